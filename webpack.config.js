@@ -1,0 +1,90 @@
+/* Builds the KPI Tracker add-in: the task pane and the shared runtime (ribbon
+ * commands) share one page, taskpane.html, as the manifest's long-lived
+ * Runtime asks.
+ *
+ *   npm run build        production bundle in dist/, manifest URLs rewritten
+ *   npm run dev-server   https://localhost:3000 with the Office dev certificate
+ */
+const path = require('path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { EsbuildPlugin } = require('esbuild-loader');
+
+const urlDev = 'https://localhost:3000/';
+// Where the production build is hosted; the manifest in dist/ points here.
+const urlProd = process.env.KPI_TRACKER_URL || 'https://kpi-tracker.example.org/';
+
+async function getHttpsOptions() {
+  // Loaded only for the dev server: it creates and trusts a localhost
+  // certificate on first use, which a production build must not do.
+  const devCerts = require('office-addin-dev-certs');
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode !== 'production';
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+
+  return {
+    devtool: dev ? 'eval-source-map' : 'source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.jsx'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.[jt]sx?$/,
+          exclude: /node_modules/,
+          loader: 'esbuild-loader',
+          options: { target: 'es2020', jsx: 'automatic' },
+        },
+      ],
+    },
+    optimization: {
+      minimizer: [new EsbuildPlugin({ target: 'es2020' })],
+    },
+    performance: {
+      // Fluent UI and React are most of the weight; warn only past 1 MiB.
+      hints: dev ? false : 'warning',
+      maxEntrypointSize: 1024 * 1024,
+      maxAssetSize: 1024 * 1024,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        // The shared runtime loads the pane and the commands in one page.
+        chunks: ['taskpane', 'commands'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/help/help.html', to: 'help.html' },
+          {
+            from: 'manifest.xml',
+            to: '[name][ext]',
+            transform(content) {
+              return dev ? content : content.toString().replaceAll(urlDev, urlProd);
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: serving ? await getHttpsOptions() : undefined },
+      static: { directory: path.resolve(__dirname, 'dist') },
+    },
+  };
+};
