@@ -1,0 +1,15 @@
+import { runCli } from './main';
+
+runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`KPI Tracker stopped on an unexpected problem: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.KPI_TRACKER_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,79 @@
+import { detectWorkbook } from '../core/detect/detect-workbook';
+import { scanJson } from '../core/report/scan-json';
+import { scanText } from '../core/report/scan-text';
+import { readXlsxFile, WorkbookFileError } from '../hosts/xlsx/read-xlsx';
+import { parseArgs, UsageError } from './args';
+
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const USAGE = `Usage: kpi-tracker <command> <book.xlsx> [options]
+
+Commands:
+  scan <book.xlsx> [--json]   list every KPI table found, its columns and indicators
+
+Options:
+  --json      print JSON (the format is described in the README)
+  --help      show this help`;
+
+const VALUED = new Set<string>(['--period', '--today', '-o', '--output']);
+
+/** Runs the command line and returns the exit status: 0 done, 1 the user's input can't be used, 2 usage. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv, VALUED);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.flags.has('--help') || args.command === 'help' || args.command === undefined) {
+    (args.command === undefined && !args.flags.has('--help') ? io.err : io.out)(USAGE);
+    return args.command === undefined && !args.flags.has('--help') ? 2 : 0;
+  }
+  try {
+    switch (args.command) {
+      case 'scan':
+        return await scan(args.positional, args.flags.has('--json'), io);
+      default:
+        io.err(`"${args.command}" is not a kpi-tracker command.\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof WorkbookFileError || error instanceof UsageError) {
+      io.err(error.message);
+      return error instanceof UsageError ? 2 : 1;
+    }
+    throw error;
+  }
+}
+
+function onePath(positional: readonly string[], command: string): string {
+  if (positional.length === 0) throw new UsageError(`kpi-tracker ${command} needs a workbook: kpi-tracker ${command} <book.xlsx>`);
+  if (positional.length > 1) throw new UsageError(`kpi-tracker ${command} takes one workbook at a time; got ${positional.length}.`);
+  return positional[0]!;
+}
+
+async function scan(positional: readonly string[], asJson: boolean, io: CliIo): Promise<number> {
+  const path = onePath(positional, 'scan');
+  const { workbook } = await readXlsxFile(path);
+  if (workbook.sheets.every((sheet) => sheet.rows.length === 0)) {
+    io.err(`${path} has no cells with anything in them, so there is no KPI table to find.`);
+    return 1;
+  }
+  const detection = detectWorkbook(workbook);
+  const result = scanJson(path, detection);
+  if (asJson) io.out(JSON.stringify(result, null, 2));
+  else io.out(scanText(result));
+  if (result.tables.length === 0) {
+    const names = workbook.sheets.map((sheet) => `"${sheet.name}"`).join(', ');
+    io.err(`No KPI table was found in ${path} (sheets ${names}). KPI Tracker looks for a header row with an indicator or measure column and a target, actual or status column.`);
+    return 1;
+  }
+  return 0;
+}

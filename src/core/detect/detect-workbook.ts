@@ -1,0 +1,294 @@
+import { columnIndex, columnLetter } from '../model/address';
+import type { Sheet, Workbook } from '../model/workbook';
+import { parsePeriodLabel } from '../periods/parse-period-label';
+import type { SavedTable, Settings } from '../settings/settings-schema';
+import { readSettings, SETTINGS_SHEET } from '../settings/settings-store';
+import { readActionRows, readRecommendation } from './action-plan-table';
+import { readDefinitions } from './definitions';
+import { kindOf, readBody, readHeader, REFERENCE_PATTERN, shorten, yearAbove, type HeaderCandidate } from './find-tables';
+import { normaliseHeader } from './header-lexicon';
+import { readMeasureCards, wordingOverlap } from './measure-cards';
+import { SheetGrid } from './sheet-grid';
+import type { ColumnMapping, ColumnRole, Detection, DetectedIndicator, DetectedTable, Footnote, MeasureCard } from './types';
+
+/**
+ * Finds every KPI table in a workbook and maps its columns to roles. The officer's saved
+ * mapping wins over detection; where detection is unsure it says so in `doubts`.
+ */
+export function detectWorkbook(workbook: Workbook, settingsOverride?: Settings): Detection {
+  const doubts: string[] = [];
+  let settings = settingsOverride;
+  if (!settings) {
+    const reading = readSettings(workbook);
+    if (!reading.ok) doubts.push(reading.problem);
+    settings = reading.settings;
+  }
+  const owned = new Set([SETTINGS_SHEET, ...settings.ownedSheets]);
+  const tables: DetectedTable[] = [];
+  const cards: MeasureCard[] = [];
+  for (const sheet of workbook.sheets) {
+    if (owned.has(sheet.name) || sheet.visibility === 'veryHidden') continue;
+    const saved = settings.tables.filter((table) => table.sheet === sheet.name);
+    const found = detectSheet(sheet, saved);
+    tables.push(...found.tables);
+    cards.push(...found.cards);
+  }
+  linkCards(tables, cards);
+  const used = new Set(tables.map((table) => table.sheet));
+  for (const savedTable of settings.tables) {
+    if (!workbook.sheets.some((sheet) => sheet.name === savedTable.sheet)) {
+      doubts.push(`The saved mapping names a sheet "${savedTable.sheet}" that is no longer in the workbook.`);
+    } else if (!used.has(savedTable.sheet) && !savedTable.ignored) {
+      doubts.push(`The saved mapping for sheet "${savedTable.sheet}" found no table there.`);
+    }
+  }
+  return { tables, cards, doubts };
+}
+
+function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: DetectedTable[]; cards: MeasureCard[] } {
+  const grid = new SheetGrid(sheet);
+  const tables: DetectedTable[] = [];
+  const savedByRow = new Map(saved.map((table) => [table.headerRows[0]! - 1, table]));
+  const ignoredRows = new Set(saved.filter((table) => table.ignored).map((table) => table.headerRows[0]! - 1));
+  let lastBottom = -1;
+
+  for (let r = 0; r < grid.rows; r++) {
+    const savedTable = savedByRow.get(r);
+    const fromSaved = savedTable && !savedTable.ignored ? headerFromSaved(grid, savedTable) : undefined;
+    const header = fromSaved?.header ?? (ignoredRows.has(r) ? undefined : readHeader(grid, r));
+    if (!header) continue;
+    const stopBefore = nextHeaderRow(grid, header.rows[header.rows.length - 1]! + 1, savedByRow);
+    const table = buildTable(grid, header, stopBefore, lastBottom, fromSaved);
+    tables.push(table);
+    lastBottom = table.range.bottom;
+    r = table.range.bottom;
+  }
+  attachDefinitions(grid, tables);
+  return { tables, cards: readMeasureCards(grid) };
+}
+
+function nextHeaderRow(grid: SheetGrid, from: number, savedByRow: Map<number, SavedTable>): number {
+  for (let r = from; r < grid.rows; r++) {
+    if (savedByRow.has(r) || readHeader(grid, r)) return r;
+  }
+  return grid.rows;
+}
+
+function headerFromSaved(grid: SheetGrid, saved: SavedTable): { header: HeaderCandidate; doubts: string[] } | undefined {
+  const rows = saved.headerRows.map((n) => n - 1);
+  const doubts: string[] = [];
+  const columns: ColumnMapping[] = [];
+  for (const column of saved.columns) {
+    const col = columnIndex(column.column);
+    const header = rows.map((r) => grid.shownText(r, col)).filter((text, i, all) => text && all.indexOf(text) === i).join(' ');
+    if (normaliseHeader(header) !== normaliseHeader(column.header)) {
+      doubts.push(
+        `The saved mapping no longer fits sheet "${grid.sheet.name}": column ${column.column} was "${column.header}" when you confirmed it and is now "${header || '(empty)'}". Check the mapping before running.`,
+      );
+    }
+    const period = column.period ? parsePeriodLabel(column.period) : undefined;
+    columns.push({
+      col,
+      header: column.header,
+      role: column.role as ColumnRole,
+      confidence: 1,
+      reason: 'confirmed by you',
+      ...(period ? { period } : {}),
+    });
+  }
+  if (columns.length === 0) return undefined;
+  return { header: { rows, columns: columns.sort((a, b) => a.col - b.col) }, doubts };
+}
+
+function buildTable(
+  grid: SheetGrid,
+  header: HeaderCandidate,
+  stopBefore: number,
+  lastBottom: number,
+  fromSaved: { doubts: string[] } | undefined,
+): DetectedTable {
+  const headerTop = header.rows[0]!;
+  const doubts: string[] = [...(fromSaved?.doubts ?? [])];
+  let columns = [...header.columns];
+  const excelTable = grid.sheet.tables.find((t) => t.range.top === headerTop);
+  const bodyLimit = excelTable ? Math.min(stopBefore, excelTable.range.bottom + 1 - (excelTable.hasTotalsRow ? 1 : 0)) : stopBefore;
+
+  if (kindOf(columns) === 'action-plan') {
+    const { recommendation, top } = readRecommendation(grid, headerTop, lastBottom);
+    const { actions, bottom } = readActionRows(grid, header, bodyLimit);
+    const cols = columns.map((column) => column.col);
+    if (!recommendation) doubts.push('No recommendation reference (such as R1 or R2.1) was found above this action plan.');
+    return {
+      sheet: grid.sheet.name,
+      range: { top, left: Math.min(...cols), bottom, right: Math.max(...cols) },
+      kind: 'action-plan',
+      headerRows: header.rows,
+      columns,
+      indicators: [],
+      footnotes: [],
+      actions,
+      ...(recommendation ? { recommendation, title: recommendation.title } : {}),
+      ...(excelTable ? { excelTable: excelTable.name } : {}),
+      confidence: Math.min(...columns.map((column) => column.confidence)),
+      doubts,
+      confirmed: fromSaved !== undefined,
+    };
+  }
+
+  columns = refineFromContents(grid, header, columns, bodyLimit);
+  const body = readBody(grid, { ...header, columns }, bodyLimit);
+  doubts.push(...body.doubts);
+  columns = fillYears(grid, headerTop, columns);
+  const kind = kindOf(columns);
+  const indicators = tieFootnotes(grid, columns, body.indicators, body.footnotes);
+  doubts.push(...describeGaps(kind, columns, indicators));
+  for (const c of grid.filledColumns(headerTop)) {
+    if (!columns.some((column) => column.col === c) && c <= Math.max(...columns.map((column) => column.col))) {
+      doubts.push(`Column ${columnLetter(c)} "${shorten(grid.text(headerTop, c), 40)}" was not recognised; KPI Tracker will leave it alone.`);
+    }
+  }
+  const cols = columns.map((column) => column.col);
+  const titleRow = header.title === undefined ? titleAbove(grid, headerTop, lastBottom) : undefined;
+  return {
+    sheet: grid.sheet.name,
+    range: { top: headerTop, left: Math.min(...cols), bottom: Math.max(body.bottom, header.rows[header.rows.length - 1]!), right: Math.max(...cols) },
+    kind,
+    ...(header.title ?? titleRow ? { title: header.title ?? titleRow } : {}),
+    headerRows: header.rows,
+    columns,
+    indicators,
+    footnotes: body.footnotes,
+    actions: [],
+    ...(excelTable ? { excelTable: excelTable.name } : {}),
+    confidence: Math.min(...columns.filter((column) => column.role !== 'commentary').map((column) => column.confidence)),
+    doubts,
+    confirmed: fromSaved !== undefined,
+  };
+}
+
+/** A "Key Performance Indicator" column that holds `1a`, `2`, `3` is the reference, not the wording. */
+function refineFromContents(grid: SheetGrid, header: HeaderCandidate, columns: ColumnMapping[], stopBefore: number): ColumnMapping[] {
+  if (columns.some((column) => column.role === 'reference') || columns.some((column) => column.reason === 'confirmed by you')) return columns;
+  const desc = columns.find((column) => column.role === 'description');
+  if (!desc) return columns;
+  const values: string[] = [];
+  for (let r = header.rows[header.rows.length - 1]! + 1; r < Math.min(stopBefore, grid.rows) && values.length < 30; r++) {
+    const text = grid.text(r, desc.col);
+    if (text) values.push(text);
+    else if (grid.isBlankRow(r)) break;
+  }
+  const short = values.filter((text) => REFERENCE_PATTERN.test(text) && text.length <= 8).length;
+  if (values.length > 0 && short / values.length >= 0.7) {
+    return columns.map((column) =>
+      column === desc
+        ? { ...column, role: 'reference' as const, confidence: 0.8, reason: `header "${column.header}", and its entries are short references such as ${values.slice(0, 3).join(', ')}` }
+        : column,
+    );
+  }
+  return columns;
+}
+
+/** Undated actual and target columns take the financial year written above the table, if any. */
+function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[]): ColumnMapping[] {
+  const dated = columns.find((column) => column.period?.fy !== undefined)?.period?.fy;
+  const year = dated ?? yearAbove(grid, headerTop)?.fy ?? yearFromSheetName(grid.sheet.name);
+  return columns.map((column) => {
+    if (column.role === 'actual' && !column.period) {
+      return year === undefined ? column : { ...column, period: { kind: 'year', fy: year } };
+    }
+    if ((column.role === 'actual' || column.role === 'target') && column.period && column.period.fy === undefined && year !== undefined) {
+      return { ...column, period: { ...column.period, fy: year } };
+    }
+    return column;
+  });
+}
+
+function yearFromSheetName(name: string): number | undefined {
+  const match = /(\d{4})\s*[-/]\s*(\d{2,4})/.exec(name);
+  const period = match ? parsePeriodLabel(`${match[1]}/${match[2]}`) : undefined;
+  return period?.fy;
+}
+
+function titleAbove(grid: SheetGrid, headerTop: number, lastBottom: number): string | undefined {
+  for (let r = headerTop - 1; r > lastBottom && r >= headerTop - 3; r--) {
+    const filled = grid.filledColumns(r);
+    if (filled.length === 1) {
+      const text = grid.text(r, filled[0]!);
+      if (!parsePeriodLabel(text) && text.length <= 160) return text;
+    }
+    if (filled.length > 1) return undefined;
+  }
+  return undefined;
+}
+
+/** Ties footnotes (`*variance-…`) to the indicator whose actual carries the same marker. */
+function tieFootnotes(grid: SheetGrid, columns: readonly ColumnMapping[], indicators: DetectedIndicator[], footnotes: readonly Footnote[]): DetectedIndicator[] {
+  if (footnotes.length === 0) return indicators;
+  const actualCols = columns.filter((column) => column.role === 'actual').map((column) => column.col);
+  return indicators.map((indicator) => {
+    let marker = '';
+    for (const c of actualCols) {
+      const runs = grid.text(indicator.row, c).match(/\*+/g) ?? [];
+      for (const run of runs) if (run.length > marker.length) marker = run;
+    }
+    if (!marker) return indicator;
+    const note = footnotes.find((footnote) => footnote.marker === marker && footnote.row > indicator.row);
+    return note ? { ...indicator, footnote: note } : indicator;
+  });
+}
+
+function describeGaps(kind: DetectedTable['kind'], columns: readonly ColumnMapping[], indicators: readonly DetectedIndicator[]): string[] {
+  const roles = new Set(columns.map((column) => column.role));
+  const doubts: string[] = [];
+  if ((kind === 'period-table' || kind === 'measure-table') && !roles.has('target')) doubts.push('No target column was found.');
+  if ((kind === 'period-table' || kind === 'measure-table') && !roles.has('status')) {
+    doubts.push('There is no Status column: verdicts can be listed, but there is nowhere in this table to write them until you choose one.');
+  }
+  for (const column of columns) {
+    if (column.confidence < 0.8 && column.reason !== 'confirmed by you') doubts.push(`Column ${columnLetter(column.col)} taken as ${column.role}: ${column.reason}.`);
+  }
+  if (indicators.length === 0) doubts.push('The table has a header but no indicator rows under it.');
+  const seen = new Map<string, number>();
+  for (const indicator of indicators) {
+    if (!indicator.ref) continue;
+    const earlier = seen.get(indicator.ref);
+    if (earlier !== undefined) doubts.push(`Reference ${indicator.ref} is used twice (rows ${earlier + 1} and ${indicator.row + 1}).`);
+    else seen.set(indicator.ref, indicator.row);
+  }
+  return doubts;
+}
+
+function attachDefinitions(grid: SheetGrid, tables: DetectedTable[]): void {
+  if (!tables.some((table) => table.kind === 'kpi-return')) return;
+  const definitions = readDefinitions(grid);
+  if (definitions.size === 0) return;
+  for (let i = 0; i < tables.length; i++) {
+    const table = tables[i]!;
+    if (table.kind !== 'kpi-return') continue;
+    const hasDescription = table.columns.some((column) => column.role === 'description');
+    const indicators = table.indicators.map((indicator) => {
+      const definition = indicator.ref ? definitions.get(indicator.ref.toLowerCase()) : undefined;
+      if (!definition) return indicator;
+      return { ...indicator, definition: definition.text, ...(hasDescription && indicator.description ? {} : { description: definition.text }) };
+    });
+    tables[i] = { ...table, indicators };
+  }
+}
+
+/** Gives indicators the owner and frequency of the measure card whose outcome matches their wording. */
+function linkCards(tables: DetectedTable[], cards: readonly MeasureCard[]): void {
+  if (cards.length === 0) return;
+  for (let i = 0; i < tables.length; i++) {
+    const table = tables[i]!;
+    const indicators = table.indicators.map((indicator) => {
+      let best: { card: MeasureCard; score: number } | undefined;
+      for (const card of cards) {
+        if (!card.outcome) continue;
+        const score = wordingOverlap(indicator.description, card.outcome);
+        if (score >= 0.75 && (!best || score > best.score)) best = { card, score };
+      }
+      return best ? { ...indicator, card: best.card } : indicator;
+    });
+    tables[i] = { ...table, indicators };
+  }
+}

@@ -1,0 +1,265 @@
+import { parsePeriodLabel } from '../periods/parse-period-label';
+import type { Period } from '../periods/period';
+import { classifyHeader, normaliseHeader, type HeaderGuess } from './header-lexicon';
+import type { SheetGrid } from './sheet-grid';
+import type { ColumnMapping, ColumnRole, DetectedIndicator, DetectedTable, Footnote, TableKind } from './types';
+
+/** Roles that hold figures or words about an indicator's result. */
+const DATA_ROLES: ReadonlySet<ColumnRole> = new Set([
+  'actual', 'target', 'baseline', 'count', 'metShare', 'notMetShare', 'rating', 'ratingShare', 'status',
+]);
+const NAME_ROLES: ReadonlySet<ColumnRole> = new Set(['reference', 'description']);
+
+export interface HeaderCandidate {
+  readonly rows: number[];
+  readonly columns: ColumnMapping[];
+  readonly title?: string;
+}
+
+/** A reference looks like `01`, `1a`, `BV66a`, `TP01`, `R2.1`, `KPI 3`. */
+export const REFERENCE_PATTERN = /^(?:[A-Za-z]{1,5}[ -]?)?\d{1,4}[A-Za-z]{0,2}(?:\.\d{1,3})*\.?$/;
+
+function guessesFor(grid: SheetGrid, rows: number[], cols: number[]): Map<number, { header: string; guess?: HeaderGuess }> {
+  const result = new Map<number, { header: string; guess?: HeaderGuess }>();
+  for (const c of cols) {
+    const parts: string[] = [];
+    for (const r of rows) {
+      const shown = grid.shownText(r, c);
+      if (shown && parts[parts.length - 1] !== shown) parts.push(shown);
+    }
+    const header = parts.join(' ');
+    if (!header) continue;
+    result.set(c, { header, guess: classifyHeader(header) ?? (parts.length > 1 ? classifyHeader(parts[parts.length - 1]!) : undefined) });
+  }
+  return result;
+}
+
+/**
+ * Decides whether `row` (with perhaps the row under it) is a table header, and maps its columns.
+ */
+export function readHeader(grid: SheetGrid, row: number): HeaderCandidate | undefined {
+  const filled = grid.filledColumns(row);
+  if (filled.length < 2) return undefined;
+  if (filled.some((c) => grid.text(row, c).length > 200)) return undefined;
+
+  const single = guessesFor(grid, [row], filled);
+  const recognised = [...single.values()].filter((entry) => entry.guess);
+  if (recognised.length < 1) return undefined;
+
+  // A second header row: short labels under a group heading ("Target Met" over "Yes | No").
+  let rows = [row];
+  const below = row + 1 < grid.rows ? grid.filledColumns(row + 1) : [];
+  if (below.length > 0 && below.every((c) => grid.text(row + 1, c).length <= 40)) {
+    const belowGuesses = guessesFor(grid, [row + 1], below);
+    const belowLooksLikeHeader = [...belowGuesses.values()].every((entry) => entry.guess && entry.guess.role !== 'description');
+    const underGroupOrGap = below.every((c) => !grid.text(row, c) || grid.isMergedAway(row, c) || /target met|met|rating/i.test(grid.shownText(row, c)));
+    if (belowLooksLikeHeader && underGroupOrGap) rows = [row, row + 1];
+  }
+  const allCols = [...new Set([...filled, ...(rows.length > 1 ? below : [])])].sort((a, b) => a - b);
+  const combined = guessesFor(grid, rows, allCols);
+
+  const columns: ColumnMapping[] = [];
+  let title: string | undefined;
+  let previousRole: ColumnRole | undefined;
+  for (const c of allCols) {
+    const entry = combined.get(c);
+    if (!entry) continue;
+    let guess = entry.guess;
+    if (guess?.role === 'notMetShare' && previousRole !== 'metShare') guess = undefined;
+    if (!guess) continue;
+    if (guess.title && !title) title = guess.title;
+    columns.push({
+      col: c,
+      header: entry.header,
+      role: guess.role,
+      confidence: guess.confidence,
+      reason: guess.reason,
+      ...(guess.period ? { period: guess.period } : {}),
+      ...(guess.rating ? { rating: guess.rating } : {}),
+    });
+    previousRole = guess.role;
+  }
+
+  const roles = new Set(columns.map((column) => column.role));
+  const hasData = [...roles].some((role) => DATA_ROLES.has(role));
+  const isActionPlan = roles.has('keyOutcome') && (roles.has('keyActions') || roles.has('due'));
+  if (!isActionPlan && !hasData) return undefined;
+  if (!isActionPlan && columns.length < 2) return undefined;
+
+  // A measures column whose header is a theme title ("Continually Adapting the Service … | Target | Actual").
+  if (!isActionPlan && ![...roles].some((role) => NAME_ROLES.has(role))) {
+    const firstData = Math.min(...columns.map((column) => column.col));
+    const leftmost = allCols.find((c) => c < firstData && !combined.get(c)?.guess);
+    if (leftmost === undefined) return undefined;
+    const header = combined.get(leftmost)!.header;
+    title = header;
+    columns.unshift({ col: leftmost, header, role: 'description', confidence: 0.7, reason: `the first column holds the measures; its header "${header}" reads as a theme title` });
+  }
+  return { rows, columns: columns.sort((a, b) => a.col - b.col), ...(title ? { title } : {}) };
+}
+
+export function kindOf(columns: readonly ColumnMapping[]): TableKind {
+  const roles = new Set(columns.map((column) => column.role));
+  if (roles.has('keyOutcome')) return 'action-plan';
+  if (roles.has('rating') || roles.has('ratingShare')) return 'satisfaction';
+  if (roles.has('metShare') || (roles.has('count') && !roles.has('target'))) return 'kpi-return';
+  if (roles.has('baseline') && !roles.has('actual')) return 'baseline-table';
+  const actuals = columns.filter((column) => column.role === 'actual');
+  if (actuals.length > 1 || actuals.some((column) => column.period && column.period.kind !== 'year')) return 'period-table';
+  return 'measure-table';
+}
+
+/** A measure card's title ("Performance measure- …" alone on its row) ends the table above it. */
+const MEASURE_CARD_TITLE = /^performance measures?\s*[-\u2013:]\s*\S/i;
+const FOOTNOTE_PATTERN = /^(\*+)\s*(.*)$/s;
+
+function roleColumn(columns: readonly ColumnMapping[], role: ColumnRole): number | undefined {
+  return columns.find((column) => column.role === role)?.col;
+}
+
+/**
+ * Reads the rows under a header until the table ends: another header, two blank rows,
+ * or a blank row followed by something that is not an indicator.
+ */
+export function readBody(
+  grid: SheetGrid,
+  header: HeaderCandidate,
+  stopBefore: number,
+): { indicators: DetectedIndicator[]; footnotes: Footnote[]; bottom: number; doubts: string[] } {
+  const columns = header.columns;
+  const refCol = roleColumn(columns, 'reference');
+  const descCol = roleColumn(columns, 'description');
+  const dataCols = columns.filter((column) => DATA_ROLES.has(column.role) && column.role !== 'status').map((column) => column.col);
+  const mappedCols = columns.map((column) => column.col);
+  const firstCol = Math.min(...mappedCols);
+  const lastCol = Math.max(...mappedCols);
+
+  const indicators: DetectedIndicator[] = [];
+  const footnotes: Footnote[] = [];
+  const doubts: string[] = [];
+  let section: string | undefined;
+  let bottom = header.rows[header.rows.length - 1]!;
+  let blankRun = 0;
+  let current: { row: number; rows: number[]; ref?: string; description: string; section?: string } | undefined;
+
+  const flush = (): void => {
+    if (!current) return;
+    indicators.push({
+      row: current.row,
+      rows: current.rows,
+      ...(current.ref !== undefined ? { ref: current.ref } : {}),
+      description: current.description,
+      ...(current.section ? { section: current.section } : {}),
+      hidden: grid.isHidden(current.row),
+    });
+    current = undefined;
+  };
+
+  for (let r = bottom + 1; r < stopBefore; r++) {
+    const filled = grid.filledColumns(r).filter((c) => c >= firstCol && c <= lastCol && /[\p{L}\p{N}*]/u.test(grid.text(r, c)));
+    if (filled.length === 0) {
+      blankRun++;
+      if (blankRun >= 2) break;
+      continue;
+    }
+    const firstText = grid.text(r, filled[0]!);
+    const footnote = FOOTNOTE_PATTERN.exec(firstText);
+    if (footnote && filled.length === 1) {
+      flush();
+      footnotes.push({ row: r, marker: footnote[1]!, text: footnote[2]!.trim() });
+      bottom = r;
+      blankRun = 0;
+      continue;
+    }
+    if (MEASURE_CARD_TITLE.test(firstText)) break;
+    const ref = refCol !== undefined ? grid.text(r, refCol) : '';
+    const description = descCol !== undefined ? grid.text(r, descCol) : '';
+    const hasData = dataCols.some((c) => grid.text(r, c) !== '');
+    const afterBlank = blankRun > 0;
+    blankRun = 0;
+
+    if (ref) {
+      if (!REFERENCE_PATTERN.test(ref)) {
+        // A heading or prose line under the table ("Definitions"), not an indicator.
+        if (!hasData && (afterBlank || filled.length === 1)) break;
+        doubts.push(`Row ${r + 1}: "${shorten(ref)}" in the reference column does not look like an indicator reference.`);
+      }
+      flush();
+      current = { row: r, rows: [r], ref, description, ...(section ? { section } : {}) };
+      bottom = r;
+      continue;
+    }
+    if (description && hasData) {
+      flush();
+      current = { row: r, rows: [r], description, ...(section ? { section } : {}) };
+      if (refCol !== undefined) doubts.push(`Row ${r + 1}: "${shorten(description)}" has no reference.`);
+      bottom = r;
+      continue;
+    }
+    if (description && !hasData) {
+      if (refCol === undefined && filled.length === 1) {
+        // A lone line is a sub-heading only if indicators follow it; otherwise the table has ended.
+        if (!nextRowIsIndicator(grid, r + 1, stopBefore, descCol!, dataCols)) break;
+      }
+      if (refCol !== undefined && current && !afterBlank) {
+        // A description that spills onto a second row, under an empty reference.
+        current.rows.push(r);
+        current.description = `${current.description} ${description}`.trim();
+        bottom = r;
+        continue;
+      }
+      if (refCol === undefined && filled.length === 1) {
+        flush();
+        section = description;
+        bottom = r;
+        continue;
+      }
+      if (refCol === undefined) {
+        flush();
+        current = { row: r, rows: [r], description, ...(section ? { section } : {}) };
+        bottom = r;
+        continue;
+      }
+    }
+    if (current && !afterBlank && !ref && !description) {
+      // Commentary or figures carried on the next row of the same indicator.
+      current.rows.push(r);
+      bottom = r;
+      continue;
+    }
+    if (afterBlank) break;
+    bottom = r;
+  }
+  flush();
+  return { indicators, footnotes, bottom, doubts };
+}
+
+function nextRowIsIndicator(grid: SheetGrid, from: number, stopBefore: number, descCol: number, dataCols: number[]): boolean {
+  for (let r = from; r < Math.min(stopBefore, from + 3); r++) {
+    if (grid.isBlankRow(r)) continue;
+    return grid.text(r, descCol) !== '' && dataCols.some((c) => grid.text(r, c) !== '');
+  }
+  return false;
+}
+
+export function shorten(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** A lone financial year above a table ("2014/2015") sets the year of undated actual columns. */
+export function yearAbove(grid: SheetGrid, row: number, lookBack = row): Period | undefined {
+  for (let r = row - 1; r >= Math.max(0, row - lookBack); r--) {
+    const filled = grid.filledColumns(r);
+    if (filled.length !== 1) continue;
+    const period = parsePeriodLabel(grid.text(r, filled[0]!));
+    if (period?.kind === 'year') return period;
+  }
+  return undefined;
+}
+
+export function headerTextKey(columns: readonly ColumnMapping[]): string {
+  return columns.map((column) => normaliseHeader(column.header)).join('|');
+}
+
+export type { DetectedTable };

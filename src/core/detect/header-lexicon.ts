@@ -1,0 +1,113 @@
+import { parsePeriodLabel } from '../periods/parse-period-label';
+import type { Period } from '../periods/period';
+import type { ColumnRole } from './types';
+
+export interface HeaderGuess {
+  readonly role: ColumnRole;
+  readonly confidence: number;
+  readonly reason: string;
+  readonly period?: Period;
+  readonly rating?: string;
+  /** A theme the header names, e.g. "Preventing Homelessness" in "Preventing Homelessness Performance Measure". */
+  readonly title?: string;
+}
+
+export function normaliseHeader(text: string): string {
+  return text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+const RATING_WORDS = [
+  'very poor', 'poor', 'fair', 'average', 'satisfactory', 'good', 'very good', 'excellent',
+  'very dissatisfied', 'fairly dissatisfied', 'dissatisfied', 'neither', 'neither satisfied nor dissatisfied',
+  'fairly satisfied', 'satisfied', 'very satisfied',
+];
+
+interface Rule {
+  readonly role: ColumnRole;
+  readonly pattern: RegExp;
+  readonly confidence: number;
+}
+
+/** Order matters: the first rule that matches wins. */
+const RULES: readonly Rule[] = [
+  { role: 'keyOutcome', pattern: /^key outcomes?( for (our )?customers)?$/, confidence: 1 },
+  { role: 'keyActions', pattern: /^key actions?$/, confidence: 1 },
+  { role: 'successMeasure', pattern: /^how (do|will) we know/, confidence: 1 },
+  { role: 'progress', pattern: /^progress( taken| made)?( to date)?$/, confidence: 1 },
+  { role: 'due', pattern: /^(by|by when|due|due date|deadline|completion date|timescales?)$/, confidence: 0.9 },
+  { role: 'metShare', pattern: /^(target met )?yes$|^% (within|meeting) (target|standard)$|^within target$/, confidence: 0.9 },
+  { role: 'notMetShare', pattern: /^(target met )?no$|^% outside (target|standard)$|^outside target$/, confidence: 0.9 },
+  { role: 'ratingShare', pattern: /^(percentage|%) (of )?(total )?(returned|responses|answers)|^% (good|satisfied)|^percentage (good|satisfied)/, confidence: 0.9 },
+  { role: 'status', pattern: /^(status|rag|rag status|rag rating|performance status|current status|on target\??|target achieved\??|achieved\??|met\??)$/, confidence: 1 },
+  { role: 'commentary', pattern: /^(commentary|comments?|notes?|narrative|explanation|remarks|variance( commentary| explanation)?|performance commentary|officer commentary)$/, confidence: 1 },
+  { role: 'owner', pattern: /^(owner|kpi owner|lead|lead officer|responsible|responsible officer|accountable officer|named manager|responsible manager|manager|service lead|officer)$/, confidence: 1 },
+  { role: 'polarity', pattern: /^(polarity|good is|good performance is|direction|better if|aim|higher or lower( is better)?\??)$/, confidence: 1 },
+  { role: 'tolerance', pattern: /^tolerance( band)?( %)?$/, confidence: 1 },
+  { role: 'baseline', pattern: /^baseline\b/, confidence: 1 },
+  { role: 'frequency', pattern: /^(reporting )?frequency( of reporting)?$|^how often$/, confidence: 1 },
+  { role: 'source', pattern: /^(source of data|data source|source)$/, confidence: 1 },
+  { role: 'count', pattern: /^(numbers?|no\.? of cases|number of cases|cases|count|volume|total cases)$/, confidence: 0.9 },
+  { role: 'reference', pattern: /^(indicator no\.?|indicator number|indicator ref\.?|ind\.? (no|ref)\.?|ref\.?|reference|kpi (ref|no|number|code|id)\.?|pi (ref|no|number|code)\.?|measure (ref|no)\.?|no\.?|code|id|#)$/, confidence: 1 },
+  { role: 'description', pattern: /^(kpi|pi|indicator|measure|performance indicator|performance measure|key performance indicator)s? (description|name|title)$|^(description|indicator|indicators|measure|measures|kpi|kpis|performance measures?|performance indicators?|key performance indicators?|title)$/, confidence: 1 },
+];
+
+/** `Preventing Homelessness Performance Measure`, `Performance measure- Maximise income …` */
+const THEMED_MEASURE = [/^(.+?)\s+performance measures?$/i, /^performance measures?\s*[-:]\s*(.+)$/i, /^criteria for (.+)$/i];
+
+/**
+ * Guesses what a header cell means. Returns undefined for text it does not recognise;
+ * the detector then decides from the column's contents or its place in the row.
+ */
+export function classifyHeader(raw: string): HeaderGuess | undefined {
+  const text = normaliseHeader(raw);
+  if (text === '' || text.length > 160) return undefined;
+
+  if (RATING_WORDS.includes(text)) {
+    return { role: 'rating', rating: raw.trim(), confidence: 0.9, reason: `"${raw.trim()}" is a satisfaction rating` };
+  }
+  for (const rule of RULES) {
+    if (rule.pattern.test(text)) return { role: rule.role, confidence: rule.confidence, reason: `header "${raw.trim()}"` };
+  }
+  if (/\btarget\b/.test(text) && !/target met|target date|target hardening/.test(text)) {
+    const rest = text.replace(/\b(annual|target|yearly|year|full year|for|ytd)\b/g, ' ').trim();
+    const period = rest ? parsePeriodLabel(rest) : undefined;
+    return {
+      role: 'target',
+      confidence: rest === '' || period ? 1 : 0.8,
+      reason: `header "${raw.trim()}"`,
+      ...(period ? { period } : {}),
+    };
+  }
+  for (const pattern of THEMED_MEASURE) {
+    const match = pattern.exec(raw.replace(/[\u2013\u2014]/g, '-').trim());
+    if (match) {
+      return { role: 'description', confidence: 0.9, reason: `header "${raw.trim()}" names the measures`, title: match[1]!.trim() };
+    }
+  }
+  const period = parsePeriodLabel(text);
+  if (period) return { role: 'actual', period, confidence: 1, reason: `header "${raw.trim()}" is a period` };
+  const actual = /^(actual|actuals|outturn|result|performance|value|current value|latest|latest actual|achieved|actual performance)(\s+(.+))?$/.exec(text);
+  if (actual) {
+    const suffix = actual[3];
+    const suffixPeriod = suffix ? parsePeriodLabel(suffix) ?? parseMonthYear(suffix) : undefined;
+    return {
+      role: 'actual',
+      confidence: suffix && !suffixPeriod ? 0.7 : 1,
+      reason: `header "${raw.trim()}"`,
+      ...(suffixPeriod ? { period: suffixPeriod } : {}),
+    };
+  }
+  return undefined;
+}
+
+/** `Jul 2010` as a month with its year. */
+function parseMonthYear(text: string): Period | undefined {
+  const match = /^([a-z]{3,9})\s+(\d{4})$/.exec(text);
+  if (!match) return undefined;
+  return parsePeriodLabel(`${match[1]} ${match[2]!.slice(2)}`) ?? parsePeriodLabel(`${match[1]}-${match[2]}`);
+}

@@ -1,0 +1,68 @@
+import { cellText } from '../model/cell-text';
+import { cellAt, columnCount, rowCount, type Cell, type Sheet } from '../model/workbook';
+
+/**
+ * A read-only view of a sheet for detection: cell text once, merged areas resolved,
+ * so each rule asks simple questions.
+ */
+export class SheetGrid {
+  readonly rows: number;
+  readonly cols: number;
+  private readonly texts: string[][];
+  /** For a cell inside a merged area: the area's top-left cell. */
+  private readonly mergeOrigin = new Map<string, { row: number; col: number }>();
+
+  constructor(readonly sheet: Sheet) {
+    this.rows = rowCount(sheet);
+    this.cols = columnCount(sheet);
+    this.texts = [];
+    for (let r = 0; r < this.rows; r++) {
+      const row = sheet.rows[r];
+      const texts: string[] = [];
+      if (row) for (let c = 0; c < row.length; c++) texts[c] = row[c] ? cellText(row[c]!).trim() : '';
+      this.texts[r] = texts;
+    }
+    for (const merge of sheet.merges) {
+      for (let r = merge.top; r <= merge.bottom; r++) {
+        for (let c = merge.left; c <= merge.right; c++) {
+          if (r !== merge.top || c !== merge.left) this.mergeOrigin.set(`${r}:${c}`, { row: merge.top, col: merge.left });
+        }
+      }
+    }
+  }
+
+  text(row: number, col: number): string {
+    return this.texts[row]?.[col] ?? '';
+  }
+
+  cell(row: number, col: number): Cell {
+    return cellAt(this.sheet, row, col);
+  }
+
+  /** The text shown at a cell, taking a merged area's text for every cell it covers. */
+  shownText(row: number, col: number): string {
+    const origin = this.mergeOrigin.get(`${row}:${col}`);
+    return origin ? this.text(origin.row, origin.col) : this.text(row, col);
+  }
+
+  isMergedAway(row: number, col: number): boolean {
+    return this.mergeOrigin.has(`${row}:${col}`);
+  }
+
+  /** Columns holding text in a row, left to right. */
+  filledColumns(row: number): number[] {
+    const filled: number[] = [];
+    const texts = this.texts[row];
+    if (!texts) return filled;
+    for (let c = 0; c < texts.length; c++) if (texts[c]) filled.push(c);
+    return filled;
+  }
+
+  isBlankRow(row: number): boolean {
+    return this.filledColumns(row).length === 0;
+  }
+
+  isHidden(row: number): boolean {
+    return this.sheet.hiddenRows.has(row);
+  }
+}

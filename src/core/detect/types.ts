@@ -1,0 +1,145 @@
+import type { CellRange } from '../model/workbook';
+import type { Period } from '../periods/period';
+
+export type ColumnRole =
+  | 'reference'
+  | 'description'
+  | 'actual'
+  | 'target'
+  | 'status'
+  | 'commentary'
+  | 'owner'
+  | 'polarity'
+  | 'baseline'
+  | 'frequency'
+  | 'source'
+  | 'tolerance'
+  | 'count'
+  | 'metShare'
+  | 'notMetShare'
+  | 'rating'
+  | 'ratingShare'
+  | 'keyOutcome'
+  | 'keyActions'
+  | 'due'
+  | 'progress'
+  | 'successMeasure';
+
+export const COLUMN_ROLES: readonly ColumnRole[] = [
+  'reference', 'description', 'actual', 'target', 'status', 'commentary', 'owner', 'polarity', 'baseline',
+  'frequency', 'source', 'tolerance', 'count', 'metShare', 'notMetShare', 'rating', 'ratingShare',
+  'keyOutcome', 'keyActions', 'due', 'progress', 'successMeasure',
+];
+
+export interface ColumnMapping {
+  readonly col: number;
+  /** The header as written (both rows of a two-row header, joined). */
+  readonly header: string;
+  readonly role: ColumnRole;
+  /** For actuals: the period the column stands for; for targets: the period it covers. */
+  readonly period?: Period;
+  /** For rating columns: the answer they count (`Very Good`). */
+  readonly rating?: string;
+  /** 0–1 */
+  readonly confidence: number;
+  readonly reason: string;
+}
+
+/**
+ * The kinds of table in the brief: A period table, B measure table (target/actual),
+ * B baseline table, C KPI return, C satisfaction counts, E action plan.
+ */
+export type TableKind = 'period-table' | 'measure-table' | 'baseline-table' | 'kpi-return' | 'satisfaction' | 'action-plan';
+
+export const LAYOUT_OF_KIND: Record<TableKind, 'A' | 'B' | 'C' | 'E'> = {
+  'period-table': 'A',
+  'measure-table': 'B',
+  'baseline-table': 'B',
+  'kpi-return': 'C',
+  satisfaction: 'C',
+  'action-plan': 'E',
+};
+
+export interface Footnote {
+  readonly row: number;
+  /** `*`, `**`, `***` */
+  readonly marker: string;
+  readonly text: string;
+}
+
+export interface DetectedIndicator {
+  /** The indicator's first row (where its status goes). */
+  readonly row: number;
+  /** Every row it spans, the first included (descriptions spill onto a second row). */
+  readonly rows: readonly number[];
+  readonly ref?: string;
+  readonly description: string;
+  /** The sub-heading it sits under, if the table has several. */
+  readonly section?: string;
+  /** A definition found elsewhere on the sheet (layout C: "KPI 3 – … (target 14 days)"). */
+  readonly definition?: string;
+  /** The footnote tied to a `*`-marked actual (layout B). */
+  readonly footnote?: Footnote;
+  readonly hidden: boolean;
+  /** Owner, frequency and source from a measure card, where one matched. */
+  readonly card?: MeasureCard;
+}
+
+export interface ActionRow {
+  readonly row: number;
+  readonly keyOutcome?: string;
+  readonly action: string;
+  readonly due?: string;
+  readonly progress?: string;
+  readonly successMeasure?: string;
+}
+
+export interface Recommendation {
+  readonly ref: string;
+  readonly title: string;
+  readonly responsible?: string;
+  readonly sponsor?: string;
+  readonly targetDate?: string;
+}
+
+export interface DetectedTable {
+  readonly sheet: string;
+  readonly range: CellRange;
+  readonly kind: TableKind;
+  /** Title row or theme the table sits under. */
+  readonly title?: string;
+  /** 0-based rows holding the header (one or two). */
+  readonly headerRows: readonly number[];
+  readonly columns: readonly ColumnMapping[];
+  readonly indicators: readonly DetectedIndicator[];
+  readonly footnotes: readonly Footnote[];
+  /** Layout E only. */
+  readonly recommendation?: Recommendation;
+  readonly actions: readonly ActionRow[];
+  /** An Excel table (ListObject) the rows come from, if any. */
+  readonly excelTable?: string;
+  readonly confidence: number;
+  readonly doubts: readonly string[];
+  /** True when the columns come from the officer's saved mapping. */
+  readonly confirmed: boolean;
+}
+
+export interface MeasureCard {
+  readonly sheet: string;
+  readonly row: number;
+  readonly theme: string;
+  readonly owner?: string;
+  readonly coOwners?: string;
+  readonly outcome?: string;
+  readonly source?: string;
+  readonly frequency?: string;
+  readonly whoMeasures?: string;
+  readonly reportingTimescale?: string;
+}
+
+export interface Detection {
+  readonly tables: readonly DetectedTable[];
+  readonly cards: readonly MeasureCard[];
+  /** Doubts about the workbook as a whole (settings that can't be read, sheets skipped). */
+  readonly doubts: readonly string[];
+}

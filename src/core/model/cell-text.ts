@@ -1,0 +1,49 @@
+import { dateFromSerial, formatDateGB } from './serial-dates';
+import type { Cell } from './workbook';
+
+const GB_NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 10 });
+
+export function isPercentFormat(format: string | undefined): boolean {
+  return format !== undefined && /%/.test(format.replace(/"[^"]*"/g, ''));
+}
+
+/** True for number formats Excel shows as a date (d, m, y tokens outside quotes and brackets). */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  return /[dy]/i.test(bare) || /(^|[^h:])m{3,}/i.test(bare);
+}
+
+function decimalsIn(format: string): number {
+  const match = /0\.(0+)/.exec(format);
+  return match ? match[1]!.length : 0;
+}
+
+/**
+ * The text an officer sees in the cell, near enough for reading headers and
+ * showing values back: percentages as `90.2%`, dates as `31/03/2025`.
+ */
+export function cellText(cell: Cell): string {
+  const value = cell.value;
+  switch (value.kind) {
+    case 'empty':
+      return '';
+    case 'text':
+      return value.value;
+    case 'boolean':
+      return value.value ? 'TRUE' : 'FALSE';
+    case 'error':
+      return value.code;
+    case 'date':
+      return formatDateGB(dateFromSerial(value.serial));
+    case 'number': {
+      if (isPercentFormat(cell.format)) {
+        const decimals = decimalsIn(cell.format!);
+        return `${(value.value * 100).toFixed(decimals)}%`;
+      }
+      if (isDateFormat(cell.format)) return formatDateGB(dateFromSerial(value.value));
+      const currency = cell.format && /£/.test(cell.format) ? '£' : '';
+      return `${currency}${GB_NUMBER.format(value.value)}`;
+    }
+  }
+}

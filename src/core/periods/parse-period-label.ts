@@ -1,0 +1,76 @@
+import { MONTH_NAMES, calendarMonthOf, financialYearOf, type Period } from './period';
+
+/**
+ * Reads the period a column header or a chosen period stands for:
+ * `Q1 2024/25`, `Quarter 2`, `Apr-24`, `April`, `M1`, `YTD`, `2014/2015`, `2024-25`, `H1`.
+ * Returns undefined for text that is not a period, so headers can be told apart.
+ */
+export function parsePeriodLabel(text: string): Period | undefined {
+  const t = text
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/^(actuals?|outturn|performance|result|figures?)\s+/, '')
+    .replace(/\s+(actuals?|outturn|performance|results?|figures?)$/, '');
+  if (t === '') return undefined;
+
+  const fyPart = String.raw`(?:\s*[-,]?\s*(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2}))?`;
+
+  let m = new RegExp(String.raw`^(?:q|qtr|quarter)\s*([1-4])${fyPart}$`).exec(t);
+  if (m) return withFy({ kind: 'quarter', quarter: Number(m[1]) as 1 | 2 | 3 | 4 }, m[2], m[3]);
+
+  m = new RegExp(String.raw`^([1-4])(?:st|nd|rd|th)\s+(?:quarter|qtr)${fyPart}$`).exec(t);
+  if (m) return withFy({ kind: 'quarter', quarter: Number(m[1]) as 1 | 2 | 3 | 4 }, m[2], m[3]);
+
+  m = new RegExp(String.raw`^(?:h|half)\s*([12])${fyPart}$`).exec(t);
+  if (m) return withFy({ kind: 'half', half: Number(m[1]) as 1 | 2 }, m[2], m[3]);
+
+  m = new RegExp(String.raw`^(?:ytd|year to date|cumulative|cumulative ytd)${fyPart}$`).exec(t);
+  if (m) return withFy({ kind: 'ytd' }, m[1], m[2]);
+
+  m = new RegExp(String.raw`^(?:m|month)\s*(1[0-2]|[1-9])${fyPart}$`).exec(t);
+  if (m) return withFy({ kind: 'month', month: calendarMonthOf(Number(m[1])) }, m[2], m[3]);
+
+  m = /^(?:fy\s*|financial year\s*|year\s*)?(\d{4})\s*[/-]\s*(\d{4}|\d{2})$/.exec(t);
+  if (m) {
+    const fy = financialYearFrom(m[1]!, m[2]!);
+    return fy === undefined ? undefined : { kind: 'year', fy };
+  }
+
+  m = /^([a-z]+)\.?(?:\s*[-' ]\s*(\d{4}|\d{2}))?$/.exec(t);
+  if (m) {
+    const month = monthFromName(m[1]!);
+    if (month === undefined) return undefined;
+    if (m[2] === undefined) return { kind: 'month', month };
+    const year = fullYear(m[2]);
+    return { kind: 'month', month, fy: financialYearOf({ year, month, day: 1 }) };
+  }
+  return undefined;
+}
+
+function monthFromName(word: string): number | undefined {
+  if (word.length < 3) return undefined;
+  const index = MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(word));
+  return index >= 0 ? index + 1 : undefined;
+}
+
+function fullYear(text: string): number {
+  const n = Number(text);
+  return text.length === 2 ? 2000 + n : n;
+}
+
+/** `2024/25`, `2024/2025`, `24/25`: the second year must follow the first. */
+function financialYearFrom(first: string, second: string): number | undefined {
+  const start = fullYear(first);
+  const end = second.length === 2 ? Math.floor(start / 100) * 100 + Number(second) : Number(second);
+  const normalisedEnd = end < start ? end + 100 : end;
+  return normalisedEnd === start + 1 ? start : undefined;
+}
+
+function withFy<P extends Period>(period: P, first: string | undefined, second: string | undefined): P | undefined {
+  if (first === undefined || second === undefined) return period;
+  const fy = financialYearFrom(first, second);
+  if (fy === undefined) return undefined;
+  return { ...period, fy };
+}

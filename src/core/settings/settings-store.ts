@@ -1,0 +1,48 @@
+import { cellText } from '../model/cell-text';
+import { cellAt, findSheet, type Workbook } from '../model/workbook';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from './settings-schema';
+
+/**
+ * KPI Tracker keeps its settings and the confirmed mapping inside the workbook, on a very hidden
+ * sheet that both Excel (Office.js) and the .xlsx host can read and write: column A holds a marker
+ * line, then the JSON in pieces short enough for a cell (Excel allows 32,767 characters).
+ */
+export const SETTINGS_SHEET = 'KPI Tracker settings';
+export const SETTINGS_MARKER = 'KPI Tracker settings v1 — please do not edit this sheet';
+export const SETTINGS_CHUNK = 30_000;
+
+export type SettingsReading =
+  | { readonly ok: true; readonly settings: Settings; readonly found: boolean }
+  | { readonly ok: false; readonly settings: Settings; readonly problem: string };
+
+export function readSettings(workbook: Workbook): SettingsReading {
+  const sheet = findSheet(workbook, SETTINGS_SHEET);
+  if (!sheet) return { ok: true, settings: DEFAULT_SETTINGS, found: false };
+  let json = '';
+  for (let r = 1; r < sheet.rows.length; r++) {
+    const cell = cellAt(sheet, r, 0);
+    if (cell.value.kind !== 'text') break;
+    json += cellText(cell);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return { ok: false, settings: DEFAULT_SETTINGS, problem: `The saved KPI Tracker settings on the hidden sheet "${SETTINGS_SHEET}" can't be read (they are not valid JSON); detection was used instead.` };
+  }
+  const parsed = SettingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first ? `${first.path.join('.') || 'settings'}: ${first.message}` : 'unknown problem';
+    return { ok: false, settings: DEFAULT_SETTINGS, problem: `The saved KPI Tracker settings can't be used (${where}); detection was used instead.` };
+  }
+  return { ok: true, settings: parsed.data, found: true };
+}
+
+/** The cells of column A that hold `settings`, marker first. */
+export function settingsCells(settings: Settings): string[] {
+  const json = JSON.stringify(settings);
+  const chunks: string[] = [SETTINGS_MARKER];
+  for (let i = 0; i < json.length; i += SETTINGS_CHUNK) chunks.push(json.slice(i, i + SETTINGS_CHUNK));
+  return chunks;
+}
