@@ -1,4 +1,8 @@
 import { detectWorkbook } from '../core/detect/detect-workbook';
+import { evaluateWorkbook } from '../core/engine/evaluate';
+import { dateFromIso, type CalendarDate } from '../core/model/serial-dates';
+import { parsePeriodLabel } from '../core/periods/parse-period-label';
+import { checkJson, checkText } from '../core/report/check-json';
 import { scanJson } from '../core/report/scan-json';
 import { scanText } from '../core/report/scan-text';
 import { readXlsxFile, WorkbookFileError } from '../hosts/xlsx/read-xlsx';
@@ -13,9 +17,13 @@ const USAGE = `Usage: kpi-tracker <command> <book.xlsx> [options]
 
 Commands:
   scan <book.xlsx> [--json]   list every KPI table found, its columns and indicators
+  check <book.xlsx> [--period <label>] [--today <yyyy-mm-dd>] [--json]
+                              judge every indicator and say why
 
 Options:
   --json      print JSON (the format is described in the README)
+  --period    only this period, e.g. "Q2 2024/25", "Apr-24", "2014/15"
+  --today     judge deadlines as at this date (default: today)
   --help      show this help`;
 
 const VALUED = new Set<string>(['--period', '--today', '-o', '--output']);
@@ -40,6 +48,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     switch (args.command) {
       case 'scan':
         return await scan(args.positional, args.flags.has('--json'), io);
+      case 'check':
+        return await check(args.positional, args.flags, io);
       default:
         io.err(`"${args.command}" is not a kpi-tracker command.\n\n${USAGE}`);
         return 2;
@@ -75,5 +85,40 @@ async function scan(positional: readonly string[], asJson: boolean, io: CliIo): 
     io.err(`No KPI table was found in ${path} (sheets ${names}). KPI Tracker looks for a header row with an indicator or measure column and a target, actual or status column.`);
     return 1;
   }
+  return 0;
+}
+
+function todayFrom(flags: ReadonlyMap<string, string | true>): CalendarDate {
+  const given = flags.get('--today');
+  if (typeof given === 'string') {
+    const date = dateFromIso(given);
+    if (!date) throw new UsageError(`--today needs a date written yyyy-mm-dd, such as 2025-03-31; "${given}" is not one.`);
+    return date;
+  }
+  const now = new Date();
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
+
+function periodFrom(flags: ReadonlyMap<string, string | true>): string | undefined {
+  const given = flags.get('--period');
+  if (typeof given !== 'string') return undefined;
+  if (!parsePeriodLabel(given)) throw new UsageError(`--period "${given}" is not a period KPI Tracker knows; try "Q2 2024/25", "Apr-24", "M1", "YTD" or "2014/15".`);
+  return given;
+}
+
+async function check(positional: readonly string[], flags: ReadonlyMap<string, string | true>, io: CliIo): Promise<number> {
+  const path = onePath(positional, 'check');
+  const today = todayFrom(flags);
+  const period = periodFrom(flags);
+  const { workbook } = await readXlsxFile(path);
+  const detection = detectWorkbook(workbook);
+  if (detection.tables.length === 0) {
+    io.err(`No KPI table was found in ${path}, so there is nothing to check. Run "kpi-tracker scan ${path}" to see what KPI Tracker looks for.`);
+    return 1;
+  }
+  const verdicts = evaluateWorkbook(workbook, detection, { today, ...(period ? { period } : {}) });
+  if (flags.has('--json')) io.out(JSON.stringify(checkJson(verdicts), null, 2));
+  else io.out(checkText(path, verdicts));
+  if (period && verdicts.length === 0) io.err(`No indicator in ${path} has figures for ${period}.`);
   return 0;
 }

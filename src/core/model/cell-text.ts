@@ -1,4 +1,19 @@
 import { dateFromSerial, formatDateGB } from './serial-dates';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A date format with no day in it (`mmmm yyyy`) names a month. */
+export function isMonthOnlyFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
+  return /m/i.test(bare) && /y/i.test(bare) && !/d/i.test(bare);
+}
+
+function formatDateCell(serial: number, format: string | undefined): string {
+  const date = dateFromSerial(serial);
+  if (isMonthOnlyFormat(format)) return `${/mmmm/i.test(format!) ? MONTHS[date.month - 1] : MONTHS[date.month - 1]!.slice(0, 3)} ${date.year}`;
+  return formatDateGB(date);
+}
 import type { Cell } from './workbook';
 
 const GB_NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 10 });
@@ -35,13 +50,13 @@ export function cellText(cell: Cell): string {
     case 'error':
       return value.code;
     case 'date':
-      return formatDateGB(dateFromSerial(value.serial));
+      return formatDateCell(value.serial, cell.format);
     case 'number': {
       if (isPercentFormat(cell.format)) {
         const decimals = decimalsIn(cell.format!);
         return `${(value.value * 100).toFixed(decimals)}%`;
       }
-      if (isDateFormat(cell.format)) return formatDateGB(dateFromSerial(value.value));
+      if (isDateFormat(cell.format)) return formatDateCell(value.value, cell.format);
       const currency = cell.format && /£/.test(cell.format) ? '£' : '';
       return `${currency}${GB_NUMBER.format(value.value)}`;
     }

@@ -1,0 +1,299 @@
+import { columnLetter } from '../model/address';
+import { cellText } from '../model/cell-text';
+import type { CalendarDate } from '../model/serial-dates';
+import { cellAt, findSheet, isEmptyCell, type Sheet, type Workbook } from '../model/workbook';
+import { parsePeriodLabel } from '../periods/parse-period-label';
+import { periodLabel, samePeriod, type Period } from '../periods/period';
+import type { ColumnMapping, ColumnRole, Detection, DetectedIndicator, DetectedTable } from '../detect/types';
+import { judge, type Verdict } from './judge';
+import { parseActualCell } from './parse-actual';
+import { parseTargetCell, parseTargetText } from './parse-target';
+import { decidePolarity, type PolarityDecision } from './polarity';
+import { refineTargetUnit } from './refine-target';
+import { satisfactionShare } from './timeliness';
+import type { Actual, Polarity, Target } from './target-types';
+import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
+
+export type Trend = 'better' | 'worse' | 'same';
+
+export interface IndicatorVerdict extends Verdict {
+  readonly sheet: string;
+  /** Index of the table in the detection. */
+  readonly tableIndex: number;
+  readonly ref: string | null;
+  readonly indicator: string;
+  /** 0-based row of the indicator (where its status goes). */
+  readonly row: number;
+  readonly period: Period | undefined;
+  readonly periodLabel: string;
+  /** As written in the sheet. */
+  readonly actualText: string;
+  readonly targetText: string;
+  /** Where the actual came from, e.g. `D4`. */
+  readonly actualCell: string | null;
+  readonly polarity: Polarity;
+  readonly polarityAssumed: boolean;
+  readonly owner: string | null;
+  readonly previousActual: number | null;
+  readonly trend: Trend | null;
+  readonly commentary: string | null;
+}
+
+export interface EvaluateOptions {
+  readonly today: CalendarDate;
+  /** Only this period (a label such as `Q2 2024/25`). */
+  readonly period?: string;
+  readonly tolerance?: Tolerance;
+  /** The officer's saved polarity per indicator reference. */
+  readonly polarityByRef?: ReadonlyMap<string, Polarity>;
+}
+
+function columnsOf(table: DetectedTable, role: ColumnRole): ColumnMapping[] {
+  return table.columns.filter((column) => column.role === role);
+}
+
+function textAt(sheet: Sheet, row: number, col: number | undefined): string {
+  return col === undefined ? '' : cellText(cellAt(sheet, row, col)).trim();
+}
+
+/** Judges every indicator of every table, for every period that has figures. */
+export function evaluateWorkbook(workbook: Workbook, detection: Detection, options: EvaluateOptions): IndicatorVerdict[] {
+  const wanted = options.period ? parsePeriodLabel(options.period) : undefined;
+  const verdicts: IndicatorVerdict[] = [];
+  detection.tables.forEach((table, tableIndex) => {
+    const sheet = findSheet(workbook, table.sheet);
+    if (!sheet) return;
+    const rows = evaluateTable(sheet, table, tableIndex, detection, options);
+    for (const verdict of rows) {
+      if (wanted && !(verdict.period && periodMatches(verdict.period, wanted))) continue;
+      verdicts.push(verdict);
+    }
+  });
+  return verdicts;
+}
+
+function periodMatches(period: Period, wanted: Period): boolean {
+  if (wanted.fy === undefined) return period.kind === wanted.kind && periodLabel({ ...period, fy: undefined } as Period) === periodLabel(wanted);
+  return samePeriod(period, wanted);
+}
+
+function evaluateTable(sheet: Sheet, table: DetectedTable, tableIndex: number, detection: Detection, options: EvaluateOptions): IndicatorVerdict[] {
+  switch (table.kind) {
+    case 'period-table':
+    case 'measure-table':
+    case 'baseline-table':
+      return evaluateTargetTable(sheet, table, tableIndex, options);
+    case 'kpi-return':
+      return evaluateKpiReturn(sheet, table, tableIndex, detection, options);
+    case 'satisfaction':
+      return evaluateSatisfaction(sheet, table, tableIndex, detection, options);
+    case 'action-plan':
+      return [];
+  }
+}
+
+interface RowContext {
+  readonly sheet: Sheet;
+  readonly table: DetectedTable;
+  readonly tableIndex: number;
+  readonly indicator: DetectedIndicator;
+  readonly options: EvaluateOptions;
+}
+
+function commentaryOf(ctx: RowContext): string | null {
+  const col = columnsOf(ctx.table, 'commentary')[0]?.col;
+  const own = col === undefined ? '' : ctx.indicator.rows.map((r) => textAt(ctx.sheet, r, col)).filter(Boolean).join('\n');
+  const footnote = ctx.indicator.footnote?.text ?? '';
+  const text = [own, footnote].filter(Boolean).join('\n');
+  return text || null;
+}
+
+function polarityFor(ctx: RowContext, target: Target): PolarityDecision {
+  const polarityCol = columnsOf(ctx.table, 'polarity')[0]?.col;
+  const officer = ctx.indicator.ref ? ctx.options.polarityByRef?.get(ctx.indicator.ref) : undefined;
+  return decidePolarity({
+    ...(polarityCol !== undefined ? { column: textAt(ctx.sheet, ctx.indicator.row, polarityCol) } : {}),
+    ...(officer ? { officer } : {}),
+    ...(ctx.indicator.ref ? { ref: ctx.indicator.ref } : {}),
+    description: ctx.indicator.description,
+    target,
+  });
+}
+
+function toleranceFor(ctx: RowContext): Tolerance {
+  const col = columnsOf(ctx.table, 'tolerance')[0]?.col;
+  const base = ctx.options.tolerance ?? DEFAULT_TOLERANCE;
+  if (col === undefined) return base;
+  const cell = cellAt(ctx.sheet, ctx.indicator.row, col);
+  if (cell.value.kind === 'number') {
+    const percent = cell.format && cell.format.includes('%') ? cell.value.value * 100 : cell.value.value;
+    if (percent >= 0 && percent <= 100) return { ...base, percent } as Tolerance;
+  }
+  const match = /^(\d+(?:\.\d+)?)\s*%$/.exec(cellText(cell).trim());
+  return match ? ({ ...base, percent: Number(match[1]) } as Tolerance) : base;
+}
+
+function verdictRow(ctx: RowContext, period: Period | undefined, actual: Actual, actualCol: number | undefined, target: Target, extra: { previous?: number; polarity: PolarityDecision; verdict: Verdict }): IndicatorVerdict {
+  const { verdict, polarity } = extra;
+  const previous = extra.previous;
+  let trend: Trend | null = null;
+  if (previous !== undefined && verdict.actualValue !== undefined && polarity.polarity !== 'none') {
+    const diff = verdict.actualValue - previous;
+    trend = Math.abs(diff) < 1e-9 ? 'same' : (diff > 0) === (polarity.polarity === 'higher') ? 'better' : 'worse';
+  }
+  return {
+    ...verdict,
+    sheet: ctx.table.sheet,
+    tableIndex: ctx.tableIndex,
+    ref: ctx.indicator.ref ?? null,
+    indicator: ctx.indicator.description,
+    row: ctx.indicator.row,
+    period,
+    periodLabel: period ? periodLabel(period) : '',
+    actualText: actual.text,
+    targetText: target.text,
+    actualCell: actualCol === undefined ? null : `${columnLetter(actualCol)}${ctx.indicator.row + 1}`,
+    polarity: polarity.polarity,
+    polarityAssumed: polarity.assumed,
+    owner: ownerOf(ctx),
+    previousActual: previous ?? null,
+    trend,
+    commentary: commentaryOf(ctx),
+  };
+}
+
+function ownerOf(ctx: RowContext): string | null {
+  const col = columnsOf(ctx.table, 'owner')[0]?.col;
+  const own = col === undefined ? '' : textAt(ctx.sheet, ctx.indicator.row, col);
+  return own || ctx.indicator.card?.owner || null;
+}
+
+function targetColumnFor(table: DetectedTable, period: Period | undefined): ColumnMapping | undefined {
+  const targets = columnsOf(table, 'target');
+  if (targets.length <= 1 || !period) return targets[0];
+  return targets.find((t) => t.period && t.period.fy === period.fy) ?? targets[0];
+}
+
+function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: number, options: EvaluateOptions): IndicatorVerdict[] {
+  const actualColumns = columnsOf(table, 'actual');
+  const baselineCol = columnsOf(table, 'baseline')[0]?.col;
+  // A period column that is blank for every indicator is a future period, not missing data.
+  const usedColumns = actualColumns.filter((column) => table.indicators.some((indicator) => !isEmptyCell(cellAt(sheet, indicator.row, column.col))));
+  const out: IndicatorVerdict[] = [];
+  for (const indicator of table.indicators) {
+    const ctx: RowContext = { sheet, table, tableIndex, indicator, options };
+    const baseline = baselineCol === undefined ? undefined : parseActualCell(cellAt(sheet, indicator.row, baselineCol));
+    const tolerance = toleranceFor(ctx);
+    if (usedColumns.length === 0) {
+      const targetColumn = targetColumnFor(table, undefined);
+      const target = targetColumn ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description) : parseTargetText('');
+      const polarity = polarityFor(ctx, target);
+      const noActual: Actual = { kind: 'no-data', text: '', why: actualColumns.length === 0 ? 'this table has no actual column (it sets the baseline and target)' : 'no figures have been entered yet' };
+      const verdict = judge(noActual, target, { polarity, today: options.today, tolerance, ...(baseline ? { baseline } : {}) });
+      out.push(verdictRow(ctx, targetColumn?.period, noActual, undefined, target, { polarity, verdict }));
+      continue;
+    }
+    let previous: number | undefined;
+    for (const column of usedColumns) {
+      const targetColumn = targetColumnFor(table, column.period);
+      const target = targetColumn ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description) : parseTargetText('');
+      const polarity = polarityFor(ctx, target);
+      const actual = parseActualCell(cellAt(sheet, indicator.row, column.col));
+      const verdict = judge(actual, target, {
+        polarity,
+        today: options.today,
+        tolerance,
+        ...(column.period ? { period: column.period } : {}),
+        ...(baseline ? { baseline } : {}),
+      });
+      out.push(verdictRow(ctx, column.period, actual, column.col, target, { polarity, verdict, ...(previous !== undefined ? { previous } : {}) }));
+      if (verdict.actualValue !== undefined) previous = verdict.actualValue;
+    }
+  }
+  return out;
+}
+
+/** The time standard in a layout C definition: "(target 14 days)", "(28 day target)", "(14 days)". */
+export function timeStandardIn(definition: string | undefined): string | undefined {
+  if (!definition) return undefined;
+  const match = /\(\s*(?:target\s+)?(\d+\s*(?:working\s+)?days?(?:\s*&\s*\d+\s*days?)?)(?:\s+target)?\s*\)/i.exec(definition);
+  return match?.[1]?.replace(/\s+/g, ' ').replace(/(\d+) day\b(?!s)/g, (whole, n: string) => (n === '1' ? whole : `${n} days`));
+}
+
+function evaluateKpiReturn(sheet: Sheet, table: DetectedTable, tableIndex: number, detection: Detection, options: EvaluateOptions): IndicatorVerdict[] {
+  const metCol = columnsOf(table, 'metShare')[0]?.col;
+  const countCol = columnsOf(table, 'count')[0]?.col;
+  const period = yearPeriodOf(sheet);
+  const out: IndicatorVerdict[] = [];
+  for (const indicator of table.indicators) {
+    const ctx: RowContext = { sheet, table, tableIndex, indicator, options };
+    const metCell = metCol === undefined ? undefined : cellAt(sheet, indicator.row, metCol);
+    const standard = timeStandardIn(indicator.definition);
+    const shareTarget = /(\d+(?:\.\d+)?)\s*%/.exec(indicator.definition ?? '');
+    let target: Target;
+    if (standard) target = { kind: 'threshold', text: `100% within ${standard}`, value: 100, unit: 'percent', direction: 'higher' };
+    else if (shareTarget) target = { kind: 'threshold', text: `${shareTarget[1]}%`, value: Number(shareTarget[1]), unit: 'percent', direction: 'higher' };
+    else target = { kind: 'none', text: '', why: 'the definition sets no target (a count for information)' };
+    let actual: Actual = metCell && !isEmptyCell(metCell) ? parseActualCell(metCell) : { kind: 'no-data', text: '', why: 'no "target met" share is given' };
+    if (target.kind === 'none' && countCol !== undefined) actual = parseActualCell(cellAt(sheet, indicator.row, countCol));
+    const seeBelow = /see table below/i.test(metCell ? cellText(metCell) : '') || /see table below/i.test(textAt(sheet, indicator.row, countCol));
+    if (seeBelow) {
+      const overall = overallSatisfaction(detection, sheet, indicator.ref);
+      if (overall) actual = overall;
+    }
+    const polarity = polarityFor(ctx, target);
+    const verdict = judge(actual, target, { polarity, today: options.today, tolerance: toleranceFor(ctx), ...(period ? { period } : {}) });
+    out.push(verdictRow(ctx, period, actual, actual.text === '' ? undefined : metCol, target, { polarity, verdict }));
+  }
+  return out;
+}
+
+function yearPeriodOf(sheet: Sheet): Period | undefined {
+  const match = /(\d{4}|\d{2})\s*[-/]\s*(\d{2,4})/.exec(sheet.name);
+  const period = match ? parsePeriodLabel(`${match[1]!.length === 2 ? `20${match[1]}` : match[1]}/${match[2]}`) : undefined;
+  return period?.kind === 'year' ? period : undefined;
+}
+
+function ratingShare(sheet: Sheet, table: DetectedTable, row: number): Actual {
+  const counts: Record<string, number | undefined> = {};
+  for (const column of columnsOf(table, 'rating')) {
+    const cell = cellAt(sheet, row, column.col);
+    const text = cellText(cell).trim();
+    const n = cell.value.kind === 'number' ? cell.value.value : text === '' ? undefined : Number(text);
+    if (n !== undefined && !Number.isFinite(n)) return { kind: 'unreadable', text, why: `"${text}" in the ${column.rating} column is not a count` };
+    counts[column.rating ?? column.header] = n;
+  }
+  const { total, good, share } = satisfactionShare(counts);
+  if (share === undefined) {
+    const shareCol = columnsOf(table, 'ratingShare')[0]?.col;
+    return shareCol === undefined ? { kind: 'no-data', text: '', why: 'no answers were counted' } : parseActualCell(cellAt(sheet, row, shareCol));
+  }
+  return { kind: 'number', text: `${good} of ${total} answers`, value: Math.round(share * 1000) / 10, unit: 'percent' };
+}
+
+function overallSatisfaction(detection: Detection, sheet: Sheet, ref: string | undefined): Actual | undefined {
+  const table = detection.tables.find((t) => t.sheet === sheet.name && t.kind === 'satisfaction' && (!ref || (t.title ?? '').toLowerCase().includes(ref.toLowerCase())));
+  if (!table) return undefined;
+  const overall = table.indicators.find((indicator) => /overall/i.test(indicator.description)) ?? table.indicators[table.indicators.length - 1];
+  return overall ? ratingShare(sheet, table, overall.row) : undefined;
+}
+
+function evaluateSatisfaction(sheet: Sheet, table: DetectedTable, tableIndex: number, detection: Detection, options: EvaluateOptions): IndicatorVerdict[] {
+  const kpiRef = /kpi\s*(\w+)/i.exec(table.title ?? '')?.[1];
+  const definition = kpiRef
+    ? detection.tables.filter((t) => t.sheet === sheet.name && t.kind === 'kpi-return').flatMap((t) => t.indicators).find((i) => i.ref?.toLowerCase() === kpiRef.toLowerCase())?.definition
+    : undefined;
+  const share = /(\d+(?:\.\d+)?)\s*%/.exec(definition ?? '');
+  const target: Target = share
+    ? { kind: 'threshold', text: `${share[1]}% good, very good or excellent`, value: Number(share[1]), unit: 'percent', direction: 'higher' }
+    : { kind: 'none', text: '', why: 'no target share was found for this satisfaction table' };
+  const period = yearPeriodOf(sheet);
+  const shareCol = columnsOf(table, 'ratingShare')[0]?.col;
+  return table.indicators.map((indicator) => {
+    const ctx: RowContext = { sheet, table, tableIndex, indicator, options };
+    const actual = ratingShare(sheet, table, indicator.row);
+    const polarity = polarityFor(ctx, target);
+    const verdict = judge(actual, target, { polarity, today: options.today, tolerance: toleranceFor(ctx), ...(period ? { period } : {}) });
+    return verdictRow(ctx, period, actual, shareCol, target, { polarity, verdict });
+  });
+}

@@ -1,0 +1,302 @@
+import { compareDates, formatDateGB, type CalendarDate } from '../model/serial-dates';
+import { monthsIn, periodDates, periodLabel, type Period } from '../periods/period';
+import { formatFigure, formatGap } from './format-figure';
+import type { PolarityDecision } from './polarity';
+import type { Actual, RatePeriod, Status, Target, Unit } from './target-types';
+import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
+import { formatVariance, varianceValue } from './variance';
+
+export interface JudgeContext {
+  readonly polarity: PolarityDecision;
+  /** The period the actual stands for; rates are scaled to it. */
+  readonly period?: Period;
+  readonly today: CalendarDate;
+  readonly tolerance?: Tolerance;
+  /** The indicator's baseline, for relative targets. */
+  readonly baseline?: Actual;
+  /** The same period last year, for the "improving" tolerance rule. */
+  readonly lastYear?: number;
+  /** Projected year-end figure, for the "on course" tolerance rule. */
+  readonly projectedYearEnd?: number;
+}
+
+export interface Verdict {
+  readonly status: Status;
+  /** Plain sentences: how the figures were read, which way is better, how they compare. */
+  readonly reason: string;
+  /** In the seeds' convention (`+38%`), or null where there is nothing to compare. */
+  readonly variance: string | null;
+  readonly varianceValue?: number;
+  /** The figures compared, after reading units and scaling rates. */
+  readonly actualValue?: number;
+  readonly targetValue?: number;
+  readonly unit?: Unit;
+}
+
+const MONTHS_PER: Record<RatePeriod, number> = { week: 12 / 52, month: 1, quarter: 3, half: 6, year: 12 };
+const PER_WORD: Record<RatePeriod, string> = { week: 'week', month: 'month', quarter: 'quarter', half: 'half year', year: 'year' };
+
+function epsilon(target: number): number {
+  return 1e-9 * Math.max(1, Math.abs(target));
+}
+
+function sentence(...parts: Array<string | undefined | false>): string {
+  return parts
+    .filter((part): part is string => Boolean(part))
+    .map((part) => {
+      const trimmed = part.trim();
+      const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+      return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+    })
+    .join(' ');
+}
+
+function periodEnded(period: Period | undefined, today: CalendarDate): boolean | undefined {
+  const dates = period ? periodDates(period) : undefined;
+  return dates ? compareDates(today, dates.end) > 0 : undefined;
+}
+
+/** A figure read from the actual, with the unit settled against the target. */
+interface ReadFigure {
+  value: number;
+  unit: Unit | undefined;
+  note?: string;
+}
+
+function targetUnit(target: Target): Unit | undefined {
+  return target.kind === 'threshold' || target.kind === 'rate' || target.kind === 'range' ? target.unit : undefined;
+}
+
+function readFigure(actual: Actual, target: Target, targetValue: number | undefined): ReadFigure | { problem: string } {
+  const unit = targetUnit(target);
+  if (actual.kind === 'rate') {
+    if (target.kind === 'rate' && actual.per !== target.per) {
+      const value = (actual.value * MONTHS_PER[target.per]) / MONTHS_PER[actual.per];
+      return { value, unit: target.unit, note: `${actual.value} per ${PER_WORD[actual.per]} is ${formatFigure(value, target.unit)} per ${PER_WORD[target.per]}` };
+    }
+    return { value: actual.value, unit };
+  }
+  if (actual.kind === 'variance-only') {
+    if (targetValue === undefined) return { problem: `only a variance (${formatVariance(actual.statedVariance)}) is written, and there is no figure to apply it to` };
+    const value = unit === 'percent' ? targetValue + actual.statedVariance : targetValue * (1 + actual.statedVariance / 100);
+    return {
+      value,
+      unit,
+      note: `no figure is written, only the variance ${formatVariance(actual.statedVariance)}; against ${formatFigure(targetValue, unit)} that is ${formatFigure(value, unit)}`,
+    };
+  }
+  if (actual.kind !== 'number') return { problem: 'it is not a figure' };
+  if (unit === 'percent') {
+    if (actual.unit === 'percent') return { value: actual.value, unit };
+    if (actual.unit && actual.unit !== 'count') return { problem: `the actual is in ${actual.unit} but the target is a percentage` };
+    if (actual.value > 0 && actual.value <= 1 && targetValue !== undefined && targetValue > 1) {
+      const value = Math.round(actual.value * 100 * 1e9) / 1e9;
+      return { value, unit, note: `read ${actual.text} as ${formatFigure(value, 'percent')} (a fraction) because the target is a percentage` };
+    }
+    return { value: actual.value, unit, note: `read ${actual.text} as ${formatFigure(actual.value, 'percent')} because the target is a percentage` };
+  }
+  if (actual.unit === 'percent' && unit) {
+    return { problem: `the actual is a percentage (${actual.text}) but the target is ${unit === 'count' ? 'a number' : `in ${unit}`}` };
+  }
+  return { value: actual.value, unit: unit ?? actual.unit };
+}
+
+/** The figure the target stands for in the judged period. */
+function targetFigure(target: Target, ctx: JudgeContext): { value: number; unit: Unit | undefined; note?: string } | { problem: string } | undefined {
+  switch (target.kind) {
+    case 'threshold':
+      return { value: target.value, unit: target.unit };
+    case 'rate': {
+      if (!ctx.period) return { value: target.value, unit: target.unit, note: `the period is not known, so the target is taken as ${target.value} for one ${PER_WORD[target.per]}` };
+      const months = monthsIn(ctx.period);
+      const value = (target.value * months) / MONTHS_PER[target.per];
+      if (Math.abs(months - MONTHS_PER[target.per]) < 1e-9) return { value, unit: target.unit };
+      return { value, unit: target.unit, note: `${target.text.trim()} is ${formatFigure(Math.round(value * 100) / 100, target.unit)} for ${periodLabel(ctx.period)}` };
+    }
+    case 'relative': {
+      const base = ctx.baseline;
+      if (!base || base.kind !== 'number') return { problem: `the target is ${target.percent}% ${target.direction} a baseline, but no baseline figure was found` };
+      const factor = target.direction === 'above' ? 1 + target.percent / 100 : 1 - target.percent / 100;
+      const value = Math.round(base.value * factor * 100) / 100;
+      return { value, unit: base.unit, note: `${target.percent}% ${target.direction} the baseline of ${formatFigure(base.value, base.unit)} is ${formatFigure(value, base.unit)}` };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function compareNumbers(actual: number, target: number, unit: Unit | undefined, ctx: JudgeContext, strict: boolean): { status: Status; words: string } {
+  const polarity = ctx.polarity.polarity;
+  const tolerance = ctx.tolerance ?? DEFAULT_TOLERANCE;
+  const a = formatFigure(actual, unit);
+  const t = formatFigure(target, unit);
+  if (polarity === 'none') {
+    return { status: 'no-target', words: `${a} against ${t}; this indicator is reported with its trend, not rated` };
+  }
+  const better = polarity === 'higher' ? actual - target : target - actual;
+  const eps = epsilon(target);
+  if (better > eps || (!strict && better >= -eps)) {
+    const gap = Math.abs(actual - target);
+    return { status: 'met', words: gap <= eps ? `${a} meets the target of ${t}: met` : `${a} is ${formatGap(gap, unit)} ${actual > target ? 'above' : 'below'} the target of ${t}: met` };
+  }
+  const shortfall = Math.max(0, -better);
+  const band = tolerance.rule === 'points' && unit === 'percent' ? tolerance.points : (tolerance.percent / 100) * Math.abs(target);
+  const side = actual > target ? 'above' : actual < target ? 'below' : 'at';
+  const offBy = side === 'at' ? `${a} equals ${t}, and the target must be passed` : `${a} is ${formatGap(shortfall, unit)} ${side} the target of ${t}`;
+  const bandWords = tolerance.rule === 'points' && unit === 'percent' ? `${tolerance.points} ${tolerance.points === 1 ? 'point' : 'points'}` : `${tolerance.percent}% (${formatGap(Math.round(band * 1000) / 1000, unit)})`;
+  if (shortfall <= band + eps) return { status: 'near', words: `${offBy}, inside the ${bandWords} tolerance: near miss` };
+  if (tolerance.rule === 'improving' && ctx.lastYear !== undefined) {
+    const improved = polarity === 'higher' ? actual > ctx.lastYear + eps : actual < ctx.lastYear - eps;
+    if (improved) return { status: 'near', words: `${offBy}, but better than the same period last year (${formatFigure(ctx.lastYear, unit)}): near miss` };
+  }
+  if (tolerance.rule === 'on-course' && ctx.projectedYearEnd !== undefined) {
+    const onCourse = polarity === 'higher' ? ctx.projectedYearEnd >= target - eps : ctx.projectedYearEnd <= target + eps;
+    if (onCourse) return { status: 'near', words: `${offBy}, but on course to meet the target by the year end (projected ${formatFigure(ctx.projectedYearEnd, unit)}): near miss` };
+  }
+  return { status: 'missed', words: `${offBy}, outside the ${bandWords} tolerance: not met` };
+}
+
+/**
+ * Judges one actual against one target. Every verdict carries its reason in words;
+ * nothing here throws for anything an officer could type.
+ */
+export function judge(actual: Actual, target: Target, ctx: JudgeContext): Verdict {
+  const polarityWords = ctx.polarity.reason;
+
+  if (target.kind === 'unreadable') return { status: 'unreadable', reason: sentence(`can't read the target: ${target.why}`), variance: null };
+  if (actual.kind === 'unreadable') return { status: 'unreadable', reason: sentence(`can't read the actual: ${actual.why}`), variance: null };
+  if (target.kind === 'none') {
+    const shown = actual.kind === 'no-data' ? 'no figure yet' : `the actual is ${actual.text.trim()}`;
+    return { status: 'no-target', reason: sentence(`no target: ${target.why}`, `${shown}; reported for information`), variance: null };
+  }
+
+  if (target.kind === 'deadline') return judgeMilestone(actual, target.due, target.text, ctx);
+  if (target.kind === 'recurring') return judgeRecurring(actual, target.every, ctx);
+
+  switch (actual.kind) {
+    case 'no-data':
+      return { status: 'no-data', reason: sentence(`no data: ${actual.why}`), variance: null };
+    case 'none-undertaken':
+      return { status: 'no-data', reason: sentence(`none undertaken in the period ("${actual.text.trim()}"), so there is nothing to measure against ${target.text.trim()}`), variance: null };
+    case 'in-progress':
+      return { status: 'no-data', reason: sentence(`recorded as "${actual.text.trim()}", with no figure yet to compare with ${target.text.trim()}`), variance: null };
+    case 'achieved':
+      return { status: 'met', reason: sentence(`recorded as "${shortQuote(actual.text)}" against ${target.text.trim()}: met`), variance: null };
+    case 'not-achieved':
+      return { status: 'missed', reason: sentence(`recorded as "${actual.text.trim()}" against ${target.text.trim()}: not met`), variance: null };
+    case 'date':
+      return { status: 'unreadable', reason: sentence(`can't compare: the actual is a date (${formatDateGB(actual.date)}) but the target ${target.text.trim()} is not a deadline`), variance: null };
+    default:
+      break;
+  }
+
+  if (target.kind === 'range') {
+    const figure = readFigure(actual, target, (target.low + target.high) / 2);
+    if ('problem' in figure) return { status: 'unreadable', reason: sentence(`can't compare: ${figure.problem}`), variance: null };
+    return judgeRange(figure, target, ctx);
+  }
+
+  // A rate actual ("22 per quarter") is compared per the target's own period, not scaled to the column's.
+  const goal = actual.kind === 'rate' && target.kind === 'rate' ? { value: target.value, unit: target.unit } : targetFigure(target, ctx);
+  if (!goal) return { status: 'unreadable', reason: sentence(`can't compare with the target ${target.text}`), variance: null };
+  if ('problem' in goal) return { status: 'unreadable', reason: sentence(`can't compare: ${goal.problem}`), variance: null };
+  const figure = readFigure(actual, target, goal.value);
+  if ('problem' in figure) return { status: 'unreadable', reason: sentence(`can't compare: ${figure.problem}`), variance: null };
+
+  const unit = goal.unit ?? figure.unit;
+  const strict = target.kind === 'threshold' && target.strict === true;
+  const outcome = compareNumbers(figure.value, goal.value, unit, ctx, strict);
+  const variance = actual.kind === 'variance-only' ? actual.statedVariance : varianceValue(figure.value, goal.value, unit);
+  const stated = 'statedVariance' in actual && actual.kind !== 'variance-only' ? actual.statedVariance : undefined;
+  const statedNote =
+    stated !== undefined && variance !== undefined && Math.abs(Math.round(variance) - stated) > 1
+      ? `the sheet says ${formatVariance(stated)} but the figures give ${formatVariance(variance)}`
+      : undefined;
+  return {
+    status: outcome.status,
+    reason: sentence(figure.note, goal.note, polarityWords, outcome.words, statedNote),
+    variance: formatVariance(variance),
+    ...(variance !== undefined ? { varianceValue: variance } : {}),
+    actualValue: figure.value,
+    targetValue: goal.value,
+    ...(unit ? { unit } : {}),
+  };
+}
+
+function judgeRange(figure: ReadFigure, target: Extract<Target, { kind: 'range' }>, ctx: JudgeContext): Verdict {
+  const { value } = figure;
+  const unit = target.unit;
+  const eps = epsilon(target.high);
+  const tolerance = ctx.tolerance ?? DEFAULT_TOLERANCE;
+  const range = `${formatFigure(target.low, unit)} to ${formatFigure(target.high, unit)}`;
+  const base = { actualValue: value, unit, variance: null };
+  if (value >= target.low - eps && value <= target.high + eps) {
+    return { ...base, status: 'met', reason: sentence(figure.note, `${formatFigure(value, unit)} is inside the range ${range}: met`) };
+  }
+  const edge = value < target.low ? target.low : target.high;
+  const gap = Math.abs(value - edge);
+  const band = tolerance.rule === 'points' && unit === 'percent' ? tolerance.points : (tolerance.percent / 100) * Math.abs(edge);
+  const status: Status = gap <= band + eps ? 'near' : 'missed';
+  return {
+    ...base,
+    status,
+    reason: sentence(figure.note, `${formatFigure(value, unit)} is ${formatGap(gap, unit)} ${value < target.low ? 'below' : 'above'} the range ${range}: ${status === 'near' ? 'near miss' : 'not met'}`),
+  };
+}
+
+function shortQuote(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 50 ? `${flat.slice(0, 49)}…` : flat;
+}
+
+function judgeMilestone(actual: Actual, due: CalendarDate, targetText: string, ctx: JudgeContext): Verdict {
+  const dueWords = `due by ${formatDateGB(due)}${targetText.trim() && !/^\d/.test(targetText.trim()) ? ` (${targetText.trim()})` : ''}`;
+  const passed = compareDates(ctx.today, due) > 0;
+  const today = formatDateGB(ctx.today);
+  switch (actual.kind) {
+    case 'achieved':
+      return { status: 'met', reason: sentence(`recorded as "${shortQuote(actual.text)}"; ${dueWords}: met`), variance: null };
+    case 'date': {
+      const late = compareDates(actual.date, due) > 0;
+      return {
+        status: late ? 'missed' : 'met',
+        reason: sentence(`completed on ${formatDateGB(actual.date)}, ${dueWords}: ${late ? 'completed late, not met' : 'met'}`),
+        variance: null,
+      };
+    }
+    case 'not-achieved':
+      return { status: passed ? 'overdue' : 'not-due', reason: sentence(`recorded as "${actual.text.trim()}"; ${dueWords}`, passed ? `overdue as at ${today}` : `not due yet as at ${today}`), variance: null };
+    case 'in-progress':
+    case 'no-data':
+    case 'none-undertaken':
+      if (passed) return { status: 'overdue', reason: sentence(`${actual.kind === 'no-data' ? 'not recorded as complete' : `recorded as "${actual.text.trim()}"`}; ${dueWords}, and it is now ${today}: overdue`), variance: null };
+      return { status: 'not-due', reason: sentence(`${actual.kind === 'no-data' ? 'nothing recorded yet' : `recorded as "${actual.text.trim()}"`}; ${dueWords}: in progress, not due yet`), variance: null };
+    default:
+      return { status: 'unreadable', reason: sentence(`can't read "${actual.text.trim()}" as done or not done for a milestone ${dueWords}`), variance: null };
+  }
+}
+
+function judgeRecurring(actual: Actual, every: RatePeriod, ctx: JudgeContext): Verdict {
+  const what = `the target is to do it ${every === 'year' ? 'yearly' : every === 'half' ? 'every six months' : `every ${PER_WORD[every]}`}`;
+  const ended = periodEnded(ctx.period, ctx.today);
+  switch (actual.kind) {
+    case 'achieved':
+      return { status: 'met', reason: sentence(`${what}; recorded as "${shortQuote(actual.text)}": met`), variance: null };
+    case 'date':
+      return { status: 'met', reason: sentence(`${what}; done on ${formatDateGB(actual.date)}: met`), variance: null };
+    case 'number':
+    case 'rate':
+      return actual.value >= 1
+        ? { status: 'met', reason: sentence(`${what}; done ${actual.value} time${actual.value === 1 ? '' : 's'}: met`), variance: null }
+        : { status: 'missed', reason: sentence(`${what}; not done in the period: not met`), variance: null };
+    case 'not-achieved':
+    case 'none-undertaken':
+      return { status: 'missed', reason: sentence(`${what}; recorded as "${actual.text.trim()}": not met`), variance: null };
+    case 'in-progress':
+    case 'no-data':
+      if (ended) return { status: 'overdue', reason: sentence(`${what}; ${actual.kind === 'no-data' ? 'not recorded as done' : `recorded as "${actual.text.trim()}"`} and the period has ended: overdue`), variance: null };
+      return { status: actual.kind === 'no-data' ? 'no-data' : 'not-due', reason: sentence(`${what}; ${actual.kind === 'no-data' ? 'nothing recorded yet' : `recorded as "${actual.text.trim()}"`}`), variance: null };
+    default:
+      return { status: 'unreadable', reason: sentence(`can't read "${actual.text.trim()}" against a recurring target`), variance: null };
+  }
+}

@@ -1,0 +1,108 @@
+import { cellText, isDateFormat, isPercentFormat } from '../model/cell-text';
+import { dateFromSerial } from '../model/serial-dates';
+import type { Cell } from '../model/workbook';
+import { normaliseText, readDate, roundFloat } from './parse-target';
+import type { Actual, RatePeriod } from './target-types';
+
+const NO_DATA = /^(tbc|tbd|tba|to be confirmed|pending|awaited|awaiting data|not yet available|not available|n\/?a|na|nil return|no data|data not available|-+|–|\?+|not reported|not collected|cumulative figure pending|due)$/;
+const ACHIEVED = /^(achieved|complete|completed|done|met|yes|y|delivered|in place|fully achieved|target met|on target|undertaken|carried out|agreed|approved|published)\b/;
+const NOT_ACHIEVED = /^(not achieved|not met|no|n|missed|failed|not delivered|not completed|not done|off target)\b/;
+const IN_PROGRESS = /^(on ?going|in progress|underway|under way|started|progressing|on track|in hand|being progressed|partially (achieved|complete(d)?)|part complete)\b/;
+const NONE_UNDERTAKEN = /^(none|nothing|no) (undertaken|delivered|carried out|required|needed|received|requested)$|^none$/;
+
+const RATE_WORDS: ReadonlyArray<[RegExp, RatePeriod]> = [
+  [/^per (week|wk)$/, 'week'],
+  [/^per (month|mth)$/, 'month'],
+  [/^per (quarter|qtr)$/, 'quarter'],
+  [/^per (year|annum)$|^p\.?a\.?$/, 'year'],
+];
+
+/** Pulls a footnote marker (`*`, `**`) off the front or middle of the text. */
+function takeMarker(text: string): { marker?: string; rest: string } {
+  const runs = text.match(/\*+/g);
+  if (!runs) return { rest: text };
+  const marker = runs.reduce((a, b) => (b.length > a.length ? b : a));
+  return { marker, rest: text.replace(/\*+/g, ' ').replace(/\s+/g, ' ').trim() };
+}
+
+/** `+38%`, `variance +5%`, `-75%` at the end of the text. */
+function takeStatedVariance(text: string): { variance?: number; rest: string } {
+  const m = /(?:^|\s)(?:variance\s*[:=]?\s*)?([+-]\s?\d+(?:\.\d+)?)\s*%$/.exec(text);
+  if (!m) return { rest: text };
+  return { variance: Number(m[1]!.replace(/\s/g, '')), rest: text.slice(0, m.index).trim() };
+}
+
+/**
+ * Reads an actual the way officers type them. Never throws: unreadable text becomes
+ * an `unreadable` actual carrying the text and the reason.
+ */
+export function parseActualText(raw: string): Actual {
+  const text = raw;
+  const normal = normaliseText(raw);
+  if (normal === '') return { kind: 'no-data', text, why: 'the cell is blank' };
+  if (/^#(N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i.test(normal)) {
+    return { kind: 'no-data', text, why: `the cell shows the error ${normal.toUpperCase()}` };
+  }
+  const { marker, rest: unmarked } = takeMarker(normal);
+  const lower = unmarked.toLowerCase().replace(/[.;]+$/, '');
+  const markerPart = marker ? { marker } : {};
+
+  if (NO_DATA.test(lower) || /^(tbc|pending)\b/.test(lower)) return { kind: 'no-data', text, why: `it reads "${raw.trim()}"` };
+  if (NONE_UNDERTAKEN.test(lower)) return { kind: 'none-undertaken', text, ...markerPart };
+
+  const { variance, rest } = takeStatedVariance(lower);
+  const varPart = variance !== undefined ? { statedVariance: variance } : {};
+  if (rest === '' && variance !== undefined) return { kind: 'variance-only', text, statedVariance: variance, ...markerPart };
+
+  // A figure, perhaps with a unit, a rate or words after it: "364", "90.2%", "22 per quarter", "1 delivered".
+  const m = /^(£)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?|-?\.\d+)\s*(%|k)?\s*(.*)$/.exec(rest);
+  if (m) {
+    let value = Number(m[2]!.replace(/,/g, ''));
+    if (m[3] === 'k') value *= 1000;
+    const words = m[4]!.trim();
+    const rate = RATE_WORDS.find(([pattern]) => pattern.test(words));
+    if (rate) return { kind: 'rate', text, value, per: rate[1], ...markerPart, ...varPart };
+    const unitPart = m[3] === '%' ? { unit: 'percent' as const } : m[1] ? { unit: 'money' as const } : /^(working )?days?$/.test(words) ? { unit: words.startsWith('working') ? ('working days' as const) : ('days' as const) } : {};
+    if (words === '' || /^[a-z][a-z' ()-]{0,60}$/.test(words)) {
+      const notePart = words && !('unit' in unitPart && (unitPart.unit === 'days' || unitPart.unit === 'working days')) ? { note: words } : {};
+      return { kind: 'number', text, value, ...unitPart, ...markerPart, ...varPart, ...notePart };
+    }
+  }
+  if (IN_PROGRESS.test(lower)) return { kind: 'in-progress', text };
+  if (NOT_ACHIEVED.test(lower)) return { kind: 'not-achieved', text };
+  if (ACHIEVED.test(lower)) {
+    const note = normal.replace(/^[^-–:]*[-–:]\s*/, '');
+    return { kind: 'achieved', text, ...(note && note !== normal ? { note } : {}) };
+  }
+  const date = readDate(lower.replace(/^(completed|done|delivered)\s+(on\s+)?/, ''));
+  if (date) return { kind: 'date', text, date };
+  return { kind: 'unreadable', text, why: `"${shortText(raw)}" is not a figure or a word KPI Tracker knows (such as Achieved, On going or TBC)` };
+}
+
+function shortText(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
+}
+
+export function parseActualCell(cell: Cell): Actual {
+  const value = cell.value;
+  switch (value.kind) {
+    case 'empty':
+      return { kind: 'no-data', text: '', why: 'the cell is blank' };
+    case 'error':
+      return { kind: 'no-data', text: value.code, why: `the cell shows the error ${value.code}` };
+    case 'boolean':
+      return value.value ? { kind: 'achieved', text: 'TRUE' } : { kind: 'not-achieved', text: 'FALSE' };
+    case 'date':
+      return { kind: 'date', text: cellText(cell), date: dateFromSerial(value.serial) };
+    case 'number':
+      if (isPercentFormat(cell.format)) {
+        return { kind: 'number', text: cellText(cell), value: roundFloat(value.value * 100), unit: 'percent', fromPercentFormat: true };
+      }
+      if (isDateFormat(cell.format)) return { kind: 'date', text: cellText(cell), date: dateFromSerial(value.value) };
+      if (cell.format && /£/.test(cell.format)) return { kind: 'number', text: cellText(cell), value: value.value, unit: 'money' };
+      return { kind: 'number', text: cellText(cell), value: value.value };
+    case 'text':
+      return parseActualText(value.value);
+  }
+}

@@ -1,0 +1,253 @@
+import { cellText, isDateFormat, isMonthOnlyFormat, isPercentFormat } from '../model/cell-text';
+import { dateFromSerial, daysInMonth, isRealDate, type CalendarDate } from '../model/serial-dates';
+import type { Cell } from '../model/workbook';
+import { MONTH_NAMES } from '../periods/period';
+import type { Direction, RatePeriod, Target, Unit } from './target-types';
+
+/** Unicode minus, dashes and odd spaces as they arrive from email and Word. */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/[\u2212\u2012\u2013\u2014]/g, '-')
+    .replace(/[\u00a0\u2007\u202f\u2009]/g, ' ')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const NO_TARGET = /^(n\/?a|na|none|no target( set)?|not applicable|-+|tbc|tbd|to be confirmed|to be set|monitor(ing)?( only)?|for information( only)?|data only|baseline( year)?|contextual|no target - monitoring only)$/;
+
+const UNIT_WORDS: ReadonlyArray<{ pattern: RegExp; unit: Unit }> = [
+  { pattern: /^(working days?|work days?|wd|business days?|clear working days?)$/, unit: 'working days' },
+  { pattern: /^(calendar days?|days?|d)$/, unit: 'days' },
+  { pattern: /^(hours?|hrs?|h)$/, unit: 'hours' },
+  { pattern: /^(minutes?|mins?)$/, unit: 'minutes' },
+  { pattern: /^(weeks?|wks?)$/, unit: 'weeks' },
+  { pattern: /^(points?|score|out of \d+)$/, unit: 'score' },
+];
+
+const RATE_WORDS: ReadonlyArray<{ pattern: RegExp; per: RatePeriod }> = [
+  { pattern: /^(per|a|each|every|\/)\s*(week|wk)$|^pw$|^weekly$/, per: 'week' },
+  { pattern: /^(per|a|each|every|\/)\s*(month|mth|calendar month)$|^pcm$|^pm$|^monthly$/, per: 'month' },
+  { pattern: /^(per|a|each|every|\/)\s*(quarter|qtr|q)$|^pq$|^quarterly$/, per: 'quarter' },
+  { pattern: /^(per|a|each|every|\/)\s*(half[- ]year|six months|6 months)$/, per: 'half' },
+  { pattern: /^(per|a|each|every|\/)\s*(year|annum|yr)$|^p\.?\s?a\.?$|^pa$|^annually$|^yearly$|^per year$/, per: 'year' },
+];
+
+const RECURRING: ReadonlyArray<{ pattern: RegExp; every: RatePeriod }> = [
+  { pattern: /^(yearly|annually|annual|once a year|every year|each year)$/, every: 'year' },
+  { pattern: /^(6[- ]monthly|six[- ]monthly|half[- ]yearly|bi-?annually|twice yearly)$/, every: 'half' },
+  { pattern: /^(quarterly|every quarter|each quarter)$/, every: 'quarter' },
+  { pattern: /^(monthly|every month|each month)$/, every: 'month' },
+  { pattern: /^(weekly|every week)$/, every: 'week' },
+];
+
+const HIGHER_PREFIX = /^(>=|≥|=>|at least|minimum( of)?|min\.?|not less than|no less than|no fewer than|greater than or equal to|equal to or (more|greater) than)\s*/;
+const HIGHER_STRICT_PREFIX = /^(>|more than|greater than|over|above|exceed(ing)?)\s*/;
+const LOWER_PREFIX = /^(<=|≤|=<|at most|maximum( of)?|max\.?|no more than|not more than|not to exceed|up to|within|no longer than|in)\s*/;
+const LOWER_STRICT_PREFIX = /^(<|less than|fewer than|under|below)\s*/;
+const HIGHER_SUFFIX = /\s*(or (above|more|higher|better|greater|over)|\+|and above|minimum|min)$/;
+const LOWER_SUFFIX = /\s*(or (below|less|lower|fewer|under)|and below|maximum|max)$/;
+
+const NUMBER = String.raw`(£)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?|-?\.\d+)\s*(k|m|%)?`;
+
+interface NumberWithUnit {
+  value: number;
+  unit: Unit;
+  unitWritten: boolean;
+}
+
+function readNumber(text: string): NumberWithUnit | undefined {
+  const match = new RegExp(String.raw`^${NUMBER}\s*(.*)$`).exec(text);
+  if (!match) return undefined;
+  const [, pound, digits, suffix, rest] = match;
+  let value = Number(digits!.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return undefined;
+  if (suffix === 'k') value *= 1_000;
+  if (suffix === 'm') value *= 1_000_000;
+  const words = rest!.trim().replace(/[.;]$/, '');
+  if (suffix === '%') return words === '' ? { value, unit: 'percent', unitWritten: true } : undefined;
+  if (pound) return words === '' ? { value, unit: 'money', unitWritten: true } : undefined;
+  if (words === '') return { value, unit: 'count', unitWritten: false };
+  const unitWord = UNIT_WORDS.find((u) => u.pattern.test(words));
+  if (unitWord) return { value, unit: unitWord.unit, unitWritten: true };
+  // "264 households", "40 cases": a count of things.
+  if (/^[a-z][a-z' -]{1,40}$/.test(words) && !RATE_WORDS.some((r) => r.pattern.test(words))) return { value, unit: 'count', unitWritten: true };
+  return undefined;
+}
+
+function monthIndex(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (w.length < 3) return undefined;
+  const i = MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(w));
+  return i >= 0 ? i + 1 : undefined;
+}
+
+/** `April 2015`, `31/03/2025`, `1st October 2010`, `30 June 2025`, `end of June 2025`. */
+export function readDate(text: string): CalendarDate | undefined {
+  const t = text.trim().replace(/^(the\s+)?(end of|close of|by end of|by the end of)\s+/, '').replace(/[.,]$/, '');
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
+  if (m) {
+    const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    const date = { year, month: Number(m[2]), day: Number(m[1]) };
+    return isRealDate(date) ? date : undefined;
+  }
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (m) {
+    const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+    return isRealDate(date) ? date : undefined;
+  }
+  m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$/.exec(t);
+  if (m) {
+    const month = monthIndex(m[2]!);
+    const date = month ? { year: Number(m[3]), month, day: Number(m[1]) } : undefined;
+    return date && isRealDate(date) ? date : undefined;
+  }
+  m = /^([a-z]+)\.?,?\s*[-']?\s*(\d{4}|\d{2})$/.exec(t);
+  if (m) {
+    const month = monthIndex(m[1]!);
+    if (!month) return undefined;
+    const year = m[2]!.length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
+    return { year, month, day: daysInMonth(year, month) };
+  }
+  return undefined;
+}
+
+/** Quarter deadlines such as `Q3 2024/25`: the last day of that quarter. */
+function readQuarterDeadline(text: string): CalendarDate | undefined {
+  const m = /^(?:end of\s+)?q([1-4])\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/.exec(text);
+  if (!m) return undefined;
+  const fy = Number(m[2]);
+  const lastFinancialMonth = Number(m[1]) * 3;
+  const month = ((lastFinancialMonth + 2) % 12) + 1;
+  const year = month >= 4 ? fy : fy + 1;
+  return { year, month, day: daysInMonth(year, month) };
+}
+
+/**
+ * Reads a target as an officer wrote it. Never throws: what it cannot read comes back as
+ * `unreadable` with the reason, and the verdict shows it.
+ */
+export function parseTargetText(raw: string): Target {
+  const text = raw;
+  const t = normaliseText(raw).toLowerCase().replace(/\s*\((?:[^()]*)\)\s*$/, '').replace(/[.;:]+$/, '').trim();
+  if (t === '') return { kind: 'none', text, why: 'no target is set (the cell is blank)' };
+  if (NO_TARGET.test(t)) return { kind: 'none', text, why: `the target reads "${raw.trim()}"` };
+
+  for (const recurring of RECURRING) if (recurring.pattern.test(t)) return { kind: 'recurring', text, every: recurring.every };
+
+  // A range: 95%-105%, 95 - 105%, between 95% and 105%.
+  let m = new RegExp(String.raw`^(?:between\s+)?${NUMBER}\s*(?:-|to|and)\s*${NUMBER}$`).exec(t);
+  if (m) {
+    const low = Number(m[2]!.replace(/,/g, ''));
+    const high = Number(m[6]!.replace(/,/g, ''));
+    const percent = m[3] === '%' || m[7] === '%';
+    if (Number.isFinite(low) && Number.isFinite(high) && low < high) {
+      return { kind: 'range', text, low, high, unit: percent ? 'percent' : m[1] || m[5] ? 'money' : 'count' };
+    }
+  }
+
+  // Relative to a baseline: "5% above 2014 baseline", "10% below baseline", "increase by 5% on 2014".
+  m = /^(?:an?\s+)?(?:increase(?:d)? (?:of |by )?)?(\d+(?:\.\d+)?)\s*%\s*(above|more than|higher than|over|increase on|up on|below|less than|lower than|under|reduction on|down on)\s*(?:the\s+)?(\d{4}(?:\s*[/-]\s*\d{2,4})?)?\s*(?:baseline|base|level|figure|outturn)?(?:\s+(\d{4}(?:\s*[/-]\s*\d{2,4})?))?$/.exec(t);
+  if (m) {
+    const above = /above|more|higher|over|increase|up/.test(m[2]!);
+    const label = m[3] ?? m[4];
+    return { kind: 'relative', text, percent: Number(m[1]), direction: above ? 'above' : 'below', ...(label ? { baselineLabel: label.replace(/\s+/g, '') } : {}) };
+  }
+  m = /^(increase|reduce|reduction|decrease|cut)\s+(?:of\s+|by\s+)?(\d+(?:\.\d+)?)\s*%\s*(?:on|from|against)?\s*(?:the\s+)?(\d{4}(?:\s*[/-]\s*\d{2,4})?)?\s*(?:baseline|base|level|figure)?$/.exec(t);
+  if (m) {
+    const label = m[3];
+    return { kind: 'relative', text, percent: Number(m[2]), direction: m[1] === 'increase' ? 'above' : 'below', ...(label ? { baselineLabel: label.replace(/\s+/g, '') } : {}) };
+  }
+
+  // Deadlines: "April 2015", "by March 2011", "31/03/2025", "Q3 2024/25".
+  const deadlineText = t.replace(/^(by|before|on or before|due|due by|deadline|complete by|completed by|no later than)\s+/, '');
+  const due = readDate(deadlineText) ?? readQuarterDeadline(deadlineText);
+  if (due) return { kind: 'deadline', text, due };
+
+  // Direction words around a figure.
+  let body = t;
+  let direction: Direction | undefined;
+  let strict = false;
+  const prefixes: Array<[RegExp, Direction, boolean]> = [
+    [HIGHER_PREFIX, 'higher', false],
+    [HIGHER_STRICT_PREFIX, 'higher', true],
+    [LOWER_STRICT_PREFIX, 'lower', true],
+    [LOWER_PREFIX, 'lower', false],
+  ];
+  for (const [pattern, dir, isStrict] of prefixes) {
+    if (pattern.test(body)) {
+      body = body.replace(pattern, '');
+      direction = dir;
+      strict = isStrict;
+      break;
+    }
+  }
+  if (!direction) {
+    if (HIGHER_SUFFIX.test(body)) {
+      body = body.replace(HIGHER_SUFFIX, '');
+      direction = 'higher';
+    } else if (LOWER_SUFFIX.test(body)) {
+      body = body.replace(LOWER_SUFFIX, '');
+      direction = 'lower';
+    }
+  }
+  body = body.replace(/^target\s*(of|:)?\s*/, '').trim();
+
+  // A rate: "15 per quarter", "2 p.a.", "40 per month", "350 households per year".
+  m = new RegExp(String.raw`^${NUMBER}\s*([a-z' -]*?)\s*(per\s+\S+(?:\s+year)?|a\s+(?:week|month|quarter|year)|each\s+\S+|every\s+\S+|/\s*\S+|p\.?\s?a\.?|pa|pcm|pq|pw|pm|annually|yearly|quarterly|monthly|weekly)$`).exec(body);
+  if (m) {
+    const per = RATE_WORDS.find((r) => r.pattern.test(m![5]!.replace(/\s+/g, ' ').trim()))?.per;
+    const value = Number(m[2]!.replace(/,/g, ''));
+    if (per && Number.isFinite(value)) {
+      const unit: Unit = m[3] === '%' ? 'percent' : m[1] ? 'money' : 'count';
+      return { kind: 'rate', text, value, unit, per, ...(direction ? { direction } : {}) };
+    }
+  }
+
+  const figure = readNumber(body);
+  if (figure) {
+    return {
+      kind: 'threshold',
+      text,
+      value: figure.value,
+      unit: figure.unit,
+      ...(direction ? { direction } : {}),
+      ...(strict ? { strict } : {}),
+    };
+  }
+  return { kind: 'unreadable', text, why: `"${raw.trim()}" is not a target KPI Tracker can read (a figure, a rate, a date, a range or N/A)` };
+}
+
+/** Reads a target cell: numbers keep their percentage format, dates become deadlines. */
+export function parseTargetCell(cell: Cell): Target {
+  const value = cell.value;
+  const shown = cellText(cell);
+  switch (value.kind) {
+    case 'empty':
+      return { kind: 'none', text: '', why: 'no target is set (the cell is blank)' };
+    case 'error':
+      return { kind: 'unreadable', text: value.code, why: `the target cell shows the error ${value.code}` };
+    case 'boolean':
+      return { kind: 'unreadable', text: shown, why: `the target cell holds ${shown}, not a figure` };
+    case 'date':
+      return { kind: 'deadline', text: shown, due: deadlineFromSerial(value.serial, cell.format) };
+    case 'number':
+      if (isPercentFormat(cell.format)) return { kind: 'threshold', text: shown, value: roundFloat(value.value * 100), unit: 'percent', unitFrom: 'the cell is formatted as a percentage' };
+      if (isDateFormat(cell.format)) return { kind: 'deadline', text: shown, due: deadlineFromSerial(value.value, cell.format) };
+      if (cell.format && /£/.test(cell.format)) return { kind: 'threshold', text: shown, value: value.value, unit: 'money' };
+      return { kind: 'threshold', text: shown, value: value.value, unit: 'count' };
+    case 'text':
+      return parseTargetText(value.value);
+  }
+}
+
+/** A date shown as a month ("April 2015") is due by the end of that month. */
+function deadlineFromSerial(serial: number, format: string | undefined): CalendarDate {
+  const date = dateFromSerial(serial);
+  return isMonthOnlyFormat(format) ? { ...date, day: daysInMonth(date.year, date.month) } : date;
+}
+
+/** Removes binary noise from ×100 (0.035 × 100 = 3.5000000000000004). */
+export function roundFloat(n: number): number {
+  return Math.round(n * 1e9) / 1e9;
+}

@@ -1,0 +1,118 @@
+import { formatFigure } from './format-figure';
+import { findKnownIndicator } from './polarity-library';
+import type { Polarity, Target } from './target-types';
+
+export type PolaritySource = 'column' | 'officer' | 'target wording' | 'library' | 'description' | 'target unit' | 'assumed';
+
+export interface PolarityDecision {
+  readonly polarity: Polarity;
+  readonly source: PolaritySource;
+  readonly assumed: boolean;
+  /** e.g. "lower is better (arrears)" */
+  readonly reason: string;
+}
+
+/** Reads a polarity cell or setting: "Higher is better", "Lower", "↑", "Smaller is better", "Neither". */
+export function parsePolarityText(text: string): Polarity | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === '') return undefined;
+  if (/^(high(er)?|up|↑|bigger|larger|more|increase|maximi[sz]e|higher is better|high is good|bigger is better|good is high|\+)/.test(t)) return 'higher';
+  if (/^(low(er)?|down|↓|smaller|less|fewer|decrease|reduce|minimi[sz]e|lower is better|low is good|smaller is better|good is low|-)/.test(t)) return 'lower';
+  if (/^(none|neither|n\/a|no direction|context|contextual|monitor)/.test(t)) return 'none';
+  return undefined;
+}
+
+const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
+  [/\barrears?\b/i, 'arrears'],
+  [/\brent lost\b|\brent loss\b/i, 'rent lost'],
+  [/\bvoids?\b|\bvacant\b/i, 'void'],
+  [/\btime taken\b/i, 'time taken'],
+  [/\baverage (number of )?(days|time|weeks|hours)\b/i, 'average time'],
+  [/\b(re-?let|relet) times?\b|\bturnaround\b/i, 're-let time'],
+  [/\bsickness\b|\babsence\b/i, 'sickness absence'],
+  [/\bevictions?\b/i, 'evictions'],
+  [/\bwrite[- ]?offs?\b/i, 'write-offs'],
+  [/\bnon-?decent\b/i, 'non-decent homes'],
+  [/\bbacklog\b|\boverdue\b|\boutstanding\b/i, 'backlog'],
+  [/\bin (temporary accommodation|b&b)\b|\bbed and breakfast\b|\bb&b\b/i, 'use of temporary accommodation'],
+  [/\bcomplaints? (received|upheld)\b/i, 'complaints received'],
+  [/\bcost(s)? (of|per)\b/i, 'cost'],
+];
+
+const HIGHER_WORDS: ReadonlyArray<[RegExp, string]> = [
+  [/\bwithin\s+\d+/i, 'within a time'],
+  [/\bcollected\b/i, 'collected'],
+  [/\bsatisf(ied|action)\b/i, 'satisfied'],
+  [/\bprevent(ed|ion|ing)?\b/i, 'prevented'],
+  [/\bsuccessful(ly)?\b/i, 'successful'],
+  [/\bcompleted on time\b|\bon time\b/i, 'on time'],
+  [/\bresponded to\b|\banswered\b/i, 'responded to'],
+  [/\battendance\b/i, 'attendance'],
+  [/\bcompliance\b|\bcompliant\b|\bsafety certificates?\b|\bservic(ed|ing)\b/i, 'compliance'],
+  [/\bresolved?\b/i, 'resolved'],
+  [/\btake[- ]?up\b/i, 'take-up'],
+  [/\bdelivered\b|\bcompleted\b/i, 'delivered'],
+];
+
+function fromDescription(description: string): PolarityDecision | undefined {
+  // "within N days" is about meeting a time, so it wins over the time words around it.
+  const higherWithin = /\bwithin\s+\d+/i.test(description) && /%|percentage|proportion|number of|\bno\.? of\b/i.test(description);
+  if (higherWithin) return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (share done within a time)' };
+  for (const [pattern, word] of LOWER_WORDS) {
+    if (pattern.test(description)) return { polarity: 'lower', source: 'description', assumed: false, reason: `lower is better (${word})` };
+  }
+  for (const [pattern, word] of HIGHER_WORDS) {
+    if (pattern.test(description)) return { polarity: 'higher', source: 'description', assumed: false, reason: `higher is better (${word})` };
+  }
+  return undefined;
+}
+
+export interface PolarityInputs {
+  readonly column?: string;
+  readonly officer?: Polarity;
+  readonly ref?: string;
+  readonly description: string;
+  readonly target: Target;
+}
+
+/**
+ * Which way is better, in the brief's order of authority: the workbook's polarity column,
+ * the officer's saved choice, the target's own words ("no more than"), the library of known
+ * indicators, the description's wording, a time target; otherwise higher, flagged as assumed.
+ */
+export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
+  const fromColumn = inputs.column ? parsePolarityText(inputs.column) : undefined;
+  if (fromColumn) return { polarity: fromColumn, source: 'column', assumed: false, reason: describe(fromColumn, `the Polarity column says "${inputs.column!.trim()}"`) };
+  if (inputs.officer) return { polarity: inputs.officer, source: 'officer', assumed: false, reason: describe(inputs.officer, 'as you set it') };
+  const target = inputs.target;
+  if ((target.kind === 'threshold' || target.kind === 'rate') && target.direction) {
+    return { polarity: target.direction, source: 'target wording', assumed: false, reason: describe(target.direction, `the target says "${target.text.trim()}"`) };
+  }
+  if (target.kind === 'relative') {
+    const polarity = target.direction === 'above' ? 'higher' : 'lower';
+    return { polarity, source: 'target wording', assumed: false, reason: describe(polarity, `the target is ${target.percent}% ${target.direction} the baseline`) };
+  }
+  if (target.kind === 'threshold' && target.unit === 'percent' && target.value === 100) {
+    return { polarity: 'higher', source: 'target unit', assumed: false, reason: 'higher is better (the target is 100%: all of them)' };
+  }
+  const known = findKnownIndicator(inputs.ref, inputs.description);
+  if (known) {
+    return {
+      polarity: known.polarity,
+      source: 'library',
+      assumed: false,
+      reason: known.polarity === 'none' ? `no better direction (${known.code}: ${known.note})` : describe(known.polarity, `${known.code} ${known.name}`),
+    };
+  }
+  const worded = fromDescription(inputs.description);
+  if (worded) return worded;
+  if (target.kind === 'threshold' && ['days', 'working days', 'hours', 'minutes', 'weeks'].includes(target.unit)) {
+    return { polarity: 'lower', source: 'target unit', assumed: false, reason: `lower is better (the target is a time: ${formatFigure(target.value, target.unit)})` };
+  }
+  return { polarity: 'higher', source: 'assumed', assumed: true, reason: 'higher is better (assumed: nothing in the workbook says which way; set it if this is wrong)' };
+}
+
+function describe(polarity: Polarity, why: string): string {
+  if (polarity === 'none') return `no better direction (${why})`;
+  return `${polarity} is better (${why})`;
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+export const UnitSchema = z.enum(['percent', 'count', 'money', 'days', 'working days', 'hours', 'minutes', 'weeks', 'score']);
+export type Unit = z.infer<typeof UnitSchema>;
+
+export const RatePeriodSchema = z.enum(['week', 'month', 'quarter', 'half', 'year']);
+export type RatePeriod = z.infer<typeof RatePeriodSchema>;
+
+export const DirectionSchema = z.enum(['higher', 'lower']);
+export type Direction = z.infer<typeof DirectionSchema>;
+
+const CalendarDateSchema = z.object({ year: z.number().int(), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) });
+
+/**
+ * What an officer's target says, as a type. `text` is always the target as written,
+ * so a verdict can quote it back.
+ */
+export const TargetSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('threshold'),
+    text: z.string(),
+    value: z.number(),
+    unit: UnitSchema,
+    /** Set when the wording says which way ("at least", "no more than"). */
+    direction: DirectionSchema.optional(),
+    /** "less than 14 days": 14 itself does not meet it. */
+    strict: z.boolean().optional(),
+    /** The unit was not written but worked out (from the description or the number format). */
+    unitFrom: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('rate'),
+    text: z.string(),
+    value: z.number(),
+    unit: UnitSchema,
+    per: RatePeriodSchema,
+    direction: DirectionSchema.optional(),
+  }),
+  z.object({
+    kind: z.literal('relative'),
+    text: z.string(),
+    /** 5 for "5% above". */
+    percent: z.number(),
+    direction: z.enum(['above', 'below']),
+    /** "2014" in "5% above 2014 baseline". */
+    baselineLabel: z.string().optional(),
+  }),
+  z.object({ kind: z.literal('deadline'), text: z.string(), due: CalendarDateSchema }),
+  z.object({ kind: z.literal('recurring'), text: z.string(), every: RatePeriodSchema }),
+  z.object({ kind: z.literal('range'), text: z.string(), low: z.number(), high: z.number(), unit: UnitSchema }),
+  z.object({ kind: z.literal('none'), text: z.string(), why: z.string() }),
+  z.object({ kind: z.literal('unreadable'), text: z.string(), why: z.string() }),
+]);
+export type Target = z.infer<typeof TargetSchema>;
+
+/** What an actual cell says, as a type. */
+export const ActualSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('number'),
+    text: z.string(),
+    value: z.number(),
+    /** percent when written with % or formatted as a percentage; otherwise left to the target. */
+    unit: UnitSchema.optional(),
+    /** The number was a fraction formatted as a percentage (0.902 shown as 90.2%), already scaled. */
+    fromPercentFormat: z.boolean().optional(),
+    /** Footnote marker such as `*`. */
+    marker: z.string().optional(),
+    /** A variance written beside the figure, e.g. `+38%`. */
+    statedVariance: z.number().optional(),
+    /** Words after the figure ("delivered"). */
+    note: z.string().optional(),
+  }),
+  z.object({ kind: z.literal('rate'), text: z.string(), value: z.number(), per: RatePeriodSchema, marker: z.string().optional(), statedVariance: z.number().optional() }),
+  /** Only a variance was written (`** -75%`). */
+  z.object({ kind: z.literal('variance-only'), text: z.string(), statedVariance: z.number(), marker: z.string().optional() }),
+  z.object({ kind: z.literal('achieved'), text: z.string(), note: z.string().optional() }),
+  z.object({ kind: z.literal('not-achieved'), text: z.string() }),
+  z.object({ kind: z.literal('in-progress'), text: z.string() }),
+  z.object({ kind: z.literal('none-undertaken'), text: z.string(), marker: z.string().optional() }),
+  z.object({ kind: z.literal('date'), text: z.string(), date: CalendarDateSchema }),
+  z.object({ kind: z.literal('no-data'), text: z.string(), why: z.string() }),
+  z.object({ kind: z.literal('unreadable'), text: z.string(), why: z.string() }),
+]);
+export type Actual = z.infer<typeof ActualSchema>;
+
+export const STATUSES = ['met', 'near', 'missed', 'not-due', 'overdue', 'no-data', 'no-target', 'unreadable'] as const;
+export const StatusSchema = z.enum(STATUSES);
+export type Status = z.infer<typeof StatusSchema>;
+
+export const PolaritySchema = z.enum(['higher', 'lower', 'none']);
+export type Polarity = z.infer<typeof PolaritySchema>;
