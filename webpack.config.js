@@ -9,6 +9,7 @@ const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { EsbuildPlugin } = require('esbuild-loader');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 
 const urlDev = 'https://localhost:3000/';
 // Where the production build is hosted; the manifest in dist/ points here.
@@ -31,6 +32,7 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      functions: './src/functions/functions.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -64,8 +66,10 @@ module.exports = async (env, options) => {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         // The shared runtime loads the pane and the commands in one page.
-        chunks: ['taskpane', 'commands'],
+        chunks: ['taskpane', 'commands', 'functions'],
       }),
+      // Reads the JSDoc of src/functions into functions.json (KPI.STATUS, KPI.VARIANCE, KPI.WORKDAYS).
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

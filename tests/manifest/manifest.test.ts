@@ -141,13 +141,17 @@ async function buildOutputs(): Promise<BuildOutputs> {
   const makeConfig = require(join(ROOT, 'webpack.config.js')) as (
     env: Record<string, unknown>,
     options: { mode: string },
-  ) => Promise<{ plugins: object[] }>;
+  ) => Promise<{ plugins: object[]; entry: Record<string, string>; output: { filename: string } }>;
   const config = await makeConfig({ WEBPACK_BUILD: true }, { mode: 'production' });
   const pages = new Set<string>();
+  // Each entry becomes a script named after it (output.filename is "[name].js").
+  for (const name of Object.keys(config.entry)) pages.add(config.output.filename.replace('[name]', name));
   let copiesAssetPngs = false;
   for (const plugin of config.plugins) {
     const html = (plugin as { userOptions?: { filename?: string } }).userOptions;
     if (plugin.constructor.name === 'HtmlWebpackPlugin' && html?.filename) pages.add(html.filename);
+    const metadata = (plugin as { options?: { output?: string } }).options;
+    if (plugin.constructor.name === 'CustomFunctionsMetadataPlugin' && metadata?.output) pages.add(metadata.output);
     const patterns = (plugin as { patterns?: Array<{ from: string; to?: string }> }).patterns;
     if (plugin.constructor.name === 'CopyPlugin' && patterns) {
       for (const pattern of patterns) {

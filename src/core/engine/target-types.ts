@@ -87,5 +87,17 @@ export const STATUSES = ['met', 'near', 'missed', 'not-due', 'overdue', 'no-data
 export const StatusSchema = z.enum(STATUSES);
 export type Status = z.infer<typeof StatusSchema>;
 
+/** Default labels; a workbook's own labels replace them when it has some. */
+export const STATUS_WORDS: Record<Status, string> = {
+  met: 'Met',
+  near: 'Near miss',
+  missed: 'Not met',
+  'not-due': 'Not due yet',
+  overdue: 'Overdue',
+  'no-data': 'No data',
+  'no-target': 'No target',
+  unreadable: "Can't read",
+};
+
 export const PolaritySchema = z.enum(['higher', 'lower', 'none']);
 export type Polarity = z.infer<typeof PolaritySchema>;

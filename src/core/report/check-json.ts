@@ -1,5 +1,7 @@
 import type { IndicatorVerdict } from '../engine/evaluate';
-import type { Polarity, Status } from '../engine/target-types';
+import { STATUS_WORDS, type Polarity, type Status } from '../engine/target-types';
+
+export { STATUS_WORDS };
 
 /** One line of `kpi-tracker check --json`: the contract documented in the README. */
 export interface CheckJson {
@@ -40,16 +42,7 @@ export function checkJson(verdicts: readonly IndicatorVerdict[]): CheckJson[] {
   }));
 }
 
-export const STATUS_WORDS: Record<Status, string> = {
-  met: 'Met',
-  near: 'Near miss',
-  missed: 'Not met',
-  'not-due': 'Not due yet',
-  overdue: 'Overdue',
-  'no-data': 'No data',
-  'no-target': 'No target',
-  unreadable: "Can't read",
-};
+
 
 function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
