@@ -89,7 +89,9 @@ function readFigure(actual: Actual, target: Target, targetValue: number | undefi
   if (unit === 'percent') {
     if (actual.unit === 'percent') return { value: actual.value, unit };
     if (actual.unit && actual.unit !== 'count') return { problem: `the actual is in ${actual.unit} but the target is a percentage` };
-    if (actual.value > 0 && actual.value <= 1 && targetValue !== undefined && targetValue > 1) {
+    // 0.9 against 92% is a fraction (90%); 1 against 2% is 1%. Take whichever reading is nearer the target.
+    const asFraction = actual.value * 100;
+    if (actual.value > 0 && actual.value < 1 && targetValue !== undefined && targetValue > 1 && Math.abs(asFraction - targetValue) < Math.abs(actual.value - targetValue)) {
       const value = Math.round(actual.value * 100 * 1e9) / 1e9;
       return { value, unit, note: `read ${actual.text} as ${formatFigure(value, 'percent')} (a fraction) because the target is a percentage` };
     }
@@ -250,7 +252,8 @@ function shortQuote(text: string): string {
 }
 
 function judgeMilestone(actual: Actual, due: CalendarDate, targetText: string, ctx: JudgeContext): Verdict {
-  const dueWords = `due by ${formatDateGB(due)}${targetText.trim() && !/^\d/.test(targetText.trim()) ? ` (${targetText.trim()})` : ''}`;
+  const written = targetText.trim();
+  const dueWords = `due by ${formatDateGB(due)}${written && !/\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(written) ? ` (${written})` : ''}`;
   const passed = compareDates(ctx.today, due) > 0;
   const today = formatDateGB(ctx.today);
   switch (actual.kind) {

@@ -52,20 +52,25 @@ export function parseActualText(raw: string): Actual {
 
   const { variance, rest } = takeStatedVariance(lower);
   const varPart = variance !== undefined ? { statedVariance: variance } : {};
-  if (rest === '' && variance !== undefined) return { kind: 'variance-only', text, statedVariance: variance, ...markerPart };
+  // "** -75%" is a variance standing in for the figure; a bare "-3%" is a figure.
+  if (variance !== undefined && !Number.isFinite(variance)) return { kind: 'unreadable', text, why: `"${shortText(raw)}" holds a number too large to use` };
+  if (rest === '' && variance !== undefined && (marker || /variance/.test(lower))) return { kind: 'variance-only', text, statedVariance: variance, ...markerPart };
+  const figureText = rest === '' && variance !== undefined ? lower : rest;
 
   // A figure, perhaps with a unit, a rate or words after it: "364", "90.2%", "22 per quarter", "1 delivered".
-  const m = /^(£)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?|-?\.\d+)\s*(%|k)?\s*(.*)$/.exec(rest);
+  const m = /^(£)?\s*([+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?|[+-]?\.\d+)\s*(%|k)?\s*(.*)$/.exec(figureText);
   if (m) {
     let value = Number(m[2]!.replace(/,/g, ''));
+    if (!Number.isFinite(value) || Math.abs(value) > 1e15) return { kind: 'unreadable', text, why: `"${shortText(raw)}" holds a number too large to use` };
     if (m[3] === 'k') value *= 1000;
     const words = m[4]!.trim();
     const rate = RATE_WORDS.find(([pattern]) => pattern.test(words));
-    if (rate) return { kind: 'rate', text, value, per: rate[1], ...markerPart, ...varPart };
+    const statedPart = figureText === rest ? varPart : {};
+    if (rate) return { kind: 'rate', text, value, per: rate[1], ...markerPart, ...statedPart };
     const unitPart = m[3] === '%' ? { unit: 'percent' as const } : m[1] ? { unit: 'money' as const } : /^(working )?days?$/.test(words) ? { unit: words.startsWith('working') ? ('working days' as const) : ('days' as const) } : {};
     if (words === '' || /^[a-z][a-z' ()-]{0,60}$/.test(words)) {
       const notePart = words && !('unit' in unitPart && (unitPart.unit === 'days' || unitPart.unit === 'working days')) ? { note: words } : {};
-      return { kind: 'number', text, value, ...unitPart, ...markerPart, ...varPart, ...notePart };
+      return { kind: 'number', text, value, ...unitPart, ...markerPart, ...statedPart, ...notePart };
     }
   }
   if (IN_PROGRESS.test(lower)) return { kind: 'in-progress', text };

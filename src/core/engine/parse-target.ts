@@ -61,7 +61,7 @@ function readNumber(text: string): NumberWithUnit | undefined {
   if (!match) return undefined;
   const [, pound, digits, suffix, rest] = match;
   let value = Number(digits!.replace(/,/g, ''));
-  if (!Number.isFinite(value)) return undefined;
+  if (!Number.isFinite(value) || Math.abs(value) > 1e15) return undefined;
   if (suffix === 'k') value *= 1_000;
   if (suffix === 'm') value *= 1_000_000;
   const words = rest!.trim().replace(/[.;]$/, '');
@@ -138,25 +138,39 @@ export function parseTargetText(raw: string): Target {
   // A range: 95%-105%, 95 - 105%, between 95% and 105%.
   let m = new RegExp(String.raw`^(?:between\s+)?${NUMBER}\s*(?:-|to|and)\s*${NUMBER}$`).exec(t);
   if (m) {
+    // NUMBER has three groups (£, digits, suffix), so the second figure's digits are group 5.
     const low = Number(m[2]!.replace(/,/g, ''));
-    const high = Number(m[6]!.replace(/,/g, ''));
-    const percent = m[3] === '%' || m[7] === '%';
+    const high = Number(m[5]!.replace(/,/g, ''));
+    const percent = m[3] === '%' || m[6] === '%';
     if (Number.isFinite(low) && Number.isFinite(high) && low < high) {
-      return { kind: 'range', text, low, high, unit: percent ? 'percent' : m[1] || m[5] ? 'money' : 'count' };
+      return { kind: 'range', text, low, high, unit: percent ? 'percent' : m[1] || m[4] ? 'money' : 'count' };
     }
   }
 
   // Relative to a baseline: "5% above 2014 baseline", "10% below baseline", "increase by 5% on 2014".
   m = /^(?:an?\s+)?(?:increase(?:d)? (?:of |by )?)?(\d+(?:\.\d+)?)\s*%\s*(above|more than|higher than|over|increase on|up on|below|less than|lower than|under|reduction on|down on)\s*(?:the\s+)?(\d{4}(?:\s*[/-]\s*\d{2,4})?)?\s*(?:baseline|base|level|figure|outturn)?(?:\s+(\d{4}(?:\s*[/-]\s*\d{2,4})?))?$/.exec(t);
-  if (m) {
+  if (m && Number.isFinite(Number(m[1]))) {
     const above = /above|more|higher|over|increase|up/.test(m[2]!);
     const label = m[3] ?? m[4];
     return { kind: 'relative', text, percent: Number(m[1]), direction: above ? 'above' : 'below', ...(label ? { baselineLabel: label.replace(/\s+/g, '') } : {}) };
   }
   m = /^(increase|reduce|reduction|decrease|cut)\s+(?:of\s+|by\s+)?(\d+(?:\.\d+)?)\s*%\s*(?:on|from|against)?\s*(?:the\s+)?(\d{4}(?:\s*[/-]\s*\d{2,4})?)?\s*(?:baseline|base|level|figure)?$/.exec(t);
-  if (m) {
+  if (m && Number.isFinite(Number(m[2]))) {
     const label = m[3];
     return { kind: 'relative', text, percent: Number(m[2]), direction: m[1] === 'increase' ? 'above' : 'below', ...(label ? { baselineLabel: label.replace(/\s+/g, '') } : {}) };
+  }
+
+  // Success measures: "100% of properties have a safety certificate", "85% of customers … satisfied".
+  m = /^(\d+(?:\.\d+)?)\s*%\s+(?:of\s+)?[a-z].*$/.exec(t);
+  if (m && Number.isFinite(Number(m[1])) && !/\b(above|below|more|less|higher|lower|increase|reduction)\b/.test(t)) {
+    return { kind: 'threshold', text, value: Number(m[1]), unit: 'percent', direction: 'higher' };
+  }
+  // "increase the number of repairs reported on the web to 789 per month"
+  m = /^(increase|raise|improve|grow|reduce|decrease|cut|lower)\b.*?\bto\s+(.+)$/.exec(t);
+  if (m) {
+    const inner = parseTargetText(m[2]!);
+    const direction: Direction = /^(increase|raise|improve|grow)$/.test(m[1]!) ? 'higher' : 'lower';
+    if (inner.kind === 'threshold' || inner.kind === 'rate') return { ...inner, text, direction };
   }
 
   // Deadlines: "April 2015", "by March 2011", "31/03/2025", "Q3 2024/25".
@@ -198,7 +212,7 @@ export function parseTargetText(raw: string): Target {
   if (m) {
     const per = RATE_WORDS.find((r) => r.pattern.test(m![5]!.replace(/\s+/g, ' ').trim()))?.per;
     const value = Number(m[2]!.replace(/,/g, ''));
-    if (per && Number.isFinite(value)) {
+    if (per && Number.isFinite(value) && Math.abs(value) <= 1e15) {
       const unit: Unit = m[3] === '%' ? 'percent' : m[1] ? 'money' : 'count';
       return { kind: 'rate', text, value, unit, per, ...(direction ? { direction } : {}) };
     }

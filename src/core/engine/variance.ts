@@ -10,11 +10,13 @@ export function varianceValue(actual: number, target: number, unit: Unit | undef
   return (actual / target - 1) * 100;
 }
 
+const PLAIN = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, useGrouping: false });
+
 export function formatVariance(value: number | undefined): string | null {
   if (value === undefined || !Number.isFinite(value)) return null;
   const magnitude = Math.abs(value);
   let rounded = magnitude >= 9.95 ? Math.round(magnitude) : Math.round(magnitude * 10) / 10;
   if (rounded === 0) return '0%';
   rounded = Math.round(rounded * 10) / 10;
-  return `${value < 0 ? '-' : '+'}${rounded}%`;
+  return `${value < 0 ? '-' : '+'}${PLAIN.format(rounded)}%`;
 }
