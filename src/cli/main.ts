@@ -28,6 +28,11 @@ Options:
 
 const VALUED = new Set<string>(['--period', '--today', '-o', '--output']);
 
+const ALLOWED_FLAGS: Record<string, ReadonlySet<string>> = {
+  scan: new Set(['--json', '--help']),
+  check: new Set(['--json', '--period', '--today', '--help']),
+};
+
 /** Runs the command line and returns the exit status: 0 done, 1 the user's input can't be used, 2 usage. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let args;
@@ -43,6 +48,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (args.flags.has('--help') || args.command === 'help' || args.command === undefined) {
     (args.command === undefined && !args.flags.has('--help') ? io.err : io.out)(USAGE);
     return args.command === undefined && !args.flags.has('--help') ? 2 : 0;
+  }
+  const allowed = ALLOWED_FLAGS[args.command];
+  if (allowed) {
+    const unknown = [...args.flags.keys()].filter((flag) => !allowed.has(flag));
+    if (unknown.length > 0) {
+      io.err(`kpi-tracker ${args.command} does not know ${unknown.map((flag) => `"${flag}"`).join(', ')}.\n\n${USAGE}`);
+      return 2;
+    }
   }
   try {
     switch (args.command) {

@@ -52,7 +52,6 @@ describe('=KPI.WORKDAYS', () => {
 
 describe('functions.json', () => {
   it('describes the three functions and their parameters from the JSDoc', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { generateCustomFunctionsMetadata } = require('custom-functions-metadata') as {
       generateCustomFunctionsMetadata: (input: string[], wantAssociate: boolean) => Promise<{ metadataJson: string; errors: string[] }>;
     };

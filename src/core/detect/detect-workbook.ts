@@ -190,7 +190,12 @@ function refineFromContents(grid: SheetGrid, header: HeaderCandidate, columns: C
 
 /** Undated actual and target columns take the financial year written above the table, if any. */
 function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[]): ColumnMapping[] {
-  const dated = columns.find((column) => column.period?.fy !== undefined)?.period?.fy;
+  // The year most dated actual columns share (last year's outturn column must not win).
+  const years = new Map<number, number>();
+  for (const column of columns) {
+    if (column.role === 'actual' && column.period?.fy !== undefined) years.set(column.period.fy, (years.get(column.period.fy) ?? 0) + 1);
+  }
+  const dated = [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? columns.find((column) => column.period?.fy !== undefined)?.period?.fy;
   const year = dated ?? yearAbove(grid, headerTop)?.fy ?? yearFromSheetName(grid.sheet.name);
   return columns.map((column) => {
     if (column.role === 'actual' && !column.period) {

@@ -29,7 +29,13 @@ function guessesFor(grid: SheetGrid, rows: number[], cols: number[]): Map<number
     }
     const header = parts.join(' ');
     if (!header) continue;
-    result.set(c, { header, guess: classifyHeader(header) ?? (parts.length > 1 ? classifyHeader(parts[parts.length - 1]!) : undefined) });
+    // A group heading may sit above ("2024/25" over "Q1") or name the kind ("Target Met" over "Yes").
+    const reversed = parts.length > 1 ? [...parts].reverse().join(' ') : undefined;
+    const guess =
+      classifyHeader(header) ??
+      (reversed ? classifyHeader(reversed) : undefined) ??
+      (parts.length > 1 ? classifyHeader(parts[parts.length - 1]!) : undefined);
+    result.set(c, { header: guess?.role === 'actual' && reversed && classifyHeader(reversed) ? reversed : header, guess });
   }
   return result;
 }
@@ -52,7 +58,9 @@ export function readHeader(grid: SheetGrid, row: number): HeaderCandidate | unde
   if (below.length > 0 && below.every((c) => grid.text(row + 1, c).length <= 40)) {
     const belowGuesses = guessesFor(grid, [row + 1], below);
     const belowLooksLikeHeader = [...belowGuesses.values()].every((entry) => entry.guess && entry.guess.role !== 'description');
-    const underGroupOrGap = below.every((c) => !grid.text(row, c) || grid.isMergedAway(row, c) || /target met|met|rating/i.test(grid.shownText(row, c)));
+    const underGroupOrGap = below.every(
+      (c) => !grid.text(row, c) || grid.isMergedAway(row, c) || grid.isMergeOrigin(row, c) || /target met|met|rating/i.test(grid.shownText(row, c)) || parsePeriodLabel(grid.text(row, c))?.kind === 'year',
+    );
     if (belowLooksLikeHeader && underGroupOrGap) rows = [row, row + 1];
   }
   const allCols = [...new Set([...filled, ...(rows.length > 1 ? below : [])])].sort((a, b) => a - b);
@@ -81,7 +89,8 @@ export function readHeader(grid: SheetGrid, row: number): HeaderCandidate | unde
   }
 
   const roles = new Set(columns.map((column) => column.role));
-  const hasData = [...roles].some((role) => DATA_ROLES.has(role));
+  // A status alone is not enough: a list of staff with an "Active" column is not a KPI table.
+  const hasData = [...roles].some((role) => DATA_ROLES.has(role) && role !== 'status');
   const isActionPlan = roles.has('keyOutcome') && (roles.has('keyActions') || roles.has('due'));
   if (!isActionPlan && !hasData) return undefined;
   if (!isActionPlan && columns.length < 2) return undefined;
@@ -247,13 +256,22 @@ export function shorten(text: string, max = 60): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** A lone financial year above a table ("2014/2015") sets the year of undated actual columns. */
+const YEAR_IN_TEXT = /(?:^|[^\d])((?:19|20)\d{2})\s*[/-]\s*(\d{2}|(?:19|20)\d{2})(?!\d)/;
+
+/**
+ * A financial year above a table sets the year of undated actual columns: a lone "2014/2015",
+ * or a title line that names one ("Housing dashboard 2024/25"). A span such as "2024-28" is not a year.
+ */
 export function yearAbove(grid: SheetGrid, row: number, lookBack = row): Period | undefined {
   for (let r = row - 1; r >= Math.max(0, row - lookBack); r--) {
     const filled = grid.filledColumns(r);
     if (filled.length !== 1) continue;
-    const period = parsePeriodLabel(grid.text(r, filled[0]!));
+    const text = grid.text(r, filled[0]!);
+    const period = parsePeriodLabel(text);
     if (period?.kind === 'year') return period;
+    const inTitle = YEAR_IN_TEXT.exec(text);
+    const titled = inTitle ? parsePeriodLabel(`${inTitle[1]}/${inTitle[2]}`) : undefined;
+    if (titled?.kind === 'year') return titled;
   }
   return undefined;
 }

@@ -44,16 +44,16 @@ const RULES: readonly Rule[] = [
   { role: 'notMetShare', pattern: /^(target met )?no$|^% outside (target|standard)$|^outside target$/, confidence: 0.9 },
   { role: 'ratingShare', pattern: /^(percentage|%) (of )?(total )?(returned|responses|answers)|^% (good|satisfied)|^percentage (good|satisfied)/, confidence: 0.9 },
   { role: 'status', pattern: /^(status|rag|rag status|rag rating|performance status|current status|on target\??|target achieved\??|achieved\??|met\??)$/, confidence: 1 },
-  { role: 'commentary', pattern: /^(commentary|comments?|notes?|narrative|explanation|remarks|variance( commentary| explanation)?|performance commentary|officer commentary)$/, confidence: 1 },
+  { role: 'commentary', pattern: /^(commentary|comments?|notes?|narrative|explanation|remarks|variance (commentary|explanation)|performance commentary|officer commentary)$/, confidence: 1 },
   { role: 'owner', pattern: /^(owner|kpi owner|lead|lead officer|responsible|responsible officer|accountable officer|named manager|responsible manager|manager|service lead|officer)$/, confidence: 1 },
-  { role: 'polarity', pattern: /^(polarity|good is|good performance is|direction|better if|aim|higher or lower( is better)?\??)$/, confidence: 1 },
+  { role: 'polarity', pattern: /^(polarity|good is|good performance is|direction|better if|better is|aim|higher or lower( is better)?\??|(higher|lower) is better\??)$/, confidence: 1 },
   { role: 'tolerance', pattern: /^tolerance( band)?( %)?$/, confidence: 1 },
   { role: 'baseline', pattern: /^baseline\b/, confidence: 1 },
   { role: 'frequency', pattern: /^(reporting )?frequency( of reporting)?$|^how often$/, confidence: 1 },
   { role: 'source', pattern: /^(source of data|data source|source)$/, confidence: 1 },
   { role: 'count', pattern: /^(numbers?|no\.? of cases|number of cases|cases|count|volume|total cases)$/, confidence: 0.9 },
   { role: 'reference', pattern: /^(indicator no\.?|indicator number|indicator ref\.?|ind\.? (no|ref)\.?|ref\.?|reference|kpi (ref|no|number|code|id)\.?|pi (ref|no|number|code)\.?|measure (ref|no)\.?|no\.?|code|id|#)$/, confidence: 1 },
-  { role: 'description', pattern: /^(kpi|pi|indicator|measure|performance indicator|performance measure|key performance indicator)s? (description|name|title)$|^(description|indicator|indicators|measure|measures|kpi|kpis|performance measures?|performance indicators?|key performance indicators?|title)$/, confidence: 1 },
+  { role: 'description', pattern: /^(kpi|pi|indicator|measure|performance indicator|performance measure|key performance indicator)s? (description|name|title)$|^(description|definition|indicator definition|indicator|indicators|measure|measures|kpi|kpis|performance measures?|performance indicators?|key performance indicators?|title)$/, confidence: 1 },
 ];
 
 /** `Preventing Homelessness Performance Measure`, `Performance measure- Maximise income …` */
@@ -64,7 +64,8 @@ const THEMED_MEASURE = [/^(.+?)\s+performance measures?$/i, /^performance measur
  * the detector then decides from the column's contents or its place in the row.
  */
 export function classifyHeader(raw: string): HeaderGuess | undefined {
-  const text = normaliseHeader(raw);
+  // "Q1 (2024/25)" reads as "Q1 2024/25".
+  const text = normaliseHeader(raw).replace(/[()[\]]/g, ' ').replace(/\s+/g, ' ').trim();
   if (text === '' || text.length > 160) return undefined;
 
   if (RATING_WORDS.includes(text)) {

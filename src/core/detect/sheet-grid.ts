@@ -11,6 +11,7 @@ export class SheetGrid {
   private readonly texts: string[][];
   /** For a cell inside a merged area: the area's top-left cell. */
   private readonly mergeOrigin = new Map<string, { row: number; col: number }>();
+  private readonly mergeOrigins = new Set<string>();
 
   constructor(readonly sheet: Sheet) {
     this.rows = rowCount(sheet);
@@ -23,6 +24,7 @@ export class SheetGrid {
       this.texts[r] = texts;
     }
     for (const merge of sheet.merges) {
+      if (merge.right > merge.left) this.mergeOrigins.add(`${merge.top}:${merge.left}`);
       for (let r = merge.top; r <= merge.bottom; r++) {
         for (let c = merge.left; c <= merge.right; c++) {
           if (r !== merge.top || c !== merge.left) this.mergeOrigin.set(`${r}:${c}`, { row: merge.top, col: merge.left });
@@ -43,6 +45,11 @@ export class SheetGrid {
   shownText(row: number, col: number): string {
     const origin = this.mergeOrigin.get(`${row}:${col}`);
     return origin ? this.text(origin.row, origin.col) : this.text(row, col);
+  }
+
+  /** The top-left cell of a merged area wider than one column. */
+  isMergeOrigin(row: number, col: number): boolean {
+    return this.mergeOrigins.has(`${row}:${col}`);
   }
 
   isMergedAway(row: number, col: number): boolean {

@@ -26,13 +26,13 @@ export function parsePeriodLabel(text: string): Period | undefined {
   m = new RegExp(String.raw`^(?:h|half)\s*([12])${fyPart}$`).exec(t);
   if (m) return withFy({ kind: 'half', half: Number(m[1]) as 1 | 2 }, m[2], m[3]);
 
-  m = new RegExp(String.raw`^(?:ytd|year to date|cumulative|cumulative ytd)${fyPart}$`).exec(t);
+  m = new RegExp(String.raw`^(?:ytd|year to date|cumulative|cumulative ytd|to date|actual to date)${fyPart}$`).exec(t);
   if (m) return withFy({ kind: 'ytd' }, m[1], m[2]);
 
   m = new RegExp(String.raw`^(?:m|month)\s*(1[0-2]|[1-9])${fyPart}$`).exec(t);
   if (m) return withFy({ kind: 'month', month: calendarMonthOf(Number(m[1])) }, m[2], m[3]);
 
-  m = /^(?:fy\s*|financial year\s*|year\s*)?(\d{4})\s*[/-]\s*(\d{4}|\d{2})$/.exec(t);
+  m = /^(?:fy\s*|financial year\s*|year\s*)?(\d{4})\s*[/-]\s*(\d{4}|\d{2})$/.exec(t) ?? /^(?:fy\s*)?(\d{2})\s*\/\s*(\d{2})$/.exec(t);
   if (m) {
     const fy = financialYearFrom(m[1]!, m[2]!);
     return fy === undefined ? undefined : { kind: 'year', fy };
@@ -55,9 +55,11 @@ function monthFromName(word: string): number | undefined {
   return index >= 0 ? index + 1 : undefined;
 }
 
+/** Two-digit years: 70–99 are the 1900s, the rest the 2000s. */
 function fullYear(text: string): number {
   const n = Number(text);
-  return text.length === 2 ? 2000 + n : n;
+  if (text.length !== 2) return n;
+  return n >= 70 ? 1900 + n : 2000 + n;
 }
 
 /** `2024/25`, `2024/2025`, `24/25`: the second year must follow the first. */

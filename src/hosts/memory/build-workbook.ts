@@ -23,6 +23,8 @@ export type CellInput =
       readonly date?: string;
       /** Excel error such as `#N/A` */
       readonly error?: string;
+      /** solid fill, '#RRGGBB' */
+      readonly fill?: string;
     };
 
 export interface SheetInput {
@@ -47,6 +49,7 @@ export function cellFromInput(input: CellInput): Cell | undefined {
   const extras = {
     ...(input.fmt !== undefined ? { format: input.fmt } : {}),
     ...(input.f !== undefined ? { formula: input.f.replace(/^=/, '') } : {}),
+    ...(input.fill !== undefined ? { fill: input.fill.toUpperCase() } : {}),
   };
   if (input.error !== undefined) return { value: { kind: 'error', code: input.error }, ...extras };
   if (input.date !== undefined) {

@@ -52,6 +52,9 @@ export async function readXlsxBytes(bytes: Uint8Array, name: string): Promise<{ 
   } catch (error) {
     throw new WorkbookFileError(`${name} looks like a zip file but Excel's workbook parts could not be read (${(error as Error).message}). It may be damaged.`);
   }
+  if (excel.worksheets.length === 0) {
+    throw new WorkbookFileError(`${name} is a zip file but not an Excel workbook (.xlsx): it has no worksheets inside. Save it from Excel as "Excel Workbook (.xlsx)" and try again.`);
+  }
   return { workbook: workbookFromExcelJs(excel), excel };
 }
 
@@ -108,18 +111,26 @@ interface TableModel {
   totalsRow?: boolean;
 }
 
+/** '#RRGGBB' for a solid fill with an RGB colour; theme and indexed colours are not read. */
+export function solidFillOf(fill: ExcelJS.Fill | undefined): string | undefined {
+  if (!fill || fill.type !== 'pattern' || fill.pattern !== 'solid') return undefined;
+  const argb = (fill.fgColor as { argb?: string } | undefined)?.argb;
+  return argb && /^[0-9A-Fa-f]{8}$/.test(argb) ? `#${argb.slice(2).toUpperCase()}` : undefined;
+}
+
 function cellFromExcelJs(cell: ExcelJS.Cell): Cell | undefined {
   if (cell.type === ExcelJS.ValueType.Merge) return undefined;
   const format = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : undefined;
+  const fill = solidFillOf(cell.fill);
   const raw = cell.value;
   if (raw !== null && typeof raw === 'object' && !(raw instanceof Date) && ('formula' in raw || 'sharedFormula' in raw)) {
     const formulaValue = raw as ExcelJS.CellFormulaValue & { sharedFormula?: string };
     const formula = cell.formula ?? formulaValue.formula ?? formulaValue.sharedFormula ?? '';
-    return { value: valueFromRaw(formulaValue.result, format), formula, ...(format ? { format } : {}) };
+    return { value: valueFromRaw(formulaValue.result, format), formula, ...(format ? { format } : {}), ...(fill ? { fill } : {}) };
   }
   const value = valueFromRaw(raw, format);
-  if (value.kind === 'empty' && !format) return undefined;
-  return { value, ...(format ? { format } : {}) };
+  if (value.kind === 'empty' && !format && !fill) return undefined;
+  return { value, ...(format ? { format } : {}), ...(fill ? { fill } : {}) };
 }
 
 function valueFromRaw(raw: unknown, format: string | undefined): CellValue {
