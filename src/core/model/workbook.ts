@@ -19,6 +19,8 @@ export interface Cell {
   readonly format?: string;
   /** The formula without its leading `=`; when present, `value` is the cached result. */
   readonly formula?: string;
+  /** A solid fill as `#RRGGBB`, where the host reports one (status cells need it to stay idempotent). */
+  readonly fill?: string;
 }
 
 export interface CellRange {

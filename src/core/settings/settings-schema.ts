@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { COLUMN_ROLES } from '../detect/types';
+import { PolaritySchema, StatusSchema } from '../engine/target-types';
+import { ToleranceSchema } from '../engine/tolerance';
 
 /** One column of a table as the officer confirmed it. */
 export const SavedColumnSchema = z.object({
@@ -21,15 +23,56 @@ export const SavedTableSchema = z.object({
   ignored: z.boolean().optional(),
 });
 
+const HexColour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour written as #RRGGBB');
+
+/** A period whose statuses a committee has seen: they stay as they were. */
+export const SignOffSchema = z.object({
+  period: z.string(),
+  /** ISO date */
+  signedOffOn: z.string(),
+  committee: z.string().optional(),
+  /** Cell (`Sheet!H4`) → the status label it held when signed off. */
+  statuses: z.record(z.string(), z.object({ status: StatusSchema, label: z.string() })),
+});
+
+/** What a run saw of an indicator's commentary, to notice commentary copied unchanged. */
+export const SeenCommentarySchema = z.object({
+  period: z.string(),
+  actual: z.string(),
+  fingerprint: z.string(),
+});
+
+export const CommitteeSchema = z.object({
+  name: z.string().optional(),
+  meetingDate: z.string().optional(),
+  service: z.string().optional(),
+  preparedBy: z.string().optional(),
+});
+
 export const SettingsSchema = z.object({
   version: z.literal(1),
   tables: z.array(SavedTableSchema).default([]),
   /** Sheets KPI Tracker created and may replace (committee sheets, action plan, change log). */
   ownedSheets: z.array(z.string()).default([]),
+  tolerance: ToleranceSchema.optional(),
+  /** The officer's own status labels, replacing those read from the workbook. */
+  labels: z.partialRecord(StatusSchema, z.string().min(1).max(60)).default({}),
+  colours: z.partialRecord(StatusSchema, HexColour).default({}),
+  /** Commentary templates per status, with {fields}. */
+  templates: z.partialRecord(StatusSchema, z.string().max(2000)).default({}),
+  /** The officer's polarity per indicator reference. */
+  polarity: z.record(z.string(), PolaritySchema).default({}),
+  /** Cell (`Sheet!I4`) → fingerprint of the text KPI Tracker last wrote there. */
+  written: z.record(z.string(), z.string()).default({}),
+  seenCommentary: z.record(z.string(), SeenCommentarySchema).default({}),
+  signOffs: z.array(SignOffSchema).default([]),
+  committee: CommitteeSchema.default({}),
+  region: z.enum(['england-and-wales', 'scotland', 'northern-ireland']).default('england-and-wales'),
 });
 
 export type SavedColumn = z.infer<typeof SavedColumnSchema>;
 export type SavedTable = z.infer<typeof SavedTableSchema>;
+export type SignOff = z.infer<typeof SignOffSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { version: 1, tables: [], ownedSheets: [] };
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({ version: 1 });
