@@ -5,7 +5,12 @@ import { parsePeriodLabel } from '../core/periods/parse-period-label';
 import { checkJson, checkText } from '../core/report/check-json';
 import { scanJson } from '../core/report/scan-json';
 import { scanText } from '../core/report/scan-text';
+import { recalculate } from '../core/run/recalculate';
+import { planText } from '../core/report/plan-text';
+import { applyPlanToExcelJs } from '../hosts/xlsx/apply-plan';
 import { readXlsxFile, WorkbookFileError } from '../hosts/xlsx/read-xlsx';
+import { writeXlsxFile } from '../hosts/xlsx/write-xlsx';
+import { outputPathFor } from './output-path';
 import { parseArgs, UsageError } from './args';
 
 export interface CliIo {
@@ -19,11 +24,17 @@ Commands:
   scan <book.xlsx> [--json]   list every KPI table found, its columns and indicators
   check <book.xlsx> [--period <label>] [--today <yyyy-mm-dd>] [--json]
                               judge every indicator and say why
+  recalc <book.xlsx> [-o out.xlsx] [--dry-run] [--in-place] [--period <label>] [--today <yyyy-mm-dd>]
+                              write statuses, commentary and the change log into a copy
+                              (<name>.checked.xlsx unless -o or --in-place is given)
 
 Options:
   --json      print JSON (the format is described in the README)
   --period    only this period, e.g. "Q2 2024/25", "Apr-24", "2014/15"
   --today     judge deadlines as at this date (default: today)
+  -o          where to write the result (never the input, unless --in-place)
+  --dry-run   show what would change and write nothing
+  --in-place  write the result over the input workbook
   --help      show this help`;
 
 const VALUED = new Set<string>(['--period', '--today', '-o', '--output']);
@@ -31,6 +42,7 @@ const VALUED = new Set<string>(['--period', '--today', '-o', '--output']);
 const ALLOWED_FLAGS: Record<string, ReadonlySet<string>> = {
   scan: new Set(['--json', '--help']),
   check: new Set(['--json', '--period', '--today', '--help']),
+  recalc: new Set(['-o', '--output', '--dry-run', '--period', '--today', '--in-place', '--help']),
 };
 
 /** Runs the command line and returns the exit status: 0 done, 1 the user's input can't be used, 2 usage. */
@@ -63,6 +75,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await scan(args.positional, args.flags.has('--json'), io);
       case 'check':
         return await check(args.positional, args.flags, io);
+      case 'recalc':
+        return await recalc(args.positional, args.flags, io);
       default:
         io.err(`"${args.command}" is not a kpi-tracker command.\n\n${USAGE}`);
         return 2;
@@ -133,5 +147,29 @@ async function check(positional: readonly string[], flags: ReadonlyMap<string, s
   if (flags.has('--json')) io.out(JSON.stringify(checkJson(verdicts), null, 2));
   else io.out(checkText(path, verdicts));
   if (period && verdicts.length === 0) io.err(`No indicator in ${path} has figures for ${period}.`);
+  return 0;
+}
+
+async function recalc(positional: readonly string[], flags: ReadonlyMap<string, string | true>, io: CliIo): Promise<number> {
+  const path = onePath(positional, 'recalc');
+  const today = todayFrom(flags);
+  const period = periodFrom(flags);
+  const dryRun = flags.has('--dry-run');
+  const output = dryRun ? undefined : outputPathFor(path, flags);
+  const { workbook, excel } = await readXlsxFile(path);
+  const run = recalculate(workbook, { today, now: new Date().toISOString(), command: 'recalc', ...(period ? { period } : {}) });
+  if (run.detection.tables.length === 0) {
+    io.err(`No KPI table was found in ${path}, so there is nothing to recalculate. Run "kpi-tracker scan ${path}" to see what KPI Tracker looks for.`);
+    return 1;
+  }
+  if (run.plan.refusals.length > 0) {
+    io.err(planText(run.plan, dryRun));
+    return 1;
+  }
+  io.out(planText(run.plan, dryRun));
+  if (dryRun) return 0;
+  applyPlanToExcelJs(excel, run.plan);
+  await writeXlsxFile(excel, output!);
+  io.out(`Written to ${output}.`);
   return 0;
 }

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { Status } from '../engine/target-types';
+
+export const TEMPLATE_FIELDS = ['indicator', 'ref', 'period', 'actual', 'target', 'variance', 'direction', 'previous', 'owner', 'status'] as const;
+export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
+export type TemplateValues = Readonly<Record<TemplateField, string>>;
+
+export const DEFAULT_TEMPLATES: Readonly<Partial<Record<Status, string>>> = {
+  met: '{period}: {actual} against a target of {target} ({variance}). Target met{direction}.',
+  near: '{period}: {actual} against a target of {target} ({variance}). Just short of target, within the tolerance{direction}.',
+  missed: '{period}: {actual} against a target of {target} ({variance}). Target not met{direction}; see the action plan.',
+  'not-due': '{period}: in progress; due {target}.',
+  overdue: '{period}: not complete by {target}; overdue.',
+  'no-data': '{period}: figures not yet available.',
+};
+
+const FIELD = /\{([a-zA-Z]+)\}/g;
+
+/** A template as an officer may write it: known {fields} only, so a typo is caught before a run. */
+export const TemplateSchema = z
+  .string()
+  .max(2000)
+  .superRefine((text, ctx) => {
+    for (const match of text.matchAll(FIELD)) {
+      if (!(TEMPLATE_FIELDS as readonly string[]).includes(match[1]!)) {
+        ctx.addIssue({ code: 'custom', message: `{${match[1]}} is not a field KPI Tracker knows; use ${TEMPLATE_FIELDS.map((f) => `{${f}}`).join(', ')}` });
+      }
+    }
+  });
+
+/** Fills a template; an empty field leaves no stray punctuation such as "()" behind. */
+export function renderTemplate(template: string, values: TemplateValues): string {
+  const filled = template.replace(FIELD, (whole, name: string) => ((TEMPLATE_FIELDS as readonly string[]).includes(name) ? values[name as TemplateField] : whole));
+  return filled.replace(/\(\s*\)/g, '').replace(/\s+([.,;])/g, '$1').replace(/\s{2,}/g, ' ').trim();
+}

@@ -1,0 +1,230 @@
+import type { Detection, DetectedTable } from '../detect/types';
+import type { IndicatorVerdict } from '../engine/evaluate';
+import type { Status } from '../engine/target-types';
+import { cellAddress, quoteSheetName, rangeAddress } from '../model/address';
+import { cellText } from '../model/cell-text';
+import { cellAt, findSheet, type Workbook } from '../model/workbook';
+import { parsePeriodLabel } from '../periods/parse-period-label';
+import { periodLabel, samePeriod } from '../periods/period';
+import type { Settings } from '../settings/settings-schema';
+import { SETTINGS_SHEET, settingsCells } from '../settings/settings-store';
+import { changeLogSheet, CHANGE_LOG_SHEET } from './change-log';
+import { DEFAULT_TEMPLATES, renderTemplate, type TemplateValues } from './commentary-template';
+import { fingerprint } from './fingerprint';
+import { textValue, type CellEdit, type Notice, type OwnedSheet, type Plan } from './plan-types';
+import { chooseColours, chooseLabels, isKnownStatusText, knownStatusTexts } from './status-style';
+
+export interface RecalcOptions {
+  /** Judge and write this period (a label such as `Q2 2024/25`); default: each indicator's latest period with data. */
+  readonly period?: string;
+  /** When the run happens, for the change log (ISO date and time). */
+  readonly now: string;
+  /** What was run, for the change log ("recalc", "pack"). */
+  readonly command: string;
+}
+
+/** The verdict a status cell shows, and the commentary written for it. */
+export interface ChosenVerdict {
+  readonly verdict: IndicatorVerdict;
+  readonly commentary: string | null;
+  readonly statusLabel: string;
+  readonly statusColour: string;
+}
+
+export interface RecalcResult {
+  readonly plan: Plan;
+  readonly chosen: readonly ChosenVerdict[];
+  readonly settings: Settings;
+}
+
+const DIRECTION_WORDS: Record<string, string> = { better: ', improving on the previous period', worse: ', worse than the previous period', same: ', the same as the previous period' };
+
+function cellKey(sheet: string, row: number, col: number): string {
+  return `${sheet}!${cellAddress(row, col)}`;
+}
+
+function columnOf(table: DetectedTable, role: 'status' | 'commentary'): number | undefined {
+  return table.columns.find((column) => column.role === role)?.col;
+}
+
+/** Each indicator's verdict for the chosen period, or its latest period with figures. */
+export function chooseVerdicts(verdicts: readonly IndicatorVerdict[], period: string | undefined): IndicatorVerdict[] {
+  const wanted = period ? parsePeriodLabel(period) : undefined;
+  const byIndicator = new Map<string, IndicatorVerdict[]>();
+  for (const verdict of verdicts) {
+    const key = `${verdict.sheet}\u0000${verdict.tableIndex}\u0000${verdict.row}`;
+    const list = byIndicator.get(key) ?? [];
+    list.push(verdict);
+    byIndicator.set(key, list);
+  }
+  const chosen: IndicatorVerdict[] = [];
+  for (const list of byIndicator.values()) {
+    if (wanted) {
+      const match = list.find((v) => v.period && (wanted.fy === undefined ? periodLabel(v.period).startsWith(periodLabel(wanted)) : samePeriod(v.period, wanted)));
+      if (match) chosen.push(match);
+      continue;
+    }
+    const withData = list.filter((v) => v.status !== 'no-data');
+    chosen.push(withData[withData.length - 1] ?? list[list.length - 1]!);
+  }
+  return chosen;
+}
+
+function templateValues(verdict: IndicatorVerdict, statusLabel: string): TemplateValues {
+  return {
+    indicator: verdict.indicator,
+    ref: verdict.ref ?? '',
+    period: verdict.periodLabel || 'This period',
+    actual: verdict.actualText.trim(),
+    target: verdict.targetText.trim(),
+    variance: verdict.variance ?? '',
+    direction: verdict.trend ? DIRECTION_WORDS[verdict.trend]! : '',
+    previous: verdict.previousActual === null ? '' : String(verdict.previousActual),
+    owner: verdict.owner ?? '',
+    status: statusLabel,
+  };
+}
+
+/**
+ * Turns verdicts into a plan: status labels and colours, commentary where the cell is empty or
+ * still holds KPI Tracker's own words, the change log, and the settings it must remember.
+ * Nothing outside the mapped status and commentary cells and the sheets it owns is touched.
+ */
+export function planRecalculation(workbook: Workbook, detection: Detection, verdicts: readonly IndicatorVerdict[], settings: Settings, options: RecalcOptions): RecalcResult {
+  const edits: CellEdit[] = [];
+  const notices: Notice[] = [];
+  const refusals: string[] = [];
+  const written: Record<string, string> = { ...settings.written };
+  const seenCommentary = { ...settings.seenCommentary };
+
+  for (const doubt of detection.doubts) if (/no longer (fits|in the workbook)/.test(doubt)) refusals.push(doubt);
+  for (const table of detection.tables) for (const doubt of table.doubts) if (/no longer fits/.test(doubt)) refusals.push(doubt);
+
+  const existingStatusTexts: string[] = [];
+  for (const table of detection.tables) {
+    const statusCol = columnOf(table, 'status');
+    const sheet = findSheet(workbook, table.sheet);
+    if (statusCol === undefined || !sheet) continue;
+    for (const indicator of table.indicators) existingStatusTexts.push(cellText(cellAt(sheet, indicator.row, statusCol)));
+  }
+  const labels = chooseLabels(existingStatusTexts, settings.labels);
+  const colours = chooseColours(settings.colours);
+  const known = knownStatusTexts(labels);
+  const frozen = new Map<string, { period: string; label: string; status: Status }>();
+  for (const signOff of settings.signOffs) for (const [cell, value] of Object.entries(signOff.statuses)) frozen.set(cell, { period: signOff.period, ...value });
+
+  const chosen: ChosenVerdict[] = [];
+  const unwritable = new Map<number, number>();
+  for (const verdict of chooseVerdicts(verdicts, options.period)) {
+    const table = detection.tables[verdict.tableIndex]!;
+    const sheet = findSheet(workbook, table.sheet)!;
+    const statusLabel = labels[verdict.status];
+    const template = settings.templates[verdict.status] ?? DEFAULT_TEMPLATES[verdict.status];
+    const commentary = template ? renderTemplate(template, templateValues(verdict, statusLabel)) : null;
+    chosen.push({ verdict, commentary, statusLabel, statusColour: colours[verdict.status] });
+
+    const statusCol = columnOf(table, 'status');
+    if (statusCol !== undefined) {
+      const key = cellKey(table.sheet, verdict.row, statusCol);
+      const cell = cellAt(sheet, verdict.row, statusCol);
+      const current = cellText(cell).trim();
+      const freeze = frozen.get(key);
+      if (cell.formula !== undefined) {
+        notices.push({ kind: 'formula-left-alone', sheet: table.sheet, cell: cellAddress(verdict.row, statusCol), message: `${cellAddress(verdict.row, statusCol)} holds a formula (=${cell.formula}); KPI Tracker left it alone.` });
+      } else if (freeze && freeze.period === verdict.periodLabel) {
+        if (freeze.label !== statusLabel) {
+          notices.push({ kind: 'frozen-period', sheet: table.sheet, cell: cellAddress(verdict.row, statusCol), message: `${verdict.ref ?? verdict.indicator}: ${freeze.period} was signed off as "${freeze.label}"; recalculating now would make it "${statusLabel}". Left as signed off.` });
+        }
+      } else if (current !== '' && !isKnownStatusText(current, known) && written[key] !== fingerprint(current)) {
+        notices.push({ kind: 'officer-words-kept', sheet: table.sheet, cell: cellAddress(verdict.row, statusCol), message: `${cellAddress(verdict.row, statusCol)} holds "${current}", which is not a status KPI Tracker wrote; it was kept.` });
+      } else if (current !== statusLabel || (cell.fill ?? '') !== colours[verdict.status]) {
+        edits.push({ sheet: table.sheet, row: verdict.row, col: statusCol, value: textValue(statusLabel), fill: colours[verdict.status], purpose: 'status', before: current, fillBefore: cell.fill ?? '' });
+        written[key] = fingerprint(statusLabel);
+      }
+    }
+
+    const commentaryCol = columnOf(table, 'commentary');
+    if (commentaryCol !== undefined) {
+      const key = cellKey(table.sheet, verdict.row, commentaryCol);
+      const cell = cellAt(sheet, verdict.row, commentaryCol);
+      const current = cellText(cell);
+      const ours = current.trim() === '' || written[key] === fingerprint(current);
+      if (cell.formula !== undefined) {
+        notices.push({ kind: 'formula-left-alone', sheet: table.sheet, cell: cellAddress(verdict.row, commentaryCol), message: `${cellAddress(verdict.row, commentaryCol)} holds a formula (=${cell.formula}); KPI Tracker left it alone.` });
+      } else if (ours && commentary !== null && current !== commentary) {
+        edits.push({ sheet: table.sheet, row: verdict.row, col: commentaryCol, value: textValue(commentary), purpose: 'commentary', before: current });
+        written[key] = fingerprint(commentary);
+      } else if (!ours) {
+        const indicatorKey = `${table.sheet}!${verdict.ref ?? `row ${verdict.row + 1}`}`;
+        const seen = seenCommentary[indicatorKey];
+        const print = fingerprint(current);
+        if (seen && seen.period !== verdict.periodLabel && seen.fingerprint === print && seen.actual !== verdict.actualText) {
+          notices.push({
+            kind: 'stale-commentary',
+            sheet: table.sheet,
+            cell: cellAddress(verdict.row, commentaryCol),
+            message: `${verdict.ref ?? verdict.indicator}: the commentary is the same as for ${seen.period}, but the figure moved from ${seen.actual} to ${verdict.actualText}. It may be out of date.`,
+          });
+        }
+        if (!seen || seen.period !== verdict.periodLabel || seen.fingerprint !== print) {
+          seenCommentary[indicatorKey] = { period: verdict.periodLabel, actual: verdict.actualText, fingerprint: print };
+        }
+      }
+    } else if (statusCol === undefined) {
+      unwritable.set(verdict.tableIndex, (unwritable.get(verdict.tableIndex) ?? 0) + 1);
+    }
+  }
+  for (const [tableIndex, count] of unwritable) {
+    const table = detection.tables[tableIndex]!;
+    notices.push({
+      kind: 'no-status-column',
+      sheet: table.sheet,
+      cell: rangeAddress(table.range),
+      message: `this table has no Status or Commentary column, so its ${count} verdict${count === 1 ? ' is' : 's are'} reported but not written into the sheet.`,
+    });
+  }
+
+  const protectedSheets = new Set(edits.map((edit) => edit.sheet).filter((name) => findSheet(workbook, name)?.isProtected));
+  for (const name of protectedSheets) {
+    refusals.push(`Sheet "${name}" is protected, so KPI Tracker can't write its statuses. Unprotect it (Review → Unprotect Sheet) and run again. Nothing was written.`);
+  }
+
+  const sheets: OwnedSheet[] = [];
+  const ownedSheets = [...settings.ownedSheets];
+  if (edits.length > 0) {
+    const hasLog = findSheet(workbook, CHANGE_LOG_SHEET) !== undefined;
+    sheets.push(changeLogSheet(edits, options, !hasLog));
+    if (!ownedSheets.includes(CHANGE_LOG_SHEET)) ownedSheets.push(CHANGE_LOG_SHEET);
+  }
+  const nextSettings: Settings = { ...settings, written: sortedRecord(written), seenCommentary: sortedRecord(seenCommentary), ownedSheets };
+  const settingsSheet = settingsSheetIfChanged(workbook, nextSettings);
+  if (settingsSheet) sheets.push(settingsSheet);
+
+  return {
+    plan: refusals.length > 0 ? { edits: [], sheets: [], notices, refusals } : { edits, sheets, notices, refusals },
+    chosen,
+    settings: nextSettings,
+  };
+}
+
+function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The settings sheet, only when what it would hold differs from what it holds. */
+export function settingsSheetIfChanged(workbook: Workbook, settings: Settings): OwnedSheet | undefined {
+  const cells = settingsCells(settings);
+  const sheet = findSheet(workbook, SETTINGS_SHEET);
+  if (sheet) {
+    const current = sheet.rows.map((row) => (row?.[0] ? cellText(row[0]) : ''));
+    while (current.length > 0 && current[current.length - 1] === '') current.pop();
+    if (current.length === cells.length && current.every((text, i) => text === cells[i])) return undefined;
+  } else if (settings.tables.length === 0 && Object.keys(settings.written).length === 0 && Object.keys(settings.seenCommentary).length === 0) {
+    return undefined;
+  }
+  return { name: SETTINGS_SHEET, purpose: 'settings', mode: 'replace', visibility: 'veryHidden', rows: cells.map((text) => [{ value: textValue(text) }]) };
+}
+
+export function sheetReference(sheet: string, row: number, col: number): string {
+  return `${quoteSheetName(sheet)}!${cellAddress(row, col)}`;
+}

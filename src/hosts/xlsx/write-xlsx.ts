@@ -1,0 +1,21 @@
+import type ExcelJS from 'exceljs';
+import { rename, writeFile } from 'node:fs/promises';
+import { WorkbookFileError } from './read-xlsx';
+
+/**
+ * Writes the workbook to a temporary file beside the target and renames it into place, so a
+ * failure half way never leaves a damaged workbook where the officer's file was.
+ */
+export async function writeXlsxFile(excel: ExcelJS.Workbook, path: string): Promise<void> {
+  const buffer = await excel.xlsx.writeBuffer();
+  const temporary = `${path}.kpi-tracker-${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, Buffer.from(buffer as ArrayBuffer));
+    await rename(temporary, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') throw new WorkbookFileError(`Can't write ${path}: you don't have permission (is it open in Excel?).`);
+    if (code === 'ENOENT') throw new WorkbookFileError(`Can't write ${path}: its folder does not exist.`);
+    throw new WorkbookFileError(`Can't write ${path}: ${(error as Error).message}`);
+  }
+}
