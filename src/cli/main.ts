@@ -5,7 +5,7 @@ import { parsePeriodLabel } from '../core/periods/parse-period-label';
 import { checkJson, checkText } from '../core/report/check-json';
 import { scanJson } from '../core/report/scan-json';
 import { scanText } from '../core/report/scan-text';
-import { recalculate } from '../core/run/recalculate';
+import { runKpiTracker } from '../core/run/recalculate';
 import { planText } from '../core/report/plan-text';
 import { applyPlanToExcelJs } from '../hosts/xlsx/apply-plan';
 import { readXlsxFile, WorkbookFileError } from '../hosts/xlsx/read-xlsx';
@@ -27,6 +27,12 @@ Commands:
   recalc <book.xlsx> [-o out.xlsx] [--dry-run] [--in-place] [--period <label>] [--today <yyyy-mm-dd>]
                               write statuses, commentary and the change log into a copy
                               (<name>.checked.xlsx unless -o or --in-place is given)
+  plan <book.xlsx> [--near-misses] [options as recalc]
+                              build or update the action plan for indicators that missed
+  committee <book.xlsx> [--committee <name>] [--meeting <date>] [options as recalc]
+                              generate the committee sheet for a period (default: the latest with figures)
+  pack <book.xlsx> [options of all the above]
+                              statuses, commentary, action plan and committee sheet in one go
 
 Options:
   --json      print JSON (the format is described in the README)
@@ -35,14 +41,20 @@ Options:
   -o          where to write the result (never the input, unless --in-place)
   --dry-run   show what would change and write nothing
   --in-place  write the result over the input workbook
+  --committee the committee's name, e.g. "Regulatory and Support Services Committee"
+  --meeting   the meeting date, e.g. "15 January 2025"
+  --near-misses  give near misses an action-plan block too
   --help      show this help`;
 
-const VALUED = new Set<string>(['--period', '--today', '-o', '--output']);
+const VALUED = new Set<string>(['--period', '--today', '-o', '--output', '--committee', '--meeting']);
 
 const ALLOWED_FLAGS: Record<string, ReadonlySet<string>> = {
   scan: new Set(['--json', '--help']),
   check: new Set(['--json', '--period', '--today', '--help']),
   recalc: new Set(['-o', '--output', '--dry-run', '--period', '--today', '--in-place', '--help']),
+  plan: new Set(['-o', '--output', '--dry-run', '--period', '--today', '--in-place', '--near-misses', '--help']),
+  committee: new Set(['-o', '--output', '--dry-run', '--period', '--today', '--in-place', '--committee', '--meeting', '--help']),
+  pack: new Set(['-o', '--output', '--dry-run', '--period', '--today', '--in-place', '--committee', '--meeting', '--near-misses', '--help']),
 };
 
 /** Runs the command line and returns the exit status: 0 done, 1 the user's input can't be used, 2 usage. */
@@ -76,7 +88,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'check':
         return await check(args.positional, args.flags, io);
       case 'recalc':
-        return await recalc(args.positional, args.flags, io);
+      case 'plan':
+      case 'committee':
+      case 'pack':
+        return await write(args.command, args.positional, args.flags, io);
       default:
         io.err(`"${args.command}" is not a kpi-tracker command.\n\n${USAGE}`);
         return 2;
@@ -150,25 +165,50 @@ async function check(positional: readonly string[], flags: ReadonlyMap<string, s
   return 0;
 }
 
-async function recalc(positional: readonly string[], flags: ReadonlyMap<string, string | true>, io: CliIo): Promise<number> {
-  const path = onePath(positional, 'recalc');
+type Step = 'recalc' | 'plan' | 'committee' | 'pack';
+
+const STEPS: Record<Step, { statuses: boolean; actionPlan: boolean; committee: boolean }> = {
+  recalc: { statuses: true, actionPlan: false, committee: false },
+  plan: { statuses: false, actionPlan: true, committee: false },
+  committee: { statuses: false, actionPlan: false, committee: true },
+  pack: { statuses: true, actionPlan: true, committee: true },
+};
+
+/** recalc, plan, committee and pack: one run of the engine, written to a copy of the workbook. */
+async function write(step: Step, positional: readonly string[], flags: ReadonlyMap<string, string | true>, io: CliIo): Promise<number> {
+  const path = onePath(positional, step);
   const today = todayFrom(flags);
   const period = periodFrom(flags);
   const dryRun = flags.has('--dry-run');
   const output = dryRun ? undefined : outputPathFor(path, flags);
+  const committeeName = flags.get('--committee');
+  const meeting = flags.get('--meeting');
   const { workbook, excel } = await readXlsxFile(path);
-  const run = recalculate(workbook, { today, now: new Date().toISOString(), command: 'recalc', ...(period ? { period } : {}) });
+  const run = runKpiTracker(workbook, {
+    today,
+    now: new Date().toISOString(),
+    command: step,
+    steps: STEPS[step],
+    includeNearMisses: flags.has('--near-misses'),
+    ...(period ? { period } : {}),
+    committee: { ...(typeof committeeName === 'string' ? { name: committeeName } : {}), ...(typeof meeting === 'string' ? { meetingDate: meeting } : {}) },
+  });
   if (run.detection.tables.length === 0) {
-    io.err(`No KPI table was found in ${path}, so there is nothing to recalculate. Run "kpi-tracker scan ${path}" to see what KPI Tracker looks for.`);
+    io.err(`No KPI table was found in ${path}, so there is nothing to ${step === 'recalc' ? 'recalculate' : 'report'}. Run "kpi-tracker scan ${path}" to see what KPI Tracker looks for.`);
     return 1;
   }
   if (run.plan.refusals.length > 0) {
     io.err(planText(run.plan, dryRun));
     return 1;
   }
+  if ((step === 'committee' || step === 'plan') && run.reportPeriod === null) {
+    io.err(`No indicator in ${path} has figures yet, so there is no period to report on. Give one with --period.`);
+    return 1;
+  }
   io.out(planText(run.plan, dryRun));
   if (dryRun) return 0;
-  applyPlanToExcelJs(excel, run.plan);
+  const notes = applyPlanToExcelJs(excel, run.plan);
+  for (const note of notes) io.out(note);
   await writeXlsxFile(excel, output!);
   io.out(`Written to ${output}.`);
   return 0;

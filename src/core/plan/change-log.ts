@@ -11,7 +11,7 @@ const PURPOSE_WORDS: Record<CellEdit['purpose'], string> = { status: 'Status', c
  * The audit trail the performance framework asks for: every run appends one row per cell it
  * changed, with the old and the new value. Earlier rows are never rewritten.
  */
-export function changeLogSheet(edits: readonly CellEdit[], run: { now: string; command: string }, withHeader: boolean): OwnedSheet {
+export function changeLogSheet(edits: readonly CellEdit[], run: { now: string; command: string }, withHeader: boolean, rebuiltSheets: readonly string[] = []): OwnedSheet {
   const when = run.now.replace('T', ' ').replace(/\.\d+Z?$|Z$/, '');
   const rows: PlanCell[][] = [];
   if (withHeader) rows.push(HEADER.map((text) => ({ value: textValue(text), bold: true, fill: '#DDE4EA' })));
@@ -25,6 +25,17 @@ export function changeLogSheet(edits: readonly CellEdit[], run: { now: string; c
       { value: textValue(PURPOSE_WORDS[edit.purpose]) },
       { value: textValue(edit.before), wrap: true },
       { value: textValue(`${planValueText(edit.value)}${fillNote}`), wrap: true },
+    ]);
+  }
+  for (const name of rebuiltSheets) {
+    rows.push([
+      { value: textValue(when) },
+      { value: textValue(run.command) },
+      { value: textValue(name) },
+      { value: textValue('') },
+      { value: textValue('Sheet rebuilt') },
+      { value: textValue('') },
+      { value: textValue(`KPI Tracker rebuilt its sheet "${name}"`), wrap: true },
     ]);
   }
   return {

@@ -54,6 +54,8 @@ export interface OwnedSheet {
   readonly rows: ReadonlyArray<ReadonlyArray<PlanCell | undefined>>;
   /** In characters, per column. */
   readonly columnWidths?: readonly number[];
+  /** In points, per row. */
+  readonly rowHeights?: readonly number[];
   /** A1 ranges. */
   readonly merges?: readonly string[];
   /** Rows frozen at the top. */

@@ -3,7 +3,7 @@ import type { IndicatorVerdict } from '../engine/evaluate';
 import type { Status } from '../engine/target-types';
 import { cellAddress, quoteSheetName, rangeAddress } from '../model/address';
 import { cellText } from '../model/cell-text';
-import { cellAt, findSheet, type Workbook } from '../model/workbook';
+import { cellAt, findSheet, type Cell, type Workbook } from '../model/workbook';
 import { parsePeriodLabel } from '../periods/parse-period-label';
 import { periodLabel, samePeriod } from '../periods/period';
 import type { Settings } from '../settings/settings-schema';
@@ -11,8 +11,8 @@ import { SETTINGS_SHEET, settingsCells } from '../settings/settings-store';
 import { changeLogSheet, CHANGE_LOG_SHEET } from './change-log';
 import { DEFAULT_TEMPLATES, renderTemplate, type TemplateValues } from './commentary-template';
 import { fingerprint } from './fingerprint';
-import { textValue, type CellEdit, type Notice, type OwnedSheet, type Plan } from './plan-types';
-import { chooseColours, chooseLabels, isKnownStatusText, knownStatusTexts } from './status-style';
+import { planValueText, textValue, type CellEdit, type Notice, type OwnedSheet, type Plan } from './plan-types';
+import { chooseColours, chooseLabels, isKnownStatusText, knownStatusTexts, type StatusColours, type StatusLabels } from './status-style';
 
 export interface RecalcOptions {
   /** Judge and write this period (a label such as `Q2 2024/25`); default: each indicator's latest period with data. */
@@ -31,10 +31,21 @@ export interface ChosenVerdict {
   readonly statusColour: string;
 }
 
+export interface PlanParts {
+  readonly edits: readonly CellEdit[];
+  readonly notices: readonly Notice[];
+  readonly refusals: readonly string[];
+}
+
 export interface RecalcResult {
-  readonly plan: Plan;
+  /** The cell edits, notes and refusals; `finalisePlan` turns them into a plan. */
+  readonly parts: PlanParts;
+  /** Refusals that stop any run, not only one that writes statuses (a mapping that no longer fits). */
+  readonly mappingRefusals: readonly string[];
   readonly chosen: readonly ChosenVerdict[];
   readonly settings: Settings;
+  readonly labels: StatusLabels;
+  readonly colours: StatusColours;
 }
 
 const DIRECTION_WORDS: Record<string, string> = { better: ', improving on the previous period', worse: ', worse than the previous period', same: ', the same as the previous period' };
@@ -85,6 +96,25 @@ function templateValues(verdict: IndicatorVerdict, statusLabel: string): Templat
   };
 }
 
+/** The commentary KPI Tracker would write for a verdict, from the officer's template or the default. */
+export function generatedCommentary(verdict: IndicatorVerdict, statusLabel: string, settings: Settings): string | null {
+  const template = settings.templates[verdict.status] ?? DEFAULT_TEMPLATES[verdict.status];
+  return template ? renderTemplate(template, templateValues(verdict, statusLabel)) : null;
+}
+
+/**
+ * The officer's own commentary for an indicator, or null where the cell is empty or still holds
+ * words KPI Tracker wrote (which may belong to another period).
+ */
+export function officerCommentary(workbook: Workbook, table: DetectedTable, verdict: IndicatorVerdict, settings: Settings): string | null {
+  const col = columnOf(table, 'commentary');
+  const sheet = findSheet(workbook, table.sheet);
+  if (col === undefined || !sheet) return verdict.commentary;
+  const text = cellText(cellAt(sheet, verdict.row, col));
+  if (text.trim() === '' || settings.written[cellKey(table.sheet, verdict.row, col)] === fingerprint(text)) return null;
+  return verdict.commentary;
+}
+
 /**
  * Turns verdicts into a plan: status labels and colours, commentary where the cell is empty or
  * still holds KPI Tracker's own words, the change log, and the settings it must remember.
@@ -119,8 +149,7 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
     const table = detection.tables[verdict.tableIndex]!;
     const sheet = findSheet(workbook, table.sheet)!;
     const statusLabel = labels[verdict.status];
-    const template = settings.templates[verdict.status] ?? DEFAULT_TEMPLATES[verdict.status];
-    const commentary = template ? renderTemplate(template, templateValues(verdict, statusLabel)) : null;
+    const commentary = generatedCommentary(verdict, statusLabel, settings);
     chosen.push({ verdict, commentary, statusLabel, statusColour: colours[verdict.status] });
 
     const statusCol = columnOf(table, 'status');
@@ -184,27 +213,71 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
     });
   }
 
+  const mappingRefusals = [...refusals];
   const protectedSheets = new Set(edits.map((edit) => edit.sheet).filter((name) => findSheet(workbook, name)?.isProtected));
   for (const name of protectedSheets) {
     refusals.push(`Sheet "${name}" is protected, so KPI Tracker can't write its statuses. Unprotect it (Review → Unprotect Sheet) and run again. Nothing was written.`);
   }
 
-  const sheets: OwnedSheet[] = [];
-  const ownedSheets = [...settings.ownedSheets];
-  if (edits.length > 0) {
-    const hasLog = findSheet(workbook, CHANGE_LOG_SHEET) !== undefined;
-    sheets.push(changeLogSheet(edits, options, !hasLog));
-    if (!ownedSheets.includes(CHANGE_LOG_SHEET)) ownedSheets.push(CHANGE_LOG_SHEET);
-  }
-  const nextSettings: Settings = { ...settings, written: sortedRecord(written), seenCommentary: sortedRecord(seenCommentary), ownedSheets };
-  const settingsSheet = settingsSheetIfChanged(workbook, nextSettings);
-  if (settingsSheet) sheets.push(settingsSheet);
+  const nextSettings: Settings = { ...settings, written: sortedRecord(written), seenCommentary: sortedRecord(seenCommentary) };
+  return { parts: { edits, notices, refusals }, mappingRefusals, chosen, settings: nextSettings, labels, colours };
+}
 
-  return {
-    plan: refusals.length > 0 ? { edits: [], sheets: [], notices, refusals } : { edits, sheets, notices, refusals },
-    chosen,
-    settings: nextSettings,
-  };
+/**
+ * Completes a plan: owned sheets whose content would not change are dropped (so a second run
+ * changes nothing), what changed is appended to the change log, and the settings sheet is
+ * rewritten only when the settings differ. A plan with refusals carries nothing to apply.
+ */
+export function finalisePlan(
+  workbook: Workbook,
+  parts: PlanParts & { readonly sheets: readonly OwnedSheet[] },
+  settings: Settings,
+  run: { now: string; command: string },
+): Plan {
+  if (parts.refusals.length > 0) return { edits: [], sheets: [], notices: parts.notices, refusals: parts.refusals };
+  const rebuilt = parts.sheets.filter((sheet) => !ownedSheetUnchanged(workbook, sheet));
+  const ownedSheets = [...settings.ownedSheets];
+  const sheets: OwnedSheet[] = [...rebuilt];
+  if (parts.edits.length > 0 || rebuilt.length > 0) {
+    const hasLog = findSheet(workbook, CHANGE_LOG_SHEET) !== undefined;
+    sheets.push(changeLogSheet(parts.edits, run, !hasLog, rebuilt.map((sheet) => sheet.name)));
+    for (const name of [CHANGE_LOG_SHEET, ...rebuilt.map((sheet) => sheet.name)]) if (!ownedSheets.includes(name)) ownedSheets.push(name);
+  }
+  const settingsSheet = settingsSheetIfChanged(workbook, { ...settings, ownedSheets });
+  if (settingsSheet) sheets.push(settingsSheet);
+  return { edits: parts.edits, sheets, notices: parts.notices, refusals: [] };
+}
+
+/** A sheet KPI Tracker rebuilds is left alone when every cell would read the same. */
+function ownedSheetUnchanged(workbook: Workbook, owned: OwnedSheet): boolean {
+  if (owned.mode !== 'replace') return false;
+  const sheet = findSheet(workbook, owned.name);
+  if (!sheet) return false;
+  const rows = Math.max(sheet.rows.length, owned.rows.length);
+  for (let r = 0; r < rows; r++) {
+    const planned = owned.rows[r] ?? [];
+    const existing = sheet.rows[r] ?? [];
+    const cols = Math.max(planned.length, existing.length);
+    for (let c = 0; c < cols; c++) {
+      const want = planned[c] ? planValueText(planned[c]!.value) : '';
+      const have = existing[c] ? rawText(existing[c]!) : '';
+      if (want !== have) return false;
+    }
+  }
+  return true;
+}
+
+function rawText(cell: Cell): string {
+  switch (cell.value.kind) {
+    case 'text':
+      return cell.value.value;
+    case 'number':
+      return String(cell.value.value);
+    case 'empty':
+      return '';
+    default:
+      return cellText(cell);
+  }
 }
 
 function sortedRecord<T>(record: Record<string, T>): Record<string, T> {

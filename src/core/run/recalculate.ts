@@ -1,42 +1,100 @@
+import { buildActionPlan, type ActionPlanRow } from '../actions/action-plan-sheet';
 import { detectWorkbook } from '../detect/detect-workbook';
 import type { Detection } from '../detect/types';
 import { evaluateWorkbook, type IndicatorVerdict } from '../engine/evaluate';
+import { DEFAULT_TOLERANCE } from '../engine/tolerance';
 import type { CalendarDate } from '../model/serial-dates';
 import type { Workbook } from '../model/workbook';
-import { planRecalculation, type RecalcResult } from '../plan/recalc-plan';
+import { comparePeriods, periodLabel } from '../periods/period';
+import type { OwnedSheet, Plan } from '../plan/plan-types';
+import { chooseVerdicts, finalisePlan, generatedCommentary, officerCommentary, planRecalculation, type ChosenVerdict } from '../plan/recalc-plan';
+import { buildCommitteeSheet, type CommitteeDetails } from '../reports/committee-sheet';
+import type { Settings } from '../settings/settings-schema';
 import { readSettings } from '../settings/settings-store';
 
-export interface RecalculateOptions {
+export interface RunOptions {
   readonly today: CalendarDate;
   readonly period?: string;
   /** ISO date-time of the run, for the change log. */
   readonly now: string;
   readonly command: string;
+  /** What to do; `recalc` alone is "Recalculate status". */
+  readonly steps: { readonly statuses: boolean; readonly actionPlan: boolean; readonly committee: boolean };
+  readonly includeNearMisses?: boolean;
+  /** Committee details given for this run; saved details fill the gaps. */
+  readonly committee?: CommitteeDetails;
 }
 
-export interface Recalculation extends RecalcResult {
+export interface RunResult {
+  readonly plan: Plan;
   readonly detection: Detection;
   readonly verdicts: readonly IndicatorVerdict[];
+  readonly chosen: readonly ChosenVerdict[];
+  readonly settings: Settings;
+  /** The period the committee sheet and action plan were built for. */
+  readonly reportPeriod: string | null;
+  readonly actions: readonly ActionPlanRow[];
+}
+
+/** The latest period any indicator has figures for, by the UK financial year. */
+export function latestPeriodWithData(verdicts: readonly IndicatorVerdict[]): string | null {
+  let latest: IndicatorVerdict | undefined;
+  for (const v of verdicts) {
+    if (!v.period || v.status === 'no-data') continue;
+    if (!latest || comparePeriods(v.period, latest.period!) > 0) latest = v;
+  }
+  return latest ? periodLabel(latest.period!) : null;
 }
 
 /**
- * The whole of "Recalculate status" as one pure step: read the settings kept in the workbook,
- * find the tables, judge every indicator and plan the edits. Every host runs this same function.
+ * One run of KPI Tracker as a pure step: read the settings kept in the workbook, find the
+ * tables, judge every indicator, and plan the edits the chosen steps make. Every host (Excel,
+ * the .xlsx command line, the in-memory workbench) runs this same function and applies the plan.
  */
-export function recalculate(workbook: Workbook, options: RecalculateOptions): Recalculation {
+export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResult {
   const reading = readSettings(workbook);
-  const detection = detectWorkbook(workbook, reading.settings);
-  const withSettingsDoubt = reading.ok ? detection : { ...detection, doubts: [reading.problem, ...detection.doubts] };
-  const settings = reading.settings;
-  const verdicts = evaluateWorkbook(workbook, withSettingsDoubt, {
-    today: options.today,
-    ...(settings.tolerance ? { tolerance: settings.tolerance } : {}),
-    polarityByRef: new Map(Object.entries(settings.polarity)),
-  });
-  const result = planRecalculation(workbook, withSettingsDoubt, verdicts, settings, {
-    ...(options.period ? { period: options.period } : {}),
-    now: options.now,
-    command: options.command,
-  });
-  return { ...result, detection: withSettingsDoubt, verdicts };
+  const detected = detectWorkbook(workbook, reading.settings);
+  const detection = reading.ok ? detected : { ...detected, doubts: [reading.problem, ...detected.doubts] };
+  const saved = reading.settings;
+  const tolerance = saved.tolerance ?? DEFAULT_TOLERANCE;
+  const verdicts = evaluateWorkbook(workbook, detection, { today: options.today, tolerance, polarityByRef: new Map(Object.entries(saved.polarity)) });
+  const recalc = planRecalculation(workbook, detection, verdicts, saved, { ...(options.period ? { period: options.period } : {}), now: options.now, command: options.command });
+
+  const reportPeriod = options.period ?? latestPeriodWithData(verdicts);
+  const sheets: OwnedSheet[] = [];
+  let actions: ActionPlanRow[] = [];
+  if ((options.steps.actionPlan || options.steps.committee) && reportPeriod) {
+    const latest = chooseVerdicts(verdicts, options.period);
+    const actionPlan = buildActionPlan(workbook, latest, { today: options.today, includeNearMisses: options.includeNearMisses ?? false, period: reportPeriod });
+    actions = [...actionPlan.rows];
+    if (options.steps.actionPlan) sheets.push(actionPlan.sheet);
+  }
+  if (options.steps.committee && reportPeriod) {
+    const forPeriod = chooseVerdicts(verdicts, reportPeriod);
+    // The officer's words where there are some; otherwise the template's, for this very period.
+    const commentary = new Map(
+      forPeriod.map((v) => [v, officerCommentary(workbook, detection.tables[v.tableIndex]!, v, recalc.settings) ?? generatedCommentary(v, recalc.labels[v.status], recalc.settings)]),
+    );
+    const committee = buildCommitteeSheet({
+      period: reportPeriod,
+      verdicts: forPeriod,
+      commentary,
+      labels: recalc.labels,
+      colours: recalc.colours,
+      committee: { ...saved.committee, ...options.committee },
+      tolerance,
+      actions,
+      today: options.today,
+    });
+    sheets.push(committee.sheet);
+  }
+  const parts = options.steps.statuses ? recalc.parts : { edits: [], notices: [], refusals: recalc.mappingRefusals };
+  const settings = options.steps.statuses ? recalc.settings : saved;
+  const plan = finalisePlan(workbook, { ...parts, sheets }, settings, { now: options.now, command: options.command });
+  return { plan, detection, verdicts, chosen: recalc.chosen, settings, reportPeriod, actions };
+}
+
+/** "Recalculate status": statuses and commentary only. */
+export function recalculate(workbook: Workbook, options: Omit<RunOptions, 'steps'>): RunResult {
+  return runKpiTracker(workbook, { ...options, steps: { statuses: true, actionPlan: false, committee: false } });
 }

@@ -42,13 +42,12 @@ function styleFor(planCell: PlanCell): Partial<ExcelJS.Style> {
     };
   }
   if (planCell.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(planCell.fill) } };
-  if (planCell.wrap || planCell.align) {
-    style.alignment = {
-      vertical: 'top',
-      ...(planCell.wrap ? { wrapText: true } : {}),
-      ...(planCell.align ? { horizontal: planCell.align === 'centre' ? 'center' : planCell.align } : {}),
-    };
-  }
+  // Top-aligned throughout, so a short cell beside a tall wrapped one reads on the same line.
+  style.alignment = {
+    vertical: 'top',
+    ...(planCell.wrap ? { wrapText: true } : {}),
+    ...(planCell.align ? { horizontal: planCell.align === 'centre' ? 'center' : planCell.align } : {}),
+  };
   if (planCell.numberFormat) style.numFmt = planCell.numberFormat;
   if (planCell.border) {
     const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
@@ -84,6 +83,9 @@ function buildOwnedSheet(excel: ExcelJS.Workbook, owned: OwnedSheet): void {
     owned.columnWidths?.forEach((width, i) => {
       ws.getColumn(i + 1).width = width;
     });
+    owned.rowHeights?.forEach((height, i) => {
+      ws.getRow(firstRow + i).height = height;
+    });
     for (const merge of owned.merges ?? []) ws.mergeCells(merge);
     if (owned.freezeRows) ws.views = [{ state: 'frozen', ySplit: owned.freezeRows, xSplit: 0 }];
     if (owned.print) {
@@ -100,13 +102,21 @@ function buildOwnedSheet(excel: ExcelJS.Workbook, owned: OwnedSheet): void {
   }
 }
 
-/** Applies a plan to a workbook read with exceljs. Nothing is applied when the plan has refusals. */
-export function applyPlanToExcelJs(excel: ExcelJS.Workbook, plan: Plan): void {
-  if (plan.refusals.length > 0) return;
+/**
+ * Applies a plan to a workbook read with exceljs. Nothing is applied when the plan has refusals.
+ * Returns notes on what this host could not do (exceljs cannot draw charts).
+ */
+export function applyPlanToExcelJs(excel: ExcelJS.Workbook, plan: Plan): string[] {
+  if (plan.refusals.length > 0) return [];
+  const notes: string[] = [];
   for (const edit of plan.edits) {
     const ws = excel.getWorksheet(edit.sheet);
     if (!ws) throw new Error(`The plan names a sheet "${edit.sheet}" that is not in the workbook.`);
     applyEdit(ws, edit);
   }
-  for (const owned of plan.sheets) buildOwnedSheet(excel, owned);
+  for (const owned of plan.sheets) {
+    buildOwnedSheet(excel, owned);
+    if (owned.chart) notes.push(`The chart of statuses on "${owned.name}" was left out: the command line can't draw charts. Generate the committee sheet from Excel to get it.`);
+  }
+  return notes;
 }

@@ -1,0 +1,200 @@
+import { cellText } from '../model/cell-text';
+import type { CalendarDate } from '../model/serial-dates';
+import { formatDateGB } from '../model/serial-dates';
+import { findSheet, type Workbook } from '../model/workbook';
+import type { IndicatorVerdict } from '../engine/evaluate';
+import { textValue, type OwnedSheet, type PlanCell } from '../plan/plan-types';
+import { formatFigure } from '../engine/format-figure';
+import { estimateRowHeights } from '../plan/row-heights';
+import { actionStatus, type ActionStatus } from './due-text';
+
+export const ACTION_PLAN_SHEET = 'KPI action plan';
+
+export const ACTION_COLUMNS = [
+  'Ref',
+  'Indicator',
+  "What's off",
+  'Key outcome',
+  'Key actions',
+  'Responsible',
+  'By',
+  'Progress to date',
+  "How we'll know we've achieved it",
+  'Status',
+] as const;
+
+/** Columns KPI Tracker rewrites each run; every other column is the officers' and is kept. */
+const OURS = new Set([0, 1, 2, 9]);
+const COL = { ref: 0, indicator: 1, off: 2, outcome: 3, actions: 4, responsible: 5, by: 6, progress: 7, howWeKnow: 8, status: 9 } as const;
+const TITLE_ROWS = 3;
+const WIDTHS = [7, 30, 24, 26, 34, 18, 16, 28, 28, 12];
+
+export interface ActionRowState {
+  readonly key: string;
+  readonly cells: readonly string[];
+}
+
+export interface ActionBlock {
+  readonly key: string;
+  readonly rows: ReadonlyArray<readonly string[]>;
+}
+
+export interface ActionPlanRow {
+  readonly key: string;
+  readonly ref: string;
+  readonly action: string;
+  readonly by: string;
+  readonly responsible: string;
+  readonly progress: string;
+  readonly status: ActionStatus;
+  readonly reason: string;
+}
+
+function indicatorKey(verdict: IndicatorVerdict): string {
+  return verdict.ref ?? verdict.indicator.slice(0, 60);
+}
+
+/** Reads the blocks already on the action-plan sheet: rows under a reference, and rows an officer added under them. */
+export function readActionBlocks(workbook: Workbook): ActionBlock[] {
+  const sheet = findSheet(workbook, ACTION_PLAN_SHEET);
+  if (!sheet) return [];
+  let headerRow = -1;
+  for (let r = 0; r < Math.min(sheet.rows.length, 10); r++) {
+    const row = sheet.rows[r];
+    if (row && row[COL.ref] && cellText(row[COL.ref]!).trim() === 'Ref' && row[COL.actions] && cellText(row[COL.actions]!).trim() === 'Key actions') headerRow = r;
+  }
+  if (headerRow < 0) return [];
+  const blocks: Array<{ key: string; rows: string[][] }> = [];
+  for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    const cells = ACTION_COLUMNS.map((_, c) => (row?.[c] ? cellText(row[c]!) : ''));
+    if (cells.every((text) => text.trim() === '')) continue;
+    const ref = cells[COL.ref]!.trim();
+    const current = blocks[blocks.length - 1];
+    if (ref && (!current || current.key !== ref)) blocks.push({ key: ref, rows: [cells] });
+    else if (current) current.rows.push(cells);
+  }
+  return blocks;
+}
+
+/** The figures as judged ("20 working days"), falling back to the text as written. */
+function figures(verdict: IndicatorVerdict): { actual: string; target: string } {
+  const judged = verdict.actualValue !== undefined && verdict.targetValue !== undefined;
+  return {
+    actual: judged ? formatFigure(verdict.actualValue!, verdict.unit) : verdict.actualText.trim() || 'No figure',
+    target: judged ? formatFigure(verdict.targetValue!, verdict.unit) : verdict.targetText.trim() || 'no target',
+  };
+}
+
+function whatIsOff(verdict: IndicatorVerdict): string {
+  const { actual, target } = figures(verdict);
+  return `${actual} against ${target}${verdict.variance ? ` (${verdict.variance})` : ''} in ${verdict.periodLabel || 'the period'}`;
+}
+
+function howWeKnow(verdict: IndicatorVerdict): string {
+  const target = verdict.targetText.trim() ? figures(verdict).target : '';
+  if (!target) return '';
+  const direction = verdict.polarity === 'lower' ? 'at or below' : 'at or above';
+  return `${verdict.indicator.trim()} is ${direction} ${target}`;
+}
+
+export interface ActionPlanBuild {
+  readonly sheet: OwnedSheet;
+  readonly rows: readonly ActionPlanRow[];
+}
+
+/**
+ * Builds the action plan after the inspection action plan's layout: one block per indicator that
+ * missed its target (near misses too when asked), merged with what is on the sheet already.
+ * Every cell an officer typed stays; new failures get a new block; an indicator that now meets
+ * its target is marked for closing and never deleted.
+ */
+export function buildActionPlan(
+  workbook: Workbook,
+  verdicts: readonly IndicatorVerdict[],
+  options: { today: CalendarDate; includeNearMisses: boolean; period: string },
+): ActionPlanBuild {
+  const existing = readActionBlocks(workbook);
+  const failing = verdicts.filter((v) => v.status === 'missed' || v.status === 'overdue' || (options.includeNearMisses && v.status === 'near'));
+  const byKey = new Map(verdicts.map((v) => [indicatorKey(v), v]));
+  const blocks: Array<{ key: string; rows: string[][] }> = existing.map((block) => ({ key: block.key, rows: block.rows.map((row) => [...row]) }));
+  for (const verdict of failing) {
+    const key = indicatorKey(verdict);
+    if (!blocks.some((block) => block.key === key)) blocks.push({ key, rows: [ACTION_COLUMNS.map(() => '')] });
+  }
+
+  const rows: PlanCell[][] = [];
+  const title = (text: string, extra: Partial<PlanCell> = {}): PlanCell[] => [{ value: textValue(text), ...extra }];
+  rows.push(title('KPI action plan', { bold: true, size: 14 }));
+  rows.push(title(`Indicators not meeting their target, ${options.period}. Statuses as at ${formatDateGB(options.today)}. Columns D to I are yours to edit; KPI Tracker keeps them.`, { italic: true }));
+  rows.push([]);
+  rows.push(ACTION_COLUMNS.map((name) => ({ value: textValue(name), bold: true, fill: '#DDE4EA', wrap: true, border: true })));
+
+  const actionRows: ActionPlanRow[] = [];
+  for (const block of blocks) {
+    const verdict = byKey.get(block.key);
+    const failingNow = verdict && failing.includes(verdict);
+    block.rows.forEach((cells, index) => {
+      const first = index === 0;
+      const out = [...cells];
+      out[COL.ref] = block.key;
+      if (first) {
+        out[COL.indicator] = verdict?.indicator.trim() ?? cells[COL.indicator] ?? '';
+        out[COL.off] = !verdict
+          ? 'This indicator is no longer in the workbook; consider closing'
+          : failingNow
+            ? whatIsOff(verdict)
+            : `Target met in ${verdict.periodLabel || 'the latest period'}; consider closing`;
+        if (!out[COL.responsible]?.trim() && verdict?.owner) out[COL.responsible] = verdict.owner;
+        if (!out[COL.howWeKnow]?.trim() && verdict) out[COL.howWeKnow] = howWeKnow(verdict);
+      } else {
+        out[COL.indicator] = '';
+        out[COL.off] = '';
+      }
+      const status = actionStatus(out[COL.by] ?? '', out[COL.progress] ?? '', options.today, options.today.year);
+      const hasAction = Boolean(out[COL.actions]?.trim() || out[COL.by]?.trim());
+      out[COL.status] = hasAction ? status.status : 'Not started';
+      actionRows.push({
+        key: block.key,
+        ref: block.key,
+        action: out[COL.actions] ?? '',
+        by: out[COL.by] ?? '',
+        responsible: out[COL.responsible] ?? '',
+        progress: out[COL.progress] ?? '',
+        status: hasAction ? status.status : 'Not started',
+        reason: hasAction ? status.reason : 'no action written yet',
+      });
+      rows.push(
+        out.map((text, c) => ({
+          value: textValue(text),
+          wrap: true,
+          border: true,
+          ...(OURS.has(c) && !first && c !== COL.status ? { fontColour: '#7F7F7F' } : {}),
+          ...(c === COL.status ? { fill: STATUS_FILL[out[COL.status] as ActionStatus] } : {}),
+          ...(first && c === COL.indicator ? { bold: true } : {}),
+        })),
+      );
+    });
+  }
+  return {
+    sheet: {
+      name: ACTION_PLAN_SHEET,
+      purpose: 'action-plan',
+      mode: 'replace',
+      visibility: 'visible',
+      rows,
+      columnWidths: WIDTHS,
+      rowHeights: estimateRowHeights(rows, WIDTHS),
+      freezeRows: TITLE_ROWS + 1,
+      print: { landscape: true, fitToWidth: true, repeatRows: [TITLE_ROWS + 1, TITLE_ROWS + 1] },
+    },
+    rows: actionRows,
+  };
+}
+
+const STATUS_FILL: Record<ActionStatus, string> = {
+  Complete: '#BFE5D6',
+  'On track': '#D3E9F7',
+  'Not started': '#EDEDED',
+  Overdue: '#E9C7DA',
+};
