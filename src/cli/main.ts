@@ -7,6 +7,8 @@ import { scanJson } from '../core/report/scan-json';
 import { scanText } from '../core/report/scan-text';
 import { runKpiTracker } from '../core/run/recalculate';
 import { planText } from '../core/report/plan-text';
+import { summaryText } from '../core/report/summary-text';
+import { chooseVerdicts } from '../core/plan/recalc-plan';
 import { applyPlanToExcelJs } from '../hosts/xlsx/apply-plan';
 import { readXlsxFile, WorkbookFileError } from '../hosts/xlsx/read-xlsx';
 import { writeXlsxFile } from '../hosts/xlsx/write-xlsx';
@@ -206,6 +208,7 @@ async function write(step: Step, positional: readonly string[], flags: ReadonlyM
     return 1;
   }
   io.out(planText(run.plan, dryRun));
+  if (run.reportPeriod && (step === 'committee' || step === 'pack')) io.out(summaryText(run.reportPeriod, chooseVerdicts(run.verdicts, run.reportPeriod)));
   if (dryRun) return 0;
   const notes = applyPlanToExcelJs(excel, run.plan);
   for (const note of notes) io.out(note);

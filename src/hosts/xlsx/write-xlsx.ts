@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { WorkbookFileError } from './read-xlsx';
 
 /**
@@ -10,12 +11,12 @@ export async function writeXlsxFile(excel: ExcelJS.Workbook, path: string): Prom
   const buffer = await excel.xlsx.writeBuffer();
   const temporary = `${path}.kpi-tracker-${process.pid}.tmp`;
   try {
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(temporary, Buffer.from(buffer as ArrayBuffer));
     await rename(temporary, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') throw new WorkbookFileError(`Can't write ${path}: you don't have permission (is it open in Excel?).`);
-    if (code === 'ENOENT') throw new WorkbookFileError(`Can't write ${path}: its folder does not exist.`);
     throw new WorkbookFileError(`Can't write ${path}: ${(error as Error).message}`);
   }
 }
