@@ -41,9 +41,15 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.jsx'],
+      alias: { 'date-holidays$': path.resolve(__dirname, 'scripts/webpack/date-holidays-browser.js') },
     },
     module: {
       rules: [
+        {
+          // The browser's date-holidays: a table of UK bank holidays computed by the library at build time.
+          test: /scripts[\\/]webpack[\\/]date-holidays-browser\.js$/,
+          loader: path.resolve(__dirname, 'scripts/webpack/bank-holidays-table-loader.cjs'),
+        },
         {
           test: /\.[jt]sx?$/,
           exclude: /node_modules/,
