@@ -17,7 +17,7 @@ export interface HeaderCandidate {
 }
 
 /** A reference looks like `01`, `1a`, `BV66a`, `TP01`, `R2.1`, `KPI 3`. */
-export const REFERENCE_PATTERN = /^(?:[A-Za-z]{1,5}[ -]?)?\d{1,4}[A-Za-z]{0,2}(?:\.\d{1,3})*\.?$/;
+export const REFERENCE_PATTERN = /^(?:[A-Za-z]{1,5}[ -]?)?\d{1,6}[A-Za-z]{0,2}(?:\.\d{1,3})*\.?$/;
 
 function guessesFor(grid: SheetGrid, rows: number[], cols: number[]): Map<number, { header: string; guess?: HeaderGuess }> {
   const result = new Map<number, { header: string; guess?: HeaderGuess }>();
@@ -88,7 +88,18 @@ export function readHeader(grid: SheetGrid, row: number): HeaderCandidate | unde
     previousRole = guess.role;
   }
 
+  // Most cells of a real header are recognised; a row of figures with a stray "Achieved" or
+  // "March 2025" among them is an indicator, not a header.
+  if (columns.length * 2 < allCols.length) return undefined;
   const roles = new Set(columns.map((column) => column.role));
+  // A header names each role once (periods and rating answers aside); a row reading
+  // "Achieved | On going | Achieved" is an indicator's figures, not a header.
+  const repeatable: ReadonlySet<ColumnRole> = new Set(['actual', 'rating', 'target', 'baseline']);
+  const seenRoles = new Set<ColumnRole>();
+  for (const column of columns) {
+    if (seenRoles.has(column.role) && !repeatable.has(column.role)) return undefined;
+    seenRoles.add(column.role);
+  }
   // A status alone is not enough: a list of staff with an "Active" column is not a KPI table.
   const hasData = [...roles].some((role) => DATA_ROLES.has(role) && role !== 'status');
   const isActionPlan = roles.has('keyOutcome') && (roles.has('keyActions') || roles.has('due'));

@@ -133,7 +133,14 @@ function toleranceFor(ctx: RowContext): Tolerance {
   return match ? ({ ...base, percent: Number(match[1]) } as Tolerance) : base;
 }
 
-function verdictRow(ctx: RowContext, period: Period | undefined, actual: Actual, actualCol: number | undefined, target: Target, extra: { previous?: number; polarity: PolarityDecision; verdict: Verdict }): IndicatorVerdict {
+function verdictRow(
+  ctx: RowContext,
+  period: Period | undefined,
+  actual: Actual,
+  actualCol: number | undefined,
+  target: Target,
+  extra: { previous?: number; polarity: PolarityDecision; verdict: Verdict; owner?: string | null; commentary?: string | null },
+): IndicatorVerdict {
   const { verdict, polarity } = extra;
   const previous = extra.previous;
   let trend: Trend | null = null;
@@ -156,10 +163,10 @@ function verdictRow(ctx: RowContext, period: Period | undefined, actual: Actual,
     polarity: polarity.polarity,
     // A monitoring-only indicator is not rated, so an assumed direction is not worth flagging.
     polarityAssumed: polarity.assumed && verdict.status !== 'no-target',
-    owner: ownerOf(ctx),
+    owner: extra.owner !== undefined ? extra.owner : ownerOf(ctx),
     previousActual: previous ?? null,
     trend,
-    commentary: commentaryOf(ctx),
+    commentary: extra.commentary !== undefined ? extra.commentary : commentaryOf(ctx),
   };
 }
 
@@ -195,10 +202,19 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
       continue;
     }
     let previous: number | undefined;
+    // Owner, commentary, and the target and polarity of each target column, once per indicator.
+    const owner = ownerOf(ctx);
+    const commentary = commentaryOf(ctx);
+    const targets = new Map<ColumnMapping | undefined, { target: Target; polarity: PolarityDecision }>();
     for (const column of usedColumns) {
       const targetColumn = targetColumnFor(table, column.period);
-      const target = targetColumn ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description) : parseTargetText('');
-      const polarity = polarityFor(ctx, target);
+      let judged = targets.get(targetColumn);
+      if (!judged) {
+        const parsed = targetColumn ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description) : parseTargetText('');
+        judged = { target: parsed, polarity: polarityFor(ctx, parsed) };
+        targets.set(targetColumn, judged);
+      }
+      const { target, polarity } = judged;
       const actual = parseActualCell(cellAt(sheet, indicator.row, column.col));
       const verdict = judge(actual, target, {
         polarity,
@@ -207,7 +223,7 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
         ...(column.period ? { period: column.period } : {}),
         ...(baseline ? { baseline } : {}),
       });
-      out.push(verdictRow(ctx, column.period, actual, column.col, target, { polarity, verdict, ...(previous !== undefined ? { previous } : {}) }));
+      out.push(verdictRow(ctx, column.period, actual, column.col, target, { polarity, verdict, owner, commentary, ...(previous !== undefined ? { previous } : {}) }));
       if (verdict.actualValue !== undefined) previous = verdict.actualValue;
     }
   }

@@ -50,6 +50,12 @@ const LOWER_SUFFIX = /\s*(or (below|less|lower|fewer|under)|and below|maximum|ma
 
 const NUMBER = String.raw`(£)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?|-?\.\d+)\s*(k|m|%)?`;
 
+const NUMBER_THEN_WORDS = new RegExp(String.raw`^${NUMBER}\s*(.*)$`);
+const RANGE = new RegExp(String.raw`^(?:between\s+)?${NUMBER}\s*(?:-|to|and)\s*${NUMBER}$`);
+const RATE = new RegExp(
+  String.raw`^${NUMBER}\s*([a-z' -]*?)\s*(per\s+\S+(?:\s+year)?|a\s+(?:week|month|quarter|year)|each\s+\S+|every\s+\S+|/\s*\S+|p\.?\s?a\.?|pa|pcm|pq|pw|pm|annually|yearly|quarterly|monthly|weekly)$`,
+);
+
 interface NumberWithUnit {
   value: number;
   unit: Unit;
@@ -57,7 +63,7 @@ interface NumberWithUnit {
 }
 
 function readNumber(text: string): NumberWithUnit | undefined {
-  const match = new RegExp(String.raw`^${NUMBER}\s*(.*)$`).exec(text);
+  const match = NUMBER_THEN_WORDS.exec(text);
   if (!match) return undefined;
   const [, pound, digits, suffix, rest] = match;
   let value = Number(digits!.replace(/,/g, ''));
@@ -136,7 +142,7 @@ export function parseTargetText(raw: string): Target {
   for (const recurring of RECURRING) if (recurring.pattern.test(t)) return { kind: 'recurring', text, every: recurring.every };
 
   // A range: 95%-105%, 95 - 105%, between 95% and 105%.
-  let m = new RegExp(String.raw`^(?:between\s+)?${NUMBER}\s*(?:-|to|and)\s*${NUMBER}$`).exec(t);
+  let m = RANGE.exec(t);
   if (m) {
     // NUMBER has three groups (£, digits, suffix), so the second figure's digits are group 5.
     const low = Number(m[2]!.replace(/,/g, ''));
@@ -208,7 +214,7 @@ export function parseTargetText(raw: string): Target {
   body = body.replace(/^target\s*(of|:)?\s*/, '').trim();
 
   // A rate: "15 per quarter", "2 p.a.", "40 per month", "350 households per year".
-  m = new RegExp(String.raw`^${NUMBER}\s*([a-z' -]*?)\s*(per\s+\S+(?:\s+year)?|a\s+(?:week|month|quarter|year)|each\s+\S+|every\s+\S+|/\s*\S+|p\.?\s?a\.?|pa|pcm|pq|pw|pm|annually|yearly|quarterly|monthly|weekly)$`).exec(body);
+  m = RATE.exec(body);
   if (m) {
     const per = RATE_WORDS.find((r) => r.pattern.test(m![5]!.replace(/\s+/g, ' ').trim()))?.per;
     const value = Number(m[2]!.replace(/,/g, ''));

@@ -1,5 +1,12 @@
 import { MONTH_NAMES, calendarMonthOf, financialYearOf, type Period } from './period';
 
+const FY_PART = String.raw`(?:\s*[-,]?\s*(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2}))?`;
+const QUARTER = new RegExp(String.raw`^(?:q|qtr|quarter)\s*([1-4])${FY_PART}$`);
+const ORDINAL_QUARTER = new RegExp(String.raw`^([1-4])(?:st|nd|rd|th)\s+(?:quarter|qtr)${FY_PART}$`);
+const HALF = new RegExp(String.raw`^(?:h|half)\s*([12])${FY_PART}$`);
+const YEAR_TO_DATE = new RegExp(String.raw`^(?:ytd|year to date|cumulative|cumulative ytd|to date|actual to date)${FY_PART}$`);
+const MONTH_NUMBER = new RegExp(String.raw`^(?:m|month)\s*(1[0-2]|[1-9])${FY_PART}$`);
+
 /**
  * Reads the period a column header or a chosen period stands for:
  * `Q1 2024/25`, `Quarter 2`, `Apr-24`, `April`, `M1`, `YTD`, `2014/2015`, `2024-25`, `H1`.
@@ -15,21 +22,22 @@ export function parsePeriodLabel(text: string): Period | undefined {
     .replace(/\s+(actuals?|outturn|performance|results?|figures?)$/, '');
   if (t === '') return undefined;
 
-  const fyPart = String.raw`(?:\s*[-,]?\s*(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2}))?`;
+  // A label longer than any period label cannot be one (descriptions reach here from detection).
+  if (t.length > 40) return undefined;
 
-  let m = new RegExp(String.raw`^(?:q|qtr|quarter)\s*([1-4])${fyPart}$`).exec(t);
+  let m = QUARTER.exec(t);
   if (m) return withFy({ kind: 'quarter', quarter: Number(m[1]) as 1 | 2 | 3 | 4 }, m[2], m[3]);
 
-  m = new RegExp(String.raw`^([1-4])(?:st|nd|rd|th)\s+(?:quarter|qtr)${fyPart}$`).exec(t);
+  m = ORDINAL_QUARTER.exec(t);
   if (m) return withFy({ kind: 'quarter', quarter: Number(m[1]) as 1 | 2 | 3 | 4 }, m[2], m[3]);
 
-  m = new RegExp(String.raw`^(?:h|half)\s*([12])${fyPart}$`).exec(t);
+  m = HALF.exec(t);
   if (m) return withFy({ kind: 'half', half: Number(m[1]) as 1 | 2 }, m[2], m[3]);
 
-  m = new RegExp(String.raw`^(?:ytd|year to date|cumulative|cumulative ytd|to date|actual to date)${fyPart}$`).exec(t);
+  m = YEAR_TO_DATE.exec(t);
   if (m) return withFy({ kind: 'ytd' }, m[1], m[2]);
 
-  m = new RegExp(String.raw`^(?:m|month)\s*(1[0-2]|[1-9])${fyPart}$`).exec(t);
+  m = MONTH_NUMBER.exec(t);
   if (m) return withFy({ kind: 'month', month: calendarMonthOf(Number(m[1])) }, m[2], m[3]);
 
   m = /^(?:fy\s*|financial year\s*|year\s*)?(\d{4})\s*[/-]\s*(\d{4}|\d{2})$/.exec(t) ?? /^(?:fy\s*)?(\d{2})\s*\/\s*(\d{2})$/.exec(t);
