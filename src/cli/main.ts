@@ -185,7 +185,17 @@ async function write(step: Step, positional: readonly string[], flags: ReadonlyM
   const output = dryRun ? undefined : outputPathFor(path, flags);
   const committeeName = flags.get('--committee');
   const meeting = flags.get('--meeting');
-  const { workbook, excel } = await readXlsxFile(path);
+  const { workbook, excel, cannotKeep, structureProtected } = await readXlsxFile(path);
+  if (!dryRun && cannotKeep.length > 0) {
+    io.err(
+      `${path} has ${joinWords(cannotKeep)}, which the command line can't carry over into the file it writes. Nothing was written, so nothing is lost. Run KPI Tracker inside Excel for this workbook, or use --dry-run to see what would change.`,
+    );
+    return 1;
+  }
+  if (!dryRun && structureProtected) {
+    io.err(`The structure of ${path} is protected (Review → Protect Workbook), so KPI Tracker can't add its sheets. Unprotect it and run again. Nothing was written.`);
+    return 1;
+  }
   const run = runKpiTracker(workbook, {
     today,
     now: new Date().toISOString(),
@@ -215,4 +225,8 @@ async function write(step: Step, positional: readonly string[], flags: ReadonlyM
   await writeXlsxFile(excel, output!);
   io.out(`Written to ${output}.`);
   return 0;
+}
+
+function joinWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

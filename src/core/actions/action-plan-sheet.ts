@@ -4,7 +4,7 @@ import { formatDateGB } from '../model/serial-dates';
 import { findSheet, type Workbook } from '../model/workbook';
 import type { IndicatorVerdict } from '../engine/evaluate';
 import { textValue, type OwnedSheet, type PlanCell } from '../plan/plan-types';
-import { formatFigure } from '../engine/format-figure';
+import { judgedFigures } from '../engine/judged-figures';
 import { estimateRowHeights } from '../plan/row-heights';
 import { actionStatus, type ActionStatus } from './due-text';
 
@@ -50,8 +50,9 @@ export interface ActionPlanRow {
   readonly reason: string;
 }
 
-function indicatorKey(verdict: IndicatorVerdict): string {
-  return verdict.ref ?? verdict.indicator.slice(0, 60);
+/** The indicator's reference, or "Row 21" where it has none (layout B's measures). */
+export function indicatorKey(verdict: IndicatorVerdict): string {
+  return verdict.ref ?? `Row ${verdict.row + 1}`;
 }
 
 /** Reads the blocks already on the action-plan sheet: rows under a reference, and rows an officer added under them. */
@@ -77,25 +78,29 @@ export function readActionBlocks(workbook: Workbook): ActionBlock[] {
   return blocks;
 }
 
-/** The figures as judged ("20 working days"), falling back to the text as written. */
-function figures(verdict: IndicatorVerdict): { actual: string; target: string } {
-  const judged = verdict.actualValue !== undefined && verdict.targetValue !== undefined;
-  return {
-    actual: judged ? formatFigure(verdict.actualValue!, verdict.unit) : verdict.actualText.trim() || 'No figure',
-    target: judged ? formatFigure(verdict.targetValue!, verdict.unit) : verdict.targetText.trim() || 'no target',
-  };
-}
-
 function whatIsOff(verdict: IndicatorVerdict): string {
-  const { actual, target } = figures(verdict);
-  return `${actual} against ${target}${verdict.variance ? ` (${verdict.variance})` : ''} in ${verdict.periodLabel || 'the period'}`;
+  const { actual, target } = judgedFigures(verdict);
+  return `${actual || 'No figure'} against ${target || 'no target'}${verdict.variance ? ` (${verdict.variance})` : ''} in ${verdict.periodLabel || 'the period'}`;
 }
 
+/** The target in words: "… is at or below 4%", "… done by April 2015", "… done yearly". */
 function howWeKnow(verdict: IndicatorVerdict): string {
-  const target = verdict.targetText.trim() ? figures(verdict).target : '';
+  const { target } = judgedFigures(verdict);
   if (!target) return '';
-  const direction = verdict.polarity === 'lower' ? 'at or below' : 'at or above';
-  return `${verdict.indicator.trim()} is ${direction} ${target}`;
+  const name = verdict.indicator.trim();
+  switch (verdict.targetKind) {
+    case 'deadline':
+      return `${name}: done by ${target}`;
+    case 'recurring':
+      return `${name}: done ${target.toLowerCase()}`;
+    case 'range':
+      return `${name} is within ${target}`;
+    case 'none':
+    case 'unreadable':
+      return '';
+    default:
+      return `${name} is ${verdict.polarity === 'lower' ? 'at or below' : 'at or above'} ${target}`;
+  }
 }
 
 export interface ActionPlanBuild {

@@ -16,6 +16,7 @@ const MONTH_WORD = MONTH_NAMES.map((name) => `${name}|${name.slice(0, 3)}${name 
 const DAY_MONTH_YEAR = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_WORD})\.?,?\s+(\d{4})\b`, 'gi');
 const MONTH_YEAR = new RegExp(String.raw`\b(${MONTH_WORD})\.?(?:\s*/\s*(?:${MONTH_WORD}))*,?\s+(\d{4})\b`, 'gi');
 const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_WORD})\b(?!\s*\d)`, 'gi');
+const MONTH_WORD_GLOBAL = new RegExp(MONTH_WORD, 'gi');
 const NUMERIC = /\b(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\b/g;
 
 function monthNumber(word: string): number {
@@ -33,17 +34,24 @@ function monthNumber(word: string): number {
 export function readDueText(text: string, yearHint?: number): DueReading {
   const dates: Array<{ at: number; date: CalendarDate }> = [];
   const lower = text.replace(/[\u2013\u2014]/g, '-');
+  // Text already read as a full date ("25th June 2010") is not read again as a month ("June 2010").
+  const taken: Array<[number, number]> = [];
+  const isTaken = (start: number, end: number): boolean => taken.some(([a, b]) => start < b && end > a);
   for (const m of lower.matchAll(DAY_MONTH_YEAR)) {
     const date = { year: Number(m[3]), month: monthNumber(m[2]!), day: Number(m[1]) };
-    if (isRealDate(date)) dates.push({ at: m.index!, date });
+    if (isRealDate(date)) {
+      dates.push({ at: m.index!, date });
+      taken.push([m.index!, m.index! + m[0].length]);
+    }
   }
   for (const m of lower.matchAll(MONTH_YEAR)) {
+    if (isTaken(m.index!, m.index! + m[0].length)) continue;
     // "September/October 2010": the last month named before the year.
-    const months = [...m[0].matchAll(new RegExp(MONTH_WORD, 'gi'))].map((x) => monthNumber(x[0]));
+    const months = [...m[0].matchAll(MONTH_WORD_GLOBAL)].map((x) => monthNumber(x[0]));
     const month = months[months.length - 1]!;
     const year = Number(m[2]);
-    const overlapped = dates.some((d) => d.at <= m.index! + m[0].length && d.at >= m.index! - 4 && d.date.year === year && d.date.month === month);
-    if (!overlapped) dates.push({ at: m.index!, date: { year, month, day: daysInMonth(year, month) } });
+    dates.push({ at: m.index!, date: { year, month, day: daysInMonth(year, month) } });
+    taken.push([m.index!, m.index! + m[0].length]);
   }
   for (const m of lower.matchAll(NUMERIC)) {
     const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
@@ -64,7 +72,7 @@ export function readDueText(text: string, yearHint?: number): DueReading {
   const lastAt = dates.length > 0 ? dates[dates.length - 1]!.at : 0;
   const completion = /\bcomplet(ed|e)\b|\bdone\b|\bdelivered\b|\bin place\b/gi;
   const complete = [...text.matchAll(completion)].some((m) => m.index! >= lastAt || /^\s*complet/i.test(text)) && !/\bto be completed\b|\bnot complete/i.test(text);
-  const ongoing = /\bon-?going\b|\bmonthly\b|\bcontinuous\b/i.test(text);
+  const ongoing = /\bon-?going\b|\b(monthly|quarterly|weekly|annually|yearly)\b|\beach (year|quarter|month)\b|\bcontinuous\b/i.test(text);
   return { ...(latest ? { due: latest } : {}), complete, ongoing };
 }
 
@@ -74,7 +82,9 @@ export function readDueText(text: string, yearHint?: number): DueReading {
  */
 export function actionStatus(byText: string, progress: string, today: CalendarDate, yearHint?: number): { status: ActionStatus; reason: string } {
   const by = readDueText(byText, yearHint);
-  const progressSaysDone = /\b(completed|complete|done|delivered|achieved)\b/i.test(progress) && !/\bnot (yet )?(completed|complete|done)\b/i.test(progress);
+  // Progress says the action is done only when it says so outright ("Completed …", "… (done)"),
+  // not when one step of it is ("cool off period complete").
+  const progressSaysDone = /^\s*(completed?|done|delivered|achieved|finished)\b/i.test(progress) || /\((completed?|done)\)\s*\.?\s*$/i.test(progress);
   if (by.complete || (progressSaysDone && !by.ongoing)) return { status: 'Complete', reason: by.complete ? 'the By column says it is complete' : 'the progress says it is done' };
   if (by.due && compareDates(today, by.due) > 0 && !by.ongoing) {
     return { status: 'Overdue', reason: `due by ${formatDateGB(by.due)} and not marked complete` };

@@ -37,6 +37,8 @@ export interface IndicatorVerdict extends Verdict {
   readonly previousActual: number | null;
   readonly trend: Trend | null;
   readonly commentary: string | null;
+  /** What kind of target it was judged against (threshold, rate, deadline…). */
+  readonly targetKind: Target['kind'];
 }
 
 export interface EvaluateOptions {
@@ -139,7 +141,7 @@ function verdictRow(
   actual: Actual,
   actualCol: number | undefined,
   target: Target,
-  extra: { previous?: number; polarity: PolarityDecision; verdict: Verdict; owner?: string | null; commentary?: string | null },
+  extra: { previous?: number; previousUnit?: Verdict['unit']; polarity: PolarityDecision; verdict: Verdict; owner?: string | null; commentary?: string | null },
 ): IndicatorVerdict {
   const { verdict, polarity } = extra;
   const previous = extra.previous;
@@ -148,8 +150,18 @@ function verdictRow(
     const diff = verdict.actualValue - previous;
     trend = Math.abs(diff) < 1e-9 ? 'same' : (diff > 0) === (polarity.polarity === 'higher') ? 'better' : 'worse';
   }
-  return {
-    ...verdict,
+  // A period without figures keeps the indicator's unit, so its previous figure reads "98.58%".
+  const unit = verdict.unit ?? extra.previousUnit;
+  // Built field by field rather than by spreading: this runs once for every verdict.
+  const row: IndicatorVerdict = {
+    status: verdict.status,
+    reason: verdict.reason,
+    variance: verdict.variance,
+    ...(verdict.varianceValue !== undefined ? { varianceValue: verdict.varianceValue } : {}),
+    ...(verdict.actualValue !== undefined ? { actualValue: verdict.actualValue } : {}),
+    ...(verdict.targetValue !== undefined ? { targetValue: verdict.targetValue } : {}),
+    ...(unit !== undefined ? { unit } : {}),
+    targetKind: target.kind,
     sheet: ctx.table.sheet,
     tableIndex: ctx.tableIndex,
     ref: ctx.indicator.ref ?? null,
@@ -168,6 +180,7 @@ function verdictRow(
     trend,
     commentary: extra.commentary !== undefined ? extra.commentary : commentaryOf(ctx),
   };
+  return row;
 }
 
 function ownerOf(ctx: RowContext): string | null {
@@ -202,6 +215,7 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
       continue;
     }
     let previous: number | undefined;
+    let previousUnit: Verdict['unit'];
     // Owner, commentary, and the target and polarity of each target column, once per indicator.
     const owner = ownerOf(ctx);
     const commentary = commentaryOf(ctx);
@@ -223,8 +237,11 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
         ...(column.period ? { period: column.period } : {}),
         ...(baseline ? { baseline } : {}),
       });
-      out.push(verdictRow(ctx, column.period, actual, column.col, target, { polarity, verdict, owner, commentary, ...(previous !== undefined ? { previous } : {}) }));
-      if (verdict.actualValue !== undefined) previous = verdict.actualValue;
+      out.push(verdictRow(ctx, column.period, actual, column.col, target, { polarity, verdict, owner, commentary, ...(previous !== undefined ? { previous, previousUnit } : {}) }));
+      if (verdict.actualValue !== undefined) {
+        previous = verdict.actualValue;
+        previousUnit = verdict.unit;
+      }
     }
   }
   return out;

@@ -1,7 +1,14 @@
 import type { Unit } from './target-types';
 
-const PLAIN = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
-const MONEY = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 0, maximumFractionDigits: 2 });
+import { formatNumberGB } from '../model/format-number';
+
+const PLAIN = { format: (n: number): string => formatNumberGB(n, 2) };
+
+/** £84,396 for whole pounds, £88,615.80 with pence. */
+function money(value: number): string {
+  const pounds = formatNumberGB(Math.abs(value), 2, { minDecimals: Number.isInteger(value) ? 0 : 2 });
+  return `${value < 0 ? '-' : ''}£${pounds}`;
+}
 
 /** A figure as an officer writes it: `90.2%`, `264`, `£88,615.80`, `14 working days`. */
 export function formatFigure(value: number, unit: Unit | undefined): string {
@@ -9,7 +16,7 @@ export function formatFigure(value: number, unit: Unit | undefined): string {
     case 'percent':
       return `${PLAIN.format(value)}%`;
     case 'money':
-      return Number.isInteger(value) ? MONEY.format(value) : new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(value);
+      return money(value);
     case 'days':
     case 'working days':
     case 'hours':

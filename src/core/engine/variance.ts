@@ -1,3 +1,4 @@
+import { formatNumberGB } from '../model/format-number';
 import type { Unit } from './target-types';
 
 /**
@@ -10,7 +11,7 @@ export function varianceValue(actual: number, target: number, unit: Unit | undef
   return (actual / target - 1) * 100;
 }
 
-const PLAIN = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, useGrouping: false });
+const PLAIN = { format: (n: number): string => formatNumberGB(n, 1, { grouping: false }) };
 
 export function formatVariance(value: number | undefined): string | null {
   if (value === undefined || !Number.isFinite(value)) return null;

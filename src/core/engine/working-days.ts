@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import type HolidaysLibrary from 'date-holidays';
 import { dateFromIso, dateFromSerial, serialFromDate, type CalendarDate } from '../model/serial-dates';
 
 /**
@@ -107,14 +107,22 @@ interface YearHolidays {
   readonly names: ReadonlyMap<number, string>;
 }
 
-const libraries = new Map<WorkingDayRegion, Holidays>();
+const libraries = new Map<WorkingDayRegion, HolidaysLibrary>();
+
+/** Loaded on first use: most runs never count working days, and the library is large. */
+function holidaysConstructor(): typeof HolidaysLibrary {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require('date-holidays') as { default?: typeof HolidaysLibrary } & typeof HolidaysLibrary;
+  return loaded.default ?? loaded;
+}
 /** The library's public holidays for a year, as it returns them (keyed `${region} ${year}`). */
 const listed = new Map<string, readonly { serial: number; year: number; name: string }[]>();
 const cache = new Map<WorkingDayRegion, Map<number, YearHolidays>>();
 
-function library(region: WorkingDayRegion): Holidays {
+function library(region: WorkingDayRegion): HolidaysLibrary {
   let lib = libraries.get(region);
   if (!lib) {
+    const Holidays = holidaysConstructor();
     lib = new Holidays('GB', LIBRARY_STATE[region]);
     libraries.set(region, lib);
   }

@@ -1,3 +1,4 @@
+import { formatNumberGB } from './format-number';
 import { dateFromSerial, formatDateGB } from './serial-dates';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -16,7 +17,7 @@ function formatDateCell(serial: number, format: string | undefined): string {
 }
 import type { Cell } from './workbook';
 
-const GB_NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 10 });
+const GB_NUMBER = { format: (n: number): string => formatNumberGB(n, 10) };
 
 export function isPercentFormat(format: string | undefined): boolean {
   return format !== undefined && /%/.test(format.replace(/"[^"]*"/g, ''));

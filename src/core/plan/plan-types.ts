@@ -43,6 +43,8 @@ export interface PrintSetup {
   readonly fitToWidth: boolean;
   /** 1-based rows repeated at the top of every printed page, e.g. [5, 5]. */
   readonly repeatRows?: readonly [number, number];
+  /** Printed at the foot of every page, beside the page number. */
+  readonly footer?: string;
 }
 
 export interface OwnedSheet {

@@ -1,6 +1,8 @@
 import type { Detection, DetectedTable } from '../detect/types';
 import type { IndicatorVerdict } from '../engine/evaluate';
 import type { Status } from '../engine/target-types';
+import { judgedFigures } from '../engine/judged-figures';
+import { formatFigure } from '../engine/format-figure';
 import { cellAddress, quoteSheetName, rangeAddress } from '../model/address';
 import { cellText } from '../model/cell-text';
 import { cellAt, findSheet, type Cell, type Workbook } from '../model/workbook';
@@ -82,15 +84,16 @@ export function chooseVerdicts(verdicts: readonly IndicatorVerdict[], period: st
 }
 
 function templateValues(verdict: IndicatorVerdict, statusLabel: string): TemplateValues {
+  const figures = judgedFigures(verdict);
   return {
     indicator: verdict.indicator,
     ref: verdict.ref ?? '',
     period: verdict.periodLabel || 'This period',
-    actual: verdict.actualText.trim(),
-    target: verdict.targetText.trim(),
+    actual: figures.actual,
+    target: figures.target,
     variance: verdict.variance ?? '',
     direction: verdict.trend ? DIRECTION_WORDS[verdict.trend]! : '',
-    previous: verdict.previousActual === null ? '' : String(verdict.previousActual),
+    previous: verdict.previousActual === null ? '' : formatFigure(verdict.previousActual, verdict.unit),
     owner: verdict.owner ?? '',
     status: statusLabel,
   };
@@ -173,7 +176,10 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
     }
 
     const commentaryCol = columnOf(table, 'commentary');
-    if (commentaryCol !== undefined) {
+    const statusFrozen = statusCol !== undefined && frozen.get(cellKey(table.sheet, verdict.row, statusCol))?.period === verdict.periodLabel;
+    if (commentaryCol !== undefined && statusFrozen) {
+      // A signed-off period keeps its words as well as its status.
+    } else if (commentaryCol !== undefined) {
       const key = cellKey(table.sheet, verdict.row, commentaryCol);
       const cell = cellAt(sheet, verdict.row, commentaryCol);
       const current = cellText(cell);
@@ -195,7 +201,8 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
             message: `${verdict.ref ?? verdict.indicator}: the commentary is the same as for ${seen.period}, but the figure moved from ${seen.actual} to ${verdict.actualText}. It may be out of date.`,
           });
         }
-        if (!seen || seen.period !== verdict.periodLabel || seen.fingerprint !== print) {
+        // The record stays as first seen until the officer changes the words, so the flag stays up.
+        if (!seen || seen.fingerprint !== print) {
           seenCommentary[indicatorKey] = { period: verdict.periodLabel, actual: verdict.actualText, fingerprint: print };
         }
       }

@@ -14,13 +14,32 @@ export function estimateRowHeights(rows: ReadonlyArray<ReadonlyArray<PlanCell | 
     row.forEach((cell, c) => {
       if (!cell || !cell.wrap) return;
       const width = mergedRows.has(r) ? total : widths[c] ?? 10;
-      const perLine = Math.max(1, Math.floor(width * 1.1));
+      const perLine = Math.max(1, Math.floor(width));
       const cellLines = planValueText(cell.value)
         .split('\n')
-        .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+        .reduce((sum, part) => sum + wrappedLines(part, perLine), 0);
       lines = Math.max(lines, cellLines);
     });
     const size = Math.max(...row.map((cell) => cell?.size ?? 11), 11);
     return Math.round(lines * POINTS_PER_LINE * (size / 11) * 10) / 10;
   });
+}
+
+/** Lines a paragraph takes when wrapped at word boundaries, as a spreadsheet wraps it. */
+function wrappedLines(text: string, perLine: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const length = word.length;
+    if (used === 0) {
+      lines += Math.floor(Math.max(0, length - 1) / perLine);
+      used = length % perLine || perLine;
+    } else if (used + 1 + length <= perLine) {
+      used += 1 + length;
+    } else {
+      lines += 1 + Math.floor(Math.max(0, length - 1) / perLine);
+      used = length % perLine || perLine;
+    }
+  }
+  return lines;
 }

@@ -53,8 +53,11 @@ export function chooseLabels(existingStatusTexts: readonly string[], officer: Pa
   return labels;
 }
 
+/** Colours as hosts read them back (#RRGGBB in capitals), so a second run sees its own fills. */
 export function chooseColours(officer: Partial<Record<Status, string>>): StatusColours {
-  return { ...DEFAULT_COLOURS, ...officer };
+  const colours = { ...DEFAULT_COLOURS } as Record<Status, string>;
+  for (const [status, colour] of Object.entries(officer)) if (colour) colours[status as Status] = colour.toUpperCase();
+  return colours;
 }
 
 /** Every label a status cell may hold and still be KPI Tracker's to change. */

@@ -1,10 +1,11 @@
 import type { IndicatorVerdict } from '../engine/evaluate';
-import { formatFigure } from '../engine/format-figure';
+import { judgedFigures } from '../engine/judged-figures';
 import { STATUSES, type Status } from '../engine/target-types';
 import { describeTolerance, type Tolerance } from '../engine/tolerance';
 import { formatDateGB, type CalendarDate } from '../model/serial-dates';
+import { columnLetter } from '../model/address';
 import type { ActionPlanRow } from '../actions/action-plan-sheet';
-import { ACTION_PLAN_SHEET } from '../actions/action-plan-sheet';
+import { ACTION_PLAN_SHEET, indicatorKey } from '../actions/action-plan-sheet';
 import { numberValue, textValue, type OwnedSheet, type PlanCell } from '../plan/plan-types';
 import { estimateRowHeights } from '../plan/row-heights';
 import type { StatusColours, StatusLabels } from '../plan/status-style';
@@ -26,15 +27,23 @@ export function committeeSheetName(period: string): string {
 
 const ARROWS: Record<'better' | 'worse' | 'same', string> = { better: '↑ better', worse: '↓ worse', same: '→ same' };
 
-const HEADERS = ['Ref', 'Indicator', 'Target', 'Actual', 'Previous', 'Status', 'Direction', 'Commentary'];
-const WIDTHS = [8, 44, 16, 12, 11, 13, 10, 62];
+type Column = 'ref' | 'indicator' | 'target' | 'actual' | 'previous' | 'status' | 'direction' | 'commentary';
 
-function header(names: readonly string[]): PlanCell[] {
-  return names.map((name) => ({ value: textValue(name), bold: true, fill: '#DDE4EA', wrap: true, border: true }));
-}
+const COLUMN_TITLES: Record<Column, string> = {
+  ref: 'Ref',
+  indicator: 'Indicator',
+  target: 'Target',
+  actual: 'Actual',
+  previous: 'Previous',
+  status: 'Status',
+  direction: 'Direction',
+  commentary: 'Commentary',
+};
 
-function previousText(verdict: IndicatorVerdict): string {
-  return verdict.previousActual === null ? '' : formatFigure(verdict.previousActual, verdict.unit);
+const COLUMN_WIDTHS: Record<Column, number> = { ref: 8, indicator: 42, target: 16, actual: 14, previous: 11, status: 13, direction: 11, commentary: 60 };
+
+function header(names: readonly string[], offset = 0): PlanCell[] {
+  return [...Array<PlanCell | undefined>(offset).fill(undefined), ...names.map((name) => ({ value: textValue(name), bold: true, fill: '#DDE4EA', wrap: true, border: true }))] as PlanCell[];
 }
 
 function directionText(verdict: IndicatorVerdict): string {
@@ -52,6 +61,7 @@ export interface CommitteeBuild {
  * The committee sheet for one period, after the reports in the seeds: who it is for, counts by
  * status, the exceptions first with their commentary and action-plan reference, every indicator
  * with its status colour and direction of travel, overdue actions, and the tolerance rule.
+ * Columns with nothing in them for this workbook (no references, no previous period) are left out.
  */
 export function buildCommitteeSheet(input: {
   readonly period: string;
@@ -65,9 +75,35 @@ export function buildCommitteeSheet(input: {
   readonly today: CalendarDate;
 }): CommitteeBuild {
   const { verdicts, labels, colours } = input;
+  const commentaryOf = (v: IndicatorVerdict): string => input.commentary.get(v) ?? v.commentary ?? '';
+  const cellsOf = (v: IndicatorVerdict): Record<Column, string> => {
+    const figures = judgedFigures(v);
+    return {
+      ref: v.ref ?? '',
+      indicator: v.indicator.trim(),
+      target: figures.target,
+      actual: figures.actual,
+      previous: figures.previous,
+      status: labels[v.status],
+      direction: directionText(v),
+      commentary: commentaryOf(v),
+    };
+  };
+  const all = verdicts.map((v) => ({ v, cells: cellsOf(v) }));
+  const optional: Column[] = ['ref', 'previous', 'direction'];
+  const columns = (['ref', 'indicator', 'target', 'actual', 'previous', 'status', 'direction', 'commentary'] as Column[]).filter(
+    (column) => !optional.includes(column) || all.some(({ cells }) => cells[column] !== ''),
+  );
+  const widths = columns.map((column) => COLUMN_WIDTHS[column]);
+  const lastColumn = columnLetter(columns.length - 1);
+
   const rows: PlanCell[][] = [];
   const text = (value: string, extra: Partial<PlanCell> = {}): PlanCell => ({ value: textValue(value), ...extra });
-  const commentaryOf = (v: IndicatorVerdict): string => input.commentary.get(v) ?? v.commentary ?? '';
+  const row = (v: IndicatorVerdict, cells: Record<Column, string>, override: Partial<Record<Column, string>> = {}): PlanCell[] =>
+    columns.map((column) => {
+      const value = override[column] ?? cells[column];
+      return column === 'status' ? text(value, { fill: colours[v.status], border: true }) : text(value, { wrap: column !== 'ref', border: true });
+    });
 
   rows.push([text(`Performance report: ${input.period}`, { bold: true, size: 16 })]);
   const details = [
@@ -80,67 +116,53 @@ export function buildCommitteeSheet(input: {
   rows.push([text(`Prepared ${formatDateGB(input.today)} from the KPI workbook. ${verdicts.length} indicator${verdicts.length === 1 ? '' : 's'}.`, { italic: true, fontColour: '#595959' })]);
   rows.push([]);
 
+  // The summary sits in the indicator and target columns, which are wide enough for a status label.
+  const indent = columns.indexOf('indicator');
+  const pad = (cells: PlanCell[]): PlanCell[] => [...Array<PlanCell | undefined>(indent).fill(undefined), ...cells] as PlanCell[];
   rows.push([text('Summary', { bold: true, size: 12 })]);
-  rows.push(header(['Status', 'Number', 'Share']));
+  rows.push(header(['Status', 'Number', 'Share'], indent));
   const summaryStart = rows.length + 1;
   const counts = new Map<Status, number>();
   for (const v of verdicts) counts.set(v.status, (counts.get(v.status) ?? 0) + 1);
   for (const status of STATUSES) {
     const n = counts.get(status) ?? 0;
     if (n === 0) continue;
-    rows.push([
-      text(labels[status], { fill: colours[status], border: true }),
-      { value: numberValue(n), border: true },
-      { value: numberValue(n / verdicts.length), numberFormat: '0%', border: true },
-    ]);
+    rows.push(pad([text(labels[status], { fill: colours[status], border: true }), { value: numberValue(n), border: true }, { value: numberValue(n / verdicts.length), numberFormat: '0%', border: true }]));
   }
   const summaryEnd = rows.length;
-  rows.push([text('Total', { bold: true, border: true }), { value: numberValue(verdicts.length), bold: true, border: true }, { value: numberValue(verdicts.length ? 1 : 0), numberFormat: '0%', bold: true, border: true }]);
+  rows.push(pad([text('Total', { bold: true, border: true }), { value: numberValue(verdicts.length), bold: true, border: true }, { value: numberValue(verdicts.length ? 1 : 0), numberFormat: '0%', bold: true, border: true }]));
   rows.push([]);
 
-  const exceptions = verdicts.filter((v) => v.status === 'missed' || v.status === 'overdue');
+  const exceptions = all.filter(({ v }) => v.status === 'missed' || v.status === 'overdue');
   rows.push([text('Exceptions: indicators not meeting target', { bold: true, size: 12 })]);
   if (exceptions.length === 0) {
     rows.push([text('None: every indicator with figures met its target or was within tolerance.', { italic: true })]);
   } else {
-    rows.push(header(['Ref', 'Indicator', 'Target', 'Actual', 'Previous', 'Status', 'Action plan', 'Commentary']));
-    for (const v of exceptions) {
-      const key = v.ref ?? v.indicator.slice(0, 60);
-      const hasActions = input.actions.some((a) => a.key === key);
-      rows.push([
-        text(v.ref ?? '', { border: true }),
-        text(v.indicator.trim(), { wrap: true, border: true }),
-        text(v.targetText.trim(), { wrap: true, border: true }),
-        text(v.actualText.trim(), { wrap: true, border: true }),
-        text(previousText(v), { border: true }),
-        text(labels[v.status], { fill: colours[v.status], border: true }),
-        text(hasActions ? `${ACTION_PLAN_SHEET}, ${key}` : 'No action plan yet', { wrap: true, border: true }),
-        text(commentaryOf(v), { wrap: true, border: true }),
-      ]);
+    // The direction column gives way to the action-plan reference here.
+    const exceptionColumns = columns.map((column) => (column === 'direction' ? 'Action plan' : COLUMN_TITLES[column]));
+    if (!columns.includes('direction')) exceptionColumns.splice(exceptionColumns.length - 1, 0, 'Action plan');
+    rows.push(header(exceptionColumns));
+    for (const { v, cells } of exceptions) {
+      const key = indicatorKey(v);
+      const plan = input.actions.some((a) => a.key === key) ? `See ${ACTION_PLAN_SHEET}, ${key}` : 'No action plan yet';
+      const cellsOut = row(v, cells, { direction: plan });
+      if (!columns.includes('direction')) cellsOut.splice(cellsOut.length - 1, 0, text(plan, { wrap: true, border: true }));
+      rows.push(cellsOut);
     }
   }
   rows.push([]);
 
   rows.push([text('All indicators', { bold: true, size: 12 })]);
-  rows.push(header(HEADERS));
+  rows.push(header(columns.map((column) => COLUMN_TITLES[column])));
   const tableHeaderRow = rows.length;
+  const sheets = new Set(verdicts.map((v) => v.sheet)).size > 1;
   let section = '';
-  for (const v of verdicts) {
-    const sheetSection = v.sheet;
-    if (sheetSection !== section && new Set(verdicts.map((x) => x.sheet)).size > 1) {
-      section = sheetSection;
-      rows.push([text(sheetSection, { bold: true, italic: true })]);
+  for (const { v, cells } of all) {
+    if (sheets && v.sheet !== section) {
+      section = v.sheet;
+      rows.push([text(v.sheet, { bold: true, italic: true })]);
     }
-    rows.push([
-      text(v.ref ?? '', { border: true }),
-      text(v.indicator.trim(), { wrap: true, border: true }),
-      text(v.targetText.trim(), { wrap: true, border: true }),
-      text(v.actualText.trim(), { wrap: true, border: true }),
-      text(previousText(v), { border: true }),
-      text(labels[v.status], { fill: colours[v.status], border: true }),
-      text(directionText(v), { border: true }),
-      text(commentaryOf(v), { wrap: true, border: true }),
-    ]);
+    rows.push(row(v, cells));
   }
   rows.push([]);
 
@@ -149,7 +171,8 @@ export function buildCommitteeSheet(input: {
   if (overdue.length === 0) {
     rows.push([text('None.', { italic: true })]);
   } else {
-    rows.push(header(['Ref', 'Action', 'By', 'Responsible', 'Progress']));
+    const actionHeader = ['Ref', 'Action', 'By', 'Responsible', 'Progress'];
+    rows.push(header(actionHeader));
     for (const a of overdue) {
       rows.push([text(a.ref, { border: true }), text(a.action, { wrap: true, border: true }), text(a.by, { wrap: true, border: true }), text(a.responsible, { wrap: true, border: true }), text(a.progress, { wrap: true, border: true })]);
     }
@@ -158,6 +181,7 @@ export function buildCommitteeSheet(input: {
   rows.push([text(`Tolerance: ${describeTolerance(input.tolerance)}`, { italic: true, fontColour: '#595959' })]);
   rows.push([text('Direction of travel compares with the previous period: ↑ better, ↓ worse, → the same, whichever way is better for the indicator.', { italic: true, fontColour: '#595959' })]);
 
+  const merged = new Set([0, 1, 2]);
   return {
     sheet: {
       name: committeeSheetName(input.period),
@@ -165,12 +189,12 @@ export function buildCommitteeSheet(input: {
       mode: 'replace',
       visibility: 'visible',
       rows,
-      columnWidths: WIDTHS,
-      rowHeights: estimateRowHeights(rows, WIDTHS, new Set([0, 1, 2])),
-      merges: ['A1:H1', 'A2:H2', 'A3:H3'],
+      columnWidths: widths,
+      rowHeights: estimateRowHeights(rows, widths, merged),
+      merges: [`A1:${lastColumn}1`, `A2:${lastColumn}2`, `A3:${lastColumn}3`],
       freezeRows: 3,
-      print: { landscape: true, fitToWidth: true, repeatRows: [tableHeaderRow, tableHeaderRow] },
-      chart: { title: `Indicators by status, ${input.period}`, labelsRange: `A${summaryStart}:A${summaryEnd}`, valuesRange: `B${summaryStart}:B${summaryEnd}` },
+      print: { landscape: true, fitToWidth: true, repeatRows: [tableHeaderRow, tableHeaderRow], footer: `Performance report: ${input.period}` },
+      chart: { title: `Indicators by status, ${input.period}`, labelsRange: `${columnLetter(indent)}${summaryStart}:${columnLetter(indent)}${summaryEnd}`, valuesRange: `${columnLetter(indent + 1)}${summaryStart}:${columnLetter(indent + 1)}${summaryEnd}` },
     },
     summaryRows: [summaryStart, summaryEnd],
   };

@@ -1,4 +1,5 @@
 import { buildActionPlan, type ActionPlanRow } from '../actions/action-plan-sheet';
+import { actionStatus } from '../actions/due-text';
 import { detectWorkbook } from '../detect/detect-workbook';
 import type { Detection } from '../detect/types';
 import { evaluateWorkbook, type IndicatorVerdict } from '../engine/evaluate';
@@ -66,9 +67,12 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
   if ((options.steps.actionPlan || options.steps.committee) && reportPeriod) {
     const latest = chooseVerdicts(verdicts, options.period);
     const actionPlan = buildActionPlan(workbook, latest, { today: options.today, includeNearMisses: options.includeNearMisses ?? false, period: reportPeriod });
-    actions = [...actionPlan.rows];
+    // The workbook's own action plans (layout E) are read and used, not copied.
+    actions = [...actionPlan.rows, ...existingActionRows(detection, options.today)];
     if (options.steps.actionPlan) sheets.push(actionPlan.sheet);
   }
+  // Committee details given for a run are kept in the workbook for the next one.
+  const committeeDetails = { ...saved.committee, ...definedOnly(options.committee ?? {}) };
   if (options.steps.committee && reportPeriod) {
     const forPeriod = chooseVerdicts(verdicts, reportPeriod);
     // The officer's words where there are some; otherwise the template's, for this very period.
@@ -81,7 +85,7 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
       commentary,
       labels: recalc.labels,
       colours: recalc.colours,
-      committee: { ...saved.committee, ...options.committee },
+      committee: committeeDetails,
       tolerance,
       actions,
       today: options.today,
@@ -89,9 +93,28 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
     sheets.push(committee.sheet);
   }
   const parts = options.steps.statuses ? recalc.parts : { edits: [], notices: [], refusals: recalc.mappingRefusals };
-  const settings = options.steps.statuses ? recalc.settings : saved;
+  const settings = { ...(options.steps.statuses ? recalc.settings : saved), committee: committeeDetails };
   const plan = finalisePlan(workbook, { ...parts, sheets }, settings, { now: options.now, command: options.command });
   return { plan, detection, verdicts, chosen: recalc.chosen, settings, reportPeriod, actions };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+}
+
+/** The action rows of the workbook's own action-plan tables (layout E), with their status today. */
+export function existingActionRows(detection: Detection, today: CalendarDate): ActionPlanRow[] {
+  const rows: ActionPlanRow[] = [];
+  for (const table of detection.tables) {
+    if (table.kind !== 'action-plan' || !table.recommendation) continue;
+    const rec = table.recommendation;
+    for (const action of table.actions) {
+      if (!action.action.trim() && !action.due) continue;
+      const status = actionStatus(action.due ?? '', action.progress ?? '', today, today.year);
+      rows.push({ key: rec.ref, ref: rec.ref, action: action.action, by: action.due ?? '', responsible: rec.responsible ?? '', progress: action.progress ?? '', status: status.status, reason: status.reason });
+    }
+  }
+  return rows;
 }
 
 /** "Recalculate status": statuses and commentary only. */

@@ -33,8 +33,12 @@ function applyEdit(ws: ExcelJS.Worksheet, edit: CellEdit): void {
 
 function styleFor(planCell: PlanCell): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = {};
-  if (planCell.bold || planCell.italic || planCell.fontColour || planCell.size) {
+  // The whole font, always: a font with only "bold" set prints in a fallback serif face elsewhere.
+  {
     style.font = {
+      name: 'Calibri',
+      family: 2,
+      size: 11,
       ...(planCell.bold ? { bold: true } : {}),
       ...(planCell.italic ? { italic: true } : {}),
       ...(planCell.size ? { size: planCell.size } : {}),
@@ -98,6 +102,7 @@ function buildOwnedSheet(excel: ExcelJS.Workbook, owned: OwnedSheet): void {
         paperSize: 9,
         ...(owned.print.repeatRows ? { printTitlesRow: `${owned.print.repeatRows[0]}:${owned.print.repeatRows[1]}` } : {}),
       };
+      if (owned.print.footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&L${owned.print.footer.replace(/&/g, '&&')}&RPage &P of &N` };
     }
   }
 }

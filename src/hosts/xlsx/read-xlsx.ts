@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseRangeAddress } from '../../core/model/address';
@@ -21,7 +22,16 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((byte, i) => bytes[i] === byte);
 }
 
-export async function readXlsxFile(path: string): Promise<{ workbook: Workbook; excel: ExcelJS.Workbook }> {
+export interface XlsxRead {
+  readonly workbook: Workbook;
+  readonly excel: ExcelJS.Workbook;
+  /** Parts of the file exceljs cannot write back (charts, pivot tables…), in words; empty when none. */
+  readonly cannotKeep: readonly string[];
+  /** The workbook's structure is protected (sheets can't be added or removed). */
+  readonly structureProtected: boolean;
+}
+
+export async function readXlsxFile(path: string): Promise<XlsxRead> {
   const name = basename(path);
   let bytes: Buffer;
   try {
@@ -36,7 +46,7 @@ export async function readXlsxFile(path: string): Promise<{ workbook: Workbook; 
   return readXlsxBytes(bytes, name);
 }
 
-export async function readXlsxBytes(bytes: Uint8Array, name: string): Promise<{ workbook: Workbook; excel: ExcelJS.Workbook }> {
+export async function readXlsxBytes(bytes: Uint8Array, name: string): Promise<XlsxRead> {
   if (bytes.length === 0) throw new WorkbookFileError(`${name} is empty (0 bytes); it is not an Excel workbook.`);
   if (startsWith(bytes, OLE2_MAGIC)) {
     throw new WorkbookFileError(
@@ -55,7 +65,35 @@ export async function readXlsxBytes(bytes: Uint8Array, name: string): Promise<{ 
   if (excel.worksheets.length === 0) {
     throw new WorkbookFileError(`${name} is a zip file but not an Excel workbook (.xlsx): it has no worksheets inside. Save it from Excel as "Excel Workbook (.xlsx)" and try again.`);
   }
-  return { workbook: workbookFromExcelJs(excel), excel };
+  const { cannotKeep, structureProtected } = await inspectParts(bytes);
+  return { workbook: workbookFromExcelJs(excel), excel, cannotKeep, structureProtected };
+}
+
+const UNKEEPABLE: ReadonlyArray<{ pattern: RegExp; one: string; many: string }> = [
+  { pattern: /^xl\/charts\/chart\d+\.xml$/, one: 'a chart', many: 'charts' },
+  { pattern: /^xl\/pivotTables\/pivotTable\d+\.xml$/, one: 'a pivot table', many: 'pivot tables' },
+  { pattern: /^xl\/slicers\/slicer\d+\.xml$/, one: 'a slicer', many: 'slicers' },
+  { pattern: /^xl\/timelines\/timeline\d+\.xml$/, one: 'a timeline', many: 'timelines' },
+  { pattern: /^xl\/vbaProject\.bin$/, one: 'macros', many: 'macros' },
+  { pattern: /^xl\/externalLinks\/externalLink\d+\.xml$/, one: 'a link to another workbook', many: 'links to other workbooks' },
+];
+
+/**
+ * exceljs drops charts, pivot tables, slicers and macros when it writes a workbook, so the
+ * command line looks for them first and refuses rather than lose an officer's work.
+ */
+async function inspectParts(bytes: Uint8Array): Promise<{ cannotKeep: string[]; structureProtected: boolean }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files);
+  const cannotKeep: string[] = [];
+  for (const part of UNKEEPABLE) {
+    const count = names.filter((n) => part.pattern.test(n)).length;
+    if (count === 1) cannotKeep.push(part.one);
+    else if (count > 1) cannotKeep.push(`${count} ${part.many}`);
+  }
+  const workbookXml = await zip.file('xl/workbook.xml')?.async('string');
+  const structureProtected = workbookXml !== undefined && /<workbookProtection\b[^>]*\blockStructure="(1|true)"/.test(workbookXml);
+  return { cannotKeep, structureProtected };
 }
 
 export function workbookFromExcelJs(excel: ExcelJS.Workbook): Workbook {

@@ -1,0 +1,116 @@
+/**
+ * npm run bench: measures KPI Tracker on generated workbooks of 100 to 50,000 indicators with 12
+ * monthly actuals each, and prints one table (also written to docs/benchmarks.md):
+ * the engine alone (verdicts per second, peak memory), the command line end to end against the
+ * floor of exceljs reading and writing the same file, the Excel host against the counting mock,
+ * and the task pane bundle.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, type as osType, release } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { writeGeneratedXlsx } from './write-xlsx';
+import { excelHostFigures } from './excel-host';
+
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000,50000').split(',').map(Number);
+const OUT = join(__dirname, '..', 'bench-output');
+const ROOT = join(__dirname, '..');
+
+interface Timed {
+  seconds: number;
+  maxRssMb: number;
+}
+
+/** Runs a command, returning wall time and its peak memory (from GNU time when present). */
+function timed(command: string, args: string[]): Timed {
+  const useTime = existsSync('/usr/bin/time');
+  const start = process.hrtime.bigint();
+  const result = useTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  const kb = useTime ? Number(result.stderr.trim().split('\n').pop()) : NaN;
+  return { seconds, maxRssMb: kb / 1024 };
+}
+
+function best(runs: number, run: () => Timed): Timed {
+  let fastest: Timed | undefined;
+  for (let i = 0; i < runs; i++) {
+    const t = run();
+    if (!fastest || t.seconds < fastest.seconds) fastest = { seconds: t.seconds, maxRssMb: Math.max(t.maxRssMb, fastest?.maxRssMb ?? 0) };
+  }
+  return fastest!;
+}
+
+const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
+const whole = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-GB') : '–');
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const rows: string[][] = [];
+  for (const size of SIZES) {
+    process.stderr.write(`bench: ${size} indicators…\n`);
+    const engine = JSON.parse(spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'engine-child.ts'), String(size)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 }).stdout) as {
+      verdicts: number;
+      seconds: number;
+      maxRssMb: number;
+    };
+    const book = join(OUT, `kpis-${size}.xlsx`);
+    if (!existsSync(book)) await writeGeneratedXlsx(size, book);
+    const repeats = size <= 1000 ? 3 : 1;
+    const floor = best(repeats, () => timed(process.execPath, [join(__dirname, 'floor.mjs'), book, join(OUT, `floor-${size}.xlsx`)]));
+    const cli = join(ROOT, 'bin', 'kpi-tracker.js');
+    const recalc = best(repeats, () => timed(process.execPath, [cli, 'recalc', book, '-o', join(OUT, `recalc-${size}.xlsx`), '--today', '2025-04-30']));
+    const pack = best(repeats, () => timed(process.execPath, [cli, 'pack', book, '-o', join(OUT, `pack-${size}.xlsx`), '--today', '2025-04-30']));
+    const excel = await excelHostFigures(size);
+    rows.push([
+      whole(size),
+      whole(engine.verdicts),
+      whole(engine.verdicts / engine.seconds),
+      whole(engine.maxRssMb),
+      fmt(floor.seconds),
+      `${fmt(recalc.seconds)} (${fmt(recalc.seconds / floor.seconds)}×)`,
+      `${fmt(pack.seconds)} (${fmt(pack.seconds / floor.seconds)}×)`,
+      whole(pack.maxRssMb),
+      excel ? `${excel.syncs}` : '–',
+      excel ? `${fmt(excel.largestRequest / 1e6, 2)} MB` : '–',
+      excel ? `${fmt(excel.totalBytes / 1e6, 2)} MB` : '–',
+    ]);
+  }
+  const header = ['Indicators', 'Verdicts', 'Engine verdicts/s', 'Engine peak MB', 'Floor s', 'recalc s (× floor)', 'pack s (× floor)', 'pack peak MB', 'Excel syncs', 'Largest request', 'Bytes sent'];
+  const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+
+  const bundle = join(ROOT, 'dist', 'taskpane.js');
+  const bundleLine = existsSync(bundle)
+    ? (() => {
+        const raw = statSync(bundle).size;
+        const gz = gzipSync(readFileSync(bundle)).length;
+        const commands = join(ROOT, 'dist', 'commands.js');
+        const functions = join(ROOT, 'dist', 'functions.js');
+        const extra = [commands, functions]
+          .filter(existsSync)
+          .map((f) => `${f.split('/').pop()}: ${whole(statSync(f).size / 1024)} KB (${whole(gzipSync(readFileSync(f)).length / 1024)} KB gzipped)`)
+          .join('; ');
+        return `Task pane bundle (dist/taskpane.js): ${whole(raw / 1024)} KB raw, ${whole(gz / 1024)} KB gzipped. Also loaded by the page: ${extra}.`;
+      })()
+    : 'Task pane bundle: not built (run npm run build first).';
+
+  const machine = `${osType()} ${release()}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${whole(totalmem() / 2 ** 30)} GiB memory, Node ${process.version}`;
+  const text = `${table}\n\n${bundleLine}\n\nMachine: ${machine}. Run on ${new Date().toISOString().slice(0, 10)}.\n`;
+  process.stdout.write(`${text}`);
+  const doc = join(ROOT, 'docs', 'benchmarks.md');
+  mkdirSync(join(ROOT, 'docs'), { recursive: true });
+  const previous = existsSync(doc) ? readFileSync(doc, 'utf8') : '';
+  const history = previous.includes('## History') ? previous.slice(previous.indexOf('## History')) : '## History\n';
+  writeFileSync(
+    doc,
+    `# Benchmarks\n\nMade by \`npm run bench\` on generated workbooks (seeded, layout A style with every target kind; 12 monthly actuals per indicator). The floor is exceljs reading and writing the same file with nothing in between; recalc and pack are the command line end to end. Excel syncs and request sizes are measured against the counting Excel mock (tests/support/fake-excel.ts).\n\n## Latest\n\n${text}\n${history}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,20 @@
+import type { IndicatorVerdict } from './evaluate';
+import { formatFigure } from './format-figure';
+
+const EXCEL_ERROR = /^#(N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
+
+/**
+ * The actual and target as a report should print them: the figures as judged, with their unit
+ * ("364", "14 working days", "90.2%"), rather than the cell text with its footnote markers and
+ * stated variances; an Excel error shows as "Not available".
+ */
+export function judgedFigures(verdict: IndicatorVerdict): { actual: string; target: string; previous: string } {
+  const judged = verdict.actualValue !== undefined && verdict.targetValue !== undefined;
+  const actualText = verdict.actualText.trim();
+  return {
+    actual: judged ? formatFigure(verdict.actualValue!, verdict.unit) : EXCEL_ERROR.test(actualText) ? 'Not available' : actualText,
+    // A threshold reads best as its figure ("14 working days"); a rate or a date as written ("15 per quarter").
+    target: verdict.targetKind === 'threshold' && verdict.targetValue !== undefined ? formatFigure(verdict.targetValue, verdict.unit) : verdict.targetText.trim(),
+    previous: verdict.previousActual === null ? '' : formatFigure(verdict.previousActual, verdict.unit),
+  };
+}
