@@ -15,7 +15,7 @@ const nodeGlobals = Object.fromEntries(
 const commonJsGlobals = { require: 'readonly', module: 'writable', exports: 'writable', __dirname: 'readonly', __filename: 'readonly' };
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-output/'] },
+  { ignores: ['dist/', 'dist-workbench/', 'node_modules/', 'coverage/', 'test-output/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -1,0 +1,12 @@
+import type { Workbook } from '../core/model/workbook';
+import { deserialiseWorkbook } from '../hosts/memory/workbook-json';
+import { hostileWorkbook } from './hostile-sample';
+import type { SampleId } from './options';
+
+/** Loads a sample: the JSON written at build time from assets/samples, served beside the page. */
+export async function loadSample(id: SampleId): Promise<Workbook> {
+  if (id === 'hostile-text') return hostileWorkbook();
+  const response = await fetch(`samples/${id}.json`, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`The sample "${id}" could not be loaded (HTTP ${response.status}). Run npm run build:workbench again.`);
+  return deserialiseWorkbook(await response.json());
+}
