@@ -130,6 +130,10 @@ async function writeOwnedSheet(context: Excel.RequestContext, queue: WriteQueue,
         sheet.pageLayout.orientation = owned.print.landscape ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
         if (owned.print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
         if (owned.print.repeatRows) sheet.pageLayout.setPrintTitleRows(`$${owned.print.repeatRows[0]}:$${owned.print.repeatRows[1]}`);
+        if (owned.print.footer) {
+          sheet.pageLayout.headersFooters.defaultForAllPages.leftFooter = owned.print.footer.replace(/&/g, '&&');
+          sheet.pageLayout.headersFooters.defaultForAllPages.rightFooter = 'Page &P of &N';
+        }
       }
       if (owned.chart) {
         const chart = sheet.charts.add(Excel.ChartType.barClustered, sheet.getRange(`${owned.chart.labelsRange.split(':')[0]}:${owned.chart.valuesRange.split(':')[1]}`), Excel.ChartSeriesBy.columns);
