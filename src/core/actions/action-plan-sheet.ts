@@ -50,9 +50,12 @@ export interface ActionPlanRow {
   readonly reason: string;
 }
 
-/** The indicator's reference, or "Row 21" where it has none (layout B's measures). */
+/**
+ * The indicator's reference; where it has none (layout B's measures), its sheet and row, which
+ * stay unique when several sheets hold unreferenced measures.
+ */
 export function indicatorKey(verdict: IndicatorVerdict): string {
-  return verdict.ref ?? `Row ${verdict.row + 1}`;
+  return verdict.ref ?? `${verdict.sheet} row ${verdict.row + 1}`;
 }
 
 /** Reads the blocks already on the action-plan sheet: rows under a reference, and rows an officer added under them. */
@@ -149,7 +152,9 @@ export function buildActionPlan(
           ? 'This indicator is no longer in the workbook; consider closing'
           : failingNow
             ? whatIsOff(verdict)
-            : `Target met in ${verdict.periodLabel || 'the latest period'}; consider closing`;
+            : verdict.status === 'met' || verdict.status === 'near'
+              ? `Target met in ${verdict.periodLabel || 'the latest period'}; consider closing`
+              : `No figures for ${verdict.periodLabel || 'the latest period'} yet; keep under review`;
         if (!out[COL.responsible]?.trim() && verdict?.owner) out[COL.responsible] = verdict.owner;
         if (!out[COL.howWeKnow]?.trim() && verdict) out[COL.howWeKnow] = howWeKnow(verdict);
       } else {

@@ -175,13 +175,15 @@ export function judge(actual: Actual, target: Target, ctx: JudgeContext): Verdic
   if (target.kind === 'deadline') return judgeMilestone(actual, target.due, target.text, ctx);
   if (target.kind === 'recurring') return judgeRecurring(actual, target.every, ctx);
 
+  // A period without a figure still knows its target, so reports can print it with its unit.
+  const known = target.kind === 'threshold' ? { targetValue: target.value, unit: target.unit } : {};
   switch (actual.kind) {
     case 'no-data':
-      return { status: 'no-data', reason: sentence(`no data: ${actual.why}`), variance: null };
+      return { status: 'no-data', reason: sentence(`no data: ${actual.why}`), variance: null, ...known };
     case 'none-undertaken':
-      return { status: 'no-data', reason: sentence(`none undertaken in the period ("${actual.text.trim()}"), so there is nothing to measure against ${target.text.trim()}`), variance: null };
+      return { status: 'no-data', reason: sentence(`none undertaken in the period ("${actual.text.trim()}"), so there is nothing to measure against ${target.text.trim()}`), variance: null, ...known };
     case 'in-progress':
-      return { status: 'no-data', reason: sentence(`recorded as "${actual.text.trim()}", with no figure yet to compare with ${target.text.trim()}`), variance: null };
+      return { status: 'no-data', reason: sentence(`recorded as "${actual.text.trim()}", with no figure yet to compare with ${target.text.trim()}`), variance: null, ...known };
     case 'achieved':
       return { status: 'met', reason: sentence(`recorded as "${shortQuote(actual.text)}" against ${target.text.trim()}: met`), variance: null };
     case 'not-achieved':

@@ -1,6 +1,10 @@
 import { planValueText, type PlanCell } from './plan-types';
 
 const POINTS_PER_LINE = 15;
+/** Excel's tallest row; a taller one makes Excel offer to repair the file. */
+const MAX_ROW_POINTS = 409;
+/** Characters of ordinary text that fit in one unit of column width (widths are counted in '0's). */
+const CHARACTERS_PER_WIDTH = 1.15;
 
 /**
  * Row heights for wrapped text, in points. Neither exceljs nor every spreadsheet program sizes
@@ -14,14 +18,14 @@ export function estimateRowHeights(rows: ReadonlyArray<ReadonlyArray<PlanCell | 
     row.forEach((cell, c) => {
       if (!cell || !cell.wrap) return;
       const width = mergedRows.has(r) ? total : widths[c] ?? 10;
-      const perLine = Math.max(1, Math.floor(width));
+      const perLine = Math.max(1, Math.floor(width * CHARACTERS_PER_WIDTH));
       const cellLines = planValueText(cell.value)
         .split('\n')
         .reduce((sum, part) => sum + wrappedLines(part, perLine), 0);
       lines = Math.max(lines, cellLines);
     });
     const size = Math.max(...row.map((cell) => cell?.size ?? 11), 11);
-    return Math.round(lines * POINTS_PER_LINE * (size / 11) * 10) / 10;
+    return Math.min(MAX_ROW_POINTS, Math.round(lines * POINTS_PER_LINE * (size / 11) * 10) / 10);
   });
 }
 

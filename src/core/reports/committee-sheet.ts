@@ -40,7 +40,7 @@ const COLUMN_TITLES: Record<Column, string> = {
   commentary: 'Commentary',
 };
 
-const COLUMN_WIDTHS: Record<Column, number> = { ref: 8, indicator: 42, target: 16, actual: 14, previous: 11, status: 13, direction: 11, commentary: 60 };
+const COLUMN_WIDTHS: Record<Column, number> = { ref: 8, indicator: 42, target: 16, actual: 14, previous: 11, status: 13, direction: 14, commentary: 60 };
 
 function header(names: readonly string[], offset = 0): PlanCell[] {
   return [...Array<PlanCell | undefined>(offset).fill(undefined), ...names.map((name) => ({ value: textValue(name), bold: true, fill: '#DDE4EA', wrap: true, border: true }))] as PlanCell[];
@@ -90,7 +90,8 @@ export function buildCommitteeSheet(input: {
     };
   };
   const all = verdicts.map((v) => ({ v, cells: cellsOf(v) }));
-  const optional: Column[] = ['ref', 'previous', 'direction'];
+  // Direction stays even when empty: the exceptions table uses its place for the action-plan reference.
+  const optional: Column[] = ['ref', 'previous'];
   const columns = (['ref', 'indicator', 'target', 'actual', 'previous', 'status', 'direction', 'commentary'] as Column[]).filter(
     (column) => !optional.includes(column) || all.some(({ cells }) => cells[column] !== ''),
   );
@@ -139,15 +140,11 @@ export function buildCommitteeSheet(input: {
     rows.push([text('None: every indicator with figures met its target or was within tolerance.', { italic: true })]);
   } else {
     // The direction column gives way to the action-plan reference here.
-    const exceptionColumns = columns.map((column) => (column === 'direction' ? 'Action plan' : COLUMN_TITLES[column]));
-    if (!columns.includes('direction')) exceptionColumns.splice(exceptionColumns.length - 1, 0, 'Action plan');
-    rows.push(header(exceptionColumns));
+    rows.push(header(columns.map((column) => (column === 'direction' ? 'Action plan' : COLUMN_TITLES[column]))));
     for (const { v, cells } of exceptions) {
       const key = indicatorKey(v);
       const plan = input.actions.some((a) => a.key === key) ? `See ${ACTION_PLAN_SHEET}, ${key}` : 'No action plan yet';
-      const cellsOut = row(v, cells, { direction: plan });
-      if (!columns.includes('direction')) cellsOut.splice(cellsOut.length - 1, 0, text(plan, { wrap: true, border: true }));
-      rows.push(cellsOut);
+      rows.push(row(v, cells, { direction: plan }));
     }
   }
   rows.push([]);
@@ -171,10 +168,18 @@ export function buildCommitteeSheet(input: {
   if (overdue.length === 0) {
     rows.push([text('None.', { italic: true })]);
   } else {
-    const actionHeader = ['Ref', 'Action', 'By', 'Responsible', 'Progress'];
-    rows.push(header(actionHeader));
+    // Actions sit in the table's own columns: the action under Indicator, its progress under Commentary.
+    const place: Partial<Record<Column, keyof ActionPlanRow | 'label'>> = { ref: 'ref', indicator: 'action', target: 'by', actual: 'responsible', commentary: 'progress' };
+    const titles: Partial<Record<Column, string>> = { ref: 'Ref', indicator: 'Action', target: 'By', actual: 'Responsible', commentary: 'Progress' };
+    rows.push(columns.map((column) => ({ value: textValue(titles[column] ?? ''), bold: true, fill: '#DDE4EA', wrap: true, border: true })));
     for (const a of overdue) {
-      rows.push([text(a.ref, { border: true }), text(a.action, { wrap: true, border: true }), text(a.by, { wrap: true, border: true }), text(a.responsible, { wrap: true, border: true }), text(a.progress, { wrap: true, border: true })]);
+      rows.push(
+        columns.map((column) => {
+          const field = place[column];
+          const value = field === undefined ? (column === 'status' ? 'Overdue' : '') : column === 'ref' && !columns.includes('ref') ? '' : String(a[field as keyof ActionPlanRow] ?? '');
+          return column === 'status' ? text(value, { fill: '#E9C7DA', border: true }) : text(value, { wrap: true, border: true });
+        }),
+      );
     }
   }
   rows.push([]);
