@@ -33,12 +33,13 @@ class WriteQueue {
   syncs = 0;
   largestRequest = 0;
 
-  constructor(private readonly context: Excel.RequestContext) {
-    context.application.suspendApiCalculationUntilNextSync();
-  }
+  constructor(private readonly context: Excel.RequestContext) {}
 
   async add(estimatedBytes: number, queue: () => void): Promise<void> {
     if (this.bytes > 0 && this.bytes + estimatedBytes > WRITE_BUDGET_BYTES) await this.flush();
+    // Calculation waits while a request's writes land; queued with the first write of each request
+    // only, so nothing is left over for an extra request at the end.
+    if (this.bytes === 0) this.context.application.suspendApiCalculationUntilNextSync();
     queue();
     this.bytes += estimatedBytes + BYTES_PER_OPERATION;
   }
@@ -49,7 +50,6 @@ class WriteQueue {
     await this.context.sync();
     this.syncs++;
     this.bytes = 0;
-    this.context.application.suspendApiCalculationUntilNextSync();
   }
 }
 
@@ -87,12 +87,20 @@ async function writeOwnedSheet(context: Excel.RequestContext, queue: WriteQueue,
   const present = existing.sheets.find((sheet) => sheet.name === owned.name);
   let sheet: Excel.Worksheet;
   let firstRow = 0;
+  const position = existing.sheets.indexOf(present!);
   if (present && owned.mode === 'append') {
     sheet = context.workbook.worksheets.getItem(owned.name);
     firstRow = present.rows.length;
+  } else if (present && present.visibility === 'veryHidden') {
+    // Excel refuses to delete a very hidden sheet, so the settings sheet is emptied and rewritten.
+    sheet = context.workbook.worksheets.getItem(owned.name);
+    const target = sheet;
+    await queue.add(0, () => target.getRange().clear('All'));
   } else {
     if (present) await queue.add(0, () => context.workbook.worksheets.getItem(owned.name).delete());
     sheet = context.workbook.worksheets.add(owned.name);
+    // A rebuilt sheet keeps its place among the tabs.
+    if (present) sheet.position = position;
   }
   const width = Math.max(1, ...owned.rows.map((row) => row.length));
   const height = owned.rows.length;

@@ -2,11 +2,17 @@
 import { parseRangeAddress } from '../../core/model/address';
 import { isDateFormat } from '../../core/model/cell-text';
 import type { Cell, CellRange, CellValue, Sheet, SheetVisibility, TableObject, Workbook } from '../../core/model/workbook';
+import { CHANGE_LOG_SHEET } from '../../core/plan/change-log';
+import { SETTINGS_SHEET } from '../../core/settings/settings-store';
 
 /** Sheets looked at in the first request; a workbook with more takes one more request to list the rest. */
 export const SHEETS_IN_FIRST_REQUEST = 40;
-/** Bytes a cell costs in a response (value, type, number format, formula, fill), as a generous estimate. */
-export const BYTES_PER_CELL_READ = 64;
+/** Bytes a cell costs in a response (value, type and number format), as a generous estimate. */
+export const BYTES_PER_CELL_READ = 48;
+/** Bytes a cell's fill adds to a response. */
+export const BYTES_PER_FILL_READ = 40;
+/** A settings cell holds up to 30,000 characters of JSON, quoted and escaped in the response. */
+const SETTINGS_CELL_BYTES = 36_000;
 /** Excel on the web refuses responses over 5 MB; reads are cut well under it. */
 export const READ_BUDGET_BYTES = 4_000_000;
 
@@ -28,7 +34,9 @@ export function rangeOfAddress(address: string): CellRange | undefined {
 }
 
 function cellFrom(value: unknown, type: string, format: string, formula: unknown, fill: string | undefined): Cell | undefined {
-  const formulaText = typeof formula === 'string' && formula.startsWith('=') ? formula.slice(1) : undefined;
+  // Quote-prefixed text such as '=Met comes back in `formulas` as "=Met" too: it is a formula
+  // only when the formula differs from the value it shows.
+  const formulaText = typeof formula === 'string' && formula.startsWith('=') && formula !== value ? formula.slice(1) : undefined;
   const fmt = format && format !== 'General' ? format : undefined;
   let cellValue: CellValue;
   switch (type) {
@@ -77,9 +85,11 @@ function probeSheets(context: Excel.RequestContext, from: Excel.Worksheet | unde
 interface Block {
   readonly sheet: string;
   readonly range: Excel.Range;
+  readonly formulas?: Excel.RangeAreas;
   readonly top: number;
   readonly left: number;
   readonly fills?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+  readonly valuesOnly?: boolean;
 }
 
 /**
@@ -100,25 +110,31 @@ export async function readWorkbookFromExcel(context: Excel.RequestContext): Prom
     batch = probeSheets(context, found[found.length - 1]!.sheet);
   }
 
-  const totalCells = probes.reduce((sum, p) => sum + (p.used.isNullObject ? 0 : p.used.rowCount * p.used.columnCount), 0);
-  const fillsRead = totalCells * BYTES_PER_CELL_READ <= READ_BUDGET_BYTES;
-  const rowsPerCell = Math.max(1, Math.floor(READ_BUDGET_BYTES / BYTES_PER_CELL_READ));
+  // The change log only grows: its size tells where the next rows go, and its cells are not needed.
+  // The settings sheet is KPI Tracker's own text in column A: its values are enough.
+  const modeOf = (probe: SheetProbe): 'size' | 'values' | 'cells' =>
+    probe.sheet.name === CHANGE_LOG_SHEET ? 'size' : probe.sheet.name === SETTINGS_SHEET ? 'values' : 'cells';
+  const cellProbes = probes.filter((p) => !p.used.isNullObject && modeOf(p) === 'cells');
+  const totalCells = cellProbes.reduce((sum, p) => sum + p.used.rowCount * p.used.columnCount, 0);
+  const fillsRead = totalCells * (BYTES_PER_CELL_READ + BYTES_PER_FILL_READ) <= READ_BUDGET_BYTES;
+  const cellCost = BYTES_PER_CELL_READ + (fillsRead ? BYTES_PER_FILL_READ : 0);
 
   // Cut every used range into row blocks, and pack the blocks into requests under the budget.
   const requests: Array<Array<{ probe: SheetProbe; firstRow: number; rowCount: number }>> = [[]];
-  let budget = rowsPerCell;
+  let budget = READ_BUDGET_BYTES;
   for (const probe of probes) {
-    if (probe.used.isNullObject) continue;
-    const columns = probe.used.columnCount;
+    const mode = modeOf(probe);
+    if (probe.used.isNullObject || mode === 'size') continue;
+    const rowBytes = mode === 'values' ? probe.used.columnCount * SETTINGS_CELL_BYTES : probe.used.columnCount * cellCost;
     let row = 0;
     while (row < probe.used.rowCount) {
-      if (budget < columns) {
+      if (budget < rowBytes) {
         requests.push([]);
-        budget = rowsPerCell;
+        budget = READ_BUDGET_BYTES;
       }
-      const rowCount = Math.min(probe.used.rowCount - row, Math.floor(budget / columns));
+      const rowCount = Math.max(1, Math.min(probe.used.rowCount - row, Math.floor(budget / rowBytes)));
       requests[requests.length - 1]!.push({ probe, firstRow: row, rowCount });
-      budget -= rowCount * columns;
+      budget -= rowCount * rowBytes;
       row += rowCount;
     }
   }
@@ -133,6 +149,12 @@ export async function readWorkbookFromExcel(context: Excel.RequestContext): Prom
   }
 
   const rowsBySheet = new Map<string, (Cell | undefined)[][]>();
+  for (const probe of probes) {
+    if (probe.used.isNullObject || modeOf(probe) !== 'size') continue;
+    const rows: (Cell | undefined)[][] = [];
+    rows.length = rangeOfAddress(probe.used.address)!.top + probe.used.rowCount;
+    rowsBySheet.set(probe.sheet.name, rows);
+  }
   const cellRequests = requests.filter((r) => r.length > 0);
   if (cellRequests.length === 0 && tableRanges.length > 0) {
     await context.sync();
@@ -142,10 +164,18 @@ export async function readWorkbookFromExcel(context: Excel.RequestContext): Prom
     const blocks: Block[] = request.map(({ probe, firstRow, rowCount }) => {
       const origin = rangeOfAddress(probe.used.address)!;
       const range = probe.used.getRow(firstRow).getResizedRange(rowCount - 1, 0);
-      range.load('values,valueTypes,numberFormat,formulas');
+      if (modeOf(probe) === 'values') {
+        range.load('values');
+        return { sheet: probe.sheet.name, range, top: origin.top + firstRow, left: origin.left, valuesOnly: true };
+      }
+      range.load('values,valueTypes,numberFormat');
+      // Formulas are read only where there are some, rather than a second copy of every cell.
+      const formulas = range.getSpecialCellsOrNullObject('Formulas' as Excel.SpecialCellType);
+      formulas.load('areas/items/address,areas/items/formulas,isNullObject');
       return {
         sheet: probe.sheet.name,
         range,
+        formulas,
         top: origin.top + firstRow,
         left: origin.left,
         ...(fillsRead ? { fills: range.getCellProperties({ format: { fill: { color: true } } }) } : {}),
@@ -155,10 +185,19 @@ export async function readWorkbookFromExcel(context: Excel.RequestContext): Prom
     syncs++;
     for (const block of blocks) {
       const rows = rowsBySheet.get(block.sheet) ?? [];
+      const formulaAt = new Map<string, unknown>();
+      if (block.formulas && !block.formulas.isNullObject) {
+        for (const area of block.formulas.areas.items) {
+          const at = rangeOfAddress(area.address)!;
+          area.formulas.forEach((line, r) => line.forEach((formula, c) => formulaAt.set(`${at.top + r}:${at.left + c}`, formula)));
+        }
+      }
       block.range.values.forEach((row, r) => {
         const out: (Cell | undefined)[] = [];
         row.forEach((value, c) => {
-          const cell = cellFrom(value, String(block.range.valueTypes[r]![c]), String(block.range.numberFormat[r]![c] ?? ''), block.range.formulas[r]![c], fillOfProperties(block.fills?.value[r]?.[c]));
+          const cell = block.valuesOnly
+            ? cellFrom(value, typeof value === 'string' && value !== '' ? 'String' : value === '' ? 'Empty' : typeof value === 'number' ? 'Double' : 'String', '', undefined, undefined)
+            : cellFrom(value, String(block.range.valueTypes[r]![c]), String(block.range.numberFormat[r]![c] ?? ''), formulaAt.get(`${block.top + r}:${block.left + c}`), fillOfProperties(block.fills?.value[r]?.[c]));
           if (cell) out[block.left + c] = cell;
         });
         rows[block.top + r] = out;
