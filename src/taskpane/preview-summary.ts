@@ -1,0 +1,34 @@
+import { ACTION_PLAN_SHEET } from '../core/actions/action-plan-sheet';
+import type { Notice } from '../core/plan/plan-types';
+import type { RunResult } from '../core/run/recalculate';
+import { committeeSheetName } from '../core/reports/committee-sheet';
+
+export interface PreviewSummary {
+  readonly statusCells: number;
+  readonly commentaryCells: number;
+  /** One block per indicator that missed. */
+  readonly actionBlocks: number;
+  /** False when the action-plan sheet already reads exactly as it would be rebuilt. */
+  readonly actionPlanChanges: boolean;
+  /** The committee sheet a run would build, or null without a period. */
+  readonly committeeSheet: string | null;
+  readonly committeeChanges: boolean;
+  readonly notices: readonly Notice[];
+  /** Reasons nothing may be written. */
+  readonly refusals: readonly string[];
+}
+
+/** What a run of all three steps would do, counted from its plan. */
+export function summarisePreview(result: RunResult): PreviewSummary {
+  const { plan } = result;
+  return {
+    statusCells: plan.edits.filter((edit) => edit.purpose === 'status').length,
+    commentaryCells: plan.edits.filter((edit) => edit.purpose === 'commentary').length,
+    actionBlocks: result.actions.length,
+    actionPlanChanges: plan.sheets.some((sheet) => sheet.name === ACTION_PLAN_SHEET),
+    committeeSheet: result.reportPeriod ? committeeSheetName(result.reportPeriod) : null,
+    committeeChanges: plan.sheets.some((sheet) => sheet.purpose === 'committee'),
+    notices: plan.notices,
+    refusals: plan.refusals,
+  };
+}

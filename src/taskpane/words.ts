@@ -1,0 +1,66 @@
+import type { ColumnRole, TableKind } from '../core/detect/types';
+import type { Polarity } from '../core/engine/target-types';
+import type { Tolerance } from '../core/engine/tolerance';
+import type { NoticeKind } from '../core/plan/plan-types';
+
+/** Column roles in the words an officer would use. */
+export const ROLE_WORDS: Record<ColumnRole, string> = {
+  reference: 'Reference',
+  description: 'Indicator (description)',
+  actual: 'Actual for a period',
+  target: 'Target',
+  status: 'Status',
+  commentary: 'Commentary',
+  owner: 'Owner',
+  polarity: 'Which way is better',
+  baseline: 'Baseline',
+  frequency: 'Reporting frequency',
+  source: 'Source of data',
+  tolerance: 'Tolerance',
+  count: 'Number of cases',
+  metShare: 'Share that met the target',
+  notMetShare: 'Share that did not meet the target',
+  rating: 'Count of one rating',
+  ratingShare: 'Share with a good rating',
+  keyOutcome: 'Key outcome',
+  keyActions: 'Key actions',
+  due: 'By (due date)',
+  progress: 'Progress to date',
+  successMeasure: 'How we will know',
+};
+
+export const KIND_WORDS: Record<TableKind, string> = {
+  'period-table': 'indicators with a column per period',
+  'measure-table': 'measures with a target and an actual',
+  'baseline-table': 'measures with a baseline and a target',
+  'kpi-return': 'KPI return (cases and share that met the target)',
+  satisfaction: 'satisfaction counts by rating',
+  'action-plan': 'action plan',
+};
+
+export const NOTICE_WORDS: Record<NoticeKind, string> = {
+  'formula-left-alone': 'Formula left alone',
+  'officer-words-kept': 'Your words kept',
+  'frozen-period': 'Signed-off period kept',
+  'stale-commentary': 'Commentary may be out of date',
+  'no-status-column': 'Nowhere to write',
+  'chart-left-out': 'Chart left out',
+};
+
+export const POLARITY_WORDS: Record<Polarity, string> = {
+  higher: 'Higher is better',
+  lower: 'Lower is better',
+  none: 'No better direction (reported, not rated)',
+};
+
+export const TOLERANCE_RULE_WORDS: Record<Tolerance['rule'], string> = {
+  relative: 'Within a percentage of the target',
+  points: 'Within percentage points of a rate',
+  improving: 'Off target but improving on last year',
+  'on-course': 'Off target but on course for the year end',
+};
+
+/** "1 cell", "3 cells". */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
