@@ -28,7 +28,8 @@ module.exports = async (env, options) => {
   const serving = Boolean(env && env.WEBPACK_SERVE);
 
   return {
-    devtool: dev ? 'eval-source-map' : 'source-map',
+    // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
+    devtool: 'source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',

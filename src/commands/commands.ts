@@ -6,6 +6,7 @@
  * manifest.xml; tests/manifest holds the two lists to each other. The wrapper below always tells
  * Office the command has finished, even when the handler fails.
  */
+import '../shared/zod-no-eval';
 import type { RunOptions } from '../core/run/recalculate';
 import { runInExcel } from '../hosts/excel/excel-run';
 import { ExcelRunError } from '../hosts/excel/excel-errors';

@@ -1,3 +1,4 @@
+import '../shared/zod-no-eval';
 /* Custom functions for Excel, registered in the shared runtime. The metadata plugin reads the
  * JSDoc below into functions.json and adds the CustomFunctions.associate calls at build time. */
 import { statusFormula, varianceFormula, workdaysFormula } from '../core/engine/formula-functions';

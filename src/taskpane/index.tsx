@@ -1,3 +1,4 @@
+import '../shared/zod-no-eval';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

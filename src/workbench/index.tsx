@@ -1,5 +1,5 @@
 // First, before any module that builds zod schemas: no eval under the page's CSP.
-import './no-eval';
+import '../shared/zod-no-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
