@@ -46,6 +46,10 @@ function guessesFor(grid: SheetGrid, rows: number[], cols: number[]): Map<number
 export function readHeader(grid: SheetGrid, row: number): HeaderCandidate | undefined {
   const filled = grid.filledColumns(row);
   if (filled.length < 2) return undefined;
+  // Headers are words: a row that is mostly figures is an indicator, whatever its words say.
+  let figures = 0;
+  for (const c of filled) if (grid.cell(row, c).value.kind !== 'text') figures++;
+  if (figures * 2 > filled.length) return undefined;
   if (filled.some((c) => grid.text(row, c).length > 200)) return undefined;
 
   const single = guessesFor(grid, [row], filled);

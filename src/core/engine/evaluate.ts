@@ -135,6 +135,21 @@ function toleranceFor(ctx: RowContext): Tolerance {
   return match ? ({ ...base, percent: Number(match[1]) } as Tolerance) : base;
 }
 
+/** Period labels and column letters repeat for every indicator; work each out once. */
+const LABELS = new WeakMap<Period, string>();
+function labelOf(period: Period): string {
+  let label = LABELS.get(period);
+  if (label === undefined) {
+    label = periodLabel(period);
+    LABELS.set(period, label);
+  }
+  return label;
+}
+const LETTERS: string[] = [];
+function letterOf(col: number): string {
+  return (LETTERS[col] ??= columnLetter(col));
+}
+
 function verdictRow(
   ctx: RowContext,
   period: Period | undefined,
@@ -153,14 +168,15 @@ function verdictRow(
   // A period without figures keeps the indicator's unit, so its previous figure reads "98.58%".
   const unit = verdict.unit ?? extra.previousUnit;
   // Built field by field rather than by spreading: this runs once for every verdict.
+  // Every field always present (undefined where unknown): one object shape for all verdicts.
   const row: IndicatorVerdict = {
     status: verdict.status,
     reason: verdict.reason,
     variance: verdict.variance,
-    ...(verdict.varianceValue !== undefined ? { varianceValue: verdict.varianceValue } : {}),
-    ...(verdict.actualValue !== undefined ? { actualValue: verdict.actualValue } : {}),
-    ...(verdict.targetValue !== undefined ? { targetValue: verdict.targetValue } : {}),
-    ...(unit !== undefined ? { unit } : {}),
+    varianceValue: verdict.varianceValue,
+    actualValue: verdict.actualValue,
+    targetValue: verdict.targetValue,
+    unit,
     targetKind: target.kind,
     sheet: ctx.table.sheet,
     tableIndex: ctx.tableIndex,
@@ -168,10 +184,10 @@ function verdictRow(
     indicator: ctx.indicator.description,
     row: ctx.indicator.row,
     period,
-    periodLabel: period ? periodLabel(period) : '',
+    periodLabel: period ? labelOf(period) : '',
     actualText: actual.text,
     targetText: target.text,
-    actualCell: actualCol === undefined ? null : `${columnLetter(actualCol)}${ctx.indicator.row + 1}`,
+    actualCell: actualCol === undefined ? null : `${letterOf(actualCol)}${ctx.indicator.row + 1}`,
     polarity: polarity.polarity,
     // A monitoring-only indicator is not rated, so an assumed direction is not worth flagging.
     polarityAssumed: polarity.assumed && verdict.status !== 'no-target',
@@ -230,14 +246,9 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
       }
       const { target, polarity } = judged;
       const actual = parseActualCell(cellAt(sheet, indicator.row, column.col));
-      const verdict = judge(actual, target, {
-        polarity,
-        today: options.today,
-        tolerance,
-        ...(column.period ? { period: column.period } : {}),
-        ...(baseline ? { baseline } : {}),
-      });
-      out.push(verdictRow(ctx, column.period, actual, column.col, target, { polarity, verdict, owner, commentary, ...(previous !== undefined ? { previous, previousUnit } : {}) }));
+      // Plain objects with fixed fields: this runs for every period of every indicator.
+      const verdict = judge(actual, target, { polarity, today: options.today, tolerance, period: column.period, baseline });
+      out.push(verdictRow(ctx, column.period, actual, column.col, target, { polarity, verdict, owner, commentary, previous, previousUnit }));
       if (verdict.actualValue !== undefined) {
         previous = verdict.actualValue;
         previousUnit = verdict.unit;

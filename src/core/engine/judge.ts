@@ -40,15 +40,18 @@ function epsilon(target: number): number {
   return 1e-9 * Math.max(1, Math.abs(target));
 }
 
+/** Joins clauses into sentences, each with a capital and a full stop (hot: once per verdict). */
 function sentence(...parts: Array<string | undefined | false>): string {
-  return parts
-    .filter((part): part is string => Boolean(part))
-    .map((part) => {
-      const trimmed = part.trim();
-      const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-      return /[.!?]$/.test(capital) ? capital : `${capital}.`;
-    })
-    .join(' ');
+  let out = '';
+  for (const part of parts) {
+    if (!part) continue;
+    const trimmed = part.trim();
+    if (trimmed === '') continue;
+    const last = trimmed.charCodeAt(trimmed.length - 1);
+    const ended = last === 46 || last === 33 || last === 63; // . ! ?
+    out += `${out ? ' ' : ''}${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}${ended ? '' : '.'}`;
+  }
+  return out;
 }
 
 function periodEnded(period: Period | undefined, today: CalendarDate): boolean | undefined {
@@ -220,10 +223,10 @@ export function judge(actual: Actual, target: Target, ctx: JudgeContext): Verdic
     status: outcome.status,
     reason: sentence(figure.note, goal.note, polarityWords, outcome.words, statedNote),
     variance: formatVariance(variance),
-    ...(variance !== undefined ? { varianceValue: variance } : {}),
+    varianceValue: variance,
     actualValue: figure.value,
     targetValue: goal.value,
-    ...(unit ? { unit } : {}),
+    unit,
   };
 }
 
