@@ -7,8 +7,8 @@ import { SETTINGS_SHEET } from '../../core/settings/settings-store';
 
 /** Sheets looked at in the first request; a workbook with more takes one more request to list the rest. */
 export const SHEETS_IN_FIRST_REQUEST = 40;
-/** Bytes a cell costs in a response (value, type and number format), as a generous estimate. */
-export const BYTES_PER_CELL_READ = 48;
+/** Bytes a cell costs in a response (value, type and number format), as measured on KPI sheets. */
+export const BYTES_PER_CELL_READ = 32;
 /** Bytes a cell's fill adds to a response. */
 export const BYTES_PER_FILL_READ = 40;
 /** A settings cell holds up to 30,000 characters of JSON, quoted and escaped in the response. */
@@ -34,9 +34,9 @@ export function rangeOfAddress(address: string): CellRange | undefined {
 }
 
 function cellFrom(value: unknown, type: string, format: string, formula: unknown, fill: string | undefined): Cell | undefined {
-  // Quote-prefixed text such as '=Met comes back in `formulas` as "=Met" too: it is a formula
-  // only when the formula differs from the value it shows.
-  const formulaText = typeof formula === 'string' && formula.startsWith('=') && formula !== value ? formula.slice(1) : undefined;
+  // `formula` comes from the sheet's formula cells only (getSpecialCells), so quote-prefixed text
+  // such as '=Met never reaches here as a formula.
+  const formulaText = typeof formula === 'string' && formula.startsWith('=') ? formula.slice(1) : undefined;
   const fmt = format && format !== 'General' ? format : undefined;
   let cellValue: CellValue;
   switch (type) {
@@ -160,29 +160,56 @@ export async function readWorkbookFromExcel(context: Excel.RequestContext): Prom
     await context.sync();
     syncs++;
   }
-  for (const request of cellRequests) {
-    const blocks: Block[] = request.map(({ probe, firstRow, rowCount }) => {
-      const origin = rangeOfAddress(probe.used.address)!;
-      const range = probe.used.getRow(firstRow).getResizedRange(rowCount - 1, 0);
-      if (modeOf(probe) === 'values') {
-        range.load('values');
-        return { sheet: probe.sheet.name, range, top: origin.top + firstRow, left: origin.left, valuesOnly: true };
+  type Part = { probe: SheetProbe; firstRow: number; rowCount: number };
+  const queueBlock = ({ probe, firstRow, rowCount }: Part): Block => {
+    const origin = rangeOfAddress(probe.used.address)!;
+    const range = probe.used.getRow(firstRow).getResizedRange(rowCount - 1, 0);
+    if (modeOf(probe) === 'values') {
+      range.load('values');
+      return { sheet: probe.sheet.name, range, top: origin.top + firstRow, left: origin.left, valuesOnly: true };
+    }
+    range.load('values,valueTypes,numberFormat');
+    // Formulas are read only where there are some, rather than a second copy of every cell.
+    const formulas = range.getSpecialCellsOrNullObject('Formulas' as Excel.SpecialCellType);
+    formulas.load('areas/items/address,areas/items/formulas,isNullObject');
+    return {
+      sheet: probe.sheet.name,
+      range,
+      formulas,
+      top: origin.top + firstRow,
+      left: origin.left,
+      ...(fillsRead ? { fills: range.getCellProperties({ format: { fill: { color: true } } }) } : {}),
+    };
+  };
+  /**
+   * Sends one request's reads. The budget is an estimate (long formulas cost more than it allows),
+   * so a response Excel finds too large is read again in two halves rather than failing the run.
+   */
+  const readParts = async (parts: Part[]): Promise<Block[]> => {
+    const blocks = parts.map(queueBlock);
+    try {
+      await context.sync();
+      syncs++;
+      return blocks;
+    } catch (error) {
+      const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+      const splittable = parts.some((part) => part.rowCount > 1) || parts.length > 1;
+      if (code !== 'ResponsePayloadSizeLimitExceeded' || !splittable) throw error;
+      syncs++;
+      const halves: Part[] = [];
+      for (const part of parts) {
+        if (part.rowCount === 1) halves.push(part);
+        else {
+          const first = Math.ceil(part.rowCount / 2);
+          halves.push({ ...part, rowCount: first }, { ...part, firstRow: part.firstRow + first, rowCount: part.rowCount - first });
+        }
       }
-      range.load('values,valueTypes,numberFormat');
-      // Formulas are read only where there are some, rather than a second copy of every cell.
-      const formulas = range.getSpecialCellsOrNullObject('Formulas' as Excel.SpecialCellType);
-      formulas.load('areas/items/address,areas/items/formulas,isNullObject');
-      return {
-        sheet: probe.sheet.name,
-        range,
-        formulas,
-        top: origin.top + firstRow,
-        left: origin.left,
-        ...(fillsRead ? { fills: range.getCellProperties({ format: { fill: { color: true } } }) } : {}),
-      };
-    });
-    await context.sync();
-    syncs++;
+      const middle = Math.ceil(halves.length / 2);
+      return [...(await readParts(halves.slice(0, middle))), ...(await readParts(halves.slice(middle)))];
+    }
+  };
+  for (const request of cellRequests) {
+    const blocks = await readParts(request);
     for (const block of blocks) {
       const rows = rowsBySheet.get(block.sheet) ?? [];
       const formulaAt = new Map<string, unknown>();
