@@ -3,7 +3,7 @@ import { cellText } from '../model/cell-text';
 import type { CalendarDate } from '../model/serial-dates';
 import { cellAt, findSheet, isEmptyCell, type Sheet, type Workbook } from '../model/workbook';
 import { parsePeriodLabel } from '../periods/parse-period-label';
-import { periodLabel, samePeriod, type Period } from '../periods/period';
+import { calendarMonthOf, financialMonthSpan, monthsIn, MONTH_NAMES, periodLabel, samePeriod, type Period } from '../periods/period';
 import type { ColumnMapping, ColumnRole, Detection, DetectedIndicator, DetectedTable } from '../detect/types';
 import { judge, type Verdict } from './judge';
 import { parseActualCell } from './parse-actual';
@@ -235,27 +235,89 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
     // Owner, commentary, and the target and polarity of each target column, once per indicator.
     const owner = ownerOf(ctx);
     const commentary = commentaryOf(ctx);
-    const targets = new Map<ColumnMapping | undefined, { target: Target; polarity: PolarityDecision }>();
+    const targets = new Map<ColumnMapping | undefined, { target: Target; polarity: PolarityDecision; annual?: Extract<Target, { kind: 'threshold' }> }>();
+    const yearToDate = { sum: 0, months: 0, fy: undefined as number | undefined, counted: 0 };
+    let annualTarget: { target: Extract<Target, { kind: 'threshold' }>; polarity: PolarityDecision } | undefined;
     for (const column of usedColumns) {
       const targetColumn = targetColumnFor(table, column.period);
       let judged = targets.get(targetColumn);
       if (!judged) {
         const parsed = targetColumn ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description) : parseTargetText('');
-        judged = { target: parsed, polarity: polarityFor(ctx, parsed) };
+        const annual = isAnnualCount(parsed, targetColumn, indicator.description) ? parsed : undefined;
+        judged = { target: parsed, polarity: polarityFor(ctx, parsed), ...(annual ? { annual } : {}) };
         targets.set(targetColumn, judged);
       }
-      const { target, polarity } = judged;
+      const { polarity, annual } = judged;
+      const shorterThanYear = column.period !== undefined && monthsIn(column.period) < 12;
+      // An annual count judged in a quarter or a month is judged against its share of the year.
+      const target: Target = annual && shorterThanYear ? { kind: 'rate', text: `${annual.text.trim()} a year`, value: annual.value, unit: 'count', per: 'year', ...(annual.direction ? { direction: annual.direction } : {}) } : judged.target;
       const actual = parseActualCell(cellAt(sheet, indicator.row, column.col));
+      const lastYear = sameTimeLastYear(sheet, actualColumns, column, indicator.row);
+      if (annual && shorterThanYear && actual.kind === 'number' && column.period?.fy !== undefined) {
+        // The year to date belongs to one financial year: last year's columns start it afresh.
+        if (yearToDate.fy !== column.period.fy) Object.assign(yearToDate, { sum: 0, months: 0, counted: 0 });
+        yearToDate.sum += actual.value;
+        yearToDate.months = financialMonthSpan(column.period).last;
+        yearToDate.fy = column.period.fy;
+        yearToDate.counted++;
+        annualTarget = { target: annual, polarity };
+      }
+      const projectedYearEnd = annual && yearToDate.months > 0 ? (yearToDate.sum / yearToDate.months) * 12 : undefined;
       // Plain objects with fixed fields: this runs for every period of every indicator.
-      const verdict = judge(actual, target, { polarity, today: options.today, tolerance, period: column.period, baseline });
+      const verdict = judge(actual, target, { polarity, today: options.today, tolerance, period: column.period, baseline, lastYear, projectedYearEnd, annualTarget: annual?.value });
       out.push(verdictRow(ctx, column.period, actual, column.col, target, { polarity, verdict, owner, commentary, previous, previousUnit }));
       if (verdict.actualValue !== undefined) {
         previous = verdict.actualValue;
         previousUnit = verdict.unit;
       }
     }
+    if (annualTarget && yearToDate.counted > 0 && yearToDate.fy !== undefined && !actualColumns.some((c) => c.period?.kind === 'ytd')) {
+      out.push(yearToDateVerdict(ctx, annualTarget, yearToDate as { sum: number; months: number; fy: number }, { tolerance, owner, commentary }));
+    }
   }
   return out;
+}
+
+/** Counts of things done in the year ("Number of …", "… per year") against an annual target. */
+function isAnnualCount(target: Target, targetColumn: ColumnMapping | undefined, description: string): target is Extract<Target, { kind: 'threshold' }> {
+  if (target.kind !== 'threshold' || target.unit !== 'count') return false;
+  const annualColumn = targetColumn !== undefined && (targetColumn.period?.kind === 'year' || /annual|year|p\.?\s?a\.?\b|per annum/i.test(targetColumn.header));
+  const flow = /\b(number|no\.)\s+of\b|\bper (year|annum)\b|\ba year\b|\beach year\b|\bannual(ly)?\b|\btotal\b|\bprevent(ed|ing)?\b|\bdelivered\b|\bcompleted\b|\bissued\b/i.test(description);
+  return annualColumn && flow;
+}
+
+/** The same period of the year before, where the table has a column for it ("Q2 2023/24" beside "Q2 2024/25"). */
+function sameTimeLastYear(sheet: Sheet, columns: readonly ColumnMapping[], column: ColumnMapping, row: number): number | undefined {
+  const period = column.period;
+  const fy = period?.fy;
+  if (!period || fy === undefined || period.kind === 'year' || period.kind === 'ytd') return undefined;
+  const wanted = periodLabel({ ...period, fy: fy - 1 } as Period);
+  const earlier = columns.find((c) => c.period && c.period.fy === fy - 1 && periodLabel(c.period) === wanted);
+  if (!earlier) return undefined;
+  const actual = parseActualCell(cellAt(sheet, row, earlier.col));
+  return actual.kind === 'number' ? actual.value : undefined;
+}
+
+/**
+ * The year to date for an annual count: the figures so far against the target's share of the
+ * year, with the year-end figure they are on course for.
+ */
+function yearToDateVerdict(
+  ctx: RowContext,
+  annual: { target: Extract<Target, { kind: 'threshold' }>; polarity: PolarityDecision },
+  ytd: { sum: number; months: number; fy: number },
+  extra: { tolerance: Tolerance; owner: string | null; commentary: string | null },
+): IndicatorVerdict {
+  const period: Period = { kind: 'ytd', fy: ytd.fy };
+  const share = Math.round(((annual.target.value * ytd.months) / 12) * 100) / 100;
+  const projected = Math.round((ytd.sum / ytd.months) * 12 * 10) / 10;
+  const monthName = MONTH_NAMES[calendarMonthOf(ytd.months) - 1]!;
+  const target: Target = { kind: 'threshold', text: `${annual.target.text.trim()} a year`, value: share, unit: 'count', ...(annual.target.direction ? { direction: annual.target.direction } : {}) };
+  const actual: Actual = { kind: 'number', text: String(ytd.sum), value: ytd.sum };
+  const verdict = judge(actual, target, { polarity: annual.polarity, today: ctx.options.today, tolerance: extra.tolerance, period, projectedYearEnd: projected, annualTarget: annual.target.value });
+  const onCourse = annual.polarity.polarity === 'lower' ? projected <= annual.target.value : projected >= annual.target.value;
+  const reason = `${ytd.sum} so far this year against ${share} by the end of ${monthName} (${annual.target.text.trim()} a year, pro rata). ${verdict.reason} At this rate the year ends at about ${projected}, ${onCourse ? 'on course for' : 'short of'} the annual target of ${annual.target.value}.`;
+  return verdictRow(ctx, period, actual, undefined, target, { polarity: annual.polarity, verdict: { ...verdict, reason }, owner: extra.owner, commentary: extra.commentary });
 }
 
 /** The time standard in a layout C definition: "(target 14 days)", "(28 day target)", "(14 days)". */

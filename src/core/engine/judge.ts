@@ -18,6 +18,8 @@ export interface JudgeContext {
   readonly lastYear?: number;
   /** Projected year-end figure, for the "on course" tolerance rule. */
   readonly projectedYearEnd?: number;
+  /** The annual target the projection is held to (the period's own target when absent). */
+  readonly annualTarget?: number;
 }
 
 export interface Verdict {
@@ -155,7 +157,8 @@ function compareNumbers(actual: number, target: number, unit: Unit | undefined, 
     if (improved) return { status: 'near', words: `${offBy}, but better than the same period last year (${formatFigure(ctx.lastYear, unit)}): near miss` };
   }
   if (tolerance.rule === 'on-course' && ctx.projectedYearEnd !== undefined) {
-    const onCourse = polarity === 'higher' ? ctx.projectedYearEnd >= target - eps : ctx.projectedYearEnd <= target + eps;
+    const goal = ctx.annualTarget ?? target;
+    const onCourse = polarity === 'higher' ? ctx.projectedYearEnd >= goal - epsilon(goal) : ctx.projectedYearEnd <= goal + epsilon(goal);
     if (onCourse) return { status: 'near', words: `${offBy}, but on course to meet the target by the year end (projected ${formatFigure(ctx.projectedYearEnd, unit)}): near miss` };
   }
   return { status: 'missed', words: `${offBy}, outside the ${bandWords} tolerance: not met` };
