@@ -27,6 +27,8 @@ export const ROLE_WORDS: Record<ColumnRole, string> = {
   due: 'By (due date)',
   progress: 'Progress to date',
   successMeasure: 'How we will know',
+  caseStart: 'Case received (date)',
+  caseEnd: 'Case answered (date)',
 };
 
 export const KIND_WORDS: Record<TableKind, string> = {
@@ -36,6 +38,7 @@ export const KIND_WORDS: Record<TableKind, string> = {
   'kpi-return': 'KPI return (cases and share that met the target)',
   satisfaction: 'satisfaction counts by rating',
   'action-plan': 'action plan',
+  'case-list': 'list of cases with their dates',
 };
 
 export const NOTICE_WORDS: Record<NoticeKind, string> = {

@@ -2,7 +2,6 @@ import { bankHolidays } from '../../src/core/engine/working-days';
 import { isoFromDate } from '../../src/core/model/serial-dates';
 
 // The browser bundle answers date-holidays from a table the loader builds from the library itself.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const loader = require('../../scripts/webpack/bank-holidays-table-loader.cjs') as () => string;
 
 type Stand = new (country: string, state: string) => { getHolidays(year: number): Array<{ date: string; name: string; type: string }> };

@@ -6,7 +6,7 @@ import type { ColumnMapping, ColumnRole, DetectedIndicator, DetectedTable, Footn
 
 /** Roles that hold figures or words about an indicator's result. */
 const DATA_ROLES: ReadonlySet<ColumnRole> = new Set([
-  'actual', 'target', 'baseline', 'count', 'metShare', 'notMetShare', 'rating', 'ratingShare', 'status',
+  'actual', 'target', 'baseline', 'count', 'metShare', 'notMetShare', 'rating', 'ratingShare', 'status', 'caseStart', 'caseEnd',
 ]);
 const NAME_ROLES: ReadonlySet<ColumnRole> = new Set(['reference', 'description']);
 
@@ -125,6 +125,7 @@ export function readHeader(grid: SheetGrid, row: number): HeaderCandidate | unde
 export function kindOf(columns: readonly ColumnMapping[]): TableKind {
   const roles = new Set(columns.map((column) => column.role));
   if (roles.has('keyOutcome')) return 'action-plan';
+  if (roles.has('caseStart') && roles.has('caseEnd')) return 'case-list';
   if (roles.has('rating') || roles.has('ratingShare')) return 'satisfaction';
   if (roles.has('metShare') || (roles.has('count') && !roles.has('target'))) return 'kpi-return';
   if (roles.has('baseline') && !roles.has('actual')) return 'baseline-table';

@@ -40,6 +40,9 @@ const RULES: readonly Rule[] = [
   { role: 'successMeasure', pattern: /^how (do|will) we know/, confidence: 1 },
   { role: 'progress', pattern: /^progress( taken| made)?( to date)?$/, confidence: 1 },
   { role: 'due', pattern: /^(by|by when|due|due date|deadline|completion date|timescales?)$/, confidence: 0.9 },
+  // A case list (layout C's timeliness): when each case started and when it was answered.
+  { role: 'caseStart', pattern: /^(date )?(received|opened|logged|reported|referred|raised|start(ed)?|date of (receipt|referral|request))( date)?$|^(received|start|referral|request) date$/, confidence: 0.9 },
+  { role: 'caseEnd', pattern: /^(date )?(responded|replied|closed|completed|answered|resolved|decided|end(ed)?|date of (response|reply|closure|completion|decision))( date)?$|^(response|reply|closure|completion|decision|end) date$/, confidence: 0.9 },
   { role: 'metShare', pattern: /^(target met )?yes$|^% (within|meeting) (target|standard)$|^within target$/, confidence: 0.9 },
   { role: 'notMetShare', pattern: /^(target met )?no$|^% outside (target|standard)$|^outside target$/, confidence: 0.9 },
   { role: 'ratingShare', pattern: /^(percentage|%) (of )?(total )?(returned|responses|answers)|^% (good|satisfied)|^percentage (good|satisfied)/, confidence: 0.9 },
@@ -52,7 +55,7 @@ const RULES: readonly Rule[] = [
   { role: 'frequency', pattern: /^(reporting )?frequency( of reporting)?$|^how often$/, confidence: 1 },
   { role: 'source', pattern: /^(source of data|data source|source)$/, confidence: 1 },
   { role: 'count', pattern: /^(numbers?|no\.? of cases|number of cases|cases|count|volume|total cases)$/, confidence: 0.9 },
-  { role: 'reference', pattern: /^(indicator no\.?|indicator number|indicator ref\.?|ind\.? (no|ref)\.?|ref\.?|reference|kpi (ref|no|number|code|id)\.?|pi (ref|no|number|code)\.?|measure (ref|no)\.?|no\.?|code|id|#)$/, confidence: 1 },
+  { role: 'reference', pattern: /^(case (ref|no|number|id)\.?|indicator no\.?|indicator number|indicator ref\.?|ind\.? (no|ref)\.?|ref\.?|reference|kpi (ref|no|number|code|id)\.?|pi (ref|no|number|code)\.?|measure (ref|no)\.?|no\.?|code|id|#)$/, confidence: 1 },
   { role: 'description', pattern: /^(kpi|pi|indicator|measure|performance indicator|performance measure|key performance indicator)s? (description|name|title)$|^(description|definition|indicator definition|indicator|indicators|measure|measures|kpi|kpis|performance measures?|performance indicators?|key performance indicators?|title)$/, confidence: 1 },
 ];
 

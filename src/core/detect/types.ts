@@ -23,12 +23,14 @@ export type ColumnRole =
   | 'keyActions'
   | 'due'
   | 'progress'
-  | 'successMeasure';
+  | 'successMeasure'
+  | 'caseStart'
+  | 'caseEnd';
 
 export const COLUMN_ROLES: readonly ColumnRole[] = [
   'reference', 'description', 'actual', 'target', 'status', 'commentary', 'owner', 'polarity', 'baseline',
   'frequency', 'source', 'tolerance', 'count', 'metShare', 'notMetShare', 'rating', 'ratingShare',
-  'keyOutcome', 'keyActions', 'due', 'progress', 'successMeasure',
+  'keyOutcome', 'keyActions', 'due', 'progress', 'successMeasure', 'caseStart', 'caseEnd',
 ];
 
 export interface ColumnMapping {
@@ -49,7 +51,7 @@ export interface ColumnMapping {
  * The kinds of table in the brief: A period table, B measure table (target/actual),
  * B baseline table, C KPI return, C satisfaction counts, E action plan.
  */
-export type TableKind = 'period-table' | 'measure-table' | 'baseline-table' | 'kpi-return' | 'satisfaction' | 'action-plan';
+export type TableKind = 'period-table' | 'measure-table' | 'baseline-table' | 'kpi-return' | 'satisfaction' | 'action-plan' | 'case-list';
 
 export const LAYOUT_OF_KIND: Record<TableKind, 'A' | 'B' | 'C' | 'E'> = {
   'period-table': 'A',
@@ -58,6 +60,7 @@ export const LAYOUT_OF_KIND: Record<TableKind, 'A' | 'B' | 'C' | 'E'> = {
   'kpi-return': 'C',
   satisfaction: 'C',
   'action-plan': 'E',
+  'case-list': 'C',
 };
 
 export interface Footnote {

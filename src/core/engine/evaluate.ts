@@ -9,8 +9,9 @@ import { judge, type Verdict } from './judge';
 import { parseActualCell } from './parse-actual';
 import { parseTargetCell, parseTargetText } from './parse-target';
 import { decidePolarity, type PolarityDecision } from './polarity';
+import { casesOf, findTimeTarget } from './case-list';
 import { refineTargetUnit } from './refine-target';
-import { satisfactionShare } from './timeliness';
+import { describeTimeTarget, satisfactionShare, timeliness } from './timeliness';
 import type { Actual, Polarity, Target } from './target-types';
 import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
 
@@ -65,7 +66,7 @@ export function evaluateWorkbook(workbook: Workbook, detection: Detection, optio
   detection.tables.forEach((table, tableIndex) => {
     const sheet = findSheet(workbook, table.sheet);
     if (!sheet) return;
-    const rows = evaluateTable(sheet, table, tableIndex, detection, options);
+    const rows = evaluateTable(workbook, sheet, table, tableIndex, detection, options);
     for (const verdict of rows) {
       if (wanted && !(verdict.period && periodMatches(verdict.period, wanted))) continue;
       verdicts.push(verdict);
@@ -79,7 +80,7 @@ function periodMatches(period: Period, wanted: Period): boolean {
   return samePeriod(period, wanted);
 }
 
-function evaluateTable(sheet: Sheet, table: DetectedTable, tableIndex: number, detection: Detection, options: EvaluateOptions): IndicatorVerdict[] {
+function evaluateTable(workbook: Workbook, sheet: Sheet, table: DetectedTable, tableIndex: number, detection: Detection, options: EvaluateOptions): IndicatorVerdict[] {
   switch (table.kind) {
     case 'period-table':
     case 'measure-table':
@@ -91,7 +92,38 @@ function evaluateTable(sheet: Sheet, table: DetectedTable, tableIndex: number, d
       return evaluateSatisfaction(sheet, table, tableIndex, detection, options);
     case 'action-plan':
       return [];
+    case 'case-list':
+      return evaluateCaseList(workbook, sheet, table, tableIndex, options);
   }
+}
+
+/**
+ * A list of cases with the dates each was received and answered (layout C's letters log): the share
+ * answered within the time the workbook sets, judged like any other actual against 100%.
+ */
+function evaluateCaseList(workbook: Workbook, sheet: Sheet, table: DetectedTable, tableIndex: number, options: EvaluateOptions): IndicatorVerdict[] {
+  const cases = casesOf(sheet, table);
+  const found = findTimeTarget(workbook, sheet, table);
+  const name = table.excelTable ? `${sheet.name} (${table.excelTable})` : sheet.name;
+  const indicator: DetectedIndicator = { row: table.headerRows[0]!, rows: [table.headerRows[0]!], description: found ? `${name}: answered within ${describeTimeTarget(found.target)}` : `${name}: time taken`, hidden: false };
+  const ctx: RowContext = { sheet, table, tableIndex, indicator, options };
+  const period = yearPeriodOf(sheet);
+  if (!found) {
+    const target: Target = { kind: 'none', text: '', why: 'no time standard (such as "target 15 working days") was found for this case list' };
+    const actual: Actual = { kind: 'number', text: `${cases.length} cases`, value: cases.length };
+    const polarity = polarityFor(ctx, target);
+    return [verdictRow(ctx, period, actual, undefined, target, { polarity, verdict: judge(actual, target, { polarity, today: options.today }) })];
+  }
+  const summary = timeliness(cases, found.target, { today: options.today });
+  const target: Target = { kind: 'threshold', text: `100% within ${describeTimeTarget(found.target)}`, value: 100, unit: 'percent', direction: 'higher' };
+  const actual: Actual =
+    summary.shareWithin === undefined
+      ? { kind: 'no-data', text: '', why: 'no case has both its dates' }
+      : { kind: 'number', text: `${summary.within} of ${summary.numbers} cases`, value: Math.round(summary.shareWithin * 1000) / 10, unit: 'percent' };
+  const polarity = polarityFor(ctx, target);
+  const verdict = judge(actual, target, { polarity, today: options.today, tolerance: toleranceFor(ctx), period });
+  const reason = `${summary.reason.replace(/\.?$/, '.')} The standard comes from "${found.source.length > 90 ? `${found.source.slice(0, 89)}…` : found.source}". ${verdict.reason}`;
+  return [verdictRow(ctx, period, actual, undefined, target, { polarity, verdict: { ...verdict, reason } })];
 }
 
 interface RowContext {

@@ -7,6 +7,7 @@ const KIND_NAMES: Record<string, string> = {
   'kpi-return': 'KPI return (numbers and target met)',
   satisfaction: 'satisfaction counts',
   'action-plan': 'action plan',
+  'case-list': 'case list (dates received and answered)',
 };
 
 function oneLine(text: string, max = 70): string {

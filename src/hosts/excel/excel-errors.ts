@@ -1,4 +1,4 @@
-/* global Excel, OfficeExtension */
+/* global Excel */
 
 /** Office.js error codes, in words an officer can act on. */
 const MESSAGES: Record<string, string> = {

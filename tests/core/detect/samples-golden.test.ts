@@ -440,7 +440,7 @@ describe('layout C sample: kpi-return.xlsx', () => {
     const blocks = readmeBlocks(name);
     const kpiReturn = blocks.find((block) => /KPI return/.test(block.what))!;
     const satisfaction = blocks.find((block) => /satisfaction/.test(block.what))!;
-    expect(detection.tables.map((table) => [table.sheet, rangeOf(table), headerRowsOf(table).join('-'), table.kind])).toEqual([
+    expect(detection.tables.filter((table) => table.kind !== 'case-list').map((table) => [table.sheet, rangeOf(table), headerRowsOf(table).join('-'), table.kind])).toEqual([
       [kpiReturn.sheet, kpiReturn.range, kpiReturn.headerRows, 'kpi-return'],
       [satisfaction.sheet, satisfaction.range, satisfaction.headerRows, 'satisfaction'],
     ]);
@@ -482,12 +482,18 @@ describe('layout C sample: kpi-return.xlsx', () => {
     expect(table.columns[6]!.header).toBe(seed.share);
   });
 
-  test('the letters log is an Excel table at the README range; nothing in it is taken for a KPI table', async () => {
+  test('the letters log is an Excel table at the README range, read as a case list of its 12 letters', async () => {
     const { workbook, detection } = await loadSample(name);
     const block = readmeBlocks(name).find((b) => b.sheet === 'Letters log')!;
     const sheet = workbook.sheets.find((s) => s.name === 'Letters log')!;
     expect(sheet.tables.map((table) => [table.name, rangeAddress(table.range)])).toEqual([['LettersLog', block.range]]);
-    expect(tablesOn(detection, 'Letters log')).toEqual([]);
+    const [log, ...others] = tablesOn(detection, 'Letters log');
+    expect(others).toEqual([]);
+    expect(log!.kind).toBe('case-list');
+    expect(rangeOf(log!)).toBe(block.range);
+    expect(log!.excelTable).toBe('LettersLog');
+    expect(log!.columns.map((column) => column.role)).toEqual(['reference', 'caseStart', 'caseEnd']);
+    expect(log!.indicators).toHaveLength(12);
   });
 });
 
