@@ -1,6 +1,8 @@
 import { planValueText, type PlanCell } from './plan-types';
 
-const POINTS_PER_LINE = 15;
+/** A one-line row is 15 points; each further wrapped line adds a little less. */
+const POINTS_FIRST_LINE = 15;
+const POINTS_PER_MORE_LINE = 14.4;
 /** Excel's tallest row; a taller one makes Excel offer to repair the file. */
 const MAX_ROW_POINTS = 409;
 /** Characters of ordinary text that fit in one unit of column width (widths are counted in '0's). */
@@ -25,7 +27,8 @@ export function estimateRowHeights(rows: ReadonlyArray<ReadonlyArray<PlanCell | 
       lines = Math.max(lines, cellLines);
     });
     const size = Math.max(...row.map((cell) => cell?.size ?? 11), 11);
-    return Math.min(MAX_ROW_POINTS, Math.round(lines * POINTS_PER_LINE * (size / 11) * 10) / 10);
+    const points = (POINTS_FIRST_LINE + (lines - 1) * POINTS_PER_MORE_LINE) * (size / 11);
+    return Math.min(MAX_ROW_POINTS, Math.round(points * 10) / 10);
   });
 }
 
