@@ -126,9 +126,14 @@ export function buildActionPlan(
   const failing = verdicts.filter((v) => v.status === 'missed' || v.status === 'overdue' || (options.includeNearMisses && v.status === 'near'));
   const byKey = new Map(verdicts.map((v) => [indicatorKey(v), v]));
   const blocks: Array<{ key: string; rows: string[][] }> = existing.map((block) => ({ key: block.key, rows: block.rows.map((row) => [...row]) }));
+  const known = new Set(blocks.map((block) => block.key));
+  const failingNow = new Set(failing);
   for (const verdict of failing) {
     const key = indicatorKey(verdict);
-    if (!blocks.some((block) => block.key === key)) blocks.push({ key, rows: [ACTION_COLUMNS.map(() => '')] });
+    if (!known.has(key)) {
+      known.add(key);
+      blocks.push({ key, rows: [ACTION_COLUMNS.map(() => '')] });
+    }
   }
 
   const rows: PlanCell[][] = [];
@@ -141,7 +146,7 @@ export function buildActionPlan(
   const actionRows: ActionPlanRow[] = [];
   for (const block of blocks) {
     const verdict = byKey.get(block.key);
-    const failingNow = verdict && failing.includes(verdict);
+    const failsNow = verdict !== undefined && failingNow.has(verdict);
     block.rows.forEach((cells, index) => {
       const first = index === 0;
       const out = [...cells];
@@ -150,7 +155,7 @@ export function buildActionPlan(
         out[COL.indicator] = verdict?.indicator.trim() ?? cells[COL.indicator] ?? '';
         out[COL.off] = !verdict
           ? 'This indicator is no longer in the workbook; consider closing'
-          : failingNow
+          : failsNow
             ? whatIsOff(verdict)
             : verdict.status === 'met' || verdict.status === 'near'
               ? `Target met in ${verdict.periodLabel || 'the latest period'}; consider closing`

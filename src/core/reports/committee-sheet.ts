@@ -141,9 +141,10 @@ export function buildCommitteeSheet(input: {
   } else {
     // The direction column gives way to the action-plan reference here.
     rows.push(header(columns.map((column) => (column === 'direction' ? 'Action plan' : COLUMN_TITLES[column]))));
+    const planned = new Set(input.actions.map((a) => a.key));
     for (const { v, cells } of exceptions) {
       const key = indicatorKey(v);
-      const plan = input.actions.some((a) => a.key === key) ? `See ${ACTION_PLAN_SHEET}, ${key}` : 'No action plan yet';
+      const plan = planned.has(key) ? `See ${ACTION_PLAN_SHEET}, ${key}` : 'No action plan yet';
       rows.push(row(v, cells, { direction: plan }));
     }
   }
