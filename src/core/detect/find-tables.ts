@@ -3,6 +3,7 @@ import type { Period } from '../periods/period';
 import { classifyHeader, normaliseHeader, type HeaderGuess } from './header-lexicon';
 import type { SheetGrid } from './sheet-grid';
 import type { ColumnMapping, ColumnRole, DetectedIndicator, DetectedTable, Footnote, TableKind } from './types';
+import { shortText } from '../model/short-text';
 
 /** Roles that hold figures or words about an indicator's result. */
 const DATA_ROLES: ReadonlySet<ColumnRole> = new Set([
@@ -24,14 +25,17 @@ function guessesFor(grid: SheetGrid, rows: number[], cols: number[]): Map<number
   for (const c of cols) {
     const parts: string[] = [];
     for (const r of rows) {
-      const shown = grid.shownText(r, c);
+      const shown = grid.headerText(r, c);
       if (shown && parts[parts.length - 1] !== shown) parts.push(shown);
     }
     const header = parts.join(' ');
     if (!header) continue;
     // A group heading may sit above ("2024/25" over "Q1") or name the kind ("Target Met" over "Yes").
     const reversed = parts.length > 1 ? [...parts].reverse().join(' ') : undefined;
+    // A dated period underneath ("Actuals 2024/25" over "Q1 2024/25") is the column's own period.
+    const lower = parts.length > 1 ? classifyHeader(parts[parts.length - 1]!) : undefined;
     const guess =
+      (lower?.role === 'actual' && lower.period?.fy !== undefined ? lower : undefined) ??
       classifyHeader(header) ??
       (reversed ? classifyHeader(reversed) : undefined) ??
       (parts.length > 1 ? classifyHeader(parts[parts.length - 1]!) : undefined);
@@ -48,7 +52,10 @@ export function readHeader(grid: SheetGrid, row: number): HeaderCandidate | unde
   if (filled.length < 2) return undefined;
   // Headers are words: a row that is mostly figures is an indicator, whatever its words say.
   let figures = 0;
-  for (const c of filled) if (grid.cell(row, c).value.kind !== 'text') figures++;
+  for (const c of filled) {
+    // A month can head a column ("Apr-24" typed in is a date shown as a month); other figures cannot.
+    if (grid.cell(row, c).value.kind !== 'text' && grid.headerText(row, c) === grid.shownText(row, c)) figures++;
+  }
   if (figures * 2 > filled.length) return undefined;
   if (filled.some((c) => grid.text(row, c).length > 200)) return undefined;
 
@@ -268,8 +275,7 @@ function nextRowIsIndicator(grid: SheetGrid, from: number, stopBefore: number, d
 }
 
 export function shorten(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return shortText(text, max);
 }
 
 const YEAR_IN_TEXT = /(?:^|[^\d])((?:19|20)\d{2})\s*[/-]\s*(\d{2}|(?:19|20)\d{2})(?!\d)/;

@@ -1,4 +1,6 @@
-import { cellText } from '../model/cell-text';
+import { cellText, isDateFormat, isMonthOnlyFormat } from '../model/cell-text';
+import { dateFromSerial } from '../model/serial-dates';
+import { MONTH_NAMES } from '../periods/period';
 import { cellAt, columnCount, rowCount, type Cell, type Sheet } from '../model/workbook';
 
 /**
@@ -31,6 +33,20 @@ export class SheetGrid {
         }
       }
     }
+  }
+
+  /**
+   * A header cell's text: a date heading a column ("Apr-24" typed in, which Excel stores as a date)
+   * reads as its month, so it is found as a period.
+   */
+  headerText(row: number, col: number): string {
+    const cell = this.cell(row, col);
+    // Only dates shown as months ("mmm-yy"): a column of case dates is data, not headings.
+    const monthShown = isMonthOnlyFormat(cell.format);
+    const serial = !monthShown ? undefined : cell.value.kind === 'date' ? cell.value.serial : cell.value.kind === 'number' && isDateFormat(cell.format) ? cell.value.value : undefined;
+    if (serial === undefined) return this.shownText(row, col);
+    const date = dateFromSerial(serial);
+    return `${MONTH_NAMES[date.month - 1]!.slice(0, 3)} ${date.year}`;
   }
 
   text(row: number, col: number): string {

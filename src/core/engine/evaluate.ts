@@ -9,6 +9,7 @@ import { judge, type Verdict } from './judge';
 import { parseActualCell } from './parse-actual';
 import { parseTargetCell, parseTargetText } from './parse-target';
 import { decidePolarity, type PolarityDecision } from './polarity';
+import { shortText } from '../model/short-text';
 import { casesOf, findTimeTarget } from './case-list';
 import { refineTargetUnit } from './refine-target';
 import { describeTimeTarget, satisfactionShare, timeliness } from './timeliness';
@@ -122,7 +123,7 @@ function evaluateCaseList(workbook: Workbook, sheet: Sheet, table: DetectedTable
       : { kind: 'number', text: `${summary.within} of ${summary.numbers} cases`, value: Math.round(summary.shareWithin * 1000) / 10, unit: 'percent' };
   const polarity = polarityFor(ctx, target);
   const verdict = judge(actual, target, { polarity, today: options.today, tolerance: toleranceFor(ctx), period });
-  const reason = `${summary.reason.replace(/\.?$/, '.')} The standard comes from "${found.source.length > 90 ? `${found.source.slice(0, 89)}…` : found.source}". ${verdict.reason}`;
+  const reason = `${summary.reason.replace(/\.?$/, '.')} The standard comes from "${shortText(found.source, 90)}". ${verdict.reason}`;
   return [verdictRow(ctx, period, actual, undefined, target, { polarity, verdict: { ...verdict, reason } })];
 }
 

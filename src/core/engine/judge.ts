@@ -5,6 +5,7 @@ import type { PolarityDecision } from './polarity';
 import type { Actual, RatePeriod, Status, Target, Unit } from './target-types';
 import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
 import { formatVariance, varianceValue } from './variance';
+import { shortText } from '../model/short-text';
 
 export interface JudgeContext {
   readonly polarity: PolarityDecision;
@@ -255,8 +256,7 @@ function judgeRange(figure: ReadFigure, target: Extract<Target, { kind: 'range' 
 }
 
 function shortQuote(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 50 ? `${flat.slice(0, 49)}…` : flat;
+  return shortText(text, 50);
 }
 
 function judgeMilestone(actual: Actual, due: CalendarDate, targetText: string, ctx: JudgeContext): Verdict {

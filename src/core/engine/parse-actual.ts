@@ -3,6 +3,7 @@ import { dateFromSerial } from '../model/serial-dates';
 import type { Cell } from '../model/workbook';
 import { normaliseText, readDate, roundFloat } from './parse-target';
 import type { Actual, RatePeriod } from './target-types';
+import { shortText } from '../model/short-text';
 
 const NO_DATA = /^(tbc|tbd|tba|to be confirmed|pending|awaited|awaiting data|not yet available|not available|n\/?a|na|nil return|no data|data not available|-+|–|\?+|not reported|not collected|cumulative figure pending|due)$/;
 const ACHIEVED = /^(achieved|complete|completed|done|met|yes|y|delivered|in place|fully achieved|target met|on target|undertaken|carried out|agreed|approved|published)\b/;
@@ -53,7 +54,7 @@ export function parseActualText(raw: string): Actual {
   const { variance, rest } = takeStatedVariance(lower);
   const varPart = variance !== undefined ? { statedVariance: variance } : {};
   // "** -75%" is a variance standing in for the figure; a bare "-3%" is a figure.
-  if (variance !== undefined && !Number.isFinite(variance)) return { kind: 'unreadable', text, why: `"${shortText(raw)}" holds a number too large to use` };
+  if (variance !== undefined && !Number.isFinite(variance)) return { kind: 'unreadable', text, why: `"${shortText(raw, 60)}" holds a number too large to use` };
   if (rest === '' && variance !== undefined && (marker || /variance/.test(lower))) return { kind: 'variance-only', text, statedVariance: variance, ...markerPart };
   const figureText = rest === '' && variance !== undefined ? lower : rest;
 
@@ -61,7 +62,7 @@ export function parseActualText(raw: string): Actual {
   const m = /^(£)?\s*([+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?|[+-]?\.\d+)\s*(%|k)?\s*(.*)$/.exec(figureText);
   if (m) {
     let value = Number(m[2]!.replace(/,/g, ''));
-    if (!Number.isFinite(value) || Math.abs(value) > 1e15) return { kind: 'unreadable', text, why: `"${shortText(raw)}" holds a number too large to use` };
+    if (!Number.isFinite(value) || Math.abs(value) > 1e15) return { kind: 'unreadable', text, why: `"${shortText(raw, 60)}" holds a number too large to use` };
     if (m[3] === 'k') value *= 1000;
     const words = m[4]!.trim();
     const rate = RATE_WORDS.find(([pattern]) => pattern.test(words));
@@ -81,13 +82,9 @@ export function parseActualText(raw: string): Actual {
   }
   const date = readDate(lower.replace(/^(completed|done|delivered)\s+(on\s+)?/, ''));
   if (date) return { kind: 'date', text, date };
-  return { kind: 'unreadable', text, why: `"${shortText(raw)}" is not a figure or a word KPI Tracker knows (such as Achieved, On going or TBC)` };
+  return { kind: 'unreadable', text, why: `"${shortText(raw, 60)}" is not a figure or a word KPI Tracker knows (such as Achieved, On going or TBC)` };
 }
 
-function shortText(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
-}
 
 export function parseActualCell(cell: Cell): Actual {
   const value = cell.value;

@@ -90,7 +90,20 @@ export interface Plan {
   readonly refusals: readonly string[];
 }
 
-export const textValue = (text: string): PlanValue => ({ kind: 'text', text });
+/** Excel holds at most 32,767 characters in a cell; longer text is cut, and says so. */
+export const EXCEL_CELL_LIMIT = 32_767;
+
+export const textValue = (text: string): PlanValue => ({
+  kind: 'text',
+  text: text.length <= EXCEL_CELL_LIMIT ? text : `${cutAtCodePoint(text, EXCEL_CELL_LIMIT - 1)}…`,
+});
+
+/** Cuts text to at most `length` UTF-16 units without splitting an emoji or other surrogate pair. */
+export function cutAtCodePoint(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
+}
 export const numberValue = (value: number): PlanValue => ({ kind: 'number', value });
 export const EMPTY_PLAN_VALUE: PlanValue = { kind: 'empty' };
 

@@ -5,7 +5,7 @@ import { judgedFigures } from '../engine/judged-figures';
 import { formatFigure } from '../engine/format-figure';
 import { cellAddress, quoteSheetName, rangeAddress } from '../model/address';
 import { cellText } from '../model/cell-text';
-import { cellAt, findSheet, type Cell, type Workbook } from '../model/workbook';
+import { cellAt, findSheet, type Cell, type Sheet, type Workbook } from '../model/workbook';
 import { parsePeriodLabel } from '../periods/parse-period-label';
 import { periodLabel, samePeriod } from '../periods/period';
 import type { Settings } from '../settings/settings-schema';
@@ -79,8 +79,9 @@ export function chooseVerdicts(verdicts: readonly IndicatorVerdict[], period: st
       if (match) chosen.push(match);
       continue;
     }
+    // The latest period with figures: a blank cell is no data, even where a milestone calls it "not due".
     let latest: IndicatorVerdict | undefined;
-    for (const v of list) if (v.status !== 'no-data') latest = v;
+    for (const v of list) if (v.status !== 'no-data' && v.actualText.trim() !== '') latest = v;
     chosen.push(latest ?? list[list.length - 1]!);
   }
   return chosen;
@@ -100,6 +101,11 @@ function templateValues(verdict: IndicatorVerdict, statusLabel: string): Templat
     owner: verdict.owner ?? '',
     status: statusLabel,
   };
+}
+
+/** A cell inside a merged area that starts elsewhere: writing there would not show, or would clash. */
+function mergedAway(sheet: Sheet, row: number, col: number): boolean {
+  return sheet.merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left));
 }
 
 /** The commentary KPI Tracker would write for a verdict, from the officer's template or the default. */
@@ -159,7 +165,14 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
     chosen.push({ verdict, commentary, statusLabel, statusColour: colours[verdict.status] });
 
     const statusCol = columnOf(table, 'status');
-    if (statusCol !== undefined) {
+    if (statusCol !== undefined && mergedAway(sheet, verdict.row, statusCol)) {
+      notices.push({
+        kind: 'officer-words-kept',
+        sheet: table.sheet,
+        cell: cellAddress(verdict.row, statusCol),
+        message: `${cellAddress(verdict.row, statusCol)} is part of a merged cell that starts on another indicator's row, so ${verdict.ref ?? 'this indicator'}'s status was not written. Unmerge it to give each indicator its own status.`,
+      });
+    } else if (statusCol !== undefined) {
       const key = cellKey(table.sheet, verdict.row, statusCol);
       const cell = cellAt(sheet, verdict.row, statusCol);
       const current = cellText(cell).trim();
@@ -179,9 +192,10 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
     }
 
     const commentaryCol = columnOf(table, 'commentary');
+    const commentaryHidden = commentaryCol !== undefined && mergedAway(sheet, verdict.row, commentaryCol);
     const statusFrozen = statusCol !== undefined && frozen.get(cellKey(table.sheet, verdict.row, statusCol))?.period === verdict.periodLabel;
-    if (commentaryCol !== undefined && statusFrozen) {
-      // A signed-off period keeps its words as well as its status.
+    if (commentaryCol !== undefined && (statusFrozen || commentaryHidden)) {
+      // A signed-off period keeps its words as well as its status; a cell under another's merge is not written.
     } else if (commentaryCol !== undefined) {
       const key = cellKey(table.sheet, verdict.row, commentaryCol);
       const cell = cellAt(sheet, verdict.row, commentaryCol);
@@ -303,7 +317,13 @@ export function settingsSheetIfChanged(workbook: Workbook, settings: Settings): 
     const current = sheet.rows.map((row) => (row?.[0] ? cellText(row[0]) : ''));
     while (current.length > 0 && current[current.length - 1] === '') current.pop();
     if (current.length === cells.length && current.every((text, i) => text === cells[i])) return undefined;
-  } else if (settings.tables.length === 0 && Object.keys(settings.written).length === 0 && Object.keys(settings.seenCommentary).length === 0) {
+  } else if (
+    settings.tables.length === 0 &&
+    settings.ownedSheets.length === 0 &&
+    Object.keys(settings.written).length === 0 &&
+    Object.keys(settings.seenCommentary).length === 0
+  ) {
+    // Nothing worth remembering yet (a sheet KPI Tracker built is: it must never be read as KPI data).
     return undefined;
   }
   return { name: SETTINGS_SHEET, purpose: 'settings', mode: 'replace', visibility: 'veryHidden', rows: cells.map((text) => [{ value: textValue(text) }]) };

@@ -1,5 +1,6 @@
 import type { IndicatorVerdict } from '../engine/evaluate';
 import { STATUS_WORDS, type Polarity, type Status } from '../engine/target-types';
+import { shortText } from '../model/short-text';
 
 export { STATUS_WORDS };
 
@@ -45,8 +46,7 @@ export function checkJson(verdicts: readonly IndicatorVerdict[]): CheckJson[] {
 
 
 function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return shortText(text, max);
 }
 
 /** What `kpi-tracker check` prints for a person: one line a verdict, then the reason. */

@@ -1,9 +1,9 @@
 import { cellAddress } from '../model/address';
 import { planValueText, type Plan } from '../plan/plan-types';
+import { shortText } from '../model/short-text';
 
 function clip(text: string, max = 70): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return shortText(text, max);
 }
 
 /** A plan in words: what a run changes (or, in a dry run, would change). */

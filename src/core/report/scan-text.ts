@@ -1,4 +1,5 @@
 import type { ScanJson } from './scan-json';
+import { shortText } from '../model/short-text';
 
 const KIND_NAMES: Record<string, string> = {
   'period-table': 'period table',
@@ -11,8 +12,7 @@ const KIND_NAMES: Record<string, string> = {
 };
 
 function oneLine(text: string, max = 70): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return shortText(text, max);
 }
 
 /** What `kpi-tracker scan` prints for a person. */

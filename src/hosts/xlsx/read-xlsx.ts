@@ -63,6 +63,10 @@ export async function readXlsxBytes(bytes: Uint8Array, name: string): Promise<Xl
     throw new WorkbookFileError(`${name} looks like a zip file but Excel's workbook parts could not be read (${(error as Error).message}). It may be damaged.`);
   }
   if (excel.worksheets.length === 0) {
+    const parts = Object.keys((await JSZip.loadAsync(bytes)).files);
+    if (parts.some((part) => part.startsWith('xl/chartsheets/'))) {
+      throw new WorkbookFileError(`${name} holds only chart sheets: there is no worksheet with cells, so there is no KPI table to find.`);
+    }
     throw new WorkbookFileError(`${name} is a zip file but not an Excel workbook (.xlsx): it has no worksheets inside. Save it from Excel as "Excel Workbook (.xlsx)" and try again.`);
   }
   const { cannotKeep, structureProtected } = await inspectParts(bytes);
@@ -91,6 +95,13 @@ async function inspectParts(bytes: Uint8Array): Promise<{ cannotKeep: string[]; 
     if (count === 1) cannotKeep.push(part.one);
     else if (count > 1) cannotKeep.push(`${count} ${part.many}`);
   }
+  // exceljs keeps a filter's range but drops its criteria, which would leave the rows it hides
+  // hidden with no filter on.
+  let filtered = 0;
+  for (const part of names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+    if (/<filterColumn\b/.test(await zip.file(part)!.async('string'))) filtered++;
+  }
+  if (filtered > 0) cannotKeep.push(filtered === 1 ? 'a filter in use' : `filters in use on ${filtered} sheets`);
   const workbookXml = await zip.file('xl/workbook.xml')?.async('string');
   const structureProtected = workbookXml !== undefined && /<workbookProtection\b[^>]*\blockStructure="(1|true)"/.test(workbookXml);
   return { cannotKeep, structureProtected };
