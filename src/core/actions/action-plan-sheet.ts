@@ -54,8 +54,26 @@ export interface ActionPlanRow {
  * The indicator's reference; where it has none (layout B's measures), its sheet and row, which
  * stay unique when several sheets hold unreferenced measures.
  */
-export function indicatorKey(verdict: IndicatorVerdict): string {
-  return verdict.ref ?? `${verdict.sheet} row ${verdict.row + 1}`;
+export function indicatorKey(verdict: IndicatorVerdict, duplicated: ReadonlySet<string> = NO_DUPLICATES): string {
+  if (verdict.ref === null) return `${verdict.sheet} row ${verdict.row + 1}`;
+  // Two indicators numbered alike each keep a block of their own.
+  return duplicated.has(verdict.ref) ? `${verdict.ref} (${verdict.sheet} row ${verdict.row + 1})` : verdict.ref;
+}
+
+const NO_DUPLICATES: ReadonlySet<string> = new Set();
+
+/** References used by more than one indicator (as in a workbook where two rows are both "04"). */
+export function duplicatedRefs(verdicts: readonly IndicatorVerdict[]): Set<string> {
+  const rowsByRef = new Map<string, string>();
+  const duplicated = new Set<string>();
+  for (const v of verdicts) {
+    if (v.ref === null) continue;
+    const place = `${v.sheet}\u0000${v.row}`;
+    const seen = rowsByRef.get(v.ref);
+    if (seen === undefined) rowsByRef.set(v.ref, place);
+    else if (seen !== place) duplicated.add(v.ref);
+  }
+  return duplicated;
 }
 
 /** Reads the blocks already on the action-plan sheet: rows under a reference, and rows an officer added under them. */
@@ -124,12 +142,14 @@ export function buildActionPlan(
 ): ActionPlanBuild {
   const existing = readActionBlocks(workbook);
   const failing = verdicts.filter((v) => v.status === 'missed' || v.status === 'overdue' || (options.includeNearMisses && v.status === 'near'));
-  const byKey = new Map(verdicts.map((v) => [indicatorKey(v), v]));
+  const duplicated = duplicatedRefs(verdicts);
+  const keyOf = (v: IndicatorVerdict): string => indicatorKey(v, duplicated);
+  const byKey = new Map(verdicts.map((v) => [keyOf(v), v]));
   const blocks: Array<{ key: string; rows: string[][] }> = existing.map((block) => ({ key: block.key, rows: block.rows.map((row) => [...row]) }));
   const known = new Set(blocks.map((block) => block.key));
   const failingNow = new Set(failing);
   for (const verdict of failing) {
-    const key = indicatorKey(verdict);
+    const key = keyOf(verdict);
     if (!known.has(key)) {
       known.add(key);
       blocks.push({ key, rows: [ACTION_COLUMNS.map(() => '')] });

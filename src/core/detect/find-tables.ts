@@ -3,6 +3,7 @@ import type { Period } from '../periods/period';
 import { classifyHeader, normaliseHeader, type HeaderGuess } from './header-lexicon';
 import type { SheetGrid } from './sheet-grid';
 import type { ColumnMapping, ColumnRole, DetectedIndicator, DetectedTable, Footnote, TableKind } from './types';
+import { isMonthOnlyFormat } from '../model/cell-text';
 import { shortText } from '../model/short-text';
 
 /** Roles that hold figures or words about an indicator's result. */
@@ -54,7 +55,9 @@ export function readHeader(grid: SheetGrid, row: number): HeaderCandidate | unde
   let figures = 0;
   for (const c of filled) {
     // A month can head a column ("Apr-24" typed in is a date shown as a month); other figures cannot.
-    if (grid.cell(row, c).value.kind !== 'text' && grid.headerText(row, c) === grid.shownText(row, c)) figures++;
+    const cell = grid.cell(row, c);
+    const monthHeading = isMonthOnlyFormat(cell.format) && (cell.value.kind === 'date' || cell.value.kind === 'number');
+    if (cell.value.kind !== 'text' && !monthHeading) figures++;
   }
   if (figures * 2 > filled.length) return undefined;
   if (filled.some((c) => grid.text(row, c).length > 200)) return undefined;
@@ -120,7 +123,7 @@ export function readHeader(grid: SheetGrid, row: number): HeaderCandidate | unde
   // A measures column whose header is a theme title ("Continually Adapting the Service … | Target | Actual").
   if (!isActionPlan && ![...roles].some((role) => NAME_ROLES.has(role))) {
     const firstData = Math.min(...columns.map((column) => column.col));
-    const leftmost = allCols.find((c) => c < firstData && !combined.get(c)?.guess);
+    const leftmost = allCols.find((c) => c < firstData && combined.has(c) && !combined.get(c)!.guess);
     if (leftmost === undefined) return undefined;
     const header = combined.get(leftmost)!.header;
     title = header;

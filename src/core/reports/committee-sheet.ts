@@ -5,7 +5,7 @@ import { describeTolerance, type Tolerance } from '../engine/tolerance';
 import { formatDateGB, type CalendarDate } from '../model/serial-dates';
 import { columnLetter } from '../model/address';
 import type { ActionPlanRow } from '../actions/action-plan-sheet';
-import { ACTION_PLAN_SHEET, indicatorKey } from '../actions/action-plan-sheet';
+import { ACTION_PLAN_SHEET, duplicatedRefs, indicatorKey } from '../actions/action-plan-sheet';
 import { numberValue, textValue, type OwnedSheet, type PlanCell } from '../plan/plan-types';
 import { estimateRowHeights } from '../plan/row-heights';
 import type { StatusColours, StatusLabels } from '../plan/status-style';
@@ -142,8 +142,9 @@ export function buildCommitteeSheet(input: {
     // The direction column gives way to the action-plan reference here.
     rows.push(header(columns.map((column) => (column === 'direction' ? 'Action plan' : COLUMN_TITLES[column]))));
     const planned = new Set(input.actions.map((a) => a.key));
+    const duplicated = duplicatedRefs(verdicts);
     for (const { v, cells } of exceptions) {
-      const key = indicatorKey(v);
+      const key = indicatorKey(v, duplicated);
       const plan = planned.has(key) ? `See ${ACTION_PLAN_SHEET}, ${key}` : 'No action plan yet';
       rows.push(row(v, cells, { direction: plan }));
     }
