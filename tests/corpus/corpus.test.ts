@@ -17,14 +17,12 @@
  * `check` and `scan`; a workbook of chart sheets only; KPI Tracker's own committee sheet read
  * back as KPI data after `committee` alone.
  *
- * Still open, pinned with test.failing (they pass while the bug is there), each with
- * input → got → expected:
- *  - BUG G (duplicate-refs): two indicators with the same number share one action-plan block; one
- *    is lost and the other can be the wrong indicator.
+ * Also fixed since: two indicators with the same number share one action-plan block (G); month
+ * columns headed by dates formatted mmm-yy (J); the detector throwing on a value under a merge (L,
+ * in properties.test.ts).
+ *
+ * Still open, pinned with test.failing (it passes while the bug is there):
  *  - BUG H (side-by-side): two tables side by side on one sheet are not found at all.
- *  - BUG J (dates): month columns headed by dates formatted mmm-yy (how Excel stores "Apr-24"
- *    typed in) are still not found.
- * (BUG L, the detector throwing on a value under a merge, is in properties.test.ts.)
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';

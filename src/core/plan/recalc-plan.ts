@@ -7,7 +7,7 @@ import { cellAddress, quoteSheetName, rangeAddress } from '../model/address';
 import { cellText } from '../model/cell-text';
 import { cellAt, findSheet, type Cell, type Sheet, type Workbook } from '../model/workbook';
 import { parsePeriodLabel } from '../periods/parse-period-label';
-import { periodLabel, samePeriod } from '../periods/period';
+import { periodLabel } from '../periods/period';
 import type { Settings } from '../settings/settings-schema';
 import { SETTINGS_SHEET, settingsCells } from '../settings/settings-store';
 import { changeLogSheet, CHANGE_LOG_SHEET } from './change-log';
