@@ -21,8 +21,7 @@
  * columns headed by dates formatted mmm-yy (J); the detector throwing on a value under a merge (L,
  * in properties.test.ts).
  *
- * Still open, pinned with test.failing (it passes while the bug is there):
- *  - BUG H (side-by-side): two tables side by side on one sheet are not found at all.
+ * And two tables side by side on one sheet (H), which were not found at all.
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -558,22 +557,20 @@ describe('duplicate indicator numbers', () => {
 });
 
 describe('two tables side by side on one sheet', () => {
-  it('what the user gets today: a plain "no KPI table" from check, and recalc writes nothing', async () => {
-    await expectCheckRefusal(paths.sideBySide, /No KPI table was found in .*side-by-side\.xlsx/);
-    await expectRefusal(tmp.dir, paths.sideBySide, 'side-by-side', 'recalc', /No KPI table was found in .*side-by-side\.xlsx/);
-  });
-
-  /*
-   * BUG H. Input: 01–07 under a layout A header in A3:I3 and 08–14 under the same header in K3:S3,
-   * column J empty between them. Got: no table at all — the header row is read across the whole
-   * sheet, names "Status", "Commentary" and the rest twice, and is rejected as not a header.
-   * Expected: two tables, A3:I10 and K3:S12, 14 indicators; statuses in H and R.
-   */
-  test.failing('BUG H: scan finds both tables', async () => {
+  // 01–07 under a layout A header in A3:I3 and 08–14 under the same header in K3:S3, column J empty.
+  test('scan finds both tables, each with its own status column', async () => {
     const run = await cli(['scan', paths.sideBySide, '--json']);
     const scan = JSON.parse(run.out) as ScanJson;
     expect(scan.tables.map((t) => `${t.range} ${t.indicators.length}`)).toEqual(['A3:I10 7', 'K3:S12 7']);
     expect(scan.tables.map((t) => t.columns.find((c) => c.role === 'status')?.column)).toEqual([SIDE_BY_SIDE.statusLeft, SIDE_BY_SIDE.statusRight]);
+  });
+
+  test('check judges all fourteen indicators, and recalc writes each status in its own table only', async () => {
+    const verdicts = await checkJsonOf(paths.sideBySide);
+    expect([...new Set(verdicts.map((v) => v.ref))].sort()).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14']);
+    const guarded = await writeGuarded(tmp.dir, paths.sideBySide, 'side-by-side-recalc', 'recalc');
+    const statusColumns = new Set(guarded.plan.edits.filter((edit) => edit.purpose === 'status').map((edit) => String.fromCharCode(65 + edit.col)));
+    expect([...statusColumns].sort()).toEqual([SIDE_BY_SIDE.statusLeft, SIDE_BY_SIDE.statusRight].sort());
   });
 });
 
@@ -629,7 +626,7 @@ describe('files that cannot be read: a named reason, and nothing written', () =>
     expect(run.err).toMatch(/empty\.xlsx has no cells with anything in them/);
   });
 
-  it.each<CorpusName>(['empty', 'chartOnEmptySheet', 'sideBySide'])('%s: the in-memory host plans nothing and Excel receives not one write', async (name) => {
+  it.each<CorpusName>(['empty', 'chartOnEmptySheet'])('%s: the in-memory host plans nothing and Excel receives not one write', async (name) => {
     const { workbook } = await readXlsxFile(paths[name]);
     const { result, after } = memoryGuarded(workbook, 'pack');
     expect({ edits: result.plan.edits, sheets: result.plan.sheets }).toEqual({ edits: [], sheets: [] });

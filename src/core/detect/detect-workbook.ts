@@ -5,7 +5,7 @@ import type { SavedTable, Settings } from '../settings/settings-schema';
 import { readSettings, SETTINGS_SHEET } from '../settings/settings-store';
 import { readActionRows, readRecommendation } from './action-plan-table';
 import { readDefinitions } from './definitions';
-import { kindOf, readBody, readHeader, REFERENCE_PATTERN, shorten, yearAbove, type HeaderCandidate } from './find-tables';
+import { kindOf, readBody, readHeader, REFERENCE_PATTERN, segmentsOf, shorten, yearAbove, type ColumnSpan, type HeaderCandidate } from './find-tables';
 import { normaliseHeader } from './header-lexicon';
 import { readMeasureCards, wordingOverlap } from './measure-cards';
 import { SheetGrid } from './sheet-grid';
@@ -56,20 +56,39 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
     const savedTable = savedByRow.get(r);
     const fromSaved = savedTable && !savedTable.ignored ? headerFromSaved(grid, savedTable) : undefined;
     const header = fromSaved?.header ?? (ignoredRows.has(r) ? undefined : readHeader(grid, r));
-    if (!header) continue;
-    const stopBefore = nextHeaderRow(grid, header.rows[header.rows.length - 1]! + 1, savedByRow);
-    const table = buildTable(grid, header, stopBefore, lastBottom, fromSaved);
-    tables.push(table);
-    lastBottom = table.range.bottom;
-    r = table.range.bottom;
+    if (header) {
+      const stopBefore = nextHeaderRow(grid, header.rows[header.rows.length - 1]! + 1, savedByRow);
+      const table = buildTable(grid, header, stopBefore, lastBottom, fromSaved);
+      tables.push(table);
+      lastBottom = table.range.bottom;
+      r = table.range.bottom;
+      continue;
+    }
+    if (ignoredRows.has(r)) continue;
+    // Tables side by side: a row that is no header as a whole may be one per run of columns.
+    const spans = segmentsOf(grid, r);
+    if (spans.length < 2) continue;
+    let bottom = r;
+    for (const span of spans) {
+      const part = readHeader(grid, r, span);
+      if (!part) continue;
+      const stopBefore = nextHeaderRow(grid, part.rows[part.rows.length - 1]! + 1, savedByRow, span);
+      const table = buildTable(grid, part, stopBefore, lastBottom, undefined);
+      tables.push(table);
+      bottom = Math.max(bottom, table.range.bottom);
+    }
+    if (bottom > r) {
+      lastBottom = bottom;
+      r = bottom;
+    }
   }
   attachDefinitions(grid, tables);
   return { tables, cards: readMeasureCards(grid) };
 }
 
-function nextHeaderRow(grid: SheetGrid, from: number, savedByRow: Map<number, SavedTable>): number {
+function nextHeaderRow(grid: SheetGrid, from: number, savedByRow: Map<number, SavedTable>, span?: ColumnSpan): number {
   for (let r = from; r < grid.rows; r++) {
-    if (savedByRow.has(r) || readHeader(grid, r)) return r;
+    if (savedByRow.has(r) || readHeader(grid, r, span)) return r;
   }
   return grid.rows;
 }

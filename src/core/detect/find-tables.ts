@@ -48,8 +48,28 @@ function guessesFor(grid: SheetGrid, rows: number[], cols: number[]): Map<number
 /**
  * Decides whether `row` (with perhaps the row under it) is a table header, and maps its columns.
  */
-export function readHeader(grid: SheetGrid, row: number): HeaderCandidate | undefined {
-  const filled = grid.filledColumns(row);
+/** Columns a header may use: the whole row, or one of several tables standing side by side. */
+export interface ColumnSpan {
+  readonly left: number;
+  readonly right: number;
+}
+
+const WHOLE_ROW: ColumnSpan = { left: 0, right: Number.MAX_SAFE_INTEGER };
+
+/** The runs of filled cells in a row, split where a column is empty: tables side by side. */
+export function segmentsOf(grid: SheetGrid, row: number): ColumnSpan[] {
+  const spans: ColumnSpan[] = [];
+  for (const c of grid.filledColumns(row)) {
+    const last = spans[spans.length - 1];
+    if (last && c === last.right + 1) spans[spans.length - 1] = { left: last.left, right: c };
+    else spans.push({ left: c, right: c });
+  }
+  return spans;
+}
+
+export function readHeader(grid: SheetGrid, row: number, span: ColumnSpan = WHOLE_ROW): HeaderCandidate | undefined {
+  const inSpan = (c: number): boolean => c >= span.left && c <= span.right;
+  const filled = grid.filledColumns(row).filter(inSpan);
   if (filled.length < 2) return undefined;
   // Headers are words: a row that is mostly figures is an indicator, whatever its words say.
   let figures = 0;
@@ -68,7 +88,7 @@ export function readHeader(grid: SheetGrid, row: number): HeaderCandidate | unde
 
   // A second header row: short labels under a group heading ("Target Met" over "Yes | No").
   let rows = [row];
-  const below = row + 1 < grid.rows ? grid.filledColumns(row + 1) : [];
+  const below = row + 1 < grid.rows ? grid.filledColumns(row + 1).filter(inSpan) : [];
   if (below.length > 0 && below.every((c) => grid.text(row + 1, c).length <= 40)) {
     const belowGuesses = guessesFor(grid, [row + 1], below);
     const belowLooksLikeHeader = [...belowGuesses.values()].every((entry) => entry.guess && entry.guess.role !== 'description');
