@@ -69,7 +69,9 @@ export async function readXlsxBytes(bytes: Uint8Array, name: string): Promise<Xl
     }
     throw new WorkbookFileError(`${name} is a zip file but not an Excel workbook (.xlsx): it has no worksheets inside. Save it from Excel as "Excel Workbook (.xlsx)" and try again.`);
   }
-  const { cannotKeep, structureProtected } = await inspectParts(bytes);
+  // Only a sheet with an AutoFilter can have filter criteria; most workbooks need no second look.
+  const anyFilter = excel.worksheets.some((ws) => Boolean((ws as unknown as { autoFilter?: unknown }).autoFilter));
+  const { cannotKeep, structureProtected } = await inspectParts(bytes, anyFilter);
   return { workbook: workbookFromExcelJs(excel), excel, cannotKeep, structureProtected };
 }
 
@@ -86,7 +88,7 @@ const UNKEEPABLE: ReadonlyArray<{ pattern: RegExp; one: string; many: string }> 
  * exceljs drops charts, pivot tables, slicers and macros when it writes a workbook, so the
  * command line looks for them first and refuses rather than lose an officer's work.
  */
-async function inspectParts(bytes: Uint8Array): Promise<{ cannotKeep: string[]; structureProtected: boolean }> {
+async function inspectParts(bytes: Uint8Array, anyFilter: boolean): Promise<{ cannotKeep: string[]; structureProtected: boolean }> {
   const zip = await JSZip.loadAsync(bytes);
   const names = Object.keys(zip.files);
   const cannotKeep: string[] = [];
@@ -98,7 +100,7 @@ async function inspectParts(bytes: Uint8Array): Promise<{ cannotKeep: string[]; 
   // exceljs keeps a filter's range but drops its criteria, which would leave the rows it hides
   // hidden with no filter on.
   let filtered = 0;
-  for (const part of names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+  for (const part of anyFilter ? names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)) : []) {
     if (/<filterColumn\b/.test(await zip.file(part)!.async('string'))) filtered++;
   }
   if (filtered > 0) cannotKeep.push(filtered === 1 ? 'a filter in use' : `filters in use on ${filtered} sheets`);
