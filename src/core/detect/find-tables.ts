@@ -211,7 +211,8 @@ export function readBody(
   };
 
   for (let r = bottom + 1; r < stopBefore; r++) {
-    const filled = grid.filledColumns(r).filter((c) => c >= firstCol && c <= lastCol && /[\p{L}\p{N}*]/u.test(grid.text(r, c)));
+    // Figures always count; text counts when it has a letter, a digit or a footnote star.
+    const filled = grid.filledColumns(r).filter((c) => c >= firstCol && c <= lastCol && (grid.cell(r, c).value.kind !== 'text' || /[\p{L}\p{N}*]/u.test(grid.text(r, c))));
     if (filled.length === 0) {
       blankRun++;
       if (blankRun >= 2) break;

@@ -4,13 +4,15 @@ import { MONTH_NAMES } from '../periods/period';
 import { cellAt, columnCount, rowCount, type Cell, type Sheet } from '../model/workbook';
 
 /**
- * A read-only view of a sheet for detection: cell text once, merged areas resolved,
+ * A read-only view of a sheet for detection: cell text worked out once, when first asked for (most
+ * rows of a big sheet are figures, rejected as headers without their text), merged areas resolved,
  * so each rule asks simple questions.
  */
 export class SheetGrid {
   readonly rows: number;
   readonly cols: number;
-  private readonly texts: string[][];
+  private readonly texts: (string[] | undefined)[] = [];
+  private readonly filled: (number[] | undefined)[] = [];
   /** For a cell inside a merged area: the area's top-left cell. */
   private readonly mergeOrigin = new Map<string, { row: number; col: number }>();
   private readonly mergeOrigins = new Set<string>();
@@ -18,13 +20,6 @@ export class SheetGrid {
   constructor(readonly sheet: Sheet) {
     this.rows = rowCount(sheet);
     this.cols = columnCount(sheet);
-    this.texts = [];
-    for (let r = 0; r < this.rows; r++) {
-      const row = sheet.rows[r];
-      const texts: string[] = [];
-      if (row) for (let c = 0; c < row.length; c++) texts[c] = row[c] ? cellText(row[c]!).trim() : '';
-      this.texts[r] = texts;
-    }
     for (const merge of sheet.merges) {
       if (merge.right > merge.left) this.mergeOrigins.add(`${merge.top}:${merge.left}`);
       for (let r = merge.top; r <= merge.bottom; r++) {
@@ -50,7 +45,14 @@ export class SheetGrid {
   }
 
   text(row: number, col: number): string {
-    return this.texts[row]?.[col] ?? '';
+    const texts = (this.texts[row] ??= []);
+    let text = texts[col];
+    if (text === undefined) {
+      const cell = this.sheet.rows[row]?.[col];
+      text = cell ? cellText(cell).trim() : '';
+      texts[col] = text;
+    }
+    return text;
   }
 
   cell(row: number, col: number): Cell {
@@ -73,11 +75,21 @@ export class SheetGrid {
   }
 
   /** Columns holding text in a row, left to right. */
+  /** Columns holding something in a row, left to right (known from the cells, without their text). */
   filledColumns(row: number): number[] {
-    const filled: number[] = [];
-    const texts = this.texts[row];
-    if (!texts) return filled;
-    for (let c = 0; c < texts.length; c++) if (texts[c]) filled.push(c);
+    let filled = this.filled[row];
+    if (!filled) {
+      filled = [];
+      const cells = this.sheet.rows[row];
+      if (cells) {
+        for (let c = 0; c < cells.length; c++) {
+          const value = cells[c]?.value;
+          if (!value || value.kind === 'empty' || (value.kind === 'text' && value.value.trim() === '')) continue;
+          filled.push(c);
+        }
+      }
+      this.filled[row] = filled;
+    }
     return filled;
   }
 
