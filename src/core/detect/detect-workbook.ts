@@ -1,6 +1,6 @@
 import { columnIndex, columnLetter } from '../model/address';
 import type { Sheet, Workbook } from '../model/workbook';
-import { parsePeriodLabel } from '../periods/parse-period-label';
+import { financialYearInName, parsePeriodLabel } from '../periods/parse-period-label';
 import type { SavedTable, Settings } from '../settings/settings-schema';
 import { readSettings, SETTINGS_SHEET } from '../settings/settings-store';
 import { readActionRows, readRecommendation } from './action-plan-table';
@@ -215,7 +215,7 @@ function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[])
     if (column.role === 'actual' && column.period?.fy !== undefined) years.set(column.period.fy, (years.get(column.period.fy) ?? 0) + 1);
   }
   const dated = [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? columns.find((column) => column.period?.fy !== undefined)?.period?.fy;
-  const year = dated ?? yearAbove(grid, headerTop)?.fy ?? yearFromSheetName(grid.sheet.name);
+  const year = dated ?? yearAbove(grid, headerTop)?.fy ?? financialYearInName(grid.sheet.name);
   return columns.map((column) => {
     if (column.role === 'actual' && !column.period) {
       return year === undefined ? column : { ...column, period: { kind: 'year', fy: year } };
@@ -225,12 +225,6 @@ function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[])
     }
     return column;
   });
-}
-
-function yearFromSheetName(name: string): number | undefined {
-  const match = /(\d{4})\s*[-/]\s*(\d{2,4})/.exec(name);
-  const period = match ? parsePeriodLabel(`${match[1]}/${match[2]}`) : undefined;
-  return period?.fy;
 }
 
 function titleAbove(grid: SheetGrid, headerTop: number, lastBottom: number): string | undefined {

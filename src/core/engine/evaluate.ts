@@ -2,7 +2,7 @@ import { columnLetter } from '../model/address';
 import { cellText } from '../model/cell-text';
 import type { CalendarDate } from '../model/serial-dates';
 import { cellAt, findSheet, isEmptyCell, type Sheet, type Workbook } from '../model/workbook';
-import { parsePeriodLabel } from '../periods/parse-period-label';
+import { financialYearInName, parsePeriodLabel } from '../periods/parse-period-label';
 import { calendarMonthOf, financialMonthSpan, monthsIn, MONTH_NAMES, periodLabel, samePeriod, type Period } from '../periods/period';
 import type { ColumnMapping, ColumnRole, Detection, DetectedIndicator, DetectedTable } from '../detect/types';
 import { judge, type Verdict } from './judge';
@@ -389,9 +389,8 @@ function evaluateKpiReturn(sheet: Sheet, table: DetectedTable, tableIndex: numbe
 }
 
 function yearPeriodOf(sheet: Sheet): Period | undefined {
-  const match = /(\d{4}|\d{2})\s*[-/]\s*(\d{2,4})/.exec(sheet.name);
-  const period = match ? parsePeriodLabel(`${match[1]!.length === 2 ? `20${match[1]}` : match[1]}/${match[2]}`) : undefined;
-  return period?.kind === 'year' ? period : undefined;
+  const fy = financialYearInName(sheet.name);
+  return fy === undefined ? undefined : { kind: 'year', fy };
 }
 
 function ratingShare(sheet: Sheet, table: DetectedTable, row: number): Actual {

@@ -63,6 +63,15 @@ function monthFromName(word: string): number | undefined {
   return index >= 0 ? index + 1 : undefined;
 }
 
+/**
+ * The financial year a sheet name names ("End of year 2014-15", "2007-08 results"), if any.
+ * Detection and judging both ask, and must get the same answer for the same sheet.
+ */
+export function financialYearInName(name: string): number | undefined {
+  const match = /(\d{4}|\d{2})\s*[-/]\s*(\d{2,4})/.exec(name);
+  return match ? financialYearFrom(match[1]!, match[2]!) : undefined;
+}
+
 /** Two-digit years: 70–99 are the 1900s, the rest the 2000s. */
 function fullYear(text: string): number {
   const n = Number(text);
