@@ -6,6 +6,7 @@ import type { IndicatorVerdict } from '../engine/evaluate';
 import { textValue, type OwnedSheet, type PlanCell } from '../plan/plan-types';
 import { judgedFigures } from '../engine/judged-figures';
 import { estimateRowHeights } from '../plan/row-heights';
+import { DEFAULT_COLOURS, HEADER_FILL } from '../plan/status-style';
 import { actionStatus, type ActionStatus } from './due-text';
 
 export const ACTION_PLAN_SHEET = 'KPI action plan';
@@ -161,7 +162,7 @@ export function buildActionPlan(
   rows.push(title('KPI action plan', { bold: true, size: 14 }));
   rows.push(title(`Indicators not meeting their target, ${options.period}. Statuses as at ${formatDateGB(options.today)}. Columns D to I are yours to edit; KPI Tracker keeps them.`, { italic: true }));
   rows.push([]);
-  rows.push(ACTION_COLUMNS.map((name) => ({ value: textValue(name), bold: true, fill: '#DDE4EA', wrap: true, border: true })));
+  rows.push(ACTION_COLUMNS.map((name) => ({ value: textValue(name), bold: true, fill: HEADER_FILL, wrap: true, border: true })));
 
   const actionRows: ActionPlanRow[] = [];
   for (const block of blocks) {
@@ -205,7 +206,7 @@ export function buildActionPlan(
           wrap: true,
           border: true,
           ...(OURS.has(c) && !first && c !== COL.status ? { fontColour: '#7F7F7F' } : {}),
-          ...(c === COL.status ? { fill: STATUS_FILL[out[COL.status] as ActionStatus] } : {}),
+          ...(c === COL.status ? { fill: ACTION_STATUS_FILL[out[COL.status] as ActionStatus] } : {}),
           ...(first && c === COL.indicator ? { bold: true } : {}),
         })),
       );
@@ -227,9 +228,10 @@ export function buildActionPlan(
   };
 }
 
-const STATUS_FILL: Record<ActionStatus, string> = {
-  Complete: '#BFE5D6',
-  'On track': '#D3E9F7',
-  'Not started': '#EDEDED',
-  Overdue: '#E9C7DA',
+/** Action statuses in the indicator palette: complete as met, on track as not due, overdue as overdue. */
+export const ACTION_STATUS_FILL: Record<ActionStatus, string> = {
+  Complete: DEFAULT_COLOURS.met,
+  'On track': DEFAULT_COLOURS['not-due'],
+  'Not started': DEFAULT_COLOURS['no-data'],
+  Overdue: DEFAULT_COLOURS.overdue,
 };

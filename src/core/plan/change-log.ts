@@ -1,5 +1,6 @@
 import { cellAddress } from '../model/address';
 import { planValueText, textValue, type CellEdit, type OwnedSheet, type PlanCell } from './plan-types';
+import { HEADER_FILL } from './status-style';
 
 export const CHANGE_LOG_SHEET = 'KPI Tracker change log';
 
@@ -14,7 +15,7 @@ const PURPOSE_WORDS: Record<CellEdit['purpose'], string> = { status: 'Status', c
 export function changeLogSheet(edits: readonly CellEdit[], run: { now: string; command: string }, withHeader: boolean, rebuiltSheets: readonly string[] = []): OwnedSheet {
   const when = run.now.replace('T', ' ').replace(/\.\d+Z?$|Z$/, '');
   const rows: PlanCell[][] = [];
-  if (withHeader) rows.push(HEADER.map((text) => ({ value: textValue(text), bold: true, fill: '#DDE4EA' })));
+  if (withHeader) rows.push(HEADER.map((text) => ({ value: textValue(text), bold: true, fill: HEADER_FILL })));
   for (const edit of edits) {
     const fillNote = edit.fill && edit.fill !== edit.fillBefore ? ` (fill ${edit.fillBefore || 'none'} → ${edit.fill})` : '';
     rows.push([

@@ -20,6 +20,9 @@ export const DEFAULT_COLOURS: StatusColours = {
 
 export const DEFAULT_LABELS: StatusLabels = STATUS_WORDS;
 
+/** The fill of header rows on every sheet KPI Tracker builds. */
+export const HEADER_FILL = '#DDE4EA';
+
 /** Label families councils use; a workbook that already uses one keeps it. */
 const FAMILIES: ReadonlyArray<Partial<Record<Status, string>> & { met: string; missed: string }> = [
   { met: 'On target', near: 'Near target', missed: 'Off target' },

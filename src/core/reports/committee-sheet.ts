@@ -5,10 +5,10 @@ import { describeTolerance, type Tolerance } from '../engine/tolerance';
 import { formatDateGB, type CalendarDate } from '../model/serial-dates';
 import { columnLetter } from '../model/address';
 import type { ActionPlanRow } from '../actions/action-plan-sheet';
-import { ACTION_PLAN_SHEET, duplicatedRefs, indicatorKey } from '../actions/action-plan-sheet';
+import { ACTION_PLAN_SHEET, ACTION_STATUS_FILL, duplicatedRefs, indicatorKey } from '../actions/action-plan-sheet';
 import { numberValue, textValue, type OwnedSheet, type PlanCell } from '../plan/plan-types';
 import { estimateRowHeights } from '../plan/row-heights';
-import type { StatusColours, StatusLabels } from '../plan/status-style';
+import { HEADER_FILL, type StatusColours, type StatusLabels } from '../plan/status-style';
 
 export interface CommitteeDetails {
   readonly name?: string;
@@ -43,7 +43,7 @@ const COLUMN_TITLES: Record<Column, string> = {
 const COLUMN_WIDTHS: Record<Column, number> = { ref: 8, indicator: 42, target: 16, actual: 14, previous: 11, status: 13, direction: 14, commentary: 60 };
 
 function header(names: readonly string[], offset = 0): PlanCell[] {
-  return [...Array<PlanCell | undefined>(offset).fill(undefined), ...names.map((name) => ({ value: textValue(name), bold: true, fill: '#DDE4EA', wrap: true, border: true }))] as PlanCell[];
+  return [...Array<PlanCell | undefined>(offset).fill(undefined), ...names.map((name) => ({ value: textValue(name), bold: true, fill: HEADER_FILL, wrap: true, border: true }))] as PlanCell[];
 }
 
 function directionText(verdict: IndicatorVerdict): string {
@@ -173,13 +173,13 @@ export function buildCommitteeSheet(input: {
     // Actions sit in the table's own columns: the action under Indicator, its progress under Commentary.
     const place: Partial<Record<Column, keyof ActionPlanRow | 'label'>> = { ref: 'ref', indicator: 'action', target: 'by', actual: 'responsible', commentary: 'progress' };
     const titles: Partial<Record<Column, string>> = { ref: 'Ref', indicator: 'Action', target: 'By', actual: 'Responsible', commentary: 'Progress' };
-    rows.push(columns.map((column) => ({ value: textValue(titles[column] ?? ''), bold: true, fill: '#DDE4EA', wrap: true, border: true })));
+    rows.push(columns.map((column) => ({ value: textValue(titles[column] ?? ''), bold: true, fill: HEADER_FILL, wrap: true, border: true })));
     for (const a of overdue) {
       rows.push(
         columns.map((column) => {
           const field = place[column];
           const value = field === undefined ? (column === 'status' ? 'Overdue' : '') : column === 'ref' && !columns.includes('ref') ? '' : String(a[field as keyof ActionPlanRow] ?? '');
-          return column === 'status' ? text(value, { fill: '#E9C7DA', border: true }) : text(value, { wrap: true, border: true });
+          return column === 'status' ? text(value, { fill: ACTION_STATUS_FILL.Overdue, border: true }) : text(value, { wrap: true, border: true });
         }),
       );
     }
