@@ -1,11 +1,10 @@
 import type { Detection } from '../core/detect/types';
 import type { IndicatorVerdict } from '../core/engine/evaluate';
 import { STATUSES, type Status } from '../core/engine/target-types';
-import { cellAddress } from '../core/model/address';
 import { cellText } from '../core/model/cell-text';
 import { isoFromDate, type CalendarDate } from '../core/model/serial-dates';
 import { cellAt, findSheet, type Workbook } from '../core/model/workbook';
-import { chooseVerdicts } from '../core/plan/recalc-plan';
+import { cellKey, chooseVerdicts } from '../core/plan/recalc-plan';
 import type { StatusLabels } from '../core/plan/status-style';
 import type { Settings, SignOff } from '../core/settings/settings-schema';
 
@@ -43,7 +42,7 @@ export function signOffFor(input: {
     const label = cellText(cellAt(sheet, verdict.row, col)).trim();
     const status = byLabel.get(normalise(label));
     if (!label || !status) continue;
-    statuses[`${table.sheet}!${cellAddress(verdict.row, col)}`] = { status, label };
+    statuses[cellKey(table.sheet, verdict.row, col)] = { status, label };
     if (status !== verdict.status) mismatches.push(`${verdict.ref ?? verdict.indicator}: the cell says "${label}", ${input.period} rates it "${input.labels[verdict.status]}"`);
   }
   const committee = input.committee?.trim();

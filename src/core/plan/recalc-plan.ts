@@ -52,7 +52,8 @@ export interface RecalcResult {
 
 const DIRECTION_WORDS: Record<string, string> = { better: ', improving on the previous period', worse: ', worse than the previous period', same: ', the same as the previous period' };
 
-function cellKey(sheet: string, row: number, col: number): string {
+/** How settings name a cell (written fingerprints, sign-offs): `Sheet!H4`. */
+export function cellKey(sheet: string, row: number, col: number): string {
   return `${sheet}!${cellAddress(row, col)}`;
 }
 

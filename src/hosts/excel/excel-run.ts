@@ -63,9 +63,9 @@ export async function runInExcel(options: RunOptions, requireConfirmedMapping: b
       workbook = await readStatusFills(context, workbook);
       syncs++;
     }
-    const settings = readSettings(workbook).settings;
-    const needsMapping = settings.tables.length === 0;
     const result = runKpiTracker(workbook, options);
+    // The run read the settings already; a run never changes the confirmed tables.
+    const needsMapping = result.settings.tables.length === 0;
     if ((requireConfirmedMapping && needsMapping) || result.plan.refusals.length > 0) {
       return { result, write: null, syncs, needsMapping };
     }

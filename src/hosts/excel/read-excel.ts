@@ -3,6 +3,7 @@ import { parseRangeAddress } from '../../core/model/address';
 import { isDateFormat } from '../../core/model/cell-text';
 import type { Cell, CellRange, CellValue, Sheet, SheetVisibility, TableObject, Workbook } from '../../core/model/workbook';
 import { CHANGE_LOG_SHEET } from '../../core/plan/change-log';
+import { describeExcelError } from './excel-errors';
 import { SETTINGS_SHEET } from '../../core/settings/settings-store';
 
 /** Sheets looked at in the first request; a workbook with more takes one more request to list the rest. */
@@ -192,7 +193,7 @@ export async function readWorkbookFromExcel(context: Excel.RequestContext): Prom
       syncs++;
       return blocks;
     } catch (error) {
-      const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+      const code = describeExcelError(error).code;
       const splittable = parts.some((part) => part.rowCount > 1) || parts.length > 1;
       if (code !== 'ResponsePayloadSizeLimitExceeded' || !splittable) throw error;
       syncs++;
