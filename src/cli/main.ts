@@ -9,7 +9,7 @@ import { runKpiTracker } from '../core/run/recalculate';
 import { planText } from '../core/report/plan-text';
 import { summaryText } from '../core/report/summary-text';
 import { chooseVerdicts } from '../core/plan/recalc-plan';
-import { applyPlanToExcelJs } from '../hosts/xlsx/apply-plan';
+import { applyPlanToXlsx } from '../hosts/xlsx/apply-plan';
 import { readXlsxFile, WorkbookFileError } from '../hosts/xlsx/read-xlsx';
 import { writeXlsxFile } from '../hosts/xlsx/write-xlsx';
 import { outputPathFor } from './output-path';
@@ -185,13 +185,7 @@ async function write(step: Step, positional: readonly string[], flags: ReadonlyM
   const output = dryRun ? undefined : outputPathFor(path, flags);
   const committeeName = flags.get('--committee');
   const meeting = flags.get('--meeting');
-  const { workbook, excel, cannotKeep, structureProtected } = await readXlsxFile(path);
-  if (!dryRun && cannotKeep.length > 0) {
-    io.err(
-      `${path} has ${joinWords(cannotKeep)}, which the command line can't carry over into the file it writes. Nothing was written, so nothing is lost. Run KPI Tracker inside Excel for this workbook, or use --dry-run to see what would change.`,
-    );
-    return 1;
-  }
+  const { workbook, source, structureProtected } = await readXlsxFile(path);
   if (!dryRun && structureProtected) {
     io.err(`The structure of ${path} is protected (Review → Protect Workbook), so KPI Tracker can't add its sheets. Unprotect it and run again. Nothing was written.`);
     return 1;
@@ -220,13 +214,10 @@ async function write(step: Step, positional: readonly string[], flags: ReadonlyM
   io.out(planText(run.plan, dryRun));
   if (run.reportPeriod && (step === 'committee' || step === 'pack')) io.out(summaryText(run.reportPeriod, chooseVerdicts(run.verdicts, run.reportPeriod)));
   if (dryRun) return 0;
-  const notes = applyPlanToExcelJs(excel, run.plan);
+  const { bytes, notes } = applyPlanToXlsx(source, run.plan);
   for (const note of notes) io.out(note);
-  await writeXlsxFile(excel, output!);
+  await writeXlsxFile(bytes, output!);
   io.out(`Written to ${output}.`);
   return 0;
 }
 
-function joinWords(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}

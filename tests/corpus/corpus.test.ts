@@ -62,6 +62,7 @@ import {
   EMOJI_RTL,
   ERRORS,
   FILTER_RANGE,
+  FILTERED,
   FIRST_BLOCK,
   FROZEN,
   HIDDEN,
@@ -199,12 +200,16 @@ describe('a filter on: an AutoFilter whose criteria hide three indicators', () =
   });
 
   /*
-   * exceljs keeps only the range of an AutoFilter (<autoFilter ref="A3:I10"/>): written back, the
-   * officer's criteria were gone while the rows they hid stayed hidden. Since 14b461f the writing
-   * commands refuse such a workbook, as they do one with charts.
+   * The command line once wrote through exceljs, which kept only an AutoFilter's range, so it had
+   * to refuse such a workbook. It now edits the file's own XML: the criteria and the rows they
+   * hide come through untouched.
    */
-  it.each(['recalc', 'pack'] as const)('%s refuses, naming the filter, and writes nothing', async (command) => {
-    await expectRefusal(tmp.dir, paths.filtered, 'filter-on', command, /filter-on\.xlsx has a filter in use[\s\S]*Nothing was written/);
+  it.each(['recalc', 'pack'] as const)('%s writes every status and keeps the filter, its criteria and the rows it hides', async (command) => {
+    const guarded = await writeGuarded(tmp.dir, paths.filtered, `filtered-${command}`, command);
+    expect(statusCells(guarded.after.excel, FILTERED.sheet, FIRST_ROWS)).toEqual(latestLabels(FIRST_REFS));
+    expect(/<autoFilter\b[\s\S]*?<\/autoFilter>/.exec(await sheetXml(guarded.output))?.[0]).toBe(`<autoFilter ref="${FILTERED.ref}">${FILTERED.filterColumn}</autoFilter>`);
+    const hidden = FILTERED.hiddenByFilter.filter((row) => guarded.after.excel.getWorksheet(FILTERED.sheet)!.getRow(row).hidden);
+    expect(hidden).toEqual([...FILTERED.hiddenByFilter]);
   });
 
   it('--dry-run still shows what would change', async () => {
@@ -602,7 +607,7 @@ describe('status cells holding formulas', () => {
 describe('files that cannot be read: a named reason, and nothing written', () => {
   const CASES: ReadonlyArray<[CorpusName, RegExp, RegExp]> = [
     ['empty', /No KPI table was found in .*empty\.xlsx, so there is nothing to check/, /No KPI table was found in .*empty\.xlsx, so there is nothing to (recalculate|report)/],
-    ['chartOnEmptySheet', /No KPI table was found in .*chart-on-empty-sheet\.xlsx/, /chart-on-empty-sheet\.xlsx has a chart, which the command line can't carry over[\s\S]*Nothing was written/],
+    ['chartOnEmptySheet', /No KPI table was found in .*chart-on-empty-sheet\.xlsx/, /No KPI table was found in .*chart-on-empty-sheet\.xlsx, so there is nothing to (recalculate|report)/],
     ['notWorkbookHtml', /not-a-workbook-html\.xlsx is not an Excel workbook \(\.xlsx\)/, /not-a-workbook-html\.xlsx is not an Excel workbook \(\.xlsx\)/],
     ['notWorkbookCsv', /not-a-workbook-csv\.xlsx is not an Excel workbook \(\.xlsx\)/, /not-a-workbook-csv\.xlsx is not an Excel workbook \(\.xlsx\)/],
     ['notWorkbookDocx', /not-a-workbook-docx\.xlsx is a zip file but not an Excel workbook/, /not-a-workbook-docx\.xlsx is a zip file but not an Excel workbook/],

@@ -1,127 +1,237 @@
-import ExcelJS from 'exceljs';
-import type { CellEdit, OwnedSheet, Plan, PlanCell, PlanValue } from '../../core/plan/plan-types';
+import type { CellEdit, OwnedSheet, Plan } from '../../core/plan/plan-types';
+import type { SheetEntry, XlsxSource } from './read-xlsx';
+import { appendRows, buildSheetXml, patchSheetCells, printTitlesFormula } from './sheet-xml-write';
+import { relationshipsPartOf, relativeTarget } from './xlsx-package';
+import { allTags, attribute, elementEnd, escapeAttribute, findTag, nextTag, rootPrefix } from './xml-text';
+import { setAttributeText } from './styles-xml';
+import { entryFromContent, writeZip, type ZipEntry } from './zip-archive';
 
-function argb(hex: string): string {
-  return `FF${hex.replace('#', '').toUpperCase()}`;
-}
-
-function rawValue(value: PlanValue): ExcelJS.CellValue {
-  switch (value.kind) {
-    // exceljs writes a string as a shared string, never as a formula, so "=1+1" stays text.
-    case 'text':
-      return value.text;
-    case 'number':
-      return value.value;
-    case 'empty':
-      return null;
-  }
-}
+const WORKSHEET_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+const STYLES_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
+const WORKSHEET_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const STYLES_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /**
- * exceljs shares one style object between all cells read with the same style, so a fill set on
- * one cell would colour all of them. Each change gets a style object of its own.
+ * Applies a plan to the .xlsx file it was made from and returns the new file's bytes. Only the
+ * parts the plan touches are rewritten: the edited sheets (rows without an edit copied as they
+ * were), the sheets the run owns, the styles it adds to, and the workbook's list of sheets. Every
+ * other part (charts, pivot tables, macros, filters, comments…) is carried over byte for byte.
+ * Nothing is applied when the plan has refusals.
  */
-function restyle(cell: ExcelJS.Cell, change: Partial<ExcelJS.Style>): void {
-  cell.style = { ...cell.style, ...change };
-}
-
-function applyEdit(ws: ExcelJS.Worksheet, edit: CellEdit): void {
-  const cell = ws.getCell(edit.row + 1, edit.col + 1);
-  cell.value = rawValue(edit.value);
-  if (edit.fill) restyle(cell, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(edit.fill) } } });
-}
-
-function styleFor(planCell: PlanCell): Partial<ExcelJS.Style> {
-  const style: Partial<ExcelJS.Style> = {};
-  // The whole font, always: a font with only "bold" set prints in a fallback serif face elsewhere.
-  {
-    style.font = {
-      name: 'Calibri',
-      family: 2,
-      size: 11,
-      ...(planCell.bold ? { bold: true } : {}),
-      ...(planCell.italic ? { italic: true } : {}),
-      ...(planCell.size ? { size: planCell.size } : {}),
-      ...(planCell.fontColour ? { color: { argb: argb(planCell.fontColour) } } : {}),
-    };
+export function applyPlanToXlsx(source: XlsxSource, plan: Plan): { bytes: Buffer; notes: string[] } {
+  const pkg = source.package;
+  const replaced = new Map<string, string | Uint8Array | null>();
+  const notes: string[] = [];
+  if (plan.refusals.length > 0 || (plan.edits.length === 0 && plan.sheets.length === 0)) {
+    return { bytes: writeZip(pkg.entries), notes };
   }
-  if (planCell.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(planCell.fill) } };
-  // Top-aligned throughout, so a short cell beside a tall wrapped one reads on the same line.
-  style.alignment = {
-    vertical: 'top',
-    ...(planCell.wrap ? { wrapText: true } : {}),
-    ...(planCell.align ? { horizontal: planCell.align === 'centre' ? 'center' : planCell.align } : {}),
-  };
-  if (planCell.numberFormat) style.numFmt = planCell.numberFormat;
-  if (planCell.border) {
-    const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
-    style.border = { top: thin, left: thin, bottom: thin, right: thin };
+  const sheetsByName = new Map(source.sheets.map((sheet) => [sheet.name, sheet]));
+  const editsBySheet = new Map<string, CellEdit[]>();
+  for (const edit of plan.edits) {
+    if (!sheetsByName.has(edit.sheet)) throw new Error(`The plan names a sheet "${edit.sheet}" that is not in the workbook.`);
+    const list = editsBySheet.get(edit.sheet);
+    if (list) list.push(edit);
+    else editsBySheet.set(edit.sheet, [edit]);
   }
-  return style;
-}
-
-function writeRows(ws: ExcelJS.Worksheet, owned: OwnedSheet, firstRow: number): void {
-  owned.rows.forEach((row, r) => {
-    row.forEach((planCell, c) => {
-      if (!planCell) return;
-      const cell = ws.getCell(firstRow + r, c + 1);
-      cell.value = rawValue(planCell.value);
-      const style = styleFor(planCell);
-      if (Object.keys(style).length > 0) cell.style = style;
-    });
-  });
-}
-
-function buildOwnedSheet(excel: ExcelJS.Workbook, owned: OwnedSheet): void {
-  let ws = excel.getWorksheet(owned.name);
-  if (ws && owned.mode === 'replace') {
-    excel.removeWorksheet(ws.id);
-    ws = undefined;
+  for (const [name, edits] of editsBySheet) {
+    const sheet = sheetsByName.get(name)!;
+    replaced.set(sheet.part, patchSheetCells(pkg.text(sheet.part)!, sheet.layout, edits, source.styles));
+    pkg.forget(sheet.part);
   }
-  const fresh = !ws;
-  if (!ws) ws = excel.addWorksheet(owned.name);
-  ws.state = owned.visibility;
-  const firstRow = owned.mode === 'append' && !fresh ? ws.rowCount + 1 : 1;
-  writeRows(ws, owned, firstRow);
-  if (fresh || owned.mode === 'replace') {
-    owned.columnWidths?.forEach((width, i) => {
-      ws.getColumn(i + 1).width = width;
-    });
-    owned.rowHeights?.forEach((height, i) => {
-      ws.getRow(firstRow + i).height = height;
-    });
-    for (const merge of owned.merges ?? []) ws.mergeCells(merge);
-    if (owned.freezeRows) ws.views = [{ state: 'frozen', ySplit: owned.freezeRows, xSplit: 0 }];
-    if (owned.print) {
-      ws.pageSetup = {
-        ...ws.pageSetup,
-        orientation: owned.print.landscape ? 'landscape' : 'portrait',
-        fitToPage: owned.print.fitToWidth,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        paperSize: 9,
-        ...(owned.print.repeatRows ? { printTitlesRow: `${owned.print.repeatRows[0]}:${owned.print.repeatRows[1]}` } : {}),
-      };
-      if (owned.print.footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&L${owned.print.footer.replace(/&/g, '&&')}&RPage &P of &N` };
+
+  const workbook = new WorkbookPart(pkg.text(source.workbookPart)!, source);
+  let workbookRels = pkg.text(relationshipsPartOf(source.workbookPart)) ?? emptyRelationships();
+  let contentTypes = pkg.text('[Content_Types].xml')!;
+  const partNames = new Set(pkg.entries.map((entry) => entry.name.toLowerCase()));
+  const newParts: string[] = [];
+
+  for (const owned of plan.sheets) {
+    const existing = sheetsByName.get(owned.name);
+    if (owned.chart) notes.push(`The chart of statuses on "${owned.name}" was left out: the command line can't draw charts. Generate the committee sheet from Excel to get it.`);
+    if (existing) {
+      if (owned.mode === 'append') {
+        replaced.set(existing.part, appendRows((replaced.get(existing.part) as string | undefined) ?? pkg.text(existing.part)!, existing.layout, owned.rows, source.styles));
+      } else {
+        replaced.set(existing.part, buildSheetXml(owned, source.styles));
+        // What hung off the old sheet (a chart drawn by the add-in, say) belongs to the sheet being replaced.
+        const rels = relationshipsPartOf(existing.part);
+        if (pkg.has(rels)) replaced.set(rels, null);
+      }
+      workbook.setState(existing.relationshipId, owned.visibility);
+      workbook.setPrintTitles(existing.position, owned);
+      continue;
+    }
+    let number = 1;
+    while (partNames.has(`xl/worksheets/sheet${number}.xml`)) number++;
+    const part = `xl/worksheets/sheet${number}.xml`;
+    partNames.add(part);
+    newParts.push(part);
+    replaced.set(part, buildSheetXml(owned, source.styles));
+    const relationshipId = freeRelationshipId(workbookRels);
+    workbookRels = addRelationship(workbookRels, relationshipId, WORKSHEET_TYPE, relativeTarget(source.workbookPart, part));
+    contentTypes = addOverride(contentTypes, part, WORKSHEET_CONTENT);
+    const position = workbook.addSheet(owned.name, relationshipId, owned.visibility);
+    workbook.setPrintTitles(position, owned);
+  }
+
+  if (source.styles.changed) {
+    const stylesPart = source.stylesPart ?? 'xl/styles.xml';
+    replaced.set(stylesPart, source.styles.toXml());
+    if (!source.stylesPart) {
+      newParts.push(stylesPart);
+      workbookRels = addRelationship(workbookRels, freeRelationshipId(workbookRels), STYLES_TYPE, relativeTarget(source.workbookPart, stylesPart));
+      contentTypes = addOverride(contentTypes, stylesPart, STYLES_CONTENT);
     }
   }
+
+  // Excel rebuilds the calculation chain itself; a stale one (cells on a replaced sheet) would make it offer a repair.
+  const calcChain = [...pkg.relationships(source.workbookPart).values()].find((rel) => /\/calcChain$/.test(rel.type));
+  const calcChainPart = calcChain?.target ?? (pkg.has('xl/calcChain.xml') ? 'xl/calcChain.xml' : undefined);
+  if (calcChainPart) {
+    replaced.set(calcChainPart, null);
+    if (calcChain) workbookRels = removeRelationship(workbookRels, calcChain.id);
+    contentTypes = removeOverride(contentTypes, calcChainPart);
+  }
+  replaced.set(source.workbookPart, workbook.toXml());
+  replaced.set(relationshipsPartOf(source.workbookPart), workbookRels);
+  replaced.set('[Content_Types].xml', contentTypes);
+
+  const entries: ZipEntry[] = [];
+  const written = new Set<string>();
+  for (const entry of pkg.entries) {
+    const key = entry.name.toLowerCase();
+    const change = [...replaced.keys()].find((part) => part.toLowerCase() === key);
+    written.add(key);
+    if (change === undefined) entries.push(entry);
+    else if (replaced.get(change) !== null) entries.push(entryFromContent(entry.name, replaced.get(change)!));
+  }
+  for (const [part, content] of replaced) {
+    if (content !== null && !written.has(part.toLowerCase())) entries.push(entryFromContent(part, content));
+  }
+  return { bytes: writeZip(entries), notes };
 }
 
-/**
- * Applies a plan to a workbook read with exceljs. Nothing is applied when the plan has refusals.
- * Returns notes on what this host could not do (exceljs cannot draw charts).
- */
-export function applyPlanToExcelJs(excel: ExcelJS.Workbook, plan: Plan): string[] {
-  if (plan.refusals.length > 0) return [];
-  const notes: string[] = [];
-  for (const edit of plan.edits) {
-    const ws = excel.getWorksheet(edit.sheet);
-    if (!ws) throw new Error(`The plan names a sheet "${edit.sheet}" that is not in the workbook.`);
-    applyEdit(ws, edit);
-  }
-  for (const owned of plan.sheets) {
-    buildOwnedSheet(excel, owned);
-    if (owned.chart) notes.push(`The chart of statuses on "${owned.name}" was left out: the command line can't draw charts. Generate the committee sheet from Excel to get it.`);
-  }
-  return notes;
+function emptyRelationships(): string {
+  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
 }
+
+function freeRelationshipId(rels: string): string {
+  const used = new Set(allTags(rels, 'Relationship').map((tag) => attribute(tag.attributeText, 'Id')));
+  let n = used.size + 1;
+  while (used.has(`rId${n}`)) n++;
+  return `rId${n}`;
+}
+
+function addRelationship(rels: string, id: string, type: string, target: string): string {
+  const close = rels.lastIndexOf('</Relationships>');
+  const entry = `<Relationship Id="${id}" Type="${type}" Target="${escapeAttribute(target)}"/>`;
+  if (close >= 0) return `${rels.slice(0, close)}${entry}${rels.slice(close)}`;
+  const open = findTag(rels, 'Relationships')!;
+  return `${rels.slice(0, open.start)}<Relationships${open.attributeText}>${entry}</Relationships>${rels.slice(open.end)}`;
+}
+
+function removeRelationship(rels: string, id: string): string {
+  const tag = allTags(rels, 'Relationship').find((t) => attribute(t.attributeText, 'Id') === id);
+  return tag ? rels.slice(0, tag.start) + rels.slice(elementEnd(rels, tag)) : rels;
+}
+
+function addOverride(types: string, part: string, contentType: string): string {
+  const close = types.lastIndexOf('</Types>');
+  return `${types.slice(0, close)}<Override PartName="/${escapeAttribute(part)}" ContentType="${contentType}"/>${types.slice(close)}`;
+}
+
+function removeOverride(types: string, part: string): string {
+  const tag = allTags(types, 'Override').find((t) => (attribute(t.attributeText, 'PartName') ?? '').toLowerCase() === `/${part}`.toLowerCase());
+  return tag ? types.slice(0, tag.start) + types.slice(elementEnd(types, tag)) : types;
+}
+
+/** Edits to the workbook part: sheets added, sheet states, print titles and recalculation on open. */
+class WorkbookPart {
+  private xml: string;
+  private readonly prefix: string;
+  private sheetCount: number;
+
+  constructor(
+    xml: string,
+    private readonly source: XlsxSource,
+  ) {
+    this.xml = xml;
+    this.prefix = rootPrefix(xml);
+    this.sheetCount = source.sheetCount;
+    const root = nextTag(xml, 0)!;
+    // The r: prefix must be declared for the sheets added with r:id.
+    if (!/\sxmlns:r\s*=/.test(root.attributeText)) {
+      this.xml = `${xml.slice(0, root.start)}<${root.prefix}${root.name}${root.attributeText} xmlns:r="${RELATIONSHIPS_NS}"${root.selfClosing ? '/>' : '>'}${xml.slice(root.end)}`;
+    }
+  }
+
+  /** Adds a `<sheet>` at the end and returns its position. */
+  addSheet(name: string, relationshipId: string, visibility: OwnedSheet['visibility']): number {
+    const ids = allTags(this.xml, 'sheet').map((tag) => Number(attribute(tag.attributeText, 'sheetId') ?? 0));
+    const sheetId = Math.max(0, ...ids) + 1;
+    const state = visibility === 'visible' ? '' : ` state="${visibility}"`;
+    const entry = `<${this.prefix}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}"${state} r:id="${relationshipId}"/>`;
+    const sheets = findTag(this.xml, 'sheets')!;
+    if (sheets.selfClosing) this.xml = `${this.xml.slice(0, sheets.start)}<${sheets.prefix}sheets>${entry}</${sheets.prefix}sheets>${this.xml.slice(sheets.end)}`;
+    else {
+      const close = this.xml.indexOf(`</${sheets.prefix}sheets>`, sheets.end);
+      this.xml = `${this.xml.slice(0, close)}${entry}${this.xml.slice(close)}`;
+    }
+    return this.sheetCount++;
+  }
+
+  setState(relationshipId: string, visibility: OwnedSheet['visibility']): void {
+    const tag = allTags(this.xml, 'sheet').find((t) => attribute(t.attributeText, 'id') === relationshipId);
+    if (!tag) return;
+    let attributes = tag.attributeText.replace(/\sstate\s*=\s*("[^"]*"|'[^']*')/, '');
+    if (visibility !== 'visible') attributes = setAttributeText(attributes, { state: visibility });
+    this.xml = `${this.xml.slice(0, tag.start)}<${tag.prefix}sheet${attributes}/>${this.xml.slice(elementEnd(this.xml, tag))}`;
+  }
+
+  setPrintTitles(position: number, owned: OwnedSheet): void {
+    const existing = allTags(this.xml, 'definedName').find(
+      (tag) => attribute(tag.attributeText, 'name') === '_xlnm.Print_Titles' && attribute(tag.attributeText, 'localSheetId') === String(position),
+    );
+    if (existing) this.xml = this.xml.slice(0, existing.start) + this.xml.slice(elementEnd(this.xml, existing));
+    const rows = owned.print?.repeatRows;
+    if (!rows) return;
+    const p = this.prefix;
+    const entry = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${position}">${escapeAttribute(printTitlesFormula(owned.name, rows))}</${p}definedName>`;
+    const names = findTag(this.xml, 'definedNames');
+    if (names && !names.selfClosing) {
+      const close = this.xml.indexOf(`</${names.prefix}definedNames>`, names.end);
+      this.xml = `${this.xml.slice(0, close)}${entry}${this.xml.slice(close)}`;
+      return;
+    }
+    const block = `<${p}definedNames>${entry}</${p}definedNames>`;
+    if (names) {
+      this.xml = `${this.xml.slice(0, names.start)}${block}${this.xml.slice(names.end)}`;
+      return;
+    }
+    const at = this.endOfAny(['externalReferences', 'functionGroups', 'sheets']);
+    this.xml = `${this.xml.slice(0, at)}${block}${this.xml.slice(at)}`;
+  }
+
+  toXml(): string {
+    // Formulas that count statuses must see the new ones as soon as the file is opened.
+    const calc = findTag(this.xml, 'calcPr');
+    if (calc) {
+      const attributes = setAttributeText(calc.attributeText, { fullCalcOnLoad: '1' });
+      return `${this.xml.slice(0, calc.start)}<${calc.prefix}calcPr${attributes}${calc.selfClosing ? '/>' : '>'}${this.xml.slice(calc.end)}`;
+    }
+    const at = this.endOfAny(['definedNames', 'externalReferences', 'functionGroups', 'sheets']);
+    return `${this.xml.slice(0, at)}<${this.prefix}calcPr fullCalcOnLoad="1"/>${this.xml.slice(at)}`;
+  }
+
+  /** Just after the first of these elements the workbook has, taken in order (the schema's order of children). */
+  private endOfAny(names: readonly string[]): number {
+    for (const name of names) {
+      const tag = findTag(this.xml, name);
+      if (tag) return elementEnd(this.xml, tag);
+    }
+    return nextTag(this.xml, 0)!.end;
+  }
+}
+
+export type { SheetEntry };

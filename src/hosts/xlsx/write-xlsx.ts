@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { WorkbookFileError } from './read-xlsx';
@@ -7,12 +6,11 @@ import { WorkbookFileError } from './read-xlsx';
  * Writes the workbook to a temporary file beside the target and renames it into place, so a
  * failure half way never leaves a damaged workbook where the officer's file was.
  */
-export async function writeXlsxFile(excel: ExcelJS.Workbook, path: string): Promise<void> {
-  const buffer = await excel.xlsx.writeBuffer();
+export async function writeXlsxFile(bytes: Uint8Array, path: string): Promise<void> {
   const temporary = `${path}.kpi-tracker-${process.pid}.tmp`;
   try {
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(temporary, Buffer.from(buffer as ArrayBuffer));
+    await writeFile(temporary, bytes);
     await rename(temporary, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,0 +1,250 @@
+import { columnIndex, columnLetter, parseRangeAddress } from '../../core/model/address';
+import type { Cell, CellRange, CellValue, Sheet, SheetVisibility, TableObject } from '../../core/model/workbook';
+import { isDateFormat, type StylesPart } from './styles-xml';
+import { attribute, decodeExcelEscapes, decodeXml, elementEnd, nextTag, type Tag } from './xml-text';
+
+export interface SheetContext {
+  readonly name: string;
+  readonly visibility: SheetVisibility;
+  readonly sharedStrings: readonly string[];
+  readonly styles: StylesPart;
+  /** Dates counted from 1904 (old Mac workbooks); the model counts from 1900. */
+  readonly date1904: boolean;
+  readonly tables: readonly TableObject[];
+}
+
+/** Where a sheet's rows sit in its XML, kept so a write can splice rows without reading the sheet again. */
+export interface SheetLayout {
+  /** The prefix of the sheet's elements (`x:` or ''). */
+  readonly prefix: string;
+  /** 1-based number of the last row the sheet has. */
+  readonly lastRow: number;
+}
+
+const DAYS_1904_OFFSET = 1462;
+const MS_PER_DAY = 86_400_000;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** Reads a worksheet part into the model: values, formats, fills, formulas, merges, hidden rows and columns. */
+export function readSheetXml(xml: string, context: SheetContext): { sheet: Sheet; layout: SheetLayout } {
+  const rows: (Cell | undefined)[][] = [];
+  const hiddenRows = new Set<number>();
+  const hiddenColumnRanges: Array<[number, number]> = [];
+  const merges: CellRange[] = [];
+  const sharedFormulas = new Map<string, { text: string; row: number; col: number }>();
+  let isProtected = false;
+  let prefix = '';
+  let lastRow = 0;
+  let widest = 0;
+
+  let tag = nextTag(xml, 0);
+  if (tag) prefix = tag.prefix;
+  let row = -1;
+  let col = -1;
+  let cells: (Cell | undefined)[] | undefined;
+  while (tag) {
+    if (tag.closing) {
+      tag = nextTag(xml, tag.end);
+      continue;
+    }
+    switch (tag.name) {
+      case 'row': {
+        const r = attribute(tag.attributeText, 'r');
+        row = r !== undefined ? Number(r) - 1 : row + 1;
+        col = -1;
+        cells = [];
+        rows[row] = cells;
+        lastRow = Math.max(lastRow, row + 1);
+        const hidden = attribute(tag.attributeText, 'hidden');
+        if (hidden === '1' || hidden === 'true') hiddenRows.add(row);
+        break;
+      }
+      case 'c': {
+        const r = attribute(tag.attributeText, 'r');
+        col = r !== undefined ? columnOf(r) : col + 1;
+        const end = tag.selfClosing ? tag.end : elementEnd(xml, tag);
+        const cell = readCell(xml, tag, end, row, col, context, sharedFormulas);
+        if (cell) {
+          // A cell outside any row element is not valid, but costs nothing to keep.
+          cells ??= rows[Math.max(row, 0)] ??= [];
+          cells[col] = cell;
+          if (col + 1 > widest) widest = col + 1;
+        }
+        tag = nextTag(xml, end);
+        continue;
+      }
+      case 'col': {
+        const hidden = attribute(tag.attributeText, 'hidden');
+        if (hidden === '1' || hidden === 'true') {
+          const min = Number(attribute(tag.attributeText, 'min'));
+          const max = Number(attribute(tag.attributeText, 'max'));
+          if (Number.isInteger(min) && Number.isInteger(max)) hiddenColumnRanges.push([min - 1, max - 1]);
+        }
+        break;
+      }
+      case 'mergeCell': {
+        const range = parseRangeAddress(attribute(tag.attributeText, 'ref') ?? '');
+        if (range) merges.push(range);
+        break;
+      }
+      case 'sheetProtection': {
+        const sheet = attribute(tag.attributeText, 'sheet');
+        isProtected = sheet === '1' || sheet === 'true';
+        break;
+      }
+      case 'extLst':
+      case 'sheetPr':
+      case 'headerFooter':
+        // Nothing inside these feeds the model; step over them whole.
+        tag = nextTag(xml, elementEnd(xml, tag));
+        continue;
+    }
+    tag = nextTag(xml, tag.end);
+  }
+
+  // Excel keeps values only in the top-left cell of a merge; anything under the rest is hidden and not read.
+  for (const merge of merges) {
+    for (let r = merge.top; r <= merge.bottom; r++) {
+      const line = rows[r];
+      if (!line) continue;
+      for (let c = merge.left; c <= merge.right; c++) if ((r !== merge.top || c !== merge.left) && line[c]) line[c] = undefined;
+    }
+  }
+  const hiddenColumns = new Set<number>();
+  for (const [min, max] of hiddenColumnRanges) for (let c = min; c <= Math.min(max, widest); c++) hiddenColumns.add(c);
+
+  return {
+    sheet: { name: context.name, visibility: context.visibility, isProtected, rows, merges, hiddenRows, hiddenColumns, tables: context.tables },
+    layout: { prefix, lastRow },
+  };
+}
+
+function columnOf(reference: string): number {
+  let end = 0;
+  while (end < reference.length && reference.charCodeAt(end) >= 0x41) end++;
+  return columnIndex(reference.slice(0, end).toUpperCase());
+}
+
+function readCell(
+  xml: string,
+  open: Tag,
+  end: number,
+  row: number,
+  col: number,
+  context: SheetContext,
+  sharedFormulas: Map<string, { text: string; row: number; col: number }>,
+): Cell | undefined {
+  const type = attribute(open.attributeText, 't') ?? 'n';
+  const styleText = attribute(open.attributeText, 's');
+  const style = styleText === undefined ? 0 : Number(styleText);
+  const format = context.styles.formatOf(style);
+  const fill = context.styles.fillOf(style);
+  let raw: string | undefined;
+  let inline: string | undefined;
+  let formula: string | undefined;
+  if (!open.selfClosing) {
+    // A cell holds at most a formula, a value and an inline string: found directly, not tag by tag.
+    const p = open.prefix;
+    const valueTag = childTag(xml, `<${p}v`, open.end, end);
+    if (valueTag) raw = valueTag.selfClosing ? '' : decodeXml(xml.slice(valueTag.end, xml.indexOf('<', valueTag.end)));
+    const formulaTag = childTag(xml, `<${p}f`, open.end, end);
+    if (formulaTag) formula = formulaOf(xml, formulaTag, elementEnd(xml, formulaTag), row, col, sharedFormulas);
+    const inlineTag = childTag(xml, `<${p}is`, open.end, end);
+    if (inlineTag && !inlineTag.selfClosing) inline = richText(xml, inlineTag.end, elementEnd(xml, inlineTag));
+  }
+  const value = valueOf(type, raw, inline, format, context);
+  if (formula !== undefined) return { value, formula, ...(format ? { format } : {}), ...(fill ? { fill } : {}) };
+  // A cell with a style but nothing in it (a border, a swatch of colour in a key) reads as empty.
+  if (value.kind === 'empty') return undefined;
+  return { value, ...(format ? { format } : {}), ...(fill ? { fill } : {}) };
+}
+
+function valueOf(type: string, raw: string | undefined, inline: string | undefined, format: string | undefined, context: SheetContext): CellValue {
+  switch (type) {
+    case 's': {
+      const text = raw === undefined ? undefined : context.sharedStrings[Number(raw)];
+      return text ? { kind: 'text', value: text } : { kind: 'empty' };
+    }
+    case 'inlineStr':
+      return inline ? { kind: 'text', value: inline } : { kind: 'empty' };
+    case 'str':
+      return raw ? { kind: 'text', value: decodeExcelEscapes(raw) } : { kind: 'empty' };
+    case 'b':
+      return raw === undefined || raw === '' ? { kind: 'empty' } : { kind: 'boolean', value: raw === '1' || raw === 'true' };
+    case 'e':
+      return raw ? { kind: 'error', code: raw } : { kind: 'empty' };
+    case 'd': {
+      const time = raw ? Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(raw) ? raw : `${raw}Z`) : NaN;
+      if (raw === undefined || raw === '') return { kind: 'empty' };
+      return Number.isNaN(time) ? { kind: 'error', code: '#VALUE!' } : { kind: 'date', serial: (time - EXCEL_EPOCH) / MS_PER_DAY };
+    }
+    default: {
+      if (raw === undefined || raw === '') return { kind: 'empty' };
+      const number = Number(raw);
+      if (!Number.isFinite(number)) return { kind: 'error', code: '#NUM!' };
+      if (isDateFormat(format)) return { kind: 'date', serial: context.date1904 ? number + DAYS_1904_OFFSET : number };
+      return { kind: 'number', value: number };
+    }
+  }
+}
+
+/** The child element that starts `<name` inside [from, to), as a tag; undefined when there is none. */
+function childTag(xml: string, start: string, from: number, to: number): Tag | undefined {
+  let at = xml.indexOf(start, from);
+  while (at >= 0 && at < to) {
+    const next = xml.charCodeAt(at + start.length);
+    if (next === 0x3e || next === 0x20 || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) return nextTag(xml, at);
+    at = xml.indexOf(start, at + 1);
+  }
+  return undefined;
+}
+
+/** The text of a run of `<t>` elements, leaving out phonetic guides (`<rPh>`). */
+export function richText(xml: string, from: number, to: number): string {
+  let text = '';
+  let tag = nextTag(xml, from);
+  while (tag && tag.start < to) {
+    if (!tag.closing && tag.name === 'rPh') {
+      tag = nextTag(xml, elementEnd(xml, tag));
+      continue;
+    }
+    if (!tag.closing && tag.name === 't' && !tag.selfClosing) {
+      const close = elementEnd(xml, tag);
+      text += xml.slice(tag.end, xml.lastIndexOf('<', close - 1));
+      tag = nextTag(xml, close);
+      continue;
+    }
+    tag = nextTag(xml, tag.end);
+  }
+  return decodeExcelEscapes(decodeXml(text));
+}
+
+function formulaOf(xml: string, tag: Tag, close: number, row: number, col: number, shared: Map<string, { text: string; row: number; col: number }>): string {
+  const text = tag.selfClosing ? '' : decodeXml(xml.slice(tag.end, xml.lastIndexOf('<', close - 1)));
+  if (attribute(tag.attributeText, 't') !== 'shared') return text;
+  const index = attribute(tag.attributeText, 'si') ?? '';
+  if (text !== '') {
+    shared.set(index, { text, row, col });
+    return text;
+  }
+  const master = shared.get(index);
+  return master ? shiftFormula(master.text, row - master.row, col - master.col) : '';
+}
+
+/** A shared formula as it reads in another cell: relative references moved by the distance from the first cell. */
+export function shiftFormula(formula: string, rows: number, cols: number): string {
+  if (rows === 0 && cols === 0) return formula;
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((piece, i) =>
+      i % 2 === 1
+        ? piece
+        : piece.replace(/(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (whole, colFixed: string, letters: string, rowFixed: string, digits: string) => {
+            const c = colFixed ? columnIndex(letters) : columnIndex(letters) + cols;
+            const r = rowFixed ? Number(digits) : Number(digits) + rows;
+            if (c < 0 || r < 1) return '#REF!';
+            return `${colFixed}${columnLetter(c)}${rowFixed}${r}`;
+          }),
+    )
+    .join('');
+}

@@ -1,0 +1,239 @@
+import { cellAddress, columnLetter, parseRangeAddress, quoteSheetName } from '../../core/model/address';
+import { EMPTY_PLAN_VALUE, type CellEdit, type OwnedSheet, type PlanCell, type PlanValue } from '../../core/plan/plan-types';
+import type { SheetLayout } from './sheet-xml-read';
+import type { StylesPart } from './styles-xml';
+import { attribute, escapeCellText, nextTag } from './xml-text';
+
+/**
+ * One cell as worksheet XML. Text is always an inline string, so nothing a run writes can ever be
+ * read as a formula, and the shared-strings part never has to be rewritten.
+ */
+export function cellXml(prefix: string, row: number, col: number, value: PlanValue, style: number | undefined): string {
+  const head = `<${prefix}c r="${cellAddress(row, col)}"${style ? ` s="${style}"` : ''}`;
+  switch (value.kind) {
+    case 'text':
+      return `${head} t="inlineStr"><${prefix}is><${prefix}t xml:space="preserve">${escapeCellText(value.text)}</${prefix}t></${prefix}is></${prefix}c>`;
+    case 'number':
+      return Number.isFinite(value.value) ? `${head}><${prefix}v>${value.value}</${prefix}v></${prefix}c>` : `${head}/>`;
+    case 'empty':
+      return `${head}/>`;
+  }
+}
+
+interface ExistingCell {
+  readonly col: number;
+  readonly start: number;
+  readonly end: number;
+  readonly style: number | undefined;
+}
+
+/**
+ * The sheet with the edits made: rows without an edit are copied as they are, character for
+ * character; in a row with one, only the edited cells are rewritten, keeping each cell's style
+ * apart from the fill the edit asks for.
+ */
+export function patchSheetCells(xml: string, layout: SheetLayout, edits: readonly CellEdit[], styles: StylesPart): string {
+  const p = layout.prefix;
+  const byRow = new Map<number, CellEdit[]>();
+  for (const edit of edits) {
+    const list = byRow.get(edit.row);
+    if (list) list.push(edit);
+    else byRow.set(edit.row, [edit]);
+  }
+  const pending = [...byRow.keys()].sort((a, b) => a - b);
+  const { head, body, tail } = splitAtSheetData(xml, p);
+  const out: string[] = [head];
+  const rowOpen = `<${p}row`;
+  const rowClose = `</${p}row>`;
+  let copiedTo = 0;
+  let searchFrom = 0;
+  let previousRow = -1;
+  let next = 0;
+  while (next < pending.length) {
+    let start = body.indexOf(rowOpen, searchFrom);
+    // `<rowX` would be another element; only rows are children of sheetData.
+    while (start >= 0 && !isNameEnd(body.charCodeAt(start + rowOpen.length))) start = body.indexOf(rowOpen, start + 1);
+    if (start < 0) break;
+    const tag = nextTag(body, start)!;
+    const end = tag.selfClosing ? tag.end : body.indexOf(rowClose, tag.end) + rowClose.length;
+    const r = attribute(tag.attributeText, 'r');
+    const row = r !== undefined ? Number(r) - 1 : previousRow + 1;
+    previousRow = row;
+    searchFrom = end;
+    while (next < pending.length && pending[next]! < row) {
+      out.push(body.slice(copiedTo, start), newRowXml(p, pending[next]!, byRow.get(pending[next]!)!, styles));
+      copiedTo = start;
+      next++;
+    }
+    if (next < pending.length && pending[next] === row) {
+      out.push(body.slice(copiedTo, start), patchRow(body, tag, end, p, row, byRow.get(row)!, styles));
+      copiedTo = end;
+      next++;
+    }
+  }
+  out.push(body.slice(copiedTo));
+  for (; next < pending.length; next++) out.push(newRowXml(p, pending[next]!, byRow.get(pending[next]!)!, styles));
+  out.push(tail);
+  return out.join('');
+}
+
+/** Rows added under the last row of a sheet (the change log grows this way). */
+export function appendRows(xml: string, layout: SheetLayout, rows: OwnedSheet['rows'], styles: StylesPart): string {
+  const p = layout.prefix;
+  const { head, body, tail } = splitAtSheetData(xml, p);
+  const added = rows.map((cells, i) => plannedRowXml(p, layout.lastRow + i, cells, undefined, styles)).join('');
+  return `${head}${body}${added}${tail}`;
+}
+
+function isNameEnd(code: number): boolean {
+  return code === 0x20 || code === 0x3e || code === 0x2f || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/** The sheet in three: up to the rows, the rows, and from the end of the rows on (`<sheetData/>` is opened up). */
+function splitAtSheetData(xml: string, p: string): { head: string; body: string; tail: string } {
+  const open = xml.indexOf(`<${p}sheetData`);
+  const tag = open >= 0 ? nextTag(xml, open) : undefined;
+  if (!tag) throw new Error('The worksheet has no sheetData element.');
+  if (tag.selfClosing) return { head: `${xml.slice(0, tag.start)}<${p}sheetData>`, body: '', tail: `</${p}sheetData>${xml.slice(tag.end)}` };
+  const close = xml.indexOf(`</${p}sheetData>`, tag.end);
+  return { head: xml.slice(0, tag.end), body: xml.slice(tag.end, close), tail: xml.slice(close) };
+}
+
+function patchRow(xml: string, tag: ReturnType<typeof nextTag> & object, end: number, p: string, row: number, edits: CellEdit[], styles: StylesPart): string {
+  const cells: ExistingCell[] = [];
+  const cellOpen = `<${p}c`;
+  const cellClose = `</${p}c>`;
+  let at = tag.end;
+  let col = -1;
+  const contentEnd = tag.selfClosing ? tag.end : end - `</${p}row>`.length;
+  for (;;) {
+    let start = xml.indexOf(cellOpen, at);
+    while (start >= 0 && start < contentEnd && !isNameEnd(xml.charCodeAt(start + cellOpen.length))) start = xml.indexOf(cellOpen, start + 1);
+    if (start < 0 || start >= contentEnd) break;
+    const cellTag = nextTag(xml, start)!;
+    const cellEnd = cellTag.selfClosing ? cellTag.end : xml.indexOf(cellClose, cellTag.end) + cellClose.length;
+    const r = attribute(cellTag.attributeText, 'r');
+    col = r !== undefined ? columnFromReference(r) : col + 1;
+    const s = attribute(cellTag.attributeText, 's');
+    cells.push({ col, start, end: cellEnd, style: s === undefined ? undefined : Number(s) });
+    at = cellEnd;
+  }
+  const byCol = new Map(edits.map((edit) => [edit.col, edit]));
+  const parts: string[] = [];
+  // `spans` is only a hint of the row's extent; dropped rather than left wrong.
+  const attributes = tag.attributeText.replace(/\sspans\s*=\s*("[^"]*"|'[^']*')/, '');
+  parts.push(`<${p}row${attributes}>`);
+  let cursor = tag.end;
+  const sortedEdits = [...edits].sort((a, b) => a.col - b.col);
+  let e = 0;
+  for (const cell of cells) {
+    while (e < sortedEdits.length && sortedEdits[e]!.col < cell.col) {
+      const edit = sortedEdits[e++]!;
+      parts.push(xml.slice(cursor, cell.start), editedCellXml(p, row, edit, undefined, styles));
+      cursor = cell.start;
+    }
+    const edit = byCol.get(cell.col);
+    if (edit) {
+      parts.push(xml.slice(cursor, cell.start), editedCellXml(p, row, edit, cell.style, styles));
+      cursor = cell.end;
+      if (sortedEdits[e] === edit) e++;
+    }
+  }
+  parts.push(xml.slice(cursor, contentEnd));
+  for (; e < sortedEdits.length; e++) parts.push(editedCellXml(p, row, sortedEdits[e]!, undefined, styles));
+  parts.push(`</${p}row>`);
+  return parts.join('');
+}
+
+function columnFromReference(reference: string): number {
+  let col = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const code = reference.charCodeAt(i) & ~0x20;
+    if (code < 0x41 || code > 0x5a) break;
+    col = col * 26 + (code - 0x40);
+  }
+  return col - 1;
+}
+
+function editedCellXml(p: string, row: number, edit: CellEdit, style: number | undefined, styles: StylesPart): string {
+  const restyled = edit.fill ? styles.withFill(style ?? 0, edit.fill) : style;
+  return cellXml(p, row, edit.col, edit.value, restyled);
+}
+
+function newRowXml(p: string, row: number, edits: CellEdit[], styles: StylesPart): string {
+  const cells = [...edits].sort((a, b) => a.col - b.col).map((edit) => editedCellXml(p, row, edit, undefined, styles));
+  return `<${p}row r="${row + 1}">${cells.join('')}</${p}row>`;
+}
+
+function plannedRowXml(p: string, row: number, cells: ReadonlyArray<PlanCell | undefined>, height: number | undefined, styles: StylesPart): string {
+  const parts: string[] = [];
+  cells.forEach((cell, col) => {
+    if (cell) parts.push(cellXml(p, row, col, cell.value, styles.forLook(lookOf(cell))));
+  });
+  const heightAttributes = height ? ` ht="${height}" customHeight="1"` : '';
+  return parts.length === 0 && !heightAttributes ? '' : `<${p}row r="${row + 1}"${heightAttributes}>${parts.join('')}</${p}row>`;
+}
+
+function lookOf(cell: PlanCell): Parameters<StylesPart['forLook']>[0] {
+  const { value: _value, ...look } = cell;
+  return look;
+}
+
+/**
+ * Excel gives every cell of a merge the look of its first cell (a border drawn round a merged
+ * heading comes from the cells along its edges), so the rest of each merge gets it too, empty.
+ */
+function withMergedLook(owned: OwnedSheet): ReadonlyArray<ReadonlyArray<PlanCell | undefined>> {
+  if (!owned.merges?.length) return owned.rows;
+  const rows = owned.rows.map((cells) => [...cells]);
+  for (const merge of owned.merges) {
+    const range = parseRangeAddress(merge);
+    const first = range ? owned.rows[range.top]?.[range.left] : undefined;
+    if (!range || !first) continue;
+    for (let r = range.top; r <= range.bottom; r++) {
+      const cells = (rows[r] ??= []);
+      for (let c = range.left; c <= range.right; c++) if (!cells[c]) cells[c] = { ...first, value: EMPTY_PLAN_VALUE };
+    }
+  }
+  return rows;
+}
+
+const FOOTER_PAGE = '&RPage &P of &N';
+
+/** A whole worksheet part for a sheet the run owns. */
+export function buildSheetXml(owned: OwnedSheet, styles: StylesPart): string {
+  const rows = withMergedLook(owned).map((cells, r) => plannedRowXml('', r, cells, owned.rowHeights?.[r], styles)).join('');
+  // Heights given for rows past the last with cells still count.
+  const extraHeights = (owned.rowHeights ?? [])
+    .map((height, r) => (r >= owned.rows.length && height ? `<row r="${r + 1}" ht="${height}" customHeight="1"/>` : ''))
+    .join('');
+  const widest = Math.max(1, ...owned.rows.map((cells) => cells.length));
+  const lastRow = Math.max(1, owned.rows.length);
+  const print = owned.print;
+  const freeze = owned.freezeRows
+    ? `<pane ySplit="${owned.freezeRows}" topLeftCell="A${owned.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${owned.freezeRows + 1}" sqref="A${owned.freezeRows + 1}"/>`
+    : '';
+  const columns = (owned.columnWidths ?? []).map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`).join('');
+  const merges = owned.merges ?? [];
+  const footer = print?.footer ? `<headerFooter><oddFooter>${escapeCellText(`&L${print.footer.replace(/&/g, '&&')}${FOOTER_PAGE}`)}</oddFooter></headerFooter>` : '';
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    (print?.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
+    `<dimension ref="A1:${columnLetter(widest - 1)}${lastRow}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"${freeze ? '>' + freeze + '</sheetView>' : '/>'}</sheetViews>` +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    (columns ? `<cols>${columns}</cols>` : '') +
+    `<sheetData>${rows}${extraHeights}</sheetData>` +
+    (merges.length ? `<mergeCells count="${merges.length}">${merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>` : '') +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    (print ? `<pageSetup paperSize="9" orientation="${print.landscape ? 'landscape' : 'portrait'}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` : '') +
+    footer +
+    '</worksheet>'
+  );
+}
+
+/** The print-titles name for an owned sheet that repeats rows on every page. */
+export function printTitlesFormula(sheetName: string, rows: readonly [number, number]): string {
+  return `${quoteSheetName(sheetName)}!$${rows[0]}:$${rows[1]}`;
+}

@@ -1,0 +1,247 @@
+import { allTags, attribute, elementEnd, escapeAttribute, findTag, nextTag, rootPrefix, type Tag } from './xml-text';
+
+/** Excel's built-in number formats by id (the ones that read the same in every locale). */
+const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
+  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
+  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy h:mm',
+  37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+};
+
+/** Looks for day, month, year or time codes outside literal text and [colour]/[condition] brackets. */
+export function isDateFormat(code: string | undefined): boolean {
+  if (!code) return false;
+  return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** The look of a cell the run builds, as a key into styles already made. */
+export interface CellLook {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly size?: number;
+  readonly fontColour?: string;
+  readonly fill?: string;
+  readonly wrap?: boolean;
+  readonly align?: 'left' | 'centre' | 'right';
+  readonly numberFormat?: string;
+  readonly border?: boolean;
+}
+
+interface CellFormat {
+  readonly tag: Tag;
+  /** The whole `<xf>…</xf>` element as written. */
+  readonly xml: string;
+  readonly numFmtId: number;
+  readonly fillId: number;
+}
+
+const MINIMAL_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
+const hex = (colour: string): string => `FF${colour.replace('#', '').toUpperCase()}`;
+
+/**
+ * styles.xml: read to learn each style's number format and solid fill, and added to (never
+ * rewritten) when the run needs a fill or a look the workbook does not have yet.
+ */
+export class StylesPart {
+  private readonly xml: string;
+  private readonly prefix: string;
+  private readonly formats = new Map<number, string>();
+  private readonly fills: (string | undefined)[] = [];
+  private readonly cellFormats: CellFormat[] = [];
+  private readonly counts = { fonts: 0, borders: 0 };
+  private readonly added = { numFmts: [] as string[], fonts: [] as string[], fills: [] as string[], borders: [] as string[], cellXfs: [] as string[] };
+  private readonly fillIds = new Map<string, number>();
+  private readonly restyled = new Map<string, number>();
+  private readonly looks = new Map<string, number>();
+  private readonly formatIds = new Map<string, number>();
+  private nextFormatId = 164;
+
+  constructor(xml: string | undefined) {
+    this.xml = xml ?? MINIMAL_STYLES;
+    this.prefix = rootPrefix(this.xml);
+    for (const tag of allTags(this.xml, 'numFmt')) {
+      const id = Number(attribute(tag.attributeText, 'numFmtId'));
+      const code = attribute(tag.attributeText, 'formatCode');
+      if (Number.isInteger(id) && code !== undefined) {
+        this.formats.set(id, code);
+        this.formatIds.set(code, id);
+        this.nextFormatId = Math.max(this.nextFormatId, id + 1);
+      }
+    }
+    const fills = this.section('fills');
+    if (fills) for (const tag of allTags(this.xml, 'fill', fills.start, fills.end)) this.fills.push(this.solidColour(tag));
+    const fonts = this.section('fonts');
+    this.counts.fonts = fonts ? allTags(this.xml, 'font', fonts.start, fonts.end).length : 0;
+    const borders = this.section('borders');
+    this.counts.borders = borders ? allTags(this.xml, 'border', borders.start, borders.end).length : 0;
+    const xfs = this.section('cellXfs');
+    if (xfs) {
+      for (const tag of allTags(this.xml, 'xf', xfs.start, xfs.end)) {
+        this.cellFormats.push({
+          tag,
+          xml: this.xml.slice(tag.start, elementEnd(this.xml, tag)),
+          numFmtId: Number(attribute(tag.attributeText, 'numFmtId') ?? 0),
+          fillId: Number(attribute(tag.attributeText, 'fillId') ?? 0),
+        });
+      }
+    }
+  }
+
+  get changed(): boolean {
+    return Object.values(this.added).some((list) => list.length > 0);
+  }
+
+  /** The number format of a cell style; undefined for General. */
+  formatOf(styleIndex: number): string | undefined {
+    const id = this.cellFormats[styleIndex]?.numFmtId ?? 0;
+    const code = this.formats.get(id) ?? BUILT_IN_FORMATS[id];
+    return code === undefined || code === 'General' ? undefined : code;
+  }
+
+  /** '#RRGGBB' when the style fills the cell with a solid RGB colour; theme and indexed colours are not read. */
+  fillOf(styleIndex: number): string | undefined {
+    const fillId = this.cellFormats[styleIndex]?.fillId ?? 0;
+    return this.fills[fillId];
+  }
+
+  /** A style like `styleIndex` but with a solid fill of `colour`. */
+  withFill(styleIndex: number, colour: string): number {
+    const key = `${styleIndex}|${colour}`;
+    const known = this.restyled.get(key);
+    if (known !== undefined) return known;
+    if (this.fillOf(styleIndex) === colour.toUpperCase()) return styleIndex;
+    const fillId = this.fillFor(colour);
+    const base = this.cellFormats[styleIndex] ?? this.cellFormats[0];
+    const xml = base
+      ? setAttributes(base.xml, base.tag, { fillId: String(fillId), applyFill: '1' })
+      : `<${this.prefix}xf numFmtId="0" fontId="0" fillId="${fillId}" borderId="0" xfId="0" applyFill="1"/>`;
+    const index = this.addCellFormat(xml);
+    this.restyled.set(key, index);
+    return index;
+  }
+
+  /** A style for a cell the run builds on a sheet of its own. */
+  forLook(look: CellLook): number {
+    const key = `${look.bold ? 'b' : ''}${look.italic ? 'i' : ''}|${look.size ?? ''}|${look.fontColour ?? ''}|${look.fill ?? ''}|${look.wrap ? 'w' : ''}|${look.align ?? ''}|${look.border ? 'B' : ''}|${look.numberFormat ?? ''}`;
+    const known = this.looks.get(key);
+    if (known !== undefined) return known;
+    const p = this.prefix;
+    const font =
+      `<${p}font>${look.bold ? `<${p}b/>` : ''}${look.italic ? `<${p}i/>` : ''}<${p}sz val="${look.size ?? 11}"/>` +
+      `${look.fontColour ? `<${p}color rgb="${hex(look.fontColour)}"/>` : ''}<${p}name val="Calibri"/><${p}family val="2"/></${p}font>`;
+    const fontId = this.counts.fonts + this.added.fonts.length;
+    this.added.fonts.push(font);
+    const fillId = look.fill ? this.fillFor(look.fill) : 0;
+    let borderId = 0;
+    if (look.border) {
+      const side = (name: string): string => `<${p}${name} style="thin"><${p}color rgb="FFBFBFBF"/></${p}${name}>`;
+      borderId = this.counts.borders + this.added.borders.length;
+      this.added.borders.push(`<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`);
+    }
+    const numFmtId = look.numberFormat ? this.formatIdFor(look.numberFormat) : 0;
+    const horizontal = look.align ? ` horizontal="${look.align === 'centre' ? 'center' : look.align}"` : '';
+    const xml =
+      `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">` +
+      `<${p}alignment vertical="top"${horizontal}${look.wrap ? ' wrapText="1"' : ''}/></${p}xf>`;
+    const index = this.addCellFormat(xml);
+    this.looks.set(key, index);
+    return index;
+  }
+
+  toXml(): string {
+    let xml = this.xml;
+    // From the last section to the first, so earlier offsets stay good.
+    const order: Array<keyof StylesPart['added']> = ['cellXfs', 'borders', 'fills', 'fonts', 'numFmts'];
+    for (const name of order) {
+      const items = this.added[name];
+      if (items.length === 0) continue;
+      const section = findTag(xml, name);
+      if (!section) {
+        // Only numFmts may be missing from a working styles part; it goes first.
+        const sheet = findTag(xml, 'styleSheet')!;
+        xml = `${xml.slice(0, sheet.end)}<${this.prefix}numFmts count="${items.length}">${items.join('')}</${this.prefix}numFmts>${xml.slice(sheet.end)}`;
+        continue;
+      }
+      const end = elementEnd(xml, section);
+      const existing = section.selfClosing ? 0 : Number(attribute(section.attributeText, 'count') ?? NaN);
+      const inner = section.selfClosing ? '' : xml.slice(section.end, xml.lastIndexOf('<', end - 1));
+      const count = Number.isFinite(existing) ? existing + items.length : undefined;
+      const attributes = setAttributeText(section.attributeText, count === undefined ? {} : { count: String(count) });
+      xml = `${xml.slice(0, section.start)}<${section.prefix}${name}${attributes}>${inner}${items.join('')}</${section.prefix}${name}>${xml.slice(end)}`;
+    }
+    return xml;
+  }
+
+  private section(name: string): { start: number; end: number } | undefined {
+    const tag = findTag(this.xml, name);
+    return tag ? { start: tag.end, end: elementEnd(this.xml, tag) } : undefined;
+  }
+
+  private solidColour(fill: Tag): string | undefined {
+    const end = elementEnd(this.xml, fill);
+    const pattern = findTag(this.xml, 'patternFill', fill.end);
+    if (!pattern || pattern.start >= end || attribute(pattern.attributeText, 'patternType') !== 'solid') return undefined;
+    const colour = findTag(this.xml, 'fgColor', pattern.end);
+    const rgb = colour && colour.start < end ? attribute(colour.attributeText, 'rgb') : undefined;
+    return rgb && /^[0-9A-Fa-f]{8}$/.test(rgb) ? `#${rgb.slice(2).toUpperCase()}` : undefined;
+  }
+
+  private fillFor(colour: string): number {
+    const upper = colour.toUpperCase();
+    const known = this.fillIds.get(upper) ?? this.fills.indexOf(upper);
+    if (known >= 0) return known;
+    const p = this.prefix;
+    const id = this.fills.length;
+    this.fills.push(upper);
+    this.added.fills.push(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${hex(upper)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+    this.fillIds.set(upper, id);
+    return id;
+  }
+
+  private formatIdFor(code: string): number {
+    const builtIn = Object.entries(BUILT_IN_FORMATS).find(([, known]) => known === code);
+    if (builtIn) return Number(builtIn[0]);
+    const known = this.formatIds.get(code);
+    if (known !== undefined) return known;
+    const id = this.nextFormatId++;
+    this.formats.set(id, code);
+    this.formatIds.set(code, id);
+    this.added.numFmts.push(`<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeAttribute(code)}"/>`);
+    return id;
+  }
+
+  private addCellFormat(xml: string): number {
+    const index = this.cellFormats.length;
+    const tag = nextTag(xml, 0)!;
+    this.cellFormats.push({ tag, xml, numFmtId: Number(attribute(tag.attributeText, 'numFmtId') ?? 0), fillId: Number(attribute(tag.attributeText, 'fillId') ?? 0) });
+    this.added.cellXfs.push(xml);
+    return index;
+  }
+}
+
+/** The element `xml` (opening with `tag`) with attributes set or replaced. */
+function setAttributes(xml: string, tag: Tag, values: Readonly<Record<string, string>>): string {
+  const openEnd = tag.end - tag.start;
+  const selfClosing = tag.selfClosing;
+  const attributeText = setAttributeText(tag.attributeText, values);
+  return `<${tag.prefix}${tag.name}${attributeText}${selfClosing ? '/>' : '>'}${xml.slice(openEnd)}`;
+}
+
+function setAttributeText(attributeText: string, values: Readonly<Record<string, string>>): string {
+  let text = attributeText.replace(/\s+$/, '');
+  for (const [name, value] of Object.entries(values)) {
+    const pattern = new RegExp(`(\\s${name}\\s*=\\s*)("[^"]*"|'[^']*')`);
+    text = pattern.test(text) ? text.replace(pattern, `$1"${escapeAttribute(value)}"`) : `${text} ${name}="${escapeAttribute(value)}"`;
+  }
+  return text;
+}
+
+export { setAttributeText };

@@ -1,0 +1,96 @@
+import { inflateEntry, type ZipEntry } from './zip-archive';
+import { allTags, attribute } from './xml-text';
+
+/**
+ * The parts of an .xlsx file by name, with the relationships that tie them together. Part names
+ * are matched without regard to case, as the Open Packaging Conventions say.
+ */
+export class XlsxPackage {
+  private readonly byName = new Map<string, ZipEntry>();
+  private readonly texts = new Map<string, string>();
+
+  constructor(readonly entries: readonly ZipEntry[]) {
+    for (const entry of entries) this.byName.set(entry.name.toLowerCase(), entry);
+  }
+
+  has(part: string): boolean {
+    return this.byName.has(part.toLowerCase());
+  }
+
+  entry(part: string): ZipEntry | undefined {
+    return this.byName.get(part.toLowerCase());
+  }
+
+  /** A part's text, or undefined when the file has no such part. Read once, then kept. */
+  text(part: string): string | undefined {
+    const key = part.toLowerCase();
+    const kept = this.texts.get(key);
+    if (kept !== undefined) return kept;
+    const entry = this.byName.get(key);
+    if (!entry) return undefined;
+    let text = inflateEntry(entry).toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    this.texts.set(key, text);
+    return text;
+  }
+
+  /** Lets go of a part's text once it has been read into the model, so big sheets don't stay twice in memory. */
+  forget(part: string): void {
+    this.texts.delete(part.toLowerCase());
+  }
+
+  /** The relationships of a part: id → { target part, type }. */
+  relationships(part: string): Map<string, Relationship> {
+    const relsPart = relationshipsPartOf(part);
+    const xml = this.text(relsPart);
+    const found = new Map<string, Relationship>();
+    if (!xml) return found;
+    for (const tag of allTags(xml, 'Relationship')) {
+      const id = attribute(tag.attributeText, 'Id');
+      const target = attribute(tag.attributeText, 'Target');
+      const type = attribute(tag.attributeText, 'Type') ?? '';
+      if (!id || !target) continue;
+      const external = attribute(tag.attributeText, 'TargetMode') === 'External';
+      found.set(id, { id, type, target: external ? target : resolvePart(part, target), external });
+    }
+    return found;
+  }
+}
+
+export interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  /** A part name such as `xl/worksheets/sheet1.xml` (or the URL itself when external). */
+  readonly target: string;
+  readonly external: boolean;
+}
+
+export function relationshipsPartOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** A relationship target read from `source`'s rels, as a part name without a leading slash. */
+export function resolvePart(source: string, target: string): string {
+  if (target.startsWith('/')) return normalise(target.slice(1));
+  const folder = source.slice(0, source.lastIndexOf('/') + 1);
+  return normalise(folder + target);
+}
+
+function normalise(path: string): string {
+  const out: string[] = [];
+  for (const piece of path.split('/')) {
+    if (piece === '..') out.pop();
+    else if (piece !== '.' && piece !== '') out.push(piece);
+  }
+  return out.join('/');
+}
+
+/** A path for `target` written relative to the folder of `source`, as Excel writes targets in rels. */
+export function relativeTarget(source: string, target: string): string {
+  const from = source.split('/').slice(0, -1);
+  const to = target.split('/');
+  let shared = 0;
+  while (shared < from.length && shared < to.length - 1 && from[shared] === to[shared]) shared++;
+  return [...from.slice(shared).map(() => '..'), ...to.slice(shared)].join('/');
+}
