@@ -2,7 +2,7 @@
  * Converts the sample workbooks (assets/samples/*.xlsx) to JSON for the browser workbench, so the
  * page needs no .xlsx reader: `tsx scripts/workbench-samples.ts <out-dir>`.
  * webpack.workbench.js runs it before each build; the JSON is served as samples/<name>.json.
- * Each file is read with the command line's own reader (exceljs) and checked to round-trip.
+ * Each file is read with the command line's own reader (src/hosts/xlsx) and checked to round-trip.
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';

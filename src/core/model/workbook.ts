@@ -1,5 +1,5 @@
 /**
- * The workbook as the pure core sees it. Hosts (Office.js, exceljs, in-memory)
+ * The workbook as the pure core sees it. Hosts (Office.js, .xlsx files, in-memory)
  * translate their own objects into this shape; nothing here knows where it came from.
  * Rows and columns are 0-based.
  */
