@@ -75,7 +75,8 @@ export function sheetGolden(ws: ExcelJS.Worksheet): SheetGolden {
   const cells: Record<string, string> = {};
   const fills: Record<string, string> = {};
   ws.eachRow({ includeEmpty: false }, (row) => {
-    row.eachCell({ includeEmpty: false }, (cell) => {
+    // Empty cells too: a filled band with nothing written in it is still what the officer sees.
+    row.eachCell({ includeEmpty: true }, (cell) => {
       if (cell.isMerged && cell.master.address !== cell.address) return;
       const text = shownText(cell);
       if (text !== '') cells[cell.address] = text;

@@ -12,6 +12,8 @@ export function cellXml(prefix: string, row: number, col: number, value: PlanVal
   const head = `<${prefix}c r="${cellAddress(row, col)}"${style ? ` s="${style}"` : ''}`;
   switch (value.kind) {
     case 'text':
+      // Empty text is an empty cell; keeping it as a zero-length string would only confuse other readers.
+      if (value.text === '') return `${head}/>`;
       return `${head} t="inlineStr"><${prefix}is><${prefix}t xml:space="preserve">${escapeCellText(value.text)}</${prefix}t></${prefix}is></${prefix}c>`;
     case 'number':
       return Number.isFinite(value.value) ? `${head}><${prefix}v>${value.value}</${prefix}v></${prefix}c>` : `${head}/>`;

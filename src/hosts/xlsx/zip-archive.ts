@@ -55,7 +55,6 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     count = Number(data.getBigUint64(zip64End + 32, true));
     directoryOffset = Number(data.getBigUint64(zip64End + 48, true));
   }
-  const decoder = new TextDecoder();
   const entries: ZipEntry[] = [];
   let at = directoryOffset;
   for (let i = 0; i < count; i++) {
@@ -71,7 +70,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const extraLength = data.getUint16(at + 30, true);
     const commentLength = data.getUint16(at + 32, true);
     let localOffset = data.getUint32(at + 42, true);
-    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    const name = Buffer.from(bytes.buffer, bytes.byteOffset + at + 46, nameLength).toString('utf8');
     // Zip64 keeps the real sizes in an extra field when the 32-bit ones are saturated.
     let extra = at + 46 + nameLength;
     const extraEnd = extra + extraLength;
@@ -127,12 +126,11 @@ export function entryFromContent(name: string, content: string | Uint8Array, whe
 
 /** Lays the entries out as a zip file; entries read from another zip keep their compressed bytes. */
 export function writeZip(entries: readonly ZipEntry[]): Buffer {
-  const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
   for (const entry of entries) {
-    const name = encoder.encode(entry.name);
+    const name = Buffer.from(entry.name, 'utf8');
     if (entry.raw.byteLength >= 0xffffffff || entry.uncompressedSize >= 0xffffffff || offset >= 0xffffffff) {
       throw new ZipFormatError('the workbook would be over 4 GB, which KPI Tracker does not write');
     }
