@@ -5,7 +5,7 @@ import { cellAt, findSheet, isEmptyCell, type Sheet, type Workbook } from '../mo
 import { financialYearInName, parsePeriodLabel } from '../periods/parse-period-label';
 import { calendarMonthOf, financialMonthSpan, monthsIn, MONTH_NAMES, periodLabel, samePeriod, type Period } from '../periods/period';
 import type { ColumnMapping, ColumnRole, Detection, DetectedIndicator, DetectedTable } from '../detect/types';
-import { judge, type Verdict } from './judge';
+import { assess, type JudgeContext, type Verdict } from './judge';
 import { parseActualCell } from './parse-actual';
 import { parseTargetCell, parseTargetText } from './parse-target';
 import { decidePolarity, type PolarityDecision } from './polarity';
@@ -13,7 +13,7 @@ import { shortText } from '../model/short-text';
 import { casesOf, findTimeTarget } from './case-list';
 import { refineTargetUnit } from './refine-target';
 import { describeTimeTarget, satisfactionShare, timeliness } from './timeliness';
-import type { Actual, Polarity, Target } from './target-types';
+import type { Actual, Polarity, Status, Target, Unit } from './target-types';
 import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
 
 export type Trend = 'better' | 'worse' | 'same';
@@ -52,8 +52,20 @@ export interface EvaluateOptions {
   readonly polarityByRef?: ReadonlyMap<string, Polarity>;
 }
 
-function columnsOf(table: DetectedTable, role: ColumnRole): ColumnMapping[] {
-  return table.columns.filter((column) => column.role === role);
+// Asked for each indicator of a table, and a detected table never changes: each role is looked up once.
+const COLUMNS_BY_ROLE = new WeakMap<DetectedTable, Map<ColumnRole, ColumnMapping[]>>();
+function columnsOf(table: DetectedTable, role: ColumnRole): readonly ColumnMapping[] {
+  let byRole = COLUMNS_BY_ROLE.get(table);
+  if (!byRole) {
+    byRole = new Map();
+    COLUMNS_BY_ROLE.set(table, byRole);
+  }
+  let columns = byRole.get(role);
+  if (!columns) {
+    columns = table.columns.filter((column) => column.role === role);
+    byRole.set(role, columns);
+  }
+  return columns;
 }
 
 function textAt(sheet: Sheet, row: number, col: number | undefined): string {
@@ -113,7 +125,7 @@ function evaluateCaseList(workbook: Workbook, sheet: Sheet, table: DetectedTable
     const target: Target = { kind: 'none', text: '', why: 'no time standard (such as "target 15 working days") was found for this case list' };
     const actual: Actual = { kind: 'number', text: `${cases.length} cases`, value: cases.length };
     const polarity = polarityFor(ctx, target);
-    return [verdictRow(ctx, period, actual, undefined, target, { polarity, verdict: judge(actual, target, { polarity, today: options.today }) })];
+    return [verdictRow(ctx, period, actual, undefined, target, { polarity, today: options.today })];
   }
   const summary = timeliness(cases, found.target, { today: options.today });
   const target: Target = { kind: 'threshold', text: `100% within ${describeTimeTarget(found.target)}`, value: 100, unit: 'percent', direction: 'higher' };
@@ -122,9 +134,9 @@ function evaluateCaseList(workbook: Workbook, sheet: Sheet, table: DetectedTable
       ? { kind: 'no-data', text: '', why: 'no case has both its dates' }
       : { kind: 'number', text: `${summary.within} of ${summary.numbers} cases`, value: Math.round(summary.shareWithin * 1000) / 10, unit: 'percent' };
   const polarity = polarityFor(ctx, target);
-  const verdict = judge(actual, target, { polarity, today: options.today, tolerance: toleranceFor(ctx), period });
-  const reason = `${summary.reason.replace(/\.?$/, '.')} The standard comes from "${shortText(found.source, 90)}". ${verdict.reason}`;
-  return [verdictRow(ctx, period, actual, undefined, target, { polarity, verdict: { ...verdict, reason } })];
+  const judgeContext: JudgeContext = { polarity, today: options.today, tolerance: toleranceFor(ctx), period };
+  const frame = (reason: string): string => `${summary.reason.replace(/\.?$/, '.')} The standard comes from "${shortText(found.source, 90)}". ${reason}`;
+  return [verdictRow(ctx, period, actual, undefined, target, judgeContext, NO_EXTRAS, frame)];
 }
 
 interface RowContext {
@@ -183,53 +195,128 @@ function letterOf(col: number): string {
   return (LETTERS[col] ??= columnLetter(col));
 }
 
+/** What a verdict row carries over from the periods before it, and what its indicator shares. */
+interface RowExtras {
+  readonly previous?: number;
+  readonly previousUnit?: Unit;
+  readonly owner?: string | null;
+  readonly commentary?: string | null;
+}
+
+const NO_EXTRAS: RowExtras = {};
+
+/**
+ * One indicator's verdict for one period. A run makes one for every period of every indicator
+ * (600,000 in a large workbook) yet reads few reasons (a card in the task pane, `kpi-tracker check`),
+ * so a verdict keeps what it was judged from and words its reason when first read, and works out
+ * the actual's cell address when asked. Keeping the judgement's inputs rather than a closure over
+ * them holds far less memory. Every other field is a plain field, so a copy made with a spread
+ * keeps what commentary needs.
+ */
+class PeriodVerdict implements IndicatorVerdict {
+  readonly status: Status;
+  readonly variance: string | null;
+  readonly varianceValue: number | undefined;
+  readonly actualValue: number | undefined;
+  readonly targetValue: number | undefined;
+  readonly unit: Unit | undefined;
+  readonly targetKind: Target['kind'];
+  readonly sheet: string;
+  readonly tableIndex: number;
+  readonly ref: string | null;
+  readonly indicator: string;
+  readonly row: number;
+  readonly period: Period | undefined;
+  readonly periodLabel: string;
+  readonly actualText: string;
+  readonly targetText: string;
+  readonly polarity: Polarity;
+  readonly polarityAssumed: boolean;
+  readonly owner: string | null;
+  readonly previousActual: number | null;
+  readonly trend: Trend | null;
+  readonly commentary: string | null;
+  readonly #actual: Actual;
+  readonly #target: Target;
+  readonly #judgeContext: JudgeContext;
+  /** Sentences around the judgement's own (a case list's standard, a year to date's projection). */
+  readonly #frame: ((reason: string) => string) | undefined;
+  readonly #actualColumn: number | undefined;
+  #reason: string | undefined = undefined;
+
+  constructor(
+    ctx: RowContext,
+    period: Period | undefined,
+    actual: Actual,
+    actualCol: number | undefined,
+    target: Target,
+    judgeContext: JudgeContext,
+    extras: RowExtras,
+    frame: ((reason: string) => string) | undefined,
+  ) {
+    const judged = assess(actual, target, judgeContext);
+    const polarity = judgeContext.polarity;
+    const previous = extras.previous;
+    let trend: Trend | null = null;
+    if (previous !== undefined && judged.actualValue !== undefined && polarity.polarity !== 'none') {
+      const diff = judged.actualValue - previous;
+      trend = Math.abs(diff) < 1e-9 ? 'same' : (diff > 0) === (polarity.polarity === 'higher') ? 'better' : 'worse';
+    }
+    this.status = judged.status;
+    this.variance = judged.variance;
+    this.varianceValue = judged.varianceValue;
+    this.actualValue = judged.actualValue;
+    this.targetValue = judged.targetValue;
+    // A period without figures keeps the indicator's unit, so its previous figure reads "98.58%".
+    this.unit = judged.unit ?? extras.previousUnit;
+    this.targetKind = target.kind;
+    this.sheet = ctx.table.sheet;
+    this.tableIndex = ctx.tableIndex;
+    this.ref = ctx.indicator.ref ?? null;
+    this.indicator = ctx.indicator.description;
+    this.row = ctx.indicator.row;
+    this.period = period;
+    this.periodLabel = period ? labelOf(period) : '';
+    this.actualText = actual.text;
+    this.targetText = target.text;
+    this.polarity = polarity.polarity;
+    // A monitoring-only indicator is not rated, so an assumed direction is not worth flagging.
+    this.polarityAssumed = polarity.assumed && judged.status !== 'no-target';
+    this.owner = extras.owner !== undefined ? extras.owner : ownerOf(ctx);
+    this.previousActual = previous ?? null;
+    this.trend = trend;
+    this.commentary = extras.commentary !== undefined ? extras.commentary : commentaryOf(ctx);
+    this.#actual = actual;
+    this.#target = target;
+    this.#judgeContext = judgeContext;
+    this.#frame = frame;
+    this.#actualColumn = actualCol;
+  }
+
+  get reason(): string {
+    if (this.#reason === undefined) {
+      const own = assess(this.#actual, this.#target, this.#judgeContext).explain();
+      this.#reason = this.#frame ? this.#frame(own) : own;
+    }
+    return this.#reason;
+  }
+
+  get actualCell(): string | null {
+    return this.#actualColumn === undefined ? null : `${letterOf(this.#actualColumn)}${this.row + 1}`;
+  }
+}
+
 function verdictRow(
   ctx: RowContext,
   period: Period | undefined,
   actual: Actual,
   actualCol: number | undefined,
   target: Target,
-  extra: { previous?: number; previousUnit?: Verdict['unit']; polarity: PolarityDecision; verdict: Verdict; owner?: string | null; commentary?: string | null },
+  judgeContext: JudgeContext,
+  extras: RowExtras = NO_EXTRAS,
+  frame?: (reason: string) => string,
 ): IndicatorVerdict {
-  const { verdict, polarity } = extra;
-  const previous = extra.previous;
-  let trend: Trend | null = null;
-  if (previous !== undefined && verdict.actualValue !== undefined && polarity.polarity !== 'none') {
-    const diff = verdict.actualValue - previous;
-    trend = Math.abs(diff) < 1e-9 ? 'same' : (diff > 0) === (polarity.polarity === 'higher') ? 'better' : 'worse';
-  }
-  // A period without figures keeps the indicator's unit, so its previous figure reads "98.58%".
-  const unit = verdict.unit ?? extra.previousUnit;
-  // Built field by field rather than by spreading: this runs once for every verdict.
-  // Every field always present (undefined where unknown): one object shape for all verdicts.
-  const row: IndicatorVerdict = {
-    status: verdict.status,
-    reason: verdict.reason,
-    variance: verdict.variance,
-    varianceValue: verdict.varianceValue,
-    actualValue: verdict.actualValue,
-    targetValue: verdict.targetValue,
-    unit,
-    targetKind: target.kind,
-    sheet: ctx.table.sheet,
-    tableIndex: ctx.tableIndex,
-    ref: ctx.indicator.ref ?? null,
-    indicator: ctx.indicator.description,
-    row: ctx.indicator.row,
-    period,
-    periodLabel: period ? labelOf(period) : '',
-    actualText: actual.text,
-    targetText: target.text,
-    actualCell: actualCol === undefined ? null : `${letterOf(actualCol)}${ctx.indicator.row + 1}`,
-    polarity: polarity.polarity,
-    // A monitoring-only indicator is not rated, so an assumed direction is not worth flagging.
-    polarityAssumed: polarity.assumed && verdict.status !== 'no-target',
-    owner: extra.owner !== undefined ? extra.owner : ownerOf(ctx),
-    previousActual: previous ?? null,
-    trend,
-    commentary: extra.commentary !== undefined ? extra.commentary : commentaryOf(ctx),
-  };
-  return row;
+  return new PeriodVerdict(ctx, period, actual, actualCol, target, judgeContext, extras, frame);
 }
 
 function ownerOf(ctx: RowContext): string | null {
@@ -244,11 +331,46 @@ function targetColumnFor(table: DetectedTable, period: Period | undefined): Colu
   return targets.find((t) => t.period && t.period.fy === period.fy) ?? targets[0];
 }
 
+/** What every indicator of a table shares for one of its period columns, worked out once per table. */
+interface PeriodColumn {
+  readonly column: ColumnMapping;
+  /** Index into the table's target columns, or -1 where it has none. */
+  readonly targetIndex: number;
+  /** The column holding the same period of the year before, if the table has one. */
+  readonly lastYearColumn: ColumnMapping | undefined;
+  readonly shorterThanYear: boolean;
+}
+
+/** An indicator's target from one target column, with the polarity it implies. */
+interface IndicatorTarget {
+  readonly target: Target;
+  readonly polarity: PolarityDecision;
+  readonly annual: Extract<Target, { kind: 'threshold' }> | undefined;
+  /** The annual count as a rate, for periods shorter than a year; made when first needed. */
+  annualRate: Target | undefined;
+}
+
+function periodColumnsOf(table: DetectedTable, actualColumns: readonly ColumnMapping[], usedColumns: readonly ColumnMapping[]): PeriodColumn[] {
+  const targetColumns = columnsOf(table, 'target');
+  return usedColumns.map((column) => {
+    const targetColumn = targetColumnFor(table, column.period);
+    return {
+      column,
+      targetIndex: targetColumn ? targetColumns.indexOf(targetColumn) : -1,
+      lastYearColumn: lastYearColumnOf(actualColumns, column),
+      shorterThanYear: column.period !== undefined && monthsIn(column.period) < 12,
+    };
+  });
+}
+
 function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: number, options: EvaluateOptions): IndicatorVerdict[] {
   const actualColumns = columnsOf(table, 'actual');
+  const targetColumns = columnsOf(table, 'target');
   const baselineCol = columnsOf(table, 'baseline')[0]?.col;
   // A period column that is blank for every indicator is a future period, not missing data.
   const usedColumns = actualColumns.filter((column) => table.indicators.some((indicator) => !isEmptyCell(cellAt(sheet, indicator.row, column.col))));
+  const periodColumns = periodColumnsOf(table, actualColumns, usedColumns);
+  const hasYearToDateColumn = actualColumns.some((c) => c.period?.kind === 'ytd');
   const out: IndicatorVerdict[] = [];
   for (const indicator of table.indicators) {
     const ctx: RowContext = { sheet, table, tableIndex, indicator, options };
@@ -259,33 +381,33 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
       const target = targetColumn ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description) : parseTargetText('');
       const polarity = polarityFor(ctx, target);
       const noActual: Actual = { kind: 'no-data', text: '', why: actualColumns.length === 0 ? 'this table has no actual column (it sets the baseline and target)' : 'no figures have been entered yet' };
-      const verdict = judge(noActual, target, { polarity, today: options.today, tolerance, ...(baseline ? { baseline } : {}) });
-      out.push(verdictRow(ctx, targetColumn?.period, noActual, undefined, target, { polarity, verdict }));
+      out.push(verdictRow(ctx, targetColumn?.period, noActual, undefined, target, { polarity, today: options.today, tolerance, ...(baseline ? { baseline } : {}) }));
       continue;
     }
     let previous: number | undefined;
-    let previousUnit: Verdict['unit'];
+    let previousUnit: Unit | undefined;
     // Owner, commentary, and the target and polarity of each target column, once per indicator.
     const owner = ownerOf(ctx);
     const commentary = commentaryOf(ctx);
-    const targets = new Map<ColumnMapping | undefined, { target: Target; polarity: PolarityDecision; annual?: Extract<Target, { kind: 'threshold' }> }>();
+    const targets: Array<IndicatorTarget | undefined> = [];
+    let noColumnTarget: IndicatorTarget | undefined;
     const yearToDate = { sum: 0, months: 0, fy: undefined as number | undefined, counted: 0 };
     let annualTarget: { target: Extract<Target, { kind: 'threshold' }>; polarity: PolarityDecision } | undefined;
-    for (const column of usedColumns) {
-      const targetColumn = targetColumnFor(table, column.period);
-      let judged = targets.get(targetColumn);
+    for (const { column, targetIndex, lastYearColumn, shorterThanYear } of periodColumns) {
+      let judged = targetIndex < 0 ? noColumnTarget : targets[targetIndex];
       if (!judged) {
+        const targetColumn = targetIndex < 0 ? undefined : targetColumns[targetIndex];
         const parsed = targetColumn ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description) : parseTargetText('');
         const annual = isAnnualCount(parsed, targetColumn, indicator.description) ? parsed : undefined;
-        judged = { target: parsed, polarity: polarityFor(ctx, parsed), ...(annual ? { annual } : {}) };
-        targets.set(targetColumn, judged);
+        judged = { target: parsed, polarity: polarityFor(ctx, parsed), annual, annualRate: undefined };
+        if (targetIndex < 0) noColumnTarget = judged;
+        else targets[targetIndex] = judged;
       }
       const { polarity, annual } = judged;
-      const shorterThanYear = column.period !== undefined && monthsIn(column.period) < 12;
       // An annual count judged in a quarter or a month is judged against its share of the year.
-      const target: Target = annual && shorterThanYear ? { kind: 'rate', text: `${annual.text.trim()} a year`, value: annual.value, unit: 'count', per: 'year', ...(annual.direction ? { direction: annual.direction } : {}) } : judged.target;
+      const target: Target = annual && shorterThanYear ? (judged.annualRate ??= annualAsRate(annual)) : judged.target;
       const actual = parseActualCell(cellAt(sheet, indicator.row, column.col));
-      const lastYear = sameTimeLastYear(sheet, actualColumns, column, indicator.row);
+      const lastYear = lastYearColumn ? figureIn(sheet, indicator.row, lastYearColumn) : undefined;
       if (annual && shorterThanYear && actual.kind === 'number' && column.period?.fy !== undefined) {
         // The year to date belongs to one financial year: last year's columns start it afresh.
         if (yearToDate.fy !== column.period.fy) Object.assign(yearToDate, { sum: 0, months: 0, counted: 0 });
@@ -296,19 +418,23 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
         annualTarget = { target: annual, polarity };
       }
       const projectedYearEnd = annual && yearToDate.months > 0 ? (yearToDate.sum / yearToDate.months) * 12 : undefined;
-      // Plain objects with fixed fields: this runs for every period of every indicator.
-      const verdict = judge(actual, target, { polarity, today: options.today, tolerance, period: column.period, baseline, lastYear, projectedYearEnd, annualTarget: annual?.value });
-      out.push(verdictRow(ctx, column.period, actual, column.col, target, { polarity, verdict, owner, commentary, previous, previousUnit }));
+      const judgeContext: JudgeContext = { polarity, today: options.today, tolerance, period: column.period, baseline, lastYear, projectedYearEnd, annualTarget: annual?.value };
+      const verdict = verdictRow(ctx, column.period, actual, column.col, target, judgeContext, { owner, commentary, previous, previousUnit });
+      out.push(verdict);
       if (verdict.actualValue !== undefined) {
         previous = verdict.actualValue;
         previousUnit = verdict.unit;
       }
     }
-    if (annualTarget && yearToDate.counted > 0 && yearToDate.fy !== undefined && !actualColumns.some((c) => c.period?.kind === 'ytd')) {
+    if (annualTarget && yearToDate.counted > 0 && yearToDate.fy !== undefined && !hasYearToDateColumn) {
       out.push(yearToDateVerdict(ctx, annualTarget, yearToDate as { sum: number; months: number; fy: number }, { tolerance, owner, commentary }));
     }
   }
   return out;
+}
+
+function annualAsRate(annual: Extract<Target, { kind: 'threshold' }>): Target {
+  return { kind: 'rate', text: `${annual.text.trim()} a year`, value: annual.value, unit: 'count', per: 'year', ...(annual.direction ? { direction: annual.direction } : {}) };
 }
 
 /** Counts of things done in the year ("Number of …", "… per year") against an annual target. */
@@ -319,15 +445,17 @@ function isAnnualCount(target: Target, targetColumn: ColumnMapping | undefined, 
   return annualColumn && flow;
 }
 
-/** The same period of the year before, where the table has a column for it ("Q2 2023/24" beside "Q2 2024/25"). */
-function sameTimeLastYear(sheet: Sheet, columns: readonly ColumnMapping[], column: ColumnMapping, row: number): number | undefined {
+/** The column of the same period the year before, where the table has one ("Q2 2023/24" beside "Q2 2024/25"). */
+function lastYearColumnOf(columns: readonly ColumnMapping[], column: ColumnMapping): ColumnMapping | undefined {
   const period = column.period;
   const fy = period?.fy;
   if (!period || fy === undefined || period.kind === 'year' || period.kind === 'ytd') return undefined;
   const wanted = periodLabel({ ...period, fy: fy - 1 } as Period);
-  const earlier = columns.find((c) => c.period && c.period.fy === fy - 1 && periodLabel(c.period) === wanted);
-  if (!earlier) return undefined;
-  const actual = parseActualCell(cellAt(sheet, row, earlier.col));
+  return columns.find((c) => c.period && c.period.fy === fy - 1 && periodLabel(c.period) === wanted);
+}
+
+function figureIn(sheet: Sheet, row: number, column: ColumnMapping): number | undefined {
+  const actual = parseActualCell(cellAt(sheet, row, column.col));
   return actual.kind === 'number' ? actual.value : undefined;
 }
 
@@ -347,10 +475,11 @@ function yearToDateVerdict(
   const monthName = MONTH_NAMES[calendarMonthOf(ytd.months) - 1]!;
   const target: Target = { kind: 'threshold', text: `${annual.target.text.trim()} a year`, value: share, unit: 'count', ...(annual.target.direction ? { direction: annual.target.direction } : {}) };
   const actual: Actual = { kind: 'number', text: String(ytd.sum), value: ytd.sum };
-  const verdict = judge(actual, target, { polarity: annual.polarity, today: ctx.options.today, tolerance: extra.tolerance, period, projectedYearEnd: projected, annualTarget: annual.target.value });
+  const judgeContext: JudgeContext = { polarity: annual.polarity, today: ctx.options.today, tolerance: extra.tolerance, period, projectedYearEnd: projected, annualTarget: annual.target.value };
   const onCourse = annual.polarity.polarity === 'lower' ? projected <= annual.target.value : projected >= annual.target.value;
-  const reason = `${ytd.sum} so far this year against ${share} by the end of ${monthName} (${annual.target.text.trim()} a year, pro rata). ${verdict.reason} At this rate the year ends at about ${projected}, ${onCourse ? 'on course for' : 'short of'} the annual target of ${annual.target.value}.`;
-  return verdictRow(ctx, period, actual, undefined, target, { polarity: annual.polarity, verdict: { ...verdict, reason }, owner: extra.owner, commentary: extra.commentary });
+  const frame = (reason: string): string =>
+    `${ytd.sum} so far this year against ${share} by the end of ${monthName} (${annual.target.text.trim()} a year, pro rata). ${reason} At this rate the year ends at about ${projected}, ${onCourse ? 'on course for' : 'short of'} the annual target of ${annual.target.value}.`;
+  return verdictRow(ctx, period, actual, undefined, target, judgeContext, { owner: extra.owner, commentary: extra.commentary }, frame);
 }
 
 /** The time standard in a layout C definition: "(target 14 days)", "(28 day target)", "(14 days)". */
@@ -382,8 +511,7 @@ function evaluateKpiReturn(sheet: Sheet, table: DetectedTable, tableIndex: numbe
       if (overall) actual = overall;
     }
     const polarity = polarityFor(ctx, target);
-    const verdict = judge(actual, target, { polarity, today: options.today, tolerance: toleranceFor(ctx), ...(period ? { period } : {}) });
-    out.push(verdictRow(ctx, period, actual, actual.text === '' ? undefined : metCol, target, { polarity, verdict }));
+    out.push(verdictRow(ctx, period, actual, actual.text === '' ? undefined : metCol, target, { polarity, today: options.today, tolerance: toleranceFor(ctx), ...(period ? { period } : {}) }));
   }
   return out;
 }
@@ -432,7 +560,6 @@ function evaluateSatisfaction(sheet: Sheet, table: DetectedTable, tableIndex: nu
     const ctx: RowContext = { sheet, table, tableIndex, indicator, options };
     const actual = ratingShare(sheet, table, indicator.row);
     const polarity = polarityFor(ctx, target);
-    const verdict = judge(actual, target, { polarity, today: options.today, tolerance: toleranceFor(ctx), ...(period ? { period } : {}) });
-    return verdictRow(ctx, period, actual, shareCol, target, { polarity, verdict });
+    return verdictRow(ctx, period, actual, shareCol, target, { polarity, today: options.today, tolerance: toleranceFor(ctx), ...(period ? { period } : {}) });
   });
 }

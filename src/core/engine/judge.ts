@@ -36,6 +36,21 @@ export interface Verdict {
   readonly unit?: Unit;
 }
 
+/**
+ * A verdict before its reason is worded. A run judges every period of every indicator, but only a
+ * few reasons are ever read (a card in the task pane, `kpi-tracker check`), so `explain` writes the
+ * sentences when asked rather than for all of them.
+ */
+export interface Judgement {
+  readonly status: Status;
+  readonly explain: () => string;
+  readonly variance: string | null;
+  readonly varianceValue: number | undefined;
+  readonly actualValue: number | undefined;
+  readonly targetValue: number | undefined;
+  readonly unit: Unit | undefined;
+}
+
 const MONTHS_PER: Record<RatePeriod, number> = { week: 12 / 52, month: 1, quarter: 3, half: 6, year: 12 };
 const PER_WORD: Record<RatePeriod, string> = { week: 'week', month: 'month', quarter: 'quarter', half: 'half year', year: 'year' };
 
@@ -43,7 +58,7 @@ function epsilon(target: number): number {
   return 1e-9 * Math.max(1, Math.abs(target));
 }
 
-/** Joins clauses into sentences, each with a capital and a full stop (hot: once per verdict). */
+/** Joins clauses into sentences, each with a capital and a full stop. */
 function sentence(...parts: Array<string | undefined | false>): string {
   let out = '';
   for (const part of parts) {
@@ -57,6 +72,11 @@ function sentence(...parts: Array<string | undefined | false>): string {
   return out;
 }
 
+/** A judgement with no figures to show: every field present, so all judgements share one shape. */
+function worded(status: Status, explain: () => string, targetValue?: number, unit?: Unit): Judgement {
+  return { status, explain, variance: null, varianceValue: undefined, actualValue: undefined, targetValue, unit };
+}
+
 function periodEnded(period: Period | undefined, today: CalendarDate): boolean | undefined {
   const dates = period ? periodDates(period) : undefined;
   return dates ? compareDates(today, dates.end) > 0 : undefined;
@@ -66,7 +86,8 @@ function periodEnded(period: Period | undefined, today: CalendarDate): boolean |
 interface ReadFigure {
   value: number;
   unit: Unit | undefined;
-  note?: string;
+  /** How the figure was read, where that needs saying; worded only with the reason. */
+  note?: () => string;
 }
 
 function targetUnit(target: Target): Unit | undefined {
@@ -78,7 +99,7 @@ function readFigure(actual: Actual, target: Target, targetValue: number | undefi
   if (actual.kind === 'rate') {
     if (target.kind === 'rate' && actual.per !== target.per) {
       const value = (actual.value * MONTHS_PER[target.per]) / MONTHS_PER[actual.per];
-      return { value, unit: target.unit, note: `${actual.value} per ${PER_WORD[actual.per]} is ${formatFigure(value, target.unit)} per ${PER_WORD[target.per]}` };
+      return { value, unit: target.unit, note: () => `${actual.value} per ${PER_WORD[actual.per]} is ${formatFigure(value, target.unit)} per ${PER_WORD[target.per]}` };
     }
     return { value: actual.value, unit };
   }
@@ -88,7 +109,7 @@ function readFigure(actual: Actual, target: Target, targetValue: number | undefi
     return {
       value,
       unit,
-      note: `no figure is written, only the variance ${formatVariance(actual.statedVariance)}; against ${formatFigure(targetValue, unit)} that is ${formatFigure(value, unit)}`,
+      note: () => `no figure is written, only the variance ${formatVariance(actual.statedVariance)}; against ${formatFigure(targetValue, unit)} that is ${formatFigure(value, unit)}`,
     };
   }
   if (actual.kind !== 'number') return { problem: 'it is not a figure' };
@@ -99,9 +120,9 @@ function readFigure(actual: Actual, target: Target, targetValue: number | undefi
     const asFraction = actual.value * 100;
     if (actual.value > 0 && actual.value < 1 && targetValue !== undefined && targetValue > 1 && Math.abs(asFraction - targetValue) < Math.abs(actual.value - targetValue)) {
       const value = Math.round(actual.value * 100 * 1e9) / 1e9;
-      return { value, unit, note: `read ${actual.text} as ${formatFigure(value, 'percent')} (a fraction) because the target is a percentage` };
+      return { value, unit, note: () => `read ${actual.text} as ${formatFigure(value, 'percent')} (a fraction) because the target is a percentage` };
     }
-    return { value: actual.value, unit, note: `read ${actual.text} as ${formatFigure(actual.value, 'percent')} because the target is a percentage` };
+    return { value: actual.value, unit, note: () => `read ${actual.text} as ${formatFigure(actual.value, 'percent')} because the target is a percentage` };
   }
   if (actual.unit === 'percent' && unit) {
     return { problem: `the actual is a percentage (${actual.text}) but the target is ${unit === 'count' ? 'a number' : `in ${unit}`}` };
@@ -110,59 +131,94 @@ function readFigure(actual: Actual, target: Target, targetValue: number | undefi
 }
 
 /** The figure the target stands for in the judged period. */
-function targetFigure(target: Target, ctx: JudgeContext): { value: number; unit: Unit | undefined; note?: string } | { problem: string } | undefined {
+function targetFigure(target: Target, ctx: JudgeContext): ReadFigure | { problem: string } | undefined {
   switch (target.kind) {
     case 'threshold':
       return { value: target.value, unit: target.unit };
     case 'rate': {
-      if (!ctx.period) return { value: target.value, unit: target.unit, note: `the period is not known, so the target is taken as ${target.value} for one ${PER_WORD[target.per]}` };
-      const months = monthsIn(ctx.period);
+      const period = ctx.period;
+      if (!period) return { value: target.value, unit: target.unit, note: () => `the period is not known, so the target is taken as ${target.value} for one ${PER_WORD[target.per]}` };
+      const months = monthsIn(period);
       const value = (target.value * months) / MONTHS_PER[target.per];
       if (Math.abs(months - MONTHS_PER[target.per]) < 1e-9) return { value, unit: target.unit };
-      return { value, unit: target.unit, note: `${target.text.trim()} is ${formatFigure(Math.round(value * 100) / 100, target.unit)} for ${periodLabel(ctx.period)}` };
+      return { value, unit: target.unit, note: () => `${target.text.trim()} is ${formatFigure(Math.round(value * 100) / 100, target.unit)} for ${periodLabel(period)}` };
     }
     case 'relative': {
       const base = ctx.baseline;
       if (!base || base.kind !== 'number') return { problem: `the target is ${target.percent}% ${target.direction} a baseline, but no baseline figure was found` };
       const factor = target.direction === 'above' ? 1 + target.percent / 100 : 1 - target.percent / 100;
       const value = Math.round(base.value * factor * 100) / 100;
-      return { value, unit: base.unit, note: `${target.percent}% ${target.direction} the baseline of ${formatFigure(base.value, base.unit)} is ${formatFigure(value, base.unit)}` };
+      return { value, unit: base.unit, note: () => `${target.percent}% ${target.direction} the baseline of ${formatFigure(base.value, base.unit)} is ${formatFigure(value, base.unit)}` };
     }
     default:
       return undefined;
   }
 }
 
-function compareNumbers(actual: number, target: number, unit: Unit | undefined, ctx: JudgeContext, strict: boolean): { status: Status; words: string } {
+/** Which rule settled a comparison of two figures; the words follow from it. */
+type Comparison = 'not-rated' | 'met' | 'within-tolerance' | 'improving' | 'on-course' | 'outside-tolerance';
+
+const COMPARISON_STATUS: Record<Comparison, Status> = {
+  'not-rated': 'no-target',
+  met: 'met',
+  'within-tolerance': 'near',
+  improving: 'near',
+  'on-course': 'near',
+  'outside-tolerance': 'missed',
+};
+
+function toleranceBand(tolerance: Tolerance, target: number, unit: Unit | undefined): number {
+  return tolerance.rule === 'points' && unit === 'percent' ? tolerance.points : (tolerance.percent / 100) * Math.abs(target);
+}
+
+function compareNumbers(actual: number, target: number, unit: Unit | undefined, ctx: JudgeContext, strict: boolean): Comparison {
   const polarity = ctx.polarity.polarity;
+  if (polarity === 'none') return 'not-rated';
   const tolerance = ctx.tolerance ?? DEFAULT_TOLERANCE;
-  const a = formatFigure(actual, unit);
-  const t = formatFigure(target, unit);
-  if (polarity === 'none') {
-    return { status: 'no-target', words: `${a} against ${t}; this indicator is reported with its trend, not rated` };
-  }
   const better = polarity === 'higher' ? actual - target : target - actual;
   const eps = epsilon(target);
-  if (better > eps || (!strict && better >= -eps)) {
-    const gap = Math.abs(actual - target);
-    return { status: 'met', words: gap <= eps ? `${a} meets the target of ${t}: met` : `${a} is ${formatGap(gap, unit)} ${actual > target ? 'above' : 'below'} the target of ${t}: met` };
-  }
+  if (better > eps || (!strict && better >= -eps)) return 'met';
   const shortfall = Math.max(0, -better);
-  const band = tolerance.rule === 'points' && unit === 'percent' ? tolerance.points : (tolerance.percent / 100) * Math.abs(target);
-  const side = actual > target ? 'above' : actual < target ? 'below' : 'at';
-  const offBy = side === 'at' ? `${a} equals ${t}, and the target must be passed` : `${a} is ${formatGap(shortfall, unit)} ${side} the target of ${t}`;
-  const bandWords = tolerance.rule === 'points' && unit === 'percent' ? `${tolerance.points} ${tolerance.points === 1 ? 'point' : 'points'}` : `${tolerance.percent}% (${formatGap(Math.round(band * 1000) / 1000, unit)})`;
-  if (shortfall <= band + eps) return { status: 'near', words: `${offBy}, inside the ${bandWords} tolerance: near miss` };
+  if (shortfall <= toleranceBand(tolerance, target, unit) + eps) return 'within-tolerance';
   if (tolerance.rule === 'improving' && ctx.lastYear !== undefined) {
     const improved = polarity === 'higher' ? actual > ctx.lastYear + eps : actual < ctx.lastYear - eps;
-    if (improved) return { status: 'near', words: `${offBy}, but better than the same period last year (${formatFigure(ctx.lastYear, unit)}): near miss` };
+    if (improved) return 'improving';
   }
   if (tolerance.rule === 'on-course' && ctx.projectedYearEnd !== undefined) {
     const goal = ctx.annualTarget ?? target;
     const onCourse = polarity === 'higher' ? ctx.projectedYearEnd >= goal - epsilon(goal) : ctx.projectedYearEnd <= goal + epsilon(goal);
-    if (onCourse) return { status: 'near', words: `${offBy}, but on course to meet the target by the year end (projected ${formatFigure(ctx.projectedYearEnd, unit)}): near miss` };
+    if (onCourse) return 'on-course';
   }
-  return { status: 'missed', words: `${offBy}, outside the ${bandWords} tolerance: not met` };
+  return 'outside-tolerance';
+}
+
+/** The words for a comparison settled by `compareNumbers`. */
+function comparisonWords(comparison: Comparison, actual: number, target: number, unit: Unit | undefined, ctx: JudgeContext): string {
+  const tolerance = ctx.tolerance ?? DEFAULT_TOLERANCE;
+  const a = formatFigure(actual, unit);
+  const t = formatFigure(target, unit);
+  if (comparison === 'not-rated') return `${a} against ${t}; this indicator is reported with its trend, not rated`;
+  const eps = epsilon(target);
+  if (comparison === 'met') {
+    const gap = Math.abs(actual - target);
+    return gap <= eps ? `${a} meets the target of ${t}: met` : `${a} is ${formatGap(gap, unit)} ${actual > target ? 'above' : 'below'} the target of ${t}: met`;
+  }
+  const better = ctx.polarity.polarity === 'higher' ? actual - target : target - actual;
+  const shortfall = Math.max(0, -better);
+  const band = toleranceBand(tolerance, target, unit);
+  const side = actual > target ? 'above' : actual < target ? 'below' : 'at';
+  const offBy = side === 'at' ? `${a} equals ${t}, and the target must be passed` : `${a} is ${formatGap(shortfall, unit)} ${side} the target of ${t}`;
+  const bandWords = tolerance.rule === 'points' && unit === 'percent' ? `${tolerance.points} ${tolerance.points === 1 ? 'point' : 'points'}` : `${tolerance.percent}% (${formatGap(Math.round(band * 1000) / 1000, unit)})`;
+  switch (comparison) {
+    case 'within-tolerance':
+      return `${offBy}, inside the ${bandWords} tolerance: near miss`;
+    case 'improving':
+      return `${offBy}, but better than the same period last year (${formatFigure(ctx.lastYear!, unit)}): near miss`;
+    case 'on-course':
+      return `${offBy}, but on course to meet the target by the year end (projected ${formatFigure(ctx.projectedYearEnd!, unit)}): near miss`;
+    default:
+      return `${offBy}, outside the ${bandWords} tolerance: not met`;
+  }
 }
 
 /**
@@ -170,62 +226,77 @@ function compareNumbers(actual: number, target: number, unit: Unit | undefined, 
  * nothing here throws for anything an officer could type.
  */
 export function judge(actual: Actual, target: Target, ctx: JudgeContext): Verdict {
-  const polarityWords = ctx.polarity.reason;
+  const judged = assess(actual, target, ctx);
+  return {
+    status: judged.status,
+    reason: judged.explain(),
+    variance: judged.variance,
+    varianceValue: judged.varianceValue,
+    actualValue: judged.actualValue,
+    targetValue: judged.targetValue,
+    unit: judged.unit,
+  };
+}
 
-  if (target.kind === 'unreadable') return { status: 'unreadable', reason: sentence(`can't read the target: ${target.why}`), variance: null };
-  if (actual.kind === 'unreadable') return { status: 'unreadable', reason: sentence(`can't read the actual: ${actual.why}`), variance: null };
+/** `judge` with the reason left unworded until `explain` is called. */
+export function assess(actual: Actual, target: Target, ctx: JudgeContext): Judgement {
+  if (target.kind === 'unreadable') return worded('unreadable', () => sentence(`can't read the target: ${target.why}`));
+  if (actual.kind === 'unreadable') return worded('unreadable', () => sentence(`can't read the actual: ${actual.why}`));
   if (target.kind === 'none') {
-    const shown = actual.kind === 'no-data' ? 'no figure yet' : `the actual is ${actual.text.trim()}`;
-    return { status: 'no-target', reason: sentence(`no target: ${target.why}`, `${shown}; reported for information`), variance: null };
+    return worded('no-target', () => sentence(`no target: ${target.why}`, `${actual.kind === 'no-data' ? 'no figure yet' : `the actual is ${actual.text.trim()}`}; reported for information`));
   }
 
   if (target.kind === 'deadline') return judgeMilestone(actual, target.due, target.text, ctx);
   if (target.kind === 'recurring') return judgeRecurring(actual, target.every, ctx);
 
   // A period without a figure still knows its target, so reports can print it with its unit.
-  const known = target.kind === 'threshold' ? { targetValue: target.value, unit: target.unit } : {};
+  const knownValue = target.kind === 'threshold' ? target.value : undefined;
+  const knownUnit = target.kind === 'threshold' ? target.unit : undefined;
   switch (actual.kind) {
     case 'no-data':
-      return { status: 'no-data', reason: sentence(`no data: ${actual.why}`), variance: null, ...known };
+      return worded('no-data', () => sentence(`no data: ${actual.why}`), knownValue, knownUnit);
     case 'none-undertaken':
-      return { status: 'no-data', reason: sentence(`none undertaken in the period ("${actual.text.trim()}"), so there is nothing to measure against ${target.text.trim()}`), variance: null, ...known };
+      return worded('no-data', () => sentence(`none undertaken in the period ("${actual.text.trim()}"), so there is nothing to measure against ${target.text.trim()}`), knownValue, knownUnit);
     case 'in-progress':
-      return { status: 'no-data', reason: sentence(`recorded as "${actual.text.trim()}", with no figure yet to compare with ${target.text.trim()}`), variance: null, ...known };
+      return worded('no-data', () => sentence(`recorded as "${actual.text.trim()}", with no figure yet to compare with ${target.text.trim()}`), knownValue, knownUnit);
     case 'achieved':
-      return { status: 'met', reason: sentence(`recorded as "${shortQuote(actual.text)}" against ${target.text.trim()}: met`), variance: null };
+      return worded('met', () => sentence(`recorded as "${shortQuote(actual.text)}" against ${target.text.trim()}: met`));
     case 'not-achieved':
-      return { status: 'missed', reason: sentence(`recorded as "${actual.text.trim()}" against ${target.text.trim()}: not met`), variance: null };
+      return worded('missed', () => sentence(`recorded as "${actual.text.trim()}" against ${target.text.trim()}: not met`));
     case 'date':
-      return { status: 'unreadable', reason: sentence(`can't compare: the actual is a date (${formatDateGB(actual.date)}) but the target ${target.text.trim()} is not a deadline`), variance: null };
+      return worded('unreadable', () => sentence(`can't compare: the actual is a date (${formatDateGB(actual.date)}) but the target ${target.text.trim()} is not a deadline`));
     default:
       break;
   }
 
   if (target.kind === 'range') {
     const figure = readFigure(actual, target, (target.low + target.high) / 2);
-    if ('problem' in figure) return { status: 'unreadable', reason: sentence(`can't compare: ${figure.problem}`), variance: null };
+    if ('problem' in figure) return worded('unreadable', () => sentence(`can't compare: ${figure.problem}`));
     return judgeRange(figure, target, ctx);
   }
 
   // A rate actual ("22 per quarter") is compared per the target's own period, not scaled to the column's.
-  const goal = actual.kind === 'rate' && target.kind === 'rate' ? { value: target.value, unit: target.unit } : targetFigure(target, ctx);
-  if (!goal) return { status: 'unreadable', reason: sentence(`can't compare with the target ${target.text}`), variance: null };
-  if ('problem' in goal) return { status: 'unreadable', reason: sentence(`can't compare: ${goal.problem}`), variance: null };
+  const goal: ReadFigure | { problem: string } | undefined = actual.kind === 'rate' && target.kind === 'rate' ? { value: target.value, unit: target.unit } : targetFigure(target, ctx);
+  if (!goal) return worded('unreadable', () => sentence(`can't compare with the target ${target.text}`));
+  if ('problem' in goal) return worded('unreadable', () => sentence(`can't compare: ${goal.problem}`));
   const figure = readFigure(actual, target, goal.value);
-  if ('problem' in figure) return { status: 'unreadable', reason: sentence(`can't compare: ${figure.problem}`), variance: null };
+  if ('problem' in figure) return worded('unreadable', () => sentence(`can't compare: ${figure.problem}`));
 
   const unit = goal.unit ?? figure.unit;
   const strict = target.kind === 'threshold' && target.strict === true;
-  const outcome = compareNumbers(figure.value, goal.value, unit, ctx, strict);
+  const comparison = compareNumbers(figure.value, goal.value, unit, ctx, strict);
   const variance = actual.kind === 'variance-only' ? actual.statedVariance : varianceValue(figure.value, goal.value, unit);
   const stated = 'statedVariance' in actual && actual.kind !== 'variance-only' ? actual.statedVariance : undefined;
-  const statedNote =
-    stated !== undefined && variance !== undefined && Math.abs(Math.round(variance) - stated) > 1
-      ? `the sheet says ${formatVariance(stated)} but the figures give ${formatVariance(variance)}`
-      : undefined;
   return {
-    status: outcome.status,
-    reason: sentence(figure.note, goal.note, polarityWords, outcome.words, statedNote),
+    status: COMPARISON_STATUS[comparison],
+    explain: () =>
+      sentence(
+        figure.note?.(),
+        goal.note?.(),
+        ctx.polarity.reason,
+        comparisonWords(comparison, figure.value, goal.value, unit, ctx),
+        stated !== undefined && variance !== undefined && Math.abs(Math.round(variance) - stated) > 1 ? `the sheet says ${formatVariance(stated)} but the figures give ${formatVariance(variance)}` : undefined,
+      ),
     variance: formatVariance(variance),
     varianceValue: variance,
     actualValue: figure.value,
@@ -234,24 +305,26 @@ export function judge(actual: Actual, target: Target, ctx: JudgeContext): Verdic
   };
 }
 
-function judgeRange(figure: ReadFigure, target: Extract<Target, { kind: 'range' }>, ctx: JudgeContext): Verdict {
+function judgeRange(figure: ReadFigure, target: Extract<Target, { kind: 'range' }>, ctx: JudgeContext): Judgement {
   const { value } = figure;
   const unit = target.unit;
   const eps = epsilon(target.high);
   const tolerance = ctx.tolerance ?? DEFAULT_TOLERANCE;
-  const range = `${formatFigure(target.low, unit)} to ${formatFigure(target.high, unit)}`;
-  const base = { actualValue: value, unit, variance: null };
+  const range = (): string => `${formatFigure(target.low, unit)} to ${formatFigure(target.high, unit)}`;
   if (value >= target.low - eps && value <= target.high + eps) {
-    return { ...base, status: 'met', reason: sentence(figure.note, `${formatFigure(value, unit)} is inside the range ${range}: met`) };
+    return { status: 'met', explain: () => sentence(figure.note?.(), `${formatFigure(value, unit)} is inside the range ${range()}: met`), variance: null, varianceValue: undefined, actualValue: value, targetValue: undefined, unit };
   }
   const edge = value < target.low ? target.low : target.high;
   const gap = Math.abs(value - edge);
-  const band = tolerance.rule === 'points' && unit === 'percent' ? tolerance.points : (tolerance.percent / 100) * Math.abs(edge);
-  const status: Status = gap <= band + eps ? 'near' : 'missed';
+  const status: Status = gap <= toleranceBand(tolerance, edge, unit) + eps ? 'near' : 'missed';
   return {
-    ...base,
     status,
-    reason: sentence(figure.note, `${formatFigure(value, unit)} is ${formatGap(gap, unit)} ${value < target.low ? 'below' : 'above'} the range ${range}: ${status === 'near' ? 'near miss' : 'not met'}`),
+    explain: () => sentence(figure.note?.(), `${formatFigure(value, unit)} is ${formatGap(gap, unit)} ${value < target.low ? 'below' : 'above'} the range ${range()}: ${status === 'near' ? 'near miss' : 'not met'}`),
+    variance: null,
+    varianceValue: undefined,
+    actualValue: value,
+    targetValue: undefined,
+    unit,
   };
 }
 
@@ -259,55 +332,52 @@ function shortQuote(text: string): string {
   return shortText(text, 50);
 }
 
-function judgeMilestone(actual: Actual, due: CalendarDate, targetText: string, ctx: JudgeContext): Verdict {
-  const written = targetText.trim();
-  const dueWords = `due by ${formatDateGB(due)}${written && !/\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(written) ? ` (${written})` : ''}`;
+function judgeMilestone(actual: Actual, due: CalendarDate, targetText: string, ctx: JudgeContext): Judgement {
+  const dueWords = (): string => {
+    const written = targetText.trim();
+    return `due by ${formatDateGB(due)}${written && !/\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(written) ? ` (${written})` : ''}`;
+  };
   const passed = compareDates(ctx.today, due) > 0;
-  const today = formatDateGB(ctx.today);
+  const today = (): string => formatDateGB(ctx.today);
   switch (actual.kind) {
     case 'achieved':
-      return { status: 'met', reason: sentence(`recorded as "${shortQuote(actual.text)}"; ${dueWords}: met`), variance: null };
+      return worded('met', () => sentence(`recorded as "${shortQuote(actual.text)}"; ${dueWords()}: met`));
     case 'date': {
       const late = compareDates(actual.date, due) > 0;
-      return {
-        status: late ? 'missed' : 'met',
-        reason: sentence(`completed on ${formatDateGB(actual.date)}, ${dueWords}: ${late ? 'completed late, not met' : 'met'}`),
-        variance: null,
-      };
+      return worded(late ? 'missed' : 'met', () => sentence(`completed on ${formatDateGB(actual.date)}, ${dueWords()}: ${late ? 'completed late, not met' : 'met'}`));
     }
     case 'not-achieved':
-      return { status: passed ? 'overdue' : 'not-due', reason: sentence(`recorded as "${actual.text.trim()}"; ${dueWords}`, passed ? `overdue as at ${today}` : `not due yet as at ${today}`), variance: null };
+      return worded(passed ? 'overdue' : 'not-due', () => sentence(`recorded as "${actual.text.trim()}"; ${dueWords()}`, passed ? `overdue as at ${today()}` : `not due yet as at ${today()}`));
     case 'in-progress':
     case 'no-data':
     case 'none-undertaken':
-      if (passed) return { status: 'overdue', reason: sentence(`${actual.kind === 'no-data' ? 'not recorded as complete' : `recorded as "${actual.text.trim()}"`}; ${dueWords}, and it is now ${today}: overdue`), variance: null };
-      return { status: 'not-due', reason: sentence(`${actual.kind === 'no-data' ? 'nothing recorded yet' : `recorded as "${actual.text.trim()}"`}; ${dueWords}: in progress, not due yet`), variance: null };
+      if (passed) return worded('overdue', () => sentence(`${actual.kind === 'no-data' ? 'not recorded as complete' : `recorded as "${actual.text.trim()}"`}; ${dueWords()}, and it is now ${today()}: overdue`));
+      return worded('not-due', () => sentence(`${actual.kind === 'no-data' ? 'nothing recorded yet' : `recorded as "${actual.text.trim()}"`}; ${dueWords()}: in progress, not due yet`));
     default:
-      return { status: 'unreadable', reason: sentence(`can't read "${actual.text.trim()}" as done or not done for a milestone ${dueWords}`), variance: null };
+      return worded('unreadable', () => sentence(`can't read "${actual.text.trim()}" as done or not done for a milestone ${dueWords()}`));
   }
 }
 
-function judgeRecurring(actual: Actual, every: RatePeriod, ctx: JudgeContext): Verdict {
-  const what = `the target is to do it ${every === 'year' ? 'yearly' : every === 'half' ? 'every six months' : `every ${PER_WORD[every]}`}`;
-  const ended = periodEnded(ctx.period, ctx.today);
+function judgeRecurring(actual: Actual, every: RatePeriod, ctx: JudgeContext): Judgement {
+  const what = (): string => `the target is to do it ${every === 'year' ? 'yearly' : every === 'half' ? 'every six months' : `every ${PER_WORD[every]}`}`;
   switch (actual.kind) {
     case 'achieved':
-      return { status: 'met', reason: sentence(`${what}; recorded as "${shortQuote(actual.text)}": met`), variance: null };
+      return worded('met', () => sentence(`${what()}; recorded as "${shortQuote(actual.text)}": met`));
     case 'date':
-      return { status: 'met', reason: sentence(`${what}; done on ${formatDateGB(actual.date)}: met`), variance: null };
+      return worded('met', () => sentence(`${what()}; done on ${formatDateGB(actual.date)}: met`));
     case 'number':
     case 'rate':
       return actual.value >= 1
-        ? { status: 'met', reason: sentence(`${what}; done ${actual.value} time${actual.value === 1 ? '' : 's'}: met`), variance: null }
-        : { status: 'missed', reason: sentence(`${what}; not done in the period: not met`), variance: null };
+        ? worded('met', () => sentence(`${what()}; done ${actual.value} time${actual.value === 1 ? '' : 's'}: met`))
+        : worded('missed', () => sentence(`${what()}; not done in the period: not met`));
     case 'not-achieved':
     case 'none-undertaken':
-      return { status: 'missed', reason: sentence(`${what}; recorded as "${actual.text.trim()}": not met`), variance: null };
+      return worded('missed', () => sentence(`${what()}; recorded as "${actual.text.trim()}": not met`));
     case 'in-progress':
     case 'no-data':
-      if (ended) return { status: 'overdue', reason: sentence(`${what}; ${actual.kind === 'no-data' ? 'not recorded as done' : `recorded as "${actual.text.trim()}"`} and the period has ended: overdue`), variance: null };
-      return { status: actual.kind === 'no-data' ? 'no-data' : 'not-due', reason: sentence(`${what}; ${actual.kind === 'no-data' ? 'nothing recorded yet' : `recorded as "${actual.text.trim()}"`}`), variance: null };
+      if (periodEnded(ctx.period, ctx.today)) return worded('overdue', () => sentence(`${what()}; ${actual.kind === 'no-data' ? 'not recorded as done' : `recorded as "${actual.text.trim()}"`} and the period has ended: overdue`));
+      return worded(actual.kind === 'no-data' ? 'no-data' : 'not-due', () => sentence(`${what()}; ${actual.kind === 'no-data' ? 'nothing recorded yet' : `recorded as "${actual.text.trim()}"`}`));
     default:
-      return { status: 'unreadable', reason: sentence(`can't read "${actual.text.trim()}" against a recurring target`), variance: null };
+      return worded('unreadable', () => sentence(`can't read "${actual.text.trim()}" against a recurring target`));
   }
 }
