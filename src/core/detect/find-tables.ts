@@ -97,8 +97,9 @@ export function readHeader(grid: SheetGrid, row: number, span: ColumnSpan = WHOL
     );
     if (belowLooksLikeHeader && underGroupOrGap) rows = [row, row + 1];
   }
-  const allCols = [...new Set([...filled, ...(rows.length > 1 ? below : [])])].sort((a, b) => a - b);
-  const combined = guessesFor(grid, rows, allCols);
+  // One header row reads as it did alone; only a second row changes the guesses.
+  const allCols = rows.length > 1 ? [...new Set([...filled, ...below])].sort((a, b) => a - b) : filled;
+  const combined = rows.length > 1 ? guessesFor(grid, rows, allCols) : single;
 
   const columns: ColumnMapping[] = [];
   let title: string | undefined;

@@ -4,6 +4,7 @@ import type { Cell } from '../model/workbook';
 import { normaliseText, readDate, roundFloat } from './parse-target';
 import type { Actual, RatePeriod } from './target-types';
 import { shortText } from '../model/short-text';
+import { memoByText } from '../model/memo';
 
 const NO_DATA = /^(tbc|tbd|tba|to be confirmed|pending|awaited|awaiting data|not yet available|not available|n\/?a|na|nil return|no data|data not available|-+|–|\?+|not reported|not collected|cumulative figure pending|due)$/;
 const ACHIEVED = /^(achieved|complete|completed|done|met|yes|y|delivered|in place|fully achieved|target met|on target|undertaken|carried out|agreed|approved|published)\b/;
@@ -85,6 +86,8 @@ export function parseActualText(raw: string): Actual {
   return { kind: 'unreadable', text, why: `"${shortText(raw, 60)}" is not a figure or a word KPI Tracker knows (such as Achieved, On going or TBC)` };
 }
 
+// Officers type the same words in period after period ("TBC", "Achieved", "75%"): each is read once.
+const readActualText = memoByText(parseActualText);
 
 export function parseActualCell(cell: Cell): Actual {
   const value = cell.value;
@@ -105,6 +108,6 @@ export function parseActualCell(cell: Cell): Actual {
       if (cell.format && /£/.test(cell.format)) return { kind: 'number', text: cellText(cell), value: value.value, unit: 'money' };
       return { kind: 'number', text: cellText(cell), value: value.value };
     case 'text':
-      return parseActualText(value.value);
+      return readActualText(value.value);
   }
 }

@@ -3,6 +3,7 @@ import { dateFromSerial, daysInMonth, isRealDate, type CalendarDate } from '../m
 import type { Cell } from '../model/workbook';
 import { MONTH_NAMES } from '../periods/period';
 import type { Direction, RatePeriod, Target, Unit } from './target-types';
+import { memoByText } from '../model/memo';
 
 /** Unicode minus, dashes and odd spaces as they arrive from email and Word. */
 export function normaliseText(text: string): string {
@@ -239,6 +240,9 @@ export function parseTargetText(raw: string): Target {
 }
 
 /** Reads a target cell: numbers keep their percentage format, dates become deadlines. */
+// Officers reuse the same target phrases ("28 days", "5 per month"): each is read once.
+const readTargetText = memoByText(parseTargetText);
+
 export function parseTargetCell(cell: Cell): Target {
   const value = cell.value;
   const shown = cellText(cell);
@@ -257,7 +261,7 @@ export function parseTargetCell(cell: Cell): Target {
       if (cell.format && /£/.test(cell.format)) return { kind: 'threshold', text: shown, value: value.value, unit: 'money' };
       return { kind: 'threshold', text: shown, value: value.value, unit: 'count' };
     case 'text':
-      return parseTargetText(value.value);
+      return readTargetText(value.value);
   }
 }
 

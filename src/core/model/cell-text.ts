@@ -1,13 +1,27 @@
 import { formatNumberGB } from './format-number';
+import { memoByText } from './memo';
 import { dateFromSerial, formatDateGB } from './serial-dates';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** A date format with no day in it (`mmmm yyyy`) names a month. */
-export function isMonthOnlyFormat(format: string | undefined): boolean {
-  if (!format) return false;
+// A workbook uses a handful of number formats on thousands of cells: each is read once.
+const monthOnlyFormat = memoByText((format: string): boolean => {
   const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
   return /m/i.test(bare) && /y/i.test(bare) && !/d/i.test(bare);
+}, 1000);
+const percentFormat = memoByText((format: string): boolean => /%/.test(format.replace(/"[^"]*"/g, '')), 1000);
+const dateFormat = memoByText((format: string): boolean => {
+  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  return /[dy]/i.test(bare) || /(^|[^h:])m{3,}/i.test(bare);
+}, 1000);
+const decimalsIn = memoByText((format: string): number => {
+  const match = /0\.(0+)/.exec(format);
+  return match ? match[1]!.length : 0;
+}, 1000);
+
+/** A date format with no day in it (`mmmm yyyy`) names a month. */
+export function isMonthOnlyFormat(format: string | undefined): boolean {
+  return format ? monthOnlyFormat(format) : false;
 }
 
 function formatDateCell(serial: number, format: string | undefined): string {
@@ -20,19 +34,12 @@ import type { Cell } from './workbook';
 const GB_NUMBER = { format: (n: number): string => formatNumberGB(n, 10) };
 
 export function isPercentFormat(format: string | undefined): boolean {
-  return format !== undefined && /%/.test(format.replace(/"[^"]*"/g, ''));
+  return format !== undefined && percentFormat(format);
 }
 
 /** True for number formats Excel shows as a date (d, m, y tokens outside quotes and brackets). */
 export function isDateFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
-  return /[dy]/i.test(bare) || /(^|[^h:])m{3,}/i.test(bare);
-}
-
-function decimalsIn(format: string): number {
-  const match = /0\.(0+)/.exec(format);
-  return match ? match[1]!.length : 0;
+  return format ? dateFormat(format) : false;
 }
 
 /**
