@@ -1,6 +1,6 @@
 import { parsePeriodLabel } from '../periods/parse-period-label';
 import type { Period } from '../periods/period';
-import { classifyHeader, normaliseHeader, type HeaderGuess } from './header-lexicon';
+import { normaliseHeader, type HeaderGuess } from './header-lexicon';
 import type { SheetGrid } from './sheet-grid';
 import type { ColumnMapping, ColumnRole, DetectedIndicator, DetectedTable, Footnote, TableKind } from './types';
 import { isMonthOnlyFormat } from '../model/cell-text';
@@ -21,6 +21,12 @@ export interface HeaderCandidate {
 /** A reference looks like `01`, `1a`, `BV66a`, `TP01`, `R2.1`, `KPI 3`. */
 export const REFERENCE_PATTERN = /^(?:[A-Za-z]{1,5}[ -]?)?\d{1,6}[A-Za-z]{0,2}(?:\.\d{1,3})*\.?$/;
 
+/** What one cell alone would be guessed as, the same as `guessesFor` with a single row gives. */
+function singleGuess(grid: SheetGrid, row: number, col: number): HeaderGuess | undefined {
+  const shown = grid.headerText(row, col);
+  return shown ? grid.classify(shown) : undefined;
+}
+
 function guessesFor(grid: SheetGrid, rows: number[], cols: number[]): Map<number, { header: string; guess?: HeaderGuess }> {
   const result = new Map<number, { header: string; guess?: HeaderGuess }>();
   for (const c of cols) {
@@ -34,13 +40,13 @@ function guessesFor(grid: SheetGrid, rows: number[], cols: number[]): Map<number
     // A group heading may sit above ("2024/25" over "Q1") or name the kind ("Target Met" over "Yes").
     const reversed = parts.length > 1 ? [...parts].reverse().join(' ') : undefined;
     // A dated period underneath ("Actuals 2024/25" over "Q1 2024/25") is the column's own period.
-    const lower = parts.length > 1 ? classifyHeader(parts[parts.length - 1]!) : undefined;
+    const lower = parts.length > 1 ? grid.classify(parts[parts.length - 1]!) : undefined;
     const guess =
       (lower?.role === 'actual' && lower.period?.fy !== undefined ? lower : undefined) ??
-      classifyHeader(header) ??
-      (reversed ? classifyHeader(reversed) : undefined) ??
-      (parts.length > 1 ? classifyHeader(parts[parts.length - 1]!) : undefined);
-    result.set(c, { header: guess?.role === 'actual' && reversed && classifyHeader(reversed) ? reversed : header, guess });
+      grid.classify(header) ??
+      (reversed ? grid.classify(reversed) : undefined) ??
+      (parts.length > 1 ? grid.classify(parts[parts.length - 1]!) : undefined);
+    result.set(c, { header: guess?.role === 'actual' && reversed && grid.classify(reversed) ? reversed : header, guess });
   }
   return result;
 }
@@ -74,32 +80,39 @@ export function readHeader(grid: SheetGrid, row: number, span: ColumnSpan = WHOL
   // Headers are words: a row that is mostly figures is an indicator, whatever its words say.
   let figures = 0;
   for (const c of filled) {
-    // A month can head a column ("Apr-24" typed in is a date shown as a month); other figures cannot.
     const cell = grid.cell(row, c);
-    const monthHeading = isMonthOnlyFormat(cell.format) && (cell.value.kind === 'date' || cell.value.kind === 'number');
-    if (cell.value.kind !== 'text' && !monthHeading) figures++;
+    if (cell.value.kind === 'text') continue;
+    // A month can head a column ("Apr-24" typed in is a date shown as a month); other figures cannot.
+    const monthHeading = (cell.value.kind === 'date' || cell.value.kind === 'number') && isMonthOnlyFormat(cell.format);
+    if (!monthHeading && ++figures * 2 > filled.length) return undefined;
   }
-  if (figures * 2 > filled.length) return undefined;
   if (filled.some((c) => grid.text(row, c).length > 200)) return undefined;
 
-  const single = guessesFor(grid, [row], filled);
-  const recognised = [...single.values()].filter((entry) => entry.guess);
-  if (recognised.length < 1) return undefined;
+  // Every text row of a sheet is tried as a header, so the common "no" is found cheaply, before
+  // any guesses are gathered: a cell alone is recognised just as guessesFor would recognise it.
+  let recognised = 0;
+  for (const c of filled) if (singleGuess(grid, row, c)) recognised++;
+  if (recognised < 1) return undefined;
 
   // A second header row: short labels under a group heading ("Target Met" over "Yes | No").
   let rows = [row];
   const below = row + 1 < grid.rows ? grid.filledColumns(row + 1).filter(inSpan) : [];
   if (below.length > 0 && below.every((c) => grid.text(row + 1, c).length <= 40)) {
-    const belowGuesses = guessesFor(grid, [row + 1], below);
-    const belowLooksLikeHeader = [...belowGuesses.values()].every((entry) => entry.guess && entry.guess.role !== 'description');
+    // Each labelled cell below reads as a header other than a description (blank headings aside).
+    const belowLooksLikeHeader = below.every((c) => {
+      if (!grid.headerText(row + 1, c)) return true;
+      const guess = singleGuess(grid, row + 1, c);
+      return guess !== undefined && guess.role !== 'description';
+    });
     const underGroupOrGap = below.every(
       (c) => !grid.text(row, c) || grid.isMergedAway(row, c) || grid.isMergeOrigin(row, c) || /target met|met|rating/i.test(grid.shownText(row, c)) || parsePeriodLabel(grid.text(row, c))?.kind === 'year',
     );
     if (belowLooksLikeHeader && underGroupOrGap) rows = [row, row + 1];
   }
-  // One header row reads as it did alone; only a second row changes the guesses.
+  // A header has most of its cells recognised (below); one row alone can have no more than it had.
+  if (rows.length === 1 && recognised * 2 < filled.length) return undefined;
   const allCols = rows.length > 1 ? [...new Set([...filled, ...below])].sort((a, b) => a - b) : filled;
-  const combined = rows.length > 1 ? guessesFor(grid, rows, allCols) : single;
+  const combined = guessesFor(grid, rows, allCols);
 
   const columns: ColumnMapping[] = [];
   let title: string | undefined;
@@ -231,7 +244,7 @@ export function readBody(
     if (MEASURE_CARD_TITLE.test(firstText)) break;
     const ref = refCol !== undefined ? grid.text(r, refCol) : '';
     const description = descCol !== undefined ? grid.text(r, descCol) : '';
-    const hasData = dataCols.some((c) => grid.text(r, c) !== '');
+    const hasData = dataCols.some((c) => grid.hasContent(r, c));
     const afterBlank = blankRun > 0;
     blankRun = 0;
 
@@ -294,7 +307,7 @@ export function readBody(
 function nextRowIsIndicator(grid: SheetGrid, from: number, stopBefore: number, descCol: number, dataCols: number[]): boolean {
   for (let r = from; r < Math.min(stopBefore, from + 3); r++) {
     if (grid.isBlankRow(r)) continue;
-    return grid.text(r, descCol) !== '' && dataCols.some((c) => grid.text(r, c) !== '');
+    return grid.text(r, descCol) !== '' && dataCols.some((c) => grid.hasContent(r, c));
   }
   return false;
 }

@@ -1,4 +1,3 @@
-import { memoByText } from '../model/memo';
 import { parsePeriodLabel } from '../periods/parse-period-label';
 import type { Period } from '../periods/period';
 import type { ColumnRole } from './types';
@@ -68,14 +67,6 @@ const THEMED_MEASURE = [/^(.+?)\s+performance measures?$/i, /^performance measur
  * the detector then decides from the column's contents or its place in the row.
  */
 export function classifyHeader(raw: string): HeaderGuess | undefined {
-  return classifyRemembered(raw);
-}
-
-// Detection tries every row of text as a possible header, and body rows repeat the same words
-// ("Achieved", "TBC", "75%") thousands of times: each text is classified once.
-const classifyRemembered = memoByText(classifyHeaderText);
-
-function classifyHeaderText(raw: string): HeaderGuess | undefined {
   // "Q1 (2024/25)" reads as "Q1 2024/25".
   const text = normaliseHeader(raw).replace(/[()[\]]/g, ' ').replace(/\s+/g, ' ').trim();
   if (text === '' || text.length > 160) return undefined;

@@ -2,6 +2,7 @@ import { cellText, isDateFormat, isMonthOnlyFormat } from '../model/cell-text';
 import { dateFromSerial } from '../model/serial-dates';
 import { MONTH_NAMES } from '../periods/period';
 import { cellAt, columnCount, rowCount, type Cell, type Sheet } from '../model/workbook';
+import { classifyHeader, type HeaderGuess } from './header-lexicon';
 
 /**
  * A read-only view of a sheet for detection: cell text worked out once, when first asked for (most
@@ -13,18 +14,20 @@ export class SheetGrid {
   readonly cols: number;
   private readonly texts: (string[] | undefined)[] = [];
   private readonly filled: (number[] | undefined)[] = [];
-  /** For a cell inside a merged area: the area's top-left cell. */
-  private readonly mergeOrigin = new Map<string, { row: number; col: number }>();
-  private readonly mergeOrigins = new Set<string>();
+  /** For a cell inside a merged area: the area's top-left cell. Keyed by `placeKey`. */
+  private readonly mergeOrigin = new Map<number, { row: number; col: number }>();
+  private readonly mergeOrigins = new Set<number>();
+  /** Header guesses by text: every text row is tried as a header, and rows repeat their words. */
+  private readonly guesses = new Map<string, HeaderGuess | null>();
 
   constructor(readonly sheet: Sheet) {
     this.rows = rowCount(sheet);
     this.cols = columnCount(sheet);
     for (const merge of sheet.merges) {
-      if (merge.right > merge.left) this.mergeOrigins.add(`${merge.top}:${merge.left}`);
+      if (merge.right > merge.left) this.mergeOrigins.add(placeKey(merge.top, merge.left));
       for (let r = merge.top; r <= merge.bottom; r++) {
         for (let c = merge.left; c <= merge.right; c++) {
-          if (r !== merge.top || c !== merge.left) this.mergeOrigin.set(`${r}:${c}`, { row: merge.top, col: merge.left });
+          if (r !== merge.top || c !== merge.left) this.mergeOrigin.set(placeKey(r, c), { row: merge.top, col: merge.left });
         }
       }
     }
@@ -44,6 +47,16 @@ export class SheetGrid {
     return `${MONTH_NAMES[date.month - 1]!.slice(0, 3)} ${date.year}`;
   }
 
+  /** `classifyHeader`, remembered for this sheet's detection (and let go with it). */
+  classify(text: string): HeaderGuess | undefined {
+    let guess = this.guesses.get(text);
+    if (guess === undefined) {
+      guess = classifyHeader(text) ?? null;
+      this.guesses.set(text, guess);
+    }
+    return guess ?? undefined;
+  }
+
   text(row: number, col: number): string {
     const texts = (this.texts[row] ??= []);
     let text = texts[col];
@@ -61,17 +74,17 @@ export class SheetGrid {
 
   /** The text shown at a cell, taking a merged area's text for every cell it covers. */
   shownText(row: number, col: number): string {
-    const origin = this.mergeOrigin.get(`${row}:${col}`);
+    const origin = this.mergeOrigin.size === 0 ? undefined : this.mergeOrigin.get(placeKey(row, col));
     return origin ? this.text(origin.row, origin.col) : this.text(row, col);
   }
 
   /** The top-left cell of a merged area wider than one column. */
   isMergeOrigin(row: number, col: number): boolean {
-    return this.mergeOrigins.has(`${row}:${col}`);
+    return this.mergeOrigins.has(placeKey(row, col));
   }
 
   isMergedAway(row: number, col: number): boolean {
-    return this.mergeOrigin.has(`${row}:${col}`);
+    return this.mergeOrigin.has(placeKey(row, col));
   }
 
   /** Columns holding text in a row, left to right. */
@@ -93,6 +106,17 @@ export class SheetGrid {
     return filled;
   }
 
+  /**
+   * Whether a cell shows anything, as `text(row, col) !== ''` would say, without writing out a
+   * figure's text: a figure or a truth value always shows something.
+   */
+  hasContent(row: number, col: number): boolean {
+    const cell = this.sheet.rows[row]?.[col];
+    if (!cell || cell.value.kind === 'empty') return false;
+    if (cell.value.kind === 'boolean' || (cell.value.kind === 'number' && !isDateFormat(cell.format))) return true;
+    return this.text(row, col) !== '';
+  }
+
   isBlankRow(row: number): boolean {
     return this.filledColumns(row).length === 0;
   }
@@ -100,4 +124,12 @@ export class SheetGrid {
   isHidden(row: number): boolean {
     return this.sheet.hiddenRows.has(row);
   }
+}
+
+/**
+ * A cell's place as one number (Excel has at most 16,384 columns): asked for on every cell
+ * detection reads, where building a "row:col" string each time cost more than the lookup.
+ */
+function placeKey(row: number, col: number): number {
+  return row * 16_384 + col;
 }

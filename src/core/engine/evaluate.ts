@@ -205,13 +205,33 @@ interface RowExtras {
 
 const NO_EXTRAS: RowExtras = {};
 
+/** A period's own figures in its judging context; the rest of the context is the indicator's. */
+interface PeriodFigures {
+  readonly lastYear: number | undefined;
+  readonly projectedYearEnd: number | undefined;
+}
+
+const NO_PERIOD_FIGURES: PeriodFigures = { lastYear: undefined, projectedYearEnd: undefined };
+
+/**
+ * How a period of a target table is judged again when its reason is read: its actual is still in
+ * its cell (the workbook a run reads is never changed in place), and its context is the
+ * indicator's, shared by all its periods, with the period's own figures. So the verdict keeps no
+ * objects of its own for it.
+ */
+interface FromTargetTable {
+  readonly indicatorContext: JudgeContext;
+  readonly periodFigures: PeriodFigures;
+}
+
 /**
  * One indicator's verdict for one period. A run makes one for every period of every indicator
  * (600,000 in a large workbook) yet reads few reasons (a card in the task pane, `kpi-tracker check`),
  * so a verdict keeps what it was judged from and words its reason when first read, and works out
- * the actual's cell address when asked. Keeping the judgement's inputs rather than a closure over
- * them holds far less memory. Every other field is a plain field, so a copy made with a spread
- * keeps what commentary needs.
+ * the actual's cell address when asked. Holding the inputs rather than a closure or the sentence
+ * keeps each verdict small, which matters as much as the time: every verdict survives to the end
+ * of a run, and the garbage collector copies each one that survives. Every other field is a plain
+ * field, so a copy made with a spread keeps what commentary needs.
  */
 class PeriodVerdict implements IndicatorVerdict {
   readonly status: Status;
@@ -236,9 +256,14 @@ class PeriodVerdict implements IndicatorVerdict {
   readonly previousActual: number | null;
   readonly trend: Trend | null;
   readonly commentary: string | null;
-  readonly #actual: Actual;
+  readonly #sheet: Sheet;
   readonly #target: Target;
-  readonly #judgeContext: JudgeContext;
+  /** The whole context judged with, or for a period of a target table the indicator's. */
+  readonly #context: JudgeContext;
+  /** The actual judged; undefined where it is read again from its cell. */
+  readonly #actual: Actual | undefined;
+  /** Set for a period of a target table: its own figures, to complete the indicator's context. */
+  readonly #periodFigures: PeriodFigures | undefined;
   /** Sentences around the judgement's own (a case list's standard, a year to date's projection). */
   readonly #frame: ((reason: string) => string) | undefined;
   readonly #actualColumn: number | undefined;
@@ -253,6 +278,7 @@ class PeriodVerdict implements IndicatorVerdict {
     judgeContext: JudgeContext,
     extras: RowExtras,
     frame: ((reason: string) => string) | undefined,
+    fromTable: FromTargetTable | undefined,
   ) {
     const judged = assess(actual, target, judgeContext);
     const polarity = judgeContext.polarity;
@@ -286,16 +312,21 @@ class PeriodVerdict implements IndicatorVerdict {
     this.previousActual = previous ?? null;
     this.trend = trend;
     this.commentary = extras.commentary !== undefined ? extras.commentary : commentaryOf(ctx);
-    this.#actual = actual;
+    this.#sheet = ctx.sheet;
     this.#target = target;
-    this.#judgeContext = judgeContext;
+    this.#context = fromTable ? fromTable.indicatorContext : judgeContext;
+    this.#actual = fromTable && actualCol !== undefined ? undefined : actual;
+    this.#periodFigures = fromTable?.periodFigures;
     this.#frame = frame;
     this.#actualColumn = actualCol;
   }
 
   get reason(): string {
     if (this.#reason === undefined) {
-      const own = assess(this.#actual, this.#target, this.#judgeContext).explain();
+      const figures = this.#periodFigures;
+      const context = figures ? { ...this.#context, period: this.period, lastYear: figures.lastYear, projectedYearEnd: figures.projectedYearEnd } : this.#context;
+      const actual = this.#actual ?? parseActualCell(cellAt(this.#sheet, this.row, this.#actualColumn!));
+      const own = assess(actual, this.#target, context).explain();
       this.#reason = this.#frame ? this.#frame(own) : own;
     }
     return this.#reason;
@@ -315,8 +346,9 @@ function verdictRow(
   judgeContext: JudgeContext,
   extras: RowExtras = NO_EXTRAS,
   frame?: (reason: string) => string,
+  fromTable?: FromTargetTable,
 ): IndicatorVerdict {
-  return new PeriodVerdict(ctx, period, actual, actualCol, target, judgeContext, extras, frame);
+  return new PeriodVerdict(ctx, period, actual, actualCol, target, judgeContext, extras, frame, fromTable);
 }
 
 function ownerOf(ctx: RowContext): string | null {
@@ -348,6 +380,8 @@ interface IndicatorTarget {
   readonly annual: Extract<Target, { kind: 'threshold' }> | undefined;
   /** The annual count as a rate, for periods shorter than a year; made when first needed. */
   annualRate: Target | undefined;
+  /** The judging context every period of the indicator shares; made when first needed. */
+  indicatorContext: JudgeContext | undefined;
 }
 
 function periodColumnsOf(table: DetectedTable, actualColumns: readonly ColumnMapping[], usedColumns: readonly ColumnMapping[]): PeriodColumn[] {
@@ -399,7 +433,7 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
         const targetColumn = targetIndex < 0 ? undefined : targetColumns[targetIndex];
         const parsed = targetColumn ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description) : parseTargetText('');
         const annual = isAnnualCount(parsed, targetColumn, indicator.description) ? parsed : undefined;
-        judged = { target: parsed, polarity: polarityFor(ctx, parsed), annual, annualRate: undefined };
+        judged = { target: parsed, polarity: polarityFor(ctx, parsed), annual, annualRate: undefined, indicatorContext: undefined };
         if (targetIndex < 0) noColumnTarget = judged;
         else targets[targetIndex] = judged;
       }
@@ -419,7 +453,9 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
       }
       const projectedYearEnd = annual && yearToDate.months > 0 ? (yearToDate.sum / yearToDate.months) * 12 : undefined;
       const judgeContext: JudgeContext = { polarity, today: options.today, tolerance, period: column.period, baseline, lastYear, projectedYearEnd, annualTarget: annual?.value };
-      const verdict = verdictRow(ctx, column.period, actual, column.col, target, judgeContext, { owner, commentary, previous, previousUnit });
+      const periodFigures = lastYear === undefined && projectedYearEnd === undefined ? NO_PERIOD_FIGURES : { lastYear, projectedYearEnd };
+      const fromTable = { indicatorContext: (judged.indicatorContext ??= { polarity, today: options.today, tolerance, baseline, annualTarget: annual?.value }), periodFigures };
+      const verdict = verdictRow(ctx, column.period, actual, column.col, target, judgeContext, { owner, commentary, previous, previousUnit }, undefined, fromTable);
       out.push(verdict);
       if (verdict.actualValue !== undefined) {
         previous = verdict.actualValue;

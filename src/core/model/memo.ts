@@ -4,15 +4,19 @@
  * work. The store is emptied when it grows past `limit`, so a long-lived task pane that sees many
  * workbooks does not keep every string it ever read. Answers are shared: they must not be mutated.
  */
+const NO_ANSWER: unique symbol = Symbol('no answer');
+
 export function memoByText<T>(compute: (text: string) => T, limit = 10_000): (text: string) => T {
-  const answers = new Map<string, T>();
+  // Undefined answers are common ("not a header"): kept as a marker, so one lookup tells all.
+  const answers = new Map<string, T | typeof NO_ANSWER>();
   return (text: string): T => {
     let answer = answers.get(text);
-    if (answer === undefined && !answers.has(text)) {
-      answer = compute(text);
+    if (answer === undefined) {
+      const computed = compute(text);
+      answer = computed === undefined ? NO_ANSWER : computed;
       if (answers.size >= limit) answers.clear();
       answers.set(text, answer);
     }
-    return answer as T;
+    return (answer === NO_ANSWER ? undefined : answer) as T;
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Status } from '../engine/target-types';
+import { memoByText } from '../model/memo';
 
 export const TEMPLATE_FIELDS = ['indicator', 'ref', 'period', 'actual', 'target', 'variance', 'direction', 'previous', 'owner', 'status'] as const;
 export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
@@ -28,8 +29,23 @@ export const TemplateSchema = z
     }
   });
 
+/** A template split once into its words and its known {fields}; an unknown {field} stays as written. */
+const templateParts = memoByText((template: string): ReadonlyArray<string | { readonly field: TemplateField }> => {
+  const parts: Array<string | { field: TemplateField }> = [];
+  let from = 0;
+  for (const match of template.matchAll(FIELD)) {
+    if (!(TEMPLATE_FIELDS as readonly string[]).includes(match[1]!)) continue;
+    parts.push(template.slice(from, match.index), { field: match[1] as TemplateField });
+    from = match.index! + match[0].length;
+  }
+  parts.push(template.slice(from));
+  return parts;
+}, 100);
+
 /** Fills a template; an empty field leaves no stray punctuation such as "()" behind. */
 export function renderTemplate(template: string, values: TemplateValues): string {
-  const filled = template.replace(FIELD, (whole, name: string) => ((TEMPLATE_FIELDS as readonly string[]).includes(name) ? values[name as TemplateField] : whole));
+  // Filled for every indicator of a run, so the template is not searched afresh each time.
+  let filled = '';
+  for (const part of templateParts(template)) filled += typeof part === 'string' ? part : values[part.field];
   return filled.replace(/\(\s*\)/g, '').replace(/\s+([.,;])/g, '$1').replace(/\s{2,}/g, ' ').trim();
 }

@@ -13,7 +13,7 @@ import { SETTINGS_SHEET, settingsCells } from '../settings/settings-store';
 import { changeLogSheet, CHANGE_LOG_SHEET } from './change-log';
 import { DEFAULT_TEMPLATES, renderTemplate, type TemplateValues } from './commentary-template';
 import { fingerprint } from './fingerprint';
-import { planValueText, textValue, type CellEdit, type Notice, type OwnedSheet, type Plan } from './plan-types';
+import { planValueText, textValue, type CellEdit, type Notice, type OwnedSheet, type Plan, type PlanValue } from './plan-types';
 import { chooseColours, chooseLabels, isKnownStatusText, knownStatusTexts, type StatusColours, type StatusLabels } from './status-style';
 
 export interface RecalcOptions {
@@ -65,25 +65,47 @@ function columnOf(table: DetectedTable, role: 'status' | 'commentary'): number |
 export function chooseVerdicts(verdicts: readonly IndicatorVerdict[], period: string | undefined): IndicatorVerdict[] {
   const wanted = period ? parsePeriodLabel(period) : undefined;
   const wantedLabel = wanted ? periodLabel(wanted) : '';
-  // A table's index and a row name an indicator; numbers make a cheaper key than strings.
-  const byIndicator = new Map<number, IndicatorVerdict[]>();
+  // One slot per indicator, in the order indicators first appear. Verdicts arrive indicator by
+  // indicator, so the slot is looked up only where the indicator changes; a table's index and a
+  // row name an indicator, and numbers make a cheaper key than strings.
+  const slotOf = new Map<number, number>();
+  const match: Array<IndicatorVerdict | undefined> = [];
+  const latestWithFigures: Array<IndicatorVerdict | undefined> = [];
+  const last: IndicatorVerdict[] = [];
+  let currentKey = -1;
+  let slot = -1;
   for (const verdict of verdicts) {
     const key = verdict.tableIndex * 10_000_000 + verdict.row;
-    const list = byIndicator.get(key);
-    if (list) list.push(verdict);
-    else byIndicator.set(key, [verdict]);
-  }
-  const chosen: IndicatorVerdict[] = [];
-  for (const list of byIndicator.values()) {
+    if (key !== currentKey) {
+      currentKey = key;
+      const known = slotOf.get(key);
+      if (known === undefined) {
+        slot = last.length;
+        slotOf.set(key, slot);
+        match.push(undefined);
+        latestWithFigures.push(undefined);
+        last.push(verdict);
+      } else {
+        slot = known;
+      }
+    }
     if (wanted) {
-      const match = list.find((v) => v.period && (wanted.fy === undefined ? v.periodLabel.startsWith(wantedLabel) : v.periodLabel === wantedLabel && v.period.kind === wanted.kind));
-      if (match) chosen.push(match);
+      const v = verdict;
+      if (match[slot] === undefined && v.period && (wanted.fy === undefined ? v.periodLabel.startsWith(wantedLabel) : v.periodLabel === wantedLabel && v.period.kind === wanted.kind)) match[slot] = v;
       continue;
     }
+    last[slot] = verdict;
     // The latest period with figures: a blank cell is no data, even where a milestone calls it "not due".
-    let latest: IndicatorVerdict | undefined;
-    for (const v of list) if (v.status !== 'no-data' && v.actualText.trim() !== '') latest = v;
-    chosen.push(latest ?? list[list.length - 1]!);
+    if (verdict.status !== 'no-data' && verdict.actualText.trim() !== '') latestWithFigures[slot] = verdict;
+  }
+  const chosen: IndicatorVerdict[] = [];
+  for (let i = 0; i < last.length; i++) {
+    if (wanted) {
+      const found = match[i];
+      if (found) chosen.push(found);
+    } else {
+      chosen.push(latestWithFigures[i] ?? last[i]!);
+    }
   }
   return chosen;
 }
@@ -98,7 +120,7 @@ function templateValues(verdict: IndicatorVerdict, statusLabel: string): Templat
     target: figures.target,
     variance: verdict.variance ?? '',
     direction: verdict.trend ? DIRECTION_WORDS[verdict.trend]! : '',
-    previous: verdict.previousActual === null ? '' : formatFigure(verdict.previousActual, verdict.unit),
+    previous: figures.previous,
     owner: verdict.owner ?? '',
     status: statusLabel,
   };
@@ -158,14 +180,26 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
 
   const chosen: ChosenVerdict[] = [];
   const unwritable = new Map<number, number>();
+  // Looked up once per table rather than once per indicator.
+  const places = detection.tables.map((table) => ({ table, sheet: findSheet(workbook, table.sheet), statusCol: columnOf(table, 'status'), commentaryCol: columnOf(table, 'commentary') }));
+  // A run writes the same few labels into thousands of cells: one value and one fingerprint each.
+  const labelValues = new Map<string, { value: PlanValue; print: string }>();
+  const labelValue = (label: string): { value: PlanValue; print: string } => {
+    let known = labelValues.get(label);
+    if (!known) {
+      known = { value: textValue(label), print: fingerprint(label) };
+      labelValues.set(label, known);
+    }
+    return known;
+  };
   for (const verdict of chooseVerdicts(verdicts, options.period)) {
-    const table = detection.tables[verdict.tableIndex]!;
-    const sheet = findSheet(workbook, table.sheet)!;
+    const { table, statusCol, commentaryCol } = places[verdict.tableIndex]!;
+    const sheet = places[verdict.tableIndex]!.sheet!;
     const statusLabel = labels[verdict.status];
     const commentary = generatedCommentary(verdict, statusLabel, settings);
     chosen.push({ verdict, commentary, statusLabel, statusColour: colours[verdict.status] });
 
-    const statusCol = columnOf(table, 'status');
+    const statusKey = statusCol === undefined ? undefined : cellKey(table.sheet, verdict.row, statusCol);
     if (statusCol !== undefined && mergedAway(sheet, verdict.row, statusCol)) {
       notices.push({
         kind: 'officer-words-kept',
@@ -173,11 +207,11 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
         cell: cellAddress(verdict.row, statusCol),
         message: `${cellAddress(verdict.row, statusCol)} is part of a merged cell that starts on another indicator's row, so ${verdict.ref ?? 'this indicator'}'s status was not written. Unmerge it to give each indicator its own status.`,
       });
-    } else if (statusCol !== undefined) {
-      const key = cellKey(table.sheet, verdict.row, statusCol);
+    } else if (statusCol !== undefined && statusKey !== undefined) {
+      const key = statusKey;
       const cell = cellAt(sheet, verdict.row, statusCol);
       const current = cellText(cell).trim();
-      const freeze = frozen.get(key);
+      const freeze = frozen.size > 0 ? frozen.get(key) : undefined;
       if (cell.formula !== undefined) {
         notices.push({ kind: 'formula-left-alone', sheet: table.sheet, cell: cellAddress(verdict.row, statusCol), message: `${cellAddress(verdict.row, statusCol)} holds a formula (=${cell.formula}); KPI Tracker left it alone.` });
       } else if (freeze && freeze.period === verdict.periodLabel) {
@@ -187,14 +221,14 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
       } else if (current !== '' && !isKnownStatusText(current, known) && written[key] !== fingerprint(current)) {
         notices.push({ kind: 'officer-words-kept', sheet: table.sheet, cell: cellAddress(verdict.row, statusCol), message: `${cellAddress(verdict.row, statusCol)} holds "${current}", which is not a status KPI Tracker wrote; it was kept.` });
       } else if (current !== statusLabel || (cell.fill ?? '') !== colours[verdict.status]) {
-        edits.push({ sheet: table.sheet, row: verdict.row, col: statusCol, value: textValue(statusLabel), fill: colours[verdict.status], purpose: 'status', before: current, fillBefore: cell.fill ?? '' });
-        written[key] = fingerprint(statusLabel);
+        const label = labelValue(statusLabel);
+        edits.push({ sheet: table.sheet, row: verdict.row, col: statusCol, value: label.value, fill: colours[verdict.status], purpose: 'status', before: current, fillBefore: cell.fill ?? '' });
+        written[key] = label.print;
       }
     }
 
-    const commentaryCol = columnOf(table, 'commentary');
     const commentaryHidden = commentaryCol !== undefined && mergedAway(sheet, verdict.row, commentaryCol);
-    const statusFrozen = statusCol !== undefined && frozen.get(cellKey(table.sheet, verdict.row, statusCol))?.period === verdict.periodLabel;
+    const statusFrozen = statusKey !== undefined && frozen.size > 0 && frozen.get(statusKey)?.period === verdict.periodLabel;
     if (commentaryCol !== undefined && (statusFrozen || commentaryHidden)) {
       // A signed-off period keeps its words as well as its status; a cell under another's merge is not written.
     } else if (commentaryCol !== undefined) {
@@ -307,7 +341,15 @@ function rawText(cell: Cell): string {
 
 function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
   // Code-unit order: the same on every machine, and far cheaper than localeCompare on 100,000 keys.
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  // Sorting the keys alone with the built-in order (which is code-unit order for strings) needs
+  // no comparison calls back into JavaScript and no [key, value] pairs.
+  const sorted: Record<string, T> = {};
+  for (const key of Object.keys(record).sort()) {
+    // A key such as "__proto__" must stay an ordinary key, as Object.fromEntries would keep it.
+    if (key === '__proto__') Object.defineProperty(sorted, key, { value: record[key], enumerable: true, writable: true, configurable: true });
+    else sorted[key] = record[key]!;
+  }
+  return sorted;
 }
 
 /** The settings sheet, only when what it would hold differs from what it holds. */

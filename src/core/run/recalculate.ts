@@ -65,7 +65,8 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
   const sheets: OwnedSheet[] = [];
   let actions: ActionPlanRow[] = [];
   if ((options.steps.actionPlan || options.steps.committee) && reportPeriod) {
-    const latest = chooseVerdicts(verdicts, options.period);
+    // The verdicts the status cells show: planning chose them already.
+    const latest = recalc.chosen.map((choice) => choice.verdict);
     const actionPlan = buildActionPlan(workbook, latest, { today: options.today, includeNearMisses: options.includeNearMisses ?? false, period: reportPeriod });
     // The workbook's own action plans (layout E) are read and used, not copied.
     actions = [...actionPlan.rows, ...existingActionRows(detection, options.today)];
@@ -75,9 +76,16 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
   const committeeDetails = { ...saved.committee, ...definedOnly(options.committee ?? {}) };
   if (options.steps.committee && reportPeriod) {
     const forPeriod = chooseVerdicts(verdicts, reportPeriod);
+    // Planning wrote the template's words for the verdicts the status cells show, which are
+    // mostly the report period's too; the same template gives the same words, so they are reused.
+    const planned = new Map(recalc.chosen.map((choice) => [choice.verdict, choice.commentary]));
     // The officer's words where there are some; otherwise the template's, for this very period.
     const commentary = new Map(
-      forPeriod.map((v) => [v, officerCommentary(workbook, detection.tables[v.tableIndex]!, v, recalc.settings) ?? generatedCommentary(v, recalc.labels[v.status], recalc.settings)]),
+      forPeriod.map((v) => [
+        v,
+        officerCommentary(workbook, detection.tables[v.tableIndex]!, v, recalc.settings) ??
+          (planned.has(v) ? planned.get(v)! : generatedCommentary(v, recalc.labels[v.status], recalc.settings)),
+      ]),
     );
     const committee = buildCommitteeSheet({
       period: reportPeriod,
