@@ -143,14 +143,16 @@ function readCell(
   let inline: string | undefined;
   let formula: string | undefined;
   if (!open.selfClosing) {
-    // A cell holds at most a formula, a value and an inline string: found directly, not tag by tag.
+    // A cell holds at most a formula, a value and an inline string: found directly in the cell's
+    // own text, not tag by tag (and never searching past the cell).
     const p = open.prefix;
-    const valueTag = childTag(xml, `<${p}v`, open.end, end);
-    if (valueTag) raw = valueTag.selfClosing ? '' : decodeXml(xml.slice(valueTag.end, xml.indexOf('<', valueTag.end)));
-    const formulaTag = childTag(xml, `<${p}f`, open.end, end);
-    if (formulaTag) formula = formulaOf(xml, formulaTag, elementEnd(xml, formulaTag), row, col, sharedFormulas);
-    const inlineTag = childTag(xml, `<${p}is`, open.end, end);
-    if (inlineTag && !inlineTag.selfClosing) inline = richText(xml, inlineTag.end, elementEnd(xml, inlineTag));
+    const inner = xml.slice(open.end, end);
+    const valueTag = childTag(inner, `<${p}v`);
+    if (valueTag) raw = valueTag.selfClosing ? '' : decodeXml(inner.slice(valueTag.end, inner.indexOf('<', valueTag.end)));
+    const formulaTag = childTag(inner, `<${p}f`);
+    if (formulaTag) formula = formulaOf(inner, formulaTag, elementEnd(inner, formulaTag), row, col, sharedFormulas);
+    const inlineTag = childTag(inner, `<${p}is`);
+    if (inlineTag && !inlineTag.selfClosing) inline = richText(inner, inlineTag.end, elementEnd(inner, inlineTag));
   }
   const value = valueOf(type, raw, inline, format, context);
   if (formula !== undefined) return { value, formula, ...(format ? { format } : {}), ...(fill ? { fill } : {}) };
@@ -188,13 +190,13 @@ function valueOf(type: string, raw: string | undefined, inline: string | undefin
   }
 }
 
-/** The child element that starts `<name` inside [from, to), as a tag; undefined when there is none. */
-function childTag(xml: string, start: string, from: number, to: number): Tag | undefined {
-  let at = xml.indexOf(start, from);
-  while (at >= 0 && at < to) {
-    const next = xml.charCodeAt(at + start.length);
-    if (next === 0x3e || next === 0x20 || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) return nextTag(xml, at);
-    at = xml.indexOf(start, at + 1);
+/** The first child element of a cell's text that opens with `start` (e.g. `<v`), as a tag. */
+function childTag(inner: string, start: string): Tag | undefined {
+  let at = inner.indexOf(start);
+  while (at >= 0) {
+    const next = inner.charCodeAt(at + start.length);
+    if (next === 0x3e || next === 0x20 || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) return nextTag(inner, at);
+    at = inner.indexOf(start, at + 1);
   }
   return undefined;
 }
