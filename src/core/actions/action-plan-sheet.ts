@@ -65,14 +65,14 @@ const NO_DUPLICATES: ReadonlySet<string> = new Set();
 
 /** References used by more than one indicator (as in a workbook where two rows are both "04"). */
 export function duplicatedRefs(verdicts: readonly IndicatorVerdict[]): Set<string> {
-  const rowsByRef = new Map<string, string>();
+  // The first indicator seen with each reference; compared by sheet and row, with no key string to build.
+  const firstByRef = new Map<string, IndicatorVerdict>();
   const duplicated = new Set<string>();
   for (const v of verdicts) {
     if (v.ref === null) continue;
-    const place = `${v.sheet}\u0000${v.row}`;
-    const seen = rowsByRef.get(v.ref);
-    if (seen === undefined) rowsByRef.set(v.ref, place);
-    else if (seen !== place) duplicated.add(v.ref);
+    const seen = firstByRef.get(v.ref);
+    if (seen === undefined) firstByRef.set(v.ref, v);
+    else if (seen.sheet !== v.sheet || seen.row !== v.row) duplicated.add(v.ref);
   }
   return duplicated;
 }
@@ -201,14 +201,13 @@ export function buildActionPlan(
         reason: hasAction ? status.reason : 'no action written yet',
       });
       rows.push(
-        out.map((text, c) => ({
-          value: textValue(text),
-          wrap: true,
-          border: true,
-          ...(OURS.has(c) && !first && c !== COL.status ? { fontColour: '#7F7F7F' } : {}),
-          ...(c === COL.status ? { fill: ACTION_STATUS_FILL[out[COL.status] as ActionStatus] } : {}),
-          ...(first && c === COL.indicator ? { bold: true } : {}),
-        })),
+        out.map((text, c): PlanCell => {
+          // Built without spreads: one row for each action of every failing indicator.
+          if (c === COL.status) return { value: textValue(text), wrap: true, border: true, fill: ACTION_STATUS_FILL[out[COL.status] as ActionStatus] };
+          if (OURS.has(c) && !first) return { value: textValue(text), wrap: true, border: true, fontColour: '#7F7F7F' };
+          if (first && c === COL.indicator) return { value: textValue(text), wrap: true, border: true, bold: true };
+          return { value: textValue(text), wrap: true, border: true };
+        }),
       );
     });
   }

@@ -16,17 +16,33 @@ export function changeLogSheet(edits: readonly CellEdit[], run: { now: string; c
   const when = run.now.replace('T', ' ').replace(/\.\d+Z?$|Z$/, '');
   const rows: PlanCell[][] = [];
   if (withHeader) rows.push(HEADER.map((text) => ({ value: textValue(text), bold: true, fill: HEADER_FILL })));
+  // One row per changed cell (90,000 in a large workbook), most of whose cells repeat: the run,
+  // the sheet, the purpose, a status's old and new values. Those cells are made once and shared.
+  const whenCell: PlanCell = { value: textValue(when) };
+  const commandCell: PlanCell = { value: textValue(run.command) };
+  const purposeCells = { status: { value: textValue(PURPOSE_WORDS.status) }, commentary: { value: textValue(PURPOSE_WORDS.commentary) } } satisfies Record<CellEdit['purpose'], PlanCell>;
+  const sheetCells = new Map<string, PlanCell>();
+  const newValueCells = new Map<string, PlanCell>();
+  const oldValueCells = new Map<string, PlanCell>();
   for (const edit of edits) {
+    let sheetCell = sheetCells.get(edit.sheet);
+    if (!sheetCell) {
+      sheetCell = { value: textValue(edit.sheet) };
+      sheetCells.set(edit.sheet, sheetCell);
+    }
     const fillNote = edit.fill && edit.fill !== edit.fillBefore ? ` (fill ${edit.fillBefore || 'none'} → ${edit.fill})` : '';
-    rows.push([
-      { value: textValue(when) },
-      { value: textValue(run.command) },
-      { value: textValue(edit.sheet) },
-      { value: textValue(cellAddress(edit.row, edit.col)) },
-      { value: textValue(PURPOSE_WORDS[edit.purpose]) },
-      { value: textValue(edit.before), wrap: true },
-      { value: textValue(`${planValueText(edit.value)}${fillNote}`), wrap: true },
-    ]);
+    const newText = `${planValueText(edit.value)}${fillNote}`;
+    let newValueCell = edit.purpose === 'status' ? newValueCells.get(newText) : undefined;
+    if (!newValueCell) {
+      newValueCell = { value: textValue(newText), wrap: true };
+      if (edit.purpose === 'status') newValueCells.set(newText, newValueCell);
+    }
+    let oldValueCell = edit.purpose === 'status' ? oldValueCells.get(edit.before) : undefined;
+    if (!oldValueCell) {
+      oldValueCell = { value: textValue(edit.before), wrap: true };
+      if (edit.purpose === 'status') oldValueCells.set(edit.before, oldValueCell);
+    }
+    rows.push([whenCell, commandCell, sheetCell, { value: textValue(cellAddress(edit.row, edit.col)) }, purposeCells[edit.purpose], oldValueCell, newValueCell]);
   }
   for (const name of rebuiltSheets) {
     rows.push([

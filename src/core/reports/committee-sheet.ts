@@ -25,6 +25,8 @@ export function committeeSheetName(period: string): string {
   return name.slice(0, 31);
 }
 
+const NO_OVERRIDE: Partial<Record<Column, string>> = {};
+
 const ARROWS: Record<'better' | 'worse' | 'same', string> = { better: '↑ better', worse: '↓ worse', same: '→ same' };
 
 type Column = 'ref' | 'indicator' | 'target' | 'actual' | 'previous' | 'status' | 'direction' | 'commentary';
@@ -100,10 +102,22 @@ export function buildCommitteeSheet(input: {
 
   const rows: PlanCell[][] = [];
   const text = (value: string, extra: Partial<PlanCell> = {}): PlanCell => ({ value: textValue(value), ...extra });
-  const row = (v: IndicatorVerdict, cells: Record<Column, string>, override: Partial<Record<Column, string>> = {}): PlanCell[] =>
+  // Two rows for each indicator (more for exceptions): cells are built without spreads, and a
+  // status cell, the same for every indicator with that status, is built once and shared.
+  const statusCells = new Map<Status, PlanCell>();
+  const statusCell = (status: Status): PlanCell => {
+    let cell = statusCells.get(status);
+    if (!cell) {
+      cell = { value: textValue(labels[status]), fill: colours[status], border: true };
+      statusCells.set(status, cell);
+    }
+    return cell;
+  };
+  const row = (v: IndicatorVerdict, cells: Record<Column, string>, override: Partial<Record<Column, string>> = NO_OVERRIDE): PlanCell[] =>
     columns.map((column) => {
       const value = override[column] ?? cells[column];
-      return column === 'status' ? text(value, { fill: colours[v.status], border: true }) : text(value, { wrap: column !== 'ref', border: true });
+      if (column === 'status') return value === labels[v.status] ? statusCell(v.status) : { value: textValue(value), fill: colours[v.status], border: true };
+      return { value: textValue(value), wrap: column !== 'ref', border: true };
     });
 
   rows.push([text(`Performance report: ${input.period}`, { bold: true, size: 16 })]);
