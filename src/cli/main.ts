@@ -214,7 +214,7 @@ async function write(step: Step, positional: readonly string[], flags: ReadonlyM
   io.out(planText(run.plan, dryRun));
   if (run.reportPeriod && (step === 'committee' || step === 'pack')) io.out(summaryText(run.reportPeriod, chooseVerdicts(run.verdicts, run.reportPeriod)));
   if (dryRun) return 0;
-  const { bytes, notes } = applyPlanToXlsx(source, run.plan);
+  const { bytes, notes } = await applyPlanToXlsx(source, run.plan);
   for (const note of notes) io.out(note);
   await writeXlsxFile(bytes, output!);
   io.out(`Written to ${output}.`);

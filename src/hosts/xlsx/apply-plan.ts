@@ -4,7 +4,7 @@ import { appendRows, buildSheetXml, patchSheetCells, printTitlesFormula } from '
 import { relationshipsPartOf, relativeTarget } from './xlsx-package';
 import { allTags, attribute, elementEnd, escapeAttribute, findTag, nextTag, rootPrefix } from './xml-text';
 import { setAttributeText } from './styles-xml';
-import { entryFromContent, writeZip, type ZipEntry } from './zip-archive';
+import { entryFromContentAsync, writeZip, type ZipEntry } from './zip-archive';
 
 const WORKSHEET_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 const STYLES_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
@@ -19,9 +19,15 @@ const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/
  * other part (charts, pivot tables, macros, filters, comments…) is carried over byte for byte.
  * Nothing is applied when the plan has refusals.
  */
-export function applyPlanToXlsx(source: XlsxSource, plan: Plan): { bytes: Buffer; notes: string[] } {
+export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{ bytes: Buffer; notes: string[] }> {
   const pkg = source.package;
   const replaced = new Map<string, string | Uint8Array | null>();
+  // Each big part starts compressing as soon as it is built, while the next one is being built.
+  const compressing = new Map<string, Promise<ZipEntry>>();
+  const compress = (part: string, content: string | Uint8Array): void => {
+    replaced.set(part, content);
+    compressing.set(part.toLowerCase(), entryFromContentAsync(part, content));
+  };
   const notes: string[] = [];
   if (plan.refusals.length > 0 || (plan.edits.length === 0 && plan.sheets.length === 0)) {
     return { bytes: writeZip(pkg.entries), notes };
@@ -36,8 +42,11 @@ export function applyPlanToXlsx(source: XlsxSource, plan: Plan): { bytes: Buffer
   }
   for (const [name, edits] of editsBySheet) {
     const sheet = sheetsByName.get(name)!;
-    replaced.set(sheet.part, patchSheetCells(pkg.text(sheet.part)!, sheet.layout, edits, source.styles));
+    const patched = patchSheetCells(pkg.text(sheet.part)!, sheet.layout, edits, source.styles);
     pkg.forget(sheet.part);
+    // An appended sheet that is also edited is compressed once it is whole, below.
+    if (plan.sheets.some((owned) => owned.name === name && owned.mode === 'append')) replaced.set(sheet.part, patched);
+    else compress(sheet.part, patched);
   }
 
   const workbook = new WorkbookPart(pkg.text(source.workbookPart)!, source);
@@ -51,9 +60,12 @@ export function applyPlanToXlsx(source: XlsxSource, plan: Plan): { bytes: Buffer
     if (owned.chart) notes.push(`The chart of statuses on "${owned.name}" was left out: the command line can't draw charts. Generate the committee sheet from Excel to get it.`);
     if (existing) {
       if (owned.mode === 'append') {
-        replaced.set(existing.part, appendRows((replaced.get(existing.part) as string | undefined) ?? pkg.text(existing.part)!, existing.layout, owned.rows, source.styles));
+        const edited = replaced.get(existing.part);
+        const xml = edited instanceof Uint8Array ? Buffer.from(edited).toString('utf8') : pkg.text(existing.part)!;
+        compress(existing.part, appendRows(xml, existing.layout, owned.rows, source.styles));
+        pkg.forget(existing.part);
       } else {
-        replaced.set(existing.part, buildSheetXml(owned, source.styles));
+        compress(existing.part, buildSheetXml(owned, source.styles));
         // What hung off the old sheet (a chart drawn by the add-in, say) belongs to the sheet being replaced.
         const rels = relationshipsPartOf(existing.part);
         if (pkg.has(rels)) replaced.set(rels, null);
@@ -67,7 +79,7 @@ export function applyPlanToXlsx(source: XlsxSource, plan: Plan): { bytes: Buffer
     const part = `xl/worksheets/sheet${number}.xml`;
     partNames.add(part);
     newParts.push(part);
-    replaced.set(part, buildSheetXml(owned, source.styles));
+    compress(part, buildSheetXml(owned, source.styles));
     const relationshipId = freeRelationshipId(workbookRels);
     workbookRels = addRelationship(workbookRels, relationshipId, WORKSHEET_TYPE, relativeTarget(source.workbookPart, part));
     contentTypes = addOverride(contentTypes, part, WORKSHEET_CONTENT);
@@ -99,16 +111,18 @@ export function applyPlanToXlsx(source: XlsxSource, plan: Plan): { bytes: Buffer
 
   const entries: ZipEntry[] = [];
   const written = new Set<string>();
+  const changed = new Map([...replaced].map(([part, content]) => [part.toLowerCase(), { part, content }]));
+  const newEntry = (part: string, content: string | Uint8Array): Promise<ZipEntry> => compressing.get(part.toLowerCase()) ?? entryFromContentAsync(part, content);
+  const pending: Array<ZipEntry | Promise<ZipEntry>> = [];
   for (const entry of pkg.entries) {
     const key = entry.name.toLowerCase();
-    const change = [...replaced.keys()].find((part) => part.toLowerCase() === key);
+    const change = changed.get(key);
     written.add(key);
-    if (change === undefined) entries.push(entry);
-    else if (replaced.get(change) !== null) entries.push(entryFromContent(entry.name, replaced.get(change)!));
+    if (!change) pending.push(entry);
+    else if (change.content !== null) pending.push(newEntry(entry.name, change.content));
   }
-  for (const [part, content] of replaced) {
-    if (content !== null && !written.has(part.toLowerCase())) entries.push(entryFromContent(part, content));
-  }
+  for (const [key, { part, content }] of changed) if (content !== null && !written.has(key)) pending.push(newEntry(part, content));
+  entries.push(...(await Promise.all(pending)));
   return { bytes: writeZip(entries), notes };
 }
 

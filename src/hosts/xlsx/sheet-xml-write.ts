@@ -2,6 +2,7 @@ import { cellAddress, columnLetter, parseRangeAddress, quoteSheetName } from '..
 import { EMPTY_PLAN_VALUE, type CellEdit, type OwnedSheet, type PlanCell, type PlanValue } from '../../core/plan/plan-types';
 import type { SheetLayout } from './sheet-xml-read';
 import type { StylesPart } from './styles-xml';
+import { Utf8Chunks } from './utf8-chunks';
 import { attribute, escapeCellText, nextTag } from './xml-text';
 
 /**
@@ -34,7 +35,7 @@ interface ExistingCell {
  * character; in a row with one, only the edited cells are rewritten, keeping each cell's style
  * apart from the fill the edit asks for.
  */
-export function patchSheetCells(xml: string, layout: SheetLayout, edits: readonly CellEdit[], styles: StylesPart): string {
+export function patchSheetCells(xml: string, layout: SheetLayout, edits: readonly CellEdit[], styles: StylesPart): Buffer {
   const p = layout.prefix;
   const byRow = new Map<number, CellEdit[]>();
   for (const edit of edits) {
@@ -44,7 +45,8 @@ export function patchSheetCells(xml: string, layout: SheetLayout, edits: readonl
   }
   const pending = [...byRow.keys()].sort((a, b) => a - b);
   const { head, body, tail } = splitAtSheetData(xml, p);
-  const out: string[] = [head];
+  const out = new Utf8Chunks();
+  out.push(head);
   const rowOpen = `<${p}row`;
   const rowClose = `</${p}row>`;
   let copiedTo = 0;
@@ -63,12 +65,14 @@ export function patchSheetCells(xml: string, layout: SheetLayout, edits: readonl
     previousRow = row;
     searchFrom = end;
     while (next < pending.length && pending[next]! < row) {
-      out.push(body.slice(copiedTo, start), newRowXml(p, pending[next]!, byRow.get(pending[next]!)!, styles));
+      out.push(body.slice(copiedTo, start));
+      out.push(newRowXml(p, pending[next]!, byRow.get(pending[next]!)!, styles));
       copiedTo = start;
       next++;
     }
     if (next < pending.length && pending[next] === row) {
-      out.push(body.slice(copiedTo, start), patchRow(body, tag, end, p, row, byRow.get(row)!, styles));
+      out.push(body.slice(copiedTo, start));
+      out.push(patchRow(body, tag, end, p, row, byRow.get(row)!, styles));
       copiedTo = end;
       next++;
     }
@@ -76,15 +80,20 @@ export function patchSheetCells(xml: string, layout: SheetLayout, edits: readonl
   out.push(body.slice(copiedTo));
   for (; next < pending.length; next++) out.push(newRowXml(p, pending[next]!, byRow.get(pending[next]!)!, styles));
   out.push(tail);
-  return out.join('');
+  return out.toBuffer();
 }
 
 /** Rows added under the last row of a sheet (the change log grows this way). */
-export function appendRows(xml: string, layout: SheetLayout, rows: OwnedSheet['rows'], styles: StylesPart): string {
+export function appendRows(xml: string, layout: SheetLayout, rows: OwnedSheet['rows'], styles: StylesPart): Buffer {
   const p = layout.prefix;
   const { head, body, tail } = splitAtSheetData(xml, p);
-  const added = rows.map((cells, i) => plannedRowXml(p, layout.lastRow + i, cells, undefined, styles)).join('');
-  return `${head}${body}${added}${tail}`;
+  const out = new Utf8Chunks();
+  out.push(head);
+  out.push(body);
+  const cellTails = new Map<PlanCell, string>();
+  rows.forEach((cells, i) => out.push(plannedRowXml(p, layout.lastRow + i, cells, undefined, styles, cellTails)));
+  out.push(tail);
+  return out.toBuffer();
 }
 
 function isNameEnd(code: number): boolean {
@@ -167,13 +176,27 @@ function newRowXml(p: string, row: number, edits: CellEdit[], styles: StylesPart
   return `<${p}row r="${row + 1}">${cells.join('')}</${p}row>`;
 }
 
-function plannedRowXml(p: string, row: number, cells: ReadonlyArray<PlanCell | undefined>, height: number | undefined, styles: StylesPart): string {
-  const parts: string[] = [];
-  cells.forEach((cell, col) => {
-    if (cell) parts.push(cellXml(p, row, col, cell.value, styles.forLook(lookOf(cell))));
-  });
+/**
+ * A row of cells the run builds. Sheets such as the change log share one PlanCell among thousands
+ * of rows (the run's time, the sheet name, "Met"), so each cell's XML after its address is made
+ * once per PlanCell and reused.
+ */
+function plannedRowXml(p: string, row: number, cells: ReadonlyArray<PlanCell | undefined>, height: number | undefined, styles: StylesPart, cellTails: Map<PlanCell, string>): string {
+  let xml = '';
+  const rowNumber = row + 1;
+  for (let col = 0; col < cells.length; col++) {
+    const cell = cells[col];
+    if (!cell) continue;
+    let tail = cellTails.get(cell);
+    if (tail === undefined) {
+      const whole = cellXml(p, 0, 0, cell.value, styles.forLook(lookOf(cell)));
+      tail = whole.slice(whole.indexOf('"', whole.indexOf(' r="') + 4) + 1);
+      cellTails.set(cell, tail);
+    }
+    xml += `<${p}c r="${columnLetter(col)}${rowNumber}"${tail}`;
+  }
   const heightAttributes = height ? ` ht="${height}" customHeight="1"` : '';
-  return parts.length === 0 && !heightAttributes ? '' : `<${p}row r="${row + 1}"${heightAttributes}>${parts.join('')}</${p}row>`;
+  return xml === '' && !heightAttributes ? '' : `<${p}row r="${rowNumber}"${heightAttributes}>${xml}</${p}row>`;
 }
 
 function lookOf(cell: PlanCell): Parameters<StylesPart['forLook']>[0] {
@@ -203,12 +226,7 @@ function withMergedLook(owned: OwnedSheet): ReadonlyArray<ReadonlyArray<PlanCell
 const FOOTER_PAGE = '&RPage &P of &N';
 
 /** A whole worksheet part for a sheet the run owns. */
-export function buildSheetXml(owned: OwnedSheet, styles: StylesPart): string {
-  const rows = withMergedLook(owned).map((cells, r) => plannedRowXml('', r, cells, owned.rowHeights?.[r], styles)).join('');
-  // Heights given for rows past the last with cells still count.
-  const extraHeights = (owned.rowHeights ?? [])
-    .map((height, r) => (r >= owned.rows.length && height ? `<row r="${r + 1}" ht="${height}" customHeight="1"/>` : ''))
-    .join('');
+export function buildSheetXml(owned: OwnedSheet, styles: StylesPart): Buffer {
   const widest = Math.max(1, ...owned.rows.map((cells) => cells.length));
   const lastRow = Math.max(1, owned.rows.length);
   const print = owned.print;
@@ -218,21 +236,32 @@ export function buildSheetXml(owned: OwnedSheet, styles: StylesPart): string {
   const columns = (owned.columnWidths ?? []).map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`).join('');
   const merges = owned.merges ?? [];
   const footer = print?.footer ? `<headerFooter><oddFooter>${escapeCellText(`&L${print.footer.replace(/&/g, '&&')}${FOOTER_PAGE}`)}</oddFooter></headerFooter>` : '';
-  return (
+  const out = new Utf8Chunks();
+  out.push(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    (print?.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
-    `<dimension ref="A1:${columnLetter(widest - 1)}${lastRow}"/>` +
-    `<sheetViews><sheetView workbookViewId="0"${freeze ? '>' + freeze + '</sheetView>' : '/>'}</sheetViews>` +
-    '<sheetFormatPr defaultRowHeight="15"/>' +
-    (columns ? `<cols>${columns}</cols>` : '') +
-    `<sheetData>${rows}${extraHeights}</sheetData>` +
-    (merges.length ? `<mergeCells count="${merges.length}">${merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>` : '') +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-    (print ? `<pageSetup paperSize="9" orientation="${print.landscape ? 'landscape' : 'portrait'}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` : '') +
-    footer +
-    '</worksheet>'
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      (print?.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
+      `<dimension ref="A1:${columnLetter(widest - 1)}${lastRow}"/>` +
+      `<sheetViews><sheetView workbookViewId="0"${freeze ? '>' + freeze + '</sheetView>' : '/>'}</sheetViews>` +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      (columns ? `<cols>${columns}</cols>` : '') +
+      '<sheetData>',
   );
+  const cellTails = new Map<PlanCell, string>();
+  withMergedLook(owned).forEach((cells, r) => out.push(plannedRowXml('', r, cells, owned.rowHeights?.[r], styles, cellTails)));
+  // Heights given for rows past the last with cells still count.
+  (owned.rowHeights ?? []).forEach((height, r) => {
+    if (r >= owned.rows.length && height) out.push(`<row r="${r + 1}" ht="${height}" customHeight="1"/>`);
+  });
+  out.push(
+    '</sheetData>' +
+      (merges.length ? `<mergeCells count="${merges.length}">${merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>` : '') +
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      (print ? `<pageSetup paperSize="9" orientation="${print.landscape ? 'landscape' : 'portrait'}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` : '') +
+      footer +
+      '</worksheet>',
+  );
+  return out.toBuffer();
 }
 
 /** The print-titles name for an owned sheet that repeats rows on every page. */

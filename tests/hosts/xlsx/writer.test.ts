@@ -40,7 +40,7 @@ async function book(): Promise<Buffer> {
 
 async function apply(bytes: Buffer, p: Plan): Promise<Buffer> {
   const { source } = await readXlsxBytes(bytes, 'book.xlsx');
-  return applyPlanToXlsx(source, p).bytes;
+  return (await applyPlanToXlsx(source, p)).bytes;
 }
 
 async function partText(bytes: Buffer, part: string): Promise<string | undefined> {
@@ -171,6 +171,6 @@ it('a sheet with no rows at all (<sheetData/>) takes the edits', async () => {
 it('a plan with refusals writes the file back unchanged', async () => {
   const input = await book();
   const { source } = await readXlsxBytes(input, 'book.xlsx');
-  const out = applyPlanToXlsx(source, { ...plan([edit(1, 2, textValue('Met'))]), refusals: ['Sheet "KPIs" is protected'] }).bytes;
+  const out = (await applyPlanToXlsx(source, { ...plan([edit(1, 2, textValue('Met'))]), refusals: ['Sheet "KPIs" is protected'] })).bytes;
   expect(readZip(out).map((entry) => [entry.name, Buffer.from(entry.raw).toString('hex')])).toEqual(readZip(input).map((entry) => [entry.name, Buffer.from(entry.raw).toString('hex')]));
 });
