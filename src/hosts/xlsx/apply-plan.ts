@@ -1,5 +1,5 @@
 import type { CellEdit, OwnedSheet, Plan } from '../../core/plan/plan-types';
-import type { SheetEntry, XlsxSource } from './read-xlsx';
+import { WorkbookFileError, type SheetEntry, type XlsxSource } from './read-xlsx';
 import { appendRows, buildSheetXml, patchSheetCells, printTitlesFormula } from './sheet-xml-write';
 import { relationshipsPartOf, relativeTarget } from './xlsx-package';
 import { allTags, attribute, elementEnd, escapeAttribute, findTag, nextTag, rootPrefix } from './xml-text';
@@ -33,6 +33,8 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
     return { bytes: writeZip(pkg.entries), notes };
   }
   const sheetsByName = new Map(source.sheets.map((sheet) => [sheet.name, sheet]));
+  // Excel holds sheet names the same whatever their case: "kpi action plan" is the run's sheet, not a second one.
+  const sheetsByFoldedName = new Map(source.sheets.map((sheet) => [sheet.name.toLowerCase(), sheet]));
   const editsBySheet = new Map<string, CellEdit[]>();
   for (const edit of plan.edits) {
     if (!sheetsByName.has(edit.sheet)) throw new Error(`The plan names a sheet "${edit.sheet}" that is not in the workbook.`);
@@ -56,7 +58,10 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
   const newParts: string[] = [];
 
   for (const owned of plan.sheets) {
-    const existing = sheetsByName.get(owned.name);
+    const existing = sheetsByFoldedName.get(owned.name.toLowerCase());
+    if (!existing && source.allSheetNames.some((name) => name.toLowerCase() === owned.name.toLowerCase())) {
+      throw new WorkbookFileError(`The workbook has a chart sheet called "${owned.name}", the name of a sheet KPI Tracker writes. Rename that chart sheet and run again. Nothing was written.`);
+    }
     if (owned.chart) notes.push(`The chart of statuses on "${owned.name}" was left out: the command line can't draw charts. Generate the committee sheet from Excel to get it.`);
     if (existing) {
       if (owned.mode === 'append') {

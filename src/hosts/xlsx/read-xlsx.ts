@@ -50,7 +50,8 @@ export interface XlsxSource {
   readonly package: XlsxPackage;
   readonly workbookPart: string;
   readonly sheets: readonly SheetEntry[];
-  /** Every `<sheet>` in the workbook part, worksheets or not. */
+  /** Every `<sheet>` in the workbook part, worksheets or not (chart sheets too), by name. */
+  readonly allSheetNames: readonly string[];
   readonly sheetCount: number;
   readonly styles: StylesPart;
   readonly stylesPart: string | undefined;
@@ -145,7 +146,7 @@ function readPackage(pkg: XlsxPackage, name: string): XlsxRead {
   }
   return {
     workbook: { sheets },
-    source: { package: pkg, workbookPart, sheets: entries, sheetCount: sheetTags.length, styles, stylesPart },
+    source: { package: pkg, workbookPart, sheets: entries, allSheetNames: sheetTags.map((tag) => attribute(tag.attributeText, 'name') ?? ''), sheetCount: sheetTags.length, styles, stylesPart },
     structureProtected: lockStructure === '1' || lockStructure === 'true',
   };
 }

@@ -174,3 +174,11 @@ it('a plan with refusals writes the file back unchanged', async () => {
   const out = (await applyPlanToXlsx(source, { ...plan([edit(1, 2, textValue('Met'))]), refusals: ['Sheet "KPIs" is protected'] })).bytes;
   expect(readZip(out).map((entry) => [entry.name, Buffer.from(entry.raw).toString('hex')])).toEqual(readZip(input).map((entry) => [entry.name, Buffer.from(entry.raw).toString('hex')]));
 });
+
+it('a sheet of the same name in other letter case is the same sheet to Excel, so it is replaced, not doubled', async () => {
+  const input = await xlsxFromParts({ sheets: [{ name: 'KPIs', xml: worksheet(KPI_ROWS) }, { name: 'committee q2', xml: worksheet('<row r="1"><c r="A1"><v>1</v></c></row>') }] });
+  const out = await apply(input, plan([], [OWNED]));
+  const excel = await excelJsRead(out);
+  expect(excel.worksheets.map((sheet) => sheet.name)).toEqual(['KPIs', 'committee q2']);
+  expect(excel.getWorksheet('committee q2')!.getCell('A1').value).toBe('Committee report');
+});
