@@ -137,6 +137,18 @@ export async function entryFromContentAsync(name: string, content: string | Uint
   return { name, method: 8, crc: crc32(bytes), uncompressedSize: bytes.length, raw, modified: dosTimestamp(when) };
 }
 
+/** The fields a local header and its central-directory entry both hold, in the same order. */
+function writeSharedFields(header: Buffer, at: number, entry: ZipEntry, flags: number, nameLength: number): void {
+  header.writeUInt16LE(flags, at);
+  header.writeUInt16LE(entry.method, at + 2);
+  header.writeUInt16LE(entry.modified.time, at + 4);
+  header.writeUInt16LE(entry.modified.date, at + 6);
+  header.writeUInt32LE(entry.crc >>> 0, at + 8);
+  header.writeUInt32LE(entry.raw.byteLength, at + 12);
+  header.writeUInt32LE(entry.uncompressedSize, at + 16);
+  header.writeUInt16LE(nameLength, at + 20);
+}
+
 /** Lays the entries out as a zip file; entries read from another zip keep their compressed bytes. */
 export function writeZip(entries: readonly ZipEntry[]): Buffer {
   const chunks: Uint8Array[] = [];
@@ -151,28 +163,14 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
     const local = Buffer.alloc(30 + name.length);
     local.writeUInt32LE(LOCAL_HEADER, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(entry.method, 8);
-    local.writeUInt16LE(entry.modified.time, 10);
-    local.writeUInt16LE(entry.modified.date, 12);
-    local.writeUInt32LE(entry.crc >>> 0, 14);
-    local.writeUInt32LE(entry.raw.byteLength, 18);
-    local.writeUInt32LE(entry.uncompressedSize, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeSharedFields(local, 6, entry, flags, name.length);
     local.writeUInt16LE(0, 28);
     local.set(name, 30);
     const header = Buffer.alloc(46 + name.length);
     header.writeUInt32LE(CENTRAL_HEADER, 0);
     header.writeUInt16LE(20, 4);
     header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(flags, 8);
-    header.writeUInt16LE(entry.method, 10);
-    header.writeUInt16LE(entry.modified.time, 12);
-    header.writeUInt16LE(entry.modified.date, 14);
-    header.writeUInt32LE(entry.crc >>> 0, 16);
-    header.writeUInt32LE(entry.raw.byteLength, 20);
-    header.writeUInt32LE(entry.uncompressedSize, 24);
-    header.writeUInt16LE(name.length, 28);
+    writeSharedFields(header, 8, entry, flags, name.length);
     header.writeUInt32LE(offset, 42);
     header.set(name, 46);
     chunks.push(local, entry.raw);
