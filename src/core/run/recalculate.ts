@@ -24,6 +24,11 @@ export interface RunOptions {
   readonly includeNearMisses?: boolean;
   /** Committee details given for this run; saved details fill the gaps. */
   readonly committee?: CommitteeDetails;
+  /**
+   * The tables already found in this workbook by the host (detection reads values only, so fills
+   * read since do not change it); saves finding them twice in a large workbook.
+   */
+  readonly detection?: Detection;
 }
 
 export interface RunResult {
@@ -54,7 +59,7 @@ export function latestPeriodWithData(verdicts: readonly IndicatorVerdict[]): str
  */
 export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResult {
   const reading = readSettings(workbook);
-  const detected = detectWorkbook(workbook, reading.settings);
+  const detected = options.detection ?? detectWorkbook(workbook, reading.settings);
   const detection = reading.ok ? detected : { ...detected, doubts: [reading.problem, ...detected.doubts] };
   const saved = reading.settings;
   const tolerance = saved.tolerance ?? DEFAULT_TOLERANCE;

@@ -1,5 +1,6 @@
 /* global Excel */
 import { detectWorkbook } from '../../core/detect/detect-workbook';
+import type { Detection } from '../../core/detect/types';
 import { cellAddress } from '../../core/model/address';
 import type { Cell, Workbook } from '../../core/model/workbook';
 import { runKpiTracker, type RunOptions, type RunResult } from '../../core/run/recalculate';
@@ -21,7 +22,7 @@ export interface ExcelRun {
  * A large workbook's fills are not read with its values; read them now for the status cells
  * only, so a second run can see its own colours and change nothing.
  */
-async function readStatusFills(context: Excel.RequestContext, workbook: Workbook): Promise<Workbook> {
+async function readStatusFills(context: Excel.RequestContext, workbook: Workbook): Promise<{ workbook: Workbook; detection: Detection }> {
   const detection = detectWorkbook(workbook, readSettings(workbook).settings);
   const wanted: Array<{ sheet: string; col: number; top: number; bottom: number }> = [];
   for (const table of detection.tables) {
@@ -29,7 +30,7 @@ async function readStatusFills(context: Excel.RequestContext, workbook: Workbook
     if (!status || table.indicators.length === 0) continue;
     wanted.push({ sheet: table.sheet, col: status.col, top: table.indicators[0]!.row, bottom: table.indicators[table.indicators.length - 1]!.row });
   }
-  if (wanted.length === 0) return workbook;
+  if (wanted.length === 0) return { workbook, detection };
   const results = wanted.map((w) => ({
     ...w,
     result: context.workbook.worksheets.getItem(w.sheet).getRange(`${cellAddress(w.top, w.col)}:${cellAddress(w.bottom, w.col)}`).getCellProperties({ format: { fill: { color: true } } }),
@@ -47,7 +48,7 @@ async function readStatusFills(context: Excel.RequestContext, workbook: Workbook
     });
     bySheet.set(item.sheet, { ...sheet, rows });
   }
-  return { sheets: workbook.sheets.map((sheet) => bySheet.get(sheet.name)!) };
+  return { workbook: { sheets: workbook.sheets.map((sheet) => bySheet.get(sheet.name)!) }, detection };
 }
 
 /**
@@ -59,11 +60,12 @@ export async function runInExcel(options: RunOptions, requireConfirmedMapping: b
     const read = await readWorkbookFromExcel(context);
     let syncs = read.syncs;
     let workbook = read.workbook;
+    let detection: Detection | undefined;
     if (!read.fillsRead) {
-      workbook = await readStatusFills(context, workbook);
+      ({ workbook, detection } = await readStatusFills(context, workbook));
       syncs++;
     }
-    const result = runKpiTracker(workbook, options);
+    const result = runKpiTracker(workbook, { ...options, ...(detection ? { detection } : {}) });
     // The run read the settings already; a run never changes the confirmed tables.
     const needsMapping = result.settings.tables.length === 0;
     if ((requireConfirmedMapping && needsMapping) || result.plan.refusals.length > 0) {
