@@ -13,7 +13,7 @@ import { shortText } from '../model/short-text';
 import { casesOf, findTimeTarget } from './case-list';
 import { refineTargetUnit } from './refine-target';
 import { describeTimeTarget, satisfactionShare, timeliness } from './timeliness';
-import type { Actual, Polarity, Status, Target, Unit } from './target-types';
+import type { Actual, Polarity, Target, Unit } from './target-types';
 import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
 
 export type Trend = 'better' | 'worse' | 'same';
@@ -213,128 +213,104 @@ interface PeriodFigures {
 
 const NO_PERIOD_FIGURES: PeriodFigures = { lastYear: undefined, projectedYearEnd: undefined };
 
-/**
- * How a period of a target table is judged again when its reason is read: its actual is still in
- * its cell (the workbook a run reads is never changed in place), and its context is the
- * indicator's, shared by all its periods, with the period's own figures. So the verdict keeps no
- * objects of its own for it.
- */
-interface FromTargetTable {
-  readonly indicatorContext: JudgeContext;
-  readonly periodFigures: PeriodFigures;
+/** What a verdict is judged again from to word its reason; one for all periods judged alike. */
+interface ReasonSource {
+  readonly sheet: Sheet;
+  readonly target: Target;
+  /** The context judged with; for a period of a target table, the indicator's (see `periodFigures`). */
+  readonly context: JudgeContext;
+  /** Sentences around the judgement's own (a case list's standard, a year to date's projection). */
+  readonly frame: ((reason: string) => string) | undefined;
 }
 
 /**
- * One indicator's verdict for one period. A run makes one for every period of every indicator
- * (600,000 in a large workbook) yet reads few reasons (a card in the task pane, `kpi-tracker check`),
- * so a verdict keeps what it was judged from and words its reason when first read, and works out
- * the actual's cell address when asked. Holding the inputs rather than a closure or the sentence
- * keeps each verdict small, which matters as much as the time: every verdict survives to the end
- * of a run, and the garbage collector copies each one that survives. Every other field is a plain
- * field, so a copy made with a spread keeps what commentary needs.
+ * A verdict as it is kept. A run makes one for every period of every indicator (600,000 in a
+ * large workbook) yet reads few reasons (a card in the task pane, `kpi-tracker check`), so a
+ * verdict keeps what it was judged from and its reason is worded when first read (VERDICT_PROTOTYPE).
+ * A period of a target table shares its source with the indicator's other periods: its actual is
+ * read again from its cell (a run's workbook is never changed in place) and its context is the
+ * indicator's with the period's own figures.
  */
-class PeriodVerdict implements IndicatorVerdict {
-  readonly status: Status;
-  readonly variance: string | null;
-  readonly varianceValue: number | undefined;
-  readonly actualValue: number | undefined;
-  readonly targetValue: number | undefined;
-  readonly unit: Unit | undefined;
-  readonly targetKind: Target['kind'];
-  readonly sheet: string;
-  readonly tableIndex: number;
-  readonly ref: string | null;
-  readonly indicator: string;
-  readonly row: number;
-  readonly period: Period | undefined;
-  readonly periodLabel: string;
-  readonly actualText: string;
-  readonly targetText: string;
-  readonly polarity: Polarity;
-  readonly polarityAssumed: boolean;
-  readonly owner: string | null;
-  readonly previousActual: number | null;
-  readonly trend: Trend | null;
-  readonly commentary: string | null;
-  readonly #sheet: Sheet;
-  readonly #target: Target;
-  /** The whole context judged with, or for a period of a target table the indicator's. */
-  readonly #context: JudgeContext;
+interface StoredVerdict extends Omit<IndicatorVerdict, 'reason' | 'actualCell'> {
+  readonly reasonSource: ReasonSource;
   /** The actual judged; undefined where it is read again from its cell. */
-  readonly #actual: Actual | undefined;
+  readonly judgedActual: Actual | undefined;
   /** Set for a period of a target table: its own figures, to complete the indicator's context. */
-  readonly #periodFigures: PeriodFigures | undefined;
-  /** Sentences around the judgement's own (a case list's standard, a year to date's projection). */
-  readonly #frame: ((reason: string) => string) | undefined;
-  readonly #actualColumn: number | undefined;
-  #reason: string | undefined = undefined;
+  readonly periodFigures: PeriodFigures | undefined;
+  readonly actualColumn: number | undefined;
+}
 
-  constructor(
-    ctx: RowContext,
-    period: Period | undefined,
-    actual: Actual,
-    actualCol: number | undefined,
-    target: Target,
-    judgeContext: JudgeContext,
-    extras: RowExtras,
-    frame: ((reason: string) => string) | undefined,
-    fromTable: FromTargetTable | undefined,
-  ) {
-    const judged = assess(actual, target, judgeContext);
-    const polarity = judgeContext.polarity;
-    const previous = extras.previous;
-    let trend: Trend | null = null;
-    if (previous !== undefined && judged.actualValue !== undefined && polarity.polarity !== 'none') {
-      const diff = judged.actualValue - previous;
-      trend = Math.abs(diff) < 1e-9 ? 'same' : (diff > 0) === (polarity.polarity === 'higher') ? 'better' : 'worse';
-    }
-    this.status = judged.status;
-    this.variance = judged.variance;
-    this.varianceValue = judged.varianceValue;
-    this.actualValue = judged.actualValue;
-    this.targetValue = judged.targetValue;
-    // A period without figures keeps the indicator's unit, so its previous figure reads "98.58%".
-    this.unit = judged.unit ?? extras.previousUnit;
-    this.targetKind = target.kind;
-    this.sheet = ctx.table.sheet;
-    this.tableIndex = ctx.tableIndex;
-    this.ref = ctx.indicator.ref ?? null;
-    this.indicator = ctx.indicator.description;
-    this.row = ctx.indicator.row;
-    this.period = period;
-    this.periodLabel = period ? labelOf(period) : '';
-    this.actualText = actual.text;
-    this.targetText = target.text;
-    this.polarity = polarity.polarity;
-    // A monitoring-only indicator is not rated, so an assumed direction is not worth flagging.
-    this.polarityAssumed = polarity.assumed && judged.status !== 'no-target';
-    this.owner = extras.owner !== undefined ? extras.owner : ownerOf(ctx);
-    this.previousActual = previous ?? null;
-    this.trend = trend;
-    this.commentary = extras.commentary !== undefined ? extras.commentary : commentaryOf(ctx);
-    this.#sheet = ctx.sheet;
-    this.#target = target;
-    this.#context = fromTable ? fromTable.indicatorContext : judgeContext;
-    this.#actual = fromTable && actualCol !== undefined ? undefined : actual;
-    this.#periodFigures = fromTable?.periodFigures;
-    this.#frame = frame;
-    this.#actualColumn = actualCol;
+const REASONS = new WeakMap<StoredVerdict, string>();
+
+function reasonOf(verdict: StoredVerdict): string {
+  let reason = REASONS.get(verdict);
+  if (reason === undefined) {
+    const source = verdict.reasonSource;
+    const figures = verdict.periodFigures;
+    const context = figures ? { ...source.context, period: verdict.period, lastYear: figures.lastYear, projectedYearEnd: figures.projectedYearEnd } : source.context;
+    const actual = verdict.judgedActual ?? parseActualCell(cellAt(source.sheet, verdict.row, verdict.actualColumn!));
+    const own = assess(actual, source.target, context).explain();
+    reason = source.frame ? source.frame(own) : own;
+    REASONS.set(verdict, reason);
   }
+  return reason;
+}
 
+function actualCellOf(verdict: StoredVerdict): string | null {
+  return verdict.actualColumn === undefined ? null : `${letterOf(verdict.actualColumn)}${verdict.row + 1}`;
+}
+
+/**
+ * What every verdict has besides its own fields: the reason and the actual's cell address, worked
+ * out when read, and its JSON as a plain verdict (every field, the reason included, none of the
+ * sources it keeps). Verdicts are object literals with this prototype rather than class
+ * instances because V8 then allocates them, all of which live to the end of a run, straight into
+ * the old generation instead of copying each one through the young generation (at 50,000 rows
+ * that copying cost more than building them).
+ */
+const VERDICT_PROTOTYPE = {
   get reason(): string {
-    if (this.#reason === undefined) {
-      const figures = this.#periodFigures;
-      const context = figures ? { ...this.#context, period: this.period, lastYear: figures.lastYear, projectedYearEnd: figures.projectedYearEnd } : this.#context;
-      const actual = this.#actual ?? parseActualCell(cellAt(this.#sheet, this.row, this.#actualColumn!));
-      const own = assess(actual, this.#target, context).explain();
-      this.#reason = this.#frame ? this.#frame(own) : own;
-    }
-    return this.#reason;
-  }
-
+    return reasonOf(this as unknown as StoredVerdict);
+  },
   get actualCell(): string | null {
-    return this.#actualColumn === undefined ? null : `${letterOf(this.#actualColumn)}${this.row + 1}`;
-  }
+    return actualCellOf(this as unknown as StoredVerdict);
+  },
+  toJSON(): Record<keyof IndicatorVerdict, unknown> {
+    const v = this as unknown as StoredVerdict;
+    return {
+      status: v.status,
+      reason: reasonOf(v),
+      variance: v.variance,
+      varianceValue: v.varianceValue,
+      actualValue: v.actualValue,
+      targetValue: v.targetValue,
+      unit: v.unit,
+      targetKind: v.targetKind,
+      sheet: v.sheet,
+      tableIndex: v.tableIndex,
+      ref: v.ref,
+      indicator: v.indicator,
+      row: v.row,
+      period: v.period,
+      periodLabel: v.periodLabel,
+      actualText: v.actualText,
+      targetText: v.targetText,
+      actualCell: actualCellOf(v),
+      polarity: v.polarity,
+      polarityAssumed: v.polarityAssumed,
+      owner: v.owner,
+      previousActual: v.previousActual,
+      trend: v.trend,
+      commentary: v.commentary,
+    };
+  },
+};
+
+/** For a period of a target table: the indicator's shared source, and the period's own figures. */
+interface FromTargetTable {
+  readonly source: ReasonSource;
+  readonly periodFigures: PeriodFigures;
+  readonly periodLabel: string;
 }
 
 function verdictRow(
@@ -348,7 +324,47 @@ function verdictRow(
   frame?: (reason: string) => string,
   fromTable?: FromTargetTable,
 ): IndicatorVerdict {
-  return new PeriodVerdict(ctx, period, actual, actualCol, target, judgeContext, extras, frame, fromTable);
+  const judged = assess(actual, target, judgeContext);
+  const polarity = judgeContext.polarity;
+  const previous = extras.previous;
+  let trend: Trend | null = null;
+  if (previous !== undefined && judged.actualValue !== undefined && polarity.polarity !== 'none') {
+    const diff = judged.actualValue - previous;
+    trend = Math.abs(diff) < 1e-9 ? 'same' : (diff > 0) === (polarity.polarity === 'higher') ? 'better' : 'worse';
+  }
+  const verdict: StoredVerdict & { readonly __proto__: typeof VERDICT_PROTOTYPE } = {
+    __proto__: VERDICT_PROTOTYPE,
+    status: judged.status,
+    variance: judged.variance,
+    varianceValue: judged.varianceValue,
+    actualValue: judged.actualValue,
+    targetValue: judged.targetValue,
+    // A period without figures keeps the indicator's unit, so its previous figure reads "98.58%".
+    unit: judged.unit ?? extras.previousUnit,
+    targetKind: target.kind,
+    sheet: ctx.table.sheet,
+    tableIndex: ctx.tableIndex,
+    ref: ctx.indicator.ref ?? null,
+    indicator: ctx.indicator.description,
+    row: ctx.indicator.row,
+    period,
+    periodLabel: fromTable ? fromTable.periodLabel : period ? labelOf(period) : '',
+    actualText: actual.text,
+    targetText: target.text,
+    polarity: polarity.polarity,
+    // A monitoring-only indicator is not rated, so an assumed direction is not worth flagging.
+    polarityAssumed: polarity.assumed && judged.status !== 'no-target',
+    owner: extras.owner !== undefined ? extras.owner : ownerOf(ctx),
+    previousActual: previous ?? null,
+    trend,
+    commentary: extras.commentary !== undefined ? extras.commentary : commentaryOf(ctx),
+    reasonSource: fromTable ? fromTable.source : { sheet: ctx.sheet, target, context: judgeContext, frame },
+    judgedActual: fromTable && actualCol !== undefined ? undefined : actual,
+    periodFigures: fromTable?.periodFigures,
+    actualColumn: actualCol,
+  };
+  // The prototype supplies `reason` and `actualCell`.
+  return verdict as unknown as IndicatorVerdict;
 }
 
 function ownerOf(ctx: RowContext): string | null {
@@ -371,6 +387,7 @@ interface PeriodColumn {
   /** The column holding the same period of the year before, if the table has one. */
   readonly lastYearColumn: ColumnMapping | undefined;
   readonly shorterThanYear: boolean;
+  readonly periodLabel: string;
 }
 
 /** An indicator's target from one target column, with the polarity it implies. */
@@ -382,6 +399,9 @@ interface IndicatorTarget {
   annualRate: Target | undefined;
   /** The judging context every period of the indicator shares; made when first needed. */
   indicatorContext: JudgeContext | undefined;
+  /** What the reasons of the indicator's periods are worded from, by target; made when first needed. */
+  source: ReasonSource | undefined;
+  annualRateSource: ReasonSource | undefined;
 }
 
 function periodColumnsOf(table: DetectedTable, actualColumns: readonly ColumnMapping[], usedColumns: readonly ColumnMapping[]): PeriodColumn[] {
@@ -393,6 +413,7 @@ function periodColumnsOf(table: DetectedTable, actualColumns: readonly ColumnMap
       targetIndex: targetColumn ? targetColumns.indexOf(targetColumn) : -1,
       lastYearColumn: lastYearColumnOf(actualColumns, column),
       shorterThanYear: column.period !== undefined && monthsIn(column.period) < 12,
+      periodLabel: column.period ? labelOf(column.period) : '',
     };
   });
 }
@@ -427,13 +448,13 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
     let noColumnTarget: IndicatorTarget | undefined;
     const yearToDate = { sum: 0, months: 0, fy: undefined as number | undefined, counted: 0 };
     let annualTarget: { target: Extract<Target, { kind: 'threshold' }>; polarity: PolarityDecision } | undefined;
-    for (const { column, targetIndex, lastYearColumn, shorterThanYear } of periodColumns) {
+    for (const { column, targetIndex, lastYearColumn, shorterThanYear, periodLabel: label } of periodColumns) {
       let judged = targetIndex < 0 ? noColumnTarget : targets[targetIndex];
       if (!judged) {
         const targetColumn = targetIndex < 0 ? undefined : targetColumns[targetIndex];
         const parsed = targetColumn ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description) : parseTargetText('');
         const annual = isAnnualCount(parsed, targetColumn, indicator.description) ? parsed : undefined;
-        judged = { target: parsed, polarity: polarityFor(ctx, parsed), annual, annualRate: undefined, indicatorContext: undefined };
+        judged = { target: parsed, polarity: polarityFor(ctx, parsed), annual, annualRate: undefined, indicatorContext: undefined, source: undefined, annualRateSource: undefined };
         if (targetIndex < 0) noColumnTarget = judged;
         else targets[targetIndex] = judged;
       }
@@ -454,7 +475,9 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
       const projectedYearEnd = annual && yearToDate.months > 0 ? (yearToDate.sum / yearToDate.months) * 12 : undefined;
       const judgeContext: JudgeContext = { polarity, today: options.today, tolerance, period: column.period, baseline, lastYear, projectedYearEnd, annualTarget: annual?.value };
       const periodFigures = lastYear === undefined && projectedYearEnd === undefined ? NO_PERIOD_FIGURES : { lastYear, projectedYearEnd };
-      const fromTable = { indicatorContext: (judged.indicatorContext ??= { polarity, today: options.today, tolerance, baseline, annualTarget: annual?.value }), periodFigures };
+      judged.indicatorContext ??= { polarity, today: options.today, tolerance, baseline, annualTarget: annual?.value };
+      const source = target === judged.target ? (judged.source ??= { sheet, target, context: judged.indicatorContext, frame: undefined }) : (judged.annualRateSource ??= { sheet, target, context: judged.indicatorContext, frame: undefined });
+      const fromTable: FromTargetTable = { source, periodFigures, periodLabel: label };
       const verdict = verdictRow(ctx, column.period, actual, column.col, target, judgeContext, { owner, commentary, previous, previousUnit }, undefined, fromTable);
       out.push(verdict);
       if (verdict.actualValue !== undefined) {

@@ -2,7 +2,6 @@ import type { Detection, DetectedTable } from '../detect/types';
 import type { IndicatorVerdict } from '../engine/evaluate';
 import type { Status } from '../engine/target-types';
 import { judgedFigures } from '../engine/judged-figures';
-import { formatFigure } from '../engine/format-figure';
 import { cellAddress, quoteSheetName, rangeAddress } from '../model/address';
 import { cellText } from '../model/cell-text';
 import { cellAt, findSheet, type Cell, type Sheet, type Workbook } from '../model/workbook';
