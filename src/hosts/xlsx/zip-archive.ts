@@ -82,8 +82,14 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
       const size = data.getUint16(extra + 2, true);
       if (id === 0x0001) {
         let field = extra + 4;
-        if (uncompressedSize === 0xffffffff) (uncompressedSize = Number(data.getBigUint64(field, true))), (field += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = Number(data.getBigUint64(field, true))), (field += 8);
+        if (uncompressedSize === 0xffffffff) {
+          uncompressedSize = Number(data.getBigUint64(field, true));
+          field += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = Number(data.getBigUint64(field, true));
+          field += 8;
+        }
         if (localOffset === 0xffffffff) localOffset = Number(data.getBigUint64(field, true));
       }
       extra += 4 + size;
