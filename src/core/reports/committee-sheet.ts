@@ -105,6 +105,7 @@ export function buildCommitteeSheet(input: {
   // Two rows for each indicator (more for exceptions): cells are built without spreads, and a
   // status cell, the same for every indicator with that status, is built once and shared.
   const statusCells = new Map<Status, PlanCell>();
+  const wrappedCells = new Map<string, PlanCell>();
   const statusCell = (status: Status): PlanCell => {
     let cell = statusCells.get(status);
     if (!cell) {
@@ -117,7 +118,14 @@ export function buildCommitteeSheet(input: {
     columns.map((column) => {
       const value = override[column] ?? cells[column];
       if (column === 'status') return value === labels[v.status] ? statusCell(v.status) : { value: textValue(value), fill: colours[v.status], border: true };
-      return { value: textValue(value), wrap: column !== 'ref', border: true };
+      if (column === 'ref' || column === 'commentary') return { value: textValue(value), wrap: column !== 'ref', border: true };
+      // Targets, figures, directions and indicator names repeat down the sheet: one cell per text.
+      let cell = wrappedCells.get(value);
+      if (!cell) {
+        cell = { value: textValue(value), wrap: true, border: true };
+        wrappedCells.set(value, cell);
+      }
+      return cell;
     });
 
   rows.push([text(`Performance report: ${input.period}`, { bold: true, size: 16 })]);
