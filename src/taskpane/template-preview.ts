@@ -1,4 +1,4 @@
-import type { IndicatorVerdict } from '../core/engine/evaluate';
+import { verdictWithStatus, type IndicatorVerdict } from '../core/engine/evaluate';
 import type { Status } from '../core/engine/target-types';
 import { generatedCommentary } from '../core/plan/recalc-plan';
 import type { Settings } from '../core/settings/settings-schema';
@@ -11,5 +11,5 @@ export function previewCommentary(verdict: IndicatorVerdict, status: Status, tem
   const templates = { ...settings.templates };
   if (template.trim()) templates[status] = template;
   else delete templates[status];
-  return generatedCommentary({ ...verdict, status }, statusLabel, { ...settings, templates }) ?? '';
+  return generatedCommentary(verdictWithStatus(verdict, status), statusLabel, { ...settings, templates }) ?? '';
 }

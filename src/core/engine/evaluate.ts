@@ -5,7 +5,7 @@ import { cellAt, findSheet, isEmptyCell, type Sheet, type Workbook } from '../mo
 import { financialYearInName, parsePeriodLabel } from '../periods/parse-period-label';
 import { calendarMonthOf, financialMonthSpan, monthsIn, MONTH_NAMES, periodLabel, samePeriod, type Period } from '../periods/period';
 import type { ColumnMapping, ColumnRole, Detection, DetectedIndicator, DetectedTable } from '../detect/types';
-import { assess, type JudgeContext, type Verdict } from './judge';
+import { assess, type JudgeContext, type Judgement, type Verdict } from './judge';
 import { parseActualCell } from './parse-actual';
 import { parseTargetCell, parseTargetText } from './parse-target';
 import { decidePolarity, type PolarityDecision } from './polarity';
@@ -13,7 +13,7 @@ import { shortText } from '../model/short-text';
 import { casesOf, findTimeTarget } from './case-list';
 import { refineTargetUnit } from './refine-target';
 import { describeTimeTarget, satisfactionShare, timeliness } from './timeliness';
-import type { Actual, Polarity, Target, Unit } from './target-types';
+import type { Actual, Polarity, Status, Target, Unit } from './target-types';
 import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
 
 export type Trend = 'better' | 'worse' | 'same';
@@ -199,8 +199,7 @@ function letterOf(col: number): string {
 interface RowExtras {
   readonly previous?: number;
   readonly previousUnit?: Unit;
-  readonly owner?: string | null;
-  readonly commentary?: string | null;
+  readonly indicatorFields?: IndicatorFields;
 }
 
 const NO_EXTRAS: RowExtras = {};
@@ -223,21 +222,19 @@ interface ReasonSource {
   readonly frame: ((reason: string) => string) | undefined;
 }
 
-/**
- * A verdict as it is kept. A run makes one for every period of every indicator (600,000 in a
- * large workbook) yet reads few reasons (a card in the task pane, `kpi-tracker check`), so a
- * verdict keeps what it was judged from and its reason is worded when first read (VERDICT_PROTOTYPE).
- * A period of a target table shares its source with the indicator's other periods: its actual is
- * read again from its cell (a run's workbook is never changed in place) and its context is the
- * indicator's with the period's own figures.
- */
-interface StoredVerdict extends Omit<IndicatorVerdict, 'reason' | 'actualCell'> {
-  readonly reasonSource: ReasonSource;
-  /** The actual judged; undefined where it is read again from its cell. */
-  readonly judgedActual: Actual | undefined;
-  /** Set for a period of a target table: its own figures, to complete the indicator's context. */
-  readonly periodFigures: PeriodFigures | undefined;
-  readonly actualColumn: number | undefined;
+/** The fields every period of one indicator shares: one object per indicator, not per verdict. */
+interface IndicatorFields {
+  readonly sheet: string;
+  readonly tableIndex: number;
+  readonly ref: string | null;
+  readonly indicator: string;
+  readonly row: number;
+  readonly owner: string | null;
+  readonly commentary: string | null;
+}
+
+function indicatorFieldsOf(ctx: RowContext, owner: string | null = ownerOf(ctx), commentary: string | null = commentaryOf(ctx)): IndicatorFields {
+  return { sheet: ctx.table.sheet, tableIndex: ctx.tableIndex, ref: ctx.indicator.ref ?? null, indicator: ctx.indicator.description, row: ctx.indicator.row, owner, commentary };
 }
 
 const REASONS = new WeakMap<StoredVerdict, string>();
@@ -256,57 +253,140 @@ function reasonOf(verdict: StoredVerdict): string {
   return reason;
 }
 
-function actualCellOf(verdict: StoredVerdict): string | null {
-  return verdict.actualColumn === undefined ? null : `${letterOf(verdict.actualColumn)}${verdict.row + 1}`;
-}
-
 /**
- * What every verdict has besides its own fields: the reason and the actual's cell address, worked
- * out when read, and its JSON as a plain verdict (every field, the reason included, none of the
- * sources it keeps). Verdicts are object literals with this prototype rather than class
- * instances: V8 then allocates them, all of which live to the end of a run, straight into the old
- * generation instead of copying each through the young one. Measured at 50,000 rows that takes
- * about 120 ms off scavenging but adds about as much to building them, so the gain is in the
- * garbage collector's pauses, not the total; what the verdicts share (their reason sources)
- * keeps each one smaller.
+ * A verdict as it is kept. A run makes one for every period of every indicator (600,000 in a
+ * large workbook) yet reads few reasons (a card in the task pane, `kpi-tracker check`), so a
+ * verdict keeps what it was judged from and its reason is worded when first read. Whatever its
+ * indicator's periods share (where the indicator is, its owner and commentary, the target and
+ * polarity judged against) is kept once and read through getters, so each verdict holds only its
+ * period's own fields. A period of a target table shares its reason source with the indicator's
+ * other periods judged against the same target: its actual is read again from its cell (a run's
+ * workbook is never changed in place) and its context is the indicator's with the period's own
+ * figures.
  */
-const VERDICT_PROTOTYPE = {
+class StoredVerdict implements IndicatorVerdict {
+  readonly indicatorFields: IndicatorFields;
+  readonly reasonSource: ReasonSource;
+  readonly status: Status;
+  readonly variance: string | null;
+  readonly varianceValue: number | undefined;
+  readonly actualValue: number | undefined;
+  readonly targetValue: number | undefined;
+  readonly unit: Unit | undefined;
+  readonly period: Period | undefined;
+  readonly periodLabel: string;
+  readonly actualText: string;
+  readonly previousActual: number | null;
+  readonly trend: Trend | null;
+  /** The actual judged; undefined where it is read again from its cell. */
+  readonly judgedActual: Actual | undefined;
+  /** Set for a period of a target table: its own figures, to complete the indicator's context. */
+  readonly periodFigures: PeriodFigures | undefined;
+  readonly actualColumn: number | undefined;
+
+  constructor(
+    indicatorFields: IndicatorFields,
+    reasonSource: ReasonSource,
+    judged: Judgement,
+    unit: Unit | undefined,
+    period: Period | undefined,
+    periodLabel: string,
+    actualText: string,
+    previousActual: number | null,
+    trend: Trend | null,
+    judgedActual: Actual | undefined,
+    periodFigures: PeriodFigures | undefined,
+    actualColumn: number | undefined,
+  ) {
+    this.indicatorFields = indicatorFields;
+    this.reasonSource = reasonSource;
+    this.status = judged.status;
+    this.variance = judged.variance;
+    this.varianceValue = judged.varianceValue;
+    this.actualValue = judged.actualValue;
+    this.targetValue = judged.targetValue;
+    this.unit = unit;
+    this.period = period;
+    this.periodLabel = periodLabel;
+    this.actualText = actualText;
+    this.previousActual = previousActual;
+    this.trend = trend;
+    this.judgedActual = judgedActual;
+    this.periodFigures = periodFigures;
+    this.actualColumn = actualColumn;
+  }
+
+  get sheet(): string {
+    return this.indicatorFields.sheet;
+  }
+  get tableIndex(): number {
+    return this.indicatorFields.tableIndex;
+  }
+  get ref(): string | null {
+    return this.indicatorFields.ref;
+  }
+  get indicator(): string {
+    return this.indicatorFields.indicator;
+  }
+  get row(): number {
+    return this.indicatorFields.row;
+  }
+  get owner(): string | null {
+    return this.indicatorFields.owner;
+  }
+  get commentary(): string | null {
+    return this.indicatorFields.commentary;
+  }
+  get targetText(): string {
+    return this.reasonSource.target.text;
+  }
+  get targetKind(): Target['kind'] {
+    return this.reasonSource.target.kind;
+  }
+  get polarity(): Polarity {
+    return this.reasonSource.context.polarity.polarity;
+  }
+  /** A monitoring-only indicator is not rated, so an assumed direction is not worth flagging. */
+  get polarityAssumed(): boolean {
+    return this.reasonSource.context.polarity.assumed && this.status !== 'no-target';
+  }
   get reason(): string {
-    return reasonOf(this as unknown as StoredVerdict);
-  },
+    return reasonOf(this);
+  }
   get actualCell(): string | null {
-    return actualCellOf(this as unknown as StoredVerdict);
-  },
+    return this.actualColumn === undefined ? null : `${letterOf(this.actualColumn)}${this.row + 1}`;
+  }
+
+  /** A plain verdict: every field, the reason included, none of the sources it keeps. */
   toJSON(): Record<keyof IndicatorVerdict, unknown> {
-    const v = this as unknown as StoredVerdict;
     return {
-      status: v.status,
-      reason: reasonOf(v),
-      variance: v.variance,
-      varianceValue: v.varianceValue,
-      actualValue: v.actualValue,
-      targetValue: v.targetValue,
-      unit: v.unit,
-      targetKind: v.targetKind,
-      sheet: v.sheet,
-      tableIndex: v.tableIndex,
-      ref: v.ref,
-      indicator: v.indicator,
-      row: v.row,
-      period: v.period,
-      periodLabel: v.periodLabel,
-      actualText: v.actualText,
-      targetText: v.targetText,
-      actualCell: actualCellOf(v),
-      polarity: v.polarity,
-      polarityAssumed: v.polarityAssumed,
-      owner: v.owner,
-      previousActual: v.previousActual,
-      trend: v.trend,
-      commentary: v.commentary,
+      status: this.status,
+      reason: this.reason,
+      variance: this.variance,
+      varianceValue: this.varianceValue,
+      actualValue: this.actualValue,
+      targetValue: this.targetValue,
+      unit: this.unit,
+      targetKind: this.targetKind,
+      sheet: this.sheet,
+      tableIndex: this.tableIndex,
+      ref: this.ref,
+      indicator: this.indicator,
+      row: this.row,
+      period: this.period,
+      periodLabel: this.periodLabel,
+      actualText: this.actualText,
+      targetText: this.targetText,
+      actualCell: this.actualCell,
+      polarity: this.polarity,
+      polarityAssumed: this.polarityAssumed,
+      owner: this.owner,
+      previousActual: this.previousActual,
+      trend: this.trend,
+      commentary: this.commentary,
     };
-  },
-};
+  }
+}
 
 /** For a period of a target table: the indicator's shared source, and the period's own figures. */
 interface FromTargetTable {
@@ -334,39 +414,22 @@ function verdictRow(
     const diff = judged.actualValue - previous;
     trend = Math.abs(diff) < 1e-9 ? 'same' : (diff > 0) === (polarity.polarity === 'higher') ? 'better' : 'worse';
   }
-  const verdict: StoredVerdict & { readonly __proto__: typeof VERDICT_PROTOTYPE } = {
-    __proto__: VERDICT_PROTOTYPE,
-    status: judged.status,
-    variance: judged.variance,
-    varianceValue: judged.varianceValue,
-    actualValue: judged.actualValue,
-    targetValue: judged.targetValue,
+  return new StoredVerdict(
+    extras.indicatorFields ?? indicatorFieldsOf(ctx),
+    // The getters read the target and polarity from here, so it is always the target and context judged with.
+    fromTable ? fromTable.source : { sheet: ctx.sheet, target, context: judgeContext, frame },
+    judged,
     // A period without figures keeps the indicator's unit, so its previous figure reads "98.58%".
-    unit: judged.unit ?? extras.previousUnit,
-    targetKind: target.kind,
-    sheet: ctx.table.sheet,
-    tableIndex: ctx.tableIndex,
-    ref: ctx.indicator.ref ?? null,
-    indicator: ctx.indicator.description,
-    row: ctx.indicator.row,
+    judged.unit ?? extras.previousUnit,
     period,
-    periodLabel: fromTable ? fromTable.periodLabel : period ? labelOf(period) : '',
-    actualText: actual.text,
-    targetText: target.text,
-    polarity: polarity.polarity,
-    // A monitoring-only indicator is not rated, so an assumed direction is not worth flagging.
-    polarityAssumed: polarity.assumed && judged.status !== 'no-target',
-    owner: extras.owner !== undefined ? extras.owner : ownerOf(ctx),
-    previousActual: previous ?? null,
+    fromTable ? fromTable.periodLabel : period ? labelOf(period) : '',
+    actual.text,
+    previous ?? null,
     trend,
-    commentary: extras.commentary !== undefined ? extras.commentary : commentaryOf(ctx),
-    reasonSource: fromTable ? fromTable.source : { sheet: ctx.sheet, target, context: judgeContext, frame },
-    judgedActual: fromTable && actualCol !== undefined ? undefined : actual,
-    periodFigures: fromTable?.periodFigures,
-    actualColumn: actualCol,
-  };
-  // The prototype supplies `reason` and `actualCell`.
-  return verdict as unknown as IndicatorVerdict;
+    fromTable && actualCol !== undefined ? undefined : actual,
+    fromTable?.periodFigures,
+    actualCol,
+  );
 }
 
 function ownerOf(ctx: RowContext): string | null {
@@ -444,8 +507,7 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
     let previous: number | undefined;
     let previousUnit: Unit | undefined;
     // Owner, commentary, and the target and polarity of each target column, once per indicator.
-    const owner = ownerOf(ctx);
-    const commentary = commentaryOf(ctx);
+    const indicatorFields = indicatorFieldsOf(ctx);
     const targets: Array<IndicatorTarget | undefined> = [];
     let noColumnTarget: IndicatorTarget | undefined;
     const yearToDate = { sum: 0, months: 0, fy: undefined as number | undefined, counted: 0 };
@@ -480,7 +542,7 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
       judged.indicatorContext ??= { polarity, today: options.today, tolerance, baseline, annualTarget: annual?.value };
       const source = target === judged.target ? (judged.source ??= { sheet, target, context: judged.indicatorContext, frame: undefined }) : (judged.annualRateSource ??= { sheet, target, context: judged.indicatorContext, frame: undefined });
       const fromTable: FromTargetTable = { source, periodFigures, periodLabel: label };
-      const verdict = verdictRow(ctx, column.period, actual, column.col, target, judgeContext, { owner, commentary, previous, previousUnit }, undefined, fromTable);
+      const verdict = verdictRow(ctx, column.period, actual, column.col, target, judgeContext, { indicatorFields, previous, previousUnit }, undefined, fromTable);
       out.push(verdict);
       if (verdict.actualValue !== undefined) {
         previous = verdict.actualValue;
@@ -488,7 +550,7 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
       }
     }
     if (annualTarget && yearToDate.counted > 0 && yearToDate.fy !== undefined && !hasYearToDateColumn) {
-      out.push(yearToDateVerdict(ctx, annualTarget, yearToDate as { sum: number; months: number; fy: number }, { tolerance, owner, commentary }));
+      out.push(yearToDateVerdict(ctx, annualTarget, yearToDate as { sum: number; months: number; fy: number }, tolerance, indicatorFields));
     }
   }
   return out;
@@ -528,7 +590,8 @@ function yearToDateVerdict(
   ctx: RowContext,
   annual: { target: Extract<Target, { kind: 'threshold' }>; polarity: PolarityDecision },
   ytd: { sum: number; months: number; fy: number },
-  extra: { tolerance: Tolerance; owner: string | null; commentary: string | null },
+  tolerance: Tolerance,
+  indicatorFields: IndicatorFields,
 ): IndicatorVerdict {
   const period: Period = { kind: 'ytd', fy: ytd.fy };
   const share = Math.round(((annual.target.value * ytd.months) / 12) * 100) / 100;
@@ -536,11 +599,11 @@ function yearToDateVerdict(
   const monthName = MONTH_NAMES[calendarMonthOf(ytd.months) - 1]!;
   const target: Target = { kind: 'threshold', text: `${annual.target.text.trim()} a year`, value: share, unit: 'count', ...(annual.target.direction ? { direction: annual.target.direction } : {}) };
   const actual: Actual = { kind: 'number', text: String(ytd.sum), value: ytd.sum };
-  const judgeContext: JudgeContext = { polarity: annual.polarity, today: ctx.options.today, tolerance: extra.tolerance, period, projectedYearEnd: projected, annualTarget: annual.target.value };
+  const judgeContext: JudgeContext = { polarity: annual.polarity, today: ctx.options.today, tolerance, period, projectedYearEnd: projected, annualTarget: annual.target.value };
   const onCourse = annual.polarity.polarity === 'lower' ? projected <= annual.target.value : projected >= annual.target.value;
   const frame = (reason: string): string =>
     `${ytd.sum} so far this year against ${share} by the end of ${monthName} (${annual.target.text.trim()} a year, pro rata). ${reason} At this rate the year ends at about ${projected}, ${onCourse ? 'on course for' : 'short of'} the annual target of ${annual.target.value}.`;
-  return verdictRow(ctx, period, actual, undefined, target, judgeContext, { owner: extra.owner, commentary: extra.commentary }, frame);
+  return verdictRow(ctx, period, actual, undefined, target, judgeContext, { indicatorFields }, frame);
 }
 
 /** The time standard in a layout C definition: "(target 14 days)", "(28 day target)", "(14 days)". */
@@ -623,4 +686,13 @@ function evaluateSatisfaction(sheet: Sheet, table: DetectedTable, tableIndex: nu
     const polarity = polarityFor(ctx, target);
     return verdictRow(ctx, period, actual, shareCol, target, { polarity, today: options.today, tolerance: toleranceFor(ctx), ...(period ? { period } : {}) });
   });
+}
+
+/**
+ * The verdict as if it had another status, every other field as it was. A spread (`{ ...verdict,
+ * status }`) would copy only a verdict's own fields and lose those its prototype supplies (the
+ * reason, the actual's cell, and what all periods of an indicator share).
+ */
+export function verdictWithStatus(verdict: IndicatorVerdict, status: Status): IndicatorVerdict {
+  return Object.create(verdict, { status: { value: status, enumerable: true } }) as IndicatorVerdict;
 }
