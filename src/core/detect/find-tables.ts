@@ -73,6 +73,31 @@ export function segmentsOf(grid: SheetGrid, row: number): ColumnSpan[] {
   return spans;
 }
 
+/** Roles a header may name more than once: periods and rating answers. */
+const REPEATABLE_ROLES: ReadonlySet<ColumnRole> = new Set(['actual', 'rating', 'target', 'baseline']);
+
+/**
+ * Whether the row under `row` is a second header row: short labels under a group heading
+ * ("Target Met" over "Yes | No"), each reading as a header other than a description.
+ */
+function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boolean {
+  const inSpan = (c: number): boolean => c >= span.left && c <= span.right;
+  const below = row + 1 < grid.rows ? grid.filledColumns(row + 1).filter(inSpan) : [];
+  if (below.length === 0 || !below.every((c) => grid.text(row + 1, c).length <= 40)) return false;
+  // Each labelled cell below reads as a header other than a description (blank headings aside).
+  const belowLooksLikeHeader = below.every((c) => {
+    if (!grid.headerText(row + 1, c)) return true;
+    const guess = singleGuess(grid, row + 1, c);
+    return guess !== undefined && guess.role !== 'description';
+  });
+  return (
+    belowLooksLikeHeader &&
+    below.every(
+      (c) => !grid.text(row, c) || grid.isMergedAway(row, c) || grid.isMergeOrigin(row, c) || /target met|met|rating/i.test(grid.shownText(row, c)) || parsePeriodLabel(grid.text(row, c))?.kind === 'year',
+    )
+  );
+}
+
 export function readHeader(grid: SheetGrid, row: number, span: ColumnSpan = WHOLE_ROW): HeaderCandidate | undefined {
   const inSpan = (c: number): boolean => c >= span.left && c <= span.right;
   const filled = grid.filledColumns(row).filter(inSpan);
@@ -86,29 +111,36 @@ export function readHeader(grid: SheetGrid, row: number, span: ColumnSpan = WHOL
     const monthHeading = (cell.value.kind === 'date' || cell.value.kind === 'number') && isMonthOnlyFormat(cell.format);
     if (!monthHeading && ++figures * 2 > filled.length) return undefined;
   }
+  // Every row of a sheet is tried as a header, so the common "no" is found cheaply, before any
+  // guesses are gathered: a cell alone is recognised just as guessesFor recognises a one-row header.
+  // One row alone is a header only if at least half its cells are recognised and no role other
+  // than a repeatable one is named twice; once either fails, only a second header row below can
+  // save it, and that is decided by the row below alone (asked once, when first needed).
+  let twoRows: boolean | undefined;
+  const secondRow = (): boolean => (twoRows ??= hasSecondHeaderRow(grid, row, span));
+  let recognised = 0;
+  let unrecognised = 0;
+  let singleRoles: ColumnRole[] | undefined;
+  for (const c of filled) {
+    const guess = singleGuess(grid, row, c);
+    if (!guess) {
+      if (++unrecognised * 2 > filled.length && !secondRow()) return undefined;
+      continue;
+    }
+    recognised++;
+    // notMetShare may yet be dropped (it needs metShare before it), so it proves nothing here.
+    if (!REPEATABLE_ROLES.has(guess.role) && guess.role !== 'notMetShare') {
+      singleRoles ??= [];
+      if (singleRoles.includes(guess.role) && !secondRow()) return undefined;
+      singleRoles.push(guess.role);
+    }
+  }
+  if (recognised < 1) return undefined;
   if (filled.some((c) => grid.text(row, c).length > 200)) return undefined;
 
-  // Every text row of a sheet is tried as a header, so the common "no" is found cheaply, before
-  // any guesses are gathered: a cell alone is recognised just as guessesFor would recognise it.
-  let recognised = 0;
-  for (const c of filled) if (singleGuess(grid, row, c)) recognised++;
-  if (recognised < 1) return undefined;
-
   // A second header row: short labels under a group heading ("Target Met" over "Yes | No").
-  let rows = [row];
-  const below = row + 1 < grid.rows ? grid.filledColumns(row + 1).filter(inSpan) : [];
-  if (below.length > 0 && below.every((c) => grid.text(row + 1, c).length <= 40)) {
-    // Each labelled cell below reads as a header other than a description (blank headings aside).
-    const belowLooksLikeHeader = below.every((c) => {
-      if (!grid.headerText(row + 1, c)) return true;
-      const guess = singleGuess(grid, row + 1, c);
-      return guess !== undefined && guess.role !== 'description';
-    });
-    const underGroupOrGap = below.every(
-      (c) => !grid.text(row, c) || grid.isMergedAway(row, c) || grid.isMergeOrigin(row, c) || /target met|met|rating/i.test(grid.shownText(row, c)) || parsePeriodLabel(grid.text(row, c))?.kind === 'year',
-    );
-    if (belowLooksLikeHeader && underGroupOrGap) rows = [row, row + 1];
-  }
+  const rows = secondRow() ? [row, row + 1] : [row];
+  const below = rows.length > 1 ? grid.filledColumns(row + 1).filter(inSpan) : [];
   // A header has most of its cells recognised (below); one row alone can have no more than it had.
   if (rows.length === 1 && recognised * 2 < filled.length) return undefined;
   const allCols = rows.length > 1 ? [...new Set([...filled, ...below])].sort((a, b) => a - b) : filled;
@@ -142,10 +174,9 @@ export function readHeader(grid: SheetGrid, row: number, span: ColumnSpan = WHOL
   const roles = new Set(columns.map((column) => column.role));
   // A header names each role once (periods and rating answers aside); a row reading
   // "Achieved | On going | Achieved" is an indicator's figures, not a header.
-  const repeatable: ReadonlySet<ColumnRole> = new Set(['actual', 'rating', 'target', 'baseline']);
   const seenRoles = new Set<ColumnRole>();
   for (const column of columns) {
-    if (seenRoles.has(column.role) && !repeatable.has(column.role)) return undefined;
+    if (seenRoles.has(column.role) && !REPEATABLE_ROLES.has(column.role)) return undefined;
     seenRoles.add(column.role);
   }
   // A status alone is not enough: a list of staff with an "Active" column is not a KPI table.
