@@ -15,6 +15,7 @@ import { refineTargetUnit } from './refine-target';
 import { describeTimeTarget, satisfactionShare, timeliness } from './timeliness';
 import type { Actual, Polarity, Status, Target, Unit } from './target-types';
 import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
+import { formatVariance } from './variance';
 
 export type Trend = 'better' | 'worse' | 'same';
 
@@ -222,6 +223,16 @@ interface ReasonSource {
   readonly frame: ((reason: string) => string) | undefined;
 }
 
+/**
+ * Which period a verdict judges and where its actual is: for a target table, one object per
+ * period column that every indicator's verdict for that column shares.
+ */
+interface JudgedPeriod {
+  readonly period: Period | undefined;
+  readonly label: string;
+  readonly actualColumn: number | undefined;
+}
+
 /** The fields every period of one indicator shares: one object per indicator, not per verdict. */
 interface IndicatorFields {
   readonly sheet: string;
@@ -267,53 +278,60 @@ function reasonOf(verdict: StoredVerdict): string {
 class StoredVerdict implements IndicatorVerdict {
   readonly indicatorFields: IndicatorFields;
   readonly reasonSource: ReasonSource;
+  readonly judgedPeriod: JudgedPeriod;
   readonly status: Status;
-  readonly variance: string | null;
   readonly varianceValue: number | undefined;
   readonly actualValue: number | undefined;
   readonly targetValue: number | undefined;
   readonly unit: Unit | undefined;
-  readonly period: Period | undefined;
-  readonly periodLabel: string;
   readonly actualText: string;
   readonly previousActual: number | null;
-  readonly trend: Trend | null;
   /** The actual judged; undefined where it is read again from its cell. */
   readonly judgedActual: Actual | undefined;
   /** Set for a period of a target table: its own figures, to complete the indicator's context. */
   readonly periodFigures: PeriodFigures | undefined;
-  readonly actualColumn: number | undefined;
 
   constructor(
     indicatorFields: IndicatorFields,
     reasonSource: ReasonSource,
+    judgedPeriod: JudgedPeriod,
     judged: Judgement,
     unit: Unit | undefined,
-    period: Period | undefined,
-    periodLabel: string,
     actualText: string,
     previousActual: number | null,
-    trend: Trend | null,
     judgedActual: Actual | undefined,
     periodFigures: PeriodFigures | undefined,
-    actualColumn: number | undefined,
   ) {
     this.indicatorFields = indicatorFields;
     this.reasonSource = reasonSource;
+    this.judgedPeriod = judgedPeriod;
     this.status = judged.status;
-    this.variance = judged.variance;
     this.varianceValue = judged.varianceValue;
     this.actualValue = judged.actualValue;
     this.targetValue = judged.targetValue;
     this.unit = unit;
-    this.period = period;
-    this.periodLabel = periodLabel;
     this.actualText = actualText;
     this.previousActual = previousActual;
-    this.trend = trend;
     this.judgedActual = judgedActual;
     this.periodFigures = periodFigures;
-    this.actualColumn = actualColumn;
+  }
+
+  get period(): Period | undefined {
+    return this.judgedPeriod.period;
+  }
+  get periodLabel(): string {
+    return this.judgedPeriod.label;
+  }
+  get actualColumn(): number | undefined {
+    return this.judgedPeriod.actualColumn;
+  }
+  /** Written from the variance's value: the written variances are shared (see formatVariance). */
+  get variance(): string | null {
+    return formatVariance(this.varianceValue);
+  }
+  /** Against the previous period's figure, whichever way is better for the indicator. */
+  get trend(): Trend | null {
+    return trendOf(this.previousActual, this.actualValue, this.polarity);
   }
 
   get sheet(): string {
@@ -392,7 +410,13 @@ class StoredVerdict implements IndicatorVerdict {
 interface FromTargetTable {
   readonly source: ReasonSource;
   readonly periodFigures: PeriodFigures;
-  readonly periodLabel: string;
+  readonly judgedPeriod: JudgedPeriod;
+}
+
+function trendOf(previous: number | null, actual: number | undefined, polarity: Polarity): Trend | null {
+  if (previous === null || actual === undefined || polarity === 'none') return null;
+  const diff = actual - previous;
+  return Math.abs(diff) < 1e-9 ? 'same' : (diff > 0) === (polarity === 'higher') ? 'better' : 'worse';
 }
 
 function verdictRow(
@@ -407,28 +431,18 @@ function verdictRow(
   fromTable?: FromTargetTable,
 ): IndicatorVerdict {
   const judged = assess(actual, target, judgeContext);
-  const polarity = judgeContext.polarity;
-  const previous = extras.previous;
-  let trend: Trend | null = null;
-  if (previous !== undefined && judged.actualValue !== undefined && polarity.polarity !== 'none') {
-    const diff = judged.actualValue - previous;
-    trend = Math.abs(diff) < 1e-9 ? 'same' : (diff > 0) === (polarity.polarity === 'higher') ? 'better' : 'worse';
-  }
   return new StoredVerdict(
     extras.indicatorFields ?? indicatorFieldsOf(ctx),
     // The getters read the target and polarity from here, so it is always the target and context judged with.
     fromTable ? fromTable.source : { sheet: ctx.sheet, target, context: judgeContext, frame },
+    fromTable ? fromTable.judgedPeriod : { period, label: period ? labelOf(period) : '', actualColumn: actualCol },
     judged,
     // A period without figures keeps the indicator's unit, so its previous figure reads "98.58%".
     judged.unit ?? extras.previousUnit,
-    period,
-    fromTable ? fromTable.periodLabel : period ? labelOf(period) : '',
     actual.text,
-    previous ?? null,
-    trend,
+    extras.previous ?? null,
     fromTable && actualCol !== undefined ? undefined : actual,
     fromTable?.periodFigures,
-    actualCol,
   );
 }
 
@@ -452,7 +466,8 @@ interface PeriodColumn {
   /** The column holding the same period of the year before, if the table has one. */
   readonly lastYearColumn: ColumnMapping | undefined;
   readonly shorterThanYear: boolean;
-  readonly periodLabel: string;
+  /** What every indicator's verdict for this column shares. */
+  readonly judgedPeriod: JudgedPeriod;
 }
 
 /** An indicator's target from one target column, with the polarity it implies. */
@@ -478,7 +493,7 @@ function periodColumnsOf(table: DetectedTable, actualColumns: readonly ColumnMap
       targetIndex: targetColumn ? targetColumns.indexOf(targetColumn) : -1,
       lastYearColumn: lastYearColumnOf(actualColumns, column),
       shorterThanYear: column.period !== undefined && monthsIn(column.period) < 12,
-      periodLabel: column.period ? labelOf(column.period) : '',
+      judgedPeriod: { period: column.period, label: column.period ? labelOf(column.period) : '', actualColumn: column.col },
     };
   });
 }
@@ -512,7 +527,7 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
     let noColumnTarget: IndicatorTarget | undefined;
     const yearToDate = { sum: 0, months: 0, fy: undefined as number | undefined, counted: 0 };
     let annualTarget: { target: Extract<Target, { kind: 'threshold' }>; polarity: PolarityDecision } | undefined;
-    for (const { column, targetIndex, lastYearColumn, shorterThanYear, periodLabel: label } of periodColumns) {
+    for (const { column, targetIndex, lastYearColumn, shorterThanYear, judgedPeriod } of periodColumns) {
       let judged = targetIndex < 0 ? noColumnTarget : targets[targetIndex];
       if (!judged) {
         const targetColumn = targetIndex < 0 ? undefined : targetColumns[targetIndex];
@@ -541,7 +556,7 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
       const periodFigures = lastYear === undefined && projectedYearEnd === undefined ? NO_PERIOD_FIGURES : { lastYear, projectedYearEnd };
       judged.indicatorContext ??= { polarity, today: options.today, tolerance, baseline, annualTarget: annual?.value };
       const source = target === judged.target ? (judged.source ??= { sheet, target, context: judged.indicatorContext, frame: undefined }) : (judged.annualRateSource ??= { sheet, target, context: judged.indicatorContext, frame: undefined });
-      const fromTable: FromTargetTable = { source, periodFigures, periodLabel: label };
+      const fromTable: FromTargetTable = { source, periodFigures, judgedPeriod };
       const verdict = verdictRow(ctx, column.period, actual, column.col, target, judgeContext, { indicatorFields, previous, previousUnit }, undefined, fromTable);
       out.push(verdict);
       if (verdict.actualValue !== undefined) {
