@@ -32,6 +32,12 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
   if (plan.refusals.length > 0 || (plan.edits.length === 0 && plan.sheets.length === 0)) {
     return { bytes: writeZip(pkg.entries), notes };
   }
+  const workbookXml = pkg.text(source.workbookPart)!;
+  if (/\sconformance\s*=\s*["']strict["']/.test(workbookXml) || workbookXml.includes('http://purl.oclc.org/ooxml/spreadsheetml/main')) {
+    throw new WorkbookFileError(
+      'The workbook is saved as "Strict Open XML Spreadsheet", which KPI Tracker reads but does not write. In Excel, use File → Save As → "Excel Workbook (.xlsx)" and run again. Nothing was written.',
+    );
+  }
   const sheetsByName = new Map(source.sheets.map((sheet) => [sheet.name, sheet]));
   // Excel holds sheet names the same whatever their case: "kpi action plan" is the run's sheet, not a second one.
   const sheetsByFoldedName = new Map(source.sheets.map((sheet) => [sheet.name.toLowerCase(), sheet]));
@@ -51,7 +57,7 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
     else compress(sheet.part, patched);
   }
 
-  const workbook = new WorkbookPart(pkg.text(source.workbookPart)!, source);
+  const workbook = new WorkbookPart(workbookXml, source);
   let workbookRels = pkg.text(relationshipsPartOf(source.workbookPart)) ?? emptyRelationships();
   let contentTypes = pkg.text('[Content_Types].xml')!;
   const partNames = new Set(pkg.entries.map((entry) => entry.name.toLowerCase()));
@@ -214,7 +220,11 @@ class WorkbookPart {
     );
     if (existing) this.xml = this.xml.slice(0, existing.start) + this.xml.slice(elementEnd(this.xml, existing));
     const rows = owned.print?.repeatRows;
-    if (!rows) return;
+    if (!rows) {
+      // An empty <definedNames> is not allowed by the schema.
+      this.xml = this.xml.replace(/<([\w]+:)?definedNames\s*>\s*<\/([\w]+:)?definedNames>/, '');
+      return;
+    }
     const p = this.prefix;
     const entry = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${position}">${escapeAttribute(printTitlesFormula(owned.name, rows))}</${p}definedName>`;
     const names = findTag(this.xml, 'definedNames');

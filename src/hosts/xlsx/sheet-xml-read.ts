@@ -42,9 +42,23 @@ export function readSheetXml(xml: string, context: SheetContext): { sheet: Sheet
   let row = -1;
   let col = -1;
   let cells: (Cell | undefined)[] | undefined;
+  let inSheetData = false;
+  const arrayFormulas: ArrayFormula[] = [];
   while (tag) {
     if (tag.closing) {
+      if (tag.name === 'sheetData') inSheetData = false;
       tag = nextTag(xml, tag.end);
+      continue;
+    }
+    if (tag.name === 'sheetData') {
+      inSheetData = !tag.selfClosing;
+      tag = nextTag(xml, tag.end);
+      continue;
+    }
+    // Drawings of form controls and OLE objects have <xdr:row>/<xdr:col> of their own: only
+    // the sheet's rows, cells and columns are read.
+    if (!inSheetData && (tag.name === 'row' || tag.name === 'c')) {
+      tag = nextTag(xml, tag.selfClosing ? tag.end : elementEnd(xml, tag));
       continue;
     }
     switch (tag.name) {
@@ -63,7 +77,7 @@ export function readSheetXml(xml: string, context: SheetContext): { sheet: Sheet
         const r = attribute(tag.attributeText, 'r');
         col = r !== undefined ? columnOf(r) : col + 1;
         const end = tag.selfClosing ? tag.end : elementEnd(xml, tag);
-        const cell = readCell(xml, tag, end, row, col, context, sharedFormulas);
+        const cell = readCell(xml, tag, end, row, col, context, sharedFormulas, arrayFormulas);
         if (cell) {
           // A cell outside any row element is not valid, but costs nothing to keep.
           cells ??= rows[Math.max(row, 0)] ??= [];
@@ -95,11 +109,29 @@ export function readSheetXml(xml: string, context: SheetContext): { sheet: Sheet
       case 'extLst':
       case 'sheetPr':
       case 'headerFooter':
+      case 'controls':
+      case 'oleObjects':
+      case 'AlternateContent':
+      case 'drawing':
         // Nothing inside these feeds the model; step over them whole.
         tag = nextTag(xml, elementEnd(xml, tag));
         continue;
     }
     tag = nextTag(xml, tag.end);
+  }
+
+  // Every cell an array formula fills (Ctrl+Shift+Enter, or a dynamic array's spill) belongs to
+  // that formula: writing into one would be lost on recalculation or break the spill.
+  for (const array of arrayFormulas) {
+    for (let r = array.range.top; r <= array.range.bottom; r++) {
+      const line = (rows[r] ??= []);
+      for (let c = array.range.left; c <= array.range.right; c++) {
+        if (r === array.range.top && c === array.range.left) continue;
+        const cell = line[c];
+        line[c] = cell ? { ...cell, formula: array.formula } : { value: { kind: 'empty' }, formula: array.formula };
+        if (c + 1 > widest) widest = c + 1;
+      }
+    }
   }
 
   // Excel keeps values only in the top-left cell of a merge; anything under the rest is hidden and not read.
@@ -133,6 +165,7 @@ function readCell(
   col: number,
   context: SheetContext,
   sharedFormulas: Map<string, { text: string; row: number; col: number }>,
+  arrayFormulas: ArrayFormula[],
 ): Cell | undefined {
   const type = attribute(open.attributeText, 't') ?? 'n';
   const styleText = attribute(open.attributeText, 's');
@@ -148,9 +181,13 @@ function readCell(
     const p = open.prefix;
     const inner = xml.slice(open.end, end);
     const valueTag = childTag(inner, `<${p}v`);
-    if (valueTag) raw = valueTag.selfClosing ? '' : decodeXml(inner.slice(valueTag.end, inner.indexOf('<', valueTag.end)));
+    if (valueTag) raw = valueTag.selfClosing ? '' : elementText(inner, valueTag, elementEnd(inner, valueTag));
     const formulaTag = childTag(inner, `<${p}f`);
-    if (formulaTag) formula = formulaOf(inner, formulaTag, elementEnd(inner, formulaTag), row, col, sharedFormulas);
+    if (formulaTag) {
+      formula = formulaOf(inner, formulaTag, elementEnd(inner, formulaTag), row, col, sharedFormulas);
+      const range = attribute(formulaTag.attributeText, 't') === 'array' ? parseRangeAddress(attribute(formulaTag.attributeText, 'ref') ?? '') : undefined;
+      if (range && (range.bottom > range.top || range.right > range.left)) arrayFormulas.push({ range, formula });
+    }
     const inlineTag = childTag(inner, `<${p}is`);
     if (inlineTag && !inlineTag.selfClosing) inline = richText(inner, inlineTag.end, elementEnd(inner, inlineTag));
   }
@@ -212,17 +249,39 @@ export function richText(xml: string, from: number, to: number): string {
     }
     if (!tag.closing && tag.name === 't' && !tag.selfClosing) {
       const close = elementEnd(xml, tag);
-      text += xml.slice(tag.end, xml.lastIndexOf('<', close - 1));
+      text += elementText(xml, tag, close);
       tag = nextTag(xml, close);
       continue;
     }
     tag = nextTag(xml, tag.end);
   }
-  return decodeExcelEscapes(decodeXml(text));
+  return decodeExcelEscapes(text);
+}
+
+interface ArrayFormula {
+  readonly range: CellRange;
+  readonly formula: string;
+}
+
+/**
+ * The text inside an element (from its opening tag to `close`, just after its end tag): entities
+ * decoded, CDATA sections taken as written, and line ends as an XML parser gives them (CR LF → LF).
+ */
+function elementText(xml: string, open: Tag, close: number): string {
+  const raw = xml.slice(open.end, xml.lastIndexOf('<', close - 1));
+  if (raw.indexOf('<![CDATA[') < 0) return decodeXml(normaliseLineEnds(raw));
+  return raw
+    .split(/<!\[CDATA\[([\s\S]*?)\]\]>/)
+    .map((piece, i) => (i % 2 === 1 ? normaliseLineEnds(piece) : decodeXml(normaliseLineEnds(piece))))
+    .join('');
+}
+
+function normaliseLineEnds(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
 }
 
 function formulaOf(xml: string, tag: Tag, close: number, row: number, col: number, shared: Map<string, { text: string; row: number; col: number }>): string {
-  const text = tag.selfClosing ? '' : decodeXml(xml.slice(tag.end, xml.lastIndexOf('<', close - 1)));
+  const text = tag.selfClosing ? '' : elementText(xml, tag, close);
   if (attribute(tag.attributeText, 't') !== 'shared') return text;
   const index = attribute(tag.attributeText, 'si') ?? '';
   if (text !== '') {

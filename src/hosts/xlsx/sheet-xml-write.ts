@@ -3,7 +3,7 @@ import { EMPTY_PLAN_VALUE, type CellEdit, type OwnedSheet, type PlanCell, type P
 import type { SheetLayout } from './sheet-xml-read';
 import type { StylesPart } from './styles-xml';
 import { Utf8Chunks } from './utf8-chunks';
-import { attribute, escapeCellText, nextTag } from './xml-text';
+import { allTags, attribute, elementEnd, escapeCellText, findTag, nextTag, type Tag } from './xml-text';
 
 /**
  * One cell as worksheet XML. Text is always an inline string, so nothing a run writes can ever be
@@ -45,6 +45,7 @@ export function patchSheetCells(xml: string, layout: SheetLayout, edits: readonl
   }
   const pending = [...byRow.keys()].sort((a, b) => a - b);
   const { head, body, tail } = splitAtSheetData(xml, p);
+  const columnStyles = columnStylesOf(head);
   const out = new Utf8Chunks();
   out.push(head);
   const rowOpen = `<${p}row`;
@@ -66,19 +67,19 @@ export function patchSheetCells(xml: string, layout: SheetLayout, edits: readonl
     searchFrom = end;
     while (next < pending.length && pending[next]! < row) {
       out.push(body.slice(copiedTo, start));
-      out.push(newRowXml(p, pending[next]!, byRow.get(pending[next]!)!, styles));
+      out.push(newRowXml(p, pending[next]!, byRow.get(pending[next]!)!, styles, columnStyles));
       copiedTo = start;
       next++;
     }
     if (next < pending.length && pending[next] === row) {
       out.push(body.slice(copiedTo, start));
-      out.push(patchRow(body, tag, end, p, row, byRow.get(row)!, styles));
+      out.push(patchRow(body, tag, end, p, row, byRow.get(row)!, styles, columnStyles));
       copiedTo = end;
       next++;
     }
   }
   out.push(body.slice(copiedTo));
-  for (; next < pending.length; next++) out.push(newRowXml(p, pending[next]!, byRow.get(pending[next]!)!, styles));
+  for (; next < pending.length; next++) out.push(newRowXml(p, pending[next]!, byRow.get(pending[next]!)!, styles, columnStyles));
   out.push(tail);
   return out.toBuffer();
 }
@@ -110,7 +111,44 @@ function splitAtSheetData(xml: string, p: string): { head: string; body: string;
   return { head: xml.slice(0, tag.end), body: xml.slice(tag.end, close), tail: xml.slice(close) };
 }
 
-function patchRow(xml: string, tag: ReturnType<typeof nextTag> & object, end: number, p: string, row: number, edits: CellEdit[], styles: StylesPart): string {
+/** Styles `<col>` elements give the cells of their columns that the file does not hold yet. */
+type ColumnStyles = ReadonlyArray<{ readonly min: number; readonly max: number; readonly style: number }>;
+
+function columnStylesOf(head: string): ColumnStyles {
+  const cols = findTag(head, 'cols');
+  if (!cols || cols.selfClosing) return [];
+  const found: Array<{ min: number; max: number; style: number }> = [];
+  for (const tag of allTags(head, 'col', cols.end, elementEnd(head, cols))) {
+    const style = Number(attribute(tag.attributeText, 'style') ?? NaN);
+    const min = Number(attribute(tag.attributeText, 'min'));
+    const max = Number(attribute(tag.attributeText, 'max'));
+    if (Number.isInteger(style) && style > 0 && Number.isInteger(min) && Number.isInteger(max)) found.push({ min: min - 1, max: max - 1, style });
+  }
+  return found;
+}
+
+/**
+ * The style a new cell starts from, as Excel would show the empty cell before it: the row's
+ * style when the row is formatted as a whole, otherwise its column's.
+ */
+function newCellStyle(rowStyle: number | undefined, col: number, columnStyles: ColumnStyles): number | undefined {
+  if (rowStyle !== undefined) return rowStyle;
+  for (const range of columnStyles) if (col >= range.min && col <= range.max) return range.style;
+  return undefined;
+}
+
+function rowStyleOf(attributeText: string): number | undefined {
+  const customFormat = attribute(attributeText, 'customFormat');
+  const style = attribute(attributeText, 's');
+  return (customFormat === '1' || customFormat === 'true') && style !== undefined ? Number(style) : undefined;
+}
+
+/** One edit per cell, in column order; should a plan ever hold two for a cell, the last wins. */
+function editsByColumn(edits: readonly CellEdit[]): CellEdit[] {
+  return [...new Map(edits.map((edit) => [edit.col, edit])).values()].sort((a, b) => a.col - b.col);
+}
+
+function patchRow(xml: string, tag: Tag, end: number, p: string, row: number, edits: CellEdit[], styles: StylesPart, columnStyles: ColumnStyles): string {
   const cells: ExistingCell[] = [];
   const cellOpen = `<${p}c`;
   const cellClose = `</${p}c>`;
@@ -129,29 +167,27 @@ function patchRow(xml: string, tag: ReturnType<typeof nextTag> & object, end: nu
     cells.push({ col, start, end: cellEnd, style: s === undefined ? undefined : Number(s) });
     at = cellEnd;
   }
-  const byCol = new Map(edits.map((edit) => [edit.col, edit]));
+  const rowStyle = rowStyleOf(tag.attributeText);
   const parts: string[] = [];
   // `spans` is only a hint of the row's extent; dropped rather than left wrong.
   const attributes = tag.attributeText.replace(/\sspans\s*=\s*("[^"]*"|'[^']*')/, '');
   parts.push(`<${p}row${attributes}>`);
   let cursor = tag.end;
-  const sortedEdits = [...edits].sort((a, b) => a.col - b.col);
+  const sortedEdits = editsByColumn(edits);
   let e = 0;
   for (const cell of cells) {
     while (e < sortedEdits.length && sortedEdits[e]!.col < cell.col) {
       const edit = sortedEdits[e++]!;
-      parts.push(xml.slice(cursor, cell.start), editedCellXml(p, row, edit, undefined, styles));
+      parts.push(xml.slice(cursor, cell.start), editedCellXml(p, row, edit, newCellStyle(rowStyle, edit.col, columnStyles), styles));
       cursor = cell.start;
     }
-    const edit = byCol.get(cell.col);
-    if (edit) {
-      parts.push(xml.slice(cursor, cell.start), editedCellXml(p, row, edit, cell.style, styles));
+    if (e < sortedEdits.length && sortedEdits[e]!.col === cell.col) {
+      parts.push(xml.slice(cursor, cell.start), editedCellXml(p, row, sortedEdits[e++]!, cell.style, styles));
       cursor = cell.end;
-      if (sortedEdits[e] === edit) e++;
     }
   }
   parts.push(xml.slice(cursor, contentEnd));
-  for (; e < sortedEdits.length; e++) parts.push(editedCellXml(p, row, sortedEdits[e]!, undefined, styles));
+  for (; e < sortedEdits.length; e++) parts.push(editedCellXml(p, row, sortedEdits[e]!, newCellStyle(rowStyle, sortedEdits[e]!.col, columnStyles), styles));
   parts.push(`</${p}row>`);
   return parts.join('');
 }
@@ -171,8 +207,8 @@ function editedCellXml(p: string, row: number, edit: CellEdit, style: number | u
   return cellXml(p, row, edit.col, edit.value, restyled);
 }
 
-function newRowXml(p: string, row: number, edits: CellEdit[], styles: StylesPart): string {
-  const cells = [...edits].sort((a, b) => a.col - b.col).map((edit) => editedCellXml(p, row, edit, undefined, styles));
+function newRowXml(p: string, row: number, edits: CellEdit[], styles: StylesPart, columnStyles: ColumnStyles): string {
+  const cells = editsByColumn(edits).map((edit) => editedCellXml(p, row, edit, newCellStyle(undefined, edit.col, columnStyles), styles));
   return `<${p}row r="${row + 1}">${cells.join('')}</${p}row>`;
 }
 
@@ -227,7 +263,9 @@ const FOOTER_PAGE = '&RPage &P of &N';
 
 /** A whole worksheet part for a sheet the run owns. */
 export function buildSheetXml(owned: OwnedSheet, styles: StylesPart): Buffer {
-  const widest = Math.max(1, ...owned.rows.map((cells) => cells.length));
+  // A loop, not Math.max(...rows): a first change log of 130,000 rows overflowed the call stack.
+  let widest = 1;
+  for (const cells of owned.rows) if (cells.length > widest) widest = cells.length;
   const lastRow = Math.max(1, owned.rows.length);
   const print = owned.print;
   const freeze = owned.freezeRows

@@ -11,7 +11,8 @@ const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
 /** Looks for day, month, year or time codes outside literal text and [colour]/[condition] brackets. */
 export function isDateFormat(code: string | undefined): boolean {
   if (!code) return false;
-  return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+  // Backslash-escaped characters and the ones after _ (space as wide as) and * (repeat) are literal.
+  return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/[\\_*]./g, ''));
 }
 
 /** The look of a cell the run builds, as a key into styles already made. */
@@ -44,6 +45,9 @@ const MINIMAL_STYLES =
   '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
+/** The sections of a styles part KPI Tracker adds to, in the order the schema requires. */
+const SECTION_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs'] as const;
+
 const hex = (colour: string): string => `FF${colour.replace('#', '').toUpperCase()}`;
 
 /**
@@ -57,7 +61,11 @@ export class StylesPart {
   private readonly fills: (string | undefined)[] = [];
   private readonly cellFormats: CellFormat[] = [];
   private readonly counts = { fonts: 0, borders: 0 };
-  private readonly added = { numFmts: [] as string[], fonts: [] as string[], fills: [] as string[], borders: [] as string[], cellXfs: [] as string[] };
+  /** Elements the file already has, by their XML, so a second run reuses what the first added. */
+  private readonly existing = { fonts: new Map<string, number>(), borders: new Map<string, number>(), cellXfs: new Map<string, number>() };
+  private readonly added = { numFmts: [] as string[], fonts: [] as string[], fills: [] as string[], borders: [] as string[], cellStyleXfs: [] as string[], cellXfs: [] as string[] };
+  /** Additions made only because the part lacked a section every styles part needs. */
+  private readonly baseline: number;
   private readonly fillIds = new Map<string, number>();
   private readonly restyled = new Map<string, number>();
   private readonly looks = new Map<string, number>();
@@ -67,7 +75,9 @@ export class StylesPart {
   constructor(xml: string | undefined) {
     this.xml = xml ?? MINIMAL_STYLES;
     this.prefix = rootPrefix(this.xml);
-    for (const tag of allTags(this.xml, 'numFmt')) {
+    // Only the cell formats' own list: a differential format (<dxfs>) has numFmts of its own.
+    const numFmts = this.section('numFmts');
+    for (const tag of numFmts ? allTags(this.xml, 'numFmt', numFmts.start, numFmts.end) : []) {
       const id = Number(attribute(tag.attributeText, 'numFmtId'));
       const code = attribute(tag.attributeText, 'formatCode');
       if (Number.isInteger(id) && code !== undefined) {
@@ -76,27 +86,37 @@ export class StylesPart {
         this.nextFormatId = Math.max(this.nextFormatId, id + 1);
       }
     }
+    const p = this.prefix;
     const fills = this.section('fills');
     if (fills) for (const tag of allTags(this.xml, 'fill', fills.start, fills.end)) this.fills.push(this.solidColour(tag));
-    const fonts = this.section('fonts');
-    this.counts.fonts = fonts ? allTags(this.xml, 'font', fonts.start, fonts.end).length : 0;
-    const borders = this.section('borders');
-    this.counts.borders = borders ? allTags(this.xml, 'border', borders.start, borders.end).length : 0;
-    const xfs = this.section('cellXfs');
-    if (xfs) {
-      for (const tag of allTags(this.xml, 'xf', xfs.start, xfs.end)) {
-        this.cellFormats.push({
-          tag,
-          xml: this.xml.slice(tag.start, elementEnd(this.xml, tag)),
-          numFmtId: Number(attribute(tag.attributeText, 'numFmtId') ?? 0),
-          fillId: Number(attribute(tag.attributeText, 'fillId') ?? 0),
-        });
-      }
+    else {
+      // Fills 0 and 1 are reserved (none and gray125) in every styles part.
+      this.fills.push(undefined, undefined);
+      this.added.fills.push(`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`, `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`);
     }
+    const fonts = this.section('fonts');
+    for (const tag of fonts ? allTags(this.xml, 'font', fonts.start, fonts.end) : []) this.existing.fonts.set(this.elementXml(tag), this.counts.fonts++);
+    if (!fonts) this.added.fonts.push(`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/><${p}family val="2"/></${p}font>`);
+    const borders = this.section('borders');
+    for (const tag of borders ? allTags(this.xml, 'border', borders.start, borders.end) : []) this.existing.borders.set(this.elementXml(tag), this.counts.borders++);
+    if (!borders) this.added.borders.push(`<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`);
+    if (!this.section('cellStyleXfs')) this.added.cellStyleXfs.push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`);
+    const xfs = this.section('cellXfs');
+    for (const tag of xfs ? allTags(this.xml, 'xf', xfs.start, xfs.end) : []) {
+      const xml = this.elementXml(tag);
+      this.existing.cellXfs.set(xml, this.cellFormats.length);
+      this.cellFormats.push({ tag, xml, numFmtId: Number(attribute(tag.attributeText, 'numFmtId') ?? 0), fillId: Number(attribute(tag.attributeText, 'fillId') ?? 0) });
+    }
+    if (!xfs) this.addCellFormat(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
+    this.baseline = Object.values(this.added).reduce((sum, list) => sum + list.length, 0);
+  }
+
+  private elementXml(tag: Tag): string {
+    return this.xml.slice(tag.start, elementEnd(this.xml, tag));
   }
 
   get changed(): boolean {
-    return Object.values(this.added).some((list) => list.length > 0);
+    return Object.values(this.added).reduce((sum, list) => sum + list.length, 0) > this.baseline;
   }
 
   /** The number format of a cell style; undefined for General. */
@@ -137,14 +157,12 @@ export class StylesPart {
     const font =
       `<${p}font>${look.bold ? `<${p}b/>` : ''}${look.italic ? `<${p}i/>` : ''}<${p}sz val="${look.size ?? 11}"/>` +
       `${look.fontColour ? `<${p}color rgb="${hex(look.fontColour)}"/>` : ''}<${p}name val="Calibri"/><${p}family val="2"/></${p}font>`;
-    const fontId = this.counts.fonts + this.added.fonts.length;
-    this.added.fonts.push(font);
+    const fontId = this.reuseOrAdd('fonts', font, this.counts.fonts);
     const fillId = look.fill ? this.fillFor(look.fill) : 0;
     let borderId = 0;
     if (look.border) {
       const side = (name: string): string => `<${p}${name} style="thin"><${p}color rgb="FFBFBFBF"/></${p}${name}>`;
-      borderId = this.counts.borders + this.added.borders.length;
-      this.added.borders.push(`<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`);
+      borderId = this.reuseOrAdd('borders', `<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`, this.counts.borders);
     }
     const numFmtId = look.numberFormat ? this.formatIdFor(look.numberFormat) : 0;
     const horizontal = look.align ? ` horizontal="${look.align === 'centre' ? 'center' : look.align}"` : '';
@@ -158,16 +176,14 @@ export class StylesPart {
 
   toXml(): string {
     let xml = this.xml;
-    // From the last section to the first, so earlier offsets stay good.
-    const order: Array<keyof StylesPart['added']> = ['cellXfs', 'borders', 'fills', 'fonts', 'numFmts'];
-    for (const name of order) {
+    for (const name of SECTION_ORDER) {
       const items = this.added[name];
       if (items.length === 0) continue;
       const section = findTag(xml, name);
       if (!section) {
-        // Only numFmts may be missing from a working styles part; it goes first.
-        const sheet = findTag(xml, 'styleSheet')!;
-        xml = `${xml.slice(0, sheet.end)}<${this.prefix}numFmts count="${items.length}">${items.join('')}</${this.prefix}numFmts>${xml.slice(sheet.end)}`;
+        // Placed after the sections the schema puts before it, so the part stays valid.
+        const at = this.sectionInsertPoint(xml, name);
+        xml = `${xml.slice(0, at)}<${this.prefix}${name} count="${items.length}">${items.join('')}</${this.prefix}${name}>${xml.slice(at)}`;
         continue;
       }
       const end = elementEnd(xml, section);
@@ -178,6 +194,15 @@ export class StylesPart {
       xml = `${xml.slice(0, section.start)}<${section.prefix}${name}${attributes}>${inner}${items.join('')}</${section.prefix}${name}>${xml.slice(end)}`;
     }
     return xml;
+  }
+
+  private sectionInsertPoint(xml: string, name: (typeof SECTION_ORDER)[number]): number {
+    const before = SECTION_ORDER.slice(0, SECTION_ORDER.indexOf(name)).reverse();
+    for (const earlier of before) {
+      const tag = findTag(xml, earlier);
+      if (tag) return elementEnd(xml, tag);
+    }
+    return findTag(xml, 'styleSheet')!.end;
   }
 
   private section(name: string): { start: number; end: number } | undefined {
@@ -218,8 +243,21 @@ export class StylesPart {
     return id;
   }
 
+  /** The index of an element the part already has with this very XML, or of the one added now. */
+  private reuseOrAdd(section: 'fonts' | 'borders', xml: string, countInFile: number): number {
+    const known = this.existing[section].get(xml);
+    if (known !== undefined) return known;
+    const index = countInFile + this.added[section].length;
+    this.added[section].push(xml);
+    this.existing[section].set(xml, index);
+    return index;
+  }
+
   private addCellFormat(xml: string): number {
+    const known = this.existing.cellXfs.get(xml);
+    if (known !== undefined) return known;
     const index = this.cellFormats.length;
+    this.existing.cellXfs.set(xml, index);
     const tag = nextTag(xml, 0)!;
     this.cellFormats.push({ tag, xml, numFmtId: Number(attribute(tag.attributeText, 'numFmtId') ?? 0), fillId: Number(attribute(tag.attributeText, 'fillId') ?? 0) });
     this.added.cellXfs.push(xml);

@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { WorkbookFileError } from './read-xlsx';
 
@@ -13,6 +13,8 @@ export async function writeXlsxFile(bytes: Uint8Array, path: string): Promise<vo
     await writeFile(temporary, bytes);
     await rename(temporary, path);
   } catch (error) {
+    // Never leave a half-written copy beside the officer's workbook.
+    await rm(temporary, { force: true }).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') throw new WorkbookFileError(`Can't write ${path}: you don't have permission (is it open in Excel?).`);
     throw new WorkbookFileError(`Can't write ${path}: ${(error as Error).message}`);

@@ -30,15 +30,16 @@ export function decodeExcelEscapes(text: string): string {
  * `_xHHHH_` kept from being read as an escape.
  */
 // eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPING = /[&<>_\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const NEEDS_ESCAPING = /[&<>_\x00-\x08\x0B-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 export function escapeCellText(text: string): string {
   // Most text needs nothing done; one test spares four replacements.
   if (!NEEDS_ESCAPING.test(text)) return text;
   let out = text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
   out = out.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  // A carriage return too: written raw, any XML parser would turn CR LF into LF.
   // eslint-disable-next-line no-control-regex
-  out = out.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  out = out.replace(/[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
   return out.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
