@@ -296,7 +296,8 @@ function formulaOf(xml: string, tag: Tag, close: number, row: number, col: numbe
 export function shiftFormula(formula: string, rows: number, cols: number): string {
   if (rows === 0 && cols === 0) return formula;
   return formula
-    .split(/("(?:[^"]|"")*")/)
+    // Text in double quotes and sheet names in single quotes are not references.
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
     .map((piece, i) =>
       i % 2 === 1
         ? piece

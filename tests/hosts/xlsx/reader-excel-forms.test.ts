@@ -118,3 +118,8 @@ it('a damaged zip is named as damaged, not as an unexpected problem', async () =
   const bytes = await xlsxFromParts({ sheets: [{ name: 'KPIs', xml: worksheet('') }] });
   await expect(readXlsxBytes(bytes.subarray(0, bytes.length - 30), 'cut.xlsx')).rejects.toThrow(/cut\.xlsx looks like a zip file but Excel's workbook parts could not be read \(.*\)\. It may be damaged\./);
 });
+
+it("a shared formula's references move, but not words inside a quoted sheet name or text", async () => {
+  const { shiftFormula } = await import('../../../src/hosts/xlsx/sheet-xml-read');
+  expect(shiftFormula(`'Q1 data'!A1+COUNTIF(B1:B9,"A1")+$C$1`, 2, 1)).toBe(`'Q1 data'!B3+COUNTIF(C3:C11,"A1")+$C$1`);
+});
