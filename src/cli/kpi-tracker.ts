@@ -1,10 +1,10 @@
 import { runCli } from './main';
 
-// Piped into `head` or a closed pager, the reader has gone: stop quietly rather than with a stack trace.
+// Piped into `head` or a closed pager, the reader has gone: the rest of the output is dropped
+// quietly, and the run still finishes and writes its workbook.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
   });
 }
 
