@@ -3,11 +3,13 @@ import type { CalendarDate } from '../model/serial-dates';
 import { formatDateGB } from '../model/serial-dates';
 import { findSheet, type Workbook } from '../model/workbook';
 import type { IndicatorVerdict } from '../engine/evaluate';
-import { textValue, type OwnedSheet, type PlanCell } from '../plan/plan-types';
+import { planValueText, textValue, type OwnedSheet, type PlanCell, type PlanValue } from '../plan/plan-types';
 import { judgedFigures } from '../engine/judged-figures';
-import { estimateRowHeights } from '../plan/row-heights';
+import { estimateRowHeight, heightOfLines, SharedCells, wrappedLineCount, type SharedCell } from '../plan/row-heights';
 import { DEFAULT_COLOURS, HEADER_FILL } from '../plan/status-style';
-import { actionStatus, type ActionStatus } from './due-text';
+import { actionStatusReader, type ActionStatus } from './due-text';
+
+type JudgedFigures = ReturnType<typeof judgedFigures>;
 
 export const ACTION_PLAN_SHEET = 'KPI action plan';
 
@@ -65,16 +67,56 @@ const NO_DUPLICATES: ReadonlySet<string> = new Set();
 
 /** References used by more than one indicator (as in a workbook where two rows are both "04"). */
 export function duplicatedRefs(verdicts: readonly IndicatorVerdict[]): Set<string> {
-  // The first indicator seen with each reference; compared by sheet and row, with no key string to build.
-  const firstByRef = new Map<string, IndicatorVerdict>();
+  return indexRefs(verdicts).duplicated;
+}
+
+interface RefIndex {
+  readonly duplicated: Set<string>;
+  /** The indicator a key names: the last with that key, as a map filled from every indicator's key would hold. */
+  verdictFor(key: string): IndicatorVerdict | undefined;
+}
+
+/**
+ * One pass over the indicators' references, for both the duplicated references and the indicator
+ * each key names, without building a key string for the many indicators whose key is their reference.
+ */
+function indexRefs(verdicts: readonly IndicatorVerdict[]): RefIndex {
+  // Where each reference was last seen. Comparing each indicator with the one before it of the
+  // same reference finds the same duplicates as comparing with the first: if every one matches the
+  // one before, all match the first. Compared by sheet and row, with no key string to build.
+  const lastByRef = new Map<string, number>();
   const duplicated = new Set<string>();
-  for (const v of verdicts) {
+  for (let i = 0; i < verdicts.length; i++) {
+    const v = verdicts[i]!;
     if (v.ref === null) continue;
-    const seen = firstByRef.get(v.ref);
-    if (seen === undefined) firstByRef.set(v.ref, v);
-    else if (seen.sheet !== v.sheet || seen.row !== v.row) duplicated.add(v.ref);
+    const last = lastByRef.get(v.ref);
+    if (last !== undefined) {
+      const seen = verdicts[last]!;
+      if (seen.sheet !== v.sheet || seen.row !== v.row) duplicated.add(v.ref);
+    }
+    lastByRef.set(v.ref, i);
   }
-  return duplicated;
+  // Keys that are not a bare reference (no reference, or a shared one), built on first asking.
+  let otherKeys: Map<string, number> | undefined;
+  const otherKeysIndex = (): Map<string, number> => {
+    if (otherKeys) return otherKeys;
+    otherKeys = new Map();
+    for (let i = 0; i < verdicts.length; i++) {
+      const v = verdicts[i]!;
+      if (v.ref === null || (duplicated.size > 0 && duplicated.has(v.ref))) otherKeys.set(indicatorKey(v, duplicated), i);
+    }
+    return otherKeys;
+  };
+  return {
+    duplicated,
+    verdictFor(key: string): IndicatorVerdict | undefined {
+      const asRef = duplicated.has(key) ? undefined : lastByRef.get(key);
+      const asOther = otherKeysIndex().get(key);
+      // A reference may read like another indicator's key ("Sheet1 row 4"): the later indicator wins.
+      const at = asRef === undefined ? asOther : asOther === undefined ? asRef : Math.max(asRef, asOther);
+      return at === undefined ? undefined : verdicts[at];
+    },
+  };
 }
 
 /** Reads the blocks already on the action-plan sheet: rows under a reference, and rows an officer added under them. */
@@ -100,14 +142,12 @@ export function readActionBlocks(workbook: Workbook): ActionBlock[] {
   return blocks;
 }
 
-function whatIsOff(verdict: IndicatorVerdict): string {
-  const { actual, target } = judgedFigures(verdict);
+function whatIsOff(verdict: IndicatorVerdict, { actual, target }: JudgedFigures): string {
   return `${actual || 'No figure'} against ${target || 'no target'}${verdict.variance ? ` (${verdict.variance})` : ''} in ${verdict.periodLabel || 'the period'}`;
 }
 
 /** The target in words: "… is at or below 4%", "… done by April 2015", "… done yearly". */
-function howWeKnow(verdict: IndicatorVerdict): string {
-  const { target } = judgedFigures(verdict);
+function howWeKnow(verdict: IndicatorVerdict, { target }: JudgedFigures): string {
   if (!target) return '';
   const name = verdict.indicator.trim();
   switch (verdict.targetKind) {
@@ -142,74 +182,116 @@ export function buildActionPlan(
   options: { today: CalendarDate; includeNearMisses: boolean; period: string },
 ): ActionPlanBuild {
   const existing = readActionBlocks(workbook);
-  const failing = verdicts.filter((v) => v.status === 'missed' || v.status === 'overdue' || (options.includeNearMisses && v.status === 'near'));
-  const duplicated = duplicatedRefs(verdicts);
-  const keyOf = (v: IndicatorVerdict): string => indicatorKey(v, duplicated);
-  const byKey = new Map(verdicts.map((v) => [keyOf(v), v]));
-  const blocks: Array<{ key: string; rows: string[][] }> = existing.map((block) => ({ key: block.key, rows: block.rows.map((row) => [...row]) }));
+  const { includeNearMisses } = options;
+  const isFailing = (v: IndicatorVerdict): boolean => v.status === 'missed' || v.status === 'overdue' || (includeNearMisses && v.status === 'near');
+  const index = indexRefs(verdicts);
+  const keyOf = (v: IndicatorVerdict): string => indicatorKey(v, index.duplicated);
+  // The officers' blocks first, as they stand; then a block of one empty row for each indicator
+  // failing now that has none. Each block remembers its indicator when it is already known.
+  const blocks: Array<{ readonly key: string; readonly rows: ReadonlyArray<readonly string[]>; readonly verdict?: IndicatorVerdict | undefined }> = existing.map((block) => ({
+    key: block.key,
+    rows: block.rows,
+    verdict: index.verdictFor(block.key),
+  }));
   const known = new Set(blocks.map((block) => block.key));
-  const failingNow = new Set(failing);
-  for (const verdict of failing) {
+  for (const verdict of verdicts) {
+    if (!isFailing(verdict)) continue;
     const key = keyOf(verdict);
     if (!known.has(key)) {
       known.add(key);
-      blocks.push({ key, rows: [ACTION_COLUMNS.map(() => '')] });
+      blocks.push({ key, rows: NEW_BLOCK_ROWS, verdict: index.verdictFor(key) });
     }
   }
 
   const rows: PlanCell[][] = [];
+  const heights: number[] = [];
+  const push = (row: PlanCell[]): void => {
+    heights.push(estimateRowHeight(row, WIDTHS));
+    rows.push(row);
+  };
   const title = (text: string, extra: Partial<PlanCell> = {}): PlanCell[] => [{ value: textValue(text), ...extra }];
-  rows.push(title('KPI action plan', { bold: true, size: 14 }));
-  rows.push(title(`Indicators not meeting their target, ${options.period}. Statuses as at ${formatDateGB(options.today)}. Columns D to I are yours to edit; KPI Tracker keeps them.`, { italic: true }));
-  rows.push([]);
-  rows.push(ACTION_COLUMNS.map((name) => ({ value: textValue(name), bold: true, fill: HEADER_FILL, wrap: true, border: true })));
+  push(title('KPI action plan', { bold: true, size: 14 }));
+  push(title(`Indicators not meeting their target, ${options.period}. Statuses as at ${formatDateGB(options.today)}. Columns D to I are yours to edit; KPI Tracker keeps them.`, { italic: true }));
+  push([]);
+  push(ACTION_COLUMNS.map((name) => ({ value: textValue(name), bold: true, fill: HEADER_FILL, wrap: true, border: true })));
+
+  // One row for each action of every failing indicator: cells that repeat down a column (names,
+  // what's off, empty cells, statuses) are built and measured once and shared, as hosts only read
+  // them. Every cell wraps, at size 11, so a row's height is its tallest cell's lines.
+  const plain = (value: PlanValue): PlanCell => ({ value, wrap: true, border: true });
+  const bold = (value: PlanValue): PlanCell => ({ value, wrap: true, border: true, bold: true });
+  const grey = (value: PlanValue): PlanCell => ({ value, wrap: true, border: true, fontColour: '#7F7F7F' });
+  const statusStyle = (value: PlanValue): PlanCell => ({ value, wrap: true, border: true, fill: ACTION_STATUS_FILL[planValueText(value) as ActionStatus] });
+  const plainCells = WIDTHS.map((width) => new SharedCells(width, plain));
+  const greyCells = WIDTHS.map((width) => new SharedCells(width, grey));
+  const nameCells = new SharedCells(WIDTHS[COL.indicator]!, bold);
+  const statusCells = new SharedCells(WIDTHS[COL.status]!, statusStyle);
+  const statusOf = actionStatusReader(options.today, options.today.year);
 
   const actionRows: ActionPlanRow[] = [];
   for (const block of blocks) {
-    const verdict = byKey.get(block.key);
-    const failsNow = verdict !== undefined && failingNow.has(verdict);
-    block.rows.forEach((cells, index) => {
-      const first = index === 0;
-      const out = [...cells];
-      out[COL.ref] = block.key;
+    const { key, verdict } = block;
+    const failsNow = verdict !== undefined && isFailing(verdict);
+    for (let r = 0; r < block.rows.length; r++) {
+      const cells = block.rows[r]!;
+      const first = r === 0;
+      const texts = cells.slice();
+      texts[COL.ref] = key;
       if (first) {
-        out[COL.indicator] = verdict?.indicator.trim() ?? cells[COL.indicator] ?? '';
-        out[COL.off] = !verdict
+        texts[COL.indicator] = verdict?.indicator.trim() ?? cells[COL.indicator] ?? '';
+        // Both texts read the judged figures: they are worked out once, and only when wanted.
+        const figures = verdict && (failsNow || !texts[COL.howWeKnow]?.trim()) ? judgedFigures(verdict) : undefined;
+        texts[COL.off] = !verdict
           ? 'This indicator is no longer in the workbook; consider closing'
           : failsNow
-            ? whatIsOff(verdict)
+            ? whatIsOff(verdict, figures!)
             : verdict.status === 'met' || verdict.status === 'near'
               ? `Target met in ${verdict.periodLabel || 'the latest period'}; consider closing`
               : `No figures for ${verdict.periodLabel || 'the latest period'} yet; keep under review`;
-        if (!out[COL.responsible]?.trim() && verdict?.owner) out[COL.responsible] = verdict.owner;
-        if (!out[COL.howWeKnow]?.trim() && verdict) out[COL.howWeKnow] = howWeKnow(verdict);
+        if (!texts[COL.responsible]?.trim() && verdict?.owner) texts[COL.responsible] = verdict.owner;
+        if (!texts[COL.howWeKnow]?.trim() && verdict) texts[COL.howWeKnow] = howWeKnow(verdict, figures!);
       } else {
-        out[COL.indicator] = '';
-        out[COL.off] = '';
+        texts[COL.indicator] = '';
+        texts[COL.off] = '';
       }
-      const status = actionStatus(out[COL.by] ?? '', out[COL.progress] ?? '', options.today, options.today.year);
-      const hasAction = Boolean(out[COL.actions]?.trim() || out[COL.by]?.trim());
-      out[COL.status] = hasAction ? status.status : 'Not started';
+      const by = texts[COL.by] ?? '';
+      const progress = texts[COL.progress] ?? '';
+      const hasAction = Boolean(texts[COL.actions]?.trim() || by.trim());
+      // Reading the By text decides nothing for a row without an action.
+      const status = hasAction ? statusOf(by, progress) : NO_ACTION_WRITTEN;
+      texts[COL.status] = status.status;
       actionRows.push({
-        key: block.key,
-        ref: block.key,
-        action: out[COL.actions] ?? '',
-        by: out[COL.by] ?? '',
-        responsible: out[COL.responsible] ?? '',
-        progress: out[COL.progress] ?? '',
-        status: hasAction ? status.status : 'Not started',
-        reason: hasAction ? status.reason : 'no action written yet',
+        key,
+        ref: key,
+        action: texts[COL.actions] ?? '',
+        by,
+        responsible: texts[COL.responsible] ?? '',
+        progress,
+        status: status.status,
+        reason: status.reason,
       });
-      rows.push(
-        out.map((text, c): PlanCell => {
-          // Built without spreads: one row for each action of every failing indicator.
-          if (c === COL.status) return { value: textValue(text), wrap: true, border: true, fill: ACTION_STATUS_FILL[out[COL.status] as ActionStatus] };
-          if (OURS.has(c) && !first) return { value: textValue(text), wrap: true, border: true, fontColour: '#7F7F7F' };
-          if (first && c === COL.indicator) return { value: textValue(text), wrap: true, border: true, bold: true };
-          return { value: textValue(text), wrap: true, border: true };
-        }),
-      );
-    });
+      const row = new Array<PlanCell>(texts.length);
+      let lines = 1;
+      for (let c = 0; c < texts.length; c++) {
+        const text = texts[c]!;
+        let shared: SharedCell;
+        if (c === COL.status) shared = statusCells.get(status.status);
+        else if (!first && OURS.has(c)) shared = greyCells[c]!.get(text);
+        else if (first && c === COL.indicator) shared = nameCells.get(text);
+        else if (first && c === COL.ref) {
+          // A block's reference is its own: not worth sharing.
+          const cell: PlanCell = { value: textValue(text), wrap: true, border: true };
+          row[c] = cell;
+          const cellLines = wrappedLineCount(planValueText(cell.value), WIDTHS[c]!);
+          if (cellLines > lines) lines = cellLines;
+          continue;
+        } else shared = plainCells[c]!.get(text);
+        row[c] = shared.cell;
+        if (shared.lines > lines) lines = shared.lines;
+      }
+      heights.push(heightOfLines(lines));
+      rows.push(row);
+    }
   }
   return {
     sheet: {
@@ -219,13 +301,18 @@ export function buildActionPlan(
       visibility: 'visible',
       rows,
       columnWidths: WIDTHS,
-      rowHeights: estimateRowHeights(rows, WIDTHS),
+      rowHeights: heights,
       freezeRows: TITLE_ROWS + 1,
       print: { landscape: true, fitToWidth: true, repeatRows: [TITLE_ROWS + 1, TITLE_ROWS + 1] },
     },
     rows: actionRows,
   };
 }
+
+/** The block a newly failing indicator starts with: one row, every cell empty. */
+const NEW_BLOCK_ROWS: ReadonlyArray<readonly string[]> = [ACTION_COLUMNS.map(() => '')];
+
+const NO_ACTION_WRITTEN = { status: 'Not started', reason: 'no action written yet' } as const;
 
 /** Action statuses in the indicator palette: complete as met, on track as not due, overdue as overdue. */
 export const ACTION_STATUS_FILL: Record<ActionStatus, string> = {

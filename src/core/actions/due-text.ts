@@ -93,3 +93,24 @@ export function actionStatus(byText: string, progress: string, today: CalendarDa
   if (progress.trim()) return { status: 'On track', reason: by.due ? `due by ${formatDateGB(by.due)}; progress recorded` : 'progress recorded' };
   return { status: 'Not started', reason: by.due ? `due by ${formatDateGB(by.due)}; no progress recorded yet` : 'no date and no progress recorded yet' };
 }
+
+/**
+ * actionStatus for one day, working out each distinct pair of By and progress texts once: an
+ * action plan repeats them ("", "Ongoing", "March 2026") row after row.
+ */
+export function actionStatusReader(today: CalendarDate, yearHint?: number): (byText: string, progress: string) => { status: ActionStatus; reason: string } {
+  const statuses = new Map<string, Map<string, { status: ActionStatus; reason: string }>>();
+  return (byText, progress) => {
+    let byProgress = statuses.get(byText);
+    if (!byProgress) {
+      byProgress = new Map();
+      statuses.set(byText, byProgress);
+    }
+    let status = byProgress.get(progress);
+    if (!status) {
+      status = actionStatus(byText, progress, today, yearHint);
+      byProgress.set(progress, status);
+    }
+    return status;
+  };
+}

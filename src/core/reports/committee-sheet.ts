@@ -6,8 +6,8 @@ import { formatDateGB, type CalendarDate } from '../model/serial-dates';
 import { columnLetter } from '../model/address';
 import type { ActionPlanRow } from '../actions/action-plan-sheet';
 import { ACTION_PLAN_SHEET, ACTION_STATUS_FILL, duplicatedRefs, indicatorKey } from '../actions/action-plan-sheet';
-import { numberValue, textValue, type OwnedSheet, type PlanCell } from '../plan/plan-types';
-import { estimateRowHeights } from '../plan/row-heights';
+import { numberValue, planValueText, textValue, type OwnedSheet, type PlanCell, type PlanValue } from '../plan/plan-types';
+import { estimateRowHeight, heightOfLines, SharedCells, totalWidth, wrappedLineCount } from '../plan/row-heights';
 import { HEADER_FILL, type StatusColours, type StatusLabels } from '../plan/status-style';
 
 export interface CommitteeDetails {
@@ -25,11 +25,16 @@ export function committeeSheetName(period: string): string {
   return name.slice(0, 31);
 }
 
-const NO_OVERRIDE: Partial<Record<Column, string>> = {};
-
 const ARROWS: Record<'better' | 'worse' | 'same', string> = { better: '↑ better', worse: '↓ worse', same: '→ same' };
 
 type Column = 'ref' | 'indicator' | 'target' | 'actual' | 'previous' | 'status' | 'direction' | 'commentary';
+
+type JudgedFigures = ReturnType<typeof judgedFigures>;
+
+const ALL_COLUMNS: readonly Column[] = ['ref', 'indicator', 'target', 'actual', 'previous', 'status', 'direction', 'commentary'];
+
+/** The title, committee details and preparation line span the sheet. */
+const MERGED_TITLE_ROWS = 3;
 
 const COLUMN_TITLES: Record<Column, string> = {
   ref: 'Ref',
@@ -77,127 +82,167 @@ export function buildCommitteeSheet(input: {
   readonly today: CalendarDate;
 }): CommitteeBuild {
   const { verdicts, labels, colours } = input;
-  const commentaryOf = (v: IndicatorVerdict): string => input.commentary.get(v) ?? v.commentary ?? '';
-  const cellsOf = (v: IndicatorVerdict): Record<Column, string> => {
-    const figures = judgedFigures(v);
-    return {
-      ref: v.ref ?? '',
-      indicator: v.indicator.trim(),
-      target: figures.target,
-      actual: figures.actual,
-      previous: figures.previous,
-      status: labels[v.status],
-      direction: directionText(v),
-      commentary: commentaryOf(v),
-    };
-  };
-  const all = verdicts.map((v) => ({ v, cells: cellsOf(v) }));
+  const count = verdicts.length;
+  // Each indicator's printed figures, worked out once: the column choice and both tables read them.
+  const figures = new Array<JudgedFigures>(count);
+  let anyRef = false;
+  let anyPrevious = false;
+  let manySheets = false;
+  for (let i = 0; i < count; i++) {
+    const v = verdicts[i]!;
+    const judged = judgedFigures(v);
+    figures[i] = judged;
+    if (v.ref !== null && v.ref !== '') anyRef = true;
+    if (judged.previous !== '') anyPrevious = true;
+    if (v.sheet !== verdicts[0]!.sheet) manySheets = true;
+  }
   // Direction stays even when empty: the exceptions table uses its place for the action-plan reference.
-  const optional: Column[] = ['ref', 'previous'];
-  const columns = (['ref', 'indicator', 'target', 'actual', 'previous', 'status', 'direction', 'commentary'] as Column[]).filter(
-    (column) => !optional.includes(column) || all.some(({ cells }) => cells[column] !== ''),
-  );
+  const columns = ALL_COLUMNS.filter((column) => (column === 'ref' ? anyRef : column === 'previous' ? anyPrevious : true));
   const widths = columns.map((column) => COLUMN_WIDTHS[column]);
   const lastColumn = columnLetter(columns.length - 1);
 
   const rows: PlanCell[][] = [];
-  const text = (value: string, extra: Partial<PlanCell> = {}): PlanCell => ({ value: textValue(value), ...extra });
-  // Two rows for each indicator (more for exceptions): cells are built without spreads, and a
-  // status cell, the same for every indicator with that status, is built once and shared.
-  const statusCells = new Map<Status, PlanCell>();
-  const wrappedCells = new Map<string, PlanCell>();
-  const statusCell = (status: Status): PlanCell => {
-    let cell = statusCells.get(status);
-    if (!cell) {
-      cell = { value: textValue(labels[status]), fill: colours[status], border: true };
-      statusCells.set(status, cell);
-    }
-    return cell;
+  const heights: number[] = [];
+  const sheetWidth = totalWidth(widths);
+  /** A row sized from its cells; the three title rows are merged across the sheet. */
+  const push = (row: PlanCell[]): void => {
+    heights.push(estimateRowHeight(row, widths, rows.length < MERGED_TITLE_ROWS ? sheetWidth : undefined));
+    rows.push(row);
   };
-  const row = (v: IndicatorVerdict, cells: Record<Column, string>, override: Partial<Record<Column, string>> = NO_OVERRIDE): PlanCell[] =>
-    columns.map((column) => {
-      const value = override[column] ?? cells[column];
-      if (column === 'status') return value === labels[v.status] ? statusCell(v.status) : { value: textValue(value), fill: colours[v.status], border: true };
-      if (column === 'ref' || column === 'commentary') return { value: textValue(value), wrap: column !== 'ref', border: true };
-      // Targets, figures, directions and indicator names repeat down the sheet: one cell per text.
-      let cell = wrappedCells.get(value);
-      if (!cell) {
-        cell = { value: textValue(value), wrap: true, border: true };
-        wrappedCells.set(value, cell);
-      }
-      return cell;
-    });
+  const text = (value: string, extra: Partial<PlanCell> = {}): PlanCell => ({ value: textValue(value), ...extra });
 
-  rows.push([text(`Performance report: ${input.period}`, { bold: true, size: 16 })]);
+  // Two rows for each indicator (more for exceptions), so their cells are built without spreads
+  // or closures over columns, and sized as they are placed. Cells that repeat down a column
+  // (names, targets, figures, statuses, directions, template commentary) are built once and shared.
+  const at = (column: Column): number => columns.indexOf(column);
+  const refAt = at('ref');
+  const indicatorAt = at('indicator');
+  const targetAt = at('target');
+  const actualAt = at('actual');
+  const previousAt = at('previous');
+  const statusAt = at('status');
+  const directionAt = at('direction');
+  const commentaryAt = at('commentary');
+  const wrapped = (value: PlanValue): PlanCell => ({ value, wrap: true, border: true });
+  const wrappedIn = (column: number): SharedCells => new SharedCells(widths[column] ?? 0, wrapped);
+  const indicatorCells = wrappedIn(indicatorAt);
+  const targetCells = wrappedIn(targetAt);
+  const actualCells = wrappedIn(actualAt);
+  const previousCells = wrappedIn(previousAt);
+  const directionCells = wrappedIn(directionAt);
+  const commentaryCells = wrappedIn(commentaryAt);
+  const statusCells = STATUSES.map((status) => ({ value: textValue(labels[status]), fill: colours[status], border: true }));
+  const statusCell = new Map(STATUSES.map((status, i) => [status, statusCells[i]!]));
+
+  // The all-indicators row of each indicator; an exception's row is a copy with the action-plan
+  // reference in place of the direction, so the lines of the other cells are kept for it.
+  const indicatorRows = new Array<PlanCell[]>(count);
+  const linesBesideDirection = new Array<number>(count);
+  const indicatorHeights = new Array<number>(count);
+  for (let i = 0; i < count; i++) {
+    const v = verdicts[i]!;
+    const judged = figures[i]!;
+    const row = new Array<PlanCell>(columns.length);
+    if (refAt >= 0) row[refAt] = { value: textValue(v.ref ?? ''), wrap: false, border: true };
+    const indicator = indicatorCells.get(v.indicator.trim());
+    const target = targetCells.get(judged.target);
+    const actual = actualCells.get(judged.actual);
+    const commentary = commentaryCells.get(input.commentary.get(v) ?? v.commentary ?? '');
+    const direction = directionCells.get(directionText(v));
+    row[indicatorAt] = indicator.cell;
+    row[targetAt] = target.cell;
+    row[actualAt] = actual.cell;
+    row[statusAt] = statusCell.get(v.status)!;
+    row[directionAt] = direction.cell;
+    row[commentaryAt] = commentary.cell;
+    let lines = Math.max(indicator.lines, target.lines, actual.lines, commentary.lines);
+    if (previousAt >= 0) {
+      const previous = previousCells.get(judged.previous);
+      row[previousAt] = previous.cell;
+      if (previous.lines > lines) lines = previous.lines;
+    }
+    linesBesideDirection[i] = lines;
+    indicatorHeights[i] = heightOfLines(Math.max(lines, direction.lines));
+    indicatorRows[i] = row;
+  }
+
+  push([text(`Performance report: ${input.period}`, { bold: true, size: 16 })]);
   const details = [
     input.committee.name ? `Committee: ${input.committee.name}` : '',
     input.committee.meetingDate ? `Meeting: ${input.committee.meetingDate}` : '',
     input.committee.service ? `Service: ${input.committee.service}` : '',
     input.committee.preparedBy ? `Prepared by: ${input.committee.preparedBy}` : '',
   ].filter(Boolean);
-  rows.push([text(details.length > 0 ? details.join('   ·   ') : 'Committee details can be set in KPI Tracker’s settings.', { italic: details.length === 0 })]);
-  rows.push([text(`Prepared ${formatDateGB(input.today)} from the KPI workbook. ${verdicts.length} indicator${verdicts.length === 1 ? '' : 's'}.`, { italic: true, fontColour: '#595959' })]);
-  rows.push([]);
+  push([text(details.length > 0 ? details.join('   ·   ') : 'Committee details can be set in KPI Tracker’s settings.', { italic: details.length === 0 })]);
+  push([text(`Prepared ${formatDateGB(input.today)} from the KPI workbook. ${verdicts.length} indicator${verdicts.length === 1 ? '' : 's'}.`, { italic: true, fontColour: '#595959' })]);
+  push([]);
 
   // The summary sits in the indicator and target columns, which are wide enough for a status label.
   const indent = columns.indexOf('indicator');
   const pad = (cells: PlanCell[]): PlanCell[] => [...Array<PlanCell | undefined>(indent).fill(undefined), ...cells] as PlanCell[];
-  rows.push([text('Summary', { bold: true, size: 12 })]);
-  rows.push(header(['Status', 'Number', 'Share'], indent));
+  push([text('Summary', { bold: true, size: 12 })]);
+  push(header(['Status', 'Number', 'Share'], indent));
   const summaryStart = rows.length + 1;
   const counts = new Map<Status, number>();
   for (const v of verdicts) counts.set(v.status, (counts.get(v.status) ?? 0) + 1);
   for (const status of STATUSES) {
     const n = counts.get(status) ?? 0;
     if (n === 0) continue;
-    rows.push(pad([text(labels[status], { fill: colours[status], border: true }), { value: numberValue(n), border: true }, { value: numberValue(n / verdicts.length), numberFormat: '0%', border: true }]));
+    push(pad([text(labels[status], { fill: colours[status], border: true }), { value: numberValue(n), border: true }, { value: numberValue(n / verdicts.length), numberFormat: '0%', border: true }]));
   }
   const summaryEnd = rows.length;
-  rows.push(pad([text('Total', { bold: true, border: true }), { value: numberValue(verdicts.length), bold: true, border: true }, { value: numberValue(verdicts.length ? 1 : 0), numberFormat: '0%', bold: true, border: true }]));
-  rows.push([]);
+  push(pad([text('Total', { bold: true, border: true }), { value: numberValue(verdicts.length), bold: true, border: true }, { value: numberValue(verdicts.length ? 1 : 0), numberFormat: '0%', bold: true, border: true }]));
+  push([]);
 
-  const exceptions = all.filter(({ v }) => v.status === 'missed' || v.status === 'overdue');
-  rows.push([text('Exceptions: indicators not meeting target', { bold: true, size: 12 })]);
-  if (exceptions.length === 0) {
-    rows.push([text('None: every indicator with figures met its target or was within tolerance.', { italic: true })]);
+  const anyException = verdicts.some((v) => v.status === 'missed' || v.status === 'overdue');
+  push([text('Exceptions: indicators not meeting target', { bold: true, size: 12 })]);
+  if (!anyException) {
+    push([text('None: every indicator with figures met its target or was within tolerance.', { italic: true })]);
   } else {
     // The direction column gives way to the action-plan reference here.
-    rows.push(header(columns.map((column) => (column === 'direction' ? 'Action plan' : COLUMN_TITLES[column]))));
+    push(header(columns.map((column) => (column === 'direction' ? 'Action plan' : COLUMN_TITLES[column]))));
     const planned = new Set(input.actions.map((a) => a.key));
     const duplicated = duplicatedRefs(verdicts);
-    for (const { v, cells } of exceptions) {
+    for (let i = 0; i < count; i++) {
+      const v = verdicts[i]!;
+      if (v.status !== 'missed' && v.status !== 'overdue') continue;
       const key = indicatorKey(v, duplicated);
       const plan = planned.has(key) ? `See ${ACTION_PLAN_SHEET}, ${key}` : 'No action plan yet';
-      rows.push(row(v, cells, { direction: plan }));
+      const row = indicatorRows[i]!.slice();
+      // Unique to the indicator: not worth sharing.
+      row[directionAt] = { value: textValue(plan), wrap: true, border: true };
+      heights.push(heightOfLines(Math.max(linesBesideDirection[i]!, wrappedLineCount(planValueText(row[directionAt]!.value), widths[directionAt]!))));
+      rows.push(row);
     }
   }
-  rows.push([]);
+  push([]);
 
-  rows.push([text('All indicators', { bold: true, size: 12 })]);
-  rows.push(header(columns.map((column) => COLUMN_TITLES[column])));
+  push([text('All indicators', { bold: true, size: 12 })]);
+  push(header(columns.map((column) => COLUMN_TITLES[column])));
   const tableHeaderRow = rows.length;
-  const sheets = new Set(verdicts.map((v) => v.sheet)).size > 1;
   let section = '';
-  for (const { v, cells } of all) {
-    if (sheets && v.sheet !== section) {
+  for (let i = 0; i < count; i++) {
+    const v = verdicts[i]!;
+    if (manySheets && v.sheet !== section) {
       section = v.sheet;
-      rows.push([text(v.sheet, { bold: true, italic: true })]);
+      push([text(v.sheet, { bold: true, italic: true })]);
     }
-    rows.push(row(v, cells));
+    heights.push(indicatorHeights[i]!);
+    rows.push(indicatorRows[i]!);
   }
-  rows.push([]);
+  push([]);
 
   const overdue = input.actions.filter((a) => a.status === 'Overdue');
-  rows.push([text('Overdue actions', { bold: true, size: 12 })]);
+  push([text('Overdue actions', { bold: true, size: 12 })]);
   if (overdue.length === 0) {
-    rows.push([text('None.', { italic: true })]);
+    push([text('None.', { italic: true })]);
   } else {
     // Actions sit in the table's own columns: the action under Indicator, its progress under Commentary.
     const place: Partial<Record<Column, keyof ActionPlanRow | 'label'>> = { ref: 'ref', indicator: 'action', target: 'by', actual: 'responsible', commentary: 'progress' };
     const titles: Partial<Record<Column, string>> = { ref: 'Ref', indicator: 'Action', target: 'By', actual: 'Responsible', commentary: 'Progress' };
-    rows.push(columns.map((column) => ({ value: textValue(titles[column] ?? ''), bold: true, fill: HEADER_FILL, wrap: true, border: true })));
+    push(columns.map((column) => ({ value: textValue(titles[column] ?? ''), bold: true, fill: HEADER_FILL, wrap: true, border: true })));
     for (const a of overdue) {
-      rows.push(
+      push(
         columns.map((column) => {
           const field = place[column];
           const value = field === undefined ? (column === 'status' ? 'Overdue' : '') : column === 'ref' && !columns.includes('ref') ? '' : String(a[field as keyof ActionPlanRow] ?? '');
@@ -206,11 +251,10 @@ export function buildCommitteeSheet(input: {
       );
     }
   }
-  rows.push([]);
-  rows.push([text(`Tolerance: ${describeTolerance(input.tolerance)}`, { italic: true, fontColour: '#595959' })]);
-  rows.push([text('Direction of travel compares with the previous period: ↑ better, ↓ worse, → the same, whichever way is better for the indicator.', { italic: true, fontColour: '#595959' })]);
+  push([]);
+  push([text(`Tolerance: ${describeTolerance(input.tolerance)}`, { italic: true, fontColour: '#595959' })]);
+  push([text('Direction of travel compares with the previous period: ↑ better, ↓ worse, → the same, whichever way is better for the indicator.', { italic: true, fontColour: '#595959' })]);
 
-  const merged = new Set([0, 1, 2]);
   return {
     sheet: {
       name: committeeSheetName(input.period),
@@ -219,7 +263,7 @@ export function buildCommitteeSheet(input: {
       visibility: 'visible',
       rows,
       columnWidths: widths,
-      rowHeights: estimateRowHeights(rows, widths, merged),
+      rowHeights: heights,
       merges: [`A1:${lastColumn}1`, `A2:${lastColumn}2`, `A3:${lastColumn}3`],
       freezeRows: 3,
       print: { landscape: true, fitToWidth: true, repeatRows: [tableHeaderRow, tableHeaderRow], footer: `Performance report: ${input.period}` },
