@@ -88,13 +88,14 @@ function indexRefs(verdicts: readonly IndicatorVerdict[]): RefIndex {
   const duplicated = new Set<string>();
   for (let i = 0; i < verdicts.length; i++) {
     const v = verdicts[i]!;
-    if (v.ref === null) continue;
-    const last = lastByRef.get(v.ref);
+    const ref = v.ref;
+    if (ref === null) continue;
+    const last = lastByRef.get(ref);
     if (last !== undefined) {
       const seen = verdicts[last]!;
-      if (seen.sheet !== v.sheet || seen.row !== v.row) duplicated.add(v.ref);
+      if (seen.sheet !== v.sheet || seen.row !== v.row) duplicated.add(ref);
     }
-    lastByRef.set(v.ref, i);
+    lastByRef.set(ref, i);
   }
   // Keys that are not a bare reference (no reference, or a shared one), built on first asking.
   let otherKeys: Map<string, number> | undefined;
@@ -103,7 +104,8 @@ function indexRefs(verdicts: readonly IndicatorVerdict[]): RefIndex {
     otherKeys = new Map();
     for (let i = 0; i < verdicts.length; i++) {
       const v = verdicts[i]!;
-      if (v.ref === null || (duplicated.size > 0 && duplicated.has(v.ref))) otherKeys.set(indicatorKey(v, duplicated), i);
+      const ref = v.ref;
+      if (ref === null || (duplicated.size > 0 && duplicated.has(ref))) otherKeys.set(indicatorKey(v, duplicated), i);
     }
     return otherKeys;
   };

@@ -83,8 +83,13 @@ export function buildCommitteeSheet(input: {
 }): CommitteeBuild {
   const { verdicts, labels, colours } = input;
   const count = verdicts.length;
-  // Each indicator's printed figures, worked out once: the column choice and both tables read them.
+  // One pass over the indicators for what the rest reads more than once (a verdict's fields are
+  // getters): each one's printed figures, the counts by status, where the exceptions are, and
+  // whether the optional columns and the sheet headings are wanted.
   const figures = new Array<JudgedFigures>(count);
+  const counts = new Map<Status, number>();
+  const exceptions: number[] = [];
+  const firstSheet = count > 0 ? verdicts[0]!.sheet : '';
   let anyRef = false;
   let anyPrevious = false;
   let manySheets = false;
@@ -92,9 +97,15 @@ export function buildCommitteeSheet(input: {
     const v = verdicts[i]!;
     const judged = judgedFigures(v);
     figures[i] = judged;
-    if (v.ref !== null && v.ref !== '') anyRef = true;
+    const status = v.status;
+    counts.set(status, (counts.get(status) ?? 0) + 1);
+    if (status === 'missed' || status === 'overdue') exceptions.push(i);
+    if (!anyRef) {
+      const ref = v.ref;
+      if (ref !== null && ref !== '') anyRef = true;
+    }
     if (judged.previous !== '') anyPrevious = true;
-    if (v.sheet !== verdicts[0]!.sheet) manySheets = true;
+    if (!manySheets && v.sheet !== firstSheet) manySheets = true;
   }
   // Direction stays even when empty: the exceptions table uses its place for the action-plan reference.
   const columns = ALL_COLUMNS.filter((column) => (column === 'ref' ? anyRef : column === 'previous' ? anyPrevious : true));
@@ -183,8 +194,6 @@ export function buildCommitteeSheet(input: {
   push([text('Summary', { bold: true, size: 12 })]);
   push(header(['Status', 'Number', 'Share'], indent));
   const summaryStart = rows.length + 1;
-  const counts = new Map<Status, number>();
-  for (const v of verdicts) counts.set(v.status, (counts.get(v.status) ?? 0) + 1);
   for (const status of STATUSES) {
     const n = counts.get(status) ?? 0;
     if (n === 0) continue;
@@ -194,18 +203,16 @@ export function buildCommitteeSheet(input: {
   push(pad([text('Total', { bold: true, border: true }), { value: numberValue(verdicts.length), bold: true, border: true }, { value: numberValue(verdicts.length ? 1 : 0), numberFormat: '0%', bold: true, border: true }]));
   push([]);
 
-  const anyException = verdicts.some((v) => v.status === 'missed' || v.status === 'overdue');
   push([text('Exceptions: indicators not meeting target', { bold: true, size: 12 })]);
-  if (!anyException) {
+  if (exceptions.length === 0) {
     push([text('None: every indicator with figures met its target or was within tolerance.', { italic: true })]);
   } else {
     // The direction column gives way to the action-plan reference here.
     push(header(columns.map((column) => (column === 'direction' ? 'Action plan' : COLUMN_TITLES[column]))));
     const planned = new Set(input.actions.map((a) => a.key));
     const duplicated = duplicatedRefs(verdicts);
-    for (let i = 0; i < count; i++) {
+    for (const i of exceptions) {
       const v = verdicts[i]!;
-      if (v.status !== 'missed' && v.status !== 'overdue') continue;
       const key = indicatorKey(v, duplicated);
       const plan = planned.has(key) ? `See ${ACTION_PLAN_SHEET}, ${key}` : 'No action plan yet';
       const row = indicatorRows[i]!.slice();
