@@ -1,9 +1,9 @@
 import { parsePeriodLabel } from '../periods/parse-period-label';
 import type { Period } from '../periods/period';
 import { normaliseHeader, type HeaderGuess } from './header-lexicon';
+import type { Cell } from '../model/workbook';
 import type { SheetGrid } from './sheet-grid';
 import type { ColumnMapping, ColumnRole, DetectedIndicator, DetectedTable, Footnote, TableKind } from './types';
-import { isMonthOnlyFormat } from '../model/cell-text';
 import { shortText } from '../model/short-text';
 
 /** Roles that hold figures or words about an indicator's result. */
@@ -27,7 +27,7 @@ function singleGuess(grid: SheetGrid, row: number, col: number): HeaderGuess | u
   return shown ? grid.classify(shown) : undefined;
 }
 
-function guessesFor(grid: SheetGrid, rows: number[], cols: number[]): Map<number, { header: string; guess?: HeaderGuess }> {
+function guessesFor(grid: SheetGrid, rows: number[], cols: readonly number[]): Map<number, { header: string; guess?: HeaderGuess }> {
   const result = new Map<number, { header: string; guess?: HeaderGuess }>();
   for (const c of cols) {
     const parts: string[] = [];
@@ -76,71 +76,183 @@ export function segmentsOf(grid: SheetGrid, row: number): ColumnSpan[] {
 /** Roles a header may name more than once: periods and rating answers. */
 const REPEATABLE_ROLES: ReadonlySet<ColumnRole> = new Set(['actual', 'rating', 'target', 'baseline']);
 
+/** A group heading over a second header row ("Target Met" over "Yes | No", "Rating" over "Good | Poor"). */
+const GROUP_HEADING = /target met|met|rating/i;
+
 /**
  * Whether the row under `row` is a second header row: short labels under a group heading
  * ("Target Met" over "Yes | No"), each reading as a header other than a description.
  */
 function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boolean {
-  const inSpan = (c: number): boolean => c >= span.left && c <= span.right;
-  const below = row + 1 < grid.rows ? grid.filledColumns(row + 1).filter(inSpan) : [];
-  if (below.length === 0 || !below.every((c) => grid.text(row + 1, c).length <= 40)) return false;
+  const below = row + 1;
+  if (below >= grid.rows) return false;
+  const right = lastColumnIn(grid, below, span);
+  let labels = 0;
+  // Each cell above a label is blank, merged, a group heading or a year. Asked first: it needs no
+  // classification, and under a table's body row (a reference above a reference) it fails at once.
+  for (let c = span.left; c <= right; c++) {
+    if (!grid.filledCell(below, c)) continue;
+    labels++;
+    if (!grid.text(row, c) || grid.isMergedAway(row, c) || grid.isMergeOrigin(row, c) || GROUP_HEADING.test(grid.shownText(row, c))) continue;
+    if (!namesAYear(grid.text(row, c))) return false;
+  }
+  if (labels === 0) return false;
+  for (let c = span.left; c <= right; c++) if (grid.filledCell(below, c) && grid.text(below, c).length > 40) return false;
   // Each labelled cell below reads as a header other than a description (blank headings aside).
-  const belowLooksLikeHeader = below.every((c) => {
-    if (!grid.headerText(row + 1, c)) return true;
-    const guess = singleGuess(grid, row + 1, c);
-    return guess !== undefined && guess.role !== 'description';
-  });
-  return (
-    belowLooksLikeHeader &&
-    below.every(
-      (c) => !grid.text(row, c) || grid.isMergedAway(row, c) || grid.isMergeOrigin(row, c) || /target met|met|rating/i.test(grid.shownText(row, c)) || parsePeriodLabel(grid.text(row, c))?.kind === 'year',
-    )
-  );
+  for (let c = span.left; c <= right; c++) {
+    if (!grid.filledCell(below, c) || !grid.headerText(below, c)) continue;
+    const guess = singleGuess(grid, below, c);
+    if (guess === undefined || guess.role === 'description') return false;
+  }
+  return true;
+}
+
+const YEAR_SEPARATOR = /[-/\u2013\u2014]/;
+
+/** `parsePeriodLabel(text)?.kind === 'year'`; a year label always has a "/" or a dash, so most text is ruled out unread. */
+function namesAYear(text: string): boolean {
+  return YEAR_SEPARATOR.test(text) && parsePeriodLabel(text)?.kind === 'year';
+}
+
+/** Text, or a month ("Apr-24" typed in is a date shown as a month); other figures cannot head a column. */
+function couldHeadAColumn(grid: SheetGrid, cell: Cell): boolean {
+  const kind = cell.value.kind;
+  return kind === 'text' || ((kind === 'date' || kind === 'number') && grid.isMonthOnlyFormat(cell.format));
+}
+
+/** The last column of a span that a row has a cell for. */
+function lastColumnIn(grid: SheetGrid, row: number, span: ColumnSpan): number {
+  return Math.min(span.right, grid.rowLength(row) - 1);
+}
+
+/** A row's filled columns within a span (the cached array itself for a whole row: callers only read it). */
+function filledInSpan(grid: SheetGrid, row: number, span: ColumnSpan): readonly number[] {
+  const filled = grid.filledColumns(row);
+  return span === WHOLE_ROW ? filled : filled.filter((c) => c >= span.left && c <= span.right);
+}
+
+/**
+ * How many of a row's cells are recognised, if the row passes the tests a one-row header must:
+ * at least half its cells recognised (a cell alone, just as guessesFor recognises a one-row
+ * header), and no role but a repeatable one named twice. Undefined once either fails.
+ * Neither test depends on the order cells are looked at, so texts already classified on this
+ * sheet are counted first, and a new text (a body row's reference is new on every row) is
+ * classified only if the row is still in the running once the known ones are counted.
+ */
+function recognisedIfHeaderAlone(grid: SheetGrid, row: number, left: number, right: number, filledCount: number): number | undefined {
+  const tally = ONE_ROW_TALLY.startRow(filledCount);
+  for (let c = left; c <= right; c++) {
+    if (!grid.filledCell(row, c)) continue;
+    const shown = grid.headerText(row, c);
+    const known = shown ? grid.classified(shown) : null;
+    if (known === undefined) tally.putOff(c);
+    else if (!tally.add(known ?? undefined)) return undefined;
+  }
+  for (let i = 0; i < tally.putOffCount; i++) if (!tally.add(singleGuess(grid, row, tally.putOffColumn(i)))) return undefined;
+  return tally.recognised;
+}
+
+/**
+ * The cells of a row counted towards `recognisedIfHeaderAlone`'s tests. Its lists keep their
+ * room from row to row (emptying an array gives its room back, and pushing takes it again).
+ */
+class OneRowHeaderTally {
+  recognised = 0;
+  putOffCount = 0;
+  private unrecognised = 0;
+  private filledCount = 0;
+  /** Columns whose text is new on the sheet, classified last: the first `putOffCount`. */
+  private readonly putOffColumns: number[] = [];
+  /** Roles named so far that a header names once: the first `singleRoleCount`. */
+  private readonly singleRoles: ColumnRole[] = [];
+  private singleRoleCount = 0;
+
+  startRow(filledCount: number): this {
+    this.recognised = 0;
+    this.unrecognised = 0;
+    this.filledCount = filledCount;
+    this.putOffCount = 0;
+    this.singleRoleCount = 0;
+    return this;
+  }
+
+  putOff(col: number): void {
+    this.putOffColumns[this.putOffCount++] = col;
+  }
+
+  putOffColumn(i: number): number {
+    return this.putOffColumns[i]!;
+  }
+
+  /** Counts one cell's guess; false once the row fails a test. */
+  add(guess: HeaderGuess | undefined): boolean {
+    if (!guess) return ++this.unrecognised * 2 <= this.filledCount;
+    this.recognised++;
+    // notMetShare may yet be dropped (it needs metShare before it), so it proves nothing here.
+    if (REPEATABLE_ROLES.has(guess.role) || guess.role === 'notMetShare') return true;
+    for (let i = 0; i < this.singleRoleCount; i++) if (this.singleRoles[i] === guess.role) return false;
+    this.singleRoles[this.singleRoleCount++] = guess.role;
+    return true;
+  }
+}
+
+/**
+ * One tally, started afresh for each row: readHeader tries rows one at a time (nothing it calls
+ * tries another), and a tally and its lists for every row tried were a large share of detection's garbage.
+ */
+const ONE_ROW_TALLY = new OneRowHeaderTally();
+
+/** How many of a row's filled cells are recognised, each alone. */
+function recognisedCells(grid: SheetGrid, row: number, left: number, right: number): number {
+  let recognised = 0;
+  for (let c = left; c <= right; c++) if (grid.filledCell(row, c) && singleGuess(grid, row, c)) recognised++;
+  return recognised;
 }
 
 export function readHeader(grid: SheetGrid, row: number, span: ColumnSpan = WHOLE_ROW): HeaderCandidate | undefined {
-  const inSpan = (c: number): boolean => c >= span.left && c <= span.right;
-  const filled = grid.filledColumns(row).filter(inSpan);
-  if (filled.length < 2) return undefined;
+  // Every row of a sheet is tried as a header and few are one, so the tests that can rule a row
+  // out look at its cells in place; the filled columns are listed only for a row that passes them.
+  const right = lastColumnIn(grid, row, span);
   // Headers are words: a row that is mostly figures is an indicator, whatever its words say.
-  let figures = 0;
-  for (const c of filled) {
-    const cell = grid.cell(row, c);
-    if (cell.value.kind === 'text') continue;
-    // A month can head a column ("Apr-24" typed in is a date shown as a month); other figures cannot.
-    const monthHeading = (cell.value.kind === 'date' || cell.value.kind === 'number') && isMonthOnlyFormat(cell.format);
-    if (!monthHeading && ++figures * 2 > filled.length) return undefined;
+  let filledCount: number;
+  let figures: number;
+  if (span.left <= grid.firstFilledColumn(row) && grid.lastFilledColumn(row) <= span.right) {
+    // The span holds the whole row (always so for a whole row): the row's own counts serve.
+    filledCount = grid.filledCount(row);
+    figures = grid.figureCount(row);
+  } else {
+    filledCount = 0;
+    figures = 0;
+    for (let c = span.left; c <= right; c++) {
+      const cell = grid.filledCell(row, c);
+      if (!cell) continue;
+      filledCount++;
+      if (!couldHeadAColumn(grid, cell)) figures++;
+    }
   }
-  // Every row of a sheet is tried as a header, so the common "no" is found cheaply, before any
-  // guesses are gathered: a cell alone is recognised just as guessesFor recognises a one-row header.
+  if (filledCount < 2 || figures * 2 > filledCount) return undefined;
   // One row alone is a header only if at least half its cells are recognised and no role other
-  // than a repeatable one is named twice; once either fails, only a second header row below can
-  // save it, and that is decided by the row below alone (asked once, when first needed).
-  let twoRows: boolean | undefined;
-  const secondRow = (): boolean => (twoRows ??= hasSecondHeaderRow(grid, row, span));
-  let recognised = 0;
-  let unrecognised = 0;
-  let singleRoles: ColumnRole[] | undefined;
-  for (const c of filled) {
-    const guess = singleGuess(grid, row, c);
-    if (!guess) {
-      if (++unrecognised * 2 > filled.length && !secondRow()) return undefined;
-      continue;
-    }
-    recognised++;
-    // notMetShare may yet be dropped (it needs metShare before it), so it proves nothing here.
-    if (!REPEATABLE_ROLES.has(guess.role) && guess.role !== 'notMetShare') {
-      singleRoles ??= [];
-      if (singleRoles.includes(guess.role) && !secondRow()) return undefined;
-      singleRoles.push(guess.role);
-    }
-  }
+  // than a repeatable one is named twice; failing that, only a second header row below can save it.
+  const recognisedAlone = recognisedIfHeaderAlone(grid, row, span.left, right, filledCount);
+  const twoRows = hasSecondHeaderRow(grid, row, span);
+  if (recognisedAlone === undefined && !twoRows) return undefined;
+  const recognised = recognisedAlone ?? recognisedCells(grid, row, span.left, right);
   if (recognised < 1) return undefined;
+  return mapHeader(grid, row, span, twoRows, recognised);
+}
+
+/**
+ * The rest of `readHeader`, for a row that passed its first tests: maps the header's columns,
+ * or finds it is no header after all. Kept apart because its callbacks would otherwise cost
+ * every row tried a closure context, though few rows get this far.
+ */
+function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, twoRows: boolean, recognised: number): HeaderCandidate | undefined {
+  const filled = filledInSpan(grid, row, span);
   if (filled.some((c) => grid.text(row, c).length > 200)) return undefined;
 
   // A second header row: short labels under a group heading ("Target Met" over "Yes | No").
-  const rows = secondRow() ? [row, row + 1] : [row];
-  const below = rows.length > 1 ? grid.filledColumns(row + 1).filter(inSpan) : [];
+  const rows = twoRows ? [row, row + 1] : [row];
+  const below = rows.length > 1 ? filledInSpan(grid, row + 1, span) : [];
   // A header has most of its cells recognised (below); one row alone can have no more than it had.
   if (rows.length === 1 && recognised * 2 < filled.length) return undefined;
   const allCols = rows.length > 1 ? [...new Set([...filled, ...below])].sort((a, b) => a - b) : filled;
@@ -240,32 +352,38 @@ export function readBody(
   let section: string | undefined;
   let bottom = header.rows[header.rows.length - 1]!;
   let blankRun = 0;
-  let current: { row: number; rows: number[]; ref?: string; description: string; section?: string } | undefined;
+  let current: { row: number; rows: number[]; ref: string | undefined; description: string; section: string | undefined } | undefined;
 
   const flush = (): void => {
     if (!current) return;
-    indicators.push({
-      row: current.row,
-      rows: current.rows,
-      ...(current.ref !== undefined ? { ref: current.ref } : {}),
-      description: current.description,
-      ...(current.section ? { section: current.section } : {}),
-      hidden: grid.isHidden(current.row),
-    });
+    indicators.push(indicatorOf(current.row, current.rows, current.ref, current.description, current.section, grid.isHidden(current.row)));
     current = undefined;
   };
 
   for (let r = bottom + 1; r < stopBefore; r++) {
-    // Figures always count; text counts when it has a letter, a digit or a footnote star.
-    const filled = grid.filledColumns(r).filter((c) => c >= firstCol && c <= lastCol && (grid.cell(r, c).value.kind !== 'text' || /[\p{L}\p{N}*]/u.test(grid.text(r, c))));
-    if (filled.length === 0) {
+    // How many cells in the table's columns show something (0, 1 or more is all that is asked),
+    // and the first: figures always count; text counts when it has a letter, a digit or a footnote star.
+    let shown = 0;
+    let firstShown = -1;
+    if (firstCol <= grid.firstFilledColumn(r) && grid.lastFilledColumn(r) <= lastCol) {
+      // Every filled cell of the row lies in the table's columns: the row's own counts serve.
+      shown = grid.wordOrFigureCount(r);
+      firstShown = grid.firstWordOrFigureColumn(r);
+    } else {
+      const right = Math.min(lastCol, grid.rowLength(r) - 1);
+      for (let c = firstCol; c <= right && shown < 2; c++) {
+        if (!grid.filledCell(r, c) || !grid.showsWordOrFigure(r, c)) continue;
+        if (shown++ === 0) firstShown = c;
+      }
+    }
+    if (shown === 0) {
       blankRun++;
       if (blankRun >= 2) break;
       continue;
     }
-    const firstText = grid.text(r, filled[0]!);
+    const firstText = grid.text(r, firstShown);
     const footnote = FOOTNOTE_PATTERN.exec(firstText);
-    if (footnote && filled.length === 1) {
+    if (footnote && shown === 1) {
       flush();
       footnotes.push({ row: r, marker: footnote[1]!, text: footnote[2]!.trim() });
       bottom = r;
@@ -275,30 +393,30 @@ export function readBody(
     if (MEASURE_CARD_TITLE.test(firstText)) break;
     const ref = refCol !== undefined ? grid.text(r, refCol) : '';
     const description = descCol !== undefined ? grid.text(r, descCol) : '';
-    const hasData = dataCols.some((c) => grid.hasContent(r, c));
+    const hasData = anyHasContent(grid, r, dataCols);
     const afterBlank = blankRun > 0;
     blankRun = 0;
 
     if (ref) {
       if (!REFERENCE_PATTERN.test(ref)) {
         // A heading or prose line under the table ("Definitions"), not an indicator.
-        if (!hasData && (afterBlank || filled.length === 1)) break;
+        if (!hasData && (afterBlank || shown === 1)) break;
         doubts.push(`Row ${r + 1}: "${shorten(ref)}" in the reference column does not look like an indicator reference.`);
       }
       flush();
-      current = { row: r, rows: [r], ref, description, ...(section ? { section } : {}) };
+      current = { row: r, rows: [r], ref, description, section };
       bottom = r;
       continue;
     }
     if (description && hasData) {
       flush();
-      current = { row: r, rows: [r], description, ...(section ? { section } : {}) };
+      current = { row: r, rows: [r], ref: undefined, description, section };
       if (refCol !== undefined) doubts.push(`Row ${r + 1}: "${shorten(description)}" has no reference.`);
       bottom = r;
       continue;
     }
     if (description && !hasData) {
-      if (refCol === undefined && filled.length === 1) {
+      if (refCol === undefined && shown === 1) {
         // A lone line is a sub-heading only if indicators follow it; otherwise the table has ended.
         if (!nextRowIsIndicator(grid, r + 1, stopBefore, descCol!, dataCols)) break;
       }
@@ -309,7 +427,7 @@ export function readBody(
         bottom = r;
         continue;
       }
-      if (refCol === undefined && filled.length === 1) {
+      if (refCol === undefined && shown === 1) {
         flush();
         section = description;
         bottom = r;
@@ -317,7 +435,7 @@ export function readBody(
       }
       if (refCol === undefined) {
         flush();
-        current = { row: r, rows: [r], description, ...(section ? { section } : {}) };
+        current = { row: r, rows: [r], ref: undefined, description, section };
         bottom = r;
         continue;
       }
@@ -335,10 +453,25 @@ export function readBody(
   return { indicators, footnotes, bottom, doubts };
 }
 
+/**
+ * One indicator object, with no spread-in temporaries (a table body builds tens of thousands).
+ * The key order is part of the output that is compared and saved: row, rows, ref, description, section, hidden.
+ */
+function indicatorOf(row: number, rows: number[], ref: string | undefined, description: string, section: string | undefined, hidden: boolean): DetectedIndicator {
+  if (ref !== undefined) return section ? { row, rows, ref, description, section, hidden } : { row, rows, ref, description, hidden };
+  return section ? { row, rows, description, section, hidden } : { row, rows, description, hidden };
+}
+
+/** Whether any of the columns shows something on the row (asked of every body row: a plain loop allocates nothing, even before it is optimised). */
+function anyHasContent(grid: SheetGrid, row: number, cols: readonly number[]): boolean {
+  for (let i = 0; i < cols.length; i++) if (grid.hasContent(row, cols[i]!)) return true;
+  return false;
+}
+
 function nextRowIsIndicator(grid: SheetGrid, from: number, stopBefore: number, descCol: number, dataCols: number[]): boolean {
   for (let r = from; r < Math.min(stopBefore, from + 3); r++) {
     if (grid.isBlankRow(r)) continue;
-    return grid.text(r, descCol) !== '' && dataCols.some((c) => grid.hasContent(r, c));
+    return grid.text(r, descCol) !== '' && anyHasContent(grid, r, dataCols);
   }
   return false;
 }

@@ -20,9 +20,10 @@ const FIELDS: ReadonlyArray<{ pattern: RegExp; key: keyof MeasureCard }> = [
 export function readMeasureCards(grid: SheetGrid): MeasureCard[] {
   const cards: MeasureCard[] = [];
   for (let r = 0; r < grid.rows; r++) {
-    const filled = grid.filledColumns(r);
-    if (filled.length === 0 || filled.length > 2) continue;
-    const title = CARD_TITLE.exec(grid.text(r, filled[0]!).replace(/[\u2013\u2014]/g, '-'));
+    // Every row is looked at: counted, not listed (a card's title row holds one or two cells).
+    const filledCount = grid.filledCount(r);
+    if (filledCount === 0 || filledCount > 2) continue;
+    const title = CARD_TITLE.exec(grid.text(r, grid.firstFilledColumn(r)).replace(/[\u2013\u2014]/g, '-'));
     if (!title) continue;
     const card: Record<string, string> = {};
     let end = r;

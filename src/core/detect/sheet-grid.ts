@@ -11,18 +11,33 @@ import { classifyHeader, type HeaderGuess } from './header-lexicon';
  */
 export class SheetGrid {
   readonly rows: number;
-  readonly cols: number;
   private readonly texts: (string[] | undefined)[] = [];
   private readonly filled: (number[] | undefined)[] = [];
+  /** Each row's counts (see `summary`), by row, once `summarised[row]` is 1. */
+  private readonly summarised: Uint8Array;
+  private readonly filledCounts: Int32Array;
+  private readonly figureCounts: Int32Array;
+  private readonly wordOrFigureCounts: Int32Array;
+  private readonly firstFilled: Int32Array;
+  private readonly lastFilled: Int32Array;
+  private readonly firstWordOrFigure: Int32Array;
   /** For a cell inside a merged area: the area's top-left cell. Keyed by `placeKey`. */
   private readonly mergeOrigin = new Map<number, { row: number; col: number }>();
   private readonly mergeOrigins = new Set<number>();
   /** Header guesses by text: every text row is tried as a header, and rows repeat their words. */
   private readonly guesses = new Map<string, HeaderGuess | null>();
+  private lastFormat: string | undefined;
+  private lastFormatIsMonthOnly = false;
 
   constructor(readonly sheet: Sheet) {
     this.rows = rowCount(sheet);
-    this.cols = columnCount(sheet);
+    this.summarised = new Uint8Array(this.rows);
+    this.filledCounts = new Int32Array(this.rows);
+    this.figureCounts = new Int32Array(this.rows);
+    this.wordOrFigureCounts = new Int32Array(this.rows);
+    this.firstFilled = new Int32Array(this.rows);
+    this.lastFilled = new Int32Array(this.rows);
+    this.firstWordOrFigure = new Int32Array(this.rows);
     for (const merge of sheet.merges) {
       if (merge.right > merge.left) this.mergeOrigins.add(placeKey(merge.top, merge.left));
       for (let r = merge.top; r <= merge.bottom; r++) {
@@ -39,6 +54,7 @@ export class SheetGrid {
    */
   headerText(row: number, col: number): string {
     const cell = this.cell(row, col);
+    if (cell.value.kind === 'text' || cell.value.kind === 'empty') return this.shownText(row, col);
     // Only dates shown as months ("mmm-yy"): a column of case dates is data, not headings.
     const monthShown = isMonthOnlyFormat(cell.format);
     const serial = !monthShown ? undefined : cell.value.kind === 'date' ? cell.value.serial : cell.value.kind === 'number' && isDateFormat(cell.format) ? cell.value.value : undefined;
@@ -57,12 +73,33 @@ export class SheetGrid {
     return guess ?? undefined;
   }
 
+  /**
+   * What `classify` said of a text already seen on this sheet: a guess, null for "not a header",
+   * or undefined if the text has not been classified yet.
+   */
+  classified(text: string): HeaderGuess | null | undefined {
+    return this.guesses.get(text);
+  }
+
+  /** `isMonthOnlyFormat`, answered without a lookup for the format of the cell before (a row's figures share one). */
+  isMonthOnlyFormat(format: string | undefined): boolean {
+    if (format !== this.lastFormat) {
+      this.lastFormat = format;
+      this.lastFormatIsMonthOnly = isMonthOnlyFormat(format);
+    }
+    return this.lastFormatIsMonthOnly;
+  }
+
   text(row: number, col: number): string {
+    const cell = this.sheet.rows[row]?.[col];
+    if (!cell || cell.value.kind === 'empty') return '';
+    // Typed text is its own text: trimming text with no spaces to trim returns the same string,
+    // so only figures and dates, whose text is written out, are worth remembering.
+    if (cell.value.kind === 'text') return cell.value.value.trim();
     const texts = (this.texts[row] ??= []);
     let text = texts[col];
     if (text === undefined) {
-      const cell = this.sheet.rows[row]?.[col];
-      text = cell ? cellText(cell).trim() : '';
+      text = cellText(cell).trim();
       texts[col] = text;
     }
     return text;
@@ -87,23 +124,104 @@ export class SheetGrid {
     return this.mergeOrigin.has(placeKey(row, col));
   }
 
-  /** Columns holding text in a row, left to right. */
+  /** The sheet's width in columns (worked out when asked: detection itself never needs it). */
+  get cols(): number {
+    return columnCount(this.sheet);
+  }
+
   /** Columns holding something in a row, left to right (known from the cells, without their text). */
   filledColumns(row: number): number[] {
     let filled = this.filled[row];
     if (!filled) {
       filled = [];
-      const cells = this.sheet.rows[row];
-      if (cells) {
-        for (let c = 0; c < cells.length; c++) {
-          const value = cells[c]?.value;
-          if (!value || value.kind === 'empty' || (value.kind === 'text' && value.value.trim() === '')) continue;
-          filled.push(c);
-        }
-      }
+      const length = this.rowLength(row);
+      for (let c = 0; c < length; c++) if (this.filledCell(row, c)) filled.push(c);
       this.filled[row] = filled;
     }
     return filled;
+  }
+
+  /** How many columns of a row hold something: `filledColumns(row).length`, without listing them. */
+  filledCount(row: number): number {
+    return this.summary(row) < 0 ? 0 : this.filledCounts[row]!;
+  }
+
+  /** The first column holding something (-1 for a blank row or one outside the sheet). */
+  firstFilledColumn(row: number): number {
+    return this.summary(row) < 0 ? -1 : this.firstFilled[row]!;
+  }
+
+  /** The last column holding something (-1 for a blank row or one outside the sheet). */
+  lastFilledColumn(row: number): number {
+    return this.summary(row) < 0 ? -1 : this.lastFilled[row]!;
+  }
+
+  /**
+   * How many filled cells of a row hold a figure that cannot head a column: anything but text,
+   * save a date or number shown as a month ("Apr-24" typed in is a date).
+   */
+  figureCount(row: number): number {
+    return this.summary(row) < 0 ? 0 : this.figureCounts[row]!;
+  }
+
+  /** How many filled cells of a row count as content in a table's body (see `showsWordOrFigure`). */
+  wordOrFigureCount(row: number): number {
+    return this.summary(row) < 0 ? 0 : this.wordOrFigureCounts[row]!;
+  }
+
+  /** The first column whose cell counts as content in a table's body (-1 if none). */
+  firstWordOrFigureColumn(row: number): number {
+    return this.summary(row) < 0 ? -1 : this.firstWordOrFigure[row]!;
+  }
+
+  /**
+   * Works out a row's counts in one pass over its cells, the first time any is asked for, and
+   * returns the row (-1 for one outside the sheet). Every row is tried as a header and read as a
+   * body row, and on a big sheet each visit to every cell costs as much as the tests themselves,
+   * so the visits are shared, and kept in arrays of numbers rather than an array per row.
+   */
+  private summary(row: number): number {
+    if (!(row >= 0 && row < this.rows)) return -1;
+    if (this.summarised[row]) return row;
+    let filled = 0;
+    let figures = 0;
+    let wordsOrFigures = 0;
+    let first = -1;
+    let last = -1;
+    let firstWordOrFigure = -1;
+    const cells = this.sheet.rows[row];
+    const length = cells?.length ?? 0;
+    for (let c = 0; c < length; c++) {
+      const cell = cells![c];
+      if (!holdsSomething(cell)) continue;
+      filled++;
+      if (first < 0) first = c;
+      last = c;
+      const kind = cell.value.kind;
+      if (kind !== 'text' && !((kind === 'date' || kind === 'number') && this.isMonthOnlyFormat(cell.format))) figures++;
+      if (showsWordOrFigure(cell)) {
+        if (wordsOrFigures++ === 0) firstWordOrFigure = c;
+      }
+    }
+    this.filledCounts[row] = filled;
+    this.figureCounts[row] = figures;
+    this.wordOrFigureCounts[row] = wordsOrFigures;
+    this.firstFilled[row] = first;
+    this.lastFilled[row] = last;
+    this.firstWordOrFigure[row] = firstWordOrFigure;
+    this.summarised[row] = 1;
+    return row;
+  }
+
+  /** Columns a row has cells for (filled or not): loops over a row's columns stop here. */
+  rowLength(row: number): number {
+    return this.sheet.rows[row]?.length ?? 0;
+  }
+
+  /** The cell, if it holds something: a value other than nothing or blank text. */
+  filledCell(row: number, col: number): Cell | undefined {
+    const cell = this.sheet.rows[row]?.[col];
+    return holdsSomething(cell) ? cell : undefined;
   }
 
   /**
@@ -117,14 +235,43 @@ export class SheetGrid {
     return this.text(row, col) !== '';
   }
 
+  /**
+   * Whether a filled cell counts as content in a table's body: a figure always does, text only
+   * with a letter, a digit or a footnote star (not a lone dash or dot).
+   */
+  showsWordOrFigure(row: number, col: number): boolean {
+    return showsWordOrFigure(this.cell(row, col));
+  }
+
   isBlankRow(row: number): boolean {
-    return this.filledColumns(row).length === 0;
+    return this.filledCount(row) === 0;
   }
 
   isHidden(row: number): boolean {
     return this.sheet.hiddenRows.has(row);
   }
 }
+
+/** A value other than nothing or blank text. */
+function holdsSomething(cell: Cell | undefined): cell is Cell {
+  const value = cell?.value;
+  if (!value || value.kind === 'empty') return false;
+  if (value.kind !== 'text') return true;
+  // Text starting with a printable ASCII character other than a space has something in it; only other text is trimmed to see.
+  const first = value.value.charCodeAt(0);
+  return (first > 32 && first < 127) || value.value.trim() !== '';
+}
+
+/** See `SheetGrid.showsWordOrFigure`. */
+function showsWordOrFigure(cell: Cell): boolean {
+  if (cell.value.kind !== 'text') return true;
+  // Most text starts with a letter or digit, which settles it without the Unicode-aware pattern.
+  const first = cell.value.value.charCodeAt(0);
+  if ((first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 42) return true;
+  return WORD_OR_STAR.test(cell.value.value);
+}
+
+const WORD_OR_STAR = /[\p{L}\p{N}*]/u;
 
 /**
  * A cell's place as one number (Excel has at most 16,384 columns): asked for on every cell
