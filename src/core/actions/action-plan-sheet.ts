@@ -280,8 +280,9 @@ export function buildActionPlan(
         if (c === COL.status) shared = statusCells.get(status.status);
         else if (!first && OURS.has(c)) shared = greyCells[c]!.get(text);
         else if (first && c === COL.indicator) shared = nameCells.get(text);
-        else if (first && c === COL.ref) {
-          // A block's reference is its own: not worth sharing.
+        else if (first && (c === COL.ref || c === COL.off || c === COL.howWeKnow)) {
+          // A block's reference is its own, and what's off and how we'll know are newly built
+          // strings: hashing them to find a shared cell costs more than the cell.
           const cell: PlanCell = { value: textValue(text), wrap: true, border: true };
           row[c] = cell;
           const cellLines = wrappedLineCount(planValueText(cell.value), WIDTHS[c]!);

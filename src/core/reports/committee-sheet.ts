@@ -124,7 +124,9 @@ export function buildCommitteeSheet(input: {
 
   // Two rows for each indicator (more for exceptions), so their cells are built without spreads
   // or closures over columns, and sized as they are placed. Cells that repeat down a column
-  // (names, targets, figures, statuses, directions, template commentary) are built once and shared.
+  // (names, targets, statuses, directions, template commentary) are built once and shared. Actual
+  // and previous figures are not: each is a newly formatted string, and hashing it to find a shared
+  // cell cost more than the cell (profiled at 50,000 indicators).
   const at = (column: Column): number => columns.indexOf(column);
   const refAt = at('ref');
   const indicatorAt = at('indicator');
@@ -138,10 +140,10 @@ export function buildCommitteeSheet(input: {
   const wrappedIn = (column: number): SharedCells => new SharedCells(widths[column] ?? 0, wrapped);
   const indicatorCells = wrappedIn(indicatorAt);
   const targetCells = wrappedIn(targetAt);
-  const actualCells = wrappedIn(actualAt);
-  const previousCells = wrappedIn(previousAt);
   const directionCells = wrappedIn(directionAt);
   const commentaryCells = wrappedIn(commentaryAt);
+  // Sized from the text as written to the cell, which Excel's limit may have cut.
+  const linesIn = (cell: PlanCell, column: number): number => wrappedLineCount(planValueText(cell.value), widths[column]!);
   const statusCells = STATUSES.map((status) => ({ value: textValue(labels[status]), fill: colours[status], border: true }));
   const statusCell = new Map(STATUSES.map((status, i) => [status, statusCells[i]!]));
 
@@ -157,20 +159,20 @@ export function buildCommitteeSheet(input: {
     if (refAt >= 0) row[refAt] = { value: textValue(v.ref ?? ''), wrap: false, border: true };
     const indicator = indicatorCells.get(v.indicator.trim());
     const target = targetCells.get(judged.target);
-    const actual = actualCells.get(judged.actual);
     const commentary = commentaryCells.get(input.commentary.get(v) ?? v.commentary ?? '');
     const direction = directionCells.get(directionText(v));
     row[indicatorAt] = indicator.cell;
     row[targetAt] = target.cell;
-    row[actualAt] = actual.cell;
+    const actual: PlanCell = { value: textValue(judged.actual), wrap: true, border: true };
+    row[actualAt] = actual;
     row[statusAt] = statusCell.get(v.status)!;
     row[directionAt] = direction.cell;
     row[commentaryAt] = commentary.cell;
-    let lines = Math.max(indicator.lines, target.lines, actual.lines, commentary.lines);
+    let lines = Math.max(indicator.lines, target.lines, linesIn(actual, actualAt), commentary.lines);
     if (previousAt >= 0) {
-      const previous = previousCells.get(judged.previous);
-      row[previousAt] = previous.cell;
-      if (previous.lines > lines) lines = previous.lines;
+      const previous: PlanCell = { value: textValue(judged.previous), wrap: true, border: true };
+      row[previousAt] = previous;
+      lines = Math.max(lines, linesIn(previous, previousAt));
     }
     linesBesideDirection[i] = lines;
     indicatorHeights[i] = heightOfLines(Math.max(lines, direction.lines));
@@ -218,7 +220,7 @@ export function buildCommitteeSheet(input: {
       const row = indicatorRows[i]!.slice();
       // Unique to the indicator: not worth sharing.
       row[directionAt] = { value: textValue(plan), wrap: true, border: true };
-      heights.push(heightOfLines(Math.max(linesBesideDirection[i]!, wrappedLineCount(planValueText(row[directionAt]!.value), widths[directionAt]!))));
+      heights.push(heightOfLines(Math.max(linesBesideDirection[i]!, linesIn(row[directionAt]!, directionAt))));
       rows.push(row);
     }
   }
