@@ -352,12 +352,22 @@ export function readBody(
   let section: string | undefined;
   let bottom = header.rows[header.rows.length - 1]!;
   let blankRun = 0;
-  let current: { row: number; rows: number[]; ref: string | undefined; description: string; section: string | undefined } | undefined;
-
+  // The indicator being read, which may run onto the rows below: its rows (undefined when there
+  // is none), reference, description and section. Plain variables, not an object per indicator.
+  let currentRows: number[] | undefined;
+  let currentRef: string | undefined;
+  let currentDescription = '';
+  let currentSection: string | undefined;
+  const start = (r: number, ref: string | undefined, description: string): void => {
+    currentRows = [r];
+    currentRef = ref;
+    currentDescription = description;
+    currentSection = section;
+  };
   const flush = (): void => {
-    if (!current) return;
-    indicators.push(indicatorOf(current.row, current.rows, current.ref, current.description, current.section, grid.isHidden(current.row)));
-    current = undefined;
+    if (!currentRows) return;
+    indicators.push(indicatorOf(currentRows[0]!, currentRows, currentRef, currentDescription, currentSection, grid.isHidden(currentRows[0]!)));
+    currentRows = undefined;
   };
 
   for (let r = bottom + 1; r < stopBefore; r++) {
@@ -404,13 +414,13 @@ export function readBody(
         doubts.push(`Row ${r + 1}: "${shorten(ref)}" in the reference column does not look like an indicator reference.`);
       }
       flush();
-      current = { row: r, rows: [r], ref, description, section };
+      start(r, ref, description);
       bottom = r;
       continue;
     }
     if (description && hasData) {
       flush();
-      current = { row: r, rows: [r], ref: undefined, description, section };
+      start(r, undefined, description);
       if (refCol !== undefined) doubts.push(`Row ${r + 1}: "${shorten(description)}" has no reference.`);
       bottom = r;
       continue;
@@ -420,10 +430,10 @@ export function readBody(
         // A lone line is a sub-heading only if indicators follow it; otherwise the table has ended.
         if (!nextRowIsIndicator(grid, r + 1, stopBefore, descCol!, dataCols)) break;
       }
-      if (refCol !== undefined && current && !afterBlank) {
+      if (refCol !== undefined && currentRows && !afterBlank) {
         // A description that spills onto a second row, under an empty reference.
-        current.rows.push(r);
-        current.description = `${current.description} ${description}`.trim();
+        currentRows.push(r);
+        currentDescription = `${currentDescription} ${description}`.trim();
         bottom = r;
         continue;
       }
@@ -435,14 +445,14 @@ export function readBody(
       }
       if (refCol === undefined) {
         flush();
-        current = { row: r, rows: [r], ref: undefined, description, section };
+        start(r, undefined, description);
         bottom = r;
         continue;
       }
     }
-    if (current && !afterBlank && !ref && !description) {
+    if (currentRows && !afterBlank && !ref && !description) {
       // Commentary or figures carried on the next row of the same indicator.
-      current.rows.push(r);
+      currentRows.push(r);
       bottom = r;
       continue;
     }

@@ -28,6 +28,8 @@ export class SheetGrid {
   private readonly guesses = new Map<string, HeaderGuess | null>();
   private lastFormat: string | undefined;
   private lastFormatIsMonthOnly = false;
+  private lastDateFormat: string | undefined;
+  private lastFormatIsDate = false;
 
   constructor(readonly sheet: Sheet) {
     this.rows = rowCount(sheet);
@@ -88,6 +90,15 @@ export class SheetGrid {
       this.lastFormatIsMonthOnly = isMonthOnlyFormat(format);
     }
     return this.lastFormatIsMonthOnly;
+  }
+
+  /** `isDateFormat`, likewise answered without a lookup for the format asked about before. */
+  isDateFormat(format: string | undefined): boolean {
+    if (format !== this.lastDateFormat) {
+      this.lastDateFormat = format;
+      this.lastFormatIsDate = isDateFormat(format);
+    }
+    return this.lastFormatIsDate;
   }
 
   text(row: number, col: number): string {
@@ -192,16 +203,25 @@ export class SheetGrid {
     const cells = this.sheet.rows[row];
     const length = cells?.length ?? 0;
     for (let c = 0; c < length; c++) {
-      const cell = cells![c];
-      if (!holdsSomething(cell)) continue;
+      // holdsSomething, a figure that cannot head a column, and showsWordOrFigure, asked of each
+      // value once (this pass visits every cell of the sheet).
+      const value = cells![c]?.value;
+      if (!value || value.kind === 'empty') continue;
+      let figure = true;
+      let wordOrFigure = true;
+      if (value.kind === 'text') {
+        const firstChar = value.value.charCodeAt(0);
+        if (!(firstChar > 32 && firstChar < 127) && value.value.trim() === '') continue;
+        figure = false;
+        wordOrFigure = startsWithWordOrStar(firstChar) || WORD_OR_STAR.test(value.value);
+      } else if (value.kind === 'date' || value.kind === 'number') {
+        figure = !this.isMonthOnlyFormat(cells![c]!.format);
+      }
       filled++;
       if (first < 0) first = c;
       last = c;
-      const kind = cell.value.kind;
-      if (kind !== 'text' && !((kind === 'date' || kind === 'number') && this.isMonthOnlyFormat(cell.format))) figures++;
-      if (showsWordOrFigure(cell)) {
-        if (wordsOrFigures++ === 0) firstWordOrFigure = c;
-      }
+      if (figure) figures++;
+      if (wordOrFigure && wordsOrFigures++ === 0) firstWordOrFigure = c;
     }
     this.filledCounts[row] = filled;
     this.figureCounts[row] = figures;
@@ -231,7 +251,7 @@ export class SheetGrid {
   hasContent(row: number, col: number): boolean {
     const cell = this.sheet.rows[row]?.[col];
     if (!cell || cell.value.kind === 'empty') return false;
-    if (cell.value.kind === 'boolean' || (cell.value.kind === 'number' && !isDateFormat(cell.format))) return true;
+    if (cell.value.kind === 'boolean' || (cell.value.kind === 'number' && !this.isDateFormat(cell.format))) return true;
     return this.text(row, col) !== '';
   }
 
@@ -265,10 +285,12 @@ function holdsSomething(cell: Cell | undefined): cell is Cell {
 /** See `SheetGrid.showsWordOrFigure`. */
 function showsWordOrFigure(cell: Cell): boolean {
   if (cell.value.kind !== 'text') return true;
-  // Most text starts with a letter or digit, which settles it without the Unicode-aware pattern.
-  const first = cell.value.value.charCodeAt(0);
-  if ((first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 42) return true;
-  return WORD_OR_STAR.test(cell.value.value);
+  return startsWithWordOrStar(cell.value.value.charCodeAt(0)) || WORD_OR_STAR.test(cell.value.value);
+}
+
+/** Most text starts with an ASCII letter or digit, which settles `WORD_OR_STAR` without the Unicode-aware pattern. */
+function startsWithWordOrStar(charCode: number): boolean {
+  return (charCode >= 48 && charCode <= 57) || (charCode >= 65 && charCode <= 90) || (charCode >= 97 && charCode <= 122) || charCode === 42;
 }
 
 const WORD_OR_STAR = /[\p{L}\p{N}*]/u;
