@@ -216,8 +216,8 @@ export function readHeader(grid: SheetGrid, row: number, span: ColumnSpan = WHOL
   // Headers are words: a row that is mostly figures is an indicator, whatever its words say.
   let filledCount: number;
   let figures: number;
-  if (span.left <= grid.firstFilledColumn(row) && grid.lastFilledColumn(row) <= span.right) {
-    // The span holds the whole row (always so for a whole row): the row's own counts serve.
+  if (span === WHOLE_ROW || (span.left <= grid.firstFilledColumn(row) && grid.lastFilledColumn(row) <= span.right)) {
+    // The span holds the whole row: the row's own counts serve.
     filledCount = grid.filledCount(row);
     figures = grid.figureCount(row);
   } else {

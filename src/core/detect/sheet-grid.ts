@@ -5,16 +5,16 @@ import { cellAt, columnCount, rowCount, type Cell, type Sheet } from '../model/w
 import { classifyHeader, type HeaderGuess } from './header-lexicon';
 
 /**
- * A read-only view of a sheet for detection: cell text worked out once, when first asked for (most
- * rows of a big sheet are figures, rejected as headers without their text), merged areas resolved,
- * so each rule asks simple questions.
+ * A read-only view of a sheet for detection: a figure's text worked out once, when first asked for
+ * (most rows of a big sheet are figures, rejected as headers from their row's counts without their
+ * text), merged areas resolved, so each rule asks simple questions.
  */
 export class SheetGrid {
   readonly rows: number;
   private readonly texts: (string[] | undefined)[] = [];
   private readonly filled: (number[] | undefined)[] = [];
-  /** Each row's counts (see `summary`), by row, once `summarised[row]` is 1. */
-  private readonly summarised: Uint8Array;
+  /** Each row's counts (see `counted`), by row, once `countedRows[row]` is 1. */
+  private readonly countedRows: Uint8Array;
   private readonly filledCounts: Int32Array;
   private readonly figureCounts: Int32Array;
   private readonly wordOrFigureCounts: Int32Array;
@@ -33,7 +33,7 @@ export class SheetGrid {
 
   constructor(readonly sheet: Sheet) {
     this.rows = rowCount(sheet);
-    this.summarised = new Uint8Array(this.rows);
+    this.countedRows = new Uint8Array(this.rows);
     this.filledCounts = new Int32Array(this.rows);
     this.figureCounts = new Int32Array(this.rows);
     this.wordOrFigureCounts = new Int32Array(this.rows);
@@ -154,17 +154,17 @@ export class SheetGrid {
 
   /** How many columns of a row hold something: `filledColumns(row).length`, without listing them. */
   filledCount(row: number): number {
-    return this.summary(row) < 0 ? 0 : this.filledCounts[row]!;
+    return this.counted(row) ? this.filledCounts[row]! : 0;
   }
 
   /** The first column holding something (-1 for a blank row or one outside the sheet). */
   firstFilledColumn(row: number): number {
-    return this.summary(row) < 0 ? -1 : this.firstFilled[row]!;
+    return this.counted(row) ? this.firstFilled[row]! : -1;
   }
 
   /** The last column holding something (-1 for a blank row or one outside the sheet). */
   lastFilledColumn(row: number): number {
-    return this.summary(row) < 0 ? -1 : this.lastFilled[row]!;
+    return this.counted(row) ? this.lastFilled[row]! : -1;
   }
 
   /**
@@ -172,28 +172,28 @@ export class SheetGrid {
    * save a date or number shown as a month ("Apr-24" typed in is a date).
    */
   figureCount(row: number): number {
-    return this.summary(row) < 0 ? 0 : this.figureCounts[row]!;
+    return this.counted(row) ? this.figureCounts[row]! : 0;
   }
 
   /** How many filled cells of a row count as content in a table's body (see `showsWordOrFigure`). */
   wordOrFigureCount(row: number): number {
-    return this.summary(row) < 0 ? 0 : this.wordOrFigureCounts[row]!;
+    return this.counted(row) ? this.wordOrFigureCounts[row]! : 0;
   }
 
   /** The first column whose cell counts as content in a table's body (-1 if none). */
   firstWordOrFigureColumn(row: number): number {
-    return this.summary(row) < 0 ? -1 : this.firstWordOrFigure[row]!;
+    return this.counted(row) ? this.firstWordOrFigure[row]! : -1;
   }
 
   /**
-   * Works out a row's counts in one pass over its cells, the first time any is asked for, and
-   * returns the row (-1 for one outside the sheet). Every row is tried as a header and read as a
-   * body row, and on a big sheet each visit to every cell costs as much as the tests themselves,
-   * so the visits are shared, and kept in arrays of numbers rather than an array per row.
+   * Whether the row lies in the sheet, its counts worked out first if they are not yet: one pass
+   * over its cells, the first time any count is asked for. Every row is tried as a header and
+   * read as a body row, and on a big sheet each visit to every cell costs as much as the tests
+   * themselves, so the visits are shared, and kept in arrays of numbers, not an array per row.
    */
-  private summary(row: number): number {
-    if (!(row >= 0 && row < this.rows)) return -1;
-    if (this.summarised[row]) return row;
+  private counted(row: number): boolean {
+    if (!(row >= 0 && row < this.rows)) return false;
+    if (this.countedRows[row]) return true;
     let filled = 0;
     let figures = 0;
     let wordsOrFigures = 0;
@@ -229,8 +229,8 @@ export class SheetGrid {
     this.firstFilled[row] = first;
     this.lastFilled[row] = last;
     this.firstWordOrFigure[row] = firstWordOrFigure;
-    this.summarised[row] = 1;
-    return row;
+    this.countedRows[row] = 1;
+    return true;
   }
 
   /** Columns a row has cells for (filled or not): loops over a row's columns stop here. */
