@@ -1,5 +1,6 @@
 import { compareDates, daysInMonth, formatDateGB, isRealDate, type CalendarDate } from '../model/serial-dates';
 import { MONTH_NAMES } from '../periods/period';
+import { getOrInsert } from '../model/memo';
 
 export type ActionStatus = 'Complete' | 'Overdue' | 'On track' | 'Not started';
 
@@ -100,17 +101,10 @@ export function actionStatus(byText: string, progress: string, today: CalendarDa
  */
 export function actionStatusReader(today: CalendarDate, yearHint?: number): (byText: string, progress: string) => { status: ActionStatus; reason: string } {
   const statuses = new Map<string, Map<string, { status: ActionStatus; reason: string }>>();
-  return (byText, progress) => {
-    let byProgress = statuses.get(byText);
-    if (!byProgress) {
-      byProgress = new Map();
-      statuses.set(byText, byProgress);
-    }
-    let status = byProgress.get(progress);
-    if (!status) {
-      status = actionStatus(byText, progress, today, yearHint);
-      byProgress.set(progress, status);
-    }
-    return status;
-  };
+  return (byText, progress) =>
+    getOrInsert(
+      getOrInsert(statuses, byText, () => new Map<string, { status: ActionStatus; reason: string }>()),
+      progress,
+      () => actionStatus(byText, progress, today, yearHint),
+    );
 }

@@ -16,6 +16,7 @@ import { describeTimeTarget, satisfactionShare, timeliness } from './timeliness'
 import type { Actual, Polarity, Status, Target, Unit } from './target-types';
 import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
 import { formatVariance } from './variance';
+import { getOrInsert } from '../model/memo';
 
 export type Trend = 'better' | 'worse' | 'same';
 
@@ -56,17 +57,8 @@ export interface EvaluateOptions {
 // Asked for each indicator of a table, and a detected table never changes: each role is looked up once.
 const COLUMNS_BY_ROLE = new WeakMap<DetectedTable, Map<ColumnRole, ColumnMapping[]>>();
 function columnsOf(table: DetectedTable, role: ColumnRole): readonly ColumnMapping[] {
-  let byRole = COLUMNS_BY_ROLE.get(table);
-  if (!byRole) {
-    byRole = new Map();
-    COLUMNS_BY_ROLE.set(table, byRole);
-  }
-  let columns = byRole.get(role);
-  if (!columns) {
-    columns = table.columns.filter((column) => column.role === role);
-    byRole.set(role, columns);
-  }
-  return columns;
+  const byRole = getOrInsert(COLUMNS_BY_ROLE, table, () => new Map<ColumnRole, ColumnMapping[]>());
+  return getOrInsert(byRole, role, () => table.columns.filter((column) => column.role === role));
 }
 
 function textAt(sheet: Sheet, row: number, col: number | undefined): string {

@@ -20,3 +20,14 @@ export function memoByText<T>(compute: (text: string) => T, limit = 10_000): (te
     return (answer === NO_ANSWER ? undefined : answer) as T;
   };
 }
+
+/** The value kept under `key`, made and kept by `make` the first time it is asked for. */
+export function getOrInsert<K, V>(map: Map<K, V> | WeakMap<K & object, V>, key: K, make: () => V): V {
+  const store = map as Map<K, V>;
+  let value = store.get(key);
+  if (value === undefined) {
+    value = make();
+    store.set(key, value);
+  }
+  return value;
+}
