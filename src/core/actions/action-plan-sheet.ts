@@ -170,6 +170,8 @@ function howWeKnow(verdict: IndicatorVerdict, { target }: JudgedFigures): string
 export interface ActionPlanBuild {
   readonly sheet: OwnedSheet;
   readonly rows: readonly ActionPlanRow[];
+  /** The references more than one of the verdicts' indicators share (`duplicatedRefs` of them). */
+  readonly duplicated: ReadonlySet<string>;
 }
 
 /**
@@ -309,6 +311,7 @@ export function buildActionPlan(
       print: { landscape: true, fitToWidth: true, repeatRows: [TITLE_ROWS + 1, TITLE_ROWS + 1] },
     },
     rows: actionRows,
+    duplicated: index.duplicated,
   };
 }
 

@@ -8,7 +8,13 @@ const EXCEL_ERROR = /^#(N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|
  * ("364", "14 working days", "90.2%"), rather than the cell text with its footnote markers and
  * stated variances; an Excel error shows as "Not available".
  */
-export function judgedFigures(verdict: IndicatorVerdict): { actual: string; target: string; previous: string } {
+export interface JudgedFigures {
+  readonly actual: string;
+  readonly target: string;
+  readonly previous: string;
+}
+
+export function judgedFigures(verdict: IndicatorVerdict): JudgedFigures {
   const judged = verdict.actualValue !== undefined && verdict.targetValue !== undefined;
   const actualText = verdict.actualText.trim();
   return {

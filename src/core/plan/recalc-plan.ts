@@ -1,7 +1,7 @@
 import type { Detection, DetectedTable } from '../detect/types';
 import type { IndicatorVerdict } from '../engine/evaluate';
 import type { Status } from '../engine/target-types';
-import { judgedFigures } from '../engine/judged-figures';
+import { judgedFigures, type JudgedFigures } from '../engine/judged-figures';
 import { cellAddress, quoteSheetName, rangeAddress } from '../model/address';
 import { cellText } from '../model/cell-text';
 import { cellAt, findSheet, type Cell, type Sheet, type Workbook } from '../model/workbook';
@@ -44,6 +44,11 @@ export interface RecalcResult {
   /** Refusals that stop any run, not only one that writes statuses (a mapping that no longer fits). */
   readonly mappingRefusals: readonly string[];
   readonly chosen: readonly ChosenVerdict[];
+  /**
+   * The judged figures planning worked out for each chosen verdict (same order as `chosen`), where
+   * its commentary template needed them; reports read them instead of working them out again.
+   */
+  readonly chosenFigures: ReadonlyArray<JudgedFigures | undefined>;
   readonly settings: Settings;
   readonly labels: StatusLabels;
   readonly colours: StatusColours;
@@ -109,8 +114,7 @@ export function chooseVerdicts(verdicts: readonly IndicatorVerdict[], period: st
   return chosen;
 }
 
-function templateValues(verdict: IndicatorVerdict, statusLabel: string): TemplateValues {
-  const figures = judgedFigures(verdict);
+function templateValues(verdict: IndicatorVerdict, statusLabel: string, figures: JudgedFigures): TemplateValues {
   return {
     indicator: verdict.indicator,
     ref: verdict.ref ?? '',
@@ -133,7 +137,7 @@ function mergedAway(sheet: Sheet, row: number, col: number): boolean {
 /** The commentary KPI Tracker would write for a verdict, from the officer's template or the default. */
 export function generatedCommentary(verdict: IndicatorVerdict, statusLabel: string, settings: Settings): string | null {
   const template = settings.templates[verdict.status] ?? DEFAULT_TEMPLATES[verdict.status];
-  return template ? renderTemplate(template, templateValues(verdict, statusLabel)) : null;
+  return template ? renderTemplate(template, templateValues(verdict, statusLabel, judgedFigures(verdict))) : null;
 }
 
 /**
@@ -162,6 +166,8 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
   // object would make every new key a property name to intern.
   const written = new Map(Object.entries(settings.written));
   const seenCommentary = new Map(Object.entries(settings.seenCommentary));
+  const savedWritten = written.size;
+  const savedSeenCommentary = seenCommentary.size;
 
   for (const doubt of detection.doubts) if (/no longer (fits|in the workbook)/.test(doubt)) refusals.push(doubt);
   for (const table of detection.tables) for (const doubt of table.doubts) if (/no longer fits/.test(doubt)) refusals.push(doubt);
@@ -180,6 +186,7 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
   for (const signOff of settings.signOffs) for (const [cell, value] of Object.entries(signOff.statuses)) frozen.set(cell, { period: signOff.period, ...value });
 
   const chosen: ChosenVerdict[] = [];
+  const chosenFigures: Array<JudgedFigures | undefined> = [];
   const unwritable = new Map<number, number>();
   // Looked up once per table rather than once per indicator.
   const places = detection.tables.map((table) => ({ table, sheet: findSheet(workbook, table.sheet), statusCol: columnOf(table, 'status'), commentaryCol: columnOf(table, 'commentary') }));
@@ -197,8 +204,12 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
     const { table, statusCol, commentaryCol } = places[verdict.tableIndex]!;
     const sheet = places[verdict.tableIndex]!.sheet!;
     const statusLabel = labels[verdict.status];
-    const commentary = generatedCommentary(verdict, statusLabel, settings);
+    // generatedCommentary, keeping the judged figures it works out for the reports.
+    const template = settings.templates[verdict.status] ?? DEFAULT_TEMPLATES[verdict.status];
+    const figures = template ? judgedFigures(verdict) : undefined;
+    const commentary = template ? renderTemplate(template, templateValues(verdict, statusLabel, figures!)) : null;
     chosen.push({ verdict, commentary, statusLabel, statusColour: colours[verdict.status] });
+    chosenFigures.push(figures);
 
     const statusKey = statusCol === undefined ? undefined : cellKey(table.sheet, verdict.row, statusCol);
     if (statusCol !== undefined && mergedAway(sheet, verdict.row, statusCol)) {
@@ -279,8 +290,8 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
     refusals.push(`Sheet "${name}" is protected, so KPI Tracker can't write its statuses. Unprotect it (Review → Unprotect Sheet) and run again. Nothing was written.`);
   }
 
-  const nextSettings: Settings = { ...settings, written: sortedRecord(written), seenCommentary: sortedRecord(seenCommentary) };
-  return { parts: { edits, notices, refusals }, mappingRefusals, chosen, settings: nextSettings, labels, colours };
+  const nextSettings: Settings = { ...settings, written: sortedRecord(written, savedWritten), seenCommentary: sortedRecord(seenCommentary, savedSeenCommentary) };
+  return { parts: { edits, notices, refusals }, mappingRefusals, chosen, chosenFigures, settings: nextSettings, labels, colours };
 }
 
 /**
@@ -340,11 +351,38 @@ function rawText(cell: Cell): string {
   }
 }
 
-function sortedRecord<T>(entries: ReadonlyMap<string, T>): Record<string, T> {
-  // Code-unit order: the same on every machine, and far cheaper than localeCompare on 100,000 keys.
-  // Sorting the keys alone with the built-in order (which is code-unit order for strings) needs
-  // no comparison calls back into JavaScript.
-  return Object.fromEntries([...entries.keys()].sort().map((key) => [key, entries.get(key)!]));
+/**
+ * `entries` (the saved record's entries, then any keys added since) as a record in code-unit
+ * order of keys: the same on every machine, and far cheaper than localeCompare on 100,000 keys.
+ * The saved record was written sorted, so only the added keys are sorted (with the built-in order,
+ * which is code-unit order for strings and needs no comparison calls back into JavaScript) and
+ * merged in; a second run that adds no keys sorts nothing.
+ */
+function sortedRecord<T>(entries: ReadonlyMap<string, T>, savedCount: number): Record<string, T> {
+  // A Map keeps keys in the order first set: the saved ones (`savedCount` of them) come first, as read.
+  const keys = [...entries.keys()];
+  let savedSorted = true;
+  for (let i = 1; i < savedCount && savedSorted; i++) if (!(keys[i - 1]! < keys[i]!)) savedSorted = false;
+  let order: string[];
+  if (!savedSorted) {
+    order = keys.sort();
+  } else if (savedCount === keys.length) {
+    order = keys;
+  } else {
+    const added = keys.slice(savedCount).sort();
+    if (savedCount === 0) {
+      order = added;
+    } else {
+      order = new Array<string>(keys.length);
+      let a = 0;
+      let b = 0;
+      let k = 0;
+      while (a < savedCount && b < added.length) order[k++] = keys[a]! < added[b]! ? keys[a++]! : added[b++]!;
+      while (a < savedCount) order[k++] = keys[a++]!;
+      while (b < added.length) order[k++] = added[b++]!;
+    }
+  }
+  return Object.fromEntries(order.map((key) => [key, entries.get(key)!]));
 }
 
 /** The settings sheet, only when what it would hold differs from what it holds. */

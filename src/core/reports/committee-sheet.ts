@@ -1,5 +1,5 @@
 import type { IndicatorVerdict } from '../engine/evaluate';
-import { judgedFigures } from '../engine/judged-figures';
+import { judgedFigures, type JudgedFigures } from '../engine/judged-figures';
 import { STATUSES, type Status } from '../engine/target-types';
 import { describeTolerance, type Tolerance } from '../engine/tolerance';
 import { formatDateGB, type CalendarDate } from '../model/serial-dates';
@@ -28,8 +28,6 @@ export function committeeSheetName(period: string): string {
 const ARROWS: Record<'better' | 'worse' | 'same', string> = { better: '↑ better', worse: '↓ worse', same: '→ same' };
 
 type Column = 'ref' | 'indicator' | 'target' | 'actual' | 'previous' | 'status' | 'direction' | 'commentary';
-
-type JudgedFigures = ReturnType<typeof judgedFigures>;
 
 const ALL_COLUMNS: readonly Column[] = ['ref', 'indicator', 'target', 'actual', 'previous', 'status', 'direction', 'commentary'];
 
@@ -74,6 +72,10 @@ export function buildCommitteeSheet(input: {
   readonly period: string;
   readonly verdicts: readonly IndicatorVerdict[];
   readonly commentary: ReadonlyMap<IndicatorVerdict, string | null>;
+  /** Judged figures already worked out for some of the verdicts (same order); the rest are worked out here. */
+  readonly figures?: ReadonlyArray<JudgedFigures | undefined>;
+  /** The references more than one of these verdicts' indicators share, where the caller knows them. */
+  readonly duplicated?: ReadonlySet<string>;
   readonly labels: StatusLabels;
   readonly colours: StatusColours;
   readonly committee: CommitteeDetails;
@@ -95,7 +97,7 @@ export function buildCommitteeSheet(input: {
   let manySheets = false;
   for (let i = 0; i < count; i++) {
     const v = verdicts[i]!;
-    const judged = judgedFigures(v);
+    const judged = input.figures?.[i] ?? judgedFigures(v);
     figures[i] = judged;
     const status = v.status;
     counts.set(status, (counts.get(status) ?? 0) + 1);
@@ -212,7 +214,7 @@ export function buildCommitteeSheet(input: {
     // The direction column gives way to the action-plan reference here.
     push(header(columns.map((column) => (column === 'direction' ? 'Action plan' : COLUMN_TITLES[column]))));
     const planned = new Set(input.actions.map((a) => a.key));
-    const duplicated = duplicatedRefs(verdicts);
+    const duplicated = input.duplicated ?? duplicatedRefs(verdicts);
     for (const i of exceptions) {
       const v = verdicts[i]!;
       const key = indicatorKey(v, duplicated);

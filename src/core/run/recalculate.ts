@@ -1,5 +1,6 @@
 import { buildActionPlan, type ActionPlanRow } from '../actions/action-plan-sheet';
-import { actionStatus } from '../actions/due-text';
+import { actionStatusReader } from '../actions/due-text';
+import type { JudgedFigures } from '../engine/judged-figures';
 import { detectWorkbook } from '../detect/detect-workbook';
 import type { Detection } from '../detect/types';
 import { evaluateWorkbook, type IndicatorVerdict } from '../engine/evaluate';
@@ -69,12 +70,15 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
   const reportPeriod = options.period ?? latestPeriodWithData(verdicts);
   const sheets: OwnedSheet[] = [];
   let actions: ActionPlanRow[] = [];
+  let latest: readonly IndicatorVerdict[] = [];
+  let latestDuplicated: ReadonlySet<string> | undefined;
   if ((options.steps.actionPlan || options.steps.committee) && reportPeriod) {
     // The verdicts the status cells show: planning chose them already.
-    const latest = recalc.chosen.map((choice) => choice.verdict);
+    latest = recalc.chosen.map((choice) => choice.verdict);
     const actionPlan = buildActionPlan(workbook, latest, { today: options.today, includeNearMisses: options.includeNearMisses ?? false, period: reportPeriod });
     // The workbook's own action plans (layout E) are read and used, not copied.
     actions = [...actionPlan.rows, ...existingActionRows(detection, options.today)];
+    latestDuplicated = actionPlan.duplicated;
     if (options.steps.actionPlan) sheets.push(actionPlan.sheet);
   }
   // Committee details given for a run are kept in the workbook for the next one.
@@ -82,20 +86,34 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
   if (options.steps.committee && reportPeriod) {
     const forPeriod = chooseVerdicts(verdicts, reportPeriod);
     // Planning wrote the template's words for the verdicts the status cells show, which are
-    // mostly the report period's too; the same template gives the same words, so they are reused.
-    const planned = new Map(recalc.chosen.map((choice) => [choice.verdict, choice.commentary]));
+    // mostly the report period's too; the same template gives the same words (and judged
+    // figures), so they are reused.
+    const planned = new Map<IndicatorVerdict, number>();
+    for (let i = 0; i < recalc.chosen.length; i++) planned.set(recalc.chosen[i]!.verdict, i);
     // The officer's words where there are some; otherwise the template's, for this very period.
-    const commentary = new Map(
-      forPeriod.map((v) => [
+    const commentary = new Map<IndicatorVerdict, string | null>();
+    const figures = new Array<JudgedFigures | undefined>(forPeriod.length);
+    for (let i = 0; i < forPeriod.length; i++) {
+      const v = forPeriod[i]!;
+      const at = planned.get(v);
+      figures[i] = at === undefined ? undefined : recalc.chosenFigures[at];
+      commentary.set(
         v,
         officerCommentary(workbook, detection.tables[v.tableIndex]!, v, recalc.settings) ??
-          (planned.has(v) ? planned.get(v)! : generatedCommentary(v, recalc.labels[v.status], recalc.settings)),
-      ]),
-    );
+          (at !== undefined ? recalc.chosen[at]!.commentary : generatedCommentary(v, recalc.labels[v.status], recalc.settings)),
+      );
+    }
+    // The action plan's duplicated references hold for the committee's verdicts too when both
+    // lists are the same, or when there are none: the report period's indicators are among those
+    // whose latest verdicts the action plan read, with the same references, sheets and rows.
+    const sameIndicators = latest.length === forPeriod.length && latest.every((v, i) => v === forPeriod[i]);
+    const duplicated = latestDuplicated && (latestDuplicated.size === 0 || sameIndicators) ? latestDuplicated : undefined;
     const committee = buildCommitteeSheet({
       period: reportPeriod,
       verdicts: forPeriod,
       commentary,
+      figures,
+      ...(duplicated ? { duplicated } : {}),
       labels: recalc.labels,
       colours: recalc.colours,
       committee: committeeDetails,
@@ -118,12 +136,13 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 /** The action rows of the workbook's own action-plan tables (layout E), with their status today. */
 export function existingActionRows(detection: Detection, today: CalendarDate): ActionPlanRow[] {
   const rows: ActionPlanRow[] = [];
+  const statusOf = actionStatusReader(today, today.year);
   for (const table of detection.tables) {
     if (table.kind !== 'action-plan' || !table.recommendation) continue;
     const rec = table.recommendation;
     for (const action of table.actions) {
       if (!action.action.trim() && !action.due) continue;
-      const status = actionStatus(action.due ?? '', action.progress ?? '', today, today.year);
+      const status = statusOf(action.due ?? '', action.progress ?? '');
       rows.push({ key: rec.ref, ref: rec.ref, action: action.action, by: action.due ?? '', responsible: rec.responsible ?? '', progress: action.progress ?? '', status: status.status, reason: status.reason });
     }
   }
