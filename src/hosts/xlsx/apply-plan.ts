@@ -1,16 +1,15 @@
 import type { CellEdit, OwnedSheet, Plan } from '../../core/plan/plan-types';
-import { WorkbookFileError, type SheetEntry, type XlsxSource } from './read-xlsx';
+import { getOrInsert } from '../../core/model/memo';
+import { WorkbookFileError, type XlsxSource } from './read-xlsx';
 import { appendRows, buildSheetXml, patchSheetCells, printTitlesFormula } from './sheet-xml-write';
-import { relationshipsPartOf, relativeTarget } from './xlsx-package';
-import { allTags, attribute, elementEnd, escapeAttribute, findTag, nextTag, rootPrefix } from './xml-text';
-import { setAttributeText } from './styles-xml';
+import { RELATIONSHIPS_NS, relationshipsPartOf, relativeTarget } from './xlsx-package';
+import { allTags, attribute, elementEnd, escapeAttribute, findTag, nextTag, openingTag, removeAttribute, rootPrefix, setAttributeText } from './xml-text';
 import { entryFromContentAsync, writeZip, type ZipEntry } from './zip-archive';
 
-const WORKSHEET_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
-const STYLES_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
+const WORKSHEET_TYPE = `${RELATIONSHIPS_NS}/worksheet`;
+const STYLES_TYPE = `${RELATIONSHIPS_NS}/styles`;
 const WORKSHEET_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const STYLES_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
-const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /**
  * Applies a plan to the .xlsx file it was made from and returns the new file's bytes. Only the
@@ -44,9 +43,7 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
   const editsBySheet = new Map<string, CellEdit[]>();
   for (const edit of plan.edits) {
     if (!sheetsByName.has(edit.sheet)) throw new Error(`The plan names a sheet "${edit.sheet}" that is not in the workbook.`);
-    const list = editsBySheet.get(edit.sheet);
-    if (list) list.push(edit);
-    else editsBySheet.set(edit.sheet, [edit]);
+    getOrInsert(editsBySheet, edit.sheet, (): CellEdit[] => []).push(edit);
   }
   for (const [name, edits] of editsBySheet) {
     const sheet = sheetsByName.get(name)!;
@@ -57,11 +54,10 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
     else compress(sheet.part, patched);
   }
 
-  const workbook = new WorkbookPart(workbookXml, source);
+  const workbook = new WorkbookPart(workbookXml, source.allSheetNames.length);
   let workbookRels = pkg.text(relationshipsPartOf(source.workbookPart)) ?? emptyRelationships();
   let contentTypes = pkg.text('[Content_Types].xml')!;
   const partNames = new Set(pkg.entries.map((entry) => entry.name.toLowerCase()));
-  const newParts: string[] = [];
 
   for (const owned of plan.sheets) {
     const existing = sheetsByFoldedName.get(owned.name.toLowerCase());
@@ -89,7 +85,6 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
     while (partNames.has(`xl/worksheets/sheet${number}.xml`)) number++;
     const part = `xl/worksheets/sheet${number}.xml`;
     partNames.add(part);
-    newParts.push(part);
     compress(part, buildSheetXml(owned, source.styles));
     const relationshipId = freeRelationshipId(workbookRels);
     workbookRels = addRelationship(workbookRels, relationshipId, WORKSHEET_TYPE, relativeTarget(source.workbookPart, part));
@@ -102,7 +97,6 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
     const stylesPart = source.stylesPart ?? 'xl/styles.xml';
     replaced.set(stylesPart, source.styles.toXml());
     if (!source.stylesPart) {
-      newParts.push(stylesPart);
       workbookRels = addRelationship(workbookRels, freeRelationshipId(workbookRels), STYLES_TYPE, relativeTarget(source.workbookPart, stylesPart));
       contentTypes = addOverride(contentTypes, stylesPart, STYLES_CONTENT);
     }
@@ -120,7 +114,6 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
   replaced.set(relationshipsPartOf(source.workbookPart), workbookRels);
   replaced.set('[Content_Types].xml', contentTypes);
 
-  const entries: ZipEntry[] = [];
   const written = new Set<string>();
   const changed = new Map([...replaced].map(([part, content]) => [part.toLowerCase(), { part, content }]));
   const newEntry = (part: string, content: string | Uint8Array): Promise<ZipEntry> => compressing.get(part.toLowerCase()) ?? entryFromContentAsync(part, content);
@@ -133,8 +126,7 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
     else if (change.content !== null) pending.push(newEntry(entry.name, change.content));
   }
   for (const [key, { part, content }] of changed) if (content !== null && !written.has(key)) pending.push(newEntry(part, content));
-  entries.push(...(await Promise.all(pending)));
-  return { bytes: writeZip(entries), notes };
+  return { bytes: writeZip(await Promise.all(pending)), notes };
 }
 
 function emptyRelationships(): string {
@@ -175,19 +167,17 @@ function removeOverride(types: string, part: string): string {
 class WorkbookPart {
   private xml: string;
   private readonly prefix: string;
+  /** Every `<sheet>` the workbook lists, chart sheets too: the position the next one takes. */
   private sheetCount: number;
 
-  constructor(
-    xml: string,
-    private readonly source: XlsxSource,
-  ) {
+  constructor(xml: string, sheetCount: number) {
     this.xml = xml;
     this.prefix = rootPrefix(xml);
-    this.sheetCount = source.sheetCount;
+    this.sheetCount = sheetCount;
     const root = nextTag(xml, 0)!;
     // The r: prefix must be declared for the sheets added with r:id.
     if (!/\sxmlns:r\s*=/.test(root.attributeText)) {
-      this.xml = `${xml.slice(0, root.start)}<${root.prefix}${root.name}${root.attributeText} xmlns:r="${RELATIONSHIPS_NS}"${root.selfClosing ? '/>' : '>'}${xml.slice(root.end)}`;
+      this.xml = `${xml.slice(0, root.start)}${openingTag(root, `${root.attributeText} xmlns:r="${RELATIONSHIPS_NS}"`)}${xml.slice(root.end)}`;
     }
   }
 
@@ -209,9 +199,9 @@ class WorkbookPart {
   setState(relationshipId: string, visibility: OwnedSheet['visibility']): void {
     const tag = allTags(this.xml, 'sheet').find((t) => attribute(t.attributeText, 'id') === relationshipId);
     if (!tag) return;
-    let attributes = tag.attributeText.replace(/\sstate\s*=\s*("[^"]*"|'[^']*')/, '');
-    if (visibility !== 'visible') attributes = setAttributeText(attributes, { state: visibility });
-    this.xml = `${this.xml.slice(0, tag.start)}<${tag.prefix}sheet${attributes}/>${this.xml.slice(elementEnd(this.xml, tag))}`;
+    const withoutState = removeAttribute(tag.attributeText, 'state');
+    const attributes = visibility === 'visible' ? withoutState : setAttributeText(withoutState, { state: visibility });
+    this.xml = `${this.xml.slice(0, tag.start)}${openingTag(tag, attributes)}${this.xml.slice(tag.end)}`;
   }
 
   setPrintTitles(position: number, owned: OwnedSheet): void {
@@ -247,7 +237,7 @@ class WorkbookPart {
     const calc = findTag(this.xml, 'calcPr');
     if (calc) {
       const attributes = setAttributeText(calc.attributeText, { fullCalcOnLoad: '1' });
-      return `${this.xml.slice(0, calc.start)}<${calc.prefix}calcPr${attributes}${calc.selfClosing ? '/>' : '>'}${this.xml.slice(calc.end)}`;
+      return `${this.xml.slice(0, calc.start)}${openingTag(calc, attributes)}${this.xml.slice(calc.end)}`;
     }
     const at = this.endOfAny(['definedNames', 'externalReferences', 'functionGroups', 'sheets']);
     return `${this.xml.slice(0, at)}<${this.prefix}calcPr fullCalcOnLoad="1"/>${this.xml.slice(at)}`;
@@ -263,4 +253,3 @@ class WorkbookPart {
   }
 }
 
-export type { SheetEntry };

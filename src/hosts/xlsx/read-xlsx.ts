@@ -5,7 +5,7 @@ import type { Sheet, SheetVisibility, TableObject, Workbook } from '../../core/m
 import { readSheetXml, richText, type SheetLayout } from './sheet-xml-read';
 import { StylesPart } from './styles-xml';
 import { XlsxPackage } from './xlsx-package';
-import { allTags, attribute, elementEnd, findTag } from './xml-text';
+import { allTags, attribute, elementEnd, findTag, isXmlTrue } from './xml-text';
 import { readZip, ZipFormatError } from './zip-archive';
 
 /** A reason a file could not be opened, in words an officer can act on. */
@@ -39,7 +39,6 @@ export interface SheetEntry {
   /** The worksheet part, e.g. `xl/worksheets/sheet1.xml`. */
   readonly part: string;
   readonly relationshipId: string;
-  readonly sheetId: number;
   /** Position among all the workbook's sheets (chart sheets too), as `localSheetId` counts. */
   readonly position: number;
   readonly layout: SheetLayout;
@@ -52,7 +51,6 @@ export interface XlsxSource {
   readonly sheets: readonly SheetEntry[];
   /** Every `<sheet>` in the workbook part, worksheets or not (chart sheets too), by name. */
   readonly allSheetNames: readonly string[];
-  readonly sheetCount: number;
   readonly styles: StylesPart;
   readonly stylesPart: string | undefined;
 }
@@ -116,10 +114,9 @@ function readPackage(pkg: XlsxPackage, name: string): XlsxRead {
   const sharedStrings = sharedStringsPart ? readSharedStrings(pkg.text(sharedStringsPart) ?? '') : [];
   if (sharedStringsPart) pkg.forget(sharedStringsPart);
   const workbookPr = findTag(workbookXml, 'workbookPr');
-  const date1904Text = workbookPr ? attribute(workbookPr.attributeText, 'date1904') : undefined;
-  const date1904 = date1904Text === '1' || date1904Text === 'true';
+  const date1904 = isXmlTrue(workbookPr ? attribute(workbookPr.attributeText, 'date1904') : undefined);
   const protection = findTag(workbookXml, 'workbookProtection');
-  const lockStructure = protection ? attribute(protection.attributeText, 'lockStructure') : undefined;
+  const structureProtected = isXmlTrue(protection ? attribute(protection.attributeText, 'lockStructure') : undefined);
 
   const entries: SheetEntry[] = [];
   const sheets: Sheet[] = [];
@@ -138,7 +135,7 @@ function readPackage(pkg: XlsxPackage, name: string): XlsxRead {
     const { sheet, layout } = readSheetXml(xml, { name: sheetName, visibility, sharedStrings, styles, date1904, tables: readTables(pkg, rel.target) });
     pkg.forget(rel.target);
     sheets.push(sheet);
-    entries.push({ name: sheetName, part: rel.target, relationshipId, sheetId: Number(attribute(tag.attributeText, 'sheetId') ?? position + 1), position, layout });
+    entries.push({ name: sheetName, part: rel.target, relationshipId, position, layout });
   });
   if (sheets.length === 0) {
     if (chartSheets > 0) throw new WorkbookFileError(`${name} holds only chart sheets: there is no worksheet with cells, so there is no KPI table to find.`);
@@ -146,8 +143,8 @@ function readPackage(pkg: XlsxPackage, name: string): XlsxRead {
   }
   return {
     workbook: { sheets },
-    source: { package: pkg, workbookPart, sheets: entries, allSheetNames: sheetTags.map((tag) => attribute(tag.attributeText, 'name') ?? ''), sheetCount: sheetTags.length, styles, stylesPart },
-    structureProtected: lockStructure === '1' || lockStructure === 'true',
+    source: { package: pkg, workbookPart, sheets: entries, allSheetNames: sheetTags.map((tag) => attribute(tag.attributeText, 'name') ?? ''), styles, stylesPart },
+    structureProtected,
   };
 }
 

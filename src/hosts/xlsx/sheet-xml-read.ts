@@ -1,7 +1,7 @@
 import { columnIndex, columnLetter, parseRangeAddress } from '../../core/model/address';
 import type { Cell, CellRange, CellValue, Sheet, SheetVisibility, TableObject } from '../../core/model/workbook';
 import { isDateFormat, type StylesPart } from './styles-xml';
-import { attribute, decodeExcelEscapes, decodeXml, elementEnd, nextTag, type Tag } from './xml-text';
+import { attribute, decodeExcelEscapes, decodeXml, elementEnd, indexOfElement, isXmlTrue, nextTag, type Tag } from './xml-text';
 
 export interface SheetContext {
   readonly name: string;
@@ -69,13 +69,12 @@ export function readSheetXml(xml: string, context: SheetContext): { sheet: Sheet
         cells = [];
         rows[row] = cells;
         lastRow = Math.max(lastRow, row + 1);
-        const hidden = attribute(tag.attributeText, 'hidden');
-        if (hidden === '1' || hidden === 'true') hiddenRows.add(row);
+        if (isXmlTrue(attribute(tag.attributeText, 'hidden'))) hiddenRows.add(row);
         break;
       }
       case 'c': {
         const r = attribute(tag.attributeText, 'r');
-        col = r !== undefined ? columnOf(r) : col + 1;
+        col = r !== undefined ? columnOfReference(r) : col + 1;
         const end = tag.selfClosing ? tag.end : elementEnd(xml, tag);
         const cell = readCell(xml, tag, end, row, col, context, sharedFormulas, arrayFormulas);
         if (cell) {
@@ -88,8 +87,7 @@ export function readSheetXml(xml: string, context: SheetContext): { sheet: Sheet
         continue;
       }
       case 'col': {
-        const hidden = attribute(tag.attributeText, 'hidden');
-        if (hidden === '1' || hidden === 'true') {
+        if (isXmlTrue(attribute(tag.attributeText, 'hidden'))) {
           const min = Number(attribute(tag.attributeText, 'min'));
           const max = Number(attribute(tag.attributeText, 'max'));
           if (Number.isInteger(min) && Number.isInteger(max)) hiddenColumnRanges.push([min - 1, max - 1]);
@@ -102,8 +100,7 @@ export function readSheetXml(xml: string, context: SheetContext): { sheet: Sheet
         break;
       }
       case 'sheetProtection': {
-        const sheet = attribute(tag.attributeText, 'sheet');
-        isProtected = sheet === '1' || sheet === 'true';
+        isProtected = isXmlTrue(attribute(tag.attributeText, 'sheet'));
         break;
       }
       case 'extLst':
@@ -151,10 +148,15 @@ export function readSheetXml(xml: string, context: SheetContext): { sheet: Sheet
   };
 }
 
-function columnOf(reference: string): number {
-  let end = 0;
-  while (end < reference.length && reference.charCodeAt(end) >= 0x41) end++;
-  return columnIndex(reference.slice(0, end).toUpperCase());
+/** The 0-based column of a cell reference such as `AB12` (letters in either case), read without slicing. */
+export function columnOfReference(reference: string): number {
+  let col = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const code = reference.charCodeAt(i) & ~0x20;
+    if (code < 0x41 || code > 0x5a) break;
+    col = col * 26 + (code - 0x40);
+  }
+  return col - 1;
 }
 
 function readCell(
@@ -192,10 +194,14 @@ function readCell(
     if (inlineTag && !inlineTag.selfClosing) inline = richText(inner, inlineTag.end, elementEnd(inner, inlineTag));
   }
   const value = valueOf(type, raw, inline, format, context);
-  if (formula !== undefined) return { value, formula, ...(format ? { format } : {}), ...(fill ? { fill } : {}) };
   // A cell with a style but nothing in it (a border, a swatch of colour in a key) reads as empty.
-  if (value.kind === 'empty') return undefined;
-  return { value, ...(format ? { format } : {}), ...(fill ? { fill } : {}) };
+  if (formula === undefined && value.kind === 'empty') return undefined;
+  // Built field by field: this runs for every cell of every sheet, where spreads cost objects.
+  const cell: { value: CellValue; formula?: string; format?: string; fill?: string } = { value };
+  if (formula !== undefined) cell.formula = formula;
+  if (format) cell.format = format;
+  if (fill) cell.fill = fill;
+  return cell;
 }
 
 function valueOf(type: string, raw: string | undefined, inline: string | undefined, format: string | undefined, context: SheetContext): CellValue {
@@ -209,7 +215,7 @@ function valueOf(type: string, raw: string | undefined, inline: string | undefin
     case 'str':
       return raw ? { kind: 'text', value: decodeExcelEscapes(raw) } : { kind: 'empty' };
     case 'b':
-      return raw === undefined || raw === '' ? { kind: 'empty' } : { kind: 'boolean', value: raw === '1' || raw === 'true' };
+      return raw === undefined || raw === '' ? { kind: 'empty' } : { kind: 'boolean', value: isXmlTrue(raw) };
     case 'e':
       return raw ? { kind: 'error', code: raw } : { kind: 'empty' };
     case 'd': {
@@ -229,13 +235,8 @@ function valueOf(type: string, raw: string | undefined, inline: string | undefin
 
 /** The first child element of a cell's text that opens with `start` (e.g. `<v`), as a tag. */
 function childTag(inner: string, start: string): Tag | undefined {
-  let at = inner.indexOf(start);
-  while (at >= 0) {
-    const next = inner.charCodeAt(at + start.length);
-    if (next === 0x3e || next === 0x20 || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) return nextTag(inner, at);
-    at = inner.indexOf(start, at + 1);
-  }
-  return undefined;
+  const at = indexOfElement(inner, start, 0);
+  return at < 0 ? undefined : nextTag(inner, at);
 }
 
 /** The text of a run of `<t>` elements, leaving out phonetic guides (`<rPh>`). */

@@ -1,9 +1,11 @@
 import { cellAddress, columnLetter, parseRangeAddress, quoteSheetName } from '../../core/model/address';
 import { EMPTY_PLAN_VALUE, type CellEdit, type OwnedSheet, type PlanCell, type PlanValue } from '../../core/plan/plan-types';
-import type { SheetLayout } from './sheet-xml-read';
+import { columnOfReference, type SheetLayout } from './sheet-xml-read';
 import type { StylesPart } from './styles-xml';
 import { Utf8Chunks } from './utf8-chunks';
-import { allTags, attribute, elementEnd, escapeCellText, findTag, nextTag, type Tag } from './xml-text';
+import { getOrInsert } from '../../core/model/memo';
+import { allTags, attribute, elementEnd, escapeCellText, findTag, indexOfElement, isXmlTrue, nextTag, removeAttribute, type Tag } from './xml-text';
+import { MAIN_NS, RELATIONSHIPS_NS } from './xlsx-package';
 
 /**
  * One cell as worksheet XML. Text is always an inline string, so nothing a run writes can ever be
@@ -38,11 +40,7 @@ interface ExistingCell {
 export function patchSheetCells(xml: string, layout: SheetLayout, edits: readonly CellEdit[], styles: StylesPart): Buffer {
   const p = layout.prefix;
   const byRow = new Map<number, CellEdit[]>();
-  for (const edit of edits) {
-    const list = byRow.get(edit.row);
-    if (list) list.push(edit);
-    else byRow.set(edit.row, [edit]);
-  }
+  for (const edit of edits) getOrInsert(byRow, edit.row, (): CellEdit[] => []).push(edit);
   const pending = [...byRow.keys()].sort((a, b) => a - b);
   const { head, body, tail } = splitAtSheetData(xml, p);
   const columnStyles = columnStylesOf(head);
@@ -55,9 +53,7 @@ export function patchSheetCells(xml: string, layout: SheetLayout, edits: readonl
   let previousRow = -1;
   let next = 0;
   while (next < pending.length) {
-    let start = body.indexOf(rowOpen, searchFrom);
-    // `<rowX` would be another element; only rows are children of sheetData.
-    while (start >= 0 && !isNameEnd(body.charCodeAt(start + rowOpen.length))) start = body.indexOf(rowOpen, start + 1);
+    const start = indexOfElement(body, rowOpen, searchFrom);
     if (start < 0) break;
     const tag = nextTag(body, start)!;
     const end = tag.selfClosing ? tag.end : body.indexOf(rowClose, tag.end) + rowClose.length;
@@ -97,10 +93,6 @@ export function appendRows(xml: string, layout: SheetLayout, rows: OwnedSheet['r
   return out.toBuffer();
 }
 
-function isNameEnd(code: number): boolean {
-  return code === 0x20 || code === 0x3e || code === 0x2f || code === 0x09 || code === 0x0a || code === 0x0d;
-}
-
 /** The sheet in three: up to the rows, the rows, and from the end of the rows on (`<sheetData/>` is opened up). */
 function splitAtSheetData(xml: string, p: string): { head: string; body: string; tail: string } {
   const open = xml.indexOf(`<${p}sheetData`);
@@ -138,9 +130,8 @@ function newCellStyle(rowStyle: number | undefined, col: number, columnStyles: C
 }
 
 function rowStyleOf(attributeText: string): number | undefined {
-  const customFormat = attribute(attributeText, 'customFormat');
   const style = attribute(attributeText, 's');
-  return (customFormat === '1' || customFormat === 'true') && style !== undefined ? Number(style) : undefined;
+  return isXmlTrue(attribute(attributeText, 'customFormat')) && style !== undefined ? Number(style) : undefined;
 }
 
 /** One edit per cell, in column order; should a plan ever hold two for a cell, the last wins. */
@@ -156,13 +147,12 @@ function patchRow(xml: string, tag: Tag, end: number, p: string, row: number, ed
   let col = -1;
   const contentEnd = tag.selfClosing ? tag.end : end - `</${p}row>`.length;
   for (;;) {
-    let start = xml.indexOf(cellOpen, at);
-    while (start >= 0 && start < contentEnd && !isNameEnd(xml.charCodeAt(start + cellOpen.length))) start = xml.indexOf(cellOpen, start + 1);
-    if (start < 0 || start >= contentEnd) break;
+    const start = indexOfElement(xml, cellOpen, at, contentEnd);
+    if (start < 0) break;
     const cellTag = nextTag(xml, start)!;
     const cellEnd = cellTag.selfClosing ? cellTag.end : xml.indexOf(cellClose, cellTag.end) + cellClose.length;
     const r = attribute(cellTag.attributeText, 'r');
-    col = r !== undefined ? columnFromReference(r) : col + 1;
+    col = r !== undefined ? columnOfReference(r) : col + 1;
     const s = attribute(cellTag.attributeText, 's');
     cells.push({ col, start, end: cellEnd, style: s === undefined ? undefined : Number(s) });
     at = cellEnd;
@@ -170,7 +160,7 @@ function patchRow(xml: string, tag: Tag, end: number, p: string, row: number, ed
   const rowStyle = rowStyleOf(tag.attributeText);
   const parts: string[] = [];
   // `spans` is only a hint of the row's extent; dropped rather than left wrong.
-  const attributes = tag.attributeText.replace(/\sspans\s*=\s*("[^"]*"|'[^']*')/, '');
+  const attributes = removeAttribute(tag.attributeText, 'spans');
   parts.push(`<${p}row${attributes}>`);
   let cursor = tag.end;
   const sortedEdits = editsByColumn(edits);
@@ -190,16 +180,6 @@ function patchRow(xml: string, tag: Tag, end: number, p: string, row: number, ed
   for (; e < sortedEdits.length; e++) parts.push(editedCellXml(p, row, sortedEdits[e]!, newCellStyle(rowStyle, sortedEdits[e]!.col, columnStyles), styles));
   parts.push(`</${p}row>`);
   return parts.join('');
-}
-
-function columnFromReference(reference: string): number {
-  let col = 0;
-  for (let i = 0; i < reference.length; i++) {
-    const code = reference.charCodeAt(i) & ~0x20;
-    if (code < 0x41 || code > 0x5a) break;
-    col = col * 26 + (code - 0x40);
-  }
-  return col - 1;
 }
 
 function editedCellXml(p: string, row: number, edit: CellEdit, style: number | undefined, styles: StylesPart): string {
@@ -277,7 +257,7 @@ export function buildSheetXml(owned: OwnedSheet, styles: StylesPart): Buffer {
   const out = new Utf8Chunks();
   out.push(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      `<worksheet xmlns="${MAIN_NS}" xmlns:r="${RELATIONSHIPS_NS}">` +
       (print?.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
       `<dimension ref="A1:${columnLetter(widest - 1)}${lastRow}"/>` +
       `<sheetViews><sheetView workbookViewId="0"${freeze ? '>' + freeze + '</sheetView>' : '/>'}</sheetViews>` +

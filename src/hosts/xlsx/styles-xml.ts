@@ -1,4 +1,5 @@
-import { allTags, attribute, elementEnd, escapeAttribute, findTag, nextTag, rootPrefix, type Tag } from './xml-text';
+import { MAIN_NS } from './xlsx-package';
+import { allTags, attribute, elementEnd, escapeAttribute, findTag, nextTag, openingTag, rootPrefix, setAttributeText, type Tag } from './xml-text';
 
 /** Excel's built-in number formats by id (the ones that read the same in every locale). */
 const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
@@ -37,7 +38,7 @@ interface CellFormat {
 }
 
 const MINIMAL_STYLES =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN_NS}">` +
   '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
@@ -60,13 +61,12 @@ export class StylesPart {
   private readonly formats = new Map<number, string>();
   private readonly fills: (string | undefined)[] = [];
   private readonly cellFormats: CellFormat[] = [];
-  private readonly counts = { fonts: 0, borders: 0 };
+  private readonly counts = { fonts: 0, borders: 0, cellXfs: 0 };
   /** Elements the file already has, by their XML, so a second run reuses what the first added. */
   private readonly existing = { fonts: new Map<string, number>(), borders: new Map<string, number>(), cellXfs: new Map<string, number>() };
   private readonly added = { numFmts: [] as string[], fonts: [] as string[], fills: [] as string[], borders: [] as string[], cellStyleXfs: [] as string[], cellXfs: [] as string[] };
   /** Additions made only because the part lacked a section every styles part needs. */
   private readonly baseline: number;
-  private readonly fillIds = new Map<string, number>();
   private readonly restyled = new Map<string, number>();
   private readonly looks = new Map<string, number>();
   private readonly formatIds = new Map<string, number>();
@@ -104,8 +104,8 @@ export class StylesPart {
     const xfs = this.section('cellXfs');
     for (const tag of xfs ? allTags(this.xml, 'xf', xfs.start, xfs.end) : []) {
       const xml = this.elementXml(tag);
-      this.existing.cellXfs.set(xml, this.cellFormats.length);
-      this.cellFormats.push({ tag, xml, numFmtId: Number(attribute(tag.attributeText, 'numFmtId') ?? 0), fillId: Number(attribute(tag.attributeText, 'fillId') ?? 0) });
+      this.existing.cellXfs.set(xml, this.counts.cellXfs++);
+      this.cellFormats.push(cellFormatOf(tag, xml));
     }
     if (!xfs) this.addCellFormat(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
     this.baseline = Object.values(this.added).reduce((sum, list) => sum + list.length, 0);
@@ -157,12 +157,12 @@ export class StylesPart {
     const font =
       `<${p}font>${look.bold ? `<${p}b/>` : ''}${look.italic ? `<${p}i/>` : ''}<${p}sz val="${look.size ?? 11}"/>` +
       `${look.fontColour ? `<${p}color rgb="${hex(look.fontColour)}"/>` : ''}<${p}name val="Calibri"/><${p}family val="2"/></${p}font>`;
-    const fontId = this.reuseOrAdd('fonts', font, this.counts.fonts);
+    const fontId = this.reuseOrAdd('fonts', font);
     const fillId = look.fill ? this.fillFor(look.fill) : 0;
     let borderId = 0;
     if (look.border) {
       const side = (name: string): string => `<${p}${name} style="thin"><${p}color rgb="FFBFBFBF"/></${p}${name}>`;
-      borderId = this.reuseOrAdd('borders', `<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`, this.counts.borders);
+      borderId = this.reuseOrAdd('borders', `<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`);
     }
     const numFmtId = look.numberFormat ? this.formatIdFor(look.numberFormat) : 0;
     const horizontal = look.align ? ` horizontal="${look.align === 'centre' ? 'center' : look.align}"` : '';
@@ -191,6 +191,7 @@ export class StylesPart {
       const inner = section.selfClosing ? '' : xml.slice(section.end, xml.lastIndexOf('<', end - 1));
       const count = Number.isFinite(existing) ? existing + items.length : undefined;
       const attributes = setAttributeText(section.attributeText, count === undefined ? {} : { count: String(count) });
+      // A self-closed section (`<fills count="0"/>`) is opened up to take the new elements.
       xml = `${xml.slice(0, section.start)}<${section.prefix}${name}${attributes}>${inner}${items.join('')}</${section.prefix}${name}>${xml.slice(end)}`;
     }
     return xml;
@@ -221,13 +222,12 @@ export class StylesPart {
 
   private fillFor(colour: string): number {
     const upper = colour.toUpperCase();
-    const known = this.fillIds.get(upper) ?? this.fills.indexOf(upper);
+    const known = this.fills.indexOf(upper);
     if (known >= 0) return known;
     const p = this.prefix;
     const id = this.fills.length;
     this.fills.push(upper);
     this.added.fills.push(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${hex(upper)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
-    this.fillIds.set(upper, id);
     return id;
   }
 
@@ -244,42 +244,27 @@ export class StylesPart {
   }
 
   /** The index of an element the part already has with this very XML, or of the one added now. */
-  private reuseOrAdd(section: 'fonts' | 'borders', xml: string, countInFile: number): number {
+  private reuseOrAdd(section: 'fonts' | 'borders' | 'cellXfs', xml: string): number {
     const known = this.existing[section].get(xml);
     if (known !== undefined) return known;
-    const index = countInFile + this.added[section].length;
+    const index = this.counts[section] + this.added[section].length;
     this.added[section].push(xml);
     this.existing[section].set(xml, index);
     return index;
   }
 
   private addCellFormat(xml: string): number {
-    const known = this.existing.cellXfs.get(xml);
-    if (known !== undefined) return known;
-    const index = this.cellFormats.length;
-    this.existing.cellXfs.set(xml, index);
-    const tag = nextTag(xml, 0)!;
-    this.cellFormats.push({ tag, xml, numFmtId: Number(attribute(tag.attributeText, 'numFmtId') ?? 0), fillId: Number(attribute(tag.attributeText, 'fillId') ?? 0) });
-    this.added.cellXfs.push(xml);
+    const index = this.reuseOrAdd('cellXfs', xml);
+    if (index === this.cellFormats.length) this.cellFormats.push(cellFormatOf(nextTag(xml, 0)!, xml));
     return index;
   }
 }
 
+function cellFormatOf(tag: Tag, xml: string): CellFormat {
+  return { tag, xml, numFmtId: Number(attribute(tag.attributeText, 'numFmtId') ?? 0), fillId: Number(attribute(tag.attributeText, 'fillId') ?? 0) };
+}
+
 /** The element `xml` (opening with `tag`) with attributes set or replaced. */
 function setAttributes(xml: string, tag: Tag, values: Readonly<Record<string, string>>): string {
-  const openEnd = tag.end - tag.start;
-  const selfClosing = tag.selfClosing;
-  const attributeText = setAttributeText(tag.attributeText, values);
-  return `<${tag.prefix}${tag.name}${attributeText}${selfClosing ? '/>' : '>'}${xml.slice(openEnd)}`;
+  return `${openingTag(tag, setAttributeText(tag.attributeText, values))}${xml.slice(tag.end - tag.start)}`;
 }
-
-function setAttributeText(attributeText: string, values: Readonly<Record<string, string>>): string {
-  let text = attributeText.replace(/\s+$/, '');
-  for (const [name, value] of Object.entries(values)) {
-    const pattern = new RegExp(`(\\s${name}\\s*=\\s*)("[^"]*"|'[^']*')`);
-    text = pattern.test(text) ? text.replace(pattern, `$1"${escapeAttribute(value)}"`) : `${text} ${name}="${escapeAttribute(value)}"`;
-  }
-  return text;
-}
-
-export { setAttributeText };

@@ -1,6 +1,10 @@
 import { inflateEntry, type ZipEntry } from './zip-archive';
 import { allTags, attribute } from './xml-text';
 
+/** SpreadsheetML's main namespace, and the one for relationships (`r:id`), as Transitional files write them. */
+export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
 /**
  * The parts of an .xlsx file by name, with the relationships that tie them together. Part names
  * are matched without regard to case, as the Open Packaging Conventions say.

@@ -24,14 +24,14 @@ export function decodeExcelEscapes(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPING = /[&<>_\x00-\x08\x0B-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /**
  * Text for an element's content, kept literal: XML's own characters escaped, characters XML 1.0
  * can't hold written Excel's way, a lone half of a surrogate pair replaced, and a person's own
  * `_xHHHH_` kept from being read as an escape.
  */
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPING = /[&<>_\x00-\x08\x0B-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
-
 export function escapeCellText(text: string): string {
   // Most text needs nothing done; one test spares four replacements.
   if (!NEEDS_ESCAPING.test(text)) return text;
@@ -78,10 +78,7 @@ export function nextTag(xml: string, from: number): Tag | undefined {
     const closing = next === 0x2f; /* / */
     let nameEnd = at + (closing ? 2 : 1);
     const nameStart = nameEnd;
-    for (; nameEnd < xml.length; nameEnd++) {
-      const c = xml.charCodeAt(nameEnd);
-      if (c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d) break;
-    }
+    while (nameEnd < xml.length && !isNameEnd(xml.charCodeAt(nameEnd))) nameEnd++;
     let end = nameEnd;
     let quote = 0;
     for (; end < xml.length; end++) {
@@ -131,6 +128,46 @@ export function attribute(attributeText: string, name: string): string | undefin
     }
     at += name.length;
   }
+}
+
+/** Whether a character ends an element's name: white space, `>` or `/`. */
+export function isNameEnd(code: number): boolean {
+  return code === 0x20 || code === 0x3e || code === 0x2f || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/**
+ * Where the next element that opens with `open` (e.g. `<x:row`) starts in [from, limit), or -1:
+ * `<rowBreaks` is not `<row`. A plain search, for the hot paths that know which element they want.
+ */
+export function indexOfElement(xml: string, open: string, from: number, limit = xml.length): number {
+  let at = xml.indexOf(open, from);
+  while (at >= 0 && at < limit && !isNameEnd(xml.charCodeAt(at + open.length))) at = xml.indexOf(open, at + 1);
+  return at >= 0 && at < limit ? at : -1;
+}
+
+/** An XML Schema boolean read from an attribute: "1" and "true" are true. */
+export function isXmlTrue(value: string | undefined): boolean {
+  return value === '1' || value === 'true';
+}
+
+/** An opening tag like `tag` (same prefix and name) with other attributes. */
+export function openingTag(tag: Tag, attributeText: string): string {
+  return `<${tag.prefix}${tag.name}${attributeText}${tag.selfClosing ? '/>' : '>'}`;
+}
+
+/** Attribute text with attributes set, replacing any of the same name. */
+export function setAttributeText(attributeText: string, values: Readonly<Record<string, string>>): string {
+  let text = attributeText.replace(/\s+$/, '');
+  for (const [name, value] of Object.entries(values)) {
+    const pattern = new RegExp(`(\\s${name}\\s*=\\s*)("[^"]*"|'[^']*')`);
+    text = pattern.test(text) ? text.replace(pattern, `$1"${escapeAttribute(value)}"`) : `${text} ${name}="${escapeAttribute(value)}"`;
+  }
+  return text;
+}
+
+/** Attribute text without the attribute `name`. */
+export function removeAttribute(attributeText: string, name: string): string {
+  return attributeText.replace(new RegExp(`\\s${name}\\s*=\\s*("[^"]*"|'[^']*')`), '');
 }
 
 /** Finds the first element named `name` (any prefix) at or after `from`. */
