@@ -1,6 +1,7 @@
 import { columnIndex, columnLetter, parseRangeAddress } from '../../core/model/address';
+import { isDateFormat } from '../../core/model/cell-text';
 import type { Cell, CellRange, CellValue, Sheet, SheetVisibility, TableObject } from '../../core/model/workbook';
-import { isDateFormat, type StylesPart } from './styles-xml';
+import type { StylesPart } from './styles-xml';
 import { attribute, decodeExcelEscapes, decodeXml, elementEnd, indexOfElement, isXmlTrue, nextTag, type Tag } from './xml-text';
 
 export interface SheetContext {

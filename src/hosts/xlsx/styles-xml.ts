@@ -9,13 +9,6 @@ const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
   45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
 };
 
-/** Looks for day, month, year or time codes outside literal text and [colour]/[condition] brackets. */
-export function isDateFormat(code: string | undefined): boolean {
-  if (!code) return false;
-  // Backslash-escaped characters and the ones after _ (space as wide as) and * (repeat) are literal.
-  return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/[\\_*]./g, ''));
-}
-
 /** The look of a cell the run builds, as a key into styles already made. */
 export interface CellLook {
   readonly bold?: boolean;

@@ -140,7 +140,7 @@ it('removing the last print titles leaves no empty <definedNames>', async () => 
 });
 
 it('a date format with an escaped letter or a padding character is not mistaken for one, and a real one is still a date', async () => {
-  const { isDateFormat } = await import('../../../src/hosts/xlsx/styles-xml');
+  const { isDateFormat } = await import('../../../src/core/model/cell-text');
   expect([isDateFormat('0.0\\h'), isDateFormat('#,##0_);(#,##0)'), isDateFormat('dd/mm/yyyy'), isDateFormat('[$-809]mmm-yy')]).toEqual([false, false, true, true]);
   void REL_NS;
 });
