@@ -1,4 +1,5 @@
 import { formatNumberGB } from '../model/format-number';
+import { memoByText } from '../model/memo';
 import type { Unit } from './target-types';
 
 /**
@@ -15,7 +16,7 @@ const PLAIN = { format: (n: number): string => formatNumberGB(n, 1, { grouping: 
 
 // Every judged period has a variance, and rounded variances repeat ("+4%", "-1.8%"): each is
 // written once and shared, rather than a new string kept by each of 600,000 verdicts.
-const WRITTEN = new Map<number, string>();
+const writtenVariance = memoByText((signed: number): string => `${signed < 0 ? '-' : '+'}${PLAIN.format(Math.abs(signed))}%`);
 
 export function formatVariance(value: number | undefined): string | null {
   if (value === undefined || !Number.isFinite(value)) return null;
@@ -23,12 +24,5 @@ export function formatVariance(value: number | undefined): string | null {
   let rounded = magnitude >= 9.95 ? Math.round(magnitude) : Math.round(magnitude * 10) / 10;
   if (rounded === 0) return '0%';
   rounded = Math.round(rounded * 10) / 10;
-  const signed = value < 0 ? -rounded : rounded;
-  let text = WRITTEN.get(signed);
-  if (text === undefined) {
-    text = `${value < 0 ? '-' : '+'}${PLAIN.format(rounded)}%`;
-    if (WRITTEN.size >= 10_000) WRITTEN.clear();
-    WRITTEN.set(signed, text);
-  }
-  return text;
+  return writtenVariance(value < 0 ? -rounded : rounded);
 }

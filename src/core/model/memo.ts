@@ -1,15 +1,15 @@
 /**
- * Remembers a pure function's answers by a text key. Workbooks repeat the same words thousands of
- * times (target phrases, number formats, header cells), so reading each once saves most of the
- * work. The store is emptied when it grows past `limit`, so a long-lived task pane that sees many
+ * Remembers a pure function's answers by a text key (or a number standing for one). Workbooks
+ * repeat the same words thousands of times (target phrases, number formats, header cells), so
+ * reading each once saves most of the work. The store is emptied when it grows past `limit`, so a long-lived task pane that sees many
  * workbooks does not keep every string it ever read. Answers are shared: they must not be mutated.
  */
 const NO_ANSWER: unique symbol = Symbol('no answer');
 
-export function memoByText<T>(compute: (text: string) => T, limit = 10_000): (text: string) => T {
+export function memoByText<T, K extends string | number = string>(compute: (text: K) => T, limit = 10_000): (text: K) => T {
   // Undefined answers are common ("not a header"): kept as a marker, so one lookup tells all.
-  const answers = new Map<string, T | typeof NO_ANSWER>();
-  return (text: string): T => {
+  const answers = new Map<K, T | typeof NO_ANSWER>();
+  return (text: K): T => {
     let answer = answers.get(text);
     if (answer === undefined) {
       const computed = compute(text);
