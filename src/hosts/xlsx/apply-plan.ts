@@ -4,7 +4,7 @@ import { WorkbookFileError, type XlsxSource } from './read-xlsx';
 import { appendRows, buildSheetXml, patchSheetCells, printTitlesFormula } from './sheet-xml-write';
 import { RELATIONSHIPS_NS, relationshipsPartOf, relativeTarget } from './xlsx-package';
 import { allTags, attribute, elementEnd, escapeAttribute, findTag, nextTag, openingTag, removeAttribute, rootPrefix, setAttributeText } from './xml-text';
-import { entryFromContentAsync, writeZip, type ZipEntry } from './zip-archive';
+import { entryFromContent, writeZip, type ZipEntry } from './zip-archive';
 
 const WORKSHEET_TYPE = `${RELATIONSHIPS_NS}/worksheet`;
 const STYLES_TYPE = `${RELATIONSHIPS_NS}/styles`;
@@ -25,7 +25,7 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
   const compressing = new Map<string, Promise<ZipEntry>>();
   const compress = (part: string, content: string | Uint8Array): void => {
     replaced.set(part, content);
-    compressing.set(part.toLowerCase(), entryFromContentAsync(part, content));
+    compressing.set(part.toLowerCase(), entryFromContent(part, content));
   };
   const notes: string[] = [];
   if (plan.refusals.length > 0 || (plan.edits.length === 0 && plan.sheets.length === 0)) {
@@ -116,7 +116,7 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
 
   const written = new Set<string>();
   const changed = new Map([...replaced].map(([part, content]) => [part.toLowerCase(), { part, content }]));
-  const newEntry = (part: string, content: string | Uint8Array): Promise<ZipEntry> => compressing.get(part.toLowerCase()) ?? entryFromContentAsync(part, content);
+  const newEntry = (part: string, content: string | Uint8Array): Promise<ZipEntry> => compressing.get(part.toLowerCase()) ?? entryFromContent(part, content);
   const pending: Array<ZipEntry | Promise<ZipEntry>> = [];
   for (const entry of pkg.entries) {
     const key = entry.name.toLowerCase();

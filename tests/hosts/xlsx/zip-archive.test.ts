@@ -25,7 +25,7 @@ it.each([
 
 it('what it writes, another zip reader reads: copied entries and new ones alike', async () => {
   const copied = readZip(await jszipBytes('DEFLATE'));
-  const bytes = writeZip([...copied, entryFromContent('xl/new.xml', '<new>é</new>')]);
+  const bytes = writeZip([...copied, await entryFromContent('xl/new.xml', '<new>é</new>')]);
   const zip = await JSZip.loadAsync(bytes);
   for (const [name, text] of Object.entries(PARTS)) expect(await zip.file(name)!.async('string')).toBe(text);
   expect(await zip.file('xl/new.xml')!.async('string')).toBe('<new>é</new>');
