@@ -1,4 +1,5 @@
 import type { Polarity } from './target-types';
+import { memoByText } from '../model/memo';
 
 export interface KnownIndicator {
   readonly code: string;
@@ -59,10 +60,18 @@ const BY_CODE = new Map(KNOWN_INDICATORS.map((known) => [known.code.toLowerCase(
 
 /** Finds a known indicator by its reference (`TP01`, `bv66a`) or a code at the start of the description. */
 export function findKnownIndicator(ref: string | undefined, description: string): KnownIndicator | undefined {
-  const candidates = [ref ?? '', ...(description.match(/\b(TP|BS|RP|CH|NM)\s?\d{2}\b|\bBV\s?\d{2,3}[a-d]?\b/gi) ?? [])];
-  for (const candidate of candidates) {
-    const known = BY_CODE.get(candidate.replace(/\s+/g, '').toLowerCase());
+  return byCode(ref ?? '') ?? knownInDescription(description);
+}
+
+function byCode(code: string): KnownIndicator | undefined {
+  return BY_CODE.get(code.replace(/\s+/g, '').toLowerCase());
+}
+
+// Descriptions repeat area after area in a large workbook: each is searched for codes once.
+const knownInDescription = memoByText((description: string): KnownIndicator | undefined => {
+  for (const code of description.match(/\b(TP|BS|RP|CH|NM)\s?\d{2}\b|\bBV\s?\d{2,3}[a-d]?\b/gi) ?? []) {
+    const known = byCode(code);
     if (known) return known;
   }
   return undefined;
-}
+});

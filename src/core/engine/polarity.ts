@@ -1,5 +1,6 @@
 import { formatFigure } from './format-figure';
 import { findKnownIndicator } from './polarity-library';
+import { memoByText } from '../model/memo';
 import type { Polarity, Target } from './target-types';
 
 export type PolaritySource = 'column' | 'officer' | 'target wording' | 'library' | 'description' | 'target unit' | 'assumed';
@@ -54,7 +55,7 @@ const HIGHER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bdelivered\b|\bcompleted\b/i, 'delivered'],
 ];
 
-function fromDescription(description: string): PolarityDecision | undefined {
+function readDescription(description: string): PolarityDecision | undefined {
   // "within N days" is about meeting a time, so it wins over the time words around it.
   const higherWithin = /\bwithin\s+\d+/i.test(description) && /%|percentage|proportion|number of|\bno\.? of\b/i.test(description);
   if (higherWithin) return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (share done within a time)' };
@@ -66,6 +67,9 @@ function fromDescription(description: string): PolarityDecision | undefined {
   }
   return undefined;
 }
+
+// A workbook of many areas repeats each indicator's description in every area: each is read once.
+const fromDescription = memoByText(readDescription);
 
 export interface PolarityInputs {
   readonly column?: string;

@@ -9,13 +9,24 @@ const NO_ANSWER: unique symbol = Symbol('no answer');
 export function memoByText<T, K extends string | number = string>(compute: (text: K) => T, limit = 10_000): (text: K) => T {
   // Undefined answers are common ("not a header"): kept as a marker, so one lookup tells all.
   const answers = new Map<K, T | typeof NO_ANSWER>();
+  // Neighbouring cells mostly ask the same (a column's number format, a row of "TBC"): the last
+  // answer is checked before the store.
+  let lastText: K | undefined;
+  let lastAnswer: T | typeof NO_ANSWER = NO_ANSWER;
   return (text: K): T => {
-    let answer = answers.get(text);
-    if (answer === undefined) {
-      const computed = compute(text);
-      answer = computed === undefined ? NO_ANSWER : computed;
-      if (answers.size >= limit) answers.clear();
-      answers.set(text, answer);
+    let answer: T | typeof NO_ANSWER | undefined;
+    if (text === lastText) {
+      answer = lastAnswer;
+    } else {
+      answer = answers.get(text);
+      if (answer === undefined) {
+        const computed = compute(text);
+        answer = computed === undefined ? NO_ANSWER : computed;
+        if (answers.size >= limit) answers.clear();
+        answers.set(text, answer);
+      }
+      lastText = text;
+      lastAnswer = answer;
     }
     return (answer === NO_ANSWER ? undefined : answer) as T;
   };
