@@ -1,7 +1,7 @@
 import { columnLetter } from '../model/address';
 import { cellText } from '../model/cell-text';
 import type { CalendarDate } from '../model/serial-dates';
-import { cellAt, findSheet, isEmptyCell, type Sheet, type Workbook } from '../model/workbook';
+import { cellAt, findSheet, isEmptyCell, type Cell, type Sheet, type Workbook } from '../model/workbook';
 import { financialYearInName, parsePeriodLabel } from '../periods/parse-period-label';
 import { calendarMonthOf, financialMonthSpan, monthsIn, MONTH_NAMES, periodLabel, samePeriod, type Period } from '../periods/period';
 import type { ColumnMapping, ColumnRole, Detection, DetectedIndicator, DetectedTable } from '../detect/types';
@@ -129,7 +129,7 @@ function evaluateCaseList(workbook: Workbook, sheet: Sheet, table: DetectedTable
   const polarity = polarityFor(ctx, target);
   const judgeContext: JudgeContext = { polarity, today: options.today, tolerance: toleranceFor(ctx), period };
   const frame = (reason: string): string => `${summary.reason.replace(/\.?$/, '.')} The standard comes from "${shortText(found.source, 90)}". ${reason}`;
-  return [verdictRow(ctx, period, actual, undefined, target, judgeContext, NO_EXTRAS, frame)];
+  return [verdictRow(ctx, period, actual, undefined, target, judgeContext, undefined, frame)];
 }
 
 interface RowContext {
@@ -188,37 +188,17 @@ function letterOf(col: number): string {
   return (LETTERS[col] ??= columnLetter(col));
 }
 
-/** What a verdict row carries over from the periods before it, and what its indicator shares. */
-interface RowExtras {
-  readonly previous?: number;
-  readonly previousUnit?: Unit;
-  readonly indicatorFields?: IndicatorFields;
-}
-
-const NO_EXTRAS: RowExtras = {};
-
-/** A period's own figures in its judging context; the rest of the context is the indicator's. */
-interface PeriodFigures {
-  readonly lastYear: number | undefined;
-  readonly projectedYearEnd: number | undefined;
-}
-
-const NO_PERIOD_FIGURES: PeriodFigures = { lastYear: undefined, projectedYearEnd: undefined };
-
 /** What a verdict is judged again from to word its reason; one for all periods judged alike. */
 interface ReasonSource {
   readonly sheet: Sheet;
   readonly target: Target;
-  /** The context judged with; for a period of a target table, the indicator's (see `periodFigures`). */
+  /** The context judged with; for a period of a target table, the indicator's (see `PeriodVerdict`). */
   readonly context: JudgeContext;
   /** Sentences around the judgement's own (a case list's standard, a year to date's projection). */
   readonly frame: ((reason: string) => string) | undefined;
 }
 
-/**
- * Which period a verdict judges and where its actual is: for a target table, one object per
- * period column that every indicator's verdict for that column shares.
- */
+/** Which period a verdict judges and where its actual is. */
 interface JudgedPeriod {
   readonly period: Period | undefined;
   readonly label: string;
@@ -240,83 +220,38 @@ function indicatorFieldsOf(ctx: RowContext, owner: string | null = ownerOf(ctx),
   return { sheet: ctx.table.sheet, tableIndex: ctx.tableIndex, ref: ctx.indicator.ref ?? null, indicator: ctx.indicator.description, row: ctx.indicator.row, owner, commentary };
 }
 
-const REASONS = new WeakMap<StoredVerdict, string>();
-
-function reasonOf(verdict: StoredVerdict): string {
-  let reason = REASONS.get(verdict);
-  if (reason === undefined) {
-    const source = verdict.reasonSource;
-    const figures = verdict.periodFigures;
-    const context = figures ? { ...source.context, period: verdict.period, lastYear: figures.lastYear, projectedYearEnd: figures.projectedYearEnd } : source.context;
-    const actual = verdict.judgedActual ?? parseActualCell(cellAt(source.sheet, verdict.row, verdict.actualColumn!));
-    const own = assess(actual, source.target, context).explain();
-    reason = source.frame ? source.frame(own) : own;
-    REASONS.set(verdict, reason);
-  }
-  return reason;
+function trendOf(previous: number | null, actual: number | undefined, polarity: Polarity): Trend | null {
+  if (previous === null || actual === undefined || polarity === 'none') return null;
+  const diff = actual - previous;
+  return Math.abs(diff) < 1e-9 ? 'same' : (diff > 0) === (polarity === 'higher') ? 'better' : 'worse';
 }
+
+const REASONS = new WeakMap<JudgedVerdict, string>();
 
 /**
  * A verdict as it is kept. A run makes one for every period of every indicator (600,000 in a
  * large workbook) yet reads few reasons (a card in the task pane, `kpi-tracker check`), so a
  * verdict keeps what it was judged from and its reason is worded when first read. Whatever its
  * indicator's periods share (where the indicator is, its owner and commentary, the target and
- * polarity judged against) is kept once and read through getters, so each verdict holds only its
- * period's own fields. A period of a target table shares its reason source with the indicator's
- * other periods judged against the same target: its actual is read again from its cell (a run's
- * workbook is never changed in place) and its context is the indicator's with the period's own
- * figures.
+ * polarity judged against) is kept once and read through getters.
  */
-class StoredVerdict implements IndicatorVerdict {
-  readonly indicatorFields: IndicatorFields;
-  readonly reasonSource: ReasonSource;
-  readonly judgedPeriod: JudgedPeriod;
-  readonly status: Status;
-  readonly varianceValue: number | undefined;
-  readonly actualValue: number | undefined;
-  readonly targetValue: number | undefined;
-  readonly unit: Unit | undefined;
-  readonly actualText: string;
-  readonly previousActual: number | null;
-  /** The actual judged; undefined where it is read again from its cell. */
-  readonly judgedActual: Actual | undefined;
-  /** Set for a period of a target table: its own figures, to complete the indicator's context. */
-  readonly periodFigures: PeriodFigures | undefined;
+abstract class JudgedVerdict implements IndicatorVerdict {
+  abstract readonly status: Status;
+  abstract readonly varianceValue: number | undefined;
+  abstract readonly actualValue: number | undefined;
+  abstract readonly targetValue: number | undefined;
+  abstract readonly unit: Unit | undefined;
+  abstract readonly actualText: string;
+  abstract readonly previousActual: number | null;
+  abstract readonly period: Period | undefined;
+  abstract readonly periodLabel: string;
+  abstract readonly actualColumn: number | undefined;
+  protected abstract readonly indicatorFields: IndicatorFields;
+  /** The target and context the status was judged with. */
+  protected abstract readonly reasonSource: ReasonSource;
+  /** The reason's words, worked out afresh from what the verdict was judged from. */
+  protected abstract wordReason(): string;
 
-  constructor(
-    indicatorFields: IndicatorFields,
-    reasonSource: ReasonSource,
-    judgedPeriod: JudgedPeriod,
-    judged: Judgement,
-    unit: Unit | undefined,
-    actualText: string,
-    previousActual: number | null,
-    judgedActual: Actual | undefined,
-    periodFigures: PeriodFigures | undefined,
-  ) {
-    this.indicatorFields = indicatorFields;
-    this.reasonSource = reasonSource;
-    this.judgedPeriod = judgedPeriod;
-    this.status = judged.status;
-    this.varianceValue = judged.varianceValue;
-    this.actualValue = judged.actualValue;
-    this.targetValue = judged.targetValue;
-    this.unit = unit;
-    this.actualText = actualText;
-    this.previousActual = previousActual;
-    this.judgedActual = judgedActual;
-    this.periodFigures = periodFigures;
-  }
-
-  get period(): Period | undefined {
-    return this.judgedPeriod.period;
-  }
-  get periodLabel(): string {
-    return this.judgedPeriod.label;
-  }
-  get actualColumn(): number | undefined {
-    return this.judgedPeriod.actualColumn;
-  }
   /** Written from the variance's value: the written variances are shared (see formatVariance). */
   get variance(): string | null {
     return formatVariance(this.varianceValue);
@@ -325,7 +260,6 @@ class StoredVerdict implements IndicatorVerdict {
   get trend(): Trend | null {
     return trendOf(this.previousActual, this.actualValue, this.polarity);
   }
-
   get sheet(): string {
     return this.indicatorFields.sheet;
   }
@@ -361,7 +295,12 @@ class StoredVerdict implements IndicatorVerdict {
     return this.reasonSource.context.polarity.assumed && this.status !== 'no-target';
   }
   get reason(): string {
-    return reasonOf(this);
+    let reason = REASONS.get(this);
+    if (reason === undefined) {
+      reason = this.wordReason();
+      REASONS.set(this, reason);
+    }
+    return reason;
   }
   get actualCell(): string | null {
     return this.actualColumn === undefined ? null : `${letterOf(this.actualColumn)}${this.row + 1}`;
@@ -398,17 +337,195 @@ class StoredVerdict implements IndicatorVerdict {
   }
 }
 
-/** For a period of a target table: the indicator's shared source, and the period's own figures. */
-interface FromTargetTable {
-  readonly source: ReasonSource;
-  readonly periodFigures: PeriodFigures;
-  readonly judgedPeriod: JudgedPeriod;
+/** A verdict that keeps its own fields: a KPI return, a satisfaction table, a case list, a year to date. */
+class StoredVerdict extends JudgedVerdict {
+  readonly status: Status;
+  readonly varianceValue: number | undefined;
+  readonly actualValue: number | undefined;
+  readonly targetValue: number | undefined;
+  readonly unit: Unit | undefined;
+  readonly previousActual: number | null;
+  protected readonly indicatorFields: IndicatorFields;
+  protected readonly reasonSource: ReasonSource;
+  private readonly judgedPeriod: JudgedPeriod;
+  private readonly judgedActual: Actual;
+
+  constructor(indicatorFields: IndicatorFields, reasonSource: ReasonSource, judgedPeriod: JudgedPeriod, judged: Judgement, unit: Unit | undefined, previousActual: number | null, judgedActual: Actual) {
+    super();
+    this.indicatorFields = indicatorFields;
+    this.reasonSource = reasonSource;
+    this.judgedPeriod = judgedPeriod;
+    this.status = judged.status;
+    this.varianceValue = judged.varianceValue;
+    this.actualValue = judged.actualValue;
+    this.targetValue = judged.targetValue;
+    this.unit = unit;
+    this.previousActual = previousActual;
+    this.judgedActual = judgedActual;
+  }
+
+  get period(): Period | undefined {
+    return this.judgedPeriod.period;
+  }
+  get periodLabel(): string {
+    return this.judgedPeriod.label;
+  }
+  get actualColumn(): number | undefined {
+    return this.judgedPeriod.actualColumn;
+  }
+  get actualText(): string {
+    return this.judgedActual.text;
+  }
+  protected wordReason(): string {
+    const source = this.reasonSource;
+    const own = assess(this.judgedActual, source.target, source.context).explain();
+    return source.frame ? source.frame(own) : own;
+  }
 }
 
-function trendOf(previous: number | null, actual: number | undefined, polarity: Polarity): Trend | null {
-  if (previous === null || actual === undefined || polarity === 'none') return null;
-  const diff = actual - previous;
-  return Math.abs(diff) < 1e-9 ? 'same' : (diff > 0) === (polarity === 'higher') ? 'better' : 'worse';
+/** Where a figure of a period sits in `JudgedLine.figures` and in `JudgedLine.contextFigures`. */
+const ACTUAL = 0;
+const TARGET = 1;
+const VARIANCE = 2;
+const FIGURES_PER_PERIOD = 3;
+const LAST_YEAR = 0;
+const PROJECTED = 1;
+const CONTEXT_FIGURES_PER_PERIOD = 2;
+
+/**
+ * One indicator of a target table and its judged periods, side by side. Its verdicts' figures are
+ * kept as plain doubles in one array (NaN where there is none) rather than one boxed number per
+ * field per verdict, and a period's actual is read again from its cell when its text or reason is
+ * asked for (a run's workbook is never changed in place). Every array has its final length from
+ * the start: a table's indicators all have the same period columns.
+ */
+class JudgedLine implements IndicatorFields {
+  readonly sheet: string;
+  readonly tableIndex: number;
+  readonly ref: string | null;
+  readonly indicator: string;
+  readonly row: number;
+  readonly owner: string | null;
+  readonly commentary: string | null;
+  readonly figures: number[];
+  readonly units: Array<Unit | undefined>;
+  /** One per period; the same object for every period judged against the same target. */
+  readonly sources: ReasonSource[];
+  /** Last year's figure and the projected year end, per period; only for an indicator that has either. */
+  contextFigures: number[] | undefined;
+
+  constructor(
+    fields: IndicatorFields,
+    readonly grid: Sheet,
+    /** The table's period columns, shared by all its indicators; a verdict's index is its column's. */
+    readonly columns: readonly PeriodColumn[],
+  ) {
+    this.sheet = fields.sheet;
+    this.tableIndex = fields.tableIndex;
+    this.ref = fields.ref;
+    this.indicator = fields.indicator;
+    this.row = fields.row;
+    this.owner = fields.owner;
+    this.commentary = fields.commentary;
+    this.figures = new Array<number>(columns.length * FIGURES_PER_PERIOD).fill(NaN);
+    this.units = new Array<Unit | undefined>(columns.length);
+    this.sources = new Array<ReasonSource>(columns.length);
+  }
+
+  set(index: number, judged: Judgement, unit: Unit | undefined, source: ReasonSource, lastYear: number | undefined, projectedYearEnd: number | undefined): void {
+    this.units[index] = unit;
+    this.sources[index] = source;
+    const at = index * FIGURES_PER_PERIOD;
+    if (judged.actualValue !== undefined) this.figures[at + ACTUAL] = judged.actualValue;
+    if (judged.targetValue !== undefined) this.figures[at + TARGET] = judged.targetValue;
+    if (judged.varianceValue !== undefined) this.figures[at + VARIANCE] = judged.varianceValue;
+    if (lastYear !== undefined || projectedYearEnd !== undefined) {
+      this.contextFigures ??= new Array<number>(this.columns.length * CONTEXT_FIGURES_PER_PERIOD).fill(NaN);
+      this.contextFigures[index * CONTEXT_FIGURES_PER_PERIOD + LAST_YEAR] = orNaN(lastYear);
+      this.contextFigures[index * CONTEXT_FIGURES_PER_PERIOD + PROJECTED] = orNaN(projectedYearEnd);
+    }
+  }
+
+  figure(index: number, which: number): number | undefined {
+    return numberOrUndefined(this.figures[index * FIGURES_PER_PERIOD + which]!);
+  }
+
+  contextFigure(index: number, which: number): number | undefined {
+    return this.contextFigures ? numberOrUndefined(this.contextFigures[index * CONTEXT_FIGURES_PER_PERIOD + which]!) : undefined;
+  }
+}
+
+function orNaN(value: number | undefined): number {
+  return value === undefined ? NaN : value;
+}
+
+function numberOrUndefined(value: number): number | undefined {
+  return Number.isNaN(value) ? undefined : value;
+}
+
+/** One period of an indicator of a target table: its status, its line and which of the line's periods it is. */
+class PeriodVerdict extends JudgedVerdict {
+  constructor(
+    readonly status: Status,
+    private readonly line: JudgedLine,
+    private readonly index: number,
+  ) {
+    super();
+  }
+
+  get actualValue(): number | undefined {
+    return this.line.figure(this.index, ACTUAL);
+  }
+  get targetValue(): number | undefined {
+    return this.line.figure(this.index, TARGET);
+  }
+  get varianceValue(): number | undefined {
+    return this.line.figure(this.index, VARIANCE);
+  }
+  get unit(): Unit | undefined {
+    return this.line.units[this.index];
+  }
+  /** The latest figure among the indicator's earlier periods. */
+  get previousActual(): number | null {
+    for (let i = this.index - 1; i >= 0; i--) {
+      const value = this.line.figure(i, ACTUAL);
+      if (value !== undefined) return value;
+    }
+    return null;
+  }
+  get period(): Period | undefined {
+    return this.line.columns[this.index]!.column.period;
+  }
+  get periodLabel(): string {
+    return this.line.columns[this.index]!.label;
+  }
+  get actualColumn(): number {
+    return this.line.columns[this.index]!.column.col;
+  }
+  /** As the cell shows it: the text every reading of an actual keeps. */
+  get actualText(): string {
+    return cellText(this.actualCellOf());
+  }
+  protected get indicatorFields(): IndicatorFields {
+    return this.line;
+  }
+  protected get reasonSource(): ReasonSource {
+    return this.line.sources[this.index]!;
+  }
+  /** Judged again in the indicator's context with the period's own figures put back. */
+  protected wordReason(): string {
+    const source = this.reasonSource;
+    const context: JudgeContext = {
+      ...source.context,
+      period: this.period,
+      lastYear: this.line.contextFigure(this.index, LAST_YEAR),
+      projectedYearEnd: this.line.contextFigure(this.index, PROJECTED),
+    };
+    return assess(parseActualCell(this.actualCellOf()), source.target, context).explain();
+  }
+  private actualCellOf(): Cell {
+    return cellAt(this.line.grid, this.line.row, this.actualColumn);
+  }
 }
 
 function verdictRow(
@@ -418,23 +535,19 @@ function verdictRow(
   actualCol: number | undefined,
   target: Target,
   judgeContext: JudgeContext,
-  extras: RowExtras = NO_EXTRAS,
+  indicatorFields: IndicatorFields = indicatorFieldsOf(ctx),
   frame?: (reason: string) => string,
-  fromTable?: FromTargetTable,
 ): IndicatorVerdict {
   const judged = assess(actual, target, judgeContext);
   return new StoredVerdict(
-    extras.indicatorFields ?? indicatorFieldsOf(ctx),
+    indicatorFields,
     // The getters read the target and polarity from here, so it is always the target and context judged with.
-    fromTable ? fromTable.source : { sheet: ctx.sheet, target, context: judgeContext, frame },
-    fromTable ? fromTable.judgedPeriod : { period, label: period ? labelOf(period) : '', actualColumn: actualCol },
+    { sheet: ctx.sheet, target, context: judgeContext, frame },
+    { period, label: period ? labelOf(period) : '', actualColumn: actualCol },
     judged,
-    // A period without figures keeps the indicator's unit, so its previous figure reads "98.58%".
-    judged.unit ?? extras.previousUnit,
-    actual.text,
-    extras.previous ?? null,
-    fromTable && actualCol !== undefined ? undefined : actual,
-    fromTable?.periodFigures,
+    judged.unit,
+    null,
+    actual,
   );
 }
 
@@ -458,8 +571,7 @@ interface PeriodColumn {
   /** The column holding the same period of the year before, if the table has one. */
   readonly lastYearColumn: ColumnMapping | undefined;
   readonly shorterThanYear: boolean;
-  /** What every indicator's verdict for this column shares. */
-  readonly judgedPeriod: JudgedPeriod;
+  readonly label: string;
 }
 
 /** An indicator's target from one target column, with the polarity it implies. */
@@ -485,7 +597,7 @@ function periodColumnsOf(table: DetectedTable, actualColumns: readonly ColumnMap
       targetIndex: targetColumn ? targetColumns.indexOf(targetColumn) : -1,
       lastYearColumn: lastYearColumnOf(actualColumns, column),
       shorterThanYear: column.period !== undefined && monthsIn(column.period) < 12,
-      judgedPeriod: { period: column.period, label: column.period ? labelOf(column.period) : '', actualColumn: column.col },
+      label: column.period ? labelOf(column.period) : '',
     };
   });
 }
@@ -511,15 +623,15 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
       out.push(verdictRow(ctx, targetColumn?.period, noActual, undefined, target, { polarity, today: options.today, tolerance, ...(baseline ? { baseline } : {}) }));
       continue;
     }
-    let previous: number | undefined;
     let previousUnit: Unit | undefined;
     // Owner, commentary, and the target and polarity of each target column, once per indicator.
-    const indicatorFields = indicatorFieldsOf(ctx);
+    const line = new JudgedLine(indicatorFieldsOf(ctx), sheet, periodColumns);
     const targets: Array<IndicatorTarget | undefined> = [];
     let noColumnTarget: IndicatorTarget | undefined;
     const yearToDate = { sum: 0, months: 0, fy: undefined as number | undefined, counted: 0 };
     let annualTarget: { target: Extract<Target, { kind: 'threshold' }>; polarity: PolarityDecision } | undefined;
-    for (const { column, targetIndex, lastYearColumn, shorterThanYear, judgedPeriod } of periodColumns) {
+    for (let index = 0; index < periodColumns.length; index++) {
+      const { column, targetIndex, lastYearColumn, shorterThanYear } = periodColumns[index]!;
       let judged = targetIndex < 0 ? noColumnTarget : targets[targetIndex];
       if (!judged) {
         const targetColumn = targetIndex < 0 ? undefined : targetColumns[targetIndex];
@@ -544,20 +656,16 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
         annualTarget = { target: annual, polarity };
       }
       const projectedYearEnd = annual && yearToDate.months > 0 ? (yearToDate.sum / yearToDate.months) * 12 : undefined;
-      const judgeContext: JudgeContext = { polarity, today: options.today, tolerance, period: column.period, baseline, lastYear, projectedYearEnd, annualTarget: annual?.value };
-      const periodFigures = lastYear === undefined && projectedYearEnd === undefined ? NO_PERIOD_FIGURES : { lastYear, projectedYearEnd };
+      const judgement = assess(actual, target, { polarity, today: options.today, tolerance, period: column.period, baseline, lastYear, projectedYearEnd, annualTarget: annual?.value });
       judged.indicatorContext ??= { polarity, today: options.today, tolerance, baseline, annualTarget: annual?.value };
       const source = target === judged.target ? (judged.source ??= { sheet, target, context: judged.indicatorContext, frame: undefined }) : (judged.annualRateSource ??= { sheet, target, context: judged.indicatorContext, frame: undefined });
-      const fromTable: FromTargetTable = { source, periodFigures, judgedPeriod };
-      const verdict = verdictRow(ctx, column.period, actual, column.col, target, judgeContext, { indicatorFields, previous, previousUnit }, undefined, fromTable);
-      out.push(verdict);
-      if (verdict.actualValue !== undefined) {
-        previous = verdict.actualValue;
-        previousUnit = verdict.unit;
-      }
+      // A period without figures keeps the indicator's unit, so its previous figure reads "98.58%".
+      line.set(index, judgement, judgement.unit ?? previousUnit, source, lastYear, projectedYearEnd);
+      out.push(new PeriodVerdict(judgement.status, line, index));
+      if (judgement.actualValue !== undefined) previousUnit = judgement.unit ?? previousUnit;
     }
     if (annualTarget && yearToDate.counted > 0 && yearToDate.fy !== undefined && !hasYearToDateColumn) {
-      out.push(yearToDateVerdict(ctx, annualTarget, yearToDate as { sum: number; months: number; fy: number }, tolerance, indicatorFields));
+      out.push(yearToDateVerdict(ctx, annualTarget, yearToDate as { sum: number; months: number; fy: number }, tolerance, line));
     }
   }
   return out;
@@ -610,7 +718,7 @@ function yearToDateVerdict(
   const onCourse = annual.polarity.polarity === 'lower' ? projected <= annual.target.value : projected >= annual.target.value;
   const frame = (reason: string): string =>
     `${ytd.sum} so far this year against ${share} by the end of ${monthName} (${annual.target.text.trim()} a year, pro rata). ${reason} At this rate the year ends at about ${projected}, ${onCourse ? 'on course for' : 'short of'} the annual target of ${annual.target.value}.`;
-  return verdictRow(ctx, period, actual, undefined, target, judgeContext, { indicatorFields }, frame);
+  return verdictRow(ctx, period, actual, undefined, target, judgeContext, indicatorFields, frame);
 }
 
 /** The time standard in a layout C definition: "(target 14 days)", "(28 day target)", "(14 days)". */

@@ -16,11 +16,15 @@ export interface JudgedFigures {
 
 export function judgedFigures(verdict: IndicatorVerdict): JudgedFigures {
   const judged = verdict.actualValue !== undefined && verdict.targetValue !== undefined;
-  const actualText = verdict.actualText.trim();
   return {
-    actual: judged ? formatFigure(verdict.actualValue!, verdict.unit) : EXCEL_ERROR.test(actualText) ? 'Not available' : actualText,
+    actual: judged ? formatFigure(verdict.actualValue!, verdict.unit) : asWritten(verdict.actualText),
     // A threshold reads best as its figure ("14 working days"); a rate or a date as written ("15 per quarter").
     target: verdict.targetKind === 'threshold' && verdict.targetValue !== undefined ? formatFigure(verdict.targetValue, verdict.unit) : verdict.targetText.trim(),
     previous: verdict.previousActual === null ? '' : formatFigure(verdict.previousActual, verdict.unit),
   };
+}
+
+function asWritten(actualText: string): string {
+  const text = actualText.trim();
+  return EXCEL_ERROR.test(text) ? 'Not available' : text;
 }

@@ -86,6 +86,32 @@ export function parseActualText(raw: string): Actual {
   return { kind: 'unreadable', text, why: `"${shortText(raw, 60)}" is not a figure or a word KPI Tracker knows (such as Achieved, On going or TBC)` };
 }
 
+type NumberActual = Extract<Actual, { kind: 'number' }>;
+
+/**
+ * A figure read from a number cell. Its text is the cell as Excel shows it ("90.2%", "£84,396"),
+ * written out only when asked for: a run reads every period's figure but shows few of their texts.
+ * Cells never change once read, so the text is the same whenever it is asked for.
+ */
+class FigureInCell implements NumberActual {
+  readonly kind = 'number';
+
+  constructor(
+    private readonly cell: Cell,
+    readonly value: number,
+    readonly unit: 'percent' | 'money' | undefined,
+  ) {}
+
+  /** A fraction formatted as a percentage (0.902 shown as 90.2%), already scaled. */
+  get fromPercentFormat(): boolean | undefined {
+    return this.unit === 'percent' || undefined;
+  }
+
+  get text(): string {
+    return cellText(this.cell);
+  }
+}
+
 // Officers type the same words in period after period ("TBC", "Achieved", "75%"): each is read once.
 const readActualText = memoByText(parseActualText);
 
@@ -101,12 +127,10 @@ export function parseActualCell(cell: Cell): Actual {
     case 'date':
       return { kind: 'date', text: cellText(cell), date: dateFromSerial(value.serial) };
     case 'number':
-      if (isPercentFormat(cell.format)) {
-        return { kind: 'number', text: cellText(cell), value: roundFloat(value.value * 100), unit: 'percent', fromPercentFormat: true };
-      }
+      if (isPercentFormat(cell.format)) return new FigureInCell(cell, roundFloat(value.value * 100), 'percent');
       if (isDateFormat(cell.format)) return { kind: 'date', text: cellText(cell), date: dateFromSerial(value.value) };
-      if (cell.format && /£/.test(cell.format)) return { kind: 'number', text: cellText(cell), value: value.value, unit: 'money' };
-      return { kind: 'number', text: cellText(cell), value: value.value };
+      if (cell.format && /£/.test(cell.format)) return new FigureInCell(cell, value.value, 'money');
+      return new FigureInCell(cell, value.value, undefined);
     case 'text':
       return readActualText(value.value);
   }

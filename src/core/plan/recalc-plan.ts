@@ -6,7 +6,7 @@ import { cellAddress, quoteSheetName, rangeAddress } from '../model/address';
 import { cellText } from '../model/cell-text';
 import { cellAt, findSheet, type Cell, type Sheet, type Workbook } from '../model/workbook';
 import { parsePeriodLabel } from '../periods/parse-period-label';
-import { periodLabel } from '../periods/period';
+import { periodLabel, type Period } from '../periods/period';
 import type { Settings } from '../settings/settings-schema';
 import { SETTINGS_SHEET, settingsCells } from '../settings/settings-store';
 import { changeLogSheet, CHANGE_LOG_SHEET } from './change-log';
@@ -67,51 +67,90 @@ function columnOf(table: DetectedTable, role: 'status' | 'commentary'): number |
 
 /** Each indicator's verdict for the chosen period, or its latest period with figures. */
 export function chooseVerdicts(verdicts: readonly IndicatorVerdict[], period: string | undefined): IndicatorVerdict[] {
+  // A period that can't be read chooses as if none were given.
   const wanted = period ? parsePeriodLabel(period) : undefined;
-  const wantedLabel = wanted ? periodLabel(wanted) : '';
-  // One slot per indicator, in the order indicators first appear. Verdicts arrive indicator by
-  // indicator, so the slot is looked up only where the indicator changes; a table's index and a
-  // row name an indicator, and numbers make a cheaper key than strings.
+  return wanted ? verdictsForPeriod(verdicts, wanted) : latestVerdicts(verdicts);
+}
+
+/** A table's index and a row name an indicator; numbers make a cheaper key than strings. */
+function indicatorKeyOf(verdict: IndicatorVerdict): number {
+  return verdict.tableIndex * 10_000_000 + verdict.row;
+}
+
+/** Each indicator's verdict for `period`, in the order indicators first appear; none for an indicator without one. */
+function verdictsForPeriod(verdicts: readonly IndicatorVerdict[], wanted: Period): IndicatorVerdict[] {
+  const wantedLabel = periodLabel(wanted);
+  // One slot per indicator. Verdicts arrive indicator by indicator, so the slot is looked up only
+  // where the indicator changes.
   const slotOf = new Map<number, number>();
   const match: Array<IndicatorVerdict | undefined> = [];
-  const latestWithFigures: Array<IndicatorVerdict | undefined> = [];
-  const last: IndicatorVerdict[] = [];
   let currentKey = -1;
   let slot = -1;
   for (const verdict of verdicts) {
-    const key = verdict.tableIndex * 10_000_000 + verdict.row;
+    const key = indicatorKeyOf(verdict);
+    if (key !== currentKey) {
+      currentKey = key;
+      const known = slotOf.get(key);
+      if (known === undefined) {
+        slot = match.length;
+        slotOf.set(key, slot);
+        match.push(undefined);
+      } else {
+        slot = known;
+      }
+    }
+    if (match[slot] !== undefined || !verdict.period) continue;
+    const label = verdict.periodLabel;
+    if (wanted.fy === undefined ? label.startsWith(wantedLabel) : label === wantedLabel && verdict.period.kind === wanted.kind) match[slot] = verdict;
+  }
+  return match.filter((verdict): verdict is IndicatorVerdict => verdict !== undefined);
+}
+
+/**
+ * Each indicator's latest verdict with figures (a blank cell is no data, even where a milestone
+ * calls it "not due"), or its last verdict where none has figures; in the order indicators first
+ * appear. Read from the end, so each indicator's actual text is usually read once, for its latest
+ * period, rather than for every period it has.
+ */
+/** Something is written for the period: a figure judged was read from it, or its cell is not blank. */
+function hasFigures(verdict: IndicatorVerdict): boolean {
+  return verdict.actualValue !== undefined || verdict.actualText.trim() !== '';
+}
+
+function latestVerdicts(verdicts: readonly IndicatorVerdict[]): IndicatorVerdict[] {
+  const slotOf = new Map<number, number>();
+  const firstSeen: number[] = [];
+  const last: IndicatorVerdict[] = [];
+  const latestWithFigures: Array<IndicatorVerdict | undefined> = [];
+  // Where each indicator's verdicts are all together (as evaluation makes them), the order
+  // indicators first appear is the reverse of the order they are met from the end.
+  let together = true;
+  let currentKey = -1;
+  let slot = -1;
+  for (let i = verdicts.length - 1; i >= 0; i--) {
+    const verdict = verdicts[i]!;
+    const key = indicatorKeyOf(verdict);
     if (key !== currentKey) {
       currentKey = key;
       const known = slotOf.get(key);
       if (known === undefined) {
         slot = last.length;
         slotOf.set(key, slot);
-        match.push(undefined);
-        latestWithFigures.push(undefined);
+        firstSeen.push(i);
         last.push(verdict);
+        latestWithFigures.push(undefined);
       } else {
         slot = known;
+        together = false;
       }
     }
-    if (wanted) {
-      const v = verdict;
-      if (match[slot] === undefined && v.period && (wanted.fy === undefined ? v.periodLabel.startsWith(wantedLabel) : v.periodLabel === wantedLabel && v.period.kind === wanted.kind)) match[slot] = v;
-      continue;
-    }
-    last[slot] = verdict;
-    // The latest period with figures: a blank cell is no data, even where a milestone calls it "not due".
-    if (verdict.status !== 'no-data' && verdict.actualText.trim() !== '') latestWithFigures[slot] = verdict;
+    firstSeen[slot] = i;
+    if (latestWithFigures[slot] === undefined && verdict.status !== 'no-data' && hasFigures(verdict)) latestWithFigures[slot] = verdict;
   }
-  const chosen: IndicatorVerdict[] = [];
-  for (let i = 0; i < last.length; i++) {
-    if (wanted) {
-      const found = match[i];
-      if (found) chosen.push(found);
-    } else {
-      chosen.push(latestWithFigures[i] ?? last[i]!);
-    }
-  }
-  return chosen;
+  const chosen = latestWithFigures.map((verdict, at) => verdict ?? last[at]!);
+  if (together) return chosen.reverse();
+  const order = Array.from(chosen.keys()).sort((a, b) => firstSeen[a]! - firstSeen[b]!);
+  return order.map((at) => chosen[at]!);
 }
 
 function templateValues(verdict: IndicatorVerdict, statusLabel: string, figures: JudgedFigures): TemplateValues {
