@@ -67,18 +67,13 @@ function textAt(sheet: Sheet, row: number, col: number | undefined): string {
 
 /** Judges every indicator of every table, for every period that has figures. */
 export function evaluateWorkbook(workbook: Workbook, detection: Detection, options: EvaluateOptions): IndicatorVerdict[] {
-  const wanted = options.period ? parsePeriodLabel(options.period) : undefined;
   const verdicts: IndicatorVerdict[] = [];
   detection.tables.forEach((table, tableIndex) => {
     const sheet = findSheet(workbook, table.sheet);
-    if (!sheet) return;
-    const rows = evaluateTable(workbook, sheet, table, tableIndex, detection, options);
-    for (const verdict of rows) {
-      if (wanted && !(verdict.period && periodMatches(verdict.period, wanted))) continue;
-      verdicts.push(verdict);
-    }
+    if (sheet) evaluateTable(workbook, sheet, table, tableIndex, detection, options, verdicts);
   });
-  return verdicts;
+  const wanted = options.period ? parsePeriodLabel(options.period) : undefined;
+  return wanted ? verdicts.filter((verdict) => verdict.period && periodMatches(verdict.period, wanted)) : verdicts;
 }
 
 function periodMatches(period: Period, wanted: Period): boolean {
@@ -86,20 +81,25 @@ function periodMatches(period: Period, wanted: Period): boolean {
   return samePeriod(period, wanted);
 }
 
-function evaluateTable(workbook: Workbook, sheet: Sheet, table: DetectedTable, tableIndex: number, detection: Detection, options: EvaluateOptions): IndicatorVerdict[] {
+/** Adds the table's verdicts to `out`: a large workbook's 600,000 are gathered in one array, not copied from one to another. */
+function evaluateTable(workbook: Workbook, sheet: Sheet, table: DetectedTable, tableIndex: number, detection: Detection, options: EvaluateOptions, out: IndicatorVerdict[]): void {
   switch (table.kind) {
     case 'period-table':
     case 'measure-table':
     case 'baseline-table':
-      return evaluateTargetTable(sheet, table, tableIndex, options);
+      evaluateTargetTable(sheet, table, tableIndex, options, out);
+      return;
     case 'kpi-return':
-      return evaluateKpiReturn(sheet, table, tableIndex, detection, options);
+      for (const verdict of evaluateKpiReturn(sheet, table, tableIndex, detection, options)) out.push(verdict);
+      return;
     case 'satisfaction':
-      return evaluateSatisfaction(sheet, table, tableIndex, detection, options);
+      for (const verdict of evaluateSatisfaction(sheet, table, tableIndex, detection, options)) out.push(verdict);
+      return;
     case 'action-plan':
-      return [];
+      return;
     case 'case-list':
-      return evaluateCaseList(workbook, sheet, table, tableIndex, options);
+      for (const verdict of evaluateCaseList(workbook, sheet, table, tableIndex, options)) out.push(verdict);
+      return;
   }
 }
 
@@ -602,7 +602,7 @@ function periodColumnsOf(table: DetectedTable, actualColumns: readonly ColumnMap
   });
 }
 
-function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: number, options: EvaluateOptions): IndicatorVerdict[] {
+function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: number, options: EvaluateOptions, out: IndicatorVerdict[]): void {
   const actualColumns = columnsOf(table, 'actual');
   const targetColumns = columnsOf(table, 'target');
   const baselineCol = columnsOf(table, 'baseline')[0]?.col;
@@ -610,7 +610,6 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
   const usedColumns = actualColumns.filter((column) => table.indicators.some((indicator) => !isEmptyCell(cellAt(sheet, indicator.row, column.col))));
   const periodColumns = periodColumnsOf(table, actualColumns, usedColumns);
   const hasYearToDateColumn = actualColumns.some((c) => c.period?.kind === 'ytd');
-  const out: IndicatorVerdict[] = [];
   for (const indicator of table.indicators) {
     const ctx: RowContext = { sheet, table, tableIndex, indicator, options };
     const baseline = baselineCol === undefined ? undefined : parseActualCell(cellAt(sheet, indicator.row, baselineCol));
@@ -668,7 +667,6 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
       out.push(yearToDateVerdict(ctx, annualTarget, yearToDate as { sum: number; months: number; fy: number }, tolerance, line));
     }
   }
-  return out;
 }
 
 function annualAsRate(annual: Extract<Target, { kind: 'threshold' }>): Target {

@@ -44,7 +44,6 @@ export interface Verdict {
 export interface Judgement {
   readonly status: Status;
   readonly explain: () => string;
-  readonly variance: string | null;
   readonly varianceValue: number | undefined;
   readonly actualValue: number | undefined;
   readonly targetValue: number | undefined;
@@ -74,7 +73,7 @@ function sentence(...parts: Array<string | undefined | false>): string {
 
 /** A judgement with no figures to show: every field present, so all judgements share one shape. */
 function worded(status: Status, explain: () => string, targetValue?: number, unit?: Unit): Judgement {
-  return { status, explain, variance: null, varianceValue: undefined, actualValue: undefined, targetValue, unit };
+  return { status, explain, varianceValue: undefined, actualValue: undefined, targetValue, unit };
 }
 
 function periodEnded(period: Period | undefined, today: CalendarDate): boolean | undefined {
@@ -230,7 +229,7 @@ export function judge(actual: Actual, target: Target, ctx: JudgeContext): Verdic
   return {
     status: judged.status,
     reason: judged.explain(),
-    variance: judged.variance,
+    variance: formatVariance(judged.varianceValue),
     varianceValue: judged.varianceValue,
     actualValue: judged.actualValue,
     targetValue: judged.targetValue,
@@ -297,7 +296,6 @@ export function assess(actual: Actual, target: Target, ctx: JudgeContext): Judge
         comparisonWords(comparison, figure.value, goal.value, unit, ctx),
         stated !== undefined && variance !== undefined && Math.abs(Math.round(variance) - stated) > 1 ? `the sheet says ${formatVariance(stated)} but the figures give ${formatVariance(variance)}` : undefined,
       ),
-    variance: formatVariance(variance),
     varianceValue: variance,
     actualValue: figure.value,
     targetValue: goal.value,
@@ -312,7 +310,7 @@ function judgeRange(figure: ReadFigure, target: Extract<Target, { kind: 'range' 
   const tolerance = ctx.tolerance ?? DEFAULT_TOLERANCE;
   const range = (): string => `${formatFigure(target.low, unit)} to ${formatFigure(target.high, unit)}`;
   if (value >= target.low - eps && value <= target.high + eps) {
-    return { status: 'met', explain: () => sentence(figure.note?.(), `${formatFigure(value, unit)} is inside the range ${range()}: met`), variance: null, varianceValue: undefined, actualValue: value, targetValue: undefined, unit };
+    return { status: 'met', explain: () => sentence(figure.note?.(), `${formatFigure(value, unit)} is inside the range ${range()}: met`), varianceValue: undefined, actualValue: value, targetValue: undefined, unit };
   }
   const edge = value < target.low ? target.low : target.high;
   const gap = Math.abs(value - edge);
@@ -320,7 +318,6 @@ function judgeRange(figure: ReadFigure, target: Extract<Target, { kind: 'range' 
   return {
     status,
     explain: () => sentence(figure.note?.(), `${formatFigure(value, unit)} is ${formatGap(gap, unit)} ${value < target.low ? 'below' : 'above'} the range ${range()}: ${status === 'near' ? 'near miss' : 'not met'}`),
-    variance: null,
     varianceValue: undefined,
     actualValue: value,
     targetValue: undefined,
