@@ -383,7 +383,7 @@ class StoredVerdict extends JudgedVerdict {
   }
 }
 
-/** Where a figure of a period sits in `JudgedLine.figures` and in `JudgedLine.contextFigures`. */
+/** Where a period's figures sit among its slot's in `TablePeriods.figures` and `TablePeriods.contextFigures`. */
 const ACTUAL = 0;
 const TARGET = 1;
 const VARIANCE = 2;
@@ -393,65 +393,52 @@ const PROJECTED = 1;
 const CONTEXT_FIGURES_PER_PERIOD = 2;
 
 /**
- * One indicator of a target table and its judged periods, side by side. Its verdicts' figures are
- * kept as plain doubles in one array (NaN where there is none) rather than one boxed number per
- * field per verdict, and a period's actual is read again from its cell when its text or reason is
- * asked for (a run's workbook is never changed in place). Every array has its final length from
- * the start: a table's indicators all have the same period columns.
+ * The judged periods of every indicator of one target table, one slot per indicator and period.
+ * Their figures are kept as plain doubles in one array (NaN where there is none) rather than one
+ * boxed number per field per verdict; each array has its final length from the start, as a
+ * table's indicators all have the same period columns. A period's actual is read again from its
+ * cell when its text or reason is asked for (a run's workbook is never changed in place).
  */
-class JudgedLine implements IndicatorFields {
-  readonly sheet: string;
-  readonly tableIndex: number;
-  readonly ref: string | null;
-  readonly indicator: string;
-  readonly row: number;
-  readonly owner: string | null;
-  readonly commentary: string | null;
+class TablePeriods {
   readonly figures: number[];
   readonly units: Array<Unit | undefined>;
-  /** One per period; the same object for every period judged against the same target. */
+  /** The same object for every period of an indicator judged against the same target. */
   readonly sources: ReasonSource[];
-  /** Last year's figure and the projected year end, per period; only for an indicator that has either. */
-  contextFigures: number[] | undefined;
+  /** Last year's figure and the projected year end; only for a table where some period has either. */
+  private contextFigures: number[] | undefined;
 
   constructor(
-    fields: IndicatorFields,
     readonly grid: Sheet,
-    /** The table's period columns, shared by all its indicators; a verdict's index is its column's. */
+    /** The table's period columns: the periods of each indicator's slots, in order. */
     readonly columns: readonly PeriodColumn[],
+    indicators: number,
   ) {
-    this.sheet = fields.sheet;
-    this.tableIndex = fields.tableIndex;
-    this.ref = fields.ref;
-    this.indicator = fields.indicator;
-    this.row = fields.row;
-    this.owner = fields.owner;
-    this.commentary = fields.commentary;
-    this.figures = new Array<number>(columns.length * FIGURES_PER_PERIOD).fill(NaN);
-    this.units = new Array<Unit | undefined>(columns.length);
-    this.sources = new Array<ReasonSource>(columns.length);
+    const slots = indicators * columns.length;
+    this.figures = new Array<number>(slots * FIGURES_PER_PERIOD).fill(NaN);
+    this.units = new Array<Unit | undefined>(slots);
+    this.sources = new Array<ReasonSource>(slots);
   }
 
-  set(index: number, judged: Judgement, unit: Unit | undefined, source: ReasonSource, lastYear: number | undefined, projectedYearEnd: number | undefined): void {
-    this.units[index] = unit;
-    this.sources[index] = source;
-    const at = index * FIGURES_PER_PERIOD;
+  set(slot: number, judged: Judgement, unit: Unit | undefined, source: ReasonSource, lastYear: number | undefined, projectedYearEnd: number | undefined): void {
+    this.units[slot] = unit;
+    this.sources[slot] = source;
+    const at = slot * FIGURES_PER_PERIOD;
     if (judged.actualValue !== undefined) this.figures[at + ACTUAL] = judged.actualValue;
     if (judged.targetValue !== undefined) this.figures[at + TARGET] = judged.targetValue;
     if (judged.varianceValue !== undefined) this.figures[at + VARIANCE] = judged.varianceValue;
     if (lastYear !== undefined || projectedYearEnd !== undefined) {
-      this.contextFigures ??= new Array<number>(this.columns.length * CONTEXT_FIGURES_PER_PERIOD).fill(NaN);
-      this.contextFigures[index * CONTEXT_FIGURES_PER_PERIOD + LAST_YEAR] = orNaN(lastYear);
-      this.contextFigures[index * CONTEXT_FIGURES_PER_PERIOD + PROJECTED] = orNaN(projectedYearEnd);
+      this.contextFigures ??= new Array<number>(this.units.length * CONTEXT_FIGURES_PER_PERIOD).fill(NaN);
+      this.contextFigures[slot * CONTEXT_FIGURES_PER_PERIOD + LAST_YEAR] = orNaN(lastYear);
+      this.contextFigures[slot * CONTEXT_FIGURES_PER_PERIOD + PROJECTED] = orNaN(projectedYearEnd);
     }
   }
 
-  figure(index: number, which: number): number | undefined {
-    return numberOrUndefined(this.figures[index * FIGURES_PER_PERIOD + which]!);
+  figure(slot: number, which: number): number | undefined {
+    return numberOrUndefined(this.figures[slot * FIGURES_PER_PERIOD + which]!);
   }
 
-  contextFigure(index: number, which: number): number | undefined {
-    return this.contextFigures ? numberOrUndefined(this.contextFigures[index * CONTEXT_FIGURES_PER_PERIOD + which]!) : undefined;
+  contextFigure(slot: number, which: number): number | undefined {
+    return this.contextFigures ? numberOrUndefined(this.contextFigures[slot * CONTEXT_FIGURES_PER_PERIOD + which]!) : undefined;
   }
 }
 
@@ -463,44 +450,70 @@ function numberOrUndefined(value: number): number | undefined {
   return Number.isNaN(value) ? undefined : value;
 }
 
-/** One period of an indicator of a target table: its status, its line and which of the line's periods it is. */
+/** One indicator of a target table: the fields its periods share, and where its slots start. */
+class JudgedLine implements IndicatorFields {
+  readonly sheet: string;
+  readonly tableIndex: number;
+  readonly ref: string | null;
+  readonly indicator: string;
+  readonly row: number;
+  readonly owner: string | null;
+  readonly commentary: string | null;
+
+  constructor(
+    fields: IndicatorFields,
+    readonly periods: TablePeriods,
+    /** The slot of its first period. */
+    readonly first: number,
+  ) {
+    this.sheet = fields.sheet;
+    this.tableIndex = fields.tableIndex;
+    this.ref = fields.ref;
+    this.indicator = fields.indicator;
+    this.row = fields.row;
+    this.owner = fields.owner;
+    this.commentary = fields.commentary;
+  }
+}
+
+/** One period of an indicator of a target table: its status, its indicator, and its slot. */
 class PeriodVerdict extends JudgedVerdict {
   constructor(
     readonly status: Status,
     private readonly line: JudgedLine,
-    private readonly index: number,
+    private readonly slot: number,
   ) {
     super();
   }
 
   get actualValue(): number | undefined {
-    return this.line.figure(this.index, ACTUAL);
+    return this.line.periods.figure(this.slot, ACTUAL);
   }
   get targetValue(): number | undefined {
-    return this.line.figure(this.index, TARGET);
+    return this.line.periods.figure(this.slot, TARGET);
   }
   get varianceValue(): number | undefined {
-    return this.line.figure(this.index, VARIANCE);
+    return this.line.periods.figure(this.slot, VARIANCE);
   }
   get unit(): Unit | undefined {
-    return this.line.units[this.index];
+    return this.line.periods.units[this.slot];
   }
   /** The latest figure among the indicator's earlier periods. */
   get previousActual(): number | null {
-    for (let i = this.index - 1; i >= 0; i--) {
-      const value = this.line.figure(i, ACTUAL);
+    for (let slot = this.slot - 1; slot >= this.line.first; slot--) {
+      const value = this.line.periods.figure(slot, ACTUAL);
       if (value !== undefined) return value;
     }
     return null;
   }
   get period(): Period | undefined {
-    return this.line.columns[this.index]!.column.period;
+    return this.periodColumn().column.period;
   }
   get periodLabel(): string {
-    return this.line.columns[this.index]!.label;
+    return this.periodColumn().label;
   }
   get actualColumn(): number {
-    return this.line.columns[this.index]!.column.col;
+    return this.periodColumn().column.col;
   }
   /** As the cell shows it: the text every reading of an actual keeps. */
   get actualText(): string {
@@ -510,7 +523,7 @@ class PeriodVerdict extends JudgedVerdict {
     return this.line;
   }
   protected get reasonSource(): ReasonSource {
-    return this.line.sources[this.index]!;
+    return this.line.periods.sources[this.slot]!;
   }
   /** Judged again in the indicator's context with the period's own figures put back. */
   protected wordReason(): string {
@@ -518,13 +531,16 @@ class PeriodVerdict extends JudgedVerdict {
     const context: JudgeContext = {
       ...source.context,
       period: this.period,
-      lastYear: this.line.contextFigure(this.index, LAST_YEAR),
-      projectedYearEnd: this.line.contextFigure(this.index, PROJECTED),
+      lastYear: this.line.periods.contextFigure(this.slot, LAST_YEAR),
+      projectedYearEnd: this.line.periods.contextFigure(this.slot, PROJECTED),
     };
     return assess(parseActualCell(this.actualCellOf()), source.target, context).explain();
   }
+  private periodColumn(): PeriodColumn {
+    return this.line.periods.columns[this.slot - this.line.first]!;
+  }
   private actualCellOf(): Cell {
-    return cellAt(this.line.grid, this.line.row, this.actualColumn);
+    return cellAt(this.line.periods.grid, this.line.row, this.actualColumn);
   }
 }
 
@@ -610,7 +626,9 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
   const usedColumns = actualColumns.filter((column) => table.indicators.some((indicator) => !isEmptyCell(cellAt(sheet, indicator.row, column.col))));
   const periodColumns = periodColumnsOf(table, actualColumns, usedColumns);
   const hasYearToDateColumn = actualColumns.some((c) => c.period?.kind === 'ytd');
-  for (const indicator of table.indicators) {
+  const periods = new TablePeriods(sheet, periodColumns, table.indicators.length);
+  for (let at = 0; at < table.indicators.length; at++) {
+    const indicator = table.indicators[at]!;
     const ctx: RowContext = { sheet, table, tableIndex, indicator, options };
     const baseline = baselineCol === undefined ? undefined : parseActualCell(cellAt(sheet, indicator.row, baselineCol));
     const tolerance = toleranceFor(ctx);
@@ -624,7 +642,7 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
     }
     let previousUnit: Unit | undefined;
     // Owner, commentary, and the target and polarity of each target column, once per indicator.
-    const line = new JudgedLine(indicatorFieldsOf(ctx), sheet, periodColumns);
+    const line = new JudgedLine(indicatorFieldsOf(ctx), periods, at * periodColumns.length);
     const targets: Array<IndicatorTarget | undefined> = [];
     let noColumnTarget: IndicatorTarget | undefined;
     const yearToDate = { sum: 0, months: 0, fy: undefined as number | undefined, counted: 0 };
@@ -659,8 +677,8 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
       judged.indicatorContext ??= { polarity, today: options.today, tolerance, baseline, annualTarget: annual?.value };
       const source = target === judged.target ? (judged.source ??= { sheet, target, context: judged.indicatorContext, frame: undefined }) : (judged.annualRateSource ??= { sheet, target, context: judged.indicatorContext, frame: undefined });
       // A period without figures keeps the indicator's unit, so its previous figure reads "98.58%".
-      line.set(index, judgement, judgement.unit ?? previousUnit, source, lastYear, projectedYearEnd);
-      out.push(new PeriodVerdict(judgement.status, line, index));
+      periods.set(line.first + index, judgement, judgement.unit ?? previousUnit, source, lastYear, projectedYearEnd);
+      out.push(new PeriodVerdict(judgement.status, line, line.first + index));
       if (judgement.actualValue !== undefined) previousUnit = judgement.unit ?? previousUnit;
     }
     if (annualTarget && yearToDate.counted > 0 && yearToDate.fy !== undefined && !hasYearToDateColumn) {
