@@ -72,38 +72,53 @@ export function chooseVerdicts(verdicts: readonly IndicatorVerdict[], period: st
   return wanted ? verdictsForPeriod(verdicts, wanted) : latestVerdicts(verdicts);
 }
 
-/** A table's index and a row name an indicator; numbers make a cheaper key than strings. */
-function indicatorKeyOf(verdict: IndicatorVerdict): number {
-  return verdict.tableIndex * 10_000_000 + verdict.row;
+/**
+ * Numbers each indicator met in a list of verdicts 0, 1, 2… in the order first met. A table's index
+ * and a row name an indicator (numbers make a cheaper key than strings), and verdicts come
+ * indicator by indicator, so the number is looked up only where the indicator changes.
+ */
+class IndicatorSlots {
+  count = 0;
+  /** False once an indicator is met again after another one. */
+  together = true;
+  private readonly slots = new Map<number, number>();
+  private currentKey = -1;
+  private current = -1;
+
+  slotOf(verdict: IndicatorVerdict): number {
+    const key = verdict.tableIndex * 10_000_000 + verdict.row;
+    if (key !== this.currentKey) {
+      this.currentKey = key;
+      const known = this.slots.get(key);
+      if (known === undefined) {
+        this.current = this.count++;
+        this.slots.set(key, this.current);
+      } else {
+        this.current = known;
+        this.together = false;
+      }
+    }
+    return this.current;
+  }
 }
 
 /** Each indicator's verdict for `period`, in the order indicators first appear; none for an indicator without one. */
 function verdictsForPeriod(verdicts: readonly IndicatorVerdict[], wanted: Period): IndicatorVerdict[] {
   const wantedLabel = periodLabel(wanted);
-  // One slot per indicator. Verdicts arrive indicator by indicator, so the slot is looked up only
-  // where the indicator changes.
-  const slotOf = new Map<number, number>();
+  const slots = new IndicatorSlots();
   const match: Array<IndicatorVerdict | undefined> = [];
-  let currentKey = -1;
-  let slot = -1;
   for (const verdict of verdicts) {
-    const key = indicatorKeyOf(verdict);
-    if (key !== currentKey) {
-      currentKey = key;
-      const known = slotOf.get(key);
-      if (known === undefined) {
-        slot = match.length;
-        slotOf.set(key, slot);
-        match.push(undefined);
-      } else {
-        slot = known;
-      }
-    }
+    const slot = slots.slotOf(verdict);
     if (match[slot] !== undefined || !verdict.period) continue;
     const label = verdict.periodLabel;
     if (wanted.fy === undefined ? label.startsWith(wantedLabel) : label === wantedLabel && verdict.period.kind === wanted.kind) match[slot] = verdict;
   }
   return match.filter((verdict): verdict is IndicatorVerdict => verdict !== undefined);
+}
+
+/** Something is written for the period: a figure judged was read from it, or its cell is not blank. */
+function hasFigures(verdict: IndicatorVerdict): boolean {
+  return verdict.actualValue !== undefined || verdict.actualText.trim() !== '';
 }
 
 /**
@@ -112,43 +127,25 @@ function verdictsForPeriod(verdicts: readonly IndicatorVerdict[], wanted: Period
  * appear. Read from the end, so each indicator's actual text is usually read once, for its latest
  * period, rather than for every period it has.
  */
-/** Something is written for the period: a figure judged was read from it, or its cell is not blank. */
-function hasFigures(verdict: IndicatorVerdict): boolean {
-  return verdict.actualValue !== undefined || verdict.actualText.trim() !== '';
-}
-
 function latestVerdicts(verdicts: readonly IndicatorVerdict[]): IndicatorVerdict[] {
-  const slotOf = new Map<number, number>();
+  const slots = new IndicatorSlots();
   const firstSeen: number[] = [];
   const last: IndicatorVerdict[] = [];
   const latestWithFigures: Array<IndicatorVerdict | undefined> = [];
-  // Where each indicator's verdicts are all together (as evaluation makes them), the order
-  // indicators first appear is the reverse of the order they are met from the end.
-  let together = true;
-  let currentKey = -1;
-  let slot = -1;
   for (let i = verdicts.length - 1; i >= 0; i--) {
     const verdict = verdicts[i]!;
-    const key = indicatorKeyOf(verdict);
-    if (key !== currentKey) {
-      currentKey = key;
-      const known = slotOf.get(key);
-      if (known === undefined) {
-        slot = last.length;
-        slotOf.set(key, slot);
-        firstSeen.push(i);
-        last.push(verdict);
-        latestWithFigures.push(undefined);
-      } else {
-        slot = known;
-        together = false;
-      }
+    const slot = slots.slotOf(verdict);
+    if (slot === last.length) {
+      last.push(verdict);
+      latestWithFigures.push(undefined);
     }
     firstSeen[slot] = i;
     if (latestWithFigures[slot] === undefined && verdict.status !== 'no-data' && hasFigures(verdict)) latestWithFigures[slot] = verdict;
   }
   const chosen = latestWithFigures.map((verdict, at) => verdict ?? last[at]!);
-  if (together) return chosen.reverse();
+  // Where each indicator's verdicts are all together (as evaluation makes them), the order
+  // indicators first appear is the reverse of the order they are met from the end.
+  if (slots.together) return chosen.reverse();
   const order = Array.from(chosen.keys()).sort((a, b) => firstSeen[a]! - firstSeen[b]!);
   return order.map((at) => chosen[at]!);
 }
