@@ -59,17 +59,37 @@ function bundleEngineChild(): string {
   return outfile;
 }
 
+interface EngineRun {
+  readonly verdicts: number;
+  readonly seconds: number;
+  readonly maxRssMb: number;
+}
+
+/**
+ * The fastest of three cold runs, each in a process of its own: on a shared 2-core machine one run
+ * can land beside another job and take a fifth longer, and the fastest is the one least disturbed.
+ * Peak memory is the largest of the three.
+ */
+function fastestEngineRun(engineChild: string, size: number): EngineRun {
+  let fastest: EngineRun | undefined;
+  let peak = 0;
+  for (let i = 0; i < ENGINE_RUNS; i++) {
+    const run = JSON.parse(spawnSync(process.execPath, [engineChild, String(size)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 }).stdout) as EngineRun;
+    peak = Math.max(peak, run.maxRssMb);
+    if (!fastest || run.seconds < fastest.seconds) fastest = run;
+  }
+  return { ...fastest!, maxRssMb: peak };
+}
+
+const ENGINE_RUNS = 3;
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const engineChild = bundleEngineChild();
   const rows: string[][] = [];
   for (const size of SIZES) {
     process.stderr.write(`bench: ${size} indicators…\n`);
-    const engine = JSON.parse(spawnSync(process.execPath, [engineChild, String(size)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 }).stdout) as {
-      verdicts: number;
-      seconds: number;
-      maxRssMb: number;
-    };
+    const engine = fastestEngineRun(engineChild, size);
     const book = join(OUT, `kpis-${size}.xlsx`);
     if (!existsSync(book)) await writeGeneratedXlsx(size, book);
     const repeats = size <= 1000 ? 3 : 1;
@@ -119,7 +139,7 @@ async function main(): Promise<void> {
   const history = previous.includes('## History') ? previous.slice(previous.indexOf('## History')) : '## History\n';
   writeFileSync(
     doc,
-    `# Benchmarks\n\nMade by \`npm run bench\` on generated workbooks (seeded, layout A style with every target kind; 12 monthly actuals per indicator). The engine is timed bundled, as it ships, one process per size, from a cold start. The floor is exceljs reading and writing the same file with nothing in between; recalc and pack are the command line end to end (which reads and patches the file's XML itself, so it can come in under that floor). Excel syncs and request sizes are measured against the counting Excel mock (tests/support/fake-excel.ts).\n\n## Latest\n\n${text}\n${history}`,
+    `# Benchmarks\n\nMade by \`npm run bench\` on generated workbooks (seeded, layout A style with every target kind; 12 monthly actuals per indicator). The engine is timed bundled, as it ships, from a cold start in a process of its own: the fastest of three such runs. The floor is exceljs reading and writing the same file with nothing in between; recalc and pack are the command line end to end (which reads and patches the file's XML itself, so it can come in under that floor). Excel syncs and request sizes are measured against the counting Excel mock (tests/support/fake-excel.ts).\n\n## Latest\n\n${text}\n${history}`,
   );
 }
 
