@@ -53,10 +53,10 @@ export function settingsCells(settings: Settings): string[] {
  * SettingsRecord) rather than made into objects to be walked.
  */
 export function settingsJson(settings: Settings): string {
-  const parts: string[] = [];
+  let json = '';
   for (const [key, value] of Object.entries(settings)) {
     if (value === undefined) continue;
-    parts.push(`${JSON.stringify(key)}:${value instanceof SettingsRecord ? value.json() : JSON.stringify(value)}`);
+    json += `${json === '' ? '{' : ','}${JSON.stringify(key)}:${value instanceof SettingsRecord ? value.json() : JSON.stringify(value)}`;
   }
-  return `{${parts.join(',')}}`;
+  return json === '' ? '{}' : `${json}}`;
 }

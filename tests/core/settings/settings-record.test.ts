@@ -10,7 +10,7 @@ function plainSorted<T>(entries: ReadonlyArray<readonly [string, T]>): Record<st
   return Object.fromEntries([...map.keys()].sort().map((key) => [key, map.get(key)!]));
 }
 
-const AWKWARD_KEYS = ['KPIs!H4', 'KPIs!H10', 'KPIs!H9', '10', '9', '0', '4294967294', '4294967295', '01', 'Zed!A1', 'a"b\\c!B2', 'tab\there!C3', '\ud800lone!A1', '😀 smile!A1', 'é!A1', 'KPIs!AA1', 'KPIs!A1'];
+const AWKWARD_KEYS = ['KPIs!H4', 'KPIs!H10', 'KPIs!H9', '10', '9', '0', '4294967294', '4294967295', '01', 'Zed!A1', 'a"b\\c!B2', 'tab\there!C3', '\ud800lone!A1', '😀 smile!A1', 'é!A1', 'KPIs!AA1', 'KPIs!A1', 'say "hi"!A1'];
 
 describe('SettingsRecord', () => {
   it('writes the JSON a plain object of the same entries gives, array-index keys first', () => {
@@ -21,6 +21,10 @@ describe('SettingsRecord', () => {
     expect(record.size).toBe(AWKWARD_KEYS.length);
     for (const key of AWKWARD_KEYS) expect(record.get(key)).toBe(object[key]);
     expect(record.get('KPIs!H5')).toBeUndefined();
+    for (const value of ['a "quoted" print', 'back\\slash', 'line\nbreak']) {
+      const plain = { 'KPIs!H4': 'plain', 'KPIs!H5': value };
+      expect(SettingsRecord.fromObject(plain).json()).toBe(JSON.stringify(plain));
+    }
   });
 
   it('values that are objects are written as JSON.stringify writes them', () => {
