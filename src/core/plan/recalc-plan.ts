@@ -10,7 +10,7 @@ import { periodLabel } from '../periods/period';
 import type { SeenCommentary, Settings } from '../settings/settings-schema';
 import { SETTINGS_SHEET, settingsCells } from '../settings/settings-store';
 import { changeLogSheet, CHANGE_LOG_SHEET } from './change-log';
-import { DEFAULT_TEMPLATES, renderTemplate, type TemplateValues } from './commentary-template';
+import { DEFAULT_TEMPLATES, fillTemplate, type TemplateField } from './commentary-template';
 import { fingerprint } from './fingerprint';
 import { cellKey, WrittenCells } from './written-cells';
 import { planValueText, textValue, type CellEdit, type Notice, type OwnedSheet, type Plan, type PlanValue } from './plan-types';
@@ -112,19 +112,39 @@ export function chooseVerdicts(verdicts: readonly IndicatorVerdict[], period: st
   return chosen;
 }
 
-function templateValues(verdict: IndicatorVerdict, statusLabel: string, figures: JudgedFigures): TemplateValues {
-  return {
-    indicator: verdict.indicator,
-    ref: verdict.ref ?? '',
-    period: verdict.periodLabel || 'This period',
-    actual: figures.actual,
-    target: figures.target,
-    variance: verdict.variance ?? '',
-    direction: verdict.trend ? DIRECTION_WORDS[verdict.trend]! : '',
-    previous: figures.previous,
-    owner: verdict.owner ?? '',
-    status: statusLabel,
-  };
+/**
+ * A verdict's commentary from a template. Each field is read only where the template asks for it
+ * (the default for "no data" names the period alone), so a verdict's values are not all worked out.
+ */
+function commentaryFrom(template: string, verdict: IndicatorVerdict, statusLabel: string, figures: JudgedFigures): string {
+  return fillTemplate(template, (field) => templateValue(field, verdict, statusLabel, figures));
+}
+
+function templateValue(field: TemplateField, verdict: IndicatorVerdict, statusLabel: string, figures: JudgedFigures): string {
+  switch (field) {
+    case 'indicator':
+      return verdict.indicator;
+    case 'ref':
+      return verdict.ref ?? '';
+    case 'period':
+      return verdict.periodLabel || 'This period';
+    case 'actual':
+      return figures.actual;
+    case 'target':
+      return figures.target;
+    case 'variance':
+      return verdict.variance ?? '';
+    case 'direction': {
+      const trend = verdict.trend;
+      return trend ? DIRECTION_WORDS[trend]! : '';
+    }
+    case 'previous':
+      return figures.previous;
+    case 'owner':
+      return verdict.owner ?? '';
+    case 'status':
+      return statusLabel;
+  }
 }
 
 /** A cell inside a merged area that starts elsewhere: writing there would not show, or would clash. */
@@ -135,7 +155,7 @@ function mergedAway(sheet: Sheet, row: number, col: number): boolean {
 /** The commentary KPI Tracker would write for a verdict, from the officer's template or the default. */
 export function generatedCommentary(verdict: IndicatorVerdict, statusLabel: string, settings: Settings): string | null {
   const template = settings.templates[verdict.status] ?? DEFAULT_TEMPLATES[verdict.status];
-  return template ? renderTemplate(template, templateValues(verdict, statusLabel, judgedFigures(verdict))) : null;
+  return template ? commentaryFrom(template, verdict, statusLabel, judgedFigures(verdict)) : null;
 }
 
 /**
@@ -201,7 +221,7 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
     // generatedCommentary, keeping the judged figures it works out for the reports.
     const template = settings.templates[verdict.status] ?? DEFAULT_TEMPLATES[verdict.status];
     const figures = template ? judgedFigures(verdict) : undefined;
-    const commentary = template ? renderTemplate(template, templateValues(verdict, statusLabel, figures!)) : null;
+    const commentary = template ? commentaryFrom(template, verdict, statusLabel, figures!) : null;
     chosen.push({ verdict, commentary, statusLabel, statusColour: colours[verdict.status] });
     chosenFigures.push(figures);
 
@@ -277,7 +297,9 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
   }
 
   const mappingRefusals = [...refusals];
-  const protectedSheets = [...new Set(edits.map((edit) => edit.sheet))].filter((name) => findSheet(workbook, name)?.isProtected);
+  const editedSheets = new Set<string>();
+  for (const edit of edits) editedSheets.add(edit.sheet);
+  const protectedSheets = [...editedSheets].filter((name) => findSheet(workbook, name)?.isProtected);
   for (const name of protectedSheets) {
     refusals.push(`Sheet "${name}" is protected, so KPI Tracker can't write its statuses. Unprotect it (Review → Unprotect Sheet) and run again. Nothing was written.`);
   }

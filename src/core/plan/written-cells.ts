@@ -49,6 +49,7 @@ export class WrittenCells {
     // A key is its group's prefix (`Sheet!H`) and then a row number. With no "!" in a sheet's name,
     // no prefix runs on into another's row number, so keys are in code-unit order when the groups
     // are in their prefixes' order and each group's rows in the order of their numbers as text.
+    // (Holding a "!", no key is an array index.)
     const ordered = groups.every((group) => group.prefix.indexOf('!') === group.prefix.lastIndexOf('!'));
     if (ordered) groups.sort((a, b) => (a.prefix < b.prefix ? -1 : 1));
     for (const { prefix, prints } of groups) {

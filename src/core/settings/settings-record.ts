@@ -60,14 +60,15 @@ export class SettingsRecord<T> {
    * code-unit order after the array indices: the same on every machine, and far cheaper than
    * localeCompare on 100,000 keys. A record read from the settings is in that order already, so only
    * the added keys are sorted and merged in; a run that adds nothing sorts nothing.
-   * The added keys are distinct; `addedSorted` says they come in code-unit order already. The
-   * record may keep the arrays given: they must not be changed after.
+   * The added keys are distinct; `addedInOrder` says they come in code-unit order already and none
+   * is an array index (which saves looking at 90,000 keys again). The record may keep the arrays
+   * given: they must not be changed after.
    */
-  with(addedKeys: readonly string[], addedValues: readonly T[], addedSorted = false): SettingsRecord<T> {
+  with(addedKeys: readonly string[], addedValues: readonly T[], addedInOrder = false): SettingsRecord<T> {
     if (addedKeys.length === 0 && this.sorted) return this;
-    if (this.keyList.length === 0 && !addedKeys.some(isArrayIndex)) {
+    if (this.keyList.length === 0 && (addedInOrder || !addedKeys.some(isArrayIndex))) {
       // Nothing saved yet (a first run): the added entries alone, sorted.
-      if (addedSorted) return new SettingsRecord(addedKeys, addedValues, 0, true);
+      if (addedInOrder) return new SettingsRecord(addedKeys, addedValues, 0, true);
       const order = sortedOrder(addedKeys);
       return new SettingsRecord(
         order.map((i) => addedKeys[i]!),
@@ -91,8 +92,8 @@ export class SettingsRecord<T> {
         values.push(this.valueList[i]!);
       }
     };
-    let order = addedSorted ? addedKeys.map((_, i) => i) : sortedOrder(addedKeys);
-    if (order.some((i) => isArrayIndex(addedKeys[i]!))) {
+    let order = addedInOrder ? addedKeys.map((_, i) => i) : sortedOrder(addedKeys);
+    if (!addedInOrder && order.some((i) => isArrayIndex(addedKeys[i]!))) {
       for (const i of order) if (isArrayIndex(addedKeys[i]!)) numbered.push([addedKeys[i]!, addedValues[i]!]);
       order = order.filter((i) => !isArrayIndex(addedKeys[i]!));
     }
@@ -165,6 +166,7 @@ export class SettingsRecord<T> {
 
   private indexOf(key: string): number {
     const keys = this.keyList;
+    if (keys.length === 0) return -1;
     if (!this.sorted || isArrayIndex(key)) {
       if (!this.index) {
         this.index = new Map();
