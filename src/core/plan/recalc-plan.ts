@@ -154,7 +154,8 @@ function mergedAway(sheet: Sheet, row: number, col: number): boolean {
 
 /** The commentary KPI Tracker would write for a verdict, from the officer's template or the default. */
 export function generatedCommentary(verdict: IndicatorVerdict, statusLabel: string, settings: Settings): string | null {
-  const template = settings.templates[verdict.status] ?? DEFAULT_TEMPLATES[verdict.status];
+  const status = verdict.status;
+  const template = settings.templates[status] ?? DEFAULT_TEMPLATES[status];
   return template ? commentaryFrom(template, verdict, statusLabel, judgedFigures(verdict)) : null;
 }
 
@@ -166,8 +167,9 @@ export function officerCommentary(workbook: Workbook, table: DetectedTable, verd
   const col = columnOf(table, 'commentary');
   const sheet = findSheet(workbook, table.sheet);
   if (col === undefined || !sheet) return verdict.commentary;
-  const text = cellText(cellAt(sheet, verdict.row, col));
-  if (text.trim() === '' || settings.written.get(cellKey(table.sheet, verdict.row, col)) === fingerprint(text)) return null;
+  const row = verdict.row;
+  const text = cellText(cellAt(sheet, row, col));
+  if (text.trim() === '' || settings.written.get(cellKey(table.sheet, row, col)) === fingerprint(text)) return null;
   return verdict.commentary;
 }
 
@@ -215,65 +217,70 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
     return known;
   };
   for (const verdict of chooseVerdicts(verdicts, options.period)) {
-    const { table, statusCol, commentaryCol } = places[verdict.tableIndex]!;
-    const sheet = places[verdict.tableIndex]!.sheet!;
-    const statusLabel = labels[verdict.status];
+    // A verdict's values may be worked out on each read: each is read once here.
+    const row = verdict.row;
+    const status = verdict.status;
+    const tableIndex = verdict.tableIndex;
+    const { table, statusCol, commentaryCol } = places[tableIndex]!;
+    const sheet = places[tableIndex]!.sheet!;
+    const statusLabel = labels[status];
+    const statusColour = colours[status];
     // generatedCommentary, keeping the judged figures it works out for the reports.
-    const template = settings.templates[verdict.status] ?? DEFAULT_TEMPLATES[verdict.status];
+    const template = settings.templates[status] ?? DEFAULT_TEMPLATES[status];
     const figures = template ? judgedFigures(verdict) : undefined;
     const commentary = template ? commentaryFrom(template, verdict, statusLabel, figures!) : null;
-    chosen.push({ verdict, commentary, statusLabel, statusColour: colours[verdict.status] });
+    chosen.push({ verdict, commentary, statusLabel, statusColour });
     chosenFigures.push(figures);
 
     // A signed-off status, where there are sign-offs: they name cells by key.
-    const freeze = statusCol !== undefined && frozen.size > 0 ? frozen.get(cellKey(table.sheet, verdict.row, statusCol)) : undefined;
-    if (statusCol !== undefined && mergedAway(sheet, verdict.row, statusCol)) {
+    const freeze = statusCol !== undefined && frozen.size > 0 ? frozen.get(cellKey(table.sheet, row, statusCol)) : undefined;
+    if (statusCol !== undefined && mergedAway(sheet, row, statusCol)) {
       notices.push({
         kind: 'officer-words-kept',
         sheet: table.sheet,
-        cell: cellAddress(verdict.row, statusCol),
-        message: `${cellAddress(verdict.row, statusCol)} is part of a merged cell that starts on another indicator's row, so ${verdict.ref ?? 'this indicator'}'s status was not written. Unmerge it to give each indicator its own status.`,
+        cell: cellAddress(row, statusCol),
+        message: `${cellAddress(row, statusCol)} is part of a merged cell that starts on another indicator's row, so ${verdict.ref ?? 'this indicator'}'s status was not written. Unmerge it to give each indicator its own status.`,
       });
     } else if (statusCol !== undefined) {
-      const cell = cellAt(sheet, verdict.row, statusCol);
+      const cell = cellAt(sheet, row, statusCol);
       const current = cellText(cell).trim();
       if (cell.formula !== undefined) {
-        notices.push({ kind: 'formula-left-alone', sheet: table.sheet, cell: cellAddress(verdict.row, statusCol), message: `${cellAddress(verdict.row, statusCol)} holds a formula (=${cell.formula}); KPI Tracker left it alone.` });
+        notices.push({ kind: 'formula-left-alone', sheet: table.sheet, cell: cellAddress(row, statusCol), message: `${cellAddress(row, statusCol)} holds a formula (=${cell.formula}); KPI Tracker left it alone.` });
       } else if (freeze && freeze.period === verdict.periodLabel) {
         if (freeze.label !== statusLabel) {
-          notices.push({ kind: 'frozen-period', sheet: table.sheet, cell: cellAddress(verdict.row, statusCol), message: `${verdict.ref ?? verdict.indicator}: ${freeze.period} was signed off as "${freeze.label}"; recalculating now would make it "${statusLabel}". Left as signed off.` });
+          notices.push({ kind: 'frozen-period', sheet: table.sheet, cell: cellAddress(row, statusCol), message: `${verdict.ref ?? verdict.indicator}: ${freeze.period} was signed off as "${freeze.label}"; recalculating now would make it "${statusLabel}". Left as signed off.` });
         }
-      } else if (current !== '' && !isKnownStatusText(current, known) && written.get(table.sheet, verdict.row, statusCol) !== fingerprint(current)) {
-        notices.push({ kind: 'officer-words-kept', sheet: table.sheet, cell: cellAddress(verdict.row, statusCol), message: `${cellAddress(verdict.row, statusCol)} holds "${current}", which is not a status KPI Tracker wrote; it was kept.` });
-      } else if (current !== statusLabel || (cell.fill ?? '') !== colours[verdict.status]) {
+      } else if (current !== '' && !isKnownStatusText(current, known) && written.get(table.sheet, row, statusCol) !== fingerprint(current)) {
+        notices.push({ kind: 'officer-words-kept', sheet: table.sheet, cell: cellAddress(row, statusCol), message: `${cellAddress(row, statusCol)} holds "${current}", which is not a status KPI Tracker wrote; it was kept.` });
+      } else if (current !== statusLabel || (cell.fill ?? '') !== statusColour) {
         const label = labelValue(statusLabel);
-        edits.push({ sheet: table.sheet, row: verdict.row, col: statusCol, value: label.value, fill: colours[verdict.status], purpose: 'status', before: current, fillBefore: cell.fill ?? '' });
-        written.set(table.sheet, verdict.row, statusCol, label.print);
+        edits.push({ sheet: table.sheet, row: row, col: statusCol, value: label.value, fill: statusColour, purpose: 'status', before: current, fillBefore: cell.fill ?? '' });
+        written.set(table.sheet, row, statusCol, label.print);
       }
     }
 
-    const commentaryHidden = commentaryCol !== undefined && mergedAway(sheet, verdict.row, commentaryCol);
+    const commentaryHidden = commentaryCol !== undefined && mergedAway(sheet, row, commentaryCol);
     const statusFrozen = freeze !== undefined && freeze.period === verdict.periodLabel;
     if (commentaryCol !== undefined && (statusFrozen || commentaryHidden)) {
       // A signed-off period keeps its words as well as its status; a cell under another's merge is not written.
     } else if (commentaryCol !== undefined) {
-      const cell = cellAt(sheet, verdict.row, commentaryCol);
+      const cell = cellAt(sheet, row, commentaryCol);
       const current = cellText(cell);
-      const ours = current.trim() === '' || written.get(table.sheet, verdict.row, commentaryCol) === fingerprint(current);
+      const ours = current.trim() === '' || written.get(table.sheet, row, commentaryCol) === fingerprint(current);
       if (cell.formula !== undefined) {
-        notices.push({ kind: 'formula-left-alone', sheet: table.sheet, cell: cellAddress(verdict.row, commentaryCol), message: `${cellAddress(verdict.row, commentaryCol)} holds a formula (=${cell.formula}); KPI Tracker left it alone.` });
+        notices.push({ kind: 'formula-left-alone', sheet: table.sheet, cell: cellAddress(row, commentaryCol), message: `${cellAddress(row, commentaryCol)} holds a formula (=${cell.formula}); KPI Tracker left it alone.` });
       } else if (ours && commentary !== null && current !== commentary) {
-        edits.push({ sheet: table.sheet, row: verdict.row, col: commentaryCol, value: textValue(commentary), purpose: 'commentary', before: current });
-        written.set(table.sheet, verdict.row, commentaryCol, fingerprint(commentary));
+        edits.push({ sheet: table.sheet, row: row, col: commentaryCol, value: textValue(commentary), purpose: 'commentary', before: current });
+        written.set(table.sheet, row, commentaryCol, fingerprint(commentary));
       } else if (!ours) {
-        const indicatorKey = `${table.sheet}!${verdict.ref ?? `row ${verdict.row + 1}`}`;
+        const indicatorKey = `${table.sheet}!${verdict.ref ?? `row ${row + 1}`}`;
         const seen = seenCommentaryAdded.get(indicatorKey) ?? settings.seenCommentary.get(indicatorKey);
         const print = fingerprint(current);
         if (seen && seen.period !== verdict.periodLabel && seen.fingerprint === print && seen.actual !== verdict.actualText) {
           notices.push({
             kind: 'stale-commentary',
             sheet: table.sheet,
-            cell: cellAddress(verdict.row, commentaryCol),
+            cell: cellAddress(row, commentaryCol),
             message: `${verdict.ref ?? verdict.indicator}: the commentary is the same as for ${seen.period}, but the figure moved from ${seen.actual} to ${verdict.actualText}. It may be out of date.`,
           });
         }
@@ -283,7 +290,7 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
         }
       }
     } else if (statusCol === undefined) {
-      unwritable.set(verdict.tableIndex, (unwritable.get(verdict.tableIndex) ?? 0) + 1);
+      unwritable.set(tableIndex, (unwritable.get(tableIndex) ?? 0) + 1);
     }
   }
   for (const [tableIndex, count] of unwritable) {
