@@ -184,7 +184,7 @@ describe('stale commentary', () => {
     const q1 = run(workbook, Q1);
     expect(q1.plan.notices.filter((notice) => notice.kind === 'stale-commentary')).toEqual([]);
     const afterQ1 = applyPlanInMemory(workbook, q1.plan);
-    expect(readSettings(afterQ1).settings.seenCommentary['KPIs!T1']).toMatchObject({ period: Q1, fingerprint: fingerprint(COMMENTARY) });
+    expect(readSettings(afterQ1).settings.seenCommentary.get('KPIs!T1')).toMatchObject({ period: Q1, fingerprint: fingerprint(COMMENTARY) });
     const q2 = run(afterQ1, Q2);
     expect(q2.plan.notices.filter((notice) => notice.kind === 'stale-commentary').map((notice) => notice.cell)).toEqual(['G4']);
   });

@@ -1,5 +1,6 @@
-import { cellAddress } from '../model/address';
-import { planValueText, textValue, type CellEdit, type OwnedSheet, type PlanCell } from './plan-types';
+import { columnLetter } from '../model/address';
+import { getOrInsert } from '../model/memo';
+import { EXCEL_CELL_LIMIT, planValueText, textValue, type CellEdit, type OwnedSheet, type PlanCell, type PlanValue } from './plan-types';
 import { HEADER_FILL } from './status-style';
 
 export const CHANGE_LOG_SHEET = 'KPI Tracker change log';
@@ -7,6 +8,14 @@ export const CHANGE_LOG_SHEET = 'KPI Tracker change log';
 const HEADER = ['When', 'What was run', 'Sheet', 'Cell', 'Changed', 'Old value', 'New value'];
 
 const PURPOSE_WORDS: Record<CellEdit['purpose'], string> = { status: 'Status', commentary: 'Commentary' };
+
+/** The log's new value: what was written, and how the fill changed. */
+function newValue(edit: CellEdit): PlanCell {
+  const fillNote = edit.fill && edit.fill !== edit.fillBefore ? ` (fill ${edit.fillBefore || 'none'} → ${edit.fill})` : '';
+  // Text written as it is already is a text value to share (a commentary's words, kept once).
+  if (fillNote === '' && edit.value.kind === 'text' && edit.value.text.length <= EXCEL_CELL_LIMIT) return { value: edit.value, wrap: true };
+  return { value: textValue(`${planValueText(edit.value)}${fillNote}`), wrap: true };
+}
 
 /**
  * The audit trail the performance framework asks for: every run appends one row per cell it
@@ -22,27 +31,34 @@ export function changeLogSheet(edits: readonly CellEdit[], run: { now: string; c
   const commandCell: PlanCell = { value: textValue(run.command) };
   const purposeCells = { status: { value: textValue(PURPOSE_WORDS.status) }, commentary: { value: textValue(PURPOSE_WORDS.commentary) } } satisfies Record<CellEdit['purpose'], PlanCell>;
   const sheetCells = new Map<string, PlanCell>();
-  const newValueCells = new Map<string, PlanCell>();
+  // A status's new value by the value written (shared by every edit writing that label), the fill
+  // before and the fill after, so no text is made to look one up.
+  const newStatusCells = new Map<PlanValue, Map<string, Map<string, PlanCell>>>();
   const oldValueCells = new Map<string, PlanCell>();
+  const columnLetters: string[] = [];
   for (const edit of edits) {
     let sheetCell = sheetCells.get(edit.sheet);
     if (!sheetCell) {
       sheetCell = { value: textValue(edit.sheet) };
       sheetCells.set(edit.sheet, sheetCell);
     }
-    const fillNote = edit.fill && edit.fill !== edit.fillBefore ? ` (fill ${edit.fillBefore || 'none'} → ${edit.fill})` : '';
-    const newText = `${planValueText(edit.value)}${fillNote}`;
-    let newValueCell = edit.purpose === 'status' ? newValueCells.get(newText) : undefined;
-    if (!newValueCell) {
-      newValueCell = { value: textValue(newText), wrap: true };
-      if (edit.purpose === 'status') newValueCells.set(newText, newValueCell);
+    let newValueCell: PlanCell;
+    if (edit.purpose === 'status') {
+      const byFillBefore = getOrInsert(newStatusCells, edit.value, () => new Map<string, Map<string, PlanCell>>());
+      const byFill = getOrInsert(byFillBefore, edit.fillBefore ?? '', () => new Map<string, PlanCell>());
+      newValueCell = getOrInsert(byFill, edit.fill ?? '', () => newValue(edit));
+    } else {
+      newValueCell = newValue(edit);
     }
-    let oldValueCell = edit.purpose === 'status' ? oldValueCells.get(edit.before) : undefined;
+    // Commentary's old words are its own, but for the empty cells a first run writes into.
+    const shareOld = edit.purpose === 'status' || edit.before === '';
+    let oldValueCell = shareOld ? oldValueCells.get(edit.before) : undefined;
     if (!oldValueCell) {
       oldValueCell = { value: textValue(edit.before), wrap: true };
-      if (edit.purpose === 'status') oldValueCells.set(edit.before, oldValueCell);
+      if (shareOld) oldValueCells.set(edit.before, oldValueCell);
     }
-    rows.push([whenCell, commandCell, sheetCell, { value: textValue(cellAddress(edit.row, edit.col)) }, purposeCells[edit.purpose], oldValueCell, newValueCell]);
+    const letters = (columnLetters[edit.col] ??= columnLetter(edit.col));
+    rows.push([whenCell, commandCell, sheetCell, { value: textValue(`${letters}${edit.row + 1}`) }, purposeCells[edit.purpose], oldValueCell, newValueCell]);
   }
   for (const name of rebuiltSheets) {
     rows.push([

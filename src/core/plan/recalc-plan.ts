@@ -7,11 +7,12 @@ import { cellText } from '../model/cell-text';
 import { cellAt, findSheet, type Cell, type Sheet, type Workbook } from '../model/workbook';
 import { parsePeriodLabel } from '../periods/parse-period-label';
 import { periodLabel, type Period } from '../periods/period';
-import type { Settings } from '../settings/settings-schema';
+import type { SeenCommentary, Settings } from '../settings/settings-schema';
 import { SETTINGS_SHEET, settingsCells } from '../settings/settings-store';
 import { changeLogSheet, CHANGE_LOG_SHEET } from './change-log';
-import { DEFAULT_TEMPLATES, renderTemplate, type TemplateValues } from './commentary-template';
+import { DEFAULT_TEMPLATES, fillTemplate, type TemplateField } from './commentary-template';
 import { fingerprint } from './fingerprint';
+import { cellKey, WrittenCells } from './written-cells';
 import { planValueText, textValue, type CellEdit, type Notice, type OwnedSheet, type Plan, type PlanValue } from './plan-types';
 import { chooseColours, chooseLabels, isKnownStatusText, knownStatusTexts, type StatusColours, type StatusLabels } from './status-style';
 
@@ -56,10 +57,7 @@ export interface RecalcResult {
 
 const DIRECTION_WORDS: Record<string, string> = { better: ', improving on the previous period', worse: ', worse than the previous period', same: ', the same as the previous period' };
 
-/** How settings name a cell (written fingerprints, sign-offs): `Sheet!H4`. */
-export function cellKey(sheet: string, row: number, col: number): string {
-  return `${sheet}!${cellAddress(row, col)}`;
-}
+export { cellKey };
 
 function columnOf(table: DetectedTable, role: 'status' | 'commentary'): number | undefined {
   return table.columns.find((column) => column.role === role)?.col;
@@ -150,19 +148,39 @@ function latestVerdicts(verdicts: readonly IndicatorVerdict[]): IndicatorVerdict
   return order.map((at) => chosen[at]!);
 }
 
-function templateValues(verdict: IndicatorVerdict, statusLabel: string, figures: JudgedFigures): TemplateValues {
-  return {
-    indicator: verdict.indicator,
-    ref: verdict.ref ?? '',
-    period: verdict.periodLabel || 'This period',
-    actual: figures.actual,
-    target: figures.target,
-    variance: verdict.variance ?? '',
-    direction: verdict.trend ? DIRECTION_WORDS[verdict.trend]! : '',
-    previous: figures.previous,
-    owner: verdict.owner ?? '',
-    status: statusLabel,
-  };
+/**
+ * A verdict's commentary from a template. Each field is read only where the template asks for it
+ * (the default for "no data" names the period alone), so a verdict's values are not all worked out.
+ */
+function commentaryFrom(template: string, verdict: IndicatorVerdict, statusLabel: string, figures: JudgedFigures): string {
+  return fillTemplate(template, (field) => templateValue(field, verdict, statusLabel, figures));
+}
+
+function templateValue(field: TemplateField, verdict: IndicatorVerdict, statusLabel: string, figures: JudgedFigures): string {
+  switch (field) {
+    case 'indicator':
+      return verdict.indicator;
+    case 'ref':
+      return verdict.ref ?? '';
+    case 'period':
+      return verdict.periodLabel || 'This period';
+    case 'actual':
+      return figures.actual;
+    case 'target':
+      return figures.target;
+    case 'variance':
+      return verdict.variance ?? '';
+    case 'direction': {
+      const trend = verdict.trend;
+      return trend ? DIRECTION_WORDS[trend]! : '';
+    }
+    case 'previous':
+      return figures.previous;
+    case 'owner':
+      return verdict.owner ?? '';
+    case 'status':
+      return statusLabel;
+  }
 }
 
 /** A cell inside a merged area that starts elsewhere: writing there would not show, or would clash. */
@@ -172,8 +190,9 @@ function mergedAway(sheet: Sheet, row: number, col: number): boolean {
 
 /** The commentary KPI Tracker would write for a verdict, from the officer's template or the default. */
 export function generatedCommentary(verdict: IndicatorVerdict, statusLabel: string, settings: Settings): string | null {
-  const template = settings.templates[verdict.status] ?? DEFAULT_TEMPLATES[verdict.status];
-  return template ? renderTemplate(template, templateValues(verdict, statusLabel, judgedFigures(verdict))) : null;
+  const status = verdict.status;
+  const template = settings.templates[status] ?? DEFAULT_TEMPLATES[status];
+  return template ? commentaryFrom(template, verdict, statusLabel, judgedFigures(verdict)) : null;
 }
 
 /**
@@ -184,8 +203,9 @@ export function officerCommentary(workbook: Workbook, table: DetectedTable, verd
   const col = columnOf(table, 'commentary');
   const sheet = findSheet(workbook, table.sheet);
   if (col === undefined || !sheet) return verdict.commentary;
-  const text = cellText(cellAt(sheet, verdict.row, col));
-  if (text.trim() === '' || settings.written[cellKey(table.sheet, verdict.row, col)] === fingerprint(text)) return null;
+  const row = verdict.row;
+  const text = cellText(cellAt(sheet, row, col));
+  if (text.trim() === '' || settings.written.get(cellKey(table.sheet, row, col)) === fingerprint(text)) return null;
   return verdict.commentary;
 }
 
@@ -198,12 +218,8 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
   const edits: CellEdit[] = [];
   const notices: Notice[] = [];
   const refusals: string[] = [];
-  // Maps while planning: one entry per written cell (90,000 at 50,000 indicators), and a plain
-  // object would make every new key a property name to intern.
-  const written = new Map(Object.entries(settings.written));
-  const seenCommentary = new Map(Object.entries(settings.seenCommentary));
-  const savedWritten = written.size;
-  const savedSeenCommentary = seenCommentary.size;
+  const written = new WrittenCells(settings.written);
+  const seenCommentaryAdded = new Map<string, SeenCommentary>();
 
   for (const doubt of detection.doubts) if (/no longer (fits|in the workbook)/.test(doubt)) refusals.push(doubt);
   for (const table of detection.tables) for (const doubt of table.doubts) if (/no longer fits/.test(doubt)) refusals.push(doubt);
@@ -237,77 +253,80 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
     return known;
   };
   for (const verdict of chooseVerdicts(verdicts, options.period)) {
-    const { table, statusCol, commentaryCol } = places[verdict.tableIndex]!;
-    const sheet = places[verdict.tableIndex]!.sheet!;
-    const statusLabel = labels[verdict.status];
+    // A verdict's values may be worked out on each read: each is read once here.
+    const row = verdict.row;
+    const status = verdict.status;
+    const tableIndex = verdict.tableIndex;
+    const { table, statusCol, commentaryCol } = places[tableIndex]!;
+    const sheet = places[tableIndex]!.sheet!;
+    const statusLabel = labels[status];
+    const statusColour = colours[status];
     // generatedCommentary, keeping the judged figures it works out for the reports.
-    const template = settings.templates[verdict.status] ?? DEFAULT_TEMPLATES[verdict.status];
+    const template = settings.templates[status] ?? DEFAULT_TEMPLATES[status];
     const figures = template ? judgedFigures(verdict) : undefined;
-    const commentary = template ? renderTemplate(template, templateValues(verdict, statusLabel, figures!)) : null;
-    chosen.push({ verdict, commentary, statusLabel, statusColour: colours[verdict.status] });
+    const commentary = template ? commentaryFrom(template, verdict, statusLabel, figures!) : null;
+    chosen.push({ verdict, commentary, statusLabel, statusColour });
     chosenFigures.push(figures);
 
-    const statusKey = statusCol === undefined ? undefined : cellKey(table.sheet, verdict.row, statusCol);
-    if (statusCol !== undefined && mergedAway(sheet, verdict.row, statusCol)) {
+    // A signed-off status, where there are sign-offs: they name cells by key.
+    const freeze = statusCol !== undefined && frozen.size > 0 ? frozen.get(cellKey(table.sheet, row, statusCol)) : undefined;
+    if (statusCol !== undefined && mergedAway(sheet, row, statusCol)) {
       notices.push({
         kind: 'officer-words-kept',
         sheet: table.sheet,
-        cell: cellAddress(verdict.row, statusCol),
-        message: `${cellAddress(verdict.row, statusCol)} is part of a merged cell that starts on another indicator's row, so ${verdict.ref ?? 'this indicator'}'s status was not written. Unmerge it to give each indicator its own status.`,
+        cell: cellAddress(row, statusCol),
+        message: `${cellAddress(row, statusCol)} is part of a merged cell that starts on another indicator's row, so ${verdict.ref ?? 'this indicator'}'s status was not written. Unmerge it to give each indicator its own status.`,
       });
-    } else if (statusCol !== undefined && statusKey !== undefined) {
-      const key = statusKey;
-      const cell = cellAt(sheet, verdict.row, statusCol);
+    } else if (statusCol !== undefined) {
+      const cell = cellAt(sheet, row, statusCol);
       const current = cellText(cell).trim();
-      const freeze = frozen.size > 0 ? frozen.get(key) : undefined;
       if (cell.formula !== undefined) {
-        notices.push({ kind: 'formula-left-alone', sheet: table.sheet, cell: cellAddress(verdict.row, statusCol), message: `${cellAddress(verdict.row, statusCol)} holds a formula (=${cell.formula}); KPI Tracker left it alone.` });
+        notices.push({ kind: 'formula-left-alone', sheet: table.sheet, cell: cellAddress(row, statusCol), message: `${cellAddress(row, statusCol)} holds a formula (=${cell.formula}); KPI Tracker left it alone.` });
       } else if (freeze && freeze.period === verdict.periodLabel) {
         if (freeze.label !== statusLabel) {
-          notices.push({ kind: 'frozen-period', sheet: table.sheet, cell: cellAddress(verdict.row, statusCol), message: `${verdict.ref ?? verdict.indicator}: ${freeze.period} was signed off as "${freeze.label}"; recalculating now would make it "${statusLabel}". Left as signed off.` });
+          notices.push({ kind: 'frozen-period', sheet: table.sheet, cell: cellAddress(row, statusCol), message: `${verdict.ref ?? verdict.indicator}: ${freeze.period} was signed off as "${freeze.label}"; recalculating now would make it "${statusLabel}". Left as signed off.` });
         }
-      } else if (current !== '' && !isKnownStatusText(current, known) && written.get(key) !== fingerprint(current)) {
-        notices.push({ kind: 'officer-words-kept', sheet: table.sheet, cell: cellAddress(verdict.row, statusCol), message: `${cellAddress(verdict.row, statusCol)} holds "${current}", which is not a status KPI Tracker wrote; it was kept.` });
-      } else if (current !== statusLabel || (cell.fill ?? '') !== colours[verdict.status]) {
+      } else if (current !== '' && !isKnownStatusText(current, known) && written.get(table.sheet, row, statusCol) !== fingerprint(current)) {
+        notices.push({ kind: 'officer-words-kept', sheet: table.sheet, cell: cellAddress(row, statusCol), message: `${cellAddress(row, statusCol)} holds "${current}", which is not a status KPI Tracker wrote; it was kept.` });
+      } else if (current !== statusLabel || (cell.fill ?? '') !== statusColour) {
         const label = labelValue(statusLabel);
-        edits.push({ sheet: table.sheet, row: verdict.row, col: statusCol, value: label.value, fill: colours[verdict.status], purpose: 'status', before: current, fillBefore: cell.fill ?? '' });
-        written.set(key, label.print);
+        edits.push({ sheet: table.sheet, row: row, col: statusCol, value: label.value, fill: statusColour, purpose: 'status', before: current, fillBefore: cell.fill ?? '' });
+        written.set(table.sheet, row, statusCol, label.print);
       }
     }
 
-    const commentaryHidden = commentaryCol !== undefined && mergedAway(sheet, verdict.row, commentaryCol);
-    const statusFrozen = statusKey !== undefined && frozen.size > 0 && frozen.get(statusKey)?.period === verdict.periodLabel;
+    const commentaryHidden = commentaryCol !== undefined && mergedAway(sheet, row, commentaryCol);
+    const statusFrozen = freeze !== undefined && freeze.period === verdict.periodLabel;
     if (commentaryCol !== undefined && (statusFrozen || commentaryHidden)) {
       // A signed-off period keeps its words as well as its status; a cell under another's merge is not written.
     } else if (commentaryCol !== undefined) {
-      const key = cellKey(table.sheet, verdict.row, commentaryCol);
-      const cell = cellAt(sheet, verdict.row, commentaryCol);
+      const cell = cellAt(sheet, row, commentaryCol);
       const current = cellText(cell);
-      const ours = current.trim() === '' || written.get(key) === fingerprint(current);
+      const ours = current.trim() === '' || written.get(table.sheet, row, commentaryCol) === fingerprint(current);
       if (cell.formula !== undefined) {
-        notices.push({ kind: 'formula-left-alone', sheet: table.sheet, cell: cellAddress(verdict.row, commentaryCol), message: `${cellAddress(verdict.row, commentaryCol)} holds a formula (=${cell.formula}); KPI Tracker left it alone.` });
+        notices.push({ kind: 'formula-left-alone', sheet: table.sheet, cell: cellAddress(row, commentaryCol), message: `${cellAddress(row, commentaryCol)} holds a formula (=${cell.formula}); KPI Tracker left it alone.` });
       } else if (ours && commentary !== null && current !== commentary) {
-        edits.push({ sheet: table.sheet, row: verdict.row, col: commentaryCol, value: textValue(commentary), purpose: 'commentary', before: current });
-        written.set(key, fingerprint(commentary));
+        edits.push({ sheet: table.sheet, row: row, col: commentaryCol, value: textValue(commentary), purpose: 'commentary', before: current });
+        written.set(table.sheet, row, commentaryCol, fingerprint(commentary));
       } else if (!ours) {
-        const indicatorKey = `${table.sheet}!${verdict.ref ?? `row ${verdict.row + 1}`}`;
-        const seen = seenCommentary.get(indicatorKey);
+        const indicatorKey = `${table.sheet}!${verdict.ref ?? `row ${row + 1}`}`;
+        const seen = seenCommentaryAdded.get(indicatorKey) ?? settings.seenCommentary.get(indicatorKey);
         const print = fingerprint(current);
         if (seen && seen.period !== verdict.periodLabel && seen.fingerprint === print && seen.actual !== verdict.actualText) {
           notices.push({
             kind: 'stale-commentary',
             sheet: table.sheet,
-            cell: cellAddress(verdict.row, commentaryCol),
+            cell: cellAddress(row, commentaryCol),
             message: `${verdict.ref ?? verdict.indicator}: the commentary is the same as for ${seen.period}, but the figure moved from ${seen.actual} to ${verdict.actualText}. It may be out of date.`,
           });
         }
         // The record stays as first seen until the officer changes the words, so the flag stays up.
         if (!seen || seen.fingerprint !== print) {
-          seenCommentary.set(indicatorKey, { period: verdict.periodLabel, actual: verdict.actualText, fingerprint: print });
+          seenCommentaryAdded.set(indicatorKey, { period: verdict.periodLabel, actual: verdict.actualText, fingerprint: print });
         }
       }
     } else if (statusCol === undefined) {
-      unwritable.set(verdict.tableIndex, (unwritable.get(verdict.tableIndex) ?? 0) + 1);
+      unwritable.set(tableIndex, (unwritable.get(tableIndex) ?? 0) + 1);
     }
   }
   for (const [tableIndex, count] of unwritable) {
@@ -321,12 +340,18 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
   }
 
   const mappingRefusals = [...refusals];
-  const protectedSheets = new Set(edits.map((edit) => edit.sheet).filter((name) => findSheet(workbook, name)?.isProtected));
+  const editedSheets = new Set<string>();
+  for (const edit of edits) editedSheets.add(edit.sheet);
+  const protectedSheets = [...editedSheets].filter((name) => findSheet(workbook, name)?.isProtected);
   for (const name of protectedSheets) {
     refusals.push(`Sheet "${name}" is protected, so KPI Tracker can't write its statuses. Unprotect it (Review → Unprotect Sheet) and run again. Nothing was written.`);
   }
 
-  const nextSettings: Settings = { ...settings, written: sortedRecord(written, savedWritten), seenCommentary: sortedRecord(seenCommentary, savedSeenCommentary) };
+  const nextSettings: Settings = {
+    ...settings,
+    written: written.record(),
+    seenCommentary: settings.seenCommentary.with([...seenCommentaryAdded.keys()], [...seenCommentaryAdded.values()]),
+  };
   return { parts: { edits, notices, refusals }, mappingRefusals, chosen, chosenFigures, settings: nextSettings, labels, colours };
 }
 
@@ -387,40 +412,6 @@ function rawText(cell: Cell): string {
   }
 }
 
-/**
- * `entries` (the saved record's entries, then any keys added since) as a record in code-unit
- * order of keys: the same on every machine, and far cheaper than localeCompare on 100,000 keys.
- * The saved record was written sorted, so only the added keys are sorted (with the built-in order,
- * which is code-unit order for strings and needs no comparison calls back into JavaScript) and
- * merged in; a second run that adds no keys sorts nothing.
- */
-function sortedRecord<T>(entries: ReadonlyMap<string, T>, savedCount: number): Record<string, T> {
-  // A Map keeps keys in the order first set: the saved ones (`savedCount` of them) come first, as read.
-  const keys = [...entries.keys()];
-  let savedSorted = true;
-  for (let i = 1; i < savedCount && savedSorted; i++) if (!(keys[i - 1]! < keys[i]!)) savedSorted = false;
-  let order: string[];
-  if (!savedSorted) {
-    order = keys.sort();
-  } else if (savedCount === keys.length) {
-    order = keys;
-  } else {
-    const added = keys.slice(savedCount).sort();
-    if (savedCount === 0) {
-      order = added;
-    } else {
-      order = new Array<string>(keys.length);
-      let a = 0;
-      let b = 0;
-      let k = 0;
-      while (a < savedCount && b < added.length) order[k++] = keys[a]! < added[b]! ? keys[a++]! : added[b++]!;
-      while (a < savedCount) order[k++] = keys[a++]!;
-      while (b < added.length) order[k++] = added[b++]!;
-    }
-  }
-  return Object.fromEntries(order.map((key) => [key, entries.get(key)!]));
-}
-
 /** The settings sheet, only when what it would hold differs from what it holds. */
 export function settingsSheetIfChanged(workbook: Workbook, settings: Settings): OwnedSheet | undefined {
   const cells = settingsCells(settings);
@@ -432,8 +423,8 @@ export function settingsSheetIfChanged(workbook: Workbook, settings: Settings): 
   } else if (
     settings.tables.length === 0 &&
     settings.ownedSheets.length === 0 &&
-    Object.keys(settings.written).length === 0 &&
-    Object.keys(settings.seenCommentary).length === 0
+    settings.written.size === 0 &&
+    settings.seenCommentary.size === 0
   ) {
     // Nothing worth remembering yet (a sheet KPI Tracker built is: it must never be read as KPI data).
     return undefined;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COLUMN_ROLES } from '../detect/types';
 import { PolaritySchema, StatusSchema } from '../engine/target-types';
 import { ToleranceSchema } from '../engine/tolerance';
+import { SettingsRecord } from './settings-record';
 
 /** One column of a table as the officer confirmed it. */
 export const SavedColumnSchema = z.object({
@@ -42,6 +43,24 @@ export const SeenCommentarySchema = z.object({
   fingerprint: z.string(),
 });
 
+/**
+ * A record of `value`s by key, read into a SettingsRecord (see there why). Settings parsed again
+ * (a form's edit of them) keep the record they hold.
+ */
+function savedRecord<T extends z.ZodType>(value: T) {
+  const plain = z.record(z.string(), value);
+  return z
+    .unknown()
+    .transform((input, ctx): SettingsRecord<z.output<T>> => {
+      if (input instanceof SettingsRecord) return input as SettingsRecord<z.output<T>>;
+      const parsed = plain.safeParse(input);
+      if (parsed.success) return SettingsRecord.fromObject(parsed.data);
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, input: undefined } as never);
+      return z.NEVER;
+    })
+    .default(() => SettingsRecord.empty<z.output<T>>());
+}
+
 export const CommitteeSchema = z.object({
   name: z.string().optional(),
   meetingDate: z.string().optional(),
@@ -63,8 +82,8 @@ export const SettingsSchema = z.object({
   /** The officer's polarity per indicator reference. */
   polarity: z.record(z.string(), PolaritySchema).default({}),
   /** Cell (`Sheet!I4`) → fingerprint of the text KPI Tracker last wrote there. */
-  written: z.record(z.string(), z.string()).default({}),
-  seenCommentary: z.record(z.string(), SeenCommentarySchema).default({}),
+  written: savedRecord(z.string()),
+  seenCommentary: savedRecord(SeenCommentarySchema),
   signOffs: z.array(SignOffSchema).default([]),
   committee: CommitteeSchema.default({}),
   region: z.enum(['england-and-wales', 'scotland', 'northern-ireland']).default('england-and-wales'),
@@ -73,6 +92,7 @@ export const SettingsSchema = z.object({
 export type SavedColumn = z.infer<typeof SavedColumnSchema>;
 export type SavedTable = z.infer<typeof SavedTableSchema>;
 export type SignOff = z.infer<typeof SignOffSchema>;
+export type SeenCommentary = z.infer<typeof SeenCommentarySchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({ version: 1 });

@@ -1,5 +1,6 @@
 import { cellText } from '../model/cell-text';
 import { cellAt, findSheet, type Workbook } from '../model/workbook';
+import { SettingsRecord } from './settings-record';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from './settings-schema';
 
 /**
@@ -41,8 +42,21 @@ export function readSettings(workbook: Workbook): SettingsReading {
 
 /** The cells of column A that hold `settings`, marker first. */
 export function settingsCells(settings: Settings): string[] {
-  const json = JSON.stringify(settings);
+  const json = settingsJson(settings);
   const chunks: string[] = [SETTINGS_MARKER];
   for (let i = 0; i < json.length; i += SETTINGS_CHUNK) chunks.push(json.slice(i, i + SETTINGS_CHUNK));
   return chunks;
+}
+
+/**
+ * JSON.stringify(settings), with the large records written by their own hand (see
+ * SettingsRecord) rather than made into objects to be walked.
+ */
+export function settingsJson(settings: Settings): string {
+  let json = '';
+  for (const [key, value] of Object.entries(settings)) {
+    if (value === undefined) continue;
+    json += `${json === '' ? '{' : ','}${JSON.stringify(key)}:${value instanceof SettingsRecord ? value.json() : JSON.stringify(value)}`;
+  }
+  return json === '' ? '{}' : `${json}}`;
 }
