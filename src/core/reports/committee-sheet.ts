@@ -71,7 +71,8 @@ export interface CommitteeBuild {
 export function buildCommitteeSheet(input: {
   readonly period: string;
   readonly verdicts: readonly IndicatorVerdict[];
-  readonly commentary: ReadonlyMap<IndicatorVerdict, string | null>;
+  /** Each verdict's commentary (same order); where null, the verdict's own. */
+  readonly commentary: ReadonlyArray<string | null>;
   /** Judged figures already worked out for some of the verdicts (same order); the rest are worked out here. */
   readonly figures?: ReadonlyArray<JudgedFigures | undefined>;
   /** The references more than one of these verdicts' indicators share, where the caller knows them. */
@@ -161,7 +162,7 @@ export function buildCommitteeSheet(input: {
     if (refAt >= 0) row[refAt] = { value: textValue(v.ref ?? ''), wrap: false, border: true };
     const indicator = indicatorCells.get(v.indicator.trim());
     const target = targetCells.get(judged.target);
-    const commentary = commentaryCells.get(input.commentary.get(v) ?? v.commentary ?? '');
+    const commentary = commentaryCells.get(input.commentary[i] ?? v.commentary ?? '');
     const direction = directionCells.get(directionText(v));
     row[indicatorAt] = indicator.cell;
     row[targetAt] = target.cell;
