@@ -78,7 +78,7 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
   let actions: ActionPlanRow[] = [];
   let latestDuplicated: ReadonlySet<string> | undefined;
   if ((options.steps.actionPlan || options.steps.committee) && reportPeriod) {
-    const actionPlan = buildActionPlan(workbook, latest, { today: options.today, includeNearMisses: options.includeNearMisses ?? false, period: reportPeriod });
+    const actionPlan = buildActionPlan(workbook, latest, { today: options.today, includeNearMisses: options.includeNearMisses ?? false, period: reportPeriod, figures: recalc.chosenFigures });
     // The workbook's own action plans (layout E) are read and used, not copied.
     actions = [...actionPlan.rows, ...existingActionRows(detection, options.today)];
     latestDuplicated = actionPlan.duplicated;
