@@ -57,9 +57,14 @@ export interface ActionPlanRow {
  * stay unique when several sheets hold unreferenced measures.
  */
 export function indicatorKey(verdict: IndicatorVerdict, duplicated: ReadonlySet<string> = NO_DUPLICATES): string {
-  if (verdict.ref === null) return `${verdict.sheet} row ${verdict.row + 1}`;
+  return keyWithRef(verdict.ref, verdict, duplicated);
+}
+
+/** `indicatorKey` where the verdict's reference has been read already. */
+export function keyWithRef(ref: string | null, verdict: IndicatorVerdict, duplicated: ReadonlySet<string>): string {
+  if (ref === null) return `${verdict.sheet} row ${verdict.row + 1}`;
   // Two indicators numbered alike each keep a block of their own.
-  return duplicated.has(verdict.ref) ? `${verdict.ref} (${verdict.sheet} row ${verdict.row + 1})` : verdict.ref;
+  return duplicated.has(ref) ? `${ref} (${verdict.sheet} row ${verdict.row + 1})` : ref;
 }
 
 const NO_DUPLICATES: ReadonlySet<string> = new Set();
@@ -170,6 +175,8 @@ export interface ActionPlanBuild {
   readonly rows: readonly ActionPlanRow[];
   /** The references more than one of the verdicts' indicators share (`duplicatedRefs` of them). */
   readonly duplicated: ReadonlySet<string>;
+  /** The keys of `rows`. */
+  readonly keys: ReadonlySet<string>;
 }
 
 /**
@@ -326,6 +333,8 @@ export function buildActionPlan(
     },
     rows: actionRows,
     duplicated: index.duplicated,
+    // Every block has a row at least.
+    keys: known,
   };
 }
 

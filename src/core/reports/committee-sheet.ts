@@ -5,7 +5,7 @@ import { describeTolerance, type Tolerance } from '../engine/tolerance';
 import { formatDateGB, type CalendarDate } from '../model/serial-dates';
 import { columnLetter } from '../model/address';
 import type { ActionPlanRow } from '../actions/action-plan-sheet';
-import { ACTION_PLAN_SHEET, ACTION_STATUS_FILL, duplicatedRefs, indicatorKey } from '../actions/action-plan-sheet';
+import { ACTION_PLAN_SHEET, ACTION_STATUS_FILL, duplicatedRefs, keyWithRef } from '../actions/action-plan-sheet';
 import { numberValue, planValueText, textValue, type OwnedSheet, type PlanCell, type PlanValue } from '../plan/plan-types';
 import { estimateRowHeight, heightOfLines, SharedCells, totalWidth, wrappedLineCount } from '../plan/row-heights';
 import { HEADER_FILL, type StatusColours, type StatusLabels } from '../plan/status-style';
@@ -82,6 +82,8 @@ export function buildCommitteeSheet(input: {
   readonly committee: CommitteeDetails;
   readonly tolerance: Tolerance;
   readonly actions: readonly ActionPlanRow[];
+  /** The keys of `actions`, where the caller knows them. */
+  readonly planned?: ReadonlySet<string>;
   readonly today: CalendarDate;
 }): CommitteeBuild {
   const { verdicts, labels, colours } = input;
@@ -90,6 +92,7 @@ export function buildCommitteeSheet(input: {
   // getters): each one's printed figures, the counts by status, where the exceptions are, and
   // whether the optional columns and the sheet headings are wanted.
   const figures = new Array<JudgedFigures>(count);
+  const statuses = new Array<Status>(count);
   const counts = new Map<Status, number>();
   const exceptions: number[] = [];
   const firstSheet = count > 0 ? verdicts[0]!.sheet : '';
@@ -101,6 +104,7 @@ export function buildCommitteeSheet(input: {
     const judged = input.figures?.[i] ?? judgedFigures(v);
     figures[i] = judged;
     const status = v.status;
+    statuses[i] = status;
     counts.set(status, (counts.get(status) ?? 0) + 1);
     if (status === 'missed' || status === 'overdue') exceptions.push(i);
     if (!anyRef) {
@@ -144,7 +148,6 @@ export function buildCommitteeSheet(input: {
   const indicatorCells = wrappedIn(indicatorAt);
   const targetCells = wrappedIn(targetAt);
   const directionCells = wrappedIn(directionAt);
-  const commentaryCells = wrappedIn(commentaryAt);
   // Sized from the text as written to the cell, which Excel's limit may have cut.
   const linesIn = (cell: PlanCell, column: number): number => wrappedLineCount(planValueText(cell.value), widths[column]!);
   const statusCells = STATUSES.map((status) => ({ value: textValue(labels[status]), fill: colours[status], border: true }));
@@ -153,25 +156,29 @@ export function buildCommitteeSheet(input: {
   // The all-indicators row of each indicator; an exception's row is a copy with the action-plan
   // reference in place of the direction, so the lines of the other cells are kept for it.
   const indicatorRows = new Array<PlanCell[]>(count);
+  const refs = new Array<string | null>(count);
   const linesBesideDirection = new Array<number>(count);
   const indicatorHeights = new Array<number>(count);
   for (let i = 0; i < count; i++) {
     const v = verdicts[i]!;
     const judged = figures[i]!;
     const row = new Array<PlanCell>(columns.length);
-    if (refAt >= 0) row[refAt] = { value: textValue(v.ref ?? ''), wrap: false, border: true };
+    const ref = v.ref;
+    refs[i] = ref;
+    if (refAt >= 0) row[refAt] = { value: textValue(ref ?? ''), wrap: false, border: true };
     const indicator = indicatorCells.get(v.indicator.trim());
     const target = targetCells.get(judged.target);
-    const commentary = commentaryCells.get(input.commentary[i] ?? v.commentary ?? '');
+    // Commentary is mostly worded for its indicator, with its figures: not worth sharing.
+    const commentary: PlanCell = { value: textValue(input.commentary[i] ?? v.commentary ?? ''), wrap: true, border: true };
     const direction = directionCells.get(directionText(v));
     row[indicatorAt] = indicator.cell;
     row[targetAt] = target.cell;
     const actual: PlanCell = { value: textValue(judged.actual), wrap: true, border: true };
     row[actualAt] = actual;
-    row[statusAt] = statusCell.get(v.status)!;
+    row[statusAt] = statusCell.get(statuses[i]!)!;
     row[directionAt] = direction.cell;
-    row[commentaryAt] = commentary.cell;
-    let lines = Math.max(indicator.lines, target.lines, linesIn(actual, actualAt), commentary.lines);
+    row[commentaryAt] = commentary;
+    let lines = Math.max(indicator.lines, target.lines, linesIn(actual, actualAt), linesIn(commentary, commentaryAt));
     if (previousAt >= 0) {
       const previous: PlanCell = { value: textValue(judged.previous), wrap: true, border: true };
       row[previousAt] = previous;
@@ -214,11 +221,10 @@ export function buildCommitteeSheet(input: {
   } else {
     // The direction column gives way to the action-plan reference here.
     push(header(columns.map((column) => (column === 'direction' ? 'Action plan' : COLUMN_TITLES[column]))));
-    const planned = new Set(input.actions.map((a) => a.key));
+    const planned = input.planned ?? new Set(input.actions.map((a) => a.key));
     const duplicated = input.duplicated ?? duplicatedRefs(verdicts);
     for (const i of exceptions) {
-      const v = verdicts[i]!;
-      const key = indicatorKey(v, duplicated);
+      const key = keyWithRef(refs[i]!, verdicts[i]!, duplicated);
       const plan = planned.has(key) ? `See ${ACTION_PLAN_SHEET}, ${key}` : 'No action plan yet';
       const row = indicatorRows[i]!.slice();
       // Unique to the indicator: not worth sharing.

@@ -77,10 +77,13 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
   const sheets: OwnedSheet[] = [];
   let actions: ActionPlanRow[] = [];
   let latestDuplicated: ReadonlySet<string> | undefined;
+  let plannedKeys: ReadonlySet<string> | undefined;
   if ((options.steps.actionPlan || options.steps.committee) && reportPeriod) {
     const actionPlan = buildActionPlan(workbook, latest, { today: options.today, includeNearMisses: options.includeNearMisses ?? false, period: reportPeriod, figures: recalc.chosenFigures });
     // The workbook's own action plans (layout E) are read and used, not copied.
-    actions = [...actionPlan.rows, ...existingActionRows(detection, options.today)];
+    const existingRows = existingActionRows(detection, options.today);
+    actions = [...actionPlan.rows, ...existingRows];
+    if (existingRows.length === 0) plannedKeys = actionPlan.keys;
     latestDuplicated = actionPlan.duplicated;
     if (options.steps.actionPlan) sheets.push(actionPlan.sheet);
   }
@@ -117,6 +120,7 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
       committee: committeeDetails,
       tolerance,
       actions,
+      ...(plannedKeys ? { planned: plannedKeys } : {}),
       today: options.today,
     });
     sheets.push(committee.sheet);
