@@ -88,14 +88,18 @@ export function buildCommitteeSheet(input: {
 }): CommitteeBuild {
   const { verdicts, labels, colours } = input;
   const count = verdicts.length;
-  // One pass over the indicators for what the rest reads more than once (a verdict's fields are
-  // getters): each one's printed figures, the counts by status, where the exceptions are, and
-  // whether the optional columns and the sheet headings are wanted.
+  // One pass over the indicators reads all the rest needs of them, each field once (a verdict's
+  // fields are getters, and the verdicts lie scattered in memory among every period's): each one's
+  // printed figures and texts, where the exceptions are, and whether the optional columns and the
+  // sheet headings are wanted.
   const figures = new Array<JudgedFigures>(count);
   const statuses = new Array<Status>(count);
-  const counts = new Map<Status, number>();
+  const refs = new Array<string | null>(count);
+  const sheets = new Array<string>(count);
+  const names = new Array<string>(count);
+  const directions = new Array<string>(count);
+  const commentaries = new Array<string>(count);
   const exceptions: number[] = [];
-  const firstSheet = count > 0 ? verdicts[0]!.sheet : '';
   let anyRef = false;
   let anyPrevious = false;
   let manySheets = false;
@@ -105,14 +109,17 @@ export function buildCommitteeSheet(input: {
     figures[i] = judged;
     const status = v.status;
     statuses[i] = status;
-    counts.set(status, (counts.get(status) ?? 0) + 1);
     if (status === 'missed' || status === 'overdue') exceptions.push(i);
-    if (!anyRef) {
-      const ref = v.ref;
-      if (ref !== null && ref !== '') anyRef = true;
-    }
+    const ref = v.ref;
+    refs[i] = ref;
+    if (ref !== null && ref !== '') anyRef = true;
     if (judged.previous !== '') anyPrevious = true;
-    if (!manySheets && v.sheet !== firstSheet) manySheets = true;
+    const sheet = v.sheet;
+    sheets[i] = sheet;
+    if (sheet !== sheets[0]) manySheets = true;
+    names[i] = v.indicator.trim();
+    directions[i] = directionText(v);
+    commentaries[i] = input.commentary[i] ?? v.commentary ?? '';
   }
   // Direction stays even when empty: the exceptions table uses its place for the action-plan reference.
   const columns = ALL_COLUMNS.filter((column) => (column === 'ref' ? anyRef : column === 'previous' ? anyPrevious : true));
@@ -150,32 +157,32 @@ export function buildCommitteeSheet(input: {
   const directionCells = wrappedIn(directionAt);
   // Sized from the text as written to the cell, which Excel's limit may have cut.
   const linesIn = (cell: PlanCell, column: number): number => wrappedLineCount(planValueText(cell.value), widths[column]!);
-  const statusCells = STATUSES.map((status) => ({ value: textValue(labels[status]), fill: colours[status], border: true }));
-  const statusCell = new Map(STATUSES.map((status, i) => [status, statusCells[i]!]));
+  // Each status's cell, and how many indicators have it.
+  const byStatus = new Map(STATUSES.map((status) => [status, { cell: { value: textValue(labels[status]), fill: colours[status], border: true }, count: 0 }]));
 
   // The all-indicators row of each indicator; an exception's row is a copy with the action-plan
   // reference in place of the direction, so the lines of the other cells are kept for it.
   const indicatorRows = new Array<PlanCell[]>(count);
-  const refs = new Array<string | null>(count);
-  const linesBesideDirection = new Array<number>(count);
-  const indicatorHeights = new Array<number>(count);
+  // Typed arrays: a row height may be a whole number or not, and an array changing its kind of
+  // element midway makes the loop filling it start again unoptimised.
+  const linesBesideDirection = new Uint32Array(count);
+  const indicatorHeights = new Float64Array(count);
   for (let i = 0; i < count; i++) {
-    const v = verdicts[i]!;
     const judged = figures[i]!;
     const row = new Array<PlanCell>(columns.length);
-    const ref = v.ref;
-    refs[i] = ref;
-    if (refAt >= 0) row[refAt] = { value: textValue(ref ?? ''), wrap: false, border: true };
-    const indicator = indicatorCells.get(v.indicator.trim());
+    if (refAt >= 0) row[refAt] = { value: textValue(refs[i] ?? ''), wrap: false, border: true };
+    const indicator = indicatorCells.get(names[i]!);
     const target = targetCells.get(judged.target);
     // Commentary is mostly worded for its indicator, with its figures: not worth sharing.
-    const commentary: PlanCell = { value: textValue(input.commentary[i] ?? v.commentary ?? ''), wrap: true, border: true };
-    const direction = directionCells.get(directionText(v));
+    const commentary: PlanCell = { value: textValue(commentaries[i]!), wrap: true, border: true };
+    const direction = directionCells.get(directions[i]!);
     row[indicatorAt] = indicator.cell;
     row[targetAt] = target.cell;
     const actual: PlanCell = { value: textValue(judged.actual), wrap: true, border: true };
     row[actualAt] = actual;
-    row[statusAt] = statusCell.get(statuses[i]!)!;
+    const status = byStatus.get(statuses[i]!)!;
+    status.count++;
+    row[statusAt] = status.cell;
     row[directionAt] = direction.cell;
     row[commentaryAt] = commentary;
     let lines = Math.max(indicator.lines, target.lines, linesIn(actual, actualAt), linesIn(commentary, commentaryAt));
@@ -207,7 +214,7 @@ export function buildCommitteeSheet(input: {
   push(header(['Status', 'Number', 'Share'], indent));
   const summaryStart = rows.length + 1;
   for (const status of STATUSES) {
-    const n = counts.get(status) ?? 0;
+    const n = byStatus.get(status)!.count;
     if (n === 0) continue;
     push(pad([text(labels[status], { fill: colours[status], border: true }), { value: numberValue(n), border: true }, { value: numberValue(n / verdicts.length), numberFormat: '0%', border: true }]));
   }
@@ -240,10 +247,9 @@ export function buildCommitteeSheet(input: {
   const tableHeaderRow = rows.length;
   let section = '';
   for (let i = 0; i < count; i++) {
-    const v = verdicts[i]!;
-    if (manySheets && v.sheet !== section) {
-      section = v.sheet;
-      push([text(v.sheet, { bold: true, italic: true })]);
+    if (manySheets && sheets[i] !== section) {
+      section = sheets[i]!;
+      push([text(section, { bold: true, italic: true })]);
     }
     heights.push(indicatorHeights[i]!);
     rows.push(indicatorRows[i]!);
