@@ -75,6 +75,9 @@ export function duplicatedRefs(verdicts: readonly IndicatorVerdict[]): Set<strin
 }
 
 interface RefIndex {
+  /** Each indicator's reference and status, as read in the pass (a verdict's fields are getters). */
+  readonly refs: ReadonlyArray<string | null>;
+  readonly statuses: readonly Status[];
   readonly duplicated: Set<string>;
   /** Where the indicator a key names is: the last with that key, as a map filled from every indicator's key would hold; -1 for none. */
   indexFor(key: string): number;
@@ -90,9 +93,13 @@ function indexRefs(verdicts: readonly IndicatorVerdict[]): RefIndex {
   // one before, all match the first. Compared by sheet and row, with no key string to build.
   const lastByRef = new Map<string, number>();
   const duplicated = new Set<string>();
+  const refs = new Array<string | null>(verdicts.length);
+  const statuses = new Array<Status>(verdicts.length);
   for (let i = 0; i < verdicts.length; i++) {
     const v = verdicts[i]!;
     const ref = v.ref;
+    refs[i] = ref;
+    statuses[i] = v.status;
     if (ref === null) continue;
     const last = lastByRef.get(ref);
     if (last !== undefined) {
@@ -107,13 +114,14 @@ function indexRefs(verdicts: readonly IndicatorVerdict[]): RefIndex {
     if (otherKeys) return otherKeys;
     otherKeys = new Map();
     for (let i = 0; i < verdicts.length; i++) {
-      const v = verdicts[i]!;
-      const ref = v.ref;
-      if (ref === null || (duplicated.size > 0 && duplicated.has(ref))) otherKeys.set(indicatorKey(v, duplicated), i);
+      const ref = refs[i]!;
+      if (ref === null || (duplicated.size > 0 && duplicated.has(ref))) otherKeys.set(keyWithRef(ref, verdicts[i]!, duplicated), i);
     }
     return otherKeys;
   };
   return {
+    refs,
+    statuses,
     duplicated,
     indexFor(key: string): number {
       const asRef = duplicated.has(key) ? undefined : lastByRef.get(key);
@@ -208,9 +216,9 @@ export function buildActionPlan(
     at: index.indexFor(block.key),
   }));
   const known = new Set(blocks.map((block) => block.key));
-  for (const verdict of verdicts) {
-    if (!isFailing(verdict.status)) continue;
-    const key = indicatorKey(verdict, index.duplicated);
+  for (let i = 0; i < verdicts.length; i++) {
+    if (!isFailing(index.statuses[i]!)) continue;
+    const key = keyWithRef(index.refs[i]!, verdicts[i]!, index.duplicated);
     if (!known.has(key)) {
       known.add(key);
       blocks.push({ key, rows: NEW_BLOCK_ROWS, at: index.indexFor(key) });
@@ -247,7 +255,7 @@ export function buildActionPlan(
     const { key, at } = block;
     const verdict = at < 0 ? undefined : verdicts[at];
     // Each of the indicator's fields is read once: a verdict's fields are getters.
-    const status = verdict?.status;
+    const status = at < 0 ? undefined : index.statuses[at];
     const failsNow = status !== undefined && isFailing(status);
     for (let r = 0; r < block.rows.length; r++) {
       const cells = block.rows[r]!;
