@@ -138,9 +138,9 @@ export function buildCommitteeSheet(input: {
 
   // Two rows for each indicator (more for exceptions), so their cells are built without spreads
   // or closures over columns, and sized as they are placed. Cells that repeat down a column
-  // (names, targets, statuses, directions, template commentary) are built once and shared. Actual
-  // and previous figures are not: each is a newly formatted string, and hashing it to find a shared
-  // cell cost more than the cell (profiled at 50,000 indicators).
+  // (names, targets, statuses, directions) are built once and shared. Actual and previous figures
+  // and commentary are not: each is a newly formatted string, mostly the indicator's own, and
+  // hashing it to find a shared cell cost more than the cell (profiled at 50,000 indicators).
   const at = (column: Column): number => columns.indexOf(column);
   const refAt = at('ref');
   const indicatorAt = at('indicator');
@@ -163,8 +163,7 @@ export function buildCommitteeSheet(input: {
   // The all-indicators row of each indicator; an exception's row is a copy with the action-plan
   // reference in place of the direction, so the lines of the other cells are kept for it.
   const indicatorRows = new Array<PlanCell[]>(count);
-  // Typed arrays: a row height may be a whole number or not, and an array changing its kind of
-  // element midway makes the loop filling it start again unoptimised.
+  // Typed arrays: a height is as often fractional as not, and these never change their kind of element.
   const linesBesideDirection = new Uint32Array(count);
   const indicatorHeights = new Float64Array(count);
   for (let i = 0; i < count; i++) {
@@ -173,7 +172,6 @@ export function buildCommitteeSheet(input: {
     if (refAt >= 0) row[refAt] = { value: textValue(refs[i] ?? ''), wrap: false, border: true };
     const indicator = indicatorCells.get(names[i]!);
     const target = targetCells.get(judged.target);
-    // Commentary is mostly worded for its indicator, with its figures: not worth sharing.
     const commentary: PlanCell = { value: textValue(commentaries[i]!), wrap: true, border: true };
     const direction = directionCells.get(directions[i]!);
     row[indicatorAt] = indicator.cell;
