@@ -4,12 +4,11 @@ import { formatDateGB } from '../model/serial-dates';
 import { findSheet, type Workbook } from '../model/workbook';
 import type { IndicatorVerdict } from '../engine/evaluate';
 import { planValueText, textValue, type OwnedSheet, type PlanCell, type PlanValue } from '../plan/plan-types';
-import { judgedFigures } from '../engine/judged-figures';
+import { judgedFigures, type JudgedFigures } from '../engine/judged-figures';
+import type { Status } from '../engine/target-types';
 import { estimateRowHeight, heightOfLines, SharedCells, wrappedLineCount, type SharedCell } from '../plan/row-heights';
 import { DEFAULT_COLOURS, HEADER_FILL } from '../plan/status-style';
 import { actionStatusReader, type ActionStatus } from './due-text';
-
-type JudgedFigures = ReturnType<typeof judgedFigures>;
 
 export const ACTION_PLAN_SHEET = 'KPI action plan';
 
@@ -58,9 +57,14 @@ export interface ActionPlanRow {
  * stay unique when several sheets hold unreferenced measures.
  */
 export function indicatorKey(verdict: IndicatorVerdict, duplicated: ReadonlySet<string> = NO_DUPLICATES): string {
-  if (verdict.ref === null) return `${verdict.sheet} row ${verdict.row + 1}`;
+  return keyWithRef(verdict.ref, verdict, duplicated);
+}
+
+/** `indicatorKey` where the verdict's reference has been read already. */
+export function keyWithRef(ref: string | null, verdict: IndicatorVerdict, duplicated: ReadonlySet<string>): string {
+  if (ref === null) return `${verdict.sheet} row ${verdict.row + 1}`;
   // Two indicators numbered alike each keep a block of their own.
-  return duplicated.has(verdict.ref) ? `${verdict.ref} (${verdict.sheet} row ${verdict.row + 1})` : verdict.ref;
+  return duplicated.has(ref) ? `${ref} (${verdict.sheet} row ${verdict.row + 1})` : ref;
 }
 
 const NO_DUPLICATES: ReadonlySet<string> = new Set();
@@ -71,9 +75,12 @@ export function duplicatedRefs(verdicts: readonly IndicatorVerdict[]): Set<strin
 }
 
 interface RefIndex {
+  /** Each indicator's reference and status, as read in the pass (a verdict's fields are getters). */
+  readonly refs: ReadonlyArray<string | null>;
+  readonly statuses: readonly Status[];
   readonly duplicated: Set<string>;
-  /** The indicator a key names: the last with that key, as a map filled from every indicator's key would hold. */
-  verdictFor(key: string): IndicatorVerdict | undefined;
+  /** Where the indicator a key names is: the last with that key, as a map filled from every indicator's key would hold; -1 for none. */
+  indexFor(key: string): number;
 }
 
 /**
@@ -86,9 +93,13 @@ function indexRefs(verdicts: readonly IndicatorVerdict[]): RefIndex {
   // one before, all match the first. Compared by sheet and row, with no key string to build.
   const lastByRef = new Map<string, number>();
   const duplicated = new Set<string>();
+  const refs = new Array<string | null>(verdicts.length);
+  const statuses = new Array<Status>(verdicts.length);
   for (let i = 0; i < verdicts.length; i++) {
     const v = verdicts[i]!;
     const ref = v.ref;
+    refs[i] = ref;
+    statuses[i] = v.status;
     if (ref === null) continue;
     const last = lastByRef.get(ref);
     if (last !== undefined) {
@@ -103,20 +114,20 @@ function indexRefs(verdicts: readonly IndicatorVerdict[]): RefIndex {
     if (otherKeys) return otherKeys;
     otherKeys = new Map();
     for (let i = 0; i < verdicts.length; i++) {
-      const v = verdicts[i]!;
-      const ref = v.ref;
-      if (ref === null || (duplicated.size > 0 && duplicated.has(ref))) otherKeys.set(indicatorKey(v, duplicated), i);
+      const ref = refs[i]!;
+      if (ref === null || (duplicated.size > 0 && duplicated.has(ref))) otherKeys.set(keyWithRef(ref, verdicts[i]!, duplicated), i);
     }
     return otherKeys;
   };
   return {
+    refs,
+    statuses,
     duplicated,
-    verdictFor(key: string): IndicatorVerdict | undefined {
+    indexFor(key: string): number {
       const asRef = duplicated.has(key) ? undefined : lastByRef.get(key);
       const asOther = otherKeysIndex().get(key);
       // A reference may read like another indicator's key ("Sheet1 row 4"): the later indicator wins.
-      const at = asRef === undefined ? asOther : asOther === undefined ? asRef : Math.max(asRef, asOther);
-      return at === undefined ? undefined : verdicts[at];
+      return asRef === undefined ? (asOther ?? -1) : asOther === undefined ? asRef : Math.max(asRef, asOther);
     },
   };
 }
@@ -144,14 +155,14 @@ export function readActionBlocks(workbook: Workbook): ActionBlock[] {
   return blocks;
 }
 
-function whatIsOff(verdict: IndicatorVerdict, { actual, target }: JudgedFigures): string {
-  return `${actual || 'No figure'} against ${target || 'no target'}${verdict.variance ? ` (${verdict.variance})` : ''} in ${verdict.periodLabel || 'the period'}`;
+function whatIsOff(verdict: IndicatorVerdict, periodLabel: string, { actual, target }: JudgedFigures): string {
+  const variance = verdict.variance;
+  return `${actual || 'No figure'} against ${target || 'no target'}${variance ? ` (${variance})` : ''} in ${periodLabel || 'the period'}`;
 }
 
 /** The target in words: "… is at or below 4%", "… done by April 2015", "… done yearly". */
-function howWeKnow(verdict: IndicatorVerdict, { target }: JudgedFigures): string {
+function howWeKnow(verdict: IndicatorVerdict, name: string, { target }: JudgedFigures): string {
   if (!target) return '';
-  const name = verdict.indicator.trim();
   switch (verdict.targetKind) {
     case 'deadline':
       return `${name}: done by ${target}`;
@@ -172,6 +183,8 @@ export interface ActionPlanBuild {
   readonly rows: readonly ActionPlanRow[];
   /** The references more than one of the verdicts' indicators share (`duplicatedRefs` of them). */
   readonly duplicated: ReadonlySet<string>;
+  /** The keys of `rows`. */
+  readonly keys: ReadonlySet<string>;
 }
 
 /**
@@ -183,27 +196,32 @@ export interface ActionPlanBuild {
 export function buildActionPlan(
   workbook: Workbook,
   verdicts: readonly IndicatorVerdict[],
-  options: { today: CalendarDate; includeNearMisses: boolean; period: string },
+  options: {
+    today: CalendarDate;
+    includeNearMisses: boolean;
+    period: string;
+    /** Judged figures already worked out for some of the verdicts (same order); the rest are worked out here. */
+    figures?: ReadonlyArray<JudgedFigures | undefined>;
+  },
 ): ActionPlanBuild {
   const existing = readActionBlocks(workbook);
   const { includeNearMisses } = options;
-  const isFailing = (v: IndicatorVerdict): boolean => v.status === 'missed' || v.status === 'overdue' || (includeNearMisses && v.status === 'near');
+  const isFailing = (status: Status): boolean => status === 'missed' || status === 'overdue' || (includeNearMisses && status === 'near');
   const index = indexRefs(verdicts);
-  const keyOf = (v: IndicatorVerdict): string => indicatorKey(v, index.duplicated);
   // The officers' blocks first, as they stand; then a block of one empty row for each indicator
-  // failing now that has none. Each block remembers its indicator when it is already known.
-  const blocks: Array<{ readonly key: string; readonly rows: ReadonlyArray<readonly string[]>; readonly verdict?: IndicatorVerdict | undefined }> = existing.map((block) => ({
+  // failing now that has none. Each block remembers where its indicator is, or -1.
+  const blocks: Array<{ readonly key: string; readonly rows: ReadonlyArray<readonly string[]>; readonly at: number }> = existing.map((block) => ({
     key: block.key,
     rows: block.rows,
-    verdict: index.verdictFor(block.key),
+    at: index.indexFor(block.key),
   }));
   const known = new Set(blocks.map((block) => block.key));
-  for (const verdict of verdicts) {
-    if (!isFailing(verdict)) continue;
-    const key = keyOf(verdict);
+  for (let i = 0; i < verdicts.length; i++) {
+    if (!isFailing(index.statuses[i]!)) continue;
+    const key = keyWithRef(index.refs[i]!, verdicts[i]!, index.duplicated);
     if (!known.has(key)) {
       known.add(key);
-      blocks.push({ key, rows: NEW_BLOCK_ROWS, verdict: index.verdictFor(key) });
+      blocks.push({ key, rows: NEW_BLOCK_ROWS, at: index.indexFor(key) });
     }
   }
 
@@ -234,26 +252,37 @@ export function buildActionPlan(
 
   const actionRows: ActionPlanRow[] = [];
   for (const block of blocks) {
-    const { key, verdict } = block;
-    const failsNow = verdict !== undefined && isFailing(verdict);
+    const { key, at } = block;
+    const verdict = at < 0 ? undefined : verdicts[at];
+    // Each of the indicator's fields is read once: a verdict's fields are getters.
+    const status = at < 0 ? undefined : index.statuses[at];
+    const failsNow = status !== undefined && isFailing(status);
     for (let r = 0; r < block.rows.length; r++) {
       const cells = block.rows[r]!;
       const first = r === 0;
       const texts = cells.slice();
       texts[COL.ref] = key;
       if (first) {
-        texts[COL.indicator] = verdict?.indicator.trim() ?? cells[COL.indicator] ?? '';
-        // Both texts read the judged figures: they are worked out once, and only when wanted.
-        const figures = verdict && (failsNow || !texts[COL.howWeKnow]?.trim()) ? judgedFigures(verdict) : undefined;
-        texts[COL.off] = !verdict
-          ? 'This indicator is no longer in the workbook; consider closing'
-          : failsNow
-            ? whatIsOff(verdict, figures!)
-            : verdict.status === 'met' || verdict.status === 'near'
-              ? `Target met in ${verdict.periodLabel || 'the latest period'}; consider closing`
-              : `No figures for ${verdict.periodLabel || 'the latest period'} yet; keep under review`;
-        if (!texts[COL.responsible]?.trim() && verdict?.owner) texts[COL.responsible] = verdict.owner;
-        if (!texts[COL.howWeKnow]?.trim() && verdict) texts[COL.howWeKnow] = howWeKnow(verdict, figures!);
+        const name = verdict?.indicator.trim();
+        texts[COL.indicator] = name ?? cells[COL.indicator] ?? '';
+        if (!verdict) {
+          texts[COL.off] = 'This indicator is no longer in the workbook; consider closing';
+        } else {
+          const wantsHowWeKnow = !texts[COL.howWeKnow]?.trim();
+          // Both texts read the judged figures: they are taken from planning, or worked out once, and only when wanted.
+          const figures = failsNow || wantsHowWeKnow ? (options.figures?.[at] ?? judgedFigures(verdict)) : undefined;
+          const periodLabel = verdict.periodLabel;
+          texts[COL.off] = failsNow
+            ? whatIsOff(verdict, periodLabel, figures!)
+            : status === 'met' || status === 'near'
+              ? `Target met in ${periodLabel || 'the latest period'}; consider closing`
+              : `No figures for ${periodLabel || 'the latest period'} yet; keep under review`;
+          if (!texts[COL.responsible]?.trim()) {
+            const owner = verdict.owner;
+            if (owner) texts[COL.responsible] = owner;
+          }
+          if (wantsHowWeKnow) texts[COL.howWeKnow] = howWeKnow(verdict, name!, figures!);
+        }
       } else {
         texts[COL.indicator] = '';
         texts[COL.off] = '';
@@ -262,8 +291,8 @@ export function buildActionPlan(
       const progress = texts[COL.progress] ?? '';
       const hasAction = Boolean(texts[COL.actions]?.trim() || by.trim());
       // Reading the By text decides nothing for a row without an action.
-      const status = hasAction ? statusOf(by, progress) : NO_ACTION_WRITTEN;
-      texts[COL.status] = status.status;
+      const actionStatus = hasAction ? statusOf(by, progress) : NO_ACTION_WRITTEN;
+      texts[COL.status] = actionStatus.status;
       actionRows.push({
         key,
         ref: key,
@@ -271,15 +300,15 @@ export function buildActionPlan(
         by,
         responsible: texts[COL.responsible] ?? '',
         progress,
-        status: status.status,
-        reason: status.reason,
+        status: actionStatus.status,
+        reason: actionStatus.reason,
       });
       const row = new Array<PlanCell>(texts.length);
       let lines = 1;
       for (let c = 0; c < texts.length; c++) {
         const text = texts[c]!;
         let shared: SharedCell;
-        if (c === COL.status) shared = statusCells.get(status.status);
+        if (c === COL.status) shared = statusCells.get(actionStatus.status);
         else if (!first && OURS.has(c)) shared = greyCells[c]!.get(text);
         else if (first && c === COL.indicator) shared = nameCells.get(text);
         else if (first && (c === COL.ref || c === COL.off || c === COL.howWeKnow)) {
@@ -312,6 +341,8 @@ export function buildActionPlan(
     },
     rows: actionRows,
     duplicated: index.duplicated,
+    // Every block has a row at least.
+    keys: known,
   };
 }
 

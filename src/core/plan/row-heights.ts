@@ -60,6 +60,8 @@ export function heightOfLines(lines: number, size: number = DEFAULT_SIZE): numbe
  */
 export class SharedCells {
   private readonly byText = new Map<string, SharedCell>();
+  private lastText: string | undefined;
+  private lastShared: SharedCell | undefined;
 
   /** `style` builds the cell for a value; cells that wrap are measured at `width`. */
   constructor(
@@ -68,6 +70,9 @@ export class SharedCells {
   ) {}
 
   get(text: string): SharedCell {
+    // Rows in a run often show the text of the row above (an empty cell, the same status), and
+    // comparing with it is cheaper than finding the text's hash.
+    if (text === this.lastText) return this.lastShared!;
     let shared = this.byText.get(text);
     if (!shared) {
       const cell = this.style(textValue(text));
@@ -75,6 +80,8 @@ export class SharedCells {
       shared = { cell, lines: cell.wrap ? wrappedLineCount(planValueText(cell.value), this.width) : 1 };
       this.byText.set(text, shared);
     }
+    this.lastText = text;
+    this.lastShared = shared;
     return shared;
   }
 }

@@ -5,7 +5,7 @@ import { describeTolerance, type Tolerance } from '../engine/tolerance';
 import { formatDateGB, type CalendarDate } from '../model/serial-dates';
 import { columnLetter } from '../model/address';
 import type { ActionPlanRow } from '../actions/action-plan-sheet';
-import { ACTION_PLAN_SHEET, ACTION_STATUS_FILL, duplicatedRefs, indicatorKey } from '../actions/action-plan-sheet';
+import { ACTION_PLAN_SHEET, ACTION_STATUS_FILL, duplicatedRefs, keyWithRef } from '../actions/action-plan-sheet';
 import { numberValue, planValueText, textValue, type OwnedSheet, type PlanCell, type PlanValue } from '../plan/plan-types';
 import { estimateRowHeight, heightOfLines, SharedCells, totalWidth, wrappedLineCount } from '../plan/row-heights';
 import { HEADER_FILL, type StatusColours, type StatusLabels } from '../plan/status-style';
@@ -71,7 +71,8 @@ export interface CommitteeBuild {
 export function buildCommitteeSheet(input: {
   readonly period: string;
   readonly verdicts: readonly IndicatorVerdict[];
-  readonly commentary: ReadonlyMap<IndicatorVerdict, string | null>;
+  /** Each verdict's commentary (same order); where null, the verdict's own. */
+  readonly commentary: ReadonlyArray<string | null>;
   /** Judged figures already worked out for some of the verdicts (same order); the rest are worked out here. */
   readonly figures?: ReadonlyArray<JudgedFigures | undefined>;
   /** The references more than one of these verdicts' indicators share, where the caller knows them. */
@@ -81,17 +82,24 @@ export function buildCommitteeSheet(input: {
   readonly committee: CommitteeDetails;
   readonly tolerance: Tolerance;
   readonly actions: readonly ActionPlanRow[];
+  /** The keys of `actions`, where the caller knows them. */
+  readonly planned?: ReadonlySet<string>;
   readonly today: CalendarDate;
 }): CommitteeBuild {
   const { verdicts, labels, colours } = input;
   const count = verdicts.length;
-  // One pass over the indicators for what the rest reads more than once (a verdict's fields are
-  // getters): each one's printed figures, the counts by status, where the exceptions are, and
-  // whether the optional columns and the sheet headings are wanted.
+  // One pass over the indicators reads all the rest needs of them, each field once (a verdict's
+  // fields are getters, and the verdicts lie scattered in memory among every period's): each one's
+  // printed figures and texts, where the exceptions are, and whether the optional columns and the
+  // sheet headings are wanted.
   const figures = new Array<JudgedFigures>(count);
-  const counts = new Map<Status, number>();
+  const statuses = new Array<Status>(count);
+  const refs = new Array<string | null>(count);
+  const sheets = new Array<string>(count);
+  const names = new Array<string>(count);
+  const directions = new Array<string>(count);
+  const commentaries = new Array<string>(count);
   const exceptions: number[] = [];
-  const firstSheet = count > 0 ? verdicts[0]!.sheet : '';
   let anyRef = false;
   let anyPrevious = false;
   let manySheets = false;
@@ -100,14 +108,18 @@ export function buildCommitteeSheet(input: {
     const judged = input.figures?.[i] ?? judgedFigures(v);
     figures[i] = judged;
     const status = v.status;
-    counts.set(status, (counts.get(status) ?? 0) + 1);
+    statuses[i] = status;
     if (status === 'missed' || status === 'overdue') exceptions.push(i);
-    if (!anyRef) {
-      const ref = v.ref;
-      if (ref !== null && ref !== '') anyRef = true;
-    }
+    const ref = v.ref;
+    refs[i] = ref;
+    if (ref !== null && ref !== '') anyRef = true;
     if (judged.previous !== '') anyPrevious = true;
-    if (!manySheets && v.sheet !== firstSheet) manySheets = true;
+    const sheet = v.sheet;
+    sheets[i] = sheet;
+    if (sheet !== sheets[0]) manySheets = true;
+    names[i] = v.indicator.trim();
+    directions[i] = directionText(v);
+    commentaries[i] = input.commentary[i] ?? v.commentary ?? '';
   }
   // Direction stays even when empty: the exceptions table uses its place for the action-plan reference.
   const columns = ALL_COLUMNS.filter((column) => (column === 'ref' ? anyRef : column === 'previous' ? anyPrevious : true));
@@ -126,9 +138,9 @@ export function buildCommitteeSheet(input: {
 
   // Two rows for each indicator (more for exceptions), so their cells are built without spreads
   // or closures over columns, and sized as they are placed. Cells that repeat down a column
-  // (names, targets, statuses, directions, template commentary) are built once and shared. Actual
-  // and previous figures are not: each is a newly formatted string, and hashing it to find a shared
-  // cell cost more than the cell (profiled at 50,000 indicators).
+  // (names, targets, statuses, directions) are built once and shared. Actual and previous figures
+  // and commentary are not: each is a newly formatted string, mostly the indicator's own, and
+  // hashing it to find a shared cell cost more than the cell (profiled at 50,000 indicators).
   const at = (column: Column): number => columns.indexOf(column);
   const refAt = at('ref');
   const indicatorAt = at('indicator');
@@ -143,34 +155,35 @@ export function buildCommitteeSheet(input: {
   const indicatorCells = wrappedIn(indicatorAt);
   const targetCells = wrappedIn(targetAt);
   const directionCells = wrappedIn(directionAt);
-  const commentaryCells = wrappedIn(commentaryAt);
   // Sized from the text as written to the cell, which Excel's limit may have cut.
   const linesIn = (cell: PlanCell, column: number): number => wrappedLineCount(planValueText(cell.value), widths[column]!);
-  const statusCells = STATUSES.map((status) => ({ value: textValue(labels[status]), fill: colours[status], border: true }));
-  const statusCell = new Map(STATUSES.map((status, i) => [status, statusCells[i]!]));
+  // Each status's cell, and how many indicators have it.
+  const byStatus = new Map(STATUSES.map((status) => [status, { cell: { value: textValue(labels[status]), fill: colours[status], border: true }, count: 0 }]));
 
   // The all-indicators row of each indicator; an exception's row is a copy with the action-plan
   // reference in place of the direction, so the lines of the other cells are kept for it.
   const indicatorRows = new Array<PlanCell[]>(count);
-  const linesBesideDirection = new Array<number>(count);
-  const indicatorHeights = new Array<number>(count);
+  // Typed arrays: a height is as often fractional as not, and these never change their kind of element.
+  const linesBesideDirection = new Uint32Array(count);
+  const indicatorHeights = new Float64Array(count);
   for (let i = 0; i < count; i++) {
-    const v = verdicts[i]!;
     const judged = figures[i]!;
     const row = new Array<PlanCell>(columns.length);
-    if (refAt >= 0) row[refAt] = { value: textValue(v.ref ?? ''), wrap: false, border: true };
-    const indicator = indicatorCells.get(v.indicator.trim());
+    if (refAt >= 0) row[refAt] = { value: textValue(refs[i] ?? ''), wrap: false, border: true };
+    const indicator = indicatorCells.get(names[i]!);
     const target = targetCells.get(judged.target);
-    const commentary = commentaryCells.get(input.commentary.get(v) ?? v.commentary ?? '');
-    const direction = directionCells.get(directionText(v));
+    const commentary: PlanCell = { value: textValue(commentaries[i]!), wrap: true, border: true };
+    const direction = directionCells.get(directions[i]!);
     row[indicatorAt] = indicator.cell;
     row[targetAt] = target.cell;
     const actual: PlanCell = { value: textValue(judged.actual), wrap: true, border: true };
     row[actualAt] = actual;
-    row[statusAt] = statusCell.get(v.status)!;
+    const status = byStatus.get(statuses[i]!)!;
+    status.count++;
+    row[statusAt] = status.cell;
     row[directionAt] = direction.cell;
-    row[commentaryAt] = commentary.cell;
-    let lines = Math.max(indicator.lines, target.lines, linesIn(actual, actualAt), commentary.lines);
+    row[commentaryAt] = commentary;
+    let lines = Math.max(indicator.lines, target.lines, linesIn(actual, actualAt), linesIn(commentary, commentaryAt));
     if (previousAt >= 0) {
       const previous: PlanCell = { value: textValue(judged.previous), wrap: true, border: true };
       row[previousAt] = previous;
@@ -199,7 +212,7 @@ export function buildCommitteeSheet(input: {
   push(header(['Status', 'Number', 'Share'], indent));
   const summaryStart = rows.length + 1;
   for (const status of STATUSES) {
-    const n = counts.get(status) ?? 0;
+    const n = byStatus.get(status)!.count;
     if (n === 0) continue;
     push(pad([text(labels[status], { fill: colours[status], border: true }), { value: numberValue(n), border: true }, { value: numberValue(n / verdicts.length), numberFormat: '0%', border: true }]));
   }
@@ -213,11 +226,10 @@ export function buildCommitteeSheet(input: {
   } else {
     // The direction column gives way to the action-plan reference here.
     push(header(columns.map((column) => (column === 'direction' ? 'Action plan' : COLUMN_TITLES[column]))));
-    const planned = new Set(input.actions.map((a) => a.key));
+    const planned = input.planned ?? new Set(input.actions.map((a) => a.key));
     const duplicated = input.duplicated ?? duplicatedRefs(verdicts);
     for (const i of exceptions) {
-      const v = verdicts[i]!;
-      const key = indicatorKey(v, duplicated);
+      const key = keyWithRef(refs[i]!, verdicts[i]!, duplicated);
       const plan = planned.has(key) ? `See ${ACTION_PLAN_SHEET}, ${key}` : 'No action plan yet';
       const row = indicatorRows[i]!.slice();
       // Unique to the indicator: not worth sharing.
@@ -233,10 +245,9 @@ export function buildCommitteeSheet(input: {
   const tableHeaderRow = rows.length;
   let section = '';
   for (let i = 0; i < count; i++) {
-    const v = verdicts[i]!;
-    if (manySheets && v.sheet !== section) {
-      section = v.sheet;
-      push([text(v.sheet, { bold: true, italic: true })]);
+    if (manySheets && sheets[i] !== section) {
+      section = sheets[i]!;
+      push([text(section, { bold: true, italic: true })]);
     }
     heights.push(indicatorHeights[i]!);
     rows.push(indicatorRows[i]!);

@@ -9,8 +9,9 @@ import type { CalendarDate } from '../model/serial-dates';
 import type { Workbook } from '../model/workbook';
 import { comparePeriods, periodLabel } from '../periods/period';
 import type { OwnedSheet, Plan } from '../plan/plan-types';
-import { chooseVerdicts, finalisePlan, generatedCommentary, officerCommentary, planRecalculation, type ChosenVerdict } from '../plan/recalc-plan';
+import { finalisePlan, generatedCommentary, officerCommentary, planRecalculation, type ChosenVerdict } from '../plan/recalc-plan';
 import { buildCommitteeSheet, type CommitteeDetails } from '../reports/committee-sheet';
+import { latestPeriodReport, reportPeriodVerdicts, type LatestPeriodReport } from '../reports/report-verdicts';
 import type { Settings } from '../settings/settings-schema';
 import { readSettings } from '../settings/settings-store';
 
@@ -67,41 +68,41 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
   const verdicts = evaluateWorkbook(workbook, detection, { today: options.today, tolerance, polarityByRef: new Map(Object.entries(saved.polarity)) });
   const recalc = planRecalculation(workbook, detection, verdicts, saved, { ...(options.period ? { period: options.period } : {}), now: options.now, command: options.command });
 
-  const reportPeriod = options.period ?? latestPeriodWithData(verdicts);
+  // Where no period is asked for, the report period is the latest with figures, and the pass
+  // that finds it finds the committee's verdicts for it too.
+  let latestReport: LatestPeriodReport | null | undefined;
+  const reportPeriod = options.period ?? (options.steps.committee ? (latestReport = latestPeriodReport(verdicts, recalc.chosen))?.period ?? null : latestPeriodWithData(verdicts));
+  // The verdicts the status cells show: planning chose them already.
+  const latest: readonly IndicatorVerdict[] = options.steps.actionPlan || options.steps.committee ? recalc.chosen.map((choice) => choice.verdict) : [];
   const sheets: OwnedSheet[] = [];
   let actions: ActionPlanRow[] = [];
-  let latest: readonly IndicatorVerdict[] = [];
   let latestDuplicated: ReadonlySet<string> | undefined;
+  let plannedKeys: ReadonlySet<string> | undefined;
   if ((options.steps.actionPlan || options.steps.committee) && reportPeriod) {
-    // The verdicts the status cells show: planning chose them already.
-    latest = recalc.chosen.map((choice) => choice.verdict);
-    const actionPlan = buildActionPlan(workbook, latest, { today: options.today, includeNearMisses: options.includeNearMisses ?? false, period: reportPeriod });
+    const actionPlan = buildActionPlan(workbook, latest, { today: options.today, includeNearMisses: options.includeNearMisses ?? false, period: reportPeriod, figures: recalc.chosenFigures });
     // The workbook's own action plans (layout E) are read and used, not copied.
-    actions = [...actionPlan.rows, ...existingActionRows(detection, options.today)];
+    const existingRows = existingActionRows(detection, options.today);
+    actions = [...actionPlan.rows, ...existingRows];
+    if (existingRows.length === 0) plannedKeys = actionPlan.keys;
     latestDuplicated = actionPlan.duplicated;
     if (options.steps.actionPlan) sheets.push(actionPlan.sheet);
   }
   // Committee details given for a run are kept in the workbook for the next one.
   const committeeDetails = { ...saved.committee, ...definedOnly(options.committee ?? {}) };
   if (options.steps.committee && reportPeriod) {
-    const forPeriod = chooseVerdicts(verdicts, reportPeriod);
+    const { verdicts: forPeriod, plannedAt } = latestReport ?? reportPeriodVerdicts(verdicts, reportPeriod, recalc.chosen, options.period);
     // Planning wrote the template's words for the verdicts the status cells show, which are
     // mostly the report period's too; the same template gives the same words (and judged
     // figures), so they are reused.
-    const planned = new Map<IndicatorVerdict, number>();
-    for (let i = 0; i < recalc.chosen.length; i++) planned.set(recalc.chosen[i]!.verdict, i);
     // The officer's words where there are some; otherwise the template's, for this very period.
-    const commentary = new Map<IndicatorVerdict, string | null>();
+    const commentary = new Array<string | null>(forPeriod.length);
     const figures = new Array<JudgedFigures | undefined>(forPeriod.length);
     for (let i = 0; i < forPeriod.length; i++) {
       const v = forPeriod[i]!;
-      const at = planned.get(v);
-      figures[i] = at === undefined ? undefined : recalc.chosenFigures[at];
-      commentary.set(
-        v,
-        officerCommentary(workbook, detection.tables[v.tableIndex]!, v, recalc.settings) ??
-          (at !== undefined ? recalc.chosen[at]!.commentary : generatedCommentary(v, recalc.labels[v.status], recalc.settings)),
-      );
+      const at = plannedAt[i]!;
+      figures[i] = at < 0 ? undefined : recalc.chosenFigures[at];
+      commentary[i] =
+        officerCommentary(workbook, detection.tables[v.tableIndex]!, v, recalc.settings) ?? (at >= 0 ? recalc.chosen[at]!.commentary : generatedCommentary(v, recalc.labels[v.status], recalc.settings));
     }
     // The action plan's duplicated references hold for the committee's verdicts too when both
     // lists are the same, or when there are none: the report period's indicators are among those
@@ -119,6 +120,7 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
       committee: committeeDetails,
       tolerance,
       actions,
+      ...(plannedKeys ? { planned: plannedKeys } : {}),
       today: options.today,
     });
     sheets.push(committee.sheet);
