@@ -95,6 +95,8 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
     // mostly the report period's too; the same template gives the same words (and judged
     // figures), so they are reused.
     // The officer's words where there are some; otherwise the template's, for this very period.
+    // Whose words a cell holds is told by what KPI Tracker had written there before this run (the
+    // saved fingerprints): words it rewrites in this run were its own, not the officer's.
     const commentary = new Array<string | null>(forPeriod.length);
     const figures = new Array<JudgedFigures | undefined>(forPeriod.length);
     for (let i = 0; i < forPeriod.length; i++) {
@@ -102,7 +104,7 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
       const at = plannedAt[i]!;
       figures[i] = at < 0 ? undefined : recalc.chosenFigures[at];
       commentary[i] =
-        officerCommentary(workbook, detection.tables[v.tableIndex]!, v, recalc.settings) ?? (at >= 0 ? recalc.chosen[at]!.commentary : generatedCommentary(v, recalc.labels[v.status], recalc.settings));
+        officerCommentary(workbook, detection.tables[v.tableIndex]!, v, saved) ?? (at >= 0 ? recalc.chosen[at]!.commentary : generatedCommentary(v, recalc.labels[v.status], recalc.settings));
     }
     // The action plan's duplicated references hold for the committee's verdicts too when both
     // lists are the same, or when there are none: the report period's indicators are among those
