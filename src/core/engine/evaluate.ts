@@ -13,7 +13,7 @@ import { shortText } from '../model/short-text';
 import { casesOf, findTimeTarget } from './case-list';
 import { refineTargetUnit } from './refine-target';
 import { describeTimeTarget, satisfactionShare, timeliness } from './timeliness';
-import type { Actual, Polarity, Status, Target, Unit } from './target-types';
+import { STATUSES, UnitSchema, type Actual, type Polarity, type Status, type Target, type Unit } from './target-types';
 import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
 import { formatVariance } from './variance';
 import { getOrInsert } from '../model/memo';
@@ -394,16 +394,22 @@ const CONTEXT_FIGURES_PER_PERIOD = 2;
 
 /**
  * The judged periods of every indicator of one target table, one slot per indicator and period.
- * Their figures are kept as plain doubles in one array (NaN where there is none) rather than one
- * boxed number per field per verdict; each array has its final length from the start, as a
- * table's indicators all have the same period columns. A period's actual is read again from its
- * cell when its text or reason is asked for (a run's workbook is never changed in place).
+ * What a slot holds is kept in arrays of plain numbers: its figures as doubles (NaN where there is
+ * none), its status, unit and judged-against target as small codes. So 600,000 periods cost no
+ * boxed number, string pointer or object pointer each for the garbage collector to copy. Each array
+ * has its final length from the start, as a table's indicators all have the same period columns.
+ * A period's actual is read again from its cell when its text or reason is asked for (a run's
+ * workbook is never changed in place).
  */
 class TablePeriods {
   readonly figures: number[];
-  readonly units: Array<Unit | undefined>;
-  /** The same object for every period of an indicator judged against the same target. */
-  readonly sources: ReasonSource[];
+  private readonly statusCodes: Uint8Array;
+  /** 0 for none, otherwise 1 + the unit's place in `UNITS`. */
+  private readonly unitCodes: Uint8Array;
+  /** The place in `sources` of the target and context each slot was judged with. */
+  private readonly sourceAt: Uint32Array;
+  /** One per target an indicator's periods were judged against. */
+  private readonly sources: ReasonSource[] = [];
   /** Last year's figure and the projected year end; only for a table where some period has either. */
   private contextFigures: number[] | undefined;
 
@@ -415,22 +421,42 @@ class TablePeriods {
   ) {
     const slots = indicators * columns.length;
     this.figures = new Array<number>(slots * FIGURES_PER_PERIOD).fill(NaN);
-    this.units = new Array<Unit | undefined>(slots);
-    this.sources = new Array<ReasonSource>(slots);
+    this.statusCodes = new Uint8Array(slots);
+    this.unitCodes = new Uint8Array(slots);
+    this.sourceAt = new Uint32Array(slots);
   }
 
-  set(slot: number, judged: Judgement, unit: Unit | undefined, source: ReasonSource, lastYear: number | undefined, projectedYearEnd: number | undefined): void {
-    this.units[slot] = unit;
-    this.sources[slot] = source;
+  /** Keeps a target and context that periods are judged with, for `set` to name by the number returned. */
+  addSource(source: ReasonSource): number {
+    return this.sources.push(source) - 1;
+  }
+
+  set(slot: number, judged: Judgement, unit: Unit | undefined, source: number, lastYear: number | undefined, projectedYearEnd: number | undefined): void {
+    this.statusCodes[slot] = STATUSES.indexOf(judged.status);
+    this.unitCodes[slot] = unit === undefined ? 0 : UNITS.indexOf(unit) + 1;
+    this.sourceAt[slot] = source;
     const at = slot * FIGURES_PER_PERIOD;
     if (judged.actualValue !== undefined) this.figures[at + ACTUAL] = judged.actualValue;
     if (judged.targetValue !== undefined) this.figures[at + TARGET] = judged.targetValue;
     if (judged.varianceValue !== undefined) this.figures[at + VARIANCE] = judged.varianceValue;
     if (lastYear !== undefined || projectedYearEnd !== undefined) {
-      this.contextFigures ??= new Array<number>(this.units.length * CONTEXT_FIGURES_PER_PERIOD).fill(NaN);
+      this.contextFigures ??= new Array<number>(this.statusCodes.length * CONTEXT_FIGURES_PER_PERIOD).fill(NaN);
       this.contextFigures[slot * CONTEXT_FIGURES_PER_PERIOD + LAST_YEAR] = orNaN(lastYear);
       this.contextFigures[slot * CONTEXT_FIGURES_PER_PERIOD + PROJECTED] = orNaN(projectedYearEnd);
     }
+  }
+
+  status(slot: number): Status {
+    return STATUSES[this.statusCodes[slot]!]!;
+  }
+
+  unit(slot: number): Unit | undefined {
+    const code = this.unitCodes[slot]!;
+    return code === 0 ? undefined : UNITS[code - 1];
+  }
+
+  source(slot: number): ReasonSource {
+    return this.sources[this.sourceAt[slot]!]!;
   }
 
   figure(slot: number, which: number): number | undefined {
@@ -441,6 +467,8 @@ class TablePeriods {
     return this.contextFigures ? numberOrUndefined(this.contextFigures[slot * CONTEXT_FIGURES_PER_PERIOD + which]!) : undefined;
   }
 }
+
+const UNITS = UnitSchema.options;
 
 function orNaN(value: number | undefined): number {
   return value === undefined ? NaN : value;
@@ -476,16 +504,18 @@ class JudgedLine implements IndicatorFields {
   }
 }
 
-/** One period of an indicator of a target table: its status, its indicator, and its slot. */
+/** One period of an indicator of a target table: its indicator, and its slot. */
 class PeriodVerdict extends JudgedVerdict {
   constructor(
-    readonly status: Status,
     private readonly line: JudgedLine,
     private readonly slot: number,
   ) {
     super();
   }
 
+  get status(): Status {
+    return this.line.periods.status(this.slot);
+  }
   get actualValue(): number | undefined {
     return this.line.periods.figure(this.slot, ACTUAL);
   }
@@ -496,7 +526,7 @@ class PeriodVerdict extends JudgedVerdict {
     return this.line.periods.figure(this.slot, VARIANCE);
   }
   get unit(): Unit | undefined {
-    return this.line.periods.units[this.slot];
+    return this.line.periods.unit(this.slot);
   }
   /** The latest figure among the indicator's earlier periods. */
   get previousActual(): number | null {
@@ -523,7 +553,7 @@ class PeriodVerdict extends JudgedVerdict {
     return this.line;
   }
   protected get reasonSource(): ReasonSource {
-    return this.line.periods.sources[this.slot]!;
+    return this.line.periods.source(this.slot);
   }
   /** Judged again in the indicator's context with the period's own figures put back. */
   protected wordReason(): string {
@@ -599,9 +629,9 @@ interface IndicatorTarget {
   annualRate: Target | undefined;
   /** The judging context every period of the indicator shares; made when first needed. */
   indicatorContext: JudgeContext | undefined;
-  /** What the reasons of the indicator's periods are worded from, by target; made when first needed. */
-  source: ReasonSource | undefined;
-  annualRateSource: ReasonSource | undefined;
+  /** What the reasons of the indicator's periods are worded from, by target, as kept by its table; made when first needed. */
+  source: number | undefined;
+  annualRateSource: number | undefined;
 }
 
 function periodColumnsOf(table: DetectedTable, actualColumns: readonly ColumnMapping[], usedColumns: readonly ColumnMapping[]): PeriodColumn[] {
@@ -675,10 +705,14 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
       const projectedYearEnd = annual && yearToDate.months > 0 ? (yearToDate.sum / yearToDate.months) * 12 : undefined;
       const judgement = assess(actual, target, { polarity, today: options.today, tolerance, period: column.period, baseline, lastYear, projectedYearEnd, annualTarget: annual?.value });
       judged.indicatorContext ??= { polarity, today: options.today, tolerance, baseline, annualTarget: annual?.value };
-      const source = target === judged.target ? (judged.source ??= { sheet, target, context: judged.indicatorContext, frame: undefined }) : (judged.annualRateSource ??= { sheet, target, context: judged.indicatorContext, frame: undefined });
+      const context = judged.indicatorContext;
+      const source =
+        target === judged.target
+          ? (judged.source ??= periods.addSource({ sheet, target, context, frame: undefined }))
+          : (judged.annualRateSource ??= periods.addSource({ sheet, target, context, frame: undefined }));
       // A period without figures keeps the indicator's unit, so its previous figure reads "98.58%".
       periods.set(line.first + index, judgement, judgement.unit ?? previousUnit, source, lastYear, projectedYearEnd);
-      out.push(new PeriodVerdict(judgement.status, line, line.first + index));
+      out.push(new PeriodVerdict(line, line.first + index));
       if (judgement.actualValue !== undefined) previousUnit = judgement.unit ?? previousUnit;
     }
     if (annualTarget && yearToDate.counted > 0 && yearToDate.fy !== undefined && !hasYearToDateColumn) {
