@@ -206,7 +206,7 @@ interface JudgedPeriod {
 }
 
 /** The fields every period of one indicator shares: one object per indicator, not per verdict. */
-interface IndicatorFields {
+class IndicatorFields {
   readonly sheet: string;
   readonly tableIndex: number;
   readonly ref: string | null;
@@ -214,10 +214,16 @@ interface IndicatorFields {
   readonly row: number;
   readonly owner: string | null;
   readonly commentary: string | null;
-}
 
-function indicatorFieldsOf(ctx: RowContext, owner: string | null = ownerOf(ctx), commentary: string | null = commentaryOf(ctx)): IndicatorFields {
-  return { sheet: ctx.table.sheet, tableIndex: ctx.tableIndex, ref: ctx.indicator.ref ?? null, indicator: ctx.indicator.description, row: ctx.indicator.row, owner, commentary };
+  constructor(ctx: RowContext) {
+    this.sheet = ctx.table.sheet;
+    this.tableIndex = ctx.tableIndex;
+    this.ref = ctx.indicator.ref ?? null;
+    this.indicator = ctx.indicator.description;
+    this.row = ctx.indicator.row;
+    this.owner = ownerOf(ctx);
+    this.commentary = commentaryOf(ctx);
+  }
 }
 
 function trendOf(previous: number | null, actual: number | undefined, polarity: Polarity): Trend | null {
@@ -394,15 +400,15 @@ const CONTEXT_FIGURES_PER_PERIOD = 2;
 
 /**
  * The judged periods of every indicator of one target table, one slot per indicator and period.
- * What a slot holds is kept in arrays of plain numbers: its figures as doubles (NaN where there is
- * none), its status, unit and judged-against target as small codes. So 600,000 periods cost no
+ * What a slot holds is kept in typed arrays: its figures as doubles (NaN where there is none), its
+ * status, unit and judged-against target as small codes. So 600,000 periods cost no
  * boxed number, string pointer or object pointer each for the garbage collector to copy. Each array
  * has its final length from the start, as a table's indicators all have the same period columns.
  * A period's actual is read again from its cell when its text or reason is asked for (a run's
  * workbook is never changed in place).
  */
 class TablePeriods {
-  readonly figures: number[];
+  private readonly figures: Float64Array;
   private readonly statusCodes: Uint8Array;
   /** 0 for none, otherwise 1 + the unit's place in `UNITS`. */
   private readonly unitCodes: Uint8Array;
@@ -411,7 +417,7 @@ class TablePeriods {
   /** One per target an indicator's periods were judged against. */
   private readonly sources: ReasonSource[] = [];
   /** Last year's figure and the projected year end; only for a table where some period has either. */
-  private contextFigures: number[] | undefined;
+  private contextFigures: Float64Array | undefined;
 
   constructor(
     readonly grid: Sheet,
@@ -420,7 +426,7 @@ class TablePeriods {
     indicators: number,
   ) {
     const slots = indicators * columns.length;
-    this.figures = new Array<number>(slots * FIGURES_PER_PERIOD).fill(NaN);
+    this.figures = new Float64Array(slots * FIGURES_PER_PERIOD).fill(NaN);
     this.statusCodes = new Uint8Array(slots);
     this.unitCodes = new Uint8Array(slots);
     this.sourceAt = new Uint32Array(slots);
@@ -440,7 +446,7 @@ class TablePeriods {
     if (judged.targetValue !== undefined) this.figures[at + TARGET] = judged.targetValue;
     if (judged.varianceValue !== undefined) this.figures[at + VARIANCE] = judged.varianceValue;
     if (lastYear !== undefined || projectedYearEnd !== undefined) {
-      this.contextFigures ??= new Array<number>(this.statusCodes.length * CONTEXT_FIGURES_PER_PERIOD).fill(NaN);
+      this.contextFigures ??= new Float64Array(this.statusCodes.length * CONTEXT_FIGURES_PER_PERIOD).fill(NaN);
       this.contextFigures[slot * CONTEXT_FIGURES_PER_PERIOD + LAST_YEAR] = orNaN(lastYear);
       this.contextFigures[slot * CONTEXT_FIGURES_PER_PERIOD + PROJECTED] = orNaN(projectedYearEnd);
     }
@@ -479,28 +485,14 @@ function numberOrUndefined(value: number): number | undefined {
 }
 
 /** One indicator of a target table: the fields its periods share, and where its slots start. */
-class JudgedLine implements IndicatorFields {
-  readonly sheet: string;
-  readonly tableIndex: number;
-  readonly ref: string | null;
-  readonly indicator: string;
-  readonly row: number;
-  readonly owner: string | null;
-  readonly commentary: string | null;
-
+class JudgedLine extends IndicatorFields {
   constructor(
-    fields: IndicatorFields,
+    ctx: RowContext,
     readonly periods: TablePeriods,
     /** The slot of its first period. */
     readonly first: number,
   ) {
-    this.sheet = fields.sheet;
-    this.tableIndex = fields.tableIndex;
-    this.ref = fields.ref;
-    this.indicator = fields.indicator;
-    this.row = fields.row;
-    this.owner = fields.owner;
-    this.commentary = fields.commentary;
+    super(ctx);
   }
 }
 
@@ -581,7 +573,7 @@ function verdictRow(
   actualCol: number | undefined,
   target: Target,
   judgeContext: JudgeContext,
-  indicatorFields: IndicatorFields = indicatorFieldsOf(ctx),
+  indicatorFields: IndicatorFields = new IndicatorFields(ctx),
   frame?: (reason: string) => string,
 ): IndicatorVerdict {
   const judged = assess(actual, target, judgeContext);
@@ -672,7 +664,7 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
     }
     let previousUnit: Unit | undefined;
     // Owner, commentary, and the target and polarity of each target column, once per indicator.
-    const line = new JudgedLine(indicatorFieldsOf(ctx), periods, at * periodColumns.length);
+    const line = new JudgedLine(ctx, periods, at * periodColumns.length);
     const targets: Array<IndicatorTarget | undefined> = [];
     let noColumnTarget: IndicatorTarget | undefined;
     const yearToDate = { sum: 0, months: 0, fy: undefined as number | undefined, counted: 0 };

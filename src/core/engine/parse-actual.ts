@@ -1,4 +1,4 @@
-import { cellText, isDateFormat, isPercentFormat } from '../model/cell-text';
+import { cellText, numberFormatKind } from '../model/cell-text';
 import { dateFromSerial } from '../model/serial-dates';
 import type { Cell } from '../model/workbook';
 import { normaliseText, readDate, roundFloat } from './parse-target';
@@ -115,6 +115,19 @@ class FigureInCell implements NumberActual {
 // Officers type the same words in period after period ("TBC", "Achieved", "75%"): each is read once.
 const readActualText = memoByText(parseActualText);
 
+function actualFromNumber(cell: Cell, value: number): Actual {
+  switch (numberFormatKind(cell.format)) {
+    case 'percent':
+      return new FigureInCell(cell, roundFloat(value * 100), 'percent');
+    case 'date':
+      return { kind: 'date', text: cellText(cell), date: dateFromSerial(value) };
+    case 'money':
+      return new FigureInCell(cell, value, 'money');
+    case 'plain':
+      return new FigureInCell(cell, value, undefined);
+  }
+}
+
 export function parseActualCell(cell: Cell): Actual {
   const value = cell.value;
   switch (value.kind) {
@@ -127,10 +140,7 @@ export function parseActualCell(cell: Cell): Actual {
     case 'date':
       return { kind: 'date', text: cellText(cell), date: dateFromSerial(value.serial) };
     case 'number':
-      if (isPercentFormat(cell.format)) return new FigureInCell(cell, roundFloat(value.value * 100), 'percent');
-      if (isDateFormat(cell.format)) return { kind: 'date', text: cellText(cell), date: dateFromSerial(value.value) };
-      if (cell.format && /£/.test(cell.format)) return new FigureInCell(cell, value.value, 'money');
-      return new FigureInCell(cell, value.value, undefined);
+      return actualFromNumber(cell, value.value);
     case 'text':
       return readActualText(value.value);
   }

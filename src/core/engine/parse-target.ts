@@ -1,4 +1,4 @@
-import { cellText, isDateFormat, isMonthOnlyFormat, isPercentFormat } from '../model/cell-text';
+import { cellText, isMonthOnlyFormat, numberFormatKind } from '../model/cell-text';
 import { dateFromSerial, daysInMonth, isRealDate, type CalendarDate } from '../model/serial-dates';
 import type { Cell } from '../model/workbook';
 import { MONTH_NAMES } from '../periods/period';
@@ -256,12 +256,22 @@ export function parseTargetCell(cell: Cell): Target {
     case 'date':
       return { kind: 'deadline', text: shown, due: deadlineFromSerial(value.serial, cell.format) };
     case 'number':
-      if (isPercentFormat(cell.format)) return { kind: 'threshold', text: shown, value: roundFloat(value.value * 100), unit: 'percent', unitFrom: 'the cell is formatted as a percentage' };
-      if (isDateFormat(cell.format)) return { kind: 'deadline', text: shown, due: deadlineFromSerial(value.value, cell.format) };
-      if (cell.format && /£/.test(cell.format)) return { kind: 'threshold', text: shown, value: value.value, unit: 'money' };
-      return { kind: 'threshold', text: shown, value: value.value, unit: 'count' };
+      return targetFromNumber(value.value, cell.format, shown);
     case 'text':
       return readTargetText(value.value);
+  }
+}
+
+function targetFromNumber(value: number, format: string | undefined, shown: string): Target {
+  switch (numberFormatKind(format)) {
+    case 'percent':
+      return { kind: 'threshold', text: shown, value: roundFloat(value * 100), unit: 'percent', unitFrom: 'the cell is formatted as a percentage' };
+    case 'date':
+      return { kind: 'deadline', text: shown, due: deadlineFromSerial(value, format) };
+    case 'money':
+      return { kind: 'threshold', text: shown, value, unit: 'money' };
+    case 'plain':
+      return { kind: 'threshold', text: shown, value, unit: 'count' };
   }
 }
 

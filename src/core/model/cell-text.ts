@@ -42,6 +42,16 @@ export function isDateFormat(format: string | undefined): boolean {
   return format ? dateFormat(format) : false;
 }
 
+/** How a number cell reads by its format: a percentage, a date, pounds, or a plain figure (in that order of precedence). */
+export type NumberFormatKind = 'percent' | 'date' | 'money' | 'plain';
+
+// Asked of every figure a run reads: one lookup answers all the questions above.
+const numberFormatKindOf = memoByText((format: string): NumberFormatKind => (percentFormat(format) ? 'percent' : dateFormat(format) ? 'date' : /£/.test(format) ? 'money' : 'plain'), 1000);
+
+export function numberFormatKind(format: string | undefined): NumberFormatKind {
+  return format ? numberFormatKindOf(format) : 'plain';
+}
+
 /**
  * The text an officer sees in the cell, near enough for reading headers and
  * showing values back: percentages as `90.2%`, dates as `31/03/2025`.
@@ -59,14 +69,16 @@ export function cellText(cell: Cell): string {
       return value.code;
     case 'date':
       return formatDateCell(value.serial, cell.format);
-    case 'number': {
-      if (isPercentFormat(cell.format)) {
-        const decimals = decimalsIn(cell.format!);
-        return `${(value.value * 100).toFixed(decimals)}%`;
+    case 'number':
+      switch (numberFormatKind(cell.format)) {
+        case 'percent':
+          return `${(value.value * 100).toFixed(decimalsIn(cell.format!))}%`;
+        case 'date':
+          return formatDateCell(value.value, cell.format);
+        case 'money':
+          return `£${GB_NUMBER.format(value.value)}`;
+        case 'plain':
+          return GB_NUMBER.format(value.value);
       }
-      if (isDateFormat(cell.format)) return formatDateCell(value.value, cell.format);
-      const currency = cell.format && /£/.test(cell.format) ? '£' : '';
-      return `${currency}${GB_NUMBER.format(value.value)}`;
-    }
   }
 }
