@@ -95,12 +95,16 @@ type NumberActual = Extract<Actual, { kind: 'number' }>;
  */
 class FigureInCell implements NumberActual {
   readonly kind = 'number';
+  // Not a field of the reading: kept out of its keys, so it looks like any other actual.
+  readonly #cell: Cell;
 
   constructor(
-    private readonly cell: Cell,
+    cell: Cell,
     readonly value: number,
     readonly unit: 'percent' | 'money' | undefined,
-  ) {}
+  ) {
+    this.#cell = cell;
+  }
 
   /** A fraction formatted as a percentage (0.902 shown as 90.2%), already scaled. */
   get fromPercentFormat(): boolean | undefined {
@@ -108,7 +112,12 @@ class FigureInCell implements NumberActual {
   }
 
   get text(): string {
-    return cellText(this.cell);
+    return cellText(this.#cell);
+  }
+
+  /** The reading as a plain actual, written out as every other reading is. */
+  toJSON(): NumberActual {
+    return { kind: 'number', text: this.text, value: this.value, ...(this.unit ? { unit: this.unit, ...(this.fromPercentFormat ? { fromPercentFormat: true } : {}) } : {}) };
   }
 }
 

@@ -1,5 +1,6 @@
 import { detectWorkbook } from '../../../src/core/detect/detect-workbook';
 import { evaluateWorkbook, verdictWithStatus, type IndicatorVerdict } from '../../../src/core/engine/evaluate';
+import { parseActualCell } from '../../../src/core/engine/parse-actual';
 import { chooseVerdicts } from '../../../src/core/plan/recalc-plan';
 import { buildWorkbook } from '../../../src/hosts/memory/build-workbook';
 
@@ -100,5 +101,16 @@ describe('choosing each indicator’s verdict', () => {
     // Read from the end, R1 is met first; it also appears first, and that order is the one kept.
     const interleaved = [r1[0]!, r2[0]!, r2[1]!, r2[2]!, r2[3]!, r1[1]!, r1[2]!];
     expect(chooseVerdicts(interleaved, undefined).map((v) => `${v.ref} ${v.periodLabel}`)).toEqual(['R1 Jun 2024', 'R2 Jun 2024']);
+  });
+});
+
+describe('a figure read from a number cell', () => {
+  it('reads and writes out like any other actual, its text as the cell shows it', () => {
+    const percent = parseActualCell({ value: { kind: 'number', value: 0.902 }, format: '0.0%' });
+    expect(JSON.parse(JSON.stringify(percent))).toEqual({ kind: 'number', text: '90.2%', value: 90.2, unit: 'percent', fromPercentFormat: true });
+    expect(Object.keys(percent).sort()).toEqual(['kind', 'unit', 'value']);
+    const pounds = parseActualCell({ value: { kind: 'number', value: 84396 }, format: '"£"#,##0' });
+    expect(JSON.parse(JSON.stringify(pounds))).toEqual({ kind: 'number', text: '£84,396', value: 84396, unit: 'money' });
+    expect(JSON.parse(JSON.stringify(parseActualCell({ value: { kind: 'number', value: 1234.5 } })))).toEqual({ kind: 'number', text: '1,234.5', value: 1234.5 });
   });
 });
