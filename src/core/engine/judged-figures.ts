@@ -1,5 +1,6 @@
 import type { IndicatorVerdict } from './evaluate';
-import { formatFigure } from './format-figure';
+import type { Unit } from './target-types';
+import { formatFigure, type FigureWords } from './format-figure';
 
 const EXCEL_ERROR = /^#(N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
@@ -14,14 +15,23 @@ export interface JudgedFigures {
   readonly previous: string;
 }
 
-export function judgedFigures(verdict: IndicatorVerdict): JudgedFigures {
-  const judged = verdict.actualValue !== undefined && verdict.targetValue !== undefined;
+/** Where `words` is given, figures already worded are shared (see FigureWords). */
+export function judgedFigures(verdict: IndicatorVerdict, words?: FigureWords): JudgedFigures {
+  // A verdict's values may be worked out on each read: each is read once.
+  const actualValue = verdict.actualValue;
+  const targetValue = verdict.targetValue;
+  const previousActual = verdict.previousActual;
+  const unit = verdict.unit;
   return {
-    actual: judged ? formatFigure(verdict.actualValue!, verdict.unit) : asWritten(verdict.actualText),
+    actual: actualValue !== undefined && targetValue !== undefined ? figureWords(actualValue, unit, words) : asWritten(verdict.actualText),
     // A threshold reads best as its figure ("14 working days"); a rate or a date as written ("15 per quarter").
-    target: verdict.targetKind === 'threshold' && verdict.targetValue !== undefined ? formatFigure(verdict.targetValue, verdict.unit) : verdict.targetText.trim(),
-    previous: verdict.previousActual === null ? '' : formatFigure(verdict.previousActual, verdict.unit),
+    target: targetValue !== undefined && verdict.targetKind === 'threshold' ? figureWords(targetValue, unit, words) : verdict.targetText.trim(),
+    previous: previousActual === null ? '' : figureWords(previousActual, unit, words),
   };
+}
+
+function figureWords(value: number, unit: Unit | undefined, words: FigureWords | undefined): string {
+  return words ? words.format(value, unit) : formatFigure(value, unit);
 }
 
 function asWritten(actualText: string): string {
