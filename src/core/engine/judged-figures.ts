@@ -1,6 +1,6 @@
 import type { IndicatorVerdict } from './evaluate';
 import type { Unit } from './target-types';
-import { formatFigure, type FigureWords } from './format-figure';
+import { formatFigure } from './format-figure';
 
 const EXCEL_ERROR = /^#(N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
@@ -15,23 +15,18 @@ export interface JudgedFigures {
   readonly previous: string;
 }
 
-/** Where `words` is given, figures already worded are shared (see FigureWords). */
-export function judgedFigures(verdict: IndicatorVerdict, words?: FigureWords): JudgedFigures {
+export function judgedFigures(verdict: IndicatorVerdict): JudgedFigures {
   // A verdict's values may be worked out on each read: each is read once.
   const actualValue = verdict.actualValue;
   const targetValue = verdict.targetValue;
   const previousActual = verdict.previousActual;
   const unit = verdict.unit;
   return {
-    actual: actualValue !== undefined && targetValue !== undefined ? figureWords(actualValue, unit, words) : asWritten(verdict.actualText),
+    actual: actualValue !== undefined && targetValue !== undefined ? formatFigure(actualValue, unit) : asWritten(verdict.actualText),
     // A threshold reads best as its figure ("14 working days"); a rate or a date as written ("15 per quarter").
-    target: targetValue !== undefined && verdict.targetKind === 'threshold' ? figureWords(targetValue, unit, words) : verdict.targetText.trim(),
-    previous: previousActual === null ? '' : figureWords(previousActual, unit, words),
+    target: targetValue !== undefined && verdict.targetKind === 'threshold' ? formatFigure(targetValue, unit) : verdict.targetText.trim(),
+    previous: previousActual === null ? '' : formatFigure(previousActual, unit),
   };
-}
-
-function figureWords(value: number, unit: Unit | undefined, words: FigureWords | undefined): string {
-  return words ? words.format(value, unit) : formatFigure(value, unit);
 }
 
 function asWritten(actualText: string): string {

@@ -1,7 +1,6 @@
 import type { Detection, DetectedTable } from '../detect/types';
 import type { IndicatorVerdict } from '../engine/evaluate';
 import type { Status } from '../engine/target-types';
-import { FigureWords } from '../engine/format-figure';
 import { judgedFigures, type JudgedFigures } from '../engine/judged-figures';
 import { cellAddress, quoteSheetName, rangeAddress } from '../model/address';
 import { cellText } from '../model/cell-text';
@@ -276,7 +275,6 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
     return known;
   };
   const chosenVerdicts = chooseVerdicts(verdicts, options.period);
-  const figureWords = new FigureWords();
   const commentaryOwners = new Uint8Array(chosenVerdicts.length);
   for (const verdict of chosenVerdicts) {
     // A verdict's values may be worked out on each read: each is read once here.
@@ -289,7 +287,7 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
     const statusColour = colours[status];
     // generatedCommentary, keeping the judged figures it works out for the reports.
     const template = settings.templates[status] ?? DEFAULT_TEMPLATES[status];
-    const figures = template ? judgedFigures(verdict, figureWords) : undefined;
+    const figures = template ? judgedFigures(verdict) : undefined;
     const commentary = template ? commentaryFrom(template, verdict, statusLabel, figures!) : null;
     const at = chosen.push({ verdict, commentary, statusLabel, statusColour }) - 1;
     chosenFigures.push(figures);
