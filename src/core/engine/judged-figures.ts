@@ -1,5 +1,4 @@
 import type { IndicatorVerdict } from './evaluate';
-import type { Unit } from './target-types';
 import { formatFigure } from './format-figure';
 
 const EXCEL_ERROR = /^#(N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
