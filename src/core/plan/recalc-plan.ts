@@ -215,8 +215,7 @@ export function officerCommentary(workbook: Workbook, table: DetectedTable, verd
   return verdict.commentary;
 }
 
-/** What `RecalcResult.commentaryOwners` holds for a chosen verdict. */
-// 0: planning did not look.
+/** What `RecalcResult.commentaryOwners` holds for a chosen verdict; 0 where planning did not look. */
 const OWNER_OFFICER = 1;
 const OWNER_KPI_TRACKER = 2;
 
