@@ -15,12 +15,16 @@ export interface JudgedFigures {
 }
 
 export function judgedFigures(verdict: IndicatorVerdict): JudgedFigures {
-  const judged = verdict.actualValue !== undefined && verdict.targetValue !== undefined;
+  // A verdict's values may be worked out on each read: each is read once.
+  const actualValue = verdict.actualValue;
+  const targetValue = verdict.targetValue;
+  const previousActual = verdict.previousActual;
+  const unit = verdict.unit;
   return {
-    actual: judged ? formatFigure(verdict.actualValue!, verdict.unit) : asWritten(verdict.actualText),
+    actual: actualValue !== undefined && targetValue !== undefined ? formatFigure(actualValue, unit) : asWritten(verdict.actualText),
     // A threshold reads best as its figure ("14 working days"); a rate or a date as written ("15 per quarter").
-    target: verdict.targetKind === 'threshold' && verdict.targetValue !== undefined ? formatFigure(verdict.targetValue, verdict.unit) : verdict.targetText.trim(),
-    previous: verdict.previousActual === null ? '' : formatFigure(verdict.previousActual, verdict.unit),
+    target: targetValue !== undefined && verdict.targetKind === 'threshold' ? formatFigure(targetValue, unit) : verdict.targetText.trim(),
+    previous: previousActual === null ? '' : formatFigure(previousActual, unit),
   };
 }
 

@@ -50,6 +50,12 @@ export interface RecalcResult {
    * its commentary template needed them; reports read them instead of working them out again.
    */
   readonly chosenFigures: ReadonlyArray<JudgedFigures | undefined>;
+  /**
+   * Whose words each chosen verdict's commentary cell holds (same order as `chosen`), as
+   * `officerCommentary` tells it from the saved fingerprints: planning looks at the cell anyway. Read
+   * it with `plannedOfficerCommentary`.
+   */
+  readonly commentaryOwners: Uint8Array;
   readonly settings: Settings;
   readonly labels: StatusLabels;
   readonly colours: StatusColours;
@@ -209,6 +215,21 @@ export function officerCommentary(workbook: Workbook, table: DetectedTable, verd
   return verdict.commentary;
 }
 
+/** What `RecalcResult.commentaryOwners` holds for a chosen verdict; 0 where planning did not look. */
+const OWNER_OFFICER = 1;
+const OWNER_KPI_TRACKER = 2;
+
+/**
+ * `officerCommentary` for the verdict planning chose at `at`, or for any verdict of the same
+ * indicator (the commentary cell is the indicator's, whatever the period); undefined where
+ * planning did not look at the cell (a signed-off period, a cell under another's merge).
+ */
+export function plannedOfficerCommentary(recalc: RecalcResult, at: number): string | null | undefined {
+  const owner = recalc.commentaryOwners[at];
+  if (owner === OWNER_OFFICER) return recalc.chosen[at]!.verdict.commentary;
+  return owner === OWNER_KPI_TRACKER ? null : undefined;
+}
+
 /**
  * Turns verdicts into a plan: status labels and colours, commentary where the cell is empty or
  * still holds KPI Tracker's own words, the change log, and the settings it must remember.
@@ -252,7 +273,9 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
     }
     return known;
   };
-  for (const verdict of chooseVerdicts(verdicts, options.period)) {
+  const chosenVerdicts = chooseVerdicts(verdicts, options.period);
+  const commentaryOwners = new Uint8Array(chosenVerdicts.length);
+  for (const verdict of chosenVerdicts) {
     // A verdict's values may be worked out on each read: each is read once here.
     const row = verdict.row;
     const status = verdict.status;
@@ -265,7 +288,7 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
     const template = settings.templates[status] ?? DEFAULT_TEMPLATES[status];
     const figures = template ? judgedFigures(verdict) : undefined;
     const commentary = template ? commentaryFrom(template, verdict, statusLabel, figures!) : null;
-    chosen.push({ verdict, commentary, statusLabel, statusColour });
+    const at = chosen.push({ verdict, commentary, statusLabel, statusColour }) - 1;
     chosenFigures.push(figures);
 
     // A signed-off status, where there are sign-offs: they name cells by key.
@@ -302,7 +325,18 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
     } else if (commentaryCol !== undefined) {
       const cell = cellAt(sheet, row, commentaryCol);
       const current = cellText(cell);
-      const ours = current.trim() === '' || written.get(table.sheet, row, commentaryCol) === fingerprint(current);
+      // Ours where empty or where the words are the last KPI Tracker wrote there; the officer's for
+      // the committee sheet where they are not what it had written before this run.
+      let ours = true;
+      let officers = false;
+      let print = '';
+      if (current.trim() !== '') {
+        print = fingerprint(current);
+        const savedPrint = written.saved(table.sheet, row, commentaryCol);
+        ours = (written.added(table.sheet, row, commentaryCol) ?? savedPrint) === print;
+        officers = savedPrint !== print;
+      }
+      commentaryOwners[at] = officers ? OWNER_OFFICER : OWNER_KPI_TRACKER;
       if (cell.formula !== undefined) {
         notices.push({ kind: 'formula-left-alone', sheet: table.sheet, cell: cellAddress(row, commentaryCol), message: `${cellAddress(row, commentaryCol)} holds a formula (=${cell.formula}); KPI Tracker left it alone.` });
       } else if (ours && commentary !== null && current !== commentary) {
@@ -311,7 +345,6 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
       } else if (!ours) {
         const indicatorKey = `${table.sheet}!${verdict.ref ?? `row ${row + 1}`}`;
         const seen = seenCommentaryAdded.get(indicatorKey) ?? settings.seenCommentary.get(indicatorKey);
-        const print = fingerprint(current);
         if (seen && seen.period !== verdict.periodLabel && seen.fingerprint === print && seen.actual !== verdict.actualText) {
           notices.push({
             kind: 'stale-commentary',
@@ -325,8 +358,10 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
           seenCommentaryAdded.set(indicatorKey, { period: verdict.periodLabel, actual: verdict.actualText, fingerprint: print });
         }
       }
-    } else if (statusCol === undefined) {
-      unwritable.set(tableIndex, (unwritable.get(tableIndex) ?? 0) + 1);
+    } else {
+      // No commentary column: the words are the verdict's own.
+      commentaryOwners[at] = OWNER_OFFICER;
+      if (statusCol === undefined) unwritable.set(tableIndex, (unwritable.get(tableIndex) ?? 0) + 1);
     }
   }
   for (const [tableIndex, count] of unwritable) {
@@ -352,7 +387,7 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
     written: written.record(),
     seenCommentary: settings.seenCommentary.with([...seenCommentaryAdded.keys()], [...seenCommentaryAdded.values()]),
   };
-  return { parts: { edits, notices, refusals }, mappingRefusals, chosen, chosenFigures, settings: nextSettings, labels, colours };
+  return { parts: { edits, notices, refusals }, mappingRefusals, chosen, chosenFigures, commentaryOwners, settings: nextSettings, labels, colours };
 }
 
 /**

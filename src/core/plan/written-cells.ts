@@ -14,22 +14,30 @@ export function cellKey(sheet: string, row: number, col: number): string {
  */
 export class WrittenCells {
   /** Sheet → column → fingerprint by row. */
-  private readonly added = new Map<string, Map<number, string[]>>();
+  private readonly addedBySheet = new Map<string, Map<number, string[]>>();
   private addedCount = 0;
 
-  constructor(private readonly saved: SettingsRecord<string>) {}
+  constructor(private readonly savedRecord: SettingsRecord<string>) {}
 
   get(sheet: string, row: number, col: number): string | undefined {
-    const print = this.added.get(sheet)?.get(col)?.[row];
-    if (print !== undefined || this.saved.size === 0) return print;
-    return this.saved.get(cellKey(sheet, row, col));
+    return this.added(sheet, row, col) ?? this.saved(sheet, row, col);
+  }
+
+  /** The fingerprint this run set for a cell. */
+  added(sheet: string, row: number, col: number): string | undefined {
+    return this.addedBySheet.get(sheet)?.get(col)?.[row];
+  }
+
+  /** The fingerprint the saved settings hold for a cell. */
+  saved(sheet: string, row: number, col: number): string | undefined {
+    return this.savedRecord.size === 0 ? undefined : this.savedRecord.get(cellKey(sheet, row, col));
   }
 
   set(sheet: string, row: number, col: number, print: string): void {
-    let columns = this.added.get(sheet);
+    let columns = this.addedBySheet.get(sheet);
     if (!columns) {
       columns = new Map();
-      this.added.set(sheet, columns);
+      this.addedBySheet.set(sheet, columns);
     }
     let prints = columns.get(col);
     if (!prints) {
@@ -45,7 +53,7 @@ export class WrittenCells {
     const keys: string[] = [];
     const values: string[] = [];
     const groups: Array<{ readonly prefix: string; readonly prints: readonly string[] }> = [];
-    for (const [sheet, columns] of this.added) for (const [col, prints] of columns) groups.push({ prefix: `${sheet}!${columnLetter(col)}`, prints });
+    for (const [sheet, columns] of this.addedBySheet) for (const [col, prints] of columns) groups.push({ prefix: `${sheet}!${columnLetter(col)}`, prints });
     // A key is its group's prefix (`Sheet!H`) and then a row number. With no "!" in a sheet's name,
     // no prefix runs on into another's row number, so keys are in code-unit order when the groups
     // are in their prefixes' order and each group's rows in the order of their numbers as text.
@@ -66,7 +74,7 @@ export class WrittenCells {
         });
       }
     }
-    return this.saved.with(keys, values, ordered && groups.every((group) => group.prints.length <= MAX_ROWS));
+    return this.savedRecord.with(keys, values, ordered && groups.every((group) => group.prints.length <= MAX_ROWS));
   }
 }
 

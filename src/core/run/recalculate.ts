@@ -9,7 +9,7 @@ import type { CalendarDate } from '../model/serial-dates';
 import type { Workbook } from '../model/workbook';
 import { comparePeriods, periodLabel } from '../periods/period';
 import type { OwnedSheet, Plan } from '../plan/plan-types';
-import { finalisePlan, generatedCommentary, officerCommentary, planRecalculation, type ChosenVerdict } from '../plan/recalc-plan';
+import { finalisePlan, generatedCommentary, officerCommentary, planRecalculation, plannedOfficerCommentary, type ChosenVerdict } from '../plan/recalc-plan';
 import { buildCommitteeSheet, type CommitteeDetails } from '../reports/committee-sheet';
 import { latestPeriodReport, reportPeriodVerdicts, type LatestPeriodReport } from '../reports/report-verdicts';
 import type { Settings } from '../settings/settings-schema';
@@ -103,8 +103,10 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
       const v = forPeriod[i]!;
       const at = plannedAt[i]!;
       figures[i] = at < 0 ? undefined : recalc.chosenFigures[at];
-      commentary[i] =
-        officerCommentary(workbook, detection.tables[v.tableIndex]!, v, saved) ?? (at >= 0 ? recalc.chosen[at]!.commentary : generatedCommentary(v, recalc.labels[v.status], recalc.settings));
+      // Planning looked at the commentary cells of the verdicts it chose, against the same saved fingerprints.
+      const planned = at >= 0 ? plannedOfficerCommentary(recalc, at) : undefined;
+      const officers = planned !== undefined ? planned : officerCommentary(workbook, detection.tables[v.tableIndex]!, v, saved);
+      commentary[i] = officers ?? (at >= 0 ? recalc.chosen[at]!.commentary : generatedCommentary(v, recalc.labels[v.status], recalc.settings));
     }
     // The action plan's duplicated references hold for the committee's verdicts too when both
     // lists are the same, or when there are none: the report period's indicators are among those

@@ -138,19 +138,27 @@ export class SettingsRecord<T> {
 
   /** JSON.stringify(this.toJSON()), without making the object. */
   json(): string {
+    const pieces: string[] = [];
+    this.writeJson(pieces);
+    return pieces.join('');
+  }
+
+  /**
+   * Appends json() to `into`, in pieces to be joined. Keys and values are almost always plain text
+   * needing no escapes, so each is put in quotes as it is, a few hundred entries at a time, and each
+   * such piece is then checked once; a piece that needs escapes is written again by JSON.stringify.
+   * (Strings joined one by one into the whole text would all stay alive, for the garbage collector to
+   * copy, until the text is first read.)
+   */
+  writeJson(into: string[]): void {
     const keys = this.keyList;
     const values = this.valueList;
-    if (values.every((value) => typeof value === 'string')) {
-      // Keys and values are almost always plain text needing no escapes, so each is put in quotes
-      // as it is, and the whole text is then checked once rather than 180,000 strings one by one.
-      let text = '{';
-      for (let i = 0; i < keys.length; i++) text += `${i === 0 ? '"' : ',"'}${keys[i]!}":"${values[i] as string}"`;
-      text += '}';
-      if (!ESCAPED_BUT_QUOTE.test(text) && quoteCount(text, 4 * keys.length) === 4 * keys.length) return text;
+    into.push('{');
+    for (let from = 0; from < keys.length; from += JSON_PIECE) {
+      const to = Math.min(from + JSON_PIECE, keys.length);
+      into.push(plainJson(keys, values, from, to) ?? stringifiedJson(keys, values, from, to));
     }
-    let text = '{';
-    for (let i = 0; i < keys.length; i++) text += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${JSON.stringify(values[i])}`;
-    return `${text}}`;
+    into.push('}');
   }
 
   private static fromParts<T>(numbered: Array<[string, T]>, keys: string[], values: T[]): SettingsRecord<T> {
@@ -185,6 +193,47 @@ export class SettingsRecord<T> {
     }
     return -1;
   }
+}
+
+/** How many entries `writeJson` writes at a time. */
+const JSON_PIECE = 256;
+
+/**
+ * The JSON of entries [from, to), each key and each string (a value, or a field of a value that is a
+ * plain object of strings) put in quotes as it is; undefined where that would not be what
+ * JSON.stringify writes (a string needing escapes, a value of another kind).
+ */
+function plainJson(keys: readonly string[], values: readonly unknown[], from: number, to: number): string | undefined {
+  let text = '';
+  let quotes = 0;
+  for (let i = from; i < to; i++) {
+    const value = values[i];
+    text += `${i === 0 ? '"' : ',"'}${keys[i]!}":`;
+    if (typeof value === 'string') {
+      text += `"${value}"`;
+      quotes += 4;
+      continue;
+    }
+    if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+    // JSON.stringify writes an object's fields in the order Object.keys gives them.
+    const fields = Object.keys(value);
+    const record = value as Record<string, unknown>;
+    text += '{';
+    for (let f = 0; f < fields.length; f++) {
+      const field = record[fields[f]!];
+      if (typeof field !== 'string') return undefined;
+      text += `${f === 0 ? '"' : ',"'}${fields[f]!}":"${field}"`;
+    }
+    text += '}';
+    quotes += 2 + 4 * fields.length;
+  }
+  return ESCAPED_BUT_QUOTE.test(text) || quoteCount(text, quotes) !== quotes ? undefined : text;
+}
+
+function stringifiedJson(keys: readonly string[], values: readonly unknown[], from: number, to: number): string {
+  let text = '';
+  for (let i = from; i < to; i++) text += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${JSON.stringify(values[i])}`;
+  return text;
 }
 
 /** A key a plain object keeps ahead of the others, in numeric order ("0" to "4294967294"). */

@@ -53,10 +53,14 @@ export function settingsCells(settings: Settings): string[] {
  * SettingsRecord) rather than made into objects to be walked.
  */
 export function settingsJson(settings: Settings): string {
-  let json = '';
+  const pieces: string[] = [];
   for (const [key, value] of Object.entries(settings)) {
     if (value === undefined) continue;
-    json += `${json === '' ? '{' : ','}${JSON.stringify(key)}:${value instanceof SettingsRecord ? value.json() : JSON.stringify(value)}`;
+    pieces.push(`${pieces.length === 0 ? '{' : ','}${JSON.stringify(key)}:`);
+    if (value instanceof SettingsRecord) value.writeJson(pieces);
+    else pieces.push(`${JSON.stringify(value)}`);
   }
-  return json === '' ? '{}' : `${json}}`;
+  if (pieces.length === 0) return '{}';
+  pieces.push('}');
+  return pieces.join('');
 }

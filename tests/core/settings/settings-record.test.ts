@@ -92,3 +92,19 @@ function rowCol(key: string): [number, number] {
   for (const letter of letters) col = col * 26 + letter.charCodeAt(0) - 64;
   return [Number(address.slice(letters.length)) - 1, col - 1];
 }
+
+describe('SettingsRecord JSON in pieces', () => {
+  it('writes large records, and entries needing escapes among plain ones, as JSON.stringify does', () => {
+    const random = seeded(3);
+    const awkward = ['a "quoted" print', 'back\\slash', 'line\nbreak', '\ud800', '😀', 'é'];
+    for (const size of [0, 1, 255, 256, 257, 1000]) {
+      const object: Record<string, unknown> = {};
+      for (let i = 0; i < size; i++) {
+        const text = random() < 0.01 ? awkward[Math.floor(random() * awkward.length)]! : `p${i}`;
+        const key = random() < 0.01 ? `${awkward[Math.floor(random() * awkward.length)]!}!A${i}` : `KPIs!H${i}`;
+        object[key] = random() < 0.5 ? text : random() < 0.9 ? { period: 'Mar 2025', actual: text, fingerprint: `f${i}` } : { period: 'p', n: 3 };
+      }
+      expect(SettingsRecord.fromObject(object).json()).toBe(JSON.stringify(object));
+    }
+  });
+});
