@@ -200,29 +200,43 @@ export class SheetGrid {
     let first = -1;
     let last = -1;
     let firstWordOrFigure = -1;
+    // The format looked at last, and whether it shows a month: a row's figures share a format.
+    let format = this.lastFormat;
+    let monthOnly = this.lastFormatIsMonthOnly;
     const cells = this.sheet.rows[row];
-    const length = cells?.length ?? 0;
+    const length = cells ? cells.length : 0;
     for (let c = 0; c < length; c++) {
       // holdsSomething, a figure that cannot head a column, and showsWordOrFigure, asked of each
-      // value once (this pass visits every cell of the sheet).
-      const value = cells![c]?.value;
-      if (!value || value.kind === 'empty') continue;
-      let figure = true;
+      // value once (this pass visits every cell of the sheet). Figures first: most cells are.
+      const cell = cells![c];
+      if (!cell) continue;
+      const value = cell.value;
+      const kind = value.kind;
       let wordOrFigure = true;
-      if (value.kind === 'text') {
-        const firstChar = value.value.charCodeAt(0);
-        if (!(firstChar > 32 && firstChar < 127) && value.value.trim() === '') continue;
-        figure = false;
-        wordOrFigure = startsWithWordOrStar(firstChar) || WORD_OR_STAR.test(value.value);
-      } else if (value.kind === 'date' || value.kind === 'number') {
-        figure = !this.isMonthOnlyFormat(cells![c]!.format);
+      if (kind === 'number' || kind === 'date') {
+        if (cell.format !== format) {
+          format = cell.format;
+          monthOnly = isMonthOnlyFormat(format);
+        }
+        if (!monthOnly) figures++;
+      } else if (kind === 'text') {
+        const text = value.value;
+        const firstChar = text.charCodeAt(0);
+        // Text starting with a printable ASCII character other than a space has something in it; only other text is trimmed to see.
+        if (!(firstChar > 32 && firstChar < 127) && text.trim() === '') continue;
+        wordOrFigure = startsWithWordOrStar(firstChar) || WORD_OR_STAR.test(text);
+      } else if (kind === 'empty') {
+        continue;
+      } else {
+        figures++;
       }
       filled++;
       if (first < 0) first = c;
       last = c;
-      if (figure) figures++;
       if (wordOrFigure && wordsOrFigures++ === 0) firstWordOrFigure = c;
     }
+    this.lastFormat = format;
+    this.lastFormatIsMonthOnly = monthOnly;
     this.filledCounts[row] = filled;
     this.figureCounts[row] = figures;
     this.wordOrFigureCounts[row] = wordsOrFigures;
