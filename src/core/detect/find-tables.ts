@@ -341,10 +341,16 @@ export function readBody(
   const columns = header.columns;
   const refCol = roleColumn(columns, 'reference');
   const descCol = roleColumn(columns, 'description');
-  const dataCols = columns.filter((column) => DATA_ROLES.has(column.role) && column.role !== 'status').map((column) => column.col);
-  const mappedCols = columns.map((column) => column.col);
-  const firstCol = Math.min(...mappedCols);
-  const lastCol = Math.max(...mappedCols);
+  // Listed by a plain loop: an array that `map` or `filter` makes is of a different kind once they
+  // are optimised, and the reading of every body row would be thrown away when it met one.
+  const dataCols: number[] = [];
+  let firstCol = Infinity;
+  let lastCol = -Infinity;
+  for (const column of columns) {
+    if (DATA_ROLES.has(column.role) && column.role !== 'status') dataCols.push(column.col);
+    firstCol = Math.min(firstCol, column.col);
+    lastCol = Math.max(lastCol, column.col);
+  }
 
   const indicators: DetectedIndicator[] = [];
   const footnotes: Footnote[] = [];
@@ -392,15 +398,16 @@ export function readBody(
       continue;
     }
     const firstText = grid.text(r, firstShown);
-    const footnote = FOOTNOTE_PATTERN.exec(firstText);
-    if (footnote && shown === 1) {
+    // A footnote starts with its star, a measure card's title with "Performance": most rows are neither by their first letter.
+    const footnote = shown === 1 && firstText.charCodeAt(0) === 42 ? FOOTNOTE_PATTERN.exec(firstText) : null;
+    if (footnote) {
       flush();
       footnotes.push({ row: r, marker: footnote[1]!, text: footnote[2]!.trim() });
       bottom = r;
       blankRun = 0;
       continue;
     }
-    if (MEASURE_CARD_TITLE.test(firstText)) break;
+    if ((firstText.charCodeAt(0) | 0x20) === 0x70 && MEASURE_CARD_TITLE.test(firstText)) break;
     const ref = refCol !== undefined ? grid.text(r, refCol) : '';
     const description = descCol !== undefined ? grid.text(r, descCol) : '';
     const hasData = anyHasContent(grid, r, dataCols);
