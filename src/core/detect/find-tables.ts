@@ -100,8 +100,9 @@ function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boo
   for (let c = span.left; c <= right; c++) if (grid.filledCell(below, c) && grid.text(below, c).length > 40) return false;
   // Each labelled cell below reads as a header other than a description (blank headings aside).
   for (let c = span.left; c <= right; c++) {
-    if (!grid.filledCell(below, c) || !grid.headerText(below, c)) continue;
-    const guess = singleGuess(grid, below, c);
+    const shown = grid.filledHeaderText(below, c);
+    if (!shown) continue;
+    const guess = grid.classify(shown);
     if (guess === undefined || guess.role === 'description') return false;
   }
   return true;
@@ -142,8 +143,8 @@ function filledInSpan(grid: SheetGrid, row: number, span: ColumnSpan): readonly 
 function recognisedIfHeaderAlone(grid: SheetGrid, row: number, left: number, right: number, filledCount: number): number | undefined {
   const tally = ONE_ROW_TALLY.startRow(filledCount);
   for (let c = left; c <= right; c++) {
-    if (!grid.filledCell(row, c)) continue;
-    const shown = grid.headerText(row, c);
+    const shown = grid.filledHeaderText(row, c);
+    if (shown === undefined) continue;
     const known = shown ? grid.classified(shown) : null;
     if (known === undefined) tally.putOff(c);
     else if (!tally.add(known ?? undefined)) return undefined;

@@ -69,6 +69,22 @@ export class SheetGrid {
     return `${MONTH_NAMES[date.month - 1]!.slice(0, 3)} ${date.year}`;
   }
 
+  /**
+   * `headerText` of a cell that holds something, undefined for one that does not (see
+   * `filledCell`): what every cell of a row tried as a header is asked, answered from one look at
+   * a cell of typed text on a sheet without merged areas, as most such cells are.
+   */
+  filledHeaderText(row: number, col: number): string | undefined {
+    const cell = cellIn(this.sheet.rows[row], col);
+    if (!cell) return undefined;
+    const value = cell.value;
+    if (value.kind === 'text' && this.mergeOrigin.size === 0) {
+      const text = value.value.trim();
+      return text === '' ? undefined : text;
+    }
+    return holdsSomething(cell) ? this.headerText(row, col) : undefined;
+  }
+
   /** `classifyHeader`, remembered for this sheet's detection (and let go with it). */
   classify(text: string): HeaderGuess | undefined {
     let guess = this.guesses.get(text);
