@@ -1,7 +1,7 @@
 import { cellText, isDateFormat, isMonthOnlyFormat } from '../model/cell-text';
 import { dateFromSerial } from '../model/serial-dates';
 import { MONTH_NAMES } from '../periods/period';
-import { columnCount, EMPTY_CELL, rowCount, type Cell, type Sheet } from '../model/workbook';
+import { cellAt, columnCount, rowCount, type Cell, type Sheet } from '../model/workbook';
 import { classifyHeader, type HeaderGuess } from './header-lexicon';
 
 /**
@@ -75,8 +75,7 @@ export class SheetGrid {
    * a cell of typed text on a sheet without merged areas, as most such cells are.
    */
   filledHeaderText(row: number, col: number): string | undefined {
-    const cell = cellIn(this.sheet.rows[row], col);
-    if (!cell) return undefined;
+    const cell = cellAt(this.sheet, row, col);
     const value = cell.value;
     if (value.kind === 'text' && this.mergeOrigin.size === 0) {
       const text = value.value.trim();
@@ -122,8 +121,8 @@ export class SheetGrid {
   }
 
   text(row: number, col: number): string {
-    const cell = cellIn(this.sheet.rows[row], col);
-    if (!cell || cell.value.kind === 'empty') return '';
+    const cell = cellAt(this.sheet, row, col);
+    if (cell.value.kind === 'empty') return '';
     // Typed text is its own text: trimming text with no spaces to trim returns the same string,
     // so only figures and dates, whose text is written out, are worth remembering.
     if (cell.value.kind === 'text') return cell.value.value.trim();
@@ -137,7 +136,7 @@ export class SheetGrid {
   }
 
   cell(row: number, col: number): Cell {
-    return cellIn(this.sheet.rows[row], col) ?? EMPTY_CELL;
+    return cellAt(this.sheet, row, col);
   }
 
   /** The text shown at a cell, taking a merged area's text for every cell it covers. */
@@ -241,7 +240,8 @@ export class SheetGrid {
     // The format looked at last, and whether it shows a month: a row's figures share a format.
     let format = this.lastFormat;
     let monthOnly = this.lastFormatIsMonthOnly;
-    const rows = this.sheet.rows;
+    const sheet = this.sheet;
+    const rows = sheet.rows;
     for (let row = 0; row < this.rows; row++) {
       let filled = 0;
       let figures = 0;
@@ -254,8 +254,7 @@ export class SheetGrid {
       for (let c = 0; c < length; c++) {
         // holdsSomething, a figure that cannot head a column, and showsWordOrFigure, asked of each
         // value once. Figures first: most cells are.
-        const cell = cellIn(cells, c);
-        if (!cell) continue;
+        const cell = cellAt(sheet, row, c);
         const value = cell.value;
         const kind = value.kind;
         let wordOrFigure = true;
@@ -299,7 +298,7 @@ export class SheetGrid {
 
   /** The cell, if it holds something: a value other than nothing or blank text. */
   filledCell(row: number, col: number): Cell | undefined {
-    const cell = cellIn(this.sheet.rows[row], col);
+    const cell = cellAt(this.sheet, row, col);
     return holdsSomething(cell) ? cell : undefined;
   }
 
@@ -308,8 +307,8 @@ export class SheetGrid {
    * figure's text: a figure or a truth value always shows something.
    */
   hasContent(row: number, col: number): boolean {
-    const cell = cellIn(this.sheet.rows[row], col);
-    if (!cell || cell.value.kind === 'empty') return false;
+    const cell = cellAt(this.sheet, row, col);
+    if (cell.value.kind === 'empty') return false;
     if (cell.value.kind === 'boolean' || (cell.value.kind === 'number' && !this.isDateFormat(cell.format))) return true;
     return this.text(row, col) !== '';
   }
@@ -334,17 +333,13 @@ export class SheetGrid {
 type Row = Sheet['rows'][number];
 
 /**
- * One cell of a row, and a row's width: every read of a row goes through these two. Hosts hand
- * over rows built in different ways (a literal, a `map`, a loop of `push`), which V8 keeps as
- * different kinds of array, and code made fast for the kinds it has seen is thrown away when it
- * meets another. The first pass over the sheet (`countRows`) shows these two every kind before
- * the rules that read cells are made fast, so a new kind met halfway down a big sheet no longer
- * sends each of those rules back to slow code.
+ * A row's width. Every read of a row's cells goes through `cellAt`, and every width through this:
+ * hosts hand over rows built in different ways (a literal, a `map` in slow or in optimised code,
+ * a loop of `push`), which V8 keeps as different kinds of array, and code made fast for the kinds
+ * it has seen is thrown away when it meets another. The first pass over the sheet (`countRows`)
+ * shows these two every kind before the rules that read cells, here and when judging, are made
+ * fast, so a new kind met halfway down a big sheet no longer sends each of them back to slow code.
  */
-function cellIn(cells: Row, col: number): Cell | undefined {
-  return cells ? cells[col] : undefined;
-}
-
 function widthOf(cells: Row): number {
   return cells ? cells.length : 0;
 }
