@@ -279,6 +279,7 @@ function describeGaps(kind: DetectedTable['kind'], columns: readonly ColumnMappi
     if (column.confidence < 0.8 && column.reason !== 'confirmed by you') doubts.push(`Column ${columnLetter(column.col)} taken as ${column.role}: ${column.reason}.`);
   }
   if (indicators.length === 0) doubts.push('The table has a header but no indicator rows under it.');
+  if (referencesRise(indicators)) return doubts;
   const seen = new Map<string, number>();
   for (const indicator of indicators) {
     if (!indicator.ref) continue;
@@ -287,6 +288,21 @@ function describeGaps(kind: DetectedTable['kind'], columns: readonly ColumnMappi
     else seen.set(indicator.ref, indicator.row);
   }
   return doubts;
+}
+
+/**
+ * Whether each reference sorts after the one before: then none is used twice. References mostly
+ * run in order down a table, and this spares building a map of every one (tens of thousands).
+ */
+function referencesRise(indicators: readonly DetectedIndicator[]): boolean {
+  let previous = '';
+  for (const indicator of indicators) {
+    const ref = indicator.ref;
+    if (!ref) continue;
+    if (previous !== '' && !(previous < ref)) return false;
+    previous = ref;
+  }
+  return true;
 }
 
 function attachDefinitions(grid: SheetGrid, tables: DetectedTable[]): void {
