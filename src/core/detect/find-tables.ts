@@ -86,15 +86,17 @@ const GROUP_HEADING = /target met|met|rating/i;
 function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boolean {
   const below = row + 1;
   if (below >= grid.rows) return false;
+  // Each cell above a label is blank, merged, a group heading or a year. Asked first: it needs no
+  // classification, and under a table's body row (a reference above a reference) it fails at once,
+  // at the first label, which the row's counts give without looking at the cells before it.
+  const firstLabel = grid.firstFilledColumn(below);
+  if (firstLabel >= span.left && firstLabel <= span.right && !mayStandAboveALabel(grid, row, firstLabel)) return false;
   const right = lastColumnIn(grid, below, span);
   let labels = 0;
-  // Each cell above a label is blank, merged, a group heading or a year. Asked first: it needs no
-  // classification, and under a table's body row (a reference above a reference) it fails at once.
   for (let c = span.left; c <= right; c++) {
     if (!grid.filledCell(below, c)) continue;
     labels++;
-    if (!grid.text(row, c) || grid.isMergedAway(row, c) || grid.isMergeOrigin(row, c) || GROUP_HEADING.test(grid.shownText(row, c))) continue;
-    if (!namesAYear(grid.text(row, c))) return false;
+    if (!mayStandAboveALabel(grid, row, c)) return false;
   }
   if (labels === 0) return false;
   for (let c = span.left; c <= right; c++) if (grid.filledCell(below, c) && grid.text(below, c).length > 40) return false;
@@ -106,6 +108,12 @@ function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boo
     if (guess === undefined || guess.role === 'description') return false;
   }
   return true;
+}
+
+/** A cell above a second header row's label: blank, merged, a group heading or a year. */
+function mayStandAboveALabel(grid: SheetGrid, row: number, col: number): boolean {
+  const text = grid.text(row, col);
+  return !text || grid.isMergedAway(row, col) || grid.isMergeOrigin(row, col) || GROUP_HEADING.test(grid.shownText(row, col)) || namesAYear(text);
 }
 
 const YEAR_SEPARATOR = /[-/\u2013\u2014]/;
