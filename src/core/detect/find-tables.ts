@@ -368,22 +368,12 @@ export function readBody(
   let bottom = header.rows[header.rows.length - 1]!;
   let blankRun = 0;
   // The indicator being read, which may run onto the rows below: its rows (undefined when there
-  // is none), reference, description and section. Plain variables, not an object per indicator.
+  // is none), reference, description and section. Plain variables, not an object per indicator,
+  // nor closures to start and finish one (the variables they share would live on the heap).
   let currentRows: number[] | undefined;
   let currentRef: string | undefined;
   let currentDescription = '';
   let currentSection: string | undefined;
-  const start = (r: number, ref: string | undefined, description: string): void => {
-    currentRows = [r];
-    currentRef = ref;
-    currentDescription = description;
-    currentSection = section;
-  };
-  const flush = (): void => {
-    if (!currentRows) return;
-    indicators.push(indicatorOf(currentRows[0]!, currentRows, currentRef, currentDescription, currentSection, grid.isHidden(currentRows[0]!)));
-    currentRows = undefined;
-  };
 
   for (let r = bottom + 1; r < stopBefore; r++) {
     // How many cells in the table's columns show something (0, 1 or more is all that is asked),
@@ -410,14 +400,15 @@ export function readBody(
     // A footnote starts with its star, a measure card's title with "Performance": most rows are neither by their first letter.
     const footnote = shown === 1 && firstText.charCodeAt(0) === 42 ? FOOTNOTE_PATTERN.exec(firstText) : null;
     if (footnote) {
-      flush();
+      if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
+      currentRows = undefined;
       footnotes.push({ row: r, marker: footnote[1]!, text: footnote[2]!.trim() });
       bottom = r;
       blankRun = 0;
       continue;
     }
     if ((firstText.charCodeAt(0) | 0x20) === 0x70 && MEASURE_CARD_TITLE.test(firstText)) break;
-    const ref = refCol !== undefined ? grid.text(r, refCol) : '';
+    const ref = refCol === undefined ? '' : refCol === firstShown ? firstText : grid.text(r, refCol);
     const description = descCol !== undefined ? grid.text(r, descCol) : '';
     const hasData = anyHasContent(grid, r, dataCols);
     const afterBlank = blankRun > 0;
@@ -429,14 +420,20 @@ export function readBody(
         if (!hasData && (afterBlank || shown === 1)) break;
         doubts.push(`Row ${r + 1}: "${shorten(ref)}" in the reference column does not look like an indicator reference.`);
       }
-      flush();
-      start(r, ref, description);
+      if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
+      currentRows = [r];
+      currentRef = ref;
+      currentDescription = description;
+      currentSection = section;
       bottom = r;
       continue;
     }
     if (description && hasData) {
-      flush();
-      start(r, undefined, description);
+      if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
+      currentRows = [r];
+      currentRef = undefined;
+      currentDescription = description;
+      currentSection = section;
       if (refCol !== undefined) doubts.push(`Row ${r + 1}: "${shorten(description)}" has no reference.`);
       bottom = r;
       continue;
@@ -454,14 +451,18 @@ export function readBody(
         continue;
       }
       if (refCol === undefined && shown === 1) {
-        flush();
+        if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
+        currentRows = undefined;
         section = description;
         bottom = r;
         continue;
       }
       if (refCol === undefined) {
-        flush();
-        start(r, undefined, description);
+        if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
+        currentRows = [r];
+        currentRef = undefined;
+        currentDescription = description;
+        currentSection = section;
         bottom = r;
         continue;
       }
@@ -475,7 +476,7 @@ export function readBody(
     if (afterBlank) break;
     bottom = r;
   }
-  flush();
+  if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
   return { indicators, footnotes, bottom, doubts };
 }
 
@@ -483,7 +484,9 @@ export function readBody(
  * One indicator object, with no spread-in temporaries (a table body builds tens of thousands).
  * The key order is part of the output that is compared and saved: row, rows, ref, description, section, hidden.
  */
-function indicatorOf(row: number, rows: number[], ref: string | undefined, description: string, section: string | undefined, hidden: boolean): DetectedIndicator {
+function indicatorOf(rows: number[], ref: string | undefined, description: string, section: string | undefined, grid: SheetGrid): DetectedIndicator {
+  const row = rows[0]!;
+  const hidden = grid.isHidden(row);
   if (ref !== undefined) return section ? { row, rows, ref, description, section, hidden } : { row, rows, ref, description, hidden };
   return section ? { row, rows, description, section, hidden } : { row, rows, description, hidden };
 }
