@@ -308,8 +308,11 @@ export class SheetGrid {
    */
   hasContent(row: number, col: number): boolean {
     const cell = cellAt(this.sheet, row, col);
-    if (cell.value.kind === 'empty') return false;
-    if (cell.value.kind === 'boolean' || (cell.value.kind === 'number' && !this.isDateFormat(cell.format))) return true;
+    const kind = cell.value.kind;
+    if (kind === 'empty') return false;
+    if (kind === 'boolean' || (kind === 'number' && !this.isDateFormat(cell.format))) return true;
+    // Text shows something when it is not blank: `holdsSomething` says so without trimming it.
+    if (kind === 'text') return holdsSomething(cell);
     return this.text(row, col) !== '';
   }
 
