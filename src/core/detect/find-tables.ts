@@ -146,11 +146,13 @@ function filledInSpan(grid: SheetGrid, row: number, span: ColumnSpan): readonly 
  * header), and no role but a repeatable one named twice. Undefined once either fails.
  * Neither test depends on the order cells are looked at, so texts already classified on this
  * sheet are counted first, and a new text (a body row's reference is new on every row) is
- * classified only if the row is still in the running once the known ones are counted.
+ * classified only if the row is still in the running once the known ones are counted. Cells are
+ * looked at from the right: a body row's new texts (its reference and wording) are mostly on the
+ * left, and the row has mostly failed before they are even looked up.
  */
 function recognisedIfHeaderAlone(grid: SheetGrid, row: number, left: number, right: number, filledCount: number): number | undefined {
   const tally = ONE_ROW_TALLY.startRow(filledCount);
-  for (let c = left; c <= right; c++) {
+  for (let c = right; c >= left; c--) {
     const shown = grid.filledHeaderText(row, c);
     if (shown === undefined) continue;
     const known = shown ? grid.classified(shown) : null;
