@@ -37,12 +37,15 @@ export class SheetGrid {
 
   constructor(readonly sheet: Sheet) {
     this.rows = rowCount(sheet);
-    this.filledCounts = new Int32Array(this.rows);
-    this.figureCounts = new Int32Array(this.rows);
-    this.wordOrFigureCounts = new Int32Array(this.rows);
-    this.firstFilled = new Int32Array(this.rows);
-    this.lastFilled = new Int32Array(this.rows);
-    this.firstWordOrFigure = new Int32Array(this.rows);
+    // One block of memory for all six counts: each allocation of a typed array is a call to the runtime.
+    const counts = new Int32Array(this.rows * 6);
+    const part = (i: number): Int32Array => counts.subarray(i * this.rows, (i + 1) * this.rows);
+    this.filledCounts = part(0);
+    this.figureCounts = part(1);
+    this.wordOrFigureCounts = part(2);
+    this.firstFilled = part(3);
+    this.lastFilled = part(4);
+    this.firstWordOrFigure = part(5);
     for (const merge of sheet.merges) {
       if (merge.right > merge.left) this.mergeOrigins.add(placeKey(merge.top, merge.left));
       for (let r = merge.top; r <= merge.bottom; r++) {
