@@ -113,7 +113,8 @@ function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boo
 /** A cell above a second header row's label: blank, merged, a group heading or a year. */
 function mayStandAboveALabel(grid: SheetGrid, row: number, col: number): boolean {
   const text = grid.text(row, col);
-  return !text || grid.isMergedAway(row, col) || grid.isMergeOrigin(row, col) || GROUP_HEADING.test(grid.shownText(row, col)) || namesAYear(text);
+  // A cell not merged away shows its own text.
+  return !text || grid.isMergedAway(row, col) || grid.isMergeOrigin(row, col) || GROUP_HEADING.test(text) || namesAYear(text);
 }
 
 const YEAR_SEPARATOR = /[-/\u2013\u2014]/;
