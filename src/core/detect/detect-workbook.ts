@@ -296,8 +296,8 @@ function describeGaps(kind: DetectedTable['kind'], columns: readonly ColumnMappi
  */
 function referencesRise(indicators: readonly DetectedIndicator[]): boolean {
   let previous = '';
-  for (const indicator of indicators) {
-    const ref = indicator.ref;
+  for (let i = 0; i < indicators.length; i++) {
+    const ref = indicators[i]!.ref;
     if (!ref) continue;
     if (previous !== '' && !(previous < ref)) return false;
     previous = ref;
