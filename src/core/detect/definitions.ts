@@ -8,10 +8,9 @@ const DEFINITION = /^(?:-\s*)?(?:kpi|pi|indicator)\s*([0-9]{1,3}[a-z]?)\**\s*[-â
  */
 export function readDefinitions(grid: SheetGrid): Map<string, { row: number; text: string }> {
   const definitions = new Map<string, { row: number; text: string }>();
-  for (let r = 0; r < grid.rows; r++) {
-    const filled = grid.filledColumns(r);
-    if (filled.length !== 1) continue;
-    const match = DEFINITION.exec(grid.text(r, filled[0]!).replace(/\*\*/g, ''));
+  // A definition stands alone on its row: other rows are passed over by their counts, without listing their cells.
+  for (let r = grid.nextRowFilledUpTo(0, 1); r < grid.rows; r = grid.nextRowFilledUpTo(r + 1, 1)) {
+    const match = DEFINITION.exec(grid.text(r, grid.firstFilledColumn(r)).replace(/\*\*/g, ''));
     if (match && !definitions.has(match[1]!.toLowerCase())) {
       definitions.set(match[1]!.toLowerCase(), { row: r, text: match[2]!.replace(/\s+/g, ' ').trim() });
     }

@@ -51,14 +51,17 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
   const savedByRow = new Map(saved.map((table) => [table.headerRows[0]! - 1, table]));
   const ignoredRows = new Set(saved.filter((table) => table.ignored).map((table) => table.headerRows[0]! - 1));
   let lastBottom = -1;
+  // The header that ended the table before, read when looking for where that table stops.
+  let headerBelow: { row: number; header?: HeaderCandidate } | undefined;
 
   for (let r = 0; r < grid.rows; r++) {
     const savedTable = savedByRow.get(r);
     const fromSaved = savedTable && !savedTable.ignored ? headerFromSaved(grid, savedTable) : undefined;
-    const header = fromSaved?.header ?? (ignoredRows.has(r) ? undefined : readHeader(grid, r));
+    const found = headerBelow?.row === r ? headerBelow.header : undefined;
+    const header = fromSaved?.header ?? (ignoredRows.has(r) ? undefined : found ?? readHeader(grid, r));
     if (header) {
-      const stopBefore = nextHeaderRow(grid, header.rows[header.rows.length - 1]! + 1, savedByRow);
-      const table = buildTable(grid, header, stopBefore, lastBottom, fromSaved);
+      headerBelow = nextHeaderRow(grid, header.rows[header.rows.length - 1]! + 1, savedByRow);
+      const table = buildTable(grid, header, headerBelow.row, lastBottom, fromSaved);
       tables.push(table);
       lastBottom = table.range.bottom;
       r = table.range.bottom;
@@ -72,7 +75,7 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
     for (const span of spans) {
       const part = readHeader(grid, r, span);
       if (!part) continue;
-      const stopBefore = nextHeaderRow(grid, part.rows[part.rows.length - 1]! + 1, savedByRow, span);
+      const stopBefore = nextHeaderRow(grid, part.rows[part.rows.length - 1]! + 1, savedByRow, span).row;
       const table = buildTable(grid, part, stopBefore, lastBottom, undefined);
       tables.push(table);
       bottom = Math.max(bottom, table.range.bottom);
@@ -86,11 +89,21 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
   return { tables, cards: readMeasureCards(grid) };
 }
 
-function nextHeaderRow(grid: SheetGrid, from: number, savedByRow: Map<number, SavedTable>, span?: ColumnSpan): number {
-  for (let r = from; r < grid.rows; r++) {
-    if (savedByRow.has(r) || readHeader(grid, r, span)) return r;
+/**
+ * The row where the next table starts (the sheet's height if none), with the header found there,
+ * kept so the row is not read again as a header (a saved table's row has none).
+ */
+function nextHeaderRow(grid: SheetGrid, from: number, savedByRow: Map<number, SavedTable>, span?: ColumnSpan): { row: number; header?: HeaderCandidate } {
+  let nextSaved = grid.rows;
+  for (const row of savedByRow.keys()) if (row >= from && row < nextSaved) nextSaved = row;
+  for (let r = from; r < nextSaved; r++) {
+    // A whole row whose counts rule it out is no header: such rows are passed over without a call each.
+    if (span === undefined) r = grid.nextRowOfWords(r);
+    if (r >= nextSaved) break;
+    const header = readHeader(grid, r, span);
+    if (header) return { row: r, header };
   }
-  return grid.rows;
+  return { row: nextSaved };
 }
 
 function headerFromSaved(grid: SheetGrid, saved: SavedTable): { header: HeaderCandidate; doubts: string[] } | undefined {
@@ -266,6 +279,7 @@ function describeGaps(kind: DetectedTable['kind'], columns: readonly ColumnMappi
     if (column.confidence < 0.8 && column.reason !== 'confirmed by you') doubts.push(`Column ${columnLetter(column.col)} taken as ${column.role}: ${column.reason}.`);
   }
   if (indicators.length === 0) doubts.push('The table has a header but no indicator rows under it.');
+  if (referencesRise(indicators)) return doubts;
   const seen = new Map<string, number>();
   for (const indicator of indicators) {
     if (!indicator.ref) continue;
@@ -274,6 +288,21 @@ function describeGaps(kind: DetectedTable['kind'], columns: readonly ColumnMappi
     else seen.set(indicator.ref, indicator.row);
   }
   return doubts;
+}
+
+/**
+ * Whether each reference sorts after the one before: then none is used twice. References mostly
+ * run in order down a table, and this spares building a map of every one (tens of thousands).
+ */
+function referencesRise(indicators: readonly DetectedIndicator[]): boolean {
+  let previous = '';
+  for (let i = 0; i < indicators.length; i++) {
+    const ref = indicators[i]!.ref;
+    if (!ref) continue;
+    if (previous !== '' && !(previous < ref)) return false;
+    previous = ref;
+  }
+  return true;
 }
 
 function attachDefinitions(grid: SheetGrid, tables: DetectedTable[]): void {

@@ -86,25 +86,35 @@ const GROUP_HEADING = /target met|met|rating/i;
 function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boolean {
   const below = row + 1;
   if (below >= grid.rows) return false;
+  // Each cell above a label is blank, merged, a group heading or a year. Asked first: it needs no
+  // classification, and under a table's body row (a reference above a reference) it fails at once,
+  // at the first label, which the row's counts give without looking at the cells before it.
+  const firstLabel = grid.firstFilledColumn(below);
+  if (firstLabel >= span.left && firstLabel <= span.right && !mayStandAboveALabel(grid, row, firstLabel)) return false;
   const right = lastColumnIn(grid, below, span);
   let labels = 0;
-  // Each cell above a label is blank, merged, a group heading or a year. Asked first: it needs no
-  // classification, and under a table's body row (a reference above a reference) it fails at once.
   for (let c = span.left; c <= right; c++) {
     if (!grid.filledCell(below, c)) continue;
     labels++;
-    if (!grid.text(row, c) || grid.isMergedAway(row, c) || grid.isMergeOrigin(row, c) || GROUP_HEADING.test(grid.shownText(row, c))) continue;
-    if (!namesAYear(grid.text(row, c))) return false;
+    if (!mayStandAboveALabel(grid, row, c)) return false;
   }
   if (labels === 0) return false;
   for (let c = span.left; c <= right; c++) if (grid.filledCell(below, c) && grid.text(below, c).length > 40) return false;
   // Each labelled cell below reads as a header other than a description (blank headings aside).
   for (let c = span.left; c <= right; c++) {
-    if (!grid.filledCell(below, c) || !grid.headerText(below, c)) continue;
-    const guess = singleGuess(grid, below, c);
+    const shown = grid.filledHeaderText(below, c);
+    if (!shown) continue;
+    const guess = grid.classify(shown);
     if (guess === undefined || guess.role === 'description') return false;
   }
   return true;
+}
+
+/** A cell above a second header row's label: blank, merged, a group heading or a year. */
+function mayStandAboveALabel(grid: SheetGrid, row: number, col: number): boolean {
+  const text = grid.text(row, col);
+  // A cell not merged away shows its own text.
+  return !text || grid.isMergedAway(row, col) || grid.isMergeOrigin(row, col) || GROUP_HEADING.test(text) || namesAYear(text);
 }
 
 const YEAR_SEPARATOR = /[-/\u2013\u2014]/;
@@ -137,13 +147,15 @@ function filledInSpan(grid: SheetGrid, row: number, span: ColumnSpan): readonly 
  * header), and no role but a repeatable one named twice. Undefined once either fails.
  * Neither test depends on the order cells are looked at, so texts already classified on this
  * sheet are counted first, and a new text (a body row's reference is new on every row) is
- * classified only if the row is still in the running once the known ones are counted.
+ * classified only if the row is still in the running once the known ones are counted. Cells are
+ * looked at from the right: a body row's new texts (its reference and wording) are mostly on the
+ * left, and the row has mostly failed before they are even looked up.
  */
 function recognisedIfHeaderAlone(grid: SheetGrid, row: number, left: number, right: number, filledCount: number): number | undefined {
   const tally = ONE_ROW_TALLY.startRow(filledCount);
-  for (let c = left; c <= right; c++) {
-    if (!grid.filledCell(row, c)) continue;
-    const shown = grid.headerText(row, c);
+  for (let c = right; c >= left; c--) {
+    const shown = grid.filledHeaderText(row, c);
+    if (shown === undefined) continue;
     const known = shown ? grid.classified(shown) : null;
     if (known === undefined) tally.putOff(c);
     else if (!tally.add(known ?? undefined)) return undefined;
@@ -341,10 +353,16 @@ export function readBody(
   const columns = header.columns;
   const refCol = roleColumn(columns, 'reference');
   const descCol = roleColumn(columns, 'description');
-  const dataCols = columns.filter((column) => DATA_ROLES.has(column.role) && column.role !== 'status').map((column) => column.col);
-  const mappedCols = columns.map((column) => column.col);
-  const firstCol = Math.min(...mappedCols);
-  const lastCol = Math.max(...mappedCols);
+  // Listed by a plain loop: an array that `map` or `filter` makes is of a different kind once they
+  // are optimised, and the reading of every body row would be thrown away when it met one.
+  const dataCols: number[] = [];
+  let firstCol = Infinity;
+  let lastCol = -Infinity;
+  for (const column of columns) {
+    if (DATA_ROLES.has(column.role) && column.role !== 'status') dataCols.push(column.col);
+    firstCol = Math.min(firstCol, column.col);
+    lastCol = Math.max(lastCol, column.col);
+  }
 
   const indicators: DetectedIndicator[] = [];
   const footnotes: Footnote[] = [];
@@ -353,22 +371,12 @@ export function readBody(
   let bottom = header.rows[header.rows.length - 1]!;
   let blankRun = 0;
   // The indicator being read, which may run onto the rows below: its rows (undefined when there
-  // is none), reference, description and section. Plain variables, not an object per indicator.
+  // is none), reference, description and section. Plain variables, not an object per indicator,
+  // nor closures to start and finish one (the variables they share would live on the heap).
   let currentRows: number[] | undefined;
   let currentRef: string | undefined;
   let currentDescription = '';
   let currentSection: string | undefined;
-  const start = (r: number, ref: string | undefined, description: string): void => {
-    currentRows = [r];
-    currentRef = ref;
-    currentDescription = description;
-    currentSection = section;
-  };
-  const flush = (): void => {
-    if (!currentRows) return;
-    indicators.push(indicatorOf(currentRows[0]!, currentRows, currentRef, currentDescription, currentSection, grid.isHidden(currentRows[0]!)));
-    currentRows = undefined;
-  };
 
   for (let r = bottom + 1; r < stopBefore; r++) {
     // How many cells in the table's columns show something (0, 1 or more is all that is asked),
@@ -392,16 +400,18 @@ export function readBody(
       continue;
     }
     const firstText = grid.text(r, firstShown);
-    const footnote = FOOTNOTE_PATTERN.exec(firstText);
-    if (footnote && shown === 1) {
-      flush();
+    // A footnote starts with its star, a measure card's title with "Performance": most rows are neither by their first letter.
+    const footnote = shown === 1 && firstText.charCodeAt(0) === 42 ? FOOTNOTE_PATTERN.exec(firstText) : null;
+    if (footnote) {
+      if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
+      currentRows = undefined;
       footnotes.push({ row: r, marker: footnote[1]!, text: footnote[2]!.trim() });
       bottom = r;
       blankRun = 0;
       continue;
     }
-    if (MEASURE_CARD_TITLE.test(firstText)) break;
-    const ref = refCol !== undefined ? grid.text(r, refCol) : '';
+    if ((firstText.charCodeAt(0) | 0x20) === 0x70 && MEASURE_CARD_TITLE.test(firstText)) break;
+    const ref = refCol === undefined ? '' : refCol === firstShown ? firstText : grid.text(r, refCol);
     const description = descCol !== undefined ? grid.text(r, descCol) : '';
     const hasData = anyHasContent(grid, r, dataCols);
     const afterBlank = blankRun > 0;
@@ -413,14 +423,20 @@ export function readBody(
         if (!hasData && (afterBlank || shown === 1)) break;
         doubts.push(`Row ${r + 1}: "${shorten(ref)}" in the reference column does not look like an indicator reference.`);
       }
-      flush();
-      start(r, ref, description);
+      if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
+      currentRows = [r];
+      currentRef = ref;
+      currentDescription = description;
+      currentSection = section;
       bottom = r;
       continue;
     }
     if (description && hasData) {
-      flush();
-      start(r, undefined, description);
+      if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
+      currentRows = [r];
+      currentRef = undefined;
+      currentDescription = description;
+      currentSection = section;
       if (refCol !== undefined) doubts.push(`Row ${r + 1}: "${shorten(description)}" has no reference.`);
       bottom = r;
       continue;
@@ -438,14 +454,18 @@ export function readBody(
         continue;
       }
       if (refCol === undefined && shown === 1) {
-        flush();
+        if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
+        currentRows = undefined;
         section = description;
         bottom = r;
         continue;
       }
       if (refCol === undefined) {
-        flush();
-        start(r, undefined, description);
+        if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
+        currentRows = [r];
+        currentRef = undefined;
+        currentDescription = description;
+        currentSection = section;
         bottom = r;
         continue;
       }
@@ -459,7 +479,7 @@ export function readBody(
     if (afterBlank) break;
     bottom = r;
   }
-  flush();
+  if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
   return { indicators, footnotes, bottom, doubts };
 }
 
@@ -467,7 +487,9 @@ export function readBody(
  * One indicator object, with no spread-in temporaries (a table body builds tens of thousands).
  * The key order is part of the output that is compared and saved: row, rows, ref, description, section, hidden.
  */
-function indicatorOf(row: number, rows: number[], ref: string | undefined, description: string, section: string | undefined, hidden: boolean): DetectedIndicator {
+function indicatorOf(rows: number[], ref: string | undefined, description: string, section: string | undefined, grid: SheetGrid): DetectedIndicator {
+  const row = rows[0]!;
+  const hidden = grid.isHidden(row);
   if (ref !== undefined) return section ? { row, rows, ref, description, section, hidden } : { row, rows, ref, description, hidden };
   return section ? { row, rows, description, section, hidden } : { row, rows, description, hidden };
 }

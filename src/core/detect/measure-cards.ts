@@ -19,10 +19,8 @@ const FIELDS: ReadonlyArray<{ pattern: RegExp; key: keyof MeasureCard }> = [
  */
 export function readMeasureCards(grid: SheetGrid): MeasureCard[] {
   const cards: MeasureCard[] = [];
-  for (let r = 0; r < grid.rows; r++) {
-    // Every row is looked at: counted, not listed (a card's title row holds one or two cells).
-    const filledCount = grid.filledCount(r);
-    if (filledCount === 0 || filledCount > 2) continue;
+  // Every row is looked at, by its counts (a card's title row holds one or two cells).
+  for (let r = grid.nextRowFilledUpTo(0, 2); r < grid.rows; r = grid.nextRowFilledUpTo(r + 1, 2)) {
     const title = CARD_TITLE.exec(grid.text(r, grid.firstFilledColumn(r)).replace(/[\u2013\u2014]/g, '-'));
     if (!title) continue;
     const card: Record<string, string> = {};

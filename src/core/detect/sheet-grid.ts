@@ -11,10 +11,14 @@ import { classifyHeader, type HeaderGuess } from './header-lexicon';
  */
 export class SheetGrid {
   readonly rows: number;
-  private readonly texts: (string[] | undefined)[] = [];
-  private readonly filled: (number[] | undefined)[] = [];
-  /** Each row's counts (see `counted`), by row, once `countedRows[row]` is 1. */
-  private readonly countedRows: Uint8Array;
+  /**
+   * Figures' texts by `placeKey`, and rows' filled columns by row, once asked for. Maps, not arrays
+   * indexed by row: an array written at scattered rows changes kind as it grows, and code reading it
+   * is thrown away each time.
+   */
+  private readonly figureTexts = new Map<number, string>();
+  private readonly filled = new Map<number, number[]>();
+  /** Each row's counts (see `countRows`), by row. */
   private readonly filledCounts: Int32Array;
   private readonly figureCounts: Int32Array;
   private readonly wordOrFigureCounts: Int32Array;
@@ -33,13 +37,15 @@ export class SheetGrid {
 
   constructor(readonly sheet: Sheet) {
     this.rows = rowCount(sheet);
-    this.countedRows = new Uint8Array(this.rows);
-    this.filledCounts = new Int32Array(this.rows);
-    this.figureCounts = new Int32Array(this.rows);
-    this.wordOrFigureCounts = new Int32Array(this.rows);
-    this.firstFilled = new Int32Array(this.rows);
-    this.lastFilled = new Int32Array(this.rows);
-    this.firstWordOrFigure = new Int32Array(this.rows);
+    // One block of memory for all six counts: each allocation of a typed array is a call to the runtime.
+    const counts = new Int32Array(this.rows * 6);
+    const part = (i: number): Int32Array => counts.subarray(i * this.rows, (i + 1) * this.rows);
+    this.filledCounts = part(0);
+    this.figureCounts = part(1);
+    this.wordOrFigureCounts = part(2);
+    this.firstFilled = part(3);
+    this.lastFilled = part(4);
+    this.firstWordOrFigure = part(5);
     for (const merge of sheet.merges) {
       if (merge.right > merge.left) this.mergeOrigins.add(placeKey(merge.top, merge.left));
       for (let r = merge.top; r <= merge.bottom; r++) {
@@ -48,6 +54,7 @@ export class SheetGrid {
         }
       }
     }
+    this.countRows();
   }
 
   /**
@@ -63,6 +70,21 @@ export class SheetGrid {
     if (serial === undefined) return this.shownText(row, col);
     const date = dateFromSerial(serial);
     return `${MONTH_NAMES[date.month - 1]!.slice(0, 3)} ${date.year}`;
+  }
+
+  /**
+   * `headerText` of a cell that holds something, undefined for one that does not (see
+   * `filledCell`): what every cell of a row tried as a header is asked, answered from one look at
+   * a cell of typed text on a sheet without merged areas, as most such cells are.
+   */
+  filledHeaderText(row: number, col: number): string | undefined {
+    const cell = cellAt(this.sheet, row, col);
+    const value = cell.value;
+    if (value.kind === 'text' && this.mergeOrigin.size === 0) {
+      const text = value.value.trim();
+      return text === '' ? undefined : text;
+    }
+    return holdsSomething(cell) ? this.headerText(row, col) : undefined;
   }
 
   /** `classifyHeader`, remembered for this sheet's detection (and let go with it). */
@@ -102,16 +124,16 @@ export class SheetGrid {
   }
 
   text(row: number, col: number): string {
-    const cell = this.sheet.rows[row]?.[col];
-    if (!cell || cell.value.kind === 'empty') return '';
+    const cell = cellAt(this.sheet, row, col);
+    if (cell.value.kind === 'empty') return '';
     // Typed text is its own text: trimming text with no spaces to trim returns the same string,
     // so only figures and dates, whose text is written out, are worth remembering.
     if (cell.value.kind === 'text') return cell.value.value.trim();
-    const texts = (this.texts[row] ??= []);
-    let text = texts[col];
+    const place = placeKey(row, col);
+    let text = this.figureTexts.get(place);
     if (text === undefined) {
       text = cellText(cell).trim();
-      texts[col] = text;
+      this.figureTexts.set(place, text);
     }
     return text;
   }
@@ -142,29 +164,29 @@ export class SheetGrid {
 
   /** Columns holding something in a row, left to right (known from the cells, without their text). */
   filledColumns(row: number): number[] {
-    let filled = this.filled[row];
+    let filled = this.filled.get(row);
     if (!filled) {
       filled = [];
       const length = this.rowLength(row);
       for (let c = 0; c < length; c++) if (this.filledCell(row, c)) filled.push(c);
-      this.filled[row] = filled;
+      this.filled.set(row, filled);
     }
     return filled;
   }
 
   /** How many columns of a row hold something: `filledColumns(row).length`, without listing them. */
   filledCount(row: number): number {
-    return this.counted(row) ? this.filledCounts[row]! : 0;
+    return this.inSheet(row) ? this.filledCounts[row]! : 0;
   }
 
   /** The first column holding something (-1 for a blank row or one outside the sheet). */
   firstFilledColumn(row: number): number {
-    return this.counted(row) ? this.firstFilled[row]! : -1;
+    return this.inSheet(row) ? this.firstFilled[row]! : -1;
   }
 
   /** The last column holding something (-1 for a blank row or one outside the sheet). */
   lastFilledColumn(row: number): number {
-    return this.counted(row) ? this.lastFilled[row]! : -1;
+    return this.inSheet(row) ? this.lastFilled[row]! : -1;
   }
 
   /**
@@ -172,75 +194,114 @@ export class SheetGrid {
    * save a date or number shown as a month ("Apr-24" typed in is a date).
    */
   figureCount(row: number): number {
-    return this.counted(row) ? this.figureCounts[row]! : 0;
+    return this.inSheet(row) ? this.figureCounts[row]! : 0;
   }
 
   /** How many filled cells of a row count as content in a table's body (see `showsWordOrFigure`). */
   wordOrFigureCount(row: number): number {
-    return this.counted(row) ? this.wordOrFigureCounts[row]! : 0;
+    return this.inSheet(row) ? this.wordOrFigureCounts[row]! : 0;
   }
 
   /** The first column whose cell counts as content in a table's body (-1 if none). */
   firstWordOrFigureColumn(row: number): number {
-    return this.counted(row) ? this.firstWordOrFigure[row]! : -1;
+    return this.inSheet(row) ? this.firstWordOrFigure[row]! : -1;
   }
 
   /**
-   * Whether the row lies in the sheet, its counts worked out first if they are not yet: one pass
-   * over its cells, the first time any count is asked for. Every row is tried as a header and
-   * read as a body row, and on a big sheet each visit to every cell costs as much as the tests
-   * themselves, so the visits are shared, and kept in arrays of numbers, not an array per row.
+   * The first row from `from` on whose counts leave it a chance of heading a table (the sheet's
+   * height if none): at least two filled cells, no more than half of them figures. Most rows of a
+   * big sheet are ruled out this way, in one loop over the counts rather than a call per row.
    */
-  private counted(row: number): boolean {
-    if (!(row >= 0 && row < this.rows)) return false;
-    if (this.countedRows[row]) return true;
-    let filled = 0;
-    let figures = 0;
-    let wordsOrFigures = 0;
-    let first = -1;
-    let last = -1;
-    let firstWordOrFigure = -1;
-    const cells = this.sheet.rows[row];
-    const length = cells?.length ?? 0;
-    for (let c = 0; c < length; c++) {
-      // holdsSomething, a figure that cannot head a column, and showsWordOrFigure, asked of each
-      // value once (this pass visits every cell of the sheet).
-      const value = cells![c]?.value;
-      if (!value || value.kind === 'empty') continue;
-      let figure = true;
-      let wordOrFigure = true;
-      if (value.kind === 'text') {
-        const firstChar = value.value.charCodeAt(0);
-        if (!(firstChar > 32 && firstChar < 127) && value.value.trim() === '') continue;
-        figure = false;
-        wordOrFigure = startsWithWordOrStar(firstChar) || WORD_OR_STAR.test(value.value);
-      } else if (value.kind === 'date' || value.kind === 'number') {
-        figure = !this.isMonthOnlyFormat(cells![c]!.format);
-      }
-      filled++;
-      if (first < 0) first = c;
-      last = c;
-      if (figure) figures++;
-      if (wordOrFigure && wordsOrFigures++ === 0) firstWordOrFigure = c;
+  nextRowOfWords(from: number): number {
+    for (let r = Math.max(from, 0); r < this.rows; r++) {
+      const filled = this.filledCounts[r]!;
+      if (filled >= 2 && this.figureCounts[r]! * 2 <= filled) return r;
     }
-    this.filledCounts[row] = filled;
-    this.figureCounts[row] = figures;
-    this.wordOrFigureCounts[row] = wordsOrFigures;
-    this.firstFilled[row] = first;
-    this.lastFilled[row] = last;
-    this.firstWordOrFigure[row] = firstWordOrFigure;
-    this.countedRows[row] = 1;
-    return true;
+    return this.rows;
+  }
+
+  /** The first row from `from` on with at least one filled cell and at most `most` (the sheet's height if none). */
+  nextRowFilledUpTo(from: number, most: number): number {
+    for (let r = Math.max(from, 0); r < this.rows; r++) {
+      const filled = this.filledCounts[r]!;
+      if (filled > 0 && filled <= most) return r;
+    }
+    return this.rows;
+  }
+
+  private inSheet(row: number): boolean {
+    return row >= 0 && row < this.rows;
+  }
+
+  /**
+   * Works out every row's counts, in one pass over the sheet's cells. Every row is tried as a
+   * header and read as a body row, and on a big sheet each visit to every cell costs as much as
+   * the tests themselves, so the visits are shared, and kept in arrays of numbers, not an array per
+   * row. One loop over all rows, rather than a call per row asked about, is quickly made fast.
+   */
+  private countRows(): void {
+    // The format looked at last, and whether it shows a month: a row's figures share a format.
+    let format = this.lastFormat;
+    let monthOnly = this.lastFormatIsMonthOnly;
+    const sheet = this.sheet;
+    const rows = sheet.rows;
+    for (let row = 0; row < this.rows; row++) {
+      let filled = 0;
+      let figures = 0;
+      let wordsOrFigures = 0;
+      let first = -1;
+      let last = -1;
+      let firstWordOrFigure = -1;
+      const cells = rows[row];
+      const length = widthOf(cells);
+      for (let c = 0; c < length; c++) {
+        // holdsSomething, a figure that cannot head a column, and showsWordOrFigure, asked of each
+        // value once. Figures first: most cells are.
+        const cell = cellAt(sheet, row, c);
+        const value = cell.value;
+        const kind = value.kind;
+        let wordOrFigure = true;
+        if (kind === 'number' || kind === 'date') {
+          if (cell.format !== format) {
+            format = cell.format;
+            monthOnly = isMonthOnlyFormat(format);
+          }
+          if (!monthOnly) figures++;
+        } else if (kind === 'text') {
+          const text = value.value;
+          const firstChar = text.charCodeAt(0);
+          // Text starting with a printable ASCII character other than a space has something in it; only other text is trimmed to see.
+          if (!(firstChar > 32 && firstChar < 127) && text.trim() === '') continue;
+          wordOrFigure = startsWithWordOrStar(firstChar) || WORD_OR_STAR.test(text);
+        } else if (kind === 'empty') {
+          continue;
+        } else {
+          figures++;
+        }
+        filled++;
+        if (first < 0) first = c;
+        last = c;
+        if (wordOrFigure && wordsOrFigures++ === 0) firstWordOrFigure = c;
+      }
+      this.filledCounts[row] = filled;
+      this.figureCounts[row] = figures;
+      this.wordOrFigureCounts[row] = wordsOrFigures;
+      this.firstFilled[row] = first;
+      this.lastFilled[row] = last;
+      this.firstWordOrFigure[row] = firstWordOrFigure;
+    }
+    this.lastFormat = format;
+    this.lastFormatIsMonthOnly = monthOnly;
   }
 
   /** Columns a row has cells for (filled or not): loops over a row's columns stop here. */
   rowLength(row: number): number {
-    return this.sheet.rows[row]?.length ?? 0;
+    return widthOf(this.sheet.rows[row]);
   }
 
   /** The cell, if it holds something: a value other than nothing or blank text. */
   filledCell(row: number, col: number): Cell | undefined {
-    const cell = this.sheet.rows[row]?.[col];
+    const cell = cellAt(this.sheet, row, col);
     return holdsSomething(cell) ? cell : undefined;
   }
 
@@ -249,9 +310,12 @@ export class SheetGrid {
    * figure's text: a figure or a truth value always shows something.
    */
   hasContent(row: number, col: number): boolean {
-    const cell = this.sheet.rows[row]?.[col];
-    if (!cell || cell.value.kind === 'empty') return false;
-    if (cell.value.kind === 'boolean' || (cell.value.kind === 'number' && !this.isDateFormat(cell.format))) return true;
+    const cell = cellAt(this.sheet, row, col);
+    const kind = cell.value.kind;
+    if (kind === 'empty') return false;
+    if (kind === 'boolean' || (kind === 'number' && !this.isDateFormat(cell.format))) return true;
+    // Text shows something when it is not blank: `holdsSomething` says so without trimming it.
+    if (kind === 'text') return holdsSomething(cell);
     return this.text(row, col) !== '';
   }
 
@@ -270,6 +334,20 @@ export class SheetGrid {
   isHidden(row: number): boolean {
     return this.sheet.hiddenRows.has(row);
   }
+}
+
+type Row = Sheet['rows'][number];
+
+/**
+ * A row's width. Every read of a row's cells goes through `cellAt`, and every width through this:
+ * hosts hand over rows built in different ways (a literal, a `map` in slow or in optimised code,
+ * a loop of `push`), which V8 keeps as different kinds of array, and code made fast for the kinds
+ * it has seen is thrown away when it meets another. The first pass over the sheet (`countRows`)
+ * shows these two every kind before the rules that read cells, here and when judging, are made
+ * fast, so a new kind met halfway down a big sheet no longer sends each of them back to slow code.
+ */
+function widthOf(cells: Row): number {
+  return cells ? cells.length : 0;
 }
 
 /** A value other than nothing or blank text. */
