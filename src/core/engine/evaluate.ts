@@ -151,10 +151,11 @@ function commentaryOf(ctx: RowContext): string | null {
 function polarityFor(ctx: RowContext, target: Target): PolarityDecision {
   const polarityCol = columnsOf(ctx.table, 'polarity')[0]?.col;
   const officer = ctx.indicator.ref ? ctx.options.polarityByRef?.get(ctx.indicator.ref) : undefined;
+  // Asked once per indicator: one object of one shape, not one spread together from parts.
   return decidePolarity({
-    ...(polarityCol !== undefined ? { column: textAt(ctx.sheet, ctx.indicator.row, polarityCol) } : {}),
-    ...(officer ? { officer } : {}),
-    ...(ctx.indicator.ref ? { ref: ctx.indicator.ref } : {}),
+    column: polarityCol !== undefined ? textAt(ctx.sheet, ctx.indicator.row, polarityCol) : undefined,
+    officer,
+    ref: ctx.indicator.ref || undefined,
     description: ctx.indicator.description,
     target,
   });
