@@ -8,6 +8,8 @@ import { periodLabel, type Period } from '../../src/core/periods/period';
 import { chooseVerdicts, type ChosenVerdict } from '../../src/core/plan/recalc-plan';
 import { latestPeriodReport, reportPeriodVerdicts } from '../../src/core/reports/report-verdicts';
 import { latestPeriodWithData } from '../../src/core/run/recalculate';
+// The bench's seeded generator (mulberry32), so every run checks the same lists.
+import { seeded } from '../../bench/generate';
 
 function verdict(tableIndex: number, row: number, period: Period | undefined, status: Status, actualText = status === 'no-data' ? '' : '12'): IndicatorVerdict {
   return { tableIndex, row, period, periodLabel: period ? periodLabel(period) : '', status, actualText } as unknown as IndicatorVerdict;
@@ -39,18 +41,6 @@ function expectLatestReport(verdicts: readonly IndicatorVerdict[]): void {
   expect(found!.verdicts).toEqual(want.verdicts);
   expect(found!.verdicts.every((v, i) => v === want.verdicts[i])).toBe(true);
   expect(found!.plannedAt).toEqual(want.plannedAt);
-}
-
-/** mulberry32, so every run checks the same lists. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('the report period and its verdicts, found from planning’s choice', () => {
