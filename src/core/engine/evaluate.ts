@@ -351,13 +351,14 @@ class StoredVerdict extends JudgedVerdict {
   readonly actualValue: number | undefined;
   readonly targetValue: number | undefined;
   readonly unit: Unit | undefined;
-  readonly previousActual: number | null;
+  /** These verdicts stand alone: none follows an earlier period of its indicator. */
+  readonly previousActual: number | null = null;
   protected readonly indicatorFields: IndicatorFields;
   protected readonly reasonSource: ReasonSource;
   private readonly judgedPeriod: JudgedPeriod;
   private readonly judgedActual: Actual;
 
-  constructor(indicatorFields: IndicatorFields, reasonSource: ReasonSource, judgedPeriod: JudgedPeriod, judged: Judgement, unit: Unit | undefined, previousActual: number | null, judgedActual: Actual) {
+  constructor(indicatorFields: IndicatorFields, reasonSource: ReasonSource, judgedPeriod: JudgedPeriod, judged: Judgement, judgedActual: Actual) {
     super();
     this.indicatorFields = indicatorFields;
     this.reasonSource = reasonSource;
@@ -366,8 +367,7 @@ class StoredVerdict extends JudgedVerdict {
     this.varianceValue = judged.varianceValue;
     this.actualValue = judged.actualValue;
     this.targetValue = judged.targetValue;
-    this.unit = unit;
-    this.previousActual = previousActual;
+    this.unit = judged.unit;
     this.judgedActual = judgedActual;
   }
 
@@ -584,8 +584,6 @@ function verdictRow(
     { sheet: ctx.sheet, target, context: judgeContext, frame },
     { period, label: period ? labelOf(period) : '', actualColumn: actualCol },
     judged,
-    judged.unit,
-    null,
     actual,
   );
 }
