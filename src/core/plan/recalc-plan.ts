@@ -106,6 +106,15 @@ class IndicatorSlots {
   }
 }
 
+/**
+ * Whether a verdict's period label names the asked-for period, labelled `wantedLabel`: the same
+ * label, or, for a period asked for without its year ("Q2"), any label that begins with it. A
+ * period asked for with its year must also be of the same kind.
+ */
+export function labelMatches(own: string, wantedLabel: string, withoutYear: boolean): boolean {
+  return withoutYear ? own.startsWith(wantedLabel) : own === wantedLabel;
+}
+
 /** Each indicator's verdict for `period`, in the order indicators first appear; none for an indicator without one. */
 function verdictsForPeriod(verdicts: readonly IndicatorVerdict[], wanted: Period): IndicatorVerdict[] {
   const wantedLabel = periodLabel(wanted);
@@ -115,7 +124,8 @@ function verdictsForPeriod(verdicts: readonly IndicatorVerdict[], wanted: Period
     const slot = slots.slotOf(verdict);
     if (match[slot] !== undefined || !verdict.period) continue;
     const label = verdict.periodLabel;
-    if (wanted.fy === undefined ? label.startsWith(wantedLabel) : label === wantedLabel && verdict.period.kind === wanted.kind) match[slot] = verdict;
+    const withoutYear = wanted.fy === undefined;
+    if (labelMatches(label, wantedLabel, withoutYear) && (withoutYear || verdict.period.kind === wanted.kind)) match[slot] = verdict;
   }
   return match.filter((verdict): verdict is IndicatorVerdict => verdict !== undefined);
 }

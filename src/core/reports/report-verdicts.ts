@@ -1,7 +1,7 @@
 import type { IndicatorVerdict } from '../engine/evaluate';
 import { parsePeriodLabel } from '../periods/parse-period-label';
 import { comparePeriods, periodLabel, type Period } from '../periods/period';
-import { chooseVerdicts, type ChosenVerdict } from '../plan/recalc-plan';
+import { chooseVerdicts, labelMatches, type ChosenVerdict } from '../plan/recalc-plan';
 
 /** The report period's verdicts, and which of them planning chose too. */
 export interface ReportVerdicts {
@@ -70,10 +70,7 @@ export function latestPeriodReport(verdicts: readonly IndicatorVerdict[], chosen
       }
       notLater.add(period);
     }
-    if (label !== undefined) {
-      const own = v.periodLabel;
-      if (withoutYear ? own.startsWith(label) : own === label) labelled.push(v);
-    }
+    if (label !== undefined && labelMatches(v.periodLabel, label, withoutYear)) labelled.push(v);
   }
   if (!latest) return null;
   const period = periodLabel(latest);
@@ -93,8 +90,7 @@ export function latestPeriodReport(verdicts: readonly IndicatorVerdict[], chosen
 function collectLabelled(verdicts: readonly IndicatorVerdict[], start: number, end: number, label: string, withoutYear: boolean, into: IndicatorVerdict[]): void {
   for (let i = start; i < end; i++) {
     const v = verdicts[i]!;
-    const own = v.periodLabel;
-    if (withoutYear ? own.startsWith(label) : own === label) into.push(v);
+    if (labelMatches(v.periodLabel, label, withoutYear)) into.push(v);
   }
 }
 
