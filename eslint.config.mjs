@@ -30,6 +30,36 @@ export default defineConfig(
     },
   },
   {
+    // The core knows no Excel, no React, no files and no surface: hosts read a workbook into its
+    // model and apply its plan. A test of this rule lives in tests/build/core-boundary.test.ts.
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/hosts/**', '**/taskpane/**', '**/commands/**', '**/functions/**', '**/cli/**', '**/workbench/**', '**/shared/**'],
+              message: 'src/core must not import a host or a surface: pass what it needs in as data.',
+            },
+            { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@fluentui/*'], message: 'src/core must not import React.' },
+            {
+              group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'zlib', 'net', 'http', 'https', 'stream', 'readline'],
+              message: "src/core must not do I/O or use Node's modules: a host does.",
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Excel', message: 'Only src/hosts/excel touches Excel.*.' },
+        { name: 'Office', message: 'Only the hosts and surfaces touch Office.*.' },
+        { name: 'window', message: 'src/core runs in Node, a worker and a page alike.' },
+        { name: 'document', message: 'src/core runs in Node, a worker and a page alike.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     languageOptions: { globals: nodeGlobals },
   },

@@ -1,7 +1,7 @@
 // Runs the engine alone on one generated workbook and prints its timings as JSON (one process per
 // size, so peak memory belongs to that size alone).
 import { generateWorkbook } from './generate';
-import { runKpiTracker } from '../src/core/run/recalculate';
+import { runKpiTracker } from '../src/core/run/run-kpi-tracker';
 
 const rows = Number(process.argv[2]);
 const workbook = generateWorkbook(rows);

@@ -7,7 +7,7 @@
  * Office the command has finished, even when the handler fails.
  */
 import '../shared/zod-no-eval';
-import type { RunOptions } from '../core/run/recalculate';
+import type { RunOptions } from '../core/run/run-kpi-tracker';
 import { runInExcel } from '../hosts/excel/excel-run';
 import { ExcelRunError } from '../hosts/excel/excel-errors';
 import { postNotice, requestView } from '../shared/pane-bridge';

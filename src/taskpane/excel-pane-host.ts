@@ -1,5 +1,5 @@
 import type { Workbook } from '../core/model/workbook';
-import { runKpiTracker, type RunOptions, type RunResult } from '../core/run/recalculate';
+import { runKpiTracker, type RunOptions, type RunResult } from '../core/run/run-kpi-tracker';
 import { planSettingsSave } from '../core/run/settings-plan';
 import type { Settings } from '../core/settings/settings-schema';
 import { applyPlanToExcel } from '../hosts/excel/apply-plan-excel';

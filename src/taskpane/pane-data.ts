@@ -2,7 +2,7 @@ import type { Detection } from '../core/detect/types';
 import type { IndicatorVerdict } from '../core/engine/evaluate';
 import type { CalendarDate } from '../core/model/serial-dates';
 import type { Workbook } from '../core/model/workbook';
-import { runKpiTracker } from '../core/run/recalculate';
+import { runKpiTracker } from '../core/run/run-kpi-tracker';
 import type { Settings } from '../core/settings/settings-schema';
 import { statusLook, type StatusLook } from './status-look';
 

@@ -1,5 +1,5 @@
 import type { Workbook } from '../core/model/workbook';
-import type { RunOptions, RunResult } from '../core/run/recalculate';
+import type { RunOptions, RunResult } from '../core/run/run-kpi-tracker';
 import type { Settings } from '../core/settings/settings-schema';
 
 /**

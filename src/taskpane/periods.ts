@@ -1,6 +1,6 @@
 import type { IndicatorVerdict } from '../core/engine/evaluate';
 import { comparePeriods, periodLabel, type Period } from '../core/periods/period';
-import { latestPeriodWithData } from '../core/run/recalculate';
+import { latestPeriodWithData } from '../core/run/run-kpi-tracker';
 
 /** The periods the verdicts cover, earliest first, as labels such as `Q2 2024/25`. */
 export function periodsOf(verdicts: readonly IndicatorVerdict[]): string[] {

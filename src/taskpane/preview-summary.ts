@@ -1,7 +1,7 @@
-import { ACTION_PLAN_SHEET } from '../core/actions/action-plan-sheet';
+import { ACTION_PLAN_SHEET } from '../core/sheets/action-plan-sheet';
 import type { Notice } from '../core/plan/plan-types';
-import type { RunResult } from '../core/run/recalculate';
-import { committeeSheetName } from '../core/reports/committee-sheet';
+import type { RunResult } from '../core/run/run-kpi-tracker';
+import { committeeSheetName } from '../core/sheets/committee-sheet';
 
 export interface PreviewSummary {
   readonly statusCells: number;

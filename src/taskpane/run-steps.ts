@@ -1,4 +1,4 @@
-import type { RunOptions } from '../core/run/recalculate';
+import type { RunOptions } from '../core/run/run-kpi-tracker';
 
 export interface RunStep {
   /** The button's name, and how the result is titled. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { detectWorkbook } from '../../src/core/detect/detect-workbook';
-import { scanJson } from '../../src/core/report/scan-json';
+import { scanJson } from '../../src/cli/output/scan-json';
 import { readXlsxFile } from '../../src/hosts/xlsx/read-xlsx';
 import { expectPlainMessage, runCliCapture } from '../support/cli';
 import { loadSample, ROOT, SAMPLE_NAMES, samplePath } from '../support/samples';

@@ -25,7 +25,7 @@ import { ActualSchema, STATUSES, TargetSchema } from '../../src/core/engine/targ
 import { columnCount, type Cell, type CellRange, type Sheet, type Workbook } from '../../src/core/model/workbook';
 import { parsePeriodLabel } from '../../src/core/periods/parse-period-label';
 import { periodLabel, type Period } from '../../src/core/periods/period';
-import { runKpiTracker } from '../../src/core/run/recalculate';
+import { runKpiTracker } from '../../src/core/run/run-kpi-tracker';
 import { SETTINGS_MARKER, SETTINGS_SHEET } from '../../src/core/settings/settings-store';
 import type { XlsxCell } from '../support/xlsx-writer';
 import { HEADER, LAYOUT_A, SEED_COMMENTARY, TITLE } from './make-corpus';

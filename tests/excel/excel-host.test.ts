@@ -17,7 +17,7 @@
  */
 import { detectWorkbook } from '../../src/core/detect/detect-workbook';
 import type { Workbook } from '../../src/core/model/workbook';
-import { runKpiTracker } from '../../src/core/run/recalculate';
+import { runKpiTracker } from '../../src/core/run/run-kpi-tracker';
 import { CHANGE_LOG_SHEET } from '../../src/core/plan/change-log';
 import { readSettings, SETTINGS_SHEET } from '../../src/core/settings/settings-store';
 import { WRITE_BUDGET_BYTES } from '../../src/hosts/excel/apply-plan-excel';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Workbook } from '../../src/core/model/workbook';
-import { ACTION_PLAN_SHEET } from '../../src/core/actions/action-plan-sheet';
+import { ACTION_PLAN_SHEET } from '../../src/core/sheets/action-plan-sheet';
 import { CHANGE_LOG_SHEET } from '../../src/core/plan/change-log';
 import { describeExcelError } from '../../src/hosts/excel/excel-errors';
 import { currentNotices, dismissNotice, takeRequestedView, type PaneNotice } from '../../src/shared/pane-bridge';

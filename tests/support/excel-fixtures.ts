@@ -2,7 +2,7 @@
 import { detectWorkbook } from '../../src/core/detect/detect-workbook';
 import { cellAddress } from '../../src/core/model/address';
 import type { Cell, Workbook } from '../../src/core/model/workbook';
-import type { RunOptions } from '../../src/core/run/recalculate';
+import type { RunOptions } from '../../src/core/run/run-kpi-tracker';
 import { savedTablesFrom } from '../../src/core/settings/confirm-mapping';
 import { buildSheet, buildWorkbook, type CellInput } from '../../src/hosts/memory/build-workbook';
 import { readXlsxFile } from '../../src/hosts/xlsx/read-xlsx';

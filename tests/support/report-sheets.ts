@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ACTION_COLUMNS, ACTION_PLAN_SHEET } from '../../src/core/actions/action-plan-sheet';
+import { ACTION_COLUMNS, ACTION_PLAN_SHEET } from '../../src/core/sheets/action-plan-sheet';
 import { dateFromIso, type CalendarDate } from '../../src/core/model/serial-dates';
 import { runCliCapture, type CliRun } from './cli';
 import { samplePath, type SampleName } from './samples';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { detectWorkbook } from '../../src/core/detect/detect-workbook';
 import type { Detection } from '../../src/core/detect/types';
 import type { Workbook } from '../../src/core/model/workbook';
-import { scanJson, type ScanJson } from '../../src/core/report/scan-json';
+import { scanJson, type ScanJson } from '../../src/cli/output/scan-json';
 import { readXlsxFile } from '../../src/hosts/xlsx/read-xlsx';
 
 export const ROOT = join(__dirname, '..', '..');

@@ -3,7 +3,7 @@ import './setup-dom';
 import { waitFor } from '@testing-library/react';
 import { axe } from 'jest-axe';
 import { cellAt, findSheet, type Cell, type Workbook } from '../../src/core/model/workbook';
-import { runKpiTracker, type RunOptions, type RunResult } from '../../src/core/run/recalculate';
+import { runKpiTracker, type RunOptions, type RunResult } from '../../src/core/run/run-kpi-tracker';
 import { detectWorkbook } from '../../src/core/detect/detect-workbook';
 import { savedTablesFrom, withConfirmedTables } from '../../src/core/settings/confirm-mapping';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/settings-schema';

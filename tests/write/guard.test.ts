@@ -14,7 +14,7 @@ import { cellAt, findSheet, type Workbook } from '../../src/core/model/workbook'
 import { CHANGE_LOG_SHEET } from '../../src/core/plan/change-log';
 import { planValueText, type Plan } from '../../src/core/plan/plan-types';
 import { DEFAULT_COLOURS } from '../../src/core/plan/status-style';
-import { recalculate } from '../../src/core/run/recalculate';
+import { recalculate } from '../../src/core/run/run-kpi-tracker';
 import { SETTINGS_SHEET } from '../../src/core/settings/settings-store';
 import { applyPlanInMemory } from '../../src/hosts/memory/apply-plan';
 import { buildWorkbook } from '../../src/hosts/memory/build-workbook';

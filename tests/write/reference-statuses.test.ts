@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { copyFileSync } from 'node:fs';
 import type { Status } from '../../src/core/engine/target-types';
 import { DEFAULT_COLOURS } from '../../src/core/plan/status-style';
-import { recalculate } from '../../src/core/run/recalculate';
+import { recalculate } from '../../src/core/run/run-kpi-tracker';
 import { applyPlanInMemory } from '../../src/hosts/memory/apply-plan';
 import { buildWorkbook, type SheetInput } from '../../src/hosts/memory/build-workbook';
 import { readXlsxFile } from '../../src/hosts/xlsx/read-xlsx';

@@ -8,7 +8,7 @@ import { cellText } from '../../src/core/model/cell-text';
 import { cellAt, findSheet, type Cell, type Workbook } from '../../src/core/model/workbook';
 import { fingerprint } from '../../src/core/plan/fingerprint';
 import { DEFAULT_COLOURS } from '../../src/core/plan/status-style';
-import { recalculate } from '../../src/core/run/recalculate';
+import { recalculate } from '../../src/core/run/run-kpi-tracker';
 import { readSettings, SETTINGS_SHEET } from '../../src/core/settings/settings-store';
 import type { Settings } from '../../src/core/settings/settings-schema';
 import { applyPlanInMemory } from '../../src/hosts/memory/apply-plan';

@@ -3,7 +3,7 @@ import { detectWorkbook } from '../../core/detect/detect-workbook';
 import type { Detection } from '../../core/detect/types';
 import { cellAddress } from '../../core/model/address';
 import type { Cell, Workbook } from '../../core/model/workbook';
-import { runKpiTracker, type RunOptions, type RunResult } from '../../core/run/recalculate';
+import { runKpiTracker, type RunOptions, type RunResult } from '../../core/run/run-kpi-tracker';
 import { readSettings } from '../../core/settings/settings-store';
 import { applyPlanToExcel, type ExcelWriteReport } from './apply-plan-excel';
 import { runExcel } from './excel-errors';

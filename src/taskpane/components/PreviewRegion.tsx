@@ -1,6 +1,6 @@
 import { Body1, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2 } from '@fluentui/react-components';
 import { useId } from 'react';
-import { ACTION_PLAN_SHEET } from '../../core/actions/action-plan-sheet';
+import { ACTION_PLAN_SHEET } from '../../core/sheets/action-plan-sheet';
 import type { NoticeKind } from '../../core/plan/plan-types';
 import { usePaneStyles } from '../pane-styles';
 import type { PreviewSummary } from '../preview-summary';

@@ -1,6 +1,6 @@
 import { Body1, Button, mergeClasses, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2 } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { RunResult } from '../../core/run/recalculate';
+import type { RunResult } from '../../core/run/run-kpi-tracker';
 import { changedRanges } from '../changed-ranges';
 import { usePaneStyles } from '../pane-styles';
 import { count } from '../words';

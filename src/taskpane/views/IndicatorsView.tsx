@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { STATUSES, type Polarity, type Status } from '../../core/engine/target-types';
 import { cellAddress } from '../../core/model/address';
 import { chooseVerdicts } from '../../core/plan/recalc-plan';
-import { latestPeriodWithData } from '../../core/run/recalculate';
+import { latestPeriodWithData } from '../../core/run/run-kpi-tracker';
 import type { Settings } from '../../core/settings/settings-schema';
 import { ErrorBar } from '../components/ErrorBar';
 import { IndicatorCard } from '../components/IndicatorCard';

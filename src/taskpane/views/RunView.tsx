@@ -1,7 +1,7 @@
 import { Body1, Button, Field, MessageBar, MessageBarBody, ProgressBar, Title3 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { CalendarDate } from '../../core/model/serial-dates';
-import { latestPeriodWithData, type RunOptions, type RunResult } from '../../core/run/recalculate';
+import { latestPeriodWithData, type RunOptions, type RunResult } from '../../core/run/run-kpi-tracker';
 import { ErrorBar } from '../components/ErrorBar';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { PreviewRegion } from '../components/PreviewRegion';

@@ -2,7 +2,7 @@ import { detectWorkbook } from '../../../src/core/detect/detect-workbook';
 import { evaluateWorkbook } from '../../../src/core/engine/evaluate';
 import { findSheet, type Workbook } from '../../../src/core/model/workbook';
 import { officerCommentary, planRecalculation, plannedOfficerCommentary } from '../../../src/core/plan/recalc-plan';
-import { runKpiTracker } from '../../../src/core/run/recalculate';
+import { runKpiTracker } from '../../../src/core/run/run-kpi-tracker';
 import { readSettings } from '../../../src/core/settings/settings-store';
 import { applyPlanInMemory } from '../../../src/hosts/memory/apply-plan';
 import { buildWorkbook } from '../../../src/hosts/memory/build-workbook';

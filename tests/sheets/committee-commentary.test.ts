@@ -5,7 +5,7 @@
  */
 import { cellText } from '../../src/core/model/cell-text';
 import { findSheet, type Cell, type Workbook } from '../../src/core/model/workbook';
-import { runKpiTracker, type RunResult } from '../../src/core/run/recalculate';
+import { runKpiTracker, type RunResult } from '../../src/core/run/run-kpi-tracker';
 import { applyPlanInMemory } from '../../src/hosts/memory/apply-plan';
 import { buildWorkbook } from '../../src/hosts/memory/build-workbook';
 

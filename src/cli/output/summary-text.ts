@@ -1,5 +1,5 @@
-import type { IndicatorVerdict } from '../engine/evaluate';
-import { STATUSES, STATUS_WORDS, type Status } from '../engine/target-types';
+import type { IndicatorVerdict } from '../../core/engine/evaluate';
+import { STATUSES, STATUS_WORDS, type Status } from '../../core/engine/target-types';
 
 /** A short table of how many indicators have each status, for the end of a run. */
 export function summaryText(period: string, verdicts: readonly IndicatorVerdict[]): string {

@@ -7,8 +7,8 @@
  * second round of edits, and a run with nothing changed that changes nothing.
  */
 import type ExcelJS from 'exceljs';
-import { ACTION_PLAN_SHEET } from '../../src/core/actions/action-plan-sheet';
-import { runKpiTracker } from '../../src/core/run/recalculate';
+import { ACTION_PLAN_SHEET } from '../../src/core/sheets/action-plan-sheet';
+import { runKpiTracker } from '../../src/core/run/run-kpi-tracker';
 import { readXlsxFile } from '../../src/hosts/xlsx/read-xlsx';
 import { runCliCapture } from '../support/cli';
 import { actionPlanBlocks, actionPlanSheet, calendar, committeeSheets, packSample, readExcel, rowWith, SAMPLE_RUNS, sheetRows, tableByHeader, tableUnder } from '../support/report-sheets';

@@ -1,6 +1,6 @@
-import { cellAddress } from '../model/address';
-import { planValueText, type Plan } from '../plan/plan-types';
-import { shortText } from '../model/short-text';
+import { cellAddress } from '../../core/model/address';
+import { planValueText, type Plan } from '../../core/plan/plan-types';
+import { shortText } from '../../core/model/short-text';
 
 function clip(text: string, max = 70): string {
   return shortText(text, max);

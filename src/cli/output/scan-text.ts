@@ -1,5 +1,5 @@
 import type { ScanJson } from './scan-json';
-import { shortText } from '../model/short-text';
+import { shortText } from '../../core/model/short-text';
 
 const KIND_NAMES: Record<string, string> = {
   'period-table': 'period table',

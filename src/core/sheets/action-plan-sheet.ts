@@ -8,7 +8,7 @@ import { judgedFigures, type JudgedFigures } from '../engine/judged-figures';
 import type { Status } from '../engine/target-types';
 import { estimateRowHeight, heightOfLines, SharedCells, wrappedLineCount, type SharedCell } from '../plan/row-heights';
 import { DEFAULT_COLOURS, HEADER_FILL } from '../plan/status-style';
-import { actionStatusReader, type ActionStatus } from './due-text';
+import { actionStatusReader, type ActionStatus } from './action-due-text';
 
 export const ACTION_PLAN_SHEET = 'KPI action plan';
 

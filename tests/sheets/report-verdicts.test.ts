@@ -6,8 +6,8 @@ import type { IndicatorVerdict } from '../../src/core/engine/evaluate';
 import type { Status } from '../../src/core/engine/target-types';
 import { periodLabel, type Period } from '../../src/core/periods/period';
 import { chooseVerdicts, type ChosenVerdict } from '../../src/core/plan/recalc-plan';
-import { latestPeriodReport, reportPeriodVerdicts } from '../../src/core/reports/report-verdicts';
-import { latestPeriodWithData } from '../../src/core/run/recalculate';
+import { latestPeriodReport, reportPeriodVerdicts } from '../../src/core/sheets/committee-verdicts';
+import { latestPeriodWithData } from '../../src/core/run/run-kpi-tracker';
 // The bench's seeded generator (mulberry32), so every run checks the same lists.
 import { seeded } from '../../bench/generate';
 

@@ -1,7 +1,7 @@
-import type { Detection, DetectedTable } from '../detect/types';
-import { LAYOUT_OF_KIND } from '../detect/types';
-import { columnLetter, rangeAddress } from '../model/address';
-import { periodLabel } from '../periods/period';
+import type { Detection, DetectedTable } from '../../core/detect/types';
+import { LAYOUT_OF_KIND } from '../../core/detect/types';
+import { columnLetter, rangeAddress } from '../../core/model/address';
+import { periodLabel } from '../../core/periods/period';
 
 /**
  * The stable shape of `kpi-tracker scan --json` (documented in the README).

@@ -1,6 +1,6 @@
-import type { IndicatorVerdict } from '../engine/evaluate';
-import { STATUS_WORDS, type Polarity, type Status } from '../engine/target-types';
-import { shortText } from '../model/short-text';
+import type { IndicatorVerdict } from '../../core/engine/evaluate';
+import { STATUS_WORDS, type Polarity, type Status } from '../../core/engine/target-types';
+import { shortText } from '../../core/model/short-text';
 
 export { STATUS_WORDS };
 

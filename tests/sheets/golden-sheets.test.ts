@@ -5,18 +5,18 @@
  * verdicts, the exceptions with their commentary and action-plan reference, polarity-aware arrows,
  * the print set-up, the tolerance footnote, and the .xlsx host saying it left the chart out.
  *
- * Goldens: tests/golden/reports/<sample>.committee.json and <sample>.action-plan.json
- * (rewrite with `UPDATE_GOLDEN=1 npx jest tests/reports/golden-sheets.test.ts`, then read the diff).
+ * Goldens: tests/golden/sheets/<sample>.committee.json and <sample>.action-plan.json
+ * (rewrite with `UPDATE_GOLDEN=1 npx jest tests/sheets/golden-sheets.test.ts`, then read the diff).
  */
 import type ExcelJS from 'exceljs';
-import { ACTION_COLUMNS, ACTION_PLAN_SHEET } from '../../src/core/actions/action-plan-sheet';
-import { actionStatus } from '../../src/core/actions/due-text';
+import { ACTION_COLUMNS, ACTION_PLAN_SHEET } from '../../src/core/sheets/action-plan-sheet';
+import { actionStatus } from '../../src/core/sheets/action-due-text';
 import type { IndicatorVerdict } from '../../src/core/engine/evaluate';
 import { STATUSES, type Status } from '../../src/core/engine/target-types';
 import { chooseVerdicts } from '../../src/core/plan/recalc-plan';
 import { DEFAULT_COLOURS, DEFAULT_LABELS } from '../../src/core/plan/status-style';
-import { committeeSheetName } from '../../src/core/reports/committee-sheet';
-import { runKpiTracker, type RunResult } from '../../src/core/run/recalculate';
+import { committeeSheetName } from '../../src/core/sheets/committee-sheet';
+import { runKpiTracker, type RunResult } from '../../src/core/run/run-kpi-tracker';
 import { readXlsxFile } from '../../src/hosts/xlsx/read-xlsx';
 import type { CliRun } from '../support/cli';
 import { expectGolden } from '../support/golden';
@@ -55,7 +55,7 @@ interface Packed {
   readonly forPeriod: readonly IndicatorVerdict[];
 }
 
-const folder = tempFolder('reports-golden');
+const folder = tempFolder('sheets-golden');
 const packed = new Map<SampleName, Packed>();
 
 beforeAll(async () => {
@@ -118,11 +118,11 @@ const letter = (n: number): string => String.fromCharCode(64 + n);
 
 describe.each(SAMPLE_RUNS.map((run) => [`${run.layout} ${run.sample}`, run] as const))('pack %s', (_name, run) => {
   it('matches the committee sheet golden, cell by cell', () => {
-    expectGolden(`reports/${run.sample}.committee.json`, sheetGolden(get(run.sample).committee));
+    expectGolden(`sheets/${run.sample}.committee.json`, sheetGolden(get(run.sample).committee));
   });
 
   it('matches the action plan golden, cell by cell', () => {
-    expectGolden(`reports/${run.sample}.action-plan.json`, sheetGolden(get(run.sample).actionPlan));
+    expectGolden(`sheets/${run.sample}.action-plan.json`, sheetGolden(get(run.sample).actionPlan));
   });
 
   it("names the committee sheet for its period within Excel's rules", () => {

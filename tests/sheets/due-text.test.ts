@@ -4,7 +4,7 @@
  * of the month or period named; the last date where there are several), whether it says complete,
  * and the action's status (Complete / Overdue / On track / Not started) against chosen days.
  */
-import { actionStatus, readDueText, type ActionStatus } from '../../src/core/actions/due-text';
+import { actionStatus, readDueText, type ActionStatus } from '../../src/core/sheets/action-due-text';
 import { isoFromDate, type CalendarDate } from '../../src/core/model/serial-dates';
 import { loadSample } from '../support/samples';
 
@@ -132,7 +132,7 @@ const YEARLESS_FORMS: readonly Form[] = [
 
 /**
  * Forms with a two-digit day and an ordinal ("10th", "25th") before a month and year.
- * BUG (src/core/actions/due-text.ts readDueText): the MONTH_YEAR match "June 2010" inside "25th June
+ * BUG (src/core/sheets/action-due-text.ts readDueText): the MONTH_YEAR match "June 2010" inside "25th June
  * 2010" is only recognised as part of the day-month-year date when it starts at most 4 characters
  * after it ("1st ", "7th "), so "25th " (5 characters) adds the end of the month as a second date
  * and the due date becomes 30/06/2010 instead of 25/06/2010.

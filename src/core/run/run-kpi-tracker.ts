@@ -1,5 +1,5 @@
-import { buildActionPlan, type ActionPlanRow } from '../actions/action-plan-sheet';
-import { actionStatusReader } from '../actions/due-text';
+import { buildActionPlan, type ActionPlanRow } from '../sheets/action-plan-sheet';
+import { actionStatusReader } from '../sheets/action-due-text';
 import type { JudgedFigures } from '../engine/judged-figures';
 import { detectWorkbook } from '../detect/detect-workbook';
 import type { Detection } from '../detect/types';
@@ -10,8 +10,8 @@ import type { Workbook } from '../model/workbook';
 import { comparePeriods, periodLabel } from '../periods/period';
 import type { OwnedSheet, Plan } from '../plan/plan-types';
 import { finalisePlan, generatedCommentary, officerCommentary, planRecalculation, plannedOfficerCommentary, type ChosenVerdict } from '../plan/recalc-plan';
-import { buildCommitteeSheet, type CommitteeDetails } from '../reports/committee-sheet';
-import { latestPeriodReport, reportPeriodVerdicts, type LatestPeriodReport } from '../reports/report-verdicts';
+import { buildCommitteeSheet, type CommitteeDetails } from '../sheets/committee-sheet';
+import { latestPeriodReport, reportPeriodVerdicts, type LatestPeriodReport } from '../sheets/committee-verdicts';
 import type { Settings } from '../settings/settings-schema';
 import { readSettings } from '../settings/settings-store';
 
