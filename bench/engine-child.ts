@@ -14,5 +14,12 @@ const run = runKpiTracker(workbook, {
 });
 const seconds = (performance.now() - start) / 1000;
 process.stdout.write(
-  JSON.stringify({ rows, verdicts: run.verdicts.length, seconds, edits: run.plan.edits.length, tables: run.detection.tables.length, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
+  JSON.stringify({
+    rows,
+    verdicts: run.verdicts.length,
+    seconds,
+    edits: run.plan.edits.length,
+    tables: run.detection.tables.length,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
 );

@@ -15,7 +15,15 @@ export async function excelHostFigures(rows: number): Promise<ExcelHostFigures> 
   const fake = FakeExcel.fromWorkbook(generateWorkbook(rows));
   const restore = installFakeExcel(fake);
   try {
-    await runInExcel({ today: { year: 2025, month: 4, day: 30 }, now: '2025-04-30T10:00:00Z', command: 'bench', steps: { statuses: true, actionPlan: false, committee: false } }, false);
+    await runInExcel(
+      {
+        today: { year: 2025, month: 4, day: 30 },
+        now: '2025-04-30T10:00:00Z',
+        command: 'bench',
+        steps: { statuses: true, actionPlan: false, committee: false },
+      },
+      false,
+    );
   } finally {
     restore();
   }

@@ -45,7 +45,8 @@ function best(runs: number, run: () => Timed): Timed {
   return fastest!;
 }
 
-const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
+const fmt = (n: number, digits = 2): string =>
+  Number.isFinite(n) ? n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–';
 const whole = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-GB') : '–');
 
 /**
@@ -55,7 +56,16 @@ const whole = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocal
  */
 function bundleEngineChild(): string {
   const outfile = join(OUT, 'engine-child.cjs');
-  buildSync({ entryPoints: [join(__dirname, 'engine-child.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning' });
+  buildSync({
+    entryPoints: [join(__dirname, 'engine-child.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   return outfile;
 }
 
@@ -74,7 +84,9 @@ function fastestEngineRun(engineChild: string, size: number): EngineRun {
   let fastest: EngineRun | undefined;
   let peak = 0;
   for (let i = 0; i < ENGINE_RUNS; i++) {
-    const run = JSON.parse(spawnSync(process.execPath, [engineChild, String(size)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 }).stdout) as EngineRun;
+    const run = JSON.parse(
+      spawnSync(process.execPath, [engineChild, String(size)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 }).stdout,
+    ) as EngineRun;
     peak = Math.max(peak, run.maxRssMb);
     if (!fastest || run.seconds < fastest.seconds) fastest = run;
   }
@@ -95,8 +107,12 @@ async function main(): Promise<void> {
     const repeats = size <= 1000 ? 3 : 1;
     const floor = best(repeats, () => timed(process.execPath, [join(__dirname, 'floor.mjs'), book, join(OUT, `floor-${size}.xlsx`)]));
     const cli = join(ROOT, 'bin', 'kpi-tracker.js');
-    const recalc = best(repeats, () => timed(process.execPath, [cli, 'recalc', book, '-o', join(OUT, `recalc-${size}.xlsx`), '--today', '2025-04-30']));
-    const pack = best(repeats, () => timed(process.execPath, [cli, 'pack', book, '-o', join(OUT, `pack-${size}.xlsx`), '--today', '2025-04-30']));
+    const recalc = best(repeats, () =>
+      timed(process.execPath, [cli, 'recalc', book, '-o', join(OUT, `recalc-${size}.xlsx`), '--today', '2025-04-30']),
+    );
+    const pack = best(repeats, () =>
+      timed(process.execPath, [cli, 'pack', book, '-o', join(OUT, `pack-${size}.xlsx`), '--today', '2025-04-30']),
+    );
     const excel = await excelHostFigures(size);
     rows.push([
       whole(size),
@@ -112,7 +128,19 @@ async function main(): Promise<void> {
       excel ? `${fmt(excel.totalBytes / 1e6, 2)} MB` : '–',
     ]);
   }
-  const header = ['Indicators', 'Verdicts', 'Engine verdicts/s', 'Engine peak MB', 'Floor s', 'recalc s (× floor)', 'pack s (× floor)', 'pack peak MB', 'Excel syncs', 'Largest request', 'Bytes sent'];
+  const header = [
+    'Indicators',
+    'Verdicts',
+    'Engine verdicts/s',
+    'Engine peak MB',
+    'Floor s',
+    'recalc s (× floor)',
+    'pack s (× floor)',
+    'pack peak MB',
+    'Excel syncs',
+    'Largest request',
+    'Bytes sent',
+  ];
   const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 
   const bundle = join(ROOT, 'dist', 'taskpane.js');
@@ -124,7 +152,10 @@ async function main(): Promise<void> {
         const functions = join(ROOT, 'dist', 'functions.js');
         const extra = [commands, functions]
           .filter(existsSync)
-          .map((f) => `${f.split('/').pop()}: ${whole(statSync(f).size / 1024)} KB (${whole(gzipSync(readFileSync(f)).length / 1024)} KB gzipped)`)
+          .map(
+            (f) =>
+              `${f.split('/').pop()}: ${whole(statSync(f).size / 1024)} KB (${whole(gzipSync(readFileSync(f)).length / 1024)} KB gzipped)`,
+          )
           .join('; ');
         return `Task pane bundle (dist/taskpane.js): ${whole(raw / 1024)} KB raw, ${whole(gz / 1024)} KB gzipped. Also loaded by the page: ${extra}.`;
       })()

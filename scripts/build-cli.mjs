@@ -1,5 +1,6 @@
-// Bundles the command line into dist-cli (outside dist/, which the add-in build cleans) so `npx kpi-tracker` starts fast straight after `npm ci`
-// (npm runs this as the `prepare` script). Dependencies stay in node_modules.
+// Bundles the command line into dist-cli (outside dist/, which the add-in build cleans) so
+// `npx kpi-tracker` starts fast straight after `npm ci` (npm runs this as the `prepare` script).
+// Dependencies stay in node_modules.
 import { build } from 'esbuild';
 
 await build({

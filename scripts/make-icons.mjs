@@ -35,18 +35,29 @@ function distanceToSegment(x, y, ax, ay, bx, by) {
 
 /** The motif: three rising bars, and (where there is room for it) a tick. */
 function shapesFor(size) {
-  const bars = size <= 16
-    ? [
-        [0.2, 0.56, 0.36, 0.8],
-        [0.42, 0.4, 0.58, 0.8],
-        [0.64, 0.22, 0.8, 0.8],
-      ]
-    : [
-        [0.22, 0.6, 0.35, 0.8],
-        [0.435, 0.48, 0.565, 0.8],
-        [0.65, 0.3, 0.78, 0.8],
-      ];
-  const tick = size <= 16 ? null : { points: [[0.2, 0.36], [0.29, 0.45], [0.47, 0.22]], width: 0.07 };
+  const bars =
+    size <= 16
+      ? [
+          [0.2, 0.56, 0.36, 0.8],
+          [0.42, 0.4, 0.58, 0.8],
+          [0.64, 0.22, 0.8, 0.8],
+        ]
+      : [
+          [0.22, 0.6, 0.35, 0.8],
+          [0.435, 0.48, 0.565, 0.8],
+          [0.65, 0.3, 0.78, 0.8],
+        ];
+  const tick =
+    size <= 16
+      ? null
+      : {
+          points: [
+            [0.2, 0.36],
+            [0.29, 0.45],
+            [0.47, 0.22],
+          ],
+          width: 0.07,
+        };
   return { bars, tick };
 }
 
@@ -58,10 +69,7 @@ function colourAt(x, y, shapes) {
   if (shapes.tick) {
     const [a, b, c] = shapes.tick.points;
     const half = shapes.tick.width / 2;
-    if (
-      distanceToSegment(x, y, a[0], a[1], b[0], b[1]) <= half ||
-      distanceToSegment(x, y, b[0], b[1], c[0], c[1]) <= half
-    ) {
+    if (distanceToSegment(x, y, a[0], a[1], b[0], b[1]) <= half || distanceToSegment(x, y, b[0], b[1], c[0], c[1]) <= half) {
       return WHITE;
     }
   }
@@ -74,7 +82,10 @@ function render(size) {
   const rgba = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, covered = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        covered = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const colour = colourAt((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size, shapes);

@@ -183,9 +183,7 @@ class SheetBuilder {
       // Roughly one character per unit of column width; bold headings run wider.
       const perLine = Math.max(4, Math.floor(width * (cell.font?.bold ? 0.95 : 1.05)));
       const text = cell.text ?? '';
-      const count = text
-        .split('\n')
-        .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
+      const count = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
       lines = Math.max(lines, count);
     });
     if (lines > 1) this.ws.getRow(row).height = Math.min(409, lines * 15 + 3);
@@ -403,17 +401,7 @@ const A_BLOCKS: ARow[][] = [
       null,
       null,
     ],
-    [
-      TEXT_REF('14'),
-      '95% falls responded to within 30 minutes',
-      pct(0.9858, '0.00%'),
-      'TBC',
-      null,
-      null,
-      pct(0.95),
-      null,
-      null,
-    ],
+    [TEXT_REF('14'), '95% falls responded to within 30 minutes', pct(0.9858, '0.00%'), 'TBC', null, null, pct(0.95), null, null],
   ],
 ];
 
@@ -439,7 +427,11 @@ async function makeServicePlanQuarterly(): Promise<TableNote[]> {
   const notesSheet = new SheetBuilder(wb, 'Notes', [110], notes);
   notesSheet.set(1, 1, 'Notes', 'heading');
   notesSheet.set(3, 1, 'TBC = figure not yet available from the housing management system at the time of reporting.');
-  notesSheet.set(4, 1, 'The Status column is to be completed once the quarter’s figures are confirmed; commentary is required for any indicator that is off target.');
+  notesSheet.set(
+    4,
+    1,
+    'The Status column is to be completed once the quarter’s figures are confirmed; commentary is required for any indicator that is off target.',
+  );
   notesSheet.set(5, 1, 'Q3 and Q4 columns are left blank until those quarters close.');
 
   await save(wb, 'service-plan-quarterly.xlsx');
@@ -477,7 +469,7 @@ const B_END_OF_YEAR: SmallTable[] = [
     ],
     footnotes: ['*No target hardening packages undertaken as victims at high risk have been able to stay safely in their homes.'],
     sub: {
-      heading: 'Educate, Support & Secure Housing for Young People – Tomorrow\'s Future',
+      heading: "Educate, Support & Secure Housing for Young People – Tomorrow's Future",
       rows: [
         ['16/17 Yr Old Protocol – Joint assessment with CYPSC within 10 working days', '10 working days', 'Achieved'],
         ['Homelessness awareness education programme disseminated in 4 secondary schools across East Cambs.', pct(1), '** -75%'],
@@ -604,11 +596,7 @@ const B_PLAN: SmallTable[] = [
     ],
   },
   {
-    title: [
-      'Performance measure- Trained staff and comprehensive understanding of service by Member Champions',
-      'Baseline',
-      'Target',
-    ],
+    title: ['Performance measure- Trained staff and comprehensive understanding of service by Member Champions', 'Baseline', 'Target'],
     rows: [
       [
         'Ensure all officers attend all mandatory council training courses in policy and procedures for child safeguarding, quality & diversity, health & safety etc.',
@@ -736,8 +724,22 @@ async function makeServiceDeliveryPlanAnnual(): Promise<TableNote[]> {
 
 /** Bank holidays of England and Wales, 2007 and 2008 (gov.uk). */
 const BANK_HOLIDAYS_2007_08 = [
-  '2007-01-01', '2007-04-06', '2007-04-09', '2007-05-07', '2007-05-28', '2007-08-27', '2007-12-25', '2007-12-26',
-  '2008-01-01', '2008-03-21', '2008-03-24', '2008-05-05', '2008-05-26', '2008-08-25', '2008-12-25', '2008-12-26',
+  '2007-01-01',
+  '2007-04-06',
+  '2007-04-09',
+  '2007-05-07',
+  '2007-05-28',
+  '2007-08-27',
+  '2007-12-25',
+  '2007-12-26',
+  '2008-01-01',
+  '2008-03-21',
+  '2008-03-24',
+  '2008-05-05',
+  '2008-05-26',
+  '2008-08-25',
+  '2008-12-25',
+  '2008-12-26',
 ];
 
 /** Working days after `from` up to and including `to`, skipping weekends and (optionally) bank holidays. */
@@ -848,7 +850,15 @@ async function makeKpiReturn(): Promise<TableNote[]> {
   const satHeader = row;
   s.row(
     row++,
-    ['Criteria for KPI 10', 'Very Poor', 'Poor', 'Good', 'Very Good', 'Excellent', 'Percentage of total returned either Good, Very Good or Excellent'],
+    [
+      'Criteria for KPI 10',
+      'Very Poor',
+      'Poor',
+      'Good',
+      'Very Good',
+      'Excellent',
+      'Percentage of total returned either Good, Very Good or Excellent',
+    ],
     'header',
   );
   for (const [criteria, ...counts] of C_SATISFACTION) {
@@ -944,7 +954,12 @@ async function makeInspectionActionPlan(): Promise<TableNote[]> {
     row++;
     const headerRow = row;
     s.row(row++, rec.header, 'header');
-    for (const r of rec.rows) s.row(row++, r.map((cell) => (cell === '' ? null : stripHtml(cell))), 'data');
+    for (const r of rec.rows)
+      s.row(
+        row++,
+        r.map((cell) => (cell === '' ? null : stripHtml(cell))),
+        'data',
+      );
     const lastActionRow = row - 1;
     s.set(row++, 1, rec.costsHeading, 'heading');
     s.set(row, 1, rec.costs, 'wrap');
@@ -969,7 +984,13 @@ async function makeInspectionActionPlan(): Promise<TableNote[]> {
   p.set(1, 1, 'Action plan success measures – performance at July 2010', 'heading');
   p.row(3, ['Ref', 'Indicator', 'Target', 'Actual Jul 2010', 'Owner'], 'header');
   const perf: Array<[Spec, Spec, Spec, Spec, Spec]> = [
-    ['GS1', '% of properties with a gas safety certificate', pct(1), pct(0.9965, '0.00%'), 'Jim Preston – Director of Maintenance Services'],
+    [
+      'GS1',
+      '% of properties with a gas safety certificate',
+      pct(1),
+      pct(0.9965, '0.00%'),
+      'Jim Preston – Director of Maintenance Services',
+    ],
     [
       'CS1',
       "% of customers and clients that are satisfied or very satisfied with Home's customer and client service",
@@ -989,686 +1010,613 @@ async function makeInspectionActionPlan(): Promise<TableNote[]> {
 
 const ACTION_PLAN: Recommendation[] = [
   {
-    "id": "R1",
-    "heading": "R1 AUDIT COMMISSION RECOMMENDATION: PROVIDE A HIGH PERFORMANCE IN ANNUAL GAS SERVICING",
-    "targetDate": "Audit Commission Target Date: Immediately",
-    "recommendation": "R1. Ensure that Home consistently services all gas appliances it owns annually in line with the law.",
-    "responsible": "Responsible: Jim Preston – Director of Maintenance Services",
-    "sponsor": "Executive Sponsor - Rosemary Du Rose",
-    "header": [
-      "Key outcomes for customers",
-      "Key actions",
-      "By",
-      "Progress taken to date",
-      "How do we know when we've achieved this?"
-    ],
-    "rows": [
+    id: 'R1',
+    heading: 'R1 AUDIT COMMISSION RECOMMENDATION: PROVIDE A HIGH PERFORMANCE IN ANNUAL GAS SERVICING',
+    targetDate: 'Audit Commission Target Date: Immediately',
+    recommendation: 'R1. Ensure that Home consistently services all gas appliances it owns annually in line with the law.',
+    responsible: 'Responsible: Jim Preston – Director of Maintenance Services',
+    sponsor: 'Executive Sponsor - Rosemary Du Rose',
+    header: ['Key outcomes for customers', 'Key actions', 'By', 'Progress taken to date', "How do we know when we've achieved this?"],
+    rows: [
       [
-        "Customers are safer in their homes because gas appliances in all Home properties are serviced once a year.",
-        "Establish a Gas Policy to deal effectively with “no access” properties.",
-        "Customer sign off - July 2010 (completed). Board sign off - September 2010.",
-        "We have already increased the number of homes with a certificate, from 97.97% at the end of March, to 99.65% at the end of July (124 properties without a valid certificate).",
-        "We know the actions we have taken are working when:  100% of properties have a safety certificate (by September 2010)."
+        'Customers are safer in their homes because gas appliances in all Home properties are serviced once a year.',
+        'Establish a Gas Policy to deal effectively with “no access” properties.',
+        'Customer sign off - July 2010 (completed). Board sign off - September 2010.',
+        'We have already increased the number of homes with a certificate, from 97.97% at the end of March, to 99.65% at the end of July (124 properties without a valid certificate).',
+        'We know the actions we have taken are working when:  100% of properties have a safety certificate (by September 2010).',
       ],
       [
-        "",
-        "Update procedures for colleagues and develop a toolkit to support these new procedures: <ul style=\"list-style-type: none\"><li>• Communicate new procedures</li><li>• Embed new procedures through individual objectives.</li></ul>",
-        "Develop toolkit by the end of July (completed). Updated procedures roll out - August 2010.",
-        "The National Customer Panel approved draft policy on 17th June 2010, wording in policy strengthened as a result of customer feedback.  Customer Service Improvement Group in South considered and commented on letters to customers within procedure and the letters were changed as a direct result of feedback (June 2010).",
-        ""
+        '',
+        'Update procedures for colleagues and develop a toolkit to support these new procedures: <ul style="list-style-type: none"><li>• Communicate new procedures</li><li>• Embed new procedures through individual objectives.</li></ul>',
+        'Develop toolkit by the end of July (completed). Updated procedures roll out - August 2010.',
+        'The National Customer Panel approved draft policy on 17th June 2010, wording in policy strengthened as a result of customer feedback.  Customer Service Improvement Group in South considered and commented on letters to customers within procedure and the letters were changed as a direct result of feedback (June 2010).',
+        '',
       ],
       [
-        "",
-        "Introduce detailed monitoring plan of “no access” properties and action taken to be monitored at Director level.",
-        "Completed and to be monitored monthly.",
-        "Legal services researched best practice in sector and made recommendations on all available powers.  New monthly monitoring form in place for “no access”.",
-        ""
-      ]
+        '',
+        'Introduce detailed monitoring plan of “no access” properties and action taken to be monitored at Director level.',
+        'Completed and to be monitored monthly.',
+        'Legal services researched best practice in sector and made recommendations on all available powers.  New monthly monitoring form in place for “no access”.',
+        '',
+      ],
     ],
-    "costsHeading": "Costs/Resources required",
-    "costs": "Additional legal costs will be incurred with earlier legal action taken and additional possession proceedings commenced and enforced. Legal action carried out in house at approx cost of £15 per case. We have prioritised £5,000 of existing resources to fund legal interventions where needed.",
-    "say": "How customers will have a say: The National Customer Panel improved the policy by ensuring that it was clearly worded and took account of customers' and clients' needs. The Customer Service Improvement Group ensured that communications on gas servicing to customers and clients were clearly worded in order to increase first time access for gas servicing."
+    costsHeading: 'Costs/Resources required',
+    costs:
+      'Additional legal costs will be incurred with earlier legal action taken and additional possession proceedings commenced and enforced. Legal action carried out in house at approx cost of £15 per case. We have prioritised £5,000 of existing resources to fund legal interventions where needed.',
+    say: "How customers will have a say: The National Customer Panel improved the policy by ensuring that it was clearly worded and took account of customers' and clients' needs. The Customer Service Improvement Group ensured that communications on gas servicing to customers and clients were clearly worded in order to increase first time access for gas servicing.",
   },
   {
-    "id": "R2.1",
-    "heading": "R2 AUDIT COMMISSION RECOMMENDATION: CONSULT WITH CUSTOMERS AND REVIEW BEST PRACTICE ELSEWHERE TO IMPROVE CUSTOMER CARE AND ACCESS TO SERVICES",
-    "targetDate": "Audit Commission Target Date: Immediately",
-    "recommendation": "R2.1 Produce measurable service standards.",
-    "responsible": "Responsible: Donna Middleton – Head of Customer Contact Centre",
-    "sponsor": "Executive Sponsor - Rosemary Du Rose",
-    "header": [
-      "Key outcomes for customers",
-      "Key actions",
-      "By",
-      "Progress taken to date",
-      "How do we know when we've achieved this?"
+    id: 'R2.1',
+    heading:
+      'R2 AUDIT COMMISSION RECOMMENDATION: CONSULT WITH CUSTOMERS AND REVIEW BEST PRACTICE ELSEWHERE TO IMPROVE CUSTOMER CARE AND ACCESS TO SERVICES',
+    targetDate: 'Audit Commission Target Date: Immediately',
+    recommendation: 'R2.1 Produce measurable service standards.',
+    responsible: 'Responsible: Donna Middleton – Head of Customer Contact Centre',
+    sponsor: 'Executive Sponsor - Rosemary Du Rose',
+    header: ['Key outcomes for customers', 'Key actions', 'By', 'Progress taken to date', "How do we know when we've achieved this?"],
+    rows: [
+      [
+        'Customers will be able to hold us accountable for service delivery; because they will understand the quality of service they can expect, can see how well we are performing, and have opportunities to hold us accountable.',
+        'Introduce a Service Level Agreement framework with measureable service standards for all access channels as part of the Customer Relationship Management and website delivery.',
+        'Service Level Agreement framework principles to be defined by October 2010.',
+        'Budget agreed. Customer and client consultation undertaken. Content management design drafted for executive sign off.',
+        'We know the actions we have taken are working when: <ul style="list-style-type: none"> <li>• 85% of customers and clients that are satisfied or very satisfied with Home\'s customer and client service (by March 2011)</li> <li>• Results against service standards published by October 2010, ongoing measurement against standards.</li> </ul>',
+      ],
+      [
+        '',
+        'Use the service standard measures to effectively review and monitor processes.',
+        'September 2010 and ongoing.',
+        'Included in Customer Relationship Management scope, information in Transformation project plan.',
+        '',
+      ],
+      [
+        '',
+        'Improve website to improve self service options and allow customers to easily access our service standards data and performance information.',
+        'Website re-launch Phase 1 September 2010, Phase 2 definition November 2010.',
+        '',
+        '',
+      ],
+      [
+        '',
+        'Introduce a standard suite of letters and templates delivered via Customer Relationship Management to be used by front, middle and back office.',
+        'May 2011.',
+        '',
+        '',
+      ],
     ],
-    "rows": [
-      [
-        "Customers will be able to hold us accountable for service delivery; because they will understand the quality of service they can expect, can see how well we are performing, and have opportunities to hold us accountable.",
-        "Introduce a Service Level Agreement framework with measureable service standards for all access channels as part of the Customer Relationship Management and website delivery.",
-        "Service Level Agreement framework principles to be defined by October 2010.",
-        "Budget agreed. Customer and client consultation undertaken. Content management design drafted for executive sign off.",
-        "We know the actions we have taken are working when: <ul style=\"list-style-type: none\"> <li>• 85% of customers and clients that are satisfied or very satisfied with Home's customer and client service (by March 2011)</li> <li>• Results against service standards published by October 2010, ongoing measurement against standards.</li> </ul>"
-      ],
-      [
-        "",
-        "Use the service standard measures to effectively review and monitor processes.",
-        "September 2010 and ongoing.",
-        "Included in Customer Relationship Management scope, information in Transformation project plan.",
-        ""
-      ],
-      [
-        "",
-        "Improve website to improve self service options and allow customers to easily access our service standards data and performance information.",
-        "Website re-launch Phase 1 September 2010, Phase 2 definition November 2010.",
-        "",
-        ""
-      ],
-      [
-        "",
-        "Introduce a standard suite of letters and templates delivered via Customer Relationship Management to be used by front, middle and back office.",
-        "May 2011.",
-        "",
-        ""
-      ]
-    ],
-    "costsHeading": "Costs/Resources required",
-    "costs": "We have budgeted around £1m within the transformation programme to procure and configure Customer Relationship Management to support improvements in the standards of customer care we provide to customers.",
-    "say": "How customers will have a say: The National Customer Panel will be involved in helping to define our service standards. Customers will be consulted on our new service standards through customer satisfaction surveys, Local Panels, One to One interviews, Involving you Steering Group, the customer newsletter, the website, focus groups and local office visits."
+    costsHeading: 'Costs/Resources required',
+    costs:
+      'We have budgeted around £1m within the transformation programme to procure and configure Customer Relationship Management to support improvements in the standards of customer care we provide to customers.',
+    say: 'How customers will have a say: The National Customer Panel will be involved in helping to define our service standards. Customers will be consulted on our new service standards through customer satisfaction surveys, Local Panels, One to One interviews, Involving you Steering Group, the customer newsletter, the website, focus groups and local office visits.',
   },
   {
-    "id": "R2.2",
-    "heading": "R2 AUDIT COMMISSION RECOMMENDATION: CONSULT WITH CUSTOMERS AND REVIEW BEST PRACTICE ELSEWHERE TO IMPROVE CUSTOMER CARE AND ACCESS TO SERVICES",
-    "targetDate": "Audit Commission Target Date: June 2011",
-    "recommendation": "R2.2 Report to customers on service performance and performance against standards and how this compares with other providers.",
-    "responsible": "Responsible: Stuart Lawson - Head of Performance Reporting",
-    "sponsor": "Executive Sponsor - Peter Stott",
-    "header": [
-      "Key outcomes for customers",
-      "Key actions",
-      "By",
-      "Progress taken to date",
-      "How do we know when we’ve achieved this?"
+    id: 'R2.2',
+    heading:
+      'R2 AUDIT COMMISSION RECOMMENDATION: CONSULT WITH CUSTOMERS AND REVIEW BEST PRACTICE ELSEWHERE TO IMPROVE CUSTOMER CARE AND ACCESS TO SERVICES',
+    targetDate: 'Audit Commission Target Date: June 2011',
+    recommendation:
+      'R2.2 Report to customers on service performance and performance against standards and how this compares with other providers.',
+    responsible: 'Responsible: Stuart Lawson - Head of Performance Reporting',
+    sponsor: 'Executive Sponsor - Peter Stott',
+    header: ['Key outcomes for customers', 'Key actions', 'By', 'Progress taken to date', 'How do we know when we’ve achieved this?'],
+    rows: [
+      [
+        'Customers will know how good Home’s services are by comparing performance with agreed standards and other housing associations.',
+        'Publish an annual report to customers which includes a self assessment of our performance against Tenant Services Authority standards; involvement of customers in scrutinising performance; and benchmarking using Housemark.',
+        'Annual report published on website by 1st October 2010 – immediately followed by hard copy to customers.',
+        'Initial information published on website 31st May 2010.  A project team has been established to lead production of the annual report.  Customers have helped to review Home’s performance against the Tenant Services Authority standards and are helping to design the annual report.',
+        'We know the actions we have taken are working when: <ul style="list-style-type: none"> <li>• 85% of customers and clients that are satisfied or very satisfied with Home’s customer and client service (by March 2011).</li> </ul>',
+      ],
+      [
+        '',
+        'Develop specific section of the website to provide current performance information, to be readily accessible from front page and updated on monthly basis. Include current performance measures against targets.',
+        'May 2010 and ongoing.',
+        '',
+        '',
+      ],
+      ['', 'Include comparison with other providers.', '1st October 2010.', '', ''],
+      ['', 'Publish a quarterly performance bulletin on the website and intranet.', 'August 2010 and ongoing.', '', ''],
+      [
+        '',
+        'Make performance information available so that this can be included in relevant communications with customers.',
+        '1st October 2010.',
+        '',
+        '',
+      ],
     ],
-    "rows": [
-      [
-        "Customers will know how good Home’s services are by comparing performance with agreed standards and other housing associations.",
-        "Publish an annual report to customers which includes a self assessment of our performance against Tenant Services Authority standards; involvement of customers in scrutinising performance; and benchmarking using Housemark.",
-        "Annual report published on website by 1st October 2010 – immediately followed by hard copy to customers.",
-        "Initial information published on website 31st May 2010.  A project team has been established to lead production of the annual report.  Customers have helped to review Home’s performance against the Tenant Services Authority standards and are helping to design the annual report.",
-        "We know the actions we have taken are working when: <ul style=\"list-style-type: none\"> <li>• 85% of customers and clients that are satisfied or very satisfied with Home’s customer and client service (by March 2011).</li> </ul>"
-      ],
-      [
-        "",
-        "Develop specific section of the website to provide current performance information, to be readily accessible from front page and updated on monthly basis. Include current performance measures against targets.",
-        "May 2010 and ongoing.",
-        "",
-        ""
-      ],
-      [
-        "",
-        "Include comparison with other providers.",
-        "1st October 2010.",
-        "",
-        ""
-      ],
-      [
-        "",
-        "Publish a quarterly performance bulletin on the website and intranet.",
-        "August 2010 and ongoing.",
-        "",
-        ""
-      ],
-      [
-        "",
-        "Make performance information available so that this can be included in relevant communications with customers.",
-        "1st October 2010.",
-        "",
-        ""
-      ]
-    ],
-    "costsHeading": "Costs/Resources required",
-    "costs": "We estimate the costs of publishing the annual report to be £42,000. These costs have been identified through the implementation project and included in budgets.",
-    "say": "How customers will have a say: The National Customer Panel will help ensure that the annual report to customers is clear about Home’s performance in terms of its own standards and those of comparable organisations. Customers will help us shape the style and content of the annual report through focus groups and the National Customer Panel to ensure that this information is clear and understandable. Customers will be able to feedback views on performance through the website and a variety of channels."
+    costsHeading: 'Costs/Resources required',
+    costs:
+      'We estimate the costs of publishing the annual report to be £42,000. These costs have been identified through the implementation project and included in budgets.',
+    say: 'How customers will have a say: The National Customer Panel will help ensure that the annual report to customers is clear about Home’s performance in terms of its own standards and those of comparable organisations. Customers will help us shape the style and content of the annual report through focus groups and the National Customer Panel to ensure that this information is clear and understandable. Customers will be able to feedback views on performance through the website and a variety of channels.',
   },
   {
-    "id": "R2.3",
-    "heading": "R2 AUDIT COMMISSION RECOMMENDATION: CONSULT WITH CUSTOMERS AND REVIEW BEST PRACTICE ELSEWHERE TO IMPROVE CUSTOMER CARE AND ACCESS TO SERVICES",
-    "targetDate": "Audit Commission Target Date: June 2011",
-    "recommendation": "R2.3 Improve the website to provide more information and to be more interactive.",
-    "responsible": "Responsible: Mark Fletcher – Director, Communications",
-    "sponsor": "Executive Sponsor - Mark Henderson",
-    "header": [
-      "Key outcomes for customers",
-      "Key actions",
-      "By",
-      "Progress taken to date",
-      "How do we know when we've achieved this?"
+    id: 'R2.3',
+    heading:
+      'R2 AUDIT COMMISSION RECOMMENDATION: CONSULT WITH CUSTOMERS AND REVIEW BEST PRACTICE ELSEWHERE TO IMPROVE CUSTOMER CARE AND ACCESS TO SERVICES',
+    targetDate: 'Audit Commission Target Date: June 2011',
+    recommendation: 'R2.3 Improve the website to provide more information and to be more interactive.',
+    responsible: 'Responsible: Mark Fletcher – Director, Communications',
+    sponsor: 'Executive Sponsor - Mark Henderson',
+    header: ['Key outcomes for customers', 'Key actions', 'By', 'Progress taken to date', "How do we know when we've achieved this?"],
+    rows: [
+      [
+        'Customers will be able to access Home Group services and information 24 hours a day and be able to use the web as a key channel for interacting with Home.',
+        'Improve the layout of the website so that it is more easy to navigate.',
+        'September 2010.',
+        'Current website has been restructured, most of copy has been re-written, additional information has been added.  Customers have been consulted on the structure, content of the website, and digital needs through call listening, group meetings, travelling with repairs operatives, online and postal survey.',
+        'We know the actions we have taken are working when: <ul style="list-style-type: none"> <li>• We increase the number of unique visits to our website by 10% compared to the same month in previous years</li> <li>• We increase the number of repairs reported on the web to 789 per month.</li> </ul>',
+      ],
+      ['', "Set up news streams so that content reflects customers' needs and desire for local news.", 'September 2010.', '', ''],
+      ['', 'Enable customers to express views on all pages.', 'September 2010.', '', ''],
+      ['', 'Ensure that front page is current and responsive.', 'September 2010.', '', ''],
+      ['', 'Improve transactional nature of the website.', 'November 2010.', '', ''],
     ],
-    "rows": [
-      [
-        "Customers will be able to access Home Group services and information 24 hours a day and be able to use the web as a key channel for interacting with Home.",
-        "Improve the layout of the website so that it is more easy to navigate.",
-        "September 2010.",
-        "Current website has been restructured, most of copy has been re-written, additional information has been added.  Customers have been consulted on the structure, content of the website, and digital needs through call listening, group meetings, travelling with repairs operatives, online and postal survey.",
-        "We know the actions we have taken are working when: <ul style=\"list-style-type: none\"> <li>• We increase the number of unique visits to our website by 10% compared to the same month in previous years</li> <li>• We increase the number of repairs reported on the web to 789 per month.</li> </ul>"
-      ],
-      [
-        "",
-        "Set up news streams so that content reflects customers' needs and desire for local news.",
-        "September 2010.",
-        "",
-        ""
-      ],
-      [
-        "",
-        "Enable customers to express views on all pages.",
-        "September 2010.",
-        "",
-        ""
-      ],
-      [
-        "",
-        "Ensure that front page is current and responsive.",
-        "September 2010.",
-        "",
-        ""
-      ],
-      [
-        "",
-        "Improve transactional nature of the website.",
-        "November 2010.",
-        "",
-        ""
-      ]
-    ],
-    "costsHeading": "Costs/Resources required",
-    "costs": "We have a budget of around £140,000 within the transformation programme to support improvements to the website, including improving information provision and transactional functionality.",
-    "say": "How customers will have a say: Customers have been consulted on the look and feel of the website and on the content they would want to be available. Customers have also been able to express views on the content, look and feel throughout the period of web redevelopment."
+    costsHeading: 'Costs/Resources required',
+    costs:
+      'We have a budget of around £140,000 within the transformation programme to support improvements to the website, including improving information provision and transactional functionality.',
+    say: 'How customers will have a say: Customers have been consulted on the look and feel of the website and on the content they would want to be available. Customers have also been able to express views on the content, look and feel throughout the period of web redevelopment.',
   },
   {
-    "id": "R2.4",
-    "heading": "R2 AUDIT COMMISSION RECOMMENDATION: CONSULT WITH CUSTOMERS AND REVIEW BEST PRACTICE ELSEWHERE TO IMPROVE CUSTOMER CARE AND ACCESS TO SERVICES",
-    "targetDate": "Audit Commission Target Date: June 2011",
-    "recommendation": "R2.4 Monitor and improve call handling performance.",
-    "responsible": "Responsible: Donna Middleton – Head of Customer Service Centre",
-    "sponsor": "Executive Sponsor - Rosemary Du Rose",
-    "header": [
-      "Key outcomes for customers",
-      "Key actions",
-      "By",
-      "Progress taken to date",
-      "How do we know when we've achieved this?"
-    ],
-    "rows": [
+    id: 'R2.4',
+    heading:
+      'R2 AUDIT COMMISSION RECOMMENDATION: CONSULT WITH CUSTOMERS AND REVIEW BEST PRACTICE ELSEWHERE TO IMPROVE CUSTOMER CARE AND ACCESS TO SERVICES',
+    targetDate: 'Audit Commission Target Date: June 2011',
+    recommendation: 'R2.4 Monitor and improve call handling performance.',
+    responsible: 'Responsible: Donna Middleton – Head of Customer Service Centre',
+    sponsor: 'Executive Sponsor - Rosemary Du Rose',
+    header: ['Key outcomes for customers', 'Key actions', 'By', 'Progress taken to date', "How do we know when we've achieved this?"],
+    rows: [
       [
-        "Customers will receive improved services when they contact us, whatever channel they choose with improved call handling; speedy response times; a greater focus on providing positive solutions to their issues; and quicker and more consistent responses at first point of contact.",
-        "Create a customer service centre to deliver a single access point for telephony for customer service through integrated technology and customer relationship management systems:\n<ul style=\"list-style-type: none\"> <li>• Complete initial design work;</li> <li>• Phase 1 of migration of services to service centre.</li> </ul>",
-        "August 2010. May 2011.",
-        "Head of Customer contact centre recruited and two team leaders are in place. Supplier for Customer Relationship Management system identified, cool off period complete. Processes identified and re-engineered at a high level.",
-        "We know the actions we have taken are working when: <ul style=\"list-style-type: none\"> <li>• We consistently answer 100% of calls within 30 seconds inline with the National Customer Panel requirements; and</li> <li>• 85% of customers and clients say they are satisfied/very satisfied with Home's customer and client service (by March 2011).</li> </ul>"
+        'Customers will receive improved services when they contact us, whatever channel they choose with improved call handling; speedy response times; a greater focus on providing positive solutions to their issues; and quicker and more consistent responses at first point of contact.',
+        'Create a customer service centre to deliver a single access point for telephony for customer service through integrated technology and customer relationship management systems:\n<ul style="list-style-type: none"> <li>• Complete initial design work;</li> <li>• Phase 1 of migration of services to service centre.</li> </ul>',
+        'August 2010. May 2011.',
+        'Head of Customer contact centre recruited and two team leaders are in place. Supplier for Customer Relationship Management system identified, cool off period complete. Processes identified and re-engineered at a high level.',
+        'We know the actions we have taken are working when: <ul style="list-style-type: none"> <li>• We consistently answer 100% of calls within 30 seconds inline with the National Customer Panel requirements; and</li> <li>• 85% of customers and clients say they are satisfied/very satisfied with Home\'s customer and client service (by March 2011).</li> </ul>',
       ],
       [
-        "",
-        "Analyse business data to make real time changes to optimise speed and quality of call answering:\n<ul style=\"list-style-type: none\"> <li>• Put in place reporting and performance indicator mechanisms; and</li> <li>• Embed reporting requirements and Service Level Agreements in out of hours contract.</li> </ul>",
-        "July 2010 (completed). August 2010.",
+        '',
+        'Analyse business data to make real time changes to optimise speed and quality of call answering:\n<ul style="list-style-type: none"> <li>• Put in place reporting and performance indicator mechanisms; and</li> <li>• Embed reporting requirements and Service Level Agreements in out of hours contract.</li> </ul>',
+        'July 2010 (completed). August 2010.',
         "External company engaged for outsourcing of technical integration.\nProcesses identified and re-engineered at a high level. Team leader roles in place. Training modules and call structures produced. Interim reporting in place. 'To Be' reporting and key performance suite defined.",
-        ""
+        '',
       ],
       [
-        "",
-        "Deliver improved capacity to handle call volumes by rationalising current local numbers; using appropriate integrated technology; and messaging facilities.",
-        "",
-        "Team leader role in place across all regions July 2010 (completed).\nTechnical changes agreed and signed off with ICT, outsource company engaged. Resource budget agreed.",
-        ""
+        '',
+        'Deliver improved capacity to handle call volumes by rationalising current local numbers; using appropriate integrated technology; and messaging facilities.',
+        '',
+        'Team leader role in place across all regions July 2010 (completed).\nTechnical changes agreed and signed off with ICT, outsource company engaged. Resource budget agreed.',
+        '',
       ],
       [
-        "",
-        "Introduce new skills in to the organisation to coach and develop telephony teams.",
-        "Telephony training module delivered in August 2010.",
-        "",
-        ""
-      ]
+        '',
+        'Introduce new skills in to the organisation to coach and develop telephony teams.',
+        'Telephony training module delivered in August 2010.',
+        '',
+        '',
+      ],
     ],
-    "costsHeading": "Costs/Resources required",
-    "costs": "The creation of a customer service centre is a significant change to our delivery model – we have budgeted around £3m as part of our transformation programme to implement the major property, facility, process and organisational changes necessary to deliver this change.",
-    "say": "How customers will have a say: Customers will be consulted on our new service standards through customer satisfaction surveys, Local Panels, One to One interviews, Involving you Steering Group, the customer newsletter, the website, focus groups and local office visits. Feedback from customer satisfaction survey will establish customers' experiences. Customers will support the development and design of the contact centre.",
-    "note": "The seed's R2.4 table has shifted columns (a sixth column, and an action typed in the outcomes column). Realigned here: each action line is joined with its bullet row, the stray sixth-column text is put in front of that action's \"Progress taken to date\", and \"Introduce new skills…\" is moved to \"Key actions\"."
+    costsHeading: 'Costs/Resources required',
+    costs:
+      'The creation of a customer service centre is a significant change to our delivery model – we have budgeted around £3m as part of our transformation programme to implement the major property, facility, process and organisational changes necessary to deliver this change.',
+    say: "How customers will have a say: Customers will be consulted on our new service standards through customer satisfaction surveys, Local Panels, One to One interviews, Involving you Steering Group, the customer newsletter, the website, focus groups and local office visits. Feedback from customer satisfaction survey will establish customers' experiences. Customers will support the development and design of the contact centre.",
+    note: 'The seed\'s R2.4 table has shifted columns (a sixth column, and an action typed in the outcomes column). Realigned here: each action line is joined with its bullet row, the stray sixth-column text is put in front of that action\'s "Progress taken to date", and "Introduce new skills…" is moved to "Key actions".',
   },
   {
-    "id": "R2.5",
-    "heading": "R2 AUDIT COMMISSION RECOMMENDATION: CONSULT WITH CUSTOMERS AND REVIEW BEST PRACTICE ELSEWHERE TO IMPROVE CUSTOMER CARE AND ACCESS TO SERVICES",
-    "targetDate": "Audit Commission Target Date: June 2011",
-    "recommendation": "R2.5 Complete the review of complaints to ensure a consistent and high quality of response that addresses all issues raised and learns from them.",
-    "responsible": "Responsible: Diane Desay – Customer and Client Experience Director",
-    "sponsor": "Executive Sponsor - Rosemary Du Rose",
-    "header": [
-      "Key outcomes for customers",
-      "Key actions",
-      "By",
-      "Progress taken to date",
-      "How do we know when we've achieved this?"
-    ],
-    "rows": [
+    id: 'R2.5',
+    heading:
+      'R2 AUDIT COMMISSION RECOMMENDATION: CONSULT WITH CUSTOMERS AND REVIEW BEST PRACTICE ELSEWHERE TO IMPROVE CUSTOMER CARE AND ACCESS TO SERVICES',
+    targetDate: 'Audit Commission Target Date: June 2011',
+    recommendation:
+      'R2.5 Complete the review of complaints to ensure a consistent and high quality of response that addresses all issues raised and learns from them.',
+    responsible: 'Responsible: Diane Desay – Customer and Client Experience Director',
+    sponsor: 'Executive Sponsor - Rosemary Du Rose',
+    header: ['Key outcomes for customers', 'Key actions', 'By', 'Progress taken to date', "How do we know when we've achieved this?"],
+    rows: [
       [
         "Customers' complaints will be handled more quickly and consistently with the new service standard.",
-        "Implement complaint project to:",
-        "",
-        "",
-        ""
+        'Implement complaint project to:',
+        '',
+        '',
+        '',
       ],
       [
         "Customers will benefit from Home's ability to learn from previous complaints and improve services and therefore reduce the need for further complaints.",
-        "<ul style=\"list-style-type: none\"> <li>Introduce new standards for complaints responses</li> <li>Implement a new upgraded complaint management system</li> <li>Establish a team to analyse data and communicate performance and insights</li> <li>Communicate insights to both customers and colleagues to help identify service failures and improvements</li> <li>Review implementation and identify lessons learnt.</li> </ul>",
-        "<p>5th July 2010 (completed).</p> <p>5th July (completed).</p> <p>9th August 2010 (completed).</p> <p>September 2010.</p> <p>Post implementation review September 2010.</p>",
-        "<p>The initial project was agreed by the customer panel. Panel required group of 250 customers to be consulted on new standards and over 90% agreed with approach.</p> <p>Central complaints team to provide performance reporting and analytics have been recruited.</p> <p>System upgrade commissioned.</p> <p>Amendment to complaints standards/policy.</p> <p>Webinar and face to face training on ReSOLVE system rolled out to colleagues.</p>",
-        "<p>We know the actions we have taken are working when:</p> <ul style=\"list-style-type: none\"> <li>90% of complaints are dealt with within target timescales</li> <li>There is a 30% decrease in the number of complaints at each stage of the process</li> <li>We reduce the time it takes to deal with complaints to 5 days.</li> </ul>"
+        '<ul style="list-style-type: none"> <li>Introduce new standards for complaints responses</li> <li>Implement a new upgraded complaint management system</li> <li>Establish a team to analyse data and communicate performance and insights</li> <li>Communicate insights to both customers and colleagues to help identify service failures and improvements</li> <li>Review implementation and identify lessons learnt.</li> </ul>',
+        '<p>5th July 2010 (completed).</p> <p>5th July (completed).</p> <p>9th August 2010 (completed).</p> <p>September 2010.</p> <p>Post implementation review September 2010.</p>',
+        '<p>The initial project was agreed by the customer panel. Panel required group of 250 customers to be consulted on new standards and over 90% agreed with approach.</p> <p>Central complaints team to provide performance reporting and analytics have been recruited.</p> <p>System upgrade commissioned.</p> <p>Amendment to complaints standards/policy.</p> <p>Webinar and face to face training on ReSOLVE system rolled out to colleagues.</p>',
+        '<p>We know the actions we have taken are working when:</p> <ul style="list-style-type: none"> <li>90% of complaints are dealt with within target timescales</li> <li>There is a 30% decrease in the number of complaints at each stage of the process</li> <li>We reduce the time it takes to deal with complaints to 5 days.</li> </ul>',
       ],
       [
-        "",
-        "Customer Service skills workshop for all colleagues including plain English and effective resolution.",
-        "Training roll out to commence 1st September 2010, full roll out of training to be completed by December 2010.",
-        "",
-        ""
-      ]
+        '',
+        'Customer Service skills workshop for all colleagues including plain English and effective resolution.',
+        'Training roll out to commence 1st September 2010, full roll out of training to be completed by December 2010.',
+        '',
+        '',
+      ],
     ],
-    "costsHeading": "Costs/Resources required",
-    "costs": "The cost of this project is £32,263 (including expenditure on system upgrade/reconfiguration, system training and the Explain Satisfaction survey). In addition, an ongoing budget of around £91,000 has been identified to provide a 4 full time equivalent complaints team to manage the new process and translate learning into action.",
-    "say": "How customers will have a say: Initial consultation has taken place with the National Customer Panel and 250 customers on the approach to complaints handling. The National Customer Panel will be informed of complaint performance, root cause analysis and trends at each National Customer Panel meeting and will advise on service improvements accordingly. Local customer groups will be informed of local Government Office Region performance – highlighting areas for improvement and actions taken."
+    costsHeading: 'Costs/Resources required',
+    costs:
+      'The cost of this project is £32,263 (including expenditure on system upgrade/reconfiguration, system training and the Explain Satisfaction survey). In addition, an ongoing budget of around £91,000 has been identified to provide a 4 full time equivalent complaints team to manage the new process and translate learning into action.',
+    say: 'How customers will have a say: Initial consultation has taken place with the National Customer Panel and 250 customers on the approach to complaints handling. The National Customer Panel will be informed of complaint performance, root cause analysis and trends at each National Customer Panel meeting and will advise on service improvements accordingly. Local customer groups will be informed of local Government Office Region performance – highlighting areas for improvement and actions taken.',
   },
   {
-    "id": "R2.6",
-    "heading": "R2 AUDIT COMMISSION RECOMMENDATION: CONSULT WITH CUSTOMERS AND REVIEW BEST PRACTICE ELSEWHERE TO IMPROVE CUSTOMER CARE AND ACCESS TO SERVICES",
-    "targetDate": "Audit Commission Target Date: June 2011",
-    "recommendation": "R2.6 Ensure all buildings used by customers to access services comply with the Disability Discrimination Act.",
-    "responsible": "Responsible: Zoey Hawthorne – Director of Development Services",
-    "sponsor": "Executive Sponsor - Joe Docherty",
-    "header": [
-      "Key outcomes for customers",
-      "Key actions",
-      "By",
-      "Progress taken to date",
-      "How do we know when we've achieved this?"
+    id: 'R2.6',
+    heading:
+      'R2 AUDIT COMMISSION RECOMMENDATION: CONSULT WITH CUSTOMERS AND REVIEW BEST PRACTICE ELSEWHERE TO IMPROVE CUSTOMER CARE AND ACCESS TO SERVICES',
+    targetDate: 'Audit Commission Target Date: June 2011',
+    recommendation: 'R2.6 Ensure all buildings used by customers to access services comply with the Disability Discrimination Act.',
+    responsible: 'Responsible: Zoey Hawthorne – Director of Development Services',
+    sponsor: 'Executive Sponsor - Joe Docherty',
+    header: ['Key outcomes for customers', 'Key actions', 'By', 'Progress taken to date', "How do we know when we've achieved this?"],
+    rows: [
+      [
+        'All buildings used by customers comply with the requirements of the Disability Discrimination Act 1995 and subsequent acts.',
+        'Define all potential buildings within scope, including offices, depots, foyers, and community buildings, undertaking a baseline assessment.',
+        'Review baseline data and agree improvement targets by 25th June 2010 (completed).',
+        'Baseline assessment completed and 18 Disability Discrimination Act assessments completed.',
+        'We know the actions we have taken are working when: <ul style="list-style-type: none"> <li>• We have completed 56 outstanding Disability Discrimination Act assessments</li> <li>• 100% of buildings used to deliver customer services are Disability Discrimination Act compliant (by March 2011).</li> </ul>',
+      ],
+      [
+        '',
+        'Undertake a programme of new/refreshed Disability Discrimination Act assessments where required.',
+        '18 assessments to be completed by 10th August 2010 (completed). 38 additional assessments to be undertaken between 10th August and 10th October 2010.',
+        '',
+        '',
+      ],
+      [
+        '',
+        'Identify and deliver a programme of physical adaptations where buildings are capable of reasonable adjustments, where not, strategic decision to be made of future use of building and service delivery in that area.',
+        'Resulting Disability Discrimination Act investment work to be concluded by December or where more significant works are required, by March 2011.',
+        '',
+        '',
+      ],
+      [
+        '',
+        'Develop a group Disability Discrimination Act compliance policy and methodology and embed within the new asset management strategy.',
+        'Formal policy to be finalised by December 2010.',
+        '',
+        '',
+      ],
+      [
+        '',
+        'Deliver a communication plan to raise awareness with colleagues on our new corporate approach to Disability Discrimination Act compliance management.',
+        'January 2010.',
+        '',
+        '',
+      ],
     ],
-    "rows": [
-      [
-        "All buildings used by customers comply with the requirements of the Disability Discrimination Act 1995 and subsequent acts.",
-        "Define all potential buildings within scope, including offices, depots, foyers, and community buildings, undertaking a baseline assessment.",
-        "Review baseline data and agree improvement targets by 25th June 2010 (completed).",
-        "Baseline assessment completed and 18 Disability Discrimination Act assessments completed.",
-        "We know the actions we have taken are working when: <ul style=\"list-style-type: none\"> <li>• We have completed 56 outstanding Disability Discrimination Act assessments</li> <li>• 100% of buildings used to deliver customer services are Disability Discrimination Act compliant (by March 2011).</li> </ul>"
-      ],
-      [
-        "",
-        "Undertake a programme of new/refreshed Disability Discrimination Act assessments where required.",
-        "18 assessments to be completed by 10th August 2010 (completed). 38 additional assessments to be undertaken between 10th August and 10th October 2010.",
-        "",
-        ""
-      ],
-      [
-        "",
-        "Identify and deliver a programme of physical adaptations where buildings are capable of reasonable adjustments, where not, strategic decision to be made of future use of building and service delivery in that area.",
-        "Resulting Disability Discrimination Act investment work to be concluded by December or where more significant works are required, by March 2011.",
-        "",
-        ""
-      ],
-      [
-        "",
-        "Develop a group Disability Discrimination Act compliance policy and methodology and embed within the new asset management strategy.",
-        "Formal policy to be finalised by December 2010.",
-        "",
-        ""
-      ],
-      [
-        "",
-        "Deliver a communication plan to raise awareness with colleagues on our new corporate approach to Disability Discrimination Act compliance management.",
-        "January 2010.",
-        "",
-        ""
-      ]
-    ],
-    "costsHeading": "Costs/Resources required",
-    "costs": "We have redeployed 2 full time equivalent to manage the Disability Discrimination Act improvement process and have identified a budget of £200,000 to implement changes to offices identified in the assessments. This will be reviewed as assessments are completed.",
-    "say": "How customers will have a say: Customers will be consulted locally on any changes to service delivery."
+    costsHeading: 'Costs/Resources required',
+    costs:
+      'We have redeployed 2 full time equivalent to manage the Disability Discrimination Act improvement process and have identified a budget of £200,000 to implement changes to offices identified in the assessments. This will be reviewed as assessments are completed.',
+    say: 'How customers will have a say: Customers will be consulted locally on any changes to service delivery.',
   },
   {
-    "id": "R2.7",
-    "heading": "R2 AUDIT COMMISSION RECOMMENDATION: CONSULT WITH CUSTOMERS AND REVIEW BEST PRACTICE ELSEWHERE TO IMPROVE CUSTOMER CARE AND ACCESS TO SERVICES",
-    "targetDate": "Audit Commission Target Date: June 2011",
-    "recommendation": "R2.7 Write letters in plain English.",
-    "responsible": "Responsible: Mark Henderson – Chief Executive",
-    "sponsor": "",
-    "header": [
-      "Key outcomes for our customers",
-      "Key actions",
-      "By",
-      "Progress taken to date",
-      "How do we know when we've achieved this?"
+    id: 'R2.7',
+    heading:
+      'R2 AUDIT COMMISSION RECOMMENDATION: CONSULT WITH CUSTOMERS AND REVIEW BEST PRACTICE ELSEWHERE TO IMPROVE CUSTOMER CARE AND ACCESS TO SERVICES',
+    targetDate: 'Audit Commission Target Date: June 2011',
+    recommendation: 'R2.7 Write letters in plain English.',
+    responsible: 'Responsible: Mark Henderson – Chief Executive',
+    sponsor: '',
+    header: ['Key outcomes for our customers', 'Key actions', 'By', 'Progress taken to date', "How do we know when we've achieved this?"],
+    rows: [
+      [
+        'Customers will understand all communication from Home and be able to act on it where appropriate.',
+        'Introduce new guidance and training for all internal colleagues on how to write in plain English.',
+        'August 2010.',
+        'Customer panel have endorsed guidelines booklet for colleagues.',
+        'We know the actions we have taken are working when: <ul style="list-style-type: none"> <li>• Feedback from customers tells us that information is easily understandable;</li> <li>• 85% of customers and clients say they are satisfied/very satisfied with Home\'s customer and client service (by March 2011).</li> </ul>',
+      ],
+      ['', 'Introduce an advisory service to enable letters to be improved before they are sent out.', 'September 2010.', '', ''],
+      [
+        '',
+        'Use the customer panel as a sounding board on the development of new guidelines for colleagues.',
+        'July 2010 (completed).',
+        '',
+        '',
+      ],
+      [
+        '',
+        'Organise customer panel led briefings for letter writers so that originators understand the customer perspective.',
+        'September/October 2010.',
+        '',
+        '',
+      ],
+      ['', 'Share best practice from other organisations.', 'September/October 2010.', '', ''],
+      ['', 'Launch internal campaign to support cultural shift.', 'August 2010.', '', ''],
     ],
-    "rows": [
-      [
-        "Customers will understand all communication from Home and be able to act on it where appropriate.",
-        "Introduce new guidance and training for all internal colleagues on how to write in plain English.",
-        "August 2010.",
-        "Customer panel have endorsed guidelines booklet for colleagues.",
-        "We know the actions we have taken are working when: <ul style=\"list-style-type: none\"> <li>• Feedback from customers tells us that information is easily understandable;</li> <li>• 85% of customers and clients say they are satisfied/very satisfied with Home's customer and client service (by March 2011).</li> </ul>"
-      ],
-      [
-        "",
-        "Introduce an advisory service to enable letters to be improved before they are sent out.",
-        "September 2010.",
-        "",
-        ""
-      ],
-      [
-        "",
-        "Use the customer panel as a sounding board on the development of new guidelines for colleagues.",
-        "July 2010 (completed).",
-        "",
-        ""
-      ],
-      [
-        "",
-        "Organise customer panel led briefings for letter writers so that originators understand the customer perspective.",
-        "September/October 2010.",
-        "",
-        ""
-      ],
-      [
-        "",
-        "Share best practice from other organisations.",
-        "September/October 2010.",
-        "",
-        ""
-      ],
-      [
-        "",
-        "Launch internal campaign to support cultural shift.",
-        "August 2010.",
-        "",
-        ""
-      ]
-    ],
-    "costsHeading": "Costs/Resources required",
-    "costs": "£10,000 within existing budget for materials; £85,000 for Customer Service workshops of which clear communication ie. plain English is one component.",
-    "say": "How customers will have a say: The National Customer Panel and Keep It Short and Simple (KISS) Groups will be used to help improve standard and sensitive communications to customers. The National Customer Panel has been consulted on the development of a plain English guide for colleagues."
+    costsHeading: 'Costs/Resources required',
+    costs:
+      '£10,000 within existing budget for materials; £85,000 for Customer Service workshops of which clear communication ie. plain English is one component.',
+    say: 'How customers will have a say: The National Customer Panel and Keep It Short and Simple (KISS) Groups will be used to help improve standard and sensitive communications to customers. The National Customer Panel has been consulted on the development of a plain English guide for colleagues.',
   },
   {
-    "id": "R5.1",
-    "heading": "R5 AUDIT COMMISSION RECOMMENDATION: IN CONSULTATION WITH CUSTOMERS, IMPROVE THE RESPONSIVE REPAIRS AND GAS SERVICE",
-    "targetDate": "Audit commission target date: June 2011",
-    "recommendation": "R5.1 Develop a more flexible and consistent appointment system for repairs and gas servicing available at first point of contact.",
-    "responsible": "Responsible: Jim Preston – Director of Maintenance Services",
-    "sponsor": "Executive Sponsor - Rosemary Du Rose",
-    "header": [
-      "Key outcomes for customers",
-      "Key actions",
-      "By",
-      "Progress taken to date",
-      "How do we know when we've achieved this?"
-    ],
-    "rows": [
+    id: 'R5.1',
+    heading: 'R5 AUDIT COMMISSION RECOMMENDATION: IN CONSULTATION WITH CUSTOMERS, IMPROVE THE RESPONSIVE REPAIRS AND GAS SERVICE',
+    targetDate: 'Audit commission target date: June 2011',
+    recommendation:
+      'R5.1 Develop a more flexible and consistent appointment system for repairs and gas servicing available at first point of contact.',
+    responsible: 'Responsible: Jim Preston – Director of Maintenance Services',
+    sponsor: 'Executive Sponsor - Rosemary Du Rose',
+    header: ['Key outcomes for customers', 'Key actions', 'By', 'Progress taken to date', "How do we know when we've achieved this?"],
+    rows: [
       [
         "Customers' repairs and gas servicing will take place at times that suit their needs and will be book-able at the first point of contact.",
-        "Establish monitoring system for appointments made and kept.",
-        "1st April 2010 and ongoing.",
-        "2 hour appointment requirements included in current gas servicing tender.",
-        "We know the actions we have taken are working when: <ul style=\"list-style-type: none\"> <li>90% of appointments are made at first point of contact (delivered by March 2011);</li> <li>97% of appointments are kept (delivered by March 2011);</li> <li>80% of repairs are \"right first time\" (delivered by September 2010);</li> <li>93% of customers are satisfied with the repairs service (delivered by March 2011); and</li> <li>96.5% of repairs are carried out within target response times (delivered by September 2010).</li> </ul>"
+        'Establish monitoring system for appointments made and kept.',
+        '1st April 2010 and ongoing.',
+        '2 hour appointment requirements included in current gas servicing tender.',
+        'We know the actions we have taken are working when: <ul style="list-style-type: none"> <li>90% of appointments are made at first point of contact (delivered by March 2011);</li> <li>97% of appointments are kept (delivered by March 2011);</li> <li>80% of repairs are "right first time" (delivered by September 2010);</li> <li>93% of customers are satisfied with the repairs service (delivered by March 2011); and</li> <li>96.5% of repairs are carried out within target response times (delivered by September 2010).</li> </ul>',
       ],
       [
-        "",
-        "Offer extended hours appointments at evenings and weekends.",
-        "October 2010.",
-        "Current ability to make appointments at first point of contact assessed.",
-        ""
+        '',
+        'Offer extended hours appointments at evenings and weekends.',
+        'October 2010.',
+        'Current ability to make appointments at first point of contact assessed.',
+        '',
       ],
       [
-        "Customers will receive a service that will be flexible, fast, convenient and better value for money.",
-        "Offer 2 hour slots for appointments.",
-        "March 2011.",
-        "Short term fix agreed with contractor in Midlands and part of South to take calls direct and take calls at first point of contact.",
-        ""
+        'Customers will receive a service that will be flexible, fast, convenient and better value for money.',
+        'Offer 2 hour slots for appointments.',
+        'March 2011.',
+        'Short term fix agreed with contractor in Midlands and part of South to take calls direct and take calls at first point of contact.',
+        '',
       ],
       [
-        "",
-        "Assess current position in our ability to make appointments at first point of contact.",
-        "July 2010 (Completed).",
-        "Percentage of appointments made and kept reported as a performance indicator.",
-        ""
+        '',
+        'Assess current position in our ability to make appointments at first point of contact.',
+        'July 2010 (Completed).',
+        'Percentage of appointments made and kept reported as a performance indicator.',
+        '',
       ],
-      [
-        "",
-        "Assess current position on appointments and hours of operation in existing contracts.",
-        "July 2010 (Completed).",
-        "",
-        ""
-      ],
-      [
-        "",
-        "Amend current contracts to reflect increased specification.",
-        "April 2011.",
-        "",
-        ""
-      ]
+      ['', 'Assess current position on appointments and hours of operation in existing contracts.', 'July 2010 (Completed).', '', ''],
+      ['', 'Amend current contracts to reflect increased specification.', 'April 2011.', '', ''],
     ],
-    "costsHeading": "Costs/Resources required",
-    "costs": "Potential increase in costs due to renegotiation of contracts (estimated at £10,000).",
-    "say": "How customers will have a say: The improved customer offer is based upon feedback from satisfaction surveys."
+    costsHeading: 'Costs/Resources required',
+    costs: 'Potential increase in costs due to renegotiation of contracts (estimated at £10,000).',
+    say: 'How customers will have a say: The improved customer offer is based upon feedback from satisfaction surveys.',
   },
   {
-    "id": "R5.2",
-    "heading": "R5 AUDIT COMMISSION RECOMMENDATION: IN CONSULTATION WITH CUSTOMERS, IMPROVE THE RESPONSIVE REPAIRS AND GAS SERVICE",
-    "targetDate": "Audit commission target date: June 2011",
-    "recommendation": "R5.2 Improve publicity around the importance of gas servicing and the ordering and appointments for gas servicing and responsive repairs.",
-    "responsible": "Responsible: Jim Preston – Director of Maintenance Services",
-    "sponsor": "Executive Sponsor - Rosemary Du Rose",
-    "header": [
-      "Key outcomes for customers",
-      "Key actions",
-      "By",
-      "Progress taken to date",
-      "How do we know when we've achieved this?"
+    id: 'R5.2',
+    heading: 'R5 AUDIT COMMISSION RECOMMENDATION: IN CONSULTATION WITH CUSTOMERS, IMPROVE THE RESPONSIVE REPAIRS AND GAS SERVICE',
+    targetDate: 'Audit commission target date: June 2011',
+    recommendation:
+      'R5.2 Improve publicity around the importance of gas servicing and the ordering and appointments for gas servicing and responsive repairs.',
+    responsible: 'Responsible: Jim Preston – Director of Maintenance Services',
+    sponsor: 'Executive Sponsor - Rosemary Du Rose',
+    header: ['Key outcomes for customers', 'Key actions', 'By', 'Progress taken to date', "How do we know when we've achieved this?"],
+    rows: [
+      [
+        'Customers will know how to book appointments for gas servicing and repairs.',
+        'Develop adverts to communicate with customers on the importance of allowing access for gas servicing.',
+        'August 2010 (completed).',
+        'An advert has been included in the customer newsletter and will be included in all subsequent editions.',
+        'We know the actions we have taken are working when: <ul style="list-style-type: none"> <li>• 90% of appointments are made at first point of contact (delivered by March 2011);</li> <li>• 97% of appointments are kept (delivered by March 2011);</li> <li>• 80% of repairs are “right first time” (delivered by September 2010);</li> <li>• 93% of customers are satisfied with the repairs service (delivered by March 2011); and</li> <li>• 96.5% of repairs are carried out within target response times (delivered by September 2010).</li> </ul>',
+      ],
+      [
+        '',
+        'Update website to include article on importance of gas servicing.',
+        'June 2010 (completed), to be refreshed each year.',
+        'An advert is available on the website.',
+        '',
+      ],
+      [
+        '',
+        'Include article in all customer newsletters on importance of gas servicing and communicate incentive scheme.',
+        'First article in customer newsletter in August 2010 and ongoing. Launch incentive scheme August 2010.',
+        '',
+        '',
+      ],
+      [
+        '',
+        'Develop advert to communicate improved flexibility in appointments in gas servicing and responsive repairs.',
+        'October 2010.',
+        '',
+        '',
+      ],
     ],
-    "rows": [
-      [
-        "Customers will know how to book appointments for gas servicing and repairs.",
-        "Develop adverts to communicate with customers on the importance of allowing access for gas servicing.",
-        "August 2010 (completed).",
-        "An advert has been included in the customer newsletter and will be included in all subsequent editions.",
-        "We know the actions we have taken are working when: <ul style=\"list-style-type: none\"> <li>• 90% of appointments are made at first point of contact (delivered by March 2011);</li> <li>• 97% of appointments are kept (delivered by March 2011);</li> <li>• 80% of repairs are “right first time” (delivered by September 2010);</li> <li>• 93% of customers are satisfied with the repairs service (delivered by March 2011); and</li> <li>• 96.5% of repairs are carried out within target response times (delivered by September 2010).</li> </ul>"
-      ],
-      [
-        "",
-        "Update website to include article on importance of gas servicing.",
-        "June 2010 (completed), to be refreshed each year.",
-        "An advert is available on the website.",
-        ""
-      ],
-      [
-        "",
-        "Include article in all customer newsletters on importance of gas servicing and communicate incentive scheme.",
-        "First article in customer newsletter in August 2010 and ongoing. Launch incentive scheme August 2010.",
-        "",
-        ""
-      ],
-      [
-        "",
-        "Develop advert to communicate improved flexibility in appointments in gas servicing and responsive repairs.",
-        "October 2010.",
-        "",
-        ""
-      ]
-    ],
-    "costsHeading": "Costs/Resources required",
-    "costs": "We will use existing staff and communications channels so there will be no marginal cost of resourcing this work.",
-    "say": "How customers will have a say: Customer feedback during the Short Notice Inspection identified this as a priority."
+    costsHeading: 'Costs/Resources required',
+    costs: 'We will use existing staff and communications channels so there will be no marginal cost of resourcing this work.',
+    say: 'How customers will have a say: Customer feedback during the Short Notice Inspection identified this as a priority.',
   },
   {
-    "id": "R5.3",
-    "heading": "R5 AUDIT COMMISSION RECOMMENDATION: IN CONSULTATION WITH CUSTOMERS, IMPROVE THE RESPONSIVE REPAIRS AND GAS SERVICE",
-    "targetDate": "Audit commission target date: June 2011",
-    "recommendation": "R5.3 Improve contract and performance monitoring and communication processes to ensure that repairs and gas servicing are done on time, at the appointed time, in one visit where possible.",
-    "responsible": "Responsible: Jim Preston – Director of Maintenance Services",
-    "sponsor": "Executive Sponsor - Rosemary Du Rose",
-    "header": [
-      "Key outcomes for customers",
-      "Key actions",
-      "By",
-      "Progress taken to date",
-      "How do we know when we've achieved this?"
-    ],
-    "rows": [
+    id: 'R5.3',
+    heading: 'R5 AUDIT COMMISSION RECOMMENDATION: IN CONSULTATION WITH CUSTOMERS, IMPROVE THE RESPONSIVE REPAIRS AND GAS SERVICE',
+    targetDate: 'Audit commission target date: June 2011',
+    recommendation:
+      'R5.3 Improve contract and performance monitoring and communication processes to ensure that repairs and gas servicing are done on time, at the appointed time, in one visit where possible.',
+    responsible: 'Responsible: Jim Preston – Director of Maintenance Services',
+    sponsor: 'Executive Sponsor - Rosemary Du Rose',
+    header: ['Key outcomes for customers', 'Key actions', 'By', 'Progress taken to date', "How do we know when we've achieved this?"],
+    rows: [
       [
-        "Customers will receive a service for both repairs and gas service which is at a convenient time to them, the work is carried out when expected and, where possible, the work is completed in a single visit.",
-        "Establish new monitoring formats and targets on key performance indicators on: <ul style=\"list-style-type: none\"> <li>• Appointments made and kept</li> <li>• Repairs completed right first time</li> <li>• Repairs completed on the first visit.</li> </ul>",
-        "Completed and in use.",
-        "Targets have been set and monitoring systems are now in place for all key performance indicators, to be used in contractor review meetings.  A 3 month improvement plan is in place to reach 80% \"right first time\" by September. The target level of performance will then be reviewed.",
-        "We know the actions we have taken are working when: <ul style=\"list-style-type: none\"> <li>• 90% of appointments are made at first point of contact (delivered by March 2011);</li> <li>• 97% of appointments are kept (delivered by March 2011);</li> <li>• 80% of repairs are \"right first time\" (delivered by September 2010);</li> <li>• 93% of customers are satisfied with the repairs service (delivered by March 2011); and</li> <li>• 96.5% of repairs are carried out within target response times (delivered by September 2010).</li> </ul>"
+        'Customers will receive a service for both repairs and gas service which is at a convenient time to them, the work is carried out when expected and, where possible, the work is completed in a single visit.',
+        'Establish new monitoring formats and targets on key performance indicators on: <ul style="list-style-type: none"> <li>• Appointments made and kept</li> <li>• Repairs completed right first time</li> <li>• Repairs completed on the first visit.</li> </ul>',
+        'Completed and in use.',
+        'Targets have been set and monitoring systems are now in place for all key performance indicators, to be used in contractor review meetings.  A 3 month improvement plan is in place to reach 80% "right first time" by September. The target level of performance will then be reviewed.',
+        'We know the actions we have taken are working when: <ul style="list-style-type: none"> <li>• 90% of appointments are made at first point of contact (delivered by March 2011);</li> <li>• 97% of appointments are kept (delivered by March 2011);</li> <li>• 80% of repairs are "right first time" (delivered by September 2010);</li> <li>• 93% of customers are satisfied with the repairs service (delivered by March 2011); and</li> <li>• 96.5% of repairs are carried out within target response times (delivered by September 2010).</li> </ul>',
       ],
       [
-        "",
-        "Develop contractor management framework (including improved communication arrangements).",
-        "October 2010.",
-        "Key performance indicators are being monitored monthly by Senior Managers and Executive and by Board at every meeting.",
-        ""
-      ]
+        '',
+        'Develop contractor management framework (including improved communication arrangements).',
+        'October 2010.',
+        'Key performance indicators are being monitored monthly by Senior Managers and Executive and by Board at every meeting.',
+        '',
+      ],
     ],
-    "costsHeading": "Costs/Resources required",
-    "costs": "We will use existing staff so there will be no marginal cost of resourcing this work.",
-    "say": "How customers will have a say: The National Customer Panel will scrutinise performance levels and hold the service to account. Customers will help to develop the contractor management framework which will include arrangements for improved communication and customer involvement in contract monitoring."
-  }
+    costsHeading: 'Costs/Resources required',
+    costs: 'We will use existing staff so there will be no marginal cost of resourcing this work.',
+    say: 'How customers will have a say: The National Customer Panel will scrutinise performance levels and hold the service to account. Customers will help to develop the contractor management framework which will include arrangements for improved communication and customer involvement in contract monitoring.',
+  },
 ];
 
 const MEASURE_CARDS: MeasureCard[] = [
   {
-    "title": "Performance measure- Maximise income via the recharging policy and reduce the use of temporary accomodation",
-    "fields": [
-      ["Owner", "Housing Options team."],
-      ["Co owners", "Housing Options Officers."],
-      ["Output/Outcome(s)", "To avoid the use of B&B accommodation where possible unless in an absolute emergency and there is no other accommodation available to the client."],
-      ["Links", "Housing Act 1996 (as amended 2002), Homelessness Strategy 2013-2016 and Corporate Strategic Finance Outcome."],
-      ["Source of Data", "Locata."],
-      ["Frequency of reporting", "Daily."],
-      ["Who measures?", "Angela Parmenter - Housing Options Manager. Jo Brooks - Director of Regulatory Services."],
-      ["Please list processes briefly", "<ul style=\"list-style-type: none\"> • Make timely appointments for clients who are threatened with homelessness. • Deal with emergency situations on the day of approach. • Negotiations with landlords/ agencies / family members to prevent evictions. • Make proper use of hostel accommodation. • Make timely homelessness decisions (within 33 working days). • Monitor and actively encourage bidding to ensure best outcome."],
-      ["Reporting Timescale", "Quarterly."],
-      ["What resources are needed to ensure success?", "Fully trained and experienced Housing Options Officers, relevant up to date case law."],
-      ["Are there opportunities for cross-service working?", "No."]
-    ]
+    title: 'Performance measure- Maximise income via the recharging policy and reduce the use of temporary accomodation',
+    fields: [
+      ['Owner', 'Housing Options team.'],
+      ['Co owners', 'Housing Options Officers.'],
+      [
+        'Output/Outcome(s)',
+        'To avoid the use of B&B accommodation where possible unless in an absolute emergency and there is no other accommodation available to the client.',
+      ],
+      ['Links', 'Housing Act 1996 (as amended 2002), Homelessness Strategy 2013-2016 and Corporate Strategic Finance Outcome.'],
+      ['Source of Data', 'Locata.'],
+      ['Frequency of reporting', 'Daily.'],
+      ['Who measures?', 'Angela Parmenter - Housing Options Manager. Jo Brooks - Director of Regulatory Services.'],
+      [
+        'Please list processes briefly',
+        '<ul style="list-style-type: none"> • Make timely appointments for clients who are threatened with homelessness. • Deal with emergency situations on the day of approach. • Negotiations with landlords/ agencies / family members to prevent evictions. • Make proper use of hostel accommodation. • Make timely homelessness decisions (within 33 working days). • Monitor and actively encourage bidding to ensure best outcome.',
+      ],
+      ['Reporting Timescale', 'Quarterly.'],
+      [
+        'What resources are needed to ensure success?',
+        'Fully trained and experienced Housing Options Officers, relevant up to date case law.',
+      ],
+      ['Are there opportunities for cross-service working?', 'No.'],
+    ],
   },
   {
-    "title": "Performance measure- Maximise income via the recharging policy and reduce the use of temporary accomodation",
-    "fields": [
-      ["Owner", "Housing Options team."],
-      ["Co owners", "Housing Options Officers."],
-      ["Output/Outcome(s)", "To ensure that Homeless decisions made within 33 working days."],
-      ["Links", "Housing Act 1996 (as amended 2002), Homelessness Strategy 2013-2016 and Corporate Strategic Finance Outcome."],
-      ["Source of Data", "Locata."],
-      ["Frequency of reporting", "Daily."],
-      ["Who measures?", "Angela Parmenter - Housing Options Manager. Angela Parmenter - Director of Regulatory Services."],
-      ["Please list processes briefly", "<ul style=\"list-style-type: none\"> • Receive contact from customer. • Taking a proactive approach to turn around homeless. Decision made within 33 working days."],
-      ["Reporting Timescale", "Quarterly."],
-      ["What resources are needed to ensure success?", "Fully trained and experienced Housing Options Officers, relevant up to date case law."],
-      ["Are there opportunities for cross-service working?", "No."]
-    ]
+    title: 'Performance measure- Maximise income via the recharging policy and reduce the use of temporary accomodation',
+    fields: [
+      ['Owner', 'Housing Options team.'],
+      ['Co owners', 'Housing Options Officers.'],
+      ['Output/Outcome(s)', 'To ensure that Homeless decisions made within 33 working days.'],
+      ['Links', 'Housing Act 1996 (as amended 2002), Homelessness Strategy 2013-2016 and Corporate Strategic Finance Outcome.'],
+      ['Source of Data', 'Locata.'],
+      ['Frequency of reporting', 'Daily.'],
+      ['Who measures?', 'Angela Parmenter - Housing Options Manager. Angela Parmenter - Director of Regulatory Services.'],
+      [
+        'Please list processes briefly',
+        '<ul style="list-style-type: none"> • Receive contact from customer. • Taking a proactive approach to turn around homeless. Decision made within 33 working days.',
+      ],
+      ['Reporting Timescale', 'Quarterly.'],
+      [
+        'What resources are needed to ensure success?',
+        'Fully trained and experienced Housing Options Officers, relevant up to date case law.',
+      ],
+      ['Are there opportunities for cross-service working?', 'No.'],
+    ],
   },
   {
-    "title": "Performance measure- Ensure that people feel safe in their homes and neighbourhood-management of gypsy and traveller sites",
-    "fields": [
-      ["Owner", "Housing Options Team."],
-      ["Co owners", "Angela Parmenter – Housing Options Manager."],
-      ["Output/outcome(s)", "To ensure 5% more rents collected than in 2014."],
-      ["Links", "Cambridgeshire County Council, Parks and Open Spaces."],
-      ["Source of Data", "Angela Parmenter – Housing Options Manager."],
-      ["Frequency of reporting", "As required."],
-      ["Who measures?", "Angela Parmenter - Housing Options Manager. Jo Brooks - Director of Regulatory Services."],
-      ["Please list processes briefly", "<ul style=\"list-style-type: none\"> • Site visits to be conducted weekly. • Rents to be collected and banked every Friday. • Future provision to be explored. • Attend sub regional Traveller Liaison Groups."],
-      ["Reporting timescale", "Quarterly."],
-      ["What resources are needed to ensure success?", "Future provision for Gypsy and Travellers."],
-      ["Are there opportunities for cross-service working?", "Parks and open spaces."]
-    ]
+    title: 'Performance measure- Ensure that people feel safe in their homes and neighbourhood-management of gypsy and traveller sites',
+    fields: [
+      ['Owner', 'Housing Options Team.'],
+      ['Co owners', 'Angela Parmenter – Housing Options Manager.'],
+      ['Output/outcome(s)', 'To ensure 5% more rents collected than in 2014.'],
+      ['Links', 'Cambridgeshire County Council, Parks and Open Spaces.'],
+      ['Source of Data', 'Angela Parmenter – Housing Options Manager.'],
+      ['Frequency of reporting', 'As required.'],
+      ['Who measures?', 'Angela Parmenter - Housing Options Manager. Jo Brooks - Director of Regulatory Services.'],
+      [
+        'Please list processes briefly',
+        '<ul style="list-style-type: none"> • Site visits to be conducted weekly. • Rents to be collected and banked every Friday. • Future provision to be explored. • Attend sub regional Traveller Liaison Groups.',
+      ],
+      ['Reporting timescale', 'Quarterly.'],
+      ['What resources are needed to ensure success?', 'Future provision for Gypsy and Travellers.'],
+      ['Are there opportunities for cross-service working?', 'Parks and open spaces.'],
+    ],
   },
   {
-    "title": "Performance measure- Provide an holistic Housing Options Service with the emphasis on preventing homelessness",
-    "fields": [
-      ["Owner", "Housing Options Team."],
-      ["Co owners", "Joanne Davis - Private Landlord Liaison Officer. Housing Options Officers."],
-      ["Output/Outcome(s)", "To effectively engage with landlords by undertaking 2 landlord forums per year."],
-      ["Links", "Housing Act 1996 (as amended 2002), Homelessness Strategy 2013-2016 and Corporate Strategic Finance Outcome."],
-      ["Source of Data", "Attendance data taken at forum."],
-      ["Frequency of reporting", "6 monthly."],
-      ["Who measures?", "Angela Parmenter - Housing Options Manager. Jo Brooks - Director of Regulatory Services."],
-      ["Please list processes briefly", "<ul style=\"list-style-type: none\"> • Agree date for forum. • Agree theme for forum i.e. landlord resolution service or grants and loans. • Invite known landlords and agencies. • Arrange speakers. • Produce handouts (landlord information packs). • Advertise forum to wider community to attract landlords unknown to the authority. • On day of forum, monitor attendance and take details of each landlord so that new landlords are invited to further forums. • Ask for feedback for improvement in the future. <p>N.B Without building new relationships with local landlords the possibilities open to the housing options department would be limited and homeless prevention statistics would suffer as a result. By enhancing the service available to landlords more properties become available for use in preventing homelessness and where possible for discharging homelessness duty.</p>"],
-      ["Reporting timescales", "Quarterly."],
-      ["What resources are needed to ensure success?", "Good working relationships with landlords and agents."],
-      ["Are there any opportunities for cross-service working?", "Environmental Health, Planning, Building Control, Care and Repair."]
-    ]
+    title: 'Performance measure- Provide an holistic Housing Options Service with the emphasis on preventing homelessness',
+    fields: [
+      ['Owner', 'Housing Options Team.'],
+      ['Co owners', 'Joanne Davis - Private Landlord Liaison Officer. Housing Options Officers.'],
+      ['Output/Outcome(s)', 'To effectively engage with landlords by undertaking 2 landlord forums per year.'],
+      ['Links', 'Housing Act 1996 (as amended 2002), Homelessness Strategy 2013-2016 and Corporate Strategic Finance Outcome.'],
+      ['Source of Data', 'Attendance data taken at forum.'],
+      ['Frequency of reporting', '6 monthly.'],
+      ['Who measures?', 'Angela Parmenter - Housing Options Manager. Jo Brooks - Director of Regulatory Services.'],
+      [
+        'Please list processes briefly',
+        '<ul style="list-style-type: none"> • Agree date for forum. • Agree theme for forum i.e. landlord resolution service or grants and loans. • Invite known landlords and agencies. • Arrange speakers. • Produce handouts (landlord information packs). • Advertise forum to wider community to attract landlords unknown to the authority. • On day of forum, monitor attendance and take details of each landlord so that new landlords are invited to further forums. • Ask for feedback for improvement in the future. <p>N.B Without building new relationships with local landlords the possibilities open to the housing options department would be limited and homeless prevention statistics would suffer as a result. By enhancing the service available to landlords more properties become available for use in preventing homelessness and where possible for discharging homelessness duty.</p>',
+      ],
+      ['Reporting timescales', 'Quarterly.'],
+      ['What resources are needed to ensure success?', 'Good working relationships with landlords and agents.'],
+      ['Are there any opportunities for cross-service working?', 'Environmental Health, Planning, Building Control, Care and Repair.'],
+    ],
   },
   {
-    "title": "Performance measure- Provide an holistic Housing Options Service with the emphasis on preventing homelessness",
-    "fields": [
-      ["Owner", "Housing Options Team."],
-      ["Co owners", "Tenancy Support Officer. Housing Options Officers."],
-      ["Output/outcome(s)", "To prevent at least 350 households from becoming homeless per year."],
-      ["Links", "Housing Act 1996 (as amended 2002), Homelessness Strategy 2013-2016 and Corporate Strategic Finance Outcome."],
-      ["Source of Data", "Tenancy Support Officer. Housing Options Officers."],
-      ["Frequency of reporting", "As required."],
-      ["Who measures?", "Angela Parmenter - Housing Options Manager. Jo Brooks - Director of Regulatory Services"],
-      ["Please list processes briefly", "<ul style=\"list-style-type: none\"> • Clients who are identified as in need of support will be discussed with the TSO and referred for an assessment of their needs. The TSO will then meet with the client to discuss options and plan a course of action. The TSO will then maintain contact with the client until agreed outcomes have been achieved. • Having a Tenancy Support Officer maximises the client's chances of sustaining an existing tenancy therefore preventing homelessness. Or supporting homeless clients to access benefits, bid on properties and/or locate a property in the private rented sector. • Assistance in setting up in that property will be provided to make sure that the client budgets and sustains their tenancy therefore avoiding homelessness in the future."],
-      ["Reporting timescale", "Quarterly."],
-      ["What resources are needed to ensure success?", "All officers to work together, risk assessments and structured support."],
-      ["Are there any opportunities for cross-service working?", "No."]
-    ]
+    title: 'Performance measure- Provide an holistic Housing Options Service with the emphasis on preventing homelessness',
+    fields: [
+      ['Owner', 'Housing Options Team.'],
+      ['Co owners', 'Tenancy Support Officer. Housing Options Officers.'],
+      ['Output/outcome(s)', 'To prevent at least 350 households from becoming homeless per year.'],
+      ['Links', 'Housing Act 1996 (as amended 2002), Homelessness Strategy 2013-2016 and Corporate Strategic Finance Outcome.'],
+      ['Source of Data', 'Tenancy Support Officer. Housing Options Officers.'],
+      ['Frequency of reporting', 'As required.'],
+      ['Who measures?', 'Angela Parmenter - Housing Options Manager. Jo Brooks - Director of Regulatory Services'],
+      [
+        'Please list processes briefly',
+        '<ul style="list-style-type: none"> • Clients who are identified as in need of support will be discussed with the TSO and referred for an assessment of their needs. The TSO will then meet with the client to discuss options and plan a course of action. The TSO will then maintain contact with the client until agreed outcomes have been achieved. • Having a Tenancy Support Officer maximises the client\'s chances of sustaining an existing tenancy therefore preventing homelessness. Or supporting homeless clients to access benefits, bid on properties and/or locate a property in the private rented sector. • Assistance in setting up in that property will be provided to make sure that the client budgets and sustains their tenancy therefore avoiding homelessness in the future.',
+      ],
+      ['Reporting timescale', 'Quarterly.'],
+      ['What resources are needed to ensure success?', 'All officers to work together, risk assessments and structured support.'],
+      ['Are there any opportunities for cross-service working?', 'No.'],
+    ],
   },
   {
-    "title": "Performance measure- Provide an holistic Housing Options Service with the emphasis on preventing homelessness",
-    "fields": [
-      ["Owner", "Housing Options Team."],
-      ["Co owners", "Housing Options Officers."],
-      ["Output/Outcome(s)", "To undertake a rough sleeper estimate."],
-      ["Links", "Housing Act 1996 (as amended 2002), Homelessness Strategy 2013-2016 and Corporate Strategic Finance Outcome."],
-      ["Source of Data", "Data collected from external agencies; ECDC staff, Housing associations, Churches, Support workers, Doctors surgeries, Hostel managers etc."],
-      ["Frequency of reporting", "Yearly."],
-      ["Who measures?", "Angela Parmenter - Housing Options Manager. Jo Brooks - Director of Regulatory Services."],
-      ["Please list processes briefly", "<ul style=\"list-style-type: none\"> • Agree with neighbouring authorities a date and time for the estimated count. • Invite all external agencies to record all known rough sleepers at this time and date. • Liaise with these organisations leading up to the count. • The day after the estimation send out a request for the information gathered. • Analyse data collected making sure that there are no duplicate accounts of rough sleeping. • Liaise with neighbouring authorities to ensure no overlaps and repeat reports of the same person(s). • Final count. • Send final figure to DCLG."],
-      ["Reporting timescale", "Annually."],
-      ["What resources are needed to ensure success?", "Involvement from a multitude of agencies across the sub region."],
-      ["Are there opportunities for cross-service working?", "All teams within the authority are asked to check if they are out in the district on the set date."]
-    ]
+    title: 'Performance measure- Provide an holistic Housing Options Service with the emphasis on preventing homelessness',
+    fields: [
+      ['Owner', 'Housing Options Team.'],
+      ['Co owners', 'Housing Options Officers.'],
+      ['Output/Outcome(s)', 'To undertake a rough sleeper estimate.'],
+      ['Links', 'Housing Act 1996 (as amended 2002), Homelessness Strategy 2013-2016 and Corporate Strategic Finance Outcome.'],
+      [
+        'Source of Data',
+        'Data collected from external agencies; ECDC staff, Housing associations, Churches, Support workers, Doctors surgeries, Hostel managers etc.',
+      ],
+      ['Frequency of reporting', 'Yearly.'],
+      ['Who measures?', 'Angela Parmenter - Housing Options Manager. Jo Brooks - Director of Regulatory Services.'],
+      [
+        'Please list processes briefly',
+        '<ul style="list-style-type: none"> • Agree with neighbouring authorities a date and time for the estimated count. • Invite all external agencies to record all known rough sleepers at this time and date. • Liaise with these organisations leading up to the count. • The day after the estimation send out a request for the information gathered. • Analyse data collected making sure that there are no duplicate accounts of rough sleeping. • Liaise with neighbouring authorities to ensure no overlaps and repeat reports of the same person(s). • Final count. • Send final figure to DCLG.',
+      ],
+      ['Reporting timescale', 'Annually.'],
+      ['What resources are needed to ensure success?', 'Involvement from a multitude of agencies across the sub region.'],
+      [
+        'Are there opportunities for cross-service working?',
+        'All teams within the authority are asked to check if they are out in the district on the set date.',
+      ],
+    ],
   },
   {
-    "title": "Performance measure- Trained staff and comprehensive understanding of service by Member Champions",
-    "fields": [
-      ["Owner", "Housing Options Team."],
-      ["Co owners", "All Officers."],
-      ["Output/Outcome(s)", "100% appraisals completed on time."],
-      ["Links", ""],
-      ["Source of Data", ""],
-      ["Frequency of reporting", "Yearly."],
-      ["Who measures?", "Angela Parmenter - Housing Options Manager."],
-      ["Please list processes briefly", "<ul style=\"list-style-type: none\"> • Work within the performance management framework to support the continued professional development of the housing option service. • Diary in appointments to ensure that appraisals are undertaken within required timeframes."],
-      ["Reporting timescale", "Quarterly."],
-      ["What resources are needed to ensure success?", "Performance management."],
-      ["Are there opportunities for cross –service working?", "HR."]
-    ]
+    title: 'Performance measure- Trained staff and comprehensive understanding of service by Member Champions',
+    fields: [
+      ['Owner', 'Housing Options Team.'],
+      ['Co owners', 'All Officers.'],
+      ['Output/Outcome(s)', '100% appraisals completed on time.'],
+      ['Links', ''],
+      ['Source of Data', ''],
+      ['Frequency of reporting', 'Yearly.'],
+      ['Who measures?', 'Angela Parmenter - Housing Options Manager.'],
+      [
+        'Please list processes briefly',
+        '<ul style="list-style-type: none"> • Work within the performance management framework to support the continued professional development of the housing option service. • Diary in appointments to ensure that appraisals are undertaken within required timeframes.',
+      ],
+      ['Reporting timescale', 'Quarterly.'],
+      ['What resources are needed to ensure success?', 'Performance management.'],
+      ['Are there opportunities for cross –service working?', 'HR.'],
+    ],
   },
   {
-    "title": "Performance measure- Adapting the service to meet the needs of the customer",
-    "fields": [
-      ["Owner", "Housing Options Team."],
-      ["Co owners", "All Officers."],
-      ["Output/Outcome(s)", "Undertake ongoing demands analysis to show service is fully meeting needs of customers."],
-      ["Links", ""],
-      ["Source of Data", "On going."],
-      ["Frequency of reporting", "On going."],
-      ["Who measures?", "Angela Parmenter - Housing Options Manager."],
-      ["Please list processes briefly", "<ul style=\"list-style-type: none\"> • Conduct regular team meetings to update on customer feedback. • Regularly assess the outputs from the service to ensure that it is full meeting the needs of our customers. • Carry out demands analysis of who accesses the service, when and how. • Adapt service to meet the needs of our customers where appropriate."],
-      ["Reporting timescale", "Quarterly."],
-      ["What resources are needed to ensure success?", ""],
-      ["Are there opportunities for cross –service working?", "HR."]
-    ]
-  }
+    title: 'Performance measure- Adapting the service to meet the needs of the customer',
+    fields: [
+      ['Owner', 'Housing Options Team.'],
+      ['Co owners', 'All Officers.'],
+      ['Output/Outcome(s)', 'Undertake ongoing demands analysis to show service is fully meeting needs of customers.'],
+      ['Links', ''],
+      ['Source of Data', 'On going.'],
+      ['Frequency of reporting', 'On going.'],
+      ['Who measures?', 'Angela Parmenter - Housing Options Manager.'],
+      [
+        'Please list processes briefly',
+        '<ul style="list-style-type: none"> • Conduct regular team meetings to update on customer feedback. • Regularly assess the outputs from the service to ensure that it is full meeting the needs of our customers. • Carry out demands analysis of who accesses the service, when and how. • Adapt service to meet the needs of our customers where appropriate.',
+      ],
+      ['Reporting timescale', 'Quarterly.'],
+      ['What resources are needed to ensure success?', ''],
+      ['Are there opportunities for cross –service working?', 'HR.'],
+    ],
+  },
 ];
 
 // ---------------------------------------------------------------------------
@@ -1782,7 +1730,7 @@ async function main(): Promise<void> {
       messiness: [
         'Two-row header: `Key Performance Indicator`, `Numbers`, `Comments` merged vertically over rows 3-4; `Target Met` merged across C3:D3 over `Yes` (C4) and `No` (D4).',
         'Reference column mixes text (`1a`, `1b`, `1c`) and numbers (`2`…`10`).',
-        'Yes/No shares are fractions with `0%` format (`1`, `0.83`, `0.17`, `0.94`, `0.06`); `-` is text; KPI 10\'s Numbers cell is the text `See table below`; rows 1a–1c have no shares.',
+        "Yes/No shares are fractions with `0%` format (`1`, `0.83`, `0.17`, `0.94`, `0.06`); `-` is text; KPI 10's Numbers cell is the text `See table below`; rows 1a–1c have no shares.",
         'Targets live only in the definition lines ("target 14 days", "28 days & 7 days", "(7 days)", "75% … good, very good or excellent").',
         'Satisfaction table: one blank count (ART Homes, Good) where the seed is blank; the last column is a formula `(D+E+F)/SUM(B:F)` per row with cached value 1 (100%), format `0%`.',
         'Legend cells (green "Target met", red "Target not met") with fills in column A.',
@@ -1799,9 +1747,9 @@ async function main(): Promise<void> {
       messiness: [
         'Header wording varies as in the seed: curly `we’ve` in R2.2, `Key outcomes for our customers` in R2.7; `Audit commission target date` in lower case for R5.x.',
         'The key outcome is only on the first action row; R2.5 and R5.1 have a second key outcome on a later row, as in the seed. R2.7 has no Executive Sponsor.',
-        'Bullet lists from the seed\'s HTML are line breaks inside one cell; `By` holds free text (`July 2010 (completed)`, `September/October 2010`, `1st April 2010 and ongoing`, …) and is empty for some actions.',
+        "Bullet lists from the seed's HTML are line breaks inside one cell; `By` holds free text (`July 2010 (completed)`, `September/October 2010`, `1st April 2010 and ongoing`, …) and is empty for some actions.",
         ...realigned,
-        'Performance sheet: targets `100%`, `85%` as fractions with `0%`; `789 per month` as text; Actual Jul 2010 is 99.65% for gas certificates (from R1\'s progress text), `pending` for satisfaction and blank for the other two (the seed gives no figure).',
+        "Performance sheet: targets `100%`, `85%` as fractions with `0%`; `789 per month` as text; Actual Jul 2010 is 99.65% for gas certificates (from R1's progress text), `pending` for satisfaction and blank for the other two (the seed gives no figure).",
       ],
       notes: e,
     },

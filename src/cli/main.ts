@@ -56,7 +56,18 @@ const ALLOWED_FLAGS: Record<string, ReadonlySet<string>> = {
   recalc: new Set(['-o', '--output', '--dry-run', '--period', '--today', '--in-place', '--help']),
   plan: new Set(['-o', '--output', '--dry-run', '--period', '--today', '--in-place', '--near-misses', '--help']),
   committee: new Set(['-o', '--output', '--dry-run', '--period', '--today', '--in-place', '--committee', '--meeting', '--help']),
-  pack: new Set(['-o', '--output', '--dry-run', '--period', '--today', '--in-place', '--committee', '--meeting', '--near-misses', '--help']),
+  pack: new Set([
+    '-o',
+    '--output',
+    '--dry-run',
+    '--period',
+    '--today',
+    '--in-place',
+    '--committee',
+    '--meeting',
+    '--near-misses',
+    '--help',
+  ]),
 };
 
 /** Runs the command line and returns the exit status: 0 done, 1 the user's input can't be used, 2 usage. */
@@ -126,7 +137,9 @@ async function scan(positional: readonly string[], asJson: boolean, io: CliIo): 
   else io.out(scanText(result));
   if (result.tables.length === 0) {
     const names = workbook.sheets.map((sheet) => `"${sheet.name}"`).join(', ');
-    io.err(`No KPI table was found in ${path} (sheets ${names}). KPI Tracker looks for a header row with an indicator or measure column and a target, actual or status column.`);
+    io.err(
+      `No KPI table was found in ${path} (sheets ${names}). KPI Tracker looks for a header row with an indicator or measure column and a target, actual or status column.`,
+    );
     return 1;
   }
   return 0;
@@ -146,7 +159,8 @@ function todayFrom(flags: ReadonlyMap<string, string | true>): CalendarDate {
 function periodFrom(flags: ReadonlyMap<string, string | true>): string | undefined {
   const given = flags.get('--period');
   if (typeof given !== 'string') return undefined;
-  if (!parsePeriodLabel(given)) throw new UsageError(`--period "${given}" is not a period KPI Tracker knows; try "Q2 2024/25", "Apr-24", "M1", "YTD" or "2014/15".`);
+  if (!parsePeriodLabel(given))
+    throw new UsageError(`--period "${given}" is not a period KPI Tracker knows; try "Q2 2024/25", "Apr-24", "M1", "YTD" or "2014/15".`);
   return given;
 }
 
@@ -157,7 +171,9 @@ async function check(positional: readonly string[], flags: ReadonlyMap<string, s
   const { workbook } = await readXlsxFile(path);
   const detection = detectWorkbook(workbook);
   if (detection.tables.length === 0) {
-    io.err(`No KPI table was found in ${path}, so there is nothing to check. Run "kpi-tracker scan ${path}" to see what KPI Tracker looks for.`);
+    io.err(
+      `No KPI table was found in ${path}, so there is nothing to check. Run "kpi-tracker scan ${path}" to see what KPI Tracker looks for.`,
+    );
     return 1;
   }
   const verdicts = evaluateWorkbook(workbook, detection, { today, ...(period ? { period } : {}) });
@@ -187,7 +203,9 @@ async function write(step: Step, positional: readonly string[], flags: ReadonlyM
   const meeting = flags.get('--meeting');
   const { workbook, source, structureProtected } = await readXlsxFile(path);
   if (!dryRun && structureProtected) {
-    io.err(`The structure of ${path} is protected (Review → Protect Workbook), so KPI Tracker can't add its sheets. Unprotect it and run again. Nothing was written.`);
+    io.err(
+      `The structure of ${path} is protected (Review → Protect Workbook), so KPI Tracker can't add its sheets. Unprotect it and run again. Nothing was written.`,
+    );
     return 1;
   }
   const run = runKpiTracker(workbook, {
@@ -197,10 +215,15 @@ async function write(step: Step, positional: readonly string[], flags: ReadonlyM
     steps: STEPS[step],
     includeNearMisses: flags.has('--near-misses'),
     ...(period ? { period } : {}),
-    committee: { ...(typeof committeeName === 'string' ? { name: committeeName } : {}), ...(typeof meeting === 'string' ? { meetingDate: meeting } : {}) },
+    committee: {
+      ...(typeof committeeName === 'string' ? { name: committeeName } : {}),
+      ...(typeof meeting === 'string' ? { meetingDate: meeting } : {}),
+    },
   });
   if (run.detection.tables.length === 0) {
-    io.err(`No KPI table was found in ${path}, so there is nothing to ${step === 'recalc' ? 'recalculate' : 'report'}. Run "kpi-tracker scan ${path}" to see what KPI Tracker looks for.`);
+    io.err(
+      `No KPI table was found in ${path}, so there is nothing to ${step === 'recalc' ? 'recalculate' : 'report'}. Run "kpi-tracker scan ${path}" to see what KPI Tracker looks for.`,
+    );
     return 1;
   }
   if (run.plan.refusals.length > 0) {
@@ -212,7 +235,8 @@ async function write(step: Step, positional: readonly string[], flags: ReadonlyM
     return 1;
   }
   io.out(planText(run.plan, dryRun));
-  if (run.reportPeriod && (step === 'committee' || step === 'pack')) io.out(summaryText(run.reportPeriod, chooseVerdicts(run.verdicts, run.reportPeriod)));
+  if (run.reportPeriod && (step === 'committee' || step === 'pack'))
+    io.out(summaryText(run.reportPeriod, chooseVerdicts(run.verdicts, run.reportPeriod)));
   if (dryRun) return 0;
   const { bytes, notes } = await applyPlanToXlsx(source, run.plan);
   for (const note of notes) io.out(note);
@@ -220,4 +244,3 @@ async function write(step: Step, positional: readonly string[], flags: ReadonlyM
   io.out(`Written to ${output}.`);
   return 0;
 }
-

@@ -8,7 +8,8 @@ export function outputPathFor(input: string, flags: ReadonlyMap<string, string |
   if (inPlace && typeof given === 'string') throw new UsageError('Use either -o or --in-place, not both.');
   if (inPlace) return input;
   if (typeof given === 'string') {
-    if (resolve(given) === resolve(input)) throw new UsageError(`-o ${given} is the workbook being read; KPI Tracker won't write over it unless you add --in-place.`);
+    if (resolve(given) === resolve(input))
+      throw new UsageError(`-o ${given} is the workbook being read; KPI Tracker won't write over it unless you add --in-place.`);
     if (!/\.xlsx$/i.test(given)) throw new UsageError(`-o ${given}: the output must be an .xlsx file.`);
     return given;
   }

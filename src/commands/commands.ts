@@ -34,7 +34,11 @@ export async function runFromRibbon(label: string, steps: Steps): Promise<void> 
     const run = await runInExcel({ today: today(), now: new Date().toISOString(), command: `${label} (ribbon)`, steps }, true);
     if (run.needsMapping) {
       requestView('mapping');
-      postNotice({ intent: 'info', title: 'Set up this workbook first', message: `KPI Tracker has not been set up for this workbook yet. Check how its tables were read and confirm, then choose ${label} again.` });
+      postNotice({
+        intent: 'info',
+        title: 'Set up this workbook first',
+        message: `KPI Tracker has not been set up for this workbook yet. Check how its tables were read and confirm, then choose ${label} again.`,
+      });
       await showPane();
       return;
     }
@@ -48,7 +52,10 @@ export async function runFromRibbon(label: string, steps: Steps): Promise<void> 
     postNotice({
       intent: 'success',
       title: `${label}: done`,
-      message: edits === 0 && sheets.length === 0 ? 'Nothing needed to change.' : `${edits} cell${edits === 1 ? '' : 's'} changed${sheets.length ? `; updated ${sheets.join(', ')}` : ''}.`,
+      message:
+        edits === 0 && sheets.length === 0
+          ? 'Nothing needed to change.'
+          : `${edits} cell${edits === 1 ? '' : 's'} changed${sheets.length ? `; updated ${sheets.join(', ')}` : ''}.`,
     });
   } catch (error) {
     const message = error instanceof ExcelRunError ? error.problem.message : error instanceof Error ? error.message : String(error);

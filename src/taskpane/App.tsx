@@ -1,4 +1,16 @@
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Title2, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Tab,
+  TabList,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CalendarDate } from '../core/model/serial-dates';
 import type { Settings } from '../core/settings/settings-schema';
@@ -102,7 +114,12 @@ export function App(props: { host: PaneHost; today?: CalendarDate }) {
       {!data && state.kind === 'loading' && <Spinner label="Reading the workbook…" />}
       {data && tab && (
         <>
-          <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setChosenTab(d.value as PaneTab)} aria-label="KPI Tracker">
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_, d) => setChosenTab(d.value as PaneTab)}
+            aria-label="KPI Tracker"
+          >
             {PANE_TABS.map((t) => (
               <Tab key={t.value} value={t.value} id={tabId(t.value)} {...(t.value === tab ? { 'aria-controls': PANEL_ID } : {})}>
                 {t.name}
@@ -112,9 +129,19 @@ export function App(props: { host: PaneHost; today?: CalendarDate }) {
           <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(tab)}>
             {tab === 'setup' && <SetupView key={data.version} data={data} onConfirm={confirmMapping} />}
             {tab === 'run' && (
-              <RunView host={host} data={data} today={today} period={period} onPeriodChange={setChosenPeriod} onChanged={reload} onSetUp={() => setChosenTab('setup')} />
+              <RunView
+                host={host}
+                data={data}
+                today={today}
+                period={period}
+                onPeriodChange={setChosenPeriod}
+                onChanged={reload}
+                onSetUp={() => setChosenTab('setup')}
+              />
             )}
-            {tab === 'indicators' && <IndicatorsView host={host} data={data} period={period} onPeriodChange={setChosenPeriod} onSaveSettings={saveSettings} />}
+            {tab === 'indicators' && (
+              <IndicatorsView host={host} data={data} period={period} onPeriodChange={setChosenPeriod} onSaveSettings={saveSettings} />
+            )}
             {tab === 'settings' && <SettingsView data={data} period={period} today={today} onSave={saveSettings} />}
           </div>
         </>

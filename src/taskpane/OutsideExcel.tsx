@@ -14,7 +14,8 @@ export function OutsideExcel() {
         KPI Tracker
       </Title2>
       <Body1 as="p" className={styles.title}>
-        This is KPI Tracker&apos;s task pane, and it works inside Excel: open your KPI workbook in Excel and choose Open KPI Tracker on the KPI Tracker tab of the ribbon.
+        This is KPI Tracker&apos;s task pane, and it works inside Excel: open your KPI workbook in Excel and choose Open KPI Tracker on the
+        KPI Tracker tab of the ribbon.
       </Body1>
       <Body1 as="p" className={styles.title}>
         To try it without Excel, run <code>npm run workbench</code>, which shows the same pane beside a sample workbook.

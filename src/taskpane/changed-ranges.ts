@@ -10,7 +10,12 @@ export interface ChangedRange {
 }
 
 const PURPOSE_WORDS = { status: 'Status cells', commentary: 'Commentary cells' } as const;
-const SHEET_WORDS = { committee: 'Committee sheet', 'action-plan': 'Action plan', 'change-log': 'Change log', settings: 'Settings' } as const;
+const SHEET_WORDS = {
+  committee: 'Committee sheet',
+  'action-plan': 'Action plan',
+  'change-log': 'Change log',
+  settings: 'Settings',
+} as const;
 
 /** The ranges a plan wrote: runs of edited cells down a column, then each visible sheet it built. */
 export function changedRanges(plan: Plan): ChangedRange[] {
@@ -20,7 +25,11 @@ export function changedRanges(plan: Plan): ChangedRange[] {
   const close = () => {
     if (!run) return;
     const start = cellAddress(run.top, run.col);
-    ranges.push({ sheet: run.sheet, address: run.top === run.bottom ? start : `${start}:${cellAddress(run.bottom, run.col)}`, what: PURPOSE_WORDS[run.purpose] });
+    ranges.push({
+      sheet: run.sheet,
+      address: run.top === run.bottom ? start : `${start}:${cellAddress(run.bottom, run.col)}`,
+      what: PURPOSE_WORDS[run.purpose],
+    });
   };
   for (const edit of edits) {
     if (run && run.sheet === edit.sheet && run.col === edit.col && run.purpose === edit.purpose && edit.row === run.bottom + 1) {

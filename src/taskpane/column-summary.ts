@@ -13,6 +13,9 @@ export function columnSummary(table: DetectedTable, choice: TableChoice): string
     else runs.push({ first: column.col, last: column.col, role });
   }
   return runs
-    .map((run) => `${columnLetter(run.first)}${run.last > run.first ? `–${columnLetter(run.last)}` : ''} ${run.role ? ROLE_WORDS[run.role] : 'not used'}`)
+    .map(
+      (run) =>
+        `${columnLetter(run.first)}${run.last > run.first ? `–${columnLetter(run.last)}` : ''} ${run.role ? ROLE_WORDS[run.role] : 'not used'}`,
+    )
     .join('; ');
 }

@@ -5,7 +5,8 @@ export function errorText(error: unknown): string {
   if (error instanceof ExcelRunError) return error.problem.message;
   if (typeof error === 'object' && error !== null && 'problem' in error) {
     const problem = (error as { problem: unknown }).problem;
-    if (typeof problem === 'object' && problem !== null && 'message' in problem && typeof problem.message === 'string') return problem.message;
+    if (typeof problem === 'object' && problem !== null && 'message' in problem && typeof problem.message === 'string')
+      return problem.message;
   }
   if (error instanceof Error && error.message) return error.message;
   return String(error);

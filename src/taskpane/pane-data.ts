@@ -23,5 +23,12 @@ const NOTHING = { statuses: false, actionPlan: false, committee: false } as cons
 /** Judges the workbook with the same core every host runs, writing nothing. */
 export function paneDataFrom(workbook: Workbook, today: CalendarDate, version: number): PaneData {
   const run = runKpiTracker(workbook, { today, now: new Date().toISOString(), command: 'task pane', steps: NOTHING });
-  return { workbook, settings: run.settings, detection: run.detection, verdicts: run.verdicts, look: statusLook(workbook, run.detection, run.settings), version };
+  return {
+    workbook,
+    settings: run.settings,
+    detection: run.detection,
+    verdicts: run.verdicts,
+    look: statusLook(workbook, run.detection, run.settings),
+    version,
+  };
 }

@@ -11,4 +11,9 @@ export const PANE_TABS: ReadonlyArray<{ readonly value: PaneTab; readonly name: 
 ];
 
 /** The tab a ribbon command's request stands for. */
-export const TAB_OF_VIEW: Readonly<Record<PaneView, PaneTab>> = { mapping: 'setup', run: 'run', overview: 'indicators', settings: 'settings' };
+export const TAB_OF_VIEW: Readonly<Record<PaneView, PaneTab>> = {
+  mapping: 'setup',
+  run: 'run',
+  overview: 'indicators',
+  settings: 'settings',
+};

@@ -22,7 +22,8 @@ export interface FormProblem {
   readonly message: string;
 }
 
-const mapStatuses = <T>(f: (status: Status) => T): Record<Status, T> => Object.fromEntries(STATUSES.map((status) => [status, f(status)])) as Record<Status, T>;
+const mapStatuses = <T>(f: (status: Status) => T): Record<Status, T> =>
+  Object.fromEntries(STATUSES.map((status) => [status, f(status)])) as Record<Status, T>;
 
 export function formFromSettings(settings: Settings, labels: StatusLabels, colours: StatusColours): SettingsForm {
   const tolerance = settings.tolerance ?? DEFAULT_TOLERANCE;
@@ -92,7 +93,11 @@ function fieldOf(path: readonly PropertyKey[]): string {
  * The settings the form describes, checked with SettingsSchema; only what differs from the
  * workbook's own labels and the default colours and templates is stored.
  */
-export function settingsFromForm(settings: Settings, form: SettingsForm, workbookLabels: StatusLabels): { settings: Settings | null; problems: FormProblem[] } {
+export function settingsFromForm(
+  settings: Settings,
+  form: SettingsForm,
+  workbookLabels: StatusLabels,
+): { settings: Settings | null; problems: FormProblem[] } {
   const problems: FormProblem[] = [];
   const labels: Partial<Record<Status, string>> = {};
   const colours: Partial<Record<Status, string>> = {};
@@ -101,15 +106,25 @@ export function settingsFromForm(settings: Settings, form: SettingsForm, workboo
     if (label !== workbookLabels[status]) labels[status] = label;
     const colour = form.colours[status].toUpperCase();
     if (colour !== DEFAULT_COLOURS[status]) colours[status] = colour;
-    for (const message of templateProblems(form.templates[status])) problems.push({ field: `Template for ${STATUS_WORDS[status]}`, message });
+    for (const message of templateProblems(form.templates[status]))
+      problems.push({ field: `Template for ${STATUS_WORDS[status]}`, message });
   }
-  const committee = Object.fromEntries(Object.entries(form.committee).map(([key, value]) => [key, value.trim()]).filter(([, value]) => value !== ''));
+  const committee = Object.fromEntries(
+    Object.entries(form.committee)
+      .map(([key, value]) => [key, value.trim()])
+      .filter(([, value]) => value !== ''),
+  );
   const candidate = { ...settings, tolerance: toleranceFrom(form), labels, colours, templates: templatesFromForm(form), committee };
   const parsed = SettingsSchema.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = fieldOf(issue.path);
-      const message = field.startsWith('Label') && issue.code === 'too_small' ? 'a label cannot be empty' : issue.code === 'invalid_type' && field.startsWith('Tolerance') ? 'write a number from 0 to 100' : issue.message;
+      const message =
+        field.startsWith('Label') && issue.code === 'too_small'
+          ? 'a label cannot be empty'
+          : issue.code === 'invalid_type' && field.startsWith('Tolerance')
+            ? 'write a number from 0 to 100'
+            : issue.message;
       problems.push({ field, message });
     }
   }

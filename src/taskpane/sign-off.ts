@@ -43,10 +43,16 @@ export function signOffFor(input: {
     const status = byLabel.get(normalise(label));
     if (!label || !status) continue;
     statuses[cellKey(table.sheet, verdict.row, col)] = { status, label };
-    if (status !== verdict.status) mismatches.push(`${verdict.ref ?? verdict.indicator}: the cell says "${label}", ${input.period} rates it "${input.labels[verdict.status]}"`);
+    if (status !== verdict.status)
+      mismatches.push(
+        `${verdict.ref ?? verdict.indicator}: the cell says "${label}", ${input.period} rates it "${input.labels[verdict.status]}"`,
+      );
   }
   const committee = input.committee?.trim();
-  return { signOff: { period: input.period, signedOffOn: isoFromDate(input.today), ...(committee ? { committee } : {}), statuses }, mismatches };
+  return {
+    signOff: { period: input.period, signedOffOn: isoFromDate(input.today), ...(committee ? { committee } : {}), statuses },
+    mismatches,
+  };
 }
 
 /** The settings with this sign-off in place of any earlier one for the same period. */

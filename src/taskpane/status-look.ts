@@ -27,5 +27,9 @@ export function statusCellTexts(workbook: Workbook, detection: Detection): strin
 /** The labels and colours the pane shows, the same ones a run writes. */
 export function statusLook(workbook: Workbook, detection: Detection, settings: Settings): StatusLook {
   const texts = statusCellTexts(workbook, detection);
-  return { labels: chooseLabels(texts, settings.labels), workbookLabels: chooseLabels(texts, {}), colours: chooseColours(settings.colours) };
+  return {
+    labels: chooseLabels(texts, settings.labels),
+    workbookLabels: chooseLabels(texts, {}),
+    colours: chooseColours(settings.colours),
+  };
 }

@@ -185,7 +185,10 @@ function SheetTable({ sheet, selection }: { sheet: Sheet; selection: CellRange |
       <tbody>
         {layout.rows.map((r) => (
           <tr key={r}>
-            <th scope="row" className={mergeClasses(styles.rowHeader, selection && r >= selection.top && r <= selection.bottom && styles.headerSelected)}>
+            <th
+              scope="row"
+              className={mergeClasses(styles.rowHeader, selection && r >= selection.top && r <= selection.bottom && styles.headerSelected)}
+            >
               {r + 1}
             </th>
             {layout.cols.map((c) => {
@@ -261,8 +264,19 @@ export function GridView({ workbook, activeSheet, onActivate, selection }: GridV
 
   return (
     <div className={styles.root}>
-      <div className={styles.scroller} ref={scroller} role="tabpanel" id="workbench-sheet" aria-label={sheet ? sheet.name : 'No sheet'} tabIndex={0}>
-        {sheet ? <SheetTable sheet={sheet} selection={range} /> : <Caption1 className={styles.empty}>This workbook has no visible sheets.</Caption1>}
+      <div
+        className={styles.scroller}
+        ref={scroller}
+        role="tabpanel"
+        id="workbench-sheet"
+        aria-label={sheet ? sheet.name : 'No sheet'}
+        tabIndex={0}
+      >
+        {sheet ? (
+          <SheetTable sheet={sheet} selection={range} />
+        ) : (
+          <Caption1 className={styles.empty}>This workbook has no visible sheets.</Caption1>
+        )}
       </div>
       <div className={styles.tabs} role="tablist" aria-label="Sheets">
         {sheets.map((s, index) => {

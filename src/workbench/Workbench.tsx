@@ -1,5 +1,18 @@
 import { useCallback, useEffect, useState, type ChangeEvent } from 'react';
-import { Body1, Button, Caption1, Field, makeStaticStyles, makeStyles, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  makeStaticStyles,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
 import type { CalendarDate } from '../core/model/serial-dates';
 import { isoFromDate } from '../core/model/serial-dates';
 import type { Workbook } from '../core/model/workbook';

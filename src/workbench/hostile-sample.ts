@@ -17,7 +17,18 @@ export const HOSTILE_TEXTS = {
 
 export function hostileWorkbook(): Workbook {
   const pct = (v: number) => ({ v, fmt: '0.0%' });
-  const header = ['Indicator No.', 'KPI Description', 'Q1 2024/25', 'Q2 2024/25', 'Q3 2024/25', 'Q4 2024/25', 'Annual Target 2024/25', 'Status', 'Commentary', 'Owner'];
+  const header = [
+    'Indicator No.',
+    'KPI Description',
+    'Q1 2024/25',
+    'Q2 2024/25',
+    'Q3 2024/25',
+    'Q4 2024/25',
+    'Annual Target 2024/25',
+    'Status',
+    'Commentary',
+    'Owner',
+  ];
   return buildWorkbook([
     {
       name: 'KPIs 2024-25',
@@ -27,7 +38,18 @@ export function hostileWorkbook(): Workbook {
         [],
         header.map((text) => ({ v: text, fill: '#D9E1F2' })),
         ['01', HOSTILE_TEXTS.html, pct(0.8), pct(0.85), null, null, { v: 0.92, fmt: '0%' }, null, null, HOSTILE_TEXTS.at],
-        ['02', HOSTILE_TEXTS.hyperlink, pct(0.95), pct(0.96), null, null, { v: 0.92, fmt: '0%' }, null, HOSTILE_TEXTS.script, HOSTILE_TEXTS.dde],
+        [
+          '02',
+          HOSTILE_TEXTS.hyperlink,
+          pct(0.95),
+          pct(0.96),
+          null,
+          null,
+          { v: 0.92, fmt: '0%' },
+          null,
+          HOSTILE_TEXTS.script,
+          HOSTILE_TEXTS.dde,
+        ],
         ['03', '+44 1234 567890 calls answered', pct(0.9), pct(0.7), null, null, { v: 0.9, fmt: '0%' }, null, null, '-Housing team'],
       ],
     },

@@ -100,7 +100,13 @@ export async function confirmMapping(page) {
   const button = pane(page).getByRole('button', { name: 'Confirm mapping', exact: true });
   await button.click();
   // Saving the mapping writes the settings sheet (very hidden): the grid's hidden-sheet note appears.
-  await waitFor(async () => (await grid(page).getByText(/hidden sheets? not shown/).count()) > 0, 'the mapping to be saved in the workbook');
+  await waitFor(
+    async () =>
+      (await grid(page)
+        .getByText(/hidden sheets? not shown/)
+        .count()) > 0,
+    'the mapping to be saved in the workbook',
+  );
 }
 
 /** The names of the sheet tabs under the grid. */

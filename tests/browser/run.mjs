@@ -51,7 +51,11 @@ function needsBuild() {
 function build() {
   const started = Date.now();
   console.log('Building the workbench (npm run build:workbench)…');
-  const result = spawnSync('npm', ['run', '--silent', 'build:workbench'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const result = spawnSync('npm', ['run', '--silent', 'build:workbench'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (result.status !== 0) {
     process.stdout.write(result.stdout ?? '');
     process.stderr.write(result.stderr ?? '');
@@ -78,7 +82,9 @@ async function runTest(browser, baseUrl, test) {
   await context.exposeBinding('__kpiCspViolation', (_source, text) => problems.push(`CSP violation: ${text}`));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      window.__kpiCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'}${event.sourceFile ? ` in ${event.sourceFile}:${event.lineNumber}` : ''}`);
+      window.__kpiCspViolation(
+        `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'}${event.sourceFile ? ` in ${event.sourceFile}:${event.lineNumber}` : ''}`,
+      );
     });
   });
   const page = await context.newPage();
@@ -89,7 +95,8 @@ async function runTest(browser, baseUrl, test) {
   page.on('request', (request) => {
     const url = request.url();
     requests.push(url);
-    if (!url.startsWith('data:') && new URL(url).origin !== origin) problems.push(`request left the page's origin: ${request.method()} ${url}`);
+    if (!url.startsWith('data:') && new URL(url).origin !== origin)
+      problems.push(`request left the page's origin: ${request.method()} ${url}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
@@ -108,7 +115,8 @@ async function runTest(browser, baseUrl, test) {
     if (problems.length > 0) throw new Error(problems.join('\n'));
   } catch (caught) {
     error = caught;
-    if (problems.length > 0 && !String(caught.message).includes(problems[0])) error = new Error(`${caught.message}\n${problems.join('\n')}`);
+    if (problems.length > 0 && !String(caught.message).includes(problems[0]))
+      error = new Error(`${caught.message}\n${problems.join('\n')}`);
   } finally {
     await page.screenshot({ path: join(screenshotDir, `${test.name}.png`), fullPage: false }).catch((shotError) => {
       console.log(`  (no screenshot for ${test.name}: ${shotError.message.split('\n')[0]})`);
@@ -132,7 +140,15 @@ async function main() {
     server = await serveStatic(distDir);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     console.log(`Workbench served at ${server.url}; Chromium ${browser.version()}`);
     for (const test of selected) {
@@ -141,8 +157,14 @@ async function main() {
         failed++;
         console.log(`✗ ${test.name} (${(ms / 1000).toFixed(1)} s) — ${test.title}`);
         // Playwright's messages carry terminal colour codes; CI logs read better without them.
-        // eslint-disable-next-line no-control-regex
-        console.log(String(error.stack ?? error.message).replace(/\x1b\[[0-9;]*m/g, '').split('\n').map((line) => `    ${line}`).join('\n'));
+        console.log(
+          String(error.stack ?? error.message)
+            // eslint-disable-next-line no-control-regex
+            .replace(/\x1b\[[0-9;]*m/g, '')
+            .split('\n')
+            .map((line) => `    ${line}`)
+            .join('\n'),
+        );
       } else {
         passed++;
         console.log(`✓ ${test.name} (${(ms / 1000).toFixed(1)} s) — ${test.title}`);

@@ -100,18 +100,26 @@ export const tests = [
       await clickPaneButton(page, 'Generate committee sheet');
       await waitFor(async () => (await sheetTabs(page)).includes(COMMITTEE_SHEET), `a sheet tab "${COMMITTEE_SHEET}"`, 15_000);
       // "Show" beside the new sheet selects it: the grid turns to that sheet.
-      await pane(page).getByRole('button', { name: `Show committee sheet ${COMMITTEE_SHEET} A1`, exact: true }).click();
-      await waitFor(async () => (await grid(page).locator('table').getAttribute('data-sheet')) === COMMITTEE_SHEET, 'the grid to turn to the committee sheet');
+      await pane(page)
+        .getByRole('button', { name: `Show committee sheet ${COMMITTEE_SHEET} A1`, exact: true })
+        .click();
+      await waitFor(
+        async () => (await grid(page).locator('table').getAttribute('data-sheet')) === COMMITTEE_SHEET,
+        'the grid to turn to the committee sheet',
+      );
       assertEqual((await readCell(page, 'A1')).text, `Performance report: ${PERIOD}`, 'committee sheet title in A1');
       const table = grid(page).locator('table');
       for (const ref of ['01', '02', '03', '04']) {
-        assert((await table.getByRole('cell', { name: ref, exact: true }).count()) > 0, `indicator ${ref} is listed on the committee sheet`);
+        assert(
+          (await table.getByRole('cell', { name: ref, exact: true }).count()) > 0,
+          `indicator ${ref} is listed on the committee sheet`,
+        );
       }
     },
   },
   {
     name: 'no-requests-leave-origin',
-    title: 'privacy: every tab, sample and command makes no request outside the page\'s own origin',
+    title: "privacy: every tab, sample and command makes no request outside the page's own origin",
     async run({ page, baseUrl, requests }) {
       await openWorkbench(page, baseUrl, LAYOUT_A);
       await confirmMapping(page);
@@ -131,7 +139,10 @@ export const tests = [
       assert(requests.length > 0, 'the page made requests (the guard is listening)');
       const foreign = requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin);
       assertEqual(foreign.length, 0, `requests outside ${origin}: ${foreign.join(', ')}`);
-      assert(requests.some((url) => url.includes('/samples/kpi-return.json')), 'the samples were loaded from the page\'s own origin');
+      assert(
+        requests.some((url) => url.includes('/samples/kpi-return.json')),
+        "the samples were loaded from the page's own origin",
+      );
     },
   },
   {
@@ -148,8 +159,14 @@ export const tests = [
       await confirmMapping(page);
       await recalculate(page);
       await paneTab(page, 'Indicators');
-      await waitFor(async () => (await pane(page).getByText(html, { exact: false }).count()) > 0, 'the pane to list the HTML description as text');
-      await waitFor(async () => (await pane(page).getByText(hyperlink, { exact: false }).count()) > 0, 'the pane to list the formula description as text');
+      await waitFor(
+        async () => (await pane(page).getByText(html, { exact: false }).count()) > 0,
+        'the pane to list the HTML description as text',
+      );
+      await waitFor(
+        async () => (await pane(page).getByText(hyperlink, { exact: false }).count()) > 0,
+        'the pane to list the formula description as text',
+      );
 
       const sheet = '<b onmouseover=alert(3)>x</b>';
       assert((await sheetTabs(page)).includes(sheet), 'the sheet named with HTML has a tab, shown as text');
@@ -162,12 +179,20 @@ export const tests = [
       await waitFor(async () => (await sheetTabs(page)).includes(COMMITTEE_SHEET), 'the committee sheet for the hostile workbook', 15_000);
       await showSheet(page, COMMITTEE_SHEET);
       const table = grid(page).locator('table');
-      assert((await table.getByRole('cell', { name: html, exact: true }).count()) > 0, 'the committee sheet shows the HTML description as text');
-      assert((await table.getByRole('cell', { name: hyperlink, exact: true }).count()) > 0, 'the committee sheet shows the formula description as text');
+      assert(
+        (await table.getByRole('cell', { name: html, exact: true }).count()) > 0,
+        'the committee sheet shows the HTML description as text',
+      );
+      assert(
+        (await table.getByRole('cell', { name: hyperlink, exact: true }).count()) > 0,
+        'the committee sheet shows the formula description as text',
+      );
       assertEqual(await table.locator('td[data-formula="true"]').count(), 0, 'formula cells on the committee sheet');
 
       // Nothing the workbook holds became markup: no <img src=x>, no <script>, no <b> with a handler.
-      const injected = await page.evaluate(() => document.querySelectorAll('img[src="x"], script:not([src]), b[onmouseover], [onerror]').length);
+      const injected = await page.evaluate(
+        () => document.querySelectorAll('img[src="x"], script:not([src]), b[onmouseover], [onerror]').length,
+      );
       assertEqual(injected, 0, 'elements made from workbook text');
       await page.waitForTimeout(300);
       assertEqual(dialogs.length, 0, `dialogs opened (${dialogs.join(', ')})`);

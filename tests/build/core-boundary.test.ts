@@ -7,7 +7,11 @@ const root = join(__dirname, '..', '..');
 /** ESLint runs as a process of its own: its flat config is an ES module, which jest's sandbox can't load. */
 function problemsIn(code: string): string[] {
   const eslint = join(root, 'node_modules', '.bin', 'eslint');
-  const run = spawnSync(eslint, ['--stdin', '--stdin-filename', 'src/core/engine/example.ts', '--format', 'json'], { cwd: root, input: code, encoding: 'utf8' });
+  const run = spawnSync(eslint, ['--stdin', '--stdin-filename', 'src/core/engine/example.ts', '--format', 'json'], {
+    cwd: root,
+    input: code,
+    encoding: 'utf8',
+  });
   const [result] = JSON.parse(run.stdout) as Array<{ messages: Array<{ message: string }> }>;
   return result!.messages.map((message) => message.message);
 }
@@ -31,7 +35,9 @@ describe('the core’s boundary', () => {
   });
 
   it('accepts the core’s own modules and zod', () => {
-    const problems = problemsIn("import { z } from 'zod';\nimport { cellAt } from '../model/workbook';\nexport const used = [z, cellAt];\n");
+    const problems = problemsIn(
+      "import { z } from 'zod';\nimport { cellAt } from '../model/workbook';\nexport const used = [z, cellAt];\n",
+    );
     expect(problems).toEqual([]);
   });
 });

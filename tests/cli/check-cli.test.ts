@@ -36,7 +36,19 @@ const STATUSES = ['met', 'near', 'missed', 'not-due', 'overdue', 'no-data', 'no-
 const STATUS_WORDS = /\b(Met|Near miss|Not met|Not due yet|Overdue|No data|No target|Can't read)\b/;
 
 function expectContract(item: Record<string, unknown>): void {
-  for (const key of ['sheet', 'ref', 'indicator', 'period', 'actual', 'target', 'polarity', 'polarityAssumed', 'status', 'variance', 'reason']) {
+  for (const key of [
+    'sheet',
+    'ref',
+    'indicator',
+    'period',
+    'actual',
+    'target',
+    'polarity',
+    'polarityAssumed',
+    'status',
+    'variance',
+    'reason',
+  ]) {
     expect(Object.keys(item)).toContain(key);
   }
   expect(typeof item.sheet).toBe('string');
@@ -90,7 +102,15 @@ describe('kpi-tracker check --json follows the contract', () => {
   it('layout A: the reference verdicts, with actual and target as written', async () => {
     const items = await json(QUARTERLY, '--today', '2025-01-15');
     const at = (ref: string, period: string) => items.find((i) => i.ref === ref && i.period === period);
-    expect(at('01', 'Q2 2024/25')).toMatchObject({ actual: '90.2%', target: '92%', polarity: 'higher', polarityAssumed: false, status: 'near', variance: '-1.8%', sheet: 'KPIs 2024-25' });
+    expect(at('01', 'Q2 2024/25')).toMatchObject({
+      actual: '90.2%',
+      target: '92%',
+      polarity: 'higher',
+      polarityAssumed: false,
+      status: 'near',
+      variance: '-1.8%',
+      sheet: 'KPIs 2024-25',
+    });
     expect(at('01', 'Q1 2024/25')).toMatchObject({ actual: '83', status: 'missed' });
     expect(at('02', 'Q2 2024/25')).toMatchObject({ status: 'met', polarity: 'lower' });
     expect(at('03', 'Q2 2024/25')).toMatchObject({ status: 'near', polarity: 'lower' });

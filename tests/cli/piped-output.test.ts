@@ -14,7 +14,11 @@ afterAll(() => temp.cleanup());
 
 it('pack piped into a reader that has gone still writes the workbook and exits 0', async () => {
   const output = temp.path('pack.xlsx');
-  const child = spawn(process.execPath, [join('bin', 'kpi-tracker.js'), 'pack', samplePath('service-plan-quarterly'), '-o', output, '--today', '2024-11-20'], { cwd: ROOT });
+  const child = spawn(
+    process.execPath,
+    [join('bin', 'kpi-tracker.js'), 'pack', samplePath('service-plan-quarterly'), '-o', output, '--today', '2024-11-20'],
+    { cwd: ROOT },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   // The reader has gone before the first line, as when `head` or a pager is quit at once.

@@ -28,15 +28,19 @@ describe('kpi-tracker scan on the samples', () => {
     for (const table of scan.tables) {
       expect(run.out).toContain(`Sheet "${table.sheet}" ${table.range}: layout ${table.layout}`);
       for (const column of table.columns) expect(run.out).toContain(`${column.column} ${column.role}`);
-      for (const indicator of table.indicators) expect(run.out).toContain(`row ${indicator.row}: ${indicator.ref ? `${indicator.ref} ` : ''}`);
+      for (const indicator of table.indicators)
+        expect(run.out).toContain(`row ${indicator.row}: ${indicator.ref ? `${indicator.ref} ` : ''}`);
       if (table.recommendation) expect(run.out).toContain(`${table.recommendation.ref} `);
     }
   });
 
   test('the layout A sample names every indicator 01–14 and the period of each actual column', async () => {
     const run = await runCliCapture(['scan', samplePath('service-plan-quarterly')]);
-    for (const ref of ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14']) expect(run.out).toMatch(new RegExp(`row \\d+: ${ref} `));
-    expect(run.out).toContain('C actual (Q1 2024/25) · D actual (Q2 2024/25) · E actual (Q3 2024/25) · F actual (Q4 2024/25) · G target (2024/25) · H status · I commentary');
+    for (const ref of ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14'])
+      expect(run.out).toMatch(new RegExp(`row \\d+: ${ref} `));
+    expect(run.out).toContain(
+      'C actual (Q1 2024/25) · D actual (Q2 2024/25) · E actual (Q3 2024/25) · F actual (Q4 2024/25) · G target (2024/25) · H status · I commentary',
+    );
   });
 
   test.each(SAMPLE_NAMES)('%s: --json parses and is exactly scanJson(detectWorkbook(…)) of the file', async (name) => {
@@ -111,7 +115,13 @@ describe('kpi-tracker scan: a file it cannot use is a plain sentence and exit 1'
   test('an .xlsx with no KPI table: exit 1 and a sentence naming the file and its sheets', async () => {
     const path = await writeXlsx(temp.path('minutes.xlsx'), [
       { name: 'Minutes', rows: [['The panel met on 3 March and agreed to review the targets.'], ['Officers will report back in Q2.']] },
-      { name: 'Contacts', rows: [['Name', 'Phone'], ['Jane Smith', '01234 567890']] },
+      {
+        name: 'Contacts',
+        rows: [
+          ['Name', 'Phone'],
+          ['Jane Smith', '01234 567890'],
+        ],
+      },
     ]);
     const run = await runCliCapture(['scan', path]);
     expect(run.code).toBe(1);
@@ -162,11 +172,15 @@ describe('kpi-tracker: usage errors exit 2', () => {
 
 describe('the real bin', () => {
   test('node bin/kpi-tracker.js scan assets/samples/service-plan-quarterly.xlsx, as a child process', () => {
-    const child = spawnSync(process.execPath, [join('bin', 'kpi-tracker.js'), 'scan', join('assets', 'samples', 'service-plan-quarterly.xlsx')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
+    const child = spawnSync(
+      process.execPath,
+      [join('bin', 'kpi-tracker.js'), 'scan', join('assets', 'samples', 'service-plan-quarterly.xlsx')],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
+    );
     expect(child.error).toBeUndefined();
     expect(child.stderr).toBe('');
     expect(child.status).toBe(0);

@@ -83,15 +83,35 @@ export async function checkJsonOf(path: string, extra: readonly string[] = []): 
 }
 
 /** The one verdict for an indicator and period (on a sheet, or at a row where refs repeat). */
-export function verdictOf(verdicts: readonly CheckJson[], ref: string, period: string, where: { sheet?: string; row?: number } = {}): CheckJson {
-  const found = verdicts.filter((v) => v.ref === ref && v.period === period && (where.sheet === undefined || v.sheet === where.sheet) && (where.row === undefined || v.row === where.row));
-  if (found.length !== 1) throw new Error(`expected one verdict for ${ref} ${period} ${JSON.stringify(where)}, found ${found.length}: ${verdicts.map((v) => `${v.ref} ${v.period} row ${v.row}`).join(', ')}`);
+export function verdictOf(
+  verdicts: readonly CheckJson[],
+  ref: string,
+  period: string,
+  where: { sheet?: string; row?: number } = {},
+): CheckJson {
+  const found = verdicts.filter(
+    (v) =>
+      v.ref === ref &&
+      v.period === period &&
+      (where.sheet === undefined || v.sheet === where.sheet) &&
+      (where.row === undefined || v.row === where.row),
+  );
+  if (found.length !== 1)
+    throw new Error(
+      `expected one verdict for ${ref} ${period} ${JSON.stringify(where)}, found ${found.length}: ${verdicts.map((v) => `${v.ref} ${v.period} row ${v.row}`).join(', ')}`,
+    );
   return found[0]!;
 }
 
 /** `{ ref: [Q1 status, Q2 status] }` for the given indicators. */
-export function quarterStatuses(verdicts: readonly CheckJson[], refs: readonly string[], where: { sheet?: string } = {}): Record<string, [Status, Status]> {
-  return Object.fromEntries(refs.map((ref) => [ref, [verdictOf(verdicts, ref, 'Q1 2024/25', where).status, verdictOf(verdicts, ref, 'Q2 2024/25', where).status]]));
+export function quarterStatuses(
+  verdicts: readonly CheckJson[],
+  refs: readonly string[],
+  where: { sheet?: string } = {},
+): Record<string, [Status, Status]> {
+  return Object.fromEntries(
+    refs.map((ref) => [ref, [verdictOf(verdicts, ref, 'Q1 2024/25', where).status, verdictOf(verdicts, ref, 'Q2 2024/25', where).status]]),
+  );
 }
 
 export function referenceFor(refs: readonly string[]): Record<string, readonly [Status, Status]> {
@@ -117,7 +137,13 @@ export function isolatedCopy(dir: string, source: string, label: string): { dir:
  * matches `reason`, no output file (neither -o nor <name>.checked.xlsx), the input unchanged byte
  * for byte and nothing else in its folder.
  */
-export async function expectRefusal(dir: string, source: string, label: string, command: 'recalc' | 'plan' | 'committee' | 'pack', reason: RegExp): Promise<CliRun> {
+export async function expectRefusal(
+  dir: string,
+  source: string,
+  label: string,
+  command: 'recalc' | 'plan' | 'committee' | 'pack',
+  reason: RegExp,
+): Promise<CliRun> {
   const { dir: folder, input } = isolatedCopy(dir, source, `${label}-${command}`);
   const before = readFileSync(input);
   const listing = filesIn(folder);
@@ -158,7 +184,14 @@ export interface Guarded {
  * planned status and commentary cells and KPI Tracker's own sheets may differ; the input is not
  * touched; and a second run on the output changes nothing.
  */
-export async function writeGuarded(dir: string, source: string, label: string, command: WriteCommand = 'recalc', extra: readonly string[] = [], options: { twice?: boolean } = {}): Promise<Guarded> {
+export async function writeGuarded(
+  dir: string,
+  source: string,
+  label: string,
+  command: WriteCommand = 'recalc',
+  extra: readonly string[] = [],
+  options: { twice?: boolean } = {},
+): Promise<Guarded> {
   const { dir: folder, input } = isolatedCopy(dir, source, `${label}-${command}`);
   const bytes = readFileSync(input);
   const before = await readXlsxSnapshot(input);
@@ -178,7 +211,11 @@ export async function writeGuarded(dir: string, source: string, label: string, c
 }
 
 /** Running twice changes nothing the second time: no edit planned, none written, no sheet rebuilt. */
-export async function expectSecondRunChangesNothing(output: string, command: WriteCommand = 'recalc', extra: readonly string[] = []): Promise<void> {
+export async function expectSecondRunChangesNothing(
+  output: string,
+  command: WriteCommand = 'recalc',
+  extra: readonly string[] = [],
+): Promise<void> {
   const folder = dirname(output);
   const after = await readXlsxSnapshot(output);
   const { workbook: written } = await readXlsxFile(output);
@@ -207,7 +244,9 @@ const DEFAULT_STYLE_OF_A_NEW_CELL = [
  */
 export function forbiddenDifferences(before: Map<string, XlsxSheetSnap>, after: Map<string, XlsxSheetSnap>, plan: Plan): string[] {
   const built = new Set(plan.sheets.map((sheet) => `a sheet "${sheet.name}" appeared that KPI Tracker does not own`));
-  return forbiddenXlsxDifferences(before, after, plan).filter((problem) => !built.has(problem) && !DEFAULT_STYLE_OF_A_NEW_CELL.some((pattern) => pattern.test(problem)));
+  return forbiddenXlsxDifferences(before, after, plan).filter(
+    (problem) => !built.has(problem) && !DEFAULT_STYLE_OF_A_NEW_CELL.some((pattern) => pattern.test(problem)),
+  );
 }
 
 export type WriteCommand = 'recalc' | 'plan' | 'committee' | 'pack';
@@ -225,7 +264,9 @@ export function runOptions(command: WriteCommand = 'recalc', extra: Partial<RunO
 }
 
 export function plannedRun(workbook: Workbook, command: WriteCommand = 'recalc', extra: Partial<RunOptions> = {}): RunResult {
-  return command === 'recalc' && Object.keys(extra).length === 0 ? recalculate(workbook, { today: TODAY_DATE, now: NOW, command }) : runKpiTracker(workbook, runOptions(command, extra));
+  return command === 'recalc' && Object.keys(extra).length === 0
+    ? recalculate(workbook, { today: TODAY_DATE, now: NOW, command })
+    : runKpiTracker(workbook, runOptions(command, extra));
 }
 
 /** The in-memory host: plan, apply, the guard on the model, and a second run that plans no edits. */
@@ -258,7 +299,9 @@ export async function inFakeExcel(workbook: Workbook, options: RunOptions): Prom
 
 /** The fake's document as snapshot lines (tests/support/excel-fixtures), the settings sheet's visibility aside. */
 export function excelLines(workbook: Workbook): string[] {
-  return snapshot(workbook).map((line) => (line.startsWith(`sheet ${SETTINGS_SHEET} `) ? line.replace(/ (veryHidden|hidden)\b/, ' (hidden)') : line));
+  return snapshot(workbook).map((line) =>
+    line.startsWith(`sheet ${SETTINGS_SHEET} `) ? line.replace(/ (veryHidden|hidden)\b/, ' (hidden)') : line,
+  );
 }
 
 /** Text cells of a UTF-16 string that are half an emoji (a lone surrogate). */

@@ -121,7 +121,12 @@ describe('merged headers: a merged title and a two-row header with "Actuals 2024
   it('check finds the seven indicators under the two header rows and judges the Q1 and Q2 figures as the seed does', async () => {
     const verdicts = await checkJsonOf(paths.mergedHeaders);
     expect([...new Set(verdicts.map((v) => v.ref))]).toEqual(FIRST_REFS);
-    const byCell = Object.fromEntries(FIRST_REFS.map((ref) => [ref, [verdicts.find((v) => v.cell === `C${rows[ref]}`)?.status, verdicts.find((v) => v.cell === `D${rows[ref]}`)?.status]]));
+    const byCell = Object.fromEntries(
+      FIRST_REFS.map((ref) => [
+        ref,
+        [verdicts.find((v) => v.cell === `C${rows[ref]}`)?.status, verdicts.find((v) => v.cell === `D${rows[ref]}`)?.status],
+      ]),
+    );
     expect(byCell).toEqual(referenceFor(FIRST_REFS));
   });
 
@@ -133,8 +138,13 @@ describe('merged headers: a merged title and a two-row header with "Actuals 2024
   // Once every column read as the year of the group header ("2024/25"); fixed in 14b461f.
   it('the columns under the merged "Actuals 2024/25" are Q1 and Q2 2024/25, and the commentary says so', async () => {
     const verdicts = await checkJsonOf(paths.mergedHeaders);
-    expect(verdicts.filter((v) => v.ref === '01').map((v) => `${v.cell} ${v.period}`)).toEqual([`C${rows['01']} Q1 2024/25`, `D${rows['01']} Q2 2024/25`]);
-    expect(String(guarded.after.excel.getWorksheet(MERGED_HEADERS.sheet)!.getCell(`I${rows['02']}`).value)).toMatch(/^Q2 2024\/25: 3\.27% against a target of 3\.5%/);
+    expect(verdicts.filter((v) => v.ref === '01').map((v) => `${v.cell} ${v.period}`)).toEqual([
+      `C${rows['01']} Q1 2024/25`,
+      `D${rows['01']} Q2 2024/25`,
+    ]);
+    expect(String(guarded.after.excel.getWorksheet(MERGED_HEADERS.sheet)!.getCell(`I${rows['02']}`).value)).toMatch(
+      /^Q2 2024\/25: 3\.27% against a target of 3\.5%/,
+    );
   });
 });
 
@@ -149,9 +159,14 @@ describe('merged status cells: over two-row indicators, and one over two indicat
     expect(quarterStatuses(await checkJsonOf(paths.mergedStatus), refs)).toEqual(referenceFor(refs));
   });
 
-  it('a status cell merged over an indicator\'s own two rows gets its status; the merges stay as they were', () => {
+  it("a status cell merged over an indicator's own two rows gets its status; the merges stay as they were", () => {
     const ws = guarded.after.excel.getWorksheet(MERGED_STATUS.sheet)!;
-    expect({ H4: ws.getCell('H4').value, H5: ws.getCell('H5').value, H8: ws.getCell('H8').value, H10: ws.getCell('H10').value }).toEqual({ H4: 'Near miss', H5: 'Met', H8: 'Met', H10: 'Met' });
+    expect({ H4: ws.getCell('H4').value, H5: ws.getCell('H5').value, H8: ws.getCell('H8').value, H10: ws.getCell('H10').value }).toEqual({
+      H4: 'Near miss',
+      H5: 'Met',
+      H8: 'Met',
+      H10: 'Met',
+    });
     expect(guarded.after.snap.get(MERGED_STATUS.sheet)!.merges).toEqual([...MERGED_STATUS.merges].sort());
     // 08's commentary is the officer's (in the merged I8:I9) and is kept.
     expect(ws.getCell('I8').value).toBe(kpi('08').commentary);
@@ -163,13 +178,24 @@ describe('merged status cells: over two-row indicators, and one over two indicat
    */
   it('H6, merged over 03 and 04, shows 03\'s "Near miss"; 04\'s status is left out with a note saying why', () => {
     expect(guarded.after.excel.getWorksheet(MERGED_STATUS.sheet)!.getCell('H6').value).toBe('Near miss');
-    expect(guarded.plan.notices.filter((n) => n.cell === 'H7').map((n) => n.message)).toEqual([expect.stringMatching(/H7 is part of a merged cell that starts on another indicator's row, so 04's status was not written/)]);
+    expect(guarded.plan.notices.filter((n) => n.cell === 'H7').map((n) => n.message)).toEqual([
+      expect.stringMatching(/H7 is part of a merged cell that starts on another indicator's row, so 04's status was not written/),
+    ]);
     expect(guarded.out).toMatch(/H7 is part of a merged cell/);
   });
 
-  it('no planned edit lands in a cell hidden under another cell\'s merge', () => {
+  it("no planned edit lands in a cell hidden under another cell's merge", () => {
     const merges = MERGED_STATUS.merges.map((m) => parseRangeAddress(m)!);
-    const underMerge = guarded.plan.edits.filter((edit) => merges.some((m) => edit.row >= m.top && edit.row <= m.bottom && edit.col >= m.left && edit.col <= m.right && !(edit.row === m.top && edit.col === m.left)));
+    const underMerge = guarded.plan.edits.filter((edit) =>
+      merges.some(
+        (m) =>
+          edit.row >= m.top &&
+          edit.row <= m.bottom &&
+          edit.col >= m.left &&
+          edit.col <= m.right &&
+          !(edit.row === m.top && edit.col === m.left),
+      ),
+    );
     expect(underMerge.map((edit) => `${edit.sheet}!${String.fromCharCode(65 + edit.col)}${edit.row + 1}`)).toEqual([]);
   });
 });
@@ -186,7 +212,7 @@ describe('hidden rows and columns', () => {
     expect(verdictOf(verdicts, '04', 'Q2 2024/25').row).toBe(HIDDEN.hiddenRows[0]);
   });
 
-  it('recalc writes every status, the hidden row\'s too, and what was hidden stays hidden', () => {
+  it("recalc writes every status, the hidden row's too, and what was hidden stays hidden", () => {
     expect(statusCells(guarded.after.excel, HIDDEN.sheet, FIRST_ROWS)).toEqual(latestLabels(FIRST_REFS));
     const ws = guarded.after.excel.getWorksheet(HIDDEN.sheet)!;
     expect(HIDDEN.hiddenRows.map((r) => ws.getRow(r).hidden)).toEqual(HIDDEN.hiddenRows.map(() => true));
@@ -204,13 +230,18 @@ describe('a filter on: an AutoFilter whose criteria hide three indicators', () =
    * to refuse such a workbook. It now edits the file's own XML: the criteria and the rows they
    * hide come through untouched.
    */
-  it.each(['recalc', 'pack'] as const)('%s writes every status and keeps the filter, its criteria and the rows it hides', async (command) => {
-    const guarded = await writeGuarded(tmp.dir, paths.filtered, `filtered-${command}`, command);
-    expect(statusCells(guarded.after.excel, FILTERED.sheet, FIRST_ROWS)).toEqual(latestLabels(FIRST_REFS));
-    expect(/<autoFilter\b[\s\S]*?<\/autoFilter>/.exec(await sheetXml(guarded.output))?.[0]).toBe(`<autoFilter ref="${FILTERED.ref}">${FILTERED.filterColumn}</autoFilter>`);
-    const hidden = FILTERED.hiddenByFilter.filter((row) => guarded.after.excel.getWorksheet(FILTERED.sheet)!.getRow(row).hidden);
-    expect(hidden).toEqual([...FILTERED.hiddenByFilter]);
-  });
+  it.each(['recalc', 'pack'] as const)(
+    '%s writes every status and keeps the filter, its criteria and the rows it hides',
+    async (command) => {
+      const guarded = await writeGuarded(tmp.dir, paths.filtered, `filtered-${command}`, command);
+      expect(statusCells(guarded.after.excel, FILTERED.sheet, FIRST_ROWS)).toEqual(latestLabels(FIRST_REFS));
+      expect(/<autoFilter\b[\s\S]*?<\/autoFilter>/.exec(await sheetXml(guarded.output))?.[0]).toBe(
+        `<autoFilter ref="${FILTERED.ref}">${FILTERED.filterColumn}</autoFilter>`,
+      );
+      const hidden = FILTERED.hiddenByFilter.filter((row) => guarded.after.excel.getWorksheet(FILTERED.sheet)!.getRow(row).hidden);
+      expect(hidden).toEqual([...FILTERED.hiddenByFilter]);
+    },
+  );
 
   it('--dry-run still shows what would change', async () => {
     const run = await cli(['recalc', paths.filtered, '--dry-run', '--today', TODAY]);
@@ -224,7 +255,9 @@ describe('a filter on: AutoFilter buttons on the header, nothing filtered', () =
     const guarded = await writeGuarded(tmp.dir, paths.filterRange, 'filter-range');
     expect(statusCells(guarded.after.excel, FILTER_RANGE.sheet, FIRST_ROWS)).toEqual(latestLabels(FIRST_REFS));
     expect(guarded.after.excel.getWorksheet(FILTER_RANGE.sheet)!.autoFilter).toBe(FILTER_RANGE.ref);
-    expect(/<autoFilter\b[^>]*?(\/>|>[\s\S]*?<\/autoFilter>)/.exec(await sheetXml(guarded.output))?.[0]).toBe(`<autoFilter ref="${FILTER_RANGE.ref}"/>`);
+    expect(/<autoFilter\b[^>]*?(\/>|>[\s\S]*?<\/autoFilter>)/.exec(await sheetXml(guarded.output))?.[0]).toBe(
+      `<autoFilter ref="${FILTER_RANGE.ref}"/>`,
+    );
   });
 });
 
@@ -232,7 +265,13 @@ describe('frozen panes', () => {
   it('recalc writes the statuses and the frozen panes, zoom and selection stay', async () => {
     const guarded = await writeGuarded(tmp.dir, paths.frozen, 'frozen');
     expect(statusCells(guarded.after.excel, FROZEN.sheet, FIRST_ROWS)).toEqual(latestLabels(FIRST_REFS));
-    expect(guarded.after.excel.getWorksheet(FROZEN.sheet)!.views[0]).toMatchObject({ state: 'frozen', xSplit: FROZEN.xSplit, ySplit: FROZEN.ySplit, topLeftCell: FROZEN.topLeftCell, zoomScale: 85 });
+    expect(guarded.after.excel.getWorksheet(FROZEN.sheet)!.views[0]).toMatchObject({
+      state: 'frozen',
+      xSplit: FROZEN.xSplit,
+      ySplit: FROZEN.ySplit,
+      topLeftCell: FROZEN.topLeftCell,
+      zoomScale: 85,
+    });
   });
 });
 
@@ -242,7 +281,13 @@ describe('a protected sheet', () => {
   });
 
   it.each(['recalc', 'pack'] as const)('%s refuses, naming the sheet, and writes nothing', async (command) => {
-    await expectRefusal(tmp.dir, paths.protected, 'protected', command, new RegExp(`Sheet "${PROTECTED.sheet}" is protected[\\s\\S]*Nothing was written`));
+    await expectRefusal(
+      tmp.dir,
+      paths.protected,
+      'protected',
+      command,
+      new RegExp(`Sheet "${PROTECTED.sheet}" is protected[\\s\\S]*Nothing was written`),
+    );
   });
 
   it('the in-memory host and Excel refuse too, and Excel receives not one write', async () => {
@@ -277,10 +322,14 @@ describe("KPI Tracker's own committee sheet, after `committee` alone", () => {
     const { workbook } = await readXlsxFile(once);
     const run = plannedRun(workbook, 'recalc');
     expect(run.plan.edits.length).toBeGreaterThan(0);
-    expect(run.plan.edits.filter((edit) => edit.sheet !== KPI_SHEET).map((edit) => `${edit.sheet}!${String.fromCharCode(65 + edit.col)}${edit.row + 1}`)).toEqual([]);
+    expect(
+      run.plan.edits
+        .filter((edit) => edit.sheet !== KPI_SHEET)
+        .map((edit) => `${edit.sheet}!${String.fromCharCode(65 + edit.col)}${edit.row + 1}`),
+    ).toEqual([]);
   });
 
-  it('scan finds KPI tables on the officer\'s sheet only', async () => {
+  it("scan finds KPI tables on the officer's sheet only", async () => {
     const run = await cli(['scan', once, '--json']);
     expect((JSON.parse(run.out) as ScanJson).tables.map((t) => t.sheet)).toEqual([KPI_SHEET]);
   });
@@ -327,13 +376,18 @@ describe('numbers as text, with stray spaces and non-breaking spaces', () => {
 });
 
 describe('#N/A, #DIV/0! and #REF! in actuals and targets', () => {
-  it('check names each error: No data for an actual, Can\'t read for a target, with the error in the reason', async () => {
+  it("check names each error: No data for an actual, Can't read for a target, with the error in the reason", async () => {
     const verdicts = await checkJsonOf(paths.errors);
     const got = (ref: string, period: string) => {
       const v = verdictOf(verdicts, ref, period);
       return `${v.status}: ${v.reason}`;
     };
-    expect(quarterStatuses(verdicts, ERRORS.kpis.map((k) => k.ref))).toEqual({
+    expect(
+      quarterStatuses(
+        verdicts,
+        ERRORS.kpis.map((k) => k.ref),
+      ),
+    ).toEqual({
       '01': ['missed', 'no-data'],
       '02': ['met', 'no-data'],
       '03': ['unreadable', 'unreadable'],
@@ -353,7 +407,15 @@ describe('#N/A, #DIV/0! and #REF! in actuals and targets', () => {
 
   it('recalc writes "Can\'t read" where the target is an error and the latest readable verdict elsewhere; the formula giving #DIV/0! stays', async () => {
     const guarded = await writeGuarded(tmp.dir, paths.errors, 'errors');
-    expect(statusCells(guarded.after.excel, KPI_SHEET, FIRST_ROWS)).toEqual({ '01': 'Not met', '02': 'Met', '03': "Can't read", '04': 'Not met', '05': "Can't read", '06': "Can't read", '07': 'Met' });
+    expect(statusCells(guarded.after.excel, KPI_SHEET, FIRST_ROWS)).toEqual({
+      '01': 'Not met',
+      '02': 'Met',
+      '03': "Can't read",
+      '04': 'Not met',
+      '05': "Can't read",
+      '06': "Can't read",
+      '07': 'Met',
+    });
     expect(xlsxFormulas(guarded.after.snap).get(`${KPI_SHEET}!D5`)).toBe('J5/K5 = {"formula":"J5/K5","result":{"error":"#DIV/0!"}}');
   });
 });
@@ -384,11 +446,15 @@ describe('dates as text and as serials', () => {
   });
 
   const MONTHS = ['Apr 2024', 'May 2024', 'Jun 2024', 'Jul 2024', 'Aug 2024', 'Sep 2024'];
-  const monthly = (verdicts: readonly CheckJson[], sheet: string) => verdicts.filter((v) => v.sheet === sheet).map((v) => ({ ref: v.ref, period: v.period, status: v.status, reason: v.reason }));
+  const monthly = (verdicts: readonly CheckJson[], sheet: string) =>
+    verdicts.filter((v) => v.sheet === sheet).map((v) => ({ ref: v.ref, period: v.period, status: v.status, reason: v.reason }));
 
   it('month columns headed "Apr-24" … "Sep-24" as text are the months of 2024/25', async () => {
     const verdicts = await checkJsonOf(paths.dates);
-    expect(monthly(verdicts, DATES.monthlyText).map((v) => `${v.ref} ${v.period}`)).toEqual([...MONTHS.map((m) => `01 ${m}`), ...MONTHS.map((m) => `02 ${m}`)]);
+    expect(monthly(verdicts, DATES.monthlyText).map((v) => `${v.ref} ${v.period}`)).toEqual([
+      ...MONTHS.map((m) => `01 ${m}`),
+      ...MONTHS.map((m) => `02 ${m}`),
+    ]);
     expect(verdictOf(verdicts, '01', 'Sep 2024', { sheet: DATES.monthlyText }).status).toBe('near');
   });
 
@@ -408,7 +474,14 @@ describe('dates as text and as serials', () => {
   it('recalc writes the milestone and monthly statuses; the date cells stay dates', () => {
     const ws = guarded.after.excel.getWorksheet(DATES.milestones)!;
     // F8: M5, "Achieved" in Q1 with Q2 blank, stays Met (it was once "Not due yet"; fixed in 14b461f).
-    expect({ F4: ws.getCell('F4').value, F5: ws.getCell('F5').value, F6: ws.getCell('F6').value, F7: ws.getCell('F7').value, F8: ws.getCell('F8').value, F9: ws.getCell('F9').value }).toEqual({
+    expect({
+      F4: ws.getCell('F4').value,
+      F5: ws.getCell('F5').value,
+      F6: ws.getCell('F6').value,
+      F7: ws.getCell('F7').value,
+      F8: ws.getCell('F8').value,
+      F9: ws.getCell('F9').value,
+    }).toEqual({
       F4: 'Met',
       F5: 'Overdue',
       F6: 'Met',
@@ -420,7 +493,6 @@ describe('dates as text and as serials', () => {
     expect(statusCells(guarded.after.excel, DATES.monthlyText, { '01': 4, '02': 5 }, 'J')).toEqual({ '01': 'Near miss', '02': 'Met' });
     expect(guarded.after.excel.getWorksheet(DATES.monthlySerial)!.getCell('C3').value).toEqual(new Date(Date.UTC(2024, 3, 1)));
   });
-
 });
 
 describe('32,767-character cells', () => {
@@ -451,10 +523,17 @@ describe('32,767-character cells', () => {
     const excel = new ExcelJS.Workbook();
     await excel.xlsx.readFile(join(dir, 'out.xlsx'));
     const over: string[] = [];
-    for (const ws of excel.worksheets) ws.eachRow((row) => row.eachCell((cell) => (cell.text.length > MAX_CELL ? over.push(`${ws.name}!${cell.address} ${cell.text.length}`) : undefined)));
+    for (const ws of excel.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((cell) => (cell.text.length > MAX_CELL ? over.push(`${ws.name}!${cell.address} ${cell.text.length}`) : undefined)),
+      );
     expect(over).toEqual([]);
     const i7 = String(excel.getWorksheet(KPI_SHEET)!.getCell(`I${FIRST_ROWS['04']}`).value);
-    expect({ length: i7.length, end: i7.slice(-1), start: i7.slice(0, 40) }).toEqual({ length: MAX_CELL, end: '…', start: LONG_CELLS.description04.slice(0, 40) });
+    expect({ length: i7.length, end: i7.slice(-1), start: i7.slice(0, 40) }).toEqual({
+      length: MAX_CELL,
+      end: '…',
+      start: LONG_CELLS.description04.slice(0, 40),
+    });
   });
 
   it('in Excel, all three steps complete and Excel holds what the in-memory host holds', async () => {
@@ -509,12 +588,24 @@ describe('sheet names at the 31-character limit and with apostrophes', () => {
   });
 
   it('recalc writes on both; formulas naming them, the named range and the change log all keep the names right', () => {
-    expect(statusCells(guarded.after.excel, SHEET_NAMES.long, indicatorRows(SHEET_NAMES.kpisLong))).toEqual(latestLabels(['01', '02', '03', '04']));
-    expect(statusCells(guarded.after.excel, SHEET_NAMES.apostrophe, indicatorRows(SHEET_NAMES.kpisApostrophe))).toEqual(latestLabels(['05', '06', '07']));
+    expect(statusCells(guarded.after.excel, SHEET_NAMES.long, indicatorRows(SHEET_NAMES.kpisLong))).toEqual(
+      latestLabels(['01', '02', '03', '04']),
+    );
+    expect(statusCells(guarded.after.excel, SHEET_NAMES.apostrophe, indicatorRows(SHEET_NAMES.kpisApostrophe))).toEqual(
+      latestLabels(['05', '06', '07']),
+    );
     const lookups = guarded.after.excel.getWorksheet(SHEET_NAMES.lookups)!;
-    expect({ B2: lookups.getCell('B2').formula, B3: lookups.getCell('B3').formula, B4: lookups.getCell('B4').formula }).toEqual(SHEET_NAMES.formulas);
+    expect({ B2: lookups.getCell('B2').formula, B3: lookups.getCell('B3').formula, B4: lookups.getCell('B4').formula }).toEqual(
+      SHEET_NAMES.formulas,
+    );
     expect(definedNames(guarded.after.excel)).toBe(definedNames(guarded.before.excel));
-    expect(new Set(changeLogRows(guarded.after.excel).map((row) => row[2]).filter(Boolean))).toEqual(new Set([SHEET_NAMES.long, SHEET_NAMES.apostrophe]));
+    expect(
+      new Set(
+        changeLogRows(guarded.after.excel)
+          .map((row) => row[2])
+          .filter(Boolean),
+      ),
+    ).toEqual(new Set([SHEET_NAMES.long, SHEET_NAMES.apostrophe]));
   });
 });
 
@@ -533,7 +624,12 @@ describe('duplicate indicator numbers', () => {
 
   it("recalc writes each row's own status", async () => {
     const guarded = await writeGuarded(tmp.dir, paths.duplicates, 'duplicates');
-    expect(statusCells(guarded.after.excel, DUPLICATES.sheet, rows)).toEqual({ '04a': 'Not met', '04b': 'Not met', '05a': 'Not met', '05b': 'Met' });
+    expect(statusCells(guarded.after.excel, DUPLICATES.sheet, rows)).toEqual({
+      '04a': 'Not met',
+      '04b': 'Not met',
+      '05a': 'Not met',
+      '05b': 'Met',
+    });
   });
 
   /*
@@ -567,14 +663,34 @@ describe('two tables side by side on one sheet', () => {
     const run = await cli(['scan', paths.sideBySide, '--json']);
     const scan = JSON.parse(run.out) as ScanJson;
     expect(scan.tables.map((t) => `${t.range} ${t.indicators.length}`)).toEqual(['A3:I10 7', 'K3:S12 7']);
-    expect(scan.tables.map((t) => t.columns.find((c) => c.role === 'status')?.column)).toEqual([SIDE_BY_SIDE.statusLeft, SIDE_BY_SIDE.statusRight]);
+    expect(scan.tables.map((t) => t.columns.find((c) => c.role === 'status')?.column)).toEqual([
+      SIDE_BY_SIDE.statusLeft,
+      SIDE_BY_SIDE.statusRight,
+    ]);
   });
 
   test('check judges all fourteen indicators, and recalc writes each status in its own table only', async () => {
     const verdicts = await checkJsonOf(paths.sideBySide);
-    expect([...new Set(verdicts.map((v) => v.ref))].sort()).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14']);
+    expect([...new Set(verdicts.map((v) => v.ref))].sort()).toEqual([
+      '01',
+      '02',
+      '03',
+      '04',
+      '05',
+      '06',
+      '07',
+      '08',
+      '09',
+      '10',
+      '11',
+      '12',
+      '13',
+      '14',
+    ]);
     const guarded = await writeGuarded(tmp.dir, paths.sideBySide, 'side-by-side-recalc', 'recalc');
-    const statusColumns = new Set(guarded.plan.edits.filter((edit) => edit.purpose === 'status').map((edit) => String.fromCharCode(65 + edit.col)));
+    const statusColumns = new Set(
+      guarded.plan.edits.filter((edit) => edit.purpose === 'status').map((edit) => String.fromCharCode(65 + edit.col)),
+    );
     expect([...statusColumns].sort()).toEqual([SIDE_BY_SIDE.statusLeft, SIDE_BY_SIDE.statusRight].sort());
   });
 });
@@ -593,11 +709,18 @@ describe('status cells holding formulas', () => {
     const formulas = xlsxFormulas(guarded.after.snap);
     for (const ref of FIRST_REFS) {
       const row = STATUS_FORMULAS.rows[ref]!;
-      expect(formulas.get(`${KPI_SHEET}!H${row}`)).toBe(`${STATUS_FORMULAS.formula(ref, row)} = ${JSON.stringify({ formula: STATUS_FORMULAS.formula(ref, row), result: STATUS_FORMULAS.result[ref] })}`);
+      expect(formulas.get(`${KPI_SHEET}!H${row}`)).toBe(
+        `${STATUS_FORMULAS.formula(ref, row)} = ${JSON.stringify({ formula: STATUS_FORMULAS.formula(ref, row), result: STATUS_FORMULAS.result[ref] })}`,
+      );
     }
     expect(guarded.plan.edits.filter((edit) => edit.purpose === 'status')).toEqual([]);
-    expect(guarded.plan.edits.map((edit) => `${edit.purpose} ${String.fromCharCode(65 + edit.col)}${edit.row + 1}`)).toEqual(['commentary I5', 'commentary I6']);
-    expect(guarded.plan.notices.filter((n) => n.kind === 'formula-left-alone').map((n) => n.cell)).toEqual(FIRST_REFS.map((ref) => `H${FIRST_ROWS[ref]}`));
+    expect(guarded.plan.edits.map((edit) => `${edit.purpose} ${String.fromCharCode(65 + edit.col)}${edit.row + 1}`)).toEqual([
+      'commentary I5',
+      'commentary I6',
+    ]);
+    expect(guarded.plan.notices.filter((n) => n.kind === 'formula-left-alone').map((n) => n.cell)).toEqual(
+      FIRST_REFS.map((ref) => `H${FIRST_ROWS[ref]}`),
+    );
     expect(guarded.out).toMatch(/H4 holds a formula \(=IF\(D4="","",IF\(D4>=G4,"Met","Not met"\)\)\); KPI Tracker left it alone\./);
   });
 });
@@ -606,14 +729,42 @@ describe('status cells holding formulas', () => {
 
 describe('files that cannot be read: a named reason, and nothing written', () => {
   const CASES: ReadonlyArray<[CorpusName, RegExp, RegExp]> = [
-    ['empty', /No KPI table was found in .*empty\.xlsx, so there is nothing to check/, /No KPI table was found in .*empty\.xlsx, so there is nothing to (recalculate|report)/],
-    ['chartOnEmptySheet', /No KPI table was found in .*chart-on-empty-sheet\.xlsx/, /No KPI table was found in .*chart-on-empty-sheet\.xlsx, so there is nothing to (recalculate|report)/],
-    ['notWorkbookHtml', /not-a-workbook-html\.xlsx is not an Excel workbook \(\.xlsx\)/, /not-a-workbook-html\.xlsx is not an Excel workbook \(\.xlsx\)/],
-    ['notWorkbookCsv', /not-a-workbook-csv\.xlsx is not an Excel workbook \(\.xlsx\)/, /not-a-workbook-csv\.xlsx is not an Excel workbook \(\.xlsx\)/],
-    ['notWorkbookDocx', /not-a-workbook-docx\.xlsx is a zip file but not an Excel workbook/, /not-a-workbook-docx\.xlsx is a zip file but not an Excel workbook/],
+    [
+      'empty',
+      /No KPI table was found in .*empty\.xlsx, so there is nothing to check/,
+      /No KPI table was found in .*empty\.xlsx, so there is nothing to (recalculate|report)/,
+    ],
+    [
+      'chartOnEmptySheet',
+      /No KPI table was found in .*chart-on-empty-sheet\.xlsx/,
+      /No KPI table was found in .*chart-on-empty-sheet\.xlsx, so there is nothing to (recalculate|report)/,
+    ],
+    [
+      'notWorkbookHtml',
+      /not-a-workbook-html\.xlsx is not an Excel workbook \(\.xlsx\)/,
+      /not-a-workbook-html\.xlsx is not an Excel workbook \(\.xlsx\)/,
+    ],
+    [
+      'notWorkbookCsv',
+      /not-a-workbook-csv\.xlsx is not an Excel workbook \(\.xlsx\)/,
+      /not-a-workbook-csv\.xlsx is not an Excel workbook \(\.xlsx\)/,
+    ],
+    [
+      'notWorkbookDocx',
+      /not-a-workbook-docx\.xlsx is a zip file but not an Excel workbook/,
+      /not-a-workbook-docx\.xlsx is a zip file but not an Excel workbook/,
+    ],
     ['zeroBytes', /zero-bytes\.xlsx is empty \(0 bytes\)/, /zero-bytes\.xlsx is empty \(0 bytes\)/],
-    ['encrypted', /encrypted\.xlsx is password-protected \(encrypted\)[\s\S]*remove the password/, /encrypted\.xlsx is password-protected \(encrypted\)/],
-    ['onlyCharts', /only-charts\.xlsx holds only chart sheets: there is no worksheet with cells, so there is no KPI table to find/, /only-charts\.xlsx holds only chart sheets/],
+    [
+      'encrypted',
+      /encrypted\.xlsx is password-protected \(encrypted\)[\s\S]*remove the password/,
+      /encrypted\.xlsx is password-protected \(encrypted\)/,
+    ],
+    [
+      'onlyCharts',
+      /only-charts\.xlsx holds only chart sheets: there is no worksheet with cells, so there is no KPI table to find/,
+      /only-charts\.xlsx holds only chart sheets/,
+    ],
   ];
 
   it.each(CASES)('%s: check exits 1 with a plain sentence naming the file', async (name, checkReason) => {
@@ -631,15 +782,18 @@ describe('files that cannot be read: a named reason, and nothing written', () =>
     expect(run.err).toMatch(/empty\.xlsx has no cells with anything in them/);
   });
 
-  it.each<CorpusName>(['empty', 'chartOnEmptySheet'])('%s: the in-memory host plans nothing and Excel receives not one write', async (name) => {
-    const { workbook } = await readXlsxFile(paths[name]);
-    const { result, after } = memoryGuarded(workbook, 'pack');
-    expect({ edits: result.plan.edits, sheets: result.plan.sheets }).toEqual({ edits: [], sheets: [] });
-    expect(after).toEqual(workbook);
-    const { fake } = await inFakeExcel(workbook, runOptions('pack'));
-    expect(fake.requests.reduce((sum, r) => sum + r.writes, 0)).toBe(0);
-    expect(excelLines(fake.toWorkbook())).toEqual(excelLines(workbook));
-  });
+  it.each<CorpusName>(['empty', 'chartOnEmptySheet'])(
+    '%s: the in-memory host plans nothing and Excel receives not one write',
+    async (name) => {
+      const { workbook } = await readXlsxFile(paths[name]);
+      const { result, after } = memoryGuarded(workbook, 'pack');
+      expect({ edits: result.plan.edits, sheets: result.plan.sheets }).toEqual({ edits: [], sheets: [] });
+      expect(after).toEqual(workbook);
+      const { fake } = await inFakeExcel(workbook, runOptions('pack'));
+      expect(fake.requests.reduce((sum, r) => sum + r.writes, 0)).toBe(0);
+      expect(excelLines(fake.toWorkbook())).toEqual(excelLines(workbook));
+    },
+  );
 
   it('the encrypted file is a compound file as Excel writes one: its directory holds EncryptionInfo, EncryptedPackage and \\x06DataSpaces', () => {
     const bytes = readFileSync(paths.encrypted);
@@ -651,7 +805,9 @@ describe('files that cannot be read: a named reason, and nothing written', () =>
       if (length === 0) break;
       names.push(bytes.subarray(at, at + length - 2).toString('utf16le'));
     }
-    expect(names).toEqual(expect.arrayContaining(['Root Entry', 'EncryptionInfo', 'EncryptedPackage', '\u0006DataSpaces', 'DataSpaceMap', '\u0006Primary']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Root Entry', 'EncryptionInfo', 'EncryptedPackage', '\u0006DataSpaces', 'DataSpaceMap', '\u0006Primary']),
+    );
   });
 
   // A workbook of chart sheets only was once called "not an Excel workbook"; fixed in 14b461f.
@@ -701,13 +857,14 @@ describe('the in-memory host and Excel (the fake) on every readable corpus workb
 });
 
 describe('the corpus script', () => {
-  it('writes every file of issue 9\'s list, each named as its entry says', () => {
+  it("writes every file of issue 9's list, each named as its entry says", () => {
     for (const name of Object.keys(CORPUS) as CorpusName[]) expect(existsSync(paths[name])).toBe(true);
     expect(Object.keys(CORPUS)).toHaveLength(26);
   });
 
   it('gives the same bytes every time', async () => {
     const again = await makeCorpus(join(tmp.dir, 'corpus-again'));
-    for (const name of Object.keys(CORPUS) as CorpusName[]) expect({ name, same: readFileSync(again[name]).equals(readFileSync(paths[name])) }).toEqual({ name, same: true });
+    for (const name of Object.keys(CORPUS) as CorpusName[])
+      expect({ name, same: readFileSync(again[name]).equals(readFileSync(paths[name])) }).toEqual({ name, same: true });
   });
 });

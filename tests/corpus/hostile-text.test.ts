@@ -52,7 +52,13 @@ function plannedTexts(plan: Plan): Map<string, string> {
   for (const sheet of plan.sheets) {
     if (sheet.name === SETTINGS_SHEET) continue;
     // The change log is appended under what is there; it is new in this workbook.
-    sheet.rows.forEach((row, r) => row.forEach((cell, c) => (cell && cell.value.kind === 'text' && cell.value.text !== '' ? texts.set(`${sheet.name}!${cellAddress(r, c)}`, cell.value.text) : undefined)));
+    sheet.rows.forEach((row, r) =>
+      row.forEach((cell, c) =>
+        cell && cell.value.kind === 'text' && cell.value.text !== ''
+          ? texts.set(`${sheet.name}!${cellAddress(r, c)}`, cell.value.text)
+          : undefined,
+      ),
+    );
   }
   return texts;
 }
@@ -68,7 +74,8 @@ describe('the test has teeth', () => {
       expect({ start, commentary: commentary.some((t) => t.startsWith(start)) }).toEqual({ start, commentary: true });
       expect({ start, committee: on('Committee').some((t) => t.startsWith(start)) }).toEqual({ start, committee: true });
     }
-    for (const start of ['=', '+', '-', '@']) expect({ start, actionPlan: on(ACTION_PLAN_SHEET).some((t) => t.startsWith(start)) }).toEqual({ start, actionPlan: true });
+    for (const start of ['=', '+', '-', '@'])
+      expect({ start, actionPlan: on(ACTION_PLAN_SHEET).some((t) => t.startsWith(start)) }).toEqual({ start, actionPlan: true });
     expect(commentary.some((t) => t.includes('=HYPERLINK('))).toBe(true);
     expect(commentary.some((t) => t.includes("=cmd|' /C calc'!A0"))).toBe(true);
     expect(on(ACTION_PLAN_SHEET)).toEqual(expect.arrayContaining([HOSTILE.descriptions['02'], HOSTILE.owners['02'], HOSTILE.owners['04']]));
@@ -110,14 +117,23 @@ describe('the .xlsx host: `kpi-tracker pack`, read back', () => {
       if (cell.type === ExcelJS.ValueType.Merge) continue;
       // The change log's "When" column holds the time of the run, which the plan above does not know.
       if (sheet === CHANGE_LOG_SHEET && address.startsWith('A')) continue;
-      if (cell.type !== ExcelJS.ValueType.String || cell.value !== text) wrong.push(`${key}: ${JSON.stringify(text)} → type ${cell.type} ${JSON.stringify(cell.value)}`);
+      if (cell.type !== ExcelJS.ValueType.String || cell.value !== text)
+        wrong.push(`${key}: ${JSON.stringify(text)} → type ${cell.type} ${JSON.stringify(cell.value)}`);
     }
     expect(wrong).toEqual([]);
   });
 
   it('the status labels and the hostile descriptions and owners are there word for word', () => {
     const kpis = excel.getWorksheet(HOSTILE.sheet)!;
-    expect(FIRST_BLOCK.map((k) => kpis.getCell(`H${ROWS[k.ref]}`).value)).toEqual(['+Near miss', '-Not met', '+Near miss', '-Not met', '=Met', '=Met', '@No data']);
+    expect(FIRST_BLOCK.map((k) => kpis.getCell(`H${ROWS[k.ref]}`).value)).toEqual([
+      '+Near miss',
+      '-Not met',
+      '+Near miss',
+      '-Not met',
+      '=Met',
+      '=Met',
+      '@No data',
+    ]);
     expect(FIRST_BLOCK.map((k) => kpis.getCell(`B${ROWS[k.ref]}`).value)).toEqual(FIRST_BLOCK.map((k) => HOSTILE.descriptions[k.ref]));
     expect(FIRST_BLOCK.map((k) => kpis.getCell(`J${ROWS[k.ref]}`).value)).toEqual(FIRST_BLOCK.map((k) => HOSTILE.owners[k.ref]));
     const plan = excel.getWorksheet(ACTION_PLAN_SHEET)!;
@@ -144,7 +160,8 @@ describe('the .xlsx host: `kpi-tracker pack`, read back', () => {
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/Changed 0 status cells and 0 commentary cells\./);
     const zip = await JSZip.loadAsync(readFileSync(again));
-    for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) expect(await zip.file(name)!.async('string')).not.toMatch(/<f[ >]/);
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)))
+      expect(await zip.file(name)!.async('string')).not.toMatch(/<f[ >]/);
   });
 
   it('recalc --dry-run prints the hostile text as text', async () => {
@@ -165,10 +182,13 @@ describe('the in-memory host', () => {
       const match = /^([A-Z]+)(\d+)$/.exec(address)!;
       const col = match[1]!.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
       const cell = sheet.rows[Number(match[2]) - 1]?.[col];
-      if (cell?.formula !== undefined || cell?.value.kind !== 'text' || cell.value.value !== text) wrong.push(`${key}: ${JSON.stringify(text)} → ${JSON.stringify(cell)}`);
+      if (cell?.formula !== undefined || cell?.value.kind !== 'text' || cell.value.value !== text)
+        wrong.push(`${key}: ${JSON.stringify(text)} → ${JSON.stringify(cell)}`);
     }
     expect(wrong).toEqual([]);
-    const formulas = after.sheets.flatMap((s) => s.rows.flatMap((row, r) => (row ?? []).flatMap((cell, c) => (cell?.formula !== undefined ? [`${s.name}!${cellAddress(r, c)}`] : []))));
+    const formulas = after.sheets.flatMap((s) =>
+      s.rows.flatMap((row, r) => (row ?? []).flatMap((cell, c) => (cell?.formula !== undefined ? [`${s.name}!${cellAddress(r, c)}`] : []))),
+    );
     expect(formulas).toEqual([]);
   });
 });
@@ -177,14 +197,22 @@ describe('the Excel host, on the fake Excel', () => {
   let fake: FakeExcel;
   let result: RunResult;
   beforeAll(async () => {
-    const ran = await inFakeExcel(workbook, { today: { year: 2025, month: 1, day: 15 }, now: '2025-01-15T09:30:00.000Z', command: 'pack', steps: { statuses: true, actionPlan: true, committee: true }, committee: COMMITTEE });
+    const ran = await inFakeExcel(workbook, {
+      today: { year: 2025, month: 1, day: 15 },
+      now: '2025-01-15T09:30:00.000Z',
+      command: 'pack',
+      steps: { statuses: true, actionPlan: true, committee: true },
+      committee: COMMITTEE,
+    });
     fake = ran.fake;
     result = ran.run.result;
   });
 
   it('plans what the other hosts plan', () => {
     expect(result.plan.edits).toEqual(expected.plan.edits);
-    expect(result.plan.sheets.filter((s) => s.name !== CHANGE_LOG_SHEET && s.name !== SETTINGS_SHEET)).toEqual(expected.plan.sheets.filter((s) => s.name !== CHANGE_LOG_SHEET && s.name !== SETTINGS_SHEET));
+    expect(result.plan.sheets.filter((s) => s.name !== CHANGE_LOG_SHEET && s.name !== SETTINGS_SHEET)).toEqual(
+      expected.plan.sheets.filter((s) => s.name !== CHANGE_LOG_SHEET && s.name !== SETTINGS_SHEET),
+    );
   });
 
   it('Excel stores every status, commentary, action-plan and committee cell as the text itself: a String, no formula', () => {
@@ -195,7 +223,8 @@ describe('the Excel host, on the fake Excel', () => {
       if (sheet === CHANGE_LOG_SHEET && address.startsWith('A')) continue;
       const cell = fake.cell(sheet, address);
       checked++;
-      if (!cell || cell.type !== 'String' || cell.value !== text || cell.formula !== undefined) wrong.push(`${key}: ${JSON.stringify(text)} → ${JSON.stringify(cell)}`);
+      if (!cell || cell.type !== 'String' || cell.value !== text || cell.formula !== undefined)
+        wrong.push(`${key}: ${JSON.stringify(text)} → ${JSON.stringify(cell)}`);
     }
     expect(checked).toBeGreaterThan(100);
     expect(wrong).toEqual([]);
@@ -205,7 +234,11 @@ describe('the Excel host, on the fake Excel', () => {
     const kpis = fake.sheet(HOSTILE.sheet)!;
     const h4 = kpis.rows[ROWS['01']! - 1]![7]!;
     expect(h4).toMatchObject({ type: 'String', value: '+Near miss', quotePrefix: true });
-    const formulas = fake.sheets.flatMap((s) => s.rows.flatMap((row, r) => (row ?? []).flatMap((cell, c) => (cell?.formula !== undefined ? [`${s.name}!${cellAddress(r, c)} ${cell.formula}`] : []))));
+    const formulas = fake.sheets.flatMap((s) =>
+      s.rows.flatMap((row, r) =>
+        (row ?? []).flatMap((cell, c) => (cell?.formula !== undefined ? [`${s.name}!${cellAddress(r, c)} ${cell.formula}`] : [])),
+      ),
+    );
     expect(formulas).toEqual([]);
   });
 });

@@ -31,7 +31,17 @@ const FIXED_DATE = new Date(Date.UTC(2025, 0, 1, 0, 0, 0));
 // ---------------------------------------------------------------------------------------------
 
 export const TITLE = 'Housing Management & Enforcement - Key Performance Indicators – Service Plan 2024-28';
-export const HEADER = ['Indicator No.', 'KPI Description', 'Q1 2024/25', 'Q2 2024/25', 'Q3 2024/25', 'Q4 2024/25', 'Annual Target 2024/25', 'Status', 'Commentary'] as const;
+export const HEADER = [
+  'Indicator No.',
+  'KPI Description',
+  'Q1 2024/25',
+  'Q2 2024/25',
+  'Q3 2024/25',
+  'Q4 2024/25',
+  'Annual Target 2024/25',
+  'Status',
+  'Commentary',
+] as const;
 /** 1-based columns of the layout A header above. */
 export const COL = { ref: 1, description: 2, q1: 3, q2: 4, q3: 5, q4: 6, target: 7, status: 8, commentary: 9, owner: 10 } as const;
 export const KPI_SHEET = 'KPIs 2024-25';
@@ -61,13 +71,60 @@ export const SEED_COMMENTARY = {
 
 /** The fourteen indicators of seed 003, as an officer's workbook holds them. */
 export const LAYOUT_A: readonly Kpi[] = [
-  { ref: '01', description: 'Proportion of rent collected as a % of rent due in the financial year', q1: 83, q2: pct(0.902, '0.0%'), target: pct(0.92), commentary: SEED_COMMENTARY['01'] },
-  { ref: '02', description: 'Percentage of rent lost through LA dwellings becoming vacant (void rent low)', q1: pct(0.032, '0.0%'), q2: pct(0.0327, '0.00%'), target: pct(0.035, '0.0%') },
-  { ref: '03', description: 'Former tenants arrears as a % of rent due in the financial year.', q1: pct(0.02), q2: pct(0.021, '0.0%'), target: pct(0.02) },
-  { ref: '04', description: 'Current tenants arrears as a % of rent due in the financial year', q1: pct(0.05), q2: pct(0.055, '0.0%'), target: pct(0.04), commentary: SEED_COMMENTARY['04'] },
-  { ref: '05', description: 'Allocations – from Dragonfly handover to relet – 14 working days', q1: 20, q2: 'TBC', target: 14, commentary: SEED_COMMENTARY['05'] },
-  { ref: '06', description: 'Homelessness successful prevention cases', q1: pct(0.84), q2: pct(0.79), target: pct(0.75), commentary: SEED_COMMENTARY['06'] },
-  { ref: '07', description: 'Homelessness successful relief cases', q1: pct(0.8), q2: pct(0.67), target: pct(0.45), commentary: SEED_COMMENTARY['07'] },
+  {
+    ref: '01',
+    description: 'Proportion of rent collected as a % of rent due in the financial year',
+    q1: 83,
+    q2: pct(0.902, '0.0%'),
+    target: pct(0.92),
+    commentary: SEED_COMMENTARY['01'],
+  },
+  {
+    ref: '02',
+    description: 'Percentage of rent lost through LA dwellings becoming vacant (void rent low)',
+    q1: pct(0.032, '0.0%'),
+    q2: pct(0.0327, '0.00%'),
+    target: pct(0.035, '0.0%'),
+  },
+  {
+    ref: '03',
+    description: 'Former tenants arrears as a % of rent due in the financial year.',
+    q1: pct(0.02),
+    q2: pct(0.021, '0.0%'),
+    target: pct(0.02),
+  },
+  {
+    ref: '04',
+    description: 'Current tenants arrears as a % of rent due in the financial year',
+    q1: pct(0.05),
+    q2: pct(0.055, '0.0%'),
+    target: pct(0.04),
+    commentary: SEED_COMMENTARY['04'],
+  },
+  {
+    ref: '05',
+    description: 'Allocations – from Dragonfly handover to relet – 14 working days',
+    q1: 20,
+    q2: 'TBC',
+    target: 14,
+    commentary: SEED_COMMENTARY['05'],
+  },
+  {
+    ref: '06',
+    description: 'Homelessness successful prevention cases',
+    q1: pct(0.84),
+    q2: pct(0.79),
+    target: pct(0.75),
+    commentary: SEED_COMMENTARY['06'],
+  },
+  {
+    ref: '07',
+    description: 'Homelessness successful relief cases',
+    q1: pct(0.8),
+    q2: pct(0.67),
+    target: pct(0.45),
+    commentary: SEED_COMMENTARY['07'],
+  },
   {
     ref: '08',
     description: '% of Stage 1 housing complaints responded to within 10 working days',
@@ -75,7 +132,10 @@ export const LAYOUT_A: readonly Kpi[] = [
     q2: pct(1),
     target: pct(1),
     commentary: SEED_COMMENTARY['08'],
-    spill: { description: 'Within To Working days', commentary: 'Q2 – 35 stage one complaints were recorded all of which were answered within timescales.' },
+    spill: {
+      description: 'Within To Working days',
+      commentary: 'Q2 – 35 stage one complaints were recorded all of which were answered within timescales.',
+    },
   },
   {
     ref: '09',
@@ -86,10 +146,29 @@ export const LAYOUT_A: readonly Kpi[] = [
     commentary: 'Q1 – 4 stage 2s all answered within timescales.',
     spill: { description: 'within 20 working days', commentary: 'Q2 – 6 stage 2s all answered within timescales' },
   },
-  { ref: '10', description: 'Number of fixed penalty notices issued for, breach of PSPO, CPN, litter and dog fouling offences', q1: 29, q2: 'TBC', target: '15 per quarter' },
+  {
+    ref: '10',
+    description: 'Number of fixed penalty notices issued for, breach of PSPO, CPN, litter and dog fouling offences',
+    q1: 29,
+    q2: 'TBC',
+    target: '15 per quarter',
+  },
   { ref: '11', description: 'Identify, report and resolve 40 fly tipping cases per quarter', q1: 139, q2: 'TBC', target: '40 per quarter' },
-  { ref: '12', description: 'Attendance at Parish Meeting (or equivalent)', q1: 8, q2: 'TBC', target: '5 per quarter', commentary: SEED_COMMENTARY['12'] },
-  { ref: '13', description: 'Lifeline customers satisfied with the way their alarm call was dealt with – to be measured monthly dip test of 10 calls', q1: pct(1), q2: 'TBC', target: pct(0.9) },
+  {
+    ref: '12',
+    description: 'Attendance at Parish Meeting (or equivalent)',
+    q1: 8,
+    q2: 'TBC',
+    target: '5 per quarter',
+    commentary: SEED_COMMENTARY['12'],
+  },
+  {
+    ref: '13',
+    description: 'Lifeline customers satisfied with the way their alarm call was dealt with – to be measured monthly dip test of 10 calls',
+    q1: pct(1),
+    q2: 'TBC',
+    target: pct(0.9),
+  },
   { ref: '14', description: '95% falls responded to within 30 minutes', q1: pct(0.9858, '0.00%'), q2: 'TBC', target: pct(0.95) },
 ];
 
@@ -112,7 +191,18 @@ export function blockRows(kpis: readonly Kpi[], options: BlockOptions = {}, firs
   const rows: XlsxCell[][] = [[...HEADER, ...(options.extraHeaders ?? [])]];
   kpis.forEach((k, index) => {
     const row = firstRow + rows.length;
-    rows.push([{ v: k.ref, fmt: '@' }, k.description, k.q1, k.q2, null, null, k.target, options.status?.(k, row) ?? null, k.commentary ?? null, ...(options.extra?.(k, index) ?? [])]);
+    rows.push([
+      { v: k.ref, fmt: '@' },
+      k.description,
+      k.q1,
+      k.q2,
+      null,
+      null,
+      k.target,
+      options.status?.(k, row) ?? null,
+      k.commentary ?? null,
+      ...(options.extra?.(k, index) ?? []),
+    ]);
     if (k.spill) rows.push([null, k.spill.description, null, null, null, null, null, null, k.spill.commentary ?? null]);
   });
   return rows;
@@ -253,7 +343,10 @@ export const HIDDEN = {
 } as const;
 
 async function hiddenRowsColumns(): Promise<Buffer> {
-  const sheet = layoutASheet(HIDDEN.sheet, HIDDEN.kpis, { extraHeaders: ['Data source'], extra: () => ['Housing management system (Orchard)'] });
+  const sheet = layoutASheet(HIDDEN.sheet, HIDDEN.kpis, {
+    extraHeaders: ['Data source'],
+    extra: () => ['Housing management system (Orchard)'],
+  });
   const rows = [...sheet.rows!, [], ['Figures checked by the Income Management Team.']];
   const wb = book([{ ...sheet, rows }]);
   const ws = wb.getWorksheet(HIDDEN.sheet)!;
@@ -268,7 +361,8 @@ export const FILTERED = {
   kpis: FIRST_BLOCK,
   ref: 'A3:I10',
   /** The officer filtered Indicator No. to 01, 02, 03 and 05: rows 7, 9 and 10 are hidden by the filter. */
-  filterColumn: '<filterColumn colId="0"><filters><filter val="01"/><filter val="02"/><filter val="03"/><filter val="05"/></filters></filterColumn>',
+  filterColumn:
+    '<filterColumn colId="0"><filters><filter val="01"/><filter val="02"/><filter val="03"/><filter val="05"/></filters></filterColumn>',
   hiddenByFilter: [7, 9, 10],
 } as const;
 
@@ -280,7 +374,9 @@ async function filterOn(): Promise<Buffer> {
   for (const r of FILTERED.hiddenByFilter) ws.getRow(r).hidden = true;
   // exceljs writes only <autoFilter ref=…/>; the criteria Excel saves go inside it.
   return xlsxBytes(wb, (zip) =>
-    replaceIn(zip, 'xl/worksheets/sheet1.xml', (xml) => xml.replace(`<autoFilter ref="${FILTERED.ref}"/>`, `<autoFilter ref="${FILTERED.ref}">${FILTERED.filterColumn}</autoFilter>`)),
+    replaceIn(zip, 'xl/worksheets/sheet1.xml', (xml) =>
+      xml.replace(`<autoFilter ref="${FILTERED.ref}"/>`, `<autoFilter ref="${FILTERED.ref}">${FILTERED.filterColumn}</autoFilter>`),
+    ),
   );
 }
 
@@ -301,7 +397,9 @@ async function frozenPanes(): Promise<Buffer> {
   const wb = book([layoutASheet(FROZEN.sheet, FROZEN.kpis)]);
   const ws = wb.getWorksheet(FROZEN.sheet)!;
   dressTable(ws, 3, 10);
-  ws.views = [{ state: 'frozen', xSplit: FROZEN.xSplit, ySplit: FROZEN.ySplit, topLeftCell: FROZEN.topLeftCell, activeCell: 'H4', zoomScale: 85 }];
+  ws.views = [
+    { state: 'frozen', xSplit: FROZEN.xSplit, ySplit: FROZEN.ySplit, topLeftCell: FROZEN.topLeftCell, activeCell: 'H4', zoomScale: 85 },
+  ];
   return xlsxBytes(wb);
 }
 
@@ -316,7 +414,14 @@ async function protectedSheet(): Promise<Buffer> {
   dressTable(ws, 3, 10);
   // A fixed salt, so the file is the same every time (exceljs would draw a random one).
   const saltValue = pseudoRandomBytes(16, 0x5a17).toString('base64');
-  await ws.protect('housing', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, spinCount: 100_000, saltValue, hashValue: sheetPasswordHash('housing', saltValue, 100_000) } as Partial<ExcelJS.WorksheetProtection>);
+  await ws.protect('housing', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    spinCount: 100_000,
+    saltValue,
+    hashValue: sheetPasswordHash('housing', saltValue, 100_000),
+  } as Partial<ExcelJS.WorksheetProtection>);
   return xlsxBytes(wb);
 }
 
@@ -331,7 +436,8 @@ export const TABLE_TOTALS = {
 
 async function tableWithTotals(): Promise<Buffer> {
   const rows: Array<Array<string | number | null>> = TABLE_TOTALS.kpis.map((k) => {
-    const plain = (cell: XlsxCell): string | number | null => (cell !== null && typeof cell === 'object' ? ('v' in cell ? cell.v : null) : (cell as string | number | null));
+    const plain = (cell: XlsxCell): string | number | null =>
+      cell !== null && typeof cell === 'object' ? ('v' in cell ? cell.v : null) : (cell as string | number | null);
     return [k.ref, k.description, plain(k.q1), plain(k.q2), null, null, plain(k.target), null, k.commentary ?? null];
   });
   const wb = book([
@@ -363,7 +469,11 @@ async function tableWithTotals(): Promise<Buffer> {
   const ws = wb.getWorksheet(TABLE_TOTALS.sheet)!;
   // The number formats of the figures (the table writer takes plain values).
   TABLE_TOTALS.kpis.forEach((k, i) => {
-    for (const [col, cell] of [[COL.q1, k.q1], [COL.q2, k.q2], [COL.target, k.target]] as const) {
+    for (const [col, cell] of [
+      [COL.q1, k.q1],
+      [COL.q2, k.q2],
+      [COL.target, k.target],
+    ] as const) {
       if (cell !== null && typeof cell === 'object' && 'fmt' in cell && cell.fmt) ws.getCell(4 + i, col).numFmt = cell.fmt;
     }
     ws.getCell(4 + i, COL.ref).numFmt = '@';
@@ -455,8 +565,32 @@ async function dates(): Promise<Buffer> {
     ['Rent collection – monthly'],
     [],
     ['Indicator No.', 'KPI Description', ...header, 'Annual Target 2024/25', 'Status', 'Commentary'],
-    ['01', kpi('01').description, pct(0.81, '0.0%'), pct(0.82, '0.0%'), pct(0.83, '0.0%'), pct(0.86, '0.0%'), pct(0.88, '0.0%'), pct(0.902, '0.0%'), pct(0.92), null, null],
-    ['02', kpi('02').description, pct(0.031, '0.0%'), pct(0.032, '0.0%'), pct(0.032, '0.0%'), pct(0.033, '0.0%'), pct(0.033, '0.0%'), pct(0.0327, '0.00%'), pct(0.035, '0.0%'), null, null],
+    [
+      '01',
+      kpi('01').description,
+      pct(0.81, '0.0%'),
+      pct(0.82, '0.0%'),
+      pct(0.83, '0.0%'),
+      pct(0.86, '0.0%'),
+      pct(0.88, '0.0%'),
+      pct(0.902, '0.0%'),
+      pct(0.92),
+      null,
+      null,
+    ],
+    [
+      '02',
+      kpi('02').description,
+      pct(0.031, '0.0%'),
+      pct(0.032, '0.0%'),
+      pct(0.032, '0.0%'),
+      pct(0.033, '0.0%'),
+      pct(0.033, '0.0%'),
+      pct(0.0327, '0.00%'),
+      pct(0.035, '0.0%'),
+      null,
+      null,
+    ],
   ];
   const wb = book([
     { name: DATES.milestones, rows: milestones },
@@ -484,13 +618,22 @@ export const LONG_CELLS = {
   commentary01: longText(SEED_COMMENTARY['01']),
   description04: longText(kpi('04').description),
   actual03: `2.1%${' '.repeat(MAX_CELL - 4)}`,
-  settings: { version: 1, templates: { missed: '{indicator}: {actual} against a target of {target}; see the action plan.' } } satisfies SettingsInput,
+  settings: {
+    version: 1,
+    templates: { missed: '{indicator}: {actual} against a target of {target}; see the action plan.' },
+  } satisfies SettingsInput,
   rows: indicatorRows(FIRST_BLOCK),
 } as const;
 
 async function longCells(): Promise<Buffer> {
   const kpis = FIRST_BLOCK.map((k) =>
-    k.ref === '01' ? { ...k, commentary: LONG_CELLS.commentary01 } : k.ref === '04' ? { ...k, description: LONG_CELLS.description04, commentary: undefined } : k.ref === '03' ? { ...k, q2: LONG_CELLS.actual03 } : k,
+    k.ref === '01'
+      ? { ...k, commentary: LONG_CELLS.commentary01 }
+      : k.ref === '04'
+        ? { ...k, description: LONG_CELLS.description04, commentary: undefined }
+        : k.ref === '03'
+          ? { ...k, q2: LONG_CELLS.actual03 }
+          : k,
   );
   const wb = book([layoutASheet(LONG_CELLS.sheet, kpis), settingsXlsxSheet(LONG_CELLS.settings)]);
   const ws = wb.getWorksheet(LONG_CELLS.sheet)!;
@@ -503,19 +646,36 @@ async function longCells(): Promise<Buffer> {
 export const EMOJI_RTL = {
   sheet: 'مؤشرات الأداء 📊',
   kpis: [
-    { ...kpi('01'), description: 'نسبة الإيجار المحصّل من الإيجار المستحق 🏠💷', commentary: '👍🏽 الفريق يعمل بجد مع المستأجرين. Team working hard 💪🏾' },
+    {
+      ...kpi('01'),
+      description: 'نسبة الإيجار المحصّل من الإيجار المستحق 🏠💷',
+      commentary: '👍🏽 الفريق يعمل بجد مع المستأجرين. Team working hard 💪🏾',
+    },
     { ...kpi('02'), description: 'אחוז שכר הדירה שאבד בגלל דירות ריקות (void rent) 🏚️' },
     { ...kpi('03'), description: 'Former tenants arrears 👨‍👩‍👧‍👦 as a % of rent due – מעקב חובות' },
-    { ...kpi('04'), description: '🇬🇧 Current tenants arrears as a % of rent due in the financial year', commentary: 'Mobysoft 🤖 prompts the cases; עדיין מעל היעד ⚠️' },
+    {
+      ...kpi('04'),
+      description: '🇬🇧 Current tenants arrears as a % of rent due in the financial year',
+      commentary: 'Mobysoft 🤖 prompts the cases; עדיין מעל היעד ⚠️',
+    },
     // Right-to-left embedding marks; and an emoji straddling the 70-character cut `scan` makes.
-    { ...kpi('06'), description: `${'\u202bHomelessness\u202c successful prevention cases \u200f'.padEnd(68, '.')}🙂 and more words after it`, commentary: undefined },
+    {
+      ...kpi('06'),
+      description: `${'\u202bHomelessness\u202c successful prevention cases \u200f'.padEnd(68, '.')}🙂 and more words after it`,
+      commentary: undefined,
+    },
     // An emoji straddling the 50-character cut `check` makes when it shortens a description.
     { ...kpi('07'), description: `${'Homelessness successful relief cases – Q2 review'.padEnd(48, '.')}😀 and more words after it` },
   ] satisfies Kpi[],
 } as const;
 
 async function emojiRtl(): Promise<Buffer> {
-  const wb = book([layoutASheet(EMOJI_RTL.sheet, EMOJI_RTL.kpis, { extraHeaders: ['Responsible officer'], extra: (_k, i) => [['فاطمة الزهراء 🌟', 'דוד לוי', 'Siân Ó Súilleabháin', 'Zoë 👩🏽‍💼 Brown', 'أحمد', 'Łukasz Żółć'][i] ?? null] })]);
+  const wb = book([
+    layoutASheet(EMOJI_RTL.sheet, EMOJI_RTL.kpis, {
+      extraHeaders: ['Responsible officer'],
+      extra: (_k, i) => [['فاطمة الزهراء 🌟', 'דוד לוי', 'Siân Ó Súilleabháin', 'Zoë 👩🏽‍💼 Brown', 'أحمد', 'Łukasz Żółć'][i] ?? null],
+    }),
+  ]);
   const ws = wb.getWorksheet(EMOJI_RTL.sheet)!;
   (ws.views as unknown as Array<Record<string, unknown>>).splice(0, 0, { rightToLeft: true });
   return xlsxBytes(wb);
@@ -566,7 +726,14 @@ export const DUPLICATES = {
     kpi('02'),
     kpi('03'),
     kpi('04'),
-    { ...kpi('04'), description: 'Current tenants arrears as a % of rent due (garages)', q1: pct(0.07), q2: pct(0.08), target: pct(0.04), commentary: undefined },
+    {
+      ...kpi('04'),
+      description: 'Current tenants arrears as a % of rent due (garages)',
+      q1: pct(0.07),
+      q2: pct(0.08),
+      target: pct(0.04),
+      commentary: undefined,
+    },
     kpi('05'),
   ] satisfies Kpi[],
   second: [{ ...kpi('11'), ref: '05' }] satisfies Kpi[],
@@ -597,7 +764,7 @@ async function sideBySide(): Promise<Buffer> {
   for (let r = 0; r < height; r++) {
     const l = [...(left.rows![r] ?? [])];
     while (l.length < 10) l.push(null);
-    const rr = r >= 2 ? right[r - 2] ?? [] : [];
+    const rr = r >= 2 ? (right[r - 2] ?? []) : [];
     rows.push([...l, ...rr]);
   }
   const wb = book([{ name: SIDE_BY_SIDE.sheet, rows, merges: ['A1:I1'] }]);
@@ -612,7 +779,11 @@ async function emptyWorkbook(): Promise<Buffer> {
   return xlsxBytes(wb);
 }
 
-const CHART_XML = (title: string, cats: readonly string[], values: readonly number[]) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+const CHART_XML = (
+  title: string,
+  cats: readonly string[],
+  values: readonly number[],
+) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
 <c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${title}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>
 <c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>
@@ -634,7 +805,14 @@ const graphicFrame = (name: string) =>
   `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${name}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${CHART_REL.replace('officeDocument/2006/relationships/chart', 'drawingml/2006/chart')}"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/>`;
 
 function addChartParts(zip: JSZip, n: number, anchor: string, title: string): void {
-  zip.file(`xl/charts/chart${n}.xml`, CHART_XML(title, FIRST_BLOCK.map((k) => k.ref), [0.902, 0.0327, 0.021, 0.055, 0, 0.79, 0.67]));
+  zip.file(
+    `xl/charts/chart${n}.xml`,
+    CHART_XML(
+      title,
+      FIRST_BLOCK.map((k) => k.ref),
+      [0.902, 0.0327, 0.021, 0.055, 0, 0.79, 0.67],
+    ),
+  );
   zip.file(
     `xl/drawings/drawing${n}.xml`,
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">${anchor}</xdr:wsDr>`,
@@ -691,7 +869,12 @@ async function onlyCharts(): Promise<Buffer> {
     'xl/chartsheets/_rels/sheet1.xml.rels',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${DRAWING_REL}" Target="../drawings/drawing1.xml"/></Relationships>`,
   );
-  addChartParts(zip, 1, `<xdr:absoluteAnchor><xdr:pos x="0" y="0"/><xdr:ext cx="9294091" cy="6069542"/>${graphicFrame('Chart 1')}</xdr:absoluteAnchor>`, 'KPIs Q2 2024/25');
+  addChartParts(
+    zip,
+    1,
+    `<xdr:absoluteAnchor><xdr:pos x="0" y="0"/><xdr:ext cx="9294091" cy="6069542"/>${graphicFrame('Chart 1')}</xdr:absoluteAnchor>`,
+    'KPIs Q2 2024/25',
+  );
   return fixedZip(await zip.generateAsync({ type: 'uint8array' }));
 }
 
@@ -710,11 +893,16 @@ async function chartOnEmptySheet(): Promise<Buffer> {
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${DRAWING_REL}" Target="../drawings/drawing1.xml"/></Relationships>`,
     );
     await replaceIn(zip, 'xl/worksheets/sheet1.xml', (xml) => {
-      const withNs = xml.includes('xmlns:r=') ? xml : xml.replace('<worksheet ', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
+      const withNs = xml.includes('xmlns:r=')
+        ? xml
+        : xml.replace('<worksheet ', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
       return withNs.replace('</worksheet>', '<drawing r:id="rId1"/></worksheet>');
     });
     await replaceIn(zip, '[Content_Types].xml', (xml) =>
-      xml.replace('</Types>', `<Override PartName="/xl/charts/chart1.xml" ContentType="${CHART_TYPE}"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="${DRAWING_TYPE}"/></Types>`),
+      xml.replace(
+        '</Types>',
+        `<Override PartName="/xl/charts/chart1.xml" ContentType="${CHART_TYPE}"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="${DRAWING_TYPE}"/></Types>`,
+      ),
     );
   });
 }
@@ -729,7 +917,9 @@ export const NOT_WORKBOOKS = {
 
 function htmlExport(): Buffer {
   // What many housing systems call "Export to Excel": an HTML table with an .xls(x) name.
-  const rows = FIRST_BLOCK.map((k) => `<tr><td>${k.ref}</td><td>${k.description}</td><td>${typeof k.q1 === 'object' && k.q1 && 'v' in k.q1 ? k.q1.v : k.q1}</td></tr>`).join('\n');
+  const rows = FIRST_BLOCK.map(
+    (k) => `<tr><td>${k.ref}</td><td>${k.description}</td><td>${typeof k.q1 === 'object' && k.q1 && 'v' in k.q1 ? k.q1.v : k.q1}</td></tr>`,
+  ).join('\n');
   return Buffer.from(
     `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">\n<head><meta charset="utf-8"><title>KPIs 2024-25</title></head>\n<body><table>\n<tr><th>${HEADER.slice(0, 3).join('</th><th>')}</th></tr>\n${rows}\n</table></body></html>\n`,
     'utf8',
@@ -738,7 +928,12 @@ function htmlExport(): Buffer {
 
 function csvExport(): Buffer {
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [HEADER.join(','), ...FIRST_BLOCK.map((k) => [k.ref, quote(k.description), typeof k.q1 === 'object' && k.q1 && 'v' in k.q1 ? k.q1.v : k.q1, '', '', '', '', '', ''].join(','))];
+  const lines = [
+    HEADER.join(','),
+    ...FIRST_BLOCK.map((k) =>
+      [k.ref, quote(k.description), typeof k.q1 === 'object' && k.q1 && 'v' in k.q1 ? k.q1.v : k.q1, '', '', '', '', '', ''].join(','),
+    ),
+  ];
   // With a UTF-8 byte order mark, as Excel's "CSV UTF-8" writes it.
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
 }
@@ -779,11 +974,15 @@ function pseudoRandomBytes(length: number, seed = 0x9e3779b9): Buffer {
 
 /** Excel's sheet-protection hash: SHA-512 of salt and password, then `spinCount` rounds with the round number. */
 function sheetPasswordHash(password: string, saltBase64: string, spinCount: number): string {
-  let key = createHash('sha512').update(Buffer.concat([Buffer.from(saltBase64, 'base64'), Buffer.from(password, 'utf16le')])).digest();
+  let key = createHash('sha512')
+    .update(Buffer.concat([Buffer.from(saltBase64, 'base64'), Buffer.from(password, 'utf16le')]))
+    .digest();
   const round = Buffer.alloc(4);
   for (let i = 0; i < spinCount; i++) {
     round.writeUInt32LE(i, 0);
-    key = createHash('sha512').update(Buffer.concat([key, round])).digest();
+    key = createHash('sha512')
+      .update(Buffer.concat([key, round]))
+      .digest();
   }
   return key.toString('base64');
 }
@@ -826,7 +1025,17 @@ function encryptedStreams(): { path: string[]; data: Buffer }[] {
   const dataSpaceMap = Buffer.concat([u32(8), u32(1), u32(mapEntry.length + 4), mapEntry]);
   const dataSpaceDefinition = Buffer.concat([u32(8), u32(1), unicodeLpp4('StrongEncryptionTransform')]);
   const transformId = '{FF9A3F03-56EF-4613-BDD5-5A41C1D07246}';
-  const transformBody = Buffer.concat([u32(1), unicodeLpp4(transformId), unicodeLpp4('Microsoft.Container.EncryptionTransform'), u16(1), u16(0), u16(1), u16(0), u16(1), u16(0)]);
+  const transformBody = Buffer.concat([
+    u32(1),
+    unicodeLpp4(transformId),
+    unicodeLpp4('Microsoft.Container.EncryptionTransform'),
+    u16(1),
+    u16(0),
+    u16(1),
+    u16(0),
+    u16(1),
+    u16(0),
+  ]);
   const primary = Buffer.concat([u32(transformBody.length + 4), transformBody, u32(0), unicodeLpp4(''), u32(0), u32(0), u32(4)]);
   return [
     { path: ['\u0006DataSpaces', 'Version'], data: version },
@@ -873,14 +1082,35 @@ interface DirEntry {
  * search tree (all black, which readers accept).
  */
 export function compoundFile(streams: ReadonlyArray<{ path: readonly string[]; data: Buffer }>): Buffer {
-  const root: DirEntry = { name: 'Root Entry', type: 5, children: [], start: ENDOFCHAIN, size: 0, id: 0, left: NOSTREAM, right: NOSTREAM, child: NOSTREAM };
+  const root: DirEntry = {
+    name: 'Root Entry',
+    type: 5,
+    children: [],
+    start: ENDOFCHAIN,
+    size: 0,
+    id: 0,
+    left: NOSTREAM,
+    right: NOSTREAM,
+    child: NOSTREAM,
+  };
   for (const stream of streams) {
     let parent = root;
     stream.path.forEach((part, i) => {
       const last = i === stream.path.length - 1;
       let node = parent.children.find((c) => c.name === part);
       if (!node) {
-        node = { name: part, type: last ? 2 : 1, children: [], start: last ? ENDOFCHAIN : 0, size: 0, id: 0, left: NOSTREAM, right: NOSTREAM, child: NOSTREAM, ...(last ? { data: stream.data } : {}) };
+        node = {
+          name: part,
+          type: last ? 2 : 1,
+          children: [],
+          start: last ? ENDOFCHAIN : 0,
+          size: 0,
+          id: 0,
+          left: NOSTREAM,
+          right: NOSTREAM,
+          child: NOSTREAM,
+          ...(last ? { data: stream.data } : {}),
+        };
         parent.children.push(node);
       }
       parent = node;
@@ -1000,7 +1230,14 @@ export function compoundFile(streams: ReadonlyArray<{ path: readonly string[]; d
     buffer.copy(out);
     return out;
   };
-  return Buffer.concat([header, fatBytes, dir, miniFatBytes, pad(miniStream, miniStreamSectors), ...big.map((entry, i) => pad(entry.data!, bigSectors[i]!))]);
+  return Buffer.concat([
+    header,
+    fatBytes,
+    dir,
+    miniFatBytes,
+    pad(miniStream, miniStreamSectors),
+    ...big.map((entry, i) => pad(entry.data!, bigSectors[i]!)),
+  ]);
 }
 
 function encryptedWorkbook(): Buffer {
@@ -1013,12 +1250,22 @@ export const STATUS_FORMULAS = {
   kpis: FIRST_BLOCK,
   rows: indicatorRows(FIRST_BLOCK),
   /** The formulas, by indicator: higher is better for 01, 06, 07; lower for 02–05. */
-  formula: (ref: string, row: number): string => (['01', '06', '07'].includes(ref) ? `IF(D${row}="","",IF(D${row}>=G${row},"Met","Not met"))` : `IF(ISNUMBER(D${row}),IF(D${row}<=G${row},"Met","Not met"),"No data")`),
-  result: { '01': 'Not met', '02': 'Met', '03': 'Not met', '04': 'Not met', '05': 'No data', '06': 'Met', '07': 'Met' } as Record<string, string>,
+  formula: (ref: string, row: number): string =>
+    ['01', '06', '07'].includes(ref)
+      ? `IF(D${row}="","",IF(D${row}>=G${row},"Met","Not met"))`
+      : `IF(ISNUMBER(D${row}),IF(D${row}<=G${row},"Met","Not met"),"No data")`,
+  result: { '01': 'Not met', '02': 'Met', '03': 'Not met', '04': 'Not met', '05': 'No data', '06': 'Met', '07': 'Met' } as Record<
+    string,
+    string
+  >,
 } as const;
 
 async function statusFormulas(): Promise<Buffer> {
-  const wb = book([layoutASheet(STATUS_FORMULAS.sheet, STATUS_FORMULAS.kpis, { status: (k, row) => ({ formula: STATUS_FORMULAS.formula(k.ref, row), result: STATUS_FORMULAS.result[k.ref]! }) })]);
+  const wb = book([
+    layoutASheet(STATUS_FORMULAS.sheet, STATUS_FORMULAS.kpis, {
+      status: (k, row) => ({ formula: STATUS_FORMULAS.formula(k.ref, row), result: STATUS_FORMULAS.result[k.ref]! }),
+    }),
+  ]);
   dressTable(wb.getWorksheet(STATUS_FORMULAS.sheet)!, 3, 10);
   return xlsxBytes(wb);
 }
@@ -1033,7 +1280,7 @@ export const HOSTILE = {
     '02': "=cmd|' /C calc'!A0",
     '03': '+Former tenants arrears as a % of rent due',
     '04': '-Current tenants arrears as a % of rent due',
-    '05': '@SUM(1+1)*cmd|\' /C notepad\'!A0',
+    '05': "@SUM(1+1)*cmd|' /C notepad'!A0",
     '06': 'Homelessness prevention =HYPERLINK("http://evil.example","click")',
     '07': '=1+1',
   } as Record<string, string>,
@@ -1061,7 +1308,12 @@ export const HOSTILE = {
 export const HOSTILE_SETTINGS: SettingsInput = { version: 1, templates: { ...HOSTILE.templates }, labels: { ...HOSTILE.labels } };
 
 /** 01–07 with hostile descriptions and no commentary; 07 has no figures yet, so its status is "No data" ("@No data"). */
-export const HOSTILE_KPIS: readonly Kpi[] = FIRST_BLOCK.map((k) => ({ ...k, description: HOSTILE.descriptions[k.ref]!, commentary: undefined, ...(k.ref === '07' ? { q1: 'TBC', q2: 'TBC' } : {}) }));
+export const HOSTILE_KPIS: readonly Kpi[] = FIRST_BLOCK.map((k) => ({
+  ...k,
+  description: HOSTILE.descriptions[k.ref]!,
+  commentary: undefined,
+  ...(k.ref === '07' ? { q1: 'TBC', q2: 'TBC' } : {}),
+}));
 
 async function hostileText(): Promise<Buffer> {
   const wb = book([
@@ -1082,20 +1334,48 @@ export interface CorpusEntry {
 }
 
 export const CORPUS = {
-  mergedHeaders: { file: 'merged-headers.xlsx', what: 'a merged title and a two-row header with a merged "Actuals 2024/25" over Q1–Q4', bytes: mergedHeaders },
-  mergedStatus: { file: 'merged-status.xlsx', what: 'status and commentary cells merged over two-row indicators, and one status cell merged over two indicators', bytes: mergedStatus },
-  hidden: { file: 'hidden-rows-columns.xlsx', what: "an indicator's row, a spacer row, Q3, Q4 and a notes column hidden", bytes: hiddenRowsColumns },
+  mergedHeaders: {
+    file: 'merged-headers.xlsx',
+    what: 'a merged title and a two-row header with a merged "Actuals 2024/25" over Q1–Q4',
+    bytes: mergedHeaders,
+  },
+  mergedStatus: {
+    file: 'merged-status.xlsx',
+    what: 'status and commentary cells merged over two-row indicators, and one status cell merged over two indicators',
+    bytes: mergedStatus,
+  },
+  hidden: {
+    file: 'hidden-rows-columns.xlsx',
+    what: "an indicator's row, a spacer row, Q3, Q4 and a notes column hidden",
+    bytes: hiddenRowsColumns,
+  },
   filtered: { file: 'filter-on.xlsx', what: 'an AutoFilter with criteria applied, hiding three indicators', bytes: filterOn },
   filterRange: { file: 'filter-range.xlsx', what: 'AutoFilter buttons on the header, nothing filtered', bytes: filterRange },
   frozen: { file: 'frozen-panes.xlsx', what: 'panes frozen at C4, zoom 85%', bytes: frozenPanes },
   protected: { file: 'protected-sheet.xlsx', what: 'the KPI sheet protected with a password', bytes: protectedSheet },
   tableTotals: { file: 'table-totals.xlsx', what: 'an Excel table (ListObject) with a totals row', bytes: tableWithTotals },
-  textNumbers: { file: 'text-numbers.xlsx', what: 'figures and targets typed as text with stray spaces and non-breaking spaces', bytes: textNumbers },
-  errors: { file: 'error-values.xlsx', what: '#N/A, #DIV/0! and #REF! in actuals and targets, typed and as formula results', bytes: errorValues },
+  textNumbers: {
+    file: 'text-numbers.xlsx',
+    what: 'figures and targets typed as text with stray spaces and non-breaking spaces',
+    bytes: textNumbers,
+  },
+  errors: {
+    file: 'error-values.xlsx',
+    what: '#N/A, #DIV/0! and #REF! in actuals and targets, typed and as formula results',
+    bytes: errorValues,
+  },
   dates: { file: 'dates.xlsx', what: 'deadlines and completions as text and as date serials; months as dates and as text', bytes: dates },
   longCells: { file: 'long-cells.xlsx', what: 'a commentary, a description and a figure of 32,767 characters', bytes: longCells },
-  emojiRtl: { file: 'emoji-rtl.xlsx', what: 'emoji, Arabic and Hebrew in the sheet name, descriptions, commentary and owners', bytes: emojiRtl },
-  sheetNames: { file: 'sheet-names.xlsx', what: 'a sheet name of 31 characters and sheet names with apostrophes, referred to by formulas', bytes: sheetNames },
+  emojiRtl: {
+    file: 'emoji-rtl.xlsx',
+    what: 'emoji, Arabic and Hebrew in the sheet name, descriptions, commentary and owners',
+    bytes: emojiRtl,
+  },
+  sheetNames: {
+    file: 'sheet-names.xlsx',
+    what: 'a sheet name of 31 characters and sheet names with apostrophes, referred to by formulas',
+    bytes: sheetNames,
+  },
   duplicates: { file: 'duplicate-refs.xlsx', what: 'the same indicator number on two rows, twice', bytes: duplicateRefs },
   sideBySide: { file: 'side-by-side.xlsx', what: 'two KPI tables side by side on one sheet', bytes: sideBySide },
   empty: { file: 'empty.xlsx', what: 'a workbook with one empty sheet', bytes: emptyWorkbook },
@@ -1105,9 +1385,17 @@ export const CORPUS = {
   notWorkbookCsv: { file: NOT_WORKBOOKS.csv, what: 'a CSV file named .xlsx', bytes: csvExport },
   notWorkbookDocx: { file: NOT_WORKBOOKS.docx, what: 'a Word document named .xlsx', bytes: wordDocument },
   zeroBytes: { file: NOT_WORKBOOKS.empty, what: 'a file of 0 bytes', bytes: () => Buffer.alloc(0) },
-  encrypted: { file: 'encrypted.xlsx', what: 'a password-protected workbook (an OLE2 compound file with EncryptionInfo and EncryptedPackage)', bytes: encryptedWorkbook },
+  encrypted: {
+    file: 'encrypted.xlsx',
+    what: 'a password-protected workbook (an OLE2 compound file with EncryptionInfo and EncryptedPackage)',
+    bytes: encryptedWorkbook,
+  },
   statusFormulas: { file: 'status-formulas.xlsx', what: 'every status cell holds a formula', bytes: statusFormulas },
-  hostile: { file: 'hostile-text.xlsx', what: 'descriptions, owners, saved templates and labels that look like formulas', bytes: hostileText },
+  hostile: {
+    file: 'hostile-text.xlsx',
+    what: 'descriptions, owners, saved templates and labels that look like formulas',
+    bytes: hostileText,
+  },
 } as const satisfies Record<string, CorpusEntry>;
 
 export type CorpusName = keyof typeof CORPUS;

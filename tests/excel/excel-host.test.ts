@@ -60,7 +60,18 @@ describe('reading the open workbook', () => {
   });
 
   it('reads a workbook of 45 sheets (more than one request of sheet probes) whole', async () => {
-    const workbook = buildWorkbook(Array.from({ length: 45 }, (_, i) => ({ name: `Sheet ${i + 1}`, rows: i % 3 === 0 ? [] : [['Ref', i], ['A', { v: 0.5, fmt: '0%' }]] })));
+    const workbook = buildWorkbook(
+      Array.from({ length: 45 }, (_, i) => ({
+        name: `Sheet ${i + 1}`,
+        rows:
+          i % 3 === 0
+            ? []
+            : [
+                ['Ref', i],
+                ['A', { v: 0.5, fmt: '0%' }],
+              ],
+      })),
+    );
     const fake = install(workbook);
     const read = await Excel.run((context) => readWorkbookFromExcel(context));
     expect(read.workbook.sheets.map((sheet) => sheet.name)).toEqual(workbook.sheets.map((sheet) => sheet.name));
@@ -76,7 +87,10 @@ describe('reading the open workbook', () => {
           name: "Q3 'draft'",
           visibility: 'hidden',
           isProtected: true,
-          rows: [[{ value: { kind: 'text', value: 'Ref' } }, { value: { kind: 'text', value: 'Actual' } }], [{ value: { kind: 'text', value: 'A1' } }, { value: { kind: 'number', value: 3 } }]],
+          rows: [
+            [{ value: { kind: 'text', value: 'Ref' } }, { value: { kind: 'text', value: 'Actual' } }],
+            [{ value: { kind: 'text', value: 'A1' } }, { value: { kind: 'number', value: 3 } }],
+          ],
           merges: [],
           hiddenRows: new Set(),
           hiddenColumns: new Set(),
@@ -87,7 +101,11 @@ describe('reading the open workbook', () => {
     install(workbook);
     const read = await Excel.run((context) => readWorkbookFromExcel(context));
     const draft = read.workbook.sheets.find((sheet) => sheet.name === "Q3 'draft'")!;
-    expect(draft).toMatchObject({ visibility: 'hidden', isProtected: true, tables: [{ name: 'Draft', range: { top: 0, left: 0, bottom: 1, right: 1 }, hasHeaderRow: true, hasTotalsRow: false }] });
+    expect(draft).toMatchObject({
+      visibility: 'hidden',
+      isProtected: true,
+      tables: [{ name: 'Draft', range: { top: 0, left: 0, bottom: 1, right: 1 }, hasHeaderRow: true, hasTotalsRow: false }],
+    });
   });
 });
 
@@ -135,7 +153,7 @@ describe('Recalculate status on the 14-indicator layout A sample', () => {
     expect(fake.largestResponseBytes()).toBeLessThan(FIVE_MB);
   });
 
-  it('sends at most 3 requests in total: Excel.run\'s closing sync has nothing left to send', async () => {
+  it("sends at most 3 requests in total: Excel.run's closing sync has nothing left to send", async () => {
     const { fake } = await firstRun();
     expect(fake.requests.map((r) => r.summary.filter((label) => !label.includes('.path')))).toHaveLength(3);
     expect(fake.requests.filter((r) => r.closing)).toEqual([]);
@@ -165,7 +183,11 @@ describe('Recalculate status on the 14-indicator layout A sample', () => {
       const want = expected.sheets.find((sheet) => sheet.name === table.sheet)!;
       for (const indicator of table.indicators) {
         for (const col of cols) {
-          expect({ row: indicator.row, col, cell: got.rows[indicator.row]?.[col] }).toEqual({ row: indicator.row, col, cell: want.rows[indicator.row]?.[col] });
+          expect({ row: indicator.row, col, cell: got.rows[indicator.row]?.[col] }).toEqual({
+            row: indicator.row,
+            col,
+            cell: want.rows[indicator.row]?.[col],
+          });
           compared++;
         }
       }
@@ -189,7 +211,12 @@ describe('Recalculate status on the 14-indicator layout A sample', () => {
     for (const edit of run.result.plan.edits) {
       if (edit.value.kind !== 'text') continue;
       const cell = fake.sheet(edit.sheet)!.rows[edit.row]![edit.col]!;
-      expect({ text: edit.value.text, type: cell.type, value: cell.value, formula: cell.formula }).toEqual({ text: edit.value.text, type: 'String', value: edit.value.text, formula: undefined });
+      expect({ text: edit.value.text, type: cell.type, value: cell.value, formula: cell.formula }).toEqual({
+        text: edit.value.text,
+        type: 'String',
+        value: edit.value.text,
+        formula: undefined,
+      });
     }
     expect(snapshot(fake.toWorkbook())).toEqual(snapshot(applyPlanInMemory(workbook, run.result.plan)));
   });
@@ -248,7 +275,11 @@ describe('Recalculate status on the 14-indicator layout A sample', () => {
     const workbook: Workbook = {
       sheets: saved.sheets.map((sheet) =>
         sheet.name === SETTINGS_SHEET
-          ? { ...sheet, rows: Object.assign([...sheet.rows], { 60: [{ value: { kind: 'text', value: 'stale' }, fill: '#FF0000', format: '@' }] }), merges: [{ top: 61, left: 0, bottom: 61, right: 3 }] }
+          ? {
+              ...sheet,
+              rows: Object.assign([...sheet.rows], { 60: [{ value: { kind: 'text', value: 'stale' }, fill: '#FF0000', format: '@' }] }),
+              merges: [{ top: 61, left: 0, bottom: 61, right: 3 }],
+            }
           : sheet,
       ),
     };
@@ -299,7 +330,9 @@ describe('Recalculate status on the 14-indicator layout A sample', () => {
 
   it('refuses to write into a protected sheet, and writes nothing', async () => {
     const sample = await layoutASample();
-    const workbook = withSavedMapping({ sheets: sample.sheets.map((sheet) => (sheet.name === 'KPIs 2024-25' ? { ...sheet, isProtected: true } : sheet)) });
+    const workbook = withSavedMapping({
+      sheets: sample.sheets.map((sheet) => (sheet.name === 'KPIs 2024-25' ? { ...sheet, isProtected: true } : sheet)),
+    });
     const fake = install(workbook);
     const run: ExcelRun = await runInExcel(RECALC, true);
     expect(run.result.plan.refusals.join(' ')).toMatch(/protected/);
@@ -310,20 +343,23 @@ describe('Recalculate status on the 14-indicator layout A sample', () => {
   it.each([
     ['the layout A sample', async () => withSavedMapping(await layoutASample())],
     ['a monthly layout (Apr-24 … Mar-25, 30 indicators)', async () => generatedLayoutA(30)],
-  ])('all three steps on %s (statuses, action plan, committee sheet with merges, print set-up and chart) land as planned', async (_name, make) => {
-    const workbook = await make();
-    const fake = install(workbook);
-    const run = await runInExcel(options({ statuses: true, actionPlan: true, committee: true }), true);
-    expect(run.result.plan.sheets.map((sheet) => sheet.purpose).sort()).toEqual(['action-plan', 'change-log', 'committee', 'settings']);
-    expect(snapshot(fake.toWorkbook())).toEqual(snapshot(applyPlanInMemory(workbook, run.result.plan)));
-    const committee = run.result.plan.sheets.find((sheet) => sheet.purpose === 'committee')!;
-    const sheet = fake.sheet(committee.name)!;
-    if (committee.print) expect(sheet.pageLayout.orientation).toBe(committee.print.landscape ? 'Landscape' : 'Portrait');
-    if (committee.chart) expect(sheet.charts).toHaveLength(1);
-    expect(sheet.frozenRows).toBe(committee.freezeRows ?? 0);
-    // One write request: the whole plan is far under the budget.
-    expect(fake.requests.filter((r) => r.writes > 0)).toHaveLength(1);
-  });
+  ])(
+    'all three steps on %s (statuses, action plan, committee sheet with merges, print set-up and chart) land as planned',
+    async (_name, make) => {
+      const workbook = await make();
+      const fake = install(workbook);
+      const run = await runInExcel(options({ statuses: true, actionPlan: true, committee: true }), true);
+      expect(run.result.plan.sheets.map((sheet) => sheet.purpose).sort()).toEqual(['action-plan', 'change-log', 'committee', 'settings']);
+      expect(snapshot(fake.toWorkbook())).toEqual(snapshot(applyPlanInMemory(workbook, run.result.plan)));
+      const committee = run.result.plan.sheets.find((sheet) => sheet.purpose === 'committee')!;
+      const sheet = fake.sheet(committee.name)!;
+      if (committee.print) expect(sheet.pageLayout.orientation).toBe(committee.print.landscape ? 'Landscape' : 'Portrait');
+      if (committee.chart) expect(sheet.charts).toHaveLength(1);
+      expect(sheet.frozenRows).toBe(committee.freezeRows ?? 0);
+      // One write request: the whole plan is far under the budget.
+      expect(fake.requests.filter((r) => r.writes > 0)).toHaveLength(1);
+    },
+  );
 
   it('plans the same in Excel as on the workbook it read (the host adds nothing of its own)', async () => {
     const workbook = withSavedMapping(await layoutASample());

@@ -53,7 +53,12 @@ function report(text: string): void {
 }
 
 function describeRequests(requests: readonly FakeRequest[]): string {
-  return requests.map((r) => `#${r.index}${r.closing ? ' (closing)' : ''}: ${r.writes} writes, request ${r.requestBytes} B, response ${r.responseBytes} B${r.failed ? `, failed ${r.failed}` : ''}`).join('\n');
+  return requests
+    .map(
+      (r) =>
+        `#${r.index}${r.closing ? ' (closing)' : ''}: ${r.writes} writes, request ${r.requestBytes} B, response ${r.responseBytes} B${r.failed ? `, failed ${r.failed}` : ''}`,
+    )
+    .join('\n');
 }
 
 describe(`Recalculate status on ${INDICATORS.toLocaleString('en-GB')} indicators`, () => {
@@ -61,7 +66,9 @@ describe(`Recalculate status on ${INDICATORS.toLocaleString('en-GB')} indicators
     expect(first.result.detection.tables.flatMap((table) => table.indicators)).toHaveLength(INDICATORS);
     expect(first.result.plan.edits).toHaveLength(2 * INDICATORS);
     expect(first.write).not.toBeNull();
-    report(`first run: ${firstMs} ms, host syncs ${first.syncs} (write ${first.write!.syncs}), largest write ${first.write!.largestRequestBytes} B\n${describeRequests(firstRequests)}`);
+    report(
+      `first run: ${firstMs} ms, host syncs ${first.syncs} (write ${first.write!.syncs}), largest write ${first.write!.largestRequestBytes} B\n${describeRequests(firstRequests)}`,
+    );
   });
 
   it('sends no request and gets no response over 5 MB', () => {
@@ -90,7 +97,7 @@ describe(`Recalculate status on ${INDICATORS.toLocaleString('en-GB')} indicators
     expect(reads.length).toBeLessThanOrEqual(1 + Math.ceil((cells * BYTES_PER_CELL_READ) / READ_BUDGET_BYTES) + 1);
   });
 
-  it('suspends calculation once in each write request, with its first write, and leaves nothing for Excel.run\'s closing sync', () => {
+  it("suspends calculation once in each write request, with its first write, and leaves nothing for Excel.run's closing sync", () => {
     const writes = firstRequests.filter((r) => r.writes > 0);
     expect(writes.length).toBeGreaterThan(1);
     for (const r of writes) {
@@ -158,7 +165,8 @@ describe(`reading ${INDICATORS.toLocaleString('en-GB')} indicators whose actuals
       if (r < 3) return;
       for (let c = 2; c <= 8; c++) {
         const cell = row?.[c];
-        if (cell) cell.formula = `=IFERROR(INDEX('Quarterly returns 2024-25'!$C:$C,MATCH($A${r + 1}&"|"&C$3,'Quarterly returns 2024-25'!$Z:$Z,0)),"")`;
+        if (cell)
+          cell.formula = `=IFERROR(INDEX('Quarterly returns 2024-25'!$C:$C,MATCH($A${r + 1}&"|"&C$3,'Quarterly returns 2024-25'!$Z:$Z,0)),"")`;
       }
     });
     const restore = installFakeExcel(formulas);
@@ -172,7 +180,9 @@ describe(`reading ${INDICATORS.toLocaleString('en-GB')} indicators whose actuals
       const succeeded = formulas.requests.filter((r) => !r.failed);
       for (const request of succeeded) expect(request.responseBytes).toBeLessThan(5 * 1024 * 1024);
       // Every formula was read.
-      const read = (outcome as { workbook: { sheets: Array<{ name: string; rows: Array<Array<{ formula?: string } | undefined> | undefined> }> } }).workbook;
+      const read = (
+        outcome as { workbook: { sheets: Array<{ name: string; rows: Array<Array<{ formula?: string } | undefined> | undefined> }> } }
+      ).workbook;
       const kpis = read.sheets.find((sheet) => sheet.name === 'KPIs')!;
       const withFormula = kpis.rows.reduce((n, row) => n + (row?.filter((cell) => cell?.formula).length ?? 0), 0);
       expect(withFormula).toBe((kpis.rows.length - 3) * 7);

@@ -15,7 +15,10 @@ afterEach(() => {
   uninstall = undefined;
 });
 
-function fakeWith(rows: Parameters<typeof buildWorkbook>[0][number]['rows'], extra: Partial<Parameters<typeof buildWorkbook>[0][number]> = {}): FakeExcel {
+function fakeWith(
+  rows: Parameters<typeof buildWorkbook>[0][number]['rows'],
+  extra: Partial<Parameters<typeof buildWorkbook>[0][number]> = {},
+): FakeExcel {
   const fake = FakeExcel.fromWorkbook(buildWorkbook([{ name: 'Sheet1', rows, ...extra }]));
   uninstall = installFakeExcel(fake);
   return fake;
@@ -169,7 +172,12 @@ describe('protection and sheets', () => {
   });
 
   it('refuses to delete a very hidden sheet (Worksheet.delete in the Office.js reference)', async () => {
-    const fake = FakeExcel.fromWorkbook(buildWorkbook([{ name: 'Sheet1', rows: [['a']] }, { name: 'Hidden', rows: [['b']], visibility: 'veryHidden' }]));
+    const fake = FakeExcel.fromWorkbook(
+      buildWorkbook([
+        { name: 'Sheet1', rows: [['a']] },
+        { name: 'Hidden', rows: [['b']], visibility: 'veryHidden' },
+      ]),
+    );
     uninstall = installFakeExcel(fake);
     const error = await Excel.run(async (context) => {
       context.workbook.worksheets.getItem('Hidden').delete();
@@ -182,7 +190,13 @@ describe('protection and sheets', () => {
 
 describe('Worksheet.position and adding sheets', () => {
   function threeSheets(): FakeExcel {
-    const fake = FakeExcel.fromWorkbook(buildWorkbook([{ name: 'A', rows: [['a']] }, { name: 'Hidden', rows: [['h']], visibility: 'veryHidden' }, { name: 'B', rows: [['b']] }]));
+    const fake = FakeExcel.fromWorkbook(
+      buildWorkbook([
+        { name: 'A', rows: [['a']] },
+        { name: 'Hidden', rows: [['h']], visibility: 'veryHidden' },
+        { name: 'B', rows: [['b']] },
+      ]),
+    );
     uninstall = installFakeExcel(fake);
     return fake;
   }
@@ -297,7 +311,12 @@ describe('Range.clear', () => {
   });
 
   it('clears a whole (very hidden) sheet with getRange()', async () => {
-    const fake = FakeExcel.fromWorkbook(buildWorkbook([{ name: 'Sheet1', rows: [['a']] }, { name: 'Hidden', rows: [['x', 'y'], [], [{ v: 'z', fill: '#FF0000' }]], merges: ['A5:B5'], visibility: 'veryHidden' }]));
+    const fake = FakeExcel.fromWorkbook(
+      buildWorkbook([
+        { name: 'Sheet1', rows: [['a']] },
+        { name: 'Hidden', rows: [['x', 'y'], [], [{ v: 'z', fill: '#FF0000' }]], merges: ['A5:B5'], visibility: 'veryHidden' },
+      ]),
+    );
     uninstall = installFakeExcel(fake);
     await Excel.run(async (context) => {
       context.workbook.worksheets.getItem('Hidden').getRange().clear(Excel.ClearApplyTo.all);
@@ -331,13 +350,26 @@ describe('Range.getSpecialCells', () => {
       { hiddenRows: [4] },
     );
   }
-  async function special(address: string, cellType: string, valueType?: string): Promise<{ isNull: boolean; areas?: Array<{ address: string; formulas: unknown[][]; values: unknown[][] }>; address?: string } | { code: string }> {
+  async function special(
+    address: string,
+    cellType: string,
+    valueType?: string,
+  ): Promise<
+    { isNull: boolean; areas?: Array<{ address: string; formulas: unknown[][]; values: unknown[][] }>; address?: string } | { code: string }
+  > {
     return Excel.run(async (context) => {
-      const areas = context.workbook.worksheets.getItem('Sheet1').getRange(address).getSpecialCellsOrNullObject(cellType as Excel.SpecialCellType, valueType as Excel.SpecialCellValueType);
+      const areas = context.workbook.worksheets
+        .getItem('Sheet1')
+        .getRange(address)
+        .getSpecialCellsOrNullObject(cellType as Excel.SpecialCellType, valueType as Excel.SpecialCellValueType);
       areas.load('address,areas/items/address,areas/items/formulas,areas/items/values');
       await context.sync();
       if (areas.isNullObject) return { isNull: true };
-      return { isNull: false, address: areas.address, areas: areas.areas.items.map((area) => ({ address: area.address, formulas: area.formulas, values: area.values })) };
+      return {
+        isNull: false,
+        address: areas.address,
+        areas: areas.areas.items.map((area) => ({ address: area.address, formulas: area.formulas, values: area.values })),
+      };
     }).catch((e: unknown) => ({ code: codeOf(e)! }));
   }
 
@@ -374,7 +406,8 @@ describe('Range.getSpecialCells', () => {
       context.workbook.worksheets.getItem('Sheet1').getRange('E1').values = [["'=Met"]];
       await context.sync();
     });
-    const addressesOf = (got: Awaited<ReturnType<typeof special>>) => ('areas' in got && got.areas ? got.areas.map((area) => area.address) : got);
+    const addressesOf = (got: Awaited<ReturnType<typeof special>>) =>
+      'areas' in got && got.areas ? got.areas.map((area) => area.address) : got;
     expect(addressesOf(await special('A1:E5', 'Constants'))).toEqual(['Sheet1!A1:E1', 'Sheet1!A2:A3', 'Sheet1!C2:C3', 'Sheet1!A4:B4']);
     expect(addressesOf(await special('A1:E5', 'Constants', 'Numbers'))).toEqual(['Sheet1!C2:C3', 'Sheet1!B4']);
     expect(addressesOf(await special('A1:Z100', 'Blanks'))).toEqual(['Sheet1!E2:E3', 'Sheet1!C4:E4', 'Sheet1!A5:C5', 'Sheet1!E5']);
@@ -427,21 +460,56 @@ describe('the literal-text rule (excelLiteral) against Excel entering text', () 
     uninstall = undefined;
     return texts.map((_, i) => {
       const cell = fake.cell('Sheet1', `A${i + 1}`);
-      return cell && cell.type === 'String' && cell.formula === undefined ? String(cell.value) : `<${cell?.type ?? 'Empty'} ${String(cell?.value)}${cell?.formula ? ` ${cell.formula}` : ''}>`;
+      return cell && cell.type === 'String' && cell.formula === undefined
+        ? String(cell.value)
+        : `<${cell?.type ?? 'Empty'} ${String(cell?.value)}${cell?.formula ? ` ${cell.formula}` : ''}>`;
     });
   }
 
   it('keeps text that Excel would take for a formula, number, percentage, amount, boolean or error', async () => {
-    const texts = ['=Met', '=1+1', '+44 20 7946 0000', '-Not met', '-5', '@home', "'quoted", '12', '012', '1,234', '50%', '.5', '£5', '(12)', '1e5', '1/2/2024', '2024-01-02', '10:30', 'TRUE', 'false', '#N/A', ' 12', 'Met'];
+    const texts = [
+      '=Met',
+      '=1+1',
+      '+44 20 7946 0000',
+      '-Not met',
+      '-5',
+      '@home',
+      "'quoted",
+      '12',
+      '012',
+      '1,234',
+      '50%',
+      '.5',
+      '£5',
+      '(12)',
+      '1e5',
+      '1/2/2024',
+      '2024-01-02',
+      '10:30',
+      'TRUE',
+      'false',
+      '#N/A',
+      ' 12',
+      'Met',
+    ];
     expect(await roundTrip(texts)).toEqual(texts);
   });
 
   it('keeps any text, whatever it starts with', async () => {
     const starts = fc.constantFrom('', '=', '+', '-', '@', "'", ' ', '#', '£', '$', '%', '(', '.', ',', '0', '1', 'TRUE', 'a');
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(starts, fc.string({ maxLength: 12 })).map(([a, b]) => a + b).filter((text) => text !== '' && text.trim() !== ''), { minLength: 1, maxLength: 20 }), async (texts) => {
-        expect(await roundTrip(texts)).toEqual(texts);
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc
+            .tuple(starts, fc.string({ maxLength: 12 }))
+            .map(([a, b]) => a + b)
+            .filter((text) => text !== '' && text.trim() !== ''),
+          { minLength: 1, maxLength: 20 },
+        ),
+        async (texts) => {
+          expect(await roundTrip(texts)).toEqual(texts);
+        },
+      ),
       { numRuns: 100 },
     );
   });

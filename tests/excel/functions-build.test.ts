@@ -62,7 +62,12 @@ describe('npm run build', () => {
       ['region', true],
     ]);
     for (const f of byId.values()) {
-      for (const p of f.parameters) expect({ fn: f.id, param: p.name, described: (p.description ?? '').trim().length > 5 }).toEqual({ fn: f.id, param: p.name, described: true });
+      for (const p of f.parameters)
+        expect({ fn: f.id, param: p.name, described: (p.description ?? '').trim().length > 5 }).toEqual({
+          fn: f.id,
+          param: p.name,
+          described: true,
+        });
     }
     expect(byId.get('WORKDAYS')!.result.type).toBe('number');
   });

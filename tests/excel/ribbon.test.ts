@@ -26,7 +26,18 @@ beforeAll(async () => {
   // The commands read today's date; fix it (and only it) so the sample's verdicts do not move.
   jest.useFakeTimers({
     now: new Date('2024-11-20T10:00:00Z'),
-    doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'clearImmediate',
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'queueMicrotask',
+      'hrtime',
+      'performance',
+    ],
   });
   // Loaded as the shared runtime loads it: with Office present, so it registers on Office.onReady.
   loadFake = new FakeExcel();
@@ -95,7 +106,13 @@ describe('each command, end to end', () => {
     const fake = install(withSavedMapping(await layoutASample()));
     const { completed, notices } = await press(fake, 'recalculateStatus');
     expect(completed).toHaveBeenCalledTimes(1);
-    expect(notices).toEqual([expect.objectContaining({ intent: 'success', title: 'Recalculate status: done', message: expect.stringMatching(/^\d+ cells changed/) })]);
+    expect(notices).toEqual([
+      expect.objectContaining({
+        intent: 'success',
+        title: 'Recalculate status: done',
+        message: expect.stringMatching(/^\d+ cells changed/),
+      }),
+    ]);
     expect(fake.cell(DATA_SHEET, 'H5')).toMatchObject({ type: 'String', value: 'Met', fill: expect.stringMatching(/^#[0-9A-F]{6}$/) });
     expect(fake.sheet(CHANGE_LOG_SHEET)).toBeDefined();
     expect(fake.office.showAsTaskpaneCalls).toBe(0);
@@ -117,32 +134,44 @@ describe('each command, end to end', () => {
     const fake = install(withSavedMapping(await layoutASample()));
     const { completed, notices } = await press(fake, 'buildActionPlan');
     expect(completed).toHaveBeenCalledTimes(1);
-    expect(notices).toEqual([expect.objectContaining({ intent: 'success', title: 'Build action plan: done', message: expect.stringContaining(`"${ACTION_PLAN_SHEET}"`) })]);
+    expect(notices).toEqual([
+      expect.objectContaining({
+        intent: 'success',
+        title: 'Build action plan: done',
+        message: expect.stringContaining(`"${ACTION_PLAN_SHEET}"`),
+      }),
+    ]);
     expect(fake.sheet(ACTION_PLAN_SHEET)?.visibility).toBe('Visible');
   });
 
-  it.each(['recalculateStatus', 'generateCommitteeSheet', 'buildActionPlan'])('%s a second time changes nothing and says so', async (name) => {
-    const fake = install(withSavedMapping(await layoutASample()));
-    await press(fake, name);
-    while (currentNotices().length > 0) dismissNotice(0);
-    const writes = writesIn(fake);
-    const { completed, notices } = await press(fake, name);
-    expect(completed).toHaveBeenCalledTimes(1);
-    expect(notices).toEqual([expect.objectContaining({ intent: 'success', message: 'Nothing needed to change.' })]);
-    expect(writesIn(fake)).toBe(writes);
-  });
+  it.each(['recalculateStatus', 'generateCommitteeSheet', 'buildActionPlan'])(
+    '%s a second time changes nothing and says so',
+    async (name) => {
+      const fake = install(withSavedMapping(await layoutASample()));
+      await press(fake, name);
+      while (currentNotices().length > 0) dismissNotice(0);
+      const writes = writesIn(fake);
+      const { completed, notices } = await press(fake, name);
+      expect(completed).toHaveBeenCalledTimes(1);
+      expect(notices).toEqual([expect.objectContaining({ intent: 'success', message: 'Nothing needed to change.' })]);
+      expect(writesIn(fake)).toBe(writes);
+    },
+  );
 });
 
 describe('when a command cannot run', () => {
-  it.each(['recalculateStatus', 'generateCommitteeSheet', 'buildActionPlan'])('%s without a confirmed mapping opens the pane at the mapping step and writes nothing', async (name) => {
-    const fake = install(await layoutASample());
-    const { completed, notices } = await press(fake, name);
-    expect(completed).toHaveBeenCalledTimes(1);
-    expect(takeRequestedView()).toBe('mapping');
-    expect(fake.office.showAsTaskpaneCalls).toBe(1);
-    expect(notices).toEqual([expect.objectContaining({ intent: 'info', title: 'Set up this workbook first' })]);
-    expect(writesIn(fake)).toBe(0);
-  });
+  it.each(['recalculateStatus', 'generateCommitteeSheet', 'buildActionPlan'])(
+    '%s without a confirmed mapping opens the pane at the mapping step and writes nothing',
+    async (name) => {
+      const fake = install(await layoutASample());
+      const { completed, notices } = await press(fake, name);
+      expect(completed).toHaveBeenCalledTimes(1);
+      expect(takeRequestedView()).toBe('mapping');
+      expect(fake.office.showAsTaskpaneCalls).toBe(1);
+      expect(notices).toEqual([expect.objectContaining({ intent: 'info', title: 'Set up this workbook first' })]);
+      expect(writesIn(fake)).toBe(0);
+    },
+  );
 
   it('a settings sheet with no tables confirmed counts as no mapping', async () => {
     const sample = await layoutASample();
@@ -154,32 +183,56 @@ describe('when a command cannot run', () => {
 
   it('a protected sheet gives an error notice, opens the pane, and nothing is written', async () => {
     const sample = await layoutASample();
-    const fake = install(withSavedMapping({ sheets: sample.sheets.map((sheet) => (sheet.name === DATA_SHEET ? { ...sheet, isProtected: true } : sheet)) }));
+    const fake = install(
+      withSavedMapping({ sheets: sample.sheets.map((sheet) => (sheet.name === DATA_SHEET ? { ...sheet, isProtected: true } : sheet)) }),
+    );
     const { completed, notices } = await press(fake, 'recalculateStatus');
     expect(completed).toHaveBeenCalledTimes(1);
-    expect(notices).toEqual([expect.objectContaining({ intent: 'error', title: 'Recalculate status: nothing was written', message: expect.stringContaining(`Sheet "${DATA_SHEET}" is protected`) })]);
+    expect(notices).toEqual([
+      expect.objectContaining({
+        intent: 'error',
+        title: 'Recalculate status: nothing was written',
+        message: expect.stringContaining(`Sheet "${DATA_SHEET}" is protected`),
+      }),
+    ]);
     expect(fake.office.showAsTaskpaneCalls).toBe(1);
     expect(writesIn(fake)).toBe(0);
   });
 
-  it.each(['recalculateStatus', 'generateCommitteeSheet', 'buildActionPlan'])('%s: an Excel error with code AccessDenied is shown in its plain sentence, and the command completes once', async (name) => {
-    const fake = install(withSavedMapping(await layoutASample()));
-    fake.failNextRequest('AccessDenied', 'Access denied. You do not have permission to perform this action.', (label) => label === 'Range.values');
-    const { completed, notices } = await press(fake, name);
-    expect(completed).toHaveBeenCalledTimes(1);
-    const expected = describeExcelError({ code: 'AccessDenied' }).message;
-    expect(expected).toMatch(/protected|read-only/);
-    expect(notices).toEqual([expect.objectContaining({ intent: 'error', message: expected })]);
-    expect(fake.office.showAsTaskpaneCalls).toBe(1);
-  });
+  it.each(['recalculateStatus', 'generateCommitteeSheet', 'buildActionPlan'])(
+    '%s: an Excel error with code AccessDenied is shown in its plain sentence, and the command completes once',
+    async (name) => {
+      const fake = install(withSavedMapping(await layoutASample()));
+      fake.failNextRequest(
+        'AccessDenied',
+        'Access denied. You do not have permission to perform this action.',
+        (label) => label === 'Range.values',
+      );
+      const { completed, notices } = await press(fake, name);
+      expect(completed).toHaveBeenCalledTimes(1);
+      const expected = describeExcelError({ code: 'AccessDenied' }).message;
+      expect(expected).toMatch(/protected|read-only/);
+      expect(notices).toEqual([expect.objectContaining({ intent: 'error', message: expected })]);
+      expect(fake.office.showAsTaskpaneCalls).toBe(1);
+    },
+  );
 
-  it('a failing command (here: the workbook\'s structure is protected, so Excel refuses to add the change log) completes once and shows the reason', async () => {
+  it("a failing command (here: the workbook's structure is protected, so Excel refuses to add the change log) completes once and shows the reason", async () => {
     const fake = install(withSavedMapping(await layoutASample()));
     fake.structureProtected = true;
     const { completed, notices } = await press(fake, 'recalculateStatus');
     expect(completed).toHaveBeenCalledTimes(1);
-    expect(fake.requests.find((r) => r.failed)).toMatchObject({ failed: 'AccessDenied', summary: expect.arrayContaining(['WorksheetCollection.add']) });
-    expect(notices).toEqual([expect.objectContaining({ intent: 'error', title: 'Recalculate status did not finish', message: describeExcelError({ code: 'AccessDenied' }).message })]);
+    expect(fake.requests.find((r) => r.failed)).toMatchObject({
+      failed: 'AccessDenied',
+      summary: expect.arrayContaining(['WorksheetCollection.add']),
+    });
+    expect(notices).toEqual([
+      expect.objectContaining({
+        intent: 'error',
+        title: 'Recalculate status did not finish',
+        message: describeExcelError({ code: 'AccessDenied' }).message,
+      }),
+    ]);
     expect(fake.office.showAsTaskpaneCalls).toBe(1);
   });
 

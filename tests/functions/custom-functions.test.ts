@@ -57,7 +57,9 @@ describe('functions.json', () => {
     };
     const result = await generateCustomFunctionsMetadata([join(__dirname, '../../src/functions/functions.ts')], true);
     expect(result.errors).toEqual([]);
-    const metadata = JSON.parse(result.metadataJson) as { functions: Array<{ id: string; parameters: Array<{ name: string; description: string; optional?: boolean }> }> };
+    const metadata = JSON.parse(result.metadataJson) as {
+      functions: Array<{ id: string; parameters: Array<{ name: string; description: string; optional?: boolean }> }>;
+    };
     const byId = new Map(metadata.functions.map((f) => [f.id, f]));
     expect([...byId.keys()].sort()).toEqual(['STATUS', 'VARIANCE', 'WORKDAYS']);
     expect(byId.get('STATUS')!.parameters.map((p) => [p.name, Boolean(p.optional)])).toEqual([

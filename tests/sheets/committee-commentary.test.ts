@@ -25,7 +25,12 @@ function kpis(q2: number, commentary: string | null = null): Workbook {
 }
 
 const pack = (workbook: Workbook): RunResult =>
-  runKpiTracker(workbook, { today, now: '2025-01-15T09:30:00.000Z', command: 'pack', steps: { statuses: true, actionPlan: true, committee: true } });
+  runKpiTracker(workbook, {
+    today,
+    now: '2025-01-15T09:30:00.000Z',
+    command: 'pack',
+    steps: { statuses: true, actionPlan: true, committee: true },
+  });
 
 /** Every text on the committee sheet the plan builds. */
 function committeeTexts(run: RunResult): string[] {

@@ -79,7 +79,12 @@ const SEED_FORMS: readonly Form[] = [
   { by: 'Service Level Agreement framework principles to be defined by October 2010.', due: '2010-10-31', complete: false, ongoing: false },
   { by: 'Set targets for buddying roll out in individual objectives by July 2010.', due: '2010-07-31', complete: false, ongoing: false },
   { by: 'Corporate approach to improvement planning by April 2011.', due: '2011-04-30', complete: false, ongoing: false },
-  { by: 'High priority services will be impact assessed by the end of 2010 and all others by June 2011.', due: '2011-06-30', complete: false, ongoing: false },
+  {
+    by: 'High priority services will be impact assessed by the end of 2010 and all others by June 2011.',
+    due: '2011-06-30',
+    complete: false,
+    ongoing: false,
+  },
   // "by December" has no year of its own; the last date named is March 2011 anyway.
   {
     by: 'Resulting Disability Discrimination Act investment work to be concluded by December or where more significant works are required, by March 2011.',
@@ -87,7 +92,12 @@ const SEED_FORMS: readonly Form[] = [
     complete: false,
     ongoing: false,
   },
-  { by: 'Develop toolkit by the end of July (completed). Updated procedures roll out - August 2010.', due: '2010-08-31', complete: false, ongoing: false },
+  {
+    by: 'Develop toolkit by the end of July (completed). Updated procedures roll out - August 2010.',
+    due: '2010-08-31',
+    complete: false,
+    ongoing: false,
+  },
   { by: 'Newsletter – August 2010. Website – September 2010.', due: '2010-09-30', complete: false, ongoing: false },
   { by: 'Website re-launch Phase 1 September 2010, Phase 2 definition November 2010.', due: '2010-11-30', complete: false, ongoing: false },
   { by: 'Part of budget process, October/ November 2010.', due: '2010-11-30', complete: false, ongoing: false },
@@ -138,7 +148,12 @@ const YEARLESS_FORMS: readonly Form[] = [
  * and the due date becomes 30/06/2010 instead of 25/06/2010.
  */
 const TWO_DIGIT_DAY_FORMS: readonly Form[] = [
-  { by: 'Review baseline data and agree improvement targets by 25th June 2010 (completed).', due: '2010-06-25', complete: true, ongoing: false },
+  {
+    by: 'Review baseline data and agree improvement targets by 25th June 2010 (completed).',
+    due: '2010-06-25',
+    complete: true,
+    ongoing: false,
+  },
   {
     by: '18 assessments to be completed by 10th August 2010 (completed). 38 additional assessments to be undertaken between 10th August and 10th October 2010.',
     due: '2010-10-10',
@@ -193,7 +208,9 @@ describe('readDueText: the By forms of seed 002', () => {
 describe('readDueText covers every By text in the inspection sample', () => {
   it('each By cell of the "Action plan" sheet is one of the forms above, read as listed', async () => {
     const { detection } = await loadSample('inspection-action-plan');
-    const byTexts = detection.tables.flatMap((table) => table.actions.map((action) => action.due)).filter((due): due is string => Boolean(due?.trim()));
+    const byTexts = detection.tables
+      .flatMap((table) => table.actions.map((action) => action.due))
+      .filter((due): due is string => Boolean(due?.trim()));
     expect(byTexts.length).toBeGreaterThanOrEqual(40);
     const known = new Map([...SEED_FORMS, ...YEARLESS_FORMS, ...TWO_DIGIT_DAY_FORMS].map((form) => [form.by, form]));
     const missing = [...new Set(byTexts)].filter((text) => !known.has(text));
@@ -215,14 +232,49 @@ describe('actionStatus against chosen days', () => {
     ['September/October 2010', '', '2010-11-01', 'Overdue'],
     ['September/October 2010', 'Draft circulated.', '2010-11-01', 'Overdue'],
     ['Customer sign off - July 2010 (completed). Board sign off - September 2010.', '', '2010-08-15', 'Not started'],
-    ['Customer sign off - July 2010 (completed). Board sign off - September 2010.', 'Customers signed off in July.', '2010-08-15', 'On track'],
-    ['Customer sign off - July 2010 (completed). Board sign off - September 2010.', 'Customers signed off in July.', '2010-10-01', 'Overdue'],
-    ['Annual report published on website by 1st October 2010 – immediately followed by hard copy to customers.', '', '2010-10-01', 'Not started'],
-    ['Annual report published on website by 1st October 2010 – immediately followed by hard copy to customers.', '', '2010-10-02', 'Overdue'],
+    [
+      'Customer sign off - July 2010 (completed). Board sign off - September 2010.',
+      'Customers signed off in July.',
+      '2010-08-15',
+      'On track',
+    ],
+    [
+      'Customer sign off - July 2010 (completed). Board sign off - September 2010.',
+      'Customers signed off in July.',
+      '2010-10-01',
+      'Overdue',
+    ],
+    [
+      'Annual report published on website by 1st October 2010 – immediately followed by hard copy to customers.',
+      '',
+      '2010-10-01',
+      'Not started',
+    ],
+    [
+      'Annual report published on website by 1st October 2010 – immediately followed by hard copy to customers.',
+      '',
+      '2010-10-02',
+      'Overdue',
+    ],
     // The last date named counts, not the first.
-    ['Training roll out to commence 1st September 2010, full roll out of training to be completed by December 2010.', '', '2010-11-01', 'Not started'],
-    ['Training roll out to commence 1st September 2010, full roll out of training to be completed by December 2010.', 'Roll out began 1 September.', '2010-11-01', 'On track'],
-    ['Training roll out to commence 1st September 2010, full roll out of training to be completed by December 2010.', 'Roll out began 1 September.', '2011-01-01', 'Overdue'],
+    [
+      'Training roll out to commence 1st September 2010, full roll out of training to be completed by December 2010.',
+      '',
+      '2010-11-01',
+      'Not started',
+    ],
+    [
+      'Training roll out to commence 1st September 2010, full roll out of training to be completed by December 2010.',
+      'Roll out began 1 September.',
+      '2010-11-01',
+      'On track',
+    ],
+    [
+      'Training roll out to commence 1st September 2010, full roll out of training to be completed by December 2010.',
+      'Roll out began 1 September.',
+      '2011-01-01',
+      'Overdue',
+    ],
     // Ongoing work is never overdue once its date has passed.
     ['December 2010 (and ongoing)', '', '2010-11-01', 'Not started'],
     ['December 2010 (and ongoing)', '', '2011-01-15', 'On track'],

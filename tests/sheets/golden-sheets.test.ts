@@ -108,7 +108,9 @@ const COLUMNS: Record<SampleName, readonly string[]> = {
 
 /** The exceptions table: the action-plan reference where Direction is (the column is always there). */
 function exceptionColumns(columns: readonly string[]): string[] {
-  return columns.includes('Direction') ? columns.map((name) => (name === 'Direction' ? 'Action plan' : name)) : [...columns.slice(0, -1), 'Action plan', columns[columns.length - 1]!];
+  return columns.includes('Direction')
+    ? columns.map((name) => (name === 'Direction' ? 'Action plan' : name))
+    : [...columns.slice(0, -1), 'Action plan', columns[columns.length - 1]!];
 }
 
 /** The action plan's key for an indicator: its reference, or its 1-based row where it has none. */
@@ -143,7 +145,9 @@ describe.each(SAMPLE_RUNS.map((run) => [`${run.layout} ${run.sample}`, run] as c
     expect(rows[3]![0]).toBe(`Prepared ${d}/${m}/${y} from the KPI workbook. ${forPeriod.length} indicators.`);
     // The title rows are merged across the table, so they are not cut off at column A.
     const last = letter(COLUMNS[run.sample].length);
-    expect((committee.model as { merges?: string[] }).merges).toEqual(expect.arrayContaining([`A1:${last}1`, `A2:${last}2`, `A3:${last}3`]));
+    expect((committee.model as { merges?: string[] }).merges).toEqual(
+      expect.arrayContaining([`A1:${last}1`, `A2:${last}2`, `A3:${last}3`]),
+    );
     expect(committee.getCell('A1').font?.bold).toBe(true);
   });
 
@@ -190,7 +194,9 @@ describe.each(SAMPLE_RUNS.map((run) => [`${run.layout} ${run.sample}`, run] as c
       expect(reference).not.toBeNull();
       expect(blocks.has(reference![1]!)).toBe(true);
       expect(blocks.get(reference![1]!)![0]![1]).toBe(by.Indicator);
-      expect(cellFill(committee, row, statusColumn)).toBe(DEFAULT_COLOURS[exceptions.find((v) => v.indicator.trim() === by.Indicator)!.status]);
+      expect(cellFill(committee, row, statusColumn)).toBe(
+        DEFAULT_COLOURS[exceptions.find((v) => v.indicator.trim() === by.Indicator)!.status],
+      );
     }
   });
 
@@ -201,7 +207,9 @@ describe.each(SAMPLE_RUNS.map((run) => [`${run.layout} ${run.sample}`, run] as c
     const hasRef = all.header.includes('Ref');
     // Rows naming a sheet (where the indicators come from several) have only column A.
     const indicatorRows = all.rows.filter(({ cells, by }) => cells.slice(1).some(Boolean) && by.Status !== '');
-    expect(indicatorRows.map(({ by }) => [hasRef ? by.Ref : '', by.Indicator, by.Status])).toEqual(forPeriod.map((v) => [v.ref ?? '', v.indicator.trim(), label(v.status)]));
+    expect(indicatorRows.map(({ by }) => [hasRef ? by.Ref : '', by.Indicator, by.Status])).toEqual(
+      forPeriod.map((v) => [v.ref ?? '', v.indicator.trim(), label(v.status)]),
+    );
     const statusColumn = all.header.indexOf('Status') + 1;
     indicatorRows.forEach(({ row }, i) => expect(cellFill(committee, row, statusColumn)).toBe(DEFAULT_COLOURS[forPeriod[i]!.status]));
   });
@@ -230,12 +238,20 @@ describe.each(SAMPLE_RUNS.map((run) => [`${run.layout} ${run.sample}`, run] as c
       [committee, `${headerRow}:${headerRow}`, 3],
       [actionPlan, '4:4', 4],
     ] as const) {
-      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: repeat });
+      expect(ws.pageSetup).toMatchObject({
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        paperSize: 9,
+        printTitlesRow: repeat,
+      });
       expect(ws.views).toEqual([expect.objectContaining({ state: 'frozen', ySplit: frozen, xSplit: 0 })]);
     }
     // Column widths are set for every column of every table (the commentary column is the widest) and long text wraps.
     const titles = ['All indicators'];
-    if (get(run.sample).forPeriod.some((v) => v.status === 'missed' || v.status === 'overdue')) titles.push('Exceptions: indicators not meeting target');
+    if (get(run.sample).forPeriod.some((v) => v.status === 'missed' || v.status === 'overdue'))
+      titles.push('Exceptions: indicators not meeting target');
     for (const title of titles) {
       const { header } = tableByHeader(committee, title);
       const widths = header.map((_, c) => committee.getColumn(c + 1).width ?? 0);
@@ -254,7 +270,11 @@ describe.each(SAMPLE_RUNS.map((run) => [`${run.layout} ${run.sample}`, run] as c
     committee.eachRow((row) =>
       row.eachCell((cell) => {
         if (cell.value === null || cell.value === '' || (cell.isMerged && cell.master.address !== cell.address)) return;
-        expect({ cell: cell.address, font: cell.font?.name, size: cell.font?.size === 11 || (cell.font?.bold && cell.font?.size && cell.font.size > 11) }).toEqual({ cell: cell.address, font: 'Calibri', size: true });
+        expect({
+          cell: cell.address,
+          font: cell.font?.name,
+          size: cell.font?.size === 11 || (cell.font?.bold && cell.font?.size && cell.font.size > 11),
+        }).toEqual({ cell: cell.address, font: 'Calibri', size: true });
       }),
     );
   });
@@ -332,8 +352,18 @@ describe('layout A (service plan, quarterly), Q2 2024/25: the facts by hand', ()
     const { committee } = get('service-plan-quarterly');
     const exceptions = tableUnder(committee, 'Exceptions: indicators not meeting target').rows.map(({ cells }) => cells);
     expect(exceptions).toHaveLength(1);
-    expect(exceptions[0]!.slice(0, 7)).toEqual(['04', 'Current tenants arrears as a % of rent due in the financial year', '4%', '5.5%', '5%', 'Not met', 'See KPI action plan, 04']);
-    expect(exceptions[0]![7]).toMatch(/^Although we are still above the target we are still seeing a gradual decrease in the number of cases\./);
+    expect(exceptions[0]!.slice(0, 7)).toEqual([
+      '04',
+      'Current tenants arrears as a % of rent due in the financial year',
+      '4%',
+      '5.5%',
+      '5%',
+      'Not met',
+      'See KPI action plan, 04',
+    ]);
+    expect(exceptions[0]![7]).toMatch(
+      /^Although we are still above the target we are still seeing a gradual decrease in the number of cases\./,
+    );
   });
 
   it('gives 04 (Not met in Q2) and 05 (Not met in Q1, its latest figure) an action-plan block', () => {
@@ -368,9 +398,21 @@ describe('layouts B, C and E: the facts by hand', () => {
     const exceptions = table.rows.map(({ by }) => [by.Indicator, by.Target, by.Actual, by.Status, by['Action plan']]);
     // The figures as judged: "** -75%" is 25% against 100%, "**1 delivered" is 1 against 2 p.a.
     expect(exceptions).toEqual([
-      ['Homelessness awareness education programme disseminated in 4 secondary schools across East Cambs.', '100%', '25%', 'Not met', 'See KPI action plan, End of year 2014-15 row 17'],
+      [
+        'Homelessness awareness education programme disseminated in 4 secondary schools across East Cambs.',
+        '100%',
+        '25%',
+        'Not met',
+        'See KPI action plan, End of year 2014-15 row 17',
+      ],
       ['Landlord Forum delivered 6 monthly', '2 p.a.', '1', 'Not met', 'See KPI action plan, End of year 2014-15 row 22'],
-      ['Review Homelessness Strategy annually ensuring customers receive the best service possible', 'April 2015', 'On going', 'Overdue', 'See KPI action plan, End of year 2014-15 row 39'],
+      [
+        'Review Homelessness Strategy annually ensuring customers receive the best service possible',
+        'April 2015',
+        'On going',
+        'Overdue',
+        'See KPI action plan, End of year 2014-15 row 39',
+      ],
     ]);
     // The footnote paragraph is the commentary of the marked row.
     expect(table.rows[1]!.by.Commentary).toMatch(/^Variance- One forum delivered/);
@@ -378,7 +420,12 @@ describe('layouts B, C and E: the facts by hand', () => {
 
   it('C 2007/08: KPIs 3, 4 and 6 missed, each with the return’s own comment', () => {
     const { committee } = get('kpi-return');
-    const exceptions = tableByHeader(committee, 'Exceptions: indicators not meeting target').rows.map(({ by }) => [by.Ref, by.Actual, by['Action plan'], by.Commentary]);
+    const exceptions = tableByHeader(committee, 'Exceptions: indicators not meeting target').rows.map(({ by }) => [
+      by.Ref,
+      by.Actual,
+      by['Action plan'],
+      by.Commentary,
+    ]);
     expect(exceptions).toEqual([
       ['3', '83%', 'See KPI action plan, 3', 'Results outside target due to lack of response from clients'],
       ['4', '83%', 'See KPI action plan, 4', 'Results outside target due to lack of response from clients'],
@@ -406,7 +453,9 @@ describe('layouts B, C and E: the facts by hand', () => {
   it('E lists the overdue actions of the workbook’s own action plan on the committee sheet', () => {
     const { committee, result } = get('inspection-action-plan');
     const today = calendar('2010-11-01');
-    const overdue = result.detection.tables.flatMap((t) => t.actions).filter((a) => actionStatus(a.due ?? '', a.progress ?? '', today, 2010).status === 'Overdue');
+    const overdue = result.detection.tables
+      .flatMap((t) => t.actions)
+      .filter((a) => actionStatus(a.due ?? '', a.progress ?? '', today, 2010).status === 'Overdue');
     expect(overdue.length).toBeGreaterThan(10);
     expect(tableUnder(committee, 'Overdue actions', 5).rows.length).toBe(overdue.length);
   });
@@ -420,7 +469,9 @@ describe('layouts B, C and E: the facts by hand', () => {
     const blocks = actionPlanBlocks(get('service-delivery-plan-annual').actionPlan);
     const [, , , , , , , , howWeKnow] = [...blocks.values()].find((rows) => rows[0]![1]!.startsWith('Review Homelessness Strategy'))![0]!;
     expect(howWeKnow).not.toMatch(/at or (above|below) April 2015/);
-    expect(howWeKnow).toBe('Review Homelessness Strategy annually ensuring customers receive the best service possible: done by April 2015');
+    expect(howWeKnow).toBe(
+      'Review Homelessness Strategy annually ensuring customers receive the best service possible: done by April 2015',
+    );
   });
 });
 
@@ -440,10 +491,36 @@ describe('committee sheets per period', () => {
   it("generating another period's sheet keeps the first; regenerating the same period replaces it", async () => {
     const { out } = get('service-plan-quarterly');
     const q1 = folder.path('a-q1.xlsx');
-    const first = await runCliCapture(['committee', out, '-o', q1, '--today', '2024-11-20', '--period', 'Q1 2024/25', '--committee', 'Regulatory and Support Services Committee']);
+    const first = await runCliCapture([
+      'committee',
+      out,
+      '-o',
+      q1,
+      '--today',
+      '2024-11-20',
+      '--period',
+      'Q1 2024/25',
+      '--committee',
+      'Regulatory and Support Services Committee',
+    ]);
     expect(first.code).toBe(0);
     const again = folder.path('a-q1-again.xlsx');
-    expect((await runCliCapture(['committee', q1, '-o', again, '--today', '2024-11-20', '--period', 'Q1 2024/25', '--committee', 'Other Committee'])).code).toBe(0);
+    expect(
+      (
+        await runCliCapture([
+          'committee',
+          q1,
+          '-o',
+          again,
+          '--today',
+          '2024-11-20',
+          '--period',
+          'Q1 2024/25',
+          '--committee',
+          'Other Committee',
+        ])
+      ).code,
+    ).toBe(0);
     const excel = await readExcel(again);
     expect(committeeSheets(excel).map((ws) => ws.name)).toEqual(['Committee Q2 2024-25', 'Committee Q1 2024-25']);
     const q1Sheet = excel.getWorksheet('Committee Q1 2024-25')!;
@@ -454,7 +531,9 @@ describe('committee sheets per period', () => {
       ['Total', '14', '100%'],
     ]);
     // The Q2 sheet is untouched: still for the committee it was made for.
-    expect(sheetRows(excel.getWorksheet('Committee Q2 2024-25')!, 1)[2]![0]).toBe('Committee: Regulatory and Support Services Committee   ·   Meeting: 15 January 2025');
+    expect(sheetRows(excel.getWorksheet('Committee Q2 2024-25')!, 1)[2]![0]).toBe(
+      'Committee: Regulatory and Support Services Committee   ·   Meeting: 15 January 2025',
+    );
   });
 
   /**

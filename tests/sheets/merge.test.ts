@@ -11,7 +11,19 @@ import { ACTION_PLAN_SHEET } from '../../src/core/sheets/action-plan-sheet';
 import { runKpiTracker } from '../../src/core/run/run-kpi-tracker';
 import { readXlsxFile } from '../../src/hosts/xlsx/read-xlsx';
 import { runCliCapture } from '../support/cli';
-import { actionPlanBlocks, actionPlanSheet, calendar, committeeSheets, packSample, readExcel, rowWith, SAMPLE_RUNS, sheetRows, tableByHeader, tableUnder } from '../support/report-sheets';
+import {
+  actionPlanBlocks,
+  actionPlanSheet,
+  calendar,
+  committeeSheets,
+  packSample,
+  readExcel,
+  rowWith,
+  SAMPLE_RUNS,
+  sheetRows,
+  tableByHeader,
+  tableUnder,
+} from '../support/report-sheets';
 import { tempFolder } from '../support/xlsx-writer';
 
 jest.setTimeout(30_000);
@@ -31,7 +43,18 @@ async function save(excel: ExcelJS.Workbook, name: string): Promise<string> {
 }
 
 async function pack(input: string, output: string): Promise<{ out: string; code: number; err: string }> {
-  const run = await runCliCapture(['pack', input, '-o', output, '--today', RUN.today, '--committee', RUN.committee, '--meeting', RUN.meeting]);
+  const run = await runCliCapture([
+    'pack',
+    input,
+    '-o',
+    output,
+    '--today',
+    RUN.today,
+    '--committee',
+    RUN.committee,
+    '--meeting',
+    RUN.meeting,
+  ]);
   return { out: run.out, code: run.code, err: run.err };
 }
 
@@ -55,10 +78,38 @@ const EDIT_04_FIRST: OfficerCells = [
   '- Two surgeries held in October; 41 households seen.',
   'Arrears at or below 4% at the end of Q3',
 ];
-const EDIT_04_NEW_WITH_REF: OfficerCells = ['', 'Refer households in arrears to the Money Advice partnership', 'Income Officer (Tenancy Sustainment)', 'March 2025', '', ''];
-const EDIT_04_NEW_WITHOUT_REF: OfficerCells = ['', '=Mobysoft prompts reviewed monthly with the team', 'Income Manager', 'Ongoing from October 2024', 'Started.', ''];
-const EDIT_05_FIRST: OfficerCells = ['Faster relets', 'Review the relet process with Dragonfly', 'Lettings Team Leader', 'December 2024 (and ongoing)', 'Meeting booked for 2 December.', ''];
-const EDIT_05_NEW_WITHOUT_REF: OfficerCells = ['', 'Report weekly relet times to the Head of Housing', 'Lettings Team Leader', '1st August (completed)', '', ''];
+const EDIT_04_NEW_WITH_REF: OfficerCells = [
+  '',
+  'Refer households in arrears to the Money Advice partnership',
+  'Income Officer (Tenancy Sustainment)',
+  'March 2025',
+  '',
+  '',
+];
+const EDIT_04_NEW_WITHOUT_REF: OfficerCells = [
+  '',
+  '=Mobysoft prompts reviewed monthly with the team',
+  'Income Manager',
+  'Ongoing from October 2024',
+  'Started.',
+  '',
+];
+const EDIT_05_FIRST: OfficerCells = [
+  'Faster relets',
+  'Review the relet process with Dragonfly',
+  'Lettings Team Leader',
+  'December 2024 (and ongoing)',
+  'Meeting booked for 2 December.',
+  '',
+];
+const EDIT_05_NEW_WITHOUT_REF: OfficerCells = [
+  '',
+  'Report weekly relet times to the Head of Housing',
+  'Lettings Team Leader',
+  '1st August (completed)',
+  '',
+  '',
+];
 
 let packed1: string;
 let edited: string;
@@ -88,10 +139,19 @@ beforeAll(async () => {
   type(plan, r04, full(EDIT_04_FIRST));
   type(plan, r05, full(EDIT_05_FIRST));
   // Two new rows under 04, one with its Ref typed in column A and one without; one under 05, without.
-  const values = (ref: string, cells: OfficerCells): Array<string | null> => [ref || null, null, null, ...cells.map((text) => text || null)];
+  const values = (ref: string, cells: OfficerCells): Array<string | null> => [
+    ref || null,
+    null,
+    null,
+    ...cells.map((text) => text || null),
+  ];
   plan.spliceRows(r04 + 1, 0, values('04', EDIT_04_NEW_WITH_REF), values('', EDIT_04_NEW_WITHOUT_REF));
   plan.getRow(rowWith(plan, '05') + 1).values = values('', EDIT_05_NEW_WITHOUT_REF);
-  expect(sheetRows(plan, 5).slice(5, 10).map((row) => [row[0], row[4]])).toEqual([
+  expect(
+    sheetRows(plan, 5)
+      .slice(5, 10)
+      .map((row) => [row[0], row[4]]),
+  ).toEqual([
     ['04', EDIT_04_FIRST[1]],
     ['04', EDIT_04_NEW_WITH_REF[1]],
     ['', EDIT_04_NEW_WITHOUT_REF[1]],
@@ -137,7 +197,14 @@ describe('rebuilding the action plan after an officer has worked on it', () => {
       [...EDIT_04_NEW_WITHOUT_REF],
     ]);
     expect(blocks.get('05')!.map(officerPart)).toEqual([
-      ['Faster relets', 'Review the relet process with Dragonfly', 'Lettings Team Leader', 'December 2024 (and ongoing)', 'Meeting booked for 2 December.', 'Allocations – from Dragonfly handover to relet – 14 working days is at or below 14 working days'],
+      [
+        'Faster relets',
+        'Review the relet process with Dragonfly',
+        'Lettings Team Leader',
+        'December 2024 (and ongoing)',
+        'Meeting booked for 2 December.',
+        'Allocations – from Dragonfly handover to relet – 14 working days is at or below 14 working days',
+      ],
       [...EDIT_05_NEW_WITHOUT_REF],
     ]);
   });
@@ -156,7 +223,18 @@ describe('rebuilding the action plan after an officer has worked on it', () => {
   it('adds a block for 06, which newly misses its target, after the existing blocks', () => {
     expect([...blocks.keys()]).toEqual(['04', '05', '06']);
     expect(blocks.get('06')).toEqual([
-      ['06', 'Homelessness successful prevention cases', '50% against 75% (-25%) in Q2 2024/25', '', '', '', '', '', 'Homelessness successful prevention cases is at or above 75%', 'Not started'],
+      [
+        '06',
+        'Homelessness successful prevention cases',
+        '50% against 75% (-25%) in Q2 2024/25',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'Homelessness successful prevention cases is at or above 75%',
+        'Not started',
+      ],
     ]);
   });
 
@@ -185,10 +263,12 @@ describe('rebuilding the action plan after an officer has worked on it', () => {
     const committees = committeeSheets(excel);
     expect(committees.map((ws) => ws.name)).toEqual(['Committee Q2 2024-25']);
     const committee = committees[0]!;
-    expect(tableUnder(committee, 'Exceptions: indicators not meeting target').rows.map(({ cells }) => [cells[0], cells[5], cells[6]])).toEqual([['06', 'Not met', 'See KPI action plan, 06']]);
-    expect(tableByHeader(committee, 'Overdue actions').rows.map(({ by }) => [by.Ref, by.Action, by.By, by.Responsible, by.Progress])).toEqual([
-      ['04', EDIT_04_FIRST[1], 'October 2024', 'Income Manager', EDIT_04_FIRST[4]],
-    ]);
+    expect(
+      tableUnder(committee, 'Exceptions: indicators not meeting target').rows.map(({ cells }) => [cells[0], cells[5], cells[6]]),
+    ).toEqual([['06', 'Not met', 'See KPI action plan, 06']]);
+    expect(
+      tableByHeader(committee, 'Overdue actions').rows.map(({ by }) => [by.Ref, by.Action, by.By, by.Responsible, by.Progress]),
+    ).toEqual([['04', EDIT_04_FIRST[1], 'October 2024', 'Income Manager', EDIT_04_FIRST[4]]]);
     // 04 met in Q2 at 3.5%, 06 fell from 84% to 50%.
     const all = tableUnder(committee, 'All indicators').rows.map(({ cells }) => cells);
     expect(all.find((cells) => cells[0] === '04')!.slice(3, 7)).toEqual(['3.5%', '5%', 'Met', '↑ better']);
@@ -206,7 +286,14 @@ describe('a second round of edits', () => {
   it('keeps the changed By date and responsible officer, and the status follows the new date', async () => {
     const blocks = actionPlanBlocks(actionPlanSheet(await readExcel(packed3)));
     const [first, ...rest] = blocks.get('04')!;
-    expect(officerPart(first!)).toEqual([EDIT_04_FIRST[0], EDIT_04_FIRST[1], 'Income Team Leader (A. Khan)', 'January 2025', EDIT_04_FIRST[4], EDIT_04_FIRST[5]]);
+    expect(officerPart(first!)).toEqual([
+      EDIT_04_FIRST[0],
+      EDIT_04_FIRST[1],
+      'Income Team Leader (A. Khan)',
+      'January 2025',
+      EDIT_04_FIRST[4],
+      EDIT_04_FIRST[5],
+    ]);
     // Due 31/01/2025 with progress recorded: On track, no longer Overdue.
     expect(first![9]).toBe('On track');
     expect(rest.map(officerPart)).toEqual([[...EDIT_04_NEW_WITH_REF], [...EDIT_04_NEW_WITHOUT_REF]]);

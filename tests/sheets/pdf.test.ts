@@ -33,7 +33,10 @@ let sheetName: string;
 
 beforeAll(async () => {
   for (const tool of [SOFFICE, '/usr/bin/pdfinfo', '/usr/bin/pdftotext', '/usr/bin/pdftoppm']) {
-    if (!existsSync(tool)) throw new Error(`${tool} is missing: the PDF test needs LibreOffice (soffice) and poppler-utils (pdfinfo, pdftotext, pdftoppm) installed.`);
+    if (!existsSync(tool))
+      throw new Error(
+        `${tool} is missing: the PDF test needs LibreOffice (soffice) and poppler-utils (pdfinfo, pdftotext, pdftoppm) installed.`,
+      );
   }
   // As `npm run demo` does, but into a temporary folder.
   const packed = folder.path('service-plan-quarterly.pack.xlsx');
@@ -53,7 +56,15 @@ beforeAll(async () => {
 
   const outDir = folder.path('pdf');
   mkdirSync(outDir);
-  run(SOFFICE, ['--headless', `-env:UserInstallation=file://${folder.path('lo-profile')}`, '--convert-to', 'pdf', '--outdir', outDir, only]);
+  run(SOFFICE, [
+    '--headless',
+    `-env:UserInstallation=file://${folder.path('lo-profile')}`,
+    '--convert-to',
+    'pdf',
+    '--outdir',
+    outDir,
+    only,
+  ]);
   pdf = join(outDir, 'committee.pdf');
   if (!existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF into ${outDir}`);
   info = run('/usr/bin/pdfinfo', [pdf]);
@@ -101,7 +112,10 @@ describe('the demo committee sheet, printed by LibreOffice', () => {
 
   it('prints a footer on every page: the report and the page number', () => {
     pages.forEach((text, i) => {
-      expect({ page: i + 1, footer: new RegExp(String.raw`^\s*Performance report: Q2 2024/25\s+Page ${i + 1} of ${pages.length}\s*$`, 'm').test(text) }).toEqual({ page: i + 1, footer: true });
+      expect({
+        page: i + 1,
+        footer: new RegExp(String.raw`^\s*Performance report: Q2 2024/25\s+Page ${i + 1} of ${pages.length}\s*$`, 'm').test(text),
+      }).toEqual({ page: i + 1, footer: true });
     });
   });
 

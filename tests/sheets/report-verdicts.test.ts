@@ -11,7 +11,13 @@ import { latestPeriodWithData } from '../../src/core/run/run-kpi-tracker';
 // The bench's seeded generator (mulberry32), so every run checks the same lists.
 import { seeded } from '../../bench/generate';
 
-function verdict(tableIndex: number, row: number, period: Period | undefined, status: Status, actualText = status === 'no-data' ? '' : '12'): IndicatorVerdict {
+function verdict(
+  tableIndex: number,
+  row: number,
+  period: Period | undefined,
+  status: Status,
+  actualText = status === 'no-data' ? '' : '12',
+): IndicatorVerdict {
   return { tableIndex, row, period, periodLabel: period ? periodLabel(period) : '', status, actualText } as unknown as IndicatorVerdict;
 }
 
@@ -67,7 +73,11 @@ describe('the report period and its verdicts, found from planning’s choice', (
   });
 
   it('an indicator with two verdicts for the period keeps the first', () => {
-    expectLatestReport([verdict(0, 4, month(1, 2024), 'met'), verdict(0, 4, month(1, 2024), 'missed'), verdict(0, 5, month(1, 2024), 'near')]);
+    expectLatestReport([
+      verdict(0, 4, month(1, 2024), 'met'),
+      verdict(0, 4, month(1, 2024), 'missed'),
+      verdict(0, 5, month(1, 2024), 'near'),
+    ]);
   });
 
   it('indicators whose verdicts are interleaved keep the order they first appear in', () => {
@@ -77,11 +87,19 @@ describe('the report period and its verdicts, found from planning’s choice', (
       verdict(0, 4, month(2, 2024), 'missed'),
       verdict(0, 5, month(1, 2024), 'met'),
     ]);
-    expectLatestReport([verdict(0, 5, month(1, 2024), 'met'), verdict(0, 4, month(2, 2024), 'met'), verdict(0, 5, month(2, 2024), 'missed')]);
+    expectLatestReport([
+      verdict(0, 5, month(1, 2024), 'met'),
+      verdict(0, 4, month(2, 2024), 'met'),
+      verdict(0, 5, month(2, 2024), 'missed'),
+    ]);
   });
 
   it('a quarter ending in the same month as the latest month is not its verdict', () => {
-    expectLatestReport([verdict(0, 4, quarter(1, 2024), 'met'), verdict(0, 4, month(3, 2024), 'met'), verdict(0, 5, quarter(1, 2024), 'missed')]);
+    expectLatestReport([
+      verdict(0, 4, quarter(1, 2024), 'met'),
+      verdict(0, 4, month(3, 2024), 'met'),
+      verdict(0, 5, quarter(1, 2024), 'missed'),
+    ]);
     // Even labelled alike, as chooseVerdicts matches the kind too.
     const labelledLikeMarch = { ...verdict(0, 4, quarter(3, 2024), 'met'), periodLabel: periodLabel(month(3, 2024)) } as IndicatorVerdict;
     expectLatestReport([labelledLikeMarch, verdict(0, 4, month(3, 2024), 'missed'), verdict(0, 5, month(3, 2024), 'met')]);

@@ -17,7 +17,11 @@ export function options(steps: Partial<RunOptions['steps']> = {}, command = 'Rec
 }
 
 /** A workbook with its detected tables saved as the confirmed mapping (as the pane saves it), plus any other settings. */
-export function withSavedMapping(workbook: Workbook, extra: Omit<SettingsInput, 'version'> = {}, mappingFrom: Workbook = workbook): Workbook {
+export function withSavedMapping(
+  workbook: Workbook,
+  extra: Omit<SettingsInput, 'version'> = {},
+  mappingFrom: Workbook = workbook,
+): Workbook {
   const tables = savedTablesFrom(detectWorkbook(mappingFrom).tables);
   return { sheets: [...workbook.sheets, buildSheet(settingsSheet({ version: 1, tables, ...extra }))] };
 }
@@ -27,7 +31,20 @@ export async function layoutASample(): Promise<Workbook> {
   return (await readXlsxFile(samplePath('service-plan-quarterly'))).workbook;
 }
 
-export const MONTHS_2024_25 = ['Apr-24', 'May-24', 'Jun-24', 'Jul-24', 'Aug-24', 'Sep-24', 'Oct-24', 'Nov-24', 'Dec-24', 'Jan-25', 'Feb-25', 'Mar-25'];
+export const MONTHS_2024_25 = [
+  'Apr-24',
+  'May-24',
+  'Jun-24',
+  'Jul-24',
+  'Aug-24',
+  'Sep-24',
+  'Oct-24',
+  'Nov-24',
+  'Dec-24',
+  'Jan-25',
+  'Feb-25',
+  'Mar-25',
+];
 
 /**
  * A generated layout A style sheet: a title, then Ref, Description, twelve monthly actuals
@@ -36,10 +53,23 @@ export const MONTHS_2024_25 = ['Apr-24', 'May-24', 'Jun-24', 'Jul-24', 'Aug-24',
  */
 export function generatedLayoutA(count: number): Workbook {
   const sheet = (n: number) => {
-    const rows: CellInput[][] = [['Performance indicators 2024/25'], [], ['Ref', 'Description', ...MONTHS_2024_25, 'Target', 'Status', 'Commentary']];
+    const rows: CellInput[][] = [
+      ['Performance indicators 2024/25'],
+      [],
+      ['Ref', 'Description', ...MONTHS_2024_25, 'Target', 'Status', 'Commentary'],
+    ];
     for (let i = 0; i < n; i++) {
-      const actuals: CellInput[] = MONTHS_2024_25.map((_, m) => (m < 7 ? { v: Math.round((0.8 + ((i * 7 + m * 13) % 20) / 100) * 1000) / 1000, fmt: '0.0%' } : null));
-      rows.push([`PI${String(i + 1).padStart(5, '0')}`, `Indicator number ${i + 1} of the service plan`, ...actuals, { v: 0.9, fmt: '0%' }, null, null]);
+      const actuals: CellInput[] = MONTHS_2024_25.map((_, m) =>
+        m < 7 ? { v: Math.round((0.8 + ((i * 7 + m * 13) % 20) / 100) * 1000) / 1000, fmt: '0.0%' } : null,
+      );
+      rows.push([
+        `PI${String(i + 1).padStart(5, '0')}`,
+        `Indicator number ${i + 1} of the service plan`,
+        ...actuals,
+        { v: 0.9, fmt: '0%' },
+        null,
+        null,
+      ]);
     }
     return { name: 'KPIs', rows };
   };
@@ -51,7 +81,9 @@ export function snapshot(workbook: Workbook): string[] {
   const lines: string[] = [];
   // In tab order: the Excel host puts a rebuilt sheet back in its place, as the in-memory host does.
   for (const sheet of workbook.sheets) {
-    lines.push(`sheet ${sheet.name} ${sheet.visibility}${sheet.isProtected ? ' protected' : ''} merges=${sheet.merges.map((m) => `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`).join(',')} tables=${sheet.tables.map((t) => t.name).join(',')}`);
+    lines.push(
+      `sheet ${sheet.name} ${sheet.visibility}${sheet.isProtected ? ' protected' : ''} merges=${sheet.merges.map((m) => `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`).join(',')} tables=${sheet.tables.map((t) => t.name).join(',')}`,
+    );
     sheet.rows.forEach((row, r) =>
       row?.forEach((cell, c) => {
         const line = cellLine(cell);
@@ -68,7 +100,18 @@ export function cellLine(cell: Cell | undefined): string | undefined {
   const format = cell.format && cell.format !== 'General' ? ` [${cell.format}]` : '';
   const formula = cell.formula !== undefined ? ` {=${cell.formula}}` : '';
   const v = cell.value;
-  const value = v.kind === 'empty' ? 'empty' : v.kind === 'number' ? `number:${v.value}` : v.kind === 'date' ? `date:${v.serial}` : v.kind === 'error' ? `error:${v.code}` : v.kind === 'boolean' ? `boolean:${v.value}` : `text:${JSON.stringify(v.value)}`;
+  const value =
+    v.kind === 'empty'
+      ? 'empty'
+      : v.kind === 'number'
+        ? `number:${v.value}`
+        : v.kind === 'date'
+          ? `date:${v.serial}`
+          : v.kind === 'error'
+            ? `error:${v.code}`
+            : v.kind === 'boolean'
+              ? `boolean:${v.value}`
+              : `text:${JSON.stringify(v.value)}`;
   // Excel has no empty text: writing '' empties the cell.
   if ((v.kind === 'empty' || (v.kind === 'text' && v.value === '')) && !fill && !formula) return undefined;
   return `${value}${format}${formula}${fill}`;

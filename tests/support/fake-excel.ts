@@ -178,7 +178,8 @@ function intersects(a: CellRange, b: CellRange): boolean {
 function parseA1OrThrow(address: string, where: string): CellRange {
   const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
   const range = parseRangeAddress(bare.replace(/\$/g, ''));
-  if (!range) throw officeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (address "${address}").`, where);
+  if (!range)
+    throw officeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (address "${address}").`, where);
   return range;
 }
 
@@ -294,12 +295,18 @@ type Entered = Pick<FakeCell, 'value' | 'type' | 'formula' | 'quotePrefix'> & { 
 export function enterValue(input: unknown, format: string): Entered | 'unchanged' {
   if (input === null || input === undefined) return 'unchanged';
   if (typeof input === 'number') {
-    if (!Number.isFinite(input)) throw officeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format (a number that is not finite).');
+    if (!Number.isFinite(input))
+      throw officeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format (a number that is not finite).');
     return { value: input, type: 'Double' };
   }
   if (typeof input === 'boolean') return { value: input, type: 'Boolean' };
-  if (typeof input !== 'string') throw officeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (a ${typeof input} in values).`);
-  if (input.length > MAX_CELL_TEXT) throw officeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (text of ${input.length} characters; a cell holds at most ${MAX_CELL_TEXT}).`);
+  if (typeof input !== 'string')
+    throw officeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (a ${typeof input} in values).`);
+  if (input.length > MAX_CELL_TEXT)
+    throw officeError(
+      'InvalidArgument',
+      `The argument is invalid or missing or has an incorrect format (text of ${input.length} characters; a cell holds at most ${MAX_CELL_TEXT}).`,
+    );
   if (input === '') return { value: '', type: 'Empty' };
   if (input.startsWith("'")) return { value: input.slice(1), type: input.length > 1 ? 'String' : 'Empty', quotePrefix: true };
   if (format === '@') return { value: input, type: 'String' };
@@ -447,7 +454,10 @@ export class FakeExcel {
     this.requests.push(record);
     if (requestBytes > this.limits.requestBytes) {
       record.failed = 'RequestPayloadSizeLimitExceeded';
-      throw officeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${requestBytes} bytes over ${this.limits.requestBytes}). Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".`);
+      throw officeError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size has exceeded the limit (${requestBytes} bytes over ${this.limits.requestBytes}). Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".`,
+      );
     }
     const delivery = new Delivery();
     try {
@@ -467,7 +477,10 @@ export class FakeExcel {
     record.responseBytes = delivery.bytes;
     if (delivery.bytes > this.limits.responseBytes) {
       record.failed = 'ResponsePayloadSizeLimitExceeded';
-      throw officeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${delivery.bytes} bytes over ${this.limits.responseBytes}). Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".`);
+      throw officeError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size has exceeded the limit (${delivery.bytes} bytes over ${this.limits.responseBytes}). Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".`,
+      );
     }
     for (const apply of delivery.apply) apply();
   }
@@ -483,17 +496,29 @@ export class FakeExcel {
 
   /** @internal */
   addSheet(name: string | undefined, where: string): FakeSheet {
-    if (this.structureProtected) throw officeError('AccessDenied', "You can't perform the requested operation: the workbook's structure is protected.", where);
+    if (this.structureProtected)
+      throw officeError('AccessDenied', "You can't perform the requested operation: the workbook's structure is protected.", where);
     let chosen = name;
     if (chosen === undefined) {
       let n = this.sheets.length + 1;
       while (this.sheet(`Sheet${n}`)) n++;
       chosen = `Sheet${n}`;
     }
-    if (chosen.length === 0 || chosen.length > 31 || /[:\\/?*[\]]/.test(chosen) || /^'|'$/.test(chosen) || chosen.toLowerCase() === 'history') {
-      throw officeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (sheet name "${chosen}").`, where);
+    if (
+      chosen.length === 0 ||
+      chosen.length > 31 ||
+      /[:\\/?*[\]]/.test(chosen) ||
+      /^'|'$/.test(chosen) ||
+      chosen.toLowerCase() === 'history'
+    ) {
+      throw officeError(
+        'InvalidArgument',
+        `The argument is invalid or missing or has an incorrect format (sheet name "${chosen}").`,
+        where,
+      );
     }
-    if (this.sheet(chosen)) throw officeError('ItemAlreadyExists', `A resource with the same name or identifier already exists (worksheet "${chosen}").`, where);
+    if (this.sheet(chosen))
+      throw officeError('ItemAlreadyExists', `A resource with the same name or identifier already exists (worksheet "${chosen}").`, where);
     const sheet = emptySheet(chosen);
     this.sheets.push(sheet);
     return sheet;
@@ -501,9 +526,14 @@ export class FakeExcel {
 
   /** @internal */
   deleteSheet(sheet: FakeSheet, where: string): void {
-    if (this.structureProtected) throw officeError('AccessDenied', "You can't perform the requested operation: the workbook's structure is protected.", where);
+    if (this.structureProtected)
+      throw officeError('AccessDenied', "You can't perform the requested operation: the workbook's structure is protected.", where);
     if (sheet.visibility === 'VeryHidden') {
-      throw officeError('InvalidOperation', 'The operation is invalid for the object in its current state (a very hidden worksheet cannot be deleted; make it hidden or visible first).', where);
+      throw officeError(
+        'InvalidOperation',
+        'The operation is invalid for the object in its current state (a very hidden worksheet cannot be deleted; make it hidden or visible first).',
+        where,
+      );
     }
     if (sheet.visibility === 'Visible' && this.sheets.filter((s) => s.visibility === 'Visible').length === 1) {
       throw officeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', where);
@@ -516,11 +546,16 @@ export class FakeExcel {
   moveSheet(sheet: FakeSheet, position: unknown, where: string): void {
     // Out of range: refused here; not verified against Excel.
     if (typeof position !== 'number' || !Number.isInteger(position) || position < 0 || position >= this.sheets.length) {
-      throw officeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (position ${String(position)} of ${this.sheets.length} sheets).`, where);
+      throw officeError(
+        'InvalidArgument',
+        `The argument is invalid or missing or has an incorrect format (position ${String(position)} of ${this.sheets.length} sheets).`,
+        where,
+      );
     }
     const from = this.sheets.indexOf(sheet);
     if (from === position) return;
-    if (this.structureProtected) throw officeError('AccessDenied', "You can't perform the requested operation: the workbook's structure is protected.", where);
+    if (this.structureProtected)
+      throw officeError('AccessDenied', "You can't perform the requested operation: the workbook's structure is protected.", where);
     this.sheets.splice(from, 1);
     this.sheets.splice(position, 0, sheet);
   }
@@ -528,9 +563,15 @@ export class FakeExcel {
   /** @internal */
   setVisibility(sheet: FakeSheet, value: unknown, where: string): void {
     const visibility = value === 'Visible' || value === 'Hidden' || value === 'VeryHidden' ? value : undefined;
-    if (!visibility) throw officeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (visibility "${String(value)}").`, where);
+    if (!visibility)
+      throw officeError(
+        'InvalidArgument',
+        `The argument is invalid or missing or has an incorrect format (visibility "${String(value)}").`,
+        where,
+      );
     if (visibility === sheet.visibility) return;
-    if (this.structureProtected) throw officeError('AccessDenied', "You can't perform the requested operation: the workbook's structure is protected.", where);
+    if (this.structureProtected)
+      throw officeError('AccessDenied', "You can't perform the requested operation: the workbook's structure is protected.", where);
     if (visibility !== 'Visible' && sheet.visibility === 'Visible' && this.sheets.filter((s) => s.visibility === 'Visible').length === 1) {
       throw officeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', where);
     }
@@ -558,7 +599,11 @@ function emptySheet(name: string): FakeSheet {
 
 function fakeCellFrom(cell: Cell): FakeCell | undefined {
   const format = cell.format ?? 'General';
-  const common = { format, ...(cell.fill ? { fill: cell.fill.toUpperCase() } : {}), ...(cell.formula !== undefined ? { formula: `=${cell.formula}` } : {}) };
+  const common = {
+    format,
+    ...(cell.fill ? { fill: cell.fill.toUpperCase() } : {}),
+    ...(cell.formula !== undefined ? { formula: `=${cell.formula}` } : {}),
+  };
   switch (cell.value.kind) {
     case 'empty':
       return { value: '', type: 'Empty', ...common };
@@ -589,7 +634,11 @@ function fakeSheetFrom(sheet: Sheet): FakeSheet {
 
 function coreCellFrom(cell: FakeCell): Cell | undefined {
   const format = cell.format && cell.format !== 'General' ? cell.format : undefined;
-  const extras = { ...(format ? { format } : {}), ...(cell.formula ? { formula: cell.formula.slice(1) } : {}), ...(cell.fill && cell.fill !== '#FFFFFF' ? { fill: cell.fill } : {}) };
+  const extras = {
+    ...(format ? { format } : {}),
+    ...(cell.formula ? { formula: cell.formula.slice(1) } : {}),
+    ...(cell.fill && cell.fill !== '#FFFFFF' ? { fill: cell.fill } : {}),
+  };
   switch (cell.type) {
     case 'Empty':
       return Object.keys(extras).length === 0 ? undefined : { value: { kind: 'empty' }, ...extras };
@@ -600,7 +649,9 @@ function coreCellFrom(cell: FakeCell): Cell | undefined {
     case 'Error':
       return { value: { kind: 'error', code: String(cell.value) }, ...extras };
     case 'Double':
-      return isDateFormat(format) ? { value: { kind: 'date', serial: Number(cell.value) }, ...extras } : { value: { kind: 'number', value: Number(cell.value) }, ...extras };
+      return isDateFormat(format)
+        ? { value: { kind: 'date', serial: Number(cell.value) }, ...extras }
+        : { value: { kind: 'number', value: Number(cell.value) }, ...extras };
   }
 }
 
@@ -672,7 +723,12 @@ abstract class FakeObject {
     this._id = context.id();
     if (_parent) {
       // The object path travels with the request that first uses it; counted where it is created.
-      context.enqueue({ json: { Id: this._id, T: 'ObjectPath', P: _parent._id, N: _path, A: args }, label: `${new.target.name.replace(/Proxy$/, '')}.path ${_path}`, write: false, run: () => {} });
+      context.enqueue({
+        json: { Id: this._id, T: 'ObjectPath', P: _parent._id, N: _path, A: args },
+        label: `${new.target.name.replace(/Proxy$/, '')}.path ${_path}`,
+        write: false,
+        run: () => {},
+      });
     }
   }
 
@@ -682,7 +738,14 @@ abstract class FakeObject {
   _target(): Target | null {
     if (!this.resolved) this.resolved = { value: this.resolver() };
     const value = this.resolved.value;
-    const sheet = value && typeof value === 'object' ? ('rows' in value ? (value as FakeSheet) : 'sheet' in value ? (value as { sheet: FakeSheet }).sheet : undefined) : undefined;
+    const sheet =
+      value && typeof value === 'object'
+        ? 'rows' in value
+          ? (value as FakeSheet)
+          : 'sheet' in value
+            ? (value as { sheet: FakeSheet }).sheet
+            : undefined
+        : undefined;
     if (sheet?.deleted) {
       throw officeError('ItemNotFound', "The requested resource doesn't exist (the worksheet was deleted).", this.className);
     }
@@ -749,7 +812,11 @@ abstract class FakeObject {
 
 function loadNames(spec: unknown): string[] {
   if (spec === undefined || spec === null) return [];
-  if (typeof spec === 'string') return spec.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof spec === 'string')
+    return spec
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(spec)) return spec.flatMap((s) => loadNames(s));
   if (typeof spec === 'object') {
     const o = spec as { select?: unknown; expand?: unknown };
@@ -772,7 +839,11 @@ class ClientResult<T> {
   private loaded = false;
   private result: T | undefined;
   get value(): T {
-    if (!this.loaded) throw officeError('ValueNotLoaded', 'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.');
+    if (!this.loaded)
+      throw officeError(
+        'ValueNotLoaded',
+        'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
+      );
     return this.result as T;
   }
   _set(value: T): void {
@@ -797,7 +868,12 @@ class ApplicationProxy extends FakeObject {
 class WorkbookProxy extends FakeObject {
   readonly className = 'Workbook';
   get worksheets(): WorksheetCollectionProxy {
-    return (this._worksheets ??= new WorksheetCollectionProxy(this.context, this, () => this._targetOrThrow('Workbook.worksheets'), 'worksheets'));
+    return (this._worksheets ??= new WorksheetCollectionProxy(
+      this.context,
+      this,
+      () => this._targetOrThrow('Workbook.worksheets'),
+      'worksheets',
+    ));
   }
   private _worksheets: WorksheetCollectionProxy | undefined;
   _snapshot(name: string): unknown {
@@ -811,11 +887,18 @@ class WorksheetCollectionProxy extends FakeObject {
     return this.context.fake;
   }
   getFirst(visibleOnly = false): WorksheetProxy {
-    return new WorksheetProxy(this.context, this, () => {
-      const sheet = this.fake.sheets.find((s) => !visibleOnly || s.visibility === 'Visible');
-      if (!sheet) throw officeError('ItemNotFound', "The requested resource doesn't exist (no worksheets).", 'WorksheetCollection.getFirst');
-      return sheet;
-    }, 'getFirst', [visibleOnly]);
+    return new WorksheetProxy(
+      this.context,
+      this,
+      () => {
+        const sheet = this.fake.sheets.find((s) => !visibleOnly || s.visibility === 'Visible');
+        if (!sheet)
+          throw officeError('ItemNotFound', "The requested resource doesn't exist (no worksheets).", 'WorksheetCollection.getFirst');
+        return sheet;
+      },
+      'getFirst',
+      [visibleOnly],
+    );
   }
   getItem(key: string): WorksheetProxy {
     return new WorksheetProxy(this.context, this, () => this.fake.sheetOrThrow(key, 'WorksheetCollection.getItem'), 'getItem', [key]);
@@ -824,14 +907,26 @@ class WorksheetCollectionProxy extends FakeObject {
     return new WorksheetProxy(this.context, this, () => this.fake.sheet(key) ?? null, 'getItemOrNullObject', [key]);
   }
   getActiveWorksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.context, this, () => this.fake.sheets.find((s) => s.visibility === 'Visible') ?? null, 'getActiveWorksheet');
+    return new WorksheetProxy(
+      this.context,
+      this,
+      () => this.fake.sheets.find((s) => s.visibility === 'Visible') ?? null,
+      'getActiveWorksheet',
+    );
   }
   add(name?: string): WorksheetProxy {
     let added: FakeSheet | undefined;
-    const proxy = new WorksheetProxy(this.context, this, () => {
-      if (!added) throw officeError('InvalidObjectPath', 'The object path was used before the sheet was added.', 'WorksheetCollection.add');
-      return added;
-    }, 'add', [name]);
+    const proxy = new WorksheetProxy(
+      this.context,
+      this,
+      () => {
+        if (!added)
+          throw officeError('InvalidObjectPath', 'The object path was used before the sheet was added.', 'WorksheetCollection.add');
+        return added;
+      },
+      'add',
+      [name],
+    );
     this._op('add', [name], true, () => {
       added = this.fake.addSheet(name, 'WorksheetCollection.add');
     });
@@ -896,18 +991,35 @@ class WorksheetProxy extends FakeObject {
   private _charts: ChartCollectionProxy | undefined;
 
   getRange(address?: string): RangeProxy {
-    return new RangeProxy(this.context, this, () => {
-      const sheet = this.maybeSheet();
-      if (!sheet) return null;
-      const range = address === undefined || address === '' ? { top: 0, left: 0, bottom: 1_048_575, right: 16_383 } : parseA1OrThrow(address, 'Worksheet.getRange');
-      return { sheet, range };
-    }, 'getRange', [address]);
+    return new RangeProxy(
+      this.context,
+      this,
+      () => {
+        const sheet = this.maybeSheet();
+        if (!sheet) return null;
+        const range =
+          address === undefined || address === ''
+            ? { top: 0, left: 0, bottom: 1_048_575, right: 16_383 }
+            : parseA1OrThrow(address, 'Worksheet.getRange');
+        return { sheet, range };
+      },
+      'getRange',
+      [address],
+    );
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
-    return new RangeProxy(this.context, this, () => {
-      const sheet = this.maybeSheet();
-      return sheet ? { sheet, range: { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 } } : null;
-    }, 'getRangeByIndexes', [startRow, startColumn, rowCount, columnCount]);
+    return new RangeProxy(
+      this.context,
+      this,
+      () => {
+        const sheet = this.maybeSheet();
+        return sheet
+          ? { sheet, range: { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 } }
+          : null;
+      },
+      'getRangeByIndexes',
+      [startRow, startColumn, rowCount, columnCount],
+    );
   }
   getCell(row: number, column: number): RangeProxy {
     return this.getRangeByIndexes(row, column, 1, 1);
@@ -922,20 +1034,32 @@ class WorksheetProxy extends FakeObject {
     return new RangeProxy(this.context, this, () => this.usedRange(valuesOnly), 'getUsedRangeOrNullObject', [valuesOnly]);
   }
   getUsedRange(valuesOnly = false): RangeProxy {
-    return new RangeProxy(this.context, this, () => {
-      const used = this.usedRange(valuesOnly);
-      if (used) return used;
-      const sheet = this.maybeSheet();
-      return sheet ? { sheet, range: { top: 0, left: 0, bottom: 0, right: 0 } } : null;
-    }, 'getUsedRange', [valuesOnly]);
+    return new RangeProxy(
+      this.context,
+      this,
+      () => {
+        const used = this.usedRange(valuesOnly);
+        if (used) return used;
+        const sheet = this.maybeSheet();
+        return sheet ? { sheet, range: { top: 0, left: 0, bottom: 0, right: 0 } } : null;
+      },
+      'getUsedRange',
+      [valuesOnly],
+    );
   }
   getNextOrNullObject(visibleOnly = false): WorksheetProxy {
-    return new WorksheetProxy(this.context, this, () => {
-      const sheet = this.maybeSheet();
-      if (!sheet) return null;
-      const sheets = this.context.fake.sheets;
-      return sheets.slice(sheets.indexOf(sheet) + 1).find((s) => !visibleOnly || s.visibility === 'Visible') ?? null;
-    }, 'getNextOrNullObject', [visibleOnly]);
+    return new WorksheetProxy(
+      this.context,
+      this,
+      () => {
+        const sheet = this.maybeSheet();
+        if (!sheet) return null;
+        const sheets = this.context.fake.sheets;
+        return sheets.slice(sheets.indexOf(sheet) + 1).find((s) => !visibleOnly || s.visibility === 'Visible') ?? null;
+      },
+      'getNextOrNullObject',
+      [visibleOnly],
+    );
   }
   delete(): void {
     this._op('delete', [], true, () => this.context.fake.deleteSheet(this.sheetOf('delete'), 'Worksheet.delete'));
@@ -943,7 +1067,8 @@ class WorksheetProxy extends FakeObject {
   activate(): void {
     this._op('activate', [], false, () => {
       const sheet = this.sheetOf('activate');
-      if (sheet.visibility !== 'Visible') throw officeError('InvalidOperation', 'A hidden worksheet cannot be activated.', 'Worksheet.activate');
+      if (sheet.visibility !== 'Visible')
+        throw officeError('InvalidOperation', 'A hidden worksheet cannot be activated.', 'Worksheet.activate');
     });
   }
   _snapshot(name: string, target: Target): unknown {
@@ -983,7 +1108,8 @@ class TableCollectionProxy extends FakeObject {
     return sheet.tables.map((table) => {
       const proxy = new TableProxy(this.context, null, () => ({ sheet, table }), 'item');
       proxy._isNull = false;
-      for (const n of nested.length ? nested : ['name', 'showHeaders', 'showTotals']) proxy._loaded[n] = proxy._snapshot(n, { sheet, table });
+      for (const n of nested.length ? nested : ['name', 'showHeaders', 'showTotals'])
+        proxy._loaded[n] = proxy._snapshot(n, { sheet, table });
       return proxy;
     });
   }
@@ -1001,10 +1127,15 @@ class TableProxy extends FakeObject {
     return this._get('showHeaders') as boolean;
   }
   getRange(): RangeProxy {
-    return new RangeProxy(this.context, this, () => {
-      const t = this._targetOrThrow('Table.getRange') as { sheet: FakeSheet; table: FakeTable };
-      return { sheet: t.sheet, range: t.table.range };
-    }, 'getRange');
+    return new RangeProxy(
+      this.context,
+      this,
+      () => {
+        const t = this._targetOrThrow('Table.getRange') as { sheet: FakeSheet; table: FakeTable };
+        return { sheet: t.sheet, range: t.table.range };
+      },
+      'getRange',
+    );
   }
   _snapshot(name: string, target: Target): unknown {
     const { table } = target as { table: FakeTable };
@@ -1035,7 +1166,8 @@ class PageLayoutProxy extends FakeObject {
     });
   }
   set orientation(value: string) {
-    if (value !== 'Portrait' && value !== 'Landscape') throw officeError('InvalidArgument', `Orientation "${String(value)}" is not one Excel knows.`, 'PageLayout.orientation');
+    if (value !== 'Portrait' && value !== 'Landscape')
+      throw officeError('InvalidArgument', `Orientation "${String(value)}" is not one Excel knows.`, 'PageLayout.orientation');
     this.setting('orientation', value);
   }
   set zoom(value: unknown) {
@@ -1058,7 +1190,8 @@ class PageLayoutProxy extends FakeObject {
     return { defaultForAllPages: page };
   }
   setPrintTitleRows(rows: string): void {
-    if (!/^\$?\d+:\$?\d+$/.test(rows)) throw officeError('InvalidArgument', `Print title rows "${rows}" are not rows.`, 'PageLayout.setPrintTitleRows');
+    if (!/^\$?\d+:\$?\d+$/.test(rows))
+      throw officeError('InvalidArgument', `Print title rows "${rows}" are not rows.`, 'PageLayout.setPrintTitleRows');
     this.setting('printTitleRows', rows);
   }
   _snapshot(name: string, target: Target): unknown {
@@ -1091,9 +1224,10 @@ type FakeChart = FakeSheet['charts'][number];
 class ChartProxy extends FakeObject {
   readonly className = 'Chart';
   get title(): { text: string } {
-    const set = (text: string): void => this._op('title.text', [text], true, () => {
-      (this._targetOrThrow('Chart.title') as FakeChart).title = text;
-    });
+    const set = (text: string): void =>
+      this._op('title.text', [text], true, () => {
+        (this._targetOrThrow('Chart.title') as FakeChart).title = text;
+      });
     return {
       set text(value: string) {
         set(value);
@@ -1104,9 +1238,10 @@ class ChartProxy extends FakeObject {
     };
   }
   get legend(): { visible: boolean } {
-    const set = (visible: boolean): void => this._op('legend.visible', [visible], true, () => {
-      (this._targetOrThrow('Chart.legend') as FakeChart).legendVisible = visible;
-    });
+    const set = (visible: boolean): void =>
+      this._op('legend.visible', [visible], true, () => {
+        (this._targetOrThrow('Chart.legend') as FakeChart).legendVisible = visible;
+      });
     return {
       set visible(value: boolean) {
         set(value);
@@ -1141,7 +1276,10 @@ function usedRangeOf(sheet: FakeSheet, valuesOnly: boolean): CellRange | null {
   sheet.rows.forEach((row, r) => {
     row?.forEach((cell, c) => {
       if (!cell) return;
-      const used = cell.type !== 'Empty' || cell.formula !== undefined || (!valuesOnly && (cell.fill !== undefined || cell.format !== 'General' || cell.style !== undefined));
+      const used =
+        cell.type !== 'Empty' ||
+        cell.formula !== undefined ||
+        (!valuesOnly && (cell.fill !== undefined || cell.format !== 'General' || cell.style !== undefined));
       if (!used) return;
       top = Math.min(top, r);
       left = Math.min(left, c);
@@ -1184,7 +1322,15 @@ function clearRange(sheet: FakeSheet, range: CellRange, applyTo: string): void {
         // Excel keeps the quote prefix with the cell's format; the text itself stays text.
         delete cell.quotePrefix;
       }
-      if (cell.type === 'Empty' && cell.formula === undefined && cell.format === 'General' && cell.fill === undefined && cell.style === undefined && !cell.quotePrefix) cells[c] = undefined;
+      if (
+        cell.type === 'Empty' &&
+        cell.formula === undefined &&
+        cell.format === 'General' &&
+        cell.fill === undefined &&
+        cell.style === undefined &&
+        !cell.quotePrefix
+      )
+        cells[c] = undefined;
     }
   }
   // A merged area is a format: clearing formats from any part of it unmerges it.
@@ -1193,7 +1339,16 @@ function clearRange(sheet: FakeSheet, range: CellRange, applyTo: string): void {
 
 // ---- Range.getSpecialCells ---------------------------------------------------------------------
 
-const SPECIAL_CELL_TYPES = ['ConditionalFormats', 'DataValidations', 'Blanks', 'Constants', 'Formulas', 'SameConditionalFormat', 'SameDataValidation', 'Visible'];
+const SPECIAL_CELL_TYPES = [
+  'ConditionalFormats',
+  'DataValidations',
+  'Blanks',
+  'Constants',
+  'Formulas',
+  'SameConditionalFormat',
+  'SameDataValidation',
+  'Visible',
+];
 
 /** Excel.SpecialCellValueType: which value types of formulas or constants are kept. */
 const SPECIAL_VALUE_TYPES: Record<string, readonly FakeValueType[]> = {
@@ -1267,10 +1422,18 @@ function visibleSegments(from: number, to: number, hidden: ReadonlySet<number>):
 /** The cells of `range` Range.getSpecialCells(cellType, valueType) finds, as rectangles (empty when none). */
 function specialCells(sheet: FakeSheet, range: CellRange, cellType: unknown, valueType: unknown, where: string): CellRange[] {
   if (typeof cellType !== 'string' || !SPECIAL_CELL_TYPES.includes(cellType)) {
-    throw officeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (cellType "${String(cellType)}").`, where);
+    throw officeError(
+      'InvalidArgument',
+      `The argument is invalid or missing or has an incorrect format (cellType "${String(cellType)}").`,
+      where,
+    );
   }
   if (valueType !== undefined && valueType !== null && (typeof valueType !== 'string' || !Object.hasOwn(SPECIAL_VALUE_TYPES, valueType))) {
-    throw officeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (cellValueType "${String(valueType)}").`, where);
+    throw officeError(
+      'InvalidArgument',
+      `The argument is invalid or missing or has an incorrect format (cellValueType "${String(valueType)}").`,
+      where,
+    );
   }
   const kinds = SPECIAL_VALUE_TYPES[typeof valueType === 'string' ? valueType : 'All']!;
   const rowsWith = (bounds: CellRange, wanted: (cell: FakeCell | undefined) => boolean, everyColumn: boolean): Array<[number, Run[]]> => {
@@ -1289,18 +1452,31 @@ function specialCells(sheet: FakeSheet, range: CellRange, cellType: unknown, val
     case 'Formulas':
       return rectanglesOf(rowsWith(range, (cell) => cell?.formula !== undefined && kinds.includes(cell.type), false));
     case 'Constants':
-      return rectanglesOf(rowsWith(range, (cell) => cell !== undefined && cell.formula === undefined && cell.type !== 'Empty' && kinds.includes(cell.type), false));
+      return rectanglesOf(
+        rowsWith(
+          range,
+          (cell) => cell !== undefined && cell.formula === undefined && cell.type !== 'Empty' && kinds.includes(cell.type),
+          false,
+        ),
+      );
     case 'Blanks': {
       // Only as far as the used range reaches, as Excel does: not the million empty rows below it.
       const used = usedRangeOf(sheet, false);
       if (!used || !intersects(used, range)) return [];
-      const bounds = { top: Math.max(used.top, range.top), left: Math.max(used.left, range.left), bottom: Math.min(used.bottom, range.bottom), right: Math.min(used.right, range.right) };
+      const bounds = {
+        top: Math.max(used.top, range.top),
+        left: Math.max(used.left, range.left),
+        bottom: Math.min(used.bottom, range.bottom),
+        right: Math.min(used.right, range.right),
+      };
       return rectanglesOf(rowsWith(bounds, (cell) => cell === undefined || (cell.type === 'Empty' && cell.formula === undefined), true));
     }
     case 'Visible': {
       const cols = visibleSegments(range.left, range.right, sheet.hiddenColumns);
       if (cols.length === 0) return [];
-      return visibleSegments(range.top, range.bottom, sheet.hiddenRows).flatMap(([top, bottom]) => cols.map(([left, right]) => ({ top, left, bottom, right })));
+      return visibleSegments(range.top, range.bottom, sheet.hiddenRows).flatMap(([top, bottom]) =>
+        cols.map(([left, right]) => ({ top, left, bottom, right })),
+      );
     }
     default:
       // Conditional formats and data validation: the fake's documents have none.
@@ -1318,7 +1494,11 @@ function colsOf(range: CellRange): number {
 function checkGrid(name: string, grid: unknown, range: CellRange): unknown[][] {
   if (!Array.isArray(grid) || grid.length !== rowsOf(range) || grid.some((row) => !Array.isArray(row) || row.length !== colsOf(range))) {
     const got = Array.isArray(grid) ? `${grid.length}×${Array.isArray(grid[0]) ? (grid[0] as unknown[]).length : '?'}` : typeof grid;
-    throw officeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name}: ${got} for ${rowsOf(range)}×${colsOf(range)}).`, `Range.${name}`);
+    throw officeError(
+      'InvalidArgument',
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name}: ${got} for ${rowsOf(range)}×${colsOf(range)}).`,
+      `Range.${name}`,
+    );
   }
   return grid as unknown[][];
 }
@@ -1354,13 +1534,24 @@ class RangeProxy extends FakeObject {
     return this._targetOrThrow(`Range.${where}`) as RangeTarget;
   }
   private child(name: string, args: unknown[], derive: (t: RangeTarget) => RangeTarget | null): RangeProxy {
-    return new RangeProxy(this.context, this, () => {
-      const t = this._target() as RangeTarget | null;
-      return t ? derive(t) : null;
-    }, name, args);
+    return new RangeProxy(
+      this.context,
+      this,
+      () => {
+        const t = this._target() as RangeTarget | null;
+        return t ? derive(t) : null;
+      },
+      name,
+      args,
+    );
   }
   private guardWrite(t: RangeTarget, where: string): void {
-    if (t.sheet.protected) throw officeError('AccessDenied', "The cell or chart you're trying to change is protected and therefore read-only.", `Range.${where}`);
+    if (t.sheet.protected)
+      throw officeError(
+        'AccessDenied',
+        "The cell or chart you're trying to change is protected and therefore read-only.",
+        `Range.${where}`,
+      );
   }
 
   get address(): string {
@@ -1437,50 +1628,78 @@ class RangeProxy extends FakeObject {
   }
   getColumn(column: number): RangeProxy {
     return this.child('getColumn', [column], (t) => {
-      if (column < 0 || column >= colsOf(t.range)) throw officeError('InvalidArgument', `Column ${column} is outside the range.`, 'Range.getColumn');
+      if (column < 0 || column >= colsOf(t.range))
+        throw officeError('InvalidArgument', `Column ${column} is outside the range.`, 'Range.getColumn');
       return { sheet: t.sheet, range: { ...t.range, left: t.range.left + column, right: t.range.left + column } };
     });
   }
   getCell(row: number, column: number): RangeProxy {
-    return this.child('getCell', [row, column], (t) => ({ sheet: t.sheet, range: { top: t.range.top + row, left: t.range.left + column, bottom: t.range.top + row, right: t.range.left + column } }));
+    return this.child('getCell', [row, column], (t) => ({
+      sheet: t.sheet,
+      range: { top: t.range.top + row, left: t.range.left + column, bottom: t.range.top + row, right: t.range.left + column },
+    }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
     return this.child('getResizedRange', [deltaRows, deltaColumns], (t) => {
       const range = { ...t.range, bottom: t.range.bottom + deltaRows, right: t.range.right + deltaColumns };
-      if (range.bottom < range.top || range.right < range.left) throw officeError('InvalidArgument', 'The resized range would be empty.', 'Range.getResizedRange');
+      if (range.bottom < range.top || range.right < range.left)
+        throw officeError('InvalidArgument', 'The resized range would be empty.', 'Range.getResizedRange');
       return { sheet: t.sheet, range };
     });
   }
   getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
     return this.child('getOffsetRange', [rowOffset, columnOffset], (t) => ({
       sheet: t.sheet,
-      range: { top: t.range.top + rowOffset, bottom: t.range.bottom + rowOffset, left: t.range.left + columnOffset, right: t.range.right + columnOffset },
+      range: {
+        top: t.range.top + rowOffset,
+        bottom: t.range.bottom + rowOffset,
+        left: t.range.left + columnOffset,
+        right: t.range.right + columnOffset,
+      },
     }));
   }
   getMergedAreasOrNullObject(): RangeAreasProxy {
-    return new RangeAreasProxy(this.context, this, () => {
-      const t = this._target() as RangeTarget | null;
-      if (!t) return null;
-      const areas = t.sheet.merges.filter((m) => intersects(m, t.range));
-      return areas.length === 0 ? null : { sheet: t.sheet, areas };
-    }, 'getMergedAreasOrNullObject');
+    return new RangeAreasProxy(
+      this.context,
+      this,
+      () => {
+        const t = this._target() as RangeTarget | null;
+        if (!t) return null;
+        const areas = t.sheet.merges.filter((m) => intersects(m, t.range));
+        return areas.length === 0 ? null : { sheet: t.sheet, areas };
+      },
+      'getMergedAreasOrNullObject',
+    );
   }
 
   getSpecialCells(cellType: string, cellValueType?: string): RangeAreasProxy {
-    return new RangeAreasProxy(this.context, this, () => {
-      const t = this._targetOrThrow('Range.getSpecialCells') as RangeTarget;
-      const areas = specialCells(t.sheet, t.range, cellType, cellValueType, 'Range.getSpecialCells');
-      if (areas.length === 0) throw officeError('ItemNotFound', "The requested resource doesn't exist (no cells were found).", 'Range.getSpecialCells');
-      return { sheet: t.sheet, areas };
-    }, 'getSpecialCells', cellValueType === undefined ? [cellType] : [cellType, cellValueType]);
+    return new RangeAreasProxy(
+      this.context,
+      this,
+      () => {
+        const t = this._targetOrThrow('Range.getSpecialCells') as RangeTarget;
+        const areas = specialCells(t.sheet, t.range, cellType, cellValueType, 'Range.getSpecialCells');
+        if (areas.length === 0)
+          throw officeError('ItemNotFound', "The requested resource doesn't exist (no cells were found).", 'Range.getSpecialCells');
+        return { sheet: t.sheet, areas };
+      },
+      'getSpecialCells',
+      cellValueType === undefined ? [cellType] : [cellType, cellValueType],
+    );
   }
   getSpecialCellsOrNullObject(cellType: string, cellValueType?: string): RangeAreasProxy {
-    return new RangeAreasProxy(this.context, this, () => {
-      const t = this._target() as RangeTarget | null;
-      if (!t) return null;
-      const areas = specialCells(t.sheet, t.range, cellType, cellValueType, 'Range.getSpecialCellsOrNullObject');
-      return areas.length === 0 ? null : { sheet: t.sheet, areas };
-    }, 'getSpecialCellsOrNullObject', cellValueType === undefined ? [cellType] : [cellType, cellValueType]);
+    return new RangeAreasProxy(
+      this.context,
+      this,
+      () => {
+        const t = this._target() as RangeTarget | null;
+        if (!t) return null;
+        const areas = specialCells(t.sheet, t.range, cellType, cellValueType, 'Range.getSpecialCellsOrNullObject');
+        return areas.length === 0 ? null : { sheet: t.sheet, areas };
+      },
+      'getSpecialCellsOrNullObject',
+      cellValueType === undefined ? [cellType] : [cellType, cellValueType],
+    );
   }
 
   /** Range.clear(applyTo = 'All'). */
@@ -1488,7 +1707,12 @@ class RangeProxy extends FakeObject {
     this._op('clear', applyTo === undefined ? [] : [applyTo], true, () => {
       const t = this.t('clear');
       const what = applyTo ?? 'All';
-      if (typeof what !== 'string' || !CLEAR_APPLY_TO.includes(what)) throw officeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (applyTo "${String(what)}").`, 'Range.clear');
+      if (typeof what !== 'string' || !CLEAR_APPLY_TO.includes(what))
+        throw officeError(
+          'InvalidArgument',
+          `The argument is invalid or missing or has an incorrect format (applyTo "${String(what)}").`,
+          'Range.clear',
+        );
       this.guardWrite(t, 'clear');
       clearRange(t.sheet, t.range, what);
     });
@@ -1536,11 +1760,13 @@ class RangeProxy extends FakeObject {
           if (!props || typeof props !== 'object') return;
           const p = props as { format?: { fill?: { color?: unknown } } };
           const fill = p.format?.fill?.color;
-          const hasOther = JSON.stringify(props) !== '{}' && !(Object.keys(props).length === 1 && p.format && Object.keys(p.format).length === 0);
+          const hasOther =
+            JSON.stringify(props) !== '{}' && !(Object.keys(props).length === 1 && p.format && Object.keys(p.format).length === 0);
           if (fill === undefined && !hasOther) return;
           const cell = cellAtOrCreate(t.sheet, t.range.top + r, t.range.left + c);
           if (typeof fill === 'string') {
-            if (!/^#[0-9A-Fa-f]{6}$/.test(fill)) throw officeError('InvalidArgument', `Fill colour "${fill}" is not #RRGGBB.`, 'Range.setCellProperties');
+            if (!/^#[0-9A-Fa-f]{6}$/.test(fill))
+              throw officeError('InvalidArgument', `Fill colour "${fill}" is not #RRGGBB.`, 'Range.setCellProperties');
             cell.fill = fill.toUpperCase();
           }
           cell.style = deepMerge({ ...(cell.style ?? {}) }, props as Record<string, unknown>);
@@ -1552,7 +1778,12 @@ class RangeProxy extends FakeObject {
     this._op('setRowProperties', [rows], true, () => {
       const t = this.t('setRowProperties');
       this.guardWrite(t, 'setRowProperties');
-      if (!Array.isArray(rows) || rows.length !== rowsOf(t.range)) throw officeError('InvalidArgument', `setRowProperties needs one entry per row (${Array.isArray(rows) ? rows.length : '?'} for ${rowsOf(t.range)}).`, 'Range.setRowProperties');
+      if (!Array.isArray(rows) || rows.length !== rowsOf(t.range))
+        throw officeError(
+          'InvalidArgument',
+          `setRowProperties needs one entry per row (${Array.isArray(rows) ? rows.length : '?'} for ${rowsOf(t.range)}).`,
+          'Range.setRowProperties',
+        );
       rows.forEach((props, i) => {
         const height = (props as { format?: { rowHeight?: unknown } } | null)?.format?.rowHeight;
         if (typeof height === 'number') t.sheet.rowHeights.set(t.range.top + i, height);
@@ -1563,7 +1794,12 @@ class RangeProxy extends FakeObject {
     this._op('setColumnProperties', [columns], true, () => {
       const t = this.t('setColumnProperties');
       this.guardWrite(t, 'setColumnProperties');
-      if (!Array.isArray(columns) || columns.length !== colsOf(t.range)) throw officeError('InvalidArgument', `setColumnProperties needs one entry per column (${Array.isArray(columns) ? columns.length : '?'} for ${colsOf(t.range)}).`, 'Range.setColumnProperties');
+      if (!Array.isArray(columns) || columns.length !== colsOf(t.range))
+        throw officeError(
+          'InvalidArgument',
+          `setColumnProperties needs one entry per column (${Array.isArray(columns) ? columns.length : '?'} for ${colsOf(t.range)}).`,
+          'Range.setColumnProperties',
+        );
       columns.forEach((props, i) => {
         const width = (props as { format?: { columnWidth?: unknown } } | null)?.format?.columnWidth;
         if (typeof width === 'number') t.sheet.columnWidths.set(t.range.left + i, width);
@@ -1574,7 +1810,9 @@ class RangeProxy extends FakeObject {
     this._op('merge', [across], true, () => {
       const t = this.t('merge');
       this.guardWrite(t, 'merge');
-      const areas: CellRange[] = across ? Array.from({ length: rowsOf(t.range) }, (_, i) => ({ ...t.range, top: t.range.top + i, bottom: t.range.top + i })) : [t.range];
+      const areas: CellRange[] = across
+        ? Array.from({ length: rowsOf(t.range) }, (_, i) => ({ ...t.range, top: t.range.top + i, bottom: t.range.top + i }))
+        : [t.range];
       for (const area of areas) {
         if (rowsOf(area) === 1 && colsOf(area) === 1) continue;
         t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, area));
@@ -1649,7 +1887,18 @@ class RangeProxy extends FakeObject {
 }
 
 /** The properties a load of `areas` without a selection gives each area: every scalar one, as Office.js does. */
-const RANGE_SCALARS = ['address', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex', 'values', 'valueTypes', 'numberFormat', 'formulas', 'text'];
+const RANGE_SCALARS = [
+  'address',
+  'rowCount',
+  'columnCount',
+  'rowIndex',
+  'columnIndex',
+  'values',
+  'valueTypes',
+  'numberFormat',
+  'formulas',
+  'text',
+];
 
 class RangeAreasProxy extends FakeObject {
   readonly className = 'RangeAreas';
@@ -1705,7 +1954,14 @@ export const FAKE_ENUMS = {
   SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
   ChartType: { barClustered: 'BarClustered', columnClustered: 'ColumnClustered', pie: 'Pie', line: 'Line' },
   ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
-  ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents', hyperlinks: 'Hyperlinks', removeHyperlinks: 'RemoveHyperlinks', resetContents: 'ResetContents' },
+  ClearApplyTo: {
+    all: 'All',
+    formats: 'Formats',
+    contents: 'Contents',
+    hyperlinks: 'Hyperlinks',
+    removeHyperlinks: 'RemoveHyperlinks',
+    resetContents: 'ResetContents',
+  },
   SpecialCellType: {
     conditionalFormats: 'ConditionalFormats',
     dataValidations: 'DataValidations',

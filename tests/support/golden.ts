@@ -27,7 +27,9 @@ export function expectGolden(name: string, value: unknown): void {
     return;
   }
   if (!existsSync(path)) {
-    throw new Error(`The golden file ${where} is missing. Check the output by hand, then write it with: UPDATE_GOLDEN=1 npx jest <this test file>`);
+    throw new Error(
+      `The golden file ${where} is missing. Check the output by hand, then write it with: UPDATE_GOLDEN=1 npx jest <this test file>`,
+    );
   }
   const expected: unknown = JSON.parse(readFileSync(path, 'utf8'));
   // Compared through JSON so that `undefined` and key order behave as in the file.

@@ -19,8 +19,20 @@ export interface SampleRun {
 }
 
 export const SAMPLE_RUNS: readonly SampleRun[] = [
-  { sample: 'service-plan-quarterly', layout: 'A', today: '2024-11-20', committee: 'Regulatory and Support Services Committee', meeting: '15 January 2025' },
-  { sample: 'service-delivery-plan-annual', layout: 'B', today: '2015-06-01', committee: 'Housing Services Scrutiny Panel', meeting: '2 July 2015' },
+  {
+    sample: 'service-plan-quarterly',
+    layout: 'A',
+    today: '2024-11-20',
+    committee: 'Regulatory and Support Services Committee',
+    meeting: '15 January 2025',
+  },
+  {
+    sample: 'service-delivery-plan-annual',
+    layout: 'B',
+    today: '2015-06-01',
+    committee: 'Housing Services Scrutiny Panel',
+    meeting: '2 July 2015',
+  },
   { sample: 'kpi-return', layout: 'C', today: '2008-05-01', committee: 'Homemovers Steering Group', meeting: '20 May 2008' },
   { sample: 'inspection-action-plan', layout: 'E', today: '2010-11-01', committee: 'Board', meeting: '25 November 2010' },
 ];
@@ -33,7 +45,19 @@ export function calendar(iso: string): CalendarDate {
 
 /** `kpi-tracker pack <sample> -o <out> --today … --committee … --meeting …`, in-process. */
 export async function packSample(run: SampleRun, out: string, extra: readonly string[] = []): Promise<CliRun> {
-  return runCliCapture(['pack', samplePath(run.sample), '-o', out, '--today', run.today, '--committee', run.committee, '--meeting', run.meeting, ...extra]);
+  return runCliCapture([
+    'pack',
+    samplePath(run.sample),
+    '-o',
+    out,
+    '--today',
+    run.today,
+    '--committee',
+    run.committee,
+    '--meeting',
+    run.meeting,
+    ...extra,
+  ]);
 }
 
 export async function readExcel(path: string): Promise<ExcelJS.Workbook> {
@@ -112,7 +136,11 @@ export function rowWith(ws: ExcelJS.Worksheet, text: string, from = 1): number {
 }
 
 /** A committee sheet's table: the rows under the header that follows `title`, up to the first blank row. */
-export function tableUnder(ws: ExcelJS.Worksheet, title: string, columns = 8): { headerRow: number; header: string[]; rows: Array<{ row: number; cells: string[] }> } {
+export function tableUnder(
+  ws: ExcelJS.Worksheet,
+  title: string,
+  columns = 8,
+): { headerRow: number; header: string[]; rows: Array<{ row: number; cells: string[] }> } {
   const titleRow = rowWith(ws, title);
   const headerRow = titleRow + 1;
   const all = sheetRows(ws, columns);
@@ -129,7 +157,11 @@ export function tableUnder(ws: ExcelJS.Worksheet, title: string, columns = 8): {
  * A committee sheet's table read by its header: the header's titles (trailing empty columns cut off)
  * and each row as title → text, so tests need not know where an optional column falls.
  */
-export function tableByHeader(ws: ExcelJS.Worksheet, title: string, columns = 10): { headerRow: number; header: string[]; rows: Array<{ row: number; cells: string[]; by: Record<string, string> }> } {
+export function tableByHeader(
+  ws: ExcelJS.Worksheet,
+  title: string,
+  columns = 10,
+): { headerRow: number; header: string[]; rows: Array<{ row: number; cells: string[]; by: Record<string, string> }> } {
   const table = tableUnder(ws, title, columns);
   let width = table.header.length;
   while (width > 0 && table.header[width - 1] === '') width--;
@@ -145,7 +177,12 @@ export function tableByHeader(ws: ExcelJS.Worksheet, title: string, columns = 10
  * The status summary, which sits under the full table's Indicator, Target and Actual columns:
  * `offset` is how many columns lie to its left, `cells` each row's Status, Number and Share.
  */
-export function summaryTable(ws: ExcelJS.Worksheet): { offset: number; headerRow: number; header: string[]; rows: Array<{ row: number; before: string[]; cells: string[] }> } {
+export function summaryTable(ws: ExcelJS.Worksheet): {
+  offset: number;
+  headerRow: number;
+  header: string[];
+  rows: Array<{ row: number; before: string[]; cells: string[] }>;
+} {
   const offset = tableByHeader(ws, 'All indicators').header.indexOf('Indicator');
   if (offset < 0) throw new Error(`"${ws.name}" has no Indicator column in its full table`);
   const table = tableUnder(ws, 'Summary', offset + 3);

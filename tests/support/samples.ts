@@ -68,7 +68,10 @@ export function readmeBlocks(name: SampleName): ReadmeBlock[] {
   const section = readme.slice(start, next < 0 ? undefined : next);
   const blocks: ReadmeBlock[] = [];
   for (const line of section.split('\n')) {
-    const cells = line.split(/(?<!\\)\|/).slice(1, -1).map((cell) => cell.trim().replace(/\\\|/g, '|'));
+    const cells = line
+      .split(/(?<!\\)\|/)
+      .slice(1, -1)
+      .map((cell) => cell.trim().replace(/\\\|/g, '|'));
     if (cells.length !== 4 || cells[0] === 'Sheet' || /^-+$/.test(cells[0]!)) continue;
     blocks.push({ sheet: cells[0]!, range: cells[1]!.replace(/`/g, ''), headerRows: cells[2]!, what: cells[3]! });
   }

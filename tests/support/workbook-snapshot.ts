@@ -13,7 +13,8 @@ import { SETTINGS_SHEET } from '../../src/core/settings/settings-store';
 /** The sheets KPI Tracker owns and may create or change freely. */
 export const OWNED_SHEETS: readonly string[] = [CHANGE_LOG_SHEET, SETTINGS_SHEET];
 
-const sortedKeys = (record: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+const sortedKeys = (record: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 
 const json = (value: unknown): string => (value === undefined ? 'undefined' : JSON.stringify(value));
 
@@ -69,17 +70,28 @@ export function snapshotXlsx(excel: ExcelJS.Workbook): Map<string, XlsxSheetSnap
     const cells = new Map<string, XlsxCellSnap>();
     const rows = new Map<number, string>();
     ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      if (row.height !== undefined || row.hidden || row.outlineLevel) rows.set(rowNumber, json({ height: row.height, hidden: row.hidden, outline: row.outlineLevel }));
+      if (row.height !== undefined || row.hidden || row.outlineLevel)
+        rows.set(rowNumber, json({ height: row.height, hidden: row.hidden, outline: row.outlineLevel }));
       row.eachCell({ includeEmpty: true }, (cell) => {
         const snap = xlsxCellSnap(cell);
         // An empty cell with no style says nothing: it is the same as no cell.
-        if (snap.type === ExcelJS.ValueType.Null && snap.fill === 'undefined' && snap.font === 'undefined' && snap.border === 'undefined' && !snap.numFmt && snap.note === 'undefined') return;
+        if (
+          snap.type === ExcelJS.ValueType.Null &&
+          snap.fill === 'undefined' &&
+          snap.font === 'undefined' &&
+          snap.border === 'undefined' &&
+          !snap.numFmt &&
+          snap.note === 'undefined'
+        )
+          return;
         cells.set(cell.address, snap);
       });
     });
     const columns = new Map<number, string>();
-    const cols = ((ws as unknown as { model: { cols?: Array<{ min: number; max: number; width?: number; hidden?: boolean }> } }).model.cols ?? []);
-    for (const col of cols) for (let c = col.min; c <= col.max; c++) columns.set(c, json({ width: col.width, hidden: Boolean(col.hidden) }));
+    const cols =
+      (ws as unknown as { model: { cols?: Array<{ min: number; max: number; width?: number; hidden?: boolean }> } }).model.cols ?? [];
+    for (const col of cols)
+      for (let c = col.min; c <= col.max; c++) columns.set(c, json({ width: col.width, hidden: Boolean(col.hidden) }));
     sheets.set(ws.name, {
       name: ws.name,
       state: ws.state,
@@ -94,12 +106,20 @@ export function snapshotXlsx(excel: ExcelJS.Workbook): Map<string, XlsxSheetSnap
       extras: json({
         dataValidations: sortedKeys((ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model),
         conditionalFormattings: (ws as unknown as { conditionalFormattings?: unknown }).conditionalFormattings ?? [],
-        tables: (ws.getTables() as unknown as Array<{ table?: { name?: string; tableRef?: string; ref?: string } } & { name?: string; tableRef?: string; ref?: string }>).map((t) => {
+        tables: (
+          ws.getTables() as unknown as Array<
+            { table?: { name?: string; tableRef?: string; ref?: string } } & { name?: string; tableRef?: string; ref?: string }
+          >
+        ).map((t) => {
           const model = t.table ?? t;
           return `${model.name} ${model.tableRef ?? model.ref}`;
         }),
         // exceljs reads firstPageNumber="1" back as useFirstPageNumber: true; page 1 is page 1 either way.
-        pageSetup: { ...ws.pageSetup, useFirstPageNumber: ws.pageSetup.firstPageNumber === 1 ? 'either' : (ws.pageSetup as { useFirstPageNumber?: boolean }).useFirstPageNumber },
+        pageSetup: {
+          ...ws.pageSetup,
+          useFirstPageNumber:
+            ws.pageSetup.firstPageNumber === 1 ? 'either' : (ws.pageSetup as { useFirstPageNumber?: boolean }).useFirstPageNumber,
+        },
         headerFooter: ws.headerFooter,
       }),
     });
@@ -194,7 +214,14 @@ export function forbiddenModelDifferences(before: Workbook, after: Workbook, pla
     }
     if (after.sheets.indexOf(now) !== index) problems.push(`sheet "${was.name}" moved from ${index} to ${after.sheets.indexOf(now)}`);
     const frame = (sheet: Sheet) =>
-      json({ visibility: sheet.visibility, isProtected: sheet.isProtected, merges: sheet.merges, hiddenRows: [...sheet.hiddenRows].sort(), hiddenColumns: [...sheet.hiddenColumns].sort(), tables: sheet.tables });
+      json({
+        visibility: sheet.visibility,
+        isProtected: sheet.isProtected,
+        merges: sheet.merges,
+        hiddenRows: [...sheet.hiddenRows].sort(),
+        hiddenColumns: [...sheet.hiddenColumns].sort(),
+        tables: sheet.tables,
+      });
     if (frame(was) !== frame(now)) problems.push(`${was.name}: ${frame(was)} → ${frame(now)}`);
     const a = modelCells(was);
     const b = modelCells(now);
@@ -202,14 +229,17 @@ export function forbiddenModelDifferences(before: Workbook, after: Workbook, pla
       const edit = edits.get(`${was.name}!${address}`);
       if (edit) {
         const format = (text: string | undefined) => (text ? (JSON.parse(text) as { format?: string }).format : undefined);
-        if (format(a.get(address)) !== format(b.get(address))) problems.push(`${was.name}!${address} (${edit.purpose}): number format changed`);
+        if (format(a.get(address)) !== format(b.get(address)))
+          problems.push(`${was.name}!${address} (${edit.purpose}): number format changed`);
         continue;
       }
-      if (a.get(address) !== b.get(address)) problems.push(`${was.name}!${address}: ${a.get(address) ?? '(none)'} → ${b.get(address) ?? '(none)'}`);
+      if (a.get(address) !== b.get(address))
+        problems.push(`${was.name}!${address}: ${a.get(address) ?? '(none)'} → ${b.get(address) ?? '(none)'}`);
     }
   });
   for (const sheet of after.sheets) {
-    if (!before.sheets.some((s) => s.name === sheet.name) && !OWNED_SHEETS.includes(sheet.name)) problems.push(`a sheet "${sheet.name}" appeared that KPI Tracker does not own`);
+    if (!before.sheets.some((s) => s.name === sheet.name) && !OWNED_SHEETS.includes(sheet.name))
+      problems.push(`a sheet "${sheet.name}" appeared that KPI Tracker does not own`);
   }
   return problems;
 }
@@ -222,7 +252,9 @@ export function definedNames(excel: ExcelJS.Workbook): string {
 /** Every formula in a workbook, `Sheet!A1` → formula text. */
 export function xlsxFormulas(snap: Map<string, XlsxSheetSnap>): Map<string, string> {
   const formulas = new Map<string, string>();
-  for (const [name, sheet] of snap) for (const [address, cell] of sheet.cells) if (cell.formula !== undefined) formulas.set(`${name}!${address}`, `${cell.formula} = ${cell.value}`);
+  for (const [name, sheet] of snap)
+    for (const [address, cell] of sheet.cells)
+      if (cell.formula !== undefined) formulas.set(`${name}!${address}`, `${cell.formula} = ${cell.value}`);
   return formulas;
 }
 

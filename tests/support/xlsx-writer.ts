@@ -21,7 +21,11 @@ export interface XlsxTable {
   readonly name: string;
   /** Top-left cell of the header, e.g. `B4`. */
   readonly ref: string;
-  readonly columns: ReadonlyArray<{ readonly name: string; readonly totalsRowLabel?: string; readonly totalsRowFunction?: 'sum' | 'average' | 'count' }>;
+  readonly columns: ReadonlyArray<{
+    readonly name: string;
+    readonly totalsRowLabel?: string;
+    readonly totalsRowFunction?: 'sum' | 'average' | 'count';
+  }>;
   readonly rows: ReadonlyArray<ReadonlyArray<string | number | null>>;
   readonly totalsRow?: boolean;
 }
@@ -42,7 +46,8 @@ function cellValue(cell: XlsxCell): { value: ExcelJS.CellValue; fmt?: string } {
     const [y, m, d] = cell.date.split('-').map(Number);
     return { value: new Date(Date.UTC(y!, m! - 1, d!)), fmt: cell.fmt ?? 'dd/mm/yyyy' };
   }
-  if ('formula' in cell) return { value: { formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue, ...(cell.fmt ? { fmt: cell.fmt } : {}) };
+  if ('formula' in cell)
+    return { value: { formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue, ...(cell.fmt ? { fmt: cell.fmt } : {}) };
   if ('error' in cell) return { value: { error: cell.error } as ExcelJS.CellErrorValue };
   return { value: cell.v, fmt: cell.fmt };
 }

@@ -58,7 +58,9 @@ describe('task pane App', () => {
   it('notices left by ribbon commands are shown at the top and can be dismissed', async () => {
     postNotice({ intent: 'info', title: 'Set up this workbook first', message: 'KPI Tracker has not been set up for this workbook yet.' });
     const { user, container } = await paneOnLayoutA();
-    expect(screen.getByRole('region', { name: 'Messages from the ribbon' })).toHaveTextContent('Set up this workbook firstKPI Tracker has not been set up for this workbook yet.');
+    expect(screen.getByRole('region', { name: 'Messages from the ribbon' })).toHaveTextContent(
+      'Set up this workbook firstKPI Tracker has not been set up for this workbook yet.',
+    );
     act(() => postNotice({ intent: 'error', title: 'Recalculate status did not finish', message: '<img src=x onerror=alert(1)>' }));
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
     expect(container.querySelector('img')).toBeNull();
@@ -73,7 +75,11 @@ describe('task pane App', () => {
     const read = host.read.bind(host);
     let fail = true;
     host.read = async () => {
-      if (fail) throw new ExcelRunError({ code: 'InvalidOperationInCellEditMode', message: 'A cell is being edited. Press Enter or Esc, then try again.' });
+      if (fail)
+        throw new ExcelRunError({
+          code: 'InvalidOperationInCellEditMode',
+          message: 'A cell is being edited. Press Enter or Esc, then try again.',
+        });
       return read();
     };
     const { user, container } = renderPane(host);

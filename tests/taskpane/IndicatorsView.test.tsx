@@ -45,7 +45,11 @@ describe('Indicators view', () => {
   it('filters by status, and follows the chosen period', async () => {
     const { user } = await openIndicators(await layoutA());
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'Not met');
-    expect(within(screen.getByRole('list', { name: 'Indicators' })).getAllByRole('article').map((a) => a.getAttribute('aria-labelledby') && a.querySelector('h3')!.textContent!.slice(0, 2))).toEqual(['04']);
+    expect(
+      within(screen.getByRole('list', { name: 'Indicators' }))
+        .getAllByRole('article')
+        .map((a) => a.getAttribute('aria-labelledby') && a.querySelector('h3')!.textContent!.slice(0, 2)),
+    ).toEqual(['04']);
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'All statuses');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Period' }), 'Q1 2024/25');
@@ -89,13 +93,19 @@ describe('Indicators view', () => {
     expect(container.querySelector('img, script, a[href]')).toBeNull();
 
     const owner = screen.getByRole('combobox', { name: 'Owner' });
-    expect(within(owner).getAllByRole('option').map((o) => o.textContent)).toEqual(['All owners', '<script>alert(2)</script>', 'Jo Bloggs', 'No owner named']);
+    expect(
+      within(owner)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['All owners', '<script>alert(2)</script>', 'Jo Bloggs', 'No owner named']);
     await user.selectOptions(owner, 'Jo Bloggs');
     expect(within(screen.getByRole('list', { name: 'Indicators' })).getAllByRole('article')).toHaveLength(1);
     await user.selectOptions(owner, 'No owner named');
-    expect(within(screen.getByRole('list', { name: 'Indicators' })).getAllByRole('article').map((a) => a.querySelector('h3')!.textContent)).toEqual([
-      'T3 Homes with a valid gas safety certificate',
-    ]);
+    expect(
+      within(screen.getByRole('list', { name: 'Indicators' }))
+        .getAllByRole('article')
+        .map((a) => a.querySelector('h3')!.textContent),
+    ).toEqual(['T3 Homes with a valid gas safety certificate']);
     expect(await axe(container)).toHaveNoViolations();
   });
 });

@@ -43,14 +43,19 @@ async function openRun(host: MemoryPaneHost) {
 }
 
 const STEPS = { statuses: true, actionPlan: true, committee: true };
-const core = (workbook: Workbook, period: string): RunResult => runKpiTracker(workbook, { today: TODAY, now: '2025-01-15T09:00:00Z', command: 'test', period, steps: STEPS });
+const core = (workbook: Workbook, period: string): RunResult =>
+  runKpiTracker(workbook, { today: TODAY, now: '2025-01-15T09:00:00Z', command: 'test', period, steps: STEPS });
 
 describe('Run view', () => {
   it('previews the changes for the latest period with figures, then "Recalculate status" writes the brief\'s reference verdicts', async () => {
     const host = await setUpHost();
     const { user, container } = await openRun(host);
     expect(screen.getByRole('combobox', { name: 'Period' })).toHaveValue('Q2 2024/25');
-    expect(within(screen.getByRole('combobox', { name: 'Period' })).getAllByRole('option').map((o) => o.textContent)).toEqual(['Q1 2024/25', 'Q2 2024/25']);
+    expect(
+      within(screen.getByRole('combobox', { name: 'Period' }))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Q1 2024/25', 'Q2 2024/25']);
 
     const expected = core(host.current(), 'Q2 2024/25');
     const statusCells = expected.plan.edits.filter((e) => e.purpose === 'status').length;
@@ -64,7 +69,14 @@ describe('Run view', () => {
 
     await user.click(screen.getByRole('button', { name: 'Recalculate status' }));
     await screen.findByRole('heading', { name: 'Done: Recalculate status' });
-    expect({ H4: cellNow(host, 'H4'), H5: cellNow(host, 'H5'), H6: cellNow(host, 'H6'), H9: cellNow(host, 'H9'), H12: cellNow(host, 'H12'), H13: cellNow(host, 'H13') }).toEqual({
+    expect({
+      H4: cellNow(host, 'H4'),
+      H5: cellNow(host, 'H5'),
+      H6: cellNow(host, 'H6'),
+      H9: cellNow(host, 'H9'),
+      H12: cellNow(host, 'H12'),
+      H13: cellNow(host, 'H13'),
+    }).toEqual({
       H4: 'Near miss',
       H5: 'Met',
       H6: 'Near miss',
@@ -137,7 +149,10 @@ describe('Run view', () => {
     };
     const { user, container } = await openRun(host);
     await user.click(screen.getByRole('button', { name: 'Do all three' }));
-    expect(await screen.findByRole('progressbar', { name: 'Do all three: writing to the workbook…' })).toHaveAttribute('aria-valuenow', '0.3');
+    expect(await screen.findByRole('progressbar', { name: 'Do all three: writing to the workbook…' })).toHaveAttribute(
+      'aria-valuenow',
+      '0.3',
+    );
     expect(screen.getByRole('button', { name: 'Recalculate status' })).toBeDisabled();
     expect(await axe(container)).toHaveNoViolations();
     release();
@@ -149,7 +164,10 @@ describe('Run view', () => {
   it('an error from Excel is shown in plain words with what to do next, and no result is claimed', async () => {
     const host = await setUpHost();
     host.apply = async () => {
-      throw new ExcelRunError({ code: 'AccessDenied', message: "Excel refused the change: a sheet or the workbook's structure may be protected, or the workbook is read-only." });
+      throw new ExcelRunError({
+        code: 'AccessDenied',
+        message: "Excel refused the change: a sheet or the workbook's structure may be protected, or the workbook is read-only.",
+      });
     };
     const { user, container } = await openRun(host);
     await user.click(screen.getByRole('button', { name: 'Recalculate status' }));
@@ -162,9 +180,12 @@ describe('Run view', () => {
     expect(await axe(container)).toHaveNoViolations();
   });
 
-  it('the preview names what is left alone: a formula, an officer\'s own words in a status cell', async () => {
+  it("the preview names what is left alone: a formula, an officer's own words in a status cell", async () => {
     const host = await setUpHost((workbook) =>
-      withCell(withCell(workbook, 'H5', { value: { kind: 'text', value: 'Awaiting audit' } }), 'H6', { value: { kind: 'text', value: 'Met' }, formula: 'IF(E6<=G6,"Met","Not met")' }),
+      withCell(withCell(workbook, 'H5', { value: { kind: 'text', value: 'Awaiting audit' } }), 'H6', {
+        value: { kind: 'text', value: 'Met' },
+        formula: 'IF(E6<=G6,"Met","Not met")',
+      }),
     );
     await openRun(host);
     const preview = region('Preview');

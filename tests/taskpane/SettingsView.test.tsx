@@ -16,7 +16,13 @@ async function setUpHost(options: { recalculated?: boolean } = {}): Promise<Memo
   const host = new MemoryPaneHost(workbook);
   await host.saveSettings(withConfirmedTables(DEFAULT_SETTINGS, savedTablesFrom(detectWorkbook(workbook).tables)));
   if (options.recalculated) {
-    await host.apply({ today: TODAY, now: '2025-01-15T09:00:00Z', command: 'test', period: 'Q2 2024/25', steps: { statuses: true, actionPlan: false, committee: false } });
+    await host.apply({
+      today: TODAY,
+      now: '2025-01-15T09:00:00Z',
+      command: 'test',
+      period: 'Q2 2024/25',
+      steps: { statuses: true, actionPlan: false, committee: false },
+    });
   }
   return host;
 }
@@ -42,7 +48,8 @@ describe('Settings view', () => {
       expect(template(status)).toBeInTheDocument();
     }
     expect(screen.getByRole('textbox', { name: 'Label for Met' })).toHaveValue('Met');
-    for (const name of ['Committee', 'Meeting date', 'Service', 'Prepared by']) expect(screen.getByRole('textbox', { name })).toBeInTheDocument();
+    for (const name of ['Committee', 'Meeting date', 'Service', 'Prepared by'])
+      expect(screen.getByRole('textbox', { name })).toBeInTheDocument();
     expect(await axe(container)).toHaveNoViolations();
   });
 
@@ -61,11 +68,18 @@ describe('Settings view', () => {
     await user.click(template('Not met'));
     expect(region('Template preview')).toHaveTextContent('Template for Not met');
     expect(within(region('Template preview')).getByRole('combobox', { name: 'Indicator for the preview' })).toHaveDisplayValue(/^04 /);
-    expect(region('Template preview')).toHaveTextContent('Q2 2024/25: 5.5% against a target of 4% (+1.5%). Target not met, worse than the previous period; see the action plan.');
+    expect(region('Template preview')).toHaveTextContent(
+      'Q2 2024/25: 5.5% against a target of 4% (+1.5%). Target not met, worse than the previous period; see the action plan.',
+    );
     // Any indicator can be chosen; the template is shown as if it had that status.
-    await user.selectOptions(within(region('Template preview')).getByRole('combobox', { name: 'Indicator for the preview' }), within(region('Template preview')).getByRole('option', { name: /^01 / }));
+    await user.selectOptions(
+      within(region('Template preview')).getByRole('combobox', { name: 'Indicator for the preview' }),
+      within(region('Template preview')).getByRole('option', { name: /^01 / }),
+    );
     expect(region('Template preview')).toHaveTextContent('(shown as if it were "Not met")');
-    expect(region('Template preview')).toHaveTextContent('Q2 2024/25: 90.2% against a target of 92% (-1.8%). Target not met, improving on the previous period; see the action plan.');
+    expect(region('Template preview')).toHaveTextContent(
+      'Q2 2024/25: 90.2% against a target of 92% (-1.8%). Target not met, improving on the previous period; see the action plan.',
+    );
   });
 
   it('an unknown {field} is shown as an error and the settings are not saved', async () => {
@@ -138,6 +152,8 @@ describe('Settings view', () => {
     await screen.findByText('Settings saved in the workbook. The next run uses them.');
     await user.click(screen.getByRole('tab', { name: 'Run' }));
     await waitFor(() => expect(region('Preview')).toHaveTextContent('Signed-off period kept'));
-    expect(region('Preview')).toHaveTextContent('01: Q2 2024/25 was signed off as "Near miss"; recalculating now would make it "Not met". Left as signed off.');
+    expect(region('Preview')).toHaveTextContent(
+      '01: Q2 2024/25 was signed off as "Near miss"; recalculating now would make it "Not met". Left as signed off.',
+    );
   });
 });

@@ -16,13 +16,17 @@ describe('Set up view', () => {
     const { container, user } = await paneOnLayoutA();
     expect(screen.getByText(/KPI Tracker found 4 tables on 1 sheet/)).toBeInTheDocument();
     const first = table(1);
-    expect(first).toHaveTextContent('Columns: A Reference; B Indicator (description); C–F Actual for a period; G Target; H Status; I Commentary.');
+    expect(first).toHaveTextContent(
+      'Columns: A Reference; B Indicator (description); C–F Actual for a period; G Target; H Status; I Commentary.',
+    );
     // Sure tables show a summary; the pickers open on request.
     expect(within(first).queryByRole('combobox')).not.toBeInTheDocument();
     await user.click(within(first).getByRole('button', { name: 'Correct the column roles', expanded: false }));
     expect(within(first).getByRole('button', { name: 'Hide the column roles', expanded: true })).toBeInTheDocument();
     expect(within(first).getByRole('heading', { level: 3 })).toHaveTextContent('Table 1: KPIs 2024-25 A3:I6');
-    expect(first).toHaveTextContent('Layout A, indicators with a column per period. 3 indicators; periods Q1 2024/25, Q2 2024/25, Q3 2024/25, Q4 2024/25. Confidence 100%.');
+    expect(first).toHaveTextContent(
+      'Layout A, indicators with a column per period. 3 indicators; periods Q1 2024/25, Q2 2024/25, Q3 2024/25, Q4 2024/25. Confidence 100%.',
+    );
     expect(within(first).getByRole('combobox', { name: 'Role of column C (Q1 2024/25)' })).toHaveValue('actual');
     expect(within(first).getByRole('combobox', { name: 'Role of column G (Annual Target 2024/25)' })).toHaveValue('target');
     expect(within(first).getByRole('combobox', { name: 'Role of column H (Status)' })).toHaveValue('status');
@@ -39,8 +43,12 @@ describe('Set up view', () => {
     expect(sheet?.visibility).toBe('veryHidden');
     const saved = readSettings(host.current());
     expect(saved.ok).toBe(true);
-    expect(saved.settings.tables.map((t) => `${t.sheet} ${t.headerRows.join(',')} ${t.columns.map((c) => `${c.column}:${c.role}`).join(' ')}`)).toEqual(
-      [3, 8, 11, 16].map((row) => `KPIs 2024-25 ${row} A:reference B:description C:actual D:actual E:actual F:actual G:target H:status I:commentary`),
+    expect(
+      saved.settings.tables.map((t) => `${t.sheet} ${t.headerRows.join(',')} ${t.columns.map((c) => `${c.column}:${c.role}`).join(' ')}`),
+    ).toEqual(
+      [3, 8, 11, 16].map(
+        (row) => `KPIs 2024-25 ${row} A:reference B:description C:actual D:actual E:actual F:actual G:target H:status I:commentary`,
+      ),
     );
     expect(saved.settings.tables[0]!.columns[2]).toEqual({ column: 'C', header: 'Q1 2024/25', role: 'actual', period: 'Q1 2024/25' });
   });
@@ -49,8 +57,13 @@ describe('Set up view', () => {
     const { host, user } = await paneOnLayoutA();
     await user.click(within(table(1)).getByRole('button', { name: 'Correct the column roles' }));
     await user.selectOptions(within(table(1)).getByRole('combobox', { name: 'Role of column I (Commentary)' }), 'Not used (leave alone)');
-    await user.selectOptions(within(table(1)).getByRole('combobox', { name: 'Role of column B (KPI Description)' }), 'Indicator (description)');
-    expect(table(1)).toHaveTextContent('Columns: A Reference; B Indicator (description); C–F Actual for a period; G Target; H Status; I not used.');
+    await user.selectOptions(
+      within(table(1)).getByRole('combobox', { name: 'Role of column B (KPI Description)' }),
+      'Indicator (description)',
+    );
+    expect(table(1)).toHaveTextContent(
+      'Columns: A Reference; B Indicator (description); C–F Actual for a period; G Target; H Status; I not used.',
+    );
     await user.click(within(table(2)).getByRole('checkbox', { name: 'Not a KPI table' }));
     expect(within(table(2)).queryByRole('button', { name: 'Correct the column roles' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Confirm mapping' }));

@@ -81,10 +81,23 @@ export const HIDDEN_ROW = 9;
 export const SHARED_STYLE_STATUS_CELLS = ['F10', 'F11', 'F12'] as const;
 export const MET_FILL = '#BFE5D6';
 
-const HEADER = ['Indicator No.', 'KPI Description', 'Q1 2024/25', 'Q2 2024/25', 'Annual Target 2024/25', 'Status', 'Commentary', 'Data source'];
+const HEADER = [
+  'Indicator No.',
+  'KPI Description',
+  'Q1 2024/25',
+  'Q2 2024/25',
+  'Annual Target 2024/25',
+  'Status',
+  'Commentary',
+  'Data source',
+];
 
 function rowsFor(formatCell: (row: Row, col: number, value: XlsxCell) => XlsxCell = (_r, _c, v) => v): XlsxCell[][] {
-  const rows: XlsxCell[][] = [['Tenancy Services – Key Performance Indicators 2024/25'], ['Figures to the end of Q2, for the Housing Scrutiny Panel'], HEADER];
+  const rows: XlsxCell[][] = [
+    ['Tenancy Services – Key Performance Indicators 2024/25'],
+    ['Figures to the end of Q2, for the Housing Scrutiny Panel'],
+    HEADER,
+  ];
   for (const row of TABLE) {
     const [ref, q1, q2, target, status, commentary] = row;
     const isCount = ref === '05';
@@ -130,7 +143,8 @@ export function awkwardExcel(settings: SettingsInput | null = AWKWARD_SETTINGS):
     { name: KPI_SHEET, rows: rowsFor(), merges: ['A1:H1', 'A2:D2', 'A14:H14'], hiddenRows: [HIDDEN_ROW] },
     { name: LOOKUPS_SHEET, rows: LOOKUP_ROWS },
   ];
-  if (settings) sheets.push({ name: SETTINGS_SHEET, rows: settingsCells(settingsFrom(settings)).map((cell) => [cell]), state: 'veryHidden' });
+  if (settings)
+    sheets.push({ name: SETTINGS_SHEET, rows: settingsCells(settingsFrom(settings)).map((cell) => [cell]), state: 'veryHidden' });
   const excel = excelWorkbook(sheets);
   const ws = excel.getWorksheet(KPI_SHEET)!;
 
@@ -168,10 +182,22 @@ export function awkwardExcel(settings: SettingsInput | null = AWKWARD_SETTINGS):
   ws.getColumn(8).hidden = true;
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 3 }];
   // A drop-down on the status column, a conditional format on Q2, a note, a named range, print set-up.
-  (ws as unknown as { dataValidations: { add(ref: string, rule: unknown): void } }).dataValidations.add('F4:F12', { type: 'list', allowBlank: true, formulae: ['"Met,Near miss,Not met,See note"'] });
+  (ws as unknown as { dataValidations: { add(ref: string, rule: unknown): void } }).dataValidations.add('F4:F12', {
+    type: 'list',
+    allowBlank: true,
+    formulae: ['"Met,Near miss,Not met,See note"'],
+  });
   ws.addConditionalFormatting({
     ref: 'D4:D12',
-    rules: [{ type: 'cellIs', operator: 'lessThan', formulae: ['$E4'], priority: 1, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } } }],
+    rules: [
+      {
+        type: 'cellIs',
+        operator: 'lessThan',
+        formulae: ['$E4'],
+        priority: 1,
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } },
+      },
+    ],
   });
   ws.getCell('B8').note = 'Officer note: includes sheltered housing from Q2.';
   excel.definedNames.add(`'${KPI_SHEET}'!$D$4:$D$12`, 'Q2Actuals');
@@ -179,7 +205,12 @@ export function awkwardExcel(settings: SettingsInput | null = AWKWARD_SETTINGS):
   ws.headerFooter.oddFooter = '&LTenancy Services&RPage &P of &N';
   const cover = excel.getWorksheet(COVER_SHEET)!;
   cover.getColumn(1).width = 70;
-  cover.getCell('A10').value = { richText: [{ text: 'Rich ', font: { bold: true } }, { text: '=text typed with formatting', font: { italic: true } }] };
+  cover.getCell('A10').value = {
+    richText: [
+      { text: 'Rich ', font: { bold: true } },
+      { text: '=text typed with formatting', font: { italic: true } },
+    ],
+  };
   cover.getCell('A11').value = { text: 'Council KPI guidance', hyperlink: 'https://www.example.gov.uk/kpi-guidance' };
   return excel;
 }
@@ -250,13 +281,28 @@ export async function withChart(bytes: Uint8Array, sheetPart = 'xl/worksheets/sh
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/></Relationships>`,
   );
   const relsPath = sheetPart.replace('worksheets/', 'worksheets/_rels/') + '.rels';
-  const existingRels = (await zip.file(relsPath)?.async('string')) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-  zip.file(relsPath, existingRels.replace('</Relationships>', '<Relationship Id="rIdChart1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>'));
+  const existingRels =
+    (await zip.file(relsPath)?.async('string')) ??
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  zip.file(
+    relsPath,
+    existingRels.replace(
+      '</Relationships>',
+      '<Relationship Id="rIdChart1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>',
+    ),
+  );
   const sheetXml = await zip.file(sheetPart)!.async('string');
   // <drawing> goes after the page set-up elements and before <tableParts>/<extLst>.
   const drawing = '<drawing r:id="rIdChart1"/>';
-  const withDrawing = /<tableParts/.test(sheetXml) ? sheetXml.replace('<tableParts', `${drawing}<tableParts`) : sheetXml.replace('</worksheet>', `${drawing}</worksheet>`);
-  zip.file(sheetPart, withDrawing.includes('xmlns:r=') ? withDrawing : withDrawing.replace('<worksheet ', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '));
+  const withDrawing = /<tableParts/.test(sheetXml)
+    ? sheetXml.replace('<tableParts', `${drawing}<tableParts`)
+    : sheetXml.replace('</worksheet>', `${drawing}</worksheet>`);
+  zip.file(
+    sheetPart,
+    withDrawing.includes('xmlns:r=')
+      ? withDrawing
+      : withDrawing.replace('<worksheet ', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '),
+  );
   const types = await zip.file('[Content_Types].xml')!.async('string');
   zip.file(
     '[Content_Types].xml',

@@ -76,8 +76,17 @@ function expectEditsApplied(excel: ExcelJS.Workbook, plan: Plan): void {
   for (const edit of plan.edits) {
     const cell = excel.getWorksheet(edit.sheet)!.getCell(edit.row + 1, edit.col + 1);
     const where = editKey(edit);
-    expect({ where, type: cell.type, formula: cell.formula, value: cell.value }).toEqual({ where, type: ExcelJS.ValueType.String, formula: undefined, value: planValueText(edit.value) });
-    if (edit.fill) expect({ where, fill: (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb }).toEqual({ where, fill: `FF${edit.fill.slice(1).toUpperCase()}` });
+    expect({ where, type: cell.type, formula: cell.formula, value: cell.value }).toEqual({
+      where,
+      type: ExcelJS.ValueType.String,
+      formula: undefined,
+      value: planValueText(edit.value),
+    });
+    if (edit.fill)
+      expect({ where, fill: (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb }).toEqual({
+        where,
+        fill: `FF${edit.fill.slice(1).toUpperCase()}`,
+      });
   }
 }
 
@@ -241,7 +250,10 @@ describe('an awkward workbook, through the command line', () => {
     const xml = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
     for (const address of ['G4', 'G6', 'G9']) {
       const element = new RegExp(`<c r="${address}"[^>]*>[\\s\\S]*?</c>`).exec(xml)?.[0];
-      expect({ address, element: element ?? '(missing)' }).toEqual({ address, element: expect.stringMatching(/^<c [^>]*t="inlineStr"[^>]*><is><t xml:space="preserve">[^<]*<\/t><\/is><\/c>$/) });
+      expect({ address, element: element ?? '(missing)' }).toEqual({
+        address,
+        element: expect.stringMatching(/^<c [^>]*t="inlineStr"[^>]*><is><t xml:space="preserve">[^<]*<\/t><\/is><\/c>$/),
+      });
     }
   });
 
@@ -256,7 +268,11 @@ describe('an awkward workbook, through the command line', () => {
 
   it("the officer's commentary and own status words are kept byte for byte", () => {
     for (const [address, text] of Object.entries(OFFICER_COMMENTARY)) {
-      expect({ address, type: cell(address).type, value: cell(address).value }).toEqual({ address, type: ExcelJS.ValueType.String, value: text });
+      expect({ address, type: cell(address).type, value: cell(address).value }).toEqual({
+        address,
+        type: ExcelJS.ValueType.String,
+        value: text,
+      });
     }
     expect(cell('F8').value).toBe('See note');
     expect(result.plan.notices.filter((n) => n.kind === 'officer-words-kept').map((n) => n.cell)).toEqual(['F8']);
@@ -273,7 +289,8 @@ describe('an awkward workbook, through the command line', () => {
     expect(cell('F10').font?.bold).toBe(true);
     expect(cell('F11').font?.bold).toBe(true);
     // The body cells sharing the border style keep having no fill.
-    for (const address of ['A4', 'B4', 'E5', 'G5', 'B9', 'G10', 'A12']) expect({ address, fill: fillOf(address) }).toEqual({ address, fill: undefined });
+    for (const address of ['A4', 'B4', 'E5', 'G5', 'B9', 'G10', 'A12'])
+      expect({ address, fill: fillOf(address) }).toEqual({ address, fill: undefined });
     expect(cell('F4').border?.top?.style).toBe('thin');
   });
 
@@ -401,7 +418,11 @@ describe('the guard itself notices what it must', () => {
 
   it.each<[string, (ws: ExcelJS.Worksheet, excel: ExcelJS.Workbook) => void, RegExp]>([
     ['a value', (ws) => (ws.getCell('G5').value = 'changed'), /G5/],
-    ['a formula', (ws) => (ws.getCell('F6').value = { formula: 'IF(D6<E6,"Met","Not met")', result: 'Not met' } as ExcelJS.CellFormulaValue), /F6/],
+    [
+      'a formula',
+      (ws) => (ws.getCell('F6').value = { formula: 'IF(D6<E6,"Met","Not met")', result: 'Not met' } as ExcelJS.CellFormulaValue),
+      /F6/,
+    ],
     ['a formula replaced by its value', (ws) => (ws.getCell('G7').value = 'Q2: 35%'), /G7/],
     ['a number format', (ws) => (ws.getCell('C4').numFmt = '0%'), /C4/],
     ['a row height', (ws) => (ws.getRow(4).height = 15), /row 4/],
@@ -411,7 +432,11 @@ describe('the guard itself notices what it must', () => {
     ['a merge undone', (ws) => ws.unMergeCells('A14:H14'), /merges/],
     ['the filter removed', (ws) => (ws.autoFilter = undefined as never), /autoFilter/],
     ['a sheet that appeared', (_ws, excel) => excel.addWorksheet('Sheet1'), /appeared/],
-    ['a drop-down removed', (ws) => (ws as unknown as { dataValidations: { remove(a: string): void } }).dataValidations.remove('F11'), /extras/],
+    [
+      'a drop-down removed',
+      (ws) => (ws as unknown as { dataValidations: { remove(a: string): void } }).dataValidations.remove('F11'),
+      /extras/,
+    ],
     ['a conditional format removed', (ws) => ws.removeConditionalFormatting(''), /extras/],
     ['a note removed', (ws) => (ws.getCell('B8').note = undefined as never), /B8/],
   ])('%s', async (_what, mutate, expected) => {
@@ -466,7 +491,7 @@ describe("the officer's charts", () => {
    * Expected: the chart is still there, or recalc refuses before writing, naming the chart, rather
    * than losing it.
    */
-  test('recalc keeps a chart on the officer\'s sheet, or refuses before writing', async () => {
+  test("recalc keeps a chart on the officer's sheet, or refuses before writing", async () => {
     const JSZip = (await import('jszip')).default;
     const bytes = await awkwardExcel().xlsx.writeBuffer();
     const path = tmp.path('with-chart.xlsx');
@@ -482,7 +507,9 @@ describe("the officer's charts", () => {
     }
     expect(run.code).toBe(0);
     const files = Object.keys((await JSZip.loadAsync(readFileSync(out))).files);
-    expect(files.filter((file) => /^xl\/(charts|drawings)\/[^/]+\.xml$/.test(file))).toEqual(['xl/charts/chart1.xml', 'xl/drawings/drawing1.xml']);
+    expect(files.filter((file) => /^xl\/(charts|drawings)\/[^/]+\.xml$/.test(file))).toEqual([
+      'xl/charts/chart1.xml',
+      'xl/drawings/drawing1.xml',
+    ]);
   });
 });
-

@@ -55,17 +55,50 @@ beforeAll(async () => {
   soffice = findSoffice();
   if (!soffice) return;
   const profile = `file://${tmp.path(`lo-profile-${process.pid}-${Date.now()}`)}`;
-  const result = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'pdf', '--outdir', tmp.path('pdf'), ...outputs], {
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
-  conversion = { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', ...(result.error ? { error: result.error } : {}) };
+  const result = spawnSync(
+    soffice,
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      tmp.path('pdf'),
+      ...outputs,
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 90_000,
+    },
+  );
+  conversion = {
+    status: result.status,
+    stdout: result.stdout ?? '',
+    stderr: result.stderr ?? '',
+    ...(result.error ? { error: result.error } : {}),
+  };
   // LibreOffice opens a damaged sheet part leniently and still prints what it could read, so every
   // sheet is also exported as CSV (UTF-8, all sheets: the trailing -1) and compared cell by cell.
-  const csv = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', tmp.path('csv'), ...outputs], {
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
+  const csv = spawnSync(
+    soffice,
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+      '--outdir',
+      tmp.path('csv'),
+      ...outputs,
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 90_000,
+    },
+  );
   csvConversion = { status: csv.status, stdout: csv.stdout ?? '', stderr: csv.stderr ?? '', ...(csv.error ? { error: csv.error } : {}) };
 });
 
@@ -107,7 +140,9 @@ const pdfOf = (xlsx: string) => join(tmp.path('pdf'), basename(xlsx).replace(/\.
 describe('LibreOffice opens every recalc output', () => {
   it('LibreOffice (soffice) is installed', () => {
     if (!soffice) {
-      throw new Error(`LibreOffice is not installed: no ${SOFFICE} and no soffice on PATH. Install Debian's libreoffice-calc (apt-get install libreoffice-calc), or set SOFFICE to its path. This test must not be skipped.`);
+      throw new Error(
+        `LibreOffice is not installed: no ${SOFFICE} and no soffice on PATH. Install Debian's libreoffice-calc (apt-get install libreoffice-calc), or set SOFFICE to its path. This test must not be skipped.`,
+      );
     }
   });
 
@@ -193,7 +228,8 @@ describe('the package parts Excel reads are sound', () => {
       const extension = part.split('.').pop()!.toLowerCase();
       if (!overrides.has(`/${part}`) && !defaults.has(extension)) problems.push(`${part} has no content type`);
     }
-    for (const override of overrides) if (!parts.includes(override.slice(1))) problems.push(`[Content_Types].xml names ${override}, which is missing`);
+    for (const override of overrides)
+      if (!parts.includes(override.slice(1))) problems.push(`[Content_Types].xml names ${override}, which is missing`);
     for (const rels of parts.filter((file) => file.endsWith('.rels'))) {
       const xml = await zip.file(rels)!.async('string');
       const base = posix.dirname(dirname(rels).replace(/\\/g, '/'));
@@ -206,7 +242,8 @@ describe('the package parts Excel reads are sound', () => {
     }
     const workbook = await zip.file('xl/workbook.xml')!.async('string');
     const sheetNames = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]!);
-    if (new Set(sheetNames.map((n) => n.toLowerCase())).size !== sheetNames.length) problems.push(`duplicate sheet names: ${sheetNames.join(', ')}`);
+    if (new Set(sheetNames.map((n) => n.toLowerCase())).size !== sheetNames.length)
+      problems.push(`duplicate sheet names: ${sheetNames.join(', ')}`);
     for (const sheetName of sheetNames) if (sheetName.length > 31) problems.push(`sheet name longer than 31 characters: ${sheetName}`);
     expect(problems).toEqual([]);
   });

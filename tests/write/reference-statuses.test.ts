@@ -102,7 +102,10 @@ describe('layout A sample: the reference verdicts in the status cells', () => {
       const fill = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
       if (row <= 3 || !fill || cell.value === 'Status') return;
       coloured.push(`H${row}`);
-      expect({ address: `H${row}`, label: typeof cell.value === 'string' && cell.value.trim() !== '' }).toEqual({ address: `H${row}`, label: true });
+      expect({ address: `H${row}`, label: typeof cell.value === 'string' && cell.value.trim() !== '' }).toEqual({
+        address: `H${row}`,
+        label: true,
+      });
       expect(Object.values(DEFAULT_COLOURS)).toContain(`#${fill.slice(2)}`);
     });
     expect(coloured.length).toBeGreaterThanOrEqual(14);
@@ -175,20 +178,45 @@ describe("the workbook's own labels, and the officer's", () => {
   /** A quarterly table whose status column already uses "On target" / "Off target" from Q1. */
   const rows: XlsxCell[][] = [
     ['Ref', 'Indicator', 'Q1 2024/25', 'Q2 2024/25', 'Target', 'Status', 'Commentary'],
-    ['R1', 'Rent collected as a % of rent due', { v: 0.96, fmt: '0.0%' }, { v: 0.98, fmt: '0.0%' }, { v: 0.97, fmt: '0%' }, 'Off target', null],
-    ['R2', 'Void rent loss as a % of rent due', { v: 0.019, fmt: '0.0%' }, { v: 0.03, fmt: '0.0%' }, { v: 0.02, fmt: '0.0%' }, 'On target', null],
+    [
+      'R1',
+      'Rent collected as a % of rent due',
+      { v: 0.96, fmt: '0.0%' },
+      { v: 0.98, fmt: '0.0%' },
+      { v: 0.97, fmt: '0%' },
+      'Off target',
+      null,
+    ],
+    [
+      'R2',
+      'Void rent loss as a % of rent due',
+      { v: 0.019, fmt: '0.0%' },
+      { v: 0.03, fmt: '0.0%' },
+      { v: 0.02, fmt: '0.0%' },
+      'On target',
+      null,
+    ],
     ['R3', 'Tenants satisfied with repairs', { v: 0.8, fmt: '0%' }, { v: 0.78, fmt: '0%' }, { v: 0.8, fmt: '0%' }, 'On target', null],
     ['R4', 'Homes with a valid gas safety certificate', { v: 1, fmt: '0%' }, { v: 1, fmt: '0%' }, { v: 1, fmt: '0%' }, 'On target', null],
   ];
   const sheetInput = (extra: SheetInput[] = []): SheetInput[] => [
-    { name: 'Q2', rows: rows.map((row) => row.map((cell) => (cell !== null && typeof cell === 'object' && 'v' in cell ? { v: cell.v, fmt: cell.fmt } : (cell as string | null)))) },
+    {
+      name: 'Q2',
+      rows: rows.map((row) =>
+        row.map((cell) =>
+          cell !== null && typeof cell === 'object' && 'v' in cell ? { v: cell.v, fmt: cell.fmt } : (cell as string | null),
+        ),
+      ),
+    },
     ...extra,
   ];
 
   async function viaCli(label: string, settings?: SettingsInput): Promise<Record<string, { label: unknown; fill: string | undefined }>> {
     const excel = excelWorkbook([
       { name: 'Q2', rows },
-      ...(settings ? [{ name: settingsSheet(settings).name, rows: settingsSheet(settings).rows as XlsxCell[][], state: 'veryHidden' as const }] : []),
+      ...(settings
+        ? [{ name: settingsSheet(settings).name, rows: settingsSheet(settings).rows as XlsxCell[][], state: 'veryHidden' as const }]
+        : []),
     ]);
     const input = tmp.path(`${label}.xlsx`);
     await excel.xlsx.writeFile(input);
@@ -223,12 +251,9 @@ describe("the workbook's own labels, and the officer's", () => {
     const settings: SettingsInput = { version: 1, labels: { met: 'Achieved', missed: 'Needs attention' } };
     const workbook = buildWorkbook(sheetInput([settingsSheet(settings)]));
     const first = recalculate(workbook, { today, now: NOW, command: 'recalc', period: 'Q2 2024/25' });
-    expect(first.plan.edits.filter((edit) => edit.purpose === 'status').map((edit) => (edit.value.kind === 'text' ? edit.value.text : ''))).toEqual([
-      'Achieved',
-      'Needs attention',
-      'Near target',
-      'Achieved',
-    ]);
+    expect(
+      first.plan.edits.filter((edit) => edit.purpose === 'status').map((edit) => (edit.value.kind === 'text' ? edit.value.text : '')),
+    ).toEqual(['Achieved', 'Needs attention', 'Near target', 'Achieved']);
     const after = applyPlanInMemory(workbook, first.plan);
     expect(recalculate(after, { today, now: NOW, command: 'recalc', period: 'Q2 2024/25' }).plan.edits).toEqual([]);
   });

@@ -50,7 +50,11 @@ function settingsXlsxSheet(settings: SettingsInput): XlsxSheet {
   return { name: sheet.name, rows: sheet.rows as XlsxCell[][], state: 'veryHidden' };
 }
 
-async function book(file: string, sheets: readonly XlsxSheet[], tweak?: (excel: ExcelJS.Workbook) => Promise<void> | void): Promise<string> {
+async function book(
+  file: string,
+  sheets: readonly XlsxSheet[],
+  tweak?: (excel: ExcelJS.Workbook) => Promise<void> | void,
+): Promise<string> {
   const excel = excelWorkbook(sheets);
   await tweak?.(excel);
   const path = tmp.path(file);
@@ -72,9 +76,16 @@ async function statusOf(path: string, sheet: string, address: string): Promise<u
 describe('a protected sheet', () => {
   let input: string;
   beforeAll(async () => {
-    input = await book('protected.xlsx', [{ name: 'Cover', rows: [['Pack']] }, { name: 'KPIs', rows: KPI_ROWS }], async (excel) => {
-      await excel.getWorksheet('KPIs')!.protect('pw', {});
-    });
+    input = await book(
+      'protected.xlsx',
+      [
+        { name: 'Cover', rows: [['Pack']] },
+        { name: 'KPIs', rows: KPI_ROWS },
+      ],
+      async (excel) => {
+        await excel.getWorksheet('KPIs')!.protect('pw', {});
+      },
+    );
   });
 
   it('recalc exits 1 with a sentence naming the sheet, and writes no output', async () => {
@@ -100,9 +111,16 @@ describe('a protected sheet', () => {
   });
 
   it('a protected sheet with nothing to write does not stop the run, and stays protected', async () => {
-    const path = await book('protected-notes.xlsx', [{ name: 'KPIs', rows: KPI_ROWS }, { name: 'Notes', rows: [['Read me']] }], async (excel) => {
-      await excel.getWorksheet('Notes')!.protect('pw', {});
-    });
+    const path = await book(
+      'protected-notes.xlsx',
+      [
+        { name: 'KPIs', rows: KPI_ROWS },
+        { name: 'Notes', rows: [['Read me']] },
+      ],
+      async (excel) => {
+        await excel.getWorksheet('Notes')!.protect('pw', {});
+      },
+    );
     const output = tmp.path('protected-notes.out.xlsx');
     const run = await runCliCapture(['recalc', path, '-o', output, '--today', TODAY]);
     expect({ code: run.code, err: run.err }).toEqual({ code: 0, err: '' });
@@ -297,4 +315,3 @@ describe('a protected workbook structure', () => {
     expect(await written.file('xl/workbook.xml')!.async('string')).toMatch(/<workbookProtection [^>]*lockStructure="(1|true)"/);
   });
 });
-

@@ -36,12 +36,29 @@ function kpiRows(options: { t1Target?: number; t1Status?: CellInput; t1Commentar
     ['Tenancy KPIs 2024/25'],
     [],
     ['Ref', 'Indicator', 'Q1 2024/25', 'Q2 2024/25', 'Target', 'Status', 'Commentary'],
-    ['T1', 'Rent collected as a % of rent due', { v: 0.96, fmt: '0.0%' }, { v: 0.98, fmt: '0.0%' }, { v: options.t1Target ?? 0.97, fmt: '0%' }, options.t1Status ?? null, options.t1Commentary ?? null],
-    ['T2', 'Void rent loss as a % of rent due', { v: 0.019, fmt: '0.0%' }, { v: 0.03, fmt: '0.0%' }, { v: 0.02, fmt: '0.0%' }, options.t2Status ?? null, null],
+    [
+      'T1',
+      'Rent collected as a % of rent due',
+      { v: 0.96, fmt: '0.0%' },
+      { v: 0.98, fmt: '0.0%' },
+      { v: options.t1Target ?? 0.97, fmt: '0%' },
+      options.t1Status ?? null,
+      options.t1Commentary ?? null,
+    ],
+    [
+      'T2',
+      'Void rent loss as a % of rent due',
+      { v: 0.019, fmt: '0.0%' },
+      { v: 0.03, fmt: '0.0%' },
+      { v: 0.02, fmt: '0.0%' },
+      options.t2Status ?? null,
+      null,
+    ],
   ];
 }
 
-const run = (workbook: Workbook, period?: string) => recalculate(workbook, { today, now: NOW, command: 'recalc', ...(period ? { period } : {}) });
+const run = (workbook: Workbook, period?: string) =>
+  recalculate(workbook, { today, now: NOW, command: 'recalc', ...(period ? { period } : {}) });
 
 function replaceCell(workbook: Workbook, sheetName: string, row: number, col: number, cell: Cell | undefined): Workbook {
   return {
@@ -71,7 +88,14 @@ describe('sign-off', () => {
   it('a signed-off status that would now read differently is left as signed off, with a frozen-period notice saying what it would become', () => {
     // The committee saw T1 as Met against 97%; the target has since been raised to 99%.
     const workbook = buildWorkbook([
-      { name: 'KPIs', rows: kpiRows({ t1Target: 0.99, t1Status: { v: 'Met', fill: DEFAULT_COLOURS.met }, t2Status: { v: 'Not met', fill: DEFAULT_COLOURS.missed } }) },
+      {
+        name: 'KPIs',
+        rows: kpiRows({
+          t1Target: 0.99,
+          t1Status: { v: 'Met', fill: DEFAULT_COLOURS.met },
+          t2Status: { v: 'Not met', fill: DEFAULT_COLOURS.missed },
+        }),
+      },
       settingsSheet({ version: 1, signOffs: [SIGN_OFF] }),
     ]);
     const result = run(workbook, Q2);
@@ -83,7 +107,9 @@ describe('sign-off', () => {
         kind: 'frozen-period',
         sheet: 'KPIs',
         cell: 'F4',
-        message: expect.stringMatching(/T1: Q2 2024\/25 was signed off as "Met"; recalculating now would make it "Near miss"\. Left as signed off\./),
+        message: expect.stringMatching(
+          /T1: Q2 2024\/25 was signed off as "Met"; recalculating now would make it "Near miss"\. Left as signed off\./,
+        ),
       },
     ]);
     const after = applyPlanInMemory(workbook, result.plan);
@@ -92,7 +118,10 @@ describe('sign-off', () => {
 
   it('a signed-off status that still reads the same gives no notice', () => {
     const workbook = buildWorkbook([
-      { name: 'KPIs', rows: kpiRows({ t1Status: { v: 'Met', fill: DEFAULT_COLOURS.met }, t2Status: { v: 'Not met', fill: DEFAULT_COLOURS.missed } }) },
+      {
+        name: 'KPIs',
+        rows: kpiRows({ t1Status: { v: 'Met', fill: DEFAULT_COLOURS.met }, t2Status: { v: 'Not met', fill: DEFAULT_COLOURS.missed } }),
+      },
       settingsSheet({ version: 1, signOffs: [SIGN_OFF] }),
     ]);
     const result = run(workbook, Q2);
@@ -102,19 +131,37 @@ describe('sign-off', () => {
 
   it('the sign-off freezes only its period: with --period Q1 the status cell shows Q1', () => {
     const workbook = buildWorkbook([
-      { name: 'KPIs', rows: kpiRows({ t1Target: 0.99, t1Status: { v: 'Met', fill: DEFAULT_COLOURS.met }, t2Status: { v: 'Not met', fill: DEFAULT_COLOURS.missed } }) },
+      {
+        name: 'KPIs',
+        rows: kpiRows({
+          t1Target: 0.99,
+          t1Status: { v: 'Met', fill: DEFAULT_COLOURS.met },
+          t2Status: { v: 'Not met', fill: DEFAULT_COLOURS.missed },
+        }),
+      },
       settingsSheet({ version: 1, signOffs: [SIGN_OFF] }),
     ]);
     const result = run(workbook, Q1);
     expect(result.plan.notices.filter((notice) => notice.kind === 'frozen-period')).toEqual([]);
-    expect(result.plan.edits.filter((edit) => edit.purpose === 'status').map((edit) => `${edit.row + 1} ${edit.value.kind === 'text' ? edit.value.text : ''}`)).toEqual(['4 Near miss', '5 Met']);
+    expect(
+      result.plan.edits
+        .filter((edit) => edit.purpose === 'status')
+        .map((edit) => `${edit.row + 1} ${edit.value.kind === 'text' ? edit.value.text : ''}`),
+    ).toEqual(['4 Near miss', '5 Met']);
   });
 
   it('through the command line: the signed-off cell is unchanged in the output and the note is printed', async () => {
     const rows = kpiRows({ t1Target: 0.99, t1Status: 'Met', t2Status: 'Not met' }) as XlsxCell[][];
     const settings = settingsSheet({ version: 1, signOffs: [SIGN_OFF] });
     const excel = excelWorkbook([
-      { name: 'KPIs', rows: rows.map((row) => row.map((cell) => (cell !== null && typeof cell === 'object' && 'v' in cell ? { v: cell.v as number, fmt: (cell as { fmt: string }).fmt } : cell))) },
+      {
+        name: 'KPIs',
+        rows: rows.map((row) =>
+          row.map((cell) =>
+            cell !== null && typeof cell === 'object' && 'v' in cell ? { v: cell.v as number, fmt: (cell as { fmt: string }).fmt } : cell,
+          ),
+        ),
+      },
       { name: settings.name, rows: settings.rows as XlsxCell[][], state: 'veryHidden' },
     ]);
     const ws = excel.getWorksheet('KPIs')!;
@@ -125,12 +172,16 @@ describe('sign-off', () => {
     const output = tmp.path('signed-off.out.xlsx');
     const cli = await runCliCapture(['recalc', input, '-o', output, '--period', Q2, '--today', TODAY]);
     expect({ code: cli.code, err: cli.err }).toEqual({ code: 0, err: '' });
-    expect(cli.out).toMatch(/KPIs!F4: T1: Q2 2024\/25 was signed off as "Met"; recalculating now would make it "Near miss"\. Left as signed off\./);
+    expect(cli.out).toMatch(
+      /KPIs!F4: T1: Q2 2024\/25 was signed off as "Met"; recalculating now would make it "Near miss"\. Left as signed off\./,
+    );
     expect(cli.out).not.toMatch(/KPIs!F4: .* → /);
     const written = new ExcelJS.Workbook();
     await written.xlsx.readFile(output);
     expect(written.getWorksheet('KPIs')!.getCell('F4').value).toBe('Met');
-    expect((written.getWorksheet('KPIs')!.getCell('F4').fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${DEFAULT_COLOURS.met.slice(1)}`);
+    expect((written.getWorksheet('KPIs')!.getCell('F4').fill as ExcelJS.FillPattern).fgColor?.argb).toBe(
+      `FF${DEFAULT_COLOURS.met.slice(1)}`,
+    );
   });
 
   /*
@@ -159,10 +210,22 @@ describe('stale commentary', () => {
     buildWorkbook([{ name: 'KPIs', rows: kpiRows({ t1Commentary: commentary }) }, settingsSheet(settings)]);
 
   it('the same commentary fingerprint seen for the previous period with a different actual → a stale-commentary notice', () => {
-    const workbook = workbookWith({ version: 1, seenCommentary: { 'KPIs!T1': { period: Q1, actual: '96.0%', fingerprint: fingerprint(COMMENTARY) } } });
+    const workbook = workbookWith({
+      version: 1,
+      seenCommentary: { 'KPIs!T1': { period: Q1, actual: '96.0%', fingerprint: fingerprint(COMMENTARY) } },
+    });
     const result = run(workbook, Q2);
     const stale = result.plan.notices.filter((notice) => notice.kind === 'stale-commentary');
-    expect(stale).toEqual([{ kind: 'stale-commentary', sheet: 'KPIs', cell: 'G4', message: expect.stringMatching(/^T1: the commentary is the same as for Q1 2024\/25, but the figure moved from 96\.0% to 98(\.0)?%\. It may be out of date\.$/) }]);
+    expect(stale).toEqual([
+      {
+        kind: 'stale-commentary',
+        sheet: 'KPIs',
+        cell: 'G4',
+        message: expect.stringMatching(
+          /^T1: the commentary is the same as for Q1 2024\/25, but the figure moved from 96\.0% to 98(\.0)?%\. It may be out of date\.$/,
+        ),
+      },
+    ]);
     // The officer's words are kept all the same.
     expect(result.plan.edits.filter((edit) => edit.col === 6 && edit.row === 3)).toEqual([]);
   });
@@ -171,7 +234,10 @@ describe('stale commentary', () => {
     const q2Actual = run(workbookWith({ version: 1 }), Q2).chosen.find((c) => c.verdict.ref === 'T1')!.verdict.actualText;
     const cases: SettingsInput[] = [
       { version: 1, seenCommentary: { 'KPIs!T1': { period: Q1, actual: q2Actual, fingerprint: fingerprint(COMMENTARY) } } },
-      { version: 1, seenCommentary: { 'KPIs!T1': { period: Q1, actual: '96.0%', fingerprint: fingerprint('Something else the officer wrote in Q1.') } } },
+      {
+        version: 1,
+        seenCommentary: { 'KPIs!T1': { period: Q1, actual: '96.0%', fingerprint: fingerprint('Something else the officer wrote in Q1.') } },
+      },
       { version: 1, seenCommentary: { 'KPIs!T1': { period: Q2, actual: '96.0%', fingerprint: fingerprint(COMMENTARY) } } },
     ];
     for (const settings of cases) {
@@ -184,19 +250,28 @@ describe('stale commentary', () => {
     const q1 = run(workbook, Q1);
     expect(q1.plan.notices.filter((notice) => notice.kind === 'stale-commentary')).toEqual([]);
     const afterQ1 = applyPlanInMemory(workbook, q1.plan);
-    expect(readSettings(afterQ1).settings.seenCommentary.get('KPIs!T1')).toMatchObject({ period: Q1, fingerprint: fingerprint(COMMENTARY) });
+    expect(readSettings(afterQ1).settings.seenCommentary.get('KPIs!T1')).toMatchObject({
+      period: Q1,
+      fingerprint: fingerprint(COMMENTARY),
+    });
     const q2 = run(afterQ1, Q2);
     expect(q2.plan.notices.filter((notice) => notice.kind === 'stale-commentary').map((notice) => notice.cell)).toEqual(['G4']);
   });
 
   it('through the command line, the note is printed', async () => {
-    const seen = { version: 1 as const, seenCommentary: { 'KPIs!T1': { period: Q1, actual: '96.0%', fingerprint: fingerprint(COMMENTARY) } } };
+    const seen = {
+      version: 1 as const,
+      seenCommentary: { 'KPIs!T1': { period: Q1, actual: '96.0%', fingerprint: fingerprint(COMMENTARY) } },
+    };
     const settings = settingsSheet(seen);
     const rows = kpiRows({ t1Commentary: COMMENTARY }).map((row) =>
       row.map((cell) => (cell !== null && typeof cell === 'object' && 'v' in cell ? { v: cell.v as number, fmt: cell.fmt! } : cell)),
     ) as XlsxCell[][];
     const input = tmp.path('stale.xlsx');
-    await excelWorkbook([{ name: 'KPIs', rows }, { name: settings.name, rows: settings.rows as XlsxCell[][], state: 'veryHidden' }]).xlsx.writeFile(input);
+    await excelWorkbook([
+      { name: 'KPIs', rows },
+      { name: settings.name, rows: settings.rows as XlsxCell[][], state: 'veryHidden' },
+    ]).xlsx.writeFile(input);
     const cli = await runCliCapture(['recalc', input, '-o', tmp.path('stale.out.xlsx'), '--period', Q2, '--today', TODAY]);
     expect(cli.code).toBe(0);
     expect(cli.out).toMatch(/KPIs!G4: T1: the commentary is the same as for Q1 2024\/25, but the figure moved from 96\.0% to 98(\.0)?%/);
@@ -214,6 +289,10 @@ describe('stale commentary', () => {
     const q2 = run(afterQ1, Q2);
     expect(q2.plan.notices.some((notice) => notice.kind === 'stale-commentary')).toBe(true);
     const afterQ2 = applyPlanInMemory(afterQ1, q2.plan);
-    expect(run(afterQ2, Q2).plan.notices.filter((notice) => notice.kind === 'stale-commentary').map((notice) => notice.cell)).toEqual(['G4']);
+    expect(
+      run(afterQ2, Q2)
+        .plan.notices.filter((notice) => notice.kind === 'stale-commentary')
+        .map((notice) => notice.cell),
+    ).toEqual(['G4']);
   });
 });

@@ -43,8 +43,6 @@ export function checkJson(verdicts: readonly IndicatorVerdict[]): CheckJson[] {
   }));
 }
 
-
-
 function clip(text: string, max: number): string {
   return shortText(text, max);
 }
@@ -64,7 +62,9 @@ export function checkText(file: string, verdicts: readonly IndicatorVerdict[]): 
     }
     const name = `${v.ref ? `${v.ref} ` : ''}${clip(v.indicator, 50)}`;
     const figures = `${v.actualText.trim() ? clip(v.actualText, 24) : '(blank)'} vs ${v.targetText.trim() ? clip(v.targetText, 24) : '(none)'}`;
-    lines.push(`  ${STATUS_WORDS[v.status].padEnd(11)} ${v.periodLabel.padEnd(11)} ${name} — ${figures}${v.variance ? ` (${v.variance})` : ''}${v.polarityAssumed ? ' [direction assumed]' : ''}`);
+    lines.push(
+      `  ${STATUS_WORDS[v.status].padEnd(11)} ${v.periodLabel.padEnd(11)} ${name} — ${figures}${v.variance ? ` (${v.variance})` : ''}${v.polarityAssumed ? ' [direction assumed]' : ''}`,
+    );
     lines.push(`              ${v.reason}`);
   }
   return lines.join('\n');

@@ -29,17 +29,23 @@ export function planText(plan: Plan, dryRun: boolean): string {
   const statuses = plan.edits.filter((edit) => edit.purpose === 'status').length;
   const commentary = plan.edits.filter((edit) => edit.purpose === 'commentary').length;
   const verb = dryRun ? 'Would change' : 'Changed';
-  lines.push(`${verb} ${statuses} status cell${statuses === 1 ? '' : 's'} and ${commentary} commentary cell${commentary === 1 ? '' : 's'}.`);
+  lines.push(
+    `${verb} ${statuses} status cell${statuses === 1 ? '' : 's'} and ${commentary} commentary cell${commentary === 1 ? '' : 's'}.`,
+  );
   const log = plan.sheets.find((sheet) => sheet.purpose === 'change-log');
   lines.push(
     ...listed(
       plan.edits,
-      (edit) => `  ${edit.sheet}!${cellAddress(edit.row, edit.col)}: ${edit.before.trim() ? `"${clip(edit.before, 30)}"` : '(empty)'} → "${clip(planValueText(edit.value))}"`,
+      (edit) =>
+        `  ${edit.sheet}!${cellAddress(edit.row, edit.col)}: ${edit.before.trim() ? `"${clip(edit.before, 30)}"` : '(empty)'} → "${clip(planValueText(edit.value))}"`,
       (count) => `  … and ${count.toLocaleString('en-GB')} more${!dryRun && log ? `; the sheet "${log.name}" lists every change` : ''}.`,
     ),
   );
   const sheets = plan.sheets.filter((sheet) => sheet.visibility === 'visible');
-  for (const sheet of sheets) lines.push(`${dryRun ? 'Would update' : 'Updated'} sheet "${sheet.name}" (${sheet.mode === 'append' ? `${sheet.rows.length} row${sheet.rows.length === 1 ? '' : 's'} added` : 'rebuilt'}).`);
+  for (const sheet of sheets)
+    lines.push(
+      `${dryRun ? 'Would update' : 'Updated'} sheet "${sheet.name}" (${sheet.mode === 'append' ? `${sheet.rows.length} row${sheet.rows.length === 1 ? '' : 's'} added` : 'rebuilt'}).`,
+    );
   if (plan.notices.length > 0) {
     lines.push('Notes:');
     lines.push(

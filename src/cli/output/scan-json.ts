@@ -93,7 +93,9 @@ export function scanJson(file: string, detection: Detection): ScanJson {
         rows: indicator.rows.map((r) => r + 1),
         section: indicator.section ?? null,
         definition: indicator.definition ?? null,
-        footnote: indicator.footnote ? { marker: indicator.footnote.marker, text: indicator.footnote.text, row: indicator.footnote.row + 1 } : null,
+        footnote: indicator.footnote
+          ? { marker: indicator.footnote.marker, text: indicator.footnote.text, row: indicator.footnote.row + 1 }
+          : null,
         owner: indicator.card?.owner ?? null,
         frequency: indicator.card?.frequency ?? null,
         source: indicator.card?.source ?? null,

@@ -5,7 +5,17 @@ import type { SavedTable, Settings } from '../settings/settings-schema';
 import { readSettings, SETTINGS_SHEET } from '../settings/settings-store';
 import { readActionRows, readRecommendation } from './action-plan-table';
 import { readDefinitions } from './definitions';
-import { kindOf, readBody, readHeader, REFERENCE_PATTERN, segmentsOf, shorten, yearAbove, type ColumnSpan, type HeaderCandidate } from './find-tables';
+import {
+  kindOf,
+  readBody,
+  readHeader,
+  REFERENCE_PATTERN,
+  segmentsOf,
+  shorten,
+  yearAbove,
+  type ColumnSpan,
+  type HeaderCandidate,
+} from './find-tables';
 import { normaliseHeader } from './header-lexicon';
 import { readMeasureCards, wordingOverlap } from './measure-cards';
 import { SheetGrid } from './sheet-grid';
@@ -58,7 +68,7 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
     const savedTable = savedByRow.get(r);
     const fromSaved = savedTable && !savedTable.ignored ? headerFromSaved(grid, savedTable) : undefined;
     const found = headerBelow?.row === r ? headerBelow.header : undefined;
-    const header = fromSaved?.header ?? (ignoredRows.has(r) ? undefined : found ?? readHeader(grid, r));
+    const header = fromSaved?.header ?? (ignoredRows.has(r) ? undefined : (found ?? readHeader(grid, r)));
     if (header) {
       headerBelow = nextHeaderRow(grid, header.rows[header.rows.length - 1]! + 1, savedByRow);
       const table = buildTable(grid, header, headerBelow.row, lastBottom, fromSaved);
@@ -93,7 +103,12 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
  * The row where the next table starts (the sheet's height if none), with the header found there,
  * kept so the row is not read again as a header (a saved table's row has none).
  */
-function nextHeaderRow(grid: SheetGrid, from: number, savedByRow: Map<number, SavedTable>, span?: ColumnSpan): { row: number; header?: HeaderCandidate } {
+function nextHeaderRow(
+  grid: SheetGrid,
+  from: number,
+  savedByRow: Map<number, SavedTable>,
+  span?: ColumnSpan,
+): { row: number; header?: HeaderCandidate } {
   let nextSaved = grid.rows;
   for (const row of savedByRow.keys()) if (row >= from && row < nextSaved) nextSaved = row;
   for (let r = from; r < nextSaved; r++) {
@@ -112,7 +127,10 @@ function headerFromSaved(grid: SheetGrid, saved: SavedTable): { header: HeaderCa
   const columns: ColumnMapping[] = [];
   for (const column of saved.columns) {
     const col = columnIndex(column.column);
-    const header = rows.map((r) => grid.shownText(r, col)).filter((text, i, all) => text && all.indexOf(text) === i).join(' ');
+    const header = rows
+      .map((r) => grid.shownText(r, col))
+      .filter((text, i, all) => text && all.indexOf(text) === i)
+      .join(' ');
     if (normaliseHeader(header) !== normaliseHeader(column.header)) {
       doubts.push(
         `The saved mapping no longer fits sheet "${grid.sheet.name}": column ${column.column} was "${column.header}" when you confirmed it and is now "${header || '(empty)'}". Check the mapping before running.`,
@@ -176,16 +194,23 @@ function buildTable(
   doubts.push(...describeGaps(kind, columns, indicators));
   for (const c of grid.filledColumns(headerTop)) {
     if (!columns.some((column) => column.col === c) && c <= Math.max(...columns.map((column) => column.col))) {
-      doubts.push(`Column ${columnLetter(c)} "${shorten(grid.text(headerTop, c), 40)}" was not recognised; KPI Tracker will leave it alone.`);
+      doubts.push(
+        `Column ${columnLetter(c)} "${shorten(grid.text(headerTop, c), 40)}" was not recognised; KPI Tracker will leave it alone.`,
+      );
     }
   }
   const cols = columns.map((column) => column.col);
   const titleRow = header.title === undefined ? titleAbove(grid, headerTop, lastBottom) : undefined;
   return {
     sheet: grid.sheet.name,
-    range: { top: headerTop, left: Math.min(...cols), bottom: Math.max(body.bottom, header.rows[header.rows.length - 1]!), right: Math.max(...cols) },
+    range: {
+      top: headerTop,
+      left: Math.min(...cols),
+      bottom: Math.max(body.bottom, header.rows[header.rows.length - 1]!),
+      right: Math.max(...cols),
+    },
     kind,
-    ...(header.title ?? titleRow ? { title: header.title ?? titleRow } : {}),
+    ...((header.title ?? titleRow) ? { title: header.title ?? titleRow } : {}),
     headerRows: header.rows,
     columns,
     indicators,
@@ -200,7 +225,8 @@ function buildTable(
 
 /** A "Key Performance Indicator" column that holds `1a`, `2`, `3` is the reference, not the wording. */
 function refineFromContents(grid: SheetGrid, header: HeaderCandidate, columns: ColumnMapping[], stopBefore: number): ColumnMapping[] {
-  if (columns.some((column) => column.role === 'reference') || columns.some((column) => column.reason === 'confirmed by you')) return columns;
+  if (columns.some((column) => column.role === 'reference') || columns.some((column) => column.reason === 'confirmed by you'))
+    return columns;
   const desc = columns.find((column) => column.role === 'description');
   if (!desc) return columns;
   const values: string[] = [];
@@ -213,7 +239,12 @@ function refineFromContents(grid: SheetGrid, header: HeaderCandidate, columns: C
   if (values.length > 0 && short / values.length >= 0.7) {
     return columns.map((column) =>
       column === desc
-        ? { ...column, role: 'reference' as const, confidence: 0.8, reason: `header "${column.header}", and its entries are short references such as ${values.slice(0, 3).join(', ')}` }
+        ? {
+            ...column,
+            role: 'reference' as const,
+            confidence: 0.8,
+            reason: `header "${column.header}", and its entries are short references such as ${values.slice(0, 3).join(', ')}`,
+          }
         : column,
     );
   }
@@ -227,7 +258,9 @@ function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[])
   for (const column of columns) {
     if (column.role === 'actual' && column.period?.fy !== undefined) years.set(column.period.fy, (years.get(column.period.fy) ?? 0) + 1);
   }
-  const dated = [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? columns.find((column) => column.period?.fy !== undefined)?.period?.fy;
+  const dated =
+    [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ??
+    columns.find((column) => column.period?.fy !== undefined)?.period?.fy;
   const year = dated ?? yearAbove(grid, headerTop)?.fy ?? financialYearInName(grid.sheet.name);
   return columns.map((column) => {
     if (column.role === 'actual' && !column.period) {
@@ -253,7 +286,12 @@ function titleAbove(grid: SheetGrid, headerTop: number, lastBottom: number): str
 }
 
 /** Ties footnotes (`*variance-…`) to the indicator whose actual carries the same marker. */
-function tieFootnotes(grid: SheetGrid, columns: readonly ColumnMapping[], indicators: DetectedIndicator[], footnotes: readonly Footnote[]): DetectedIndicator[] {
+function tieFootnotes(
+  grid: SheetGrid,
+  columns: readonly ColumnMapping[],
+  indicators: DetectedIndicator[],
+  footnotes: readonly Footnote[],
+): DetectedIndicator[] {
   if (footnotes.length === 0) return indicators;
   const actualCols = columns.filter((column) => column.role === 'actual').map((column) => column.col);
   return indicators.map((indicator) => {
@@ -273,10 +311,13 @@ function describeGaps(kind: DetectedTable['kind'], columns: readonly ColumnMappi
   const doubts: string[] = [];
   if ((kind === 'period-table' || kind === 'measure-table') && !roles.has('target')) doubts.push('No target column was found.');
   if ((kind === 'period-table' || kind === 'measure-table') && !roles.has('status')) {
-    doubts.push('There is no Status column: verdicts can be listed, but there is nowhere in this table to write them until you choose one.');
+    doubts.push(
+      'There is no Status column: verdicts can be listed, but there is nowhere in this table to write them until you choose one.',
+    );
   }
   for (const column of columns) {
-    if (column.confidence < 0.8 && column.reason !== 'confirmed by you') doubts.push(`Column ${columnLetter(column.col)} taken as ${column.role}: ${column.reason}.`);
+    if (column.confidence < 0.8 && column.reason !== 'confirmed by you')
+      doubts.push(`Column ${columnLetter(column.col)} taken as ${column.role}: ${column.reason}.`);
   }
   if (indicators.length === 0) doubts.push('The table has a header but no indicator rows under it.');
   if (referencesRise(indicators)) return doubts;
@@ -316,7 +357,11 @@ function attachDefinitions(grid: SheetGrid, tables: DetectedTable[]): void {
     const indicators = table.indicators.map((indicator) => {
       const definition = indicator.ref ? definitions.get(indicator.ref.toLowerCase()) : undefined;
       if (!definition) return indicator;
-      return { ...indicator, definition: definition.text, ...(hasDescription && indicator.description ? {} : { description: definition.text }) };
+      return {
+        ...indicator,
+        definition: definition.text,
+        ...(hasDescription && indicator.description ? {} : { description: definition.text }),
+      };
     });
     tables[i] = { ...table, indicators };
   }

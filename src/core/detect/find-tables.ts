@@ -8,7 +8,17 @@ import { shortText } from '../model/short-text';
 
 /** Roles that hold figures or words about an indicator's result. */
 const DATA_ROLES: ReadonlySet<ColumnRole> = new Set([
-  'actual', 'target', 'baseline', 'count', 'metShare', 'notMetShare', 'rating', 'ratingShare', 'status', 'caseStart', 'caseEnd',
+  'actual',
+  'target',
+  'baseline',
+  'count',
+  'metShare',
+  'notMetShare',
+  'rating',
+  'ratingShare',
+  'status',
+  'caseStart',
+  'caseEnd',
 ]);
 const NAME_ROLES: ReadonlySet<ColumnRole> = new Set(['reference', 'description']);
 
@@ -316,7 +326,13 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, twoRows: bool
     if (leftmost === undefined) return undefined;
     const header = combined.get(leftmost)!.header;
     title = header;
-    columns.unshift({ col: leftmost, header, role: 'description', confidence: 0.7, reason: `the first column holds the measures; its header "${header}" reads as a theme title` });
+    columns.unshift({
+      col: leftmost,
+      header,
+      role: 'description',
+      confidence: 0.7,
+      reason: `the first column holds the measures; its header "${header}" reads as a theme title`,
+    });
   }
   return { rows, columns: columns.sort((a, b) => a.col - b.col), ...(title ? { title } : {}) };
 }
@@ -487,14 +503,23 @@ export function readBody(
  * One indicator object, with no spread-in temporaries (a table body builds tens of thousands).
  * The key order is part of the output that is compared and saved: row, rows, ref, description, section, hidden.
  */
-function indicatorOf(rows: number[], ref: string | undefined, description: string, section: string | undefined, grid: SheetGrid): DetectedIndicator {
+function indicatorOf(
+  rows: number[],
+  ref: string | undefined,
+  description: string,
+  section: string | undefined,
+  grid: SheetGrid,
+): DetectedIndicator {
   const row = rows[0]!;
   const hidden = grid.isHidden(row);
   if (ref !== undefined) return section ? { row, rows, ref, description, section, hidden } : { row, rows, ref, description, hidden };
   return section ? { row, rows, description, section, hidden } : { row, rows, description, hidden };
 }
 
-/** Whether any of the columns shows something on the row (asked of every body row: a plain loop allocates nothing, even before it is optimised). */
+/**
+ * Whether any of the columns shows something on the row (asked of every body row: a plain loop
+ * allocates nothing, even before it is optimised).
+ */
 function anyHasContent(grid: SheetGrid, row: number, cols: readonly number[]): boolean {
   for (let i = 0; i < cols.length; i++) if (grid.hasContent(row, cols[i]!)) return true;
   return false;

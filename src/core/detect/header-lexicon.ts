@@ -22,9 +22,22 @@ export function normaliseHeader(text: string): string {
 }
 
 const RATING_WORDS = [
-  'very poor', 'poor', 'fair', 'average', 'satisfactory', 'good', 'very good', 'excellent',
-  'very dissatisfied', 'fairly dissatisfied', 'dissatisfied', 'neither', 'neither satisfied nor dissatisfied',
-  'fairly satisfied', 'satisfied', 'very satisfied',
+  'very poor',
+  'poor',
+  'fair',
+  'average',
+  'satisfactory',
+  'good',
+  'very good',
+  'excellent',
+  'very dissatisfied',
+  'fairly dissatisfied',
+  'dissatisfied',
+  'neither',
+  'neither satisfied nor dissatisfied',
+  'fairly satisfied',
+  'satisfied',
+  'very satisfied',
 ];
 
 interface Rule {
@@ -41,22 +54,65 @@ const RULES: readonly Rule[] = [
   { role: 'progress', pattern: /^progress( taken| made)?( to date)?$/, confidence: 1 },
   { role: 'due', pattern: /^(by|by when|due|due date|deadline|completion date|timescales?)$/, confidence: 0.9 },
   // A case list (layout C's timeliness): when each case started and when it was answered.
-  { role: 'caseStart', pattern: /^(date )?(received|opened|logged|reported|referred|raised|start(ed)?|date of (receipt|referral|request))( date)?$|^(received|start|referral|request) date$/, confidence: 0.9 },
-  { role: 'caseEnd', pattern: /^(date )?(responded|replied|closed|completed|answered|resolved|decided|end(ed)?|date of (response|reply|closure|completion|decision))( date)?$|^(response|reply|closure|completion|decision|end) date$/, confidence: 0.9 },
+  {
+    role: 'caseStart',
+    pattern:
+      /^(date )?(received|opened|logged|reported|referred|raised|start(ed)?|date of (receipt|referral|request))( date)?$|^(received|start|referral|request) date$/,
+    confidence: 0.9,
+  },
+  {
+    role: 'caseEnd',
+    pattern:
+      /^(date )?(responded|replied|closed|completed|answered|resolved|decided|end(ed)?|date of (response|reply|closure|completion|decision))( date)?$|^(response|reply|closure|completion|decision|end) date$/,
+    confidence: 0.9,
+  },
   { role: 'metShare', pattern: /^(target met )?yes$|^% (within|meeting) (target|standard)$|^within target$/, confidence: 0.9 },
   { role: 'notMetShare', pattern: /^(target met )?no$|^% outside (target|standard)$|^outside target$/, confidence: 0.9 },
-  { role: 'ratingShare', pattern: /^(percentage|%) (of )?(total )?(returned|responses|answers)|^% (good|satisfied)|^percentage (good|satisfied)/, confidence: 0.9 },
-  { role: 'status', pattern: /^(status|rag|rag status|rag rating|performance status|current status|on target\??|target achieved\??|achieved\??|met\??)$/, confidence: 1 },
-  { role: 'commentary', pattern: /^(commentary|comments?|notes?|narrative|explanation|remarks|variance (commentary|explanation)|performance commentary|officer commentary)$/, confidence: 1 },
-  { role: 'owner', pattern: /^(owner|kpi owner|lead|lead officer|responsible|responsible officer|accountable officer|named manager|responsible manager|manager|service lead|officer)$/, confidence: 1 },
-  { role: 'polarity', pattern: /^(polarity|good is|good performance is|direction|better if|better is|aim|higher or lower( is better)?\??|(higher|lower) is better\??)$/, confidence: 1 },
+  {
+    role: 'ratingShare',
+    pattern: /^(percentage|%) (of )?(total )?(returned|responses|answers)|^% (good|satisfied)|^percentage (good|satisfied)/,
+    confidence: 0.9,
+  },
+  {
+    role: 'status',
+    pattern: /^(status|rag|rag status|rag rating|performance status|current status|on target\??|target achieved\??|achieved\??|met\??)$/,
+    confidence: 1,
+  },
+  {
+    role: 'commentary',
+    pattern:
+      /^(commentary|comments?|notes?|narrative|explanation|remarks|variance (commentary|explanation)|performance commentary|officer commentary)$/,
+    confidence: 1,
+  },
+  {
+    role: 'owner',
+    pattern:
+      /^(owner|kpi owner|lead|lead officer|responsible|responsible officer|accountable officer|named manager|responsible manager|manager|service lead|officer)$/,
+    confidence: 1,
+  },
+  {
+    role: 'polarity',
+    pattern:
+      /^(polarity|good is|good performance is|direction|better if|better is|aim|higher or lower( is better)?\??|(higher|lower) is better\??)$/,
+    confidence: 1,
+  },
   { role: 'tolerance', pattern: /^tolerance( band)?( %)?$/, confidence: 1 },
   { role: 'baseline', pattern: /^baseline\b/, confidence: 1 },
   { role: 'frequency', pattern: /^(reporting )?frequency( of reporting)?$|^how often$/, confidence: 1 },
   { role: 'source', pattern: /^(source of data|data source|source)$/, confidence: 1 },
   { role: 'count', pattern: /^(numbers?|no\.? of cases|number of cases|cases|count|volume|total cases)$/, confidence: 0.9 },
-  { role: 'reference', pattern: /^(case (ref|no|number|id)\.?|indicator no\.?|indicator number|indicator ref\.?|ind\.? (no|ref)\.?|ref\.?|reference|kpi (ref|no|number|code|id)\.?|pi (ref|no|number|code)\.?|measure (ref|no)\.?|no\.?|code|id|#)$/, confidence: 1 },
-  { role: 'description', pattern: /^(kpi|pi|indicator|measure|performance indicator|performance measure|key performance indicator)s? (description|name|title)$|^(description|definition|indicator definition|indicator|indicators|measure|measures|kpi|kpis|performance measures?|performance indicators?|key performance indicators?|title)$/, confidence: 1 },
+  {
+    role: 'reference',
+    pattern:
+      /^(case (ref|no|number|id)\.?|indicator no\.?|indicator number|indicator ref\.?|ind\.? (no|ref)\.?|ref\.?|reference|kpi (ref|no|number|code|id)\.?|pi (ref|no|number|code)\.?|measure (ref|no)\.?|no\.?|code|id|#)$/,
+    confidence: 1,
+  },
+  {
+    role: 'description',
+    pattern:
+      /^(kpi|pi|indicator|measure|performance indicator|performance measure|key performance indicator)s? (description|name|title)$|^(description|definition|indicator definition|indicator|indicators|measure|measures|kpi|kpis|performance measures?|performance indicators?|key performance indicators?|title)$/,
+    confidence: 1,
+  },
 ];
 
 /** `Preventing Homelessness Performance Measure`, `Performance measure- Maximise income …` */
@@ -68,7 +124,10 @@ const THEMED_MEASURE = [/^(.+?)\s+performance measures?$/i, /^performance measur
  */
 export function classifyHeader(raw: string): HeaderGuess | undefined {
   // "Q1 (2024/25)" reads as "Q1 2024/25".
-  const text = normaliseHeader(raw).replace(/[()[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = normaliseHeader(raw)
+    .replace(/[()[\]]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text === '' || text.length > 160) return undefined;
 
   if (RATING_WORDS.includes(text)) {
@@ -95,10 +154,13 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   }
   const period = parsePeriodLabel(text);
   if (period) return { role: 'actual', period, confidence: 1, reason: `header "${raw.trim()}" is a period` };
-  const actual = /^(actual|actuals|outturn|result|performance|value|current value|latest|latest actual|achieved|actual performance)(\s+(.+))?$/.exec(text);
+  const actual =
+    /^(actual|actuals|outturn|result|performance|value|current value|latest|latest actual|achieved|actual performance)(\s+(.+))?$/.exec(
+      text,
+    );
   if (actual) {
     const suffix = actual[3];
-    const suffixPeriod = suffix ? parsePeriodLabel(suffix) ?? parseMonthYear(suffix) : undefined;
+    const suffixPeriod = suffix ? (parsePeriodLabel(suffix) ?? parseMonthYear(suffix)) : undefined;
     return {
       role: 'actual',
       confidence: suffix && !suffixPeriod ? 0.7 : 1,

@@ -43,7 +43,13 @@ export function readMeasureCards(grid: SheetGrid): MeasureCard[] {
 }
 
 function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().replace(/[^a-z0-9% ]+/g, ' ').split(/\s+/).filter((w) => w.length > 2));
+  return new Set(
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9% ]+/g, ' ')
+      .split(/\s+/)
+      .filter((w) => w.length > 2),
+  );
 }
 
 /** How alike an indicator's wording is to a card's outcome, 0–1 (shared words over the smaller set). */

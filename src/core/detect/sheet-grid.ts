@@ -66,7 +66,13 @@ export class SheetGrid {
     if (cell.value.kind === 'text' || cell.value.kind === 'empty') return this.shownText(row, col);
     // Only dates shown as months ("mmm-yy"): a column of case dates is data, not headings.
     const monthShown = isMonthOnlyFormat(cell.format);
-    const serial = !monthShown ? undefined : cell.value.kind === 'date' ? cell.value.serial : cell.value.kind === 'number' && isDateFormat(cell.format) ? cell.value.value : undefined;
+    const serial = !monthShown
+      ? undefined
+      : cell.value.kind === 'date'
+        ? cell.value.serial
+        : cell.value.kind === 'number' && isDateFormat(cell.format)
+          ? cell.value.value
+          : undefined;
     if (serial === undefined) return this.shownText(row, col);
     const date = dateFromSerial(serial);
     return `${MONTH_NAMES[date.month - 1]!.slice(0, 3)} ${date.year}`;

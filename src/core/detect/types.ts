@@ -28,9 +28,30 @@ export type ColumnRole =
   | 'caseEnd';
 
 export const COLUMN_ROLES: readonly ColumnRole[] = [
-  'reference', 'description', 'actual', 'target', 'status', 'commentary', 'owner', 'polarity', 'baseline',
-  'frequency', 'source', 'tolerance', 'count', 'metShare', 'notMetShare', 'rating', 'ratingShare',
-  'keyOutcome', 'keyActions', 'due', 'progress', 'successMeasure', 'caseStart', 'caseEnd',
+  'reference',
+  'description',
+  'actual',
+  'target',
+  'status',
+  'commentary',
+  'owner',
+  'polarity',
+  'baseline',
+  'frequency',
+  'source',
+  'tolerance',
+  'count',
+  'metShare',
+  'notMetShare',
+  'rating',
+  'ratingShare',
+  'keyOutcome',
+  'keyActions',
+  'due',
+  'progress',
+  'successMeasure',
+  'caseStart',
+  'caseEnd',
 ];
 
 export interface ColumnMapping {

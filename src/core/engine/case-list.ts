@@ -6,7 +6,22 @@ import { readDate } from './parse-target';
 import type { TimeTarget, TimelinessCase } from './timeliness';
 
 const TIME_TARGET = /(?:target|within|standard|no (?:more|longer) than)\D{0,25}?(\d{1,3})\s*(working|clear working|calendar)?\s*days?/i;
-const STOP_WORDS = new Set(['log', 'logs', 'list', 'lists', 'cases', 'case', 'register', 'sheet', 'data', 'table', 'tracker', 'the', 'and', 'of']);
+const STOP_WORDS = new Set([
+  'log',
+  'logs',
+  'list',
+  'lists',
+  'cases',
+  'case',
+  'register',
+  'sheet',
+  'data',
+  'table',
+  'tracker',
+  'the',
+  'and',
+  'of',
+]);
 
 /** A date from a cell: a real date, a number formatted as one, or text such as 03/04/2008. */
 export function caseDate(cell: Cell): CalendarDate | undefined {

@@ -77,12 +77,21 @@ export function evaluateWorkbook(workbook: Workbook, detection: Detection, optio
 }
 
 function periodMatches(period: Period, wanted: Period): boolean {
-  if (wanted.fy === undefined) return period.kind === wanted.kind && periodLabel({ ...period, fy: undefined } as Period) === periodLabel(wanted);
+  if (wanted.fy === undefined)
+    return period.kind === wanted.kind && periodLabel({ ...period, fy: undefined } as Period) === periodLabel(wanted);
   return samePeriod(period, wanted);
 }
 
 /** Adds the table's verdicts to `out`: a large workbook's 600,000 are gathered in one array, not copied from one to another. */
-function evaluateTable(workbook: Workbook, sheet: Sheet, table: DetectedTable, tableIndex: number, detection: Detection, options: EvaluateOptions, out: IndicatorVerdict[]): void {
+function evaluateTable(
+  workbook: Workbook,
+  sheet: Sheet,
+  table: DetectedTable,
+  tableIndex: number,
+  detection: Detection,
+  options: EvaluateOptions,
+  out: IndicatorVerdict[],
+): void {
   switch (table.kind) {
     case 'period-table':
     case 'measure-table':
@@ -107,28 +116,55 @@ function evaluateTable(workbook: Workbook, sheet: Sheet, table: DetectedTable, t
  * A list of cases with the dates each was received and answered (layout C's letters log): the share
  * answered within the time the workbook sets, judged like any other actual against 100%.
  */
-function evaluateCaseList(workbook: Workbook, sheet: Sheet, table: DetectedTable, tableIndex: number, options: EvaluateOptions): IndicatorVerdict[] {
+function evaluateCaseList(
+  workbook: Workbook,
+  sheet: Sheet,
+  table: DetectedTable,
+  tableIndex: number,
+  options: EvaluateOptions,
+): IndicatorVerdict[] {
   const cases = casesOf(sheet, table);
   const found = findTimeTarget(workbook, sheet, table);
   const name = table.excelTable ? `${sheet.name} (${table.excelTable})` : sheet.name;
-  const indicator: DetectedIndicator = { row: table.headerRows[0]!, rows: [table.headerRows[0]!], description: found ? `${name}: answered within ${describeTimeTarget(found.target)}` : `${name}: time taken`, hidden: false };
+  const indicator: DetectedIndicator = {
+    row: table.headerRows[0]!,
+    rows: [table.headerRows[0]!],
+    description: found ? `${name}: answered within ${describeTimeTarget(found.target)}` : `${name}: time taken`,
+    hidden: false,
+  };
   const ctx: RowContext = { sheet, table, tableIndex, indicator, options };
   const period = yearPeriodOf(sheet);
   if (!found) {
-    const target: Target = { kind: 'none', text: '', why: 'no time standard (such as "target 15 working days") was found for this case list' };
+    const target: Target = {
+      kind: 'none',
+      text: '',
+      why: 'no time standard (such as "target 15 working days") was found for this case list',
+    };
     const actual: Actual = { kind: 'number', text: `${cases.length} cases`, value: cases.length };
     const polarity = polarityFor(ctx, target);
     return [verdictRow(ctx, period, actual, undefined, target, { polarity, today: options.today })];
   }
   const summary = timeliness(cases, found.target, { today: options.today });
-  const target: Target = { kind: 'threshold', text: `100% within ${describeTimeTarget(found.target)}`, value: 100, unit: 'percent', direction: 'higher' };
+  const target: Target = {
+    kind: 'threshold',
+    text: `100% within ${describeTimeTarget(found.target)}`,
+    value: 100,
+    unit: 'percent',
+    direction: 'higher',
+  };
   const actual: Actual =
     summary.shareWithin === undefined
       ? { kind: 'no-data', text: '', why: 'no case has both its dates' }
-      : { kind: 'number', text: `${summary.within} of ${summary.numbers} cases`, value: Math.round(summary.shareWithin * 1000) / 10, unit: 'percent' };
+      : {
+          kind: 'number',
+          text: `${summary.within} of ${summary.numbers} cases`,
+          value: Math.round(summary.shareWithin * 1000) / 10,
+          unit: 'percent',
+        };
   const polarity = polarityFor(ctx, target);
   const judgeContext: JudgeContext = { polarity, today: options.today, tolerance: toleranceFor(ctx), period };
-  const frame = (reason: string): string => `${summary.reason.replace(/\.?$/, '.')} The standard comes from "${shortText(found.source, 90)}". ${reason}`;
+  const frame = (reason: string): string =>
+    `${summary.reason.replace(/\.?$/, '.')} The standard comes from "${shortText(found.source, 90)}". ${reason}`;
   return [verdictRow(ctx, period, actual, undefined, target, judgeContext, undefined, frame)];
 }
 
@@ -142,7 +178,13 @@ interface RowContext {
 
 function commentaryOf(ctx: RowContext): string | null {
   const col = columnsOf(ctx.table, 'commentary')[0]?.col;
-  const own = col === undefined ? '' : ctx.indicator.rows.map((r) => textAt(ctx.sheet, r, col)).filter(Boolean).join('\n');
+  const own =
+    col === undefined
+      ? ''
+      : ctx.indicator.rows
+          .map((r) => textAt(ctx.sheet, r, col))
+          .filter(Boolean)
+          .join('\n');
   const footnote = ctx.indicator.footnote?.text ?? '';
   const text = [own, footnote].filter(Boolean).join('\n');
   return text || null;
@@ -230,7 +272,7 @@ class IndicatorFields {
 function trendOf(previous: number | null, actual: number | undefined, polarity: Polarity): Trend | null {
   if (previous === null || actual === undefined || polarity === 'none') return null;
   const diff = actual - previous;
-  return Math.abs(diff) < 1e-9 ? 'same' : (diff > 0) === (polarity === 'higher') ? 'better' : 'worse';
+  return Math.abs(diff) < 1e-9 ? 'same' : diff > 0 === (polarity === 'higher') ? 'better' : 'worse';
 }
 
 const REASONS = new WeakMap<JudgedVerdict, string>();
@@ -358,7 +400,13 @@ class StoredVerdict extends JudgedVerdict {
   private readonly judgedPeriod: JudgedPeriod;
   private readonly judgedActual: Actual;
 
-  constructor(indicatorFields: IndicatorFields, reasonSource: ReasonSource, judgedPeriod: JudgedPeriod, judged: Judgement, judgedActual: Actual) {
+  constructor(
+    indicatorFields: IndicatorFields,
+    reasonSource: ReasonSource,
+    judgedPeriod: JudgedPeriod,
+    judged: Judgement,
+    judgedActual: Actual,
+  ) {
     super();
     this.indicatorFields = indicatorFields;
     this.reasonSource = reasonSource;
@@ -438,7 +486,14 @@ class TablePeriods {
     return this.sources.push(source) - 1;
   }
 
-  set(slot: number, judged: Judgement, unit: Unit | undefined, source: number, lastYear: number | undefined, projectedYearEnd: number | undefined): void {
+  set(
+    slot: number,
+    judged: Judgement,
+    unit: Unit | undefined,
+    source: number,
+    lastYear: number | undefined,
+    projectedYearEnd: number | undefined,
+  ): void {
     this.statusCodes[slot] = STATUSES.indexOf(judged.status);
     this.unitCodes[slot] = unit === undefined ? 0 : UNITS.indexOf(unit) + 1;
     this.sourceAt[slot] = source;
@@ -625,7 +680,11 @@ interface IndicatorTarget {
   annualRateSource: number | undefined;
 }
 
-function periodColumnsOf(table: DetectedTable, actualColumns: readonly ColumnMapping[], usedColumns: readonly ColumnMapping[]): PeriodColumn[] {
+function periodColumnsOf(
+  table: DetectedTable,
+  actualColumns: readonly ColumnMapping[],
+  usedColumns: readonly ColumnMapping[],
+): PeriodColumn[] {
   const targetColumns = columnsOf(table, 'target');
   return usedColumns.map((column) => {
     const targetColumn = targetColumnFor(table, column.period);
@@ -639,12 +698,20 @@ function periodColumnsOf(table: DetectedTable, actualColumns: readonly ColumnMap
   });
 }
 
-function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: number, options: EvaluateOptions, out: IndicatorVerdict[]): void {
+function evaluateTargetTable(
+  sheet: Sheet,
+  table: DetectedTable,
+  tableIndex: number,
+  options: EvaluateOptions,
+  out: IndicatorVerdict[],
+): void {
   const actualColumns = columnsOf(table, 'actual');
   const targetColumns = columnsOf(table, 'target');
   const baselineCol = columnsOf(table, 'baseline')[0]?.col;
   // A period column that is blank for every indicator is a future period, not missing data.
-  const usedColumns = actualColumns.filter((column) => table.indicators.some((indicator) => !isEmptyCell(cellAt(sheet, indicator.row, column.col))));
+  const usedColumns = actualColumns.filter((column) =>
+    table.indicators.some((indicator) => !isEmptyCell(cellAt(sheet, indicator.row, column.col))),
+  );
   const periodColumns = periodColumnsOf(table, actualColumns, usedColumns);
   const hasYearToDateColumn = actualColumns.some((c) => c.period?.kind === 'ytd');
   const periods = new TablePeriods(sheet, periodColumns, table.indicators.length);
@@ -655,10 +722,26 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
     const tolerance = toleranceFor(ctx);
     if (usedColumns.length === 0) {
       const targetColumn = targetColumnFor(table, undefined);
-      const target = targetColumn ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description) : parseTargetText('');
+      const target = targetColumn
+        ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description)
+        : parseTargetText('');
       const polarity = polarityFor(ctx, target);
-      const noActual: Actual = { kind: 'no-data', text: '', why: actualColumns.length === 0 ? 'this table has no actual column (it sets the baseline and target)' : 'no figures have been entered yet' };
-      out.push(verdictRow(ctx, targetColumn?.period, noActual, undefined, target, { polarity, today: options.today, tolerance, ...(baseline ? { baseline } : {}) }));
+      const noActual: Actual = {
+        kind: 'no-data',
+        text: '',
+        why:
+          actualColumns.length === 0
+            ? 'this table has no actual column (it sets the baseline and target)'
+            : 'no figures have been entered yet',
+      };
+      out.push(
+        verdictRow(ctx, targetColumn?.period, noActual, undefined, target, {
+          polarity,
+          today: options.today,
+          tolerance,
+          ...(baseline ? { baseline } : {}),
+        }),
+      );
       continue;
     }
     let previousUnit: Unit | undefined;
@@ -673,9 +756,19 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
       let judged = targetIndex < 0 ? noColumnTarget : targets[targetIndex];
       if (!judged) {
         const targetColumn = targetIndex < 0 ? undefined : targetColumns[targetIndex];
-        const parsed = targetColumn ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description) : parseTargetText('');
+        const parsed = targetColumn
+          ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description)
+          : parseTargetText('');
         const annual = isAnnualCount(parsed, targetColumn, indicator.description) ? parsed : undefined;
-        judged = { target: parsed, polarity: polarityFor(ctx, parsed), annual, annualRate: undefined, indicatorContext: undefined, source: undefined, annualRateSource: undefined };
+        judged = {
+          target: parsed,
+          polarity: polarityFor(ctx, parsed),
+          annual,
+          annualRate: undefined,
+          indicatorContext: undefined,
+          source: undefined,
+          annualRateSource: undefined,
+        };
         if (targetIndex < 0) noColumnTarget = judged;
         else targets[targetIndex] = judged;
       }
@@ -694,7 +787,16 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
         annualTarget = { target: annual, polarity };
       }
       const projectedYearEnd = annual && yearToDate.months > 0 ? (yearToDate.sum / yearToDate.months) * 12 : undefined;
-      const judgement = assess(actual, target, { polarity, today: options.today, tolerance, period: column.period, baseline, lastYear, projectedYearEnd, annualTarget: annual?.value });
+      const judgement = assess(actual, target, {
+        polarity,
+        today: options.today,
+        tolerance,
+        period: column.period,
+        baseline,
+        lastYear,
+        projectedYearEnd,
+        annualTarget: annual?.value,
+      });
       judged.indicatorContext ??= { polarity, today: options.today, tolerance, baseline, annualTarget: annual?.value };
       const context = judged.indicatorContext;
       const source =
@@ -713,14 +815,30 @@ function evaluateTargetTable(sheet: Sheet, table: DetectedTable, tableIndex: num
 }
 
 function annualAsRate(annual: Extract<Target, { kind: 'threshold' }>): Target {
-  return { kind: 'rate', text: `${annual.text.trim()} a year`, value: annual.value, unit: 'count', per: 'year', ...(annual.direction ? { direction: annual.direction } : {}) };
+  return {
+    kind: 'rate',
+    text: `${annual.text.trim()} a year`,
+    value: annual.value,
+    unit: 'count',
+    per: 'year',
+    ...(annual.direction ? { direction: annual.direction } : {}),
+  };
 }
 
 /** Counts of things done in the year ("Number of …", "… per year") against an annual target. */
-function isAnnualCount(target: Target, targetColumn: ColumnMapping | undefined, description: string): target is Extract<Target, { kind: 'threshold' }> {
+function isAnnualCount(
+  target: Target,
+  targetColumn: ColumnMapping | undefined,
+  description: string,
+): target is Extract<Target, { kind: 'threshold' }> {
   if (target.kind !== 'threshold' || target.unit !== 'count') return false;
-  const annualColumn = targetColumn !== undefined && (targetColumn.period?.kind === 'year' || /annual|year|p\.?\s?a\.?\b|per annum/i.test(targetColumn.header));
-  const flow = /\b(number|no\.)\s+of\b|\bper (year|annum)\b|\ba year\b|\beach year\b|\bannual(ly)?\b|\btotal\b|\bprevent(ed|ing)?\b|\bdelivered\b|\bcompleted\b|\bissued\b/i.test(description);
+  const annualColumn =
+    targetColumn !== undefined &&
+    (targetColumn.period?.kind === 'year' || /annual|year|p\.?\s?a\.?\b|per annum/i.test(targetColumn.header));
+  const flow =
+    /\b(number|no\.)\s+of\b|\bper (year|annum)\b|\ba year\b|\beach year\b|\bannual(ly)?\b|\btotal\b|\bprevent(ed|ing)?\b|\bdelivered\b|\bcompleted\b|\bissued\b/i.test(
+      description,
+    );
   return annualColumn && flow;
 }
 
@@ -753,9 +871,22 @@ function yearToDateVerdict(
   const share = Math.round(((annual.target.value * ytd.months) / 12) * 100) / 100;
   const projected = Math.round((ytd.sum / ytd.months) * 12 * 10) / 10;
   const monthName = MONTH_NAMES[calendarMonthOf(ytd.months) - 1]!;
-  const target: Target = { kind: 'threshold', text: `${annual.target.text.trim()} a year`, value: share, unit: 'count', ...(annual.target.direction ? { direction: annual.target.direction } : {}) };
+  const target: Target = {
+    kind: 'threshold',
+    text: `${annual.target.text.trim()} a year`,
+    value: share,
+    unit: 'count',
+    ...(annual.target.direction ? { direction: annual.target.direction } : {}),
+  };
   const actual: Actual = { kind: 'number', text: String(ytd.sum), value: ytd.sum };
-  const judgeContext: JudgeContext = { polarity: annual.polarity, today: ctx.options.today, tolerance, period, projectedYearEnd: projected, annualTarget: annual.target.value };
+  const judgeContext: JudgeContext = {
+    polarity: annual.polarity,
+    today: ctx.options.today,
+    tolerance,
+    period,
+    projectedYearEnd: projected,
+    annualTarget: annual.target.value,
+  };
   const onCourse = annual.polarity.polarity === 'lower' ? projected <= annual.target.value : projected >= annual.target.value;
   const frame = (reason: string): string =>
     `${ytd.sum} so far this year against ${share} by the end of ${monthName} (${annual.target.text.trim()} a year, pro rata). ${reason} At this rate the year ends at about ${projected}, ${onCourse ? 'on course for' : 'short of'} the annual target of ${annual.target.value}.`;
@@ -769,7 +900,13 @@ export function timeStandardIn(definition: string | undefined): string | undefin
   return match?.[1]?.replace(/\s+/g, ' ').replace(/(\d+) day\b(?!s)/g, (whole, n: string) => (n === '1' ? whole : `${n} days`));
 }
 
-function evaluateKpiReturn(sheet: Sheet, table: DetectedTable, tableIndex: number, detection: Detection, options: EvaluateOptions): IndicatorVerdict[] {
+function evaluateKpiReturn(
+  sheet: Sheet,
+  table: DetectedTable,
+  tableIndex: number,
+  detection: Detection,
+  options: EvaluateOptions,
+): IndicatorVerdict[] {
   const metCol = columnsOf(table, 'metShare')[0]?.col;
   const countCol = columnsOf(table, 'count')[0]?.col;
   const period = yearPeriodOf(sheet);
@@ -781,17 +918,27 @@ function evaluateKpiReturn(sheet: Sheet, table: DetectedTable, tableIndex: numbe
     const shareTarget = /(\d+(?:\.\d+)?)\s*%/.exec(indicator.definition ?? '');
     let target: Target;
     if (standard) target = { kind: 'threshold', text: `100% within ${standard}`, value: 100, unit: 'percent', direction: 'higher' };
-    else if (shareTarget) target = { kind: 'threshold', text: `${shareTarget[1]}%`, value: Number(shareTarget[1]), unit: 'percent', direction: 'higher' };
+    else if (shareTarget)
+      target = { kind: 'threshold', text: `${shareTarget[1]}%`, value: Number(shareTarget[1]), unit: 'percent', direction: 'higher' };
     else target = { kind: 'none', text: '', why: 'the definition sets no target (a count for information)' };
-    let actual: Actual = metCell && !isEmptyCell(metCell) ? parseActualCell(metCell) : { kind: 'no-data', text: '', why: 'no "target met" share is given' };
+    let actual: Actual =
+      metCell && !isEmptyCell(metCell) ? parseActualCell(metCell) : { kind: 'no-data', text: '', why: 'no "target met" share is given' };
     if (target.kind === 'none' && countCol !== undefined) actual = parseActualCell(cellAt(sheet, indicator.row, countCol));
-    const seeBelow = /see table below/i.test(metCell ? cellText(metCell) : '') || /see table below/i.test(textAt(sheet, indicator.row, countCol));
+    const seeBelow =
+      /see table below/i.test(metCell ? cellText(metCell) : '') || /see table below/i.test(textAt(sheet, indicator.row, countCol));
     if (seeBelow) {
       const overall = overallSatisfaction(detection, sheet, indicator.ref);
       if (overall) actual = overall;
     }
     const polarity = polarityFor(ctx, target);
-    out.push(verdictRow(ctx, period, actual, actual.text === '' ? undefined : metCol, target, { polarity, today: options.today, tolerance: toleranceFor(ctx), ...(period ? { period } : {}) }));
+    out.push(
+      verdictRow(ctx, period, actual, actual.text === '' ? undefined : metCol, target, {
+        polarity,
+        today: options.today,
+        tolerance: toleranceFor(ctx),
+        ...(period ? { period } : {}),
+      }),
+    );
   }
   return out;
 }
@@ -807,32 +954,53 @@ function ratingShare(sheet: Sheet, table: DetectedTable, row: number): Actual {
     const cell = cellAt(sheet, row, column.col);
     const text = cellText(cell).trim();
     const n = cell.value.kind === 'number' ? cell.value.value : text === '' ? undefined : Number(text);
-    if (n !== undefined && !Number.isFinite(n)) return { kind: 'unreadable', text, why: `"${text}" in the ${column.rating} column is not a count` };
+    if (n !== undefined && !Number.isFinite(n))
+      return { kind: 'unreadable', text, why: `"${text}" in the ${column.rating} column is not a count` };
     counts[column.rating ?? column.header] = n;
   }
   const { total, good, share } = satisfactionShare(counts);
   if (share === undefined) {
     const shareCol = columnsOf(table, 'ratingShare')[0]?.col;
-    return shareCol === undefined ? { kind: 'no-data', text: '', why: 'no answers were counted' } : parseActualCell(cellAt(sheet, row, shareCol));
+    return shareCol === undefined
+      ? { kind: 'no-data', text: '', why: 'no answers were counted' }
+      : parseActualCell(cellAt(sheet, row, shareCol));
   }
   return { kind: 'number', text: `${good} of ${total} answers`, value: Math.round(share * 1000) / 10, unit: 'percent' };
 }
 
 function overallSatisfaction(detection: Detection, sheet: Sheet, ref: string | undefined): Actual | undefined {
-  const table = detection.tables.find((t) => t.sheet === sheet.name && t.kind === 'satisfaction' && (!ref || (t.title ?? '').toLowerCase().includes(ref.toLowerCase())));
+  const table = detection.tables.find(
+    (t) => t.sheet === sheet.name && t.kind === 'satisfaction' && (!ref || (t.title ?? '').toLowerCase().includes(ref.toLowerCase())),
+  );
   if (!table) return undefined;
-  const overall = table.indicators.find((indicator) => /overall/i.test(indicator.description)) ?? table.indicators[table.indicators.length - 1];
+  const overall =
+    table.indicators.find((indicator) => /overall/i.test(indicator.description)) ?? table.indicators[table.indicators.length - 1];
   return overall ? ratingShare(sheet, table, overall.row) : undefined;
 }
 
-function evaluateSatisfaction(sheet: Sheet, table: DetectedTable, tableIndex: number, detection: Detection, options: EvaluateOptions): IndicatorVerdict[] {
+function evaluateSatisfaction(
+  sheet: Sheet,
+  table: DetectedTable,
+  tableIndex: number,
+  detection: Detection,
+  options: EvaluateOptions,
+): IndicatorVerdict[] {
   const kpiRef = /kpi\s*(\w+)/i.exec(table.title ?? '')?.[1];
   const definition = kpiRef
-    ? detection.tables.filter((t) => t.sheet === sheet.name && t.kind === 'kpi-return').flatMap((t) => t.indicators).find((i) => i.ref?.toLowerCase() === kpiRef.toLowerCase())?.definition
+    ? detection.tables
+        .filter((t) => t.sheet === sheet.name && t.kind === 'kpi-return')
+        .flatMap((t) => t.indicators)
+        .find((i) => i.ref?.toLowerCase() === kpiRef.toLowerCase())?.definition
     : undefined;
   const share = /(\d+(?:\.\d+)?)\s*%/.exec(definition ?? '');
   const target: Target = share
-    ? { kind: 'threshold', text: `${share[1]}% good, very good or excellent`, value: Number(share[1]), unit: 'percent', direction: 'higher' }
+    ? {
+        kind: 'threshold',
+        text: `${share[1]}% good, very good or excellent`,
+        value: Number(share[1]),
+        unit: 'percent',
+        direction: 'higher',
+      }
     : { kind: 'none', text: '', why: 'no target share was found for this satisfaction table' };
   const period = yearPeriodOf(sheet);
   const shareCol = columnsOf(table, 'ratingShare')[0]?.col;
@@ -840,7 +1008,12 @@ function evaluateSatisfaction(sheet: Sheet, table: DetectedTable, tableIndex: nu
     const ctx: RowContext = { sheet, table, tableIndex, indicator, options };
     const actual = ratingShare(sheet, table, indicator.row);
     const polarity = polarityFor(ctx, target);
-    return verdictRow(ctx, period, actual, shareCol, target, { polarity, today: options.today, tolerance: toleranceFor(ctx), ...(period ? { period } : {}) });
+    return verdictRow(ctx, period, actual, shareCol, target, {
+      polarity,
+      today: options.today,
+      tolerance: toleranceFor(ctx),
+      ...(period ? { period } : {}),
+    });
   });
 }
 

@@ -98,17 +98,23 @@ function readFigure(actual: Actual, target: Target, targetValue: number | undefi
   if (actual.kind === 'rate') {
     if (target.kind === 'rate' && actual.per !== target.per) {
       const value = (actual.value * MONTHS_PER[target.per]) / MONTHS_PER[actual.per];
-      return { value, unit: target.unit, note: () => `${actual.value} per ${PER_WORD[actual.per]} is ${formatFigure(value, target.unit)} per ${PER_WORD[target.per]}` };
+      return {
+        value,
+        unit: target.unit,
+        note: () => `${actual.value} per ${PER_WORD[actual.per]} is ${formatFigure(value, target.unit)} per ${PER_WORD[target.per]}`,
+      };
     }
     return { value: actual.value, unit };
   }
   if (actual.kind === 'variance-only') {
-    if (targetValue === undefined) return { problem: `only a variance (${formatVariance(actual.statedVariance)}) is written, and there is no figure to apply it to` };
+    if (targetValue === undefined)
+      return { problem: `only a variance (${formatVariance(actual.statedVariance)}) is written, and there is no figure to apply it to` };
     const value = unit === 'percent' ? targetValue + actual.statedVariance : targetValue * (1 + actual.statedVariance / 100);
     return {
       value,
       unit,
-      note: () => `no figure is written, only the variance ${formatVariance(actual.statedVariance)}; against ${formatFigure(targetValue, unit)} that is ${formatFigure(value, unit)}`,
+      note: () =>
+        `no figure is written, only the variance ${formatVariance(actual.statedVariance)}; against ${formatFigure(targetValue, unit)} that is ${formatFigure(value, unit)}`,
     };
   }
   if (actual.kind !== 'number') return { problem: 'it is not a figure' };
@@ -117,11 +123,25 @@ function readFigure(actual: Actual, target: Target, targetValue: number | undefi
     if (actual.unit && actual.unit !== 'count') return { problem: `the actual is in ${actual.unit} but the target is a percentage` };
     // 0.9 against 92% is a fraction (90%); 1 against 2% is 1%. Take whichever reading is nearer the target.
     const asFraction = actual.value * 100;
-    if (actual.value > 0 && actual.value < 1 && targetValue !== undefined && targetValue > 1 && Math.abs(asFraction - targetValue) < Math.abs(actual.value - targetValue)) {
+    if (
+      actual.value > 0 &&
+      actual.value < 1 &&
+      targetValue !== undefined &&
+      targetValue > 1 &&
+      Math.abs(asFraction - targetValue) < Math.abs(actual.value - targetValue)
+    ) {
       const value = Math.round(actual.value * 100 * 1e9) / 1e9;
-      return { value, unit, note: () => `read ${actual.text} as ${formatFigure(value, 'percent')} (a fraction) because the target is a percentage` };
+      return {
+        value,
+        unit,
+        note: () => `read ${actual.text} as ${formatFigure(value, 'percent')} (a fraction) because the target is a percentage`,
+      };
     }
-    return { value: actual.value, unit, note: () => `read ${actual.text} as ${formatFigure(actual.value, 'percent')} because the target is a percentage` };
+    return {
+      value: actual.value,
+      unit,
+      note: () => `read ${actual.text} as ${formatFigure(actual.value, 'percent')} because the target is a percentage`,
+    };
   }
   if (actual.unit === 'percent' && unit) {
     return { problem: `the actual is a percentage (${actual.text}) but the target is ${unit === 'count' ? 'a number' : `in ${unit}`}` };
@@ -136,18 +156,33 @@ function targetFigure(target: Target, ctx: JudgeContext): ReadFigure | { problem
       return { value: target.value, unit: target.unit };
     case 'rate': {
       const period = ctx.period;
-      if (!period) return { value: target.value, unit: target.unit, note: () => `the period is not known, so the target is taken as ${target.value} for one ${PER_WORD[target.per]}` };
+      if (!period)
+        return {
+          value: target.value,
+          unit: target.unit,
+          note: () => `the period is not known, so the target is taken as ${target.value} for one ${PER_WORD[target.per]}`,
+        };
       const months = monthsIn(period);
       const value = (target.value * months) / MONTHS_PER[target.per];
       if (Math.abs(months - MONTHS_PER[target.per]) < 1e-9) return { value, unit: target.unit };
-      return { value, unit: target.unit, note: () => `${target.text.trim()} is ${formatFigure(Math.round(value * 100) / 100, target.unit)} for ${periodLabel(period)}` };
+      return {
+        value,
+        unit: target.unit,
+        note: () => `${target.text.trim()} is ${formatFigure(Math.round(value * 100) / 100, target.unit)} for ${periodLabel(period)}`,
+      };
     }
     case 'relative': {
       const base = ctx.baseline;
-      if (!base || base.kind !== 'number') return { problem: `the target is ${target.percent}% ${target.direction} a baseline, but no baseline figure was found` };
+      if (!base || base.kind !== 'number')
+        return { problem: `the target is ${target.percent}% ${target.direction} a baseline, but no baseline figure was found` };
       const factor = target.direction === 'above' ? 1 + target.percent / 100 : 1 - target.percent / 100;
       const value = Math.round(base.value * factor * 100) / 100;
-      return { value, unit: base.unit, note: () => `${target.percent}% ${target.direction} the baseline of ${formatFigure(base.value, base.unit)} is ${formatFigure(value, base.unit)}` };
+      return {
+        value,
+        unit: base.unit,
+        note: () =>
+          `${target.percent}% ${target.direction} the baseline of ${formatFigure(base.value, base.unit)} is ${formatFigure(value, base.unit)}`,
+      };
     }
     default:
       return undefined;
@@ -200,14 +235,20 @@ function comparisonWords(comparison: Comparison, actual: number, target: number,
   const eps = epsilon(target);
   if (comparison === 'met') {
     const gap = Math.abs(actual - target);
-    return gap <= eps ? `${a} meets the target of ${t}: met` : `${a} is ${formatGap(gap, unit)} ${actual > target ? 'above' : 'below'} the target of ${t}: met`;
+    return gap <= eps
+      ? `${a} meets the target of ${t}: met`
+      : `${a} is ${formatGap(gap, unit)} ${actual > target ? 'above' : 'below'} the target of ${t}: met`;
   }
   const better = ctx.polarity.polarity === 'higher' ? actual - target : target - actual;
   const shortfall = Math.max(0, -better);
   const band = toleranceBand(tolerance, target, unit);
   const side = actual > target ? 'above' : actual < target ? 'below' : 'at';
-  const offBy = side === 'at' ? `${a} equals ${t}, and the target must be passed` : `${a} is ${formatGap(shortfall, unit)} ${side} the target of ${t}`;
-  const bandWords = tolerance.rule === 'points' && unit === 'percent' ? `${tolerance.points} ${tolerance.points === 1 ? 'point' : 'points'}` : `${tolerance.percent}% (${formatGap(Math.round(band * 1000) / 1000, unit)})`;
+  const offBy =
+    side === 'at' ? `${a} equals ${t}, and the target must be passed` : `${a} is ${formatGap(shortfall, unit)} ${side} the target of ${t}`;
+  const bandWords =
+    tolerance.rule === 'points' && unit === 'percent'
+      ? `${tolerance.points} ${tolerance.points === 1 ? 'point' : 'points'}`
+      : `${tolerance.percent}% (${formatGap(Math.round(band * 1000) / 1000, unit)})`;
   switch (comparison) {
     case 'within-tolerance':
       return `${offBy}, inside the ${bandWords} tolerance: near miss`;
@@ -242,7 +283,12 @@ export function assess(actual: Actual, target: Target, ctx: JudgeContext): Judge
   if (target.kind === 'unreadable') return worded('unreadable', () => sentence(`can't read the target: ${target.why}`));
   if (actual.kind === 'unreadable') return worded('unreadable', () => sentence(`can't read the actual: ${actual.why}`));
   if (target.kind === 'none') {
-    return worded('no-target', () => sentence(`no target: ${target.why}`, `${actual.kind === 'no-data' ? 'no figure yet' : `the actual is ${actual.text.trim()}`}; reported for information`));
+    return worded('no-target', () =>
+      sentence(
+        `no target: ${target.why}`,
+        `${actual.kind === 'no-data' ? 'no figure yet' : `the actual is ${actual.text.trim()}`}; reported for information`,
+      ),
+    );
   }
 
   if (target.kind === 'deadline') return judgeMilestone(actual, target.due, target.text, ctx);
@@ -255,15 +301,30 @@ export function assess(actual: Actual, target: Target, ctx: JudgeContext): Judge
     case 'no-data':
       return worded('no-data', () => sentence(`no data: ${actual.why}`), knownValue, knownUnit);
     case 'none-undertaken':
-      return worded('no-data', () => sentence(`none undertaken in the period ("${actual.text.trim()}"), so there is nothing to measure against ${target.text.trim()}`), knownValue, knownUnit);
+      return worded(
+        'no-data',
+        () =>
+          sentence(`none undertaken in the period ("${actual.text.trim()}"), so there is nothing to measure against ${target.text.trim()}`),
+        knownValue,
+        knownUnit,
+      );
     case 'in-progress':
-      return worded('no-data', () => sentence(`recorded as "${actual.text.trim()}", with no figure yet to compare with ${target.text.trim()}`), knownValue, knownUnit);
+      return worded(
+        'no-data',
+        () => sentence(`recorded as "${actual.text.trim()}", with no figure yet to compare with ${target.text.trim()}`),
+        knownValue,
+        knownUnit,
+      );
     case 'achieved':
       return worded('met', () => sentence(`recorded as "${shortQuote(actual.text)}" against ${target.text.trim()}: met`));
     case 'not-achieved':
       return worded('missed', () => sentence(`recorded as "${actual.text.trim()}" against ${target.text.trim()}: not met`));
     case 'date':
-      return worded('unreadable', () => sentence(`can't compare: the actual is a date (${formatDateGB(actual.date)}) but the target ${target.text.trim()} is not a deadline`));
+      return worded('unreadable', () =>
+        sentence(
+          `can't compare: the actual is a date (${formatDateGB(actual.date)}) but the target ${target.text.trim()} is not a deadline`,
+        ),
+      );
     default:
       break;
   }
@@ -275,7 +336,8 @@ export function assess(actual: Actual, target: Target, ctx: JudgeContext): Judge
   }
 
   // A rate actual ("22 per quarter") is compared per the target's own period, not scaled to the column's.
-  const goal: ReadFigure | { problem: string } | undefined = actual.kind === 'rate' && target.kind === 'rate' ? { value: target.value, unit: target.unit } : targetFigure(target, ctx);
+  const goal: ReadFigure | { problem: string } | undefined =
+    actual.kind === 'rate' && target.kind === 'rate' ? { value: target.value, unit: target.unit } : targetFigure(target, ctx);
   if (!goal) return worded('unreadable', () => sentence(`can't compare with the target ${target.text}`));
   if ('problem' in goal) return worded('unreadable', () => sentence(`can't compare: ${goal.problem}`));
   const figure = readFigure(actual, target, goal.value);
@@ -294,7 +356,9 @@ export function assess(actual: Actual, target: Target, ctx: JudgeContext): Judge
         goal.note?.(),
         ctx.polarity.reason,
         comparisonWords(comparison, figure.value, goal.value, unit, ctx),
-        stated !== undefined && variance !== undefined && Math.abs(Math.round(variance) - stated) > 1 ? `the sheet says ${formatVariance(stated)} but the figures give ${formatVariance(variance)}` : undefined,
+        stated !== undefined && variance !== undefined && Math.abs(Math.round(variance) - stated) > 1
+          ? `the sheet says ${formatVariance(stated)} but the figures give ${formatVariance(variance)}`
+          : undefined,
       ),
     varianceValue: variance,
     actualValue: figure.value,
@@ -310,14 +374,25 @@ function judgeRange(figure: ReadFigure, target: Extract<Target, { kind: 'range' 
   const tolerance = ctx.tolerance ?? DEFAULT_TOLERANCE;
   const range = (): string => `${formatFigure(target.low, unit)} to ${formatFigure(target.high, unit)}`;
   if (value >= target.low - eps && value <= target.high + eps) {
-    return { status: 'met', explain: () => sentence(figure.note?.(), `${formatFigure(value, unit)} is inside the range ${range()}: met`), varianceValue: undefined, actualValue: value, targetValue: undefined, unit };
+    return {
+      status: 'met',
+      explain: () => sentence(figure.note?.(), `${formatFigure(value, unit)} is inside the range ${range()}: met`),
+      varianceValue: undefined,
+      actualValue: value,
+      targetValue: undefined,
+      unit,
+    };
   }
   const edge = value < target.low ? target.low : target.high;
   const gap = Math.abs(value - edge);
   const status: Status = gap <= toleranceBand(tolerance, edge, unit) + eps ? 'near' : 'missed';
   return {
     status,
-    explain: () => sentence(figure.note?.(), `${formatFigure(value, unit)} is ${formatGap(gap, unit)} ${value < target.low ? 'below' : 'above'} the range ${range()}: ${status === 'near' ? 'near miss' : 'not met'}`),
+    explain: () =>
+      sentence(
+        figure.note?.(),
+        `${formatFigure(value, unit)} is ${formatGap(gap, unit)} ${value < target.low ? 'below' : 'above'} the range ${range()}: ${status === 'near' ? 'near miss' : 'not met'}`,
+      ),
     varianceValue: undefined,
     actualValue: value,
     targetValue: undefined,
@@ -341,22 +416,39 @@ function judgeMilestone(actual: Actual, due: CalendarDate, targetText: string, c
       return worded('met', () => sentence(`recorded as "${shortQuote(actual.text)}"; ${dueWords()}: met`));
     case 'date': {
       const late = compareDates(actual.date, due) > 0;
-      return worded(late ? 'missed' : 'met', () => sentence(`completed on ${formatDateGB(actual.date)}, ${dueWords()}: ${late ? 'completed late, not met' : 'met'}`));
+      return worded(late ? 'missed' : 'met', () =>
+        sentence(`completed on ${formatDateGB(actual.date)}, ${dueWords()}: ${late ? 'completed late, not met' : 'met'}`),
+      );
     }
     case 'not-achieved':
-      return worded(passed ? 'overdue' : 'not-due', () => sentence(`recorded as "${actual.text.trim()}"; ${dueWords()}`, passed ? `overdue as at ${today()}` : `not due yet as at ${today()}`));
+      return worded(passed ? 'overdue' : 'not-due', () =>
+        sentence(
+          `recorded as "${actual.text.trim()}"; ${dueWords()}`,
+          passed ? `overdue as at ${today()}` : `not due yet as at ${today()}`,
+        ),
+      );
     case 'in-progress':
     case 'no-data':
     case 'none-undertaken':
-      if (passed) return worded('overdue', () => sentence(`${actual.kind === 'no-data' ? 'not recorded as complete' : `recorded as "${actual.text.trim()}"`}; ${dueWords()}, and it is now ${today()}: overdue`));
-      return worded('not-due', () => sentence(`${actual.kind === 'no-data' ? 'nothing recorded yet' : `recorded as "${actual.text.trim()}"`}; ${dueWords()}: in progress, not due yet`));
+      if (passed)
+        return worded('overdue', () =>
+          sentence(
+            `${actual.kind === 'no-data' ? 'not recorded as complete' : `recorded as "${actual.text.trim()}"`}; ${dueWords()}, and it is now ${today()}: overdue`,
+          ),
+        );
+      return worded('not-due', () =>
+        sentence(
+          `${actual.kind === 'no-data' ? 'nothing recorded yet' : `recorded as "${actual.text.trim()}"`}; ${dueWords()}: in progress, not due yet`,
+        ),
+      );
     default:
       return worded('unreadable', () => sentence(`can't read "${actual.text.trim()}" as done or not done for a milestone ${dueWords()}`));
   }
 }
 
 function judgeRecurring(actual: Actual, every: RatePeriod, ctx: JudgeContext): Judgement {
-  const what = (): string => `the target is to do it ${every === 'year' ? 'yearly' : every === 'half' ? 'every six months' : `every ${PER_WORD[every]}`}`;
+  const what = (): string =>
+    `the target is to do it ${every === 'year' ? 'yearly' : every === 'half' ? 'every six months' : `every ${PER_WORD[every]}`}`;
   switch (actual.kind) {
     case 'achieved':
       return worded('met', () => sentence(`${what()}; recorded as "${shortQuote(actual.text)}": met`));
@@ -372,8 +464,15 @@ function judgeRecurring(actual: Actual, every: RatePeriod, ctx: JudgeContext): J
       return worded('missed', () => sentence(`${what()}; recorded as "${actual.text.trim()}": not met`));
     case 'in-progress':
     case 'no-data':
-      if (periodEnded(ctx.period, ctx.today)) return worded('overdue', () => sentence(`${what()}; ${actual.kind === 'no-data' ? 'not recorded as done' : `recorded as "${actual.text.trim()}"`} and the period has ended: overdue`));
-      return worded(actual.kind === 'no-data' ? 'no-data' : 'not-due', () => sentence(`${what()}; ${actual.kind === 'no-data' ? 'nothing recorded yet' : `recorded as "${actual.text.trim()}"`}`));
+      if (periodEnded(ctx.period, ctx.today))
+        return worded('overdue', () =>
+          sentence(
+            `${what()}; ${actual.kind === 'no-data' ? 'not recorded as done' : `recorded as "${actual.text.trim()}"`} and the period has ended: overdue`,
+          ),
+        );
+      return worded(actual.kind === 'no-data' ? 'no-data' : 'not-due', () =>
+        sentence(`${what()}; ${actual.kind === 'no-data' ? 'nothing recorded yet' : `recorded as "${actual.text.trim()}"`}`),
+      );
     default:
       return worded('unreadable', () => sentence(`can't read "${actual.text.trim()}" against a recurring target`));
   }

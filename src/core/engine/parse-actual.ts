@@ -6,10 +6,13 @@ import type { Actual, RatePeriod } from './target-types';
 import { shortText } from '../model/short-text';
 import { memoByText } from '../model/memo';
 
-const NO_DATA = /^(tbc|tbd|tba|to be confirmed|pending|awaited|awaiting data|not yet available|not available|n\/?a|na|nil return|no data|data not available|-+|–|\?+|not reported|not collected|cumulative figure pending|due)$/;
-const ACHIEVED = /^(achieved|complete|completed|done|met|yes|y|delivered|in place|fully achieved|target met|on target|undertaken|carried out|agreed|approved|published)\b/;
+const NO_DATA =
+  /^(tbc|tbd|tba|to be confirmed|pending|awaited|awaiting data|not yet available|not available|n\/?a|na|nil return|no data|data not available|-+|–|\?+|not reported|not collected|cumulative figure pending|due)$/;
+const ACHIEVED =
+  /^(achieved|complete|completed|done|met|yes|y|delivered|in place|fully achieved|target met|on target|undertaken|carried out|agreed|approved|published)\b/;
 const NOT_ACHIEVED = /^(not achieved|not met|no|n|missed|failed|not delivered|not completed|not done|off target)\b/;
-const IN_PROGRESS = /^(on ?going|in progress|underway|under way|started|progressing|on track|in hand|being progressed|partially (achieved|complete(d)?)|part complete)\b/;
+const IN_PROGRESS =
+  /^(on ?going|in progress|underway|under way|started|progressing|on track|in hand|being progressed|partially (achieved|complete(d)?)|part complete)\b/;
 const NONE_UNDERTAKEN = /^(none|nothing|no) (undertaken|delivered|carried out|required|needed|received|requested)$|^none$/;
 
 const RATE_WORDS: ReadonlyArray<[RegExp, RatePeriod]> = [
@@ -55,23 +58,34 @@ export function parseActualText(raw: string): Actual {
   const { variance, rest } = takeStatedVariance(lower);
   const varPart = variance !== undefined ? { statedVariance: variance } : {};
   // "** -75%" is a variance standing in for the figure; a bare "-3%" is a figure.
-  if (variance !== undefined && !Number.isFinite(variance)) return { kind: 'unreadable', text, why: `"${shortText(raw, 60)}" holds a number too large to use` };
-  if (rest === '' && variance !== undefined && (marker || /variance/.test(lower))) return { kind: 'variance-only', text, statedVariance: variance, ...markerPart };
+  if (variance !== undefined && !Number.isFinite(variance))
+    return { kind: 'unreadable', text, why: `"${shortText(raw, 60)}" holds a number too large to use` };
+  if (rest === '' && variance !== undefined && (marker || /variance/.test(lower)))
+    return { kind: 'variance-only', text, statedVariance: variance, ...markerPart };
   const figureText = rest === '' && variance !== undefined ? lower : rest;
 
   // A figure, perhaps with a unit, a rate or words after it: "364", "90.2%", "22 per quarter", "1 delivered".
   const m = /^(£)?\s*([+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?|[+-]?\.\d+)\s*(%|k)?\s*(.*)$/.exec(figureText);
   if (m) {
     let value = Number(m[2]!.replace(/,/g, ''));
-    if (!Number.isFinite(value) || Math.abs(value) > 1e15) return { kind: 'unreadable', text, why: `"${shortText(raw, 60)}" holds a number too large to use` };
+    if (!Number.isFinite(value) || Math.abs(value) > 1e15)
+      return { kind: 'unreadable', text, why: `"${shortText(raw, 60)}" holds a number too large to use` };
     if (m[3] === 'k') value *= 1000;
     const words = m[4]!.trim();
     const rate = RATE_WORDS.find(([pattern]) => pattern.test(words));
     const statedPart = figureText === rest ? varPart : {};
     if (rate) return { kind: 'rate', text, value, per: rate[1], ...markerPart, ...statedPart };
-    const unitPart = m[3] === '%' ? { unit: 'percent' as const } : m[1] ? { unit: 'money' as const } : /^(working )?days?$/.test(words) ? { unit: words.startsWith('working') ? ('working days' as const) : ('days' as const) } : {};
+    const unitPart =
+      m[3] === '%'
+        ? { unit: 'percent' as const }
+        : m[1]
+          ? { unit: 'money' as const }
+          : /^(working )?days?$/.test(words)
+            ? { unit: words.startsWith('working') ? ('working days' as const) : ('days' as const) }
+            : {};
     if (words === '' || /^[a-z][a-z' ()-]{0,60}$/.test(words)) {
-      const notePart = words && !('unit' in unitPart && (unitPart.unit === 'days' || unitPart.unit === 'working days')) ? { note: words } : {};
+      const notePart =
+        words && !('unit' in unitPart && (unitPart.unit === 'days' || unitPart.unit === 'working days')) ? { note: words } : {};
       return { kind: 'number', text, value, ...unitPart, ...markerPart, ...statedPart, ...notePart };
     }
   }
@@ -83,7 +97,11 @@ export function parseActualText(raw: string): Actual {
   }
   const date = readDate(lower.replace(/^(completed|done|delivered)\s+(on\s+)?/, ''));
   if (date) return { kind: 'date', text, date };
-  return { kind: 'unreadable', text, why: `"${shortText(raw, 60)}" is not a figure or a word KPI Tracker knows (such as Achieved, On going or TBC)` };
+  return {
+    kind: 'unreadable',
+    text,
+    why: `"${shortText(raw, 60)}" is not a figure or a word KPI Tracker knows (such as Achieved, On going or TBC)`,
+  };
 }
 
 type NumberActual = Extract<Actual, { kind: 'number' }>;
@@ -117,7 +135,12 @@ class FigureInCell implements NumberActual {
 
   /** The reading as a plain actual, written out as every other reading is. */
   toJSON(): NumberActual {
-    return { kind: 'number', text: this.text, value: this.value, ...(this.unit ? { unit: this.unit, ...(this.fromPercentFormat ? { fromPercentFormat: true } : {}) } : {}) };
+    return {
+      kind: 'number',
+      text: this.text,
+      value: this.value,
+      ...(this.unit ? { unit: this.unit, ...(this.fromPercentFormat ? { fromPercentFormat: true } : {}) } : {}),
+    };
   }
 }
 

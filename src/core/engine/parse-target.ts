@@ -15,7 +15,8 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
-const NO_TARGET = /^(n\/?a|na|none|no target( set)?|not applicable|-+|tbc|tbd|to be confirmed|to be set|monitor(ing)?( only)?|for information( only)?|data only|baseline( year)?|contextual|no target - monitoring only)$/;
+const NO_TARGET =
+  /^(n\/?a|na|none|no target( set)?|not applicable|-+|tbc|tbd|to be confirmed|to be set|monitor(ing)?( only)?|for information( only)?|data only|baseline( year)?|contextual|no target - monitoring only)$/;
 
 const UNIT_WORDS: ReadonlyArray<{ pattern: RegExp; unit: Unit }> = [
   { pattern: /^(working days?|work days?|wd|business days?|clear working days?)$/, unit: 'working days' },
@@ -42,7 +43,8 @@ const RECURRING: ReadonlyArray<{ pattern: RegExp; every: RatePeriod }> = [
   { pattern: /^(weekly|every week)$/, every: 'week' },
 ];
 
-const HIGHER_PREFIX = /^(>=|≥|=>|at least|minimum( of)?|min\.?|not less than|no less than|no fewer than|greater than or equal to|equal to or (more|greater) than)\s*/;
+const HIGHER_PREFIX =
+  /^(>=|≥|=>|at least|minimum( of)?|min\.?|not less than|no less than|no fewer than|greater than or equal to|equal to or (more|greater) than)\s*/;
 const HIGHER_STRICT_PREFIX = /^(>|more than|greater than|over|above|exceed(ing)?)\s*/;
 const LOWER_PREFIX = /^(<=|≤|=<|at most|maximum( of)?|max\.?|no more than|not more than|not to exceed|up to|within|no longer than|in)\s*/;
 const LOWER_STRICT_PREFIX = /^(<|less than|fewer than|under|below)\s*/;
@@ -78,7 +80,8 @@ function readNumber(text: string): NumberWithUnit | undefined {
   const unitWord = UNIT_WORDS.find((u) => u.pattern.test(words));
   if (unitWord) return { value, unit: unitWord.unit, unitWritten: true };
   // "264 households", "40 cases": a count of things.
-  if (/^[a-z][a-z' -]{1,40}$/.test(words) && !RATE_WORDS.some((r) => r.pattern.test(words))) return { value, unit: 'count', unitWritten: true };
+  if (/^[a-z][a-z' -]{1,40}$/.test(words) && !RATE_WORDS.some((r) => r.pattern.test(words)))
+    return { value, unit: 'count', unitWritten: true };
   return undefined;
 }
 
@@ -91,7 +94,10 @@ function monthIndex(word: string): number | undefined {
 
 /** `April 2015`, `31/03/2025`, `1st October 2010`, `30 June 2025`, `end of June 2025`. */
 export function readDate(text: string): CalendarDate | undefined {
-  const t = text.trim().replace(/^(the\s+)?(end of|close of|by end of|by the end of)\s+/, '').replace(/[.,]$/, '');
+  const t = text
+    .trim()
+    .replace(/^(the\s+)?(end of|close of|by end of|by the end of)\s+/, '')
+    .replace(/[.,]$/, '');
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
   if (m) {
     const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
@@ -136,7 +142,11 @@ function readQuarterDeadline(text: string): CalendarDate | undefined {
  */
 export function parseTargetText(raw: string): Target {
   const text = raw;
-  const t = normaliseText(raw).toLowerCase().replace(/\s*\((?:[^()]*)\)\s*$/, '').replace(/[.;:]+$/, '').trim();
+  const t = normaliseText(raw)
+    .toLowerCase()
+    .replace(/\s*\((?:[^()]*)\)\s*$/, '')
+    .replace(/[.;:]+$/, '')
+    .trim();
   if (t === '') return { kind: 'none', text, why: 'no target is set (the cell is blank)' };
   if (NO_TARGET.test(t)) return { kind: 'none', text, why: `the target reads "${raw.trim()}"` };
 
@@ -155,16 +165,34 @@ export function parseTargetText(raw: string): Target {
   }
 
   // Relative to a baseline: "5% above 2014 baseline", "10% below baseline", "increase by 5% on 2014".
-  m = /^(?:an?\s+)?(?:increase(?:d)? (?:of |by )?)?(\d+(?:\.\d+)?)\s*%\s*(above|more than|higher than|over|increase on|up on|below|less than|lower than|under|reduction on|down on)\s*(?:the\s+)?(\d{4}(?:\s*[/-]\s*\d{2,4})?)?\s*(?:baseline|base|level|figure|outturn)?(?:\s+(\d{4}(?:\s*[/-]\s*\d{2,4})?))?$/.exec(t);
+  m =
+    /^(?:an?\s+)?(?:increase(?:d)? (?:of |by )?)?(\d+(?:\.\d+)?)\s*%\s*(above|more than|higher than|over|increase on|up on|below|less than|lower than|under|reduction on|down on)\s*(?:the\s+)?(\d{4}(?:\s*[/-]\s*\d{2,4})?)?\s*(?:baseline|base|level|figure|outturn)?(?:\s+(\d{4}(?:\s*[/-]\s*\d{2,4})?))?$/.exec(
+      t,
+    );
   if (m && Number.isFinite(Number(m[1]))) {
     const above = /above|more|higher|over|increase|up/.test(m[2]!);
     const label = m[3] ?? m[4];
-    return { kind: 'relative', text, percent: Number(m[1]), direction: above ? 'above' : 'below', ...(label ? { baselineLabel: label.replace(/\s+/g, '') } : {}) };
+    return {
+      kind: 'relative',
+      text,
+      percent: Number(m[1]),
+      direction: above ? 'above' : 'below',
+      ...(label ? { baselineLabel: label.replace(/\s+/g, '') } : {}),
+    };
   }
-  m = /^(increase|reduce|reduction|decrease|cut)\s+(?:of\s+|by\s+)?(\d+(?:\.\d+)?)\s*%\s*(?:on|from|against)?\s*(?:the\s+)?(\d{4}(?:\s*[/-]\s*\d{2,4})?)?\s*(?:baseline|base|level|figure)?$/.exec(t);
+  m =
+    /^(increase|reduce|reduction|decrease|cut)\s+(?:of\s+|by\s+)?(\d+(?:\.\d+)?)\s*%\s*(?:on|from|against)?\s*(?:the\s+)?(\d{4}(?:\s*[/-]\s*\d{2,4})?)?\s*(?:baseline|base|level|figure)?$/.exec(
+      t,
+    );
   if (m && Number.isFinite(Number(m[2]))) {
     const label = m[3];
-    return { kind: 'relative', text, percent: Number(m[2]), direction: m[1] === 'increase' ? 'above' : 'below', ...(label ? { baselineLabel: label.replace(/\s+/g, '') } : {}) };
+    return {
+      kind: 'relative',
+      text,
+      percent: Number(m[2]),
+      direction: m[1] === 'increase' ? 'above' : 'below',
+      ...(label ? { baselineLabel: label.replace(/\s+/g, '') } : {}),
+    };
   }
 
   // Success measures: "100% of properties have a safety certificate", "85% of customers … satisfied".
@@ -236,7 +264,11 @@ export function parseTargetText(raw: string): Target {
       ...(strict ? { strict } : {}),
     };
   }
-  return { kind: 'unreadable', text, why: `"${raw.trim()}" is not a target KPI Tracker can read (a figure, a rate, a date, a range or N/A)` };
+  return {
+    kind: 'unreadable',
+    text,
+    why: `"${raw.trim()}" is not a target KPI Tracker can read (a figure, a rate, a date, a range or N/A)`,
+  };
 }
 
 /** Reads a target cell: numbers keep their percentage format, dates become deadlines. */
@@ -265,7 +297,13 @@ export function parseTargetCell(cell: Cell): Target {
 function targetFromNumber(value: number, format: string | undefined, shown: string): Target {
   switch (numberFormatKind(format)) {
     case 'percent':
-      return { kind: 'threshold', text: shown, value: roundFloat(value * 100), unit: 'percent', unitFrom: 'the cell is formatted as a percentage' };
+      return {
+        kind: 'threshold',
+        text: shown,
+        value: roundFloat(value * 100),
+        unit: 'percent',
+        unitFrom: 'the cell is formatted as a percentage',
+      };
     case 'date':
       return { kind: 'deadline', text: shown, due: deadlineFromSerial(value, format) };
     case 'money':

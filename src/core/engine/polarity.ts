@@ -17,8 +17,12 @@ export interface PolarityDecision {
 export function parsePolarityText(text: string): Polarity | undefined {
   const t = text.trim().toLowerCase();
   if (t === '') return undefined;
-  if (/^(high(er)?|up|↑|bigger|larger|more|increase|maximi[sz]e|higher is better|high is good|bigger is better|good is high|\+)/.test(t)) return 'higher';
-  if (/^(low(er)?|down|↓|smaller|less|fewer|decrease|reduce|minimi[sz]e|lower is better|low is good|smaller is better|good is low|-)/.test(t)) return 'lower';
+  if (/^(high(er)?|up|↑|bigger|larger|more|increase|maximi[sz]e|higher is better|high is good|bigger is better|good is high|\+)/.test(t))
+    return 'higher';
+  if (
+    /^(low(er)?|down|↓|smaller|less|fewer|decrease|reduce|minimi[sz]e|lower is better|low is good|smaller is better|good is low|-)/.test(t)
+  )
+    return 'lower';
   if (/^(none|neither|n\/a|no direction|context|contextual|monitor)/.test(t)) return 'none';
   return undefined;
 }
@@ -58,12 +62,14 @@ const HIGHER_WORDS: ReadonlyArray<[RegExp, string]> = [
 function readDescription(description: string): PolarityDecision | undefined {
   // "within N days" is about meeting a time, so it wins over the time words around it.
   const higherWithin = /\bwithin\s+\d+/i.test(description) && /%|percentage|proportion|number of|\bno\.? of\b/i.test(description);
-  if (higherWithin) return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (share done within a time)' };
+  if (higherWithin)
+    return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (share done within a time)' };
   for (const [pattern, word] of LOWER_WORDS) {
     if (pattern.test(description)) return { polarity: 'lower', source: 'description', assumed: false, reason: `lower is better (${word})` };
   }
   for (const [pattern, word] of HIGHER_WORDS) {
-    if (pattern.test(description)) return { polarity: 'higher', source: 'description', assumed: false, reason: `higher is better (${word})` };
+    if (pattern.test(description))
+      return { polarity: 'higher', source: 'description', assumed: false, reason: `higher is better (${word})` };
   }
   return undefined;
 }
@@ -86,15 +92,32 @@ export interface PolarityInputs {
  */
 export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
   const fromColumn = inputs.column ? parsePolarityText(inputs.column) : undefined;
-  if (fromColumn) return { polarity: fromColumn, source: 'column', assumed: false, reason: describe(fromColumn, `the Polarity column says "${inputs.column!.trim()}"`) };
-  if (inputs.officer) return { polarity: inputs.officer, source: 'officer', assumed: false, reason: describe(inputs.officer, 'as you set it') };
+  if (fromColumn)
+    return {
+      polarity: fromColumn,
+      source: 'column',
+      assumed: false,
+      reason: describe(fromColumn, `the Polarity column says "${inputs.column!.trim()}"`),
+    };
+  if (inputs.officer)
+    return { polarity: inputs.officer, source: 'officer', assumed: false, reason: describe(inputs.officer, 'as you set it') };
   const target = inputs.target;
   if ((target.kind === 'threshold' || target.kind === 'rate') && target.direction) {
-    return { polarity: target.direction, source: 'target wording', assumed: false, reason: describe(target.direction, `the target says "${target.text.trim()}"`) };
+    return {
+      polarity: target.direction,
+      source: 'target wording',
+      assumed: false,
+      reason: describe(target.direction, `the target says "${target.text.trim()}"`),
+    };
   }
   if (target.kind === 'relative') {
     const polarity = target.direction === 'above' ? 'higher' : 'lower';
-    return { polarity, source: 'target wording', assumed: false, reason: describe(polarity, `the target is ${target.percent}% ${target.direction} the baseline`) };
+    return {
+      polarity,
+      source: 'target wording',
+      assumed: false,
+      reason: describe(polarity, `the target is ${target.percent}% ${target.direction} the baseline`),
+    };
   }
   if (target.kind === 'threshold' && target.unit === 'percent' && target.value === 100) {
     return { polarity: 'higher', source: 'target unit', assumed: false, reason: 'higher is better (the target is 100%: all of them)' };
@@ -105,15 +128,28 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
       polarity: known.polarity,
       source: 'library',
       assumed: false,
-      reason: known.polarity === 'none' ? `no better direction (${known.code}: ${known.note})` : describe(known.polarity, `${known.code} ${known.name}`),
+      reason:
+        known.polarity === 'none'
+          ? `no better direction (${known.code}: ${known.note})`
+          : describe(known.polarity, `${known.code} ${known.name}`),
     };
   }
   const worded = fromDescription(inputs.description);
   if (worded) return worded;
   if (target.kind === 'threshold' && ['days', 'working days', 'hours', 'minutes', 'weeks'].includes(target.unit)) {
-    return { polarity: 'lower', source: 'target unit', assumed: false, reason: `lower is better (the target is a time: ${formatFigure(target.value, target.unit)})` };
+    return {
+      polarity: 'lower',
+      source: 'target unit',
+      assumed: false,
+      reason: `lower is better (the target is a time: ${formatFigure(target.value, target.unit)})`,
+    };
   }
-  return { polarity: 'higher', source: 'assumed', assumed: true, reason: 'higher is better (assumed: nothing in the workbook says which way; set it if this is wrong)' };
+  return {
+    polarity: 'higher',
+    source: 'assumed',
+    assumed: true,
+    reason: 'higher is better (assumed: nothing in the workbook says which way; set it if this is wrong)',
+  };
 }
 
 function describe(polarity: Polarity, why: string): string {

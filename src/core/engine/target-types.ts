@@ -9,7 +9,11 @@ export type RatePeriod = z.infer<typeof RatePeriodSchema>;
 export const DirectionSchema = z.enum(['higher', 'lower']);
 export type Direction = z.infer<typeof DirectionSchema>;
 
-const CalendarDateSchema = z.object({ year: z.number().int(), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) });
+const CalendarDateSchema = z.object({
+  year: z.number().int(),
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(31),
+});
 
 /**
  * What an officer's target says, as a type. `text` is always the target as written,
@@ -70,7 +74,14 @@ export const ActualSchema = z.discriminatedUnion('kind', [
     /** Words after the figure ("delivered"). */
     note: z.string().optional(),
   }),
-  z.object({ kind: z.literal('rate'), text: z.string(), value: z.number(), per: RatePeriodSchema, marker: z.string().optional(), statedVariance: z.number().optional() }),
+  z.object({
+    kind: z.literal('rate'),
+    text: z.string(),
+    value: z.number(),
+    per: RatePeriodSchema,
+    marker: z.string().optional(),
+    statedVariance: z.number().optional(),
+  }),
   /** Only a variance was written (`** -75%`). */
   z.object({ kind: z.literal('variance-only'), text: z.string(), statedVariance: z.number(), marker: z.string().optional() }),
   z.object({ kind: z.literal('achieved'), text: z.string(), note: z.string().optional() }),

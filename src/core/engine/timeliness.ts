@@ -114,12 +114,7 @@ function checkTarget(target: TimeTarget): void {
 }
 
 /** Judges one case against the target. */
-export function judgeCase(
-  item: TimelinessCase,
-  target: TimeTarget,
-  options: TimelinessOptions = {},
-  index = 0,
-): CaseResult {
+export function judgeCase(item: TimelinessCase, target: TimeTarget, options: TimelinessOptions = {}, index = 0): CaseResult {
   checkTarget(target);
   const region = options.region ?? DEFAULT_REGION;
   const verb = options.verb ?? 'answered';

@@ -11,7 +11,10 @@ const monthOnlyFormat = memoByText((format: string): boolean => {
 }, 1000);
 const percentFormat = memoByText((format: string): boolean => /%/.test(format.replace(/"[^"]*"/g, '')), 1000);
 const dateFormat = memoByText((format: string): boolean => {
-  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  const bare = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
   return /[dy]/i.test(bare) || /(^|[^h:])m{3,}/i.test(bare);
 }, 1000);
 const decimalsIn = memoByText((format: string): number => {
@@ -26,7 +29,8 @@ export function isMonthOnlyFormat(format: string | undefined): boolean {
 
 function formatDateCell(serial: number, format: string | undefined): string {
   const date = dateFromSerial(serial);
-  if (isMonthOnlyFormat(format)) return `${/mmmm/i.test(format!) ? MONTHS[date.month - 1] : MONTHS[date.month - 1]!.slice(0, 3)} ${date.year}`;
+  if (isMonthOnlyFormat(format))
+    return `${/mmmm/i.test(format!) ? MONTHS[date.month - 1] : MONTHS[date.month - 1]!.slice(0, 3)} ${date.year}`;
   return formatDateGB(date);
 }
 import type { Cell } from './workbook';
@@ -46,7 +50,11 @@ export function isDateFormat(format: string | undefined): boolean {
 export type NumberFormatKind = 'percent' | 'date' | 'money' | 'plain';
 
 // Asked of every figure a run reads: one lookup answers all the questions above.
-const numberFormatKindOf = memoByText((format: string): NumberFormatKind => (percentFormat(format) ? 'percent' : dateFormat(format) ? 'date' : /£/.test(format) ? 'money' : 'plain'), 1000);
+const numberFormatKindOf = memoByText(
+  (format: string): NumberFormatKind =>
+    percentFormat(format) ? 'percent' : dateFormat(format) ? 'date' : /£/.test(format) ? 'money' : 'plain',
+  1000,
+);
 
 export function numberFormatKind(format: string | undefined): NumberFormatKind {
   return format ? numberFormatKindOf(format) : 'plain';

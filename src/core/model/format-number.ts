@@ -17,7 +17,10 @@ export function formatNumberGB(value: number, maxDecimals: number, options: { gr
     body = String(rounded);
     if (body.includes('e')) body = rounded.toFixed(maxDecimals).replace(/\.?0+$/, '');
   } else {
-    body = Math.abs(value).toFixed(maxDecimals).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+    body = Math.abs(value)
+      .toFixed(maxDecimals)
+      .replace(/(\.\d*?)0+$/, '$1')
+      .replace(/\.$/, '');
   }
   let dot = body.indexOf('.');
   if (minDecimals > 0) {

@@ -11,7 +11,20 @@ export type Period =
   | { readonly kind: 'year'; readonly fy?: number }
   | { readonly kind: 'ytd'; readonly fy?: number };
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** April is month 1 of the financial year. */
 export function financialMonthOf(calendarMonth: number): number {

@@ -21,7 +21,12 @@ function newValue(edit: CellEdit): PlanCell {
  * The audit trail the performance framework asks for: every run appends one row per cell it
  * changed, with the old and the new value. Earlier rows are never rewritten.
  */
-export function changeLogSheet(edits: readonly CellEdit[], run: { now: string; command: string }, withHeader: boolean, rebuiltSheets: readonly string[] = []): OwnedSheet {
+export function changeLogSheet(
+  edits: readonly CellEdit[],
+  run: { now: string; command: string },
+  withHeader: boolean,
+  rebuiltSheets: readonly string[] = [],
+): OwnedSheet {
   const when = run.now.replace('T', ' ').replace(/\.\d+Z?$|Z$/, '');
   const rows: PlanCell[][] = [];
   if (withHeader) rows.push(HEADER.map((text) => ({ value: textValue(text), bold: true, fill: HEADER_FILL })));
@@ -29,7 +34,10 @@ export function changeLogSheet(edits: readonly CellEdit[], run: { now: string; c
   // the sheet, the purpose, a status's old and new values. Those cells are made once and shared.
   const whenCell: PlanCell = { value: textValue(when) };
   const commandCell: PlanCell = { value: textValue(run.command) };
-  const purposeCells = { status: { value: textValue(PURPOSE_WORDS.status) }, commentary: { value: textValue(PURPOSE_WORDS.commentary) } } satisfies Record<CellEdit['purpose'], PlanCell>;
+  const purposeCells = {
+    status: { value: textValue(PURPOSE_WORDS.status) },
+    commentary: { value: textValue(PURPOSE_WORDS.commentary) },
+  } satisfies Record<CellEdit['purpose'], PlanCell>;
   const sheetCells = new Map<string, PlanCell>();
   // A status's new value by the value written (shared by every edit writing that label), the fill
   // before and the fill after, so no text is made to look one up.
@@ -58,7 +66,15 @@ export function changeLogSheet(edits: readonly CellEdit[], run: { now: string; c
       if (shareOld) oldValueCells.set(edit.before, oldValueCell);
     }
     const letters = (columnLetters[edit.col] ??= columnLetter(edit.col));
-    rows.push([whenCell, commandCell, sheetCell, { value: textValue(`${letters}${edit.row + 1}`) }, purposeCells[edit.purpose], oldValueCell, newValueCell]);
+    rows.push([
+      whenCell,
+      commandCell,
+      sheetCell,
+      { value: textValue(`${letters}${edit.row + 1}`) },
+      purposeCells[edit.purpose],
+      oldValueCell,
+      newValueCell,
+    ]);
   }
   for (const name of rebuiltSheets) {
     rows.push([

@@ -2,7 +2,18 @@ import { z } from 'zod';
 import type { Status } from '../engine/target-types';
 import { memoByText } from '../model/memo';
 
-export const TEMPLATE_FIELDS = ['indicator', 'ref', 'period', 'actual', 'target', 'variance', 'direction', 'previous', 'owner', 'status'] as const;
+export const TEMPLATE_FIELDS = [
+  'indicator',
+  'ref',
+  'period',
+  'actual',
+  'target',
+  'variance',
+  'direction',
+  'previous',
+  'owner',
+  'status',
+] as const;
 export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
 export type TemplateValues = Readonly<Record<TemplateField, string>>;
 
@@ -24,7 +35,10 @@ export const TemplateSchema = z
   .superRefine((text, ctx) => {
     for (const match of text.matchAll(FIELD)) {
       if (!(TEMPLATE_FIELDS as readonly string[]).includes(match[1]!)) {
-        ctx.addIssue({ code: 'custom', message: `{${match[1]}} is not a field KPI Tracker knows; use ${TEMPLATE_FIELDS.map((f) => `{${f}}`).join(', ')}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `{${match[1]}} is not a field KPI Tracker knows; use ${TEMPLATE_FIELDS.map((f) => `{${f}}`).join(', ')}`,
+        });
       }
     }
   });
@@ -54,7 +68,11 @@ export function fillTemplate(template: string, valueOf: (field: TemplateField) =
   for (const part of templateParts(template)) filled += typeof part === 'string' ? part : valueOf(part.field);
   // Most filled templates need no tidying: one search tells, rather than three replaces.
   if (!UNTIDY.test(filled)) return filled.trim();
-  return filled.replace(/\(\s*\)/g, '').replace(/\s+([.,;])/g, '$1').replace(/\s{2,}/g, ' ').trim();
+  return filled
+    .replace(/\(\s*\)/g, '')
+    .replace(/\s+([.,;])/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** What the replaces above would change: "()" with or without space inside, space before punctuation or more space. */

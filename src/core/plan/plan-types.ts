@@ -3,9 +3,7 @@
  * a dry run prints it. Rows and columns are 0-based.
  */
 export type PlanValue =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'number'; readonly value: number }
-  | { readonly kind: 'empty' };
+  { readonly kind: 'text'; readonly text: string } | { readonly kind: 'number'; readonly value: number } | { readonly kind: 'empty' };
 
 export type EditPurpose = 'status' | 'commentary';
 
@@ -68,12 +66,7 @@ export interface OwnedSheet {
 }
 
 export type NoticeKind =
-  | 'formula-left-alone'
-  | 'officer-words-kept'
-  | 'frozen-period'
-  | 'stale-commentary'
-  | 'no-status-column'
-  | 'chart-left-out';
+  'formula-left-alone' | 'officer-words-kept' | 'frozen-period' | 'stale-commentary' | 'no-status-column' | 'chart-left-out';
 
 export interface Notice {
   readonly kind: NoticeKind;

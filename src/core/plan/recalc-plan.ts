@@ -61,7 +61,11 @@ export interface RecalcResult {
   readonly colours: StatusColours;
 }
 
-const DIRECTION_WORDS: Record<string, string> = { better: ', improving on the previous period', worse: ', worse than the previous period', same: ', the same as the previous period' };
+const DIRECTION_WORDS: Record<string, string> = {
+  better: ', improving on the previous period',
+  worse: ', worse than the previous period',
+  same: ', the same as the previous period',
+};
 
 export { cellKey };
 
@@ -245,7 +249,13 @@ export function plannedOfficerCommentary(recalc: RecalcResult, at: number): stri
  * still holds KPI Tracker's own words, the change log, and the settings it must remember.
  * Nothing outside the mapped status and commentary cells and the sheets it owns is touched.
  */
-export function planRecalculation(workbook: Workbook, detection: Detection, verdicts: readonly IndicatorVerdict[], settings: Settings, options: RecalcOptions): RecalcResult {
+export function planRecalculation(
+  workbook: Workbook,
+  detection: Detection,
+  verdicts: readonly IndicatorVerdict[],
+  settings: Settings,
+  options: RecalcOptions,
+): RecalcResult {
   const edits: CellEdit[] = [];
   const notices: Notice[] = [];
   const refusals: string[] = [];
@@ -266,13 +276,19 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
   const colours = chooseColours(settings.colours);
   const known = knownStatusTexts(labels);
   const frozen = new Map<string, { period: string; label: string; status: Status }>();
-  for (const signOff of settings.signOffs) for (const [cell, value] of Object.entries(signOff.statuses)) frozen.set(cell, { period: signOff.period, ...value });
+  for (const signOff of settings.signOffs)
+    for (const [cell, value] of Object.entries(signOff.statuses)) frozen.set(cell, { period: signOff.period, ...value });
 
   const chosen: ChosenVerdict[] = [];
   const chosenFigures: Array<JudgedFigures | undefined> = [];
   const unwritable = new Map<number, number>();
   // Looked up once per table rather than once per indicator.
-  const places = detection.tables.map((table) => ({ table, sheet: findSheet(workbook, table.sheet), statusCol: columnOf(table, 'status'), commentaryCol: columnOf(table, 'commentary') }));
+  const places = detection.tables.map((table) => ({
+    table,
+    sheet: findSheet(workbook, table.sheet),
+    statusCol: columnOf(table, 'status'),
+    commentaryCol: columnOf(table, 'commentary'),
+  }));
   // A run writes the same few labels into thousands of cells: one value and one fingerprint each.
   const labelValues = new Map<string, { value: PlanValue; print: string }>();
   const labelValue = (label: string): { value: PlanValue; print: string } => {
@@ -314,16 +330,44 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
       const cell = cellAt(sheet, row, statusCol);
       const current = cellText(cell).trim();
       if (cell.formula !== undefined) {
-        notices.push({ kind: 'formula-left-alone', sheet: table.sheet, cell: cellAddress(row, statusCol), message: `${cellAddress(row, statusCol)} holds a formula (=${cell.formula}); KPI Tracker left it alone.` });
+        notices.push({
+          kind: 'formula-left-alone',
+          sheet: table.sheet,
+          cell: cellAddress(row, statusCol),
+          message: `${cellAddress(row, statusCol)} holds a formula (=${cell.formula}); KPI Tracker left it alone.`,
+        });
       } else if (freeze && freeze.period === verdict.periodLabel) {
         if (freeze.label !== statusLabel) {
-          notices.push({ kind: 'frozen-period', sheet: table.sheet, cell: cellAddress(row, statusCol), message: `${verdict.ref ?? verdict.indicator}: ${freeze.period} was signed off as "${freeze.label}"; recalculating now would make it "${statusLabel}". Left as signed off.` });
+          notices.push({
+            kind: 'frozen-period',
+            sheet: table.sheet,
+            cell: cellAddress(row, statusCol),
+            message: `${verdict.ref ?? verdict.indicator}: ${freeze.period} was signed off as "${freeze.label}"; recalculating now would make it "${statusLabel}". Left as signed off.`,
+          });
         }
-      } else if (current !== '' && !isKnownStatusText(current, known) && written.get(table.sheet, row, statusCol) !== fingerprint(current)) {
-        notices.push({ kind: 'officer-words-kept', sheet: table.sheet, cell: cellAddress(row, statusCol), message: `${cellAddress(row, statusCol)} holds "${current}", which is not a status KPI Tracker wrote; it was kept.` });
+      } else if (
+        current !== '' &&
+        !isKnownStatusText(current, known) &&
+        written.get(table.sheet, row, statusCol) !== fingerprint(current)
+      ) {
+        notices.push({
+          kind: 'officer-words-kept',
+          sheet: table.sheet,
+          cell: cellAddress(row, statusCol),
+          message: `${cellAddress(row, statusCol)} holds "${current}", which is not a status KPI Tracker wrote; it was kept.`,
+        });
       } else if (current !== statusLabel || (cell.fill ?? '') !== statusColour) {
         const label = labelValue(statusLabel);
-        edits.push({ sheet: table.sheet, row: row, col: statusCol, value: label.value, fill: statusColour, purpose: 'status', before: current, fillBefore: cell.fill ?? '' });
+        edits.push({
+          sheet: table.sheet,
+          row: row,
+          col: statusCol,
+          value: label.value,
+          fill: statusColour,
+          purpose: 'status',
+          before: current,
+          fillBefore: cell.fill ?? '',
+        });
         written.set(table.sheet, row, statusCol, label.print);
       }
     }
@@ -348,9 +392,21 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
       }
       commentaryOwners[at] = officers ? OWNER_OFFICER : OWNER_KPI_TRACKER;
       if (cell.formula !== undefined) {
-        notices.push({ kind: 'formula-left-alone', sheet: table.sheet, cell: cellAddress(row, commentaryCol), message: `${cellAddress(row, commentaryCol)} holds a formula (=${cell.formula}); KPI Tracker left it alone.` });
+        notices.push({
+          kind: 'formula-left-alone',
+          sheet: table.sheet,
+          cell: cellAddress(row, commentaryCol),
+          message: `${cellAddress(row, commentaryCol)} holds a formula (=${cell.formula}); KPI Tracker left it alone.`,
+        });
       } else if (ours && commentary !== null && current !== commentary) {
-        edits.push({ sheet: table.sheet, row: row, col: commentaryCol, value: textValue(commentary), purpose: 'commentary', before: current });
+        edits.push({
+          sheet: table.sheet,
+          row: row,
+          col: commentaryCol,
+          value: textValue(commentary),
+          purpose: 'commentary',
+          before: current,
+        });
         written.set(table.sheet, row, commentaryCol, fingerprint(commentary));
       } else if (!ours) {
         const indicatorKey = `${table.sheet}!${verdict.ref ?? `row ${row + 1}`}`;
@@ -389,7 +445,9 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
   for (const edit of edits) editedSheets.add(edit.sheet);
   const protectedSheets = [...editedSheets].filter((name) => findSheet(workbook, name)?.isProtected);
   for (const name of protectedSheets) {
-    refusals.push(`Sheet "${name}" is protected, so KPI Tracker can't write its statuses. Unprotect it (Review → Unprotect Sheet) and run again. Nothing was written.`);
+    refusals.push(
+      `Sheet "${name}" is protected, so KPI Tracker can't write its statuses. Unprotect it (Review → Unprotect Sheet) and run again. Nothing was written.`,
+    );
   }
 
   const nextSettings: Settings = {
@@ -397,7 +455,16 @@ export function planRecalculation(workbook: Workbook, detection: Detection, verd
     written: written.record(),
     seenCommentary: settings.seenCommentary.with([...seenCommentaryAdded.keys()], [...seenCommentaryAdded.values()]),
   };
-  return { parts: { edits, notices, refusals }, mappingRefusals, chosen, chosenFigures, commentaryOwners, settings: nextSettings, labels, colours };
+  return {
+    parts: { edits, notices, refusals },
+    mappingRefusals,
+    chosen,
+    chosenFigures,
+    commentaryOwners,
+    settings: nextSettings,
+    labels,
+    colours,
+  };
 }
 
 /**
@@ -417,7 +484,14 @@ export function finalisePlan(
   const sheets: OwnedSheet[] = [...rebuilt];
   if (parts.edits.length > 0 || rebuilt.length > 0) {
     const hasLog = findSheet(workbook, CHANGE_LOG_SHEET) !== undefined;
-    sheets.push(changeLogSheet(parts.edits, run, !hasLog, rebuilt.map((sheet) => sheet.name)));
+    sheets.push(
+      changeLogSheet(
+        parts.edits,
+        run,
+        !hasLog,
+        rebuilt.map((sheet) => sheet.name),
+      ),
+    );
     for (const name of [CHANGE_LOG_SHEET, ...rebuilt.map((sheet) => sheet.name)]) if (!ownedSheets.includes(name)) ownedSheets.push(name);
   }
   const settingsSheet = settingsSheetIfChanged(workbook, { ...settings, ownedSheets });
@@ -474,7 +548,13 @@ export function settingsSheetIfChanged(workbook: Workbook, settings: Settings): 
     // Nothing worth remembering yet (a sheet KPI Tracker built is: it must never be read as KPI data).
     return undefined;
   }
-  return { name: SETTINGS_SHEET, purpose: 'settings', mode: 'replace', visibility: 'veryHidden', rows: cells.map((text) => [{ value: textValue(text) }]) };
+  return {
+    name: SETTINGS_SHEET,
+    purpose: 'settings',
+    mode: 'replace',
+    visibility: 'veryHidden',
+    rows: cells.map((text) => [{ value: textValue(text) }]),
+  };
 }
 
 export function sheetReference(sheet: string, row: number, col: number): string {

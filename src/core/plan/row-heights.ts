@@ -14,7 +14,11 @@ const DEFAULT_SIZE = 11;
  * rows to wrapped text on opening, so sheets KPI Tracker builds say how tall each row must be.
  * Merged title cells are given the width of the columns they span.
  */
-export function estimateRowHeights(rows: ReadonlyArray<ReadonlyArray<PlanCell | undefined>>, widths: readonly number[], mergedRows: ReadonlySet<number> = new Set()): number[] {
+export function estimateRowHeights(
+  rows: ReadonlyArray<ReadonlyArray<PlanCell | undefined>>,
+  widths: readonly number[],
+  mergedRows: ReadonlySet<number> = new Set(),
+): number[] {
   const total = totalWidth(widths);
   const heights: number[] = new Array<number>(rows.length);
   for (let r = 0; r < rows.length; r++) heights[r] = estimateRowHeight(rows[r]!, widths, mergedRows.has(r) ? total : undefined);

@@ -53,7 +53,8 @@ export class WrittenCells {
     const keys: string[] = [];
     const values: string[] = [];
     const groups: Array<{ readonly prefix: string; readonly prints: readonly string[] }> = [];
-    for (const [sheet, columns] of this.addedBySheet) for (const [col, prints] of columns) groups.push({ prefix: `${sheet}!${columnLetter(col)}`, prints });
+    for (const [sheet, columns] of this.addedBySheet)
+      for (const [col, prints] of columns) groups.push({ prefix: `${sheet}!${columnLetter(col)}`, prints });
     // A key is its group's prefix (`Sheet!H`) and then a row number. With no "!" in a sheet's name,
     // no prefix runs on into another's row number, so keys are in code-unit order when the groups
     // are in their prefixes' order and each group's rows in the order of their numbers as text.
@@ -92,8 +93,9 @@ function rowsInTextOrder(prints: readonly string[], capacity: number): number[] 
   let count = 0;
   prints.forEach((_, row) => {
     const number = row + 1;
-    const digits = number < 10 ? 1 : number < 100 ? 2 : number < 1000 ? 3 : number < 10_000 ? 4 : number < 100_000 ? 5 : number < 1_000_000 ? 6 : 7;
-    ranks[count++] = (number * PADDING[digits]!) * 8 + digits;
+    const digits =
+      number < 10 ? 1 : number < 100 ? 2 : number < 1000 ? 3 : number < 10_000 ? 4 : number < 100_000 ? 5 : number < 1_000_000 ? 6 : 7;
+    ranks[count++] = number * PADDING[digits]! * 8 + digits;
   });
   const sorted = ranks.subarray(0, count).sort();
   const rows = new Array<number>(count);

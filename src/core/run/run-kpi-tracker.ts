@@ -9,7 +9,14 @@ import type { CalendarDate } from '../model/serial-dates';
 import type { Workbook } from '../model/workbook';
 import { comparePeriods, periodLabel } from '../periods/period';
 import type { OwnedSheet, Plan } from '../plan/plan-types';
-import { finalisePlan, generatedCommentary, officerCommentary, planRecalculation, plannedOfficerCommentary, type ChosenVerdict } from '../plan/recalc-plan';
+import {
+  finalisePlan,
+  generatedCommentary,
+  officerCommentary,
+  planRecalculation,
+  plannedOfficerCommentary,
+  type ChosenVerdict,
+} from '../plan/recalc-plan';
 import { buildCommitteeSheet, type CommitteeDetails } from '../sheets/committee-sheet';
 import { latestPeriodReport, reportPeriodVerdicts, type LatestPeriodReport } from '../sheets/committee-verdicts';
 import type { Settings } from '../settings/settings-schema';
@@ -65,21 +72,39 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
   const detection = reading.ok ? detected : { ...detected, doubts: [reading.problem, ...detected.doubts] };
   const saved = reading.settings;
   const tolerance = saved.tolerance ?? DEFAULT_TOLERANCE;
-  const verdicts = evaluateWorkbook(workbook, detection, { today: options.today, tolerance, polarityByRef: new Map(Object.entries(saved.polarity)) });
-  const recalc = planRecalculation(workbook, detection, verdicts, saved, { ...(options.period ? { period: options.period } : {}), now: options.now, command: options.command });
+  const verdicts = evaluateWorkbook(workbook, detection, {
+    today: options.today,
+    tolerance,
+    polarityByRef: new Map(Object.entries(saved.polarity)),
+  });
+  const recalc = planRecalculation(workbook, detection, verdicts, saved, {
+    ...(options.period ? { period: options.period } : {}),
+    now: options.now,
+    command: options.command,
+  });
 
   // Where no period is asked for, the report period is the latest with figures, and the pass
   // that finds it finds the committee's verdicts for it too.
   let latestReport: LatestPeriodReport | null | undefined;
-  const reportPeriod = options.period ?? (options.steps.committee ? (latestReport = latestPeriodReport(verdicts, recalc.chosen))?.period ?? null : latestPeriodWithData(verdicts));
+  const reportPeriod =
+    options.period ??
+    (options.steps.committee
+      ? ((latestReport = latestPeriodReport(verdicts, recalc.chosen))?.period ?? null)
+      : latestPeriodWithData(verdicts));
   // The verdicts the status cells show: planning chose them already.
-  const latest: readonly IndicatorVerdict[] = options.steps.actionPlan || options.steps.committee ? recalc.chosen.map((choice) => choice.verdict) : [];
+  const latest: readonly IndicatorVerdict[] =
+    options.steps.actionPlan || options.steps.committee ? recalc.chosen.map((choice) => choice.verdict) : [];
   const sheets: OwnedSheet[] = [];
   let actions: ActionPlanRow[] = [];
   let latestDuplicated: ReadonlySet<string> | undefined;
   let plannedKeys: ReadonlySet<string> | undefined;
   if ((options.steps.actionPlan || options.steps.committee) && reportPeriod) {
-    const actionPlan = buildActionPlan(workbook, latest, { today: options.today, includeNearMisses: options.includeNearMisses ?? false, period: reportPeriod, figures: recalc.chosenFigures });
+    const actionPlan = buildActionPlan(workbook, latest, {
+      today: options.today,
+      includeNearMisses: options.includeNearMisses ?? false,
+      period: reportPeriod,
+      figures: recalc.chosenFigures,
+    });
     // The workbook's own action plans (layout E) are read and used, not copied.
     const existingRows = existingActionRows(detection, options.today);
     actions = [...actionPlan.rows, ...existingRows];
@@ -106,7 +131,8 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
       // Planning looked at the commentary cells of the verdicts it chose, against the same saved fingerprints.
       const planned = at >= 0 ? plannedOfficerCommentary(recalc, at) : undefined;
       const officers = planned !== undefined ? planned : officerCommentary(workbook, detection.tables[v.tableIndex]!, v, saved);
-      commentary[i] = officers ?? (at >= 0 ? recalc.chosen[at]!.commentary : generatedCommentary(v, recalc.labels[v.status], recalc.settings));
+      commentary[i] =
+        officers ?? (at >= 0 ? recalc.chosen[at]!.commentary : generatedCommentary(v, recalc.labels[v.status], recalc.settings));
     }
     // The action plan's duplicated references hold for the committee's verdicts too when both
     // lists are the same, or when there are none: the report period's indicators are among those
@@ -149,7 +175,16 @@ export function existingActionRows(detection: Detection, today: CalendarDate): A
     for (const action of table.actions) {
       if (!action.action.trim() && !action.due) continue;
       const status = statusOf(action.due ?? '', action.progress ?? '');
-      rows.push({ key: rec.ref, ref: rec.ref, action: action.action, by: action.due ?? '', responsible: rec.responsible ?? '', progress: action.progress ?? '', status: status.status, reason: status.reason });
+      rows.push({
+        key: rec.ref,
+        ref: rec.ref,
+        action: action.action,
+        by: action.due ?? '',
+        responsible: rec.responsible ?? '',
+        progress: action.progress ?? '',
+        status: status.status,
+        reason: status.reason,
+      });
     }
   }
   return rows;

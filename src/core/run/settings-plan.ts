@@ -5,5 +5,8 @@ import type { Settings } from '../settings/settings-schema';
 
 /** A plan that only saves settings into the workbook (nothing else changes). */
 export function planSettingsSave(workbook: Workbook, settings: Settings): Plan {
-  return finalisePlan(workbook, { edits: [], notices: [], refusals: [], sheets: [] }, settings, { now: new Date().toISOString(), command: 'settings' });
+  return finalisePlan(workbook, { edits: [], notices: [], refusals: [], sheets: [] }, settings, {
+    now: new Date().toISOString(),
+    command: 'settings',
+  });
 }

@@ -29,13 +29,21 @@ export function readSettings(workbook: Workbook): SettingsReading {
   try {
     raw = JSON.parse(json);
   } catch {
-    return { ok: false, settings: DEFAULT_SETTINGS, problem: `The saved KPI Tracker settings on the hidden sheet "${SETTINGS_SHEET}" can't be read (they are not valid JSON); detection was used instead.` };
+    return {
+      ok: false,
+      settings: DEFAULT_SETTINGS,
+      problem: `The saved KPI Tracker settings on the hidden sheet "${SETTINGS_SHEET}" can't be read (they are not valid JSON); detection was used instead.`,
+    };
   }
   const parsed = SettingsSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first ? `${first.path.join('.') || 'settings'}: ${first.message}` : 'unknown problem';
-    return { ok: false, settings: DEFAULT_SETTINGS, problem: `The saved KPI Tracker settings can't be used (${where}); detection was used instead.` };
+    return {
+      ok: false,
+      settings: DEFAULT_SETTINGS,
+      problem: `The saved KPI Tracker settings can't be used (${where}); detection was used instead.`,
+    };
   }
   return { ok: true, settings: parsed.data, found: true };
 }

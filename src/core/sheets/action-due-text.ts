@@ -72,7 +72,9 @@ export function readDueText(text: string, yearHint?: number): DueReading {
   // only a completion word after the last date named counts.
   const lastAt = dates.length > 0 ? dates[dates.length - 1]!.at : 0;
   const completion = /\bcomplet(ed|e)\b|\bdone\b|\bdelivered\b|\bin place\b/gi;
-  const complete = [...text.matchAll(completion)].some((m) => m.index! >= lastAt || /^\s*complet/i.test(text)) && !/\bto be completed\b|\bnot complete/i.test(text);
+  const complete =
+    [...text.matchAll(completion)].some((m) => m.index! >= lastAt || /^\s*complet/i.test(text)) &&
+    !/\bto be completed\b|\bnot complete/i.test(text);
   const ongoing = /\bon-?going\b|\b(monthly|quarterly|weekly|annually|yearly)\b|\beach (year|quarter|month)\b|\bcontinuous\b/i.test(text);
   return { ...(latest ? { due: latest } : {}), complete, ongoing };
 }
@@ -81,25 +83,40 @@ export function readDueText(text: string, yearHint?: number): DueReading {
  * An action's status from its By text, its progress and today: Complete when either says so,
  * Overdue when its date has passed, On track when work is recorded, otherwise Not started.
  */
-export function actionStatus(byText: string, progress: string, today: CalendarDate, yearHint?: number): { status: ActionStatus; reason: string } {
+export function actionStatus(
+  byText: string,
+  progress: string,
+  today: CalendarDate,
+  yearHint?: number,
+): { status: ActionStatus; reason: string } {
   const by = readDueText(byText, yearHint);
   // Progress says the action is done only when it says so outright ("Completed …", "… (done)"),
   // not when one step of it is ("cool off period complete").
-  const progressSaysDone = /^\s*(completed?|done|delivered|achieved|finished)\b/i.test(progress) || /\((completed?|done)\)\s*\.?\s*$/i.test(progress);
-  if (by.complete || (progressSaysDone && !by.ongoing)) return { status: 'Complete', reason: by.complete ? 'the By column says it is complete' : 'the progress says it is done' };
+  const progressSaysDone =
+    /^\s*(completed?|done|delivered|achieved|finished)\b/i.test(progress) || /\((completed?|done)\)\s*\.?\s*$/i.test(progress);
+  if (by.complete || (progressSaysDone && !by.ongoing))
+    return { status: 'Complete', reason: by.complete ? 'the By column says it is complete' : 'the progress says it is done' };
   if (by.due && compareDates(today, by.due) > 0 && !by.ongoing) {
     return { status: 'Overdue', reason: `due by ${formatDateGB(by.due)} and not marked complete` };
   }
-  if (by.due && by.ongoing && compareDates(today, by.due) > 0) return { status: 'On track', reason: `ongoing since ${formatDateGB(by.due)}` };
-  if (progress.trim()) return { status: 'On track', reason: by.due ? `due by ${formatDateGB(by.due)}; progress recorded` : 'progress recorded' };
-  return { status: 'Not started', reason: by.due ? `due by ${formatDateGB(by.due)}; no progress recorded yet` : 'no date and no progress recorded yet' };
+  if (by.due && by.ongoing && compareDates(today, by.due) > 0)
+    return { status: 'On track', reason: `ongoing since ${formatDateGB(by.due)}` };
+  if (progress.trim())
+    return { status: 'On track', reason: by.due ? `due by ${formatDateGB(by.due)}; progress recorded` : 'progress recorded' };
+  return {
+    status: 'Not started',
+    reason: by.due ? `due by ${formatDateGB(by.due)}; no progress recorded yet` : 'no date and no progress recorded yet',
+  };
 }
 
 /**
  * actionStatus for one day, working out each distinct pair of By and progress texts once: an
  * action plan repeats them ("", "Ongoing", "March 2026") row after row.
  */
-export function actionStatusReader(today: CalendarDate, yearHint?: number): (byText: string, progress: string) => { status: ActionStatus; reason: string } {
+export function actionStatusReader(
+  today: CalendarDate,
+  yearHint?: number,
+): (byText: string, progress: string) => { status: ActionStatus; reason: string } {
   const statuses = new Map<string, Map<string, { status: ActionStatus; reason: string }>>();
   return (byText, progress) =>
     getOrInsert(

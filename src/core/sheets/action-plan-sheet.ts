@@ -139,7 +139,14 @@ export function readActionBlocks(workbook: Workbook): ActionBlock[] {
   let headerRow = -1;
   for (let r = 0; r < Math.min(sheet.rows.length, 10); r++) {
     const row = sheet.rows[r];
-    if (row && row[COL.ref] && cellText(row[COL.ref]!).trim() === 'Ref' && row[COL.actions] && cellText(row[COL.actions]!).trim() === 'Key actions') headerRow = r;
+    if (
+      row &&
+      row[COL.ref] &&
+      cellText(row[COL.ref]!).trim() === 'Ref' &&
+      row[COL.actions] &&
+      cellText(row[COL.actions]!).trim() === 'Key actions'
+    )
+      headerRow = r;
   }
   if (headerRow < 0) return [];
   const blocks: Array<{ key: string; rows: string[][] }> = [];
@@ -210,11 +217,13 @@ export function buildActionPlan(
   const index = indexRefs(verdicts);
   // The officers' blocks first, as they stand; then a block of one empty row for each indicator
   // failing now that has none. Each block remembers where its indicator is, or -1.
-  const blocks: Array<{ readonly key: string; readonly rows: ReadonlyArray<readonly string[]>; readonly at: number }> = existing.map((block) => ({
-    key: block.key,
-    rows: block.rows,
-    at: index.indexFor(block.key),
-  }));
+  const blocks: Array<{ readonly key: string; readonly rows: ReadonlyArray<readonly string[]>; readonly at: number }> = existing.map(
+    (block) => ({
+      key: block.key,
+      rows: block.rows,
+      at: index.indexFor(block.key),
+    }),
+  );
   const known = new Set(blocks.map((block) => block.key));
   for (let i = 0; i < verdicts.length; i++) {
     if (!isFailing(index.statuses[i]!)) continue;
@@ -233,7 +242,12 @@ export function buildActionPlan(
   };
   const title = (text: string, extra: Partial<PlanCell> = {}): PlanCell[] => [{ value: textValue(text), ...extra }];
   push(title('KPI action plan', { bold: true, size: 14 }));
-  push(title(`Indicators not meeting their target, ${options.period}. Statuses as at ${formatDateGB(options.today)}. Columns D to I are yours to edit; KPI Tracker keeps them.`, { italic: true }));
+  push(
+    title(
+      `Indicators not meeting their target, ${options.period}. Statuses as at ${formatDateGB(options.today)}. Columns D to I are yours to edit; KPI Tracker keeps them.`,
+      { italic: true },
+    ),
+  );
   push([]);
   push(ACTION_COLUMNS.map((name) => ({ value: textValue(name), bold: true, fill: HEADER_FILL, wrap: true, border: true })));
 
@@ -243,7 +257,12 @@ export function buildActionPlan(
   const plain = (value: PlanValue): PlanCell => ({ value, wrap: true, border: true });
   const bold = (value: PlanValue): PlanCell => ({ value, wrap: true, border: true, bold: true });
   const grey = (value: PlanValue): PlanCell => ({ value, wrap: true, border: true, fontColour: '#7F7F7F' });
-  const statusStyle = (value: PlanValue): PlanCell => ({ value, wrap: true, border: true, fill: ACTION_STATUS_FILL[planValueText(value) as ActionStatus] });
+  const statusStyle = (value: PlanValue): PlanCell => ({
+    value,
+    wrap: true,
+    border: true,
+    fill: ACTION_STATUS_FILL[planValueText(value) as ActionStatus],
+  });
   const plainCells = WIDTHS.map((width) => new SharedCells(width, plain));
   const greyCells = WIDTHS.map((width) => new SharedCells(width, grey));
   const nameCells = new SharedCells(WIDTHS[COL.indicator]!, bold);

@@ -21,7 +21,10 @@ const FORBIDDEN_IN_SHEET_NAMES = /[[\]:*?/\\]/g;
 
 /** "Committee Q2 2024-25": within Excel's 31 characters and without []:*?/\ */
 export function committeeSheetName(period: string): string {
-  const name = `Committee ${period}`.replace(FORBIDDEN_IN_SHEET_NAMES, '-').replace(/^'+|'+$/g, '').trim();
+  const name = `Committee ${period}`
+    .replace(FORBIDDEN_IN_SHEET_NAMES, '-')
+    .replace(/^'+|'+$/g, '')
+    .trim();
   return name.slice(0, 31);
 }
 
@@ -45,10 +48,22 @@ const COLUMN_TITLES: Record<Column, string> = {
   commentary: 'Commentary',
 };
 
-const COLUMN_WIDTHS: Record<Column, number> = { ref: 8, indicator: 42, target: 16, actual: 14, previous: 11, status: 13, direction: 14, commentary: 60 };
+const COLUMN_WIDTHS: Record<Column, number> = {
+  ref: 8,
+  indicator: 42,
+  target: 16,
+  actual: 14,
+  previous: 11,
+  status: 13,
+  direction: 14,
+  commentary: 60,
+};
 
 function header(names: readonly string[], offset = 0): PlanCell[] {
-  return [...Array<PlanCell | undefined>(offset).fill(undefined), ...names.map((name) => ({ value: textValue(name), bold: true, fill: HEADER_FILL, wrap: true, border: true }))] as PlanCell[];
+  return [
+    ...Array<PlanCell | undefined>(offset).fill(undefined),
+    ...names.map((name) => ({ value: textValue(name), bold: true, fill: HEADER_FILL, wrap: true, border: true })),
+  ] as PlanCell[];
 }
 
 function directionText(verdict: IndicatorVerdict): string {
@@ -158,7 +173,9 @@ export function buildCommitteeSheet(input: {
   // Sized from the text as written to the cell, which Excel's limit may have cut.
   const linesIn = (cell: PlanCell, column: number): number => wrappedLineCount(planValueText(cell.value), widths[column]!);
   // Each status's cell, and how many indicators have it.
-  const byStatus = new Map(STATUSES.map((status) => [status, { cell: { value: textValue(labels[status]), fill: colours[status], border: true }, count: 0 }]));
+  const byStatus = new Map(
+    STATUSES.map((status) => [status, { cell: { value: textValue(labels[status]), fill: colours[status], border: true }, count: 0 }]),
+  );
 
   // The all-indicators row of each indicator; an exception's row is a copy with the action-plan
   // reference in place of the direction, so the lines of the other cells are kept for it.
@@ -201,8 +218,17 @@ export function buildCommitteeSheet(input: {
     input.committee.service ? `Service: ${input.committee.service}` : '',
     input.committee.preparedBy ? `Prepared by: ${input.committee.preparedBy}` : '',
   ].filter(Boolean);
-  push([text(details.length > 0 ? details.join('   ·   ') : 'Committee details can be set in KPI Tracker’s settings.', { italic: details.length === 0 })]);
-  push([text(`Prepared ${formatDateGB(input.today)} from the KPI workbook. ${verdicts.length} indicator${verdicts.length === 1 ? '' : 's'}.`, { italic: true, fontColour: '#595959' })]);
+  push([
+    text(details.length > 0 ? details.join('   ·   ') : 'Committee details can be set in KPI Tracker’s settings.', {
+      italic: details.length === 0,
+    }),
+  ]);
+  push([
+    text(`Prepared ${formatDateGB(input.today)} from the KPI workbook. ${verdicts.length} indicator${verdicts.length === 1 ? '' : 's'}.`, {
+      italic: true,
+      fontColour: '#595959',
+    }),
+  ]);
   push([]);
 
   // The summary sits in the indicator and target columns, which are wide enough for a status label.
@@ -214,10 +240,22 @@ export function buildCommitteeSheet(input: {
   for (const status of STATUSES) {
     const n = byStatus.get(status)!.count;
     if (n === 0) continue;
-    push(pad([text(labels[status], { fill: colours[status], border: true }), { value: numberValue(n), border: true }, { value: numberValue(n / verdicts.length), numberFormat: '0%', border: true }]));
+    push(
+      pad([
+        text(labels[status], { fill: colours[status], border: true }),
+        { value: numberValue(n), border: true },
+        { value: numberValue(n / verdicts.length), numberFormat: '0%', border: true },
+      ]),
+    );
   }
   const summaryEnd = rows.length;
-  push(pad([text('Total', { bold: true, border: true }), { value: numberValue(verdicts.length), bold: true, border: true }, { value: numberValue(verdicts.length ? 1 : 0), numberFormat: '0%', bold: true, border: true }]));
+  push(
+    pad([
+      text('Total', { bold: true, border: true }),
+      { value: numberValue(verdicts.length), bold: true, border: true },
+      { value: numberValue(verdicts.length ? 1 : 0), numberFormat: '0%', bold: true, border: true },
+    ]),
+  );
   push([]);
 
   push([text('Exceptions: indicators not meeting target', { bold: true, size: 12 })]);
@@ -260,22 +298,48 @@ export function buildCommitteeSheet(input: {
     push([text('None.', { italic: true })]);
   } else {
     // Actions sit in the table's own columns: the action under Indicator, its progress under Commentary.
-    const place: Partial<Record<Column, keyof ActionPlanRow | 'label'>> = { ref: 'ref', indicator: 'action', target: 'by', actual: 'responsible', commentary: 'progress' };
-    const titles: Partial<Record<Column, string>> = { ref: 'Ref', indicator: 'Action', target: 'By', actual: 'Responsible', commentary: 'Progress' };
+    const place: Partial<Record<Column, keyof ActionPlanRow | 'label'>> = {
+      ref: 'ref',
+      indicator: 'action',
+      target: 'by',
+      actual: 'responsible',
+      commentary: 'progress',
+    };
+    const titles: Partial<Record<Column, string>> = {
+      ref: 'Ref',
+      indicator: 'Action',
+      target: 'By',
+      actual: 'Responsible',
+      commentary: 'Progress',
+    };
     push(columns.map((column) => ({ value: textValue(titles[column] ?? ''), bold: true, fill: HEADER_FILL, wrap: true, border: true })));
     for (const a of overdue) {
       push(
         columns.map((column) => {
           const field = place[column];
-          const value = field === undefined ? (column === 'status' ? 'Overdue' : '') : column === 'ref' && !columns.includes('ref') ? '' : String(a[field as keyof ActionPlanRow] ?? '');
-          return column === 'status' ? text(value, { fill: ACTION_STATUS_FILL.Overdue, border: true }) : text(value, { wrap: true, border: true });
+          const value =
+            field === undefined
+              ? column === 'status'
+                ? 'Overdue'
+                : ''
+              : column === 'ref' && !columns.includes('ref')
+                ? ''
+                : String(a[field as keyof ActionPlanRow] ?? '');
+          return column === 'status'
+            ? text(value, { fill: ACTION_STATUS_FILL.Overdue, border: true })
+            : text(value, { wrap: true, border: true });
         }),
       );
     }
   }
   push([]);
   push([text(`Tolerance: ${describeTolerance(input.tolerance)}`, { italic: true, fontColour: '#595959' })]);
-  push([text('Direction of travel compares with the previous period: ↑ better, ↓ worse, → the same, whichever way is better for the indicator.', { italic: true, fontColour: '#595959' })]);
+  push([
+    text(
+      'Direction of travel compares with the previous period: ↑ better, ↓ worse, → the same, whichever way is better for the indicator.',
+      { italic: true, fontColour: '#595959' },
+    ),
+  ]);
 
   return {
     sheet: {
@@ -288,8 +352,17 @@ export function buildCommitteeSheet(input: {
       rowHeights: heights,
       merges: [`A1:${lastColumn}1`, `A2:${lastColumn}2`, `A3:${lastColumn}3`],
       freezeRows: 3,
-      print: { landscape: true, fitToWidth: true, repeatRows: [tableHeaderRow, tableHeaderRow], footer: `Performance report: ${input.period}` },
-      chart: { title: `Indicators by status, ${input.period}`, labelsRange: `${columnLetter(indent)}${summaryStart}:${columnLetter(indent)}${summaryEnd}`, valuesRange: `${columnLetter(indent + 1)}${summaryStart}:${columnLetter(indent + 1)}${summaryEnd}` },
+      print: {
+        landscape: true,
+        fitToWidth: true,
+        repeatRows: [tableHeaderRow, tableHeaderRow],
+        footer: `Performance report: ${input.period}`,
+      },
+      chart: {
+        title: `Indicators by status, ${input.period}`,
+        labelsRange: `${columnLetter(indent)}${summaryStart}:${columnLetter(indent)}${summaryEnd}`,
+        valuesRange: `${columnLetter(indent + 1)}${summaryStart}:${columnLetter(indent + 1)}${summaryEnd}`,
+      },
     },
     summaryRows: [summaryStart, summaryEnd],
   };

@@ -17,7 +17,12 @@ export interface ReportVerdicts {
  * verdict per indicator in the order indicators first appear. Where planning chose for this very
  * period, that is the answer.
  */
-export function reportPeriodVerdicts(verdicts: readonly IndicatorVerdict[], period: string, chosen: readonly ChosenVerdict[], chosenFor: string | undefined): ReportVerdicts {
+export function reportPeriodVerdicts(
+  verdicts: readonly IndicatorVerdict[],
+  period: string,
+  chosen: readonly ChosenVerdict[],
+  chosenFor: string | undefined,
+): ReportVerdicts {
   if (chosenFor === period) return { verdicts: chosen.map((choice) => choice.verdict), plannedAt: chosen.map((_, i) => i) };
   const wanted = parsePeriodLabel(period);
   if (wanted) {
@@ -87,7 +92,14 @@ export function latestPeriodReport(verdicts: readonly IndicatorVerdict[], chosen
  * Verdicts in [start, end) labelled `label` (or beginning with it, `withoutYear`): the only ones
  * chooseVerdicts can take for a period of that label, so the others cannot change its answer.
  */
-function collectLabelled(verdicts: readonly IndicatorVerdict[], start: number, end: number, label: string, withoutYear: boolean, into: IndicatorVerdict[]): void {
+function collectLabelled(
+  verdicts: readonly IndicatorVerdict[],
+  start: number,
+  end: number,
+  label: string,
+  withoutYear: boolean,
+  into: IndicatorVerdict[],
+): void {
   for (let i = start; i < end; i++) {
     const v = verdicts[i]!;
     if (labelMatches(v.periodLabel, label, withoutYear)) into.push(v);
@@ -118,7 +130,12 @@ function fromLabelled(labelled: readonly IndicatorVerdict[], period: string, cho
       const table = v.tableIndex;
       const row = v.row;
       if (taken && taken.tableIndex === table && taken.row === row) continue;
-      while (at < chosen.length && chosen[at]!.verdict !== v && (chosen[at]!.verdict.tableIndex !== table || chosen[at]!.verdict.row !== row)) at++;
+      while (
+        at < chosen.length &&
+        chosen[at]!.verdict !== v &&
+        (chosen[at]!.verdict.tableIndex !== table || chosen[at]!.verdict.row !== row)
+      )
+        at++;
       if (at >= chosen.length) return undefined;
     }
     forPeriod.push(v);

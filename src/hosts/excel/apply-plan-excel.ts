@@ -60,7 +60,8 @@ function runsOf(edits: readonly CellEdit[]): CellEdit[][] {
   for (const edit of sorted) {
     const run = runs[runs.length - 1];
     const last = run?.[run.length - 1];
-    if (run && last && last.sheet === edit.sheet && last.col === edit.col && last.row + 1 === edit.row && last.purpose === edit.purpose) run.push(edit);
+    if (run && last && last.sheet === edit.sheet && last.col === edit.col && last.row + 1 === edit.row && last.purpose === edit.purpose)
+      run.push(edit);
     else runs.push([edit]);
   }
   return runs;
@@ -72,7 +73,12 @@ function formatOf(cell: PlanCell | undefined): Excel.CellPropertiesFormat {
   if (cell.wrap) format.wrapText = true;
   if (cell.fill) format.fill = { color: cell.fill };
   if (cell.bold || cell.italic || cell.fontColour || cell.size) {
-    format.font = { ...(cell.bold ? { bold: true } : {}), ...(cell.italic ? { italic: true } : {}), ...(cell.fontColour ? { color: cell.fontColour } : {}), ...(cell.size ? { size: cell.size } : {}) };
+    format.font = {
+      ...(cell.bold ? { bold: true } : {}),
+      ...(cell.italic ? { italic: true } : {}),
+      ...(cell.fontColour ? { color: cell.fontColour } : {}),
+      ...(cell.size ? { size: cell.size } : {}),
+    };
   }
   if (cell.align) format.horizontalAlignment = cell.align === 'centre' ? 'Center' : cell.align === 'left' ? 'Left' : 'Right';
   if (cell.border) {
@@ -130,7 +136,9 @@ async function writeOwnedSheet(context: Excel.RequestContext, queue: WriteQueue,
     await queue.add(1000, () => {
       if (owned.columnWidths) {
         const widths = owned.columnWidths;
-        sheet.getRange(`A1:${columnLetter(widths.length - 1)}1`).setColumnProperties(widths.map((w) => ({ format: { columnWidth: w * POINTS_PER_CHARACTER } })));
+        sheet
+          .getRange(`A1:${columnLetter(widths.length - 1)}1`)
+          .setColumnProperties(widths.map((w) => ({ format: { columnWidth: w * POINTS_PER_CHARACTER } })));
       }
       for (const merge of owned.merges ?? []) sheet.getRange(merge).merge(false);
       if (owned.freezeRows) sheet.freezePanes.freezeRows(owned.freezeRows);
@@ -144,7 +152,11 @@ async function writeOwnedSheet(context: Excel.RequestContext, queue: WriteQueue,
         }
       }
       if (owned.chart) {
-        const chart = sheet.charts.add(Excel.ChartType.barClustered, sheet.getRange(`${owned.chart.labelsRange.split(':')[0]}:${owned.chart.valuesRange.split(':')[1]}`), Excel.ChartSeriesBy.columns);
+        const chart = sheet.charts.add(
+          Excel.ChartType.barClustered,
+          sheet.getRange(`${owned.chart.labelsRange.split(':')[0]}:${owned.chart.valuesRange.split(':')[1]}`),
+          Excel.ChartSeriesBy.columns,
+        );
         chart.title.text = owned.chart.title;
         chart.legend.visible = false;
         chart.setPosition(`J5`);
@@ -173,7 +185,9 @@ export async function applyPlanToExcel(context: Excel.RequestContext, plan: Plan
     const last = run[run.length - 1]!;
     const address = `${cellAddress(first.row, first.col)}:${cellAddress(last.row, last.col)}`;
     const values = run.map((edit) => [valueFor(edit.value)]);
-    const fills = run.some((edit) => edit.fill) ? run.map((edit) => [{ format: edit.fill ? { fill: { color: edit.fill } } : {} }]) : undefined;
+    const fills = run.some((edit) => edit.fill)
+      ? run.map((edit) => [{ format: edit.fill ? { fill: { color: edit.fill } } : {} }])
+      : undefined;
     const bytes = JSON.stringify(values).length + (fills ? JSON.stringify(fills).length : 0);
     await queue.add(bytes, () => {
       const range = context.workbook.worksheets.getItem(first.sheet).getRange(address);

@@ -28,12 +28,20 @@ async function readStatusFills(context: Excel.RequestContext, workbook: Workbook
   for (const table of detection.tables) {
     const status = table.columns.find((column) => column.role === 'status');
     if (!status || table.indicators.length === 0) continue;
-    wanted.push({ sheet: table.sheet, col: status.col, top: table.indicators[0]!.row, bottom: table.indicators[table.indicators.length - 1]!.row });
+    wanted.push({
+      sheet: table.sheet,
+      col: status.col,
+      top: table.indicators[0]!.row,
+      bottom: table.indicators[table.indicators.length - 1]!.row,
+    });
   }
   if (wanted.length === 0) return { workbook, detection };
   const results = wanted.map((w) => ({
     ...w,
-    result: context.workbook.worksheets.getItem(w.sheet).getRange(`${cellAddress(w.top, w.col)}:${cellAddress(w.bottom, w.col)}`).getCellProperties({ format: { fill: { color: true } } }),
+    result: context.workbook.worksheets
+      .getItem(w.sheet)
+      .getRange(`${cellAddress(w.top, w.col)}:${cellAddress(w.bottom, w.col)}`)
+      .getCellProperties({ format: { fill: { color: true } } }),
   }));
   await context.sync();
   const bySheet = new Map(workbook.sheets.map((sheet) => [sheet.name, sheet]));

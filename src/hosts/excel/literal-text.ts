@@ -8,6 +8,7 @@ const MONTH_FIRST = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
 
 export function excelLiteral(text: string): string {
   if (text === '') return text;
-  if (/^[=+\-@'\s]/.test(text) || /^[\d.,£$%(]/.test(text) || /^(true|false)$/i.test(text) || /^#/.test(text) || MONTH_FIRST.test(text)) return `'${text}`;
+  if (/^[=+\-@'\s]/.test(text) || /^[\d.,£$%(]/.test(text) || /^(true|false)$/i.test(text) || /^#/.test(text) || MONTH_FIRST.test(text))
+    return `'${text}`;
   return text;
 }

@@ -57,7 +57,12 @@ function cellFrom(value: unknown, type: string, format: string, formula: unknown
       cellValue = value === '' || value === null || value === undefined ? { kind: 'empty' } : { kind: 'text', value: String(value) };
   }
   if (cellValue.kind === 'empty' && !formulaText && !fill && !fmt) return undefined;
-  return { value: cellValue, ...(fmt ? { format: fmt } : {}), ...(formulaText !== undefined ? { formula: formulaText } : {}), ...(fill ? { fill } : {}) };
+  return {
+    value: cellValue,
+    ...(fmt ? { format: fmt } : {}),
+    ...(formulaText !== undefined ? { formula: formulaText } : {}),
+    ...(fill ? { fill } : {}),
+  };
 }
 
 export function fillOfProperties(properties: Excel.CellProperties | undefined): string | undefined {
@@ -98,7 +103,9 @@ interface Block {
  * ranges, protection, merged areas and tables; then the cells are read in as few requests as the
  * response limit allows (one, for any ordinary KPI workbook), fills included when they fit.
  */
-export async function readWorkbookFromExcel(context: Excel.RequestContext): Promise<{ workbook: Workbook; fillsRead: boolean; syncs: number }> {
+export async function readWorkbookFromExcel(
+  context: Excel.RequestContext,
+): Promise<{ workbook: Workbook; fillsRead: boolean; syncs: number }> {
   let syncs = 0;
   const probes: SheetProbe[] = [];
   let batch = probeSheets(context, undefined);
@@ -224,8 +231,26 @@ export async function readWorkbookFromExcel(context: Excel.RequestContext): Prom
         const out: (Cell | undefined)[] = [];
         row.forEach((value, c) => {
           const cell = block.valuesOnly
-            ? cellFrom(value, typeof value === 'string' && value !== '' ? 'String' : value === '' ? 'Empty' : typeof value === 'number' ? 'Double' : 'String', '', undefined, undefined)
-            : cellFrom(value, String(block.range.valueTypes[r]![c]), String(block.range.numberFormat[r]![c] ?? ''), formulaAt.get(`${block.top + r}:${block.left + c}`), fillOfProperties(block.fills?.value[r]?.[c]));
+            ? cellFrom(
+                value,
+                typeof value === 'string' && value !== ''
+                  ? 'String'
+                  : value === ''
+                    ? 'Empty'
+                    : typeof value === 'number'
+                      ? 'Double'
+                      : 'String',
+                '',
+                undefined,
+                undefined,
+              )
+            : cellFrom(
+                value,
+                String(block.range.valueTypes[r]![c]),
+                String(block.range.numberFormat[r]![c] ?? ''),
+                formulaAt.get(`${block.top + r}:${block.left + c}`),
+                fillOfProperties(block.fills?.value[r]?.[c]),
+              );
           if (cell) out[block.left + c] = cell;
         });
         rows[block.top + r] = out;
@@ -235,7 +260,9 @@ export async function readWorkbookFromExcel(context: Excel.RequestContext): Prom
   }
 
   const sheets: Sheet[] = probes.map((probe) => {
-    const merges = probe.merged.isNullObject ? [] : probe.merged.areas.items.map((area) => rangeOfAddress(area.address)).filter((range): range is CellRange => range !== undefined);
+    const merges = probe.merged.isNullObject
+      ? []
+      : probe.merged.areas.items.map((area) => rangeOfAddress(area.address)).filter((range): range is CellRange => range !== undefined);
     const tables: TableObject[] = tableRanges
       .filter((t) => t.sheet === probe.sheet.name)
       .map((t) => ({ name: t.name, range: rangeOfAddress(t.range.address)!, hasHeaderRow: t.headers, hasTotalsRow: t.totals }));

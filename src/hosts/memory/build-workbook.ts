@@ -55,7 +55,11 @@ export function cellFromInput(input: CellInput): Cell | undefined {
   if (input.date !== undefined) {
     const date = dateFromIso(input.date);
     if (!date) throw new Error(`Not an ISO date: ${input.date}`);
-    return { value: { kind: 'date', serial: serialFromDate(date) }, format: input.fmt ?? 'dd/mm/yyyy', ...(extras.formula ? { formula: extras.formula } : {}) };
+    return {
+      value: { kind: 'date', serial: serialFromDate(date) },
+      format: input.fmt ?? 'dd/mm/yyyy',
+      ...(extras.formula ? { formula: extras.formula } : {}),
+    };
   }
   const v = input.v;
   if (v === null || v === undefined || v === '') return { value: { kind: 'empty' }, ...extras };

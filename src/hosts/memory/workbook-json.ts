@@ -22,7 +22,10 @@ const CellSchema = z.object({
   value: CellValueSchema,
   format: z.string().optional(),
   formula: z.string().optional(),
-  fill: z.string().regex(/^#[0-9A-Fa-f]{6}$/).optional(),
+  fill: z
+    .string()
+    .regex(/^#[0-9A-Fa-f]{6}$/)
+    .optional(),
 });
 
 const Index = z.number().int().nonnegative();
@@ -73,7 +76,12 @@ export function serialiseWorkbook(workbook: Workbook): WorkbookJson {
       merges: sheet.merges.map(rangeCopy),
       hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
       hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
-      tables: sheet.tables.map((table) => ({ name: table.name, range: rangeCopy(table.range), hasHeaderRow: table.hasHeaderRow, hasTotalsRow: table.hasTotalsRow })),
+      tables: sheet.tables.map((table) => ({
+        name: table.name,
+        range: rangeCopy(table.range),
+        hasHeaderRow: table.hasHeaderRow,
+        hasTotalsRow: table.hasTotalsRow,
+      })),
     })),
   };
 }
@@ -92,17 +100,15 @@ function cellFromJson(cell: CellJson | null): Cell | undefined {
 export function deserialiseWorkbook(json: unknown): Workbook {
   const parsed = WorkbookJsonSchema.parse(json);
   return {
-    sheets: parsed.sheets.map(
-      (sheet): Sheet => ({
-        name: sheet.name,
-        visibility: sheet.visibility,
-        isProtected: sheet.isProtected,
-        rows: sheet.rows.map((row) => (row ? row.map(cellFromJson) : undefined)),
-        merges: sheet.merges,
-        hiddenRows: new Set(sheet.hiddenRows),
-        hiddenColumns: new Set(sheet.hiddenColumns),
-        tables: sheet.tables,
-      }),
-    ),
+    sheets: parsed.sheets.map((sheet): Sheet => ({
+      name: sheet.name,
+      visibility: sheet.visibility,
+      isProtected: sheet.isProtected,
+      rows: sheet.rows.map((row) => (row ? row.map(cellFromJson) : undefined)),
+      merges: sheet.merges,
+      hiddenRows: new Set(sheet.hiddenRows),
+      hiddenColumns: new Set(sheet.hiddenColumns),
+      tables: sheet.tables,
+    })),
   };
 }

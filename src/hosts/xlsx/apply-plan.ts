@@ -3,7 +3,18 @@ import { getOrInsert } from '../../core/model/memo';
 import { WorkbookFileError, type XlsxSource } from './read-xlsx';
 import { appendRows, buildSheetXml, patchSheetCells, printTitlesFormula } from './sheet-xml-write';
 import { RELATIONSHIPS_NS, relationshipsPartOf, relativeTarget } from './xlsx-package';
-import { allTags, attribute, elementEnd, escapeAttribute, findTag, nextTag, openingTag, removeAttribute, rootPrefix, setAttributeText } from './xml-text';
+import {
+  allTags,
+  attribute,
+  elementEnd,
+  escapeAttribute,
+  findTag,
+  nextTag,
+  openingTag,
+  removeAttribute,
+  rootPrefix,
+  setAttributeText,
+} from './xml-text';
 import { entryFromContent, writeZip, type ZipEntry } from './zip-archive';
 
 const WORKSHEET_TYPE = `${RELATIONSHIPS_NS}/worksheet`;
@@ -62,9 +73,14 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
   for (const owned of plan.sheets) {
     const existing = sheetsByFoldedName.get(owned.name.toLowerCase());
     if (!existing && source.allSheetNames.some((name) => name.toLowerCase() === owned.name.toLowerCase())) {
-      throw new WorkbookFileError(`The workbook has a chart sheet called "${owned.name}", the name of a sheet KPI Tracker writes. Rename that chart sheet and run again. Nothing was written.`);
+      throw new WorkbookFileError(
+        `The workbook has a chart sheet called "${owned.name}", the name of a sheet KPI Tracker writes. Rename that chart sheet and run again. Nothing was written.`,
+      );
     }
-    if (owned.chart) notes.push(`The chart of statuses on "${owned.name}" was left out: the command line can't draw charts. Generate the committee sheet from Excel to get it.`);
+    if (owned.chart)
+      notes.push(
+        `The chart of statuses on "${owned.name}" was left out: the command line can't draw charts. Generate the committee sheet from Excel to get it.`,
+      );
     if (existing) {
       if (owned.mode === 'append') {
         const edited = replaced.get(existing.part);
@@ -97,7 +113,12 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
     const stylesPart = source.stylesPart ?? 'xl/styles.xml';
     replaced.set(stylesPart, source.styles.toXml());
     if (!source.stylesPart) {
-      workbookRels = addRelationship(workbookRels, freeRelationshipId(workbookRels), STYLES_TYPE, relativeTarget(source.workbookPart, stylesPart));
+      workbookRels = addRelationship(
+        workbookRels,
+        freeRelationshipId(workbookRels),
+        STYLES_TYPE,
+        relativeTarget(source.workbookPart, stylesPart),
+      );
       contentTypes = addOverride(contentTypes, stylesPart, STYLES_CONTENT);
     }
   }
@@ -116,7 +137,8 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
 
   const written = new Set<string>();
   const changed = new Map([...replaced].map(([part, content]) => [part.toLowerCase(), { part, content }]));
-  const newEntry = (part: string, content: string | Uint8Array): Promise<ZipEntry> => compressing.get(part.toLowerCase()) ?? entryFromContent(part, content);
+  const newEntry = (part: string, content: string | Uint8Array): Promise<ZipEntry> =>
+    compressing.get(part.toLowerCase()) ?? entryFromContent(part, content);
   const pending: Array<ZipEntry | Promise<ZipEntry>> = [];
   for (const entry of pkg.entries) {
     const key = entry.name.toLowerCase();
@@ -159,7 +181,9 @@ function addOverride(types: string, part: string, contentType: string): string {
 }
 
 function removeOverride(types: string, part: string): string {
-  const tag = allTags(types, 'Override').find((t) => (attribute(t.attributeText, 'PartName') ?? '').toLowerCase() === `/${part}`.toLowerCase());
+  const tag = allTags(types, 'Override').find(
+    (t) => (attribute(t.attributeText, 'PartName') ?? '').toLowerCase() === `/${part}`.toLowerCase(),
+  );
   return tag ? types.slice(0, tag.start) + types.slice(elementEnd(types, tag)) : types;
 }
 
@@ -188,7 +212,8 @@ class WorkbookPart {
     const state = visibility === 'visible' ? '' : ` state="${visibility}"`;
     const entry = `<${this.prefix}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}"${state} r:id="${relationshipId}"/>`;
     const sheets = findTag(this.xml, 'sheets')!;
-    if (sheets.selfClosing) this.xml = `${this.xml.slice(0, sheets.start)}<${sheets.prefix}sheets>${entry}</${sheets.prefix}sheets>${this.xml.slice(sheets.end)}`;
+    if (sheets.selfClosing)
+      this.xml = `${this.xml.slice(0, sheets.start)}<${sheets.prefix}sheets>${entry}</${sheets.prefix}sheets>${this.xml.slice(sheets.end)}`;
     else {
       const close = this.xml.indexOf(`</${sheets.prefix}sheets>`, sheets.end);
       this.xml = `${this.xml.slice(0, close)}${entry}${this.xml.slice(close)}`;
@@ -206,7 +231,8 @@ class WorkbookPart {
 
   setPrintTitles(position: number, owned: OwnedSheet): void {
     const existing = allTags(this.xml, 'definedName').find(
-      (tag) => attribute(tag.attributeText, 'name') === '_xlnm.Print_Titles' && attribute(tag.attributeText, 'localSheetId') === String(position),
+      (tag) =>
+        attribute(tag.attributeText, 'name') === '_xlnm.Print_Titles' && attribute(tag.attributeText, 'localSheetId') === String(position),
     );
     if (existing) this.xml = this.xml.slice(0, existing.start) + this.xml.slice(elementEnd(this.xml, existing));
     const rows = owned.print?.repeatRows;
@@ -252,4 +278,3 @@ class WorkbookPart {
     return nextTag(this.xml, 0)!.end;
   }
 }
-

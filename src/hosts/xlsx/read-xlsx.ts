@@ -92,12 +92,16 @@ export async function readXlsxBytes(bytes: Uint8Array, name: string): Promise<Xl
   } catch (error) {
     if (error instanceof WorkbookFileError) throw error;
     const reason = error instanceof ZipFormatError ? error.message : (error as Error).message;
-    throw new WorkbookFileError(`${name} looks like a zip file but Excel's workbook parts could not be read (${reason}). It may be damaged.`);
+    throw new WorkbookFileError(
+      `${name} looks like a zip file but Excel's workbook parts could not be read (${reason}). It may be damaged.`,
+    );
   }
 }
 
 function notAWorkbook(name: string): WorkbookFileError {
-  return new WorkbookFileError(`${name} is a zip file but not an Excel workbook (.xlsx): it has no worksheets inside. Save it from Excel as "Excel Workbook (.xlsx)" and try again.`);
+  return new WorkbookFileError(
+    `${name} is a zip file but not an Excel workbook (.xlsx): it has no worksheets inside. Save it from Excel as "Excel Workbook (.xlsx)" and try again.`,
+  );
 }
 
 function readPackage(pkg: XlsxPackage, name: string): XlsxRead {
@@ -132,18 +136,33 @@ function readPackage(pkg: XlsxPackage, name: string): XlsxRead {
     const sheetName = attribute(tag.attributeText, 'name') ?? `Sheet${position + 1}`;
     const state = attribute(tag.attributeText, 'state');
     const visibility: SheetVisibility = state === 'hidden' || state === 'veryHidden' ? state : 'visible';
-    const { sheet, layout } = readSheetXml(xml, { name: sheetName, visibility, sharedStrings, styles, date1904, tables: readTables(pkg, rel.target) });
+    const { sheet, layout } = readSheetXml(xml, {
+      name: sheetName,
+      visibility,
+      sharedStrings,
+      styles,
+      date1904,
+      tables: readTables(pkg, rel.target),
+    });
     pkg.forget(rel.target);
     sheets.push(sheet);
     entries.push({ name: sheetName, part: rel.target, relationshipId, position, layout });
   });
   if (sheets.length === 0) {
-    if (chartSheets > 0) throw new WorkbookFileError(`${name} holds only chart sheets: there is no worksheet with cells, so there is no KPI table to find.`);
+    if (chartSheets > 0)
+      throw new WorkbookFileError(`${name} holds only chart sheets: there is no worksheet with cells, so there is no KPI table to find.`);
     throw notAWorkbook(name);
   }
   return {
     workbook: { sheets },
-    source: { package: pkg, workbookPart, sheets: entries, allSheetNames: sheetTags.map((tag) => attribute(tag.attributeText, 'name') ?? ''), styles, stylesPart },
+    source: {
+      package: pkg,
+      workbookPart,
+      sheets: entries,
+      allSheetNames: sheetTags.map((tag) => attribute(tag.attributeText, 'name') ?? ''),
+      styles,
+      stylesPart,
+    },
     structureProtected,
   };
 }

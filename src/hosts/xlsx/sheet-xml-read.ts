@@ -144,7 +144,16 @@ export function readSheetXml(xml: string, context: SheetContext): { sheet: Sheet
   for (const [min, max] of hiddenColumnRanges) for (let c = min; c <= Math.min(max, widest); c++) hiddenColumns.add(c);
 
   return {
-    sheet: { name: context.name, visibility: context.visibility, isProtected, rows, merges, hiddenRows, hiddenColumns, tables: context.tables },
+    sheet: {
+      name: context.name,
+      visibility: context.visibility,
+      isProtected,
+      rows,
+      merges,
+      hiddenRows,
+      hiddenColumns,
+      tables: context.tables,
+    },
     layout: { prefix, lastRow },
   };
 }
@@ -188,7 +197,10 @@ function readCell(
     const formulaTag = childTag(inner, `<${p}f`);
     if (formulaTag) {
       formula = formulaOf(inner, formulaTag, elementEnd(inner, formulaTag), row, col, sharedFormulas);
-      const range = attribute(formulaTag.attributeText, 't') === 'array' ? parseRangeAddress(attribute(formulaTag.attributeText, 'ref') ?? '') : undefined;
+      const range =
+        attribute(formulaTag.attributeText, 't') === 'array'
+          ? parseRangeAddress(attribute(formulaTag.attributeText, 'ref') ?? '')
+          : undefined;
       if (range && (range.bottom > range.top || range.right > range.left)) arrayFormulas.push({ range, formula });
     }
     const inlineTag = childTag(inner, `<${p}is`);
@@ -205,7 +217,13 @@ function readCell(
   return cell;
 }
 
-function valueOf(type: string, raw: string | undefined, inline: string | undefined, format: string | undefined, context: SheetContext): CellValue {
+function valueOf(
+  type: string,
+  raw: string | undefined,
+  inline: string | undefined,
+  format: string | undefined,
+  context: SheetContext,
+): CellValue {
   switch (type) {
     case 's': {
       const text = raw === undefined ? undefined : context.sharedStrings[Number(raw)];
@@ -282,7 +300,14 @@ function normaliseLineEnds(text: string): string {
   return text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
 }
 
-function formulaOf(xml: string, tag: Tag, close: number, row: number, col: number, shared: Map<string, { text: string; row: number; col: number }>): string {
+function formulaOf(
+  xml: string,
+  tag: Tag,
+  close: number,
+  row: number,
+  col: number,
+  shared: Map<string, { text: string; row: number; col: number }>,
+): string {
   const text = tag.selfClosing ? '' : elementText(xml, tag, close);
   if (attribute(tag.attributeText, 't') !== 'shared') return text;
   const index = attribute(tag.attributeText, 'si') ?? '';
@@ -297,18 +322,23 @@ function formulaOf(xml: string, tag: Tag, close: number, row: number, col: numbe
 /** A shared formula as it reads in another cell: relative references moved by the distance from the first cell. */
 export function shiftFormula(formula: string, rows: number, cols: number): string {
   if (rows === 0 && cols === 0) return formula;
-  return formula
-    // Text in double quotes and sheet names in single quotes are not references.
-    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
-    .map((piece, i) =>
-      i % 2 === 1
-        ? piece
-        : piece.replace(/(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (whole, colFixed: string, letters: string, rowFixed: string, digits: string) => {
-            const c = colFixed ? columnIndex(letters) : columnIndex(letters) + cols;
-            const r = rowFixed ? Number(digits) : Number(digits) + rows;
-            if (c < 0 || r < 1) return '#REF!';
-            return `${colFixed}${columnLetter(c)}${rowFixed}${r}`;
-          }),
-    )
-    .join('');
+  return (
+    formula
+      // Text in double quotes and sheet names in single quotes are not references.
+      .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
+      .map((piece, i) =>
+        i % 2 === 1
+          ? piece
+          : piece.replace(
+              /(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
+              (whole, colFixed: string, letters: string, rowFixed: string, digits: string) => {
+                const c = colFixed ? columnIndex(letters) : columnIndex(letters) + cols;
+                const r = rowFixed ? Number(digits) : Number(digits) + rows;
+                if (c < 0 || r < 1) return '#REF!';
+                return `${colFixed}${columnLetter(c)}${rowFixed}${r}`;
+              },
+            ),
+      )
+      .join('')
+  );
 }

@@ -4,7 +4,18 @@ import { columnOfReference, type SheetLayout } from './sheet-xml-read';
 import type { StylesPart } from './styles-xml';
 import { Utf8Chunks } from './utf8-chunks';
 import { getOrInsert } from '../../core/model/memo';
-import { allTags, attribute, elementEnd, escapeCellText, findTag, indexOfElement, isXmlTrue, nextTag, removeAttribute, type Tag } from './xml-text';
+import {
+  allTags,
+  attribute,
+  elementEnd,
+  escapeCellText,
+  findTag,
+  indexOfElement,
+  isXmlTrue,
+  nextTag,
+  removeAttribute,
+  type Tag,
+} from './xml-text';
 import { MAIN_NS, RELATIONSHIPS_NS } from './xlsx-package';
 
 /**
@@ -98,7 +109,8 @@ function splitAtSheetData(xml: string, p: string): { head: string; body: string;
   const open = xml.indexOf(`<${p}sheetData`);
   const tag = open >= 0 ? nextTag(xml, open) : undefined;
   if (!tag) throw new Error('The worksheet has no sheetData element.');
-  if (tag.selfClosing) return { head: `${xml.slice(0, tag.start)}<${p}sheetData>`, body: '', tail: `</${p}sheetData>${xml.slice(tag.end)}` };
+  if (tag.selfClosing)
+    return { head: `${xml.slice(0, tag.start)}<${p}sheetData>`, body: '', tail: `</${p}sheetData>${xml.slice(tag.end)}` };
   const close = xml.indexOf(`</${p}sheetData>`, tag.end);
   return { head: xml.slice(0, tag.end), body: xml.slice(tag.end, close), tail: xml.slice(close) };
 }
@@ -114,7 +126,8 @@ function columnStylesOf(head: string): ColumnStyles {
     const style = Number(attribute(tag.attributeText, 'style') ?? NaN);
     const min = Number(attribute(tag.attributeText, 'min'));
     const max = Number(attribute(tag.attributeText, 'max'));
-    if (Number.isInteger(style) && style > 0 && Number.isInteger(min) && Number.isInteger(max)) found.push({ min: min - 1, max: max - 1, style });
+    if (Number.isInteger(style) && style > 0 && Number.isInteger(min) && Number.isInteger(max))
+      found.push({ min: min - 1, max: max - 1, style });
   }
   return found;
 }
@@ -139,7 +152,16 @@ function editsByColumn(edits: readonly CellEdit[]): CellEdit[] {
   return [...new Map(edits.map((edit) => [edit.col, edit])).values()].sort((a, b) => a.col - b.col);
 }
 
-function patchRow(xml: string, tag: Tag, end: number, p: string, row: number, edits: CellEdit[], styles: StylesPart, columnStyles: ColumnStyles): string {
+function patchRow(
+  xml: string,
+  tag: Tag,
+  end: number,
+  p: string,
+  row: number,
+  edits: CellEdit[],
+  styles: StylesPart,
+  columnStyles: ColumnStyles,
+): string {
   const cells: ExistingCell[] = [];
   const cellOpen = `<${p}c`;
   const cellClose = `</${p}c>`;
@@ -177,7 +199,8 @@ function patchRow(xml: string, tag: Tag, end: number, p: string, row: number, ed
     }
   }
   parts.push(xml.slice(cursor, contentEnd));
-  for (; e < sortedEdits.length; e++) parts.push(editedCellXml(p, row, sortedEdits[e]!, newCellStyle(rowStyle, sortedEdits[e]!.col, columnStyles), styles));
+  for (; e < sortedEdits.length; e++)
+    parts.push(editedCellXml(p, row, sortedEdits[e]!, newCellStyle(rowStyle, sortedEdits[e]!.col, columnStyles), styles));
   parts.push(`</${p}row>`);
   return parts.join('');
 }
@@ -197,7 +220,14 @@ function newRowXml(p: string, row: number, edits: CellEdit[], styles: StylesPart
  * of rows (the run's time, the sheet name, "Met"), so each cell's XML after its address is made
  * once per PlanCell and reused.
  */
-function plannedRowXml(p: string, row: number, cells: ReadonlyArray<PlanCell | undefined>, height: number | undefined, styles: StylesPart, cellTails: Map<PlanCell, string>): string {
+function plannedRowXml(
+  p: string,
+  row: number,
+  cells: ReadonlyArray<PlanCell | undefined>,
+  height: number | undefined,
+  styles: StylesPart,
+  cellTails: Map<PlanCell, string>,
+): string {
   let xml = '';
   const rowNumber = row + 1;
   for (let col = 0; col < cells.length; col++) {
@@ -251,9 +281,13 @@ export function buildSheetXml(owned: OwnedSheet, styles: StylesPart): Buffer {
   const freeze = owned.freezeRows
     ? `<pane ySplit="${owned.freezeRows}" topLeftCell="A${owned.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${owned.freezeRows + 1}" sqref="A${owned.freezeRows + 1}"/>`
     : '';
-  const columns = (owned.columnWidths ?? []).map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`).join('');
+  const columns = (owned.columnWidths ?? [])
+    .map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`)
+    .join('');
   const merges = owned.merges ?? [];
-  const footer = print?.footer ? `<headerFooter><oddFooter>${escapeCellText(`&L${print.footer.replace(/&/g, '&&')}${FOOTER_PAGE}`)}</oddFooter></headerFooter>` : '';
+  const footer = print?.footer
+    ? `<headerFooter><oddFooter>${escapeCellText(`&L${print.footer.replace(/&/g, '&&')}${FOOTER_PAGE}`)}</oddFooter></headerFooter>`
+    : '';
   const out = new Utf8Chunks();
   out.push(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -273,9 +307,13 @@ export function buildSheetXml(owned: OwnedSheet, styles: StylesPart): Buffer {
   });
   out.push(
     '</sheetData>' +
-      (merges.length ? `<mergeCells count="${merges.length}">${merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>` : '') +
+      (merges.length
+        ? `<mergeCells count="${merges.length}">${merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`
+        : '') +
       '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-      (print ? `<pageSetup paperSize="9" orientation="${print.landscape ? 'landscape' : 'portrait'}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` : '') +
+      (print
+        ? `<pageSetup paperSize="9" orientation="${print.landscape ? 'landscape' : 'portrait'}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`
+        : '') +
       footer +
       '</worksheet>',
   );

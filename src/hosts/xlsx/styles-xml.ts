@@ -1,12 +1,47 @@
 import { MAIN_NS } from './xlsx-package';
-import { allTags, attribute, elementEnd, escapeAttribute, findTag, nextTag, openingTag, rootPrefix, setAttributeText, type Tag } from './xml-text';
+import {
+  allTags,
+  attribute,
+  elementEnd,
+  escapeAttribute,
+  findTag,
+  nextTag,
+  openingTag,
+  rootPrefix,
+  setAttributeText,
+  type Tag,
+} from './xml-text';
 
 /** Excel's built-in number formats by id (the ones that read the same in every locale). */
 const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
-  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
-  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy h:mm',
-  37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)',
-  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy h:mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
 };
 
 /** The look of a cell the run builds, as a key into styles already made. */
@@ -57,7 +92,14 @@ export class StylesPart {
   private readonly counts = { fonts: 0, borders: 0, cellXfs: 0 };
   /** Elements the file already has, by their XML, so a second run reuses what the first added. */
   private readonly existing = { fonts: new Map<string, number>(), borders: new Map<string, number>(), cellXfs: new Map<string, number>() };
-  private readonly added = { numFmts: [] as string[], fonts: [] as string[], fills: [] as string[], borders: [] as string[], cellStyleXfs: [] as string[], cellXfs: [] as string[] };
+  private readonly added = {
+    numFmts: [] as string[],
+    fonts: [] as string[],
+    fills: [] as string[],
+    borders: [] as string[],
+    cellStyleXfs: [] as string[],
+    cellXfs: [] as string[],
+  };
   /** Additions made only because the part lacked a section every styles part needs. */
   private readonly baseline: number;
   private readonly restyled = new Map<string, number>();
@@ -85,13 +127,18 @@ export class StylesPart {
     else {
       // Fills 0 and 1 are reserved (none and gray125) in every styles part.
       this.fills.push(undefined, undefined);
-      this.added.fills.push(`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`, `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`);
+      this.added.fills.push(
+        `<${p}fill><${p}patternFill patternType="none"/></${p}fill>`,
+        `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`,
+      );
     }
     const fonts = this.section('fonts');
-    for (const tag of fonts ? allTags(this.xml, 'font', fonts.start, fonts.end) : []) this.existing.fonts.set(this.elementXml(tag), this.counts.fonts++);
+    for (const tag of fonts ? allTags(this.xml, 'font', fonts.start, fonts.end) : [])
+      this.existing.fonts.set(this.elementXml(tag), this.counts.fonts++);
     if (!fonts) this.added.fonts.push(`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/><${p}family val="2"/></${p}font>`);
     const borders = this.section('borders');
-    for (const tag of borders ? allTags(this.xml, 'border', borders.start, borders.end) : []) this.existing.borders.set(this.elementXml(tag), this.counts.borders++);
+    for (const tag of borders ? allTags(this.xml, 'border', borders.start, borders.end) : [])
+      this.existing.borders.set(this.elementXml(tag), this.counts.borders++);
     if (!borders) this.added.borders.push(`<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`);
     if (!this.section('cellStyleXfs')) this.added.cellStyleXfs.push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`);
     const xfs = this.section('cellXfs');
@@ -155,7 +202,10 @@ export class StylesPart {
     let borderId = 0;
     if (look.border) {
       const side = (name: string): string => `<${p}${name} style="thin"><${p}color rgb="FFBFBFBF"/></${p}${name}>`;
-      borderId = this.reuseOrAdd('borders', `<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`);
+      borderId = this.reuseOrAdd(
+        'borders',
+        `<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`,
+      );
     }
     const numFmtId = look.numberFormat ? this.formatIdFor(look.numberFormat) : 0;
     const horizontal = look.align ? ` horizontal="${look.align === 'centre' ? 'center' : look.align}"` : '';
@@ -220,7 +270,9 @@ export class StylesPart {
     const p = this.prefix;
     const id = this.fills.length;
     this.fills.push(upper);
-    this.added.fills.push(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${hex(upper)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+    this.added.fills.push(
+      `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${hex(upper)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
+    );
     return id;
   }
 
@@ -254,7 +306,12 @@ export class StylesPart {
 }
 
 function cellFormatOf(tag: Tag, xml: string): CellFormat {
-  return { tag, xml, numFmtId: Number(attribute(tag.attributeText, 'numFmtId') ?? 0), fillId: Number(attribute(tag.attributeText, 'fillId') ?? 0) };
+  return {
+    tag,
+    xml,
+    numFmtId: Number(attribute(tag.attributeText, 'numFmtId') ?? 0),
+    fillId: Number(attribute(tag.attributeText, 'fillId') ?? 0),
+  };
 }
 
 /** The element `xml` (opening with `tag`) with attributes set or replaced. */

@@ -16,7 +16,8 @@ export async function writeXlsxFile(bytes: Uint8Array, path: string): Promise<vo
     // Never leave a half-written copy beside the officer's workbook.
     await rm(temporary, { force: true }).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') throw new WorkbookFileError(`Can't write ${path}: you don't have permission (is it open in Excel?).`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new WorkbookFileError(`Can't write ${path}: you don't have permission (is it open in Excel?).`);
     throw new WorkbookFileError(`Can't write ${path}: ${(error as Error).message}`);
   }
 }

@@ -38,13 +38,19 @@ export function escapeCellText(text: string): string {
   let out = text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
   out = out.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
   // A carriage return too: written raw, any XML parser would turn CR LF into LF.
-  // eslint-disable-next-line no-control-regex
-  out = out.replace(/[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  out = out.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\uFFFE\uFFFF]/g,
+    (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
   return out.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 export function escapeAttribute(text: string): string {
-  return text.replace(/[&<>"\n\r\t]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' })[c]!);
+  return text.replace(
+    /[&<>"\n\r\t]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' })[c]!,
+  );
 }
 
 export interface Tag {
@@ -70,7 +76,11 @@ export function nextTag(xml: string, from: number): Tag | undefined {
   while (at >= 0) {
     const next = xml.charCodeAt(at + 1);
     if (next === 0x21 /* ! */ || next === 0x3f /* ? */) {
-      const close = xml.startsWith('<!--', at) ? xml.indexOf('-->', at) + 3 : xml.startsWith('<![CDATA[', at) ? xml.indexOf(']]>', at) + 3 : xml.indexOf('>', at) + 1;
+      const close = xml.startsWith('<!--', at)
+        ? xml.indexOf('-->', at) + 3
+        : xml.startsWith('<![CDATA[', at)
+          ? xml.indexOf(']]>', at) + 3
+          : xml.indexOf('>', at) + 1;
       if (close <= 0) return undefined;
       at = xml.indexOf('<', close);
       continue;

@@ -95,7 +95,8 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
       extra += 4 + size;
     }
     if (flags & 1) throw new ZipFormatError(`its part ${name} is encrypted`);
-    if (method !== 0 && method !== 8) throw new ZipFormatError(`its part ${name} is compressed in a way KPI Tracker can't read (method ${method})`);
+    if (method !== 0 && method !== 8)
+      throw new ZipFormatError(`its part ${name} is compressed in a way KPI Tracker can't read (method ${method})`);
     if (data.getUint32(localOffset, true) !== LOCAL_HEADER) throw new ZipFormatError(`its part ${name} is damaged`);
     const start = localOffset + 30 + data.getUint16(localOffset + 26, true) + data.getUint16(localOffset + 28, true);
     if (start + compressedSize > bytes.byteLength) throw new ZipFormatError(`its part ${name} is cut short`);

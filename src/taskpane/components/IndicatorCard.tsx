@@ -8,7 +8,11 @@ import { POLARITY_WORDS } from '../words';
 import { Sparkline } from './Sparkline';
 import { StatusChip } from './StatusChip';
 
-const TREND_WORDS = { better: 'better than the previous period', worse: 'worse than the previous period', same: 'the same as the previous period' } as const;
+const TREND_WORDS = {
+  better: 'better than the previous period',
+  worse: 'worse than the previous period',
+  same: 'the same as the previous period',
+} as const;
 
 /** One indicator at a glance: status chip, actual against target, trend, and the reason for its verdict. */
 export function IndicatorCard(props: {
@@ -52,7 +56,13 @@ export function IndicatorCard(props: {
           className={styles.field}
           hint={verdict.polarityAssumed ? 'Assumed: KPI Tracker could not tell from the sheet. Correct it if it is wrong.' : undefined}
         >
-          <Select size="small" className={styles.selectRoot} select={{ className: styles.select }} value={verdict.polarity} onChange={(_, data) => props.onPolarity!(PolaritySchema.parse(data.value))}>
+          <Select
+            size="small"
+            className={styles.selectRoot}
+            select={{ className: styles.select }}
+            value={verdict.polarity}
+            onChange={(_, data) => props.onPolarity!(PolaritySchema.parse(data.value))}
+          >
             {PolaritySchema.options.map((polarity) => (
               <option key={polarity} value={polarity}>
                 {POLARITY_WORDS[polarity]}

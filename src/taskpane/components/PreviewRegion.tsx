@@ -23,9 +23,17 @@ export function PreviewRegion(props: { period: string | null; summary: PreviewSu
       <Subtitle2 as="h3" id={headingId} className={styles.heading}>
         Preview
       </Subtitle2>
-      <Caption1>What the buttons below would change{props.period ? ` for ${props.period}` : ''}, worked out from the workbook as it is now.</Caption1>
+      <Caption1>
+        What the buttons below would change{props.period ? ` for ${props.period}` : ''}, worked out from the workbook as it is now.
+      </Caption1>
       {props.loading && <Spinner size="tiny" label="Working out what would change…" />}
-      {props.error !== null && <ErrorBar title="The preview could not be worked out" error={props.error} next="Nothing was written. Check the workbook is open and not being edited, then choose the period again." />}
+      {props.error !== null && (
+        <ErrorBar
+          title="The preview could not be worked out"
+          error={props.error}
+          next="Nothing was written. Check the workbook is open and not being edited, then choose the period again."
+        />
+      )}
       {summary && !props.loading && (
         <>
           {summary.refusals.length > 0 && (
@@ -42,7 +50,8 @@ export function PreviewRegion(props: { period: string | null; summary: PreviewSu
           )}
           <ul className={styles.list}>
             <li>
-              Recalculate status: {count(summary.statusCells, 'status cell')} and {count(summary.commentaryCells, 'commentary cell')} would change.
+              Recalculate status: {count(summary.statusCells, 'status cell')} and {count(summary.commentaryCells, 'commentary cell')} would
+              change.
             </li>
             <li>
               Build action plan: {count(summary.actionBlocks, 'block')} on &quot;{ACTION_PLAN_SHEET}&quot;
@@ -50,7 +59,9 @@ export function PreviewRegion(props: { period: string | null; summary: PreviewSu
             </li>
             <li>
               Generate committee sheet:{' '}
-              {summary.committeeSheet ? `"${summary.committeeSheet}"${summary.committeeChanges ? ' would be built.' : ' is already up to date.'}` : 'no period has figures yet.'}
+              {summary.committeeSheet
+                ? `"${summary.committeeSheet}"${summary.committeeChanges ? ' would be built.' : ' is already up to date.'}`
+                : 'no period has figures yet.'}
             </li>
           </ul>
           {byKind.size > 0 && (
@@ -59,7 +70,11 @@ export function PreviewRegion(props: { period: string | null; summary: PreviewSu
                 Left as they are
               </Body1>
               {[...byKind.entries()].map(([kind, messages]) => (
-                <MessageBar key={kind} intent={kind === 'stale-commentary' || kind === 'frozen-period' ? 'warning' : 'info'} layout="multiline">
+                <MessageBar
+                  key={kind}
+                  intent={kind === 'stale-commentary' || kind === 'frozen-period' ? 'warning' : 'info'}
+                  layout="multiline"
+                >
                   <MessageBarBody>
                     <MessageBarTitle>
                       {NOTICE_WORDS[kind]} ({messages.length})

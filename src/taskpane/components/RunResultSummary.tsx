@@ -27,7 +27,9 @@ export function RunResultSummary(props: { label: string; result: RunResult; onSh
   const ranges = changedRanges(plan);
   const statuses = plan.edits.filter((edit) => edit.purpose === 'status').length;
   const commentary = plan.edits.length - statuses;
-  const sheets = plan.sheets.filter((sheet) => sheet.visibility === 'visible' && sheet.purpose !== 'change-log').map((sheet) => `"${sheet.name}"`);
+  const sheets = plan.sheets
+    .filter((sheet) => sheet.visibility === 'visible' && sheet.purpose !== 'change-log')
+    .map((sheet) => `"${sheet.name}"`);
   const summary =
     ranges.length === 0
       ? 'Nothing needed to change.'
@@ -45,7 +47,11 @@ export function RunResultSummary(props: { label: string; result: RunResult; onSh
               <Body1 className={mergeClasses(styles.grow, styles.wrapText)}>
                 {range.what}: {range.sheet} {range.address === 'A1' ? '' : range.address}
               </Body1>
-              <Button size="small" aria-label={`Show ${range.what.toLowerCase()} ${range.sheet} ${range.address}`} onClick={() => props.onShow(range.sheet, range.address)}>
+              <Button
+                size="small"
+                aria-label={`Show ${range.what.toLowerCase()} ${range.sheet} ${range.address}`}
+                onClick={() => props.onShow(range.sheet, range.address)}
+              >
                 Show
               </Button>
             </li>

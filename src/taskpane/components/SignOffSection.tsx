@@ -9,13 +9,20 @@ import { signOffFor, withoutSignOff, withSignOff } from '../sign-off';
 import { count } from '../words';
 import { ErrorBar } from './ErrorBar';
 
-type Message = { intent: 'success' | 'warning'; title: string; lines: string[] } | { intent: 'error'; title: string; error: unknown; next: string };
+type Message =
+  { intent: 'success' | 'warning'; title: string; lines: string[] } | { intent: 'error'; title: string; error: unknown; next: string };
 
 /**
  * Sign-off: once a committee has seen a period, its status cells are frozen as they read now,
  * so a later change of target or tolerance does not quietly re-rate history.
  */
-export function SignOffSection(props: { data: PaneData; period: string | null; today: CalendarDate; committee: string; onSave: (settings: Settings) => Promise<void> }) {
+export function SignOffSection(props: {
+  data: PaneData;
+  period: string | null;
+  today: CalendarDate;
+  committee: string;
+  onSave: (settings: Settings) => Promise<void>;
+}) {
   const { data } = props;
   const styles = usePaneStyles();
   const headingId = useId();
@@ -38,15 +45,31 @@ export function SignOffSection(props: { data: PaneData; period: string | null; t
   };
 
   const signOff = () => {
-    const draft = signOffFor({ workbook: data.workbook, detection: data.detection, verdicts: data.verdicts, labels: data.look.labels, period, today: props.today, committee: props.committee });
+    const draft = signOffFor({
+      workbook: data.workbook,
+      detection: data.detection,
+      verdicts: data.verdicts,
+      labels: data.look.labels,
+      period,
+      today: props.today,
+      committee: props.committee,
+    });
     const cells = Object.keys(draft.signOff.statuses).length;
     if (cells === 0) {
-      setMessage({ intent: 'warning', title: 'Nothing to sign off yet', lines: [`No status cell holds a status for ${period}. Recalculate status for ${period} on the Run tab first, then sign it off.`] });
+      setMessage({
+        intent: 'warning',
+        title: 'Nothing to sign off yet',
+        lines: [`No status cell holds a status for ${period}. Recalculate status for ${period} on the Run tab first, then sign it off.`],
+      });
       return;
     }
     const lines = [`${count(cells, 'status cell')} will keep the status they show now, whatever a later run would say.`];
     if (draft.mismatches.length > 0) lines.push(`Check these: they may show another period. ${draft.mismatches.join('; ')}.`);
-    void save(withSignOff(data.settings, draft.signOff), { intent: draft.mismatches.length > 0 ? 'warning' : 'success', title: `${period} signed off`, lines });
+    void save(withSignOff(data.settings, draft.signOff), {
+      intent: draft.mismatches.length > 0 ? 'warning' : 'success',
+      title: `${period} signed off`,
+      lines,
+    });
   };
 
   return (
@@ -54,7 +77,10 @@ export function SignOffSection(props: { data: PaneData; period: string | null; t
       <Subtitle2 as="h3" id={headingId} className={styles.heading}>
         Sign-off
       </Subtitle2>
-      <Caption1>Once a committee has seen a period, sign it off: its statuses are kept as they are, and the Run preview says what a recalculation would change.</Caption1>
+      <Caption1>
+        Once a committee has seen a period, sign it off: its statuses are kept as they are, and the Run preview says what a recalculation
+        would change.
+      </Caption1>
       <Field label="Period to sign off">
         <Select value={period} disabled={periods.length === 0} onChange={(_, d) => setPeriod(d.value)}>
           {periods.map((p) => (
@@ -89,7 +115,13 @@ export function SignOffSection(props: { data: PaneData; period: string | null; t
               <Button
                 size="small"
                 disabled={busy}
-                onClick={() => void save(withoutSignOff(data.settings, s.period), { intent: 'success', title: `Sign-off of ${s.period} removed`, lines: ['Its statuses will be recalculated like any other period.'] })}
+                onClick={() =>
+                  void save(withoutSignOff(data.settings, s.period), {
+                    intent: 'success',
+                    title: `Sign-off of ${s.period} removed`,
+                    lines: ['Its statuses will be recalculated like any other period.'],
+                  })
+                }
               >
                 Remove sign-off of {s.period}
               </Button>

@@ -25,9 +25,19 @@ export function Sparkline(props: { points: readonly TrendPoint[]; target?: numbe
     <svg role="img" aria-label={label} width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} focusable="false">
       <title>{label}</title>
       {target !== undefined && (
-        <line x1={PAD} x2={WIDTH - PAD} y1={y(target)} y2={y(target)} stroke={tokens.colorNeutralStroke1} strokeDasharray="3 3" strokeWidth={1} />
+        <line
+          x1={PAD}
+          x2={WIDTH - PAD}
+          y1={y(target)}
+          y2={y(target)}
+          stroke={tokens.colorNeutralStroke1}
+          strokeDasharray="3 3"
+          strokeWidth={1}
+        />
       )}
-      {points.length > 1 && <polyline points={line} fill="none" stroke={tokens.colorBrandForeground1} strokeWidth={2} strokeLinejoin="round" />}
+      {points.length > 1 && (
+        <polyline points={line} fill="none" stroke={tokens.colorBrandForeground1} strokeWidth={2} strokeLinejoin="round" />
+      )}
       <circle cx={x(points.length - 1)} cy={y(last.value)} r={3} fill={tokens.colorBrandForeground1} />
     </svg>
   );

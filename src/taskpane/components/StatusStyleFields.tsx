@@ -42,7 +42,10 @@ const useStyles = makeStyles({
 });
 
 /** The label and colour written for each status, with the chip as it will look. */
-export function StatusStyleFields(props: { form: SettingsForm; onChange: (status: Status, patch: { label?: string; colour?: string }) => void }) {
+export function StatusStyleFields(props: {
+  form: SettingsForm;
+  onChange: (status: Status, patch: { label?: string; colour?: string }) => void;
+}) {
   const styles = usePaneStyles();
   const own = useStyles();
   const headingId = useId();

@@ -1,4 +1,15 @@
-import { Body1, Button, Caption1, Checkbox, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle2 } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Subtitle2,
+} from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { COLUMN_ROLES, LAYOUT_OF_KIND, type ColumnRole, type DetectedTable } from '../../core/detect/types';
 import { columnLetter, rangeAddress } from '../../core/model/address';
@@ -11,14 +22,21 @@ import { count, KIND_WORDS, ROLE_WORDS } from '../words';
 const NOT_USED = '';
 
 /** One table as it was found, with a role picker per column and a way to say it is not a KPI table. */
-export function TableMappingCard(props: { table: DetectedTable; number: number; choice: TableChoice; onChange: (choice: TableChoice) => void }) {
+export function TableMappingCard(props: {
+  table: DetectedTable;
+  number: number;
+  choice: TableChoice;
+  onChange: (choice: TableChoice) => void;
+}) {
   const { table, number, choice } = props;
   const styles = usePaneStyles();
   const headingId = useId();
   const pickersId = useId();
   // Tables KPI Tracker is unsure of open with their pickers showing; the rest show a one-line summary.
   const [open, setOpen] = useState(() => table.doubts.length > 0 || table.confidence < 0.8);
-  const periods = [...new Set(table.columns.filter((column) => column.role === 'actual' && column.period).map((column) => periodLabel(column.period!)))];
+  const periods = [
+    ...new Set(table.columns.filter((column) => column.role === 'actual' && column.period).map((column) => periodLabel(column.period!))),
+  ];
   const rows = table.kind === 'action-plan' ? count(table.actions.length, 'action') : count(table.indicators.length, 'indicator');
   return (
     <section className={styles.card} aria-labelledby={headingId}>
@@ -43,7 +61,11 @@ export function TableMappingCard(props: { table: DetectedTable; number: number; 
           </MessageBarBody>
         </MessageBar>
       )}
-      <Checkbox label="Not a KPI table" checked={choice.ignored} onChange={(_, data) => props.onChange({ ...choice, ignored: data.checked === true })} />
+      <Checkbox
+        label="Not a KPI table"
+        checked={choice.ignored}
+        onChange={(_, data) => props.onChange({ ...choice, ignored: data.checked === true })}
+      />
       {!choice.ignored && (
         <>
           <Caption1 className={styles.wrapText}>Columns: {columnSummary(table, choice)}.</Caption1>
@@ -60,11 +82,22 @@ export function TableMappingCard(props: { table: DetectedTable; number: number; 
             const letter = columnLetter(column.col);
             const role = choice.roles[column.col] === undefined ? column.role : choice.roles[column.col];
             return (
-              <Field key={column.col} label={`Role of column ${letter} (${column.header || 'no header'})`} hint={column.reason} className={styles.field}>
+              <Field
+                key={column.col}
+                label={`Role of column ${letter} (${column.header || 'no header'})`}
+                hint={column.reason}
+                className={styles.field}
+              >
                 <Select
-                  className={styles.selectRoot} select={{ className: styles.select }}
+                  className={styles.selectRoot}
+                  select={{ className: styles.select }}
                   value={role ?? NOT_USED}
-                  onChange={(_, data) => props.onChange({ ...choice, roles: { ...choice.roles, [column.col]: data.value === NOT_USED ? null : (data.value as ColumnRole) } })}
+                  onChange={(_, data) =>
+                    props.onChange({
+                      ...choice,
+                      roles: { ...choice.roles, [column.col]: data.value === NOT_USED ? null : (data.value as ColumnRole) },
+                    })
+                  }
                 >
                   {COLUMN_ROLES.map((r) => (
                     <option key={r} value={r}>

@@ -22,21 +22,32 @@ export function TemplateFields(props: {
         Commentary templates
       </Subtitle2>
       <Caption1>
-        Written into empty commentary cells only; your own commentary is never replaced. Fields you can use: {TEMPLATE_FIELDS.map((field) => `{${field}}`).join(', ')}.
+        Written into empty commentary cells only; your own commentary is never replaced. Fields you can use:{' '}
+        {TEMPLATE_FIELDS.map((field) => `{${field}}`).join(', ')}.
       </Caption1>
       {STATUSES.map((status) => {
         const problems = templateProblems(props.form.templates[status]);
         return (
           <Fragment key={status}>
-          <Field
-            label={`Template for ${STATUS_WORDS[status]}`}
-            validationState={problems.length > 0 ? 'error' : 'none'}
-            validationMessage={problems.length > 0 ? problems.join(' ') : undefined}
-            hint={DEFAULT_TEMPLATES[status] ? 'Leave empty to use the standard wording.' : 'Leave empty to write no commentary for this status.'}
-          >
-            <Textarea resize="vertical" rows={3} value={props.form.templates[status]} onFocus={() => props.onFocus(status)} onChange={(_, data) => props.onChange(status, data.value)} />
-          </Field>
-          {status === props.active && props.preview}
+            <Field
+              label={`Template for ${STATUS_WORDS[status]}`}
+              validationState={problems.length > 0 ? 'error' : 'none'}
+              validationMessage={problems.length > 0 ? problems.join(' ') : undefined}
+              hint={
+                DEFAULT_TEMPLATES[status]
+                  ? 'Leave empty to use the standard wording.'
+                  : 'Leave empty to write no commentary for this status.'
+              }
+            >
+              <Textarea
+                resize="vertical"
+                rows={3}
+                value={props.form.templates[status]}
+                onFocus={() => props.onFocus(status)}
+                onChange={(_, data) => props.onChange(status, data.value)}
+              />
+            </Field>
+            {status === props.active && props.preview}
           </Fragment>
         );
       })}

@@ -8,7 +8,13 @@ import { previewCommentary } from '../template-preview';
 import { indicatorKey } from '../trend';
 
 /** The template being edited, rendered on a real indicator of the workbook as it is typed. */
-export function TemplatePreview(props: { status: Status; template: string; statusLabel: string; indicators: readonly IndicatorVerdict[]; settings: Settings }) {
+export function TemplatePreview(props: {
+  status: Status;
+  template: string;
+  statusLabel: string;
+  indicators: readonly IndicatorVerdict[];
+  settings: Settings;
+}) {
   const { status, indicators } = props;
   const styles = usePaneStyles();
   const headingId = useId();
@@ -23,7 +29,12 @@ export function TemplatePreview(props: { status: Status; template: string; statu
       {verdict ? (
         <>
           <Field label="Indicator for the preview" className={styles.field}>
-            <Select className={styles.selectRoot} select={{ className: styles.select }} value={indicatorKey(verdict)} onChange={(_, data) => setChosen(data.value)}>
+            <Select
+              className={styles.selectRoot}
+              select={{ className: styles.select }}
+              value={indicatorKey(verdict)}
+              onChange={(_, data) => setChosen(data.value)}
+            >
               {indicators.map((v) => (
                 <option key={indicatorKey(v)} value={indicatorKey(v)}>
                   {v.ref ? `${v.ref} ${v.indicator}` : v.indicator}

@@ -47,9 +47,17 @@ export function IndicatorsView(props: {
 
   const select = (v: (typeof shown)[number]) => {
     const table = data.detection.tables[v.tableIndex];
-    const address = table ? `${cellAddress(v.row, table.range.left)}:${cellAddress(v.row, table.range.right)}` : `${v.row + 1}:${v.row + 1}`;
+    const address = table
+      ? `${cellAddress(v.row, table.range.left)}:${cellAddress(v.row, table.range.right)}`
+      : `${v.row + 1}:${v.row + 1}`;
     setError(null);
-    host.select(v.sheet, address).catch((e: unknown) => setError({ title: 'That row could not be selected', error: e, next: 'The sheet may have changed; open the Set up tab to check the mapping.' }));
+    host.select(v.sheet, address).catch((e: unknown) =>
+      setError({
+        title: 'That row could not be selected',
+        error: e,
+        next: 'The sheet may have changed; open the Set up tab to check the mapping.',
+      }),
+    );
   };
 
   const savePolarity = (ref: string, polarity: Polarity) => {
@@ -64,7 +72,12 @@ export function IndicatorsView(props: {
       <Title3 as="h2" className={styles.heading}>
         Indicators
       </Title3>
-      <PeriodPicker periods={periodsOf(data.verdicts)} value={period} latest={latestPeriodWithData(data.verdicts)} onChange={props.onPeriodChange} />
+      <PeriodPicker
+        periods={periodsOf(data.verdicts)}
+        value={period}
+        latest={latestPeriodWithData(data.verdicts)}
+        onChange={props.onPeriodChange}
+      />
       <div className={styles.row} role="group" aria-label="Filters">
         <Field label="Status">
           <Select value={status} onChange={(_, d) => setStatus(d.value)}>

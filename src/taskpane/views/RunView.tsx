@@ -14,7 +14,9 @@ import { summarisePreview, type PreviewSummary } from '../preview-summary';
 import { ALL_STEPS, RUN_STEPS, type RunStep } from '../run-steps';
 
 type Applying = { readonly step: RunStep; readonly progress: number };
-type Outcome = { readonly kind: 'done'; readonly label: string; readonly result: RunResult } | { readonly kind: 'failed'; readonly label: string; readonly error: unknown };
+type Outcome =
+  | { readonly kind: 'done'; readonly label: string; readonly result: RunResult }
+  | { readonly kind: 'failed'; readonly label: string; readonly error: unknown };
 
 function options(today: CalendarDate, period: string | null, steps: RunOptions['steps'], command: string): RunOptions {
   return { today, now: new Date().toISOString(), command, steps, ...(period ? { period } : {}) };
@@ -36,7 +38,11 @@ export function RunView(props: {
 }) {
   const { host, data, today, period } = props;
   const styles = usePaneStyles();
-  const [preview, setPreview] = useState<{ summary: PreviewSummary | null; loading: boolean; error: unknown }>({ summary: null, loading: true, error: null });
+  const [preview, setPreview] = useState<{ summary: PreviewSummary | null; loading: boolean; error: unknown }>({
+    summary: null,
+    loading: true,
+    error: null,
+  });
   const [applying, setApplying] = useState<Applying | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [showError, setShowError] = useState<unknown>(null);
@@ -57,7 +63,9 @@ export function RunView(props: {
     setOutcome(null);
     setApplying({ step, progress: 0 });
     try {
-      const result = await host.apply(options(today, period, step.steps, `${step.label} (task pane)`), (fraction) => setApplying({ step, progress: fraction }));
+      const result = await host.apply(options(today, period, step.steps, `${step.label} (task pane)`), (fraction) =>
+        setApplying({ step, progress: fraction }),
+      );
       setOutcome({ kind: 'done', label: step.label, result });
       setApplying(null);
       if (result.plan.refusals.length === 0) await props.onChanged();
@@ -89,11 +97,21 @@ export function RunView(props: {
           </MessageBarBody>
         </MessageBar>
       )}
-      <PeriodPicker periods={periodsOf(data.verdicts)} value={period} latest={latestPeriodWithData(data.verdicts)} onChange={props.onPeriodChange} />
+      <PeriodPicker
+        periods={periodsOf(data.verdicts)}
+        value={period}
+        latest={latestPeriodWithData(data.verdicts)}
+        onChange={props.onPeriodChange}
+      />
       <PreviewRegion period={period} summary={preview.summary} loading={preview.loading} error={preview.error} />
       <div className={styles.buttons} role="group" aria-label="Run">
         {RUN_STEPS.map((step) => (
-          <Button key={step.label} appearance={step.steps.statuses && step.steps.committee ? 'primary' : 'secondary'} disabled={applying !== null} onClick={() => void apply(step)}>
+          <Button
+            key={step.label}
+            appearance={step.steps.statuses && step.steps.committee ? 'primary' : 'secondary'}
+            disabled={applying !== null}
+            onClick={() => void apply(step)}
+          >
             {step.label}
           </Button>
         ))}
@@ -111,8 +129,16 @@ export function RunView(props: {
           next="Some changes may not have been written. Running it again is safe: cells already right are left as they are, and the change log sheet lists what was written."
         />
       )}
-      {showError !== null && <ErrorBar title="That range could not be shown" error={showError} next="The sheet may have been renamed or deleted since the run. Nothing was changed." />}
-      {!applying && !outcome && <Body1 className={styles.muted}>Each button writes only what the preview lists; your own words and formulas are left alone.</Body1>}
+      {showError !== null && (
+        <ErrorBar
+          title="That range could not be shown"
+          error={showError}
+          next="The sheet may have been renamed or deleted since the run. Nothing was changed."
+        />
+      )}
+      {!applying && !outcome && (
+        <Body1 className={styles.muted}>Each button writes only what the preview lists; your own words and formulas are left alone.</Body1>
+      )}
     </div>
   );
 }

@@ -18,7 +18,12 @@ import { formFromSettings, settingsFromForm, templatesFromForm, type FormProblem
 type Outcome = { kind: 'saved' } | { kind: 'invalid'; problems: FormProblem[] } | { kind: 'failed'; error: unknown };
 
 /** Settings: tolerance, labels and colours, commentary templates with a live preview, committee details, sign-off. */
-export function SettingsView(props: { data: PaneData; period: string | null; today: CalendarDate; onSave: (settings: Settings) => Promise<void> }) {
+export function SettingsView(props: {
+  data: PaneData;
+  period: string | null;
+  today: CalendarDate;
+  onSave: (settings: Settings) => Promise<void>;
+}) {
   const { data } = props;
   const styles = usePaneStyles();
   const [form, setForm] = useState<SettingsForm>(() => formFromSettings(data.settings, data.look.labels, data.look.colours));
@@ -74,7 +79,15 @@ export function SettingsView(props: { data: PaneData; period: string | null; tod
           setActive(status);
           edit({ templates: { ...form.templates, [status]: text } });
         }}
-        preview={<TemplatePreview status={active} template={form.templates[active]} statusLabel={form.labels[active] || data.look.labels[active]} indicators={indicators} settings={draftSettings} />}
+        preview={
+          <TemplatePreview
+            status={active}
+            template={form.templates[active]}
+            statusLabel={form.labels[active] || data.look.labels[active]}
+            indicators={indicators}
+            settings={draftSettings}
+          />
+        }
       />
       <CommitteeFields committee={form.committee} onChange={(patch) => edit({ committee: { ...form.committee, ...patch } })} />
       {outcome?.kind === 'invalid' && (
@@ -92,7 +105,13 @@ export function SettingsView(props: { data: PaneData; period: string | null; tod
           </MessageBarBody>
         </MessageBar>
       )}
-      {outcome?.kind === 'failed' && <ErrorBar title="The settings were not saved" error={outcome.error} next="Nothing was changed in the workbook. Try again; if it keeps failing, save and reopen the workbook." />}
+      {outcome?.kind === 'failed' && (
+        <ErrorBar
+          title="The settings were not saved"
+          error={outcome.error}
+          next="Nothing was changed in the workbook. Try again; if it keeps failing, save and reopen the workbook."
+        />
+      )}
       {outcome?.kind === 'saved' && (
         <MessageBar intent="success">
           <MessageBarBody>Settings saved in the workbook. The next run uses them.</MessageBarBody>

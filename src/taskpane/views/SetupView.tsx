@@ -1,4 +1,14 @@
-import { Body1, Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Title3 } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Checkbox,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  Title3,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Settings } from '../../core/settings/settings-schema';
 import { ErrorBar } from '../components/ErrorBar';
@@ -40,8 +50,8 @@ export function SetupView(props: { data: PaneData; onConfirm: (settings: Setting
         Set up
       </Title3>
       <Body1>
-        KPI Tracker found {count(detection.tables.length, 'table')} on {count(sheets.size, 'sheet')}. Check how each column was read, correct any that are wrong, then
-        confirm. The mapping is saved in the workbook, so this is needed only once.
+        KPI Tracker found {count(detection.tables.length, 'table')} on {count(sheets.size, 'sheet')}. Check how each column was read,
+        correct any that are wrong, then confirm. The mapping is saved in the workbook, so this is needed only once.
       </Body1>
       {settings.tables.length > 0 && (
         <MessageBar intent="info">
@@ -64,8 +74,8 @@ export function SetupView(props: { data: PaneData; onConfirm: (settings: Setting
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>No KPI tables found</MessageBarTitle>
-            KPI Tracker looks for a header row with an indicator, a target and an actual or period column (such as &quot;Indicator No. | KPI Description | Q1 2024/25 |
-            Annual Target&quot;). Check the workbook has such a row, then open this pane again.
+            KPI Tracker looks for a header row with an indicator, a target and an actual or period column (such as &quot;Indicator No. | KPI
+            Description | Q1 2024/25 | Annual Target&quot;). Check the workbook has such a row, then open this pane again.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -103,14 +113,26 @@ export function SetupView(props: { data: PaneData; onConfirm: (settings: Setting
           })}
         </section>
       )}
-      {error !== null && <ErrorBar title="The mapping was not saved" error={error} next="Nothing was changed in the workbook. Try again; if it keeps failing, save and reopen the workbook." />}
+      {error !== null && (
+        <ErrorBar
+          title="The mapping was not saved"
+          error={error}
+          next="Nothing was changed in the workbook. Try again; if it keeps failing, save and reopen the workbook."
+        />
+      )}
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={saving || (detection.tables.length === 0 && setAside.length === 0)} onClick={() => void confirm()}>
+        <Button
+          appearance="primary"
+          disabled={saving || (detection.tables.length === 0 && setAside.length === 0)}
+          onClick={() => void confirm()}
+        >
           Confirm mapping
         </Button>
         {saving && <Spinner size="tiny" label="Saving the mapping…" />}
       </div>
-      {kpiTables === 0 && detection.tables.length > 0 && <Body1 className={styles.muted}>No table is marked as a KPI table, so a run will have nothing to judge.</Body1>}
+      {kpiTables === 0 && detection.tables.length > 0 && (
+        <Body1 className={styles.muted}>No table is marked as a KPI table, so a run will have nothing to judge.</Body1>
+      )}
     </div>
   );
 }

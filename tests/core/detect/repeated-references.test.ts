@@ -6,7 +6,10 @@ import { detectWorkbook } from '../../../src/core/detect/detect-workbook';
 import { buildWorkbook } from '../../../src/hosts/memory/build-workbook';
 
 function doubtsFor(refs: string[]): string[] {
-  const rows = [['Ref', 'Indicator', 'Target', 'Actual', 'Status'], ...refs.map((ref, i) => [ref, `Indicator ${i + 1}`, '95%', '90%', null])];
+  const rows = [
+    ['Ref', 'Indicator', 'Target', 'Actual', 'Status'],
+    ...refs.map((ref, i) => [ref, `Indicator ${i + 1}`, '95%', '90%', null]),
+  ];
   const detection = detectWorkbook(buildWorkbook([{ name: 'KPIs', rows }]));
   expect(detection.tables).toHaveLength(1);
   return detection.tables[0]!.doubts.filter((doubt) => doubt.includes('is used twice'));
@@ -25,5 +28,8 @@ test('a reference repeated straight after itself', () => {
 });
 
 test('references repeated further down, out of order', () => {
-  expect(doubtsFor(['HS01', 'HS03', 'HS02', 'HS01', 'HS03'])).toEqual(['Reference HS01 is used twice (rows 2 and 5).', 'Reference HS03 is used twice (rows 3 and 6).']);
+  expect(doubtsFor(['HS01', 'HS03', 'HS02', 'HS01', 'HS03'])).toEqual([
+    'Reference HS01 is used twice (rows 2 and 5).',
+    'Reference HS03 is used twice (rows 3 and 6).',
+  ]);
 });

@@ -41,7 +41,9 @@ describe('scan --json golden files', () => {
     expect(sampleFilesOnDisk()).toEqual([...SAMPLE_NAMES].sort());
     const goldenDir = join(GOLDEN_DIR, 'scan');
     if (existsSync(goldenDir)) {
-      const goldens = readdirSync(goldenDir).filter((file) => file.endsWith('.json')).map((file) => file.replace(/\.json$/, ''));
+      const goldens = readdirSync(goldenDir)
+        .filter((file) => file.endsWith('.json'))
+        .map((file) => file.replace(/\.json$/, ''));
       for (const golden of goldens) expect(SAMPLE_NAMES).toContain(golden);
     }
   });
@@ -100,7 +102,22 @@ describe('layout A sample: service-plan-quarterly.xlsx', () => {
 
   test('the seed has four header blocks holding indicators 01–14 (a sanity check of the parser)', () => {
     expect(seedBlocks.map((block) => block.length)).toEqual([3, 1, 3, 7]);
-    expect(seedBlocks.flat().map((indicator) => indicator.ref)).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14']);
+    expect(seedBlocks.flat().map((indicator) => indicator.ref)).toEqual([
+      '01',
+      '02',
+      '03',
+      '04',
+      '05',
+      '06',
+      '07',
+      '08',
+      '09',
+      '10',
+      '11',
+      '12',
+      '13',
+      '14',
+    ]);
   });
 
   test('finds the four header blocks at the README ranges and header rows, nothing on "Notes"', async () => {
@@ -144,9 +161,9 @@ describe('layout A sample: service-plan-quarterly.xlsx', () => {
 
   test('every indicator of the seed, 01–14 in order, with its reference and its full description', async () => {
     const { detection } = await loadSample(name);
-    expect(detection.tables.map((table) => table.indicators.map((indicator) => ({ ref: indicator.ref, description: indicator.description })))).toEqual(
-      seedBlocks.map((block) => block.map((indicator) => ({ ref: indicator.ref, description: indicator.description }))),
-    );
+    expect(
+      detection.tables.map((table) => table.indicators.map((indicator) => ({ ref: indicator.ref, description: indicator.description }))),
+    ).toEqual(seedBlocks.map((block) => block.map((indicator) => ({ ref: indicator.ref, description: indicator.description }))));
   });
 
   test('the spill rows under 08 and 09 are folded into them, not reported as indicators', async () => {
@@ -160,7 +177,8 @@ describe('layout A sample: service-plan-quarterly.xlsx', () => {
     expect(indicators.every((indicator) => indicator.ref !== undefined && indicator.ref !== '')).toBe(true);
     // Each indicator spans as many rows as it has lines in the seed.
     const seedLines = new Map(seedBlocks.flat().map((indicator) => [indicator.ref, indicator.lines]));
-    for (const indicator of indicators) expect([indicator.ref, indicator.rows.length]).toEqual([indicator.ref, seedLines.get(indicator.ref!)]);
+    for (const indicator of indicators)
+      expect([indicator.ref, indicator.rows.length]).toEqual([indicator.ref, seedLines.get(indicator.ref!)]);
   });
 
   test('the first block takes the merged sheet title; no doubts anywhere', async () => {
@@ -208,7 +226,8 @@ function seedBTables(raw: string): SeedBTable[] {
   const pageBreak = '\n\nAppendix 5\n\nUndertake ongoing demands analysis';
   if (!raw.includes(pageBreak)) throw new Error('The seed no longer has the page break the README describes.');
   const lines = raw.replace(pageBreak, '\nUndertake ongoing demands analysis').split(/\r?\n/);
-  const isMeasure = (line: string | undefined): boolean => line !== undefined && filled(line).length >= 2 && /^[\p{L}\p{N}]/u.test(cells(line)[0]!);
+  const isMeasure = (line: string | undefined): boolean =>
+    line !== undefined && filled(line).length >= 2 && /^[\p{L}\p{N}]/u.test(cells(line)[0]!);
   const tables: SeedBTable[] = [];
   let table: SeedBTable | undefined;
   let section: string | undefined;
@@ -226,7 +245,8 @@ function seedBTables(raw: string): SeedBTable[] {
     if (f.length === 0) {
       let next = i + 1;
       while (next < lines.length && filled(lines[next]!).length === 0) next++;
-      const subHeadingFollows = next < lines.length && filled(lines[next]!).length === 1 && !lines[next]!.startsWith('*') && isMeasure(lines[next + 1]);
+      const subHeadingFollows =
+        next < lines.length && filled(lines[next]!).length === 1 && !lines[next]!.startsWith('*') && isMeasure(lines[next + 1]);
       if (!subHeadingFollows) table = undefined;
       continue;
     }
@@ -312,7 +332,9 @@ describe('layout B sample: service-delivery-plan-annual.xlsx', () => {
       [17, "Educate, Support & Secure Housing for Young People – Tomorrow's Future"],
     ]);
     // The sections come from the seed.
-    expect(table.indicators.map((indicator) => indicator.section ?? null)).toEqual(measureSeed[1]!.measures.map((measure) => measure.section ?? null));
+    expect(table.indicators.map((indicator) => indicator.section ?? null)).toEqual(
+      measureSeed[1]!.measures.map((measure) => measure.section ?? null),
+    );
   });
 
   test('footnotes are tied to the rows whose actuals carry *, ** and ***, with the seed footnote text', async () => {
@@ -322,13 +344,16 @@ describe('layout B sample: service-delivery-plan-annual.xlsx', () => {
     const expected: Array<[string, string | null, string | null]> = [];
     tables.forEach((table, i) => {
       const seed = measureSeed[i]!;
-      for (const indicator of table.indicators) found.push([indicator.description, indicator.footnote?.marker ?? null, indicator.footnote ? flat(indicator.footnote.text) : null]);
+      for (const indicator of table.indicators)
+        found.push([indicator.description, indicator.footnote?.marker ?? null, indicator.footnote ? flat(indicator.footnote.text) : null]);
       for (const measure of seed.measures) {
         const marker = markerIn(measure.third);
         const note = marker ? seed.footnotes.find((footnote) => footnote.marker === marker) : undefined;
         expected.push([measure.description, note ? marker! : null, note ? flat(note.text) : null]);
       }
-      expect(table.footnotes.map((footnote) => [footnote.marker, flat(footnote.text)])).toEqual(seed.footnotes.map((footnote) => [footnote.marker, flat(footnote.text)]));
+      expect(table.footnotes.map((footnote) => [footnote.marker, flat(footnote.text)])).toEqual(
+        seed.footnotes.map((footnote) => [footnote.marker, flat(footnote.text)]),
+      );
     });
     expect(found).toEqual(expected);
     // The five markers of the seed: `*none undertaken`, `** -75%`, `364 *+38%`, `**1 delivered`, `22 per quarter ***+47%`.
@@ -356,7 +381,9 @@ describe('layout B sample: service-delivery-plan-annual.xlsx', () => {
     const { detection } = await loadSample(name);
     const cardBlocks = readmeBlocks(name).filter((block) => block.sheet === 'Measure cards');
     expect(cardBlocks).toHaveLength(8);
-    expect(detection.cards.map((card) => [card.sheet, card.row + 1])).toEqual(cardBlocks.map((block) => [block.sheet, Number(/^A(\d+)/.exec(block.range)![1])]));
+    expect(detection.cards.map((card) => [card.sheet, card.row + 1])).toEqual(
+      cardBlocks.map((block) => [block.sheet, Number(/^A(\d+)/.exec(block.range)![1])]),
+    );
     expect(detection.cards.map((card) => card.owner)).toEqual([
       'Housing Options team',
       'Housing Options team',
@@ -440,7 +467,11 @@ describe('layout C sample: kpi-return.xlsx', () => {
     const blocks = readmeBlocks(name);
     const kpiReturn = blocks.find((block) => /KPI return/.test(block.what))!;
     const satisfaction = blocks.find((block) => /satisfaction/.test(block.what))!;
-    expect(detection.tables.filter((table) => table.kind !== 'case-list').map((table) => [table.sheet, rangeOf(table), headerRowsOf(table).join('-'), table.kind])).toEqual([
+    expect(
+      detection.tables
+        .filter((table) => table.kind !== 'case-list')
+        .map((table) => [table.sheet, rangeOf(table), headerRowsOf(table).join('-'), table.kind]),
+    ).toEqual([
       [kpiReturn.sheet, kpiReturn.range, kpiReturn.headerRows, 'kpi-return'],
       [satisfaction.sheet, satisfaction.range, satisfaction.headerRows, 'satisfaction'],
     ]);
@@ -450,15 +481,25 @@ describe('layout C sample: kpi-return.xlsx', () => {
     const { detection } = await loadSample(name);
     const table = detection.tables[0]!;
     expect(columnsOf(table)).toEqual(['A reference', 'B count', 'C metShare', 'D notMetShare', 'E commentary']);
-    expect(table.columns.map((column) => column.header)).toEqual(['Key Performance Indicator', 'Numbers', 'Target Met Yes', 'Target Met No', 'Comments']);
+    expect(table.columns.map((column) => column.header)).toEqual([
+      'Key Performance Indicator',
+      'Numbers',
+      'Target Met Yes',
+      'Target Met No',
+      'Comments',
+    ]);
   });
 
   test('every KPI 1a, 1b, 1c, 2..10 with its definition attached (and used as its description)', async () => {
     const { detection } = await loadSample(name);
     const table = detection.tables[0]!;
     expect(table.indicators.map((indicator) => indicator.ref)).toEqual(seed.refs);
-    expect(table.indicators.map((indicator) => [indicator.ref, indicator.definition])).toEqual(seed.refs.map((ref) => [ref, seed.definitions.get(ref)]));
-    expect(table.indicators.map((indicator) => [indicator.ref, indicator.description])).toEqual(seed.refs.map((ref) => [ref, seed.definitions.get(ref)]));
+    expect(table.indicators.map((indicator) => [indicator.ref, indicator.definition])).toEqual(
+      seed.refs.map((ref) => [ref, seed.definitions.get(ref)]),
+    );
+    expect(table.indicators.map((indicator) => [indicator.ref, indicator.description])).toEqual(
+      seed.refs.map((ref) => [ref, seed.definitions.get(ref)]),
+    );
     // The definitions carry the targets the engine will need.
     expect(table.indicators.find((indicator) => indicator.ref === '3')!.definition).toMatch(/\(target 14 days\)$/);
     expect(table.indicators.find((indicator) => indicator.ref === '6')!.definition).toMatch(/28 days & 7 days/);
@@ -502,7 +543,13 @@ describe('layout C sample: kpi-return.xlsx', () => {
 // ---------------------------------------------------------------------------
 
 /** From the seed's action plan (002_960af5f8113656a8.txt): responsible, sponsor, target date and each action's By text. */
-const SEED_E: ReadonlyArray<{ ref: string; responsible: string; sponsor: string | null; targetDate: string; by: ReadonlyArray<string | null> }> = [
+const SEED_E: ReadonlyArray<{
+  ref: string;
+  responsible: string;
+  sponsor: string | null;
+  targetDate: string;
+  by: ReadonlyArray<string | null>;
+}> = [
   {
     ref: 'R1',
     responsible: 'Jim Preston – Director of Maintenance Services',
@@ -628,7 +675,9 @@ describe('layout E sample: inspection-action-plan.xlsx', () => {
       const [, left, , right, bottom] = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(block.range)!;
       return [/^(R[\d.]+)/.exec(block.what)![1], `${left}${heading}:${right}${bottom}`, Number(block.headerRows)];
     });
-    expect(planTables(detection.tables).map((table) => [table.recommendation?.ref, rangeOf(table), headerRowsOf(table)[0]])).toEqual(expected);
+    expect(planTables(detection.tables).map((table) => [table.recommendation?.ref, rangeOf(table), headerRowsOf(table)[0]])).toEqual(
+      expected,
+    );
     expect(planTables(detection.tables).every((table) => table.sheet === 'Action plan')).toBe(true);
   });
 
@@ -652,15 +701,17 @@ describe('layout E sample: inspection-action-plan.xlsx', () => {
         table.recommendation!.targetDate,
       ]),
     ).toEqual(SEED_E.map((rec) => [rec.ref, rec.responsible, rec.sponsor, rec.targetDate]));
-    expect(planTables(detection.tables)[0]!.recommendation!.title).toBe('Ensure that Home consistently services all gas appliances it owns annually in line with the law.');
+    expect(planTables(detection.tables)[0]!.recommendation!.title).toBe(
+      'Ensure that Home consistently services all gas appliances it owns annually in line with the law.',
+    );
     expect(planTables(detection.tables)[7]!.recommendation!.title).toBe('Write letters in plain English.');
   });
 
   test("each action's By text, as the officer wrote it (empty By stays empty)", async () => {
     const { detection } = await loadSample(name);
-    expect(planTables(detection.tables).map((table) => [table.recommendation!.ref, table.actions.map((action) => action.due ?? null)])).toEqual(
-      SEED_E.map((rec) => [rec.ref, rec.by]),
-    );
+    expect(
+      planTables(detection.tables).map((table) => [table.recommendation!.ref, table.actions.map((action) => action.due ?? null)]),
+    ).toEqual(SEED_E.map((rec) => [rec.ref, rec.by]));
   });
 
   test('a key outcome holds for the action rows under it until the next one (R2.5, R5.1)', async () => {

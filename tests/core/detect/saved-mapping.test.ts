@@ -123,7 +123,10 @@ describe('a saved mapping wins over detection', () => {
   });
 
   test('a saved mapping whose header text no longer matches yields a doubt naming the column and both texts', () => {
-    const renamed: SheetInput = { ...QUARTERLY, rows: [['Ref', 'Indicator', 'Q1', 'Q2', 'Annual target', 'Owner', 'Polarity', 'Status'], ...QUARTERLY.rows.slice(1)] };
+    const renamed: SheetInput = {
+      ...QUARTERLY,
+      rows: [['Ref', 'Indicator', 'Q1', 'Q2', 'Annual target', 'Owner', 'Polarity', 'Status'], ...QUARTERLY.rows.slice(1)],
+    };
     const table = onlyTable(detect(renamed, settingsSheet(quarterlyMapping())));
     expect(table.confirmed).toBe(true);
     expect(table.doubts).toHaveLength(1);
@@ -158,7 +161,16 @@ describe('a saved mapping wins over detection', () => {
     expect(detection.doubts[0]).toContain(SETTINGS_SHEET);
     const table = onlyTable(detection);
     expect(table.confirmed).toBe(false);
-    expect(columnsOf(table)).toEqual(['A reference', 'B description', 'C actual Q1', 'D actual Q2', 'E target', 'F owner', 'G polarity', 'H status']);
+    expect(columnsOf(table)).toEqual([
+      'A reference',
+      'B description',
+      'C actual Q1',
+      'D actual Q2',
+      'E target',
+      'F owner',
+      'G polarity',
+      'H status',
+    ]);
   });
 
   test('settings that are JSON but not valid settings: a workbook-level doubt, and detection still works', () => {
@@ -223,7 +235,10 @@ describe('a saved mapping wins over detection', () => {
     const temp = tempFolder('saved-mapping');
     try {
       const path = await writeXlsx(temp.path('figures.xlsx'), [
-        { name: 'Team figures', rows: FIGURES.rows.map((row) => row.map((cell) => (cell === undefined ? null : (cell as string | number | null)))) },
+        {
+          name: 'Team figures',
+          rows: FIGURES.rows.map((row) => row.map((cell) => (cell === undefined ? null : (cell as string | number | null)))),
+        },
         { name: SETTINGS_SHEET, state: 'veryHidden', rows: settingsCells(settingsFrom(FIGURES_MAPPING)).map((cell) => [cell]) },
       ]);
       const { workbook } = await readXlsxFile(path);

@@ -9,7 +9,15 @@ const ODD_ROWS: CellInput[][] = [
   ['Ref', 'Indicator', { v: 45383, fmt: 'mmm-yy' }, { date: '2024-05-01', fmt: 'mmm-yy' }, 'Target', 'Status'],
   ['\u00a0', ' ', '\t', '\u202f\u00a0', null, ''],
   ['-', '*', '–', '📊', '\u200b', '(', 'نسبة', '  Achieved  ', '9'.repeat(40)],
-  [0.92, { v: 0.5, fmt: '0%' }, { date: '2025-03-31' }, { date: '2025-03-31', fmt: 'mmmm yyyy' }, true, { error: '#N/A' }, { v: 12, fmt: 'dd/mm/yyyy' }],
+  [
+    0.92,
+    { v: 0.5, fmt: '0%' },
+    { date: '2025-03-31' },
+    { date: '2025-03-31', fmt: 'mmmm yyyy' },
+    true,
+    { error: '#N/A' },
+    { v: 12, fmt: 'dd/mm/yyyy' },
+  ],
   [null, null, null, 'A1', null, '\u00a0x'],
   [],
 ];

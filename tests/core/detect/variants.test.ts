@@ -14,9 +14,36 @@ import { tempFolder, writeXlsx } from '../../support/xlsx-writer';
 
 const detect = (...sheets: SheetInput[]): Detection => detectWorkbook(buildWorkbook(sheets));
 
-const MONTHS_2024 = ['Apr-24', 'May-24', 'Jun-24', 'Jul-24', 'Aug-24', 'Sep-24', 'Oct-24', 'Nov-24', 'Dec-24', 'Jan-25', 'Feb-25', 'Mar-25'];
-const MONTH_LABELS_2024 = ['Apr 2024', 'May 2024', 'Jun 2024', 'Jul 2024', 'Aug 2024', 'Sep 2024', 'Oct 2024', 'Nov 2024', 'Dec 2024', 'Jan 2025', 'Feb 2025', 'Mar 2025'];
-const letters = (from: string, count: number): string[] => Array.from({ length: count }, (_, i) => String.fromCharCode(from.charCodeAt(0) + i));
+const MONTHS_2024 = [
+  'Apr-24',
+  'May-24',
+  'Jun-24',
+  'Jul-24',
+  'Aug-24',
+  'Sep-24',
+  'Oct-24',
+  'Nov-24',
+  'Dec-24',
+  'Jan-25',
+  'Feb-25',
+  'Mar-25',
+];
+const MONTH_LABELS_2024 = [
+  'Apr 2024',
+  'May 2024',
+  'Jun 2024',
+  'Jul 2024',
+  'Aug 2024',
+  'Sep 2024',
+  'Oct 2024',
+  'Nov 2024',
+  'Dec 2024',
+  'Jan 2025',
+  'Feb 2025',
+  'Mar 2025',
+];
+const letters = (from: string, count: number): string[] =>
+  Array.from({ length: count }, (_, i) => String.fromCharCode(from.charCodeAt(0) + i));
 
 function expectNoKpiTable(detection: Detection): void {
   expect(tableList(detection)).toEqual([]);
@@ -34,13 +61,103 @@ describe('like layout A (period tables)', () => {
       rows: [
         ['Corporate scorecard – Quarter 2'],
         [],
-        ['Lead Officer', 'Ref', 'Performance Indicator', 'Polarity', 'Baseline 2023/24', 'Qtr 1', 'Qtr 2', 'Qtr 3', 'Qtr 4', 'Target 2025/26', 'RAG', 'Comments', 'Notes for finance', 'Last updated'],
-        ['J Smith', 'HM01', 'Rent collected as a % of rent due', 'Higher is better', '97.1%', '95.2%', '96.0%', null, null, '98%', null, 'On profile', 'check with finance', { date: '2025-10-03' }],
-        ['A Jones', 'HM02', 'Average days to re-let', 'Lower is better', '30', '28', '25', null, null, '25', null, null, null, { date: '2025-10-03' }],
-        [null, null, '(general needs, excluding major works)', null, null, null, null, null, null, null, null, 'Major works voids shown separately', null, null],
+        [
+          'Lead Officer',
+          'Ref',
+          'Performance Indicator',
+          'Polarity',
+          'Baseline 2023/24',
+          'Qtr 1',
+          'Qtr 2',
+          'Qtr 3',
+          'Qtr 4',
+          'Target 2025/26',
+          'RAG',
+          'Comments',
+          'Notes for finance',
+          'Last updated',
+        ],
+        [
+          'J Smith',
+          'HM01',
+          'Rent collected as a % of rent due',
+          'Higher is better',
+          '97.1%',
+          '95.2%',
+          '96.0%',
+          null,
+          null,
+          '98%',
+          null,
+          'On profile',
+          'check with finance',
+          { date: '2025-10-03' },
+        ],
+        [
+          'A Jones',
+          'HM02',
+          'Average days to re-let',
+          'Lower is better',
+          '30',
+          '28',
+          '25',
+          null,
+          null,
+          '25',
+          null,
+          null,
+          null,
+          { date: '2025-10-03' },
+        ],
+        [
+          null,
+          null,
+          '(general needs, excluding major works)',
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          'Major works voids shown separately',
+          null,
+          null,
+        ],
         [],
-        ['P Brown', 'HM03', 'Stage 1 complaints answered within 10 working days', 'Higher is better', '0.9', '0.92', '0.88', null, null, '0.95', null, null, null, null],
-        ['P Brown', 'HM04', 'Anti-social behaviour cases per 1,000 homes', 'No direction', '12', '14', '11', null, null, 'N/A', null, null, null, null],
+        [
+          'P Brown',
+          'HM03',
+          'Stage 1 complaints answered within 10 working days',
+          'Higher is better',
+          '0.9',
+          '0.92',
+          '0.88',
+          null,
+          null,
+          '0.95',
+          null,
+          null,
+          null,
+          null,
+        ],
+        [
+          'P Brown',
+          'HM04',
+          'Anti-social behaviour cases per 1,000 homes',
+          'No direction',
+          '12',
+          '14',
+          '11',
+          null,
+          null,
+          'N/A',
+          null,
+          null,
+          null,
+          null,
+        ],
       ],
     });
     const table = onlyTable(detection);
@@ -81,8 +198,50 @@ describe('like layout A (period tables)', () => {
         [null, 'Homelessness – monthly monitoring'],
         [],
         [null, 'PI Code', 'Measure', 'Frequency', 'Data source', ...MONTHS_2024, 'YTD', 'Target 2024/25', 'Status'],
-        [null, 'HL1', 'Households prevented from becoming homeless', 'Monthly', 'Locata', '22', '25', '30', '24', '20', '19', null, null, null, null, null, null, '140', '264', null],
-        [null, 'HL2', 'Families in B&B over 6 weeks', 'Monthly', 'Locata', '0', '0', '1', '0', '0', '0', null, null, null, null, null, null, '1', '0', null],
+        [
+          null,
+          'HL1',
+          'Households prevented from becoming homeless',
+          'Monthly',
+          'Locata',
+          '22',
+          '25',
+          '30',
+          '24',
+          '20',
+          '19',
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          '140',
+          '264',
+          null,
+        ],
+        [
+          null,
+          'HL2',
+          'Families in B&B over 6 weeks',
+          'Monthly',
+          'Locata',
+          '0',
+          '0',
+          '1',
+          '0',
+          '0',
+          '0',
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          '1',
+          '0',
+          null,
+        ],
       ],
     });
     const table = onlyTable(detection);
@@ -113,7 +272,14 @@ describe('like layout A (period tables)', () => {
     });
     const table = onlyTable(detection);
     expect(rangeOf(table)).toBe('A1:H3');
-    expect(columnsOf(table)).toEqual(['A reference', 'B description', 'D actual Q1 2024/25', 'F actual Q2 2024/25', 'G target', 'H status']);
+    expect(columnsOf(table)).toEqual([
+      'A reference',
+      'B description',
+      'D actual Q1 2024/25',
+      'F actual Q2 2024/25',
+      'G target',
+      'H status',
+    ]);
     expect(indicatorsOf(table)).toEqual(['1 Rent collected', '2 Void rent loss']);
     expect(table.doubts).toEqual(
       expect.arrayContaining([expect.stringMatching(/Column C "Notes for finance"/), expect.stringMatching(/Column E "Last updated"/)]),
@@ -125,7 +291,26 @@ describe('like layout A (period tables)', () => {
       name: 'Rent',
       rows: [
         ['PI Code', 'Measure', 'Actual 2023/24', ...MONTHS_2024, 'YTD', 'Target', 'Status'],
-        ['BV66a', 'Rent collected', '97.5%', '90%', '91%', '92%', '93%', '94%', '95%', null, null, null, null, null, null, '95%', '97%', null],
+        [
+          'BV66a',
+          'Rent collected',
+          '97.5%',
+          '90%',
+          '91%',
+          '92%',
+          '93%',
+          '94%',
+          '95%',
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          '95%',
+          '97%',
+          null,
+        ],
       ],
     });
     const table = onlyTable(detection);
@@ -169,7 +354,15 @@ describe('like layout A (period tables)', () => {
       ],
     });
     const table = onlyTable(detection);
-    expect(columnsOf(table)).toEqual(['A reference', 'B description', 'C actual Apr 2023', 'D actual May 2023', 'E actual Jun 2023', 'F target', 'G commentary']);
+    expect(columnsOf(table)).toEqual([
+      'A reference',
+      'B description',
+      'C actual Apr 2023',
+      'D actual May 2023',
+      'E actual Jun 2023',
+      'F target',
+      'G commentary',
+    ]);
     expect(indicatorsOf(table)).toEqual(['1 Calls answered in 30 seconds', '2 Abandoned calls']);
   });
 
@@ -197,7 +390,14 @@ describe('like layout A (period tables)', () => {
     const [housing, environment] = detection.tables as [DetectedTable, DetectedTable];
     expect([housing.title, environment.title]).toEqual(['Housing KPIs', 'Environment KPIs']);
     for (const table of [housing, environment]) {
-      expect(columnsOf(table)).toEqual(['A reference', 'B description', 'C actual Q1 2024/25', 'D actual Q2 2024/25', 'E target 2024/25', 'F status']);
+      expect(columnsOf(table)).toEqual([
+        'A reference',
+        'B description',
+        'C actual Q1 2024/25',
+        'D actual Q2 2024/25',
+        'E target 2024/25',
+        'F status',
+      ]);
     }
     expect(indicatorsOf(housing)).toEqual(['HS1 Rent collected', 'HS2 Tenancy audits completed', 'HS3 Gas safety compliance']);
     expect(housing.indicators.map((indicator) => indicator.hidden)).toEqual([false, true, false]);
@@ -223,7 +423,15 @@ describe('like layout A (period tables)', () => {
     const table = onlyTable(detection);
     expect(table.excelTable).toBe('tblHousingKPIs');
     expect(rangeOf(table)).toBe('C3:I5');
-    expect(columnsOf(table)).toEqual(['C reference', 'D description', 'E actual Q1 2024/25', 'F actual Q2 2024/25', 'G target', 'H status', 'I commentary']);
+    expect(columnsOf(table)).toEqual([
+      'C reference',
+      'D description',
+      'E actual Q1 2024/25',
+      'F actual Q2 2024/25',
+      'G target',
+      'H status',
+      'I commentary',
+    ]);
     expect(indicatorsOf(table)).toEqual(['H1 Voids re-let', 'H2 Former tenant arrears']);
   });
 
@@ -239,7 +447,15 @@ describe('like layout A (period tables)', () => {
       ],
     });
     const table = onlyTable(detection);
-    expect(columnsOf(table)).toEqual(['A status', 'B commentary', 'C target 2025/26', 'D actual Q2 2025/26', 'E actual Q1 2025/26', 'F description', 'G reference']);
+    expect(columnsOf(table)).toEqual([
+      'A status',
+      'B commentary',
+      'C target 2025/26',
+      'D actual Q2 2025/26',
+      'E actual Q1 2025/26',
+      'F description',
+      'G reference',
+    ]);
     expect(indicatorsOf(table)).toEqual(['C1 Calls answered', 'C2 Complaints escalated to stage 2', 'C3 Ombudsman cases']);
     expect(table.indicators[1]!.rows.map((row) => row + 1)).toEqual([3, 4]);
   });
@@ -279,7 +495,14 @@ describe('like layout A (period tables)', () => {
       ],
     });
     const table = onlyTable(detection);
-    expect(columnsOf(table)).toEqual(['A reference', 'B description', 'C actual Q1 2024/25', 'D actual Q2 2024/25', 'E target 2024/25', 'F status']);
+    expect(columnsOf(table)).toEqual([
+      'A reference',
+      'B description',
+      'C actual Q1 2024/25',
+      'D actual Q2 2024/25',
+      'E target 2024/25',
+      'F status',
+    ]);
   });
 
   test('.xlsx written by exceljs: an Excel table with a totals row, monthly columns, a hidden row, numbers as text, a merged title', async () => {
@@ -322,7 +545,15 @@ describe('like layout A (period tables)', () => {
       expect(table.excelTable).toBe('HousingKPIs');
       expect(rangeOf(table)).toBe('B3:H6');
       expect(table.title).toBe('Housing performance – monthly');
-      expect(columnsOf(table)).toEqual(['B reference', 'C description', 'D actual Apr 2024', 'E actual May 2024', 'F target 2024/25', 'G status', 'H commentary']);
+      expect(columnsOf(table)).toEqual([
+        'B reference',
+        'C description',
+        'D actual Apr 2024',
+        'E actual May 2024',
+        'F target 2024/25',
+        'G status',
+        'H commentary',
+      ]);
       expect(indicatorsOf(table)).toEqual(['HP1 Repairs completed on time', 'HP2 Complaints received', 'HP3 Tenancy fraud cases closed']);
       expect(table.indicators.map((indicator) => indicator.hidden)).toEqual([false, true, false]);
     } finally {
@@ -362,11 +593,24 @@ describe('like layout B (themed measure tables)', () => {
     const [sustainment, safety] = detection.tables as [DetectedTable, DetectedTable];
     expect([sustainment.kind, safety.kind]).toEqual(['measure-table', 'measure-table']);
     expect([sustainment.title, safety.title]).toEqual(['Tenancy Sustainment', 'Community Safety']);
-    for (const table of [sustainment, safety]) expect(columnsOf(table)).toEqual(['A description', 'B actual 2023/24', 'C target', 'D owner']);
+    for (const table of [sustainment, safety])
+      expect(columnsOf(table)).toEqual(['A description', 'B actual 2023/24', 'C target', 'D owner']);
     expect(indicatorsOf(sustainment)).toEqual(['Tenancies sustained beyond 12 months', 'Money advice referrals']);
-    expect(indicatorsOf(safety)).toEqual(['ASB cases closed within 30 days', 'School sessions delivered', 'Parents attending drop-in sessions']);
-    expect(safety.indicators.map((indicator) => indicator.section ?? null)).toEqual([null, 'Youth Outreach – Schools Programme', 'Youth Outreach – Schools Programme']);
-    const notes = [...sustainment.indicators, ...safety.indicators].map((indicator) => [indicator.description, indicator.footnote?.marker ?? null, indicator.footnote?.text ?? null]);
+    expect(indicatorsOf(safety)).toEqual([
+      'ASB cases closed within 30 days',
+      'School sessions delivered',
+      'Parents attending drop-in sessions',
+    ]);
+    expect(safety.indicators.map((indicator) => indicator.section ?? null)).toEqual([
+      null,
+      'Youth Outreach – Schools Programme',
+      'Youth Outreach – Schools Programme',
+    ]);
+    const notes = [...sustainment.indicators, ...safety.indicators].map((indicator) => [
+      indicator.description,
+      indicator.footnote?.marker ?? null,
+      indicator.footnote?.text ?? null,
+    ]);
     expect(notes).toEqual([
       ['Tenancies sustained beyond 12 months', null, null],
       ['Money advice referrals', '*', 'Variance- referrals fell while the money adviser post was vacant.'],
@@ -507,7 +751,13 @@ describe('like layout E (action plans)', () => {
         ['Target date: March 2026'],
         ['Responsible: Sam Lee – Head of Repairs', null, 'Executive Sponsor: Chris Ng'],
         ['Key outcome', 'Key actions', 'Due date', 'Progress made', 'How will we know?'],
-        ['Homes are dry and safe', 'Triage all damp reports within 24 hours', 'December 2025 (and ongoing)', 'Pilot started', '100% of reports triaged in 24 hours'],
+        [
+          'Homes are dry and safe',
+          'Triage all damp reports within 24 hours',
+          'December 2025 (and ongoing)',
+          'Pilot started',
+          '100% of reports triaged in 24 hours',
+        ],
         [null, 'Train surveyors in the new guidance', 'Ongoing from October 2025', null, null],
         [null, 'Write to all tenants about reporting damp', '1st August (completed)', 'Letters sent', null],
         ['Costs/Resources required'],
@@ -517,7 +767,13 @@ describe('like layout E (action plans)', () => {
         ['R2.1 Publish repairs performance every month'],
         ['Responsible: Jo Bell, Performance Manager | Executive Sponsor - Pat Kaur'],
         ['Key outcomes for customers', 'Key actions', 'By', 'Progress taken to date', "How do we know when we've achieved this?"],
-        ['Tenants can see how we perform', 'Monthly web page of repairs figures', 'September/October 2025', null, 'Page live and updated monthly'],
+        [
+          'Tenants can see how we perform',
+          'Monthly web page of repairs figures',
+          'September/October 2025',
+          null,
+          'Page live and updated monthly',
+        ],
         [null, 'Quarterly summary in the tenants’ newsletter', 'July 2025 (completed)', 'First issue out', null],
       ],
     });
@@ -564,7 +820,11 @@ describe('like layout E (action plans)', () => {
       expect(table.kind).toBe('action-plan');
       expect(rangeOf(table)).toBe('B1:G5');
       expect(columnsOf(table)).toEqual(['B keyActions', 'C keyOutcome', 'D owner', 'E due', 'F progress', 'G commentary']);
-      expect(table.recommendation).toMatchObject({ ref: 'R3.2', title: 'Break down barriers to accessing services', responsible: 'Amy Ward – Equalities Lead' });
+      expect(table.recommendation).toMatchObject({
+        ref: 'R3.2',
+        title: 'Break down barriers to accessing services',
+        responsible: 'Amy Ward – Equalities Lead',
+      });
       expect(table.actions.map((action) => [action.action, action.due, action.keyOutcome])).toEqual([
         ['Translate the tenancy leaflets', 'July 2025 (completed)', 'Everyone can read our letters'],
         ['Add a BSL video to the website', 'Ongoing', 'Everyone can read our letters'],
@@ -634,7 +894,13 @@ describe('sheets with no KPI table', () => {
   test('KPI tables are found beside sheets that have none, and only they are reported', () => {
     const detection = detect(
       { name: 'Read me', rows: [['Fill in the yellow cells each quarter.']] },
-      { name: 'Contacts', rows: [['Name', 'Telephone'], ['Jane Smith', '01234 567890']] },
+      {
+        name: 'Contacts',
+        rows: [
+          ['Name', 'Telephone'],
+          ['Jane Smith', '01234 567890'],
+        ],
+      },
       {
         name: 'Data',
         rows: [

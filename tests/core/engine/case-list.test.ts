@@ -40,7 +40,15 @@ describe('timeliness from a list of cases', () => {
   });
 
   it('says so when the workbook sets no time for its cases', () => {
-    const workbook = buildWorkbook([{ name: 'Cases', rows: [['Ref', 'Received', 'Closed'], ['A', { date: '2024-04-02' }, { date: '2024-04-09' }]] }]);
+    const workbook = buildWorkbook([
+      {
+        name: 'Cases',
+        rows: [
+          ['Ref', 'Received', 'Closed'],
+          ['A', { date: '2024-04-02' }, { date: '2024-04-09' }],
+        ],
+      },
+    ]);
     const [verdict] = evaluateWorkbook(workbook, detectWorkbook(workbook), { today });
     expect(verdict!.status).toBe('no-target');
     expect(verdict!.reason).toMatch(/no time standard/);

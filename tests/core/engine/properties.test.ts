@@ -38,11 +38,77 @@ const smallNumber = fc.oneof(
   fc.constantFrom('83', '90.2', '0.902', '3.5', '264', '364', '84,396', '.5', '-2', '0'),
 );
 const PIECES = [
-  '%', ' %', 'per quarter', 'per month', 'per year', 'p.a.', 'pa', 'yearly', 'Yearly', 'quarterly', '6 monthly', '*', '**', '***',
-  '+38%', '-75%', '+47%', 'variance', 'above', 'below', '2014', 'baseline', 'by', 'April', 'March', '2015', '31/03/2025', 'Q3',
-  '2024/25', '-', '–', '—', '/', '£', 'k', 'm', 'working days', 'days', 'hours', 'less than', 'at least', 'no more than', 'or above',
-  'within', '≥', '≤', '>', '<', '(', ')', '(by September 2010)', 'delivered', 'none undertaken', 'Achieved', 'Completed-', 'On going',
-  'TBC', 'N/A', '#N/A', 'pending', 'to', 'and', 'between', '.', ',', ';', '\u00a0', '\u2212', 'e5', 'See table below', 'of properties',
+  '%',
+  ' %',
+  'per quarter',
+  'per month',
+  'per year',
+  'p.a.',
+  'pa',
+  'yearly',
+  'Yearly',
+  'quarterly',
+  '6 monthly',
+  '*',
+  '**',
+  '***',
+  '+38%',
+  '-75%',
+  '+47%',
+  'variance',
+  'above',
+  'below',
+  '2014',
+  'baseline',
+  'by',
+  'April',
+  'March',
+  '2015',
+  '31/03/2025',
+  'Q3',
+  '2024/25',
+  '-',
+  '–',
+  '—',
+  '/',
+  '£',
+  'k',
+  'm',
+  'working days',
+  'days',
+  'hours',
+  'less than',
+  'at least',
+  'no more than',
+  'or above',
+  'within',
+  '≥',
+  '≤',
+  '>',
+  '<',
+  '(',
+  ')',
+  '(by September 2010)',
+  'delivered',
+  'none undertaken',
+  'Achieved',
+  'Completed-',
+  'On going',
+  'TBC',
+  'N/A',
+  '#N/A',
+  'pending',
+  'to',
+  'and',
+  'between',
+  '.',
+  ',',
+  ';',
+  '\u00a0',
+  '\u2212',
+  'e5',
+  'See table below',
+  'of properties',
 ];
 const piece = fc.oneof({ weight: 2, arbitrary: smallNumber }, { weight: 3, arbitrary: fc.constantFrom(...PIECES) });
 const phraseTight = fc.array(piece, { maxLength: 7 }).map((parts) => parts.join(''));
@@ -57,8 +123,15 @@ const anyText = fc.oneof(
 );
 
 const PERIOD_LABELS = ['Q1 2024/25', 'Q2 2024/25', 'Q4 2024/25', '2014/15', 'Apr-24', 'Mar-25', 'H1 2024/25', 'YTD 2024/25', 'Q3', 'M1'];
-const period: fc.Arbitrary<Period | undefined> = fc.option(fc.constantFrom(...PERIOD_LABELS).map((label) => parsePeriodLabel(label)!), { nil: undefined });
-const date: fc.Arbitrary<CalendarDate> = fc.record({ year: fc.integer({ min: 1990, max: 2040 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) });
+const period: fc.Arbitrary<Period | undefined> = fc.option(
+  fc.constantFrom(...PERIOD_LABELS).map((label) => parsePeriodLabel(label)!),
+  { nil: undefined },
+);
+const date: fc.Arbitrary<CalendarDate> = fc.record({
+  year: fc.integer({ min: 1990, max: 2040 }),
+  month: fc.integer({ min: 1, max: 12 }),
+  day: fc.integer({ min: 1, max: 28 }),
+});
 const tolerance: fc.Arbitrary<Tolerance> = fc.oneof(
   fc.record({ rule: fc.constant('relative' as const), percent: fc.integer({ min: 0, max: 100 }) }),
   fc.record({ rule: fc.constant('points' as const), points: fc.integer({ min: 0, max: 10 }), percent: fc.integer({ min: 0, max: 100 }) }),
@@ -78,13 +151,46 @@ const polarity = fc.constantFrom<Polarity>('higher', 'lower', 'none');
 const figure = fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }).filter((x) => x === 0 || Math.abs(x) >= 1e-6);
 const unit = fc.constantFrom(...UnitSchema.options);
 const per = fc.constantFrom(...RatePeriodSchema.options);
-const calendar = fc.record({ year: fc.integer({ min: 1990, max: 2040 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) });
+const calendar = fc.record({
+  year: fc.integer({ min: 1990, max: 2040 }),
+  month: fc.integer({ min: 1, max: 12 }),
+  day: fc.integer({ min: 1, max: 31 }),
+});
 const word = fc.string({ maxLength: 30 });
 
 const targetObject: fc.Arbitrary<Target> = fc.oneof(
-  fc.record({ kind: fc.constant('threshold' as const), text: word, value: figure, unit, direction: fc.constantFrom('higher' as const, 'lower' as const), strict: fc.boolean() }, { requiredKeys: ['kind', 'text', 'value', 'unit'] }),
-  fc.record({ kind: fc.constant('rate' as const), text: word, value: figure, unit, per, direction: fc.constantFrom('higher' as const, 'lower' as const) }, { requiredKeys: ['kind', 'text', 'value', 'unit', 'per'] }),
-  fc.record({ kind: fc.constant('relative' as const), text: word, percent: figure, direction: fc.constantFrom('above' as const, 'below' as const), baselineLabel: word }, { requiredKeys: ['kind', 'text', 'percent', 'direction'] }),
+  fc.record(
+    {
+      kind: fc.constant('threshold' as const),
+      text: word,
+      value: figure,
+      unit,
+      direction: fc.constantFrom('higher' as const, 'lower' as const),
+      strict: fc.boolean(),
+    },
+    { requiredKeys: ['kind', 'text', 'value', 'unit'] },
+  ),
+  fc.record(
+    {
+      kind: fc.constant('rate' as const),
+      text: word,
+      value: figure,
+      unit,
+      per,
+      direction: fc.constantFrom('higher' as const, 'lower' as const),
+    },
+    { requiredKeys: ['kind', 'text', 'value', 'unit', 'per'] },
+  ),
+  fc.record(
+    {
+      kind: fc.constant('relative' as const),
+      text: word,
+      percent: figure,
+      direction: fc.constantFrom('above' as const, 'below' as const),
+      baselineLabel: word,
+    },
+    { requiredKeys: ['kind', 'text', 'percent', 'direction'] },
+  ),
   fc.record({ kind: fc.constant('deadline' as const), text: word, due: calendar }),
   fc.record({ kind: fc.constant('recurring' as const), text: word, every: per }),
   fc.record({ kind: fc.constant('range' as const), text: word, low: figure, high: figure, unit }),
@@ -94,11 +200,26 @@ const targetObject: fc.Arbitrary<Target> = fc.oneof(
 const marker = fc.constantFrom('*', '**', '***');
 const actualObject: fc.Arbitrary<Actual> = fc.oneof(
   fc.record(
-    { kind: fc.constant('number' as const), text: word, value: figure, unit, fromPercentFormat: fc.boolean(), marker, statedVariance: figure, note: word },
+    {
+      kind: fc.constant('number' as const),
+      text: word,
+      value: figure,
+      unit,
+      fromPercentFormat: fc.boolean(),
+      marker,
+      statedVariance: figure,
+      note: word,
+    },
     { requiredKeys: ['kind', 'text', 'value'] },
   ),
-  fc.record({ kind: fc.constant('rate' as const), text: word, value: figure, per, marker, statedVariance: figure }, { requiredKeys: ['kind', 'text', 'value', 'per'] }),
-  fc.record({ kind: fc.constant('variance-only' as const), text: word, statedVariance: figure, marker }, { requiredKeys: ['kind', 'text', 'statedVariance'] }),
+  fc.record(
+    { kind: fc.constant('rate' as const), text: word, value: figure, per, marker, statedVariance: figure },
+    { requiredKeys: ['kind', 'text', 'value', 'per'] },
+  ),
+  fc.record(
+    { kind: fc.constant('variance-only' as const), text: word, statedVariance: figure, marker },
+    { requiredKeys: ['kind', 'text', 'statedVariance'] },
+  ),
   fc.record({ kind: fc.constant('achieved' as const), text: word, note: word }, { requiredKeys: ['kind', 'text'] }),
   fc.record({ kind: fc.constant('not-achieved' as const), text: word }),
   fc.record({ kind: fc.constant('in-progress' as const), text: word }),
@@ -162,16 +283,21 @@ describe('parseTargetText and parseActualText on any text', () => {
 
   it('phrases built as officers write them ("364 *+38%", "22 per quarter ***+47%") read as figures', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.constantFrom('', '*', '**', '***'), fc.integer({ min: -99, max: 999 }), (n, stars, variance) => {
-        const sign = variance < 0 ? '-' : '+';
-        const withVariance = parseActualText(`${n} ${stars}${sign}${Math.abs(variance)}%`);
-        expect(withVariance).toMatchObject({ kind: 'number', value: n, statedVariance: variance === 0 ? 0 : variance });
-        const rate = parseActualText(`${n} per quarter ${stars}${sign}${Math.abs(variance)}%`);
-        expect(rate).toMatchObject({ kind: 'rate', value: n, per: 'quarter' });
-        expect(parseTargetText(`${n} per quarter`)).toMatchObject({ kind: 'rate', value: n, per: 'quarter' });
-        expect(parseTargetText(`${n}%`)).toMatchObject({ kind: 'threshold', value: n, unit: 'percent' });
-        expect(parseTargetText(`${n} p.a.`)).toMatchObject({ kind: 'rate', value: n, per: 'year' });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.constantFrom('', '*', '**', '***'),
+        fc.integer({ min: -99, max: 999 }),
+        (n, stars, variance) => {
+          const sign = variance < 0 ? '-' : '+';
+          const withVariance = parseActualText(`${n} ${stars}${sign}${Math.abs(variance)}%`);
+          expect(withVariance).toMatchObject({ kind: 'number', value: n, statedVariance: variance === 0 ? 0 : variance });
+          const rate = parseActualText(`${n} per quarter ${stars}${sign}${Math.abs(variance)}%`);
+          expect(rate).toMatchObject({ kind: 'rate', value: n, per: 'quarter' });
+          expect(parseTargetText(`${n} per quarter`)).toMatchObject({ kind: 'rate', value: n, per: 'quarter' });
+          expect(parseTargetText(`${n}%`)).toMatchObject({ kind: 'threshold', value: n, unit: 'percent' });
+          expect(parseTargetText(`${n} p.a.`)).toMatchObject({ kind: 'rate', value: n, per: 'year' });
+        },
+      ),
       RUNS,
     );
   });
@@ -193,7 +319,7 @@ describe('parseTargetText and parseActualText on any text', () => {
 // ---------------------------------------------------------------- judge
 
 describe('judge on anything', () => {
-  it('never throws on parsed phrases; status in STATUSES; a non-empty reason; variance null or in the seeds\' form', () => {
+  it("never throws on parsed phrases; status in STATUSES; a non-empty reason; variance null or in the seeds' form", () => {
     fc.assert(
       fc.property(fc.oneof(phraseSpaced, phraseTight), fc.oneof(phraseSpaced, phraseTight), context, (actualText, targetText, ctx) => {
         const target = parseTargetText(targetText);
@@ -224,7 +350,11 @@ describe('judge on anything', () => {
   it('a figure with no better direction (polarity none) is never rated met, near or not met', () => {
     fc.assert(
       fc.property(figure, figure, fc.constantFrom<Unit>('count', 'percent', 'days'), (a, t, u) => {
-        const v = judge({ kind: 'number', text: String(a), value: a, ...(u === 'percent' ? { unit: u } : {}) }, { kind: 'threshold', text: String(t), value: t, unit: u }, { polarity: decision('none'), today: TODAY });
+        const v = judge(
+          { kind: 'number', text: String(a), value: a, ...(u === 'percent' ? { unit: u } : {}) },
+          { kind: 'threshold', text: String(t), value: t, unit: u },
+          { polarity: decision('none'), today: TODAY },
+        );
         expect(v.status).toBe('no-target');
       }),
       RUNS,
@@ -243,34 +373,58 @@ function numberActual(value: number, u: Unit): Actual {
 describe('a better actual never gives a worse status (met > near > not met)', () => {
   it('threshold targets, both polarities, any tolerance rule, strict or not', () => {
     fc.assert(
-      fc.property(figure, figure, figure, thresholdUnit, fc.constantFrom<Polarity>('higher', 'lower'), tolerance, fc.boolean(), figure, figure, (a, b, t, u, p, tol, strict, lastYear, projected) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const target: Target = { kind: 'threshold', text: String(t), value: t, unit: u, ...(strict ? { strict } : {}) };
-        const ctx: JudgeContext = { polarity: decision(p), today: TODAY, tolerance: tol, lastYear, projectedYearEnd: projected };
-        const low = judge(numberActual(lo, u), target, ctx);
-        const high = judge(numberActual(hi, u), target, ctx);
-        const [better, worse] = p === 'higher' ? [high, low] : [low, high];
-        expect(RANK[better.status]).toBeGreaterThanOrEqual(RANK[worse.status]!);
-      }),
+      fc.property(
+        figure,
+        figure,
+        figure,
+        thresholdUnit,
+        fc.constantFrom<Polarity>('higher', 'lower'),
+        tolerance,
+        fc.boolean(),
+        figure,
+        figure,
+        (a, b, t, u, p, tol, strict, lastYear, projected) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const target: Target = { kind: 'threshold', text: String(t), value: t, unit: u, ...(strict ? { strict } : {}) };
+          const ctx: JudgeContext = { polarity: decision(p), today: TODAY, tolerance: tol, lastYear, projectedYearEnd: projected };
+          const low = judge(numberActual(lo, u), target, ctx);
+          const high = judge(numberActual(hi, u), target, ctx);
+          const [better, worse] = p === 'higher' ? [high, low] : [low, high];
+          expect(RANK[better.status]).toBeGreaterThanOrEqual(RANK[worse.status]!);
+        },
+      ),
       RUNS,
     );
   });
 
   it('rate targets scaled to the period, and relative targets against a baseline', () => {
     fc.assert(
-      fc.property(figure, figure, fc.double({ min: 0, max: 1e6, noNaN: true }), per, period, fc.constantFrom<Polarity>('higher', 'lower'), (a, b, t, every, when, p) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const ctx: JudgeContext = { polarity: decision(p), today: TODAY, ...(when ? { period: when } : {}), baseline: { kind: 'number', text: String(t), value: t, unit: 'money' } };
-        for (const target of [
-          { kind: 'rate', text: `${t} per ${every}`, value: t, unit: 'count', per: every },
-          { kind: 'relative', text: '5% above baseline', percent: 5, direction: p === 'higher' ? 'above' : 'below' },
-        ] as Target[]) {
-          const low = judge(numberActual(lo, 'count'), target, ctx);
-          const high = judge(numberActual(hi, 'count'), target, ctx);
-          const [better, worse] = p === 'higher' ? [high, low] : [low, high];
-          expect(RANK[better.status]).toBeGreaterThanOrEqual(RANK[worse.status]!);
-        }
-      }),
+      fc.property(
+        figure,
+        figure,
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        per,
+        period,
+        fc.constantFrom<Polarity>('higher', 'lower'),
+        (a, b, t, every, when, p) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const ctx: JudgeContext = {
+            polarity: decision(p),
+            today: TODAY,
+            ...(when ? { period: when } : {}),
+            baseline: { kind: 'number', text: String(t), value: t, unit: 'money' },
+          };
+          for (const target of [
+            { kind: 'rate', text: `${t} per ${every}`, value: t, unit: 'count', per: every },
+            { kind: 'relative', text: '5% above baseline', percent: 5, direction: p === 'higher' ? 'above' : 'below' },
+          ] as Target[]) {
+            const low = judge(numberActual(lo, 'count'), target, ctx);
+            const high = judge(numberActual(hi, 'count'), target, ctx);
+            const [better, worse] = p === 'higher' ? [high, low] : [low, high];
+            expect(RANK[better.status]).toBeGreaterThanOrEqual(RANK[worse.status]!);
+          }
+        },
+      ),
       RUNS,
     );
   });
@@ -278,15 +432,22 @@ describe('a better actual never gives a worse status (met > near > not met)', ()
   it('from typed text: "<a>%" against "<t>%", and "<a>" against "<t>"', () => {
     const cents = fc.integer({ min: 0, max: 2_000_000 }).map((n) => n / 100);
     fc.assert(
-      fc.property(cents, cents, fc.integer({ min: 1, max: 100_000 }).map((n) => n / 100), fc.constantFrom('%', ''), fc.constantFrom<Polarity>('higher', 'lower'), (a, b, t, suffix, p) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const target = parseTargetText(`${t}${suffix}`);
-        const ctx: JudgeContext = { polarity: decision(p), today: TODAY };
-        const low = judge(parseActualText(`${lo}${suffix}`), target, ctx);
-        const high = judge(parseActualText(`${hi}${suffix}`), target, ctx);
-        const [better, worse] = p === 'higher' ? [high, low] : [low, high];
-        expect(RANK[better.status]).toBeGreaterThanOrEqual(RANK[worse.status]!);
-      }),
+      fc.property(
+        cents,
+        cents,
+        fc.integer({ min: 1, max: 100_000 }).map((n) => n / 100),
+        fc.constantFrom('%', ''),
+        fc.constantFrom<Polarity>('higher', 'lower'),
+        (a, b, t, suffix, p) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const target = parseTargetText(`${t}${suffix}`);
+          const ctx: JudgeContext = { polarity: decision(p), today: TODAY };
+          const low = judge(parseActualText(`${lo}${suffix}`), target, ctx);
+          const high = judge(parseActualText(`${hi}${suffix}`), target, ctx);
+          const [better, worse] = p === 'higher' ? [high, low] : [low, high];
+          expect(RANK[better.status]).toBeGreaterThanOrEqual(RANK[worse.status]!);
+        },
+      ),
       RUNS,
     );
   });
@@ -306,7 +467,13 @@ describe('swapping polarity mirrors the verdict', () => {
     fc.assert(
       fc.property(figure, figure, thresholdUnit, tolerance, fc.boolean(), figure, figure, (a, t, u, tol, strict, lastYear, projected) => {
         const target: Target = { kind: 'threshold', text: String(t), value: t, unit: u, ...(strict ? { strict } : {}) };
-        const up = judge(numberActual(a, u), target, { polarity: decision('higher'), today: TODAY, tolerance: tol, lastYear, projectedYearEnd: projected });
+        const up = judge(numberActual(a, u), target, {
+          polarity: decision('higher'),
+          today: TODAY,
+          tolerance: tol,
+          lastYear,
+          projectedYearEnd: projected,
+        });
         const down = judge(numberActual(2 * t - a, u), target, {
           polarity: decision('lower'),
           today: TODAY,

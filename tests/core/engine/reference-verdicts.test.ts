@@ -33,7 +33,11 @@ describe('reference verdicts, layout A (service-plan-quarterly.xlsx, seed 003)',
     all = verdictsOf(await load('service-plan-quarterly.xlsx'));
   });
 
-  const at = (ref: string, period: string): IndicatorVerdict => only(all.filter((v) => v.ref === ref && v.periodLabel === period), `${ref} ${period}`);
+  const at = (ref: string, period: string): IndicatorVerdict =>
+    only(
+      all.filter((v) => v.ref === ref && v.periodLabel === period),
+      `${ref} ${period}`,
+    );
 
   it('judges every indicator 01–14 for Q1 and Q2 (Q3/Q4 are blank everywhere: future periods)', () => {
     const refs = [...new Set(all.map((v) => v.ref))];
@@ -44,7 +48,14 @@ describe('reference verdicts, layout A (service-plan-quarterly.xlsx, seed 003)',
 
   it('01 Q2: 90.2% (0.902 formatted 0.0%) vs 92%, higher → near miss', () => {
     const v = at('01', 'Q2 2024/25');
-    expect(v).toMatchObject({ status: 'near', polarity: 'higher', polarityAssumed: false, actualText: '90.2%', targetText: '92%', variance: '-1.8%' });
+    expect(v).toMatchObject({
+      status: 'near',
+      polarity: 'higher',
+      polarityAssumed: false,
+      actualText: '90.2%',
+      targetText: '92%',
+      variance: '-1.8%',
+    });
     expect(v.actualValue).toBeCloseTo(90.2, 9);
     expect(v.targetValue).toBeCloseTo(92, 9);
     expect(v.reason).toMatch(/higher is better \(collected\)/i);
@@ -88,7 +99,15 @@ describe('reference verdicts, layout A (service-plan-quarterly.xlsx, seed 003)',
 
   it('05 Q1: 20 vs 14 (working days, from the description), lower → not met', () => {
     const v = at('05', 'Q1 2024/25');
-    expect(v).toMatchObject({ status: 'missed', polarity: 'lower', polarityAssumed: false, actualText: '20', targetText: '14', actualValue: 20, targetValue: 14 });
+    expect(v).toMatchObject({
+      status: 'missed',
+      polarity: 'lower',
+      polarityAssumed: false,
+      actualText: '20',
+      targetText: '14',
+      actualValue: 20,
+      targetValue: 14,
+    });
     expect(v.unit).toBe('working days');
     expect(v.reason).toMatch(/lower is better/i);
     expect(v.reason).toMatch(/14 working days/);
@@ -144,7 +163,9 @@ describe('reference verdicts, layout B (service-delivery-plan-annual.xlsx, seed 
 
   const find = (list: readonly IndicatorVerdict[], actual: string | RegExp, target: string): IndicatorVerdict =>
     only(
-      list.filter((v) => (typeof actual === 'string' ? v.actualText.trim() === actual : actual.test(v.actualText)) && v.targetText.trim() === target),
+      list.filter(
+        (v) => (typeof actual === 'string' ? v.actualText.trim() === actual : actual.test(v.actualText)) && v.targetText.trim() === target,
+      ),
       `${String(actual)} vs ${target}`,
     );
 

@@ -111,7 +111,10 @@ describe('target phrases of the seeds', () => {
     });
 
     it('3.5% / 2% / 4% (lower, from the description): met, near at the 5% edge, not met', () => {
-      expect(verdict('3.27%', '3.5%', { description: 'Percentage of rent lost through LA dwellings becoming vacant' })).toMatchObject({ status: 'met', variance: '-0.2%' });
+      expect(verdict('3.27%', '3.5%', { description: 'Percentage of rent lost through LA dwellings becoming vacant' })).toMatchObject({
+        status: 'met',
+        variance: '-0.2%',
+      });
       expect(verdict('2.1%', '2%', { description: 'Former tenants arrears' })).toMatchObject({ status: 'near', variance: '+0.1%' });
       expect(verdict('5.5%', '4%', { description: 'Current tenants arrears' })).toMatchObject({ status: 'missed', variance: '+1.5%' });
     });
@@ -147,11 +150,18 @@ describe('target phrases of the seeds', () => {
 
     it('264 / 350: 364 met, variance +38% / +4%', () => {
       expect(verdict('364 *+38%', '264')).toMatchObject({ status: 'met', variance: '+38%' });
-      expect(verdict('364', '350', { description: 'To prevent at least 350 households from becoming homeless' })).toMatchObject({ status: 'met', variance: '+4%' });
+      expect(verdict('364', '350', { description: 'To prevent at least 350 households from becoming homeless' })).toMatchObject({
+        status: 'met',
+        variance: '+4%',
+      });
     });
 
     it('2 p.a.: 1 delivered in the year is not met; scaled to 0.5 for a quarter', () => {
-      expect(verdict('**1 delivered', '2 p.a.', { period: '2014/15' })).toMatchObject({ status: 'missed', targetValue: 2, variance: '-50%' });
+      expect(verdict('**1 delivered', '2 p.a.', { period: '2014/15' })).toMatchObject({
+        status: 'missed',
+        targetValue: 2,
+        variance: '-50%',
+      });
       expect(verdict('1', '2 p.a.', { period: 'Q1 2024/25' })).toMatchObject({ status: 'met', targetValue: 0.5 });
     });
 
@@ -190,7 +200,7 @@ describe('target phrases of the seeds', () => {
       expect(verdict('£80,000', '5% above 2014 baseline', { baseline }).status).toBe('missed');
     });
 
-    it('5% above 2014 baseline with no baseline: can\'t compare, saying why', () => {
+    it("5% above 2014 baseline with no baseline: can't compare, saying why", () => {
       const v = verdict('£90,000', '5% above 2014 baseline');
       expect(v.status).toBe('unreadable');
       expect(v.reason).toMatch(/baseline/);
@@ -270,7 +280,7 @@ describe('natural variants of the target phrases (issue 3)', () => {
     }
   });
 
-  it('judged: met, near and not met with the wording\'s direction', () => {
+  it("judged: met, near and not met with the wording's direction", () => {
     expect(verdict('92%', '≥ 92%').status).toBe('met');
     expect(verdict('91%', '92% or above').status).toBe('near');
     expect(verdict('3.6%', 'no more than 3.5%').status).toBe('near');
@@ -325,7 +335,11 @@ describe('actual phrases of the seeds', () => {
     ['** -75%', 'B', { kind: 'variance-only', statedVariance: -75, marker: '**' }],
     ['*none undertaken', 'B', { kind: 'none-undertaken', marker: '*' }],
     ['Achieved', 'B', { kind: 'achieved' }],
-    ['Completed- output shows that the service is fully meeting needs of customers', 'B', { kind: 'achieved', note: 'output shows that the service is fully meeting needs of customers' }],
+    [
+      'Completed- output shows that the service is fully meeting needs of customers',
+      'B',
+      { kind: 'achieved', note: 'output shows that the service is fully meeting needs of customers' },
+    ],
     ['On going', 'B', { kind: 'in-progress' }],
     ['N/A', null, { kind: 'no-data' }],
     ['pending', null, { kind: 'no-data' }],
@@ -369,7 +383,12 @@ describe('actual phrases of the seeds', () => {
   });
 
   it('"22 per quarter" is compared per quarter even in an annual column', () => {
-    expect(verdict('22 per quarter ***+47%', '15 per quarter', { period: '2014/15' })).toMatchObject({ status: 'met', actualValue: 22, targetValue: 15, variance: '+47%' });
+    expect(verdict('22 per quarter ***+47%', '15 per quarter', { period: '2014/15' })).toMatchObject({
+      status: 'met',
+      actualValue: 22,
+      targetValue: 15,
+      variance: '+47%',
+    });
   });
 
   it('a written variance that disagrees with the figures is pointed out', () => {
@@ -399,7 +418,11 @@ describe('actual phrases of the seeds', () => {
 });
 
 describe('actual and target cells', () => {
-  const num = (value: number, format?: string, formula?: string): Cell => ({ value: { kind: 'number', value }, ...(format ? { format } : {}), ...(formula ? { formula } : {}) });
+  const num = (value: number, format?: string, formula?: string): Cell => ({
+    value: { kind: 'number', value },
+    ...(format ? { format } : {}),
+    ...(formula ? { formula } : {}),
+  });
 
   it('0.902 with format 0.0% → 90.2%, from the percentage format', () => {
     const a = parseActualCell(num(0.902, '0.0%'));
@@ -461,7 +484,10 @@ describe('actual and target cells', () => {
 
   it('cell verdict: 0.902 (0.0%) vs 0.92 (0%), higher → near miss, variance -1.8%', () => {
     const t = parseTargetCell(num(0.92, '0%'));
-    const v = judge(parseActualCell(num(0.902, '0.0%')), t, { polarity: decidePolarity({ description: 'Proportion of rent collected', target: t }), today: TODAY });
+    const v = judge(parseActualCell(num(0.902, '0.0%')), t, {
+      polarity: decidePolarity({ description: 'Proportion of rent collected', target: t }),
+      today: TODAY,
+    });
     expect(v).toMatchObject({ status: 'near', variance: '-1.8%' });
   });
 });

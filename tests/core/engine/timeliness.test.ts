@@ -71,7 +71,16 @@ describe('timeliness: layout C "Numbers | Target met Yes | No"', () => {
     expect(s.cases[4]!.reason).toBe('still open (no end date)');
     expect(s.cases[5]!.reason).toBe("can't read: no start date");
     expect(s.cases[6]!.reason).toBe("can't read: ends 06/01/2025, before it starts 10/01/2025");
-    expect(s).toMatchObject({ numbers: 4, within: 3, outside: 1, open: 1, unreadable: 2, shareWithin: 0.75, shareOutside: 0.25, longest: 16 });
+    expect(s).toMatchObject({
+      numbers: 4,
+      within: 3,
+      outside: 1,
+      open: 1,
+      unreadable: 2,
+      shareWithin: 0.75,
+      shareOutside: 0.25,
+      longest: 16,
+    });
     expect(s.reason).toBe('3 of 4 cases within 15 working days (75%); 1 outside (25%); 1 still open; 2 could not be read');
   });
 

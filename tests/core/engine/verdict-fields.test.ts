@@ -70,7 +70,17 @@ describe('the verdicts of a target table', () => {
 
   it('serialise every field, the worded ones included', () => {
     const plain = JSON.parse(JSON.stringify(find(all, 'R1', 'Jun 2024'))) as Record<string, unknown>;
-    expect(plain).toMatchObject({ status: 'met', actualText: '95.0%', actualValue: 95, previousActual: 90.2, trend: 'better', variance: '+3%', periodLabel: 'Jun 2024', ref: 'R1', row: 1 });
+    expect(plain).toMatchObject({
+      status: 'met',
+      actualText: '95.0%',
+      actualValue: 95,
+      previousActual: 90.2,
+      trend: 'better',
+      variance: '+3%',
+      periodLabel: 'Jun 2024',
+      ref: 'R1',
+      row: 1,
+    });
     expect(typeof plain.reason).toBe('string');
   });
 
@@ -78,7 +88,12 @@ describe('the verdicts of a target table', () => {
     const june = find(all, 'R1', 'Jun 2024');
     const shown = verdictWithStatus(june, 'near');
     expect(shown.status).toBe('near');
-    expect([shown.actualText, shown.previousActual, shown.periodLabel, shown.reason]).toEqual([june.actualText, june.previousActual, june.periodLabel, june.reason]);
+    expect([shown.actualText, shown.previousActual, shown.periodLabel, shown.reason]).toEqual([
+      june.actualText,
+      june.previousActual,
+      june.periodLabel,
+      june.reason,
+    ]);
   });
 });
 
@@ -107,10 +122,20 @@ describe('choosing each indicator’s verdict', () => {
 describe('a figure read from a number cell', () => {
   it('reads and writes out like any other actual, its text as the cell shows it', () => {
     const percent = parseActualCell({ value: { kind: 'number', value: 0.902 }, format: '0.0%' });
-    expect(JSON.parse(JSON.stringify(percent))).toEqual({ kind: 'number', text: '90.2%', value: 90.2, unit: 'percent', fromPercentFormat: true });
+    expect(JSON.parse(JSON.stringify(percent))).toEqual({
+      kind: 'number',
+      text: '90.2%',
+      value: 90.2,
+      unit: 'percent',
+      fromPercentFormat: true,
+    });
     expect(Object.keys(percent).sort()).toEqual(['kind', 'unit', 'value']);
     const pounds = parseActualCell({ value: { kind: 'number', value: 84396 }, format: '"£"#,##0' });
     expect(JSON.parse(JSON.stringify(pounds))).toEqual({ kind: 'number', text: '£84,396', value: 84396, unit: 'money' });
-    expect(JSON.parse(JSON.stringify(parseActualCell({ value: { kind: 'number', value: 1234.5 } })))).toEqual({ kind: 'number', text: '1,234.5', value: 1234.5 });
+    expect(JSON.parse(JSON.stringify(parseActualCell({ value: { kind: 'number', value: 1234.5 } })))).toEqual({
+      kind: 'number',
+      text: '1,234.5',
+      value: 1234.5,
+    });
   });
 });

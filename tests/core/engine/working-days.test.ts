@@ -81,7 +81,7 @@ describe('bank holidays of England and Wales (the default)', () => {
     expect(addWorkingDays(d('2021-12-24'), 1)).toEqual(d('2021-12-29'));
   });
 
-  it('counts observances (Mother\'s Day and the like) as nothing', () => {
+  it("counts observances (Mother's Day and the like) as nothing", () => {
     const names = bankHolidays(2024).map((h) => h.name);
     expect(names).not.toContain("Mother's Day");
     expect(names).toContain('Good Friday');

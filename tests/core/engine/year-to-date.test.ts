@@ -10,7 +10,18 @@ function verdicts(tolerance?: Tolerance): IndicatorVerdict[] {
     {
       name: 'KPIs',
       rows: [
-        ['Ref', 'Indicator', 'Q1 2023/24', 'Q2 2023/24', 'Q1 2024/25', 'Q2 2024/25', 'Q3 2024/25', 'Q4 2024/25', 'Annual Target 2024/25', 'Status'],
+        [
+          'Ref',
+          'Indicator',
+          'Q1 2023/24',
+          'Q2 2023/24',
+          'Q1 2024/25',
+          'Q2 2024/25',
+          'Q3 2024/25',
+          'Q4 2024/25',
+          'Annual Target 2024/25',
+          'Status',
+        ],
         // Seed 004: "Preventing at least 264 households from becoming homeless per year".
         ['P1', 'Number of households prevented from becoming homeless', 50, 60, 70, 55, null, null, 264, null],
         ['P2', 'Proportion of rent collected', pct(0.85), pct(0.8), pct(0.83), pct(0.86), null, null, pct(0.92), null],
@@ -18,7 +29,10 @@ function verdicts(tolerance?: Tolerance): IndicatorVerdict[] {
       ],
     },
   ]);
-  return evaluateWorkbook(workbook, detectWorkbook(workbook), { today: { year: 2024, month: 11, day: 1 }, ...(tolerance ? { tolerance } : {}) });
+  return evaluateWorkbook(workbook, detectWorkbook(workbook), {
+    today: { year: 2024, month: 11, day: 1 },
+    ...(tolerance ? { tolerance } : {}),
+  });
 }
 
 const find = (all: IndicatorVerdict[], ref: string, period: string) => all.find((v) => v.ref === ref && v.periodLabel === period)!;
@@ -74,7 +88,10 @@ describe('the tolerance rules that look beyond the target', () => {
         ],
       },
     ]);
-    const all = evaluateWorkbook(workbook, detectWorkbook(workbook), { today: { year: 2024, month: 11, day: 1 }, tolerance: { rule: 'on-course', percent: 5 } });
+    const all = evaluateWorkbook(workbook, detectWorkbook(workbook), {
+      today: { year: 2024, month: 11, day: 1 },
+      tolerance: { rule: 'on-course', percent: 5 },
+    });
     // Q2: 50 against 66 is well short, but 140 in six months is on course for 280 ≥ 264.
     const q2 = find(all, 'P1', 'Q2 2024/25');
     expect(q2.status).toBe('near');

@@ -105,7 +105,9 @@ const withFy = <P extends Period>(period: P, fy: number | undefined): P => (fy =
  */
 const periodArb: fc.Arbitrary<Period> = fc.oneof(
   fc.tuple(fc.integer({ min: 1, max: 12 }), maybeFy).map(([month, fy]) => withFy<Period>({ kind: 'month', month }, fy)),
-  fc.tuple(fc.constantFrom(1, 2, 3, 4 as const), maybeFy).map(([quarter, fy]) => withFy<Period>({ kind: 'quarter', quarter: quarter as 1 | 2 | 3 | 4 }, fy)),
+  fc
+    .tuple(fc.constantFrom(1, 2, 3, 4 as const), maybeFy)
+    .map(([quarter, fy]) => withFy<Period>({ kind: 'quarter', quarter: quarter as 1 | 2 | 3 | 4 }, fy)),
   fc.tuple(fc.constantFrom(1, 2 as const), maybeFy).map(([half, fy]) => withFy<Period>({ kind: 'half', half: half as 1 | 2 }, fy)),
   fyArb.map((fy): Period => ({ kind: 'year', fy })),
   maybeFy.map((fy) => withFy<Period>({ kind: 'ytd' }, fy)),
@@ -115,7 +117,25 @@ const periodArb: fc.Arbitrary<Period> = fc.oneof(
 const headerishArb = fc
   .array(
     fc.oneof(
-      fc.constantFrom('Q', 'Qtr', 'Quarter', 'M', 'Month', 'H', 'Half', 'YTD', 'FY', 'Year to date', 'Actual', 'Target', 'Apr', 'Sept', 'March', 'Mar', 'fy'),
+      fc.constantFrom(
+        'Q',
+        'Qtr',
+        'Quarter',
+        'M',
+        'Month',
+        'H',
+        'Half',
+        'YTD',
+        'FY',
+        'Year to date',
+        'Actual',
+        'Target',
+        'Apr',
+        'Sept',
+        'March',
+        'Mar',
+        'fy',
+      ),
       fc.constantFrom('/', '-', '–', ' ', '.', "'", '\n', '\t', '(', ')', '%', '*'),
       fc.integer({ min: 0, max: 3000 }).map(String),
       fc.string({ maxLength: 4 }),
@@ -127,9 +147,12 @@ const headerishArb = fc
 describe('parsePeriodLabel: properties', () => {
   test('never throws, on any text at all', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }), headerishArb), (text) => {
-        parsePeriodLabel(text);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }), headerishArb),
+        (text) => {
+          parsePeriodLabel(text);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -165,7 +188,8 @@ describe('parsePeriodLabel: properties', () => {
     fc.assert(
       fc.property(periodArb, fc.constantFrom('upper', 'lower', 'spaced'), (period, style) => {
         const label = periodLabel(period);
-        const variant = style === 'upper' ? label.toUpperCase() : style === 'lower' ? label.toLowerCase() : `  ${label.replace(/ /g, '   ')} `;
+        const variant =
+          style === 'upper' ? label.toUpperCase() : style === 'lower' ? label.toLowerCase() : `  ${label.replace(/ /g, '   ')} `;
         expect(parsePeriodLabel(variant)).toEqual(parsePeriodLabel(label));
       }),
       { numRuns: 500 },

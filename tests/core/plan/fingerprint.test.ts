@@ -12,8 +12,16 @@ function reference(text: string): string {
 
 describe('fingerprint', () => {
   it('is the one saved settings hold, for any text', () => {
-    const texts = ['', 'Met', 'On target', 'Q1 2024/25: 96.0% against a target of 95% (+1.1%). Target met.', '😀 émoji\u0000\uffff', 'x'.repeat(5000)];
-    for (let i = 0; i < 200; i++) texts.push(String.fromCharCode(...Array.from({ length: i % 37 }, (_, j) => (i * 7919 + j * 104729) % 65536)));
+    const texts = [
+      '',
+      'Met',
+      'On target',
+      'Q1 2024/25: 96.0% against a target of 95% (+1.1%). Target met.',
+      '😀 émoji\u0000\uffff',
+      'x'.repeat(5000),
+    ];
+    for (let i = 0; i < 200; i++)
+      texts.push(String.fromCharCode(...Array.from({ length: i % 37 }, (_, j) => (i * 7919 + j * 104729) % 65536)));
     for (const text of texts) expect(fingerprint(text)).toBe(reference(text));
     expect(fingerprint('')).toBe('811c9dc5:0');
   });

@@ -22,7 +22,15 @@ function kpis(commentary: ReadonlyArray<string | null>): Workbook {
       name: 'KPIs',
       rows: [
         ['Ref', 'Indicator', 'Q1 2024/25', 'Q2 2024/25', 'Target', 'Status', 'Commentary'],
-        ...commentary.map((words, i) => [`T${i + 1}`, `Rent collected as a % of rent due (area ${i + 1})`, pct(0.9 + i / 100), pct(0.95 - i / 100), { v: 0.93, fmt: '0%' }, null, words]),
+        ...commentary.map((words, i) => [
+          `T${i + 1}`,
+          `Rent collected as a % of rent due (area ${i + 1})`,
+          pct(0.9 + i / 100),
+          pct(0.95 - i / 100),
+          { v: 0.93, fmt: '0%' },
+          null,
+          words,
+        ]),
       ],
     },
   ]);
@@ -46,7 +54,12 @@ describe('plannedOfficerCommentary', () => {
   it("says what officerCommentary says, on a first run and after KPI Tracker's and an officer's words", () => {
     const first = kpis([null, 'The officer wrote this.', '   ', null]);
     expectSameAsOfficerCommentary(first);
-    const run = runKpiTracker(first, { today, now: '2025-01-15T09:30:00.000Z', command: 'recalc', steps: { statuses: true, actionPlan: false, committee: false } });
+    const run = runKpiTracker(first, {
+      today,
+      now: '2025-01-15T09:30:00.000Z',
+      command: 'recalc',
+      steps: { statuses: true, actionPlan: false, committee: false },
+    });
     const written = applyPlanInMemory(first, run.plan);
     expectSameAsOfficerCommentary(written);
     // An officer rewrites one of KPI Tracker's commentaries.

@@ -10,7 +10,26 @@ function plainSorted<T>(entries: ReadonlyArray<readonly [string, T]>): Record<st
   return Object.fromEntries([...map.keys()].sort().map((key) => [key, map.get(key)!]));
 }
 
-const AWKWARD_KEYS = ['KPIs!H4', 'KPIs!H10', 'KPIs!H9', '10', '9', '0', '4294967294', '4294967295', '01', 'Zed!A1', 'a"b\\c!B2', 'tab\there!C3', '\ud800lone!A1', '😀 smile!A1', 'é!A1', 'KPIs!AA1', 'KPIs!A1', 'say "hi"!A1'];
+const AWKWARD_KEYS = [
+  'KPIs!H4',
+  'KPIs!H10',
+  'KPIs!H9',
+  '10',
+  '9',
+  '0',
+  '4294967294',
+  '4294967295',
+  '01',
+  'Zed!A1',
+  'a"b\\c!B2',
+  'tab\there!C3',
+  '\ud800lone!A1',
+  '😀 smile!A1',
+  'é!A1',
+  'KPIs!AA1',
+  'KPIs!A1',
+  'say "hi"!A1',
+];
 
 describe('SettingsRecord', () => {
   it('writes the JSON a plain object of the same entries gives, array-index keys first', () => {
@@ -28,15 +47,24 @@ describe('SettingsRecord', () => {
   });
 
   it('values that are objects are written as JSON.stringify writes them', () => {
-    const object = { 'KPIs!A1': { period: 'Q1 2024/25', actual: '96.0%', fingerprint: 'abc:3' }, '7': { period: 'p', actual: '"quoted"', fingerprint: 'f' } };
+    const object = {
+      'KPIs!A1': { period: 'Q1 2024/25', actual: '96.0%', fingerprint: 'abc:3' },
+      '7': { period: 'p', actual: '"quoted"', fingerprint: 'f' },
+    };
     expect(SettingsRecord.fromObject(object).json()).toBe(JSON.stringify(object));
   });
 
   it('setting entries gives the keys in code-unit order, as the settings always kept them', () => {
     const random = seeded(7);
     for (let round = 0; round < 30; round++) {
-      const pick = (): string => (random() < 0.3 ? AWKWARD_KEYS[Math.floor(random() * AWKWARD_KEYS.length)]! : `S${Math.floor(random() * 3)}!${String.fromCharCode(65 + Math.floor(random() * 3))}${1 + Math.floor(random() * 120)}`);
-      const saved: Array<[string, string]> = Array.from({ length: Math.floor(random() * 20) }, () => [pick(), `s${Math.floor(random() * 9)}`]);
+      const pick = (): string =>
+        random() < 0.3
+          ? AWKWARD_KEYS[Math.floor(random() * AWKWARD_KEYS.length)]!
+          : `S${Math.floor(random() * 3)}!${String.fromCharCode(65 + Math.floor(random() * 3))}${1 + Math.floor(random() * 120)}`;
+      const saved: Array<[string, string]> = Array.from({ length: Math.floor(random() * 20) }, () => [
+        pick(),
+        `s${Math.floor(random() * 9)}`,
+      ]);
       // Saved settings as written before (sorted) or, now and then, edited by hand (in any order).
       const savedObject = random() < 0.7 ? plainSorted(saved) : Object.fromEntries(saved);
       const added = new Map<string, string>();
@@ -49,7 +77,11 @@ describe('SettingsRecord', () => {
   });
 
   it('settings parse into records and parse again as they are; their JSON is JSON.stringify of the settings', () => {
-    const settings = SettingsSchema.parse({ version: 1, written: { 'KPIs!H4': 'a', '3': 'b' }, seenCommentary: { 'KPIs!A1': { period: 'p', actual: 'a', fingerprint: 'f' } } });
+    const settings = SettingsSchema.parse({
+      version: 1,
+      written: { 'KPIs!H4': 'a', '3': 'b' },
+      seenCommentary: { 'KPIs!A1': { period: 'p', actual: 'a', fingerprint: 'f' } },
+    });
     expect(settings.written.get('3')).toBe('b');
     expect(SettingsSchema.parse({ ...settings }).written).toBe(settings.written);
     expect(settingsJson(settings)).toBe(JSON.stringify(settings));
@@ -66,7 +98,8 @@ describe('WrittenCells', () => {
       const names = sheets.filter(() => random() < 0.5);
       if (names.length === 0) names.push('KPIs');
       const saved = new Map<string, string>();
-      for (let i = Math.floor(random() * 10); i > 0; i--) saved.set(cellKey(names[0]!, Math.floor(random() * 200), Math.floor(random() * 30)), `old${i}`);
+      for (let i = Math.floor(random() * 10); i > 0; i--)
+        saved.set(cellKey(names[0]!, Math.floor(random() * 200), Math.floor(random() * 30)), `old${i}`);
       const cells = new WrittenCells(SettingsRecord.fromObject(plainSorted([...saved])));
       const reference = new Map(saved);
       for (let i = Math.floor(random() * 400); i > 0; i--) {
@@ -102,7 +135,8 @@ describe('SettingsRecord JSON in pieces', () => {
       for (let i = 0; i < size; i++) {
         const text = random() < 0.01 ? awkward[Math.floor(random() * awkward.length)]! : `p${i}`;
         const key = random() < 0.01 ? `${awkward[Math.floor(random() * awkward.length)]!}!A${i}` : `KPIs!H${i}`;
-        object[key] = random() < 0.5 ? text : random() < 0.9 ? { period: 'Mar 2025', actual: text, fingerprint: `f${i}` } : { period: 'p', n: 3 };
+        object[key] =
+          random() < 0.5 ? text : random() < 0.9 ? { period: 'Mar 2025', actual: text, fingerprint: `f${i}` } : { period: 'p', n: 3 };
       }
       expect(SettingsRecord.fromObject(object).json()).toBe(JSON.stringify(object));
     }

@@ -44,18 +44,28 @@ export async function xlsxFromParts(options: PartsOptions): Promise<Buffer> {
   const zip = new JSZip();
   const target = (path: string): string => (options.absoluteTargets ? `/xl/${path}` : path);
   const sheetOverrides = options.sheets
-    .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+    .map(
+      (_, i) =>
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    )
     .join('');
   zip.file(
     '[Content_Types].xml',
     `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
       `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheetOverrides}` +
       `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
-      (options.sharedStrings ? `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` : '') +
+      (options.sharedStrings
+        ? `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`
+        : '') +
       `${options.extraContentTypes ?? ''}</Types>`,
   );
-  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  const sheetEntries = options.sheets.map((sheet, i) => `<sheet name="${sheet.name}" sheetId="${i + 1}"${sheet.state ? ` state="${sheet.state}"` : ''} r:id="rId${i + 1}"/>`).join('');
+  zip.file(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  const sheetEntries = options.sheets
+    .map((sheet, i) => `<sheet name="${sheet.name}" sheetId="${i + 1}"${sheet.state ? ` state="${sheet.state}"` : ''} r:id="rId${i + 1}"/>`)
+    .join('');
   zip.file(
     'xl/workbook.xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${options.workbookPr ?? '<workbookPr/>'}<sheets>${sheetEntries}</sheets>${options.workbookExtra ?? ''}<calcPr calcId="191029"/></workbook>`,
@@ -64,9 +74,13 @@ export async function xlsxFromParts(options: PartsOptions): Promise<Buffer> {
   zip.file(
     'xl/_rels/workbook.xml.rels',
     `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL_NS}">` +
-      options.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="${target(`worksheets/sheet${i + 1}.xml`)}"/>`).join('') +
+      options.sheets
+        .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="${target(`worksheets/sheet${i + 1}.xml`)}"/>`)
+        .join('') +
       `<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="${target('styles.xml')}"/>` +
-      (options.sharedStrings ? `<Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="${target('sharedStrings.xml')}"/>` : '') +
+      (options.sharedStrings
+        ? `<Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="${target('sharedStrings.xml')}"/>`
+        : '') +
       '</Relationships>',
   );
   options.sheets.forEach((sheet, i) => {
@@ -75,7 +89,10 @@ export async function xlsxFromParts(options: PartsOptions): Promise<Buffer> {
   });
   zip.file('xl/styles.xml', options.styles ?? PLAIN_STYLES);
   if (options.sharedStrings) {
-    const items = typeof options.sharedStrings === 'string' ? options.sharedStrings : options.sharedStrings.map((text) => `<si><t xml:space="preserve">${text}</t></si>`).join('');
+    const items =
+      typeof options.sharedStrings === 'string'
+        ? options.sharedStrings
+        : options.sharedStrings.map((text) => `<si><t xml:space="preserve">${text}</t></si>`).join('');
     zip.file('xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN_NS}">${items}</sst>`);
   }
   for (const [name, content] of Object.entries(options.extraParts ?? {})) zip.file(name, content);

@@ -59,13 +59,17 @@ it('number formats (custom and built in), dates from the 1900 and 1904 systems, 
   expect(at(sheet, 0, 2)).toEqual({ value: { kind: 'text', value: 'Met' }, fill: '#C6EFCE' });
   expect(at(sheet, 0, 3)).toEqual({ value: { kind: 'number', value: 0.5 }, format: '0%' });
   expect(at(sheet, 0, 4)?.value).toEqual({ kind: 'date', serial: 45382.5 });
-  const mac = await firstSheet({ workbookPr: '<workbookPr date1904="1"/>', sheets: [{ name: 'KPIs', xml: worksheet('<row r="1"><c r="B1" s="2"><v>43920</v></c></row>') }] });
+  const mac = await firstSheet({
+    workbookPr: '<workbookPr date1904="1"/>',
+    sheets: [{ name: 'KPIs', xml: worksheet('<row r="1"><c r="B1" s="2"><v>43920</v></c></row>') }],
+  });
   expect(at(mac, 0, 1)?.value).toEqual({ kind: 'date', serial: 45382 });
 });
 
 it('rich text joins its runs and leaves out phonetic guides; escaped characters come back', async () => {
   const sheet = await firstSheet({
-    sharedStrings: '<si><r><rPr><b/></rPr><t>Rent </t></r><r><t xml:space="preserve">collected_x000D_</t></r><rPh sb="0" eb="1"><t>レント</t></rPh></si>',
+    sharedStrings:
+      '<si><r><rPr><b/></rPr><t>Rent </t></r><r><t xml:space="preserve">collected_x000D_</t></r><rPh sb="0" eb="1"><t>レント</t></rPh></si>',
     sheets: [{ name: 'KPIs', xml: worksheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>') }],
   });
   expect(at(sheet, 0, 0)?.value).toEqual({ kind: 'text', value: 'Rent collected\r' });
@@ -73,7 +77,14 @@ it('rich text joins its runs and leaves out phonetic guides; escaped characters 
 
 it('rows and cells without references follow on from the one before', async () => {
   const sheet = await firstSheet({
-    sheets: [{ name: 'KPIs', xml: worksheet('<row><c><v>1</v></c><c><v>2</v></c></row><row r="4"><c r="C4"><v>3</v></c><c><v>4</v></c></row><row><c><v>5</v></c></row>') }],
+    sheets: [
+      {
+        name: 'KPIs',
+        xml: worksheet(
+          '<row><c><v>1</v></c><c><v>2</v></c></row><row r="4"><c r="C4"><v>3</v></c><c><v>4</v></c></row><row><c><v>5</v></c></row>',
+        ),
+      },
+    ],
   });
   expect([at(sheet, 0, 0), at(sheet, 0, 1), at(sheet, 3, 2), at(sheet, 3, 3), at(sheet, 4, 0)].map((cell) => cell?.value)).toEqual(
     [1, 2, 3, 4, 5].map((value) => ({ kind: 'number', value })),
@@ -92,9 +103,20 @@ it('an x: prefix on every element (as .NET tools write) reads the same', async (
 });
 
 it('hidden columns, protection, sheet states, absolute part names and zips with data descriptors', async () => {
-  const xml = worksheet('<row r="1"><c r="A1"><v>1</v></c><c r="E1"><v>2</v></c></row>', '<sheetProtection sheet="1" objects="1"/>', '<cols><col min="2" max="3" width="0" hidden="1"/></cols>');
+  const xml = worksheet(
+    '<row r="1"><c r="A1"><v>1</v></c><c r="E1"><v>2</v></c></row>',
+    '<sheetProtection sheet="1" objects="1"/>',
+    '<cols><col min="2" max="3" width="0" hidden="1"/></cols>',
+  );
   const read = await readXlsxBytes(
-    await xlsxFromParts({ absoluteTargets: true, streamFiles: true, sheets: [{ name: 'KPIs', xml }, { name: 'Lookups', xml: worksheet(''), state: 'veryHidden' }] }),
+    await xlsxFromParts({
+      absoluteTargets: true,
+      streamFiles: true,
+      sheets: [
+        { name: 'KPIs', xml },
+        { name: 'Lookups', xml: worksheet(''), state: 'veryHidden' },
+      ],
+    }),
     'book.xlsx',
   );
   const [kpis, lookups] = read.workbook.sheets;
@@ -108,15 +130,28 @@ it('a table written by Excel (no headerRowCount, as the default is one header ro
   const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/table" Target="../tables/table1.xml"/></Relationships>`;
   const table = `<table xmlns="${MAIN_NS}" id="1" name="KpiTable" displayName="KpiTable" ref="A1:B3" totalsRowCount="1"><tableColumns count="2"><tableColumn id="1" name="Indicator"/><tableColumn id="2" name="Actual"/></tableColumns></table>`;
   const sheet = await firstSheet({
-    sheets: [{ name: 'KPIs', xml: worksheet('<row r="1"><c r="A1" t="inlineStr"><is><t>Indicator</t></is></c></row>', '<tableParts count="1"><tablePart r:id="rId1"/></tableParts>'), rels }],
+    sheets: [
+      {
+        name: 'KPIs',
+        xml: worksheet(
+          '<row r="1"><c r="A1" t="inlineStr"><is><t>Indicator</t></is></c></row>',
+          '<tableParts count="1"><tablePart r:id="rId1"/></tableParts>',
+        ),
+        rels,
+      },
+    ],
     extraParts: { 'xl/tables/table1.xml': table },
   });
-  expect(sheet.tables).toEqual([{ name: 'KpiTable', range: { top: 0, left: 0, bottom: 2, right: 1 }, hasHeaderRow: true, hasTotalsRow: true }]);
+  expect(sheet.tables).toEqual([
+    { name: 'KpiTable', range: { top: 0, left: 0, bottom: 2, right: 1 }, hasHeaderRow: true, hasTotalsRow: true },
+  ]);
 });
 
 it('a damaged zip is named as damaged, not as an unexpected problem', async () => {
   const bytes = await xlsxFromParts({ sheets: [{ name: 'KPIs', xml: worksheet('') }] });
-  await expect(readXlsxBytes(bytes.subarray(0, bytes.length - 30), 'cut.xlsx')).rejects.toThrow(/cut\.xlsx looks like a zip file but Excel's workbook parts could not be read \(.*\)\. It may be damaged\./);
+  await expect(readXlsxBytes(bytes.subarray(0, bytes.length - 30), 'cut.xlsx')).rejects.toThrow(
+    /cut\.xlsx looks like a zip file but Excel's workbook parts could not be read \(.*\)\. It may be damaged\./,
+  );
 });
 
 it("a shared formula's references move, but not words inside a quoted sheet name or text", async () => {

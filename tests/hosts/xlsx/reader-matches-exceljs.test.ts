@@ -48,7 +48,14 @@ describe('the corpus of awkward workbooks', () => {
   beforeAll(async () => {
     paths = await makeCorpus(join(tmp.dir, 'corpus'));
   });
-  const UNREADABLE: readonly CorpusName[] = ['notWorkbookHtml', 'notWorkbookCsv', 'notWorkbookDocx', 'zeroBytes', 'encrypted', 'onlyCharts'];
+  const UNREADABLE: readonly CorpusName[] = [
+    'notWorkbookHtml',
+    'notWorkbookCsv',
+    'notWorkbookDocx',
+    'zeroBytes',
+    'encrypted',
+    'onlyCharts',
+  ];
 
   it('every readable corpus workbook reads the same as exceljs reads it', async () => {
     const readable = (Object.keys(paths) as CorpusName[]).filter((name) => !UNREADABLE.includes(name));

@@ -33,8 +33,20 @@ const MACROS = Uint8Array.from({ length: 2048 }, (_, i) => (i * 37) % 256);
 
 async function book(): Promise<Buffer> {
   return xlsxFromParts({
-    sheets: [{ name: 'KPIs', xml: worksheet(KPI_ROWS, '<autoFilter ref="A1:C4"><filterColumn colId="0"><filters><filter val="Rent"/></filters></filterColumn></autoFilter>') }],
-    extraParts: { 'xl/charts/chart1.xml': CHART, 'xl/vbaProject.bin': MACROS, 'xl/calcChain.xml': `<calcChain xmlns="${MAIN_NS}"><c r="B4" i="1"/></calcChain>` },
+    sheets: [
+      {
+        name: 'KPIs',
+        xml: worksheet(
+          KPI_ROWS,
+          '<autoFilter ref="A1:C4"><filterColumn colId="0"><filters><filter val="Rent"/></filters></filterColumn></autoFilter>',
+        ),
+      },
+    ],
+    extraParts: {
+      'xl/charts/chart1.xml': CHART,
+      'xl/vbaProject.bin': MACROS,
+      'xl/calcChain.xml': `<calcChain xmlns="${MAIN_NS}"><c r="B4" i="1"/></calcChain>`,
+    },
   });
 }
 
@@ -54,20 +66,35 @@ async function excelJsRead(bytes: Buffer): Promise<ExcelJS.Workbook> {
 }
 
 it('edits land in place, in column order, in new rows where needed, and read back the same in both readers', async () => {
-  const out = await apply(await book(), plan([edit(1, 2, textValue('Met'), '#C6EFCE'), edit(0, 1, textValue('Actual')), edit(2, 0, numberValue(42)), edit(5, 3, textValue('After the end'))]));
+  const out = await apply(
+    await book(),
+    plan([
+      edit(1, 2, textValue('Met'), '#C6EFCE'),
+      edit(0, 1, textValue('Actual')),
+      edit(2, 0, numberValue(42)),
+      edit(5, 3, textValue('After the end')),
+    ]),
+  );
   const ours = (await readXlsxBytes(out, 'out.xlsx')).workbook.sheets[0]!;
   expect(ours.rows[1]?.[2]).toEqual({ value: { kind: 'text', value: 'Met' }, format: '0.0%', fill: '#C6EFCE' });
   expect(ours.rows[0]?.[1]?.value).toEqual({ kind: 'text', value: 'Actual' });
   expect(ours.rows[2]?.[0]?.value).toEqual({ kind: 'number', value: 42 });
   expect(ours.rows[5]?.[3]?.value).toEqual({ kind: 'text', value: 'After the end' });
   const ws = (await excelJsRead(out)).getWorksheet('KPIs')!;
-  expect([ws.getCell('C2').value, ws.getCell('B1').value, ws.getCell('A3').value, ws.getCell('D6').value]).toEqual(['Met', 'Actual', 42, 'After the end']);
+  expect([ws.getCell('C2').value, ws.getCell('B1').value, ws.getCell('A3').value, ws.getCell('D6').value]).toEqual([
+    'Met',
+    'Actual',
+    42,
+    'After the end',
+  ]);
   expect((ws.getCell('C2').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFC6EFCE');
   expect(ws.getCell('B2').numFmt).toBe('0.0%');
   // The formula cell and its neighbours are as they were.
   expect(ws.getCell('B4').value).toEqual({ formula: 'SUM(B2:B3)', result: 0.97 });
   const xml = (await partText(out, 'xl/worksheets/sheet1.xml'))!;
-  expect(xml).toContain('<row r="4" spans="1:3"><c r="A4" t="inlineStr"><is><t>Voids</t></is></c><c r="B4"><f>SUM(B2:B3)</f><v>0.97</v></c></row>');
+  expect(xml).toContain(
+    '<row r="4" spans="1:3"><c r="A4" t="inlineStr"><is><t>Voids</t></is></c><c r="B4"><f>SUM(B2:B3)</f><v>0.97</v></c></row>',
+  );
   expect(xml.indexOf('r="A3"')).toBeGreaterThan(xml.indexOf('r="C2"'));
   expect(xml.indexOf('r="A3"')).toBeLessThan(xml.indexOf('r="A4"'));
   expect(xml).toMatch(/<c r="A1"[^>]*>.*<\/c><c r="B1"[^>]*>.*<\/c><c r="C1"/);
@@ -78,15 +105,27 @@ it('charts, macros, filters and every part the run does not touch come through b
   const out = await apply(input, plan([edit(1, 2, textValue('Met'))]));
   const before = new Map(readZip(input).map((entry) => [entry.name, entry.raw]));
   const after = new Map(readZip(out).map((entry) => [entry.name, entry.raw]));
-  for (const part of ['xl/charts/chart1.xml', 'xl/vbaProject.bin', 'xl/styles.xml', '_rels/.rels']) expect(Buffer.from(after.get(part)!).equals(Buffer.from(before.get(part)!))).toBe(true);
+  for (const part of ['xl/charts/chart1.xml', 'xl/vbaProject.bin', 'xl/styles.xml', '_rels/.rels'])
+    expect(Buffer.from(after.get(part)!).equals(Buffer.from(before.get(part)!))).toBe(true);
   expect(after.has('xl/calcChain.xml')).toBe(false);
   expect(await partText(out, '[Content_Types].xml')).not.toContain('calcChain');
   expect(await partText(out, 'xl/workbook.xml')).toContain('fullCalcOnLoad="1"');
-  expect(await partText(out, 'xl/worksheets/sheet1.xml')).toContain('<autoFilter ref="A1:C4"><filterColumn colId="0"><filters><filter val="Rent"/></filters></filterColumn></autoFilter>');
+  expect(await partText(out, 'xl/worksheets/sheet1.xml')).toContain(
+    '<autoFilter ref="A1:C4"><filterColumn colId="0"><filters><filter val="Rent"/></filters></filterColumn></autoFilter>',
+  );
 });
 
 it('text that looks like a formula, an escape or a control character is written literally', async () => {
-  const hostile = ['=1+1', '+44 20 7946 0000', '-5%', '@SUM(A1)', 'keep _x0041_ as typed', 'bell\u0007 and tab\t', 'half \uD83D emoji', '<b>&amp;</b>'];
+  const hostile = [
+    '=1+1',
+    '+44 20 7946 0000',
+    '-5%',
+    '@SUM(A1)',
+    'keep _x0041_ as typed',
+    'bell\u0007 and tab\t',
+    'half \uD83D emoji',
+    '<b>&amp;</b>',
+  ];
   const out = await apply(await book(), plan(hostile.map((text, i) => edit(10 + i, 0, textValue(text)))));
   const ours = (await readXlsxBytes(out, 'out.xlsx')).workbook.sheets[0]!;
   const expected = hostile.map((text) => text.replace('\uD83D', '\uFFFD'));
@@ -101,7 +140,11 @@ const OWNED: OwnedSheet = {
   purpose: 'committee',
   mode: 'replace',
   visibility: 'visible',
-  rows: [[{ value: textValue('Committee report'), bold: true, size: 14 }], [], [undefined, { value: numberValue(0.5), numberFormat: '0%', fill: '#FFEB9C', border: true, wrap: true, align: 'centre' }]],
+  rows: [
+    [{ value: textValue('Committee report'), bold: true, size: 14 }],
+    [],
+    [undefined, { value: numberValue(0.5), numberFormat: '0%', fill: '#FFEB9C', border: true, wrap: true, align: 'centre' }],
+  ],
   columnWidths: [30, 12],
   rowHeights: [24],
   merges: ['A1:C1'],
@@ -110,7 +153,13 @@ const OWNED: OwnedSheet = {
 };
 
 it("a sheet of the run's own is added with its look, print setup and print titles; a second run replaces it in place", async () => {
-  const hidden: OwnedSheet = { name: 'KPI Tracker settings', purpose: 'settings', mode: 'replace', visibility: 'veryHidden', rows: [[{ value: textValue('{"version":1}') }]] };
+  const hidden: OwnedSheet = {
+    name: 'KPI Tracker settings',
+    purpose: 'settings',
+    mode: 'replace',
+    visibility: 'veryHidden',
+    rows: [[{ value: textValue('{"version":1}') }]],
+  };
   const out = await apply(await book(), plan([], [OWNED, hidden]));
   const excel = await excelJsRead(out);
   const ws = excel.getWorksheet('Committee Q2')!;
@@ -140,7 +189,13 @@ it("a sheet of the run's own is added with its look, print setup and print title
 });
 
 it('an appended sheet grows under its last row', async () => {
-  const log = (text: string): OwnedSheet => ({ name: 'KPI Tracker change log', purpose: 'change-log', mode: 'append', visibility: 'visible', rows: [[{ value: textValue(text) }, { value: EMPTY_PLAN_VALUE }]] });
+  const log = (text: string): OwnedSheet => ({
+    name: 'KPI Tracker change log',
+    purpose: 'change-log',
+    mode: 'append',
+    visibility: 'visible',
+    rows: [[{ value: textValue(text) }, { value: EMPTY_PLAN_VALUE }]],
+  });
   const once = await apply(await book(), plan([], [log('first run')]));
   const twice = await apply(once, plan([], [log('second run')]));
   const ws = (await excelJsRead(twice)).getWorksheet('KPI Tracker change log')!;
@@ -149,7 +204,10 @@ it('an appended sheet grows under its last row', async () => {
 
 it('a sheet whose elements carry an x: prefix is patched in the same prefix', async () => {
   const xml = `<x:worksheet xmlns:x="${MAIN_NS}" xmlns:r="${REL_NS}"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
-  const out = await apply(await xlsxFromParts({ sheets: [{ name: 'KPIs', xml }] }), plan([edit(0, 1, textValue('Met')), edit(2, 0, textValue('Later'))]));
+  const out = await apply(
+    await xlsxFromParts({ sheets: [{ name: 'KPIs', xml }] }),
+    plan([edit(0, 1, textValue('Met')), edit(2, 0, textValue('Later'))]),
+  );
   const patched = (await partText(out, 'xl/worksheets/sheet1.xml'))!;
   expect(patched).toContain('<x:c r="B1" t="inlineStr"><x:is><x:t xml:space="preserve">Met</x:t></x:is></x:c>');
   expect(patched).toContain('<x:row r="3">');
@@ -172,11 +230,18 @@ it('a plan with refusals writes the file back unchanged', async () => {
   const input = await book();
   const { source } = await readXlsxBytes(input, 'book.xlsx');
   const out = (await applyPlanToXlsx(source, { ...plan([edit(1, 2, textValue('Met'))]), refusals: ['Sheet "KPIs" is protected'] })).bytes;
-  expect(readZip(out).map((entry) => [entry.name, Buffer.from(entry.raw).toString('hex')])).toEqual(readZip(input).map((entry) => [entry.name, Buffer.from(entry.raw).toString('hex')]));
+  expect(readZip(out).map((entry) => [entry.name, Buffer.from(entry.raw).toString('hex')])).toEqual(
+    readZip(input).map((entry) => [entry.name, Buffer.from(entry.raw).toString('hex')]),
+  );
 });
 
 it('a sheet of the same name in other letter case is the same sheet to Excel, so it is replaced, not doubled', async () => {
-  const input = await xlsxFromParts({ sheets: [{ name: 'KPIs', xml: worksheet(KPI_ROWS) }, { name: 'committee q2', xml: worksheet('<row r="1"><c r="A1"><v>1</v></c></row>') }] });
+  const input = await xlsxFromParts({
+    sheets: [
+      { name: 'KPIs', xml: worksheet(KPI_ROWS) },
+      { name: 'committee q2', xml: worksheet('<row r="1"><c r="A1"><v>1</v></c></row>') },
+    ],
+  });
   const out = await apply(input, plan([], [OWNED]));
   const excel = await excelJsRead(out);
   expect(excel.worksheets.map((sheet) => sheet.name)).toEqual(['KPIs', 'committee q2']);
