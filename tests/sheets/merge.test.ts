@@ -278,7 +278,7 @@ describe('rebuilding the action plan after an officer has worked on it', () => {
   it('reports the rebuild in its output and never writes over the input', async () => {
     expect(second.out).toContain(`Updated sheet "${ACTION_PLAN_SHEET}" (rebuilt).`);
     const input = actionPlanBlocks(actionPlanSheet(await readExcel(edited)));
-    expect(input.get('04')![0]![2]).toBe('5.5% against 4% (+1.5%) in Q2 2024/25');
+    expect(input.get('04')![0]![2]).toBe('5.5% against 4% (+2%) in Q2 2024/25');
   });
 });
 

@@ -4,7 +4,8 @@ import type { Unit } from './target-types';
 
 /**
  * Variance in the seeds' convention: percentage points for percentage targets, relative %
- * for everything else; whole numbers with a sign (`+38%`, `-75%`), one decimal under 10.
+ * for everything else; whole numbers with a sign (`+38%`, `-75%`), one decimal only where the
+ * difference is under 1 (`-0.2%`).
  */
 export function varianceValue(actual: number, target: number, unit: Unit | undefined): number | undefined {
   if (unit === 'percent') return actual - target;
@@ -20,9 +21,9 @@ const writtenVariance = memoByText((signed: number): string => `${signed < 0 ? '
 
 export function formatVariance(value: number | undefined): string | null {
   if (value === undefined || !Number.isFinite(value)) return null;
-  const magnitude = Math.abs(value);
-  let rounded = magnitude >= 9.95 ? Math.round(magnitude) : Math.round(magnitude * 10) / 10;
+  const tenths = Math.round(Math.abs(value) * 10) / 10;
+  // 0.96 rounds to 1.0 in tenths: from there on it is a whole number.
+  const rounded = tenths < 1 ? tenths : Math.round(Math.abs(value));
   if (rounded === 0) return '0%';
-  rounded = Math.round(rounded * 10) / 10;
   return writtenVariance(value < 0 ? -rounded : rounded);
 }

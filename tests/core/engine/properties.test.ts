@@ -244,7 +244,7 @@ const context: fc.Arbitrary<JudgeContext> = fc
   )
   .map((ctx) => Object.fromEntries(Object.entries(ctx).filter(([, v]) => v !== undefined)) as unknown as JudgeContext);
 
-const VARIANCE = /^([+-]\d+(\.\d)?%|0%)$/;
+const VARIANCE = /^([+-](\d+|0\.\d)%|0%)$/;
 const RANK: Partial<Record<Status, number>> = { met: 2, near: 1, missed: 0 };
 
 // ---------------------------------------------------------------- the parsers
