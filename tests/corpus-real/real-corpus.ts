@@ -187,7 +187,11 @@ export function scoreCase(realCase: RealCase): CaseScore {
     const tableIndex = detection.tables.findIndex((t) => t.sheet === table.sheet && t.headerRows.includes(table.header - 1));
     const found = detection.tables[tableIndex];
     checks.push({ what: 'table', where, expected: 'found', got: found ? 'found' : 'not found', ok: found !== undefined });
-    if (!found) continue;
+    if (!found) {
+      // Everything the publisher says of a table that was never found counts as missed.
+      checks.push(...unfoundTableChecks(table, where));
+      continue;
+    }
     for (const [letter, role] of Object.entries(table.columns)) {
       const column = found.columns.find((c) => c.col === columnIndex(letter));
       const got = column?.role ?? 'not used';
@@ -230,6 +234,20 @@ export function scoreCase(realCase: RealCase): CaseScore {
     checks.push({ what: 'not-a-table', where: range, expected: 'left alone', got: taken ? 'read as a KPI table' : 'left alone', ok: !taken });
   }
   return { name: realCase.name, checks, detection, verdicts };
+}
+
+function unfoundTableChecks(table: z.infer<typeof ExpectedTable>, where: string): Check[] {
+  const missed = (what: Check['what'], at: string, expected: string): Check => ({ what, where: at, expected, got: 'table not found', ok: false });
+  const checks: Check[] = Object.entries(table.columns).map(([letter, role]) => missed('column', `${where} column ${letter}`, role));
+  if (table.period) checks.push(missed('period', where, table.period));
+  for (const indicator of table.indicators) {
+    const at = `${where}, indicator on row ${indicator.row}`;
+    checks.push(missed('indicator', at, 'read'));
+    if (indicator.polarity) checks.push(missed('polarity', at, indicator.polarity));
+    const statuses = indicator.status === undefined ? [] : typeof indicator.status === 'string' ? [indicator.status] : Object.values(indicator.status);
+    for (const status of statuses) checks.push(missed('status', at, status));
+  }
+  return checks;
 }
 
 /** The verdict the publisher's status speaks of: the table's period, or the indicator's latest with a figure. */
