@@ -5,6 +5,7 @@ import type { Cell } from '../model/workbook';
 import type { SheetGrid } from './sheet-grid';
 import type { ColumnMapping, ColumnRole, DetectedIndicator, DetectedTable, Footnote, TableKind } from './types';
 import { shortText } from '../model/short-text';
+import { readHeaderByShape } from './shape-header';
 
 /** Roles that hold figures or words about an indicator's result. */
 const DATA_ROLES: ReadonlySet<ColumnRole> = new Set([
@@ -26,6 +27,8 @@ export interface HeaderCandidate {
   readonly rows: number[];
   readonly columns: ColumnMapping[];
   readonly title?: string;
+  /** What detection is unsure of about a header found from the table's shape (see shape-header). */
+  readonly shapeDoubts?: readonly string[];
 }
 
 /** A reference looks like `01`, `1a`, `BV66a`, `TP01`, `R2.1`, `KPI 3`. */
@@ -231,7 +234,17 @@ function recognisedCells(grid: SheetGrid, row: number, left: number, right: numb
   return recognised;
 }
 
+/**
+ * Decides whether `row` (with perhaps the row under it) is a table header, and maps its columns:
+ * by its words where they are known header words, otherwise by the shape of the grid below it.
+ */
 export function readHeader(grid: SheetGrid, row: number, span: ColumnSpan = WHOLE_ROW): HeaderCandidate | undefined {
+  // A row with a figure in it is a body row (years heading columns aside), so most rows of a big
+  // sheet never get as far as the shape of what lies under them.
+  return readHeaderByWords(grid, row, span) ?? (grid.figureCount(row) <= 4 ? readHeaderByShape(grid, row, span) : undefined);
+}
+
+function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): HeaderCandidate | undefined {
   // Every row of a sheet is tried as a header and few are one, so the tests that can rule a row
   // out look at its cells in place; the filled columns are listed only for a row that passes them.
   const right = lastColumnIn(grid, row, span);

@@ -13,17 +13,34 @@ export interface PolarityDecision {
   readonly reason: string;
 }
 
-/** Reads a polarity cell or setting: "Higher is better", "Lower", "↑", "Smaller is better", "Neither". */
+/** Reads a polarity cell or setting: "Higher is better", "Lower", "↑", "▼", "Polarity: Up", "Smaller is better", "Neither". */
 export function parsePolarityText(text: string): Polarity | undefined {
-  const t = text.trim().toLowerCase();
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/^(polarity|good is|good performance is|better if|better is|aim)\s*[:=-]?\s*/, (prefix) =>
+      prefix.startsWith('good') ? 'good is ' : '',
+    )
+    .trim();
   if (t === '') return undefined;
-  if (/^(high(er)?|up|↑|bigger|larger|more|increase|maximi[sz]e|higher is better|high is good|bigger is better|good is high|\+)/.test(t))
+  // Each word must end where the cell's word ends: "Upper quartile" is no "Up".
+  if (
+    /^(high(er)?|up|↑|▲|△|⬆|bigger|larger|more|increase|maximi[sz]e|higher is better|high is good|bigger is better|good is high|\+)(\b|$|\s)/.test(
+      t,
+    ) ||
+    /^(↑|▲|△|⬆|\+)/.test(t)
+  )
     return 'higher';
   if (
-    /^(low(er)?|down|↓|smaller|less|fewer|decrease|reduce|minimi[sz]e|lower is better|low is good|smaller is better|good is low|-)/.test(t)
+    /^(low(er)?|down|↓|▼|▽|⬇|smaller|less|fewer|decrease|reduce|minimi[sz]e|lower is better|low is good|smaller is better|good is low|-)(\b|$|\s)/.test(
+      t,
+    ) ||
+    /^(↓|▼|▽|⬇)/.test(t)
   )
     return 'lower';
-  if (/^(none|neither|n\/a|no direction|context|contextual|monitor)/.test(t)) return 'none';
+  if (/^(good is )?(none|neither|n\/a|no direction|context|contextual|monitor)\b/.test(t)) return 'none';
+  if (/^good is (high|higher)\b/.test(t)) return 'higher';
+  if (/^good is (low|lower)\b/.test(t)) return 'lower';
   return undefined;
 }
 
