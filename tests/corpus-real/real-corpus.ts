@@ -184,7 +184,14 @@ export function scoreCase(realCase: RealCase): CaseScore {
   const checks: Check[] = [];
   for (const table of realCase.expect.tables) {
     const where = `'${table.sheet}' row ${table.header}`;
-    const tableIndex = detection.tables.findIndex((t) => t.sheet === table.sheet && t.headerRows.includes(table.header - 1));
+    // Tables side by side share a header row: the one holding the expectation's columns is meant.
+    const expectedCols = Object.keys(table.columns).map(columnIndex);
+    const candidates = detection.tables
+      .map((t, index) => ({ t, index }))
+      .filter(({ t }) => t.sheet === table.sheet && t.headerRows.includes(table.header - 1));
+    const tableIndex = (
+      candidates.find(({ t }) => expectedCols.length > 0 && expectedCols.every((c) => c >= t.range.left && c <= t.range.right)) ?? candidates[0]
+    )?.index ?? -1;
     const found = detection.tables[tableIndex];
     checks.push({ what: 'table', where, expected: 'found', got: found ? 'found' : 'not found', ok: found !== undefined });
     if (!found) {

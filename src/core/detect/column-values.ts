@@ -3,6 +3,7 @@ import { isDateFormat, isMonthOnlyFormat } from '../model/cell-text';
 import { memoByText } from '../model/memo';
 import { parsePeriodLabel } from '../periods/parse-period-label';
 import { readStatusWord } from '../engine/status-words';
+import { REFERENCE_PATTERN } from './reference-pattern';
 import type { SheetGrid } from './sheet-grid';
 
 /**
@@ -53,7 +54,7 @@ function kindOfText(text: string): ValueKind {
   if (TARGET_PHRASE.test(t) && /\d|maintain|reduce|increase|improve|quartile|average/i.test(t)) return 'target';
   if (POLARITY_PHRASE.test(t)) return 'polarity';
   if (t.length <= 40 && parsePeriodLabel(t) !== undefined) return 'period';
-  if (t.length <= 12 && /^(?:[A-Za-z]{1,6}[ -]?)?\d{1,4}[A-Za-z]{0,2}(?:[.-]\d{1,3})*\.?$/.test(t)) return 'code';
+  if (t.length <= 12 && REFERENCE_PATTERN.test(t)) return 'code';
   return 'words';
 }
 

@@ -317,9 +317,9 @@ function fillPeriods(grid: SheetGrid, headerTop: number, lastBottom: number, col
   return fillYears(grid, headerTop, named, titled?.fy);
 }
 
-/** The period named in a title line just above a table (within three rows, below the table before). */
+/** The period named in the nearest title line above a table (within twelve rows, below the table before). */
 function periodAboveTable(grid: SheetGrid, headerTop: number, lastBottom: number): Period | undefined {
-  for (let r = headerTop - 1; r > lastBottom && r >= headerTop - 3; r--) {
+  for (let r = headerTop - 1; r > lastBottom && r >= headerTop - 12; r--) {
     const filled = grid.filledColumns(r);
     if (filled.length === 0) continue;
     if (filled.length > 2) return undefined;

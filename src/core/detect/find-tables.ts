@@ -6,6 +6,7 @@ import type { SheetGrid } from './sheet-grid';
 import type { ColumnMapping, ColumnRole, DetectedIndicator, DetectedTable, Footnote, TableKind } from './types';
 import { shortText } from '../model/short-text';
 import { readHeaderByShape } from './shape-header';
+import { REFERENCE_PATTERN } from './reference-pattern';
 
 /** Roles that hold figures or words about an indicator's result. */
 const DATA_ROLES: ReadonlySet<ColumnRole> = new Set([
@@ -31,8 +32,7 @@ export interface HeaderCandidate {
   readonly shapeDoubts?: readonly string[];
 }
 
-/** A reference looks like `01`, `1a`, `BV66a`, `TP01`, `R2.1`, `KPI 3`. */
-export const REFERENCE_PATTERN = /^(?:[A-Za-z]{1,5}[ -]?)?\d{1,6}[A-Za-z]{0,2}(?:\.\d{1,3})*\.?$/;
+export { REFERENCE_PATTERN };
 
 /** What one cell alone would be guessed as, the same as `guessesFor` with a single row gives. */
 function singleGuess(grid: SheetGrid, row: number, col: number): HeaderGuess | undefined {
@@ -87,7 +87,7 @@ export function segmentsOf(grid: SheetGrid, row: number): ColumnSpan[] {
 }
 
 /** Roles a header may name more than once: periods and rating answers. */
-const REPEATABLE_ROLES: ReadonlySet<ColumnRole> = new Set(['actual', 'rating', 'target', 'baseline']);
+const REPEATABLE_ROLES: ReadonlySet<ColumnRole> = new Set(['actual', 'rating', 'target', 'baseline', 'previous', 'trend', 'benchmark', 'rank']);
 
 /** A group heading over a second header row ("Target Met" over "Yes | No", "Rating" over "Good | Poor"). */
 const GROUP_HEADING = /target met|met|rating/i;

@@ -182,7 +182,7 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
     if (named) return { role: 'actual', period: named, confidence: 0.9, reason: `header "${raw.trim()}" names a period's actual` };
   }
   const actual =
-    /^(actual|actuals|outturn|result|results|performance|value|current value|current performance|latest|latest actual|achieved|actual performance|performance achieved|percentage)(\s+(.+))?$/.exec(
+    /^(actual|actuals|outturn|result|results|performance|value|current value|current performance|latest|latest actual|this (quarter|month|period|year)|current (quarter|month|period|year)|latest (quarter|month|period|figure|result|data)|achieved|actual performance|performance achieved|percentage)(\s+(.+))?$/.exec(
       text,
     );
   if (actual) {

@@ -13,10 +13,11 @@ import { shortText } from '../model/short-text';
 import { casesOf, findTimeTarget } from './case-list';
 import { refineTargetUnit } from './refine-target';
 import { describeTimeTarget, satisfactionShare, timeliness } from './timeliness';
-import { STATUSES, UnitSchema, type Actual, type Polarity, type Status, type Target, type Unit } from './target-types';
+import { STATUSES, STATUS_WORDS, UnitSchema, type Actual, type Polarity, type Status, type Target, type Unit } from './target-types';
 import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
 import { formatVariance } from './variance';
 import { getOrInsert } from '../model/memo';
+import { readStatusWord } from './status-words';
 
 export type Trend = 'better' | 'worse' | 'same';
 
@@ -200,7 +201,16 @@ function polarityFor(ctx: RowContext, target: Target): PolarityDecision {
     ref: ctx.indicator.ref || undefined,
     description: ctx.indicator.description,
     target,
+    tableContext: tableContextOf(ctx.table),
   });
+}
+
+/** A table's title and the headings of its figures, read once per table. */
+const TABLE_CONTEXT = new WeakMap<DetectedTable, string>();
+function tableContextOf(table: DetectedTable): string {
+  return getOrInsert(TABLE_CONTEXT, table, () =>
+    [table.title ?? '', ...columnsOf(table, 'actual').map((column) => column.header)].join(' | '),
+  );
 }
 
 function toleranceFor(ctx: RowContext): Tolerance {
@@ -214,6 +224,57 @@ function toleranceFor(ctx: RowContext): Tolerance {
   }
   const match = /^(\d+(?:\.\d+)?)\s*%$/.exec(cellText(cell).trim());
   return match ? ({ ...base, percent: Number(match[1]) } as Tolerance) : base;
+}
+
+/**
+ * Whether a table's own status column rates only met or not met: faces, ticks and crosses, yes
+ * and no, or a "Target met?" heading, and never a word for a near miss. Such a table has no
+ * near-miss band, so KPI Tracker's statuses say what the publisher's would.
+ */
+const MET_OR_NOT_MET = new WeakMap<DetectedTable, boolean>();
+function ratesOnlyMetOrNotMet(table: DetectedTable, sheet: Sheet): boolean {
+  return getOrInsert(MET_OR_NOT_MET, table, () => {
+    const statusColumns = columnsOf(table, 'status');
+    if (statusColumns.length === 0) return false;
+    if (statusColumns.some((column) => /target met\??$|^met\??$|achieved\??$/i.test(column.header.trim()))) return true;
+    let twoWay = 0;
+    for (const column of statusColumns) {
+      for (const indicator of table.indicators) {
+        const text = textAt(sheet, indicator.row, column.col);
+        const status = text ? readStatusWord(text) : undefined;
+        if (status === 'near') return false;
+        if (status && TWO_WAY_WORDS.test(text)) twoWay++;
+      }
+    }
+    return twoWay > 0;
+  });
+}
+const TWO_WAY_WORDS = /face|tick|cross|✓|✔|✗|✘|☺|☹|🙂|🙁|😀|😞|^(yes|no|y|n)$|target (not )?met/i;
+
+/**
+ * The status column an actual column reports to: the nearest to its right, before the next
+ * actual, where a table has one per series ("SSHA | Target Met? | MMHA | Target Met?").
+ */
+function statusColumnFor(table: DetectedTable, actualCol: number | undefined): ColumnMapping | undefined {
+  const statuses = columnsOf(table, 'status');
+  if (statuses.length <= 1 || actualCol === undefined) return statuses[0];
+  const actuals = columnsOf(table, 'actual');
+  const nextActual = Math.min(...actuals.filter((c) => c.col > actualCol).map((c) => c.col));
+  return statuses.find((c) => c.col > actualCol && c.col < nextActual) ?? statuses[0];
+}
+
+/** The rating the sheet itself prints for an indicator (beside the given actual), if it is one KPI Tracker can read. */
+export function publishedRating(
+  table: DetectedTable,
+  sheet: Sheet,
+  row: number,
+  actualCol: number | undefined,
+): { text: string; status: Status } | undefined {
+  const column = statusColumnFor(table, actualCol);
+  if (!column) return undefined;
+  const text = textAt(sheet, row, column.col);
+  const status = text ? readStatusWord(text) : undefined;
+  return status ? { text, status } : undefined;
 }
 
 /** Period labels and column letters repeat for every indicator; work each out once. */
@@ -542,6 +603,7 @@ function numberOrUndefined(value: number): number | undefined {
 
 /** One indicator of a target table: the fields its periods share, and where its slots start. */
 class JudgedLine extends IndicatorFields {
+  readonly table: DetectedTable;
   constructor(
     ctx: RowContext,
     readonly periods: TablePeriods,
@@ -549,6 +611,7 @@ class JudgedLine extends IndicatorFields {
     readonly first: number,
   ) {
     super(ctx);
+    this.table = ctx.table;
   }
 }
 
@@ -612,7 +675,29 @@ class PeriodVerdict extends JudgedVerdict {
       lastYear: this.line.periods.contextFigure(this.slot, LAST_YEAR),
       projectedYearEnd: this.line.periods.contextFigure(this.slot, PROJECTED),
     };
-    return assess(parseActualCell(this.actualCellOf()), source.target, context).explain();
+    const reason = assess(parseActualCell(this.actualCellOf()), source.target, context).explain();
+    return `${reason}${this.publishedDisagreement()}`;
+  }
+  /**
+   * Where the sheet prints its own rating for this indicator and this is the period it speaks of
+   * (the latest with a figure), and the figures say otherwise: a sentence the officer sees.
+   */
+  private publishedDisagreement(): string {
+    const status = this.status;
+    if (status === 'no-target') return '';
+    const table = this.line.table;
+    const published = publishedRating(table, this.line.periods.grid, this.row, this.actualColumn);
+    if (!published || published.status === status) return '';
+    for (let slot = this.line.first + this.line.periods.columns.length - 1; slot > this.slot; slot--) {
+      // A later period of the same series with a figure is the one the sheet's rating speaks of.
+      const column = this.line.periods.columns[slot - this.line.first]!.column;
+      if (
+        this.line.periods.figure(slot, ACTUAL) !== undefined &&
+        statusColumnFor(table, column.col) === statusColumnFor(table, this.actualColumn)
+      )
+        return '';
+    }
+    return ` The sheet itself says "${published.text}" (${STATUS_WORDS[published.status].toLowerCase()}), but the figures give ${STATUS_WORDS[status].toLowerCase()}: check which is right.`;
   }
   private periodColumn(): PeriodColumn {
     return this.line.periods.columns[this.slot - this.line.first]!;
@@ -715,6 +800,7 @@ function evaluateTargetTable(
   const periodColumns = periodColumnsOf(table, actualColumns, usedColumns);
   const hasYearToDateColumn = actualColumns.some((c) => c.period?.kind === 'ytd');
   const periods = new TablePeriods(sheet, periodColumns, table.indicators.length);
+  const metOrNotMet = ratesOnlyMetOrNotMet(table, sheet);
   for (let at = 0; at < table.indicators.length; at++) {
     const indicator = table.indicators[at]!;
     const ctx: RowContext = { sheet, table, tableIndex, indicator, options };
@@ -796,8 +882,9 @@ function evaluateTargetTable(
         lastYear,
         projectedYearEnd,
         annualTarget: annual?.value,
+        metOrNotMet,
       });
-      judged.indicatorContext ??= { polarity, today: options.today, tolerance, baseline, annualTarget: annual?.value };
+      judged.indicatorContext ??= { polarity, today: options.today, tolerance, baseline, annualTarget: annual?.value, metOrNotMet };
       const context = judged.indicatorContext;
       const source =
         target === judged.target

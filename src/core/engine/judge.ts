@@ -21,6 +21,11 @@ export interface JudgeContext {
   readonly projectedYearEnd?: number;
   /** The annual target the projection is held to (the period's own target when absent). */
   readonly annualTarget?: number;
+  /**
+   * The table's own status column rates only met or not met (happy or sad faces, ticks and
+   * crosses, "Target met?"): there is no near-miss band.
+   */
+  readonly metOrNotMet?: boolean;
 }
 
 export interface Verdict {
@@ -213,6 +218,7 @@ function compareNumbers(actual: number, target: number, unit: Unit | undefined, 
   const eps = epsilon(target);
   if (better > eps || (!strict && better >= -eps)) return 'met';
   const shortfall = Math.max(0, -better);
+  if (ctx.metOrNotMet) return 'outside-tolerance';
   if (shortfall <= toleranceBand(tolerance, target, unit) + eps) return 'within-tolerance';
   if (tolerance.rule === 'improving' && ctx.lastYear !== undefined) {
     const improved = polarity === 'higher' ? actual > ctx.lastYear + eps : actual < ctx.lastYear - eps;
@@ -257,7 +263,9 @@ function comparisonWords(comparison: Comparison, actual: number, target: number,
     case 'on-course':
       return `${offBy}, but on course to meet the target by the year end (projected ${formatFigure(ctx.projectedYearEnd!, unit)}): near miss`;
     default:
-      return `${offBy}, outside the ${bandWords} tolerance: not met`;
+      return ctx.metOrNotMet
+        ? `${offBy}: not met (the table's own status column rates only met or not met, so there is no near miss)`
+        : `${offBy}, outside the ${bandWords} tolerance: not met`;
   }
 }
 

@@ -1,6 +1,6 @@
 import { MONTH_NAMES, calendarMonthOf, financialMonthOf, financialYearOf, type Period } from './period';
 
-const FY_PART = String.raw`(?:\s*[-,]?\s*(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2}))?`;
+const FY_PART = String.raw`(?:\s*[-,]?\s*(?:fy\s*)?(\d{4}|\d{2})\s*(?:[/-]|\bto\b)\s*(\d{4}|\d{2}))?`;
 const QUARTER = new RegExp(String.raw`^(?:q|qtr|quarter)\s*([1-4])${FY_PART}$`);
 const ORDINAL_QUARTER = new RegExp(String.raw`^([1-4])(?:st|nd|rd|th)\s+(?:quarter|qtr)${FY_PART}$`);
 const HALF = new RegExp(String.raw`^(?:h|half)\s*([12])${FY_PART}$`);
@@ -151,7 +151,7 @@ function withFy<P extends Period>(period: P, first: string | undefined, second: 
 
 const IN_TEXT: readonly RegExp[] = [
   // "quarter two, 2024/25", "Q2 2024-25", "Quarter 4 2022/23"
-  /\b(?:q|qtr|quarter)\s*(?:[1-4]|one|two|three|four)\b,?\s*(?:of\s+)?(?:\d{4}\s*[/-]\s*\d{2,4})?/gi,
+  /\b(?:q|qtr|quarter)\s*(?:[1-4]|one|two|three|four)\b,?\s*(?:of\s+)?(?:\d{4}\s*(?:[/-]|\bto\b)\s*\d{2,4})?/gi,
   // "April to June 2019", "July to September 2024"
   /\b[a-z]{3,9}\.?\s*(?:\d{4})?\s*(?:-|to)\s*[a-z]{3,9}\.?\s*\d{4}(?:\s*[/-]\s*\d{2,4})?\b/gi,
   // "January 2018", "Dec 2023" (not "March 2017/18", a financial year)
