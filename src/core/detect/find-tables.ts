@@ -87,7 +87,16 @@ export function segmentsOf(grid: SheetGrid, row: number): ColumnSpan[] {
 }
 
 /** Roles a header may name more than once: periods and rating answers. */
-const REPEATABLE_ROLES: ReadonlySet<ColumnRole> = new Set(['actual', 'rating', 'target', 'baseline', 'previous', 'trend', 'benchmark', 'rank']);
+const REPEATABLE_ROLES: ReadonlySet<ColumnRole> = new Set([
+  'actual',
+  'rating',
+  'target',
+  'baseline',
+  'previous',
+  'trend',
+  'benchmark',
+  'rank',
+]);
 
 /** A group heading over a second header row ("Target Met" over "Yes | No", "Rating" over "Good | Poor"). */
 const GROUP_HEADING = /target met|met|rating/i;

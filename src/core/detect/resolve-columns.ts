@@ -113,7 +113,11 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
   const describing = cells.filter((cell) => roleOf(cell.col) === 'description');
   if (describing.length > 1 && !cells.some((cell) => roleOf(cell.col) === 'reference')) {
     const codes = describing.find((cell) => holdsCodes(profile(cell.col)));
-    if (codes) roles.set(codes.col, column(codes, 'reference', 0.8, `header "${codes.header}", and it holds short references (${examples(profile(codes.col))})`));
+    if (codes)
+      roles.set(
+        codes.col,
+        column(codes, 'reference', 0.8, `header "${codes.header}", and it holds short references (${examples(profile(codes.col))})`),
+      );
   }
 
   // A column the header calls an actual (or anything but a status) that holds ratings is the status column.

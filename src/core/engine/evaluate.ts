@@ -3,7 +3,16 @@ import { cellText } from '../model/cell-text';
 import type { CalendarDate } from '../model/serial-dates';
 import { cellAt, findSheet, isEmptyCell, type Cell, type Sheet, type Workbook } from '../model/workbook';
 import { financialYearInName, parsePeriodLabel } from '../periods/parse-period-label';
-import { calendarMonthOf, financialMonthSpan, monthsIn, MONTH_NAMES, periodLabel, samePeriod, type Period } from '../periods/period';
+import {
+  calendarMonthOf,
+  comparePeriods,
+  financialMonthSpan,
+  monthsIn,
+  MONTH_NAMES,
+  periodLabel,
+  samePeriod,
+  type Period,
+} from '../periods/period';
 import type { ColumnMapping, ColumnRole, Detection, DetectedIndicator, DetectedTable } from '../detect/types';
 import { assess, type JudgeContext, type Judgement, type Verdict } from './judge';
 import { parseActualCell } from './parse-actual';
@@ -615,6 +624,50 @@ class JudgedLine extends IndicatorFields {
   }
 }
 
+/**
+ * The indicator's figure before a period's: the latest earlier period with a figure (not a figure
+ * of another series for the same period), or else the table's "Previous value" column.
+ */
+function previousFigure(line: JudgedLine, slot: number): { value: number; label: string } | undefined {
+  const own = line.periods.columns[slot - line.first]!;
+  for (let earlier = slot - 1; earlier >= line.first; earlier--) {
+    const column = line.periods.columns[earlier - line.first]!;
+    const value = line.periods.figure(earlier, ACTUAL);
+    if (value === undefined) continue;
+    if (own.column.period && column.column.period && comparePeriods(column.column.period, own.column.period) >= 0) continue;
+    return { value, label: `the figure for ${column.label || `column ${letterOf(column.column.col)}`}` };
+  }
+  const previousColumn = columnsOf(line.table, 'previous')[0];
+  if (!previousColumn) return undefined;
+  const value = figureIn(line.periods.grid, line.row, previousColumn);
+  return value === undefined ? undefined : { value, label: `the "${previousColumn.header}" column` };
+}
+
+/** A comparator's figure on the indicator's row, for a benchmark target. */
+function benchmarkFigure(table: DetectedTable, sheet: Sheet, row: number, target: Target): { value: number; label: string } | undefined {
+  if (target.kind !== 'benchmark') return undefined;
+  const columns = columnsOf(table, 'benchmark');
+  const words = target.comparator.split(' ');
+  const column =
+    columns.find((c) => words.every((word) => c.header.toLowerCase().includes(word))) ?? (columns.length === 1 ? columns[0] : undefined);
+  if (!column) return undefined;
+  const value = figureIn(sheet, row, column);
+  return value === undefined ? undefined : { value, label: `the "${column.header}" column` };
+}
+
+/** The figures a "Maintain" or "Top quartile" target is judged against, where the target is one of those. */
+function againstOtherFigures(target: Target, line: JudgedLine, slot: number): Pick<JudgeContext, 'previous' | 'benchmark'> {
+  if (target.kind === 'change') {
+    const previous = previousFigure(line, slot);
+    return previous ? { previous } : {};
+  }
+  if (target.kind === 'benchmark') {
+    const benchmark = benchmarkFigure(line.table, line.periods.grid, line.row, target);
+    return benchmark ? { benchmark } : {};
+  }
+  return {};
+}
+
 /** One period of an indicator of a target table: its indicator, and its slot. */
 class PeriodVerdict extends JudgedVerdict {
   constructor(
@@ -641,11 +694,7 @@ class PeriodVerdict extends JudgedVerdict {
   }
   /** The latest figure among the indicator's earlier periods. */
   get previousActual(): number | null {
-    for (let slot = this.slot - 1; slot >= this.line.first; slot--) {
-      const value = this.line.periods.figure(slot, ACTUAL);
-      if (value !== undefined) return value;
-    }
-    return null;
+    return previousFigure(this.line, this.slot)?.value ?? null;
   }
   get period(): Period | undefined {
     return this.periodColumn().column.period;
@@ -675,7 +724,10 @@ class PeriodVerdict extends JudgedVerdict {
       lastYear: this.line.periods.contextFigure(this.slot, LAST_YEAR),
       projectedYearEnd: this.line.periods.contextFigure(this.slot, PROJECTED),
     };
-    const reason = assess(parseActualCell(this.actualCellOf()), source.target, context).explain();
+    const reason = assess(parseActualCell(this.actualCellOf()), source.target, {
+      ...context,
+      ...againstOtherFigures(source.target, this.line, this.slot),
+    }).explain();
     return `${reason}${this.publishedDisagreement()}`;
   }
   /**
@@ -883,6 +935,7 @@ function evaluateTargetTable(
         projectedYearEnd,
         annualTarget: annual?.value,
         metOrNotMet,
+        ...againstOtherFigures(target, line, line.first + index),
       });
       judged.indicatorContext ??= { polarity, today: options.today, tolerance, baseline, annualTarget: annual?.value, metOrNotMet };
       const context = judged.indicatorContext;

@@ -64,7 +64,10 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bnot in education, employment or training\b|\bneet\b/i, 'not in education, employment or training'],
   [/\bhomeless(ness)? acceptances?\b|\bacceptances\b/i, 'homelessness acceptances'],
   [/\bincidents?\b|\bfires\b|\bdeaths?\b|\binjur(y|ies)\b|\baccidents?\b|\bcollisions?\b|\bcasualties\b/i, 'incidents and harm'],
-  [/^(?!.*\b(issued|detected|solved|prosecut\w*|enforcement|action taken)\b).*(\bcrimes?\b|\boffen(c|s)es\b|\banti-?social behaviour\b|\bfly[- ]?tipping (incidents|reports)\b)/i, 'crime'],
+  [
+    /^(?!.*\b(issued|detected|solved|prosecut\w*|enforcement|action taken)\b).*(\bcrimes?\b|\boffen(c|s)es\b|\banti-?social behaviour\b|\bfly[- ]?tipping (incidents|reports)\b)/i,
+    'crime',
+  ],
   [/\berrors?\b|\bcancell?ed due to\b/i, 'errors'],
   [/\binfections?\b|\bmrsa\b|\bc\.? ?diff(icile)?\b/i, 'infections'],
 ];
@@ -178,6 +181,10 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
       reason: describe(polarity, `the target is ${target.percent}% ${target.direction} the baseline`),
     };
   }
+  if ((target.kind === 'change' && target.aim !== 'maintain') || (target.kind === 'benchmark' && target.direction)) {
+    const polarity = target.kind === 'change' ? (target.aim === 'reduce' ? 'lower' : 'higher') : target.direction!;
+    return { polarity, source: 'target wording', assumed: false, reason: describe(polarity, `the target says "${target.text.trim()}"`) };
+  }
   if (target.kind === 'threshold' && target.unit === 'percent' && target.value === 100) {
     return { polarity: 'higher', source: 'target unit', assumed: false, reason: 'higher is better (the target is 100%: all of them)' };
   }
@@ -203,7 +210,10 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
     };
   const worded = fromDescription(inputs.description);
   if (worded) return worded;
-  if (target.kind === 'threshold' && ['days', 'working days', 'hours', 'minutes', 'weeks'].includes(target.unit)) {
+  if (
+    target.kind === 'threshold' &&
+    ['days', 'working days', 'hours', 'minutes', 'weeks', 'seconds', 'months', 'years'].includes(target.unit)
+  ) {
     return {
       polarity: 'lower',
       source: 'target unit',
