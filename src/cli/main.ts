@@ -1,11 +1,11 @@
 import { detectWorkbook } from '../core/detect/detect-workbook';
-import { evaluateWorkbook } from '../core/engine/evaluate';
 import { dateFromIso, type CalendarDate } from '../core/model/serial-dates';
 import { parsePeriodLabel } from '../core/periods/parse-period-label';
 import { checkJson, checkText } from './output/check-json';
 import { scanJson } from './output/scan-json';
 import { scanText } from './output/scan-text';
 import { runKpiTracker } from '../core/run/run-kpi-tracker';
+import { judgeWorkbook } from '../core/run/judge-workbook';
 import { planText } from './output/plan-text';
 import { summaryText } from './output/summary-text';
 import { chooseVerdicts } from '../core/plan/recalc-plan';
@@ -169,16 +169,21 @@ async function check(positional: readonly string[], flags: ReadonlyMap<string, s
   const today = todayFrom(flags);
   const period = periodFrom(flags);
   const { workbook } = await readXlsxFile(path);
-  const detection = detectWorkbook(workbook);
+  const { detection, verdicts } = judgeWorkbook(workbook, { today, ...(period ? { period } : {}) });
   if (detection.tables.length === 0) {
     io.err(
-      `No KPI table was found in ${path}, so there is nothing to check. Run "kpi-tracker scan ${path}" to see what KPI Tracker looks for.`,
+      [
+        `No KPI table was found in ${path}, so there is nothing to check. Run "kpi-tracker scan ${path}" to see what KPI Tracker looks for.`,
+        ...detection.doubts,
+      ].join('\n'),
     );
     return 1;
   }
-  const verdicts = evaluateWorkbook(workbook, detection, { today, ...(period ? { period } : {}) });
-  if (flags.has('--json')) io.out(JSON.stringify(checkJson(verdicts), null, 2));
-  else io.out(checkText(path, verdicts));
+  if (flags.has('--json')) {
+    io.out(JSON.stringify(checkJson(verdicts), null, 2));
+    // The JSON is the contract; what could not be read is said beside it, never left out.
+    for (const doubt of detection.doubts) io.err(doubt);
+  } else io.out(checkText(path, verdicts, detection.doubts));
   if (period && verdicts.length === 0) io.err(`No indicator in ${path} has figures for ${period}.`);
   return 0;
 }

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { detectWorkbook } from '../../src/core/detect/detect-workbook';
 import type { Detection } from '../../src/core/detect/types';
 import { evaluateWorkbook, type IndicatorVerdict } from '../../src/core/engine/evaluate';
-import { PolaritySchema, StatusSchema } from '../../src/core/engine/target-types';
+import { PolaritySchema } from '../../src/core/engine/target-types';
 import { columnIndex, columnLetter } from '../../src/core/model/address';
 import type { Workbook } from '../../src/core/model/workbook';
 import { parsePeriodLabel } from '../../src/core/periods/parse-period-label';
@@ -129,7 +129,9 @@ export function readCase(path: string, name: string): RealCase {
   }
   if (!source) throw new Error(`${name}: no "## source:" line`);
   if (expectAt < 0) throw new Error(`${name}: no "## expect" section`);
-  for (const sheet of sheets) while (sheet.rows.length > 0 && sheet.rows[sheet.rows.length - 1]!.every((cell) => cell === null)) sheet.rows.pop();
+  for (const sheet of sheets) {
+    while (sheet.rows.length > 0 && sheet.rows[sheet.rows.length - 1]!.every((cell) => cell === null)) sheet.rows.pop();
+  }
   const expect = ExpectationSchema.parse(JSON.parse(lines.slice(expectAt).join('\n')));
   return { name, source, kind, workbook: buildWorkbook(sheets), expect };
 }
@@ -189,9 +191,8 @@ export function scoreCase(realCase: RealCase): CaseScore {
     const candidates = detection.tables
       .map((t, index) => ({ t, index }))
       .filter(({ t }) => t.sheet === table.sheet && t.headerRows.includes(table.header - 1));
-    const tableIndex = (
-      candidates.find(({ t }) => expectedCols.length > 0 && expectedCols.every((c) => c >= t.range.left && c <= t.range.right)) ?? candidates[0]
-    )?.index ?? -1;
+    const holding = candidates.find(({ t }) => expectedCols.length > 0 && expectedCols.every((c) => c >= t.range.left && c <= t.range.right));
+    const tableIndex = (holding ?? candidates[0])?.index ?? -1;
     const found = detection.tables[tableIndex];
     checks.push({ what: 'table', where, expected: 'found', got: found ? 'found' : 'not found', ok: found !== undefined });
     if (!found) {

@@ -42,7 +42,10 @@ const DURATION_TEXT = /^(\d+\s*(h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)
 const TARGET_PHRASE =
   /^(target\s*[:=-]|(at least|no less than|no more than|not more than|more than|less than|fewer than|greater than|minimum( of)?|maximum( of)?|min\.?|max\.?|a minimum of|a maximum of|within|below|above|under|over|up to|maintain|reduce|increase|improve|top quartile|upper quartile|at or above|at or below|national average|[<>≤≥]=?)\s*\S|\d[\d,.]*\s*%?\s*\+(\s+of\b.*)?$|\d[\d,.]*\s*%\s+of\s+\w)/i;
 
-/** A whole cell saying which way is better ("Up", "▼", "Higher is better", "Good is low"), not words that begin alike ("Upper quartile"). */
+/**
+ * A whole cell saying which way is better ("Up", "▼", "Higher is better", "Good is low"), not
+ * words that begin alike ("Upper quartile").
+ */
 const POLARITY_PHRASE =
   /^(polarity:?\s*)?(higher|lower|high|low|up|down|↑|↓|▲|▼|△|▽|increase|decrease|reduce|bigger|smaller|maximi[sz]e|minimi[sz]e)( (is|are) (better|best|good))?$|^good is (high|low|higher|lower)$/i;
 
@@ -152,3 +155,7 @@ export function holdsTargets(profile: ColumnProfile): boolean {
     profile.counts.target >= 1 && shareOf(profile, 'target', 'figure', 'no-data') >= 0.7 && profile.counts.target * 3 >= profile.filled
   );
 }
+
+/** Words that name something measured: a share, a count, a time, a service's output. */
+export const MEASURE_WORDS =
+  /%|per ?cent|percentage|proportion|number|\bno\.? of|\brate\b|average|\bmean\b|median|\btotal\b|\btime|\bdays?\b|weeks?\b|hours?\b|minutes?\b|satisf|complain|collect|arrears|respon|within|quartile|\bgap\b|\bwait|\bcases?\b|incident|visits?\b|\bcalls?\b|application|repairs?\b|\bhomes?\b|household|tenan|customer|patient|\bstaff|\bpay\b|bonus|spend|\bcost|income|\brent\b|\bvoids?\b|\blet\b|relet|re-let|\bfires?\b|death|injur|crime|offen|score|index|count|volume|\blevel|achieved|completed|delivered|prevent|recycl|waste|missed|sickness|absence|attendance|enquir|referral|treat|admission|discharge|appointment|inspection|decision|determin|emails?\b|letters?\b|visitors?|reception|\bbins?\b|recovered|processed|paid|issued|answered|resolved/i;

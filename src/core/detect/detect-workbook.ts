@@ -21,6 +21,7 @@ import {
 import { classifyHeader, normaliseHeader } from './header-lexicon';
 import { readMeasureCards, wordingOverlap } from './measure-cards';
 import { SheetGrid } from './sheet-grid';
+import { unreadGridDoubt, unreadGrids } from './unread-grids';
 import type { ColumnMapping, ColumnRole, Detection, DetectedIndicator, DetectedTable, Footnote, MeasureCard } from './types';
 
 /**
@@ -44,6 +45,7 @@ export function detectWorkbook(workbook: Workbook, settingsOverride?: Settings):
     const found = detectSheet(sheet, saved);
     tables.push(...found.tables);
     cards.push(...found.cards);
+    doubts.push(...found.unread);
   }
   linkCards(tables, cards);
   const used = new Set(tables.map((table) => table.sheet));
@@ -57,7 +59,7 @@ export function detectWorkbook(workbook: Workbook, settingsOverride?: Settings):
   return { tables, cards, doubts };
 }
 
-function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: DetectedTable[]; cards: MeasureCard[] } {
+function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: DetectedTable[]; cards: MeasureCard[]; unread: string[] } {
   const grid = new SheetGrid(sheet);
   const tables: DetectedTable[] = [];
   const savedByRow = new Map(saved.map((table) => [table.headerRows[0]! - 1, table]));
@@ -98,7 +100,13 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
     }
   }
   attachDefinitions(grid, tables);
-  return { tables, cards: readMeasureCards(grid) };
+  const cards = readMeasureCards(grid);
+  const covered = [
+    ...tables.map((table) => table.range),
+    ...cards.map((card) => ({ top: card.row, left: 0, bottom: card.row + 8, right: 1 })),
+  ];
+  const unread = unreadGrids(grid, covered, ignoredRows).map((range) => unreadGridDoubt(sheet.name, range));
+  return { tables, cards, unread };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { columnLetter } from '../model/address';
 import { parsePeriodLabel } from '../periods/parse-period-label';
-import { holdsFigures, holdsNames, holdsStatuses, profileColumn, valueKind } from './column-values';
+import { holdsFigures, holdsNames, holdsStatuses, MEASURE_WORDS, profileColumn, valueKind } from './column-values';
 import type { HeaderCandidate } from './find-tables';
 import { bodyRowsBelow, resolveColumns, type HeaderCell } from './resolve-columns';
 import type { SheetGrid } from './sheet-grid';
@@ -16,10 +16,6 @@ const PIVOT_WORDS = /^(row labels|column labels|grand total|(sum|count|average|m
 /** A header of rating names ("RAG Rating | Green | Amber | Red | Total") counts statuses: a summary, not KPIs. */
 const RATING_NAMES =
   /^(green|amber|red|blue|grey|gray|g|a|r|n\/a(\[\d+\])?|total|up|down|no change|not rated|met|not met|achieved|not achieved)$/i;
-
-/** Words that name something measured: a share, a count, a time, a service's output. */
-const MEASURE_WORDS =
-  /%|per ?cent|percentage|proportion|number|\bno\.? of|\brate\b|average|\bmean\b|median|\btotal\b|\btime|\bdays?\b|weeks?\b|hours?\b|minutes?\b|satisf|complain|collect|arrears|respon|within|quartile|\bgap\b|\bwait|\bcases?\b|incident|visits?\b|\bcalls?\b|application|repairs?\b|\bhomes?\b|household|tenan|customer|patient|\bstaff|\bpay\b|bonus|spend|\bcost|income|\brent\b|\bvoids?\b|\blet\b|relet|re-let|\bfires?\b|death|injur|crime|offen|score|index|count|volume|\blevel|achieved|completed|delivered|prevent|recycl|waste|missed|sickness|absence|attendance|enquir|referral|treat|admission|discharge|appointment|inspection|decision|determin|emails?\b|letters?\b|visitors?|reception|\bbins?\b|recovered|processed|paid|issued|answered|resolved/i;
 
 /** Whether most names down a column read as measures rather than as places, bodies or periods. */
 function namesMeasures(grid: SheetGrid, col: number, rows: readonly number[]): boolean {

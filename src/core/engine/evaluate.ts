@@ -979,7 +979,9 @@ function isAnnualCount(
     /\b(number|no\.)\s+of\b|\bper (year|annum)\b|\ba year\b|\beach year\b|\bannual(ly)?\b|\btotal\b|\bprevent(ed|ing)?\b|\bdelivered\b|\bcompleted\b|\bissued\b/i.test(
       description,
     );
-  return annualColumn && flow;
+  // An average, a rate or a share never adds up across the year, whatever else the name says.
+  const notAdditive = /\b(average|mean|median|rate|ratio|percentage|proportion|per cent|satisf\w*|index|score)\b|%/i.test(description);
+  return annualColumn && flow && !notAdditive;
 }
 
 /** The column of the same period the year before, where the table has one ("Q2 2023/24" beside "Q2 2024/25"). */

@@ -20,7 +20,8 @@ const PLAIN = { format: (n: number): string => formatNumberGB(n, 1, { grouping: 
 const writtenVariance = memoByText((signed: number): string => `${signed < 0 ? '-' : '+'}${PLAIN.format(Math.abs(signed))}%`);
 
 export function formatVariance(value: number | undefined): string | null {
-  if (value === undefined || !Number.isFinite(value)) return null;
+  // Beyond a billion per cent a variance says nothing a reader can use (a figure against a near-zero target).
+  if (value === undefined || !Number.isFinite(value) || Math.abs(value) >= 1e9) return null;
   const tenths = Math.round(Math.abs(value) * 10) / 10;
   // 0.96 rounds to 1.0 in tenths: from there on it is a whole number.
   const rounded = tenths < 1 ? tenths : Math.round(Math.abs(value));

@@ -1,9 +1,8 @@
 import { buildActionPlan, type ActionPlanRow } from '../sheets/action-plan-sheet';
 import { actionStatusReader } from '../sheets/action-due-text';
 import type { JudgedFigures } from '../engine/judged-figures';
-import { detectWorkbook } from '../detect/detect-workbook';
 import type { Detection } from '../detect/types';
-import { evaluateWorkbook, type IndicatorVerdict } from '../engine/evaluate';
+import type { IndicatorVerdict } from '../engine/evaluate';
 import { DEFAULT_TOLERANCE } from '../engine/tolerance';
 import type { CalendarDate } from '../model/serial-dates';
 import type { Workbook } from '../model/workbook';
@@ -20,7 +19,7 @@ import {
 import { buildCommitteeSheet, type CommitteeDetails } from '../sheets/committee-sheet';
 import { latestPeriodReport, reportPeriodVerdicts, type LatestPeriodReport } from '../sheets/committee-verdicts';
 import type { Settings } from '../settings/settings-schema';
-import { readSettings } from '../settings/settings-store';
+import { judgeWorkbook } from './judge-workbook';
 
 export interface RunOptions {
   readonly today: CalendarDate;
@@ -67,15 +66,13 @@ export function latestPeriodWithData(verdicts: readonly IndicatorVerdict[]): str
  * the .xlsx command line, the in-memory workbench) runs this same function and applies the plan.
  */
 export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResult {
-  const reading = readSettings(workbook);
-  const detected = options.detection ?? detectWorkbook(workbook, reading.settings);
-  const detection = reading.ok ? detected : { ...detected, doubts: [reading.problem, ...detected.doubts] };
-  const saved = reading.settings;
-  const tolerance = saved.tolerance ?? DEFAULT_TOLERANCE;
-  const verdicts = evaluateWorkbook(workbook, detection, {
+  const {
+    settings: saved,
+    detection,
+    verdicts,
+  } = judgeWorkbook(workbook, {
     today: options.today,
-    tolerance,
-    polarityByRef: new Map(Object.entries(saved.polarity)),
+    ...(options.detection ? { detection: options.detection } : {}),
   });
   const recalc = planRecalculation(workbook, detection, verdicts, saved, {
     ...(options.period ? { period: options.period } : {}),
@@ -148,7 +145,7 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
       labels: recalc.labels,
       colours: recalc.colours,
       committee: committeeDetails,
-      tolerance,
+      tolerance: saved.tolerance ?? DEFAULT_TOLERANCE,
       actions,
       ...(plannedKeys ? { planned: plannedKeys } : {}),
       today: options.today,

@@ -26,7 +26,7 @@ import type { CalendarDate } from '../../../src/core/model/serial-dates';
 import { parsePeriodLabel } from '../../../src/core/periods/parse-period-label';
 import type { Period } from '../../../src/core/periods/period';
 
-const RUNS = { numRuns: 1000 };
+const RUNS = process.env.PROPERTY_RUNS ? { numRuns: Number(process.env.PROPERTY_RUNS) } : { numRuns: 1000 };
 const TODAY: CalendarDate = { year: 2025, month: 1, day: 15 };
 
 // ---------------------------------------------------------------- arbitraries
