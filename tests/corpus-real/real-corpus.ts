@@ -191,7 +191,8 @@ export function scoreCase(realCase: RealCase): CaseScore {
     const candidates = detection.tables
       .map((t, index) => ({ t, index }))
       .filter(({ t }) => t.sheet === table.sheet && t.headerRows.includes(table.header - 1));
-    const holding = candidates.find(({ t }) => expectedCols.length > 0 && expectedCols.every((c) => c >= t.range.left && c <= t.range.right));
+    const spans = (t: (typeof candidates)[number]['t']): boolean => expectedCols.every((c) => c >= t.range.left && c <= t.range.right);
+    const holding = candidates.find(({ t }) => expectedCols.length > 0 && spans(t));
     const tableIndex = (holding ?? candidates[0])?.index ?? -1;
     const found = detection.tables[tableIndex];
     checks.push({ what: 'table', where, expected: 'found', got: found ? 'found' : 'not found', ok: found !== undefined });
