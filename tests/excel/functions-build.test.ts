@@ -26,7 +26,12 @@ interface FunctionMetadata {
 beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), 'kpi-build-'));
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  execFileSync(npm, ['run', 'build', '--', '--output-path', out], { cwd: ROOT, stdio: 'pipe', timeout: 170_000 });
+  execFileSync(npm, ['run', 'build', '--', '--output-path', out], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    timeout: 170_000,
+    env: { ...process.env, KPI_TRACKER_URL: 'https://kpi-tracker.test/' },
+  });
 }, 180_000);
 
 afterAll(() => {

@@ -239,12 +239,13 @@ describe('manifest.xml', () => {
     expect(xsiType(versionOverrides)).toBe('VersionOverridesV1_0');
   });
 
-  it('has a GUID id, a four-part version, an en-GB locale and the KPI Tracker names', () => {
+  it('has a GUID id, a four-part version, an en-GB locale and the development add-in names', () => {
     expect(child(root, 'Id').text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
     expect(child(root, 'Version').text).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(child(root, 'DefaultLocale').text).toBe('en-GB');
     expect(child(root, 'ProviderName').text).toBe('KPI Tracker');
-    expect(child(root, 'DisplayName').attrs.DefaultValue).toBe('KPI Tracker');
+    // manifest.xml is the development add-in; the production build renames it (tests/manifest/deployment.test.ts).
+    expect(child(root, 'DisplayName').attrs.DefaultValue).toBe('KPI Tracker (dev)');
     expect(child(root, 'Hosts').children.map((h) => h.attrs.Name)).toEqual(['Workbook']);
   });
 
@@ -383,10 +384,10 @@ describe('manifest.xml', () => {
     }
   });
 
-  it('has the KPI Tracker tab with the Open KPI Tracker button', () => {
+  it('has the KPI Tracker (dev) tab with the Open KPI Tracker button', () => {
     const tab = all.find((n) => n.local === 'CustomTab');
     expect(tab?.attrs.id).toBe('KpiTracker.Tab');
-    expect(resource(child(tab as XmlNode, 'Label').attrs.resid ?? '').attrs.DefaultValue).toBe('KPI Tracker');
+    expect(resource(child(tab as XmlNode, 'Label').attrs.resid ?? '').attrs.DefaultValue).toBe('KPI Tracker (dev)');
     const open = all.find((n) => n.local === 'Control' && n.attrs.id === 'KpiTracker.OpenPane');
     expect(open).toBeDefined();
     expect(resource(child(open as XmlNode, 'Label').attrs.resid ?? '').attrs.DefaultValue).toBe('Open KPI Tracker');
