@@ -2,7 +2,9 @@
 import { cellAddress, columnLetter } from '../../core/model/address';
 import type { Workbook } from '../../core/model/workbook';
 import type { CellEdit, OwnedSheet, Plan, PlanCell, PlanValue } from '../../core/plan/plan-types';
+import { ExcelRunError } from './excel-errors';
 import { excelLiteral } from './literal-text';
+import { excelApiSupported, MERGED_AREAS_API, TOO_OLD_TO_WRITE } from './requirement-sets';
 
 /** Excel on the web refuses requests over 5 MB; the plan is sent in parts well under that. */
 export const WRITE_BUDGET_BYTES = 4_500_000;
@@ -179,6 +181,9 @@ export interface ExcelWriteReport {
  */
 export async function applyPlanToExcel(context: Excel.RequestContext, plan: Plan, existing: Workbook): Promise<ExcelWriteReport> {
   if (plan.refusals.length > 0) return { syncs: 0, largestRequestBytes: 0, notes: [] };
+  // Without merged areas the plan could write into a cell merged over two indicators.
+  if ((plan.edits.length > 0 || plan.sheets.length > 0) && !excelApiSupported(MERGED_AREAS_API))
+    throw new ExcelRunError({ code: 'ExcelTooOld', message: TOO_OLD_TO_WRITE });
   const queue = new WriteQueue(context);
   for (const run of runsOf(plan.edits)) {
     const first = run[0]!;

@@ -4,6 +4,7 @@ import { isDateFormat } from '../../core/model/cell-text';
 import type { Cell, CellRange, CellValue, Sheet, SheetVisibility, TableObject, Workbook } from '../../core/model/workbook';
 import { CHANGE_LOG_SHEET } from '../../core/plan/change-log';
 import { describeExcelError } from './excel-errors';
+import { excelApiSupported, MERGED_AREAS_API } from './requirement-sets';
 import { SETTINGS_SHEET } from '../../core/settings/settings-store';
 
 /** Sheets looked at in the first request; a workbook with more takes one more request to list the rest. */
@@ -20,7 +21,8 @@ export const READ_BUDGET_BYTES = 4_000_000;
 interface SheetProbe {
   readonly sheet: Excel.Worksheet;
   readonly used: Excel.Range;
-  readonly merged: Excel.RangeAreas;
+  /** Absent where this Excel cannot list merged areas (before ExcelApi 1.13). */
+  readonly merged: Excel.RangeAreas | undefined;
 }
 
 function visibilityOf(value: string): SheetVisibility {
@@ -73,6 +75,7 @@ export function fillOfProperties(properties: Excel.CellProperties | undefined): 
 /** Sheets reached from the first by getNext, in one request (no sync per sheet). */
 function probeSheets(context: Excel.RequestContext, from: Excel.Worksheet | undefined): SheetProbe[] {
   const probes: SheetProbe[] = [];
+  const mergesReadable = excelApiSupported(MERGED_AREAS_API);
   let sheet: Excel.Worksheet = from ? from.getNextOrNullObject() : context.workbook.worksheets.getFirst();
   for (let i = 0; i < SHEETS_IN_FIRST_REQUEST; i++) {
     sheet.load('name,visibility,isNullObject');
@@ -80,8 +83,11 @@ function probeSheets(context: Excel.RequestContext, from: Excel.Worksheet | unde
     sheet.tables.load('items/name,items/showTotals,items/showHeaders');
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load('address,rowCount,columnCount,isNullObject');
-    const merged = used.getMergedAreasOrNullObject();
-    merged.load('areas/items/address,isNullObject');
+    let merged: Excel.RangeAreas | undefined;
+    if (mergesReadable) {
+      merged = used.getMergedAreasOrNullObject();
+      merged.load('areas/items/address,isNullObject');
+    }
     probes.push({ sheet, used, merged });
     sheet = sheet.getNextOrNullObject();
   }
@@ -260,9 +266,10 @@ export async function readWorkbookFromExcel(
   }
 
   const sheets: Sheet[] = probes.map((probe) => {
-    const merges = probe.merged.isNullObject
-      ? []
-      : probe.merged.areas.items.map((area) => rangeOfAddress(area.address)).filter((range): range is CellRange => range !== undefined);
+    const merges =
+      !probe.merged || probe.merged.isNullObject
+        ? []
+        : probe.merged.areas.items.map((area) => rangeOfAddress(area.address)).filter((range): range is CellRange => range !== undefined);
     const tables: TableObject[] = tableRanges
       .filter((t) => t.sheet === probe.sheet.name)
       .map((t) => ({ name: t.name, range: rangeOfAddress(t.range.address)!, hasHeaderRow: t.headers, hasTotalsRow: t.totals }));
