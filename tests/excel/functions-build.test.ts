@@ -77,6 +77,15 @@ describe('npm run build', () => {
     expect(byId.get('WORKDAYS')!.result.type).toBe('number');
   });
 
+  it('ships KPI.STATUS as volatile (it judges deadlines against today), and the others not', () => {
+    const functions = functionsJson().functions as Array<FunctionMetadata & { options?: { volatile?: boolean } }>;
+    expect(Object.fromEntries(functions.map((f) => [f.id, Boolean(f.options?.volatile)]))).toEqual({
+      STATUS: true,
+      VARIANCE: false,
+      WORKDAYS: false,
+    });
+  });
+
   it('associates the three functions in functions.js, loaded by the shared-runtime page', () => {
     const bundle = readFileSync(join(out, 'functions.js'), 'utf8');
     for (const id of ['STATUS', 'VARIANCE', 'WORKDAYS']) expect(bundle).toContain(`associate("${id}"`);

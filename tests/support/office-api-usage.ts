@@ -32,7 +32,9 @@ function apiSetOf(symbol: ts.Symbol): string | null {
 }
 
 function isOfficeDeclaration(symbol: ts.Symbol): boolean {
-  return (symbol.getDeclarations() ?? []).some((d) => d.getSourceFile().fileName.includes('@types/office-js'));
+  return (symbol.getDeclarations() ?? []).some((d) =>
+    /@types[\\/](office-js|custom-functions-runtime)[\\/]/.test(d.getSourceFile().fileName),
+  );
 }
 
 /** "Excel.Range" for a declaration inside `declare namespace Excel { class Range { … } }`. */

@@ -7,6 +7,7 @@
  * failures.
  */
 import type { Workbook } from '../../src/core/model/workbook';
+import { installFakeCustomFunctions } from './fake-custom-functions';
 import { FakeExcel, installFakeExcel } from './fake-excel';
 
 /** The fake measures requests in UTF-8 bytes as Node's Buffer does. */
@@ -23,8 +24,4 @@ installFakeExcel(fake);
 (globalThis as { __kpiFake?: FakeExcel }).__kpiFake = fake;
 
 /** The custom functions the page associates (functions.js), as Excel's shared runtime records them. */
-const customFunctions = new Map<string, (...args: unknown[]) => unknown>();
-(globalThis as Record<string, unknown>).__kpiCustomFunctions = customFunctions;
-(globalThis as Record<string, unknown>).CustomFunctions = {
-  associate: (id: string, fn: (...args: unknown[]) => unknown) => customFunctions.set(id, fn),
-};
+(globalThis as Record<string, unknown>).__kpiCustomFunctions = installFakeCustomFunctions().associated;
