@@ -78,15 +78,15 @@ function probeSheets(context: Excel.RequestContext, from: Excel.Worksheet | unde
   const mergesReadable = excelApiSupported(MERGED_AREAS_API);
   let sheet: Excel.Worksheet = from ? from.getNextOrNullObject() : context.workbook.worksheets.getFirst();
   for (let i = 0; i < SHEETS_IN_FIRST_REQUEST; i++) {
-    sheet.load('name,visibility,isNullObject');
+    sheet.load('name,visibility');
     sheet.protection.load('protected');
     sheet.tables.load('items/name,items/showTotals,items/showHeaders');
     const used = sheet.getUsedRangeOrNullObject(true);
-    used.load('address,rowCount,columnCount,isNullObject');
+    used.load('address,rowCount,columnCount');
     let merged: Excel.RangeAreas | undefined;
     if (mergesReadable) {
       merged = used.getMergedAreasOrNullObject();
-      merged.load('areas/items/address,isNullObject');
+      merged.load('areas/items/address');
     }
     probes.push({ sheet, used, merged });
     sheet = sheet.getNextOrNullObject();
@@ -115,7 +115,11 @@ export async function readWorkbookFromExcel(
   let syncs = 0;
   const probes: SheetProbe[] = [];
   let batch = probeSheets(context, undefined);
+  // Sheets are listed 40 to a request: one request for any ordinary workbook, and one more for each
+  // further 40 sheets. Like the writes' split by size (write-queue.ts), a request per bounded batch,
+  // never one per sheet.
   for (;;) {
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per 40 sheets, as said above
     await context.sync();
     syncs++;
     const found = batch.filter((probe) => !probe.sheet.isNullObject);
@@ -185,7 +189,7 @@ export async function readWorkbookFromExcel(
     range.load('values,valueTypes,numberFormat');
     // Formulas are read only where there are some, rather than a second copy of every cell.
     const formulas = range.getSpecialCellsOrNullObject('Formulas' as Excel.SpecialCellType);
-    formulas.load('areas/items/address,areas/items/formulas,isNullObject');
+    formulas.load('areas/items/address,areas/items/formulas');
     return {
       sheet: probe.sheet.name,
       range,
