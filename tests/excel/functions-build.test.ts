@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { validateManifest } from '../support/manifest-schema';
 
 const ROOT = join(__dirname, '..', '..');
 let out: string;
@@ -91,6 +92,10 @@ describe('npm run build', () => {
     for (const id of ['STATUS', 'VARIANCE', 'WORKDAYS']) expect(bundle).toContain(`associate("${id}"`);
     const page = readFileSync(join(out, 'taskpane.html'), 'utf8');
     for (const script of ['taskpane.js', 'commands.js', 'functions.js']) expect(page).toContain(`src="${script}"`);
+  });
+
+  it("ships a manifest that validates against Office's add-in manifest schemas", () => {
+    expect(validateManifest(readFileSync(join(out, 'manifest.xml'), 'utf8'))).toEqual({ valid: true, errors: [] });
   });
 
   it('ships a manifest that points at functions.json and the KPI namespace', () => {
