@@ -2,6 +2,7 @@
 // the whole project (src, tests, scripts and the config files at the top).
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import officeAddins from 'eslint-plugin-office-addins';
 import tseslint from 'typescript-eslint';
 
 /** Node's globals, for plain .js/.mjs/.cjs files (TypeScript files are checked by tsc instead). */
@@ -91,6 +92,25 @@ export default defineConfig(
         { name: 'window', message: 'src/core runs in Node, a worker and a page alike.' },
         { name: 'document', message: 'src/core runs in Node, a worker and a page alike.' },
       ],
+    },
+  },
+  {
+    // Microsoft's Office.js rules (eslint-plugin-office-addins' recommended set), on the code that
+    // calls Office.js. Its 4.0 declares ESLint 9 as its peer; its rules run on ESLint 10 as they
+    // are (they use context.sourceCode where it exists), and package.json's overrides let it
+    // install beside ESLint 10. Only its rules are taken: its configs bring Prettier and React
+    // settings of their own, which this project sets elsewhere.
+    files: ['src/hosts/excel/**', 'src/commands/**', 'src/functions/**', 'src/taskpane/**'],
+    plugins: { 'office-addins': officeAddins },
+    rules: {
+      'office-addins/call-sync-after-load': 'error',
+      'office-addins/call-sync-before-read': 'error',
+      'office-addins/load-object-before-read': 'error',
+      'office-addins/no-context-sync-in-loop': 'error',
+      'office-addins/no-empty-load': 'error',
+      'office-addins/no-navigational-load': 'error',
+      'office-addins/no-office-initialize': 'error',
+      'office-addins/test-for-null-using-isNullObject': 'error',
     },
   },
   {

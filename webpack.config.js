@@ -1,19 +1,30 @@
-/* Builds the KPI Tracker add-in: the task pane and the shared runtime (ribbon
- * commands) share one page, taskpane.html, as the manifest's long-lived
- * Runtime asks.
+/* Builds the KPI Tracker add-in: the task pane, the ribbon commands and the custom functions share
+ * one page, taskpane.html, as the manifest's long-lived Runtime asks, and one webpack runtime.
  *
- *   npm run build        production bundle in dist/, manifest URLs rewritten
- *   npm run dev-server   https://localhost:3000 with the Office dev certificate
+ *   KPI_TRACKER_URL=https://… npm run build   the production add-in in dist/: its manifest has the
+ *                                              production Id and name and every URL on that address
+ *   npm run dev-server                         "KPI Tracker (dev)" on https://localhost:3000 with the
+ *                                              Office dev certificate (manifest.xml as it is)
  */
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { EsbuildPlugin } = require('esbuild-loader');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { productionAddress, productionManifest } = require('./scripts/webpack/production-manifest.cjs');
 
-const urlDev = 'https://localhost:3000/';
-// Where the production build is hosted; the manifest in dist/ points here.
-const urlProd = process.env.KPI_TRACKER_URL || 'https://kpi-tracker.example.org/';
+/** Fails a production build, before anything is written, when KPI_TRACKER_URL is missing or unusable. */
+class RequireProductionAddress {
+  constructor(problem) {
+    this.problem = problem;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('RequireProductionAddress', (compilation) => {
+      compilation.errors.push(new compiler.webpack.WebpackError(this.problem.message));
+    });
+  }
+}
 
 async function getHttpsOptions() {
   // Loaded only for the dev server: it creates and trusts a localhost
@@ -26,6 +37,8 @@ async function getHttpsOptions() {
 module.exports = async (env, options) => {
   const dev = options.mode !== 'production';
   const serving = Boolean(env && env.WEBPACK_SERVE);
+  // Where the production add-in is hosted; dist/manifest.xml points there.
+  const address = dev ? undefined : productionAddress(process.env.KPI_TRACKER_URL);
 
   return {
     // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
@@ -61,6 +74,17 @@ module.exports = async (env, options) => {
     },
     optimization: {
       minimizer: [new EsbuildPlugin({ target: 'es2020' })],
+      // The three entries run in one page (the shared runtime). One webpack runtime gives them one
+      // module registry, so src/shared/pane-bridge.ts is a single module: a ribbon command's notice
+      // reaches the pane. The code they share is split out once rather than bundled three times.
+      runtimeChunk: 'single',
+      splitChunks: {
+        chunks: 'all',
+        cacheGroups: {
+          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', priority: 10 },
+          shared: { minChunks: 2, name: 'shared', priority: 0, reuseExistingChunk: true },
+        },
+      },
     },
     performance: {
       // Fluent UI and React are most of the weight; warn only past 1 MiB.
@@ -85,11 +109,12 @@ module.exports = async (env, options) => {
             from: 'manifest.xml',
             to: '[name][ext]',
             transform(content) {
-              return dev ? content : content.toString().replaceAll(urlDev, urlProd);
+              return dev || address instanceof Error ? content : productionManifest(content.toString(), address);
             },
           },
         ],
       }),
+      ...(address instanceof Error ? [new RequireProductionAddress(address)] : []),
     ],
     devServer: {
       port: 3000,

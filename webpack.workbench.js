@@ -43,7 +43,7 @@ module.exports = async (_env = {}, options = {}) => {
     },
     resolve: addin.resolve,
     module: addin.module,
-    optimization: addin.optimization,
+    optimization: { minimizer: addin.optimization.minimizer },
     performance: { hints: false },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'index.html', template: './src/workbench/workbench.html', chunks: ['workbench'] }),

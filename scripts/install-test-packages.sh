@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests drive from outside Node, when any is missing:
 # Chromium (browser tests), LibreOffice Calc (opens every written workbook, renders the PDF),
-# poppler (reads the PDF back) and Carlito (Calibri's metrics, so LibreOffice lays the committee
-# sheet out as Excel would). `npm test` runs it first (pretest) and so does .ci/run, so a fresh
+# poppler (reads the PDF back), Carlito (Calibri's metrics, so LibreOffice lays the committee
+# sheet out as Excel would) and libxml2's xmllint (validates the add-in manifest against Office's
+# published schemas). `npm test` runs it first (pretest) and so does .ci/run, so a fresh
 # machine needs nothing done by hand. Installing needs root; anyone else is told the one command.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi carlito || missing+=(fonts-crosextra-carlito)
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 
 ((${#missing[@]} == 0)) && exit 0
 

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { validateManifest } from '../support/manifest-schema';
 
 const ROOT = join(__dirname, '..', '..');
 let out: string;
@@ -26,7 +27,12 @@ interface FunctionMetadata {
 beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), 'kpi-build-'));
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  execFileSync(npm, ['run', 'build', '--', '--output-path', out], { cwd: ROOT, stdio: 'pipe', timeout: 170_000 });
+  execFileSync(npm, ['run', 'build', '--', '--output-path', out], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    timeout: 170_000,
+    env: { ...process.env, KPI_TRACKER_URL: 'https://kpi-tracker.test/' },
+  });
 }, 180_000);
 
 afterAll(() => {
@@ -72,11 +78,24 @@ describe('npm run build', () => {
     expect(byId.get('WORKDAYS')!.result.type).toBe('number');
   });
 
+  it('ships KPI.STATUS as volatile (it judges deadlines against today), and the others not', () => {
+    const functions = functionsJson().functions as Array<FunctionMetadata & { options?: { volatile?: boolean } }>;
+    expect(Object.fromEntries(functions.map((f) => [f.id, Boolean(f.options?.volatile)]))).toEqual({
+      STATUS: true,
+      VARIANCE: false,
+      WORKDAYS: false,
+    });
+  });
+
   it('associates the three functions in functions.js, loaded by the shared-runtime page', () => {
     const bundle = readFileSync(join(out, 'functions.js'), 'utf8');
     for (const id of ['STATUS', 'VARIANCE', 'WORKDAYS']) expect(bundle).toContain(`associate("${id}"`);
     const page = readFileSync(join(out, 'taskpane.html'), 'utf8');
     for (const script of ['taskpane.js', 'commands.js', 'functions.js']) expect(page).toContain(`src="${script}"`);
+  });
+
+  it("ships a manifest that validates against Office's add-in manifest schemas", () => {
+    expect(validateManifest(readFileSync(join(out, 'manifest.xml'), 'utf8'))).toEqual({ valid: true, errors: [] });
   });
 
   it('ships a manifest that points at functions.json and the KPI namespace', () => {

@@ -51,7 +51,7 @@ export const MONTHS_2024_25 = [
  * Apr-24 … Mar-25 (figures up to October), Target, Status, Commentary; `count` indicators with a
  * mix of met, near and missed. Its saved mapping comes from the same layout with a few rows.
  */
-export function generatedLayoutA(count: number): Workbook {
+export function generatedLayoutA(count: number, extra: Omit<SettingsInput, 'version'> = {}): Workbook {
   const sheet = (n: number) => {
     const rows: CellInput[][] = [
       ['Performance indicators 2024/25'],
@@ -73,7 +73,7 @@ export function generatedLayoutA(count: number): Workbook {
     }
     return { name: 'KPIs', rows };
   };
-  return withSavedMapping(buildWorkbook([sheet(count)]), {}, buildWorkbook([sheet(3)]));
+  return withSavedMapping(buildWorkbook([sheet(count)]), extra, buildWorkbook([sheet(3)]));
 }
 
 /** Each sheet's shape, in tab order, then one line per non-empty cell: `Sheet!A1 kind:text [format] {=formula} #FILL`. */

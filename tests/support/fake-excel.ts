@@ -363,6 +363,8 @@ export class FakeExcel {
   structureProtected = false;
   limits: { requestBytes: number; responseBytes: number };
   private injected: Array<{ code: string; message: string; when: (label: string) => boolean }> = [];
+  /** The newest ExcelApi requirement set this Excel supports (Office.context.requirements). */
+  excelApi = '1.13';
   readonly office = {
     associated: new Map<string, (event: unknown) => void>(),
     associateCalls: [] as string[],
@@ -1994,8 +1996,14 @@ export const FAKE_ENUMS = {
 /**
  * Sets globalThis.Excel (run and the enums the host uses), globalThis.OfficeExtension (Error) and
  * globalThis.Office (actions.associate, addin.showAsTaskpane/hide and onReady, recorded on
- * `fake.office`). Returns a function that puts back what was there.
+ * `fake.office`; context.requirements.isSetSupported, up to `fake.excelApi`). Returns a function that puts back what was there.
  */
+function compareVersions(a: string, b: string): number {
+  const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
+  const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
+
 export function installFakeExcel(fake: FakeExcel): () => void {
   const g = globalThis as Record<string, unknown>;
   const before = { Excel: g.Excel, Office: g.Office, OfficeExtension: g.OfficeExtension };
@@ -2006,6 +2014,12 @@ export function installFakeExcel(fake: FakeExcel): () => void {
   g.OfficeExtension = { Error: FakeOfficeError };
   g.Office = {
     HostType: { Excel: 'Excel' },
+    context: {
+      requirements: {
+        // Compared as versions ("1.13" is newer than "1.9"); only ExcelApi is modelled.
+        isSetSupported: (name: string, version = '1.1') => name === 'ExcelApi' && compareVersions(version, fake.excelApi) <= 0,
+      },
+    },
     PlatformType: { OfficeOnline: 'OfficeOnline' },
     actions: {
       associate: (name: string, handler: (event: unknown) => void) => {

@@ -2,16 +2,21 @@
 import { cellAddress, columnLetter } from '../../core/model/address';
 import type { Workbook } from '../../core/model/workbook';
 import type { CellEdit, OwnedSheet, Plan, PlanCell, PlanValue } from '../../core/plan/plan-types';
+import { ExcelRunError } from './excel-errors';
 import { excelLiteral } from './literal-text';
+import { partialWriteError, type WriteStep } from './partial-write';
+import { excelApiSupported, MERGED_AREAS_API, TOO_OLD_TO_WRITE } from './requirement-sets';
+import { requestBytes, STEP_BUDGET_BYTES, WriteQueue } from './write-queue';
 
-/** Excel on the web refuses requests over 5 MB; the plan is sent in parts well under that. */
-export const WRITE_BUDGET_BYTES = 4_500_000;
-/** What one queued operation costs beyond its data, as a generous estimate. */
-const BYTES_PER_OPERATION = 400;
+export { WRITE_BUDGET_BYTES } from './write-queue';
+
 /** Column width in points for one character of Calibri 11. */
 const POINTS_PER_CHARACTER = 7;
+/** What one queued operation (and the proxies it names) adds to a request, as a generous estimate. */
+const BYTES_PER_WRITE = 400;
 
 type Cellish = string | number | boolean;
+type Queue = WriteQueue<WriteStep>;
 
 function valueFor(value: PlanValue): Cellish {
   switch (value.kind) {
@@ -21,35 +26,6 @@ function valueFor(value: PlanValue): Cellish {
       return value.value;
     case 'empty':
       return '';
-  }
-}
-
-/**
- * Queues writes and sends them when the next one would take the request past the budget, so a
- * plan of any size goes in as few requests as the limit allows; a small plan goes in one.
- */
-class WriteQueue {
-  private bytes = 0;
-  syncs = 0;
-  largestRequest = 0;
-
-  constructor(private readonly context: Excel.RequestContext) {}
-
-  async add(estimatedBytes: number, queue: () => void): Promise<void> {
-    if (this.bytes > 0 && this.bytes + estimatedBytes > WRITE_BUDGET_BYTES) await this.flush();
-    // Calculation waits while a request's writes land; queued with the first write of each request
-    // only, so nothing is left over for an extra request at the end.
-    if (this.bytes === 0) this.context.application.suspendApiCalculationUntilNextSync();
-    queue();
-    this.bytes += estimatedBytes + BYTES_PER_OPERATION;
-  }
-
-  async flush(): Promise<void> {
-    if (this.bytes === 0) return;
-    this.largestRequest = Math.max(this.largestRequest, this.bytes);
-    await this.context.sync();
-    this.syncs++;
-    this.bytes = 0;
   }
 }
 
@@ -88,83 +64,157 @@ function formatOf(cell: PlanCell | undefined): Excel.CellPropertiesFormat {
   return format;
 }
 
-async function writeOwnedSheet(context: Excel.RequestContext, queue: WriteQueue, owned: OwnedSheet, existing: Workbook): Promise<string[]> {
-  const notes: string[] = [];
+/** Rows of an owned sheet as the three arrays one rectangular write sends, and their weight. */
+interface RowBlock {
+  readonly values: Cellish[][];
+  readonly formats: Excel.SettableCellProperties[][];
+  readonly numberFormats: string[][];
+  readonly bytes: number;
+}
+
+function rowBlock(rows: ReadonlyArray<ReadonlyArray<PlanCell | undefined>>, width: number): RowBlock {
+  const values = rows.map((row) => Array.from({ length: width }, (_, c) => (row[c] ? valueFor(row[c]!.value) : '')));
+  const formats = rows.map((row) => Array.from({ length: width }, (_, c) => ({ format: formatOf(row[c]) })));
+  const numberFormats = rows.map((row) => Array.from({ length: width }, (_, c) => row[c]?.numberFormat ?? 'General'));
+  return { values, formats, numberFormats, bytes: requestBytes(values) + requestBytes(formats) + requestBytes(numberFormats) };
+}
+
+/** Cuts rows into blocks of at most STEP_BUDGET_BYTES each, measured (a long text weighs what it weighs). */
+function rowBlocks(rows: ReadonlyArray<ReadonlyArray<PlanCell | undefined>>, width: number): Array<{ start: number; block: RowBlock }> {
+  const blocks: Array<{ start: number; block: RowBlock }> = [];
+  let start = 0;
+  let bytes = 0;
+  for (let r = 0; r <= rows.length; r++) {
+    const weight = r < rows.length ? rowBlock([rows[r]!], width).bytes : 0;
+    if (r === rows.length || (r > start && bytes + weight > STEP_BUDGET_BYTES)) {
+      if (r > start) blocks.push({ start, block: rowBlock(rows.slice(start, r), width) });
+      start = r;
+      bytes = 0;
+    }
+    bytes += weight;
+  }
+  return blocks;
+}
+
+function writeBlock(sheet: Excel.Worksheet, firstRow: number, width: number, block: RowBlock, rowHeights?: readonly number[]): void {
+  const address = `A${firstRow + 1}:${columnLetter(width - 1)}${firstRow + block.values.length}`;
+  const range = sheet.getRange(address);
+  range.numberFormat = block.numberFormats;
+  range.values = block.values;
+  range.setCellProperties(block.formats);
+  if (rowHeights) range.setRowProperties(rowHeights.map((height) => ({ format: { rowHeight: height } })));
+}
+
+const widthOf = (owned: OwnedSheet) => Math.max(1, ...owned.rows.map((row) => row.length));
+
+/** Gets, empties or (re)creates an owned sheet, ready for its rows; says where they start. */
+async function openOwnedSheet(
+  context: Excel.RequestContext,
+  queue: Queue,
+  owned: OwnedSheet,
+  existing: Workbook,
+): Promise<{ sheet: Excel.Worksheet; firstRow: number; isNew: boolean }> {
   const present = existing.sheets.find((sheet) => sheet.name === owned.name);
-  let sheet: Excel.Worksheet;
-  let firstRow = 0;
-  const position = existing.sheets.indexOf(present!);
   if (present && owned.mode === 'append') {
-    sheet = context.workbook.worksheets.getItem(owned.name);
-    firstRow = present.rows.length;
-  } else if (present && present.visibility === 'veryHidden') {
+    return { sheet: context.workbook.worksheets.getItem(owned.name), firstRow: present.rows.length, isNew: false };
+  }
+  if (present && present.visibility === 'veryHidden') {
     // Excel refuses to delete a very hidden sheet, so the settings sheet is emptied and rewritten.
-    sheet = context.workbook.worksheets.getItem(owned.name);
-    const target = sheet;
-    await queue.add(0, () => target.getRange().clear('All'));
-  } else {
-    if (present) await queue.add(0, () => context.workbook.worksheets.getItem(owned.name).delete());
+    const sheet = context.workbook.worksheets.getItem(owned.name);
+    await queue.add(0, () => sheet.getRange().clear('All'));
+    return { sheet, firstRow: 0, isNew: false };
+  }
+  let sheet!: Excel.Worksheet;
+  await queue.add(0, () => {
+    if (present) context.workbook.worksheets.getItem(owned.name).delete();
     sheet = context.workbook.worksheets.add(owned.name);
     // A rebuilt sheet keeps its place among the tabs.
-    if (present) sheet.position = position;
-  }
-  const width = Math.max(1, ...owned.rows.map((row) => row.length));
-  const height = owned.rows.length;
-  if (height > 0) {
-    // Rows go in blocks small enough for one request each.
-    const perRow = Math.max(1, width * 120);
-    const rowsPerBlock = Math.max(1, Math.floor(WRITE_BUDGET_BYTES / 2 / perRow));
-    for (let start = 0; start < height; start += rowsPerBlock) {
-      const slice = owned.rows.slice(start, start + rowsPerBlock);
-      const address = `A${firstRow + start + 1}:${columnLetter(width - 1)}${firstRow + start + slice.length}`;
-      const values = slice.map((row) => Array.from({ length: width }, (_, c) => (row[c] ? valueFor(row[c]!.value) : '')));
-      const formats = slice.map((row) => Array.from({ length: width }, (_, c) => ({ format: formatOf(row[c]) })));
-      const numberFormats = slice.map((row) => Array.from({ length: width }, (_, c) => row[c]?.numberFormat ?? 'General'));
-      const bytes = JSON.stringify(values).length + JSON.stringify(formats).length + JSON.stringify(numberFormats).length;
-      await queue.add(bytes, () => {
-        const range = sheet.getRange(address);
-        range.numberFormat = numberFormats;
-        range.values = values;
-        range.setCellProperties(formats);
-        if (owned.rowHeights) {
-          range.setRowProperties(slice.map((_, i) => ({ format: { rowHeight: owned.rowHeights![start + i] ?? 15 } })));
-        }
-      });
+    if (present) sheet.position = existing.sheets.indexOf(present);
+  });
+  return { sheet, firstRow: 0, isNew: true };
+}
+
+/** Column widths, merges, frozen rows, print setup, chart and visibility of a new or rebuilt sheet. */
+async function finishOwnedSheet(queue: Queue, sheet: Excel.Worksheet, owned: OwnedSheet, position?: number): Promise<void> {
+  await queue.add(1000, () => {
+    if (owned.columnWidths) {
+      const widths = owned.columnWidths;
+      sheet
+        .getRange(`A1:${columnLetter(widths.length - 1)}1`)
+        .setColumnProperties(widths.map((w) => ({ format: { columnWidth: w * POINTS_PER_CHARACTER } })));
     }
+    for (const merge of owned.merges ?? []) sheet.getRange(merge).merge(false);
+    if (owned.freezeRows) sheet.freezePanes.freezeRows(owned.freezeRows);
+    if (owned.print) {
+      sheet.pageLayout.orientation = owned.print.landscape ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+      if (owned.print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (owned.print.repeatRows) sheet.pageLayout.setPrintTitleRows(`$${owned.print.repeatRows[0]}:$${owned.print.repeatRows[1]}`);
+      if (owned.print.footer) {
+        sheet.pageLayout.headersFooters.defaultForAllPages.leftFooter = owned.print.footer.replace(/&/g, '&&');
+        sheet.pageLayout.headersFooters.defaultForAllPages.rightFooter = 'Page &P of &N';
+      }
+    }
+    if (owned.chart) {
+      const chart = sheet.charts.add(
+        Excel.ChartType.barClustered,
+        sheet.getRange(`${owned.chart.labelsRange.split(':')[0]}:${owned.chart.valuesRange.split(':')[1]}`),
+        Excel.ChartSeriesBy.columns,
+      );
+      chart.title.text = owned.chart.title;
+      chart.legend.visible = false;
+      chart.setPosition(`J5`);
+    }
+    sheet.visibility = owned.visibility === 'veryHidden' ? Excel.SheetVisibility.veryHidden : Excel.SheetVisibility.visible;
+    if (position !== undefined) sheet.position = position;
+  });
+}
+
+async function writeOwnedSheet(context: Excel.RequestContext, queue: Queue, owned: OwnedSheet, existing: Workbook): Promise<void> {
+  const { sheet, firstRow, isNew } = await openOwnedSheet(context, queue, owned, existing);
+  const width = widthOf(owned);
+  for (const { start, block } of rowBlocks(owned.rows, width)) {
+    const heights = owned.rowHeights ? block.values.map((_, i) => owned.rowHeights![start + i] ?? 15) : undefined;
+    await queue.add(block.bytes + 4 * BYTES_PER_WRITE, () => writeBlock(sheet, firstRow + start, width, block, heights));
   }
-  if (!present || owned.mode === 'replace') {
-    await queue.add(1000, () => {
-      if (owned.columnWidths) {
-        const widths = owned.columnWidths;
-        sheet
-          .getRange(`A1:${columnLetter(widths.length - 1)}1`)
-          .setColumnProperties(widths.map((w) => ({ format: { columnWidth: w * POINTS_PER_CHARACTER } })));
-      }
-      for (const merge of owned.merges ?? []) sheet.getRange(merge).merge(false);
-      if (owned.freezeRows) sheet.freezePanes.freezeRows(owned.freezeRows);
-      if (owned.print) {
-        sheet.pageLayout.orientation = owned.print.landscape ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
-        if (owned.print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-        if (owned.print.repeatRows) sheet.pageLayout.setPrintTitleRows(`$${owned.print.repeatRows[0]}:$${owned.print.repeatRows[1]}`);
-        if (owned.print.footer) {
-          sheet.pageLayout.headersFooters.defaultForAllPages.leftFooter = owned.print.footer.replace(/&/g, '&&');
-          sheet.pageLayout.headersFooters.defaultForAllPages.rightFooter = 'Page &P of &N';
-        }
-      }
-      if (owned.chart) {
-        const chart = sheet.charts.add(
-          Excel.ChartType.barClustered,
-          sheet.getRange(`${owned.chart.labelsRange.split(':')[0]}:${owned.chart.valuesRange.split(':')[1]}`),
-          Excel.ChartSeriesBy.columns,
-        );
-        chart.title.text = owned.chart.title;
-        chart.legend.visible = false;
-        chart.setPosition(`J5`);
-      }
-      sheet.visibility = owned.visibility === 'veryHidden' ? Excel.SheetVisibility.veryHidden : Excel.SheetVisibility.visible;
-    });
+  if (isNew || owned.mode === 'replace') await finishOwnedSheet(queue, sheet, owned);
+  queue.mark({ kind: 'sheet', name: owned.name });
+}
+
+/**
+ * The change log's rows, told apart: the header (when the log is new), one row per edit in the
+ * plan's order (src/core/plan/change-log.ts), then one per rebuilt sheet.
+ */
+function changeLogParts(plan: Plan): { log: OwnedSheet; header: number; rebuilt: number } | undefined {
+  const index = plan.sheets.findIndex((sheet) => sheet.purpose === 'change-log');
+  const log = plan.sheets[index];
+  if (!log) return undefined;
+  // The sheets rebuilt this run come before the log in the plan; each has one row at its end.
+  const rebuilt = index;
+  const header = log.rows.length - plan.edits.length - rebuilt;
+  if (header < 0 || header > 1) throw new Error(`The change log has ${log.rows.length} rows for ${plan.edits.length} edits.`);
+  return { log, header, rebuilt };
+}
+
+/** A step: consecutive edits of the plan, no heavier together with their change-log rows than a step may be. */
+function editSteps(plan: Plan, logWidth: number, logRows: ReadonlyArray<ReadonlyArray<PlanCell | undefined>> | undefined, header: number) {
+  const steps: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i <= plan.edits.length; i++) {
+    let weight = 0;
+    if (i < plan.edits.length) {
+      const edit = plan.edits[i]!;
+      weight = requestBytes([valueFor(edit.value)]) + (edit.fill ? requestBytes({ format: { fill: { color: edit.fill } } }) : 8);
+      if (logRows) weight += rowBlock([logRows[header + i]!], logWidth).bytes;
+    }
+    if (i === plan.edits.length || (i > start && bytes + weight > STEP_BUDGET_BYTES)) {
+      if (i > start) steps.push({ start, end: i });
+      start = i;
+      bytes = 0;
+    }
+    bytes += weight;
   }
-  return notes;
+  return steps;
 }
 
 export interface ExcelWriteReport {
@@ -174,29 +224,101 @@ export interface ExcelWriteReport {
 }
 
 /**
- * Writes a plan into the open workbook: status and commentary cells in rectangular runs, then the
- * sheets KPI Tracker owns. Text is always literal. Nothing is written when the plan has refusals.
+ * Writes a plan into the open workbook: the status and commentary cells, each step of them in one
+ * request with the change-log rows that record them; then the sheets KPI Tracker owns. Text is
+ * always literal. Nothing is written when the plan has refusals. When Excel stops part-way the error
+ * says exactly which cells and sheets were written, and the change log holds a row for each of
+ * those cells and none for any other.
  */
 export async function applyPlanToExcel(context: Excel.RequestContext, plan: Plan, existing: Workbook): Promise<ExcelWriteReport> {
   if (plan.refusals.length > 0) return { syncs: 0, largestRequestBytes: 0, notes: [] };
-  const queue = new WriteQueue(context);
-  for (const run of runsOf(plan.edits)) {
-    const first = run[0]!;
-    const last = run[run.length - 1]!;
-    const address = `${cellAddress(first.row, first.col)}:${cellAddress(last.row, last.col)}`;
-    const values = run.map((edit) => [valueFor(edit.value)]);
-    const fills = run.some((edit) => edit.fill)
-      ? run.map((edit) => [{ format: edit.fill ? { fill: { color: edit.fill } } : {} }])
-      : undefined;
-    const bytes = JSON.stringify(values).length + (fills ? JSON.stringify(fills).length : 0);
-    await queue.add(bytes, () => {
-      const range = context.workbook.worksheets.getItem(first.sheet).getRange(address);
-      range.values = values;
-      if (fills) range.setCellProperties(fills);
-    });
+  // Without merged areas the plan could write into a cell merged over two indicators.
+  if ((plan.edits.length > 0 || plan.sheets.length > 0) && !excelApiSupported(MERGED_AREAS_API))
+    throw new ExcelRunError({ code: 'ExcelTooOld', message: TOO_OLD_TO_WRITE });
+  const queue: Queue = new WriteQueue(context);
+  try {
+    await writePlan(context, queue, plan, existing);
+    await queue.flush();
+  } catch (error) {
+    throw partialWriteError(error, plan, queue.written);
   }
-  const notes: string[] = [];
-  for (const owned of plan.sheets) notes.push(...(await writeOwnedSheet(context, queue, owned, existing)));
-  await queue.flush();
-  return { syncs: queue.syncs, largestRequestBytes: queue.largestRequest, notes };
+  return { syncs: queue.syncs, largestRequestBytes: queue.largestRequest, notes: [] };
+}
+
+async function writePlan(context: Excel.RequestContext, queue: Queue, plan: Plan, existing: Workbook): Promise<void> {
+  const logParts = changeLogParts(plan);
+  const logWidth = logParts ? widthOf(logParts.log) : 1;
+  let log: { sheet: Excel.Worksheet; next: number; isNew: boolean } | undefined;
+  const openLog = async () => {
+    if (!logParts) return undefined;
+    if (!log) {
+      const opened = await openOwnedSheet(context, queue, logParts.log, existing);
+      log = { sheet: opened.sheet, next: opened.firstRow, isNew: opened.isNew };
+      if (logParts.header > 0) await appendLogRows(logParts.log.rows.slice(0, logParts.header));
+    }
+    return log;
+  };
+  const appendLogRows = async (rows: ReadonlyArray<ReadonlyArray<PlanCell | undefined>>) => {
+    const opened = await openLog();
+    if (!opened || rows.length === 0) return;
+    for (const { start, block } of rowBlocks(rows, logWidth)) {
+      const at = opened.next + start;
+      await queue.add(block.bytes + 3 * BYTES_PER_WRITE, () => writeBlock(opened.sheet, at, logWidth, block));
+    }
+    opened.next += rows.length;
+  };
+
+  for (const step of editSteps(plan, logWidth, logParts?.log.rows, logParts?.header ?? 0)) {
+    const edits = plan.edits.slice(step.start, step.end);
+    const opened = await openLog();
+    const logRows = logParts ? logParts.log.rows.slice(logParts.header + step.start, logParts.header + step.end) : [];
+    const logBlock = logRows.length > 0 ? rowBlock(logRows, logWidth) : undefined;
+    const writes = runsOf(edits).map((run) => {
+      const first = run[0]!;
+      const last = run[run.length - 1]!;
+      const values = run.map((edit) => [valueFor(edit.value)]);
+      const fills = run.some((edit) => edit.fill)
+        ? run.map((edit) => [{ format: edit.fill ? { fill: { color: edit.fill } } : {} }])
+        : undefined;
+      return { sheet: first.sheet, address: `${cellAddress(first.row, first.col)}:${cellAddress(last.row, last.col)}`, values, fills };
+    });
+    const bytes =
+      writes.reduce((sum, w) => sum + requestBytes(w.values) + (w.fills ? requestBytes(w.fills) : 0) + 3 * BYTES_PER_WRITE, 0) +
+      (logBlock ? logBlock.bytes + 3 * BYTES_PER_WRITE : 0);
+    const logAt = opened?.next ?? 0;
+    // The cells and the rows recording them go in one request: both land, or neither.
+    await queue.add(
+      bytes,
+      () => {
+        for (const write of writes) {
+          const range = context.workbook.worksheets.getItem(write.sheet).getRange(write.address);
+          range.values = write.values;
+          if (write.fills) range.setCellProperties(write.fills);
+        }
+        if (opened && logBlock) writeBlock(opened.sheet, logAt, logWidth, logBlock);
+      },
+      { kind: 'edits', edits },
+    );
+    if (opened) opened.next += logRows.length;
+  }
+
+  // New sheets rebuilt after a new log was added go after it; the log goes back to the end, where
+  // it would have been had it been added last (the settings sheet, very hidden, may follow).
+  const logAddedFirst = log?.isNew === true;
+  const newSheetsUpToLog = plan.sheets
+    .slice(0, logParts ? plan.sheets.indexOf(logParts.log) + 1 : 0)
+    .filter((owned) => !existing.sheets.some((sheet) => sheet.name === owned.name)).length;
+  for (const owned of plan.sheets) {
+    if (owned === logParts?.log) {
+      const opened = await openLog();
+      await appendLogRows(owned.rows.slice(owned.rows.length - logParts.rebuilt));
+      if (opened?.isNew) {
+        const moveToEnd = logAddedFirst && newSheetsUpToLog > 1 ? existing.sheets.length + newSheetsUpToLog - 1 : undefined;
+        await finishOwnedSheet(queue, opened.sheet, owned, moveToEnd);
+      }
+      queue.mark({ kind: 'sheet', name: owned.name });
+    } else {
+      await writeOwnedSheet(context, queue, owned, existing);
+    }
+  }
 }

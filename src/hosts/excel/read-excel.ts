@@ -4,6 +4,7 @@ import { isDateFormat } from '../../core/model/cell-text';
 import type { Cell, CellRange, CellValue, Sheet, SheetVisibility, TableObject, Workbook } from '../../core/model/workbook';
 import { CHANGE_LOG_SHEET } from '../../core/plan/change-log';
 import { describeExcelError } from './excel-errors';
+import { excelApiSupported, MERGED_AREAS_API } from './requirement-sets';
 import { SETTINGS_SHEET } from '../../core/settings/settings-store';
 
 /** Sheets looked at in the first request; a workbook with more takes one more request to list the rest. */
@@ -20,7 +21,8 @@ export const READ_BUDGET_BYTES = 4_000_000;
 interface SheetProbe {
   readonly sheet: Excel.Worksheet;
   readonly used: Excel.Range;
-  readonly merged: Excel.RangeAreas;
+  /** Absent where this Excel cannot list merged areas (before ExcelApi 1.13). */
+  readonly merged: Excel.RangeAreas | undefined;
 }
 
 function visibilityOf(value: string): SheetVisibility {
@@ -73,15 +75,19 @@ export function fillOfProperties(properties: Excel.CellProperties | undefined): 
 /** Sheets reached from the first by getNext, in one request (no sync per sheet). */
 function probeSheets(context: Excel.RequestContext, from: Excel.Worksheet | undefined): SheetProbe[] {
   const probes: SheetProbe[] = [];
+  const mergesReadable = excelApiSupported(MERGED_AREAS_API);
   let sheet: Excel.Worksheet = from ? from.getNextOrNullObject() : context.workbook.worksheets.getFirst();
   for (let i = 0; i < SHEETS_IN_FIRST_REQUEST; i++) {
-    sheet.load('name,visibility,isNullObject');
+    sheet.load('name,visibility');
     sheet.protection.load('protected');
     sheet.tables.load('items/name,items/showTotals,items/showHeaders');
     const used = sheet.getUsedRangeOrNullObject(true);
-    used.load('address,rowCount,columnCount,isNullObject');
-    const merged = used.getMergedAreasOrNullObject();
-    merged.load('areas/items/address,isNullObject');
+    used.load('address,rowCount,columnCount');
+    let merged: Excel.RangeAreas | undefined;
+    if (mergesReadable) {
+      merged = used.getMergedAreasOrNullObject();
+      merged.load('areas/items/address');
+    }
     probes.push({ sheet, used, merged });
     sheet = sheet.getNextOrNullObject();
   }
@@ -109,7 +115,11 @@ export async function readWorkbookFromExcel(
   let syncs = 0;
   const probes: SheetProbe[] = [];
   let batch = probeSheets(context, undefined);
+  // Sheets are listed 40 to a request: one request for any ordinary workbook, and one more for each
+  // further 40 sheets. Like the writes' split by size (write-queue.ts), a request per bounded batch,
+  // never one per sheet.
   for (;;) {
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per 40 sheets, as said above
     await context.sync();
     syncs++;
     const found = batch.filter((probe) => !probe.sheet.isNullObject);
@@ -179,7 +189,7 @@ export async function readWorkbookFromExcel(
     range.load('values,valueTypes,numberFormat');
     // Formulas are read only where there are some, rather than a second copy of every cell.
     const formulas = range.getSpecialCellsOrNullObject('Formulas' as Excel.SpecialCellType);
-    formulas.load('areas/items/address,areas/items/formulas,isNullObject');
+    formulas.load('areas/items/address,areas/items/formulas');
     return {
       sheet: probe.sheet.name,
       range,
@@ -260,9 +270,10 @@ export async function readWorkbookFromExcel(
   }
 
   const sheets: Sheet[] = probes.map((probe) => {
-    const merges = probe.merged.isNullObject
-      ? []
-      : probe.merged.areas.items.map((area) => rangeOfAddress(area.address)).filter((range): range is CellRange => range !== undefined);
+    const merges =
+      !probe.merged || probe.merged.isNullObject
+        ? []
+        : probe.merged.areas.items.map((area) => rangeOfAddress(area.address)).filter((range): range is CellRange => range !== undefined);
     const tables: TableObject[] = tableRanges
       .filter((t) => t.sheet === probe.sheet.name)
       .map((t) => ({ name: t.name, range: rangeOfAddress(t.range.address)!, hasHeaderRow: t.headers, hasTotalsRow: t.totals }));
