@@ -227,7 +227,13 @@ export function scoreCase(realCase: RealCase): CaseScore {
       if (indicator.status === undefined) continue;
       const wanted = typeof indicator.status === 'string' ? { '': indicator.status } : indicator.status;
       for (const [letter, status] of Object.entries(wanted)) {
-        const verdict = letter ? own.find((v) => v.actualCell?.replace(/\d+$/, '') === letter) : reportedVerdict(own, table.period);
+        const verdict = letter
+          ? own.find((v) => v.actualCell?.replace(/\d+$/, '') === letter)
+          : reportedVerdict(
+              own,
+              verdicts.filter((v) => v.tableIndex === tableIndex),
+              table.period,
+            );
         const got = verdict?.status ?? 'no verdict';
         // A period column nobody has filled in is a future period: nothing to judge, so no data.
         const ok = got === status || (status === 'no-data' && verdict === undefined);
@@ -259,20 +265,30 @@ function unfoundTableChecks(table: z.infer<typeof ExpectedTable>, where: string)
   return checks;
 }
 
-/** The verdict the publisher's status speaks of: the table's period, or the indicator's latest with a figure. */
-function reportedVerdict(own: readonly IndicatorVerdict[], period: string | undefined): IndicatorVerdict | undefined {
+/**
+ * The verdict the publisher's status speaks of: the table's period where the expectation names
+ * one, otherwise the latest period any indicator of the table has a figure for (an indicator with
+ * no figure then has no data for it). Year-to-date verdicts KPI Tracker works out itself (no cell
+ * of their own) are not the publisher's.
+ */
+function reportedVerdict(own: readonly IndicatorVerdict[], table: readonly IndicatorVerdict[], period: string | undefined): IndicatorVerdict | undefined {
   const wanted = period ? parsePeriodLabel(period) : undefined;
   if (wanted) {
     const match = own.find((v) => v.period && periodLabel(v.period) === periodLabel(wanted));
     if (match) return match;
   }
-  const withFigures = own.filter((v) => v.status !== 'no-data' && v.period?.kind !== 'ytd');
-  const pool = withFigures.length > 0 ? withFigures : own;
-  return pool.reduce<IndicatorVerdict | undefined>((latest, v) => {
-    if (!latest) return v;
-    if (v.period && latest.period) return comparePeriods(v.period, latest.period) > 0 ? v : latest;
-    return v.row === latest.row && (v.actualCell ?? '') > (latest.actualCell ?? '') ? v : latest;
-  }, undefined);
+  const published = (v: IndicatorVerdict): boolean => v.actualCell !== null || v.period === undefined;
+  let latest: IndicatorVerdict | undefined;
+  for (const v of table) {
+    if (!published(v) || v.status === 'no-data' || !v.period) continue;
+    if (!latest || comparePeriods(v.period, latest.period!) > 0) latest = v;
+  }
+  const candidates = own.filter(published);
+  if (latest?.period) {
+    const atLatest = candidates.filter((v) => v.period && periodLabel(v.period) === periodLabel(latest!.period!));
+    if (atLatest.length > 0) return atLatest[atLatest.length - 1];
+  }
+  return candidates[candidates.length - 1] ?? own[own.length - 1];
 }
 
 export function summarise(scores: readonly CaseScore[]): { passed: number; total: number; byWhat: Record<string, [number, number]> } {

@@ -101,7 +101,9 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span): Hea
   if (!names) return undefined;
   // Rows that are places, organisations or periods ("Aberdeen City", "Kent FRS", "Q1 (April to
   // June)") with the measures across the top are a comparison or a data set, not a KPI table.
-  if (!namesMeasures(grid, names.col, bodyRows)) return undefined;
+  // A heading over the names that names a measure ("Quartile", "Pay quartile") vouches for bands as names.
+  const namesHeader = grid.headerText(row, names.col);
+  if (!MEASURE_WORDS.test(namesHeader) && !namesMeasures(grid, names.col, bodyRows)) return undefined;
   if (!profiles.some((profile) => profile.col > names.col && (holdsFigures(profile) || holdsStatuses(profile)))) return undefined;
 
   const { columns, doubts } = resolveColumns(grid, cells, bodyRows);

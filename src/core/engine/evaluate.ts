@@ -286,6 +286,13 @@ export function publishedRating(
   return status ? { text, status } : undefined;
 }
 
+/** An indicator the sheet's own status column marks "for info only" is reported, not rated, whatever figure sits in its target cell. */
+function monitoredOnly(table: DetectedTable, sheet: Sheet, row: number, target: Target): Target {
+  const published = publishedRating(table, sheet, row, undefined);
+  if (published?.status !== 'no-target' || target.kind === 'none') return target;
+  return { kind: 'none', text: target.text, why: `the sheet's own status says "${published.text}"` };
+}
+
 /** Period labels and column letters repeat for every indicator; work each out once. */
 const LABELS = new WeakMap<Period, string>();
 function labelOf(period: Period): string {
@@ -894,9 +901,14 @@ function evaluateTargetTable(
       let judged = targetIndex < 0 ? noColumnTarget : targets[targetIndex];
       if (!judged) {
         const targetColumn = targetIndex < 0 ? undefined : targetColumns[targetIndex];
-        const parsed = targetColumn
-          ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description)
-          : parseTargetText('');
+        const parsed = monitoredOnly(
+          table,
+          sheet,
+          indicator.row,
+          targetColumn
+            ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description)
+            : parseTargetText(''),
+        );
         const annual = isAnnualCount(parsed, targetColumn, indicator.description) ? parsed : undefined;
         judged = {
           target: parsed,

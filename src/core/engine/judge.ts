@@ -340,6 +340,12 @@ export function judge(actual: Actual, target: Target, ctx: JudgeContext): Verdic
 export function assess(actual: Actual, target: Target, ctx: JudgeContext): Judgement {
   // Not reported this period by design ("Annual Indicator"): not due, whatever the target.
   if (actual.kind === 'not-due') return worded('not-due', () => sentence(`not due this period: ${actual.why}`));
+  if (target.kind === 'not-due' && (actual.kind === 'no-data' || actual.kind === 'in-progress'))
+    return worded('not-due', () => sentence(`not due this period: ${target.why}`));
+  if (target.kind === 'not-due')
+    return worded('no-target', () =>
+      sentence(`no target to judge against: ${target.why}; the figure is ${actual.text.trim()}, reported for information`),
+    );
   // No figure at all: no data for the period, even where the target is missing or unreadable (said too).
   // A broken target cell (#REF!) stays "Can't read": it is a fault to mend, figure or not.
   if (actual.kind === 'no-data' && (target.kind === 'none' || (target.kind === 'unreadable' && !target.text.trim().startsWith('#')))) {

@@ -148,11 +148,15 @@ export function parseTargetText(raw: string): Target {
   const text = raw;
   const t = normaliseText(raw)
     .toLowerCase()
+    // A footnote marker ("N/A **", "86% *") is not part of the target.
+    .replace(/\s*\*+$/, '')
     .replace(/\s*\((?:[^()]*)\)\s*$/, '')
     .replace(/[.;:]+$/, '')
     .trim();
   if (t === '') return { kind: 'none', text, why: 'no target is set (the cell is blank)' };
   if (NO_TARGET.test(t)) return { kind: 'none', text, why: `the target reads "${raw.trim()}"` };
+  if (/^(annual (indicator|measure|kpi|target)|reported (annually|yearly)|year end (only|measure)|measured (annually|yearly))$/.test(t))
+    return { kind: 'not-due', text, why: `the target reads "${raw.trim()}": it is reported once a year` };
   // "Target: 70%", "A maximum of 30 weeks", "Achieve 95%": the words around a target say nothing more.
   const bare = t.replace(/^target\s*[:=-]\s*/, '').replace(/^(an?|to|achieve|to achieve|aim for|aim to be)\s+(?=\S)/, '');
   if (bare !== t) {

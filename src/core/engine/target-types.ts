@@ -77,6 +77,8 @@ export const TargetSchema = z.discriminatedUnion('kind', [
     direction: DirectionSchema.optional(),
   }),
   z.object({ kind: z.literal('none'), text: z.string(), why: z.string() }),
+  /** "Annual Indicator": reported once a year, so not due in a quarter. */
+  z.object({ kind: z.literal('not-due'), text: z.string(), why: z.string() }),
   z.object({ kind: z.literal('unreadable'), text: z.string(), why: z.string() }),
 ]);
 export type Target = z.infer<typeof TargetSchema>;
