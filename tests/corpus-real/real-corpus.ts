@@ -17,6 +17,8 @@ import { parsePeriodLabel } from '../../src/core/periods/parse-period-label';
 import { comparePeriods, periodLabel } from '../../src/core/periods/period';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings/settings-schema';
 import { buildWorkbook, type CellInput } from '../../src/hosts/memory/build-workbook';
+import { dateFromSerial, isoFromDate } from '../../src/core/model/serial-dates';
+import type { XlsxCell, XlsxSheet } from '../support/xlsx-writer';
 
 export const CASES_DIR = join(__dirname, 'cases');
 export const HELD_BACK_DIR = join(__dirname, 'held-back');
@@ -310,3 +312,26 @@ export function summarise(scores: readonly CaseScore[]): { passed: number; total
 }
 
 export { columnLetter };
+
+/** A case's workbook as sheets for the .xlsx writer, so the command line can be run on real wording. */
+export function xlsxSheetsOf(realCase: RealCase): XlsxSheet[] {
+  return realCase.workbook.sheets.map((sheet) => ({
+    name: sheet.name,
+    rows: sheet.rows.map((row) =>
+      (row ?? []).map((cell): XlsxCell => {
+        if (!cell) return null;
+        const value = cell.value;
+        switch (value.kind) {
+          case 'number':
+            return cell.format ? { v: value.value, fmt: cell.format } : value.value;
+          case 'text':
+            return value.value;
+          case 'date':
+            return { date: isoFromDate(dateFromSerial(value.serial)), fmt: cell.format ?? 'dd/mm/yyyy' };
+          default:
+            return null;
+        }
+      }),
+    ),
+  }));
+}
