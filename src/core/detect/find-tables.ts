@@ -34,6 +34,9 @@ export interface HeaderCandidate {
 
 export { REFERENCE_PATTERN };
 
+/** A reference and the wording after it, in one cell: "PMF-01: Current rent …", "BV66a - Rent collected". */
+const REF_IN_DESCRIPTION = /^([A-Za-z]{0,5}[ -]?\d[\w.-]{0,10})\s*(?::|\s[-–]\s)\s*(\S.*)$/s;
+
 /** What one cell alone would be guessed as, the same as `guessesFor` with a single row gives. */
 function singleGuess(grid: SheetGrid, row: number, col: number): HeaderGuess | undefined {
   const shown = grid.headerText(row, col);
@@ -527,13 +530,17 @@ export function readBody(
  */
 function indicatorOf(
   rows: number[],
-  ref: string | undefined,
-  description: string,
+  givenRef: string | undefined,
+  givenDescription: string,
   section: string | undefined,
   grid: SheetGrid,
 ): DetectedIndicator {
   const row = rows[0]!;
   const hidden = grid.isHidden(row);
+  // "PMF-01: Current rent collected …": a reference written in front of the wording, in one cell.
+  const inOne = givenRef === undefined ? REF_IN_DESCRIPTION.exec(givenDescription) : null;
+  const ref = inOne && REFERENCE_PATTERN.test(inOne[1]!) ? inOne[1]! : givenRef;
+  const description = inOne && ref !== undefined ? inOne[2]! : givenDescription;
   if (ref !== undefined) return section ? { row, rows, ref, description, section, hidden } : { row, rows, ref, description, hidden };
   return section ? { row, rows, description, section, hidden } : { row, rows, description, hidden };
 }

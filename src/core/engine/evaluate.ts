@@ -987,13 +987,20 @@ function isAnnualCount(
   const annualColumn =
     targetColumn !== undefined &&
     (targetColumn.period?.kind === 'year' || /annual|year|p\.?\s?a\.?\b|per annum/i.test(targetColumn.header));
+  return annualColumn && addsUpOverTheYear(description);
+}
+
+/**
+ * Whether an indicator's figures add up across the year: a count of things done ("Number of …",
+ * "… issued", "… prevented"), never an average, a rate or a share, whatever else its name says.
+ */
+export function addsUpOverTheYear(description: string): boolean {
   const flow =
     /\b(number|no\.)\s+of\b|\bper (year|annum)\b|\ba year\b|\beach year\b|\bannual(ly)?\b|\btotal\b|\bprevent(ed|ing)?\b|\bdelivered\b|\bcompleted\b|\bissued\b/i.test(
       description,
     );
-  // An average, a rate or a share never adds up across the year, whatever else the name says.
   const notAdditive = /\b(average|mean|median|rate|ratio|percentage|proportion|per cent|satisf\w*|index|score)\b|%/i.test(description);
-  return annualColumn && flow && !notAdditive;
+  return flow && !notAdditive;
 }
 
 /** The column of the same period the year before, where the table has one ("Q2 2023/24" beside "Q2 2024/25"). */

@@ -357,7 +357,9 @@ export function assess(actual: Actual, target: Target, ctx: JudgeContext): Judge
     );
   }
   if (target.kind === 'unreadable') return worded('unreadable', () => sentence(`can't read the target: ${target.why}`));
-  if (actual.kind === 'unreadable') return worded('unreadable', () => sentence(`can't read the actual: ${actual.why}`));
+  // With no target there is nothing to rate: what the cell says ("Fair", "Good") is reported as it is.
+  if (actual.kind === 'unreadable' && target.kind !== 'none')
+    return worded('unreadable', () => sentence(`can't read the actual: ${actual.why}`));
   if (target.kind === 'none') {
     return worded('no-target', () =>
       sentence(
@@ -593,10 +595,18 @@ function judgeAgainstOtherFigure(actual: Actual, target: Extract<Target, { kind:
           }
         : ctx.polarity;
   const judgedCtx: JudgeContext = { ...ctx, polarity };
-  // "Reduce" and "Increase" ask for a change: the same figure again has not met them.
-  const strict = target.kind === 'change' && target.aim !== 'maintain';
   const unit = figure.unit;
-  const comparison = compareNumbers(figure.value, against.value, unit, judgedCtx, strict);
+  // "Reduce" and "Increase" ask for a change, which happened or did not: no tolerance band.
+  const strict = target.kind === 'change' && target.aim !== 'maintain';
+  const comparison = strict
+    ? polarity.polarity === 'lower'
+      ? figure.value < against.value - epsilon(against.value)
+        ? 'met'
+        : 'outside-tolerance'
+      : figure.value > against.value + epsilon(against.value)
+        ? 'met'
+        : 'outside-tolerance'
+    : compareNumbers(figure.value, against.value, unit, judgedCtx, false);
   return {
     status: COMPARISON_STATUS[comparison],
     explain: () =>
@@ -604,7 +614,9 @@ function judgeAgainstOtherFigure(actual: Actual, target: Extract<Target, { kind:
         figure.note?.(),
         `the target is ${what}; the figure to compare with is ${against.label}, ${formatFigure(against.value, unit)}`,
         polarity.reason,
-        comparisonWords(comparison, figure.value, against.value, unit, judgedCtx),
+        strict
+          ? `${formatFigure(figure.value, unit)} against ${formatFigure(against.value, unit)}: ${comparison === 'met' ? `${target.kind === 'change' && target.aim === 'reduce' ? 'reduced' : 'increased'}, met` : 'no change in the wanted direction, not met'}`
+          : comparisonWords(comparison, figure.value, against.value, unit, judgedCtx),
       ),
     varianceValue: varianceValue(figure.value, against.value, unit),
     actualValue: figure.value,
