@@ -1,6 +1,7 @@
 import { columnLetter } from '../model/address';
 import { getOrInsert } from '../model/memo';
 import { EXCEL_CELL_LIMIT, planValueText, textValue, type CellEdit, type OwnedSheet, type PlanCell, type PlanValue } from './plan-types';
+import { colourInWords } from './colour-words';
 import { HEADER_FILL } from './status-style';
 
 export const CHANGE_LOG_SHEET = 'KPI Tracker change log';
@@ -9,9 +10,10 @@ const HEADER = ['When', 'What was run', 'Sheet', 'Cell', 'Changed', 'Old value',
 
 const PURPOSE_WORDS: Record<CellEdit['purpose'], string> = { status: 'Status', commentary: 'Commentary' };
 
-/** The log's new value: what was written, and how the fill changed. */
+/** The log's new value: what was written, and how the fill changed, in words ("fill none → light green"). */
 function newValue(edit: CellEdit): PlanCell {
-  const fillNote = edit.fill && edit.fill !== edit.fillBefore ? ` (fill ${edit.fillBefore || 'none'} → ${edit.fill})` : '';
+  const fillNote =
+    edit.fill && edit.fill !== edit.fillBefore ? ` (fill ${colourInWords(edit.fillBefore)} → ${colourInWords(edit.fill)})` : '';
   // Text written as it is already is a text value to share (a commentary's words, kept once).
   if (fillNote === '' && edit.value.kind === 'text' && edit.value.text.length <= EXCEL_CELL_LIMIT) return { value: edit.value, wrap: true };
   return { value: textValue(`${planValueText(edit.value)}${fillNote}`), wrap: true };
@@ -19,11 +21,12 @@ function newValue(edit: CellEdit): PlanCell {
 
 /**
  * The audit trail the performance framework asks for: every run appends one row per cell it
- * changed, with the old and the new value. Earlier rows are never rewritten.
+ * changed, with the old and the new value, and says which period the run was about. Earlier rows
+ * are never rewritten. It prints on A4, landscape, one page wide, its header on every page.
  */
 export function changeLogSheet(
   edits: readonly CellEdit[],
-  run: { now: string; command: string },
+  run: { now: string; command: string; period?: string },
   withHeader: boolean,
   rebuiltSheets: readonly string[] = [],
 ): OwnedSheet {
@@ -33,7 +36,8 @@ export function changeLogSheet(
   // One row per changed cell (90,000 in a large workbook), most of whose cells repeat: the run,
   // the sheet, the purpose, a status's old and new values. Those cells are made once and shared.
   const whenCell: PlanCell = { value: textValue(when) };
-  const commandCell: PlanCell = { value: textValue(run.command) };
+  const what = run.period ? `${run.command} for ${run.period}` : run.command;
+  const commandCell: PlanCell = { value: textValue(what), wrap: true };
   const purposeCells = {
     status: { value: textValue(PURPOSE_WORDS.status) },
     commentary: { value: textValue(PURPOSE_WORDS.commentary) },
@@ -78,8 +82,8 @@ export function changeLogSheet(
   }
   for (const name of rebuiltSheets) {
     rows.push([
-      { value: textValue(when) },
-      { value: textValue(run.command) },
+      whenCell,
+      commandCell,
       { value: textValue(name) },
       { value: textValue('') },
       { value: textValue('Sheet rebuilt') },
@@ -93,7 +97,8 @@ export function changeLogSheet(
     mode: 'append',
     visibility: 'visible',
     rows,
-    columnWidths: [19, 14, 24, 8, 12, 50, 50],
+    columnWidths: [19, 18, 24, 8, 12, 50, 50],
     freezeRows: 1,
+    print: { landscape: true, fitToWidth: true, repeatRows: [1, 1], footer: CHANGE_LOG_SHEET },
   };
 }

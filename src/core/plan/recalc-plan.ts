@@ -6,12 +6,13 @@ import { cellAddress, quoteSheetName, rangeAddress } from '../model/address';
 import { cellText } from '../model/cell-text';
 import { cellAt, findSheet, type Cell, type Sheet, type Workbook } from '../model/workbook';
 import { parsePeriodLabel } from '../periods/parse-period-label';
-import { periodLabel, type Period } from '../periods/period';
+import { comparePeriods, financialMonthSpan, periodLabel, type Period } from '../periods/period';
 import type { SeenCommentary, Settings } from '../settings/settings-schema';
 import { SETTINGS_SHEET, settingsCells } from '../settings/settings-store';
 import { changeLogSheet, CHANGE_LOG_SHEET } from './change-log';
 import { DEFAULT_TEMPLATES, fillTemplate, type TemplateField } from './commentary-template';
 import { fingerprint } from './fingerprint';
+import { verdictWithoutFigure } from './no-figure-verdict';
 import { cellKey, WrittenCells } from './written-cells';
 import { planValueText, textValue, type CellEdit, type Notice, type OwnedSheet, type Plan, type PlanValue } from './plan-types';
 import { chooseColours, chooseLabels, isKnownStatusText, knownStatusTexts, type StatusColours, type StatusLabels } from './status-style';
@@ -73,7 +74,10 @@ function columnOf(table: DetectedTable, role: 'status' | 'commentary'): number |
   return table.columns.find((column) => column.role === role)?.col;
 }
 
-/** Each indicator's verdict for the chosen period, or its latest period with figures. */
+/**
+ * Each indicator's verdict for the chosen period (No data where it has no figure for it), or,
+ * where no period is chosen, its latest period with figures.
+ */
 export function chooseVerdicts(verdicts: readonly IndicatorVerdict[], period: string | undefined): IndicatorVerdict[] {
   // A period that can't be read chooses as if none were given.
   const wanted = period ? parsePeriodLabel(period) : undefined;
@@ -119,19 +123,115 @@ export function labelMatches(own: string, wantedLabel: string, withoutYear: bool
   return withoutYear ? own.startsWith(wantedLabel) : own === wantedLabel;
 }
 
-/** Each indicator's verdict for `period`, in the order indicators first appear; none for an indicator without one. */
+/**
+ * Each indicator's verdict for `period`, in the order indicators first appear. An indicator with
+ * periods but none of them this one is No data for it (see `verdictWithoutFigure`); an indicator
+ * with no period at all (a case list, say) keeps its verdict where it has figures, as it is about
+ * no period in particular, and is left out where it has none.
+ */
 function verdictsForPeriod(verdicts: readonly IndicatorVerdict[], wanted: Period): IndicatorVerdict[] {
   const wantedLabel = periodLabel(wanted);
+  const withoutYear = wanted.fy === undefined;
   const slots = new IndicatorSlots();
   const match: Array<IndicatorVerdict | undefined> = [];
+  /** Per indicator: 1 when it has a verdict for some period, 0 when none so far. */
+  const dated: number[] = [];
+  const undated: Array<IndicatorVerdict | undefined> = [];
+  let unmatched = false;
   for (const verdict of verdicts) {
     const slot = slots.slotOf(verdict);
-    if (match[slot] !== undefined || !verdict.period) continue;
-    const label = verdict.periodLabel;
-    const withoutYear = wanted.fy === undefined;
-    if (labelMatches(label, wantedLabel, withoutYear) && (withoutYear || verdict.period.kind === wanted.kind)) match[slot] = verdict;
+    if (slot === dated.length) dated.push(0);
+    if (match[slot] !== undefined) continue;
+    const period = verdict.period;
+    if (!period) {
+      if (undated[slot] === undefined) undated[slot] = verdict;
+      continue;
+    }
+    dated[slot] = 1;
+    if (labelMatches(verdict.periodLabel, wantedLabel, withoutYear) && (withoutYear || period.kind === wanted.kind)) match[slot] = verdict;
   }
-  return match.filter((verdict): verdict is IndicatorVerdict => verdict !== undefined);
+  for (let slot = 0; slot < dated.length; slot++) if (match[slot] === undefined && dated[slot] === 1) unmatched = true;
+  // Mostly every indicator has the period; the few that have not are looked for again.
+  const latest = unmatched ? latestOfUnmatched(verdicts, match, dated) : undefined;
+  const chosen: IndicatorVerdict[] = [];
+  for (let slot = 0; slot < dated.length; slot++) {
+    const found = match[slot];
+    if (found) chosen.push(found);
+    else if (dated[slot] === 1) {
+      const { verdict, withFigures } = latest!.get(slot)!;
+      chosen.push(verdictWithoutFigure(verdict, wanted, wantedLabel, withFigures));
+    } else {
+      const alone = undated[slot];
+      if (alone && alone.status !== 'no-data' && hasFigures(alone)) chosen.push(alone);
+    }
+  }
+  return chosen;
+}
+
+/**
+ * For each indicator with periods but no verdict for the asked-for one (by its place among the
+ * indicators first met): its latest verdict with figures, or else its latest verdict.
+ */
+function latestOfUnmatched(
+  verdicts: readonly IndicatorVerdict[],
+  match: ReadonlyArray<IndicatorVerdict | undefined>,
+  dated: readonly number[],
+): Map<number, { verdict: IndicatorVerdict; withFigures: boolean }> {
+  const slots = new IndicatorSlots();
+  const latest = new Map<number, { verdict: IndicatorVerdict; withFigures: boolean }>();
+  for (const verdict of verdicts) {
+    const slot = slots.slotOf(verdict);
+    const period = verdict.period;
+    if (match[slot] !== undefined || dated[slot] !== 1 || !period) continue;
+    const withFigures = verdict.status !== 'no-data' && hasFigures(verdict);
+    const best = latest.get(slot);
+    const later = !best || comparePeriods(period, best.verdict.period!) > 0;
+    if (!best || (withFigures && (!best.withFigures || later)) || (!best.withFigures && later)) latest.set(slot, { verdict, withFigures });
+  }
+  return latest;
+}
+
+/**
+ * The latest period any indicator has figures for, by the UK financial year: the period a run
+ * reports on when none is asked for. Where periods of different lengths end together (December
+ * 2023 and Q3 2023/24, say), the one more indicators have figures for: a monthly workbook with one
+ * quarterly indicator reports on the month.
+ */
+export function latestPeriodWithData(verdicts: readonly IndicatorVerdict[]): string | null {
+  // Verdicts share their period (a table's column), so each period's end is worked out once.
+  const ends = new Map<Period, number>();
+  const endOf = (period: Period): number => {
+    let end = ends.get(period);
+    if (end === undefined) {
+      end = (period.fy ?? 0) * 12 + financialMonthSpan(period).last;
+      ends.set(period, end);
+    }
+    return end;
+  };
+  let latestEnd = -Infinity;
+  let candidates = new Map<string, { period: Period; count: number }>();
+  for (const v of verdicts) {
+    const period = v.period;
+    if (!period || v.status === 'no-data') continue;
+    const end = endOf(period);
+    if (end < latestEnd) continue;
+    // A blank cell is no figure, even where a milestone not yet due calls it "not due".
+    if (!hasFigures(v)) continue;
+    if (end > latestEnd) {
+      latestEnd = end;
+      candidates = new Map();
+    }
+    const label = `${period.kind} ${v.periodLabel}`;
+    const known = candidates.get(label);
+    if (known) known.count++;
+    else candidates.set(label, { period, count: 1 });
+  }
+  let best: { period: Period; count: number } | undefined;
+  for (const candidate of candidates.values()) {
+    if (!best || candidate.count > best.count || (candidate.count === best.count && comparePeriods(candidate.period, best.period) < 0))
+      best = candidate;
+  }
+  return best ? periodLabel(best.period) : null;
 }
 
 /** Something is written for the period: a figure judged was read from it, or its cell is not blank. */
@@ -476,7 +576,7 @@ export function finalisePlan(
   workbook: Workbook,
   parts: PlanParts & { readonly sheets: readonly OwnedSheet[] },
   settings: Settings,
-  run: { now: string; command: string },
+  run: { now: string; command: string; period?: string },
 ): Plan {
   if (parts.refusals.length > 0) return { edits: [], sheets: [], notices: parts.notices, refusals: parts.refusals };
   const rebuilt = parts.sheets.filter((sheet) => !ownedSheetUnchanged(workbook, sheet));

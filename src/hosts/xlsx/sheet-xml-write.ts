@@ -271,8 +271,8 @@ function withMergedLook(owned: OwnedSheet): ReadonlyArray<ReadonlyArray<PlanCell
 
 const FOOTER_PAGE = '&RPage &P of &N';
 
-/** A whole worksheet part for a sheet the run owns. */
-export function buildSheetXml(owned: OwnedSheet, styles: StylesPart): Buffer {
+/** A whole worksheet part for a sheet the run owns; `drawing` names its relationship to a drawing (a chart). */
+export function buildSheetXml(owned: OwnedSheet, styles: StylesPart, drawing?: string): Buffer {
   // A loop, not Math.max(...rows): a first change log of 130,000 rows overflowed the call stack.
   let widest = 1;
   for (const cells of owned.rows) if (cells.length > widest) widest = cells.length;
@@ -315,6 +315,7 @@ export function buildSheetXml(owned: OwnedSheet, styles: StylesPart): Buffer {
         ? `<pageSetup paperSize="9" orientation="${print.landscape ? 'landscape' : 'portrait'}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`
         : '') +
       footer +
+      (drawing ? `<drawing r:id="${drawing}"/>` : '') +
       '</worksheet>',
   );
   return out.toBuffer();
