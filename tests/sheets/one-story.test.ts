@@ -86,8 +86,8 @@ describe.each(CASES.map((c, i) => [c.name, c, i] as const))('pack with no --peri
     const committees = committeeSheets(packed.excel);
     expect(committees.map((ws) => ws.name)).toEqual([`Committee ${c.period.replace(/\//g, '-')}`]);
     const table = tableByHeader(committees[0]!, 'All indicators');
-    const onCommittee = new Map(
-      table.rows.filter(({ by }) => by.Status).map(({ by }) => [`${by.Ref ?? ''}|${by.Indicator}`, by.Status!] as const),
+    const onCommittee = new Map<string, string>(
+      table.rows.filter(({ by }) => by.Status).map(({ by }) => [`${by.Ref ?? ''}|${by.Indicator}`, by.Status!]),
     );
     // The KPI sheets as the file host reads them back, indicator by indicator.
     const { workbook } = await readXlsxFile(packed.out);
@@ -123,10 +123,21 @@ describe.each(CASES.map((c, i) => [c.name, c, i] as const))('pack with no --peri
     }
   });
 
-  it('the change log names the period of every change', () => {
-    const log = sheetRows(packed.excel.getWorksheet(CHANGE_LOG_SHEET)!, 7).slice(2);
+  it('the change log names the period of every change, reads fills in words, and prints on A4', () => {
+    const ws = packed.excel.getWorksheet(CHANGE_LOG_SHEET)!;
+    const log = sheetRows(ws, 7).slice(2);
     const runs = new Set(log.filter((row) => row.some(Boolean)).map((row) => row[1]));
     expect([...runs]).toEqual([`pack for ${c.period}`]);
+    for (const row of log.filter((cells) => cells[4] === 'Status')) expect(row[6]).toMatch(/\(fill none → [a-z ]+\)$/);
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    });
+    expect(ws.headerFooter.oddFooter).toBe('&LKPI Tracker change log&RPage &P of &N');
   });
 });
 

@@ -2,9 +2,13 @@ import { columnLetter } from '../model/address';
 import { getOrInsert } from '../model/memo';
 import { EXCEL_CELL_LIMIT, planValueText, textValue, type CellEdit, type OwnedSheet, type PlanCell, type PlanValue } from './plan-types';
 import { colourInWords } from './colour-words';
+import { heightOfLines, wrappedLineCount } from './row-heights';
 import { HEADER_FILL } from './status-style';
 
 export const CHANGE_LOG_SHEET = 'KPI Tracker change log';
+
+/** The width of the old and new value columns, in characters. */
+const VALUE_WIDTH = 50;
 
 const HEADER = ['When', 'What was run', 'Sheet', 'Cell', 'Changed', 'Old value', 'New value'];
 
@@ -48,6 +52,20 @@ export function changeLogSheet(
   const newStatusCells = new Map<PlanValue, Map<string, Map<string, PlanCell>>>();
   const oldValueCells = new Map<string, PlanCell>();
   const columnLetters: string[] = [];
+  // Wrapped words need taller rows to print whole; most rows (a status) take one line, and a
+  // shared cell is measured once.
+  const heights: number[] = [];
+  if (withHeader) heights.push(heightOfLines(1));
+  const linesOf = new Map<PlanCell, number>();
+  const lines = (cell: PlanCell): number => {
+    let known = linesOf.get(cell);
+    if (known === undefined) {
+      known = wrappedLineCount(planValueText(cell.value), VALUE_WIDTH);
+      linesOf.set(cell, known);
+    }
+    return known;
+  };
+  let anyTall = false;
   for (const edit of edits) {
     let sheetCell = sheetCells.get(edit.sheet);
     if (!sheetCell) {
@@ -69,6 +87,9 @@ export function changeLogSheet(
       oldValueCell = { value: textValue(edit.before), wrap: true };
       if (shareOld) oldValueCells.set(edit.before, oldValueCell);
     }
+    const tallest = Math.max(lines(oldValueCell), lines(newValueCell));
+    if (tallest > 1) anyTall = true;
+    heights.push(heightOfLines(tallest));
     const letters = (columnLetters[edit.col] ??= columnLetter(edit.col));
     rows.push([
       whenCell,
@@ -90,6 +111,7 @@ export function changeLogSheet(
       { value: textValue('') },
       { value: textValue(`KPI Tracker rebuilt its sheet "${name}"`), wrap: true },
     ]);
+    heights.push(heightOfLines(1));
   }
   return {
     name: CHANGE_LOG_SHEET,
@@ -97,7 +119,8 @@ export function changeLogSheet(
     mode: 'append',
     visibility: 'visible',
     rows,
-    columnWidths: [19, 18, 24, 8, 12, 50, 50],
+    columnWidths: [19, 18, 24, 8, 12, VALUE_WIDTH, VALUE_WIDTH],
+    ...(anyTall ? { rowHeights: heights } : {}),
     freezeRows: 1,
     print: { landscape: true, fitToWidth: true, repeatRows: [1, 1], footer: CHANGE_LOG_SHEET },
   };

@@ -100,8 +100,9 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
     duplicated = actionPlan.duplicated;
     if (options.steps.actionPlan) sheets.push(actionPlan.sheet);
   }
-  // Committee details given for a run are kept in the workbook for the next one.
-  const committeeDetails = { ...saved.committee, ...definedOnly(options.committee ?? {}) };
+  // Committee details given for a run are kept in the workbook for the next one; a detail given
+  // empty (a field the officer cleared) clears the one kept.
+  const committeeDetails = withoutEmpty({ ...saved.committee, ...withoutUndefined(options.committee ?? {}) });
   if (options.steps.committee && reportPeriod) {
     // The officer's words where there are some; otherwise the template's, for this very period.
     // Whose words a cell holds is told by what KPI Tracker had written there before this run (the
@@ -141,7 +142,11 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
   return { plan, detection, verdicts, chosen: recalc.chosen, settings, reportPeriod, actions };
 }
 
-function definedOnly<T extends object>(value: T): Partial<T> {
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function withoutEmpty<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
 }
 

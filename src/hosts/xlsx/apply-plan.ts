@@ -93,7 +93,7 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
       if (owned.mode === 'append') {
         const edited = replaced.get(existing.part);
         const xml = edited instanceof Uint8Array ? Buffer.from(edited).toString('utf8') : pkg.text(existing.part)!;
-        compress(existing.part, appendRows(xml, existing.layout, owned.rows, source.styles));
+        compress(existing.part, appendRows(xml, existing.layout, owned.rows, source.styles, owned.rowHeights));
         pkg.forget(existing.part);
       } else {
         // What hung off the old sheet (a chart drawn by the add-in or an earlier run) belongs to the sheet being replaced.

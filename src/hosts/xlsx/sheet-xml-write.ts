@@ -91,15 +91,21 @@ export function patchSheetCells(xml: string, layout: SheetLayout, edits: readonl
   return out.toBuffer();
 }
 
-/** Rows added under the last row of a sheet (the change log grows this way). */
-export function appendRows(xml: string, layout: SheetLayout, rows: OwnedSheet['rows'], styles: StylesPart): Buffer {
+/** Rows added under the last row of a sheet (the change log grows this way), with their heights where given. */
+export function appendRows(
+  xml: string,
+  layout: SheetLayout,
+  rows: OwnedSheet['rows'],
+  styles: StylesPart,
+  heights?: OwnedSheet['rowHeights'],
+): Buffer {
   const p = layout.prefix;
   const { head, body, tail } = splitAtSheetData(xml, p);
   const out = new Utf8Chunks();
   out.push(head);
   out.push(body);
   const cellTails = new Map<PlanCell, string>();
-  rows.forEach((cells, i) => out.push(plannedRowXml(p, layout.lastRow + i, cells, undefined, styles, cellTails)));
+  rows.forEach((cells, i) => out.push(plannedRowXml(p, layout.lastRow + i, cells, heights?.[i], styles, cellTails)));
   out.push(tail);
   return out.toBuffer();
 }
