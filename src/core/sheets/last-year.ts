@@ -26,8 +26,18 @@ export function lastYearFigures(all: readonly IndicatorVerdict[], report: readon
   });
   const figures = report.map(() => '');
   if (wanted.size === 0) return figures;
+  const wantedLabels = new Set([...wanted.keys()].map((key) => key.slice(key.indexOf(':', key.indexOf(':') + 1) + 1)));
+  // Verdicts share their period (a table's column): whether it is a wanted one is asked once per period.
+  const isWanted = new Map<Period, boolean>();
   for (const v of all) {
-    if (!v.period) continue;
+    const period = v.period;
+    if (!period) continue;
+    let wantedPeriod = isWanted.get(period);
+    if (wantedPeriod === undefined) {
+      wantedPeriod = wantedLabels.has(periodLabel(period));
+      isWanted.set(period, wantedPeriod);
+    }
+    if (!wantedPeriod) continue;
     const at = wanted.get(keyOf(v.tableIndex, v.row, v.periodLabel));
     if (!at) continue;
     const value = v.actualValue;
