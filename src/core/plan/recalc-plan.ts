@@ -124,8 +124,10 @@ export function labelMatches(own: string, wantedLabel: string, withoutYear: bool
 }
 
 /**
- * Each indicator's verdict for `period`, in the order indicators first appear. An indicator with
- * periods but none of them this one is No data for it (see `verdictWithoutFigure`); an indicator
+ * Each indicator's verdict for `period`, in the order indicators first appear. An indicator
+ * reported over longer periods has its period that ends with this one, where it has a figure for
+ * it (a quarterly indicator's Q2 in a report for September). An indicator with periods but none
+ * of them this one is No data for it (see `verdictWithoutFigure`); an indicator
  * with no period at all (a case list, say) keeps its verdict where it has figures, as it is about
  * no period in particular, and is left out where it has none.
  */
@@ -138,6 +140,10 @@ function verdictsForPeriod(verdicts: readonly IndicatorVerdict[], wanted: Period
   const dated: number[] = [];
   const undated: Array<IndicatorVerdict | undefined> = [];
   let unmatched = false;
+  // Where an indicator has no column for the period, its period that ends with it (the quarter
+  // for a month, the year for a fourth quarter) stands for it, where it has a figure.
+  const covering: Array<IndicatorVerdict | undefined> = [];
+  const ending = new Map<Period, boolean>();
   for (const verdict of verdicts) {
     const slot = slots.slotOf(verdict);
     if (slot === dated.length) dated.push(0);
@@ -148,9 +154,21 @@ function verdictsForPeriod(verdicts: readonly IndicatorVerdict[], wanted: Period
       continue;
     }
     dated[slot] = 1;
-    if (labelMatches(verdict.periodLabel, wantedLabel, withoutYear) && (withoutYear || period.kind === wanted.kind)) match[slot] = verdict;
+    if (labelMatches(verdict.periodLabel, wantedLabel, withoutYear) && (withoutYear || period.kind === wanted.kind)) {
+      match[slot] = verdict;
+      continue;
+    }
+    let endsTogether = ending.get(period);
+    if (endsTogether === undefined) {
+      endsTogether = endsWith(period, wanted);
+      ending.set(period, endsTogether);
+    }
+    if (endsTogether && covering[slot] === undefined && verdict.status !== 'no-data' && hasFigures(verdict)) covering[slot] = verdict;
   }
-  for (let slot = 0; slot < dated.length; slot++) if (match[slot] === undefined && dated[slot] === 1) unmatched = true;
+  for (let slot = 0; slot < dated.length; slot++) {
+    if (match[slot] === undefined && covering[slot] !== undefined) match[slot] = covering[slot];
+    if (match[slot] === undefined && dated[slot] === 1) unmatched = true;
+  }
   // Mostly every indicator has the period; the few that have not are looked for again.
   const latest = unmatched ? latestOfUnmatched(verdicts, match, dated) : undefined;
   const chosen: IndicatorVerdict[] = [];
@@ -193,45 +211,42 @@ function latestOfUnmatched(
 
 /**
  * The latest period any indicator has figures for, by the UK financial year: the period a run
- * reports on when none is asked for. Where periods of different lengths end together (December
- * 2023 and Q3 2023/24, say), the one more indicators have figures for: a monthly workbook with one
- * quarterly indicator reports on the month.
+ * reports on when none is asked for. Where periods of different lengths end together (September
+ * 2024 and Q2 2024/25, say), the shortest: the longer one's indicators are reported with their
+ * period that ends with it (see `verdictsForPeriod`), so every indicator with a figure keeps it.
  */
 export function latestPeriodWithData(verdicts: readonly IndicatorVerdict[]): string | null {
-  // Verdicts share their period (a table's column), so each period's end is worked out once.
-  const ends = new Map<Period, number>();
-  const endOf = (period: Period): number => {
-    let end = ends.get(period);
-    if (end === undefined) {
-      end = (period.fy ?? 0) * 12 + financialMonthSpan(period).last;
-      ends.set(period, end);
-    }
-    return end;
-  };
-  let latestEnd = -Infinity;
-  let candidates = new Map<string, { period: Period; count: number }>();
+  let latest: Period | undefined;
+  // Verdicts share their period (a table's column), so each period is weighed once.
+  const weighed = new Set<Period>();
   for (const v of verdicts) {
     const period = v.period;
-    if (!period || v.status === 'no-data') continue;
-    const end = endOf(period);
-    if (end < latestEnd) continue;
+    if (!period || period === latest || weighed.has(period) || v.status === 'no-data') continue;
+    if (latest && !endsLater(period, latest)) {
+      weighed.add(period);
+      continue;
+    }
     // A blank cell is no figure, even where a milestone not yet due calls it "not due".
     if (!hasFigures(v)) continue;
-    if (end > latestEnd) {
-      latestEnd = end;
-      candidates = new Map();
-    }
-    const label = `${period.kind} ${v.periodLabel}`;
-    const known = candidates.get(label);
-    if (known) known.count++;
-    else candidates.set(label, { period, count: 1 });
+    latest = period;
+    weighed.add(period);
   }
-  let best: { period: Period; count: number } | undefined;
-  for (const candidate of candidates.values()) {
-    if (!best || candidate.count > best.count || (candidate.count === best.count && comparePeriods(candidate.period, best.period) < 0))
-      best = candidate;
-  }
-  return best ? periodLabel(best.period) : null;
+  return latest ? periodLabel(latest) : null;
+}
+
+/** Ends in a later month, or in the same month and is shorter. */
+function endsLater(a: Period, b: Period): boolean {
+  const endA = (a.fy ?? 0) * 12 + financialMonthSpan(a).last;
+  const endB = (b.fy ?? 0) * 12 + financialMonthSpan(b).last;
+  return endA !== endB ? endA > endB : financialMonthSpan(a).first > financialMonthSpan(b).first;
+}
+
+/** A longer period that ends with `wanted` and holds it: Q2 2024/25 for September 2024, the year for Q4. */
+function endsWith(period: Period, wanted: Period): boolean {
+  if (period.fy === undefined || period.fy !== wanted.fy || period.kind === wanted.kind) return false;
+  const own = financialMonthSpan(period);
+  const asked = financialMonthSpan(wanted);
+  return own.last === asked.last && own.first < asked.first;
 }
 
 /** Something is written for the period: a figure judged was read from it, or its cell is not blank. */

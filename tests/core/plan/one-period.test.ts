@@ -26,7 +26,7 @@ describe('the period a run is about', () => {
     expect(latestPeriodWithData(verdicts)).toBe('Jan 2024');
   });
 
-  it('where a month and a quarter end together, is the one more indicators have figures for: December, not Q3', () => {
+  it('where a month and a quarter end together, is the month: December 2023, not Q3 2023/24', () => {
     const withoutJanuary = verdicts.filter((v) => v.periodLabel !== 'Jan 2024');
     expect(latestPeriodWithData(withoutJanuary)).toBe('Dec 2023');
     // The telecare table alone reports on its quarter.
@@ -61,6 +61,13 @@ describe('each indicator’s verdict for the run’s period', () => {
     const march = chooseVerdicts(verdicts, 'Mar 2024');
     expect(march.map(line)).toEqual(['2 Mar 2024 no-data', '3 Mar 2024 no-data', '4 Mar 2024 no-data', '1 Mar 2024 no-data']);
     expect(march[0]!.reason).toBe('No figure for Mar 2024. The latest figure is 513, for Jan 2024.');
+  });
+
+  it('for December 2023, is the quarter that ends with it where the indicator is counted quarterly (Q3 2023/24)', () => {
+    const december = chooseVerdicts(verdicts, 'Dec 2023');
+    expect(december.map(line)).toEqual(['2 Dec 2023 no-target', '3 Dec 2023 no-target', '4 Dec 2023 no-target', '1 Q3 2023/24 unreadable']);
+    // Its figure, judged as its quarter's ("Higher than previous year" is a target the engine cannot read yet).
+    expect([december[3]!.actualText, december[3]!.periodLabel]).toEqual(['1,153', 'Q3 2023/24']);
   });
 
   it('is the same whether asked for or found as the latest: one run, one period', () => {
