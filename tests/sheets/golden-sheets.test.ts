@@ -581,6 +581,28 @@ describe('committee sheets per period', () => {
    * given to pack are saved in the settings, so the next run without them still prints the
    * committee's name (it once printed "Committee details can be set in KPI Tracker's settings.").
    */
+  /*
+   * Issue 16: beside each miss, the action from the action plan. The officer writes 04's action and
+   * its date on the action plan the first pack built; the next committee sheet prints them beside 04.
+   */
+  it('prints beside 04 the action its owner wrote on the action plan, with its date', async () => {
+    const { out } = get('service-plan-quarterly');
+    const excel = await readExcel(out);
+    const plan = actionPlanSheet(excel);
+    const row = rowWith(plan, '04');
+    plan.getCell(`E${row}`).value = 'Weekly arrears surgeries on the three largest estates';
+    plan.getCell(`G${row}`).value = 'March 2025';
+    const edited = folder.path('a-04-action.xlsx');
+    await excel.xlsx.writeFile(edited);
+    const next = folder.path('a-04-action.out.xlsx');
+    expect((await runCliCapture(['committee', edited, '-o', next, '--today', '2024-11-20'])).code).toBe(0);
+    const committee = (await readExcel(next)).getWorksheet('Committee Q2 2024-25')!;
+    const exceptions = tableByHeader(committee, 'Exceptions: indicators not meeting target').rows;
+    expect(exceptions.map(({ by }) => [by.Ref, by['Action being taken']])).toEqual([
+      ['04', 'Weekly arrears surgeries on the three largest estates (by March 2025)'],
+    ]);
+  });
+
   it('the committee name given once is kept in the workbook for the next run', async () => {
     const { out } = get('service-plan-quarterly');
     const next = folder.path('a-q1-kept.xlsx');
