@@ -12,7 +12,8 @@ import { readSettings } from '../core/settings/settings-store';
 import { readFile } from 'node:fs/promises';
 import { planText } from './output/plan-text';
 import { summaryText } from './output/summary-text';
-import { chooseVerdicts } from '../core/plan/recalc-plan';
+import { committeeSheetName } from '../core/sheets/committee-sheet';
+import { HOW_TO_GET_PDF, writeSheetPdf } from './committee-pdf';
 import { applyPlanToXlsx } from '../hosts/xlsx/apply-plan';
 import { readXlsxFile, WorkbookFileError } from '../hosts/xlsx/read-xlsx';
 import { writeXlsxFile } from '../hosts/xlsx/write-xlsx';
@@ -35,9 +36,9 @@ Commands:
                               (<name>.checked.xlsx unless -o or --in-place is given)
   plan <book.xlsx> [--near-misses] [options as recalc]
                               build or update the action plan for indicators that missed
-  committee <book.xlsx> [--committee <name>] [--meeting <date>] [options as recalc]
+  committee <book.xlsx> [--committee <name>] [--meeting <date>] [--pdf] [options as recalc]
                               generate the committee sheet for a period (default: the latest with figures)
-  pack <book.xlsx> [options of all the above]
+  pack <book.xlsx> [--pdf] [options of all the above]
                               statuses, commentary, action plan and committee sheet in one go
   map <book.xlsx> [--set <mapping.json> [-o out.xlsx] [--in-place]]
                               print, as JSON, which columns of which tables every command uses;
@@ -45,7 +46,8 @@ Commands:
 
 Options:
   --json      print JSON (the format is described in the README)
-  --period    only this period, e.g. "Q2 2024/25", "Apr-24", "2014/15"
+  --period    the period the run is about, e.g. "Q2 2024/25", "Apr-24", "2014/15"
+              (default: the latest period with figures, said at the start)
   --today     judge deadlines as at this date (default: today)
   -o          where to write the result (never the input, unless --in-place)
   --dry-run   show what would change and write nothing
@@ -53,6 +55,7 @@ Options:
   --committee the committee's name, e.g. "Regulatory and Support Services Committee"
   --meeting   the meeting date, e.g. "15 January 2025"
   --near-misses  give near misses an action-plan block too
+  --pdf       also print the committee sheet to a PDF beside the workbook (needs LibreOffice)
   --help      show this help`;
 
 const VALUED = new Set<string>(['--period', '--today', '-o', '--output', '--committee', '--meeting', '--set']);
@@ -63,7 +66,7 @@ const ALLOWED_FLAGS: Record<string, ReadonlySet<string>> = {
   check: new Set(['--json', '--period', '--today', '--help']),
   recalc: new Set(['-o', '--output', '--dry-run', '--period', '--today', '--in-place', '--help']),
   plan: new Set(['-o', '--output', '--dry-run', '--period', '--today', '--in-place', '--near-misses', '--help']),
-  committee: new Set(['-o', '--output', '--dry-run', '--period', '--today', '--in-place', '--committee', '--meeting', '--help']),
+  committee: new Set(['-o', '--output', '--dry-run', '--period', '--today', '--in-place', '--committee', '--meeting', '--pdf', '--help']),
   pack: new Set([
     '-o',
     '--output',
@@ -74,6 +77,7 @@ const ALLOWED_FLAGS: Record<string, ReadonlySet<string>> = {
     '--committee',
     '--meeting',
     '--near-misses',
+    '--pdf',
     '--help',
   ]),
 };
@@ -306,13 +310,24 @@ async function write(step: Step, positional: readonly string[], flags: ReadonlyM
     io.err(`No indicator in ${path} has figures yet, so there is no period to report on. Give one with --period.`);
     return 1;
   }
+  // One period for the whole run, said first: every status, word and sheet written is about it.
+  if (run.reportPeriod) io.out(`Reporting period: ${run.reportPeriod}${period ? '' : ' (the latest with figures)'}.`);
   io.out(planText(run.plan, dryRun));
   if (run.reportPeriod && (step === 'committee' || step === 'pack'))
-    io.out(summaryText(run.reportPeriod, chooseVerdicts(run.verdicts, run.reportPeriod)));
+    io.out(
+      summaryText(
+        run.reportPeriod,
+        run.chosen.map((choice) => choice.verdict),
+      ),
+    );
   if (dryRun) return 0;
   const { bytes, notes } = await applyPlanToXlsx(source, run.plan);
   for (const note of notes) io.out(note);
   await writeXlsxFile(bytes, output!);
   io.out(`Written to ${output}.`);
+  if (flags.has('--pdf') && run.reportPeriod) {
+    const pdf = await writeSheetPdf(output!, committeeSheetName(run.reportPeriod));
+    io.out(pdf.kind === 'written' ? `The committee sheet is printed to ${pdf.path}.` : HOW_TO_GET_PDF);
+  }
   return 0;
 }

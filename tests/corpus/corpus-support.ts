@@ -42,22 +42,25 @@ export const REFERENCE: Readonly<Record<string, readonly [Status, Status]>> = {
   '14': ['met', 'no-data'],
 };
 
-/** The label a status cell gets by default: the latest period with figures (Q2, or Q1 where Q2 is TBC). */
+/**
+ * The label a status cell gets by default: the run's one period, Q2 2024/25, the latest with
+ * figures; No data where Q2 is TBC, as on the committee sheet.
+ */
 export const LATEST_LABEL: Readonly<Record<string, string>> = {
   '01': 'Near miss',
   '02': 'Met',
   '03': 'Near miss',
   '04': 'Not met',
-  '05': 'Not met',
+  '05': 'No data',
   '06': 'Met',
   '07': 'Met',
   '08': 'Met',
   '09': 'Met',
-  '10': 'Met',
-  '11': 'Met',
-  '12': 'Met',
-  '13': 'Met',
-  '14': 'Met',
+  '10': 'No data',
+  '11': 'No data',
+  '12': 'No data',
+  '13': 'No data',
+  '14': 'No data',
 };
 
 /** No stack trace, no JavaScript error name, no source path, in anything the command line prints. */

@@ -405,13 +405,14 @@ describe('#N/A, #DIV/0! and #REF! in actuals and targets', () => {
     expect(got('07', 'Q1 2024/25')).toMatch(/^no-data: .*#DIV\/0!/);
   });
 
-  it('recalc writes "Can\'t read" where the target is an error and the latest readable verdict elsewhere; the formula giving #DIV/0! stays', async () => {
+  it('recalc writes "Can\'t read" where the target is an error, and No data for Q2 where Q2\'s figure is one; the formula giving #DIV/0! stays', async () => {
     const guarded = await writeGuarded(tmp.dir, paths.errors, 'errors');
+    // One period for the run, Q2 2024/25: 01, 02 and 04 have an error for their Q2 figure.
     expect(statusCells(guarded.after.excel, KPI_SHEET, FIRST_ROWS)).toEqual({
-      '01': 'Not met',
-      '02': 'Met',
+      '01': 'No data',
+      '02': 'No data',
       '03': "Can't read",
-      '04': 'Not met',
+      '04': 'No data',
       '05': "Can't read",
       '06': "Can't read",
       '07': 'Met',
@@ -473,7 +474,9 @@ describe('dates as text and as serials', () => {
 
   it('recalc writes the milestone and monthly statuses; the date cells stay dates', () => {
     const ws = guarded.after.excel.getWorksheet(DATES.milestones)!;
-    // F8: M5, "Achieved" in Q1 with Q2 blank, stays Met (it was once "Not due yet"; fixed in 14b461f).
+    // The run is about September 2024 (the monthly sheets' latest, ending with Q2): the milestones
+    // are reported with Q2, the quarter that ends with it. F8: M5, "Achieved" in Q1 with Q2 blank,
+    // has no figure for it: No data (it was Met, from Q1, before one period per run; issue 16).
     expect({
       F4: ws.getCell('F4').value,
       F5: ws.getCell('F5').value,
@@ -486,7 +489,7 @@ describe('dates as text and as serials', () => {
       F5: 'Overdue',
       F6: 'Met',
       F7: 'Not due yet',
-      F8: 'Met',
+      F8: 'No data',
       F9: 'No data',
     });
     expect(ws.getCell('E4').value).toEqual(new Date(Date.UTC(2024, 8, 30)));
@@ -628,20 +631,21 @@ describe('duplicate indicator numbers', () => {
 
   it("recalc writes each row's own status", async () => {
     const guarded = await writeGuarded(tmp.dir, paths.duplicates, 'duplicates');
+    // The run is about Q2 2024/25: both 05 rows are TBC for it.
     expect(statusCells(guarded.after.excel, DUPLICATES.sheet, rows)).toEqual({
       '04a': 'Not met',
       '04b': 'Not met',
-      '05a': 'Not met',
-      '05b': 'Met',
+      '05a': 'No data',
+      '05b': 'No data',
     });
   });
 
   /*
-   * Rows 7 and 8 both "04" (not met: 5.5% and 8% against 4%), rows 9 and 12 both "05" (row 9 not met,
-   * row 12 met); `kpi-tracker plan`: a block for each indicator that missed, 04 (row 7), 04 (row 8),
-   * 05 (row 9). A duplicated number is told apart by its sheet and row ("04 (KPIs row 7)").
+   * Rows 7 and 8 both "04" (not met in Q2: 5.5% and 8% against 4%), rows 9 and 12 both "05" (TBC in
+   * Q2); `kpi-tracker plan`, for Q2: a block for each indicator that missed, 04 (row 7) and 04 (row
+   * 8). A duplicated number is told apart by its sheet and row ("04 (KPIs row 7)").
    */
-  test('the action plan has a block for each of the three indicators that missed', async () => {
+  test('the action plan has a block for each of the two indicators numbered 04 that missed', async () => {
     const { dir, input } = isolatedCopy(tmp.dir, paths.duplicates, 'duplicates-plan');
     const run = await cli(['plan', input, '-o', join(dir, 'out.xlsx'), '--today', TODAY]);
     expect(run.code).toBe(0);
@@ -655,8 +659,8 @@ describe('duplicate indicator numbers', () => {
       blocks.push(`${row.getCell(1).text.replace(/ \(.*\)$/, '')} ${row.getCell(2).text}`);
       refs.push(row.getCell(1).text);
     });
-    expect(blocks).toEqual([`04 ${kpi('04').description}`, `04 ${DUPLICATES.kpis[4]!.description}`, `05 ${kpi('05').description}`]);
-    expect(new Set(refs).size).toBe(3);
+    expect(blocks).toEqual([`04 ${kpi('04').description}`, `04 ${DUPLICATES.kpis[4]!.description}`]);
+    expect(new Set(refs).size).toBe(2);
     expect(refs[0]).toMatch(/^04 \(.+ row \d+\)$/);
   });
 });

@@ -15,6 +15,7 @@
  * A formula whose value is its own text (=B1, B1 holding "=B1") is still a formula: formulas come
  * from getSpecialCells, so no check against the value is needed.
  */
+import { columnLetter } from '../../src/core/model/address';
 import { detectWorkbook } from '../../src/core/detect/detect-workbook';
 import type { Workbook } from '../../src/core/model/workbook';
 import { runKpiTracker } from '../../src/core/run/run-kpi-tracker';
@@ -354,7 +355,11 @@ describe('Recalculate status on the 14-indicator layout A sample', () => {
       const committee = run.result.plan.sheets.find((sheet) => sheet.purpose === 'committee')!;
       const sheet = fake.sheet(committee.name)!;
       if (committee.print) expect(sheet.pageLayout.orientation).toBe(committee.print.landscape ? 'Landscape' : 'Portrait');
-      if (committee.chart) expect(sheet.charts).toHaveLength(1);
+      expect(committee.chart).toBeDefined();
+      expect(sheet.charts).toHaveLength(1);
+      // Beside the summary, over the cells the plan keeps free for it, not over the tables.
+      const { from, to } = committee.chart!;
+      expect(sheet.charts[0]!.position).toBe(`${columnLetter(from.col)}${from.row + 1}:${columnLetter(to.col - 1)}${to.row}`);
       expect(sheet.frozenRows).toBe(committee.freezeRows ?? 0);
       // One write request: the whole plan is far under the budget.
       expect(fake.requests.filter((r) => r.writes > 0)).toHaveLength(1);

@@ -1,9 +1,10 @@
 /**
- * Issue 5, "Done when" 1: golden tests of the committee sheet and the action plan for each sample,
- * cell by cell, read back with exceljs from the file `kpi-tracker pack` writes; and the key facts a
- * councillor relies on, asserted by hand: who the report is for, counts by status that equal the
- * verdicts, the exceptions with their commentary and action-plan reference, polarity-aware arrows,
- * the print set-up, the tolerance footnote, and the .xlsx host saying it left the chart out.
+ * Issues 5 and 16: golden tests of the committee sheet and the action plan for each sample, cell by
+ * cell, read back with exceljs from the file `kpi-tracker pack` writes; and the key facts a
+ * councillor relies on, asserted by hand: who the report is for, the key to the statuses with the
+ * tolerance in words, counts by status that equal the verdicts with shares of those judged, the
+ * exceptions with their commentary and the action being taken, owners, polarity-aware arrows as
+ * shape and word, the print set-up, and the chart of statuses the .xlsx host writes.
  *
  * Goldens: tests/golden/sheets/<sample>.committee.json and <sample>.action-plan.json
  * (rewrite with `UPDATE_GOLDEN=1 npx jest tests/sheets/golden-sheets.test.ts`, then read the diff).
@@ -14,6 +15,7 @@ import { actionStatus } from '../../src/core/sheets/action-due-text';
 import type { IndicatorVerdict } from '../../src/core/engine/evaluate';
 import { STATUSES, type Status } from '../../src/core/engine/target-types';
 import { chooseVerdicts } from '../../src/core/plan/recalc-plan';
+import { JUDGED, NO_ACTION_YET } from '../../src/core/sheets/committee-key';
 import { DEFAULT_COLOURS, DEFAULT_LABELS } from '../../src/core/plan/status-style';
 import { committeeSheetName } from '../../src/core/sheets/committee-sheet';
 import { runKpiTracker, type RunResult } from '../../src/core/run/run-kpi-tracker';
@@ -38,6 +40,7 @@ import {
   type SampleRun,
 } from '../support/report-sheets';
 import { runCliCapture } from '../support/cli';
+import { sheetChart } from '../support/sheet-chart';
 import { samplePath, type SampleName } from '../support/samples';
 import { tempFolder } from '../support/xlsx-writer';
 
@@ -95,22 +98,21 @@ const get = (sample: SampleName): Packed => packed.get(sample)!;
 const label = (status: Status): string => DEFAULT_LABELS[status];
 
 /**
- * The columns of each sample's full indicator table. Ref and Previous are left out where
- * no indicator of the period has one: layout B has no references and a single year; layouts C and
- * E have no previous period to compare with. Direction always stays: exceptions use its place.
+ * The columns of each sample's full indicator table. Ref, Owner and Previous are left out where
+ * no indicator of the period has one: layout B has no references and a single year, but owners on
+ * its measure cards; layout C has no owners; layouts C and E have no previous period to compare
+ * with. No sample has the same period last year. Direction always stays: exceptions use its place.
  */
 const COLUMNS: Record<SampleName, readonly string[]> = {
   'service-plan-quarterly': ['Ref', 'Indicator', 'Target', 'Actual', 'Previous', 'Status', 'Direction', 'Commentary'],
-  'service-delivery-plan-annual': ['Indicator', 'Target', 'Actual', 'Status', 'Direction', 'Commentary'],
+  'service-delivery-plan-annual': ['Indicator', 'Owner', 'Target', 'Actual', 'Status', 'Direction', 'Commentary'],
   'kpi-return': ['Ref', 'Indicator', 'Target', 'Actual', 'Status', 'Direction', 'Commentary'],
-  'inspection-action-plan': ['Ref', 'Indicator', 'Target', 'Actual', 'Status', 'Direction', 'Commentary'],
+  'inspection-action-plan': ['Ref', 'Indicator', 'Owner', 'Target', 'Actual', 'Status', 'Direction', 'Commentary'],
 };
 
-/** The exceptions table: the action-plan reference where Direction is (the column is always there). */
+/** The exceptions table: the action being taken where Direction is (the column is always there). */
 function exceptionColumns(columns: readonly string[]): string[] {
-  return columns.includes('Direction')
-    ? columns.map((name) => (name === 'Direction' ? 'Action plan' : name))
-    : [...columns.slice(0, -1), 'Action plan', columns[columns.length - 1]!];
+  return columns.map((name) => (name === 'Direction' ? 'Action being taken' : name));
 }
 
 /** The action plan's key for an indicator: its reference, or its 1-based row where it has none. */
@@ -151,31 +153,51 @@ describe.each(SAMPLE_RUNS.map((run) => [`${run.layout} ${run.sample}`, run] as c
     expect(committee.getCell('A1').font?.bold).toBe(true);
   });
 
-  it('counts by status equal the verdicts for the period, with shares and a total', () => {
+  it('counts by status equal the verdicts for the period, with shares of those judged; No data and No target counted apart', () => {
     const { committee, forPeriod } = get(run.sample);
     const summary = summaryTable(committee);
-    // It sits under the full table's Indicator, Target and Actual columns, with nothing to its left.
-    expect(COLUMNS[run.sample].slice(summary.offset, summary.offset + 3)).toEqual(['Indicator', 'Target', 'Actual']);
-    expect(summary.header).toEqual([...Array<string>(summary.offset).fill(''), 'Status', 'Number', 'Share']);
+    // It sits under the full table's Indicator column and the two after it, with nothing to its left.
+    expect(COLUMNS[run.sample][summary.offset]).toBe('Indicator');
+    expect(summary.header).toEqual([...Array<string>(summary.offset).fill(''), 'Status', 'Number', 'Share of those judged']);
     summary.rows.forEach(({ before }) => expect(before.every((text) => text === '')).toBe(true));
     const want = STATUSES.map((status) => ({ status, n: forPeriod.filter((v) => v.status === status).length })).filter(({ n }) => n > 0);
+    const judged = forPeriod.filter((v) => JUDGED.has(v.status)).length;
     const got = summary.rows.map(({ cells }) => cells);
     expect(got).toEqual([
-      ...want.map(({ status, n }) => [label(status), String(n), `${Math.round((100 * n) / forPeriod.length)}%`]),
-      ['Total', String(forPeriod.length), '100%'],
+      ...want.map(({ status, n }) => [label(status), String(n), JUDGED.has(status) ? `${Math.round((100 * n) / judged)}%` : 'not judged']),
+      ['Judged against a target', String(judged), judged > 0 ? '100%' : ''],
+      ['Total', String(forPeriod.length), ''],
     ]);
     // Each status row wears its status colour.
     want.forEach(({ status }, i) => expect(cellFill(committee, summary.rows[i]!.row, summary.offset + 1)).toBe(DEFAULT_COLOURS[status]));
     expect(committee.getCell(summary.rows[0]!.row, summary.offset + 3).numFmt).toBe('0%');
   });
 
-  it('lists exactly the Not met and Overdue indicators as exceptions, with their commentary and action-plan reference', () => {
+  it('opens with a key: what each status in the report means, the tolerance in words, and the arrows', () => {
+    const { committee, forPeriod, result } = get(run.sample);
+    const keyRow = rowWith(committee, 'Key');
+    expect(keyRow).toBeLessThan(rowWith(committee, 'Summary'));
+    const offset = summaryTable(committee).offset;
+    const rows = sheetRows(committee, offset + 2);
+    const key: string[][] = [];
+    for (let r = keyRow + 1; rows[r]!.some(Boolean); r++) key.push(rows[r]!.slice(offset, offset + 2));
+    const present = STATUSES.filter((status) => forPeriod.some((v) => v.status === status));
+    expect(key.map(([name]) => name)).toEqual([...present.map(label), 'Direction']);
+    for (const [name, meaning] of key) expect({ name, meaning: meaning!.length > 20 }).toEqual({ name, meaning: true });
+    const near = key.find(([name]) => name === 'Near miss');
+    if (near) expect(near[1]).toContain('within 5% of the target');
+    const noData = key.find(([name]) => name === 'No data');
+    if (noData) expect(noData[1]).toBe(`No figure for ${result.reportPeriod} yet. Not counted in the shares.`);
+    expect(key[key.length - 1]![1]).toMatch(/▲ better, ▼ worse, ► the same/);
+  });
+
+  it('lists exactly the Not met and Overdue indicators as exceptions, with their commentary and the action being taken', () => {
     const { committee, actionPlan, forPeriod } = get(run.sample);
     const exceptions = forPeriod.filter((v) => v.status === 'missed' || v.status === 'overdue');
     const all = tableByHeader(committee, 'All indicators');
     if (exceptions.length === 0) {
       expect(sheetRows(committee, 1)[rowWith(committee, 'Exceptions: indicators not meeting target') + 1]![0]).toBe(
-        'None: every indicator with figures met its target or was within tolerance.',
+        'None: every indicator with a figure met its target or was within the tolerance.',
       );
       return;
     }
@@ -184,40 +206,45 @@ describe.each(SAMPLE_RUNS.map((run) => [`${run.layout} ${run.sample}`, run] as c
     expect(table.rows.map(({ by }) => [by.Indicator, by.Status])).toEqual(exceptions.map((v) => [v.indicator.trim(), label(v.status)]));
     const blocks = actionPlanBlocks(actionPlan);
     const statusColumn = table.header.indexOf('Status') + 1;
-    for (const { by, row } of table.rows) {
+    table.rows.forEach(({ by, row }, i) => {
       // The same commentary as the indicator's row in the full table, and never empty.
       const same = all.rows.find((r) => r.by.Indicator === by.Indicator && (r.by.Ref ?? '') === (by.Ref ?? ''))!;
       expect(by.Commentary).toBe(same.by.Commentary);
       expect(by.Commentary!.trim()).not.toBe('');
-      // The action-plan reference names the block of this very indicator on the action plan sheet.
-      const reference = /^See KPI action plan, (.+)$/.exec(by['Action plan']!);
-      expect(reference).not.toBeNull();
-      expect(blocks.has(reference![1]!)).toBe(true);
-      expect(blocks.get(reference![1]!)![0]![1]).toBe(by.Indicator);
-      expect(cellFill(committee, row, statusColumn)).toBe(
-        DEFAULT_COLOURS[exceptions.find((v) => v.indicator.trim() === by.Indicator)!.status],
-      );
-    }
+      // The indicator has a block on the action plan; no action is written in it yet, and the committee is told so.
+      const block = blocks.get(blockKey(exceptions[i]!))!;
+      expect(block[0]![1]).toBe(by.Indicator);
+      expect(block.every((cells) => cells[4] === '')).toBe(true);
+      expect(by['Action being taken']).toBe(NO_ACTION_YET);
+      expect(cellFill(committee, row, statusColumn)).toBe(DEFAULT_COLOURS[exceptions[i]!.status]);
+    });
   });
 
-  it('shows every indicator once, in order, with its status colour', () => {
+  it('shows every indicator once, in order within its group, with its status colour and owner', () => {
     const { committee, forPeriod } = get(run.sample);
     const all = tableByHeader(committee, 'All indicators');
     expect(all.header).toEqual(COLUMNS[run.sample]);
     const hasRef = all.header.includes('Ref');
-    // Rows naming a sheet (where the indicators come from several) have only column A.
+    // Rows naming a group (a theme, a table's title) have only column A.
     const indicatorRows = all.rows.filter(({ cells, by }) => cells.slice(1).some(Boolean) && by.Status !== '');
-    expect(indicatorRows.map(({ by }) => [hasRef ? by.Ref : '', by.Indicator, by.Status])).toEqual(
-      forPeriod.map((v) => [v.ref ?? '', v.indicator.trim(), label(v.status)]),
+    const key = (ref: string, name: string): string => `${ref}|${name}`;
+    expect(indicatorRows.map(({ by }) => key(hasRef ? by.Ref! : '', by.Indicator!)).sort()).toEqual(
+      forPeriod.map((v) => key(v.ref ?? '', v.indicator.trim())).sort(),
     );
     const statusColumn = all.header.indexOf('Status') + 1;
-    indicatorRows.forEach(({ row }, i) => expect(cellFill(committee, row, statusColumn)).toBe(DEFAULT_COLOURS[forPeriod[i]!.status]));
+    for (const { row, by } of indicatorRows) {
+      const v = forPeriod.find((f) => f.indicator.trim() === by.Indicator && (f.ref ?? '') === (hasRef ? by.Ref : ''))!;
+      expect(by.Status).toBe(label(v.status));
+      expect(cellFill(committee, row, statusColumn)).toBe(DEFAULT_COLOURS[v.status]);
+      if (all.header.includes('Owner')) expect(by.Owner).toBe(v.owner?.trim() ?? '');
+    }
   });
 
-  it('leaves out Ref and Previous only where no indicator of the period has one, and always keeps Direction', () => {
+  it('leaves out Ref, Owner and Previous only where no indicator of the period has one, and always keeps Direction', () => {
     const { forPeriod } = get(run.sample);
     const columns = COLUMNS[run.sample];
     expect(columns.includes('Ref')).toBe(forPeriod.some((v) => v.ref !== null && v.ref !== ''));
+    expect(columns.includes('Owner')).toBe(forPeriod.some((v) => (v.owner ?? '').trim() !== ''));
     expect(columns.includes('Previous')).toBe(forPeriod.some((v) => v.previousActual !== null));
     // A direction is an arrow (a previous figure to compare with) or "not rated" (no polarity).
     expect(columns.includes('Direction')).toBe(true);
@@ -235,6 +262,7 @@ describe.each(SAMPLE_RUNS.map((run) => [`${run.layout} ${run.sample}`, run] as c
     const { committee, actionPlan } = get(run.sample);
     const headerRow = tableUnder(committee, 'All indicators').headerRow;
     for (const [ws, repeat, frozen] of [
+      // The title, the committee's line and the preparation line.
       [committee, `${headerRow}:${headerRow}`, 3],
       [actionPlan, '4:4', 4],
     ] as const) {
@@ -262,10 +290,14 @@ describe.each(SAMPLE_RUNS.map((run) => [`${run.layout} ${run.sample}`, run] as c
       }).toEqual({ table: title, narrowerThan8: [], widerThanCommentary: [] });
     }
     const all = tableByHeader(committee, 'All indicators');
-    expect(committee.getCell(all.rows[0]!.row, all.header.indexOf('Commentary') + 1).alignment?.wrapText).toBe(true);
-    expect(committee.getCell(all.rows[0]!.row, all.header.indexOf('Indicator') + 1).alignment?.wrapText).toBe(true);
+    // The first indicator's row (a group's heading may come before it).
+    const first = all.rows.find(({ by }) => by.Status !== '')!.row;
+    expect(committee.getCell(first, all.header.indexOf('Commentary') + 1).alignment?.wrapText).toBe(true);
+    expect(committee.getCell(first, all.header.indexOf('Indicator') + 1).alignment?.wrapText).toBe(true);
     // Every page says what it is and which page it is.
-    expect(committee.headerFooter.oddFooter).toBe(`&LPerformance report: ${get(run.sample).result.reportPeriod}&RPage &P of &N`);
+    expect(committee.headerFooter.oddFooter).toBe(
+      `&LPerformance report: ${get(run.sample).result.reportPeriod} · ${run.committee}&RPage &P of &N`,
+    );
     // One typeface throughout: Calibri, 11 point but for the titles.
     committee.eachRow((row) =>
       row.eachCell((cell) => {
@@ -279,19 +311,24 @@ describe.each(SAMPLE_RUNS.map((run) => [`${run.layout} ${run.sample}`, run] as c
     );
   });
 
-  it('states the tolerance rule and the meaning of the arrows in a footnote', () => {
-    const { committee } = get(run.sample);
-    const rows = sheetRows(committee, 1);
-    const last = rows.length - 1;
-    expect(rows[last - 1]![0]).toBe('Tolerance: Near miss: within 5% of the target (the edge counts as a near miss).');
-    expect(rows[last]![0]).toMatch(/^Direction of travel compares with the previous period: ↑ better, ↓ worse, → the same/);
-  });
-
-  it('says on the command line that the .xlsx host left the chart out', () => {
+  it('writes a native chart of the statuses beside the summary, and says nothing was left out', async () => {
     const { cli, committee, out } = get(run.sample);
-    expect(cli.out).toContain(`The chart of statuses on "${committee.name}" was left out: the command line can't draw charts.`);
+    expect(cli.out).not.toContain('left out');
     expect(cli.out).toContain(`Written to ${out}.`);
     expect(cli.out).toContain(`Updated sheet "${ACTION_PLAN_SHEET}"`);
+    // Read back as the file host reads it: the sheet names its drawing, the drawing its chart, and
+    // the chart's cached bars are the summary's cells its formulas point at.
+    const chart = await sheetChart(out, committee.name);
+    const statuses = summaryTable(committee).rows.filter(({ cells }) => STATUSES.some((status) => label(status) === cells[0]));
+    expect(chart.title).toBe(`Indicators by status, ${get(run.sample).result.reportPeriod}`);
+    expect(chart.labels).toEqual(statuses.map(({ cells }) => cells[0]));
+    expect(chart.values).toEqual(statuses.map(({ cells }) => Number(cells[1])));
+    expect(chart.labelsInSheet).toEqual(chart.labels);
+    expect(chart.valuesInSheet.map(Number)).toEqual(chart.values);
+    expect(chart.contentTypes).toEqual({
+      drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
+      chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+    });
   });
 
   it('lays the action plan out after the seed: title, note, the ten columns, one block per missed indicator', () => {
@@ -300,7 +337,8 @@ describe.each(SAMPLE_RUNS.map((run) => [`${run.layout} ${run.sample}`, run] as c
     expect(rows[1]![0]).toBe('KPI action plan');
     expect(rows[2]![0]).toContain(`Indicators not meeting their target, ${result.reportPeriod}.`);
     expect(rows[4]).toEqual([...ACTION_COLUMNS]);
-    const latest = chooseVerdicts(result.verdicts, undefined).filter((v) => v.status === 'missed' || v.status === 'overdue');
+    // The action plan is for the run's one period, as the committee sheet and the status cells are.
+    const latest = chooseVerdicts(result.verdicts, result.reportPeriod!).filter((v) => v.status === 'missed' || v.status === 'overdue');
     const blocks = actionPlanBlocks(actionPlan);
     expect([...blocks.keys()]).toEqual(latest.map(blockKey));
     for (const v of latest) {
@@ -318,37 +356,38 @@ describe('layout A (service plan, quarterly), Q2 2024/25: the facts by hand', ()
     return tableUnder(committee, 'All indicators').rows.find(({ cells }) => cells[0] === ref)!.cells;
   };
 
-  it('reports Q2 2024/25 with 5 Met, 2 Near miss, 1 Not met and 6 No data', () => {
+  it('reports Q2 2024/25 with 5 Met, 2 Near miss, 1 Not met of the 8 judged, and 6 No data counted apart', () => {
     const { committee } = get('service-plan-quarterly');
     expect(committee.name).toBe('Committee Q2 2024-25');
     // Under the Indicator, Target and Actual columns (B to D).
     expect(summaryTable(committee).offset).toBe(1);
     expect(summaryTable(committee).rows.map(({ cells }) => cells)).toEqual([
-      ['Met', '5', '36%'],
-      ['Near miss', '2', '14%'],
-      ['Not met', '1', '7%'],
-      ['No data', '6', '43%'],
-      ['Total', '14', '100%'],
+      ['Met', '5', '63%'],
+      ['Near miss', '2', '25%'],
+      ['Not met', '1', '13%'],
+      ['No data', '6', 'not judged'],
+      ['Judged against a target', '8', '100%'],
+      ['Total', '14', ''],
     ]);
   });
 
-  it('draws the arrows by polarity: up means better', () => {
+  it('draws the arrows by polarity, as shape and word: up means better', () => {
     // 01 rent collected 83% → 90.2%, higher is better.
-    expect(row('01').slice(2, 7)).toEqual(['92%', '90.2%', '83%', 'Near miss', '↑ better']);
+    expect(row('01').slice(2, 7)).toEqual(['92%', '90.2%', '83%', 'Near miss', '▲ better']);
     // 02 rent lost 3.2% → 3.27%: the figure rose, but lower is better.
-    expect(row('02').slice(2, 7)).toEqual(['3.5%', '3.27%', '3.2%', 'Met', '↓ worse']);
+    expect(row('02').slice(2, 7)).toEqual(['3.5%', '3.27%', '3.2%', 'Met', '▼ worse']);
     // 03 former tenants' arrears 2% → 2.1%, lower is better.
-    expect(row('03').slice(2, 7)).toEqual(['2%', '2.1%', '2%', 'Near miss', '↓ worse']);
+    expect(row('03').slice(2, 7)).toEqual(['2%', '2.1%', '2%', 'Near miss', '▼ worse']);
     // 04 current arrears 5% → 5.5%.
-    expect(row('04').slice(2, 7)).toEqual(['4%', '5.5%', '5%', 'Not met', '↓ worse']);
+    expect(row('04').slice(2, 7)).toEqual(['4%', '5.5%', '5%', 'Not met', '▼ worse']);
     // 06 prevention 84% → 79%, higher is better.
-    expect(row('06').slice(4, 7)).toEqual(['84%', 'Met', '↓ worse']);
-    expect(row('08')[6]).toBe('→ same');
+    expect(row('06').slice(4, 7)).toEqual(['84%', 'Met', '▼ worse']);
+    expect(row('08')[6]).toBe('► same');
     // 05 has no Q2 figure (TBC): no arrow. Its previous figure keeps its unit.
     expect(row('05').slice(3, 7)).toEqual(['TBC', '20 working days', 'No data', '']);
   });
 
-  it("lists 04 as the one exception, with the officer's commentary and its action-plan block", () => {
+  it("lists 04 as the one exception, with the officer's commentary and, beside it, that no action is recorded yet", () => {
     const { committee } = get('service-plan-quarterly');
     const exceptions = tableUnder(committee, 'Exceptions: indicators not meeting target').rows.map(({ cells }) => cells);
     expect(exceptions).toHaveLength(1);
@@ -359,16 +398,16 @@ describe('layout A (service plan, quarterly), Q2 2024/25: the facts by hand', ()
       '5.5%',
       '5%',
       'Not met',
-      'See KPI action plan, 04',
+      'No action recorded yet — owner to add',
     ]);
     expect(exceptions[0]![7]).toMatch(
       /^Although we are still above the target we are still seeing a gradual decrease in the number of cases\./,
     );
   });
 
-  it('gives 04 (Not met in Q2) and 05 (Not met in Q1, its latest figure) an action-plan block', () => {
+  it('gives only 04, Not met in Q2, an action-plan block: 05 missed in Q1 but has no Q2 figure', () => {
     const blocks = actionPlanBlocks(get('service-plan-quarterly').actionPlan);
-    expect([...blocks.keys()]).toEqual(['04', '05']);
+    expect([...blocks.keys()]).toEqual(['04']);
     expect(blocks.get('04')![0]!.slice(2)).toEqual([
       '5.5% against 4% (+2%) in Q2 2024/25',
       '',
@@ -379,13 +418,13 @@ describe('layout A (service plan, quarterly), Q2 2024/25: the facts by hand', ()
       'Current tenants arrears as a % of rent due in the financial year is at or below 4%',
       'Not started',
     ]);
-    expect(blocks.get('05')![0]![2]).toBe('20 working days against 14 working days (+43%) in Q1 2024/25');
   });
 
-  it('prints the repeated header of the full table (row 18) and freezes the three title rows', () => {
+  it('prints the repeated header of the full table and freezes the three title rows', () => {
     const { committee } = get('service-plan-quarterly');
-    expect(committee.pageSetup.printTitlesRow).toBe('18:18');
-    expect(sheetRows(committee, 1)[18]![0]).toBe('Ref');
+    const headerRow = rowWith(committee, 'All indicators') + 1;
+    expect(committee.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`);
+    expect(sheetRows(committee, 1)[headerRow]![0]).toBe('Ref');
   });
 });
 
@@ -395,7 +434,7 @@ describe('layouts B, C and E: the facts by hand', () => {
     expect(committee.name).toBe('Committee 2014-15');
     const table = tableByHeader(committee, 'Exceptions: indicators not meeting target');
     // No references in layout B: the action plan knows each indicator by its row.
-    const exceptions = table.rows.map(({ by }) => [by.Indicator, by.Target, by.Actual, by.Status, by['Action plan']]);
+    const exceptions = table.rows.map(({ by }) => [by.Indicator, by.Target, by.Actual, by.Status, by['Action being taken']]);
     // The figures as judged: "** -75%" is 25% against 100%, "**1 delivered" is 1 against 2 p.a.
     expect(exceptions).toEqual([
       [
@@ -403,15 +442,15 @@ describe('layouts B, C and E: the facts by hand', () => {
         '100%',
         '25%',
         'Not met',
-        'See KPI action plan, End of year 2014-15 row 17',
+        NO_ACTION_YET,
       ],
-      ['Landlord Forum delivered 6 monthly', '2 p.a.', '1', 'Not met', 'See KPI action plan, End of year 2014-15 row 22'],
+      ['Landlord Forum delivered 6 monthly', '2 p.a.', '1', 'Not met', NO_ACTION_YET],
       [
         'Review Homelessness Strategy annually ensuring customers receive the best service possible',
         'April 2015',
         'On going',
         'Overdue',
-        'See KPI action plan, End of year 2014-15 row 39',
+        NO_ACTION_YET,
       ],
     ]);
     // The footnote paragraph is the commentary of the marked row.
@@ -423,13 +462,13 @@ describe('layouts B, C and E: the facts by hand', () => {
     const exceptions = tableByHeader(committee, 'Exceptions: indicators not meeting target').rows.map(({ by }) => [
       by.Ref,
       by.Actual,
-      by['Action plan'],
+      by['Action being taken'],
       by.Commentary,
     ]);
     expect(exceptions).toEqual([
-      ['3', '83%', 'See KPI action plan, 3', 'Results outside target due to lack of response from clients'],
-      ['4', '83%', 'See KPI action plan, 4', 'Results outside target due to lack of response from clients'],
-      ['6', '94%', 'See KPI action plan, 6', 'Result outside target due to lack of response from client'],
+      ['3', '83%', NO_ACTION_YET, 'Results outside target due to lack of response from clients'],
+      ['4', '83%', NO_ACTION_YET, 'Results outside target due to lack of response from clients'],
+      ['6', '94%', NO_ACTION_YET, 'Result outside target due to lack of response from client'],
     ]);
   });
 
@@ -528,7 +567,8 @@ describe('committee sheets per period', () => {
     expect(summaryTable(q1Sheet).rows.map(({ cells }) => cells)).toEqual([
       ['Met', '11', '79%'],
       ['Not met', '3', '21%'],
-      ['Total', '14', '100%'],
+      ['Judged against a target', '14', '100%'],
+      ['Total', '14', ''],
     ]);
     // The Q2 sheet is untouched: still for the committee it was made for.
     expect(sheetRows(excel.getWorksheet('Committee Q2 2024-25')!, 1)[2]![0]).toBe(
@@ -541,6 +581,28 @@ describe('committee sheets per period', () => {
    * given to pack are saved in the settings, so the next run without them still prints the
    * committee's name (it once printed "Committee details can be set in KPI Tracker's settings.").
    */
+  /*
+   * Issue 16: beside each miss, the action from the action plan. The officer writes 04's action and
+   * its date on the action plan the first pack built; the next committee sheet prints them beside 04.
+   */
+  it('prints beside 04 the action its owner wrote on the action plan, with its date', async () => {
+    const { out } = get('service-plan-quarterly');
+    const excel = await readExcel(out);
+    const plan = actionPlanSheet(excel);
+    const row = rowWith(plan, '04');
+    plan.getCell(`E${row}`).value = 'Weekly arrears surgeries on the three largest estates';
+    plan.getCell(`G${row}`).value = 'March 2025';
+    const edited = folder.path('a-04-action.xlsx');
+    await excel.xlsx.writeFile(edited);
+    const next = folder.path('a-04-action.out.xlsx');
+    expect((await runCliCapture(['committee', edited, '-o', next, '--today', '2024-11-20'])).code).toBe(0);
+    const committee = (await readExcel(next)).getWorksheet('Committee Q2 2024-25')!;
+    const exceptions = tableByHeader(committee, 'Exceptions: indicators not meeting target').rows;
+    expect(exceptions.map(({ by }) => [by.Ref, by['Action being taken']])).toEqual([
+      ['04', 'Weekly arrears surgeries on the three largest estates (by March 2025)'],
+    ]);
+  });
+
   it('the committee name given once is kept in the workbook for the next run', async () => {
     const { out } = get('service-plan-quarterly');
     const next = folder.path('a-q1-kept.xlsx');

@@ -1,10 +1,11 @@
 /**
- * Issue 5, "Done when" 3, the merge test: pack the layout A sample; an officer edits the action plan
- * in the written file (progress, new action rows with and without the Ref, a By date, the key
- * outcome, the responsible officer); the indicator data changes (04 recovers, 06 newly fails); pack
- * again. Every officer edit is still there, word for word, in its block; 06 gets a new block; 04's
- * block stays and is marked for closing; action statuses are recomputed from the By text. Then a
- * second round of edits, and a run with nothing changed that changes nothing.
+ * Issue 5, "Done when" 3, the merge test: pack the layout A sample for Q1 (last quarter's action
+ * plan: 01, 04 and 05 missed); an officer edits the action plan in the written file (progress, new
+ * action rows with and without the Ref, a By date, the key outcome, the responsible officer); the
+ * indicator data changes (04 recovers in Q2, 06 newly fails); pack again, for the latest quarter.
+ * Every officer edit is still there, word for word, in its block; 06 gets a new block; 04's block
+ * stays and is marked for closing; action statuses are recomputed from the By text. Then a second
+ * round of edits, and a run with nothing changed that changes nothing.
  */
 import type ExcelJS from 'exceljs';
 import { ACTION_PLAN_SHEET } from '../../src/core/sheets/action-plan-sheet';
@@ -120,7 +121,7 @@ let second: { out: string; code: number; err: string };
 
 beforeAll(async () => {
   packed1 = folder.path('1-packed.xlsx');
-  const first = await packSample(RUN, packed1);
+  const first = await packSample(RUN, packed1, ['--period', 'Q1 2024/25']);
   if (first.code !== 0) throw new Error(first.err);
 
   // The officer opens the packed workbook and works on the action plan.
@@ -128,7 +129,7 @@ beforeAll(async () => {
   const plan = actionPlanSheet(excel);
   const r04 = rowWith(plan, '04');
   const r05 = rowWith(plan, '05');
-  expect([r04, r05]).toEqual([5, 6]);
+  expect([rowWith(plan, '01'), r04, r05]).toEqual([5, 6, 7]);
   const full = (cells: OfficerCells): Partial<Record<'D' | 'E' | 'F' | 'G' | 'H' | 'I', string>> => {
     const out: Partial<Record<'D' | 'E' | 'F' | 'G' | 'H' | 'I', string>> = {};
     (['D', 'E', 'F', 'G', 'H', 'I'] as const).forEach((col, i) => {
@@ -149,7 +150,7 @@ beforeAll(async () => {
   plan.getRow(rowWith(plan, '05') + 1).values = values('', EDIT_05_NEW_WITHOUT_REF);
   expect(
     sheetRows(plan, 5)
-      .slice(5, 10)
+      .slice(6, 11)
       .map((row) => [row[0], row[4]]),
   ).toEqual([
     ['04', EDIT_04_FIRST[1]],
@@ -220,8 +221,12 @@ describe('rebuilding the action plan after an officer has worked on it', () => {
     expect(first![2]).toBe('Target met in Q2 2024/25; consider closing');
   });
 
+  it('keeps 05, which has no Q2 figure yet, under review', () => {
+    expect(blocks.get('05')![0]![2]).toBe('No figures for Q2 2024/25 yet; keep under review');
+  });
+
   it('adds a block for 06, which newly misses its target, after the existing blocks', () => {
-    expect([...blocks.keys()]).toEqual(['04', '05', '06']);
+    expect([...blocks.keys()]).toEqual(['01', '04', '05', '06']);
     expect(blocks.get('06')).toEqual([
       [
         '06',
@@ -261,24 +266,26 @@ describe('rebuilding the action plan after an officer has worked on it', () => {
   it('shows the overdue action on the committee sheet and 06 as the exception', async () => {
     const excel = await readExcel(packed2);
     const committees = committeeSheets(excel);
-    expect(committees.map((ws) => ws.name)).toEqual(['Committee Q2 2024-25']);
-    const committee = committees[0]!;
+    // Last quarter's sheet stays as it was filed; this quarter's is added.
+    expect(committees.map((ws) => ws.name)).toEqual(['Committee Q1 2024-25', 'Committee Q2 2024-25']);
+    const committee = committees[1]!;
+    // 06's block on the action plan has no action written yet: the committee is told so beside it.
     expect(
       tableUnder(committee, 'Exceptions: indicators not meeting target').rows.map(({ cells }) => [cells[0], cells[5], cells[6]]),
-    ).toEqual([['06', 'Not met', 'See KPI action plan, 06']]);
+    ).toEqual([['06', 'Not met', 'No action recorded yet — owner to add']]);
     expect(
       tableByHeader(committee, 'Overdue actions').rows.map(({ by }) => [by.Ref, by.Action, by.By, by.Responsible, by.Progress]),
     ).toEqual([['04', EDIT_04_FIRST[1], 'October 2024', 'Income Manager', EDIT_04_FIRST[4]]]);
     // 04 met in Q2 at 3.5%, 06 fell from 84% to 50%.
     const all = tableUnder(committee, 'All indicators').rows.map(({ cells }) => cells);
-    expect(all.find((cells) => cells[0] === '04')!.slice(3, 7)).toEqual(['3.5%', '5%', 'Met', '↑ better']);
-    expect(all.find((cells) => cells[0] === '06')!.slice(3, 7)).toEqual(['50%', '84%', 'Not met', '↓ worse']);
+    expect(all.find((cells) => cells[0] === '04')!.slice(3, 7)).toEqual(['3.5%', '5%', 'Met', '▲ better']);
+    expect(all.find((cells) => cells[0] === '06')!.slice(3, 7)).toEqual(['50%', '84%', 'Not met', '▼ worse']);
   });
 
   it('reports the rebuild in its output and never writes over the input', async () => {
     expect(second.out).toContain(`Updated sheet "${ACTION_PLAN_SHEET}" (rebuilt).`);
     const input = actionPlanBlocks(actionPlanSheet(await readExcel(edited)));
-    expect(input.get('04')![0]![2]).toBe('5.5% against 4% (+2%) in Q2 2024/25');
+    expect(input.get('04')![0]![2]).toBe('5% against 4% (+1%) in Q1 2024/25');
   });
 });
 
@@ -297,8 +304,9 @@ describe('a second round of edits', () => {
     // Due 31/01/2025 with progress recorded: On track, no longer Overdue.
     expect(first![9]).toBe('On track');
     expect(rest.map(officerPart)).toEqual([[...EDIT_04_NEW_WITH_REF], [...EDIT_04_NEW_WITHOUT_REF]]);
-    expect([...blocks.keys()]).toEqual(['04', '05', '06']);
-    const committee = committeeSheets(await readExcel(packed3))[0]!;
+    expect([...blocks.keys()]).toEqual(['01', '04', '05', '06']);
+    const committee = committeeSheets(await readExcel(packed3))[1]!;
+    expect(committee.name).toBe('Committee Q2 2024-25');
     expect(sheetRows(committee, 1)[rowWith(committee, 'Overdue actions') + 1]![0]).toBe('None.');
   });
 });

@@ -7,6 +7,8 @@ import { runKpiTracker, type RunOptions, type RunResult } from '../../src/core/r
 import { detectWorkbook } from '../../src/core/detect/detect-workbook';
 import { savedTablesFrom, withConfirmedTables } from '../../src/core/settings/confirm-mapping';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/settings-schema';
+import { readSettings } from '../../src/core/settings/settings-store';
+import { cellText } from '../../src/core/model/cell-text';
 import { ExcelRunError } from '../../src/hosts/excel/excel-errors';
 import { MemoryPaneHost } from '../../src/hosts/memory/memory-pane-host';
 import { cellNow, layoutA, region, renderPane, screen, SHEET, TODAY, within } from './pane-test-kit';
@@ -133,6 +135,36 @@ describe('Run view', () => {
     await screen.findByRole('heading', { name: 'Done: Do all three' });
     expect(cellNow(host, 'H4')).toBe('Near miss');
     expect(cellNow(host, 'H9')).toBe('Not met');
+  });
+
+  it('asks for the committee and the meeting date beside "Generate committee sheet", prints them, and keeps them', async () => {
+    const host = await setUpHost();
+    const { user, container } = await openRun(host);
+    const details = screen.getByRole('group', { name: 'Committee sheet details' });
+    const buttons = screen.getByRole('group', { name: 'Run' });
+    // Beside the buttons: the fields come straight before them.
+    expect(details.nextElementSibling).toBe(buttons);
+    // Nothing set yet: the sheet leaves the line out rather than printing a placeholder.
+    await user.click(within(buttons).getByRole('button', { name: 'Generate committee sheet' }));
+    await screen.findByRole('heading', { name: 'Done: Generate committee sheet' });
+    const line2 = () => cellText(cellAt(findSheet(host.current(), 'Committee Q2 2024-25')!, 1, 0));
+    expect(line2()).toMatch(/^Prepared /);
+
+    await user.type(within(details).getByRole('textbox', { name: 'Committee' }), 'Regulatory and Support Services Committee');
+    await user.type(within(details).getByRole('textbox', { name: 'Meeting date' }), '15 January 2025');
+    await user.click(within(buttons).getByRole('button', { name: 'Generate committee sheet' }));
+    await waitFor(() => expect(line2()).toBe('Committee: Regulatory and Support Services Committee   ·   Meeting: 15 January 2025'));
+    expect(readSettings(host.current()).settings.committee).toEqual({
+      name: 'Regulatory and Support Services Committee',
+      meetingDate: '15 January 2025',
+    });
+    expect(await axe(container)).toHaveNoViolations();
+
+    // An emptied field is cleared from the sheet and the workbook too.
+    await user.clear(within(details).getByRole('textbox', { name: 'Meeting date' }));
+    await user.click(within(buttons).getByRole('button', { name: 'Generate committee sheet' }));
+    await waitFor(() => expect(line2()).toBe('Committee: Regulatory and Support Services Committee'));
+    expect(readSettings(host.current()).settings.committee).toEqual({ name: 'Regulatory and Support Services Committee' });
   });
 
   it('shows a progress bar while applying, and the steps it was asked for reach the host', async () => {

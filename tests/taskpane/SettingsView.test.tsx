@@ -37,7 +37,7 @@ async function openSettings(host: MemoryPaneHost) {
 const template = (status: string) => screen.getByRole('textbox', { name: `Template for ${status}` });
 
 describe('Settings view', () => {
-  it('has the tolerance, a label, colour and template per status, and committee details; no accessibility violations', async () => {
+  it('has the tolerance, a label, colour and template per status, and who prepared the paper; no accessibility violations', async () => {
     const { container } = await openSettings(await setUpHost());
     expect(screen.getByRole('combobox', { name: 'Tolerance rule' })).toHaveValue('relative');
     expect(screen.getByRole('spinbutton', { name: 'Tolerance (%)' })).toHaveValue(5);
@@ -48,8 +48,9 @@ describe('Settings view', () => {
       expect(template(status)).toBeInTheDocument();
     }
     expect(screen.getByRole('textbox', { name: 'Label for Met' })).toHaveValue('Met');
-    for (const name of ['Committee', 'Meeting date', 'Service', 'Prepared by'])
-      expect(screen.getByRole('textbox', { name })).toBeInTheDocument();
+    for (const name of ['Service', 'Prepared by']) expect(screen.getByRole('textbox', { name })).toBeInTheDocument();
+    // The committee and the meeting date are asked for beside "Generate committee sheet", not here.
+    for (const name of ['Committee', 'Meeting date']) expect(screen.queryByRole('textbox', { name })).not.toBeInTheDocument();
     expect(await axe(container)).toHaveNoViolations();
   });
 
@@ -104,8 +105,8 @@ describe('Settings view', () => {
     await user.type(screen.getByRole('textbox', { name: 'Label for Met' }), 'On target');
     await user.clear(template('Not met'));
     await user.type(template('Not met'), '{{period}: off target ({{variance}).');
-    await user.type(screen.getByRole('textbox', { name: 'Committee' }), 'Regulatory and Support Services Committee');
-    await user.type(screen.getByRole('textbox', { name: 'Meeting date' }), '15 January 2025');
+    await user.type(screen.getByRole('textbox', { name: 'Service' }), 'Housing Management & Enforcement');
+    await user.type(screen.getByRole('textbox', { name: 'Prepared by' }), 'Performance Team');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText('Settings saved in the workbook. The next run uses them.')).toBeInTheDocument();
     const saved = readSettings(host.current()).settings;
@@ -113,7 +114,7 @@ describe('Settings view', () => {
     expect(saved.labels).toEqual({ met: 'On target' });
     expect(saved.colours).toEqual({});
     expect(saved.templates).toEqual({ missed: '{period}: off target ({variance}).' });
-    expect(saved.committee).toEqual({ name: 'Regulatory and Support Services Committee', meetingDate: '15 January 2025' });
+    expect(saved.committee).toEqual({ service: 'Housing Management & Enforcement', preparedBy: 'Performance Team' });
     expect(saved.tables).toHaveLength(4);
 
     // An empty label is refused in words.

@@ -90,13 +90,13 @@ function expectEditsApplied(excel: ExcelJS.Workbook, plan: Plan): void {
   }
 }
 
-/** The change log names exactly the cells the plan changed, each with its old and new value. */
-function expectChangeLogMatches(excel: ExcelJS.Workbook, plan: Plan): void {
+/** The change log names exactly the cells the plan changed, each with its old and new value, and the run's period. */
+function expectChangeLogMatches(excel: ExcelJS.Workbook, plan: Plan, period: string | null): void {
   const cellRows = changeLogRows(excel).filter((row) => row[3] !== '');
   expect(cellRows.map((row) => `${row[2]}!${row[3]}`)).toEqual(plan.edits.map(editKey));
   cellRows.forEach((row, i) => {
     const edit = plan.edits[i]!;
-    expect(row[1]).toBe('recalc');
+    expect(row[1]).toBe(period ? `recalc for ${period}` : 'recalc');
     expect(row[4]).toBe(edit.purpose === 'status' ? 'Status' : 'Commentary');
     expect(row[5]).toBe(edit.before);
     expect(row[6]!.startsWith(planValueText(edit.value))).toBe(true);
@@ -132,7 +132,7 @@ async function cliGuard(source: string, label: string, extraArgs: readonly strin
   // What KPI Tracker writes on its own sheets is text too, never a formula.
   expect([...xlsxFormulas(after.snap).keys()].filter((key) => OWNED_SHEETS.some((owned) => key.startsWith(`${owned}!`)))).toEqual([]);
   expectEditsApplied(after.excel, expected.plan);
-  expectChangeLogMatches(after.excel, expected.plan);
+  expectChangeLogMatches(after.excel, expected.plan, expected.reportPeriod);
   if (expected.plan.edits.length > 0) expect(after.excel.getWorksheet(CHANGE_LOG_SHEET)?.state).toBe('visible');
   const settingsSheet = after.excel.getWorksheet(SETTINGS_SHEET);
   if (settingsSheet) expect(settingsSheet.state).toBe('veryHidden');

@@ -1,17 +1,23 @@
 import { columnLetter } from '../model/address';
 import { getOrInsert } from '../model/memo';
 import { EXCEL_CELL_LIMIT, planValueText, textValue, type CellEdit, type OwnedSheet, type PlanCell, type PlanValue } from './plan-types';
+import { colourInWords } from './colour-words';
+import { heightOfLines, wrappedLineCount } from './row-heights';
 import { HEADER_FILL } from './status-style';
 
 export const CHANGE_LOG_SHEET = 'KPI Tracker change log';
+
+/** The width of the old and new value columns, in characters. */
+const VALUE_WIDTH = 50;
 
 const HEADER = ['When', 'What was run', 'Sheet', 'Cell', 'Changed', 'Old value', 'New value'];
 
 const PURPOSE_WORDS: Record<CellEdit['purpose'], string> = { status: 'Status', commentary: 'Commentary' };
 
-/** The log's new value: what was written, and how the fill changed. */
+/** The log's new value: what was written, and how the fill changed, in words ("fill none → light green"). */
 function newValue(edit: CellEdit): PlanCell {
-  const fillNote = edit.fill && edit.fill !== edit.fillBefore ? ` (fill ${edit.fillBefore || 'none'} → ${edit.fill})` : '';
+  const fillNote =
+    edit.fill && edit.fill !== edit.fillBefore ? ` (fill ${colourInWords(edit.fillBefore)} → ${colourInWords(edit.fill)})` : '';
   // Text written as it is already is a text value to share (a commentary's words, kept once).
   if (fillNote === '' && edit.value.kind === 'text' && edit.value.text.length <= EXCEL_CELL_LIMIT) return { value: edit.value, wrap: true };
   return { value: textValue(`${planValueText(edit.value)}${fillNote}`), wrap: true };
@@ -19,11 +25,12 @@ function newValue(edit: CellEdit): PlanCell {
 
 /**
  * The audit trail the performance framework asks for: every run appends one row per cell it
- * changed, with the old and the new value. Earlier rows are never rewritten.
+ * changed, with the old and the new value, and says which period the run was about. Earlier rows
+ * are never rewritten. It prints on A4, landscape, one page wide, its header on every page.
  */
 export function changeLogSheet(
   edits: readonly CellEdit[],
-  run: { now: string; command: string },
+  run: { now: string; command: string; period?: string },
   withHeader: boolean,
   rebuiltSheets: readonly string[] = [],
 ): OwnedSheet {
@@ -33,7 +40,8 @@ export function changeLogSheet(
   // One row per changed cell (90,000 in a large workbook), most of whose cells repeat: the run,
   // the sheet, the purpose, a status's old and new values. Those cells are made once and shared.
   const whenCell: PlanCell = { value: textValue(when) };
-  const commandCell: PlanCell = { value: textValue(run.command) };
+  const what = run.period ? `${run.command} for ${run.period}` : run.command;
+  const commandCell: PlanCell = { value: textValue(what), wrap: true };
   const purposeCells = {
     status: { value: textValue(PURPOSE_WORDS.status) },
     commentary: { value: textValue(PURPOSE_WORDS.commentary) },
@@ -44,6 +52,20 @@ export function changeLogSheet(
   const newStatusCells = new Map<PlanValue, Map<string, Map<string, PlanCell>>>();
   const oldValueCells = new Map<string, PlanCell>();
   const columnLetters: string[] = [];
+  // Wrapped words need taller rows to print whole; most rows (a status) take one line, and a
+  // shared cell is measured once.
+  const heights: number[] = [];
+  if (withHeader) heights.push(heightOfLines(1));
+  const linesOf = new Map<PlanCell, number>();
+  const lines = (cell: PlanCell): number => {
+    let known = linesOf.get(cell);
+    if (known === undefined) {
+      known = wrappedLineCount(planValueText(cell.value), VALUE_WIDTH);
+      linesOf.set(cell, known);
+    }
+    return known;
+  };
+  let anyTall = false;
   for (const edit of edits) {
     let sheetCell = sheetCells.get(edit.sheet);
     if (!sheetCell) {
@@ -65,6 +87,9 @@ export function changeLogSheet(
       oldValueCell = { value: textValue(edit.before), wrap: true };
       if (shareOld) oldValueCells.set(edit.before, oldValueCell);
     }
+    const tallest = Math.max(lines(oldValueCell), lines(newValueCell));
+    if (tallest > 1) anyTall = true;
+    heights.push(heightOfLines(tallest));
     const letters = (columnLetters[edit.col] ??= columnLetter(edit.col));
     rows.push([
       whenCell,
@@ -78,14 +103,15 @@ export function changeLogSheet(
   }
   for (const name of rebuiltSheets) {
     rows.push([
-      { value: textValue(when) },
-      { value: textValue(run.command) },
+      whenCell,
+      commandCell,
       { value: textValue(name) },
       { value: textValue('') },
       { value: textValue('Sheet rebuilt') },
       { value: textValue('') },
       { value: textValue(`KPI Tracker rebuilt its sheet "${name}"`), wrap: true },
     ]);
+    heights.push(heightOfLines(1));
   }
   return {
     name: CHANGE_LOG_SHEET,
@@ -93,7 +119,9 @@ export function changeLogSheet(
     mode: 'append',
     visibility: 'visible',
     rows,
-    columnWidths: [19, 14, 24, 8, 12, 50, 50],
+    columnWidths: [19, 18, 24, 8, 12, VALUE_WIDTH, VALUE_WIDTH],
+    ...(anyTall ? { rowHeights: heights } : {}),
     freezeRows: 1,
+    print: { landscape: true, fitToWidth: true, repeatRows: [1, 1], footer: CHANGE_LOG_SHEET },
   };
 }

@@ -24,6 +24,8 @@ export const DEFAULT_TEMPLATES: Readonly<Partial<Record<Status, string>>> = {
   'not-due': '{period}: in progress; due {target}.',
   overdue: '{period}: not complete by {target}; overdue.',
   'no-data': '{period}: figures not yet available.',
+  // Every status written beside a figure names its period, so the sheet says which period it shows.
+  'no-target': '{period}: {actual}. No target is set; reported for information.',
 };
 
 const FIELD = /\{([a-zA-Z]+)\}/g;

@@ -62,7 +62,20 @@ export interface OwnedSheet {
   readonly freezeRows?: number;
   readonly print?: PrintSetup;
   /** A chart of statuses, where the host can draw one. */
-  readonly chart?: { readonly title: string; readonly labelsRange: string; readonly valuesRange: string };
+  readonly chart?: ChartPlan;
+}
+
+/** A bar chart of one column of figures against their labels, on the sheet it belongs to. */
+export interface ChartPlan {
+  readonly title: string;
+  /** A1 ranges on the same sheet, one cell per bar. */
+  readonly labelsRange: string;
+  readonly valuesRange: string;
+  /** '#RRGGBB' per bar, in order (a status's own colour); the labels say what each bar is. */
+  readonly colours?: readonly string[];
+  /** 0-based cells the chart spans: from the top-left corner of `from` to the top-left corner of `to`. */
+  readonly from: { readonly col: number; readonly row: number };
+  readonly to: { readonly col: number; readonly row: number };
 }
 
 export type NoticeKind =

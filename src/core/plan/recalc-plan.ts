@@ -6,12 +6,13 @@ import { cellAddress, quoteSheetName, rangeAddress } from '../model/address';
 import { cellText } from '../model/cell-text';
 import { cellAt, findSheet, type Cell, type Sheet, type Workbook } from '../model/workbook';
 import { parsePeriodLabel } from '../periods/parse-period-label';
-import { periodLabel, type Period } from '../periods/period';
+import { comparePeriods, financialMonthSpan, periodLabel, type Period } from '../periods/period';
 import type { SeenCommentary, Settings } from '../settings/settings-schema';
 import { SETTINGS_SHEET, settingsCells } from '../settings/settings-store';
 import { changeLogSheet, CHANGE_LOG_SHEET } from './change-log';
 import { DEFAULT_TEMPLATES, fillTemplate, type TemplateField } from './commentary-template';
 import { fingerprint } from './fingerprint';
+import { verdictWithoutFigure } from './no-figure-verdict';
 import { cellKey, WrittenCells } from './written-cells';
 import { planValueText, textValue, type CellEdit, type Notice, type OwnedSheet, type Plan, type PlanValue } from './plan-types';
 import { chooseColours, chooseLabels, isKnownStatusText, knownStatusTexts, type StatusColours, type StatusLabels } from './status-style';
@@ -73,7 +74,10 @@ function columnOf(table: DetectedTable, role: 'status' | 'commentary'): number |
   return table.columns.find((column) => column.role === role)?.col;
 }
 
-/** Each indicator's verdict for the chosen period, or its latest period with figures. */
+/**
+ * Each indicator's verdict for the chosen period (No data where it has no figure for it), or,
+ * where no period is chosen, its latest period with figures.
+ */
 export function chooseVerdicts(verdicts: readonly IndicatorVerdict[], period: string | undefined): IndicatorVerdict[] {
   // A period that can't be read chooses as if none were given.
   const wanted = period ? parsePeriodLabel(period) : undefined;
@@ -119,19 +123,130 @@ export function labelMatches(own: string, wantedLabel: string, withoutYear: bool
   return withoutYear ? own.startsWith(wantedLabel) : own === wantedLabel;
 }
 
-/** Each indicator's verdict for `period`, in the order indicators first appear; none for an indicator without one. */
+/**
+ * Each indicator's verdict for `period`, in the order indicators first appear. An indicator
+ * reported over longer periods has its period that ends with this one, where it has a figure for
+ * it (a quarterly indicator's Q2 in a report for September). An indicator with periods but none
+ * of them this one is No data for it (see `verdictWithoutFigure`); an indicator
+ * with no period at all (a case list, say) keeps its verdict where it has figures, as it is about
+ * no period in particular, and is left out where it has none.
+ */
 function verdictsForPeriod(verdicts: readonly IndicatorVerdict[], wanted: Period): IndicatorVerdict[] {
   const wantedLabel = periodLabel(wanted);
+  const withoutYear = wanted.fy === undefined;
   const slots = new IndicatorSlots();
   const match: Array<IndicatorVerdict | undefined> = [];
+  /** Per indicator: 1 when it has a verdict for some period, 0 when none so far. */
+  const dated: number[] = [];
+  const undated: Array<IndicatorVerdict | undefined> = [];
+  let unmatched = false;
+  // Where an indicator has no column for the period, its period that ends with it (the quarter
+  // for a month, the year for a fourth quarter) stands for it, where it has a figure.
+  const covering: Array<IndicatorVerdict | undefined> = [];
+  const ending = new Map<Period, boolean>();
   for (const verdict of verdicts) {
     const slot = slots.slotOf(verdict);
-    if (match[slot] !== undefined || !verdict.period) continue;
-    const label = verdict.periodLabel;
-    const withoutYear = wanted.fy === undefined;
-    if (labelMatches(label, wantedLabel, withoutYear) && (withoutYear || verdict.period.kind === wanted.kind)) match[slot] = verdict;
+    if (slot === dated.length) dated.push(0);
+    if (match[slot] !== undefined) continue;
+    const period = verdict.period;
+    if (!period) {
+      if (undated[slot] === undefined) undated[slot] = verdict;
+      continue;
+    }
+    dated[slot] = 1;
+    if (labelMatches(verdict.periodLabel, wantedLabel, withoutYear) && (withoutYear || period.kind === wanted.kind)) {
+      match[slot] = verdict;
+      continue;
+    }
+    let endsTogether = ending.get(period);
+    if (endsTogether === undefined) {
+      endsTogether = endsWith(period, wanted);
+      ending.set(period, endsTogether);
+    }
+    if (endsTogether && covering[slot] === undefined && verdict.status !== 'no-data' && hasFigures(verdict)) covering[slot] = verdict;
   }
-  return match.filter((verdict): verdict is IndicatorVerdict => verdict !== undefined);
+  for (let slot = 0; slot < dated.length; slot++) {
+    if (match[slot] === undefined && covering[slot] !== undefined) match[slot] = covering[slot];
+    if (match[slot] === undefined && dated[slot] === 1) unmatched = true;
+  }
+  // Mostly every indicator has the period; the few that have not are looked for again.
+  const latest = unmatched ? latestOfUnmatched(verdicts, match, dated) : undefined;
+  const chosen: IndicatorVerdict[] = [];
+  for (let slot = 0; slot < dated.length; slot++) {
+    const found = match[slot];
+    if (found) chosen.push(found);
+    else if (dated[slot] === 1) {
+      const { verdict, withFigures } = latest!.get(slot)!;
+      chosen.push(verdictWithoutFigure(verdict, wanted, wantedLabel, withFigures));
+    } else {
+      const alone = undated[slot];
+      if (alone && alone.status !== 'no-data' && hasFigures(alone)) chosen.push(alone);
+    }
+  }
+  return chosen;
+}
+
+/**
+ * For each indicator with periods but no verdict for the asked-for one (by its place among the
+ * indicators first met): its latest verdict with figures, or else its latest verdict.
+ */
+function latestOfUnmatched(
+  verdicts: readonly IndicatorVerdict[],
+  match: ReadonlyArray<IndicatorVerdict | undefined>,
+  dated: readonly number[],
+): Map<number, { verdict: IndicatorVerdict; withFigures: boolean }> {
+  const slots = new IndicatorSlots();
+  const latest = new Map<number, { verdict: IndicatorVerdict; withFigures: boolean }>();
+  for (const verdict of verdicts) {
+    const slot = slots.slotOf(verdict);
+    const period = verdict.period;
+    if (match[slot] !== undefined || dated[slot] !== 1 || !period) continue;
+    const withFigures = verdict.status !== 'no-data' && hasFigures(verdict);
+    const best = latest.get(slot);
+    const later = !best || comparePeriods(period, best.verdict.period!) > 0;
+    if (!best || (withFigures && (!best.withFigures || later)) || (!best.withFigures && later)) latest.set(slot, { verdict, withFigures });
+  }
+  return latest;
+}
+
+/**
+ * The latest period any indicator has figures for, by the UK financial year: the period a run
+ * reports on when none is asked for. Where periods of different lengths end together (September
+ * 2024 and Q2 2024/25, say), the shortest: the longer one's indicators are reported with their
+ * period that ends with it (see `verdictsForPeriod`), so every indicator with a figure keeps it.
+ */
+export function latestPeriodWithData(verdicts: readonly IndicatorVerdict[]): string | null {
+  let latest: Period | undefined;
+  // Verdicts share their period (a table's column), so each period is weighed once.
+  const weighed = new Set<Period>();
+  for (const v of verdicts) {
+    const period = v.period;
+    if (!period || period === latest || weighed.has(period) || v.status === 'no-data') continue;
+    if (latest && !endsLater(period, latest)) {
+      weighed.add(period);
+      continue;
+    }
+    // A blank cell is no figure, even where a milestone not yet due calls it "not due".
+    if (!hasFigures(v)) continue;
+    latest = period;
+    weighed.add(period);
+  }
+  return latest ? periodLabel(latest) : null;
+}
+
+/** Ends in a later month, or in the same month and is shorter. */
+function endsLater(a: Period, b: Period): boolean {
+  const endA = (a.fy ?? 0) * 12 + financialMonthSpan(a).last;
+  const endB = (b.fy ?? 0) * 12 + financialMonthSpan(b).last;
+  return endA !== endB ? endA > endB : financialMonthSpan(a).first > financialMonthSpan(b).first;
+}
+
+/** A longer period that ends with `wanted` and holds it: Q2 2024/25 for September 2024, the year for Q4. */
+function endsWith(period: Period, wanted: Period): boolean {
+  if (period.fy === undefined || period.fy !== wanted.fy || period.kind === wanted.kind) return false;
+  const own = financialMonthSpan(period);
+  const asked = financialMonthSpan(wanted);
+  return own.last === asked.last && own.first < asked.first;
 }
 
 /** Something is written for the period: a figure judged was read from it, or its cell is not blank. */
@@ -476,7 +591,7 @@ export function finalisePlan(
   workbook: Workbook,
   parts: PlanParts & { readonly sheets: readonly OwnedSheet[] },
   settings: Settings,
-  run: { now: string; command: string },
+  run: { now: string; command: string; period?: string },
 ): Plan {
   if (parts.refusals.length > 0) return { edits: [], sheets: [], notices: parts.notices, refusals: parts.refusals };
   const rebuilt = parts.sheets.filter((sheet) => !ownedSheetUnchanged(workbook, sheet));

@@ -1,23 +1,22 @@
 import { buildActionPlan, type ActionPlanRow } from '../sheets/action-plan-sheet';
 import { actionStatusReader } from '../sheets/action-due-text';
-import type { JudgedFigures } from '../engine/judged-figures';
 import type { Detection } from '../detect/types';
 import type { IndicatorVerdict } from '../engine/evaluate';
 import { DEFAULT_TOLERANCE } from '../engine/tolerance';
 import type { CalendarDate } from '../model/serial-dates';
 import type { Workbook } from '../model/workbook';
-import { comparePeriods, periodLabel } from '../periods/period';
 import type { OwnedSheet, Plan } from '../plan/plan-types';
 import {
   finalisePlan,
-  generatedCommentary,
+  latestPeriodWithData,
   officerCommentary,
   planRecalculation,
   plannedOfficerCommentary,
   type ChosenVerdict,
 } from '../plan/recalc-plan';
 import { buildCommitteeSheet, type CommitteeDetails } from '../sheets/committee-sheet';
-import { latestPeriodReport, reportPeriodVerdicts, type LatestPeriodReport } from '../sheets/committee-verdicts';
+import { indicatorGroups } from '../sheets/committee-groups';
+import { lastYearFigures } from '../sheets/last-year';
 import type { Settings } from '../settings/settings-schema';
 import { judgeWorkbook } from './judge-workbook';
 
@@ -45,20 +44,17 @@ export interface RunResult {
   readonly verdicts: readonly IndicatorVerdict[];
   readonly chosen: readonly ChosenVerdict[];
   readonly settings: Settings;
-  /** The period the committee sheet and action plan were built for. */
+  /**
+   * The period the whole run is about (asked for, or the latest with figures): the status cells,
+   * commentary, action plan, committee sheet and change log all tell of it. Null where no
+   * indicator has figures for any period.
+   */
   readonly reportPeriod: string | null;
   readonly actions: readonly ActionPlanRow[];
 }
 
-/** The latest period any indicator has figures for, by the UK financial year. */
-export function latestPeriodWithData(verdicts: readonly IndicatorVerdict[]): string | null {
-  let latest: IndicatorVerdict | undefined;
-  for (const v of verdicts) {
-    if (!v.period || v.status === 'no-data') continue;
-    if (!latest || comparePeriods(v.period, latest.period!) > 0) latest = v;
-  }
-  return latest ? periodLabel(latest.period!) : null;
-}
+/** The period a run reports on when none is asked for (see `latestPeriodWithData` in recalc-plan). */
+export { latestPeriodWithData };
 
 /**
  * One run of KPI Tracker as a pure step: read the settings kept in the workbook, find the
@@ -74,29 +70,22 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
     today: options.today,
     ...(options.detection ? { detection: options.detection } : {}),
   });
+  // One period for the whole run: the asked-for one, or the latest with figures. The status
+  // cells, commentary, action plan, committee sheet and change log are all about it.
+  const reportPeriod = options.period ?? latestPeriodWithData(verdicts);
   const recalc = planRecalculation(workbook, detection, verdicts, saved, {
-    ...(options.period ? { period: options.period } : {}),
+    ...(reportPeriod ? { period: reportPeriod } : {}),
     now: options.now,
     command: options.command,
   });
-
-  // Where no period is asked for, the report period is the latest with figures, and the pass
-  // that finds it finds the committee's verdicts for it too.
-  let latestReport: LatestPeriodReport | null | undefined;
-  const reportPeriod =
-    options.period ??
-    (options.steps.committee
-      ? ((latestReport = latestPeriodReport(verdicts, recalc.chosen))?.period ?? null)
-      : latestPeriodWithData(verdicts));
-  // The verdicts the status cells show: planning chose them already.
-  const latest: readonly IndicatorVerdict[] =
+  // The verdicts the status cells show are the report period's: the reports read the same ones.
+  const chosen: readonly IndicatorVerdict[] =
     options.steps.actionPlan || options.steps.committee ? recalc.chosen.map((choice) => choice.verdict) : [];
   const sheets: OwnedSheet[] = [];
   let actions: ActionPlanRow[] = [];
-  let latestDuplicated: ReadonlySet<string> | undefined;
-  let plannedKeys: ReadonlySet<string> | undefined;
+  let duplicated: ReadonlySet<string> | undefined;
   if ((options.steps.actionPlan || options.steps.committee) && reportPeriod) {
-    const actionPlan = buildActionPlan(workbook, latest, {
+    const actionPlan = buildActionPlan(workbook, chosen, {
       today: options.today,
       includeNearMisses: options.includeNearMisses ?? false,
       period: reportPeriod,
@@ -105,60 +94,56 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
     // The workbook's own action plans (layout E) are read and used, not copied.
     const existingRows = existingActionRows(detection, options.today);
     actions = [...actionPlan.rows, ...existingRows];
-    if (existingRows.length === 0) plannedKeys = actionPlan.keys;
-    latestDuplicated = actionPlan.duplicated;
+    duplicated = actionPlan.duplicated;
     if (options.steps.actionPlan) sheets.push(actionPlan.sheet);
   }
-  // Committee details given for a run are kept in the workbook for the next one.
-  const committeeDetails = { ...saved.committee, ...definedOnly(options.committee ?? {}) };
+  // Committee details given for a run are kept in the workbook for the next one; a detail given
+  // empty (a field the officer cleared) clears the one kept.
+  const committeeDetails = withoutEmpty({ ...saved.committee, ...withoutUndefined(options.committee ?? {}) });
   if (options.steps.committee && reportPeriod) {
-    const { verdicts: forPeriod, plannedAt } = latestReport ?? reportPeriodVerdicts(verdicts, reportPeriod, recalc.chosen, options.period);
-    // Planning wrote the template's words for the verdicts the status cells show, which are
-    // mostly the report period's too; the same template gives the same words (and judged
-    // figures), so they are reused.
     // The officer's words where there are some; otherwise the template's, for this very period.
     // Whose words a cell holds is told by what KPI Tracker had written there before this run (the
     // saved fingerprints): words it rewrites in this run were its own, not the officer's.
-    const commentary = new Array<string | null>(forPeriod.length);
-    const figures = new Array<JudgedFigures | undefined>(forPeriod.length);
-    for (let i = 0; i < forPeriod.length; i++) {
-      const v = forPeriod[i]!;
-      const at = plannedAt[i]!;
-      figures[i] = at < 0 ? undefined : recalc.chosenFigures[at];
+    const commentary = new Array<string | null>(chosen.length);
+    for (let i = 0; i < chosen.length; i++) {
+      const v = chosen[i]!;
       // Planning looked at the commentary cells of the verdicts it chose, against the same saved fingerprints.
-      const planned = at >= 0 ? plannedOfficerCommentary(recalc, at) : undefined;
+      const planned = plannedOfficerCommentary(recalc, i);
       const officers = planned !== undefined ? planned : officerCommentary(workbook, detection.tables[v.tableIndex]!, v, saved);
-      commentary[i] =
-        officers ?? (at >= 0 ? recalc.chosen[at]!.commentary : generatedCommentary(v, recalc.labels[v.status], recalc.settings));
+      commentary[i] = officers ?? recalc.chosen[i]!.commentary;
     }
-    // The action plan's duplicated references hold for the committee's verdicts too when both
-    // lists are the same, or when there are none: the report period's indicators are among those
-    // whose latest verdicts the action plan read, with the same references, sheets and rows.
-    const sameIndicators = latest.length === forPeriod.length && latest.every((v, i) => v === forPeriod[i]);
-    const duplicated = latestDuplicated && (latestDuplicated.size === 0 || sameIndicators) ? latestDuplicated : undefined;
     const committee = buildCommitteeSheet({
       period: reportPeriod,
-      verdicts: forPeriod,
+      verdicts: chosen,
       commentary,
-      figures,
+      figures: recalc.chosenFigures,
       ...(duplicated ? { duplicated } : {}),
+      groups: indicatorGroups(detection, chosen),
+      lastYear: lastYearFigures(verdicts, chosen),
       labels: recalc.labels,
       colours: recalc.colours,
       committee: committeeDetails,
       tolerance: saved.tolerance ?? DEFAULT_TOLERANCE,
       actions,
-      ...(plannedKeys ? { planned: plannedKeys } : {}),
       today: options.today,
     });
     sheets.push(committee.sheet);
   }
   const parts = options.steps.statuses ? recalc.parts : { edits: [], notices: [], refusals: recalc.mappingRefusals };
   const settings = { ...(options.steps.statuses ? recalc.settings : saved), committee: committeeDetails };
-  const plan = finalisePlan(workbook, { ...parts, sheets }, settings, { now: options.now, command: options.command });
+  const plan = finalisePlan(workbook, { ...parts, sheets }, settings, {
+    now: options.now,
+    command: options.command,
+    ...(reportPeriod ? { period: reportPeriod } : {}),
+  });
   return { plan, detection, verdicts, chosen: recalc.chosen, settings, reportPeriod, actions };
 }
 
-function definedOnly<T extends object>(value: T): Partial<T> {
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function withoutEmpty<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
 }
 

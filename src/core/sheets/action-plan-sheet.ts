@@ -190,8 +190,6 @@ export interface ActionPlanBuild {
   readonly rows: readonly ActionPlanRow[];
   /** The references more than one of the verdicts' indicators share (`duplicatedRefs` of them). */
   readonly duplicated: ReadonlySet<string>;
-  /** The keys of `rows`. */
-  readonly keys: ReadonlySet<string>;
 }
 
 /**
@@ -360,8 +358,6 @@ export function buildActionPlan(
     },
     rows: actionRows,
     duplicated: index.duplicated,
-    // Every block has a row at least.
-    keys: known,
   };
 }
 

@@ -1,11 +1,12 @@
 import type { IndicatorVerdict } from '../engine/evaluate';
 import { judgedFigures, type JudgedFigures } from '../engine/judged-figures';
 import { STATUSES, type Status } from '../engine/target-types';
-import { describeTolerance, type Tolerance } from '../engine/tolerance';
+import type { Tolerance } from '../engine/tolerance';
 import { formatDateGB, type CalendarDate } from '../model/serial-dates';
 import { columnLetter } from '../model/address';
 import type { ActionPlanRow } from './action-plan-sheet';
-import { ACTION_PLAN_SHEET, ACTION_STATUS_FILL, duplicatedRefs, keyWithRef } from './action-plan-sheet';
+import { ACTION_STATUS_FILL, duplicatedRefs, keyWithRef } from './action-plan-sheet';
+import { DIRECTION_MEANING, DIRECTION_WORDS, JUDGED, NO_ACTION_YET, statusMeaning } from './committee-key';
 import { numberValue, planValueText, textValue, type OwnedSheet, type PlanCell, type PlanValue } from '../plan/plan-types';
 import { estimateRowHeight, heightOfLines, SharedCells, totalWidth, wrappedLineCount } from '../plan/row-heights';
 import { HEADER_FILL, type StatusColours, type StatusLabels } from '../plan/status-style';
@@ -28,36 +29,50 @@ export function committeeSheetName(period: string): string {
   return name.slice(0, 31);
 }
 
-const ARROWS: Record<'better' | 'worse' | 'same', string> = { better: '↑ better', worse: '↓ worse', same: '→ same' };
+type Column = 'ref' | 'indicator' | 'owner' | 'target' | 'actual' | 'previous' | 'lastYear' | 'status' | 'direction' | 'commentary';
 
-type Column = 'ref' | 'indicator' | 'target' | 'actual' | 'previous' | 'status' | 'direction' | 'commentary';
-
-const ALL_COLUMNS: readonly Column[] = ['ref', 'indicator', 'target', 'actual', 'previous', 'status', 'direction', 'commentary'];
-
-/** The title, committee details and preparation line span the sheet. */
-const MERGED_TITLE_ROWS = 3;
+const ALL_COLUMNS: readonly Column[] = [
+  'ref',
+  'indicator',
+  'owner',
+  'target',
+  'actual',
+  'previous',
+  'lastYear',
+  'status',
+  'direction',
+  'commentary',
+];
 
 const COLUMN_TITLES: Record<Column, string> = {
   ref: 'Ref',
   indicator: 'Indicator',
+  owner: 'Owner',
   target: 'Target',
   actual: 'Actual',
   previous: 'Previous',
+  lastYear: 'Same period last year',
   status: 'Status',
   direction: 'Direction',
   commentary: 'Commentary',
 };
 
+/** In characters; the sheet prints one page wide, so every column earns its width. */
 const COLUMN_WIDTHS: Record<Column, number> = {
   ref: 8,
-  indicator: 42,
-  target: 16,
-  actual: 14,
+  indicator: 38,
+  owner: 16,
+  target: 14,
+  actual: 12,
   previous: 11,
-  status: 13,
-  direction: 14,
-  commentary: 60,
+  lastYear: 11,
+  status: 12,
+  direction: 22,
+  commentary: 52,
 };
+
+/** The chart of statuses beside the summary is at least this many rows tall. */
+const CHART_ROWS = 12;
 
 function header(names: readonly string[], offset = 0): PlanCell[] {
   return [
@@ -67,8 +82,9 @@ function header(names: readonly string[], offset = 0): PlanCell[] {
 }
 
 function directionText(verdict: IndicatorVerdict): string {
-  if (verdict.polarity === 'none') return '– not rated';
-  return verdict.trend ? ARROWS[verdict.trend] : '';
+  if (verdict.polarity === 'none') return DIRECTION_WORDS.none;
+  const trend = verdict.trend;
+  return trend ? DIRECTION_WORDS[trend] : '';
 }
 
 export interface CommitteeBuild {
@@ -78,10 +94,33 @@ export interface CommitteeBuild {
 }
 
 /**
- * The committee sheet for one period, after the reports in the seeds: who it is for, counts by
- * status, the exceptions first with their commentary and action-plan reference, every indicator
- * with its status colour and direction of travel, overdue actions, and the tolerance rule.
- * Columns with nothing in them for this workbook (no references, no previous period) are left out.
+ * What an indicator's action-plan block says is being done, a line per action with its date; or,
+ * where the block has no action written yet, that the owner is to add one.
+ */
+function actionsByKey(actions: readonly ActionPlanRow[]): Map<string, string> {
+  const lines = new Map<string, string[]>();
+  for (const a of actions) {
+    const action = a.action.trim();
+    if (!action) continue;
+    const by = a.by.trim();
+    const line = `${action}${by ? ` (by ${by})` : ''}${a.status === 'Overdue' ? ' — overdue' : ''}`;
+    const known = lines.get(a.key);
+    if (known) known.push(line);
+    else lines.set(a.key, [line]);
+  }
+  return new Map([...lines].map(([key, texts]) => [key, texts.join('\n')]));
+}
+
+/**
+ * The committee sheet for one period, after the performance appendices councils publish for
+ * cabinet and scrutiny: who it is for, a key to the statuses with the tolerance in words, counts
+ * and shares of the indicators that were judged (No data and No target counted apart) beside a
+ * chart of them, the exceptions first with the action being taken, then overdue actions, then every
+ * indicator (the table whose header repeats on each printed page), grouped by section where the
+ * workbook has sections, with its owner, status colour and word, direction of travel as shape and
+ * word, and last year's figure where the workbook has it.
+ * Columns with nothing in them for this workbook (no references, no owners, no previous period, no
+ * last year) are left out.
  */
 export function buildCommitteeSheet(input: {
   readonly period: string;
@@ -92,32 +131,35 @@ export function buildCommitteeSheet(input: {
   readonly figures?: ReadonlyArray<JudgedFigures | undefined>;
   /** The references more than one of these verdicts' indicators share, where the caller knows them. */
   readonly duplicated?: ReadonlySet<string>;
+  /** The group (section, service, theme) each verdict is reported under (same order); '' for none. */
+  readonly groups?: readonly string[];
+  /** Each verdict's figure for the same period last year (same order); '' where the workbook has none. */
+  readonly lastYear?: readonly string[];
   readonly labels: StatusLabels;
   readonly colours: StatusColours;
   readonly committee: CommitteeDetails;
   readonly tolerance: Tolerance;
   readonly actions: readonly ActionPlanRow[];
-  /** The keys of `actions`, where the caller knows them. */
-  readonly planned?: ReadonlySet<string>;
   readonly today: CalendarDate;
 }): CommitteeBuild {
-  const { verdicts, labels, colours } = input;
+  const { verdicts, labels, colours, period } = input;
   const count = verdicts.length;
   // One pass over the indicators reads all the rest needs of them, each field once (a verdict's
   // fields are getters, and the verdicts lie scattered in memory among every period's): each one's
-  // printed figures and texts, where the exceptions are, and whether the optional columns and the
-  // sheet headings are wanted.
+  // printed figures and texts, where the exceptions are, and which optional columns are wanted.
   const figures = new Array<JudgedFigures>(count);
   const statuses = new Array<Status>(count);
   const refs = new Array<string | null>(count);
-  const sheets = new Array<string>(count);
+  const owners = new Array<string>(count);
   const names = new Array<string>(count);
   const directions = new Array<string>(count);
   const commentaries = new Array<string>(count);
+  const lastYear = input.lastYear ?? [];
   const exceptions: number[] = [];
   let anyRef = false;
+  let anyOwner = false;
   let anyPrevious = false;
-  let manySheets = false;
+  let anyLastYear = false;
   for (let i = 0; i < count; i++) {
     const v = verdicts[i]!;
     const judged = input.figures?.[i] ?? judgedFigures(v);
@@ -128,46 +170,56 @@ export function buildCommitteeSheet(input: {
     const ref = v.ref;
     refs[i] = ref;
     if (ref !== null && ref !== '') anyRef = true;
+    const owner = v.owner?.trim() ?? '';
+    owners[i] = owner;
+    if (owner !== '') anyOwner = true;
     if (judged.previous !== '') anyPrevious = true;
-    const sheet = v.sheet;
-    sheets[i] = sheet;
-    if (sheet !== sheets[0]) manySheets = true;
+    if (lastYear[i]) anyLastYear = true;
     names[i] = v.indicator.trim();
     directions[i] = directionText(v);
     commentaries[i] = input.commentary[i] ?? v.commentary ?? '';
   }
-  // Direction stays even when empty: the exceptions table uses its place for the action-plan reference.
-  const columns = ALL_COLUMNS.filter((column) => (column === 'ref' ? anyRef : column === 'previous' ? anyPrevious : true));
+  const wanted: Partial<Record<Column, boolean>> = { ref: anyRef, owner: anyOwner, previous: anyPrevious, lastYear: anyLastYear };
+  // Direction stays even when empty: the exceptions table uses its place for the action.
+  const columns = ALL_COLUMNS.filter((column) => wanted[column] ?? true);
   const widths = columns.map((column) => COLUMN_WIDTHS[column]);
   const lastColumn = columnLetter(columns.length - 1);
 
   const rows: PlanCell[][] = [];
   const heights: number[] = [];
+  const merges: string[] = [];
   const sheetWidth = totalWidth(widths);
-  /** A row sized from its cells; the three title rows are merged across the sheet. */
-  const push = (row: PlanCell[]): void => {
-    heights.push(estimateRowHeight(row, widths, rows.length < MERGED_TITLE_ROWS ? sheetWidth : undefined));
+  const push = (row: PlanCell[], mergedWidth?: number): void => {
+    heights.push(estimateRowHeight(row, widths, mergedWidth));
     rows.push(row);
+  };
+  /** A line of text merged across the sheet, wrapped and sized to its width. */
+  const pushWide = (cell: PlanCell): void => {
+    merges.push(`A${rows.length + 1}:${lastColumn}${rows.length + 1}`);
+    push([{ wrap: true, ...cell }], sheetWidth);
   };
   const text = (value: string, extra: Partial<PlanCell> = {}): PlanCell => ({ value: textValue(value), ...extra });
 
   // Two rows for each indicator (more for exceptions), so their cells are built without spreads
   // or closures over columns, and sized as they are placed. Cells that repeat down a column
-  // (names, targets, statuses, directions) are built once and shared. Actual and previous figures
-  // and commentary are not: each is a newly formatted string, mostly the indicator's own, and
+  // (names, owners, targets, statuses, directions) are built once and shared. Actual and previous
+  // figures and commentary are not: each is a newly formatted string, mostly the indicator's own, and
   // hashing it to find a shared cell cost more than the cell (profiled at 50,000 indicators).
   const at = (column: Column): number => columns.indexOf(column);
   const refAt = at('ref');
   const indicatorAt = at('indicator');
+  const ownerAt = at('owner');
   const targetAt = at('target');
   const actualAt = at('actual');
   const previousAt = at('previous');
+  const lastYearAt = at('lastYear');
   const statusAt = at('status');
   const directionAt = at('direction');
   const commentaryAt = at('commentary');
   const wrapped = (value: PlanValue): PlanCell => ({ value, wrap: true, border: true });
   const wrappedIn = (column: number): SharedCells => new SharedCells(widths[column] ?? 0, wrapped);
   const indicatorCells = wrappedIn(indicatorAt);
+  const ownerCells = wrappedIn(ownerAt);
   const targetCells = wrappedIn(targetAt);
   const directionCells = wrappedIn(directionAt);
   // Sized from the text as written to the cell, which Excel's limit may have cut.
@@ -177,8 +229,8 @@ export function buildCommitteeSheet(input: {
     STATUSES.map((status) => [status, { cell: { value: textValue(labels[status]), fill: colours[status], border: true }, count: 0 }]),
   );
 
-  // The all-indicators row of each indicator; an exception's row is a copy with the action-plan
-  // reference in place of the direction, so the lines of the other cells are kept for it.
+  // The all-indicators row of each indicator; an exception's row is a copy with the action in
+  // place of the direction, so the lines of the other cells are kept for it.
   const indicatorRows = new Array<PlanCell[]>(count);
   // Typed arrays: a height is as often fractional as not, and these never change their kind of element.
   const linesBesideDirection = new Uint32Array(count);
@@ -201,94 +253,111 @@ export function buildCommitteeSheet(input: {
     row[directionAt] = direction.cell;
     row[commentaryAt] = commentary;
     let lines = Math.max(indicator.lines, target.lines, linesIn(actual, actualAt), linesIn(commentary, commentaryAt));
+    if (ownerAt >= 0) {
+      const owner = ownerCells.get(owners[i]!);
+      row[ownerAt] = owner.cell;
+      lines = Math.max(lines, owner.lines);
+    }
     if (previousAt >= 0) {
       const previous: PlanCell = { value: textValue(judged.previous), wrap: true, border: true };
       row[previousAt] = previous;
       lines = Math.max(lines, linesIn(previous, previousAt));
+    }
+    if (lastYearAt >= 0) {
+      const earlier: PlanCell = { value: textValue(lastYear[i] ?? ''), wrap: true, border: true };
+      row[lastYearAt] = earlier;
+      lines = Math.max(lines, linesIn(earlier, lastYearAt));
     }
     linesBesideDirection[i] = lines;
     indicatorHeights[i] = heightOfLines(Math.max(lines, direction.lines));
     indicatorRows[i] = row;
   }
 
-  push([text(`Performance report: ${input.period}`, { bold: true, size: 16 })]);
+  // Who it is for: lines that are not set are left out, never filled with a placeholder.
+  pushWide(text(`Performance report: ${period}`, { bold: true, size: 16 }));
   const details = [
     input.committee.name ? `Committee: ${input.committee.name}` : '',
     input.committee.meetingDate ? `Meeting: ${input.committee.meetingDate}` : '',
     input.committee.service ? `Service: ${input.committee.service}` : '',
     input.committee.preparedBy ? `Prepared by: ${input.committee.preparedBy}` : '',
   ].filter(Boolean);
-  push([
-    text(details.length > 0 ? details.join('   ·   ') : 'Committee details can be set in KPI Tracker’s settings.', {
-      italic: details.length === 0,
-    }),
-  ]);
-  push([
-    text(`Prepared ${formatDateGB(input.today)} from the KPI workbook. ${verdicts.length} indicator${verdicts.length === 1 ? '' : 's'}.`, {
+  if (details.length > 0) pushWide(text(details.join('   ·   ')));
+  pushWide(
+    text(`Prepared ${formatDateGB(input.today)} from the KPI workbook. ${count} indicator${count === 1 ? '' : 's'}.`, {
       italic: true,
       fontColour: '#595959',
     }),
-  ]);
+  );
+  const titleRows = rows.length;
   push([]);
 
-  // The summary sits in the indicator and target columns, which are wide enough for a status label.
-  const indent = columns.indexOf('indicator');
+  // The key and the summary sit in the indicator column and those after it, which are wide enough for a status label.
+  const indent = indicatorAt;
   const pad = (cells: PlanCell[]): PlanCell[] => [...Array<PlanCell | undefined>(indent).fill(undefined), ...cells] as PlanCell[];
+  const present = STATUSES.filter((status) => byStatus.get(status)!.count > 0);
+  push([text('Key', { bold: true, size: 12 })]);
+  const meaningWidth = sheetWidth - totalWidth(widths.slice(0, indent + 1));
+  const keyRow = (label: PlanCell, meaning: string): void => {
+    const r = rows.length + 1;
+    merges.push(`${columnLetter(indent + 1)}${r}:${lastColumn}${r}`);
+    const cell: PlanCell = { value: textValue(meaning), wrap: true, border: true };
+    heights.push(heightOfLines(Math.max(1, wrappedLineCount(meaning, meaningWidth))));
+    rows.push(pad([label, cell]));
+  };
+  for (const status of present) keyRow(byStatus.get(status)!.cell, statusMeaning(status, period, input.tolerance));
+  keyRow(text('Direction', { border: true }), DIRECTION_MEANING);
+  push([]);
+
+  // Shares are of the indicators judged against a target: missing figures do not water them down.
+  const judged = present.filter((status) => JUDGED.has(status)).reduce((n, status) => n + byStatus.get(status)!.count, 0);
+  const summaryTitleRow = rows.length;
   push([text('Summary', { bold: true, size: 12 })]);
-  push(header(['Status', 'Number', 'Share'], indent));
+  push(header(['Status', 'Number', 'Share of those judged'], indent));
   const summaryStart = rows.length + 1;
-  for (const status of STATUSES) {
+  for (const status of present) {
     const n = byStatus.get(status)!.count;
-    if (n === 0) continue;
     push(
       pad([
         text(labels[status], { fill: colours[status], border: true }),
         { value: numberValue(n), border: true },
-        { value: numberValue(n / verdicts.length), numberFormat: '0%', border: true },
+        JUDGED.has(status)
+          ? { value: numberValue(n / judged), numberFormat: '0%', border: true }
+          : text('not judged', { italic: true, fontColour: '#595959', border: true }),
       ]),
     );
   }
   const summaryEnd = rows.length;
   push(
     pad([
-      text('Total', { bold: true, border: true }),
-      { value: numberValue(verdicts.length), bold: true, border: true },
-      { value: numberValue(verdicts.length ? 1 : 0), numberFormat: '0%', bold: true, border: true },
+      text('Judged against a target', { bold: true, border: true, wrap: true }),
+      { value: numberValue(judged), bold: true, border: true },
+      judged > 0 ? { value: numberValue(1), numberFormat: '0%', bold: true, border: true } : text('', { border: true }),
     ]),
   );
+  push(
+    pad([text('Total', { bold: true, border: true }), { value: numberValue(count), bold: true, border: true }, text('', { border: true })]),
+  );
+  // Room beside the summary for the chart.
+  while (rows.length - summaryTitleRow < CHART_ROWS) push([]);
+  const chartBottom = rows.length;
   push([]);
 
   push([text('Exceptions: indicators not meeting target', { bold: true, size: 12 })]);
   if (exceptions.length === 0) {
-    push([text('None: every indicator with figures met its target or was within tolerance.', { italic: true })]);
+    push([text('None: every indicator with a figure met its target or was within the tolerance.', { italic: true })]);
   } else {
-    // The direction column gives way to the action-plan reference here.
-    push(header(columns.map((column) => (column === 'direction' ? 'Action plan' : COLUMN_TITLES[column]))));
-    const planned = input.planned ?? new Set(input.actions.map((a) => a.key));
+    // The direction column gives way to what is being done about it.
+    push(header(columns.map((column) => (column === 'direction' ? 'Action being taken' : COLUMN_TITLES[column]))));
+    const actionOf = actionsByKey(input.actions);
     const duplicated = input.duplicated ?? duplicatedRefs(verdicts);
     for (const i of exceptions) {
       const key = keyWithRef(refs[i]!, verdicts[i]!, duplicated);
-      const plan = planned.has(key) ? `See ${ACTION_PLAN_SHEET}, ${key}` : 'No action plan yet';
       const row = indicatorRows[i]!.slice();
       // Unique to the indicator: not worth sharing.
-      row[directionAt] = { value: textValue(plan), wrap: true, border: true };
+      row[directionAt] = { value: textValue(actionOf.get(key) ?? NO_ACTION_YET), wrap: true, border: true };
       heights.push(heightOfLines(Math.max(linesBesideDirection[i]!, linesIn(row[directionAt]!, directionAt))));
       rows.push(row);
     }
-  }
-  push([]);
-
-  push([text('All indicators', { bold: true, size: 12 })]);
-  push(header(columns.map((column) => COLUMN_TITLES[column])));
-  const tableHeaderRow = rows.length;
-  let section = '';
-  for (let i = 0; i < count; i++) {
-    if (manySheets && sheets[i] !== section) {
-      section = sheets[i]!;
-      push([text(section, { bold: true, italic: true })]);
-    }
-    heights.push(indicatorHeights[i]!);
-    rows.push(indicatorRows[i]!);
   }
   push([]);
 
@@ -298,18 +367,19 @@ export function buildCommitteeSheet(input: {
     push([text('None.', { italic: true })]);
   } else {
     // Actions sit in the table's own columns: the action under Indicator, its progress under Commentary.
-    const place: Partial<Record<Column, keyof ActionPlanRow | 'label'>> = {
+    const place: Partial<Record<Column, keyof ActionPlanRow>> = {
       ref: 'ref',
       indicator: 'action',
       target: 'by',
-      actual: 'responsible',
+      [ownerAt >= 0 ? 'owner' : 'actual']: 'responsible',
       commentary: 'progress',
     };
     const titles: Partial<Record<Column, string>> = {
       ref: 'Ref',
       indicator: 'Action',
       target: 'By',
-      actual: 'Responsible',
+      [ownerAt >= 0 ? 'owner' : 'actual']: 'Responsible',
+      status: 'Status',
       commentary: 'Progress',
     };
     push(columns.map((column) => ({ value: textValue(titles[column] ?? ''), bold: true, fill: HEADER_FILL, wrap: true, border: true })));
@@ -317,14 +387,7 @@ export function buildCommitteeSheet(input: {
       push(
         columns.map((column) => {
           const field = place[column];
-          const value =
-            field === undefined
-              ? column === 'status'
-                ? 'Overdue'
-                : ''
-              : column === 'ref' && !columns.includes('ref')
-                ? ''
-                : String(a[field as keyof ActionPlanRow] ?? '');
+          const value = field === undefined ? (column === 'status' ? 'Overdue' : '') : String(a[field] ?? '');
           return column === 'status'
             ? text(value, { fill: ACTION_STATUS_FILL.Overdue, border: true })
             : text(value, { wrap: true, border: true });
@@ -333,35 +396,56 @@ export function buildCommitteeSheet(input: {
     }
   }
   push([]);
-  push([text(`Tolerance: ${describeTolerance(input.tolerance)}`, { italic: true, fontColour: '#595959' })]);
-  push([
-    text(
-      'Direction of travel compares with the previous period: ↑ better, ↓ worse, → the same, whichever way is better for the indicator.',
-      { italic: true, fontColour: '#595959' },
-    ),
-  ]);
 
+  push([text('All indicators', { bold: true, size: 12 })]);
+  push(header(columns.map((column) => COLUMN_TITLES[column])));
+  const tableHeaderRow = rows.length;
+  const groups = input.groups ?? [];
+  const groupOrder: string[] = [];
+  const members = new Map<string, number[]>();
+  for (let i = 0; i < count; i++) {
+    const group = groups[i] ?? '';
+    const known = members.get(group);
+    if (known) known.push(i);
+    else {
+      members.set(group, [i]);
+      groupOrder.push(group);
+    }
+  }
+  const headed = groupOrder.length > 1;
+  for (const group of groupOrder) {
+    if (headed) push([text(group || 'Other indicators', { bold: true, italic: true })]);
+    for (const i of members.get(group)!) {
+      heights.push(indicatorHeights[i]!);
+      rows.push(indicatorRows[i]!);
+    }
+  }
+
+  const chartLeft = Math.min(indent + 4, columns.length - 1);
   return {
     sheet: {
-      name: committeeSheetName(input.period),
+      name: committeeSheetName(period),
       purpose: 'committee',
       mode: 'replace',
       visibility: 'visible',
       rows,
       columnWidths: widths,
       rowHeights: heights,
-      merges: [`A1:${lastColumn}1`, `A2:${lastColumn}2`, `A3:${lastColumn}3`],
-      freezeRows: 3,
+      merges,
+      freezeRows: titleRows,
       print: {
         landscape: true,
         fitToWidth: true,
         repeatRows: [tableHeaderRow, tableHeaderRow],
-        footer: `Performance report: ${input.period}`,
+        footer: `Performance report: ${period}${input.committee.name ? ` · ${input.committee.name}` : ''}`,
       },
       chart: {
-        title: `Indicators by status, ${input.period}`,
+        title: `Indicators by status, ${period}`,
         labelsRange: `${columnLetter(indent)}${summaryStart}:${columnLetter(indent)}${summaryEnd}`,
         valuesRange: `${columnLetter(indent + 1)}${summaryStart}:${columnLetter(indent + 1)}${summaryEnd}`,
+        colours: present.map((status) => colours[status]),
+        from: { col: chartLeft, row: summaryTitleRow },
+        to: { col: columns.length, row: chartBottom },
       },
     },
     summaryRows: [summaryStart, summaryEnd],

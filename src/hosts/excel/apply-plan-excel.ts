@@ -162,7 +162,12 @@ async function finishOwnedSheet(queue: Queue, sheet: Excel.Worksheet, owned: Own
       );
       chart.title.text = owned.chart.title;
       chart.legend.visible = false;
-      chart.setPosition(`J5`);
+      // Beside the summary, over the cells the plan keeps free for it.
+      const { from, to } = owned.chart;
+      chart.setPosition(
+        `${columnLetter(from.col)}${from.row + 1}`,
+        `${columnLetter(Math.max(from.col, to.col - 1))}${Math.max(from.row, to.row - 1) + 1}`,
+      );
     }
     sheet.visibility = owned.visibility === 'veryHidden' ? Excel.SheetVisibility.veryHidden : Excel.SheetVisibility.visible;
     if (position !== undefined) sheet.position = position;

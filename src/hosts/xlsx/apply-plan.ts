@@ -1,6 +1,7 @@
 import type { CellEdit, OwnedSheet, Plan } from '../../core/plan/plan-types';
 import { getOrInsert } from '../../core/model/memo';
 import { WorkbookFileError, type XlsxSource } from './read-xlsx';
+import { drawingPartsOf, sheetDrawing } from './chart-parts';
 import { appendRows, buildSheetXml, patchSheetCells, printTitlesFormula } from './sheet-xml-write';
 import { RELATIONSHIPS_NS, relationshipsPartOf, relativeTarget } from './xlsx-package';
 import {
@@ -77,21 +78,33 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
         `The workbook has a chart sheet called "${owned.name}", the name of a sheet KPI Tracker writes. Rename that chart sheet and run again. Nothing was written.`,
       );
     }
-    if (owned.chart)
-      notes.push(
-        `The chart of statuses on "${owned.name}" was left out: the command line can't draw charts. Generate the committee sheet from Excel to get it.`,
-      );
+    /** The sheet's chart, written as parts of its own; the sheet's `<drawing>` names it. */
+    const drawChart = (part: string): string | undefined => {
+      if (!owned.chart) return undefined;
+      const drawing = sheetDrawing(part, owned, owned.chart, partNames);
+      for (const made of drawing.parts) {
+        partNames.add(made.part.toLowerCase());
+        compress(made.part, made.content);
+        if (made.contentType) contentTypes = addOverride(contentTypes, made.part, made.contentType);
+      }
+      return drawing.relationshipId;
+    };
     if (existing) {
       if (owned.mode === 'append') {
         const edited = replaced.get(existing.part);
         const xml = edited instanceof Uint8Array ? Buffer.from(edited).toString('utf8') : pkg.text(existing.part)!;
-        compress(existing.part, appendRows(xml, existing.layout, owned.rows, source.styles));
+        compress(existing.part, appendRows(xml, existing.layout, owned.rows, source.styles, owned.rowHeights));
         pkg.forget(existing.part);
       } else {
-        compress(existing.part, buildSheetXml(owned, source.styles));
-        // What hung off the old sheet (a chart drawn by the add-in, say) belongs to the sheet being replaced.
+        // What hung off the old sheet (a chart drawn by the add-in or an earlier run) belongs to the sheet being replaced.
+        for (const part of drawingPartsOf(pkg, existing.part)) {
+          replaced.set(part, null);
+          partNames.delete(part.toLowerCase());
+          contentTypes = removeOverride(contentTypes, part);
+        }
         const rels = relationshipsPartOf(existing.part);
         if (pkg.has(rels)) replaced.set(rels, null);
+        compress(existing.part, buildSheetXml(owned, source.styles, drawChart(existing.part)));
       }
       workbook.setState(existing.relationshipId, owned.visibility);
       workbook.setPrintTitles(existing.position, owned);
@@ -101,7 +114,7 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
     while (partNames.has(`xl/worksheets/sheet${number}.xml`)) number++;
     const part = `xl/worksheets/sheet${number}.xml`;
     partNames.add(part);
-    compress(part, buildSheetXml(owned, source.styles));
+    compress(part, buildSheetXml(owned, source.styles, drawChart(part)));
     const relationshipId = freeRelationshipId(workbookRels);
     workbookRels = addRelationship(workbookRels, relationshipId, WORKSHEET_TYPE, relativeTarget(source.workbookPart, part));
     contentTypes = addOverride(contentTypes, part, WORKSHEET_CONTENT);

@@ -91,15 +91,21 @@ export function patchSheetCells(xml: string, layout: SheetLayout, edits: readonl
   return out.toBuffer();
 }
 
-/** Rows added under the last row of a sheet (the change log grows this way). */
-export function appendRows(xml: string, layout: SheetLayout, rows: OwnedSheet['rows'], styles: StylesPart): Buffer {
+/** Rows added under the last row of a sheet (the change log grows this way), with their heights where given. */
+export function appendRows(
+  xml: string,
+  layout: SheetLayout,
+  rows: OwnedSheet['rows'],
+  styles: StylesPart,
+  heights?: OwnedSheet['rowHeights'],
+): Buffer {
   const p = layout.prefix;
   const { head, body, tail } = splitAtSheetData(xml, p);
   const out = new Utf8Chunks();
   out.push(head);
   out.push(body);
   const cellTails = new Map<PlanCell, string>();
-  rows.forEach((cells, i) => out.push(plannedRowXml(p, layout.lastRow + i, cells, undefined, styles, cellTails)));
+  rows.forEach((cells, i) => out.push(plannedRowXml(p, layout.lastRow + i, cells, heights?.[i], styles, cellTails)));
   out.push(tail);
   return out.toBuffer();
 }
@@ -271,8 +277,8 @@ function withMergedLook(owned: OwnedSheet): ReadonlyArray<ReadonlyArray<PlanCell
 
 const FOOTER_PAGE = '&RPage &P of &N';
 
-/** A whole worksheet part for a sheet the run owns. */
-export function buildSheetXml(owned: OwnedSheet, styles: StylesPart): Buffer {
+/** A whole worksheet part for a sheet the run owns; `drawing` names its relationship to a drawing (a chart). */
+export function buildSheetXml(owned: OwnedSheet, styles: StylesPart, drawing?: string): Buffer {
   // A loop, not Math.max(...rows): a first change log of 130,000 rows overflowed the call stack.
   let widest = 1;
   for (const cells of owned.rows) if (cells.length > widest) widest = cells.length;
@@ -315,6 +321,7 @@ export function buildSheetXml(owned: OwnedSheet, styles: StylesPart): Buffer {
         ? `<pageSetup paperSize="9" orientation="${print.landscape ? 'landscape' : 'portrait'}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`
         : '') +
       footer +
+      (drawing ? `<drawing r:id="${drawing}"/>` : '') +
       '</worksheet>',
   );
   return out.toBuffer();

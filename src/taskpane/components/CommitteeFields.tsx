@@ -5,14 +5,13 @@ import type { SettingsForm } from '../settings-form';
 
 type Committee = SettingsForm['committee'];
 
+// The committee's name and the meeting date are asked for in the Run view, beside "Generate committee sheet".
 const FIELDS: ReadonlyArray<{ key: keyof Committee; label: string; hint?: string }> = [
-  { key: 'name', label: 'Committee', hint: 'For example, Regulatory and Support Services Committee.' },
-  { key: 'meetingDate', label: 'Meeting date', hint: 'As it should be printed, for example 15 January 2025.' },
-  { key: 'service', label: 'Service' },
-  { key: 'preparedBy', label: 'Prepared by' },
+  { key: 'service', label: 'Service', hint: 'Printed at the top of the committee sheet; left out when empty.' },
+  { key: 'preparedBy', label: 'Prepared by', hint: 'Printed at the top of the committee sheet; left out when empty.' },
 ];
 
-/** Who the committee sheet is for, printed at its top. */
+/** Who prepared the committee sheet, and for which service, printed at its top. */
 export function CommitteeFields(props: { committee: Committee; onChange: (patch: Partial<Committee>) => void }) {
   const styles = usePaneStyles();
   const headingId = useId();

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { CalendarDate } from '../../core/model/serial-dates';
 import { latestPeriodWithData, type RunOptions, type RunResult } from '../../core/run/run-kpi-tracker';
 import { ErrorBar } from '../components/ErrorBar';
+import { MeetingFields, type Meeting } from '../components/MeetingFields';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { PreviewRegion } from '../components/PreviewRegion';
 import { RunResultSummary } from '../components/RunResultSummary';
@@ -18,8 +19,16 @@ type Outcome =
   | { readonly kind: 'done'; readonly label: string; readonly result: RunResult }
   | { readonly kind: 'failed'; readonly label: string; readonly error: unknown };
 
-function options(today: CalendarDate, period: string | null, steps: RunOptions['steps'], command: string): RunOptions {
-  return { today, now: new Date().toISOString(), command, steps, ...(period ? { period } : {}) };
+function options(today: CalendarDate, period: string | null, steps: RunOptions['steps'], command: string, meeting?: Meeting): RunOptions {
+  return {
+    today,
+    now: new Date().toISOString(),
+    command,
+    steps,
+    ...(period ? { period } : {}),
+    // What the officer typed for the committee sheet; an emptied field clears what was saved.
+    ...(meeting && steps.committee ? { committee: { name: meeting.name.trim(), meetingDate: meeting.meetingDate.trim() } } : {}),
+  };
 }
 
 /**
@@ -46,6 +55,10 @@ export function RunView(props: {
   const [applying, setApplying] = useState<Applying | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [showError, setShowError] = useState<unknown>(null);
+  const [meeting, setMeeting] = useState<Meeting>({
+    name: data.settings.committee.name ?? '',
+    meetingDate: data.settings.committee.meetingDate ?? '',
+  });
 
   useEffect(() => {
     let current = true;
@@ -63,7 +76,7 @@ export function RunView(props: {
     setOutcome(null);
     setApplying({ step, progress: 0 });
     try {
-      const result = await host.apply(options(today, period, step.steps, `${step.label} (task pane)`), (fraction) =>
+      const result = await host.apply(options(today, period, step.steps, `${step.label} (task pane)`, meeting), (fraction) =>
         setApplying({ step, progress: fraction }),
       );
       setOutcome({ kind: 'done', label: step.label, result });
@@ -104,6 +117,7 @@ export function RunView(props: {
         onChange={props.onPeriodChange}
       />
       <PreviewRegion period={period} summary={preview.summary} loading={preview.loading} error={preview.error} />
+      <MeetingFields meeting={meeting} onChange={setMeeting} />
       <div className={styles.buttons} role="group" aria-label="Run">
         {RUN_STEPS.map((step) => (
           <Button
