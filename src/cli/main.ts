@@ -1,11 +1,15 @@
 import { detectWorkbook } from '../core/detect/detect-workbook';
-import { evaluateWorkbook } from '../core/engine/evaluate';
 import { dateFromIso, type CalendarDate } from '../core/model/serial-dates';
 import { parsePeriodLabel } from '../core/periods/parse-period-label';
 import { checkJson, checkText } from './output/check-json';
 import { scanJson } from './output/scan-json';
 import { scanText } from './output/scan-text';
 import { runKpiTracker } from '../core/run/run-kpi-tracker';
+import { judgeWorkbook } from '../core/run/judge-workbook';
+import { planSettingsSave } from '../core/run/settings-plan';
+import { mappingMisfits, mappingOf, readMappingJson, withMapping } from '../core/settings/mapping-json';
+import { readSettings } from '../core/settings/settings-store';
+import { readFile } from 'node:fs/promises';
 import { planText } from './output/plan-text';
 import { summaryText } from './output/summary-text';
 import { committeeSheetName } from '../core/sheets/committee-sheet';
@@ -36,6 +40,9 @@ Commands:
                               generate the committee sheet for a period (default: the latest with figures)
   pack <book.xlsx> [--pdf] [options of all the above]
                               statuses, commentary, action plan and committee sheet in one go
+  map <book.xlsx> [--set <mapping.json> [-o out.xlsx] [--in-place]]
+                              print, as JSON, which columns of which tables every command uses;
+                              with --set, save a corrected mapping into a copy of the workbook
 
 Options:
   --json      print JSON (the format is described in the README)
@@ -51,10 +58,11 @@ Options:
   --pdf       also print the committee sheet to a PDF beside the workbook (needs LibreOffice)
   --help      show this help`;
 
-const VALUED = new Set<string>(['--period', '--today', '-o', '--output', '--committee', '--meeting']);
+const VALUED = new Set<string>(['--period', '--today', '-o', '--output', '--committee', '--meeting', '--set']);
 
 const ALLOWED_FLAGS: Record<string, ReadonlySet<string>> = {
   scan: new Set(['--json', '--help']),
+  map: new Set(['--set', '-o', '--output', '--in-place', '--help']),
   check: new Set(['--json', '--period', '--today', '--help']),
   recalc: new Set(['-o', '--output', '--dry-run', '--period', '--today', '--in-place', '--help']),
   plan: new Set(['-o', '--output', '--dry-run', '--period', '--today', '--in-place', '--near-misses', '--help']),
@@ -102,6 +110,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     switch (args.command) {
       case 'scan':
         return await scan(args.positional, args.flags.has('--json'), io);
+      case 'map':
+        return await map(args.positional, args.flags, io);
       case 'check':
         return await check(args.positional, args.flags, io);
       case 'recalc':
@@ -149,6 +159,63 @@ async function scan(positional: readonly string[], asJson: boolean, io: CliIo): 
   return 0;
 }
 
+/**
+ * The mapping every command uses, as JSON; with --set, a corrected mapping (the same JSON, edited)
+ * saved into a copy of the workbook, where the pane saves it too, so that every later command and
+ * the pane use it.
+ */
+async function map(positional: readonly string[], flags: ReadonlyMap<string, string | true>, io: CliIo): Promise<number> {
+  const path = onePath(positional, 'map');
+  const given = flags.get('--set');
+  if (given === undefined) {
+    if (flags.has('-o') || flags.has('--output') || flags.has('--in-place'))
+      throw new UsageError('kpi-tracker map writes only with --set <mapping.json>; without it, it prints the mapping.');
+    const { workbook } = await readXlsxFile(path);
+    const reading = readSettings(workbook);
+    const detection = detectWorkbook(workbook, reading.settings);
+    io.out(JSON.stringify(mappingOf(detection), null, 2));
+    for (const doubt of [...(reading.ok ? [] : [reading.problem]), ...detection.doubts]) io.err(doubt);
+    return 0;
+  }
+  if (given === true) throw new UsageError('--set needs the mapping file: kpi-tracker map <book.xlsx> --set mapping.json');
+  const output = outputPathFor(path, flags);
+  let text: string;
+  try {
+    text = await readFile(given, 'utf8');
+  } catch {
+    io.err(`The mapping file ${given} can't be read. Nothing was written.`);
+    return 1;
+  }
+  const parsed = readMappingJson(text);
+  if (!parsed.ok) {
+    io.err(`${parsed.problem} (in ${given}). Nothing was written.`);
+    return 1;
+  }
+  const { workbook, source, structureProtected } = await readXlsxFile(path);
+  const misfits = mappingMisfits(workbook, parsed.mapping);
+  if (misfits.length > 0) {
+    io.err([...misfits, 'Nothing was written.'].join('\n'));
+    return 1;
+  }
+  if (structureProtected) {
+    io.err(
+      `The structure of ${path} is protected (Review → Protect Workbook), so KPI Tracker can't keep its settings sheet in it. Unprotect it and run again. Nothing was written.`,
+    );
+    return 1;
+  }
+  const settings = withMapping(readSettings(workbook).settings, parsed.mapping);
+  const { bytes, notes } = await applyPlanToXlsx(source, planSettingsSave(workbook, settings));
+  for (const note of notes) io.out(note);
+  await writeXlsxFile(bytes, output);
+  const count = parsed.mapping.tables.length;
+  io.out(
+    count === 0
+      ? `The saved mapping was cleared: KPI Tracker finds the tables itself again. Written to ${output}.`
+      : `Saved the mapping of ${count} table${count === 1 ? '' : 's'}; every command and the task pane now use it. Written to ${output}.`,
+  );
+  return 0;
+}
+
 function todayFrom(flags: ReadonlyMap<string, string | true>): CalendarDate {
   const given = flags.get('--today');
   if (typeof given === 'string') {
@@ -173,16 +240,21 @@ async function check(positional: readonly string[], flags: ReadonlyMap<string, s
   const today = todayFrom(flags);
   const period = periodFrom(flags);
   const { workbook } = await readXlsxFile(path);
-  const detection = detectWorkbook(workbook);
+  const { detection, verdicts } = judgeWorkbook(workbook, { today, ...(period ? { period } : {}) });
   if (detection.tables.length === 0) {
     io.err(
-      `No KPI table was found in ${path}, so there is nothing to check. Run "kpi-tracker scan ${path}" to see what KPI Tracker looks for.`,
+      [
+        `No KPI table was found in ${path}, so there is nothing to check. Run "kpi-tracker scan ${path}" to see what KPI Tracker looks for.`,
+        ...detection.doubts,
+      ].join('\n'),
     );
     return 1;
   }
-  const verdicts = evaluateWorkbook(workbook, detection, { today, ...(period ? { period } : {}) });
-  if (flags.has('--json')) io.out(JSON.stringify(checkJson(verdicts), null, 2));
-  else io.out(checkText(path, verdicts));
+  if (flags.has('--json')) {
+    io.out(JSON.stringify(checkJson(verdicts), null, 2));
+    // The JSON is the contract; what could not be read is said beside it, never left out.
+    for (const doubt of detection.doubts) io.err(doubt);
+  } else io.out(checkText(path, verdicts, detection.doubts));
   if (period && verdicts.length === 0) io.err(`No indicator in ${path} has figures for ${period}.`);
   return 0;
 }

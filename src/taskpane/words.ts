@@ -29,6 +29,11 @@ export const ROLE_WORDS: Record<ColumnRole, string> = {
   successMeasure: 'How we will know',
   caseStart: 'Case received (date)',
   caseEnd: 'Case answered (date)',
+  previous: 'Previous figure (for the trend)',
+  rank: 'Rank (not judged)',
+  benchmark: 'Comparison figure (such as the national average)',
+  trend: 'Direction of travel (as published)',
+  unit: 'Unit of measure',
 };
 
 export const KIND_WORDS: Record<TableKind, string> = {

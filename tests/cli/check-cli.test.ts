@@ -108,7 +108,7 @@ describe('kpi-tracker check --json follows the contract', () => {
       polarity: 'higher',
       polarityAssumed: false,
       status: 'near',
-      variance: '-1.8%',
+      variance: '-2%',
       sheet: 'KPIs 2024-25',
     });
     expect(at('01', 'Q1 2024/25')).toMatchObject({ actual: '83', status: 'missed' });

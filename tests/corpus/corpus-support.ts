@@ -79,9 +79,9 @@ export async function cli(argv: readonly string[]): Promise<CliRun> {
 }
 
 /** `kpi-tracker check --json`, which must succeed. */
-export async function checkJsonOf(path: string, extra: readonly string[] = []): Promise<CheckJson[]> {
+export async function checkJsonOf(path: string, extra: readonly string[] = [], expectedErr = ''): Promise<CheckJson[]> {
   const run = await cli(['check', path, '--json', '--today', TODAY, ...extra]);
-  expect({ code: run.code, err: run.err }).toEqual({ code: 0, err: '' });
+  expect({ code: run.code, err: run.err }).toEqual({ code: 0, err: expectedErr });
   return JSON.parse(run.out) as CheckJson[];
 }
 

@@ -581,8 +581,12 @@ describe('sheet names at the 31-character limit and with apostrophes', () => {
     guarded = await writeGuarded(tmp.dir, paths.sheetNames, 'sheet-names');
   });
 
-  it('check finds the indicators on both sheets', async () => {
-    const verdicts = await checkJsonOf(paths.sheetNames);
+  it('check finds the indicators on both sheets, and names the lookups grid it could not read as a table', async () => {
+    const verdicts = await checkJsonOf(
+      paths.sheetNames,
+      [],
+      "'Officers' lookups'!A1:B4 looks like KPIs, but no table could be read there: choose its columns (or mark it as not a KPI table).",
+    );
     expect(SHEET_NAMES.long).toHaveLength(31);
     const longRefs = SHEET_NAMES.kpisLong.map((k) => k.ref);
     const apostropheRefs = SHEET_NAMES.kpisApostrophe.map((k) => k.ref);

@@ -409,7 +409,7 @@ describe('layout A (service plan, quarterly), Q2 2024/25: the facts by hand', ()
     const blocks = actionPlanBlocks(get('service-plan-quarterly').actionPlan);
     expect([...blocks.keys()]).toEqual(['04']);
     expect(blocks.get('04')![0]!.slice(2)).toEqual([
-      '5.5% against 4% (+1.5%) in Q2 2024/25',
+      '5.5% against 4% (+2%) in Q2 2024/25',
       '',
       '',
       '',

@@ -35,7 +35,7 @@ describe('Indicators view', () => {
     const first = card(/^01 /);
     const chip = within(first).getByText('Near miss');
     expect(chip).toHaveStyle({ backgroundColor: DEFAULT_COLOURS.near });
-    expect(first).toHaveTextContent('Q2 2024/25: 90.2% against a target of 92% (-1.8%)');
+    expect(first).toHaveTextContent('Q2 2024/25: 90.2% against a target of 92% (-2%)');
     expect(within(first).getByRole('img', { name: 'Trend: 83%, 90.2%' })).toBeInTheDocument();
     expect(first).toHaveTextContent(/higher is better/i);
     expect(within(card(/^04 /)).getByText('Not met')).toHaveStyle({ backgroundColor: DEFAULT_COLOURS.missed });

@@ -70,7 +70,7 @@ describe('Settings view', () => {
     expect(region('Template preview')).toHaveTextContent('Template for Not met');
     expect(within(region('Template preview')).getByRole('combobox', { name: 'Indicator for the preview' })).toHaveDisplayValue(/^04 /);
     expect(region('Template preview')).toHaveTextContent(
-      'Q2 2024/25: 5.5% against a target of 4% (+1.5%). Target not met, worse than the previous period; see the action plan.',
+      'Q2 2024/25: 5.5% against a target of 4% (+2%). Target not met, worse than the previous period; see the action plan.',
     );
     // Any indicator can be chosen; the template is shown as if it had that status.
     await user.selectOptions(
@@ -79,7 +79,7 @@ describe('Settings view', () => {
     );
     expect(region('Template preview')).toHaveTextContent('(shown as if it were "Not met")');
     expect(region('Template preview')).toHaveTextContent(
-      'Q2 2024/25: 90.2% against a target of 92% (-1.8%). Target not met, improving on the previous period; see the action plan.',
+      'Q2 2024/25: 90.2% against a target of 92% (-2%). Target not met, improving on the previous period; see the action plan.',
     );
   });
 

@@ -48,7 +48,7 @@ function clip(text: string, max: number): string {
 }
 
 /** What `kpi-tracker check` prints for a person: one line a verdict, then the reason. */
-export function checkText(file: string, verdicts: readonly IndicatorVerdict[]): string {
+export function checkText(file: string, verdicts: readonly IndicatorVerdict[], doubts: readonly string[] = []): string {
   const lines: string[] = [];
   const counts = new Map<Status, number>();
   for (const v of verdicts) counts.set(v.status, (counts.get(v.status) ?? 0) + 1);
@@ -67,5 +67,13 @@ export function checkText(file: string, verdicts: readonly IndicatorVerdict[]): 
     );
     lines.push(`              ${v.reason}`);
   }
+  // Whatever could not be judged or read, gathered at the end so none is lost in a long list.
+  const unjudged = verdicts.filter((v) => v.status === 'unreadable');
+  if (doubts.length > 0 || unjudged.length > 0) lines.push('', 'Not read or not judged');
+  for (const doubt of doubts) lines.push(`  ! ${doubt}`);
+  for (const v of unjudged)
+    lines.push(
+      `  ! ${v.sheet} ${v.actualCell ?? `row ${v.row + 1}`} ${v.ref ?? clip(v.indicator, 40)} (${v.periodLabel || 'no period'}): ${v.reason}`,
+    );
   return lines.join('\n');
 }

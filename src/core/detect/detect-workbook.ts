@@ -1,6 +1,8 @@
 import { columnIndex, columnLetter } from '../model/address';
 import type { Sheet, Workbook } from '../model/workbook';
-import { financialYearInName, parsePeriodLabel } from '../periods/parse-period-label';
+import { financialYearInName, parsePeriodLabel, periodInText } from '../periods/parse-period-label';
+import type { Period } from '../periods/period';
+import { bodyRowsBelow, resolveColumns, type HeaderCell } from './resolve-columns';
 import type { SavedTable, Settings } from '../settings/settings-schema';
 import { readSettings, SETTINGS_SHEET } from '../settings/settings-store';
 import { readActionRows, readRecommendation } from './action-plan-table';
@@ -16,9 +18,10 @@ import {
   type ColumnSpan,
   type HeaderCandidate,
 } from './find-tables';
-import { normaliseHeader } from './header-lexicon';
+import { classifyHeader, normaliseHeader } from './header-lexicon';
 import { readMeasureCards, wordingOverlap } from './measure-cards';
 import { SheetGrid } from './sheet-grid';
+import { unreadGridDoubt, unreadGrids } from './unread-grids';
 import type { ColumnMapping, ColumnRole, Detection, DetectedIndicator, DetectedTable, Footnote, MeasureCard } from './types';
 
 /**
@@ -42,6 +45,7 @@ export function detectWorkbook(workbook: Workbook, settingsOverride?: Settings):
     const found = detectSheet(sheet, saved);
     tables.push(...found.tables);
     cards.push(...found.cards);
+    doubts.push(...found.unread);
   }
   linkCards(tables, cards);
   const used = new Set(tables.map((table) => table.sheet));
@@ -55,7 +59,7 @@ export function detectWorkbook(workbook: Workbook, settingsOverride?: Settings):
   return { tables, cards, doubts };
 }
 
-function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: DetectedTable[]; cards: MeasureCard[] } {
+function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: DetectedTable[]; cards: MeasureCard[]; unread: string[] } {
   const grid = new SheetGrid(sheet);
   const tables: DetectedTable[] = [];
   const savedByRow = new Map(saved.map((table) => [table.headerRows[0]! - 1, table]));
@@ -96,7 +100,13 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
     }
   }
   attachDefinitions(grid, tables);
-  return { tables, cards: readMeasureCards(grid) };
+  const cards = readMeasureCards(grid);
+  const covered = [
+    ...tables.map((table) => table.range),
+    ...cards.map((card) => ({ top: card.row, left: 0, bottom: card.row + 8, right: 1 })),
+  ];
+  const unread = unreadGrids(grid, covered, ignoredRows).map((range) => unreadGridDoubt(sheet.name, range));
+  return { tables, cards, unread };
 }
 
 /**
@@ -186,9 +196,17 @@ function buildTable(
   }
 
   columns = refineFromContents(grid, header, columns, bodyLimit);
+  const headerBottom = header.rows[header.rows.length - 1]!;
+  if (!fromSaved && !header.shapeDoubts) {
+    // Headers found by their words: the values settle what the words left open or got wrong.
+    const resolved = resolveColumns(grid, headerCellsOf(grid, header, columns), bodyRowsBelow(grid, headerBottom, bodyLimit));
+    columns = resolved.columns;
+    doubts.push(...resolved.doubts);
+  }
+  doubts.push(...(header.shapeDoubts ?? []));
   const body = readBody(grid, { ...header, columns }, bodyLimit);
   doubts.push(...body.doubts);
-  columns = fillYears(grid, headerTop, columns);
+  columns = fillPeriods(grid, headerTop, lastBottom, columns);
   const kind = kindOf(columns);
   const indicators = tieFootnotes(grid, columns, body.indicators, body.footnotes);
   doubts.push(...describeGaps(kind, columns, indicators));
@@ -251,8 +269,76 @@ function refineFromContents(grid: SheetGrid, header: HeaderCandidate, columns: C
   return columns;
 }
 
+/**
+ * Every column of the header as the words read it: the mapped ones with their guesses, the rest
+ * (an unheaded column of references, a landlord's name over figures) with none, for their values
+ * to settle. The columns run from one left of the first mapped column to one right of the last.
+ */
+function headerCellsOf(grid: SheetGrid, header: HeaderCandidate, columns: readonly ColumnMapping[]): HeaderCell[] {
+  const mapped = new Map(columns.map((column) => [column.col, column]));
+  const cols = columns.map((column) => column.col);
+  const first = Math.max(0, Math.min(...cols) - 1);
+  const last = Math.max(...cols) + 1;
+  const cells: HeaderCell[] = [];
+  for (let c = first; c <= last; c++) {
+    const column = mapped.get(c);
+    const written = header.rows
+      .map((r) => grid.shownText(r, c))
+      .filter((text, i, all) => text && all.indexOf(text) === i)
+      .join(' ');
+    // A cell outside the mapped run counts only if its header is blank (a column the header left unnamed).
+    if (!column && (c === first || c === last) && written) continue;
+    cells.push({
+      col: c,
+      header: column?.header ?? written,
+      guess: column
+        ? {
+            role: column.role,
+            confidence: column.confidence,
+            reason: column.reason,
+            ...(column.period ? { period: column.period } : {}),
+            ...(column.rating ? { rating: column.rating } : {}),
+          }
+        : undefined,
+    });
+  }
+  return cells;
+}
+
+/**
+ * Gives actual and target columns their periods where the header did not: the financial year
+ * most dated columns share, or a period named above the table ("Rent Collection January 2018"),
+ * in the sheet's name, or a year written above. An actual column headed by a name rather than a
+ * period ("SSHA", "North") keeps that name as its series.
+ */
+function fillPeriods(grid: SheetGrid, headerTop: number, lastBottom: number, columns: ColumnMapping[]): ColumnMapping[] {
+  const titled = periodAboveTable(grid, headerTop, lastBottom) ?? periodInText(grid.sheet.name);
+  const named = columns.map((column) =>
+    column.role === 'actual' && !column.period && column.reason.startsWith('its values')
+      ? {
+          ...column,
+          ...(column.header && !classifyHeader(column.header) ? { series: column.header } : {}),
+          ...(titled ? { period: titled } : {}),
+        }
+      : column,
+  );
+  return fillYears(grid, headerTop, named, titled?.fy);
+}
+
+/** The period named in the nearest title line above a table (within twelve rows, below the table before). */
+function periodAboveTable(grid: SheetGrid, headerTop: number, lastBottom: number): Period | undefined {
+  for (let r = headerTop - 1; r > lastBottom && r >= headerTop - 12; r--) {
+    const filled = grid.filledColumns(r);
+    if (filled.length === 0) continue;
+    if (filled.length > 2) return undefined;
+    const period = periodInText(filled.map((c) => grid.text(r, c)).join(' '));
+    if (period) return period;
+  }
+  return undefined;
+}
+
 /** Undated actual and target columns take the financial year written above the table, if any. */
-function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[]): ColumnMapping[] {
+function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[], titledYear?: number): ColumnMapping[] {
   // The year most dated actual columns share (last year's outturn column must not win).
   const years = new Map<number, number>();
   for (const column of columns) {
@@ -261,7 +347,7 @@ function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[])
   const dated =
     [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ??
     columns.find((column) => column.period?.fy !== undefined)?.period?.fy;
-  const year = dated ?? yearAbove(grid, headerTop)?.fy ?? financialYearInName(grid.sheet.name);
+  const year = dated ?? titledYear ?? yearAbove(grid, headerTop)?.fy ?? financialYearInName(grid.sheet.name);
   return columns.map((column) => {
     if (column.role === 'actual' && !column.period) {
       return year === undefined ? column : { ...column, period: { kind: 'year', fy: year } };

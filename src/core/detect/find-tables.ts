@@ -5,6 +5,8 @@ import type { Cell } from '../model/workbook';
 import type { SheetGrid } from './sheet-grid';
 import type { ColumnMapping, ColumnRole, DetectedIndicator, DetectedTable, Footnote, TableKind } from './types';
 import { shortText } from '../model/short-text';
+import { readHeaderByShape } from './shape-header';
+import { REFERENCE_PATTERN } from './reference-pattern';
 
 /** Roles that hold figures or words about an indicator's result. */
 const DATA_ROLES: ReadonlySet<ColumnRole> = new Set([
@@ -26,10 +28,14 @@ export interface HeaderCandidate {
   readonly rows: number[];
   readonly columns: ColumnMapping[];
   readonly title?: string;
+  /** What detection is unsure of about a header found from the table's shape (see shape-header). */
+  readonly shapeDoubts?: readonly string[];
 }
 
-/** A reference looks like `01`, `1a`, `BV66a`, `TP01`, `R2.1`, `KPI 3`. */
-export const REFERENCE_PATTERN = /^(?:[A-Za-z]{1,5}[ -]?)?\d{1,6}[A-Za-z]{0,2}(?:\.\d{1,3})*\.?$/;
+export { REFERENCE_PATTERN };
+
+/** A reference and the wording after it, in one cell: "PMF-01: Current rent …", "BV66a - Rent collected". */
+const REF_IN_DESCRIPTION = /^([A-Za-z]{0,5}[ -]?\d[\w.-]{0,10})\s*(?::|\s[-–]\s)\s*(\S.*)$/s;
 
 /** What one cell alone would be guessed as, the same as `guessesFor` with a single row gives. */
 function singleGuess(grid: SheetGrid, row: number, col: number): HeaderGuess | undefined {
@@ -84,7 +90,16 @@ export function segmentsOf(grid: SheetGrid, row: number): ColumnSpan[] {
 }
 
 /** Roles a header may name more than once: periods and rating answers. */
-const REPEATABLE_ROLES: ReadonlySet<ColumnRole> = new Set(['actual', 'rating', 'target', 'baseline']);
+const REPEATABLE_ROLES: ReadonlySet<ColumnRole> = new Set([
+  'actual',
+  'rating',
+  'target',
+  'baseline',
+  'previous',
+  'trend',
+  'benchmark',
+  'rank',
+]);
 
 /** A group heading over a second header row ("Target Met" over "Yes | No", "Rating" over "Good | Poor"). */
 const GROUP_HEADING = /target met|met|rating/i;
@@ -231,7 +246,17 @@ function recognisedCells(grid: SheetGrid, row: number, left: number, right: numb
   return recognised;
 }
 
+/**
+ * Decides whether `row` (with perhaps the row under it) is a table header, and maps its columns:
+ * by its words where they are known header words, otherwise by the shape of the grid below it.
+ */
 export function readHeader(grid: SheetGrid, row: number, span: ColumnSpan = WHOLE_ROW): HeaderCandidate | undefined {
+  // A row with a figure in it is a body row (years heading columns aside), so most rows of a big
+  // sheet never get as far as the shape of what lies under them.
+  return readHeaderByWords(grid, row, span) ?? (grid.figureCount(row) <= 4 ? readHeaderByShape(grid, row, span) : undefined);
+}
+
+function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): HeaderCandidate | undefined {
   // Every row of a sheet is tried as a header and few are one, so the tests that can rule a row
   // out look at its cells in place; the filled columns are listed only for a row that passes them.
   const right = lastColumnIn(grid, row, span);
@@ -505,13 +530,17 @@ export function readBody(
  */
 function indicatorOf(
   rows: number[],
-  ref: string | undefined,
-  description: string,
+  givenRef: string | undefined,
+  givenDescription: string,
   section: string | undefined,
   grid: SheetGrid,
 ): DetectedIndicator {
   const row = rows[0]!;
   const hidden = grid.isHidden(row);
+  // "PMF-01: Current rent collected …": a reference written in front of the wording, in one cell.
+  const inOne = givenRef === undefined ? REF_IN_DESCRIPTION.exec(givenDescription) : null;
+  const ref = inOne && REFERENCE_PATTERN.test(inOne[1]!) ? inOne[1]! : givenRef;
+  const description = inOne && ref !== undefined ? inOne[2]! : givenDescription;
   if (ref !== undefined) return section ? { row, rows, ref, description, section, hidden } : { row, rows, ref, description, hidden };
   return section ? { row, rows, description, section, hidden } : { row, rows, description, hidden };
 }

@@ -1,4 +1,4 @@
-import { parsePeriodLabel } from '../periods/parse-period-label';
+import { parsePeriodLabel, periodInText } from '../periods/parse-period-label';
 import type { Period } from '../periods/period';
 import type { ColumnRole } from './types';
 
@@ -75,9 +75,30 @@ const RULES: readonly Rule[] = [
   },
   {
     role: 'status',
-    pattern: /^(status|rag|rag status|rag rating|performance status|current status|on target\??|target achieved\??|achieved\??|met\??)$/,
+    pattern:
+      /^((quarter \d|q\d|year end|annual|current|performance|overall) )?(status|rag|rag status|rag rating|performance rating)( and (narrative|commentary|comments?))?$|^(on target|target achieved|target met|met target|achieved|met)\??$/,
     confidence: 1,
   },
+  // Last period's or last year's figure: read for direction of travel, never judged.
+  {
+    role: 'previous',
+    pattern:
+      /^(previous|prior|last) (value|period|quarter|month|year|result|outturn|figure|performance)\b(?! available).*$|^previous$|^same (period|quarter|month) last year$|^(year end|year-end)( outturn| result| figure)?$|^last year$/,
+    confidence: 0.9,
+  },
+  { role: 'rank', pattern: /^(rank|ranking|position|league position|quartile position)\b.*$|^.* (rank|ranking)$/, confidence: 0.9 },
+  {
+    role: 'benchmark',
+    pattern:
+      /^(national|england|regional|uk|peer|family group|nearest neighbours?|comparator|sector|cipfa|london|welsh|wales|scottish|scotland) (average|median|mean|benchmark|figure|rate|value)$|^(median|benchmark|top quartile|upper quartile|lower quartile)( value| figure)?$/,
+    confidence: 0.9,
+  },
+  {
+    role: 'trend',
+    pattern: /^(trend|direction of travel|dot|d\.o\.t\.?|((short|long)( term)?) trend\b.*|year on year change|change)$/,
+    confidence: 0.9,
+  },
+  { role: 'unit', pattern: /^(unit|units|unit of measure(ment)?|measure type)$/, confidence: 0.9 },
   {
     role: 'commentary',
     pattern:
@@ -97,6 +118,7 @@ const RULES: readonly Rule[] = [
     confidence: 1,
   },
   { role: 'tolerance', pattern: /^tolerance( band)?( %)?$/, confidence: 1 },
+  { role: 'target', pattern: /^((national|operational|service|local) )?standard$/, confidence: 0.9 },
   { role: 'baseline', pattern: /^baseline\b/, confidence: 1 },
   { role: 'frequency', pattern: /^(reporting )?frequency( of reporting)?$|^how often$/, confidence: 1 },
   { role: 'source', pattern: /^(source of data|data source|source)$/, confidence: 1 },
@@ -110,7 +132,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'description',
     pattern:
-      /^(kpi|pi|indicator|measure|performance indicator|performance measure|key performance indicator)s? (description|name|title)$|^(description|definition|indicator definition|indicator|indicators|measure|measures|kpi|kpis|performance measures?|performance indicators?|key performance indicators?|title)$/,
+      /^(kpi|pi|indicator|measure|performance indicator|performance measure|key performance indicator)s? (description|name|title|measurement)$|^(kpi|pi|indicator|measure) (ref|reference|no\.?) (and|&) (description|name|title)$|^(description|definition|indicator definition|indicator|indicators|measure|measures|kpi|kpis|performance measures?|performance indicators?|key performance indicators?|title|criteria|metrics?|performance metrics?|key metrics?)$/,
     confidence: 1,
   },
 ];
@@ -154,8 +176,13 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   }
   const period = parsePeriodLabel(text);
   if (period) return { role: 'actual', period, confidence: 1, reason: `header "${raw.trim()}" is a period` };
+  // "Year End Group 2023/24 Actual", "2019/20 outturn": a period, then the word for an actual.
+  if (/\b(actuals?|outturn|result|performance)$/.test(text)) {
+    const named = periodInText(text);
+    if (named) return { role: 'actual', period: named, confidence: 0.9, reason: `header "${raw.trim()}" names a period's actual` };
+  }
   const actual =
-    /^(actual|actuals|outturn|result|performance|value|current value|latest|latest actual|achieved|actual performance)(\s+(.+))?$/.exec(
+    /^(actual|actuals|outturn|result|results|performance|value|current value|current performance|latest|latest actual|this (quarter|month|period|year)|current (quarter|month|period|year)|latest (quarter|month|period|figure|result|data)|achieved|actual performance|performance achieved|percentage)(\s+(.+))?$/.exec(
       text,
     );
   if (actual) {

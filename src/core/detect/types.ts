@@ -25,7 +25,17 @@ export type ColumnRole =
   | 'progress'
   | 'successMeasure'
   | 'caseStart'
-  | 'caseEnd';
+  | 'caseEnd'
+  /** Last period's or last year's figure, for direction of travel (never judged). */
+  | 'previous'
+  /** A rank among other organisations: never a target. */
+  | 'rank'
+  /** A comparator's figure (national average, top quartile) a benchmark target is judged against. */
+  | 'benchmark'
+  /** The publisher's own direction of travel. */
+  | 'trend'
+  /** What the figures are measured in ("Percentage", "Number"). */
+  | 'unit';
 
 export const COLUMN_ROLES: readonly ColumnRole[] = [
   'reference',
@@ -52,6 +62,11 @@ export const COLUMN_ROLES: readonly ColumnRole[] = [
   'successMeasure',
   'caseStart',
   'caseEnd',
+  'previous',
+  'rank',
+  'benchmark',
+  'trend',
+  'unit',
 ];
 
 export interface ColumnMapping {
@@ -63,6 +78,11 @@ export interface ColumnMapping {
   readonly period?: Period;
   /** For rating columns: the answer they count (`Very Good`). */
   readonly rating?: string;
+  /**
+   * For actual columns headed by who or where the figures are for rather than when ("SSHA",
+   * "North", "Combined figure"): that name. Their period comes from the title or the sheet name.
+   */
+  readonly series?: string;
   /** 0–1 */
   readonly confidence: number;
   readonly reason: string;

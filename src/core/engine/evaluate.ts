@@ -3,7 +3,16 @@ import { cellText } from '../model/cell-text';
 import type { CalendarDate } from '../model/serial-dates';
 import { cellAt, findSheet, isEmptyCell, type Cell, type Sheet, type Workbook } from '../model/workbook';
 import { financialYearInName, parsePeriodLabel } from '../periods/parse-period-label';
-import { calendarMonthOf, financialMonthSpan, monthsIn, MONTH_NAMES, periodLabel, samePeriod, type Period } from '../periods/period';
+import {
+  calendarMonthOf,
+  comparePeriods,
+  financialMonthSpan,
+  monthsIn,
+  MONTH_NAMES,
+  periodLabel,
+  samePeriod,
+  type Period,
+} from '../periods/period';
 import type { ColumnMapping, ColumnRole, Detection, DetectedIndicator, DetectedTable } from '../detect/types';
 import { assess, type JudgeContext, type Judgement, type Verdict } from './judge';
 import { parseActualCell } from './parse-actual';
@@ -13,10 +22,11 @@ import { shortText } from '../model/short-text';
 import { casesOf, findTimeTarget } from './case-list';
 import { refineTargetUnit } from './refine-target';
 import { describeTimeTarget, satisfactionShare, timeliness } from './timeliness';
-import { STATUSES, UnitSchema, type Actual, type Polarity, type Status, type Target, type Unit } from './target-types';
+import { STATUSES, STATUS_WORDS, UnitSchema, type Actual, type Polarity, type Status, type Target, type Unit } from './target-types';
 import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
 import { formatVariance } from './variance';
 import { getOrInsert } from '../model/memo';
+import { readStatusWord } from './status-words';
 
 export type Trend = 'better' | 'worse' | 'same';
 
@@ -200,7 +210,16 @@ function polarityFor(ctx: RowContext, target: Target): PolarityDecision {
     ref: ctx.indicator.ref || undefined,
     description: ctx.indicator.description,
     target,
+    tableContext: tableContextOf(ctx.table),
   });
+}
+
+/** A table's title and the headings of its figures, read once per table. */
+const TABLE_CONTEXT = new WeakMap<DetectedTable, string>();
+function tableContextOf(table: DetectedTable): string {
+  return getOrInsert(TABLE_CONTEXT, table, () =>
+    [table.title ?? '', ...columnsOf(table, 'actual').map((column) => column.header)].join(' | '),
+  );
 }
 
 function toleranceFor(ctx: RowContext): Tolerance {
@@ -214,6 +233,64 @@ function toleranceFor(ctx: RowContext): Tolerance {
   }
   const match = /^(\d+(?:\.\d+)?)\s*%$/.exec(cellText(cell).trim());
   return match ? ({ ...base, percent: Number(match[1]) } as Tolerance) : base;
+}
+
+/**
+ * Whether a table's own status column rates only met or not met: faces, ticks and crosses, yes
+ * and no, or a "Target met?" heading, and never a word for a near miss. Such a table has no
+ * near-miss band, so KPI Tracker's statuses say what the publisher's would.
+ */
+const MET_OR_NOT_MET = new WeakMap<DetectedTable, boolean>();
+function ratesOnlyMetOrNotMet(table: DetectedTable, sheet: Sheet): boolean {
+  return getOrInsert(MET_OR_NOT_MET, table, () => {
+    const statusColumns = columnsOf(table, 'status');
+    if (statusColumns.length === 0) return false;
+    if (statusColumns.some((column) => /target met\??$|^met\??$|achieved\??$/i.test(column.header.trim()))) return true;
+    let twoWay = 0;
+    for (const column of statusColumns) {
+      for (const indicator of table.indicators) {
+        const text = textAt(sheet, indicator.row, column.col);
+        const status = text ? readStatusWord(text) : undefined;
+        if (status === 'near') return false;
+        if (status && TWO_WAY_WORDS.test(text)) twoWay++;
+      }
+    }
+    return twoWay > 0;
+  });
+}
+const TWO_WAY_WORDS = /face|tick|cross|✓|✔|✗|✘|☺|☹|🙂|🙁|😀|😞|^(yes|no|y|n)$|target (not )?met/i;
+
+/**
+ * The status column an actual column reports to: the nearest to its right, before the next
+ * actual, where a table has one per series ("SSHA | Target Met? | MMHA | Target Met?").
+ */
+function statusColumnFor(table: DetectedTable, actualCol: number | undefined): ColumnMapping | undefined {
+  const statuses = columnsOf(table, 'status');
+  if (statuses.length <= 1 || actualCol === undefined) return statuses[0];
+  const actuals = columnsOf(table, 'actual');
+  const nextActual = Math.min(...actuals.filter((c) => c.col > actualCol).map((c) => c.col));
+  return statuses.find((c) => c.col > actualCol && c.col < nextActual) ?? statuses[0];
+}
+
+/** The rating the sheet itself prints for an indicator (beside the given actual), if it is one KPI Tracker can read. */
+export function publishedRating(
+  table: DetectedTable,
+  sheet: Sheet,
+  row: number,
+  actualCol: number | undefined,
+): { text: string; status: Status } | undefined {
+  const column = statusColumnFor(table, actualCol);
+  if (!column) return undefined;
+  const text = textAt(sheet, row, column.col);
+  const status = text ? readStatusWord(text) : undefined;
+  return status ? { text, status } : undefined;
+}
+
+/** An indicator the sheet's own status column marks "for info only" is reported, not rated, whatever figure sits in its target cell. */
+function monitoredOnly(table: DetectedTable, sheet: Sheet, row: number, target: Target): Target {
+  const published = publishedRating(table, sheet, row, undefined);
+  if (published?.status !== 'no-target' || target.kind === 'none') return target;
+  return { kind: 'none', text: target.text, why: `the sheet's own status says "${published.text}"` };
 }
 
 /** Period labels and column letters repeat for every indicator; work each out once. */
@@ -542,6 +619,7 @@ function numberOrUndefined(value: number): number | undefined {
 
 /** One indicator of a target table: the fields its periods share, and where its slots start. */
 class JudgedLine extends IndicatorFields {
+  readonly table: DetectedTable;
   constructor(
     ctx: RowContext,
     readonly periods: TablePeriods,
@@ -549,7 +627,52 @@ class JudgedLine extends IndicatorFields {
     readonly first: number,
   ) {
     super(ctx);
+    this.table = ctx.table;
   }
+}
+
+/**
+ * The indicator's figure before a period's: the latest earlier period with a figure (not a figure
+ * of another series for the same period), or else the table's "Previous value" column.
+ */
+function previousFigure(line: JudgedLine, slot: number): { value: number; label: string } | undefined {
+  const own = line.periods.columns[slot - line.first]!;
+  for (let earlier = slot - 1; earlier >= line.first; earlier--) {
+    const column = line.periods.columns[earlier - line.first]!;
+    const value = line.periods.figure(earlier, ACTUAL);
+    if (value === undefined) continue;
+    if (own.column.period && column.column.period && comparePeriods(column.column.period, own.column.period) >= 0) continue;
+    return { value, label: `the figure for ${column.label || `column ${letterOf(column.column.col)}`}` };
+  }
+  const previousColumn = columnsOf(line.table, 'previous')[0];
+  if (!previousColumn) return undefined;
+  const value = figureIn(line.periods.grid, line.row, previousColumn);
+  return value === undefined ? undefined : { value, label: `the "${previousColumn.header}" column` };
+}
+
+/** A comparator's figure on the indicator's row, for a benchmark target. */
+function benchmarkFigure(table: DetectedTable, sheet: Sheet, row: number, target: Target): { value: number; label: string } | undefined {
+  if (target.kind !== 'benchmark') return undefined;
+  const columns = columnsOf(table, 'benchmark');
+  const words = target.comparator.split(' ');
+  const column =
+    columns.find((c) => words.every((word) => c.header.toLowerCase().includes(word))) ?? (columns.length === 1 ? columns[0] : undefined);
+  if (!column) return undefined;
+  const value = figureIn(sheet, row, column);
+  return value === undefined ? undefined : { value, label: `the "${column.header}" column` };
+}
+
+/** The figures a "Maintain" or "Top quartile" target is judged against, where the target is one of those. */
+function againstOtherFigures(target: Target, line: JudgedLine, slot: number): Pick<JudgeContext, 'previous' | 'benchmark'> {
+  if (target.kind === 'change') {
+    const previous = previousFigure(line, slot);
+    return previous ? { previous } : {};
+  }
+  if (target.kind === 'benchmark') {
+    const benchmark = benchmarkFigure(line.table, line.periods.grid, line.row, target);
+    return benchmark ? { benchmark } : {};
+  }
+  return {};
 }
 
 /** One period of an indicator of a target table: its indicator, and its slot. */
@@ -578,11 +701,7 @@ class PeriodVerdict extends JudgedVerdict {
   }
   /** The latest figure among the indicator's earlier periods. */
   get previousActual(): number | null {
-    for (let slot = this.slot - 1; slot >= this.line.first; slot--) {
-      const value = this.line.periods.figure(slot, ACTUAL);
-      if (value !== undefined) return value;
-    }
-    return null;
+    return previousFigure(this.line, this.slot)?.value ?? null;
   }
   get period(): Period | undefined {
     return this.periodColumn().column.period;
@@ -612,7 +731,32 @@ class PeriodVerdict extends JudgedVerdict {
       lastYear: this.line.periods.contextFigure(this.slot, LAST_YEAR),
       projectedYearEnd: this.line.periods.contextFigure(this.slot, PROJECTED),
     };
-    return assess(parseActualCell(this.actualCellOf()), source.target, context).explain();
+    const reason = assess(parseActualCell(this.actualCellOf()), source.target, {
+      ...context,
+      ...againstOtherFigures(source.target, this.line, this.slot),
+    }).explain();
+    return `${reason}${this.publishedDisagreement()}`;
+  }
+  /**
+   * Where the sheet prints its own rating for this indicator and this is the period it speaks of
+   * (the latest with a figure), and the figures say otherwise: a sentence the officer sees.
+   */
+  private publishedDisagreement(): string {
+    const status = this.status;
+    if (status === 'no-target') return '';
+    const table = this.line.table;
+    const published = publishedRating(table, this.line.periods.grid, this.row, this.actualColumn);
+    if (!published || published.status === status) return '';
+    for (let slot = this.line.first + this.line.periods.columns.length - 1; slot > this.slot; slot--) {
+      // A later period of the same series with a figure is the one the sheet's rating speaks of.
+      const column = this.line.periods.columns[slot - this.line.first]!.column;
+      if (
+        this.line.periods.figure(slot, ACTUAL) !== undefined &&
+        statusColumnFor(table, column.col) === statusColumnFor(table, this.actualColumn)
+      )
+        return '';
+    }
+    return ` The sheet itself says "${published.text}" (${STATUS_WORDS[published.status].toLowerCase()}), but the figures give ${STATUS_WORDS[status].toLowerCase()}: check which is right.`;
   }
   private periodColumn(): PeriodColumn {
     return this.line.periods.columns[this.slot - this.line.first]!;
@@ -715,6 +859,7 @@ function evaluateTargetTable(
   const periodColumns = periodColumnsOf(table, actualColumns, usedColumns);
   const hasYearToDateColumn = actualColumns.some((c) => c.period?.kind === 'ytd');
   const periods = new TablePeriods(sheet, periodColumns, table.indicators.length);
+  const metOrNotMet = ratesOnlyMetOrNotMet(table, sheet);
   for (let at = 0; at < table.indicators.length; at++) {
     const indicator = table.indicators[at]!;
     const ctx: RowContext = { sheet, table, tableIndex, indicator, options };
@@ -756,9 +901,14 @@ function evaluateTargetTable(
       let judged = targetIndex < 0 ? noColumnTarget : targets[targetIndex];
       if (!judged) {
         const targetColumn = targetIndex < 0 ? undefined : targetColumns[targetIndex];
-        const parsed = targetColumn
-          ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description)
-          : parseTargetText('');
+        const parsed = monitoredOnly(
+          table,
+          sheet,
+          indicator.row,
+          targetColumn
+            ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description)
+            : parseTargetText(''),
+        );
         const annual = isAnnualCount(parsed, targetColumn, indicator.description) ? parsed : undefined;
         judged = {
           target: parsed,
@@ -796,8 +946,10 @@ function evaluateTargetTable(
         lastYear,
         projectedYearEnd,
         annualTarget: annual?.value,
+        metOrNotMet,
+        ...againstOtherFigures(target, line, line.first + index),
       });
-      judged.indicatorContext ??= { polarity, today: options.today, tolerance, baseline, annualTarget: annual?.value };
+      judged.indicatorContext ??= { polarity, today: options.today, tolerance, baseline, annualTarget: annual?.value, metOrNotMet };
       const context = judged.indicatorContext;
       const source =
         target === judged.target
@@ -835,11 +987,20 @@ function isAnnualCount(
   const annualColumn =
     targetColumn !== undefined &&
     (targetColumn.period?.kind === 'year' || /annual|year|p\.?\s?a\.?\b|per annum/i.test(targetColumn.header));
+  return annualColumn && addsUpOverTheYear(description);
+}
+
+/**
+ * Whether an indicator's figures add up across the year: a count of things done ("Number of …",
+ * "… issued", "… prevented"), never an average, a rate or a share, whatever else its name says.
+ */
+export function addsUpOverTheYear(description: string): boolean {
   const flow =
     /\b(number|no\.)\s+of\b|\bper (year|annum)\b|\ba year\b|\beach year\b|\bannual(ly)?\b|\btotal\b|\bprevent(ed|ing)?\b|\bdelivered\b|\bcompleted\b|\bissued\b/i.test(
       description,
     );
-  return annualColumn && flow;
+  const notAdditive = /\b(average|mean|median|rate|ratio|percentage|proportion|per cent|satisf\w*|index|score)\b|%/i.test(description);
+  return flow && !notAdditive;
 }
 
 /** The column of the same period the year before, where the table has one ("Q2 2023/24" beside "Q2 2024/25"). */

@@ -22,6 +22,9 @@ export function formatFigure(value: number, unit: Unit | undefined): string {
     case 'hours':
     case 'minutes':
     case 'weeks':
+    case 'seconds':
+    case 'months':
+    case 'years':
       return `${PLAIN.format(value)} ${value === 1 ? unit.replace(/s$/, '') : unit}`;
     default:
       return PLAIN.format(value);

@@ -5,6 +5,7 @@ import type { PolarityDecision } from './polarity';
 import type { Actual, RatePeriod, Status, Target, Unit } from './target-types';
 import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
 import { formatVariance, varianceValue } from './variance';
+import { convertTime, isTimeUnit } from './time-units';
 import { shortText } from '../model/short-text';
 
 export interface JudgeContext {
@@ -21,6 +22,15 @@ export interface JudgeContext {
   readonly projectedYearEnd?: number;
   /** The annual target the projection is held to (the period's own target when absent). */
   readonly annualTarget?: number;
+  /** The indicator's figure before this one (the period before, or a "Previous value" column), for "Maintain" and "Reduce". */
+  readonly previous?: { readonly value: number; readonly label: string };
+  /** A comparator's figure on the indicator's row ("National average"), for "Top quartile" and "At or above national average". */
+  readonly benchmark?: { readonly value: number; readonly label: string };
+  /**
+   * The table's own status column rates only met or not met (happy or sad faces, ticks and
+   * crosses, "Target met?"): there is no near-miss band.
+   */
+  readonly metOrNotMet?: boolean;
 }
 
 export interface Verdict {
@@ -118,6 +128,43 @@ function readFigure(actual: Actual, target: Target, targetValue: number | undefi
     };
   }
   if (actual.kind !== 'number') return { problem: 'it is not a figure' };
+  const flagged = withProvisionalNote(actual, readNumberFigure(actual, target, unit, targetValue));
+  return flagged;
+}
+
+/** Says in the reason that a figure is provisional or revised ("58.5% p", "1,234 (r)"). */
+function withProvisionalNote(
+  actual: Extract<Actual, { kind: 'number' }>,
+  read: ReadFigure | { problem: string },
+): ReadFigure | { problem: string } {
+  if (!actual.provisional || 'problem' in read) return read;
+  const own = read.note;
+  return { ...read, note: () => [own?.(), `${actual.text.trim()} is marked ${actual.provisional}`].filter(Boolean).join('; ') };
+}
+
+function readNumberFigure(
+  actual: Extract<Actual, { kind: 'number' }>,
+  target: Target,
+  unit: Unit | undefined,
+  targetValue: number | undefined,
+): ReadFigure | { problem: string } {
+  // "41 (63%)" against a percentage: the share in brackets is the figure to judge.
+  if (unit === 'percent' && actual.unit !== 'percent' && actual.alternative?.unit === 'percent') {
+    const value = actual.alternative.value;
+    return {
+      value,
+      unit,
+      note: () => `read ${formatFigure(value, 'percent')} from "${actual.text.trim()}" because the target is a percentage`,
+    };
+  }
+  // "37 days" against "6 weeks": lengths of time are put in the target's unit.
+  if (unit && actual.unit && actual.unit !== unit && isTimeUnit(unit) && isTimeUnit(actual.unit)) {
+    const value = convertTime(actual.value, actual.unit, unit);
+    if (value === undefined)
+      return { problem: `the actual is in ${actual.unit} and the target in ${unit}, which can't be compared without dates` };
+    const shown = Math.round(value * 10) / 10;
+    return { value, unit, note: () => `${formatFigure(actual.value, actual.unit)} is ${formatFigure(shown, unit)}` };
+  }
   if (unit === 'percent') {
     if (actual.unit === 'percent') return { value: actual.value, unit };
     if (actual.unit && actual.unit !== 'count') return { problem: `the actual is in ${actual.unit} but the target is a percentage` };
@@ -141,6 +188,14 @@ function readFigure(actual: Actual, target: Target, targetValue: number | undefi
       value: actual.value,
       unit,
       note: () => `read ${actual.text} as ${formatFigure(actual.value, 'percent')} because the target is a percentage`,
+    };
+  }
+  if (actual.unit === 'percent' && unit === 'count' && target.kind === 'threshold' && /^\s*[\d.,]+\s*$/.test(target.text)) {
+    // A bare "90" beside figures written as percentages is 90%, as "83" against "92%" is 83%.
+    return {
+      value: actual.value,
+      unit: 'percent',
+      note: () => `read the target ${target.text.trim()} as ${formatFigure(target.value, 'percent')} because the actual is a percentage`,
     };
   }
   if (actual.unit === 'percent' && unit) {
@@ -213,6 +268,7 @@ function compareNumbers(actual: number, target: number, unit: Unit | undefined, 
   const eps = epsilon(target);
   if (better > eps || (!strict && better >= -eps)) return 'met';
   const shortfall = Math.max(0, -better);
+  if (ctx.metOrNotMet) return 'outside-tolerance';
   if (shortfall <= toleranceBand(tolerance, target, unit) + eps) return 'within-tolerance';
   if (tolerance.rule === 'improving' && ctx.lastYear !== undefined) {
     const improved = polarity === 'higher' ? actual > ctx.lastYear + eps : actual < ctx.lastYear - eps;
@@ -257,7 +313,9 @@ function comparisonWords(comparison: Comparison, actual: number, target: number,
     case 'on-course':
       return `${offBy}, but on course to meet the target by the year end (projected ${formatFigure(ctx.projectedYearEnd!, unit)}): near miss`;
     default:
-      return `${offBy}, outside the ${bandWords} tolerance: not met`;
+      return ctx.metOrNotMet
+        ? `${offBy}: not met (the table's own status column rates only met or not met, so there is no near miss)`
+        : `${offBy}, outside the ${bandWords} tolerance: not met`;
   }
 }
 
@@ -280,8 +338,28 @@ export function judge(actual: Actual, target: Target, ctx: JudgeContext): Verdic
 
 /** `judge` with the reason left unworded until `explain` is called. */
 export function assess(actual: Actual, target: Target, ctx: JudgeContext): Judgement {
+  // Not reported this period by design ("Annual Indicator"): not due, whatever the target.
+  if (actual.kind === 'not-due') return worded('not-due', () => sentence(`not due this period: ${actual.why}`));
+  if (target.kind === 'not-due' && (actual.kind === 'no-data' || actual.kind === 'in-progress'))
+    return worded('not-due', () => sentence(`not due this period: ${target.why}`));
+  if (target.kind === 'not-due')
+    return worded('no-target', () =>
+      sentence(`no target to judge against: ${target.why}; the figure is ${actual.text.trim()}, reported for information`),
+    );
+  // No figure at all: no data for the period, even where the target is missing or unreadable (said too).
+  // A broken target cell (#REF!) stays "Can't read": it is a fault to mend, figure or not.
+  if (actual.kind === 'no-data' && (target.kind === 'none' || (target.kind === 'unreadable' && !target.text.trim().startsWith('#')))) {
+    return worded('no-data', () =>
+      sentence(
+        `no data: ${actual.why}`,
+        target.kind === 'none' ? `there is no target either (${target.why})` : `the target can't be read either: ${target.why}`,
+      ),
+    );
+  }
   if (target.kind === 'unreadable') return worded('unreadable', () => sentence(`can't read the target: ${target.why}`));
-  if (actual.kind === 'unreadable') return worded('unreadable', () => sentence(`can't read the actual: ${actual.why}`));
+  // With no target there is nothing to rate: what the cell says ("Fair", "Good") is reported as it is.
+  if (actual.kind === 'unreadable' && target.kind !== 'none')
+    return worded('unreadable', () => sentence(`can't read the actual: ${actual.why}`));
   if (target.kind === 'none') {
     return worded('no-target', () =>
       sentence(
@@ -335,6 +413,8 @@ export function assess(actual: Actual, target: Target, ctx: JudgeContext): Judge
     return judgeRange(figure, target, ctx);
   }
 
+  if (target.kind === 'change' || target.kind === 'benchmark') return judgeAgainstOtherFigure(actual, target, ctx);
+
   // A rate actual ("22 per quarter") is compared per the target's own period, not scaled to the column's.
   const goal: ReadFigure | { problem: string } | undefined =
     actual.kind === 'rate' && target.kind === 'rate' ? { value: target.value, unit: target.unit } : targetFigure(target, ctx);
@@ -343,7 +423,8 @@ export function assess(actual: Actual, target: Target, ctx: JudgeContext): Judge
   const figure = readFigure(actual, target, goal.value);
   if ('problem' in figure) return worded('unreadable', () => sentence(`can't compare: ${figure.problem}`));
 
-  const unit = goal.unit ?? figure.unit;
+  // A bare target read as a percentage beside a percentage actual is shown as one.
+  const unit = figure.unit === 'percent' && goal.unit === 'count' ? 'percent' : (goal.unit ?? figure.unit);
   const strict = target.kind === 'threshold' && target.strict === true;
   const comparison = compareNumbers(figure.value, goal.value, unit, ctx, strict);
   const variance = actual.kind === 'variance-only' ? actual.statedVariance : varianceValue(figure.value, goal.value, unit);
@@ -476,4 +557,70 @@ function judgeRecurring(actual: Actual, every: RatePeriod, ctx: JudgeContext): J
     default:
       return worded('unreadable', () => sentence(`can't read "${actual.text.trim()}" against a recurring target`));
   }
+}
+
+/**
+ * "Maintain", "Reduce", "Increase" against the indicator's previous figure; "Top quartile",
+ * "At or above national average" against the comparator's figure on its row. Without that figure
+ * there is nothing to judge against, and the reason says which figure is missing.
+ */
+function judgeAgainstOtherFigure(actual: Actual, target: Extract<Target, { kind: 'change' | 'benchmark' }>, ctx: JudgeContext): Judgement {
+  const against = target.kind === 'change' ? ctx.previous : ctx.benchmark;
+  const what =
+    target.kind === 'change'
+      ? `to ${target.aim} it`
+      : `to be ${target.direction === 'lower' ? 'at or below' : 'at or above'} the ${target.comparator}`;
+  if (!against) {
+    const missing = target.kind === 'change' ? 'no earlier figure' : `no ${target.comparator} figure`;
+    return worded('no-data', () =>
+      sentence(`the target is ${what} ("${target.text.trim()}"), and the sheet gives ${missing} to compare with`),
+    );
+  }
+  const figure = readFigure(actual, { kind: 'threshold', text: target.text, value: against.value, unit: 'count' }, against.value);
+  if ('problem' in figure) return worded('unreadable', () => sentence(`can't compare: ${figure.problem}`));
+  const polarity: PolarityDecision =
+    target.kind === 'change' && target.aim !== 'maintain'
+      ? {
+          polarity: target.aim === 'reduce' ? 'lower' : 'higher',
+          source: 'target wording',
+          assumed: false,
+          reason: `${target.aim === 'reduce' ? 'lower' : 'higher'} is better (the target says "${target.text.trim()}")`,
+        }
+      : target.kind === 'benchmark' && target.direction
+        ? {
+            polarity: target.direction,
+            source: 'target wording',
+            assumed: false,
+            reason: `${target.direction} is better (the target says "${target.text.trim()}")`,
+          }
+        : ctx.polarity;
+  const judgedCtx: JudgeContext = { ...ctx, polarity };
+  const unit = figure.unit;
+  // "Reduce" and "Increase" ask for a change, which happened or did not: no tolerance band.
+  const strict = target.kind === 'change' && target.aim !== 'maintain';
+  const comparison = strict
+    ? polarity.polarity === 'lower'
+      ? figure.value < against.value - epsilon(against.value)
+        ? 'met'
+        : 'outside-tolerance'
+      : figure.value > against.value + epsilon(against.value)
+        ? 'met'
+        : 'outside-tolerance'
+    : compareNumbers(figure.value, against.value, unit, judgedCtx, false);
+  return {
+    status: COMPARISON_STATUS[comparison],
+    explain: () =>
+      sentence(
+        figure.note?.(),
+        `the target is ${what}; the figure to compare with is ${against.label}, ${formatFigure(against.value, unit)}`,
+        polarity.reason,
+        strict
+          ? `${formatFigure(figure.value, unit)} against ${formatFigure(against.value, unit)}: ${comparison === 'met' ? `${target.kind === 'change' && target.aim === 'reduce' ? 'reduced' : 'increased'}, met` : 'no change in the wanted direction, not met'}`
+          : comparisonWords(comparison, figure.value, against.value, unit, judgedCtx),
+      ),
+    varianceValue: varianceValue(figure.value, against.value, unit),
+    actualValue: figure.value,
+    targetValue: against.value,
+    unit,
+  };
 }

@@ -5,9 +5,13 @@ import { normaliseText, readDate, roundFloat } from './parse-target';
 import type { Actual, RatePeriod } from './target-types';
 import { shortText } from '../model/short-text';
 import { memoByText } from '../model/memo';
+import { readDuration, timeUnitOfWord } from './time-units';
 
 const NO_DATA =
-  /^(tbc|tbd|tba|to be confirmed|pending|awaited|awaiting data|not yet available|not available|n\/?a|na|nil return|no data|data not available|-+|–|\?+|not reported|not collected|cumulative figure pending|due)$/;
+  /^(tbc|tbd|tba|tb|to be confirmed|pending|awaited|awaiting data|not yet available|not available|information not available|data not (yet )?available|n\/?a|na|nil return|no data|-+|–|—|\.\.|\[[a-z]\]|x|\?+|not reported|not collected|cumulative figure pending|due|new|new kpi|new measure|new indicator|n\/a\s*[-–—:]\s*.+|data not yet validated|not yet validated|awaiting validation|unvalidated)$/;
+/** Figures that are not due this period by design. */
+const NOT_DUE =
+  /^(annual (indicator|measure|figure|kpi)|reported (annually|yearly|six[- ]monthly|half[- ]yearly)|measured (annually|yearly|twice (per|a) year|six[- ]monthly|half[- ]yearly)|(annual|yearly|six[- ]monthly) (data|survey|return)|not due( yet| this (period|quarter|month))?|year end (figure|only)|reported at year end)$/;
 const ACHIEVED =
   /^(achieved|complete|completed|done|met|yes|y|delivered|in place|fully achieved|target met|on target|undertaken|carried out|agreed|approved|published)\b/;
 const NOT_ACHIEVED = /^(not achieved|not met|no|n|missed|failed|not delivered|not completed|not done|off target)\b/;
@@ -30,6 +34,26 @@ function takeMarker(text: string): { marker?: string; rest: string } {
   return { marker, rest: text.replace(/\*+/g, ' ').replace(/\s+/g, ' ').trim() };
 }
 
+/** "p", "(p)", "(r)", "provisional", "revised" after a figure: it is not final, and the reason says so. */
+function takeProvisional(text: string): { provisional?: string; rest: string } {
+  const m = /^(.*\d%?)\s*(\(p\)|\(r\)|\bp\b|\br\b|\(provisional\)|provisional|\(revised\)|revised|\(estimate\)|estimated?)$/i.exec(text);
+  if (!m) return { rest: text };
+  const mark = m[2]!.replace(/[()]/g, '').toLowerCase();
+  return {
+    provisional: mark === 'r' || mark === 'revised' ? 'revised' : mark.startsWith('estimate') ? 'estimated' : 'provisional',
+    rest: m[1]!.trim(),
+  };
+}
+
+/** A second figure in brackets after the first: "41 (63%)", "5.8% (1720)", "77.3% (330)". */
+function takeBracketedFigure(text: string): { alternative?: { value: number; unit?: 'percent' }; rest: string } {
+  const m = /^(.*?\d%?)\s*\(\s*([\d,]+(?:\.\d+)?)\s*(%)?\s*\)$/.exec(text);
+  if (!m) return { rest: text };
+  const value = Number(m[2]!.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return { rest: text };
+  return { alternative: { value, ...(m[3] ? { unit: 'percent' as const } : {}) }, rest: m[1]!.trim() };
+}
+
 /** `+38%`, `variance +5%`, `-75%` at the end of the text. */
 function takeStatedVariance(text: string): { variance?: number; rest: string } {
   const m = /(?:^|\s)(?:variance\s*[:=]?\s*)?([+-]\s?\d+(?:\.\d+)?)\s*%$/.exec(text);
@@ -48,11 +72,17 @@ export function parseActualText(raw: string): Actual {
   if (/^#(N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i.test(normal)) {
     return { kind: 'no-data', text, why: `the cell shows the error ${normal.toUpperCase()}` };
   }
+  // "..", "-", "[c]": the statistical releases' marks for a figure withheld or not available.
+  if (NO_DATA.test(normal.toLowerCase())) return { kind: 'no-data', text, why: `it reads "${raw.trim()}"` };
   const { marker, rest: unmarked } = takeMarker(normal);
-  const lower = unmarked.toLowerCase().replace(/[.;]+$/, '');
-  const markerPart = marker ? { marker } : {};
+  const { provisional, rest: final } = takeProvisional(unmarked);
+  const lower = final.toLowerCase().replace(/[.;]+$/, '');
+  const markerPart = { ...(marker ? { marker } : {}), ...(provisional ? { provisional } : {}) };
 
+  if (NOT_DUE.test(lower)) return { kind: 'not-due', text, why: `it reads "${raw.trim()}"` };
   if (NO_DATA.test(lower) || /^(tbc|pending)\b/.test(lower)) return { kind: 'no-data', text, why: `it reads "${raw.trim()}"` };
+  const duration = readDuration(lower);
+  if (duration !== undefined) return { kind: 'number', text, value: roundFloat(duration), unit: 'minutes', ...markerPart };
   if (NONE_UNDERTAKEN.test(lower)) return { kind: 'none-undertaken', text, ...markerPart };
 
   const { variance, rest } = takeStatedVariance(lower);
@@ -64,8 +94,10 @@ export function parseActualText(raw: string): Actual {
     return { kind: 'variance-only', text, statedVariance: variance, ...markerPart };
   const figureText = rest === '' && variance !== undefined ? lower : rest;
 
-  // A figure, perhaps with a unit, a rate or words after it: "364", "90.2%", "22 per quarter", "1 delivered".
-  const m = /^(£)?\s*([+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?|[+-]?\.\d+)\s*(%|k)?\s*(.*)$/.exec(figureText);
+  // A figure, perhaps with a unit, a rate or words after it: "364", "90.2%", "22 per quarter", "1 delivered",
+  // "82.51 per cent", "12 Days", "11 wks", and a second figure in brackets: "41 (63%)", "5.8% (1720)".
+  const { alternative, rest: figureAlone } = takeBracketedFigure(figureText);
+  const m = /^(£)?\s*([+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?|[+-]?\.\d+)\s*(%|k|per ?cent\b)?\s*(.*)$/.exec(figureAlone);
   if (m) {
     let value = Number(m[2]!.replace(/,/g, ''));
     if (!Number.isFinite(value) || Math.abs(value) > 1e15)
@@ -74,19 +106,20 @@ export function parseActualText(raw: string): Actual {
     const words = m[4]!.trim();
     const rate = RATE_WORDS.find(([pattern]) => pattern.test(words));
     const statedPart = figureText === rest ? varPart : {};
+    const alternativePart = alternative ? { alternative } : {};
     if (rate) return { kind: 'rate', text, value, per: rate[1], ...markerPart, ...statedPart };
+    const timeUnit = timeUnitOfWord(words);
     const unitPart =
-      m[3] === '%'
+      m[3] === '%' || m[3]?.startsWith('per')
         ? { unit: 'percent' as const }
         : m[1]
           ? { unit: 'money' as const }
-          : /^(working )?days?$/.test(words)
-            ? { unit: words.startsWith('working') ? ('working days' as const) : ('days' as const) }
+          : timeUnit
+            ? { unit: timeUnit }
             : {};
     if (words === '' || /^[a-z][a-z' ()-]{0,60}$/.test(words)) {
-      const notePart =
-        words && !('unit' in unitPart && (unitPart.unit === 'days' || unitPart.unit === 'working days')) ? { note: words } : {};
-      return { kind: 'number', text, value, ...unitPart, ...markerPart, ...statedPart, ...notePart };
+      const notePart = words && !timeUnit ? { note: words } : {};
+      return { kind: 'number', text, value, ...unitPart, ...markerPart, ...statedPart, ...notePart, ...alternativePart };
     }
   }
   if (IN_PROGRESS.test(lower)) return { kind: 'in-progress', text };

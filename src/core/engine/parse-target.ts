@@ -16,7 +16,7 @@ export function normaliseText(text: string): string {
 }
 
 const NO_TARGET =
-  /^(n\/?a|na|none|no target( set)?|not applicable|-+|tbc|tbd|to be confirmed|to be set|monitor(ing)?( only)?|for information( only)?|data only|baseline( year)?|contextual|no target - monitoring only)$/;
+  /^(n\/?a|na|none|no target( set)?|no official target\b.*|no target\b.*|not applicable|-+|tbc|tbd|to be confirmed|to be set|monitor(ing)?( only)?|for info(rmation)?( only)?|info only|data only|baseline( year)?|contextual|no target - monitoring only|new|new kpi|new measure|new indicator)$/;
 
 const UNIT_WORDS: ReadonlyArray<{ pattern: RegExp; unit: Unit }> = [
   { pattern: /^(working days?|work days?|wd|business days?|clear working days?)$/, unit: 'working days' },
@@ -48,7 +48,7 @@ const HIGHER_PREFIX =
 const HIGHER_STRICT_PREFIX = /^(>|more than|greater than|over|above|exceed(ing)?)\s*/;
 const LOWER_PREFIX = /^(<=|≤|=<|at most|maximum( of)?|max\.?|no more than|not more than|not to exceed|up to|within|no longer than|in)\s*/;
 const LOWER_STRICT_PREFIX = /^(<|less than|fewer than|under|below)\s*/;
-const HIGHER_SUFFIX = /\s*(or (above|more|higher|better|greater|over)|\+|and above|minimum|min)$/;
+const HIGHER_SUFFIX = /\s*(or (above|more|higher|better|greater|over)|\+|plus|and above|and over|minimum|min)$/;
 const LOWER_SUFFIX = /\s*(or (below|less|lower|fewer|under)|and below|maximum|max)$/;
 
 const NUMBER = String.raw`(£)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?|-?\.\d+)\s*(k|m|%)?`;
@@ -68,7 +68,11 @@ interface NumberWithUnit {
 function readNumber(text: string): NumberWithUnit | undefined {
   const match = NUMBER_THEN_WORDS.exec(text);
   if (!match) return undefined;
-  const [, pound, digits, suffix, rest] = match;
+  const [, pound, digits, rawSuffix, rawRest] = match;
+  // "95 per cent" is 95%.
+  const perCent = /^per ?cent\b/.test(rawRest!.trim());
+  const suffix = perCent ? '%' : rawSuffix;
+  const rest = perCent ? rawRest!.trim().replace(/^per ?cent\b/, '') : rawRest;
   let value = Number(digits!.replace(/,/g, ''));
   if (!Number.isFinite(value) || Math.abs(value) > 1e15) return undefined;
   if (suffix === 'k') value *= 1_000;
@@ -144,11 +148,63 @@ export function parseTargetText(raw: string): Target {
   const text = raw;
   const t = normaliseText(raw)
     .toLowerCase()
+    // A footnote marker ("N/A **", "86% *") is not part of the target.
+    .replace(/\s*\*+$/, '')
     .replace(/\s*\((?:[^()]*)\)\s*$/, '')
     .replace(/[.;:]+$/, '')
     .trim();
   if (t === '') return { kind: 'none', text, why: 'no target is set (the cell is blank)' };
   if (NO_TARGET.test(t)) return { kind: 'none', text, why: `the target reads "${raw.trim()}"` };
+  if (/^(annual (indicator|measure|kpi|target)|reported (annually|yearly)|year end (only|measure)|measured (annually|yearly))$/.test(t))
+    return { kind: 'not-due', text, why: `the target reads "${raw.trim()}": it is reported once a year` };
+  // "Target: 70%", "A maximum of 30 weeks", "Achieve 95%": the words around a target say nothing more.
+  const bare = t.replace(/^target\s*[:=-]\s*/, '').replace(/^(an?|to|achieve|to achieve|aim for|aim to be)\s+(?=\S)/, '');
+  if (bare !== t) {
+    const inner = parseTargetText(bare);
+    if (inner.kind === 'unreadable')
+      return { ...inner, text, why: `"${raw.trim()}" is not a target KPI Tracker can read (a figure, a rate, a date, a range or N/A)` };
+    if (inner.kind === 'none') return { ...inner, text, why: `the target reads "${raw.trim()}"` };
+    return { ...inner, text };
+  }
+  const change =
+    /^(maintain|keep|sustain|reduce|decrease|lower|increase|improve|raise|grow)(\s+(performance|the (figure|level|rate)|current (level|performance)|or improve|and improve|levels?))*$/.exec(
+      t,
+    );
+  if (change) {
+    const verb = change[1]!;
+    const aim = /^(maintain|keep|sustain)$/.test(verb) ? 'maintain' : /^(reduce|decrease|lower)$/.test(verb) ? 'reduce' : 'increase';
+    return { kind: 'change', text, aim };
+  }
+  const benchmark =
+    /^(?:(at or above|at or below|above|below|better than|in|within|be in|achieve|reach|match|equal to|in line with)\s+(?:the\s+)?)?(top|upper|bottom|lower) quartile$|^(?:(at or above|at or below|above|below|better than|in line with|achieve|reach|match|equal to)\s+(?:the\s+)?)?((?:national|england|regional|welsh|scottish|uk|london|family group|nearest neighbours?|peer|comparator|sector|cipfa) (?:average|median|mean|rate|figure))$/.exec(
+      t,
+    );
+  if (benchmark) {
+    const quartile = benchmark[2];
+    const comparator = quartile ? `${quartile === 'upper' ? 'top' : quartile} quartile` : benchmark[4]!;
+    const words = benchmark[1] ?? benchmark[3] ?? '';
+    const lower = /below/.test(words) || quartile === 'bottom' || quartile === 'lower';
+    return {
+      kind: 'benchmark',
+      text,
+      comparator,
+      ...(lower ? { direction: 'lower' as const } : words ? { direction: 'higher' as const } : {}),
+    };
+  }
+  // "100%+ of rent due for the year", "Max. 2.0% of gross rent for the year": a share, with what it is a share of.
+  const share =
+    /^(>=|≥|=>|at least|min(imum)?\.?( of)?|<=|≤|=<|at most|max(imum)?\.?( of)?|no more than|not more than|up to)?\s*(\d+(?:\.\d+)?)\s*%\s*(\+|or more|or less|and above|and below)?\s+of\s+[a-z].*$/.exec(
+      t,
+    );
+  if (share && (share[1] || share[7])) {
+    const lower = /^(<=|≤|=<|at most|max|no more|not more|up to)/.test(share[1] ?? '') || /less|below/.test(share[7] ?? '');
+    return { kind: 'threshold', text, value: Number(share[6]), unit: 'percent', direction: lower ? 'lower' : 'higher' };
+  }
+  // "18% reduction by 2023": a cut of a share on a baseline the sheet may hold.
+  const cut = /^(\d+(?:\.\d+)?)\s*%\s*(reduction|decrease|cut|increase|rise|improvement)(\s+(by|in|on|from)\s+.*)?$/.exec(t);
+  if (cut) {
+    return { kind: 'relative', text, percent: Number(cut[1]), direction: /reduction|decrease|cut/.test(cut[2]!) ? 'below' : 'above' };
+  }
 
   for (const recurring of RECURRING) if (recurring.pattern.test(t)) return { kind: 'recurring', text, every: recurring.every };
 
@@ -220,8 +276,9 @@ export function parseTargetText(raw: string): Target {
   const prefixes: Array<[RegExp, Direction, boolean]> = [
     [HIGHER_PREFIX, 'higher', false],
     [HIGHER_STRICT_PREFIX, 'higher', true],
-    [LOWER_STRICT_PREFIX, 'lower', true],
+    // "<=" before "<": the longer sign is the one written.
     [LOWER_PREFIX, 'lower', false],
+    [LOWER_STRICT_PREFIX, 'lower', true],
   ];
   for (const [pattern, dir, isStrict] of prefixes) {
     if (pattern.test(body)) {

@@ -13,35 +13,63 @@ export interface PolarityDecision {
   readonly reason: string;
 }
 
-/** Reads a polarity cell or setting: "Higher is better", "Lower", "↑", "Smaller is better", "Neither". */
+/** Reads a polarity cell or setting: "Higher is better", "Lower", "↑", "▼", "Polarity: Up", "Smaller is better", "Neither". */
 export function parsePolarityText(text: string): Polarity | undefined {
-  const t = text.trim().toLowerCase();
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/^(polarity|good is|good performance is|better if|better is|aim)\s*[:=-]?\s*/, (prefix) =>
+      prefix.startsWith('good') ? 'good is ' : '',
+    )
+    .trim();
   if (t === '') return undefined;
-  if (/^(high(er)?|up|↑|bigger|larger|more|increase|maximi[sz]e|higher is better|high is good|bigger is better|good is high|\+)/.test(t))
+  // Each word must end where the cell's word ends: "Upper quartile" is no "Up".
+  if (
+    /^(high(er)?|up|↑|▲|△|⬆|bigger|larger|more|increase|maximi[sz]e|higher is better|high is good|bigger is better|good is high|\+)(\b|$|\s)/.test(
+      t,
+    ) ||
+    /^(↑|▲|△|⬆|\+)/.test(t)
+  )
     return 'higher';
   if (
-    /^(low(er)?|down|↓|smaller|less|fewer|decrease|reduce|minimi[sz]e|lower is better|low is good|smaller is better|good is low|-)/.test(t)
+    /^(low(er)?|down|↓|▼|▽|⬇|smaller|less|fewer|decrease|reduce|minimi[sz]e|lower is better|low is good|smaller is better|good is low|-)(\b|$|\s)/.test(
+      t,
+    ) ||
+    /^(↓|▼|▽|⬇)/.test(t)
   )
     return 'lower';
-  if (/^(none|neither|n\/a|no direction|context|contextual|monitor)/.test(t)) return 'none';
+  if (/^(good is )?(none|neither|n\/a|no direction|context|contextual|monitor)\b/.test(t)) return 'none';
+  if (/^good is (high|higher)\b/.test(t)) return 'higher';
+  if (/^good is (low|lower)\b/.test(t)) return 'lower';
   return undefined;
 }
 
 const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\barrears?\b/i, 'arrears'],
-  [/\brent lost\b|\brent loss\b/i, 'rent lost'],
+  [/\brent lost\b|\brent loss\b|\bvoid loss\b/i, 'rent lost'],
   [/\bvoids?\b|\bvacant\b/i, 'void'],
   [/\btime taken\b/i, 'time taken'],
-  [/\baverage (number of )?(days|time|weeks|hours)\b/i, 'average time'],
+  [/\b(average|mean|median) (number of )?(days|time|weeks|hours|wait|waiting time|length|response time)\b|\baverage of\b/i, 'average time'],
+  [/\bwaiting time\b|\bwait(ing)? (for|times?)\b|\blength of stay\b|\bresponse times?\b|\btime to\b|\bdays to\b/i, 'time taken'],
   [/\b(re-?let|relet) times?\b|\bturnaround\b/i, 're-let time'],
-  [/\bsickness\b|\babsence\b/i, 'sickness absence'],
+  [/\bsickness\b|\babsence\b|\bdays lost\b/i, 'sickness absence'],
   [/\bevictions?\b/i, 'evictions'],
   [/\bwrite[- ]?offs?\b/i, 'write-offs'],
-  [/\bnon-?decent\b/i, 'non-decent homes'],
-  [/\bbacklog\b|\boverdue\b|\boutstanding\b/i, 'backlog'],
+  [/\bnon-?decent\b|\bnot meeting\b|\bfalling below\b|\bbelow (the )?standard\b/i, 'falling short of a standard'],
+  [/\bbacklog\b|\boverdue\b|\boutstanding (repairs|cases|debt|balance|jobs|work|items)\b/i, 'backlog'],
   [/\bin (temporary accommodation|b&b)\b|\bbed and breakfast\b|\bb&b\b/i, 'use of temporary accommodation'],
-  [/\bcomplaints? (received|upheld)\b/i, 'complaints received'],
+  [/\bcomplaints? (received|upheld)\b|\bupheld\b/i, 'complaints upheld'],
   [/\bcost(s)? (of|per)\b/i, 'cost'],
+  [/\bmissed\b|\bnon-collection\b|\bcontamination\b/i, 'missed collections'],
+  [/\bnot in education, employment or training\b|\bneet\b/i, 'not in education, employment or training'],
+  [/\bhomeless(ness)? acceptances?\b|\bacceptances\b/i, 'homelessness acceptances'],
+  [/\bincidents?\b|\bfires\b|\bdeaths?\b|\binjur(y|ies)\b|\baccidents?\b|\bcollisions?\b|\bcasualties\b/i, 'incidents and harm'],
+  [
+    /^(?!.*\b(issued|detected|solved|prosecut\w*|enforcement|action taken)\b).*(\bcrimes?\b|\boffen(c|s)es\b|\banti-?social behaviour\b|\bfly[- ]?tipping (incidents|reports)\b)/i,
+    'crime',
+  ],
+  [/\berrors?\b|\bcancell?ed due to\b/i, 'errors'],
+  [/\binfections?\b|\bmrsa\b|\bc\.? ?diff(icile)?\b/i, 'infections'],
 ];
 
 const HIGHER_WORDS: ReadonlyArray<[RegExp, string]> = [
@@ -57,13 +85,45 @@ const HIGHER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bresolved?\b/i, 'resolved'],
   [/\btake[- ]?up\b/i, 'take-up'],
   [/\bdelivered\b|\bcompleted\b/i, 'delivered'],
+  [/\bgood or outstanding\b|\brated good\b/i, 'rated good'],
 ];
 
+/** The name itself says which way: "(Lower is better)", "(Minimise)", "(Maximise)". */
+const IN_NAME: ReadonlyArray<[RegExp, Polarity, string]> = [
+  [/\((lower|smaller|less) (is|are) better\)|\(minimi[sz]e\)|\(reduce\)|\(lower\)/i, 'lower', 'the name says lower is better'],
+  [/\((higher|bigger|more) (is|are) better\)|\(maximi[sz]e\)|\(increase\)|\(higher\)/i, 'higher', 'the name says higher is better'],
+];
+
+/** Measures best at a balance, not higher or lower: a gender pay gap (0), a share of women (50%). */
+const BALANCE =
+  /\b(gender|ethnicity|disability) pay gap\b|\bpay gap\b|\bbonus gap\b|\b(male|female|men|women)\b.*\b(quartile|proportion|share|%)|\b(quartile|proportion|share)\b.*\b(male|female|men|women)\b/i;
+
 function readDescription(description: string): PolarityDecision | undefined {
-  // "within N days" is about meeting a time, so it wins over the time words around it.
-  const higherWithin = /\bwithin\s+\d+/i.test(description) && /%|percentage|proportion|number of|\bno\.? of\b/i.test(description);
-  if (higherWithin)
+  for (const [pattern, polarity, why] of IN_NAME) {
+    if (pattern.test(description)) return { polarity, source: 'description', assumed: false, reason: `${polarity} is better (${why})` };
+  }
+  if (BALANCE.test(description))
+    return {
+      polarity: 'none',
+      source: 'description',
+      assumed: false,
+      reason: 'no better direction (a balance measure, best at parity or zero, not simply higher or lower)',
+    };
+  // "within N days" is about meeting a time, so it wins over the time words around it; being satisfied
+  // with a time ("satisfied with the time taken") is about satisfaction.
+  const share = /%|percentage|proportion|number of|\bno\.? of\b/i.test(description);
+  if (
+    share &&
+    /\bwithin\s+(\d+|agreed|the|target|prescribed|timescales?)\b|\bin (the )?(prescribed|agreed|target) time\b|\bresolved\b/i.test(
+      description,
+    )
+  )
     return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (share done within a time)' };
+  // "% Reduction in antisocial behaviour": the reduction is what is wanted.
+  if (/\breduction (in|of)\b/i.test(description))
+    return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (a reduction achieved)' };
+  if (/\bsatisf(ied|action)\b/i.test(description) && !/\bdissatisf/i.test(description))
+    return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (satisfied)' };
   for (const [pattern, word] of LOWER_WORDS) {
     if (pattern.test(description)) return { polarity: 'lower', source: 'description', assumed: false, reason: `lower is better (${word})` };
   }
@@ -83,6 +143,8 @@ export interface PolarityInputs {
   readonly ref?: string;
   readonly description: string;
   readonly target: Target;
+  /** What the indicator's table says around it: its title and the headings of its figures ("Male (2023)"). */
+  readonly tableContext?: string;
 }
 
 /**
@@ -119,6 +181,10 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
       reason: describe(polarity, `the target is ${target.percent}% ${target.direction} the baseline`),
     };
   }
+  if ((target.kind === 'change' && target.aim !== 'maintain') || (target.kind === 'benchmark' && target.direction)) {
+    const polarity = target.kind === 'change' ? (target.aim === 'reduce' ? 'lower' : 'higher') : target.direction!;
+    return { polarity, source: 'target wording', assumed: false, reason: describe(polarity, `the target says "${target.text.trim()}"`) };
+  }
   if (target.kind === 'threshold' && target.unit === 'percent' && target.value === 100) {
     return { polarity: 'higher', source: 'target unit', assumed: false, reason: 'higher is better (the target is 100%: all of them)' };
   }
@@ -134,9 +200,20 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
           : describe(known.polarity, `${known.code} ${known.name}`),
     };
   }
+  // Rows named only by a band ("Upper quartile") under figures for men and women are a balance.
+  if (inputs.tableContext && BALANCE.test(`${inputs.description} ${inputs.tableContext}`))
+    return {
+      polarity: 'none',
+      source: 'description',
+      assumed: false,
+      reason: 'no better direction (a balance between men and women, best at parity, not simply higher or lower)',
+    };
   const worded = fromDescription(inputs.description);
   if (worded) return worded;
-  if (target.kind === 'threshold' && ['days', 'working days', 'hours', 'minutes', 'weeks'].includes(target.unit)) {
+  if (
+    target.kind === 'threshold' &&
+    ['days', 'working days', 'hours', 'minutes', 'weeks', 'seconds', 'months', 'years'].includes(target.unit)
+  ) {
     return {
       polarity: 'lower',
       source: 'target unit',

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 
-export const UnitSchema = z.enum(['percent', 'count', 'money', 'days', 'working days', 'hours', 'minutes', 'weeks', 'score']);
+export const UnitSchema = z.enum([
+  'percent',
+  'count',
+  'money',
+  'days',
+  'working days',
+  'hours',
+  'minutes',
+  'weeks',
+  'score',
+  'seconds',
+  'months',
+  'years',
+]);
 export type Unit = z.infer<typeof UnitSchema>;
 
 export const RatePeriodSchema = z.enum(['week', 'month', 'quarter', 'half', 'year']);
@@ -52,7 +65,20 @@ export const TargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('deadline'), text: z.string(), due: CalendarDateSchema }),
   z.object({ kind: z.literal('recurring'), text: z.string(), every: RatePeriodSchema }),
   z.object({ kind: z.literal('range'), text: z.string(), low: z.number(), high: z.number(), unit: UnitSchema }),
+  /** "Maintain", "Reduce", "Increase": judged against the indicator's previous figure. */
+  z.object({ kind: z.literal('change'), text: z.string(), aim: z.enum(['maintain', 'increase', 'reduce']) }),
+  /** "Top quartile", "At or above national average": judged against a comparator's figure in the table. */
+  z.object({
+    kind: z.literal('benchmark'),
+    text: z.string(),
+    /** The comparator as written: "top quartile", "national average". */
+    comparator: z.string(),
+    /** "At or below the national average": lower. Otherwise at or above. */
+    direction: DirectionSchema.optional(),
+  }),
   z.object({ kind: z.literal('none'), text: z.string(), why: z.string() }),
+  /** "Annual Indicator": reported once a year, so not due in a quarter. */
+  z.object({ kind: z.literal('not-due'), text: z.string(), why: z.string() }),
   z.object({ kind: z.literal('unreadable'), text: z.string(), why: z.string() }),
 ]);
 export type Target = z.infer<typeof TargetSchema>;
@@ -73,6 +99,10 @@ export const ActualSchema = z.discriminatedUnion('kind', [
     statedVariance: z.number().optional(),
     /** Words after the figure ("delivered"). */
     note: z.string().optional(),
+    /** A second figure in brackets: "41 (63%)" — the share of which 41 is the count. */
+    alternative: z.object({ value: z.number(), unit: UnitSchema.optional() }).optional(),
+    /** "p", "(r)", "provisional": the figure is not final. */
+    provisional: z.string().optional(),
   }),
   z.object({
     kind: z.literal('rate'),
@@ -90,6 +120,8 @@ export const ActualSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none-undertaken'), text: z.string(), marker: z.string().optional() }),
   z.object({ kind: z.literal('date'), text: z.string(), date: CalendarDateSchema }),
   z.object({ kind: z.literal('no-data'), text: z.string(), why: z.string() }),
+  /** Not reported this period by design: "Annual Indicator", "Measured twice per year". */
+  z.object({ kind: z.literal('not-due'), text: z.string(), why: z.string() }),
   z.object({ kind: z.literal('unreadable'), text: z.string(), why: z.string() }),
 ]);
 export type Actual = z.infer<typeof ActualSchema>;

@@ -4,7 +4,8 @@ import type { Unit } from './target-types';
 
 /**
  * Variance in the seeds' convention: percentage points for percentage targets, relative %
- * for everything else; whole numbers with a sign (`+38%`, `-75%`), one decimal under 10.
+ * for everything else; whole numbers with a sign (`+38%`, `-75%`), one decimal only where the
+ * difference is under 1 (`-0.2%`).
  */
 export function varianceValue(actual: number, target: number, unit: Unit | undefined): number | undefined {
   if (unit === 'percent') return actual - target;
@@ -19,10 +20,11 @@ const PLAIN = { format: (n: number): string => formatNumberGB(n, 1, { grouping: 
 const writtenVariance = memoByText((signed: number): string => `${signed < 0 ? '-' : '+'}${PLAIN.format(Math.abs(signed))}%`);
 
 export function formatVariance(value: number | undefined): string | null {
-  if (value === undefined || !Number.isFinite(value)) return null;
-  const magnitude = Math.abs(value);
-  let rounded = magnitude >= 9.95 ? Math.round(magnitude) : Math.round(magnitude * 10) / 10;
+  // Beyond a billion per cent a variance says nothing a reader can use (a figure against a near-zero target).
+  if (value === undefined || !Number.isFinite(value) || Math.abs(value) >= 1e9) return null;
+  const tenths = Math.round(Math.abs(value) * 10) / 10;
+  // 0.96 rounds to 1.0 in tenths: from there on it is a whole number.
+  const rounded = tenths < 1 ? tenths : Math.round(Math.abs(value));
   if (rounded === 0) return '0%';
-  rounded = Math.round(rounded * 10) / 10;
   return writtenVariance(value < 0 ? -rounded : rounded);
 }

@@ -1,6 +1,6 @@
-import { MONTH_NAMES, calendarMonthOf, financialYearOf, type Period } from './period';
+import { MONTH_NAMES, calendarMonthOf, financialMonthOf, financialYearOf, type Period } from './period';
 
-const FY_PART = String.raw`(?:\s*[-,]?\s*(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2}))?`;
+const FY_PART = String.raw`(?:\s*[-,]?\s*(?:fy\s*)?(\d{4}|\d{2})\s*(?:[/-]|\bto\b)\s*(\d{4}|\d{2}))?`;
 const QUARTER = new RegExp(String.raw`^(?:q|qtr|quarter)\s*([1-4])${FY_PART}$`);
 const ORDINAL_QUARTER = new RegExp(String.raw`^([1-4])(?:st|nd|rd|th)\s+(?:quarter|qtr)${FY_PART}$`);
 const HALF = new RegExp(String.raw`^(?:h|half)\s*([12])${FY_PART}$`);
@@ -18,8 +18,10 @@ export function parsePeriodLabel(text: string): Period | undefined {
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase()
-    .replace(/^(actuals?|outturn|performance|result|figures?)\s+/, '')
-    .replace(/\s+(actuals?|outturn|performance|results?|figures?)$/, '');
+    .replace(/^(actuals?|outturn|performance|result|figures?|value)\s+/, '')
+    .replace(/\s+(actuals?|outturn|performance|results?|figures?|value)$/, '')
+    // "Quarter two", "2nd quarter": a quarter's number in words.
+    .replace(/\b(quarter|qtr)\s+(one|two|three|four)\b/, (_, word: string, n: string) => `${word} ${QUARTER_WORDS[n]}`);
   if (t === '') return undefined;
 
   // A label longer than any period label cannot be one (descriptions reach here from detection).
@@ -46,6 +48,17 @@ export function parsePeriodLabel(text: string): Period | undefined {
     return fy === undefined ? undefined : { kind: 'year', fy };
   }
 
+  // "2016 to 2017": a financial year written out.
+  m = /^(\d{4})\s+to\s+(\d{4})$/.exec(t);
+  if (m) {
+    const fy = financialYearFrom(m[1]!, m[2]!);
+    return fy === undefined ? undefined : { kind: 'year', fy };
+  }
+
+  // "Q1 (April to June 2019)", "April to June 2019", "July - September 2024": the months say the period.
+  const months = monthRange(t);
+  if (months) return months;
+
   m = /^([a-z]+)\.?(?:\s*[-' ]\s*(\d{4}|\d{2}))?$/.exec(t);
   if (m) {
     const month = monthFromName(m[1]!);
@@ -55,6 +68,48 @@ export function parsePeriodLabel(text: string): Period | undefined {
     return { kind: 'month', month, fy: financialYearOf({ year, month, day: 1 }) };
   }
   return undefined;
+}
+
+const QUARTER_WORDS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4' };
+
+/**
+ * A span of months with its year ("April to June 2019", "q1 april to june 2019", "Jul-Sep 2024"):
+ * a month, a financial quarter or half, or the financial year, when the span is one of those.
+ */
+function monthRange(text: string): Period | undefined {
+  const m =
+    /^(?:(?:q|qtr|quarter)\s*([1-4])\s+)?([a-z]{3,9})\.?\s*(\d{4})?\s*(?:-|to)\s*([a-z]{3,9})\.?\s*(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))?$/.exec(
+      text,
+    );
+  if (!m) return undefined;
+  const from = monthFromName(m[2]!);
+  const to = monthFromName(m[4]!);
+  if (from === undefined || to === undefined) return undefined;
+  // "April to March 2017/18": the year written is the financial year.
+  const writtenFy = m[6] !== undefined ? financialYearFrom(m[5]!, m[6]) : undefined;
+  if (m[6] !== undefined && writtenFy === undefined) return undefined;
+  const endYear = writtenFy !== undefined ? (to >= 4 ? writtenFy : writtenFy + 1) : Number(m[5]);
+  const startYear = m[3]
+    ? Number(m[3])
+    : writtenFy !== undefined
+      ? from >= 4
+        ? writtenFy
+        : writtenFy + 1
+      : from <= to
+        ? endYear
+        : endYear - 1;
+  const fy = financialYearOf({ year: startYear, month: from, day: 1 });
+  const first = financialMonthOf(from);
+  const last = financialMonthOf(to);
+  if (financialYearOf({ year: endYear, month: to, day: 1 }) !== fy || last < first) return undefined;
+  let period: Period | undefined;
+  if (first === last) period = { kind: 'month', month: from, fy };
+  else if (last - first === 2 && first % 3 === 1) period = { kind: 'quarter', quarter: ((first + 2) / 3) as 1 | 2 | 3 | 4, fy };
+  else if (last - first === 5 && (first === 1 || first === 7)) period = { kind: 'half', half: first === 1 ? 1 : 2, fy };
+  else if (first === 1 && last === 12) period = { kind: 'year', fy };
+  // A quarter number written beside its months must agree with them.
+  if (period && m[1] && !(period.kind === 'quarter' && period.quarter === Number(m[1]))) return undefined;
+  return period;
 }
 
 function monthFromName(word: string): number | undefined {
@@ -92,4 +147,36 @@ function withFy<P extends Period>(period: P, first: string | undefined, second: 
   const fy = financialYearFrom(first, second);
   if (fy === undefined) return undefined;
   return { ...period, fy };
+}
+
+const IN_TEXT: readonly RegExp[] = [
+  // "quarter two, 2024/25", "Q2 2024-25", "Quarter 4 2022/23"
+  /\b(?:q|qtr|quarter)\s*(?:[1-4]|one|two|three|four)\b,?\s*(?:of\s+)?(?:\d{4}\s*(?:[/-]|\bto\b)\s*\d{2,4})?/gi,
+  // "April to June 2019", "July to September 2024"
+  /\b[a-z]{3,9}\.?\s*(?:\d{4})?\s*(?:-|to)\s*[a-z]{3,9}\.?\s*\d{4}(?:\s*[/-]\s*\d{2,4})?\b/gi,
+  // "January 2018", "Dec 2023" (not "March 2017/18", a financial year)
+  /\b[a-z]{3,9}\.?\s+\d{4}\b(?!\s*[/-]\s*\d)/gi,
+  // "2024/25", "2011/12", "2016 to 2017"
+  /\b\d{4}\s*(?:[/-]|to)\s*\d{2,4}\b/gi,
+];
+
+/**
+ * The period a line of text names somewhere inside it: a title row ("Rent Collection January
+ * 2018", "Here's our results for quarter two, 2024/25 which is July to September 2024") or a sheet
+ * name. The most specific period named wins (a quarter with its year over the year alone); a
+ * span of years ("2024-28") names none.
+ */
+export function periodInText(text: string): Period | undefined {
+  if (text.length > 300) return undefined;
+  const found: Period[] = [];
+  for (const pattern of IN_TEXT) {
+    for (const match of text.matchAll(pattern)) {
+      const period = parsePeriodLabel(match[0].replace(/,/g, ' ').replace(/\bof\b/g, ' '));
+      if (period) found.push(period);
+    }
+  }
+  const dated = found.filter((period) => period.fy !== undefined);
+  const pool = dated.length > 0 ? dated : found;
+  const rank = (period: Period): number => (period.kind === 'year' ? 0 : period.kind === 'ytd' ? 1 : 2);
+  return pool.sort((a, b) => rank(b) - rank(a))[0];
 }

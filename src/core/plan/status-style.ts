@@ -1,3 +1,4 @@
+import { LABEL_FAMILIES } from '../engine/status-words';
 import { STATUSES, STATUS_WORDS, type Status } from '../engine/target-types';
 
 export type StatusLabels = Readonly<Record<Status, string>>;
@@ -23,16 +24,6 @@ export const DEFAULT_LABELS: StatusLabels = STATUS_WORDS;
 /** The fill of header rows on every sheet KPI Tracker builds. */
 export const HEADER_FILL = '#DDE4EA';
 
-/** Label families councils use; a workbook that already uses one keeps it. */
-const FAMILIES: ReadonlyArray<Partial<Record<Status, string>> & { met: string; missed: string }> = [
-  { met: 'On target', near: 'Near target', missed: 'Off target' },
-  { met: 'Achieved', near: 'Partially achieved', missed: 'Not achieved' },
-  { met: 'On track', near: 'Slightly off track', missed: 'Off track' },
-  { met: 'Green', near: 'Amber', missed: 'Red' },
-  { met: 'G', near: 'A', missed: 'R' },
-  { met: 'Met', near: 'Near miss', missed: 'Not met' },
-];
-
 const normalise = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /**
@@ -43,7 +34,7 @@ export function chooseLabels(existingStatusTexts: readonly string[], officer: Pa
   const seen = new Set(existingStatusTexts.map(normalise).filter(Boolean));
   let family: Partial<Record<Status, string>> | undefined;
   let best = 0;
-  for (const candidate of FAMILIES) {
+  for (const candidate of LABEL_FAMILIES) {
     const hits = Object.values(candidate).filter((label) => seen.has(normalise(label))).length;
     if (hits > best) {
       best = hits;
@@ -68,7 +59,7 @@ export function knownStatusTexts(labels: StatusLabels): Set<string> {
   const texts = new Set<string>();
   for (const label of Object.values(labels)) texts.add(normalise(label));
   for (const label of Object.values(DEFAULT_LABELS)) texts.add(normalise(label));
-  for (const family of FAMILIES) for (const label of Object.values(family)) texts.add(normalise(label));
+  for (const family of LABEL_FAMILIES) for (const label of Object.values(family)) texts.add(normalise(label));
   return texts;
 }
 

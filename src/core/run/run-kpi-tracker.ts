@@ -1,8 +1,7 @@
 import { buildActionPlan, type ActionPlanRow } from '../sheets/action-plan-sheet';
 import { actionStatusReader } from '../sheets/action-due-text';
-import { detectWorkbook } from '../detect/detect-workbook';
 import type { Detection } from '../detect/types';
-import { evaluateWorkbook, type IndicatorVerdict } from '../engine/evaluate';
+import type { IndicatorVerdict } from '../engine/evaluate';
 import { DEFAULT_TOLERANCE } from '../engine/tolerance';
 import type { CalendarDate } from '../model/serial-dates';
 import type { Workbook } from '../model/workbook';
@@ -19,7 +18,7 @@ import { buildCommitteeSheet, type CommitteeDetails } from '../sheets/committee-
 import { indicatorGroups } from '../sheets/committee-groups';
 import { lastYearFigures } from '../sheets/last-year';
 import type { Settings } from '../settings/settings-schema';
-import { readSettings } from '../settings/settings-store';
+import { judgeWorkbook } from './judge-workbook';
 
 export interface RunOptions {
   readonly today: CalendarDate;
@@ -63,15 +62,13 @@ export { latestPeriodWithData };
  * the .xlsx command line, the in-memory workbench) runs this same function and applies the plan.
  */
 export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResult {
-  const reading = readSettings(workbook);
-  const detected = options.detection ?? detectWorkbook(workbook, reading.settings);
-  const detection = reading.ok ? detected : { ...detected, doubts: [reading.problem, ...detected.doubts] };
-  const saved = reading.settings;
-  const tolerance = saved.tolerance ?? DEFAULT_TOLERANCE;
-  const verdicts = evaluateWorkbook(workbook, detection, {
+  const {
+    settings: saved,
+    detection,
+    verdicts,
+  } = judgeWorkbook(workbook, {
     today: options.today,
-    tolerance,
-    polarityByRef: new Map(Object.entries(saved.polarity)),
+    ...(options.detection ? { detection: options.detection } : {}),
   });
   // One period for the whole run: the asked-for one, or the latest with figures. The status
   // cells, commentary, action plan, committee sheet and change log are all about it.
@@ -126,7 +123,7 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
       labels: recalc.labels,
       colours: recalc.colours,
       committee: committeeDetails,
-      tolerance,
+      tolerance: saved.tolerance ?? DEFAULT_TOLERANCE,
       actions,
       today: options.today,
     });

@@ -69,8 +69,12 @@ const quarterlyMapping = (overrides: Partial<Record<string, { header?: string; r
 
 describe('a saved mapping wins over detection', () => {
   test('headers nobody could read ("Col1", "Fig A", "Goal") are read with the saved roles, confirmed', () => {
-    // Without the mapping there is nothing to find.
-    expect(tableList(detect(FIGURES))).toEqual([]);
+    // Without the mapping the grid is still found from its shape (names beside figures), but its
+    // columns are only a guess from their values, and detection says so.
+    const guessed = onlyTable(detect(FIGURES));
+    expect(guessed.confirmed).toBe(false);
+    expect(columnsOf(guessed)).toEqual(['A reference', 'B description', 'C actual', 'D actual']);
+    expect(guessed.doubts.join(' ')).toMatch(/worked out from their contents/);
 
     const detection = detect(FIGURES, settingsSheet(FIGURES_MAPPING));
     const table = onlyTable(detection);

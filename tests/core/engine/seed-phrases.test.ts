@@ -116,7 +116,7 @@ describe('target phrases of the seeds', () => {
         variance: '-0.2%',
       });
       expect(verdict('2.1%', '2%', { description: 'Former tenants arrears' })).toMatchObject({ status: 'near', variance: '+0.1%' });
-      expect(verdict('5.5%', '4%', { description: 'Current tenants arrears' })).toMatchObject({ status: 'missed', variance: '+1.5%' });
+      expect(verdict('5.5%', '4%', { description: 'Current tenants arrears' })).toMatchObject({ status: 'missed', variance: '+2%' });
     });
 
     it('14 with "14 working days" in the description is a time: lower is better', () => {
@@ -210,7 +210,9 @@ describe('target phrases of the seeds', () => {
       const v = verdict('83', 'N/A');
       expect(v.status).toBe('no-target');
       expect(v.reason).toMatch(/N\/A/);
-      expect(verdict('TBC', 'N/A').status).toBe('no-target');
+      // With no figure either, the period has no data: so publishers rate it (Maidstone Borough
+      // Council, CHE Q1 2021/22 performance report: "TBC" against an "N/A" target).
+      expect(verdict('TBC', 'N/A').status).toBe('no-data');
     });
 
     it('1 / 2: counts', () => {
@@ -482,23 +484,28 @@ describe('actual and target cells', () => {
     expect(TargetSchema.safeParse(t).success).toBe(true);
   });
 
-  it('cell verdict: 0.902 (0.0%) vs 0.92 (0%), higher → near miss, variance -1.8%', () => {
+  it('cell verdict: 0.902 (0.0%) vs 0.92 (0%), higher → near miss, variance -2%', () => {
     const t = parseTargetCell(num(0.92, '0%'));
     const v = judge(parseActualCell(num(0.902, '0.0%')), t, {
       polarity: decidePolarity({ description: 'Proportion of rent collected', target: t }),
       today: TODAY,
     });
-    expect(v).toMatchObject({ status: 'near', variance: '-1.8%' });
+    expect(v).toMatchObject({ status: 'near', variance: '-2%' });
   });
 });
 
-describe('variance as the seeds write it', () => {
+describe('variance as the seeds write it: whole numbers with a sign, one decimal only under 1', () => {
   it.each([
     [38, '+38%'],
     [7, '+7%'],
     [46.666, '+47%'],
     [-75, '-75%'],
-    [-1.8, '-1.8%'],
+    [-1.8, '-2%'],
+    [6.5625, '+7%'],
+    [1.5, '+2%'],
+    [0.1, '+0.1%'],
+    [-0.2, '-0.2%'],
+    [0.96, '+1%'],
     [0, '0%'],
     [0.04, '0%'],
   ])('%p → %s', (value, text) => {

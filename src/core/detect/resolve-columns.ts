@@ -1,0 +1,208 @@
+import { columnLetter } from '../model/address';
+import type { HeaderGuess } from './header-lexicon';
+import {
+  holdsCodes,
+  holdsFigures,
+  holdsNames,
+  holdsStatuses,
+  holdsTargets,
+  profileColumn,
+  shareOf,
+  type ColumnProfile,
+} from './column-values';
+import type { SheetGrid } from './sheet-grid';
+import type { ColumnMapping, ColumnRole } from './types';
+
+/** A column of a candidate table: its header as written and what the header's words say, if anything. */
+export interface HeaderCell {
+  readonly col: number;
+  readonly header: string;
+  readonly guess: HeaderGuess | undefined;
+}
+
+export interface Resolved {
+  readonly columns: ColumnMapping[];
+  readonly doubts: string[];
+}
+
+/** Roles a header may wrongly give a column that in fact names the measures. */
+const NAMEABLE: ReadonlySet<ColumnRole> = new Set(['target', 'benchmark', 'actual', 'previous', 'rank', 'count']);
+
+/** Roles whose values a column of figures can hold. */
+const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set([
+  'actual',
+  'target',
+  'baseline',
+  'count',
+  'metShare',
+  'notMetShare',
+  'ratingShare',
+  'previous',
+  'benchmark',
+  'rank',
+  'tolerance',
+  'rating',
+]);
+
+function examples(profile: ColumnProfile): string {
+  return profile.samples
+    .slice(0, 3)
+    .map((text) => `"${text.length > 24 ? `${text.slice(0, 23)}…` : text}"`)
+    .join(', ');
+}
+
+function column(cell: HeaderCell, role: ColumnRole, confidence: number, reason: string, guess?: HeaderGuess): ColumnMapping {
+  return {
+    col: cell.col,
+    header: cell.header,
+    role,
+    confidence,
+    reason,
+    ...(guess?.period ? { period: guess.period } : {}),
+    ...(guess?.rating ? { rating: guess.rating } : {}),
+  };
+}
+
+/** The body rows a table's columns are read from: under the header, up to the first blank row (at most 60). */
+export function bodyRowsBelow(grid: SheetGrid, headerBottom: number, stopBefore: number): number[] {
+  const rows: number[] = [];
+  for (let r = headerBottom + 1; r < Math.min(stopBefore, grid.rows) && rows.length < 60; r++) {
+    if (grid.isBlankRow(r)) {
+      if (rows.length > 0) break;
+      continue;
+    }
+    rows.push(r);
+  }
+  return rows;
+}
+
+/** Small whole numbers running down the first column (1, 2, 3, 5): the indicators' numbers. */
+function holdsRowNumbers(grid: SheetGrid, col: number, rows: readonly number[]): boolean {
+  let seen = 0;
+  let previous = -Infinity;
+  for (const r of rows) {
+    const cell = grid.cell(r, col);
+    if (cell.value.kind === 'empty') continue;
+    if (cell.value.kind !== 'number' || !Number.isInteger(cell.value.value) || cell.value.value < 0 || cell.value.value > 9999)
+      return false;
+    if (cell.value.value <= previous) return false;
+    previous = cell.value.value;
+    seen++;
+  }
+  return seen >= 2;
+}
+
+/**
+ * Settles each column's role from its header's words and its values together. Words alone
+ * decide where the values agree or say nothing; the values decide where the header says nothing
+ * (a landlord's name over its figures, an unheaded column of references) or where the values
+ * plainly contradict it (a "Status" column of "Up to date" beside a column of Red and Green).
+ * Every decision taken from values is said in the column's reason; every overruled header is a doubt.
+ */
+export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bodyRows: readonly number[]): Resolved {
+  const doubts: string[] = [];
+  const profiles = new Map(cells.map((cell) => [cell.col, profileColumn(grid, cell.col, bodyRows)]));
+  const roles = new Map<number, ColumnMapping>();
+  for (const cell of cells) {
+    if (cell.guess) roles.set(cell.col, column(cell, cell.guess.role, cell.guess.confidence, cell.guess.reason, cell.guess));
+  }
+  const profile = (col: number): ColumnProfile => profiles.get(col)!;
+  const roleOf = (col: number): ColumnRole | undefined => roles.get(col)?.role;
+
+  // "Indicator | Description": two headers naming the measures, one over codes: that one is the reference.
+  const describing = cells.filter((cell) => roleOf(cell.col) === 'description');
+  if (describing.length > 1 && !cells.some((cell) => roleOf(cell.col) === 'reference')) {
+    const codes = describing.find((cell) => holdsCodes(profile(cell.col)));
+    if (codes)
+      roles.set(
+        codes.col,
+        column(codes, 'reference', 0.8, `header "${codes.header}", and it holds short references (${examples(profile(codes.col))})`),
+      );
+  }
+
+  // A column the header calls an actual (or anything but a status) that holds ratings is the status column.
+  const ratingColumns = cells.filter(
+    (cell) =>
+      holdsStatuses(profile(cell.col)) && !['description', 'commentary', 'keyActions', 'progress', 'due'].includes(roleOf(cell.col) ?? ''),
+  );
+  if (ratingColumns.length > 0) {
+    for (const cell of cells) {
+      if (roleOf(cell.col) !== 'status' || ratingColumns.includes(cell)) continue;
+      const own = profile(cell.col);
+      if (own.filled >= 2 && shareOf(own, 'status') < 0.3) {
+        roles.delete(cell.col);
+        doubts.push(
+          `Column ${columnLetter(cell.col)} "${cell.header}" holds ${examples(own)}, not ratings; the ratings are in column ${columnLetter(ratingColumns[0]!.col)}, which KPI Tracker takes as the status column.`,
+        );
+      }
+    }
+    for (const cell of ratingColumns) {
+      const was = roleOf(cell.col);
+      if (was === 'status' || was === 'polarity') continue;
+      if (was !== undefined && was !== 'actual' && was !== 'trend') continue;
+      roles.set(cell.col, column(cell, 'status', 0.8, `its values are ratings (${examples(profile(cell.col))})`));
+      if (was === 'actual')
+        doubts.push(
+          `Column ${columnLetter(cell.col)} "${cell.header}" holds ratings (${examples(profile(cell.col))}), so it is read as the status column, not as figures.`,
+        );
+    }
+  }
+
+  // The measures: the leftmost column of names, where no header named one. A header naming
+  // something else over the names ("National standard" over "A&E: Trust overall") gives way to them.
+  const firstFigureCol = Math.min(...cells.filter((cell) => holdsFigures(profile(cell.col))).map((cell) => cell.col));
+  if (![...roles.values()].some((c) => c.role === 'description')) {
+    const names = cells.find(
+      (cell) =>
+        (roleOf(cell.col) === undefined || NAMEABLE.has(roleOf(cell.col)!)) && holdsNames(profile(cell.col)) && cell.col < firstFigureCol,
+    );
+    if (names) {
+      const was = roles.get(names.col);
+      roles.set(names.col, column(names, 'description', 0.7, `it holds the measures' names (${examples(profile(names.col))})`));
+      if (was)
+        doubts.push(
+          `Column ${columnLetter(names.col)} "${names.header}" holds the measures' names, so it is read as the indicator column, not as ${was.role}.`,
+        );
+    }
+  }
+  const descriptionCol = [...roles.values()].find((c) => c.role === 'description')?.col;
+
+  for (const cell of cells) {
+    if (roles.has(cell.col)) continue;
+    const own = profile(cell.col);
+    if (own.filled === 0) continue;
+    const leftOfNames = descriptionCol !== undefined && cell.col < descriptionCol;
+    if (
+      leftOfNames &&
+      (holdsCodes(own) || holdsRowNumbers(grid, cell.col, bodyRows)) &&
+      ![...roles.values()].some((c) => c.role === 'reference')
+    ) {
+      roles.set(cell.col, column(cell, 'reference', 0.7, `it holds short references (${examples(own)})`));
+    } else if (
+      descriptionCol !== undefined &&
+      cell.col > descriptionCol &&
+      holdsTargets(own) &&
+      ![...roles.values()].some((c) => c.role === 'target')
+    ) {
+      roles.set(cell.col, column(cell, 'target', 0.7, `its values read as targets (${examples(own)})`));
+    } else if (descriptionCol !== undefined && cell.col > descriptionCol && holdsFigures(own)) {
+      roles.set(cell.col, column(cell, 'actual', 0.7, `its values are figures (${examples(own)})`));
+    } else if (descriptionCol !== undefined && cell.col > descriptionCol && shareOf(own, 'polarity') >= 0.7 && own.filled >= 2) {
+      roles.set(cell.col, column(cell, 'polarity', 0.7, `its values say which way is better (${examples(own)})`));
+    } else if (descriptionCol !== undefined && cell.col > descriptionCol && shareOf(own, 'words') >= 0.6 && own.averageLength >= 20) {
+      if (![...roles.values()].some((c) => c.role === 'commentary'))
+        roles.set(cell.col, column(cell, 'commentary', 0.6, `it holds sentences (${examples(own)})`));
+    }
+  }
+
+  // A header that names figures over a column of words is no actual: "Quarter 4 Result" over sentences stays an actual
+  // only if some of it is a figure.
+  for (const [col, mapping] of roles) {
+    if (!FIGURE_ROLES.has(mapping.role) || mapping.role === 'rating') continue;
+    const own = profile(col);
+    if (own.filled >= 3 && own.counts.figure === 0 && own.counts.target === 0 && shareOf(own, 'words') >= 0.8 && own.averageLength >= 30) {
+      roles.set(col, { ...mapping, role: 'commentary', reason: `${mapping.reason}, but it holds sentences, not figures` });
+    }
+  }
+  return { columns: [...roles.values()].sort((a, b) => a.col - b.col), doubts };
+}

@@ -1,0 +1,121 @@
+import { columnLetter } from '../model/address';
+import { parsePeriodLabel } from '../periods/parse-period-label';
+import { holdsFigures, holdsNames, holdsStatuses, MEASURE_WORDS, profileColumn, valueKind } from './column-values';
+import type { HeaderCandidate } from './find-tables';
+import { bodyRowsBelow, resolveColumns, type HeaderCell } from './resolve-columns';
+import type { SheetGrid } from './sheet-grid';
+
+/** Columns a header may use (see find-tables). */
+interface Span {
+  readonly left: number;
+  readonly right: number;
+}
+
+/** Words that mark a pivot table's output, which is a summary of data, not a table of KPIs. */
+const PIVOT_WORDS = /^(row labels|column labels|grand total|(sum|count|average|max|min) of\b.*)$/i;
+/** A header of rating names ("RAG Rating | Green | Amber | Red | Total") counts statuses: a summary, not KPIs. */
+const RATING_NAMES =
+  /^(green|amber|red|blue|grey|gray|g|a|r|n\/a(\[\d+\])?|total|up|down|no change|not rated|met|not met|achieved|not achieved)$/i;
+
+/** Whether most names down a column read as measures rather than as places, bodies or periods. */
+function namesMeasures(grid: SheetGrid, col: number, rows: readonly number[]): boolean {
+  let names = 0;
+  let measures = 0;
+  for (const r of rows) {
+    const text = grid.text(r, col);
+    if (!text) continue;
+    names++;
+    if (MEASURE_WORDS.test(text) && parsePeriodLabel(text.replace(/[()]/g, ' ').replace(/\s+/g, ' ')) === undefined) measures++;
+  }
+  return names > 0 && measures * 2 >= names;
+}
+
+function isYearNumber(grid: SheetGrid, row: number, col: number): boolean {
+  const cell = grid.cell(row, col);
+  return cell.value.kind === 'number' && Number.isInteger(cell.value.value) && cell.value.value >= 1990 && cell.value.value <= 2100;
+}
+
+/**
+ * A header row found from the grid's shape rather than its words: a row of short labels over rows
+ * in which a column of names stands beside columns of figures or ratings ("Description | SSHA |
+ * Target Met? | MMHA …", "Code | Measure | Percentage", months across with an unheaded column of
+ * measures). The columns' roles come from their headers where the words are known, and from their
+ * values where they are not. Rows that pass no cheap test (any figure in the row, a single cell,
+ * no figures below) are ruled out before any column is profiled.
+ */
+export function readHeaderByShape(grid: SheetGrid, row: number, span: Span): HeaderCandidate | undefined {
+  // A table found by its shape stands apart: the row above is blank, a title, or the sheet's top,
+  // never a row of a table (whose next row would otherwise split it in two).
+  if (row > 0 && grid.filledCount(row - 1) > 1) return undefined;
+  const left = Math.max(span.left, 0);
+  const right = Math.min(span.right, grid.rowLength(row) - 1);
+  const labels: number[] = [];
+  for (let c = left; c <= right; c++) {
+    const cell = grid.filledCell(row, c);
+    if (!cell) continue;
+    const text = grid.headerText(row, c);
+    if (text.length > 80) return undefined;
+    const kind = valueKind(cell);
+    // Years typed as numbers head columns ("2019 | 2020"); any other figure makes the row a body row.
+    if (kind === 'figure' && !isYearNumber(grid, row, c)) return undefined;
+    if (kind === 'no-data' || kind === 'target' || kind === 'date') return undefined;
+    // "Achieved", "Green": a rating is a body row's, unless it is a known heading ("Met?").
+    if (kind === 'status' && !grid.classify(text)) return undefined;
+    if (PIVOT_WORDS.test(text)) return undefined;
+    labels.push(c);
+  }
+  if (labels.length < 2) return undefined;
+  // Labels with a gap between them are tables side by side: each run is tried on its own.
+  if (span.right === Number.MAX_SAFE_INTEGER && labels.some((c, i) => i > 0 && c > labels[i - 1]! + 1)) return undefined;
+  if (labels.filter((c) => RATING_NAMES.test(grid.text(row, c))).length >= 2) return undefined;
+
+  const bodyRows = bodyRowsBelow(grid, row, grid.rows);
+  if (bodyRows.length === 0) return undefined;
+  // The row below must bring figures under some label: a header heads figures.
+  const next = bodyRows[0]!;
+  let figuresBelow = 0;
+  for (let c = left; c <= Math.min(right + 1, grid.rowLength(next) - 1); c++) {
+    const kind = valueKind(grid.cell(next, c));
+    if (kind === 'figure' || kind === 'no-data' || kind === 'status') figuresBelow++;
+  }
+  if (figuresBelow === 0) return undefined;
+
+  // The table spans the labels and whatever the body fills next to them (an unheaded column of measures).
+  let first = labels[0]!;
+  let last = labels[labels.length - 1]!;
+  for (const r of bodyRows) {
+    const firstFilled = grid.firstFilledColumn(r);
+    const lastFilled = grid.lastFilledColumn(r);
+    if (firstFilled >= left && firstFilled < first && firstFilled >= first - 1) first = firstFilled;
+    if (lastFilled <= (span.right === Number.MAX_SAFE_INTEGER ? lastFilled : span.right) && lastFilled > last && lastFilled <= last + 1)
+      last = lastFilled;
+  }
+  const cells: HeaderCell[] = [];
+  for (let c = first; c <= last; c++) {
+    const header = grid.headerText(row, c);
+    cells.push({ col: c, header, guess: header ? grid.classify(header) : undefined });
+  }
+  // The shape of a KPI table: a column of names with figures or ratings to its right.
+  const profiles = cells.map((cell) => profileColumn(grid, cell.col, bodyRows));
+  const names = profiles.find((profile) => holdsNames(profile));
+  if (!names) return undefined;
+  // Rows that are places, organisations or periods ("Aberdeen City", "Kent FRS", "Q1 (April to
+  // June)") with the measures across the top are a comparison or a data set, not a KPI table.
+  // A heading over the names that names a measure ("Quartile", "Pay quartile") vouches for bands as names.
+  const namesHeader = grid.headerText(row, names.col);
+  if (!MEASURE_WORDS.test(namesHeader) && !namesMeasures(grid, names.col, bodyRows)) return undefined;
+  if (!profiles.some((profile) => profile.col > names.col && (holdsFigures(profile) || holdsStatuses(profile)))) return undefined;
+
+  const { columns, doubts } = resolveColumns(grid, cells, bodyRows);
+  const roles = new Set(columns.map((c) => c.role));
+  if (!roles.has('description') || !(roles.has('actual') || roles.has('target') || roles.has('status'))) return undefined;
+  const unread = cells.filter((cell) => cell.header && !columns.some((c) => c.col === cell.col));
+  return {
+    rows: [row],
+    columns,
+    shapeDoubts: [
+      `The columns of this table were worked out from their contents, as their headings are not ones KPI Tracker knows${unread.length ? ` (column${unread.length > 1 ? 's' : ''} ${unread.map((cell) => columnLetter(cell.col)).join(', ')} left unread)` : ''}: check them before you run.`,
+      ...doubts,
+    ],
+  };
+}

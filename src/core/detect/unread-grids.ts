@@ -1,0 +1,69 @@
+import { rangeAddress } from '../model/address';
+import type { CellRange } from '../model/workbook';
+import { MEASURE_WORDS, valueKind } from './column-values';
+import type { SheetGrid } from './sheet-grid';
+
+/** A pivot table's output is a summary of data, not KPIs, and is left unnamed. */
+const PIVOT = /^(row labels|column labels|grand total)$/i;
+
+/**
+ * The grids of words and figures on a sheet that no table was read from: blocks of rows, two or
+ * more cells wide, with both a measure's words and a figure in them. Each is named (sheet and
+ * range) so that a table KPI Tracker could not read is never missed in silence.
+ */
+export function unreadGrids(grid: SheetGrid, covered: readonly CellRange[], ignoredRows: ReadonlySet<number>): CellRange[] {
+  // On a sheet with tables, a grid beside them is named only if its words read as measures (a
+  // summary of ratings or a lookup list is not); on a sheet that yielded none, every grid is.
+  const measuresOnly = covered.length > 0;
+  const found: CellRange[] = [];
+  let top = -1;
+  const close = (bottom: number): void => {
+    if (top >= 0 && bottom > top) {
+      const block = blockOf(grid, top, bottom, measuresOnly);
+      if (block && !covered.some((range) => overlaps(range, block)) && ![...ignoredRows].some((r) => r >= top && r <= bottom))
+        found.push(block);
+    }
+    top = -1;
+  };
+  for (let r = 0; r < grid.rows; r++) {
+    if (grid.filledCount(r) >= 2) {
+      if (top < 0) top = r;
+    } else {
+      close(r - 1);
+    }
+  }
+  close(grid.rows - 1);
+  return found;
+}
+
+function blockOf(grid: SheetGrid, top: number, bottom: number, measuresOnly: boolean): CellRange | undefined {
+  let left = Infinity;
+  let right = -1;
+  let words = 0;
+  let figures = 0;
+  let measures = 0;
+  for (let r = top; r <= bottom; r++) {
+    left = Math.min(left, grid.firstFilledColumn(r));
+    right = Math.max(right, grid.lastFilledColumn(r));
+    for (const c of grid.filledColumns(r)) {
+      if (PIVOT.test(grid.text(r, c))) return undefined;
+      const kind = valueKind(grid.cell(r, c));
+      if (kind === 'figure') figures++;
+      else if (kind === 'words') {
+        words++;
+        if (MEASURE_WORDS.test(grid.text(r, c))) measures++;
+      }
+    }
+  }
+  if (measuresOnly && measures === 0) return undefined;
+  return figures > 0 && words > 0 ? { top, left, bottom, right } : undefined;
+}
+
+function overlaps(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+/** The doubt for a grid nothing could be read from. */
+export function unreadGridDoubt(sheet: string, range: CellRange): string {
+  return `'${sheet}'!${rangeAddress(range)} looks like KPIs, but no table could be read there: choose its columns (or mark it as not a KPI table).`;
+}

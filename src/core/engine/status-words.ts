@@ -1,0 +1,64 @@
+import { memoByText } from '../model/memo';
+import type { Status } from './target-types';
+
+/**
+ * Label families councils and landlords print in their Status columns; a workbook that already
+ * uses one keeps it when KPI Tracker writes (see plan/status-style).
+ */
+export const LABEL_FAMILIES: ReadonlyArray<Partial<Record<Status, string>> & { met: string; missed: string }> = [
+  { met: 'On target', near: 'Near target', missed: 'Off target' },
+  { met: 'Achieved', near: 'Partially achieved', missed: 'Not achieved' },
+  { met: 'On track', near: 'Slightly off track', missed: 'Off track' },
+  { met: 'Green', near: 'Amber', missed: 'Red' },
+  { met: 'G', near: 'A', missed: 'R' },
+  { met: 'Met', near: 'Near miss', missed: 'Not met' },
+  { met: 'Above target', near: 'Close to target', missed: 'Below target' },
+  { met: 'Target met', missed: 'Target not met' },
+];
+
+/** Whole texts a publisher prints for a rating, beyond the families above. */
+const WHOLE: ReadonlyArray<[RegExp, Status]> = [
+  [
+    /^(green|g|on target|on track|target met|met|achieved|exceeded|target exceeded|above target|better than target|tick|✓|✔|☑|☺|🙂|😀|😊|yes|y|complete|completed)$/,
+    'met',
+  ],
+  [
+    /^(amber|a|near target|close to target|within tolerance|slightly off track|partially achieved|near miss|triangle|⚠|◆|▲?\s*amber)$/,
+    'near',
+  ],
+  [
+    /^(red|r|off target|off track|target not met|not met|not achieved|missed|below target|worse than target|cross|✗|✘|☒|☹|🙁|😞|no|n|red octagon|octagon)$/,
+    'missed',
+  ],
+  [/^(for info(rmation)? only|data only|information only|monitoring only|contextual|not rated|no target)$/, 'no-target'],
+];
+
+/** Words inside a longer description of an icon ("Green happy face indicating meeting or exceeding the target"). */
+const INSIDE: ReadonlyArray<[RegExp, Status]> = [
+  [/\b(sad|unhappy|frowning) face\b|\bnot (being )?on target\b|\btarget not met\b|\bred (octagon|circle|cross|dot)\b/, 'missed'],
+  [/\b(happy|smiling|smiley) face\b|\bgreen (tick|circle|dot)\b/, 'met'],
+  [/\b(neutral|straight) face\b|\bamber (triangle|circle|dot)\b|\bwithin tolerance\b/, 'near'],
+];
+
+function readWord(raw: string): Status | undefined {
+  const text = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[.!:;]+$/, '')
+    .replace(/\s+/g, ' ');
+  if (text === '' || text.length > 120) return undefined;
+  for (const [pattern, status] of WHOLE) if (pattern.test(text)) return status;
+  for (const family of LABEL_FAMILIES) {
+    for (const [status, label] of Object.entries(family)) if (label.toLowerCase() === text) return status as Status;
+  }
+  // An arrow describes a trend, not a rating ("Up arrow representing a positive trend").
+  if (/\barrow\b/.test(text)) return undefined;
+  for (const [pattern, status] of INSIDE) if (pattern.test(text)) return status;
+  return undefined;
+}
+
+/**
+ * The status a publisher's own rating word stands for: "Green", "A", "On target", "target not
+ * met", a happy or sad face, a tick. Undefined for anything else.
+ */
+export const readStatusWord = memoByText(readWord);
