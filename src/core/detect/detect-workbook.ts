@@ -313,15 +313,19 @@ function headerCellsOf(grid: SheetGrid, header: HeaderCandidate, columns: readon
  */
 function fillPeriods(grid: SheetGrid, headerTop: number, lastBottom: number, columns: ColumnMapping[]): ColumnMapping[] {
   const titled = periodAboveTable(grid, headerTop, lastBottom) ?? periodInText(grid.sheet.name);
-  const named = columns.map((column) =>
-    column.role === 'actual' && !column.period && column.reason.startsWith('its values')
-      ? {
-          ...column,
-          ...(column.header && !classifyHeader(column.header) ? { series: column.header } : {}),
-          ...(titled ? { period: titled } : {}),
-        }
-      : column,
-  );
+  // The one undated actual of a table ("This quarter", "Result", "SSHA") is for the period the title names.
+  const undated = columns.filter((column) => column.role === 'actual' && !column.period);
+  const dated = columns.some((column) => column.role === 'actual' && column.period);
+  const named = columns.map((column) => {
+    if (column.role !== 'actual' || column.period) return column;
+    const byValues = column.reason.startsWith('its values');
+    if (!byValues && (dated || undated.length > 1)) return column;
+    return {
+      ...column,
+      ...(byValues && column.header && !classifyHeader(column.header) ? { series: column.header } : {}),
+      ...(titled ? { period: titled } : {}),
+    };
+  });
   return fillYears(grid, headerTop, named, titled?.fy);
 }
 
