@@ -53,6 +53,7 @@ export const NOTICE_WORDS: Record<NoticeKind, string> = {
   'stale-commentary': 'Commentary may be out of date',
   'no-status-column': 'Nowhere to write',
   'chart-left-out': 'Chart left out',
+  'status-disagrees': 'Status typed in the sheet differs from the figures',
 };
 
 export const POLARITY_WORDS: Record<Polarity, string> = {

@@ -2,8 +2,9 @@
  * `kpi-tracker map`: the mapping every command uses, printed as JSON, and `map --set`, which saves
  * a corrected mapping into the workbook where the task pane saves it, so that scan, check,
  * recalc, pack and the pane all use it. The workbook is a real one: Bracknell Forest Council's
- * quarter 3 2024/25 KPIs (tests/corpus-real/cases), whose "Directorate" column detection leaves
- * unread and an officer maps as the owner.
+ * quarter 3 2024/25 KPIs (tests/corpus-real/cases), whose own Status column holds the council's
+ * published RAG ratings: an officer who wants them kept as published takes that column out of the
+ * mapping, and from then on no command writes there.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,17 +32,10 @@ async function printedMapping(path: string): Promise<Mapping> {
   return MappingSchema.parse(JSON.parse(run.out));
 }
 
-function withDirectorateAsOwner(mapping: Mapping): Mapping {
+function withoutStatusColumn(mapping: Mapping): Mapping {
   return {
     tables: mapping.tables.map((table) =>
-      table.sheet === SHEET && table.headerRows[0] === 16
-        ? {
-            ...table,
-            columns: [...table.columns, { column: 'C', header: 'Directorate', role: 'owner' }].sort((a, b) =>
-              a.column.localeCompare(b.column),
-            ),
-          }
-        : table,
+      table.sheet === SHEET && table.headerRows[0] === 16 ? { ...table, columns: table.columns.filter((c) => c.column !== 'G') } : table,
     ),
   };
 }
@@ -53,19 +47,19 @@ describe('kpi-tracker map', () => {
     expect(table.columns.map((c) => `${c.column} ${c.role}`)).toEqual([
       'A reference',
       'B description',
+      'C owner',
       'D previous',
       'E actual',
       'F target',
       'G status',
     ]);
-    expect(table.columns.find((c) => c.column === 'C')).toBeUndefined();
   });
 
   describe('map --set saves a corrected mapping that every command then uses', () => {
     let mapped: string;
     beforeAll(async () => {
       const file = temp.path('mapping.json');
-      writeFileSync(file, JSON.stringify(withDirectorateAsOwner(await printedMapping(book)), null, 2));
+      writeFileSync(file, JSON.stringify(withoutStatusColumn(await printedMapping(book)), null, 2));
       mapped = temp.path('bracknell.mapped.xlsx');
       const run = await runCliCapture(['map', book, '--set', file, '-o', mapped]);
       expect(run.err).toBe('');
@@ -75,37 +69,42 @@ describe('kpi-tracker map', () => {
 
     test('map prints the saved mapping back, the correction included', async () => {
       const table = (await printedMapping(mapped)).tables.find((t) => t.sheet === SHEET && t.headerRows[0] === 16)!;
-      expect(table.columns.find((c) => c.column === 'C')).toEqual({ column: 'C', header: 'Directorate', role: 'owner' });
+      expect(table.columns.map((c) => c.column)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
     });
 
-    test('scan shows the table as confirmed by the officer, with column C as the owner', async () => {
+    test('scan shows the table as confirmed by the officer, with no status column', async () => {
       const run = await runCliCapture(['scan', mapped, '--json']);
       const table = JSON.parse(run.out).tables.find(
         (t: { sheet: string; range: string }) => t.sheet === SHEET && t.range.startsWith('A16'),
       );
       expect(table.confirmed).toBe(true);
-      expect(table.columns.find((c: { column: string }) => c.column === 'C').role).toBe('owner');
+      expect(table.columns.find((c: { column: string }) => c.column === 'G')).toBeUndefined();
     });
 
-    test('check gives each indicator its directorate as owner', async () => {
-      const run = await runCliCapture(['check', mapped, '--json', '--today', '2025-03-26']);
-      const verdicts = JSON.parse(run.out) as Array<{ ref: string; owner: string | null }>;
-      expect(verdicts.find((v) => v.ref === '1.1.2.PI')!.owner).toBe('Communities');
-      expect(verdicts.find((v) => v.ref === '1.1.3.KR')!.owner).toBe('People');
+    test('check judges the same indicators, and no longer weighs the published rating against the figures', async () => {
+      const before = JSON.parse((await runCliCapture(['check', book, '--json', '--today', '2025-03-26'])).out) as Array<{
+        ref: string;
+        reason: string;
+      }>;
+      const after = JSON.parse((await runCliCapture(['check', mapped, '--json', '--today', '2025-03-26'])).out) as Array<{
+        ref: string;
+        reason: string;
+      }>;
+      expect(after.map((v) => v.ref)).toEqual(before.map((v) => v.ref));
+      expect(before.some((v) => v.reason.includes('The sheet itself says'))).toBe(true);
+      expect(after.some((v) => v.reason.includes('The sheet itself says'))).toBe(false);
     });
 
-    test('recalc and pack write with it: the owner column is read, and no cell of it is changed', async () => {
+    test('recalc and pack write with it: the published ratings in column G are left as they were', async () => {
       for (const step of ['recalc', 'pack']) {
         const out = temp.path(`bracknell.${step}.xlsx`);
         const run = await runCliCapture([step, mapped, '-o', out, '--today', '2025-03-26']);
         expect(run.code).toBe(0);
+        expect(run.out).not.toMatch(new RegExp(`${SHEET}!G\\d+:`));
         const { workbook } = await readXlsxFile(out);
         const sheet = workbook.sheets.find((s) => s.name === SHEET)!;
-        expect(sheet.rows[16]![2]!.value).toEqual({ kind: 'text', value: 'Communities' });
-        expect(run.out).not.toMatch(/!C\d+:/);
+        expect(sheet.rows[16]![6]!.value).toEqual({ kind: 'text', value: 'Green' });
       }
-      const pack = await runCliCapture(['pack', mapped, '-o', temp.path('owners.xlsx'), '--today', '2025-03-26']);
-      expect(pack.code).toBe(0);
     });
 
     test('the task pane reads the same saved mapping', async () => {
@@ -118,13 +117,13 @@ describe('kpi-tracker map', () => {
       });
       const table = result.detection.tables.find((t) => t.sheet === SHEET && t.headerRows[0] === 15)!;
       expect(table.confirmed).toBe(true);
-      expect(table.columns.find((c) => c.col === 2)!.role).toBe('owner');
+      expect(table.columns.some((c) => c.role === 'status')).toBe(false);
     });
   });
 
   test('a mapping that does not fit the workbook is refused in a sentence, and nothing is written', async () => {
     const mapping = await printedMapping(book);
-    const wrong = { tables: [{ ...mapping.tables[0]!, columns: [{ column: 'C', header: 'Service', role: 'owner' }] }] };
+    const wrong = { tables: [{ ...mapping.tables[0]!, columns: [{ column: 'C', header: 'Service', role: 'owner' as const }] }] };
     const file = temp.path('wrong.json');
     writeFileSync(file, JSON.stringify(wrong));
     const out = temp.path('never.xlsx');

@@ -312,17 +312,35 @@ function headerCellsOf(grid: SheetGrid, header: HeaderCandidate, columns: readon
  * period ("SSHA", "North") keeps that name as its series.
  */
 function fillPeriods(grid: SheetGrid, headerTop: number, lastBottom: number, columns: ColumnMapping[]): ColumnMapping[] {
-  const titled = periodAboveTable(grid, headerTop, lastBottom) ?? periodInText(grid.sheet.name);
-  const named = columns.map((column) =>
-    column.role === 'actual' && !column.period && column.reason.startsWith('its values')
-      ? {
-          ...column,
-          ...(column.header && !classifyHeader(column.header) ? { series: column.header } : {}),
-          ...(titled ? { period: titled } : {}),
-        }
-      : column,
-  );
+  const titled = periodAboveTable(grid, headerTop, lastBottom) ?? periodAtTopOfSheet(grid, headerTop) ?? periodInText(grid.sheet.name);
+  // The one undated actual of a table ("This quarter", "Result", "SSHA") is for the period the title names.
+  const undated = columns.filter((column) => column.role === 'actual' && !column.period);
+  const dated = columns.some((column) => column.role === 'actual' && column.period);
+  const named = columns.map((column) => {
+    if (column.role !== 'actual' || column.period) return column;
+    const byValues = column.reason.startsWith('its values');
+    if (!byValues && (dated || undated.length > 1)) return column;
+    return {
+      ...column,
+      ...(byValues && column.header && !classifyHeader(column.header) ? { series: column.header } : {}),
+      ...(titled ? { period: titled } : {}),
+    };
+  });
   return fillYears(grid, headerTop, named, titled?.fy);
+}
+
+/** The period a page's opening lines name, for every table on it ("This is the key performance data for quarter 3, 2024 to 2025."). */
+function periodAtTopOfSheet(grid: SheetGrid, headerTop: number): Period | undefined {
+  for (let r = 0; r < Math.min(headerTop, 12); r++) {
+    const filled = grid.filledColumns(r);
+    if (filled.length === 0 || filled.length > 2) continue;
+    const line = filled.map((c) => grid.text(r, c)).join(' ');
+    // "Published: 26 March 2025" dates the page, not the period it reports.
+    if (/^(published|updated|last updated|date|printed|generated|produced|issued)\b/i.test(line)) continue;
+    const period = periodInText(line);
+    if (period) return period;
+  }
+  return undefined;
 }
 
 /** The period named in the nearest title line above a table (within twelve rows, below the table before). */

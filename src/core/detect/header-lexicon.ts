@@ -108,7 +108,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'owner',
     pattern:
-      /^(owner|kpi owner|lead|lead officer|responsible|responsible officer|accountable officer|named manager|responsible manager|manager|service lead|officer)$/,
+      /^(owner|kpi owner|lead|lead officer|responsible|responsible officer|accountable officer|named manager|responsible manager|manager|service lead|officer|directorate|lead directorate|team|owning team|responsible team|department|service area|slt lead|head of service|lead member)$/,
     confidence: 1,
   },
   {
@@ -126,7 +126,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'reference',
     pattern:
-      /^(case (ref|no|number|id)\.?|indicator no\.?|indicator number|indicator ref\.?|ind\.? (no|ref)\.?|ref\.?|reference|kpi (ref|no|number|code|id)\.?|pi (ref|no|number|code)\.?|measure (ref|no)\.?|no\.?|code|id|#)$/,
+      /^(case (ref|no|number|id)\.?|indicator no\.?|indicator number|indicator ref\.?|ind\.? (no|ref)\.?|ref\.?|reference|kpi (ref|no|number|code|id)\.?|pi (ref|no|number|code)\.?|measure (ref|no)\.?|no\.?|code|id|#|[a-z]{2,5} (no|ref|code|number)\.?)$/,
     confidence: 1,
   },
   {
@@ -158,8 +158,8 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   for (const rule of RULES) {
     if (rule.pattern.test(text)) return { role: rule.role, confidence: rule.confidence, reason: `header "${raw.trim()}"` };
   }
-  if (/\btarget\b/.test(text) && !/target met|target date|target hardening/.test(text)) {
-    const rest = text.replace(/\b(annual|target|yearly|year|full year|for|ytd)\b/g, ' ').trim();
+  if (/\btargets?\b/.test(text) && !/target met|target date|target hardening/.test(text)) {
+    const rest = text.replace(/\b(annual|targets?|yearly|year|full year|for|ytd)\b/g, ' ').trim();
     const period = rest ? parsePeriodLabel(rest) : undefined;
     return {
       role: 'target',

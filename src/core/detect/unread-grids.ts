@@ -25,7 +25,18 @@ export function unreadGrids(grid: SheetGrid, covered: readonly CellRange[], igno
     }
     top = -1;
   };
+  // The rows a table was read from are passed over whole: a sheet of 50,000 indicators is one
+  // table, and its cells need no second look.
+  const spans = covered.map((range) => [range.top, range.bottom] as const).sort((a, b) => a[0] - b[0]);
+  let next = 0;
   for (let r = 0; r < grid.rows; r++) {
+    while (next < spans.length && spans[next]![1] < r) next++;
+    const span = spans[next];
+    if (span && span[0] <= r) {
+      close(r - 1);
+      r = span[1];
+      continue;
+    }
     if (grid.filledCount(r) >= 2) {
       if (top < 0) top = r;
     } else {

@@ -79,7 +79,14 @@ export interface ChartPlan {
 }
 
 export type NoticeKind =
-  'formula-left-alone' | 'officer-words-kept' | 'frozen-period' | 'stale-commentary' | 'no-status-column' | 'chart-left-out';
+  | 'formula-left-alone'
+  | 'officer-words-kept'
+  | 'frozen-period'
+  | 'stale-commentary'
+  | 'no-status-column'
+  | 'chart-left-out'
+  /** A rating someone typed in the status column says otherwise than the figures: kept, and said. */
+  | 'status-disagrees';
 
 export interface Notice {
   readonly kind: NoticeKind;

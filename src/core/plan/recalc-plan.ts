@@ -6,6 +6,7 @@ import { cellAddress, quoteSheetName, rangeAddress } from '../model/address';
 import { cellText } from '../model/cell-text';
 import { cellAt, findSheet, type Cell, type Sheet, type Workbook } from '../model/workbook';
 import { parsePeriodLabel } from '../periods/parse-period-label';
+import { readStatusWord } from '../engine/status-words';
 import { comparePeriods, financialMonthSpan, periodLabel, type Period } from '../periods/period';
 import type { SeenCommentary, Settings } from '../settings/settings-schema';
 import { SETTINGS_SHEET, settingsCells } from '../settings/settings-store';
@@ -78,6 +79,22 @@ function columnOf(table: DetectedTable, role: 'status' | 'commentary'): number |
  * Each indicator's verdict for the chosen period (No data where it has no figure for it), or,
  * where no period is chosen, its latest period with figures.
  */
+/** The period and figures a status was judged from, for a sentence: "Q2 2024/25 (98% against 97%)". */
+function figuresFor(verdict: IndicatorVerdict): string {
+  return `${verdict.periodLabel || 'this period'} (${verdict.actualText.trim() || 'no figure'} against ${verdict.targetText.trim() || 'no target'})`;
+}
+
+/** Two labels that differ only in capitals and spacing say the same. */
+function sameWords(a: string, b: string): boolean {
+  return a === b || a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Whether a rating typed in a status cell means something other than the status the figures give. */
+function disagrees(typed: string, status: Status): boolean {
+  const rating = readStatusWord(typed);
+  return rating !== undefined && rating !== status;
+}
+
 export function chooseVerdicts(verdicts: readonly IndicatorVerdict[], period: string | undefined): IndicatorVerdict[] {
   // A period that can't be read chooses as if none were given.
   const wanted = period ? parsePeriodLabel(period) : undefined;
@@ -463,6 +480,21 @@ export function planRecalculation(
       } else if (
         current !== '' &&
         !isKnownStatusText(current, known) &&
+        written.get(table.sheet, row, statusCol) !== fingerprint(current) &&
+        disagrees(current, status)
+      ) {
+        // A rating in words of its own ("happy face") that the figures contradict is the officer's to settle:
+        // neither copied nor overwritten, and said.
+        notices.push({
+          kind: 'status-disagrees',
+          sheet: table.sheet,
+          cell: cellAddress(row, statusCol),
+          message: `${cellAddress(row, statusCol)} says "${current}", but the figures for ${figuresFor(verdict)} give ${statusLabel}. It was kept as typed: change it, or check the figures.`,
+        });
+      } else if (
+        current !== '' &&
+        !isKnownStatusText(current, known) &&
+        readStatusWord(current) !== status &&
         written.get(table.sheet, row, statusCol) !== fingerprint(current)
       ) {
         notices.push({
@@ -471,8 +503,33 @@ export function planRecalculation(
           cell: cellAddress(row, statusCol),
           message: `${cellAddress(row, statusCol)} holds "${current}", which is not a status KPI Tracker wrote; it was kept.`,
         });
-      } else if (current !== statusLabel || (cell.fill ?? '') !== statusColour) {
-        const label = labelValue(statusLabel);
+      } else if (current !== '' && !isKnownStatusText(current, known) && readStatusWord(current) === status) {
+        // The sheet's own word for the same rating ("happy face" for Met) already says it: its words
+        // are kept, and the cell takes the status's colour.
+        if ((cell.fill ?? '') !== statusColour) {
+          edits.push({
+            sheet: table.sheet,
+            row,
+            col: statusCol,
+            value: labelValue(current).value,
+            fill: statusColour,
+            purpose: 'status',
+            before: current,
+            fillBefore: cell.fill ?? '',
+          });
+        }
+      } else if (!sameWords(current, statusLabel) || (cell.fill ?? '') !== statusColour) {
+        if (current !== '' && written.get(table.sheet, row, statusCol) !== fingerprint(current) && disagrees(current, status)) {
+          // A label of the workbook's own family that someone typed is rewritten, but never silently.
+          notices.push({
+            kind: 'status-disagrees',
+            sheet: table.sheet,
+            cell: cellAddress(row, statusCol),
+            message: `${cellAddress(row, statusCol)} said "${current}", typed in the sheet; the figures for ${figuresFor(verdict)} give ${statusLabel}, so it now says that.`,
+          });
+        }
+        // The same label in other letters ("target met") keeps the officer's way of writing it.
+        const label = sameWords(current, statusLabel) ? labelValue(current) : labelValue(statusLabel);
         edits.push({
           sheet: table.sheet,
           row: row,

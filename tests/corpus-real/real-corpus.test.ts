@@ -1,0 +1,54 @@
+/**
+ * The real corpus in CI (tests/corpus-real/README.md): every published table is read and judged
+ * without a fault, and KPI Tracker agrees with the publishers' own readings at least as often as
+ * it did when this was last raised. The held-back quarter is run here too, but only its score is
+ * asserted and nothing of it is printed: it is never tuned against.
+ */
+import { CASES_DIR, HELD_BACK_DIR, caseFiles, isHeldBack, readCases, scoreCase, summarise } from './real-corpus';
+
+/**
+ * The share of the publishers' readings KPI Tracker agrees with, as last measured (npm run
+ * corpus:score): working set 85.3%, held back 82.5%. Raise these as detection improves; a change
+ * that lowers them has made KPI Tracker read real workbooks worse.
+ */
+const FLOOR = { working: 0.85, heldBack: 0.82 };
+
+describe('the real corpus', () => {
+  const working = readCases(CASES_DIR, (name) => !isHeldBack(name));
+  const heldBack = readCases(HELD_BACK_DIR);
+
+  test('holds at least 40 tables from at least 25 organisations, a quarter of them held back', () => {
+    const all = [...working, ...heldBack];
+    const tables = all.reduce((n, c) => n + c.expect.tables.length, 0);
+    const organisations = new Set(all.map((c) => c.source.split(' — ')[0]));
+    expect(tables).toBeGreaterThanOrEqual(40);
+    expect(organisations.size).toBeGreaterThanOrEqual(25);
+    expect(heldBack.length / all.length).toBeGreaterThanOrEqual(0.2);
+    // Every held-back file is where the hash puts it, and none is left among the tuned-against cases.
+    expect(caseFiles(HELD_BACK_DIR).every(isHeldBack)).toBe(true);
+    expect(caseFiles(CASES_DIR).some(isHeldBack)).toBe(false);
+  });
+
+  test.each(working.map((c) => [c.name, c] as const))('%s is read and judged without a fault', (_name, realCase) => {
+    const score = scoreCase(realCase);
+    expect(score.checks.length).toBeGreaterThan(0);
+    for (const verdict of score.verdicts) expect(verdict.reason.trim()).not.toBe('');
+  });
+
+  test(`agrees with the publishers on at least ${FLOOR.working * 100}% of the working set`, () => {
+    const { passed, total } = summarise(working.map(scoreCase));
+    expect(passed / total).toBeGreaterThanOrEqual(FLOOR.working);
+  });
+
+  test(`agrees with the publishers on at least ${FLOOR.heldBack * 100}% of the held-back quarter`, () => {
+    let scores;
+    try {
+      scores = heldBack.map(scoreCase);
+    } catch {
+      // A fault is reported without the case's contents.
+      throw new Error('A held-back case could not be read or judged.');
+    }
+    const { passed, total } = summarise(scores);
+    expect(passed / total).toBeGreaterThanOrEqual(FLOOR.heldBack);
+  });
+});
