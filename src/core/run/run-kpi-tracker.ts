@@ -49,6 +49,8 @@ export interface RunResult {
   /** The period the committee sheet and action plan were built for. */
   readonly reportPeriod: string | null;
   readonly actions: readonly ActionPlanRow[];
+  /** Each indicator's verdict as the committee sheet shows it; empty when no committee sheet was built. */
+  readonly committeeVerdicts: readonly IndicatorVerdict[];
 }
 
 /** The latest period any indicator has figures for, by the UK financial year. */
@@ -114,8 +116,10 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
   }
   // Committee details given for a run are kept in the workbook for the next one.
   const committeeDetails = { ...saved.committee, ...definedOnly(options.committee ?? {}) };
+  let committeeVerdicts: readonly IndicatorVerdict[] = [];
   if (options.steps.committee && reportPeriod) {
     const { verdicts: forPeriod, plannedAt } = latestReport ?? reportPeriodVerdicts(verdicts, reportPeriod, recalc.chosen, options.period);
+    committeeVerdicts = forPeriod;
     // Planning wrote the template's words for the verdicts the status cells show, which are
     // mostly the report period's too; the same template gives the same words (and judged
     // figures), so they are reused.
@@ -158,7 +162,7 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
   const parts = options.steps.statuses ? recalc.parts : { edits: [], notices: [], refusals: recalc.mappingRefusals };
   const settings = { ...(options.steps.statuses ? recalc.settings : saved), committee: committeeDetails };
   const plan = finalisePlan(workbook, { ...parts, sheets }, settings, { now: options.now, command: options.command });
-  return { plan, detection, verdicts, chosen: recalc.chosen, settings, reportPeriod, actions };
+  return { plan, detection, verdicts, chosen: recalc.chosen, settings, reportPeriod, actions, committeeVerdicts };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -9,6 +9,7 @@ import { ACTION_PLAN_SHEET, ACTION_STATUS_FILL, duplicatedRefs, keyWithRef } fro
 import { numberValue, planValueText, textValue, type OwnedSheet, type PlanCell, type PlanValue } from '../plan/plan-types';
 import { estimateRowHeight, heightOfLines, SharedCells, totalWidth, wrappedLineCount } from '../plan/row-heights';
 import { HEADER_FILL, type StatusColours, type StatusLabels } from '../plan/status-style';
+import { countStatuses } from './status-counts';
 
 export interface CommitteeDetails {
   readonly name?: string;
@@ -172,9 +173,9 @@ export function buildCommitteeSheet(input: {
   const directionCells = wrappedIn(directionAt);
   // Sized from the text as written to the cell, which Excel's limit may have cut.
   const linesIn = (cell: PlanCell, column: number): number => wrappedLineCount(planValueText(cell.value), widths[column]!);
-  // Each status's cell, and how many indicators have it.
+  // Each status's cell.
   const byStatus = new Map(
-    STATUSES.map((status) => [status, { cell: { value: textValue(labels[status]), fill: colours[status], border: true }, count: 0 }]),
+    STATUSES.map((status) => [status, { cell: { value: textValue(labels[status]), fill: colours[status], border: true } }]),
   );
 
   // The all-indicators row of each indicator; an exception's row is a copy with the action-plan
@@ -196,7 +197,6 @@ export function buildCommitteeSheet(input: {
     const actual: PlanCell = { value: textValue(judged.actual), wrap: true, border: true };
     row[actualAt] = actual;
     const status = byStatus.get(statuses[i]!)!;
-    status.count++;
     row[statusAt] = status.cell;
     row[directionAt] = direction.cell;
     row[commentaryAt] = commentary;
@@ -237,8 +237,9 @@ export function buildCommitteeSheet(input: {
   push([text('Summary', { bold: true, size: 12 })]);
   push(header(['Status', 'Number', 'Share'], indent));
   const summaryStart = rows.length + 1;
+  const counts = countStatuses(statuses);
   for (const status of STATUSES) {
-    const n = byStatus.get(status)!.count;
+    const n = counts[status];
     if (n === 0) continue;
     push(
       pad([
