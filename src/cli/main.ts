@@ -14,6 +14,7 @@ import { readXlsxFile, WorkbookFileError } from '../hosts/xlsx/read-xlsx';
 import { writeXlsxFile } from '../hosts/xlsx/write-xlsx';
 import { outputPathFor } from './output-path';
 import { parseArgs, UsageError } from './args';
+import { rollupCommand, ROLLUP_FLAGS } from './rollup/rollup-command';
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -35,6 +36,8 @@ Commands:
                               generate the committee sheet for a period (default: the latest with figures)
   pack <book.xlsx> [options of all the above]
                               statuses, commentary, action plan and committee sheet in one go
+  rollup <files or folders…> -o corporate.xlsx [--period <label>] [--today <yyyy-mm-dd>] [--json] [--pdf] [--recursive]
+                              one corporate report from many workbooks (which it only reads)
 
 Options:
   --json      print JSON (the format is described in the README)
@@ -46,6 +49,8 @@ Options:
   --committee the committee's name, e.g. "Regulatory and Support Services Committee"
   --meeting   the meeting date, e.g. "15 January 2025"
   --near-misses  give near misses an action-plan block too
+  --pdf       (rollup) also print the report to a PDF beside it, with LibreOffice
+  --recursive (rollup) look in folders inside the folders given too
   --help      show this help`;
 
 const VALUED = new Set<string>(['--period', '--today', '-o', '--output', '--committee', '--meeting']);
@@ -68,6 +73,7 @@ const ALLOWED_FLAGS: Record<string, ReadonlySet<string>> = {
     '--near-misses',
     '--help',
   ]),
+  rollup: ROLLUP_FLAGS,
 };
 
 /** Runs the command line and returns the exit status: 0 done, 1 the user's input can't be used, 2 usage. */
@@ -105,6 +111,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'committee':
       case 'pack':
         return await write(args.command, args.positional, args.flags, io);
+      case 'rollup':
+        return await rollupCommand(args.positional, args.flags, { today: todayFrom(args.flags), period: periodFrom(args.flags) }, io);
       default:
         io.err(`"${args.command}" is not a kpi-tracker command.\n\n${USAGE}`);
         return 2;
