@@ -27,14 +27,15 @@ export function rollupTotalsText(report: RollupReport, skippedFolders: readonly 
   const { totals } = report;
   const lines: string[] = [];
   const notIn = report.notIncluded.length;
+  const n = (count: number): string => count.toLocaleString('en-GB');
   lines.push(
-    `Rolled up ${totals.workbooks} workbook${totals.workbooks === 1 ? '' : 's'}` +
-      (notIn > 0 ? `; ${notIn} file${notIn === 1 ? '' : 's'} not included (listed above and on the "Not included" sheet).` : '.'),
+    `Rolled up ${n(totals.workbooks)} workbook${totals.workbooks === 1 ? '' : 's'}` +
+      (notIn > 0 ? `; ${n(notIn)} file${notIn === 1 ? '' : 's'} not included (listed above and on the "Not included" sheet).` : '.'),
   );
   if (totals.judged > 0)
     lines.push(
-      `Across them, ${totals.counts.met} of the ${totals.judged} indicators judged against a target met it (${Math.round((totals.metShare ?? 0) * 100)}%); ` +
-        `${totals.counts.missed} missed and ${totals.counts.overdue} overdue.`,
+      `Across them, ${n(totals.counts.met)} of the ${n(totals.judged)} indicators judged against a target met it (${Math.round((totals.metShare ?? 0) * 100)}%); ` +
+        `${n(totals.counts.missed)} missed and ${n(totals.counts.overdue)} overdue.`,
     );
   if (skippedFolders.length > 0)
     lines.push(

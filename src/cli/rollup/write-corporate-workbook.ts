@@ -34,7 +34,6 @@ function fileLink(link: SourceLink, reportFolder: string): FileLink {
     col: link.col,
     target: linkTarget(place.file, reportFolder),
     ...(place.sheet ? { location: `'${place.sheet.replace(/'/g, "''")}'!${place.cell ?? 'A1'}` } : {}),
-    tooltip: `Open ${place.file}${place.sheet ? ` at ${place.sheet}${place.cell ? `, cell ${place.cell}` : ''}` : ''}`,
   };
 }
 

@@ -1,8 +1,7 @@
-import { readXlsxBytes } from './read-xlsx';
-import { relationshipsPartOf, RELATIONSHIPS_NS } from './xlsx-package';
+import { relationshipsPartOf, RELATIONSHIPS_NS, XlsxPackage } from './xlsx-package';
 import { cellAddress } from '../../core/model/address';
-import { escapeAttribute } from './xml-text';
-import { entryFromContent, writeZip, type ZipEntry } from './zip-archive';
+import { decodeXml, escapeAttribute } from './xml-text';
+import { entryFromContent, inflateEntry, readZip, writeZip, type ZipEntry } from './zip-archive';
 
 const HYPERLINK_TYPE = `${RELATIONSHIPS_NS}/hyperlink`;
 const PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -16,7 +15,6 @@ export interface FileLink {
   readonly target: string;
   /** Where in the target: `'KPIs 2024-25'!D6`. */
   readonly location?: string;
-  readonly tooltip?: string;
 }
 
 /**
@@ -51,13 +49,13 @@ const AFTER_HYPERLINKS = [
  * at the location when the cell is clicked. Every other part keeps its bytes.
  */
 export async function addFileLinks(bytes: Uint8Array, linksBySheet: ReadonlyMap<string, readonly FileLink[]>): Promise<Buffer> {
-  const { source } = await readXlsxBytes(bytes, 'report');
-  const pkg = source.package;
+  const pkg = new XlsxPackage(readZip(bytes));
   const replaced = new Map<string, Promise<ZipEntry>>();
-  for (const sheet of source.sheets) {
+  for (const sheet of sheetParts(pkg)) {
     const links = linksBySheet.get(sheet.name);
     if (!links || links.length === 0) continue;
-    const xml = pkg.text(sheet.part)!;
+    // The sheet stays bytes: a report of thousands of rows is tens of megabytes of XML.
+    const xml = inflateEntry(pkg.entry(sheet.part)!);
     const relsPart = relationshipsPartOf(sheet.part);
     const existing = pkg.relationships(sheet.part);
     let rels =
@@ -75,7 +73,6 @@ export async function addFileLinks(bytes: Uint8Array, linksBySheet: ReadonlyMap<
       elements.push(
         `<hyperlink ref="${cellAddress(link.row, link.col)}" r:id="${id}"` +
           (link.location ? ` location="${escapeAttribute(link.location)}"` : '') +
-          (link.tooltip ? ` tooltip="${escapeAttribute(link.tooltip)}"` : '') +
           '/>',
       );
     }
@@ -95,14 +92,41 @@ export async function addFileLinks(bytes: Uint8Array, linksBySheet: ReadonlyMap<
   return writeZip(await Promise.all(entries));
 }
 
-/** The sheet's XML with a `<hyperlinks>` element in its place; the `r` prefix declared where the sheet lacks it. */
-function withHyperlinks(xml: string, elements: string): string {
+/**
+ * Each sheet's name and part, from the workbook part KPI Tracker wrote, without reading the sheets
+ * themselves (a report of thousands of rows would be parsed for nothing).
+ */
+function sheetParts(pkg: XlsxPackage): Array<{ name: string; part: string }> {
+  const workbookPart = [...pkg.relationships('').values()].find((rel) => rel.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+  const relationships = pkg.relationships(workbookPart);
+  const sheets: Array<{ name: string; part: string }> = [];
+  for (const [tag] of (pkg.text(workbookPart) ?? '').matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)) {
+    const name = /\sname="([^"]*)"/.exec(tag)?.[1];
+    const id = /\sr:id="([^"]*)"/.exec(tag)?.[1];
+    const part = id ? relationships.get(id)?.target : undefined;
+    if (name !== undefined && part) sheets.push({ name: decodeXml(name), part });
+  }
+  return sheets;
+}
+
+/** The sheet's XML with a `<hyperlinks>` element in its place. */
+function withHyperlinks(xml: Buffer, elements: string): Buffer {
+  // After the cells: a cell's text is escaped, so none of these names can appear in it anyway.
+  const from = Math.max(0, xml.lastIndexOf('</sheetData>'));
   let at = xml.lastIndexOf('</worksheet>');
   for (const name of AFTER_HYPERLINKS) {
-    const found = new RegExp(`<${name}[\\s/>]`).exec(xml);
-    if (found && found.index < at) at = found.index;
+    for (let found = xml.indexOf(`<${name}`, from); found >= 0 && found < at; found = xml.indexOf(`<${name}`, found + 1)) {
+      const next = xml[found + name.length + 1];
+      // The name whole, not the start of a longer one (`<drawing` is not `<drawingHF`).
+      if (next === 0x20 || next === 0x2f || next === 0x3e || next === 0x09 || next === 0x0a || next === 0x0d) {
+        at = found;
+        break;
+      }
+    }
   }
-  let out = `${xml.slice(0, at)}<hyperlinks>${elements}</hyperlinks>${xml.slice(at)}`;
-  if (!/<worksheet[^>]*\sxmlns:r\s*=/.test(out)) out = out.replace(/<worksheet(\s|>)/, `<worksheet xmlns:r="${RELATIONSHIPS_NS}"$1`);
-  return out;
+  const head = xml.subarray(0, at);
+  // Sheets KPI Tracker builds declare the relationships prefix the links use.
+  if (!head.subarray(0, 4096).toString('utf8').includes(`xmlns:r="${RELATIONSHIPS_NS}"`))
+    throw new Error('A sheet given links does not declare the relationships namespace as r.');
+  return Buffer.concat([head, Buffer.from(`<hyperlinks>${elements}</hyperlinks>`, 'utf8'), xml.subarray(at)]);
 }
