@@ -198,6 +198,42 @@ describe('rolling up the samples and a file that is not a workbook', () => {
     ]);
   });
 
+  it('keeps the --json contract the README documents', () => {
+    expect(Object.keys(json).sort()).toEqual(['misses', 'notIncluded', 'output', 'period', 'today', 'totals', 'workbooks']);
+    expect(json).toMatchObject({ period: null, today: TODAY, output: report });
+    expect(Object.keys(json.totals).sort()).toEqual(['counts', 'judged', 'metShare', 'misses', 'notIncluded', 'total', 'workbooks']);
+    for (const w of json.workbooks) {
+      expect(Object.keys(w).sort()).toEqual(
+        ['cell', 'counts', 'direction', 'file', 'judged', 'metShare', 'note', 'period', 'periodChosen', 'sheet', 'title', 'total'].sort(),
+      );
+      expect(Object.keys(w.counts)).toEqual([...STATUSES]);
+      expect(Object.keys(w.direction).sort()).toEqual(['better', 'same', 'worse']);
+      expect(w.metShare === null || (w.metShare >= 0 && w.metShare <= 1)).toBe(true);
+    }
+    for (const miss of json.misses) {
+      expect(Object.keys(miss).sort()).toEqual(
+        [
+          'actions',
+          'actual',
+          'cell',
+          'file',
+          'indicator',
+          'owner',
+          'period',
+          'ref',
+          'sheet',
+          'status',
+          'target',
+          'variance',
+          'workbook',
+        ].sort(),
+      );
+      expect(['missed', 'overdue']).toContain(miss.status);
+    }
+    for (const item of json.notIncluded)
+      expect(['not-a-workbook-file', 'unreadable', 'no-kpi-table', 'mapping-does-not-fit', 'stopped']).toContain(item.kind);
+  });
+
   it('never writes the workbooks it reads', () => {
     for (const name of SAMPLE_NAMES) expect(hash(join(services, `${name}.xlsx`))).toBe(before.get(name));
   });
