@@ -239,6 +239,48 @@ describe('rolling up the samples and a file that is not a workbook', () => {
   });
 });
 
+describe('rollup, given every kind of file it cannot use', () => {
+  it('lists each in "Not included" with its own reason, and still reports the workbook it can use', async () => {
+    const folder = temp.path('mixed');
+    mkdirSync(folder);
+    copyFileSync(samplePath('kpi-return'), join(folder, 'kpi-return.xlsx'));
+    // An encrypted workbook is an OLE2 compound file, as is an old .xls: the first eight bytes say so.
+    writeFileSync(
+      join(folder, 'budget (password).xlsx'),
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
+    );
+    // A workbook cut short in copying.
+    writeFileSync(join(folder, 'cut short.xlsx'), readFileSync(samplePath('service-plan-quarterly')).subarray(0, 3000));
+    // A workbook of minutes, with no KPI table in it.
+    const ExcelJS = (await import('exceljs')).default;
+    const minutes = new ExcelJS.Workbook();
+    minutes.addWorksheet('Minutes').addRow(['The board noted the report.']);
+    await minutes.xlsx.writeFile(join(folder, 'board minutes.xlsx'));
+
+    const run = await runCliCapture(['rollup', folder, '--today', TODAY, '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.out) as RollupJson;
+    expect(result.workbooks.map((w) => basename(w.file))).toEqual(['kpi-return.xlsx']);
+    const why = Object.fromEntries(result.notIncluded.map((n) => [basename(n.file), [n.kind, n.reason]]));
+    expect(why).toEqual({
+      'board minutes.xlsx': ['no-kpi-table', expect.stringMatching(/^No KPI table was found in board minutes\.xlsx/)],
+      'budget (password).xlsx': ['unreadable', expect.stringMatching(/password-protected/)],
+      'cut short.xlsx': ['unreadable', expect.stringMatching(/damaged/)],
+    });
+  });
+
+  it('exits 1 when no file could be used, and the report says why for each', async () => {
+    const damaged = temp.path('cut short.xlsx');
+    writeFileSync(damaged, readFileSync(samplePath('kpi-return')).subarray(0, 3000));
+    const out = temp.path('none/corporate.xlsx');
+    const run = await runCliCapture(['rollup', damaged, '-o', out, '--today', TODAY]);
+    expect(run.code).toBe(1);
+    const { workbook } = await readXlsxFile(out);
+    const listed = tableUnder(texts(workbook.sheets.find((s) => s.name === 'Not included')!), 'File (a link to it)');
+    expect(listed.map((row) => row['File (a link to it)'])).toEqual(['cut short.xlsx']);
+  });
+});
+
 describe('rollup, asked for one period', () => {
   it('judges every workbook for that period and says where a workbook has no figures for it', async () => {
     const run = await runCliCapture([
