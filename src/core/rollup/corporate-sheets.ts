@@ -68,8 +68,8 @@ function plural(n: number, one: string, many = `${one}s`): string {
 export function directionText(direction: DirectionCounts): string {
   const parts = (['better', 'worse', 'same'] as const)
     .filter((way) => direction[way] > 0)
-    .map((way) => `${DIRECTION[way]} ${direction[way]} ${way}`);
-  return parts.length > 0 ? parts.join('\n') : '–';
+    .map((way) => `${DIRECTION[way]} ${direction[way].toLocaleString('en-GB')}`);
+  return parts.length > 0 ? parts.join('  ') : '–';
 }
 
 /** What an indicator's action plan says is being done, a line an action. */
@@ -156,7 +156,7 @@ function summarySheet(report: RollupReport, labels: ReadonlyMap<string, string>,
     14,
     40,
   );
-  const widths = [34, 12, ...statuses.map(() => 9), 8, 9, 17, fileWidth, ...(anyNote ? [28] : [])];
+  const widths = [34, 12, ...statuses.map(() => 9), 8, 9, 22, fileWidth, ...(anyNote ? [28] : [])];
   const built = new SheetRows(widths);
   const periods = new Set(workbooks.map((w) => w.period));
   const onePeriod = periods.size === 1 ? [...periods][0] : undefined;
@@ -190,12 +190,17 @@ function summarySheet(report: RollupReport, labels: ReadonlyMap<string, string>,
     ...statuses.map((status) => headerCell(STATUS_WORDS[status], DEFAULT_COLOURS[status])),
     headerCell('Total'),
     headerCell('Share met'),
-    headerCell('Direction of travel'),
+    headerCell('Direction of travel\n▲ better ▼ worse ► same'),
     headerCell('File (a link to it)'),
     ...(anyNote ? [headerCell('Note')] : []),
   ]);
   const sourceAt = 2 + statuses.length + 3;
-  const count = (n: number, extra: Partial<PlanCell> = {}): PlanCell => ({ value: numberValue(n), border: true, ...extra });
+  const count = (n: number, extra: Partial<PlanCell> = {}): PlanCell => ({
+    value: numberValue(n),
+    numberFormat: '#,##0',
+    border: true,
+    ...extra,
+  });
   const share = (value: number | null, extra: Partial<PlanCell> = {}): PlanCell =>
     value === null ? cell('–', extra) : { value: numberValue(value), numberFormat: '0%', border: true, ...extra };
   for (const w of workbooks) {
