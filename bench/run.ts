@@ -3,18 +3,31 @@
  * monthly actuals each, and prints one table (also written to docs/benchmarks.md):
  * the engine alone (verdicts per second, peak memory), the command line end to end against the
  * floor of exceljs reading and writing the same file, the Excel host against the counting mock,
- * and the task pane bundle.
+ * and the task pane bundle; then the corporate roll-up of many such workbooks (200 of 100
+ * indicators, or BENCH_ROLLUP=200,1000) against its bars of 30 s and 1.5 GB.
  */
 import { buildSync } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeGeneratedXlsx } from './write-xlsx';
 import { excelHostFigures } from './excel-host';
+import { defaultThreads } from '../src/cli/rollup/worker-pool';
 
-const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000,50000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000,50000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+/** How many workbooks the roll-up reads, each of ROLLUP_INDICATORS indicators. */
+const ROLLUP_COUNTS = (process.env.BENCH_ROLLUP ?? '200')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+const ROLLUP_INDICATORS = 100;
+/** The roll-up's bars (issue 19), at 200 workbooks of 100 indicators on a 2-core machine. */
+const ROLLUP_BAR = { seconds: 30, peakMb: 1536 };
 const OUT = join(__dirname, '..', 'bench-output');
 const ROOT = join(__dirname, '..');
 
@@ -95,6 +108,41 @@ function fastestEngineRun(engineChild: string, size: number): EngineRun {
 
 const ENGINE_RUNS = 3;
 
+/**
+ * A folder of `count` generated workbooks of ROLLUP_INDICATORS indicators each, every one from a
+ * seed of its own (so no two are alike), made once and kept in bench-output.
+ */
+async function rollupFolder(count: number): Promise<string> {
+  const folder = join(OUT, `rollup-${count}x${ROLLUP_INDICATORS}`);
+  mkdirSync(folder, { recursive: true });
+  const have = new Set(readdirSync(folder));
+  for (let i = 1; i <= count; i++) {
+    const name = `service-${String(i).padStart(4, '0')}.xlsx`;
+    if (!have.has(name)) await writeGeneratedXlsx(ROLLUP_INDICATORS, join(folder, name), 1000 + i);
+  }
+  return folder;
+}
+
+/** `kpi-tracker rollup` over the folder, end to end: wall time and the process's peak memory (worker threads included). */
+async function rollupRow(count: number): Promise<string[]> {
+  process.stderr.write(`bench: roll-up of ${count} workbooks…\n`);
+  const folder = await rollupFolder(count);
+  const cli = join(ROOT, 'bin', 'kpi-tracker.js');
+  const output = join(OUT, `rollup-${count}.xlsx`);
+  const run = best(count <= 200 ? 3 : 1, () => timed(process.execPath, [cli, 'rollup', folder, '-o', output, '--today', '2025-04-30']));
+  const atBar = count === 200 && ROLLUP_INDICATORS === 100;
+  const met = run.seconds < ROLLUP_BAR.seconds && run.maxRssMb < ROLLUP_BAR.peakMb;
+  return [
+    `${whole(count)} × ${whole(ROLLUP_INDICATORS)}`,
+    whole(count * ROLLUP_INDICATORS),
+    `${defaultThreads()}`,
+    fmt(run.seconds),
+    fmt(run.seconds / count, 3),
+    whole(run.maxRssMb),
+    atBar ? `under ${ROLLUP_BAR.seconds} s and 1.5 GB: ${met ? 'met' : 'missed'}` : '–',
+  ];
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const engineChild = bundleEngineChild();
@@ -143,6 +191,11 @@ async function main(): Promise<void> {
   ];
   const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 
+  const rollupRows: string[][] = [];
+  for (const count of ROLLUP_COUNTS) rollupRows.push(await rollupRow(count));
+  const rollupHeader = ['Roll-up: workbooks × indicators', 'Indicators', 'Worker threads', 'rollup s', 's per workbook', 'Peak MB', 'Bar'];
+  const rollupTable = [rollupHeader, rollupHeader.map(() => '---'), ...rollupRows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+
   const bundle = join(ROOT, 'dist', 'taskpane.js');
   const bundleLine = existsSync(bundle)
     ? (() => {
@@ -162,7 +215,7 @@ async function main(): Promise<void> {
     : 'Task pane bundle: not built (run npm run build first).';
 
   const machine = `${osType()} ${release()}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${whole(totalmem() / 2 ** 30)} GiB memory, Node ${process.version}`;
-  const text = `${table}\n\n${bundleLine}\n\nMachine: ${machine}. Run on ${new Date().toISOString().slice(0, 10)}.\n`;
+  const text = `${table}\n\n${rollupTable}\n\n${bundleLine}\n\nMachine: ${machine}. Run on ${new Date().toISOString().slice(0, 10)}.\n`;
   process.stdout.write(`${text}`);
   const doc = join(ROOT, 'docs', 'benchmarks.md');
   mkdirSync(join(ROOT, 'docs'), { recursive: true });
@@ -170,7 +223,7 @@ async function main(): Promise<void> {
   const history = previous.includes('## History') ? previous.slice(previous.indexOf('## History')) : '## History\n';
   writeFileSync(
     doc,
-    `# Benchmarks\n\nMade by \`npm run bench\` on generated workbooks (seeded, layout A style with every target kind; 12 monthly actuals per indicator). The engine is timed bundled, as it ships, from a cold start in a process of its own: the fastest of three such runs. The floor is exceljs reading and writing the same file with nothing in between; recalc and pack are the command line end to end (which reads and patches the file's XML itself, so it can come in under that floor). Excel syncs and request sizes are measured against the counting Excel mock (tests/support/fake-excel.ts).\n\n## Latest\n\n${text}\n${history}`,
+    `# Benchmarks\n\nMade by \`npm run bench\` on generated workbooks (seeded, layout A style with every target kind; 12 monthly actuals per indicator). The engine is timed bundled, as it ships, from a cold start in a process of its own: the fastest of three such runs. The floor is exceljs reading and writing the same file with nothing in between; recalc and pack are the command line end to end (which reads and patches the file's XML itself, so it can come in under that floor). Excel syncs and request sizes are measured against the counting Excel mock (tests/support/fake-excel.ts). The roll-up is \`kpi-tracker rollup\` end to end over a folder of generated workbooks (each from its own seed), writing the corporate report; its peak memory is the whole process's, worker threads included.\n\n## Latest\n\n${text}\n${history}`,
   );
 }
 

@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import { generateWorkbook } from './generate';
 import { cellText } from '../src/core/model/cell-text';
 
-export async function writeGeneratedXlsx(rows: number, path: string): Promise<void> {
-  const model = generateWorkbook(rows);
+export async function writeGeneratedXlsx(rows: number, path: string, seed?: number): Promise<void> {
+  const model = generateWorkbook(rows, seed);
   const excel = new ExcelJS.Workbook();
   for (const sheet of model.sheets) {
     const ws = excel.addWorksheet(sheet.name);

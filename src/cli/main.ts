@@ -13,12 +13,13 @@ import { readFile } from 'node:fs/promises';
 import { planText } from './output/plan-text';
 import { summaryText } from './output/summary-text';
 import { committeeSheetName } from '../core/sheets/committee-sheet';
-import { HOW_TO_GET_PDF, writeSheetPdf } from './committee-pdf';
+import { HOW_TO_GET_PDF, writeSheetPdf } from './pdf/libreoffice-pdf';
 import { applyPlanToXlsx } from '../hosts/xlsx/apply-plan';
 import { readXlsxFile, WorkbookFileError } from '../hosts/xlsx/read-xlsx';
 import { writeXlsxFile } from '../hosts/xlsx/write-xlsx';
 import { outputPathFor } from './output-path';
 import { parseArgs, UsageError } from './args';
+import { rollupCommand, ROLLUP_FLAGS } from './rollup/rollup-command';
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -43,6 +44,8 @@ Commands:
   map <book.xlsx> [--set <mapping.json> [-o out.xlsx] [--in-place]]
                               print, as JSON, which columns of which tables every command uses;
                               with --set, save a corrected mapping into a copy of the workbook
+  rollup <files or folders…> -o corporate.xlsx [--period <label>] [--today <yyyy-mm-dd>] [--json] [--pdf] [--recursive]
+                              one corporate report from many workbooks (which it only reads)
 
 Options:
   --json      print JSON (the format is described in the README)
@@ -55,7 +58,9 @@ Options:
   --committee the committee's name, e.g. "Regulatory and Support Services Committee"
   --meeting   the meeting date, e.g. "15 January 2025"
   --near-misses  give near misses an action-plan block too
-  --pdf       also print the committee sheet to a PDF beside the workbook (needs LibreOffice)
+  --pdf       also print the committee sheet (or, for rollup, the report) to a PDF beside the
+              workbook (needs LibreOffice)
+  --recursive (rollup) look in folders inside the folders given too
   --help      show this help`;
 
 const VALUED = new Set<string>(['--period', '--today', '-o', '--output', '--committee', '--meeting', '--set']);
@@ -80,6 +85,7 @@ const ALLOWED_FLAGS: Record<string, ReadonlySet<string>> = {
     '--pdf',
     '--help',
   ]),
+  rollup: ROLLUP_FLAGS,
 };
 
 /** Runs the command line and returns the exit status: 0 done, 1 the user's input can't be used, 2 usage. */
@@ -119,6 +125,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'committee':
       case 'pack':
         return await write(args.command, args.positional, args.flags, io);
+      case 'rollup':
+        return await rollupCommand(args.positional, args.flags, { today: todayFrom(args.flags), period: periodFrom(args.flags) }, io);
       default:
         io.err(`"${args.command}" is not a kpi-tracker command.\n\n${USAGE}`);
         return 2;

@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { HOW_TO_GET_PDF } from '../../src/cli/committee-pdf';
+import { HOW_TO_GET_PDF } from '../../src/cli/pdf/libreoffice-pdf';
 import { runCliCapture, type CliRun } from '../support/cli';
 import { packSample, SAMPLE_RUNS, type SampleRun } from '../support/report-sheets';
 import { samplePath } from '../support/samples';

@@ -51,6 +51,8 @@ export interface RunResult {
    */
   readonly reportPeriod: string | null;
   readonly actions: readonly ActionPlanRow[];
+  /** Each indicator's verdict as the committee sheet shows it; empty when no committee sheet was built. */
+  readonly committeeVerdicts: readonly IndicatorVerdict[];
 }
 
 /** The period a run reports on when none is asked for (see `latestPeriodWithData` in recalc-plan). */
@@ -100,6 +102,7 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
   // Committee details given for a run are kept in the workbook for the next one; a detail given
   // empty (a field the officer cleared) clears the one kept.
   const committeeDetails = withoutEmpty({ ...saved.committee, ...withoutUndefined(options.committee ?? {}) });
+  let committeeVerdicts: readonly IndicatorVerdict[] = [];
   if (options.steps.committee && reportPeriod) {
     // The officer's words where there are some; otherwise the template's, for this very period.
     // Whose words a cell holds is told by what KPI Tracker had written there before this run (the
@@ -128,6 +131,7 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
       today: options.today,
     });
     sheets.push(committee.sheet);
+    committeeVerdicts = chosen;
   }
   const parts = options.steps.statuses ? recalc.parts : { edits: [], notices: [], refusals: recalc.mappingRefusals };
   const settings = { ...(options.steps.statuses ? recalc.settings : saved), committee: committeeDetails };
@@ -136,7 +140,7 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
     command: options.command,
     ...(reportPeriod ? { period: reportPeriod } : {}),
   });
-  return { plan, detection, verdicts, chosen: recalc.chosen, settings, reportPeriod, actions };
+  return { plan, detection, verdicts, chosen: recalc.chosen, settings, reportPeriod, actions, committeeVerdicts };
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

@@ -2,7 +2,7 @@ import type { Status } from '../engine/target-types';
 import type { Tolerance } from '../engine/tolerance';
 
 /** Statuses counted in the shares: the indicators that could be judged against a target. */
-export const JUDGED: ReadonlySet<Status> = new Set<Status>(['met', 'near', 'missed', 'not-due', 'overdue']);
+export { JUDGED_STATUSES as JUDGED } from './status-counts';
 
 /** The tolerance as a committee member reads it, without the jargon of its rule's name. */
 export function toleranceInWords(tolerance: Tolerance): string {

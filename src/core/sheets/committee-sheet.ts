@@ -6,7 +6,8 @@ import { formatDateGB, type CalendarDate } from '../model/serial-dates';
 import { columnLetter } from '../model/address';
 import type { ActionPlanRow } from './action-plan-sheet';
 import { ACTION_STATUS_FILL, duplicatedRefs, keyWithRef } from './action-plan-sheet';
-import { DIRECTION_MEANING, DIRECTION_WORDS, JUDGED, NO_ACTION_YET, statusMeaning } from './committee-key';
+import { DIRECTION_MEANING, DIRECTION_WORDS, NO_ACTION_YET, statusMeaning } from './committee-key';
+import { countStatuses, judgedCount } from './status-counts';
 import { numberValue, planValueText, textValue, type OwnedSheet, type PlanCell, type PlanValue } from '../plan/plan-types';
 import { estimateRowHeight, heightOfLines, SharedCells, totalWidth, wrappedLineCount } from '../plan/row-heights';
 import { HEADER_FILL, type StatusColours, type StatusLabels } from '../plan/status-style';
@@ -226,7 +227,7 @@ export function buildCommitteeSheet(input: {
   const linesIn = (cell: PlanCell, column: number): number => wrappedLineCount(planValueText(cell.value), widths[column]!);
   // Each status's cell, and how many indicators have it.
   const byStatus = new Map(
-    STATUSES.map((status) => [status, { cell: { value: textValue(labels[status]), fill: colours[status], border: true }, count: 0 }]),
+    STATUSES.map((status) => [status, { cell: { value: textValue(labels[status]), fill: colours[status], border: true } }]),
   );
 
   // The all-indicators row of each indicator; an exception's row is a copy with the action in
@@ -248,7 +249,6 @@ export function buildCommitteeSheet(input: {
     const actual: PlanCell = { value: textValue(judged.actual), wrap: true, border: true };
     row[actualAt] = actual;
     const status = byStatus.get(statuses[i]!)!;
-    status.count++;
     row[statusAt] = status.cell;
     row[directionAt] = direction.cell;
     row[commentaryAt] = commentary;
@@ -294,7 +294,9 @@ export function buildCommitteeSheet(input: {
   // The key and the summary sit in the indicator column and those after it, which are wide enough for a status label.
   const indent = indicatorAt;
   const pad = (cells: PlanCell[]): PlanCell[] => [...Array<PlanCell | undefined>(indent).fill(undefined), ...cells] as PlanCell[];
-  const present = STATUSES.filter((status) => byStatus.get(status)!.count > 0);
+  // Counted as the corporate roll-up counts them (status-counts), so a workbook's numbers agree in both.
+  const counts = countStatuses(statuses);
+  const present = STATUSES.filter((status) => counts[status] > 0);
   push([text('Key', { bold: true, size: 12 })]);
   const meaningWidth = sheetWidth - totalWidth(widths.slice(0, indent + 1));
   const keyRow = (label: PlanCell, meaning: string): void => {
@@ -309,13 +311,13 @@ export function buildCommitteeSheet(input: {
   push([]);
 
   // Shares are of the indicators judged against a target: missing figures do not water them down.
-  const judged = present.filter((status) => JUDGED.has(status)).reduce((n, status) => n + byStatus.get(status)!.count, 0);
+  const judged = judgedCount(counts);
   const summaryTitleRow = rows.length;
   push([text('Summary', { bold: true, size: 12 })]);
   push(header(['Status', 'Number', 'Share of those judged'], indent));
   const summaryStart = rows.length + 1;
   for (const status of present) {
-    const n = byStatus.get(status)!.count;
+    const n = counts[status];
     push(
       pad([
         text(labels[status], { fill: colours[status], border: true }),

@@ -4,7 +4,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { printCopyOfSheet } from '../hosts/xlsx/print-copy';
+import { printCopyOfSheet } from '../../hosts/xlsx/print-copy';
 
 /** Where LibreOffice installs itself on a Mac or Windows, which do not put it on the PATH. */
 const USUAL_PLACES: Partial<Record<NodeJS.Platform, string>> = {
@@ -30,20 +30,48 @@ export const HOW_TO_GET_PDF =
 export type PdfOutcome = { readonly kind: 'written'; readonly path: string } | { readonly kind: 'no-libreoffice' };
 
 /**
- * Prints one sheet of a written workbook to a PDF beside it (`book.xlsx` → `book.pdf`) with
- * LibreOffice, headless: a copy of the workbook in which only that sheet is visible is converted,
- * so the PDF is that sheet on its own, with its own print set-up (A4 landscape, one page wide,
- * header rows repeated, "Page x of y" in the footer). LibreOffice runs with a profile of its own,
- * so an open LibreOffice window does not get in the way.
+ * Prints a written workbook, every sheet in order with its own print set-up, to a PDF beside it
+ * (`report.xlsx` → `report.pdf`) with LibreOffice, headless.
+ */
+export async function writeWorkbookPdf(workbookPath: string, soffice = findSoffice()): Promise<PdfOutcome> {
+  if (!soffice) return { kind: 'no-libreoffice' };
+  return convertBeside(soffice, workbookPath, async () => workbookPath, basename(workbookPath));
+}
+
+/**
+ * Prints one sheet of a written workbook to a PDF beside it (`book.xlsx` → `book.pdf`): a copy of
+ * the workbook in which only that sheet is visible is converted, so the PDF is that sheet on its
+ * own, with its own print set-up (A4 landscape, one page wide, header rows repeated, "Page x of y").
  */
 export async function writeSheetPdf(workbookPath: string, sheetName: string, soffice = findSoffice()): Promise<PdfOutcome> {
   if (!soffice) return { kind: 'no-libreoffice' };
+  return convertBeside(
+    soffice,
+    workbookPath,
+    async (folder) => {
+      const copy = join(folder, basename(workbookPath));
+      await writeFile(copy, await printCopyOfSheet(await readFile(workbookPath), sheetName));
+      return copy;
+    },
+    `"${sheetName}"`,
+  );
+}
+
+/**
+ * Converts the workbook `prepare` gives (in a temporary folder of its own) and puts the PDF
+ * beside the written workbook. LibreOffice runs with a profile of its own in that folder, so an
+ * open LibreOffice window does not get in the way.
+ */
+async function convertBeside(
+  soffice: string,
+  workbookPath: string,
+  prepare: (folder: string) => Promise<string>,
+  what: string,
+): Promise<PdfOutcome> {
   const target = workbookPath.replace(/\.xlsx$/i, '') + '.pdf';
   const folder = await mkdtemp(join(tmpdir(), 'kpi-tracker-pdf-'));
   try {
-    const name = basename(target, '.pdf');
-    const copy = join(folder, `${name}.xlsx`);
-    await writeFile(copy, await printCopyOfSheet(await readFile(workbookPath), sheetName));
+    const input = await prepare(folder);
     await run(soffice, [
       `-env:UserInstallation=${pathToFileURL(join(folder, 'profile')).href}`,
       '--headless',
@@ -52,10 +80,10 @@ export async function writeSheetPdf(workbookPath: string, sheetName: string, sof
       'pdf',
       '--outdir',
       folder,
-      copy,
+      input,
     ]);
-    const made = join(folder, `${name}.pdf`);
-    if (!existsSync(made)) throw new Error(`LibreOffice did not write a PDF of "${sheetName}".`);
+    const made = join(folder, `${basename(input).replace(/\.xlsx$/i, '')}.pdf`);
+    if (!existsSync(made)) throw new Error(`LibreOffice did not write a PDF of ${what}.`);
     await copyFile(made, target);
     return { kind: 'written', path: target };
   } finally {
@@ -65,8 +93,8 @@ export async function writeSheetPdf(workbookPath: string, sheetName: string, sof
 
 function run(command: string, args: readonly string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { timeout: 180_000 }, (error, _stdout, stderr) => {
-      if (error) reject(new Error(`LibreOffice could not print the sheet (${String(stderr).trim() || error.message}).`));
+    execFile(command, args, { timeout: 300_000 }, (error, _stdout, stderr) => {
+      if (error) reject(new Error(`LibreOffice could not print the workbook (${String(stderr).trim() || error.message}).`));
       else resolve();
     });
   });
