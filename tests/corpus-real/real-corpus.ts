@@ -23,7 +23,26 @@ import type { XlsxCell, XlsxSheet } from '../support/xlsx-writer';
 export const CASES_DIR = join(__dirname, 'cases');
 export const HELD_BACK_DIR = join(__dirname, 'held-back');
 
-const ColumnExpectation = z.union([z.enum(['reference', 'description', 'actual', 'target', 'status', 'commentary', 'owner', 'polarity', 'baseline', 'tolerance', 'count', 'metShare', 'notMetShare', 'frequency', 'source', 'other'])]);
+const ColumnExpectation = z.union([
+  z.enum([
+    'reference',
+    'description',
+    'actual',
+    'target',
+    'status',
+    'commentary',
+    'owner',
+    'polarity',
+    'baseline',
+    'tolerance',
+    'count',
+    'metShare',
+    'notMetShare',
+    'frequency',
+    'source',
+    'other',
+  ]),
+]);
 const ByColumn = <T extends z.ZodType>(value: T) => z.union([value, z.record(z.string().regex(/^[A-Z]{1,3}$/), value)]);
 
 const ExpectedIndicator = z.object({
@@ -45,7 +64,10 @@ export const ExpectationSchema = z.object({
   tables: z.array(ExpectedTable),
   notTables: z.array(z.string()).default([]),
   settings: z
-    .object({ tolerance: z.number().min(0).max(1), toleranceRule: z.enum(['relative', 'points', 'improving', 'on-course']).default('relative') })
+    .object({
+      tolerance: z.number().min(0).max(1),
+      toleranceRule: z.enum(['relative', 'points', 'improving', 'on-course']).default('relative'),
+    })
     .optional(),
 });
 export type Expectation = z.infer<typeof ExpectationSchema>;
@@ -248,20 +270,33 @@ export function scoreCase(realCase: RealCase): CaseScore {
     const top = Number(/\d+/.exec(address!)![0]) - 1;
     const bottom = Number(/\d+(?!.*\d)/.exec(address!)![0]) - 1;
     const taken = detection.tables.find((t) => t.sheet === sheetName && t.headerRows[0]! >= top && t.headerRows[0]! <= bottom);
-    checks.push({ what: 'not-a-table', where: range, expected: 'left alone', got: taken ? 'read as a KPI table' : 'left alone', ok: !taken });
+    checks.push({
+      what: 'not-a-table',
+      where: range,
+      expected: 'left alone',
+      got: taken ? 'read as a KPI table' : 'left alone',
+      ok: !taken,
+    });
   }
   return { name: realCase.name, checks, detection, verdicts };
 }
 
 function unfoundTableChecks(table: z.infer<typeof ExpectedTable>, where: string): Check[] {
-  const missed = (what: Check['what'], at: string, expected: string): Check => ({ what, where: at, expected, got: 'table not found', ok: false });
+  const missed = (what: Check['what'], at: string, expected: string): Check => ({
+    what,
+    where: at,
+    expected,
+    got: 'table not found',
+    ok: false,
+  });
   const checks: Check[] = Object.entries(table.columns).map(([letter, role]) => missed('column', `${where} column ${letter}`, role));
   if (table.period) checks.push(missed('period', where, table.period));
   for (const indicator of table.indicators) {
     const at = `${where}, indicator on row ${indicator.row}`;
     checks.push(missed('indicator', at, 'read'));
     if (indicator.polarity) checks.push(missed('polarity', at, indicator.polarity));
-    const statuses = indicator.status === undefined ? [] : typeof indicator.status === 'string' ? [indicator.status] : Object.values(indicator.status);
+    const statuses =
+      indicator.status === undefined ? [] : typeof indicator.status === 'string' ? [indicator.status] : Object.values(indicator.status);
     for (const status of statuses) checks.push(missed('status', at, status));
   }
   return checks;
@@ -273,7 +308,11 @@ function unfoundTableChecks(table: z.infer<typeof ExpectedTable>, where: string)
  * no figure then has no data for it). Year-to-date verdicts KPI Tracker works out itself (no cell
  * of their own) are not the publisher's.
  */
-function reportedVerdict(own: readonly IndicatorVerdict[], table: readonly IndicatorVerdict[], period: string | undefined): IndicatorVerdict | undefined {
+function reportedVerdict(
+  own: readonly IndicatorVerdict[],
+  table: readonly IndicatorVerdict[],
+  period: string | undefined,
+): IndicatorVerdict | undefined {
   const wanted = period ? parsePeriodLabel(period) : undefined;
   if (wanted) {
     const match = own.find((v) => v.period && periodLabel(v.period) === periodLabel(wanted));

@@ -6,7 +6,7 @@ import { formatDateGB, type CalendarDate } from '../model/serial-dates';
 import { columnLetter } from '../model/address';
 import type { ActionPlanRow } from './action-plan-sheet';
 import { ACTION_STATUS_FILL, duplicatedRefs, keyWithRef } from './action-plan-sheet';
-import { DIRECTION_MEANING, DIRECTION_WORDS, NO_ACTION_YET, statusMeaning } from './committee-key';
+import { DIRECTION_MEANING, DIRECTION_WORDS, JUDGED, NO_ACTION_YET, statusMeaning } from './committee-key';
 import { countStatuses, judgedCount } from './status-counts';
 import { numberValue, planValueText, textValue, type OwnedSheet, type PlanCell, type PlanValue } from '../plan/plan-types';
 import { estimateRowHeight, heightOfLines, SharedCells, totalWidth, wrappedLineCount } from '../plan/row-heights';
