@@ -147,7 +147,12 @@ export function summariseRun(
       direction,
       source: { file, sheet: first.sheet, cell: `${columnLetter(first.range.left)}${first.range.top + 1}` },
       misses,
-      note: period === null ? 'No indicator has figures yet.' : verdicts.length === 0 ? `No indicator has figures for ${period}.` : null,
+      note:
+        period === null
+          ? 'No indicator has figures yet.'
+          : verdicts.every((v) => v.status === 'no-data')
+            ? `No indicator has figures for ${period}.`
+            : null,
     },
   };
 }
