@@ -21,6 +21,7 @@ import {
 } from './xml-tokenizer';
 import { entryFromContent, writeZip, ZipFormatError, type ZipEntry } from './zip-archive';
 import { DamagedPackageError } from './package-damage';
+import { writtenXmlFault } from './written-xml-check';
 
 const WORKSHEET_TYPE = `${RELATIONSHIPS_NS}/worksheet`;
 const STYLES_TYPE = `${RELATIONSHIPS_NS}/styles`;
@@ -164,6 +165,15 @@ async function applyPlan(source: XlsxSource, plan: Plan): Promise<{ bytes: Buffe
     else if (change.content !== null) pending.push(newEntry(entry.name, change.content));
   }
   for (const [key, { part, content }] of changed) if (content !== null && !written.has(key)) pending.push(newEntry(part, content));
+  // Read back while the parts compress on other threads: nothing is saved unless every part would open.
+  for (const { part, content } of changed.values()) {
+    const fault = content === null ? undefined : writtenXmlFault(content);
+    if (fault !== undefined) {
+      throw new WorkbookFileError(
+        `KPI Tracker could not make a sound copy of ${source.fileName}: its part ${part} would not read back as XML (${fault}). Nothing was written. The workbook may be damaged: open it in Excel, save it again, and run KPI Tracker on the saved workbook.`,
+      );
+    }
+  }
   return { bytes: writeZip(await Promise.all(pending)), notes };
 }
 

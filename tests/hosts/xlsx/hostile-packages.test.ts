@@ -207,3 +207,12 @@ it('a part whose XML names an encoding nothing can read is refused plainly', asy
   const sheet = worksheet(seedKpiRows()).replace('encoding="UTF-8"', 'encoding="x-no-such-charset"');
   await expectRefused(['scan', saved(await withParts(book, { 'xl/worksheets/sheet1.xml': sheet }))], /character set "x-no-such-charset"/);
 });
+
+it('a part that would not read back as XML stops the save: nothing is written and the officer is told why', async () => {
+  // An entity no XML parser knows, in a row the run does not touch: copied as it is, it would break the file.
+  const sheet = worksheet(seedKpiRows().replace('<t>Q4 2024/25</t>', '<t>Q4&nbsp;2024/25</t>'));
+  await expectRefused(
+    ['recalc', saved(await seedBook(sheet))],
+    /could not make a sound copy of .*its part xl\/worksheets\/sheet1\.xml would not read back as XML[\s\S]*Nothing was written/,
+  );
+});
