@@ -104,3 +104,54 @@ export function cellTextsByParser(xml: string, sharedStrings: readonly string[] 
   });
   return cells;
 }
+
+/** A part name from a relationship target, as the Open Packaging Conventions resolve it against the source part. */
+function resolveTarget(source: string, target: string): string {
+  const path = target.startsWith('/') ? target.slice(1) : source.slice(0, source.lastIndexOf('/') + 1) + target;
+  const out: string[] = [];
+  for (const piece of path.split('/')) {
+    if (piece === '..') out.pop();
+    else if (piece !== '.' && piece !== '') out.push(piece);
+  }
+  return out.join('/');
+}
+
+function relsPartOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** A part's relationships: id → { target part, type }. */
+export function relationshipsByParser(parts: ReadonlyMap<string, Buffer>, source: string): Map<string, { target: string; type: string }> {
+  const found = new Map<string, { target: string; type: string }>();
+  const xml = parts.get(relsPartOf(source))?.toString('utf8');
+  if (!xml) return found;
+  walk(xml, {
+    open: (tag) => {
+      if (tag.local !== 'Relationship' || tag.attributes['TargetMode']?.value === 'External') return;
+      const id = tag.attributes['Id']?.value;
+      const target = tag.attributes['Target']?.value;
+      if (id && target) found.set(id, { target: resolveTarget(source, target), type: tag.attributes['Type']?.value ?? '' });
+    },
+  });
+  return found;
+}
+
+/** The workbook part and its sheets in order (name and part; the part is undefined when no relationship leads to one). */
+export function workbookByParser(parts: ReadonlyMap<string, Buffer>): {
+  part: string;
+  sheets: Array<{ name: string; part: string | undefined }>;
+} {
+  const root = [...relationshipsByParser(parts, '').values()].find((rel) => rel.type.endsWith('/officeDocument'));
+  const part = root?.target ?? 'xl/workbook.xml';
+  const rels = relationshipsByParser(parts, part);
+  const sheets: Array<{ name: string; part: string | undefined }> = [];
+  walk(parts.get(part)!.toString('utf8'), {
+    open: (tag) => {
+      if (tag.local !== 'sheet') return;
+      const id = Object.values(tag.attributes).find((a) => a.local === 'id' && /relationships$/.test(a.uri))?.value;
+      sheets.push({ name: tag.attributes['name']?.value ?? '', part: id ? rels.get(id)?.target : undefined });
+    },
+  });
+  return { part, sheets };
+}
