@@ -21,7 +21,7 @@ import {
 } from './xml-tokenizer';
 import { entryFromContent, writeZip, ZipFormatError, type ZipEntry } from './zip-archive';
 import { DamagedPackageError } from './package-damage';
-import { writtenXmlFault } from './written-xml-check';
+import { WrittenXmlCheck } from './written-xml-check';
 
 const WORKSHEET_TYPE = `${RELATIONSHIPS_NS}/worksheet`;
 const STYLES_TYPE = `${RELATIONSHIPS_NS}/styles`;
@@ -47,18 +47,33 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
 }
 
 async function applyPlan(source: XlsxSource, plan: Plan): Promise<{ bytes: Buffer; notes: string[] }> {
+  const notes: string[] = [];
+  if (plan.refusals.length > 0 || (plan.edits.length === 0 && plan.sheets.length === 0)) {
+    return { bytes: writeZip(source.package.entries), notes };
+  }
+  const check = new WrittenXmlCheck();
+  try {
+    return await writeParts(source, plan, check, notes);
+  } finally {
+    await check.stop();
+  }
+}
+
+async function writeParts(
+  source: XlsxSource,
+  plan: Plan,
+  check: WrittenXmlCheck,
+  notes: string[],
+): Promise<{ bytes: Buffer; notes: string[] }> {
   const pkg = source.package;
   const replaced = new Map<string, string | Uint8Array | null>();
-  // Each big part starts compressing as soon as it is built, while the next one is being built.
+  // Each big part starts compressing, and being read back, as soon as it is built, while the next one is being built.
   const compressing = new Map<string, Promise<ZipEntry>>();
   const compress = (part: string, content: string | Uint8Array): void => {
     replaced.set(part, content);
     compressing.set(part.toLowerCase(), entryFromContent(part, content));
+    check.add(part, content);
   };
-  const notes: string[] = [];
-  if (plan.refusals.length > 0 || (plan.edits.length === 0 && plan.sheets.length === 0)) {
-    return { bytes: writeZip(pkg.entries), notes };
-  }
   const workbookXml = pkg.text(source.workbookPart)!;
   if (/\sconformance\s*=\s*["']strict["']/.test(workbookXml) || workbookXml.includes('http://purl.oclc.org/ooxml/spreadsheetml/main')) {
     throw new WorkbookFileError(
@@ -165,14 +180,13 @@ async function applyPlan(source: XlsxSource, plan: Plan): Promise<{ bytes: Buffe
     else if (change.content !== null) pending.push(newEntry(entry.name, change.content));
   }
   for (const [key, { part, content }] of changed) if (content !== null && !written.has(key)) pending.push(newEntry(part, content));
-  // Read back while the parts compress on other threads: nothing is saved unless every part would open.
-  for (const { part, content } of changed.values()) {
-    const fault = content === null ? undefined : writtenXmlFault(content);
-    if (fault !== undefined) {
-      throw new WorkbookFileError(
-        `KPI Tracker could not make a sound copy of ${source.fileName}: its part ${part} would not read back as XML (${fault}). Nothing was written. The workbook may be damaged: open it in Excel, save it again, and run KPI Tracker on the saved workbook.`,
-      );
-    }
+  for (const [key, { part, content }] of changed) if (content !== null && !compressing.has(key)) check.add(part, content);
+  // Nothing is saved unless every part would read back.
+  const unsound = await check.firstFault();
+  if (unsound) {
+    throw new WorkbookFileError(
+      `KPI Tracker could not make a sound copy of ${source.fileName}: its part ${unsound.part} would not read back as XML (${unsound.fault}). Nothing was written. The workbook may be damaged: open it in Excel, save it again, and run KPI Tracker on the saved workbook.`,
+    );
   }
   return { bytes: writeZip(await Promise.all(pending)), notes };
 }
