@@ -202,20 +202,24 @@ function freeRelationshipId(rels: string): string {
   return `rId${n}`;
 }
 
+/** `xml` with `child` as the last child of the element `parent` opens (a self-closed one is opened up). */
+function withLastChild(xml: string, parent: Tag, child: string): string {
+  if (parent.selfClosing) {
+    const name = `${parent.prefix}${parent.name}`;
+    return `${xml.slice(0, parent.start)}<${name}${parent.attributeText}>${child}</${name}>${xml.slice(parent.end)}`;
+  }
+  const close = closingTag(xml, parent);
+  return `${xml.slice(0, close.start)}${child}${xml.slice(close.start)}`;
+}
+
 /**
- * The document with `child` (built by `element` with the root's own prefix, so a prefixed
- * `<pr:Relationships>` gets a `<pr:Relationship>`) added as the root element's last child.
+ * The document with a last child for its root element, built by `element` with the root's own
+ * prefix: a prefixed `<pr:Relationships>` gets a `<pr:Relationship>`.
  */
 function appendToRoot(xml: string, element: (prefix: string) => string): string {
   const root = rootTag(xml);
   if (!root) throw new DamagedPackageError('a part KPI Tracker adds to holds no XML element');
-  const child = element(root.prefix);
-  if (root.selfClosing) {
-    const name = `${root.prefix}${root.name}`;
-    return `${xml.slice(0, root.start)}<${name}${root.attributeText}>${child}</${name}>${xml.slice(root.end)}`;
-  }
-  const close = closingTag(xml, root);
-  return `${xml.slice(0, close.start)}${child}${xml.slice(close.start)}`;
+  return withLastChild(xml, root, element(root.prefix));
 }
 
 function addRelationship(rels: string, id: string, type: string, target: string): string {
@@ -282,7 +286,7 @@ class WorkbookPart {
     const sheets = findTag(this.xml, 'sheets');
     if (!sheets) throw new DamagedPackageError('its workbook part has no list of sheets');
     const entry = `<${sheets.prefix}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}"${state} ${this.relationshipsPrefix}:id="${relationshipId}"/>`;
-    this.insertAtEndOf(sheets, entry);
+    this.xml = withLastChild(this.xml, sheets, entry);
     return this.sheetCount++;
   }
 
@@ -311,7 +315,7 @@ class WorkbookPart {
     const p = names?.prefix ?? this.prefix;
     const entry = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${position}">${escapeAttribute(printTitlesFormula(owned.name, rows))}</${p}definedName>`;
     if (names) {
-      this.insertAtEndOf(names, entry);
+      this.xml = withLastChild(this.xml, names, entry);
       return;
     }
     const at = this.endOfAny(['externalReferences', 'functionGroups', 'sheets']);
@@ -327,17 +331,6 @@ class WorkbookPart {
     }
     const at = this.endOfAny(['definedNames', 'externalReferences', 'functionGroups', 'sheets']);
     return `${this.xml.slice(0, at)}<${this.prefix}calcPr fullCalcOnLoad="1"/>${this.xml.slice(at)}`;
-  }
-
-  /** Puts `child` as the last child of the element `parent` opens (opening up a self-closed one). */
-  private insertAtEndOf(parent: Tag, child: string): void {
-    if (parent.selfClosing) {
-      const name = `${parent.prefix}${parent.name}`;
-      this.xml = `${this.xml.slice(0, parent.start)}<${name}${parent.attributeText}>${child}</${name}>${this.xml.slice(parent.end)}`;
-      return;
-    }
-    const close = closingTag(this.xml, parent);
-    this.xml = `${this.xml.slice(0, close.start)}${child}${this.xml.slice(close.start)}`;
   }
 
   /** Just after the first of these elements the workbook has, taken in order (the schema's order of children). */
