@@ -1,22 +1,28 @@
 import type { CellEdit, OwnedSheet, Plan } from '../../core/plan/plan-types';
 import { getOrInsert } from '../../core/model/memo';
-import { WorkbookFileError, type XlsxSource } from './read-xlsx';
+import { damagedWorkbook, WorkbookFileError, type XlsxSource } from './read-xlsx';
 import { drawingPartsOf, sheetDrawing } from './chart-parts';
 import { appendRows, buildSheetXml, patchSheetCells, printTitlesFormula } from './sheet-xml-write';
 import { RELATIONSHIPS_NS, relationshipsPartOf, relativeTarget } from './xlsx-package';
+import { escapeAttribute } from './xml-text';
 import {
   allTags,
   attribute,
+  attributeSpans,
+  closingTag,
   elementEnd,
-  escapeAttribute,
   findTag,
   nextTag,
   openingTag,
   removeAttribute,
-  rootPrefix,
+  rootTag,
   setAttributeText,
-} from './xml-text';
-import { entryFromContent, writeZip, type ZipEntry } from './zip-archive';
+  XmlDamageError,
+  type Tag,
+} from './xml-tokenizer';
+import { entryFromContent, writeZip, ZipFormatError, type ZipEntry } from './zip-archive';
+import { DamagedPackageError } from './package-damage';
+import { WrittenXmlCheck } from './written-xml-check';
 
 const WORKSHEET_TYPE = `${RELATIONSHIPS_NS}/worksheet`;
 const STYLES_TYPE = `${RELATIONSHIPS_NS}/styles`;
@@ -31,18 +37,44 @@ const STYLES_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadshee
  * Nothing is applied when the plan has refusals.
  */
 export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{ bytes: Buffer; notes: string[] }> {
+  try {
+    return await applyPlan(source, plan);
+  } catch (error) {
+    // A part read only now (or a sheet without its rows) turned out damaged: refused like any damaged file.
+    if (error instanceof DamagedPackageError || error instanceof XmlDamageError || error instanceof ZipFormatError)
+      throw damagedWorkbook(source.fileName, error);
+    throw error;
+  }
+}
+
+async function applyPlan(source: XlsxSource, plan: Plan): Promise<{ bytes: Buffer; notes: string[] }> {
+  const notes: string[] = [];
+  if (plan.refusals.length > 0 || (plan.edits.length === 0 && plan.sheets.length === 0)) {
+    return { bytes: writeZip(source.package.entries), notes };
+  }
+  const check = new WrittenXmlCheck();
+  try {
+    return await writeParts(source, plan, check, notes);
+  } finally {
+    await check.stop();
+  }
+}
+
+async function writeParts(
+  source: XlsxSource,
+  plan: Plan,
+  check: WrittenXmlCheck,
+  notes: string[],
+): Promise<{ bytes: Buffer; notes: string[] }> {
   const pkg = source.package;
   const replaced = new Map<string, string | Uint8Array | null>();
-  // Each big part starts compressing as soon as it is built, while the next one is being built.
+  // Each big part starts compressing, and being read back, as soon as it is built, while the next one is being built.
   const compressing = new Map<string, Promise<ZipEntry>>();
   const compress = (part: string, content: string | Uint8Array): void => {
     replaced.set(part, content);
     compressing.set(part.toLowerCase(), entryFromContent(part, content));
+    check.add(part, content);
   };
-  const notes: string[] = [];
-  if (plan.refusals.length > 0 || (plan.edits.length === 0 && plan.sheets.length === 0)) {
-    return { bytes: writeZip(pkg.entries), notes };
-  }
   const workbookXml = pkg.text(source.workbookPart)!;
   if (/\sconformance\s*=\s*["']strict["']/.test(workbookXml) || workbookXml.includes('http://purl.oclc.org/ooxml/spreadsheetml/main')) {
     throw new WorkbookFileError(
@@ -59,7 +91,7 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
   }
   for (const [name, edits] of editsBySheet) {
     const sheet = sheetsByName.get(name)!;
-    const patched = patchSheetCells(pkg.text(sheet.part)!, sheet.layout, edits, source.styles);
+    const patched = patchSheetCells(pkg.text(sheet.part)!, edits, source.styles);
     pkg.forget(sheet.part);
     // An appended sheet that is also edited is compressed once it is whole, below.
     if (plan.sheets.some((owned) => owned.name === name && owned.mode === 'append')) replaced.set(sheet.part, patched);
@@ -161,6 +193,14 @@ export async function applyPlanToXlsx(source: XlsxSource, plan: Plan): Promise<{
     else if (change.content !== null) pending.push(newEntry(entry.name, change.content));
   }
   for (const [key, { part, content }] of changed) if (content !== null && !written.has(key)) pending.push(newEntry(part, content));
+  for (const [key, { part, content }] of changed) if (content !== null && !compressing.has(key)) check.add(part, content);
+  // Nothing is saved unless every part would read back.
+  const unsound = await check.firstFault();
+  if (unsound) {
+    throw new WorkbookFileError(
+      `KPI Tracker could not make a sound copy of ${source.fileName}: its part ${unsound.part} would not read back as XML (${unsound.fault}). Nothing was written. The workbook may be damaged: open it in Excel, save it again, and run KPI Tracker on the saved workbook.`,
+    );
+  }
   return { bytes: writeZip(await Promise.all(pending)), notes };
 }
 
@@ -175,12 +215,28 @@ function freeRelationshipId(rels: string): string {
   return `rId${n}`;
 }
 
+/** `xml` with `child` as the last child of the element `parent` opens (a self-closed one is opened up). */
+function withLastChild(xml: string, parent: Tag, child: string): string {
+  if (parent.selfClosing) {
+    const name = `${parent.prefix}${parent.name}`;
+    return `${xml.slice(0, parent.start)}<${name}${parent.attributeText}>${child}</${name}>${xml.slice(parent.end)}`;
+  }
+  const close = closingTag(xml, parent);
+  return `${xml.slice(0, close.start)}${child}${xml.slice(close.start)}`;
+}
+
+/**
+ * The document with a last child for its root element, built by `element` with the root's own
+ * prefix: a prefixed `<pr:Relationships>` gets a `<pr:Relationship>`.
+ */
+function appendToRoot(xml: string, element: (prefix: string) => string): string {
+  const root = rootTag(xml);
+  if (!root) throw new DamagedPackageError('a part KPI Tracker adds to holds no XML element');
+  return withLastChild(xml, root, element(root.prefix));
+}
+
 function addRelationship(rels: string, id: string, type: string, target: string): string {
-  const close = rels.lastIndexOf('</Relationships>');
-  const entry = `<Relationship Id="${id}" Type="${type}" Target="${escapeAttribute(target)}"/>`;
-  if (close >= 0) return `${rels.slice(0, close)}${entry}${rels.slice(close)}`;
-  const open = findTag(rels, 'Relationships')!;
-  return `${rels.slice(0, open.start)}<Relationships${open.attributeText}>${entry}</Relationships>${rels.slice(open.end)}`;
+  return appendToRoot(rels, (p) => `<${p}Relationship Id="${id}" Type="${type}" Target="${escapeAttribute(target)}"/>`);
 }
 
 function removeRelationship(rels: string, id: string): string {
@@ -188,49 +244,62 @@ function removeRelationship(rels: string, id: string): string {
   return tag ? rels.slice(0, tag.start) + rels.slice(elementEnd(rels, tag)) : rels;
 }
 
+function overrideFor(types: string, part: string): Tag | undefined {
+  return allTags(types, 'Override').find((t) => (attribute(t.attributeText, 'PartName') ?? '').toLowerCase() === `/${part}`.toLowerCase());
+}
+
+/** Gives `part` its content type, in place of any override already naming it (one left behind by a part since removed, say). */
 function addOverride(types: string, part: string, contentType: string): string {
-  const close = types.lastIndexOf('</Types>');
-  return `${types.slice(0, close)}<Override PartName="/${escapeAttribute(part)}" ContentType="${contentType}"/>${types.slice(close)}`;
+  const without = removeOverride(types, part);
+  return appendToRoot(without, (p) => `<${p}Override PartName="/${escapeAttribute(part)}" ContentType="${contentType}"/>`);
 }
 
 function removeOverride(types: string, part: string): string {
-  const tag = allTags(types, 'Override').find(
-    (t) => (attribute(t.attributeText, 'PartName') ?? '').toLowerCase() === `/${part}`.toLowerCase(),
-  );
-  return tag ? types.slice(0, tag.start) + types.slice(elementEnd(types, tag)) : types;
+  let tag = overrideFor(types, part);
+  while (tag) {
+    types = types.slice(0, tag.start) + types.slice(elementEnd(types, tag));
+    tag = overrideFor(types, part);
+  }
+  return types;
 }
 
 /** Edits to the workbook part: sheets added, sheet states, print titles and recalculation on open. */
 class WorkbookPart {
   private xml: string;
   private readonly prefix: string;
+  /** The prefix bound to the relationships namespace, for the `r:id` of sheets added. */
+  private readonly relationshipsPrefix: string;
   /** Every `<sheet>` the workbook lists, chart sheets too: the position the next one takes. */
   private sheetCount: number;
 
   constructor(xml: string, sheetCount: number) {
+    const root = rootTag(xml);
+    if (!root) throw new DamagedPackageError('its workbook part holds no XML element');
     this.xml = xml;
-    this.prefix = rootPrefix(xml);
+    this.prefix = root.prefix;
     this.sheetCount = sheetCount;
-    const root = nextTag(xml, 0)!;
-    // The r: prefix must be declared for the sheets added with r:id.
-    if (!/\sxmlns:r\s*=/.test(root.attributeText)) {
-      this.xml = `${xml.slice(0, root.start)}${openingTag(root, `${root.attributeText} xmlns:r="${RELATIONSHIPS_NS}"`)}${xml.slice(root.end)}`;
+    const declarations = attributeSpans(root.attributeText).filter((a) => a.name.startsWith('xmlns:'));
+    const bound = declarations.find((a) => a.value === RELATIONSHIPS_NS);
+    if (bound) this.relationshipsPrefix = bound.name.slice('xmlns:'.length);
+    else {
+      // Declared on the root for the sheets added, under a prefix the root does not use already.
+      const taken = new Set(declarations.map((a) => a.name.slice('xmlns:'.length)));
+      let prefix = 'r';
+      for (let n = 1; taken.has(prefix); n++) prefix = `r${n}`;
+      this.relationshipsPrefix = prefix;
+      this.xml = `${xml.slice(0, root.start)}${openingTag(root, `${root.attributeText} xmlns:${prefix}="${RELATIONSHIPS_NS}"`)}${xml.slice(root.end)}`;
     }
   }
 
   /** Adds a `<sheet>` at the end and returns its position. */
   addSheet(name: string, relationshipId: string, visibility: OwnedSheet['visibility']): number {
     const ids = allTags(this.xml, 'sheet').map((tag) => Number(attribute(tag.attributeText, 'sheetId') ?? 0));
-    const sheetId = Math.max(0, ...ids) + 1;
+    const sheetId = Math.max(0, ...ids.filter(Number.isFinite)) + 1;
     const state = visibility === 'visible' ? '' : ` state="${visibility}"`;
-    const entry = `<${this.prefix}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}"${state} r:id="${relationshipId}"/>`;
-    const sheets = findTag(this.xml, 'sheets')!;
-    if (sheets.selfClosing)
-      this.xml = `${this.xml.slice(0, sheets.start)}<${sheets.prefix}sheets>${entry}</${sheets.prefix}sheets>${this.xml.slice(sheets.end)}`;
-    else {
-      const close = this.xml.indexOf(`</${sheets.prefix}sheets>`, sheets.end);
-      this.xml = `${this.xml.slice(0, close)}${entry}${this.xml.slice(close)}`;
-    }
+    const sheets = findTag(this.xml, 'sheets');
+    if (!sheets) throw new DamagedPackageError('its workbook part has no list of sheets');
+    const entry = `<${sheets.prefix}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}"${state} ${this.relationshipsPrefix}:id="${relationshipId}"/>`;
+    this.xml = withLastChild(this.xml, sheets, entry);
     return this.sheetCount++;
   }
 
@@ -249,26 +318,21 @@ class WorkbookPart {
     );
     if (existing) this.xml = this.xml.slice(0, existing.start) + this.xml.slice(elementEnd(this.xml, existing));
     const rows = owned.print?.repeatRows;
+    const names = findTag(this.xml, 'definedNames');
     if (!rows) {
       // An empty <definedNames> is not allowed by the schema.
-      this.xml = this.xml.replace(/<([\w]+:)?definedNames\s*>\s*<\/([\w]+:)?definedNames>/, '');
+      if (names && (names.selfClosing || nextTag(this.xml, names.end)?.closing))
+        this.xml = this.xml.slice(0, names.start) + this.xml.slice(elementEnd(this.xml, names));
       return;
     }
-    const p = this.prefix;
+    const p = names?.prefix ?? this.prefix;
     const entry = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${position}">${escapeAttribute(printTitlesFormula(owned.name, rows))}</${p}definedName>`;
-    const names = findTag(this.xml, 'definedNames');
-    if (names && !names.selfClosing) {
-      const close = this.xml.indexOf(`</${names.prefix}definedNames>`, names.end);
-      this.xml = `${this.xml.slice(0, close)}${entry}${this.xml.slice(close)}`;
-      return;
-    }
-    const block = `<${p}definedNames>${entry}</${p}definedNames>`;
     if (names) {
-      this.xml = `${this.xml.slice(0, names.start)}${block}${this.xml.slice(names.end)}`;
+      this.xml = withLastChild(this.xml, names, entry);
       return;
     }
     const at = this.endOfAny(['externalReferences', 'functionGroups', 'sheets']);
-    this.xml = `${this.xml.slice(0, at)}${block}${this.xml.slice(at)}`;
+    this.xml = `${this.xml.slice(0, at)}<${p}definedNames>${entry}</${p}definedNames>${this.xml.slice(at)}`;
   }
 
   toXml(): string {
@@ -288,6 +352,6 @@ class WorkbookPart {
       const tag = findTag(this.xml, name);
       if (tag) return elementEnd(this.xml, tag);
     }
-    return nextTag(this.xml, 0)!.end;
+    return rootTag(this.xml)!.end;
   }
 }

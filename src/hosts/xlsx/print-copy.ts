@@ -1,5 +1,5 @@
 import { XlsxPackage } from './xlsx-package';
-import { allTags, attribute, findTag, openingTag, removeAttribute, setAttributeText } from './xml-text';
+import { allTags, attribute, findTag, openingTag, removeAttribute, setAttributeText } from './xml-tokenizer';
 import { entryFromContent, readZip, writeZip } from './zip-archive';
 
 /**

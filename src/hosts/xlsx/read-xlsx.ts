@@ -4,8 +4,10 @@ import { parseRangeAddress } from '../../core/model/address';
 import type { Sheet, SheetVisibility, TableObject, Workbook } from '../../core/model/workbook';
 import { readSheetXml, richText, type SheetLayout } from './sheet-xml-read';
 import { StylesPart } from './styles-xml';
-import { XlsxPackage } from './xlsx-package';
-import { allTags, attribute, elementEnd, findTag, isXmlTrue } from './xml-text';
+import { DamagedPackageError } from './package-damage';
+import { CONTENT_TYPES_PART, XlsxPackage } from './xlsx-package';
+import { isXmlTrue } from './xml-text';
+import { allTags, attribute, elementEnd, findTag, XmlDamageError } from './xml-tokenizer';
 import { readZip, ZipFormatError } from './zip-archive';
 
 /** A reason a file could not be opened, in words an officer can act on. */
@@ -46,6 +48,8 @@ export interface SheetEntry {
 
 /** What a later write needs of the file it came from. */
 export interface XlsxSource {
+  /** The file's name, for messages. */
+  readonly fileName: string;
   readonly package: XlsxPackage;
   readonly workbookPart: string;
   readonly sheets: readonly SheetEntry[];
@@ -91,11 +95,21 @@ export async function readXlsxBytes(bytes: Uint8Array, name: string): Promise<Xl
     return readPackage(new XlsxPackage(readZip(bytes)), name);
   } catch (error) {
     if (error instanceof WorkbookFileError) throw error;
-    const reason = error instanceof ZipFormatError ? error.message : (error as Error).message;
-    throw new WorkbookFileError(
-      `${name} looks like a zip file but Excel's workbook parts could not be read (${reason}). It may be damaged.`,
-    );
+    throw damagedWorkbook(name, error);
   }
+}
+
+/**
+ * The refusal for a workbook whose package can't be trusted (cut short, ambiguous, not sound XML):
+ * what to do first, then what is wrong where that is known. Nothing else in its message would
+ * help an officer, so an unforeseen failure says only the first part.
+ */
+export function damagedWorkbook(name: string, error: unknown): WorkbookFileError {
+  const known = error instanceof ZipFormatError || error instanceof DamagedPackageError || error instanceof XmlDamageError;
+  const detail = known ? ` (${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.)` : '';
+  return new WorkbookFileError(
+    `The workbook ${name} looks damaged: open it in Excel and save it again, then run KPI Tracker on the saved workbook.${detail}`,
+  );
 }
 
 function notAWorkbook(name: string): WorkbookFileError {
@@ -105,6 +119,12 @@ function notAWorkbook(name: string): WorkbookFileError {
 }
 
 function readPackage(pkg: XlsxPackage, name: string): XlsxRead {
+  // Every package lists its parts' content types; a write adds to the list, so it must be there and sound.
+  if (pkg.text(CONTENT_TYPES_PART) === undefined) {
+    // A zip with no trace of a workbook is some other file; one with a workbook's parts is a damaged workbook.
+    if (!pkg.has('_rels/.rels') && !pkg.entries.some((entry) => entry.name.startsWith('xl/'))) throw notAWorkbook(name);
+    throw new DamagedPackageError(`it has no list of its parts' content types (${CONTENT_TYPES_PART})`);
+  }
   const root = [...pkg.relationships('').values()].find((rel) => RELATIONSHIP_TYPES.officeDocument.test(rel.type));
   const workbookPart = root?.target ?? 'xl/workbook.xml';
   const workbookXml = pkg.text(workbookPart);
@@ -156,6 +176,7 @@ function readPackage(pkg: XlsxPackage, name: string): XlsxRead {
   return {
     workbook: { sheets },
     source: {
+      fileName: name,
       package: pkg,
       workbookPart,
       sheets: entries,

@@ -2,7 +2,8 @@ import { columnIndex, columnLetter, parseRangeAddress } from '../../core/model/a
 import { isDateFormat } from '../../core/model/cell-text';
 import type { Cell, CellRange, CellValue, Sheet, SheetVisibility, TableObject } from '../../core/model/workbook';
 import type { StylesPart } from './styles-xml';
-import { attribute, decodeExcelEscapes, decodeXml, elementEnd, indexOfElement, isXmlTrue, nextTag, type Tag } from './xml-text';
+import { decodeExcelEscapes, isXmlTrue } from './xml-text';
+import { attribute, elementEnd, elementText, nextTag, XmlDamageError, type Tag } from './xml-tokenizer';
 
 export interface SheetContext {
   readonly name: string;
@@ -14,10 +15,8 @@ export interface SheetContext {
   readonly tables: readonly TableObject[];
 }
 
-/** Where a sheet's rows sit in its XML, kept so a write can splice rows without reading the sheet again. */
+/** What a later write needs to know of a sheet's rows without reading the sheet again. */
 export interface SheetLayout {
-  /** The prefix of the sheet's elements (`x:` or ''). */
-  readonly prefix: string;
   /** 1-based number of the last row the sheet has. */
   readonly lastRow: number;
 }
@@ -34,12 +33,10 @@ export function readSheetXml(xml: string, context: SheetContext): { sheet: Sheet
   const merges: CellRange[] = [];
   const sharedFormulas = new Map<string, { text: string; row: number; col: number }>();
   let isProtected = false;
-  let prefix = '';
   let lastRow = 0;
   let widest = 0;
 
   let tag = nextTag(xml, 0);
-  if (tag) prefix = tag.prefix;
   let row = -1;
   let col = -1;
   let cells: (Cell | undefined)[] | undefined;
@@ -76,8 +73,7 @@ export function readSheetXml(xml: string, context: SheetContext): { sheet: Sheet
       case 'c': {
         const r = attribute(tag.attributeText, 'r');
         col = r !== undefined ? columnOfReference(r) : col + 1;
-        const end = tag.selfClosing ? tag.end : elementEnd(xml, tag);
-        const cell = readCell(xml, tag, end, row, col, context, sharedFormulas, arrayFormulas);
+        const { cell, end } = readCell(xml, tag, row, col, context, sharedFormulas, arrayFormulas);
         if (cell) {
           // A cell outside any row element is not valid, but costs nothing to keep.
           cells ??= rows[Math.max(row, 0)] ??= [];
@@ -154,7 +150,7 @@ export function readSheetXml(xml: string, context: SheetContext): { sheet: Sheet
       hiddenColumns,
       tables: context.tables,
     },
-    layout: { prefix, lastRow },
+    layout: { lastRow },
   };
 }
 
@@ -169,16 +165,16 @@ export function columnOfReference(reference: string): number {
   return col - 1;
 }
 
+/** A cell read from its opening tag, and the index just after the cell's element. */
 function readCell(
   xml: string,
   open: Tag,
-  end: number,
   row: number,
   col: number,
   context: SheetContext,
   sharedFormulas: Map<string, { text: string; row: number; col: number }>,
   arrayFormulas: ArrayFormula[],
-): Cell | undefined {
+): { cell: Cell | undefined; end: number } {
   const type = attribute(open.attributeText, 't') ?? 'n';
   const styleText = attribute(open.attributeText, 's');
   const style = styleText === undefined ? 0 : Number(styleText);
@@ -187,34 +183,35 @@ function readCell(
   let raw: string | undefined;
   let inline: string | undefined;
   let formula: string | undefined;
+  let end = open.end;
   if (!open.selfClosing) {
-    // A cell holds at most a formula, a value and an inline string: found directly in the cell's
-    // own text, not tag by tag (and never searching past the cell).
-    const p = open.prefix;
-    const inner = xml.slice(open.end, end);
-    const valueTag = childTag(inner, `<${p}v`);
-    if (valueTag) raw = valueTag.selfClosing ? '' : elementText(inner, valueTag, elementEnd(inner, valueTag));
-    const formulaTag = childTag(inner, `<${p}f`);
-    if (formulaTag) {
-      formula = formulaOf(inner, formulaTag, elementEnd(inner, formulaTag), row, col, sharedFormulas);
-      const range =
-        attribute(formulaTag.attributeText, 't') === 'array'
-          ? parseRangeAddress(attribute(formulaTag.attributeText, 'ref') ?? '')
-          : undefined;
-      if (range && (range.bottom > range.top || range.right > range.left)) arrayFormulas.push({ range, formula });
+    // A cell holds at most a formula, a value and an inline string, each a child of the cell:
+    // anything deeper (the runs of an inline string) is read by its own child.
+    let child = nextTag(xml, open.end);
+    while (child && !child.closing) {
+      const childEnd = child.selfClosing ? child.end : elementEnd(xml, child);
+      if (child.name === 'v') raw = child.selfClosing ? '' : elementText(xml, child, childEnd);
+      else if (child.name === 'f') {
+        formula = formulaOf(xml, child, childEnd, row, col, sharedFormulas);
+        const range =
+          attribute(child.attributeText, 't') === 'array' ? parseRangeAddress(attribute(child.attributeText, 'ref') ?? '') : undefined;
+        if (range && (range.bottom > range.top || range.right > range.left)) arrayFormulas.push({ range, formula });
+      } else if (child.name === 'is' && !child.selfClosing) inline = richText(xml, child.end, childEnd);
+      child = nextTag(xml, childEnd);
     }
-    const inlineTag = childTag(inner, `<${p}is`);
-    if (inlineTag && !inlineTag.selfClosing) inline = richText(inner, inlineTag.end, elementEnd(inner, inlineTag));
+    // Every child was stepped over whole, so the closing tag met at this depth is the cell's own.
+    if (!child) throw new XmlDamageError(`a cell <${open.prefix}${open.name}> is never closed`);
+    end = child.end;
   }
   const value = valueOf(type, raw, inline, format, context);
   // A cell with a style but nothing in it (a border, a swatch of colour in a key) reads as empty.
-  if (formula === undefined && value.kind === 'empty') return undefined;
+  if (formula === undefined && value.kind === 'empty') return { cell: undefined, end };
   // Built field by field: this runs for every cell of every sheet, where spreads cost objects.
   const cell: { value: CellValue; formula?: string; format?: string; fill?: string } = { value };
   if (formula !== undefined) cell.formula = formula;
   if (format) cell.format = format;
   if (fill) cell.fill = fill;
-  return cell;
+  return { cell, end };
 }
 
 function valueOf(
@@ -252,12 +249,6 @@ function valueOf(
   }
 }
 
-/** The first child element of a cell's text that opens with `start` (e.g. `<v`), as a tag. */
-function childTag(inner: string, start: string): Tag | undefined {
-  const at = indexOfElement(inner, start, 0);
-  return at < 0 ? undefined : nextTag(inner, at);
-}
-
 /** The text of a run of `<t>` elements, leaving out phonetic guides (`<rPh>`). */
 export function richText(xml: string, from: number, to: number): string {
   let text = '';
@@ -281,23 +272,6 @@ export function richText(xml: string, from: number, to: number): string {
 interface ArrayFormula {
   readonly range: CellRange;
   readonly formula: string;
-}
-
-/**
- * The text inside an element (from its opening tag to `close`, just after its end tag): entities
- * decoded, CDATA sections taken as written, and line ends as an XML parser gives them (CR LF → LF).
- */
-function elementText(xml: string, open: Tag, close: number): string {
-  const raw = xml.slice(open.end, xml.lastIndexOf('<', close - 1));
-  if (raw.indexOf('<![CDATA[') < 0) return decodeXml(normaliseLineEnds(raw));
-  return raw
-    .split(/<!\[CDATA\[([\s\S]*?)\]\]>/)
-    .map((piece, i) => (i % 2 === 1 ? normaliseLineEnds(piece) : decodeXml(normaliseLineEnds(piece))))
-    .join('');
-}
-
-function normaliseLineEnds(text: string): string {
-  return text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
 }
 
 function formulaOf(

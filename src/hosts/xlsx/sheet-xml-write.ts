@@ -4,18 +4,9 @@ import { columnOfReference, type SheetLayout } from './sheet-xml-read';
 import type { StylesPart } from './styles-xml';
 import { Utf8Chunks } from './utf8-chunks';
 import { getOrInsert } from '../../core/model/memo';
-import {
-  allTags,
-  attribute,
-  elementEnd,
-  escapeCellText,
-  findTag,
-  indexOfElement,
-  isXmlTrue,
-  nextTag,
-  removeAttribute,
-  type Tag,
-} from './xml-text';
+import { escapeCellText, isXmlTrue } from './xml-text';
+import { allTags, attribute, elementEnd, ElementEnds, findTag, nextTag, removeAttribute, type Tag } from './xml-tokenizer';
+import { DamagedPackageError } from './package-damage';
 import { MAIN_NS, RELATIONSHIPS_NS } from './xlsx-package';
 
 /**
@@ -46,48 +37,50 @@ interface ExistingCell {
 /**
  * The sheet with the edits made: rows without an edit are copied as they are, character for
  * character; in a row with one, only the edited cells are rewritten, keeping each cell's style
- * apart from the fill the edit asks for.
+ * apart from the fill the edit asks for. Rows are found tag by tag, so a row written inside a
+ * comment or a CDATA section is never taken for one; new rows take the prefix of the sheet's
+ * own `<sheetData>`, new cells that of their row.
  */
-export function patchSheetCells(xml: string, layout: SheetLayout, edits: readonly CellEdit[], styles: StylesPart): Buffer {
-  const p = layout.prefix;
+export function patchSheetCells(xml: string, edits: readonly CellEdit[], styles: StylesPart): Buffer {
   const byRow = new Map<number, CellEdit[]>();
   for (const edit of edits) getOrInsert(byRow, edit.row, (): CellEdit[] => []).push(edit);
   const pending = [...byRow.keys()].sort((a, b) => a - b);
-  const { head, body, tail } = splitAtSheetData(xml, p);
-  const columnStyles = columnStylesOf(head);
+  const ends = new ElementEnds(xml);
+  const sheetData = sheetDataOf(xml, ends);
+  const p = sheetData.prefix;
+  const columnStyles = columnStylesOf(xml.slice(0, sheetData.bodyStart));
   const out = new Utf8Chunks();
-  out.push(head);
-  const rowOpen = `<${p}row`;
-  const rowClose = `</${p}row>`;
-  let copiedTo = 0;
-  let searchFrom = 0;
+  out.push(sheetData.head);
+  let copiedTo = sheetData.bodyStart;
   let previousRow = -1;
   let next = 0;
-  while (next < pending.length) {
-    const start = indexOfElement(body, rowOpen, searchFrom);
-    if (start < 0) break;
-    const tag = nextTag(body, start)!;
-    const end = tag.selfClosing ? tag.end : body.indexOf(rowClose, tag.end) + rowClose.length;
+  let tag = nextTag(xml, sheetData.bodyStart);
+  while (tag && tag.start < sheetData.bodyEnd && next < pending.length) {
+    const end = ends.endOf(tag);
+    if (tag.name !== 'row') {
+      tag = nextTag(xml, end);
+      continue;
+    }
     const r = attribute(tag.attributeText, 'r');
     const row = r !== undefined ? Number(r) - 1 : previousRow + 1;
     previousRow = row;
-    searchFrom = end;
     while (next < pending.length && pending[next]! < row) {
-      out.push(body.slice(copiedTo, start));
+      out.push(xml.slice(copiedTo, tag.start));
       out.push(newRowXml(p, pending[next]!, byRow.get(pending[next]!)!, styles, columnStyles));
-      copiedTo = start;
+      copiedTo = tag.start;
       next++;
     }
     if (next < pending.length && pending[next] === row) {
-      out.push(body.slice(copiedTo, start));
-      out.push(patchRow(body, tag, end, p, row, byRow.get(row)!, styles, columnStyles));
+      out.push(xml.slice(copiedTo, tag.start));
+      out.push(patchRow(xml, ends, tag, end, row, byRow.get(row)!, styles, columnStyles));
       copiedTo = end;
       next++;
     }
+    tag = nextTag(xml, end);
   }
-  out.push(body.slice(copiedTo));
+  out.push(xml.slice(copiedTo, sheetData.bodyEnd));
   for (; next < pending.length; next++) out.push(newRowXml(p, pending[next]!, byRow.get(pending[next]!)!, styles, columnStyles));
-  out.push(tail);
+  out.push(sheetData.tail);
   return out.toBuffer();
 }
 
@@ -99,26 +92,35 @@ export function appendRows(
   styles: StylesPart,
   heights?: OwnedSheet['rowHeights'],
 ): Buffer {
-  const p = layout.prefix;
-  const { head, body, tail } = splitAtSheetData(xml, p);
+  const sheetData = sheetDataOf(xml, new ElementEnds(xml));
   const out = new Utf8Chunks();
-  out.push(head);
-  out.push(body);
+  out.push(sheetData.head);
+  out.push(xml.slice(sheetData.bodyStart, sheetData.bodyEnd));
   const cellTails = new Map<PlanCell, string>();
-  rows.forEach((cells, i) => out.push(plannedRowXml(p, layout.lastRow + i, cells, heights?.[i], styles, cellTails)));
-  out.push(tail);
+  rows.forEach((cells, i) => out.push(plannedRowXml(sheetData.prefix, layout.lastRow + i, cells, heights?.[i], styles, cellTails)));
+  out.push(sheetData.tail);
   return out.toBuffer();
 }
 
-/** The sheet in three: up to the rows, the rows, and from the end of the rows on (`<sheetData/>` is opened up). */
-function splitAtSheetData(xml: string, p: string): { head: string; body: string; tail: string } {
-  const open = xml.indexOf(`<${p}sheetData`);
-  const tag = open >= 0 ? nextTag(xml, open) : undefined;
-  if (!tag) throw new Error('The worksheet has no sheetData element.');
+/**
+ * Where a sheet's rows are: `head` is the text up to them (with `<sheetData/>` opened up),
+ * [bodyStart, bodyEnd) the rows in `xml`, `tail` the text from the end of the rows on, and
+ * `prefix` the one `<sheetData>` is written with.
+ */
+function sheetDataOf(xml: string, ends: ElementEnds): { head: string; bodyStart: number; bodyEnd: number; tail: string; prefix: string } {
+  const tag = findTag(xml, 'sheetData');
+  if (!tag) throw new DamagedPackageError('a worksheet has no cells part (<sheetData>)');
+  const p = tag.prefix;
   if (tag.selfClosing)
-    return { head: `${xml.slice(0, tag.start)}<${p}sheetData>`, body: '', tail: `</${p}sheetData>${xml.slice(tag.end)}` };
-  const close = xml.indexOf(`</${p}sheetData>`, tag.end);
-  return { head: xml.slice(0, tag.end), body: xml.slice(tag.end, close), tail: xml.slice(close) };
+    return {
+      head: `${xml.slice(0, tag.start)}<${p}sheetData>`,
+      bodyStart: tag.end,
+      bodyEnd: tag.end,
+      tail: `</${p}sheetData>${xml.slice(tag.end)}`,
+      prefix: p,
+    };
+  const close = xml.lastIndexOf('<', ends.endOf(tag) - 1);
+  return { head: xml.slice(0, tag.end), bodyStart: tag.end, bodyEnd: close, tail: xml.slice(close), prefix: p };
 }
 
 /** Styles `<col>` elements give the cells of their columns that the file does not hold yet. */
@@ -160,30 +162,28 @@ function editsByColumn(edits: readonly CellEdit[]): CellEdit[] {
 
 function patchRow(
   xml: string,
+  ends: ElementEnds,
   tag: Tag,
   end: number,
-  p: string,
   row: number,
   edits: CellEdit[],
   styles: StylesPart,
   columnStyles: ColumnStyles,
 ): string {
+  const p = tag.prefix;
   const cells: ExistingCell[] = [];
-  const cellOpen = `<${p}c`;
-  const cellClose = `</${p}c>`;
-  let at = tag.end;
+  const contentEnd = tag.selfClosing ? tag.end : xml.lastIndexOf('<', end - 1);
   let col = -1;
-  const contentEnd = tag.selfClosing ? tag.end : end - `</${p}row>`.length;
-  for (;;) {
-    const start = indexOfElement(xml, cellOpen, at, contentEnd);
-    if (start < 0) break;
-    const cellTag = nextTag(xml, start)!;
-    const cellEnd = cellTag.selfClosing ? cellTag.end : xml.indexOf(cellClose, cellTag.end) + cellClose.length;
-    const r = attribute(cellTag.attributeText, 'r');
-    col = r !== undefined ? columnOfReference(r) : col + 1;
-    const s = attribute(cellTag.attributeText, 's');
-    cells.push({ col, start, end: cellEnd, style: s === undefined ? undefined : Number(s) });
-    at = cellEnd;
+  let cell = tag.selfClosing ? undefined : nextTag(xml, tag.end);
+  while (cell && cell.start < contentEnd && !cell.closing) {
+    const cellEnd = ends.endOf(cell);
+    if (cell.name === 'c') {
+      const r = attribute(cell.attributeText, 'r');
+      col = r !== undefined ? columnOfReference(r) : col + 1;
+      const s = attribute(cell.attributeText, 's');
+      cells.push({ col, start: cell.start, end: cellEnd, style: s === undefined ? undefined : Number(s) });
+    }
+    cell = nextTag(xml, cellEnd);
   }
   const rowStyle = rowStyleOf(tag.attributeText);
   const parts: string[] = [];

@@ -1,16 +1,6 @@
 import { MAIN_NS } from './xlsx-package';
-import {
-  allTags,
-  attribute,
-  elementEnd,
-  escapeAttribute,
-  findTag,
-  nextTag,
-  openingTag,
-  rootPrefix,
-  setAttributeText,
-  type Tag,
-} from './xml-text';
+import { escapeAttribute } from './xml-text';
+import { allTags, attribute, elementEnd, findTag, nextTag, openingTag, rootPrefix, setAttributeText, type Tag } from './xml-tokenizer';
 
 /** Excel's built-in number formats by id (the ones that read the same in every locale). */
 const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {

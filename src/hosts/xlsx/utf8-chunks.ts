@@ -21,9 +21,21 @@ export class Utf8Chunks {
     if (this.pendingLength >= this.batch) this.flush();
   }
 
+  /**
+   * The bytes, in memory shared between threads: the part is read back by a real XML parser on a
+   * thread of its own (written-xml-check.ts), which then needs no copy of tens of megabytes.
+   */
   toBuffer(): Buffer {
     this.flush();
-    return this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
+    let length = 0;
+    for (const chunk of this.chunks) length += chunk.length;
+    const bytes = Buffer.from(new SharedArrayBuffer(length));
+    let at = 0;
+    for (const chunk of this.chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    return bytes;
   }
 
   private flush(): void {

@@ -1,20 +1,33 @@
+import { DamagedPackageError } from './package-damage';
+import { decodePartText } from './part-encoding';
 import { inflateEntry, type ZipEntry } from './zip-archive';
-import { allTags, attribute } from './xml-text';
+import { allTags, attribute, checkWellFormed, XmlDamageError } from './xml-tokenizer';
 
 /** SpreadsheetML's main namespace, and the one for relationships (`r:id`), as Transitional files write them. */
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** The part that gives every other part its content type. */
+export const CONTENT_TYPES_PART = '[Content_Types].xml';
 
 /**
  * The parts of an .xlsx file by name, with the relationships that tie them together. Part names
- * are matched without regard to case, as the Open Packaging Conventions say.
+ * are matched without regard to case, as the Open Packaging Conventions say. A part's text is
+ * checked to be one whole XML document the first time it is read.
  */
 export class XlsxPackage {
   private readonly byName = new Map<string, ZipEntry>();
   private readonly texts = new Map<string, string>();
+  private readonly checked = new Set<string>();
 
   constructor(readonly entries: readonly ZipEntry[]) {
-    for (const entry of entries) this.byName.set(entry.name.toLowerCase(), entry);
+    for (const entry of entries) {
+      const key = entry.name.toLowerCase();
+      // Which copy would Excel read? Reading one and writing both back would only hide the question.
+      if (this.byName.has(key)) throw new DamagedPackageError(`it holds two parts named ${entry.name}`);
+      // Part names are written with "/"; written with a backslash, no other part's reference finds them.
+      if (entry.name.includes('\\')) throw new DamagedPackageError(`its part ${entry.name} is named with "\\" where "/" belongs`);
+      this.byName.set(key, entry);
+    }
   }
 
   has(part: string): boolean {
@@ -32,8 +45,16 @@ export class XlsxPackage {
     if (kept !== undefined) return kept;
     const entry = this.byName.get(key);
     if (!entry) return undefined;
-    let text = inflateEntry(entry).toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const text = decodePartText(inflateEntry(entry), entry.name);
+    if (!this.checked.has(key)) {
+      try {
+        checkWellFormed(text);
+      } catch (error) {
+        if (error instanceof XmlDamageError) throw new DamagedPackageError(`its part ${entry.name} is not sound XML: ${error.message}`);
+        throw error;
+      }
+      this.checked.add(key);
+    }
     this.texts.set(key, text);
     return text;
   }

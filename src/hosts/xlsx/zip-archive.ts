@@ -47,6 +47,16 @@ function findEndOfDirectory(data: DataView): number {
 
 /** Reads every entry's header and where its bytes are; nothing is inflated yet. */
 export function readZip(bytes: Uint8Array): ZipEntry[] {
+  try {
+    return readEntries(bytes);
+  } catch (error) {
+    // A size or an offset pointing outside the file: the directory can't be trusted.
+    if (error instanceof RangeError) throw new ZipFormatError('its zip directory is damaged');
+    throw error;
+  }
+}
+
+function readEntries(bytes: Uint8Array): ZipEntry[] {
   const data = view(bytes);
   if (bytes.byteLength < 22) throw new ZipFormatError('it is too short to be a zip file');
   const end = findEndOfDirectory(data);
@@ -107,7 +117,12 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
 }
 
 export function inflateEntry(entry: ZipEntry): Buffer {
-  const content = entry.method === 0 ? Buffer.from(entry.raw) : inflateRawSync(entry.raw);
+  let content: Buffer;
+  try {
+    content = entry.method === 0 ? Buffer.from(entry.raw) : inflateRawSync(entry.raw);
+  } catch {
+    throw new ZipFormatError(`its part ${entry.name} is damaged`);
+  }
   if (content.length !== entry.uncompressedSize) throw new ZipFormatError(`its part ${entry.name} is damaged`);
   return content;
 }

@@ -150,7 +150,7 @@ it('a table written by Excel (no headerRowCount, as the default is one header ro
 it('a damaged zip is named as damaged, not as an unexpected problem', async () => {
   const bytes = await xlsxFromParts({ sheets: [{ name: 'KPIs', xml: worksheet('') }] });
   await expect(readXlsxBytes(bytes.subarray(0, bytes.length - 30), 'cut.xlsx')).rejects.toThrow(
-    /cut\.xlsx looks like a zip file but Excel's workbook parts could not be read \(.*\)\. It may be damaged\./,
+    /^The workbook cut\.xlsx looks damaged: open it in Excel and save it again, then run KPI Tracker on the saved workbook\. \(.+\.\)$/,
   );
 });
 
