@@ -164,8 +164,8 @@ function changeLogOf(parts: ReadonlyMap<string, Buffer>): Array<[string, string,
   for (let row = 2; cells.has(`A${row}`); row++) {
     // A sheet the run rebuilt whole is logged without a cell.
     if (!cells.has(`D${row}`)) continue;
-    // The new value notes a change of fill after the text: "Met (fill none → #C6EFCE)".
-    const written = (cells.get(`G${row}`) ?? '').replace(/ \(fill [^)]* → #[0-9A-F]{6}\)$/, '');
+    // The new value notes a change of fill after the text, in words: "Met (fill none → light green)".
+    const written = (cells.get(`G${row}`) ?? '').replace(/ \((fill|colour):? [^)]* → [^)]*\)$/, '');
     rows.push([cells.get(`C${row}`) ?? '', cells.get(`D${row}`)!, written]);
   }
   return rows;

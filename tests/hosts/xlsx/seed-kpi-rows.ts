@@ -67,13 +67,13 @@ export const SEED_INDICATORS: readonly SeedIndicator[] = [
   },
 ];
 
-/** The status each indicator's cell gets from a run (the latest period with figures: Q2, or Q1 where Q2 is TBC). */
+/** The status each indicator's cell gets from a run: one period for the run, Q2 2024/25, the latest with figures (05's Q2 is TBC). */
 export const SEED_STATUSES: Readonly<Record<string, string>> = {
   '01': 'Near miss',
   '02': 'Met',
   '03': 'Near miss',
   '04': 'Not met',
-  '05': 'Not met',
+  '05': 'No data',
 };
 
 /** 0-based columns of the table: H holds the status, I the commentary. */
