@@ -125,8 +125,12 @@ export const tests = [
       await confirmMapping(page);
       await paneTab(page, 'Run');
       await choosePeriod(page, PERIOD);
-      await clickPaneButton(page, 'Do all three');
-      await waitFor(async () => (await sheetTabs(page)).includes(COMMITTEE_SHEET), 'the committee sheet after "Do all three"', 15_000);
+      await clickPaneButton(page, 'Recalculate, plan and report');
+      await waitFor(
+        async () => (await sheetTabs(page)).includes(COMMITTEE_SHEET),
+        'the committee sheet after "Recalculate, plan and report"',
+        15_000,
+      );
       for (const tab of ['Indicators', 'Settings', 'Set up', 'Run']) await paneTab(page, tab);
       const picker = page.getByRole('combobox', { name: 'Sample workbook' });
       for (const sample of ['service-delivery-plan-annual', 'kpi-return', 'inspection-action-plan', 'service-plan-quarterly']) {

@@ -147,7 +147,10 @@ function headerFromSaved(grid: SheetGrid, saved: SavedTable): { header: HeaderCa
     });
   }
   if (columns.length === 0) return undefined;
-  return { header: { rows, columns: columns.sort((a, b) => a.col - b.col) }, doubts };
+  // The title is the sheet's, not the mapping's: a theme title in the measures column's header
+  // (layout B: "TA Reduction | Target | Actual") names the table whether its columns were saved or not.
+  const title = readHeader(grid, rows[0]!)?.title;
+  return { header: { rows, columns: columns.sort((a, b) => a.col - b.col), ...(title ? { title } : {}) }, doubts };
 }
 
 function buildTable(

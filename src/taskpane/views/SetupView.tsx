@@ -14,7 +14,7 @@ import type { Settings } from '../../core/settings/settings-schema';
 import { ErrorBar } from '../components/ErrorBar';
 import { TableMappingCard } from '../components/TableMappingCard';
 import { confirmedSettings, ignoredKey, initialChoices, type TableChoice } from '../mapping-edit';
-import type { PaneData } from '../pane-data';
+import type { PaneData } from '../pane-core';
 import { usePaneStyles } from '../pane-styles';
 import { count } from '../words';
 
