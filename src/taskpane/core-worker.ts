@@ -6,6 +6,7 @@ import '../shared/zod-no-eval';
 import type { Sheet, Workbook } from '../core/model/workbook';
 import { LocalPaneCore } from './local-pane-core';
 import type { RunStage } from './pane-core';
+import { settingsInTransit } from './settings-transfer';
 import {
   inParts,
   isWorkbookRef,
@@ -63,8 +64,10 @@ async function answer(request: CoreRequest): Promise<unknown> {
   switch (request.method) {
     case 'plan':
       return core.plan(args[0]!, args[1]!, (stage: RunStage) => scope.postMessage({ id: request.id, stage }));
-    case 'load':
-      return core.load(args[0]!, args[1]!, args[2]!);
+    case 'load': {
+      const data = await core.load(args[0]!, args[1]!, args[2]!);
+      return { ...data, settings: settingsInTransit(data.settings) };
+    }
     case 'indicators':
       return core.indicators(args[0]!);
     case 'preview':

@@ -23,6 +23,7 @@ import {
   type SignOffRequest,
 } from './pane-core';
 import type { PreviewSummary } from './preview-summary';
+import { settingsFromTransit, type SettingsInTransit } from './settings-transfer';
 import type { SignOffDraft } from './sign-off';
 
 /** The worker's script: built beside the page's own (webpack entry `core-worker`), so it comes from the page's origin. */
@@ -55,9 +56,10 @@ export class WorkerPaneCore implements PaneCore {
 
   constructor(private readonly script: string = CORE_WORKER_SCRIPT) {}
 
-  load(workbook: Workbook, today: CalendarDate, version: number): Promise<PaneData> {
+  async load(workbook: Workbook, today: CalendarDate, version: number): Promise<PaneData> {
     this.lastLoad = [workbook, today, version];
-    return this.call('load', [workbook, today, version]) as Promise<PaneData>;
+    const data = (await this.call('load', [workbook, today, version])) as Omit<PaneData, 'settings'> & { settings: SettingsInTransit };
+    return { ...data, settings: settingsFromTransit(data.settings) };
   }
 
   indicators(period: string | null): Promise<IndicatorRow[]> {

@@ -93,7 +93,8 @@ describe('Run view', () => {
     const commentaryCells = expected.plan.edits.filter((e) => e.purpose === 'commentary').length;
     const preview = region('Preview');
     expect(preview).toHaveTextContent(`${statusCells} status cells and ${commentaryCells} commentary cells would change`);
-    expect(preview).toHaveTextContent(`${expected.actions.length} block`);
+    expect(expected.actions.length).toBe(1);
+    expect(preview).toHaveTextContent(`Build action plan: 1 action on "KPI action plan"`);
     expect(preview).toHaveTextContent('"Committee Q2 2024-25" would be built');
     expect(cellNow(host, 'H4')).toBe('');
     expect(await axe(container)).toHaveNoViolations();

@@ -6,7 +6,13 @@
  * structuredClone, as postMessage does.
  */
 import { generateWorkbook } from '../../bench/generate';
+import { detectWorkbook } from '../../src/core/detect/detect-workbook';
 import type { RunOptions } from '../../src/core/run/run-kpi-tracker';
+import { planSettingsSave } from '../../src/core/run/settings-plan';
+import { savedTablesFrom, withConfirmedTables } from '../../src/core/settings/confirm-mapping';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/settings-schema';
+import { readSettings } from '../../src/core/settings/settings-store';
+import { applyPlanInMemory } from '../../src/hosts/memory/apply-plan';
 import { CELLS_PER_SLICE, ITEMS_PER_SLICE } from '../../src/taskpane/core-messages';
 import { LocalPaneCore } from '../../src/taskpane/local-pane-core';
 import { RunCancelled, type RunStage } from '../../src/taskpane/pane-core';
@@ -90,7 +96,8 @@ describe('the core in its worker', () => {
   it('load: the workbook goes in slices of rows, and the answer is the same as in place', async () => {
     const here = await local.load(workbook, TODAY, 1);
     const there = await worker.load(workbook, TODAY, 1);
-    expect(there).toEqual(here);
+    // Strictly: the settings' records arrive as records, not as copies of their insides.
+    expect(there).toStrictEqual(here);
     const cells = workbook.sheets.reduce((n, sheet) => n + sheet.rows.reduce((m, row) => m + (row?.length ?? 1), 0), 0);
     const slices = kinds(toWorker).filter((kind) => kind === 'workbook-rows').length;
     expect(slices).toBeGreaterThanOrEqual(Math.floor(cells / CELLS_PER_SLICE));
@@ -102,15 +109,15 @@ describe('the core in its worker', () => {
     const here = await local.indicators(null);
     const there = await worker.indicators(null);
     expect(here.length).toBe(2_500);
-    expect(there).toEqual(here);
+    expect(there).toStrictEqual(here);
     expect(kinds(toPage).filter((kind) => kind === 'items')).toHaveLength(Math.ceil(2_500 / ITEMS_PER_SLICE));
     expect(kinds(toWorker)).toEqual(['indicators']);
   });
 
   it('preview and sign-off answer as in place, naming the loaded workbook without sending it again', async () => {
-    expect(await worker.preview(RUN)).toEqual(await local.preview(RUN));
+    expect(await worker.preview(RUN)).toStrictEqual(await local.preview(RUN));
     const request = { labels: (await local.load(workbook, TODAY, 1)).look.labels, period: 'Mar-25', today: TODAY };
-    expect(await worker.signOff(request)).toEqual(await local.signOff(request));
+    expect(await worker.signOff(request)).toStrictEqual(await local.signOff(request));
     expect(kinds(toWorker)).toEqual(['preview', 'signOff']);
   });
 
@@ -119,7 +126,7 @@ describe('the core in its worker', () => {
     const there = await worker.plan(workbook, RUN, (stage) => stages.push(stage));
     const here = await local.plan(workbook, RUN);
     expect(stages).toEqual(['finding tables', 'judging']);
-    expect(there).toEqual(here);
+    expect(there).toStrictEqual(here);
     expect(here.plan.edits.length).toBeGreaterThan(ITEMS_PER_SLICE);
     expect(kinds(toPage).filter((kind) => kind === 'edits').length).toBe(Math.ceil(here.plan.edits.length / ITEMS_PER_SLICE));
     expect(kinds(toWorker)).toEqual(['plan']);
@@ -132,11 +139,26 @@ describe('the core in its worker', () => {
     expect(workers.at(-1)!.terminated).toBe(true);
     toWorker.length = 0;
     const rows = await worker.indicators('Apr-24');
-    expect(rows).toEqual(await local.indicators('Apr-24'));
+    expect(rows).toStrictEqual(await local.indicators('Apr-24'));
     expect(workers.at(-1)!.terminated).toBe(false);
     // The fresh worker had the loaded workbook sent whole, then was asked.
     expect(kinds(toWorker)[0]).toBe('workbook-start');
     expect(kinds(toWorker).slice(-2)).toEqual(['load', 'indicators']);
+  });
+
+  it('a workbook set up and run: its settings arrive whole, so saving them again keeps every fingerprint', async () => {
+    const setUp = applyPlanInMemory(
+      workbook,
+      planSettingsSave(workbook, withConfirmedTables(DEFAULT_SETTINGS, savedTablesFrom(detectWorkbook(workbook).tables))),
+    );
+    const run = applyPlanInMemory(setUp, (await local.plan(setUp, RUN)).plan);
+    const here = await local.load(run, TODAY, 2);
+    const there = await worker.load(run, TODAY, 2);
+    expect(here.settings.written.size).toBeGreaterThan(2_500);
+    expect(there.settings).toStrictEqual(here.settings);
+    const saved = readSettings(applyPlanInMemory(run, planSettingsSave(run, there.settings)));
+    expect(saved.ok).toBe(true);
+    expect(saved.settings.written.json()).toBe(here.settings.written.json());
   });
 
   it('a failure in the worker is a plain error for the page, not a hang', async () => {

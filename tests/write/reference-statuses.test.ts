@@ -110,7 +110,7 @@ describe('layout A sample: the reference verdicts in the status cells', () => {
     });
     expect(coloured.length).toBeGreaterThanOrEqual(14);
     const logged = changeLogRows(excel).filter((row) => row[4] === 'Status');
-    expect(logged.find((row) => row[3] === 'H4')?.[6]).toMatch(/^Near miss \(fill none → #F9DFA8\)$/);
+    expect(logged.find((row) => row[3] === 'H4')?.[6]).toBe('Near miss (colour: none → light amber)');
   });
 
   it('the colours are distinct for every status, so no two statuses look alike', () => {

@@ -315,7 +315,7 @@ function describeGaps(kind: DetectedTable['kind'], columns: readonly ColumnMappi
   if ((kind === 'period-table' || kind === 'measure-table') && !roles.has('target')) doubts.push('No target column was found.');
   if ((kind === 'period-table' || kind === 'measure-table') && !roles.has('status')) {
     doubts.push(
-      'There is no Status column: verdicts can be listed, but there is nowhere in this table to write them until you choose one.',
+      'There is no Status column: KPI Tracker can judge these indicators, but has nowhere in this table to write their statuses until you choose one.',
     );
   }
   for (const column of columns) {

@@ -1,4 +1,5 @@
 import { columnLetter } from '../model/address';
+import { colourName } from '../model/colour-names';
 import { getOrInsert } from '../model/memo';
 import { EXCEL_CELL_LIMIT, planValueText, textValue, type CellEdit, type OwnedSheet, type PlanCell, type PlanValue } from './plan-types';
 import { HEADER_FILL } from './status-style';
@@ -9,9 +10,12 @@ const HEADER = ['When', 'What was run', 'Sheet', 'Cell', 'Changed', 'Old value',
 
 const PURPOSE_WORDS: Record<CellEdit['purpose'], string> = { status: 'Status', commentary: 'Commentary' };
 
-/** The log's new value: what was written, and how the fill changed. */
+/** The log's new value: what was written, and how the cell's colour changed, in words. */
 function newValue(edit: CellEdit): PlanCell {
-  const fillNote = edit.fill && edit.fill !== edit.fillBefore ? ` (fill ${edit.fillBefore || 'none'} → ${edit.fill})` : '';
+  const fillNote =
+    edit.fill && edit.fill !== edit.fillBefore
+      ? ` (colour: ${edit.fillBefore ? colourName(edit.fillBefore) : 'none'} → ${colourName(edit.fill)})`
+      : '';
   // Text written as it is already is a text value to share (a commentary's words, kept once).
   if (fillNote === '' && edit.value.kind === 'text' && edit.value.text.length <= EXCEL_CELL_LIMIT) return { value: edit.value, wrap: true };
   return { value: textValue(`${planValueText(edit.value)}${fillNote}`), wrap: true };

@@ -57,7 +57,7 @@ export function PreviewRegion(props: { period: string | null; summary: PreviewSu
               change.
             </li>
             <li>
-              Build action plan: {count(summary.actionBlocks, 'block')} on &quot;{ACTION_PLAN_SHEET}&quot;
+              Build action plan: {count(summary.actionBlocks, 'action')} on &quot;{ACTION_PLAN_SHEET}&quot;
               {summary.actionPlanChanges ? '.' : ' (already up to date).'}
             </li>
             <li>
