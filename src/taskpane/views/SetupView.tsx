@@ -71,7 +71,7 @@ export function SetupView(props: { data: PaneData; onConfirm: (settings: Setting
               Continue
             </Button>
           </div>
-          <Caption1>Continue uses the tables as found. To correct how a column was read first, see below.</Caption1>
+          <Caption1>Continue saves the tables as shown below. If a column was read wrongly, correct it below first.</Caption1>
         </section>
       )}
       <Body1>
