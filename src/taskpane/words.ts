@@ -63,9 +63,9 @@ export const TOLERANCE_RULE_WORDS: Record<Tolerance['rule'], string> = {
   'on-course': 'Off target but on course for the year end',
 };
 
-/** "1 cell", "3 cells". */
+/** "1 cell", "3 cells", "20,000 cells". */
 export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }
 
 /**
