@@ -47,6 +47,9 @@ module.exports = async (env, options) => {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       functions: './src/functions/functions.ts',
+      // The task pane's Web Worker (the core, off the page), loaded by the pane from this origin
+      // as core-worker.js; not a script of the page, so not in HtmlWebpackPlugin's chunks.
+      'core-worker': './src/taskpane/core-worker.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),

@@ -35,7 +35,8 @@ module.exports = async (_env = {}, options = {}) => {
     name: 'workbench',
     // No eval-based source maps: the page's Content-Security-Policy forbids eval.
     devtool: 'source-map',
-    entry: { workbench: './src/workbench/index.tsx' },
+    // The pane's Web Worker is built as in the add-in (webpack.config.js), beside the page.
+    entry: { workbench: './src/workbench/index.tsx', 'core-worker': addin.entry['core-worker'] },
     output: {
       path: path.resolve(__dirname, 'dist-workbench'),
       filename: '[name].js',

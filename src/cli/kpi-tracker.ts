@@ -8,9 +8,23 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+/** Resolves when the stream has room again, or has gone (a reader that quit never drains it). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  if (!stream.writableNeedDrain || stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const event of ['drain', 'close', 'error']) stream.off(event, done);
+      resolve();
+    };
+    for (const event of ['drain', 'close', 'error']) stream.on(event, done);
+  });
+}
+
 runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  progress: process.stderr,
+  drained: () => drained(process.stdout),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -1,142 +1,133 @@
 import { detectWorkbook } from '../core/detect/detect-workbook';
-import { dateFromIso, type CalendarDate } from '../core/model/serial-dates';
 import { parsePeriodLabel } from '../core/periods/parse-period-label';
-import { checkJson, checkText } from './output/check-json';
+import { readSettings } from '../core/settings/settings-store';
+import { writeCheckJson, writeCheckText } from './output/check-json';
 import { scanJson } from './output/scan-json';
 import { scanText } from './output/scan-text';
 import { runKpiTracker } from '../core/run/run-kpi-tracker';
+import { planText } from './output/plan-text';
+import { summaryText } from './output/summary-text';
 import { judgeWorkbook } from '../core/run/judge-workbook';
 import { planSettingsSave } from '../core/run/settings-plan';
 import { mappingMisfits, mappingOf, readMappingJson, withMapping } from '../core/settings/mapping-json';
-import { readSettings } from '../core/settings/settings-store';
-import { readFile } from 'node:fs/promises';
-import { planText } from './output/plan-text';
-import { summaryText } from './output/summary-text';
 import { committeeSheetName } from '../core/sheets/committee-sheet';
+import { readFile } from 'node:fs/promises';
 import { HOW_TO_GET_PDF, writeSheetPdf } from './pdf/libreoffice-pdf';
+import { rollupCommand } from './rollup/rollup-command';
 import { applyPlanToXlsx } from '../hosts/xlsx/apply-plan';
 import { readXlsxFile, WorkbookFileError } from '../hosts/xlsx/read-xlsx';
 import { writeXlsxFile } from '../hosts/xlsx/write-xlsx';
 import { outputPathFor } from './output-path';
-import { parseArgs, UsageError } from './args';
-import { rollupCommand, ROLLUP_FLAGS } from './rollup/rollup-command';
+import { parseArgs, UsageError, type ParsedArgs } from './args';
+import {
+  ALL_FLAGS,
+  COMMAND_NAMES,
+  commandHelpText,
+  commandsTaking,
+  flagsOf,
+  isCommandName,
+  USAGE,
+  usageLine,
+  VALUED_FLAGS,
+  type CommandName,
+} from './help';
+import { checkDestination, checkInput, Refusal } from './preflight';
+import { progressOn, type Progress, type ProgressStream } from './progress';
+import { didYouMean } from './suggest';
+import { todayFrom } from './today-option';
 
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Where the progress bar is drawn (stderr); none in tests that only read what is printed. */
+  readonly progress?: ProgressStream;
+  /** Resolves once what `out` was given has gone out: long output waits for a slow reader rather than piling up. */
+  readonly drained?: () => Promise<void>;
 }
 
-const USAGE = `Usage: kpi-tracker <command> <book.xlsx> [options]
+/** "and" between the last two: `recalc, plan, committee and pack`. */
+function listed(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
 
-Commands:
-  scan <book.xlsx> [--json]   list every KPI table found, its columns and indicators
-  check <book.xlsx> [--period <label>] [--today <yyyy-mm-dd>] [--json]
-                              judge every indicator and say why
-  recalc <book.xlsx> [-o out.xlsx] [--dry-run] [--in-place] [--period <label>] [--today <yyyy-mm-dd>]
-                              write statuses, commentary and the change log into a copy
-                              (<name>.checked.xlsx unless -o or --in-place is given)
-  plan <book.xlsx> [--near-misses] [options as recalc]
-                              build or update the action plan for indicators that missed
-  committee <book.xlsx> [--committee <name>] [--meeting <date>] [--pdf] [options as recalc]
-                              generate the committee sheet for a period (default: the latest with figures)
-  pack <book.xlsx> [--pdf] [options of all the above]
-                              statuses, commentary, action plan and committee sheet in one go
-  map <book.xlsx> [--set <mapping.json> [-o out.xlsx] [--in-place]]
-                              print, as JSON, which columns of which tables every command uses;
-                              with --set, save a corrected mapping into a copy of the workbook
-  rollup <files or folders…> -o corporate.xlsx [--period <label>] [--today <yyyy-mm-dd>] [--json] [--pdf] [--recursive]
-                              one corporate report from many workbooks (which it only reads)
+function andSeeHelp(command: CommandName): string {
+  return `${usageLine(command)}\nFor every option of ${command}: kpi-tracker ${command} --help`;
+}
 
-Options:
-  --json      print JSON (the format is described in the README)
-  --period    the period the run is about, e.g. "Q2 2024/25", "Apr-24", "2014/15"
-              (default: the latest period with figures, said at the start)
-  --today     judge deadlines as at this date (default: today)
-  -o          where to write the result (never the input, unless --in-place)
-  --dry-run   show what would change and write nothing
-  --in-place  write the result over the input workbook
-  --committee the committee's name, e.g. "Regulatory and Support Services Committee"
-  --meeting   the meeting date, e.g. "15 January 2025"
-  --near-misses  give near misses an action-plan block too
-  --pdf       also print the committee sheet (or, for rollup, the report) to a PDF beside the
-              workbook (needs LibreOffice)
-  --recursive (rollup) look in folders inside the folders given too
-  --help      show this help`;
+/** `--help` and `help <command>`: what to print, or undefined when help was not asked for. */
+function helpAsked(args: ParsedArgs): { text: string; code: number } | undefined {
+  const wanted = args.command === 'help' ? args.positional[0] : args.flags.has('--help') ? args.command : undefined;
+  if (args.command !== 'help' && !args.flags.has('--help')) return undefined;
+  if (wanted === undefined) return { text: USAGE, code: 0 };
+  if (isCommandName(wanted)) return { text: commandHelpText(wanted), code: 0 };
+  return { text: `"${wanted}" is not a kpi-tracker command.${didYouMean(wanted, COMMAND_NAMES)}\n\n${USAGE}`, code: 2 };
+}
 
-const VALUED = new Set<string>(['--period', '--today', '-o', '--output', '--committee', '--meeting', '--set']);
-
-const ALLOWED_FLAGS: Record<string, ReadonlySet<string>> = {
-  scan: new Set(['--json', '--help']),
-  map: new Set(['--set', '-o', '--output', '--in-place', '--help']),
-  check: new Set(['--json', '--period', '--today', '--help']),
-  recalc: new Set(['-o', '--output', '--dry-run', '--period', '--today', '--in-place', '--help']),
-  plan: new Set(['-o', '--output', '--dry-run', '--period', '--today', '--in-place', '--near-misses', '--help']),
-  committee: new Set(['-o', '--output', '--dry-run', '--period', '--today', '--in-place', '--committee', '--meeting', '--pdf', '--help']),
-  pack: new Set([
-    '-o',
-    '--output',
-    '--dry-run',
-    '--period',
-    '--today',
-    '--in-place',
-    '--committee',
-    '--meeting',
-    '--near-misses',
-    '--pdf',
-    '--help',
-  ]),
-  rollup: ROLLUP_FLAGS,
-};
+/** The first option the command does not take, in words, with what was probably meant. */
+function unknownFlag(command: CommandName, flags: Iterable<string>): string | undefined {
+  const allowed = flagsOf(command);
+  const unknown = [...flags].find((flag) => !allowed.includes(flag));
+  if (unknown === undefined) return undefined;
+  const others = commandsTaking(unknown);
+  if (others.length > 0) return `kpi-tracker ${command} does not take ${unknown}: it is for ${listed(others)}.\n\n${andSeeHelp(command)}`;
+  const meant = didYouMean(unknown, allowed) || didYouMean(unknown, ALL_FLAGS);
+  return `kpi-tracker ${command} does not know "${unknown}".${meant}\n\n${andSeeHelp(command)}`;
+}
 
 /** Runs the command line and returns the exit status: 0 done, 1 the user's input can't be used, 2 usage. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let args;
+  let args: ParsedArgs;
   try {
-    args = parseArgs(argv, VALUED);
+    args = parseArgs(argv, VALUED_FLAGS);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`${error.message}\n\n${USAGE}`);
+      const command = argv.find((arg) => !arg.startsWith('-'));
+      io.err(`${error.message}\n\n${command && isCommandName(command) ? andSeeHelp(command) : USAGE}`);
       return 2;
     }
     throw error;
   }
-  if (args.flags.has('--help') || args.command === 'help' || args.command === undefined) {
-    (args.command === undefined && !args.flags.has('--help') ? io.err : io.out)(USAGE);
-    return args.command === undefined && !args.flags.has('--help') ? 2 : 0;
+  const help = helpAsked(args);
+  if (help) {
+    (help.code === 0 ? io.out : io.err)(help.text);
+    return help.code;
   }
-  const allowed = ALLOWED_FLAGS[args.command];
-  if (allowed) {
-    const unknown = [...args.flags.keys()].filter((flag) => !allowed.has(flag));
-    if (unknown.length > 0) {
-      io.err(`kpi-tracker ${args.command} does not know ${unknown.map((flag) => `"${flag}"`).join(', ')}.\n\n${USAGE}`);
-      return 2;
-    }
+  if (args.command === undefined) {
+    io.err(USAGE);
+    return 2;
   }
+  if (!isCommandName(args.command)) {
+    io.err(`"${args.command}" is not a kpi-tracker command.${didYouMean(args.command, COMMAND_NAMES)}\n\n${USAGE}`);
+    return 2;
+  }
+  const unknown = unknownFlag(args.command, args.flags.keys());
+  if (unknown) {
+    io.err(unknown);
+    return 2;
+  }
+  const progress = progressOn(io.progress, args.flags.has('--quiet'));
   try {
     switch (args.command) {
       case 'scan':
-        return await scan(args.positional, args.flags.has('--json'), io);
+        return await scan(args.positional, args.flags.has('--json'), io, progress);
+      case 'check':
+        return await check(args.positional, args.flags, io, progress);
       case 'map':
         return await map(args.positional, args.flags, io);
-      case 'check':
-        return await check(args.positional, args.flags, io);
-      case 'recalc':
-      case 'plan':
-      case 'committee':
-      case 'pack':
-        return await write(args.command, args.positional, args.flags, io);
       case 'rollup':
         return await rollupCommand(args.positional, args.flags, { today: todayFrom(args.flags), period: periodFrom(args.flags) }, io);
       default:
-        io.err(`"${args.command}" is not a kpi-tracker command.\n\n${USAGE}`);
-        return 2;
+        return await write(args.command, args.positional, args.flags, io, progress);
     }
   } catch (error) {
-    if (error instanceof WorkbookFileError || error instanceof UsageError) {
+    progress.clear();
+    if (error instanceof WorkbookFileError || error instanceof Refusal || error instanceof UsageError) {
       io.err(error.message);
       return error instanceof UsageError ? 2 : 1;
     }
     throw error;
+  } finally {
+    progress.clear();
   }
 }
 
@@ -146,15 +137,20 @@ function onePath(positional: readonly string[], command: string): string {
   return positional[0]!;
 }
 
-async function scan(positional: readonly string[], asJson: boolean, io: CliIo): Promise<number> {
+async function scan(positional: readonly string[], asJson: boolean, io: CliIo, progress: Progress): Promise<number> {
   const path = onePath(positional, 'scan');
+  await checkInput(path);
+  progress.stage('reading');
   const { workbook } = await readXlsxFile(path);
   if (workbook.sheets.every((sheet) => sheet.rows.length === 0)) {
+    progress.clear();
     io.err(`${path} has no cells with anything in them, so there is no KPI table to find.`);
     return 1;
   }
+  progress.stage('finding tables');
   const detection = detectWorkbook(workbook);
   const result = scanJson(path, detection);
+  progress.clear();
   if (asJson) io.out(JSON.stringify(result, null, 2));
   else io.out(scanText(result));
   if (result.tables.length === 0) {
@@ -178,6 +174,7 @@ async function map(positional: readonly string[], flags: ReadonlyMap<string, str
   if (given === undefined) {
     if (flags.has('-o') || flags.has('--output') || flags.has('--in-place'))
       throw new UsageError('kpi-tracker map writes only with --set <mapping.json>; without it, it prints the mapping.');
+    await checkInput(path);
     const { workbook } = await readXlsxFile(path);
     const reading = readSettings(workbook);
     const detection = detectWorkbook(workbook, reading.settings);
@@ -187,6 +184,8 @@ async function map(positional: readonly string[], flags: ReadonlyMap<string, str
   }
   if (given === true) throw new UsageError('--set needs the mapping file: kpi-tracker map <book.xlsx> --set mapping.json');
   const output = outputPathFor(path, flags);
+  await checkInput(path);
+  await checkDestination(path, output, flags.has('--in-place'));
   let text: string;
   try {
     text = await readFile(given, 'utf8');
@@ -224,17 +223,6 @@ async function map(positional: readonly string[], flags: ReadonlyMap<string, str
   return 0;
 }
 
-function todayFrom(flags: ReadonlyMap<string, string | true>): CalendarDate {
-  const given = flags.get('--today');
-  if (typeof given === 'string') {
-    const date = dateFromIso(given);
-    if (!date) throw new UsageError(`--today needs a date written yyyy-mm-dd, such as 2025-03-31; "${given}" is not one.`);
-    return date;
-  }
-  const now = new Date();
-  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
-}
-
 function periodFrom(flags: ReadonlyMap<string, string | true>): string | undefined {
   const given = flags.get('--period');
   if (typeof given !== 'string') return undefined;
@@ -243,31 +231,47 @@ function periodFrom(flags: ReadonlyMap<string, string | true>): string | undefin
   return given;
 }
 
-async function check(positional: readonly string[], flags: ReadonlyMap<string, string | true>, io: CliIo): Promise<number> {
+async function check(
+  positional: readonly string[],
+  flags: ReadonlyMap<string, string | true>,
+  io: CliIo,
+  progress: Progress,
+): Promise<number> {
   const path = onePath(positional, 'check');
   const today = todayFrom(flags);
   const period = periodFrom(flags);
+  await checkInput(path);
+  progress.stage('reading');
   const { workbook } = await readXlsxFile(path);
-  const { detection, verdicts } = judgeWorkbook(workbook, { today, ...(period ? { period } : {}) });
-  if (detection.tables.length === 0) {
+  progress.stage('finding tables');
+  const reading = readSettings(workbook);
+  const found = detectWorkbook(workbook, reading.settings);
+  if (found.tables.length === 0) {
+    progress.clear();
     io.err(
       [
         `No KPI table was found in ${path}, so there is nothing to check. Run "kpi-tracker scan ${path}" to see what KPI Tracker looks for.`,
-        ...detection.doubts,
+        ...found.doubts,
       ].join('\n'),
     );
     return 1;
   }
+  progress.stage('judging');
+  // Judged with the workbook's own saved tolerance and polarities, as every run is.
+  const { detection, verdicts } = judgeWorkbook(workbook, { today, detection: found, ...(period ? { period } : {}) });
+  const none = verdicts.length === 0;
+  progress.clear();
+  // Written a piece at a time, and the verdicts let go of as they are written (see writeCheckJson).
   if (flags.has('--json')) {
-    io.out(JSON.stringify(checkJson(verdicts), null, 2));
+    await writeCheckJson(verdicts, io.out, io.drained);
     // The JSON is the contract; what could not be read is said beside it, never left out.
     for (const doubt of detection.doubts) io.err(doubt);
-  } else io.out(checkText(path, verdicts, detection.doubts));
-  if (period && verdicts.length === 0) io.err(`No indicator in ${path} has figures for ${period}.`);
+  } else await writeCheckText(path, verdicts, io.out, io.drained, detection.doubts);
+  if (period && none) io.err(`No indicator in ${path} has figures for ${period}.`);
   return 0;
 }
 
-type Step = 'recalc' | 'plan' | 'committee' | 'pack';
+type Step = Exclude<CommandName, 'scan' | 'check' | 'map' | 'rollup'>;
 
 const STEPS: Record<Step, { statuses: boolean; actionPlan: boolean; committee: boolean }> = {
   recalc: { statuses: true, actionPlan: false, committee: false },
@@ -277,7 +281,13 @@ const STEPS: Record<Step, { statuses: boolean; actionPlan: boolean; committee: b
 };
 
 /** recalc, plan, committee and pack: one run of the engine, written to a copy of the workbook. */
-async function write(step: Step, positional: readonly string[], flags: ReadonlyMap<string, string | true>, io: CliIo): Promise<number> {
+async function write(
+  step: Step,
+  positional: readonly string[],
+  flags: ReadonlyMap<string, string | true>,
+  io: CliIo,
+  progress: Progress,
+): Promise<number> {
   const path = onePath(positional, step);
   const today = todayFrom(flags);
   const period = periodFrom(flags);
@@ -285,13 +295,21 @@ async function write(step: Step, positional: readonly string[], flags: ReadonlyM
   const output = dryRun ? undefined : outputPathFor(path, flags);
   const committeeName = flags.get('--committee');
   const meeting = flags.get('--meeting');
+  await checkInput(path);
+  // Before any work: a result that can't be written is better known in a second than in a minute.
+  if (output !== undefined) await checkDestination(path, output, flags.has('--in-place'));
+  progress.stage('reading');
   const { workbook, source, structureProtected } = await readXlsxFile(path);
   if (!dryRun && structureProtected) {
+    progress.clear();
     io.err(
       `The structure of ${path} is protected (Review → Protect Workbook), so KPI Tracker can't add its sheets. Unprotect it and run again. Nothing was written.`,
     );
     return 1;
   }
+  progress.stage('finding tables');
+  const detection = detectWorkbook(workbook, readSettings(workbook).settings);
+  progress.stage('judging');
   const run = runKpiTracker(workbook, {
     today,
     now: new Date().toISOString(),
@@ -303,7 +321,9 @@ async function write(step: Step, positional: readonly string[], flags: ReadonlyM
       ...(typeof committeeName === 'string' ? { name: committeeName } : {}),
       ...(typeof meeting === 'string' ? { meetingDate: meeting } : {}),
     },
+    detection,
   });
+  progress.clear();
   if (run.detection.tables.length === 0) {
     io.err(
       `No KPI table was found in ${path}, so there is nothing to ${step === 'recalc' ? 'recalculate' : 'report'}. Run "kpi-tracker scan ${path}" to see what KPI Tracker looks for.`,
@@ -329,9 +349,11 @@ async function write(step: Step, positional: readonly string[], flags: ReadonlyM
       ),
     );
   if (dryRun) return 0;
+  progress.stage('writing');
   const { bytes, notes } = await applyPlanToXlsx(source, run.plan);
-  for (const note of notes) io.out(note);
   await writeXlsxFile(bytes, output!);
+  progress.clear();
+  for (const note of notes) io.out(note);
   io.out(`Written to ${output}.`);
   if (flags.has('--pdf') && run.reportPeriod) {
     const pdf = await writeSheetPdf(output!, committeeSheetName(run.reportPeriod));

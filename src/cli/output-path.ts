@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { UsageError } from './args';
 
 /**
@@ -19,6 +20,8 @@ export function outputPathFor(input: string, flags: ReadonlyMap<string, string |
   if (typeof given === 'string') {
     if (resolve(given) === resolve(input))
       throw new UsageError(`-o ${given} is the workbook being read; KPI Tracker won't write over it unless you add --in-place.`);
+    if (isFolder(given))
+      throw new UsageError(`-o ${given} is a folder; give a file name, such as ${join(given, basename(defaultOutput(input, suffix)))}.`);
     if (!/\.xls[xm]$/i.test(given) || workbookExtension(given) !== extension)
       throw new UsageError(
         extension === '.xlsm'
@@ -27,5 +30,17 @@ export function outputPathFor(input: string, flags: ReadonlyMap<string, string |
       );
     return given;
   }
-  return input.replace(/(\.xls[xm])?$/i, `.${suffix}${extension}`);
+  return defaultOutput(input, suffix);
+}
+
+function defaultOutput(input: string, suffix: string): string {
+  return input.replace(/(\.xls[xm])?$/i, `.${suffix}${workbookExtension(input)}`);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -17,6 +17,7 @@ import type { Settings } from '../core/settings/settings-schema';
 import { subscribe, takeRequestedView } from '../shared/pane-bridge';
 import { PaneNotices } from './components/PaneNotices';
 import { errorText } from './error-text';
+import type { PaneCore } from './pane-core';
 import type { PaneHost } from './pane-host';
 import { PANE_TABS, TAB_OF_VIEW, type PaneTab } from './pane-tabs';
 import { effectivePeriod } from './periods';
@@ -53,14 +54,15 @@ const tabId = (tab: PaneTab) => `kpi-tracker-tab-${tab}`;
 
 /**
  * The KPI Tracker task pane. It reaches the workbook only through `host`: Excel in the add-in,
- * an in-memory workbook in the workbench and the tests.
+ * an in-memory workbook in the workbench and the tests. The judging is done by `core`: in a Web
+ * Worker in the add-in and the workbench, in place in the tests.
  */
-export function App(props: { host: PaneHost; today?: CalendarDate }) {
-  const { host } = props;
+export function App(props: { host: PaneHost; core: PaneCore; today?: CalendarDate }) {
+  const { host, core } = props;
   const styles = useStyles();
   const given = props.today;
   const today = useMemo(() => given ?? todayHere(), [given?.year, given?.month, given?.day]);
-  const { state, reload } = usePaneData(host, today);
+  const { state, reload } = usePaneData(host, core, today);
   const [chosenTab, setChosenTab] = useState<PaneTab | null>(null);
   const [chosenPeriod, setChosenPeriod] = useState<string | null>(null);
 
@@ -76,7 +78,7 @@ export function App(props: { host: PaneHost; today?: CalendarDate }) {
 
   const data = state.data;
   const tab: PaneTab | null = chosenTab ?? (data ? (data.settings.tables.length === 0 ? 'setup' : 'run') : null);
-  const period = data ? effectivePeriod(data.verdicts, chosenPeriod) : null;
+  const period = data ? effectivePeriod(data.periods, data.latestPeriod, chosenPeriod) : null;
 
   const saveSettings = useCallback(
     async (settings: Settings) => {
@@ -111,7 +113,9 @@ export function App(props: { host: PaneHost; today?: CalendarDate }) {
           </MessageBarActions>
         </MessageBar>
       )}
-      {!data && state.kind === 'loading' && <Spinner label="Reading the workbook…" />}
+      {!data && state.kind === 'loading' && (
+        <Spinner label={state.stage === 'reading' ? 'Reading the workbook…' : 'Judging each indicator…'} />
+      )}
       {data && tab && (
         <>
           <TabList
@@ -131,6 +135,7 @@ export function App(props: { host: PaneHost; today?: CalendarDate }) {
             {tab === 'run' && (
               <RunView
                 host={host}
+                core={core}
                 data={data}
                 today={today}
                 period={period}
@@ -140,9 +145,16 @@ export function App(props: { host: PaneHost; today?: CalendarDate }) {
               />
             )}
             {tab === 'indicators' && (
-              <IndicatorsView host={host} data={data} period={period} onPeriodChange={setChosenPeriod} onSaveSettings={saveSettings} />
+              <IndicatorsView
+                host={host}
+                core={core}
+                data={data}
+                period={period}
+                onPeriodChange={setChosenPeriod}
+                onSaveSettings={saveSettings}
+              />
             )}
-            {tab === 'settings' && <SettingsView data={data} period={period} today={today} onSave={saveSettings} />}
+            {tab === 'settings' && <SettingsView core={core} data={data} period={period} today={today} onSave={saveSettings} />}
           </div>
         </>
       )}

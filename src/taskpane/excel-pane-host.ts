@@ -1,30 +1,37 @@
+import type { Detection } from '../core/detect/types';
 import type { Workbook } from '../core/model/workbook';
-import { runKpiTracker, type RunOptions, type RunResult } from '../core/run/run-kpi-tracker';
+import type { Plan } from '../core/plan/plan-types';
 import { planSettingsSave } from '../core/run/settings-plan';
 import type { Settings } from '../core/settings/settings-schema';
 import { applyPlanToExcel } from '../hosts/excel/apply-plan-excel';
 import { runExcel } from '../hosts/excel/excel-errors';
-import { runInExcel, readOpenWorkbook } from '../hosts/excel/excel-run';
+import { readStatusFills } from '../hosts/excel/excel-run';
 import { readWorkbookFromExcel } from '../hosts/excel/read-excel';
 import type { PaneHost } from './pane-host';
 
 /** The pane's host inside Excel: every call is one Excel.run through the Excel host. */
 export class ExcelPaneHost implements PaneHost {
   readonly kind = 'excel' as const;
+  /** Workbooks read with their status cells' fills (small ones are read whole). */
+  private readonly withFills = new WeakSet<Workbook>();
 
   read(): Promise<Workbook> {
-    return readOpenWorkbook();
+    return runExcel(async (context) => {
+      const { workbook, fillsRead } = await readWorkbookFromExcel(context);
+      if (fillsRead) this.withFills.add(workbook);
+      return workbook;
+    });
   }
 
-  async preview(options: RunOptions): Promise<RunResult> {
-    return runKpiTracker(await readOpenWorkbook(), options);
+  async readForRun(workbook: Workbook, detection: Detection): Promise<Workbook> {
+    if (this.withFills.has(workbook)) return workbook;
+    return runExcel(async (context) => (await readStatusFills(context, workbook, detection)).workbook);
   }
 
-  async apply(options: RunOptions, onProgress?: (fraction: number) => void): Promise<RunResult> {
-    onProgress?.(0.1);
-    const run = await runInExcel(options, false);
-    onProgress?.(1);
-    return run.result;
+  async write(plan: Plan, workbook: Workbook): Promise<void> {
+    await runExcel(async (context) => {
+      await applyPlanToExcel(context, plan, workbook);
+    });
   }
 
   async saveSettings(settings: Settings): Promise<void> {

@@ -1,6 +1,5 @@
 import type { IndicatorVerdict } from '../core/engine/evaluate';
 import { comparePeriods, periodLabel, type Period } from '../core/periods/period';
-import { latestPeriodWithData } from '../core/run/run-kpi-tracker';
 
 /** The periods the verdicts cover, earliest first, as labels such as `Q2 2024/25`. */
 export function periodsOf(verdicts: readonly IndicatorVerdict[]): string[] {
@@ -10,8 +9,7 @@ export function periodsOf(verdicts: readonly IndicatorVerdict[]): string[] {
 }
 
 /** The period the pane works on: the officer's choice if the workbook still has it, else the latest with figures. */
-export function effectivePeriod(verdicts: readonly IndicatorVerdict[], chosen: string | null): string | null {
-  const periods = periodsOf(verdicts);
+export function effectivePeriod(periods: readonly string[], latest: string | null, chosen: string | null): string | null {
   if (chosen && periods.includes(chosen)) return chosen;
-  return latestPeriodWithData(verdicts) ?? periods[periods.length - 1] ?? null;
+  return latest ?? periods[periods.length - 1] ?? null;
 }

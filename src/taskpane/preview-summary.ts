@@ -6,7 +6,7 @@ import { committeeSheetName } from '../core/sheets/committee-sheet';
 export interface PreviewSummary {
   readonly statusCells: number;
   readonly commentaryCells: number;
-  /** One block per indicator that missed. */
+  /** The actions the action plan would hold: one for each indicator that missed, and the workbook's own. */
   readonly actionBlocks: number;
   /** False when the action-plan sheet already reads exactly as it would be rebuilt. */
   readonly actionPlanChanges: boolean;

@@ -11,7 +11,7 @@ export const RUN_STEPS: readonly RunStep[] = [
   { label: 'Recalculate status', steps: { statuses: true, actionPlan: false, committee: false } },
   { label: 'Build action plan', steps: { statuses: false, actionPlan: true, committee: false } },
   { label: 'Generate committee sheet', steps: { statuses: false, actionPlan: false, committee: true } },
-  { label: 'Do all three', steps: { statuses: true, actionPlan: true, committee: true } },
+  { label: 'Recalculate, plan and report', steps: { statuses: true, actionPlan: true, committee: true } },
 ];
 
 export const ALL_STEPS: RunOptions['steps'] = { statuses: true, actionPlan: true, committee: true };

@@ -1,5 +1,5 @@
 import type { ColumnRole, TableKind } from '../core/detect/types';
-import type { Polarity } from '../core/engine/target-types';
+import type { Polarity, Unit } from '../core/engine/target-types';
 import type { Tolerance } from '../core/engine/tolerance';
 import type { NoticeKind } from '../core/plan/plan-types';
 
@@ -69,7 +69,20 @@ export const TOLERANCE_RULE_WORDS: Record<Tolerance['rule'], string> = {
   'on-course': 'Off target but on course for the year end',
 };
 
-/** "1 cell", "3 cells". */
+/** "1 cell", "3 cells", "20,000 cells". */
 export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+/**
+ * A verdict's variance in the unit its reason uses: percentage points for a percentage target
+ * ("−1.8 points", as the reason says "1.8 points below"), relative per cent otherwise ("+43%").
+ * The figure itself is the engine's; only the words around it are the pane's.
+ */
+export function varianceWords(variance: string | null, unit: Unit | undefined): string | null {
+  if (variance === null) return null;
+  const signed = variance.replace(/^-/, '−');
+  if (unit !== 'percent') return signed;
+  const figure = signed.replace(/%$/, '');
+  return `${figure} ${/^[+−]?1$/.test(figure) ? 'point' : 'points'}`;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { cellAddress, columnLetter, parseRangeAddress } from '../core/model/address';
 import { cellText } from '../core/model/cell-text';
@@ -87,6 +87,14 @@ const useStyles = makeStyles({
     borderBottom: `3px solid ${tokens.colorCompoundBrandStroke}`,
   },
   empty: { padding: tokens.spacingHorizontalL },
+  paging: {
+    position: 'sticky',
+    left: 0,
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+  },
   hiddenNote: { alignSelf: 'center', marginLeft: 'auto', color: tokens.colorNeutralForeground3 },
 });
 
@@ -122,6 +130,12 @@ function textColourOn(fill: string): string | undefined {
   return luminance < 0.4 ? '#FFFFFF' : '#000000';
 }
 
+/**
+ * Rows drawn at once. A generated workbook of 10,000 indicators is 10,000 rows of 18 cells:
+ * drawn whole, it held the page for seconds each time a run changed it.
+ */
+const WINDOW_ROWS = 100;
+
 interface Layout {
   readonly rows: number[];
   readonly cols: number[];
@@ -131,15 +145,19 @@ interface Layout {
   readonly covered: Set<string>;
 }
 
-function layoutOf(sheet: Sheet): Layout {
+/** The rows an officer would see: hidden rows are left out; merges reach as far as they do. */
+function visibleRowsOf(sheet: Sheet): number[] {
   let lastRow = sheet.rows.length - 1;
-  let lastCol = columnCount(sheet) - 1;
-  for (const merge of sheet.merges) {
-    lastRow = Math.max(lastRow, merge.bottom);
-    lastCol = Math.max(lastCol, merge.right);
-  }
+  for (const merge of sheet.merges) lastRow = Math.max(lastRow, merge.bottom);
   const rows: number[] = [];
   for (let r = 0; r <= lastRow; r++) if (!sheet.hiddenRows.has(r)) rows.push(r);
+  return rows;
+}
+
+/** How `rows` (some of the sheet's visible rows, in order) are drawn: columns, and merges cut to those rows. */
+function layoutOf(sheet: Sheet, rows: readonly number[]): Layout {
+  let lastCol = columnCount(sheet) - 1;
+  for (const merge of sheet.merges) lastCol = Math.max(lastCol, merge.right);
   const cols: number[] = [];
   for (let c = 0; c <= lastCol; c++) if (!sheet.hiddenColumns.has(c)) cols.push(c);
   const spans = new Map<string, { rowSpan: number; colSpan: number }>();
@@ -154,7 +172,7 @@ function layoutOf(sheet: Sheet): Layout {
     spans.set(`${anchorRow},${anchorCol}`, { rowSpan: mergeRows.length, colSpan: mergeCols.length });
     for (const r of mergeRows) for (const c of mergeCols) if (r !== anchorRow || c !== anchorCol) covered.add(`${r},${c}`);
   }
-  return { rows, cols, spans, covered };
+  return { rows: [...rows], cols, spans, covered };
 }
 
 /** The merge whose visible top-left is (row, col), so its value comes from the merge's real top-left. */
@@ -165,68 +183,107 @@ function cellShownAt(sheet: Sheet, row: number, col: number): Cell {
 
 function SheetTable({ sheet, selection }: { sheet: Sheet; selection: CellRange | undefined }) {
   const styles = useStyles();
-  const layout = useMemo(() => layoutOf(sheet), [sheet]);
+  const allRows = useMemo(() => visibleRowsOf(sheet), [sheet]);
+  const [start, setStart] = useState(0);
+  // A selection out of sight brings its rows into the window, as Excel scrolls to it.
+  const selectedTop = selection?.top;
+  useEffect(() => {
+    if (selectedTop === undefined) return;
+    const at = allRows.findIndex((r) => r >= selectedTop);
+    if (at >= 0) setStart((now) => (at >= now && at < now + WINDOW_ROWS ? now : Math.max(0, at - 10)));
+  }, [selectedTop, allRows]);
+  const first = Math.min(start, Math.max(0, allRows.length - WINDOW_ROWS));
+  const layout = useMemo(() => layoutOf(sheet, allRows.slice(first, first + WINDOW_ROWS)), [sheet, allRows, first]);
+  const paging =
+    allRows.length > WINDOW_ROWS ? (
+      <div className={styles.paging}>
+        <Caption1>
+          Rows {allRows[first]! + 1}–{allRows[Math.min(first + WINDOW_ROWS, allRows.length) - 1]! + 1} of{' '}
+          {allRows.length.toLocaleString('en-GB')} shown
+        </Caption1>
+        <button type="button" className={styles.tab} disabled={first === 0} onClick={() => setStart(Math.max(0, first - WINDOW_ROWS))}>
+          Earlier rows
+        </button>
+        <button
+          type="button"
+          className={styles.tab}
+          disabled={first + WINDOW_ROWS >= allRows.length}
+          onClick={() => setStart(first + WINDOW_ROWS)}
+        >
+          Later rows
+        </button>
+      </div>
+    ) : null;
   return (
-    <table className={styles.table} aria-label={`Sheet ${sheet.name}`} data-sheet={sheet.name}>
-      <thead>
-        <tr>
-          <td className={styles.corner} />
-          {layout.cols.map((c) => (
-            <th
-              key={c}
-              scope="col"
-              className={mergeClasses(styles.colHeader, selection && c >= selection.left && c <= selection.right && styles.headerSelected)}
-            >
-              {columnLetter(c)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {layout.rows.map((r) => (
-          <tr key={r}>
-            <th
-              scope="row"
-              className={mergeClasses(styles.rowHeader, selection && r >= selection.top && r <= selection.bottom && styles.headerSelected)}
-            >
-              {r + 1}
-            </th>
-            {layout.cols.map((c) => {
-              const key = `${r},${c}`;
-              if (layout.covered.has(key)) return null;
-              const span = layout.spans.get(key);
-              const cell = span ? cellShownAt(sheet, r, c) : cellAt(sheet, r, c);
-              // Text is always a React text node: whatever a cell holds is shown, never run.
-              const text = cellText(cell);
-              const kind = cell.value.kind;
-              const address = cellAddress(r, c);
-              return (
-                <td
-                  key={c}
-                  data-address={address}
-                  data-fill={cell.fill}
-                  data-formula={cell.formula !== undefined ? 'true' : undefined}
-                  title={cell.formula !== undefined ? `${address}: =${cell.formula}` : undefined}
-                  rowSpan={span && span.rowSpan > 1 ? span.rowSpan : undefined}
-                  colSpan={span && span.colSpan > 1 ? span.colSpan : undefined}
-                  data-selected={inRange(selection, r, c) ? 'true' : undefined}
-                  className={mergeClasses(
-                    styles.cell,
-                    (kind === 'number' || kind === 'date') && styles.number,
-                    (kind === 'boolean' || kind === 'error') && styles.centred,
-                    inRange(selection, r, c) && styles.selected,
-                  )}
-                  style={cell.fill ? { backgroundColor: cell.fill, color: textColourOn(cell.fill) } : undefined}
-                >
-                  {cell.formula !== undefined && <span className={styles.formulaMark} aria-hidden="true" />}
-                  {text}
-                </td>
-              );
-            })}
+    <>
+      {paging}
+      <table className={styles.table} aria-label={`Sheet ${sheet.name}`} data-sheet={sheet.name}>
+        <thead>
+          <tr>
+            <td className={styles.corner} />
+            {layout.cols.map((c) => (
+              <th
+                key={c}
+                scope="col"
+                className={mergeClasses(
+                  styles.colHeader,
+                  selection && c >= selection.left && c <= selection.right && styles.headerSelected,
+                )}
+              >
+                {columnLetter(c)}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {layout.rows.map((r) => (
+            <tr key={r}>
+              <th
+                scope="row"
+                className={mergeClasses(
+                  styles.rowHeader,
+                  selection && r >= selection.top && r <= selection.bottom && styles.headerSelected,
+                )}
+              >
+                {r + 1}
+              </th>
+              {layout.cols.map((c) => {
+                const key = `${r},${c}`;
+                if (layout.covered.has(key)) return null;
+                const span = layout.spans.get(key);
+                const cell = span ? cellShownAt(sheet, r, c) : cellAt(sheet, r, c);
+                // Text is always a React text node: whatever a cell holds is shown, never run.
+                const text = cellText(cell);
+                const kind = cell.value.kind;
+                const address = cellAddress(r, c);
+                return (
+                  <td
+                    key={c}
+                    data-address={address}
+                    data-fill={cell.fill}
+                    data-formula={cell.formula !== undefined ? 'true' : undefined}
+                    title={cell.formula !== undefined ? `${address}: =${cell.formula}` : undefined}
+                    rowSpan={span && span.rowSpan > 1 ? span.rowSpan : undefined}
+                    colSpan={span && span.colSpan > 1 ? span.colSpan : undefined}
+                    data-selected={inRange(selection, r, c) ? 'true' : undefined}
+                    className={mergeClasses(
+                      styles.cell,
+                      (kind === 'number' || kind === 'date') && styles.number,
+                      (kind === 'boolean' || kind === 'error') && styles.centred,
+                      inRange(selection, r, c) && styles.selected,
+                    )}
+                    style={cell.fill ? { backgroundColor: cell.fill, color: textColourOn(cell.fill) } : undefined}
+                  >
+                    {cell.formula !== undefined && <span className={styles.formulaMark} aria-hidden="true" />}
+                    {text}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 
@@ -273,7 +330,7 @@ export function GridView({ workbook, activeSheet, onActivate, selection }: GridV
         tabIndex={0}
       >
         {sheet ? (
-          <SheetTable sheet={sheet} selection={range} />
+          <SheetTable key={sheet.name} sheet={sheet} selection={range} />
         ) : (
           <Caption1 className={styles.empty}>This workbook has no visible sheets.</Caption1>
         )}

@@ -18,8 +18,11 @@ import { isoFromDate } from '../core/model/serial-dates';
 import type { Workbook } from '../core/model/workbook';
 import { MemoryPaneHost } from '../hosts/memory/memory-pane-host';
 import { App } from '../taskpane/App';
+import type { PaneCore } from '../taskpane/pane-core';
+import type { OfficeThemeColours } from '../taskpane/pane-theme';
+import { ThemedPane } from '../taskpane/ThemedPane';
 import { GridView, visibleSheets, type GridSelection } from './GridView';
-import { SAMPLES, searchWithSample, type SampleId } from './options';
+import { DEFAULT_GENERATED_INDICATORS, SAMPLES, searchWithSample, type SampleId } from './options';
 import { loadSample } from './samples';
 
 // The page's own CSS, through Griffel like the rest: the Content-Security-Policy allows no inline <style>.
@@ -62,6 +65,12 @@ interface Loaded {
 
 export interface WorkbenchProps {
   readonly initialSample: SampleId;
+  /** Office's theme, as the pane would be told it in Excel. */
+  readonly officeTheme?: OfficeThemeColours;
+  /** Where the pane's judging is done: its worker. */
+  readonly core: PaneCore;
+  /** How many indicators the `generated` sample has. */
+  readonly indicators?: number;
   readonly today?: CalendarDate;
   readonly warnings?: readonly string[];
 }
@@ -70,7 +79,14 @@ export interface WorkbenchProps {
  * The workbench: a sample workbook in a read-only grid beside the real task pane, with the
  * in-memory host where the add-in has Excel. Nothing leaves the browser tab.
  */
-export function Workbench({ initialSample, today, warnings = [] }: WorkbenchProps) {
+export function Workbench({
+  initialSample,
+  officeTheme,
+  core,
+  indicators = DEFAULT_GENERATED_INDICATORS,
+  today,
+  warnings = [],
+}: WorkbenchProps) {
   usePageStyles();
   const styles = useStyles();
   const [sample, setSample] = useState<SampleId>(initialSample);
@@ -84,7 +100,7 @@ export function Workbench({ initialSample, today, warnings = [] }: WorkbenchProp
   useEffect(() => {
     let cancelled = false;
     setError(undefined);
-    loadSample(sample).then(
+    loadSample(sample, indicators).then(
       (book) => {
         if (cancelled) return;
         const host = new MemoryPaneHost(book);
@@ -100,7 +116,7 @@ export function Workbench({ initialSample, today, warnings = [] }: WorkbenchProp
     return () => {
       cancelled = true;
     };
-  }, [sample, generation]);
+  }, [sample, generation, indicators]);
 
   useEffect(() => {
     if (!loaded) return undefined;
@@ -169,7 +185,9 @@ export function Workbench({ initialSample, today, warnings = [] }: WorkbenchProp
           )}
         </section>
         <div className={styles.pane} data-testid="workbench-pane">
-          {loaded && <App key={`${loaded.sample}#${loaded.generation}`} host={loaded.host} {...(today ? { today } : {})} />}
+          <ThemedPane officeTheme={officeTheme}>
+            {loaded && <App key={`${loaded.sample}#${loaded.generation}`} host={loaded.host} core={core} {...(today ? { today } : {})} />}
+          </ThemedPane>
         </div>
       </div>
     </div>

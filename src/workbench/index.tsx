@@ -3,7 +3,8 @@ import '../shared/zod-no-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { optionsFromSearch } from './options';
+import { paneCoreForPage } from '../taskpane/worker-pane-core';
+import { OFFICE_THEMES, optionsFromSearch } from './options';
 import { Workbench } from './Workbench';
 
 // The browser workbench: the add-in's own task pane (src/taskpane/App) beside a grid view of a
@@ -14,7 +15,14 @@ const options = optionsFromSearch(window.location.search);
 createRoot(container).render(
   <StrictMode>
     <FluentProvider theme={webLightTheme}>
-      <Workbench initialSample={options.sample} {...(options.today ? { today: options.today } : {})} warnings={options.warnings} />
+      <Workbench
+        initialSample={options.sample}
+        officeTheme={OFFICE_THEMES[options.theme]}
+        core={paneCoreForPage()}
+        indicators={options.indicators}
+        {...(options.today ? { today: options.today } : {})}
+        warnings={options.warnings}
+      />
     </FluentProvider>
   </StrictMode>,
 );

@@ -1,4 +1,4 @@
-/* global document -- used inside page.evaluate callbacks, which run in the browser */
+/* global document, getComputedStyle, performance -- used inside page.evaluate callbacks, which run in the browser */
 // The browser tests: the real task pane in the workbench, driven as an officer would.
 // Each test gets a fresh browser context; run.mjs guards every page against requests that leave
 // the page's own origin, page errors, dialogs and Content-Security-Policy violations.
@@ -60,6 +60,15 @@ export const tests = [
         assertEqual(shown.background, rgbOf(fill), `colour painted in ${address}`);
         assert(!shown.formula, `${address} holds text, not a formula`);
       }
+      // Read again through the worker, the workbook has nothing left to change: the run's own
+      // words and colours are known as its own.
+      await waitFor(
+        async () =>
+          (await pane(page).getByRole('region', { name: 'Preview' }).innerText()).includes(
+            '0 status cells and 0 commentary cells would change',
+          ),
+        'a preview with nothing left to change after the run',
+      );
       // "Show" beside a changed range selects it, as Excel would: the grid highlights it.
       await pane(page).getByRole('button', { name: 'Show status cells KPIs 2024-25 H9', exact: true }).click();
       await waitFor(async () => (await cell(page, 'H9').getAttribute('data-selected')) === 'true', 'H9 to be highlighted after "Show"');
@@ -125,8 +134,12 @@ export const tests = [
       await confirmMapping(page);
       await paneTab(page, 'Run');
       await choosePeriod(page, PERIOD);
-      await clickPaneButton(page, 'Do all three');
-      await waitFor(async () => (await sheetTabs(page)).includes(COMMITTEE_SHEET), 'the committee sheet after "Do all three"', 15_000);
+      await clickPaneButton(page, 'Recalculate, plan and report');
+      await waitFor(
+        async () => (await sheetTabs(page)).includes(COMMITTEE_SHEET),
+        'the committee sheet after "Recalculate, plan and report"',
+        15_000,
+      );
       for (const tab of ['Indicators', 'Settings', 'Set up', 'Run']) await paneTab(page, tab);
       const picker = page.getByRole('combobox', { name: 'Sample workbook' });
       for (const sample of ['service-delivery-plan-annual', 'kpi-return', 'inspection-action-plan', 'service-plan-quarterly']) {
@@ -196,6 +209,128 @@ export const tests = [
       assertEqual(injected, 0, 'elements made from workbook text');
       await page.waitForTimeout(300);
       assertEqual(dialogs.length, 0, `dialogs opened (${dialogs.join(', ')})`);
+    },
+  },
+  {
+    name: 'first-run-summary',
+    title: 'first run: one line of what was found and Continue at the top; Continue sets the workbook up and moves to Run',
+    async run({ page, baseUrl }) {
+      await openWorkbench(page, baseUrl, LAYOUT_A);
+      const summary = pane(page).getByRole('status').first();
+      await summary.waitFor();
+      assertEqual(
+        (await summary.innerText()).trim(),
+        'Found 14 indicators in 1 table on sheet "KPIs 2024-25", with figures for Q1 2024/25 and Q2 2024/25.',
+        'the first-run summary',
+      );
+      // Continue is the first button in the view, above the tables.
+      const view = pane(page).getByRole('tabpanel');
+      assertEqual((await view.getByRole('button').first().innerText()).trim(), 'Continue', 'the first button of the view');
+      const continueBox = await view.getByRole('button', { name: 'Continue', exact: true }).boundingBox();
+      const firstTable = await view.getByRole('region', { name: /^Table 1: / }).boundingBox();
+      assert(continueBox && firstTable && continueBox.y < firstTable.y, 'Continue sits above the tables');
+      // The four header blocks of the sheet are one table.
+      assertEqual(await view.getByRole('region', { name: /^Table \d+: / }).count(), 1, 'tables shown');
+      await view.getByRole('button', { name: 'Continue', exact: true }).click();
+      await waitFor(
+        async () => (await pane(page).getByRole('tab', { name: 'Run', exact: true }).getAttribute('aria-selected')) === 'true',
+        'the Run tab after Continue',
+      );
+      await waitFor(
+        async () =>
+          (await grid(page)
+            .getByText(/hidden sheets? not shown/)
+            .count()) > 0,
+        'the mapping saved in the workbook',
+      );
+      // The pane reads the saved mapping back (from its worker): the workbook is set up now.
+      await pane(page)
+        .getByRole('region', { name: 'Preview' })
+        .getByText(/would change/)
+        .first()
+        .waitFor();
+      assertEqual(
+        await pane(page)
+          .getByText(/has not been set up yet/)
+          .count(),
+        0,
+        'the "not set up" note after Continue',
+      );
+    },
+  },
+  {
+    name: 'dark-theme',
+    title: "theme: the pane follows Office's dark theme (Fluent's dark tokens, light text on a dark pane), and is light by default",
+    async run({ page, baseUrl }) {
+      const shade = async () =>
+        pane(page)
+          .locator('[data-theme]')
+          .first()
+          .evaluate((element) => {
+            const rgb = (text) => text.match(/\d+/g).slice(0, 3).map(Number);
+            const lum = ([r, g, b]) => (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+            const style = getComputedStyle(element);
+            const heading = element.querySelector('h1');
+            return {
+              theme: element.getAttribute('data-theme'),
+              background: lum(rgb(style.backgroundColor)),
+              text: lum(rgb(getComputedStyle(heading).color)),
+            };
+          });
+      await openWorkbench(page, baseUrl, LAYOUT_A);
+      const light = await shade();
+      assertEqual(light.theme, 'light', 'the theme without ?theme');
+      assert(light.background > 0.9 && light.text < 0.3, `dark text on a light pane by default: ${JSON.stringify(light)}`);
+
+      await openWorkbench(page, baseUrl, `${LAYOUT_A}&theme=dark`);
+      const dark = await shade();
+      assertEqual(dark.theme, 'dark', 'the theme with ?theme=dark');
+      assert(dark.background < 0.2 && dark.text > 0.8, `light text on a dark pane: ${JSON.stringify(dark)}`);
+      // The rest of the pane follows: a card's background and a button's text are dark-theme colours too.
+      await confirmMapping(page);
+      await paneTab(page, 'Run');
+      const preview = pane(page).getByRole('region', { name: 'Preview' });
+      await preview
+        .getByText(/would change/)
+        .first()
+        .waitFor();
+      const card = await preview.evaluate((element) => getComputedStyle(element).backgroundColor);
+      const channels = card.match(/\d+/g).slice(0, 3).map(Number);
+      assert(Math.max(...channels) < 80, `the preview card is dark: ${card}`);
+      await page.waitForTimeout(200);
+    },
+  },
+  {
+    name: 'large-workbook-worker',
+    title: 'a large workbook: a run shows its stage, Cancel stops it with nothing written, and while the worker judges the page answers',
+    async run({ page, baseUrl }) {
+      // 20,000 indicators: the workbook that froze the workbench for 18 s before the worker.
+      await page.goto(`${baseUrl}/?sample=generated&indicators=20000&today=2025-04-30`);
+      await grid(page).locator('table').waitFor({ timeout: 40_000 });
+      await pane(page).getByRole('tab', { name: 'Run', exact: true }).click({ timeout: 40_000 });
+      await pane(page)
+        .getByText(/would change\./)
+        .first()
+        .waitFor({ timeout: 40_000 });
+      const bar = pane(page).getByRole('progressbar', { name: /^Recalculate status: (finding the KPI tables|judging each indicator)…$/ });
+      await clickPaneButton(page, 'Recalculate status');
+      await bar.waitFor({ timeout: 10_000 });
+      await pane(page).getByRole('button', { name: 'Cancel', exact: true }).click();
+      await pane(page).getByText('Recalculate status was cancelled. Nothing was written.').waitFor();
+      assertEqual((await readCell(page, 'Q4')).text, '', 'the first status cell after Cancel');
+      // A fresh worker takes the next run; while it judges, the page still answers at once.
+      await clickPaneButton(page, 'Recalculate status');
+      await bar.waitFor({ timeout: 10_000 });
+      const answered = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const asked = performance.now();
+            setTimeout(() => resolve(performance.now() - asked), 0);
+          }),
+      );
+      assert(answered < 200, `the page answered in ${Math.round(answered)} ms while the worker judged`);
+      await pane(page).getByRole('heading', { name: 'Done: Recalculate status' }).waitFor({ timeout: 40_000 });
+      await waitFor(async () => (await readCell(page, 'Q4')).text !== '', 'a status in Q4 after the run', 10_000);
     },
   },
 ];

@@ -192,7 +192,7 @@ describe('bad options exit 2 with a plain sentence', () => {
     expect(result.err.split('\n')[0]).toMatch(/^[A-Za-z"-].*[.!]$|\.$/);
   };
 
-  it.each(['2015-13-01', '01/05/2015', 'tomorrow', '2015-02-30'])('--today %s', async (today) => {
+  it.each(['2015-13-01', '31/02/2015', 'tomorrow', '2015-02-30'])('--today %s', async (today) => {
     const result = await run('check', ANNUAL, '--today', today);
     plain(result);
     expect(result.err).toMatch(/--today/);

@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MappingSchema, type Mapping } from '../../src/core/settings/mapping-json';
 import { MemoryPaneHost } from '../../src/hosts/memory/memory-pane-host';
+import { LocalPaneCore } from '../../src/taskpane/local-pane-core';
 import { readXlsxFile } from '../../src/hosts/xlsx/read-xlsx';
 import { CASES_DIR, readCase, xlsxSheetsOf } from '../corpus-real/real-corpus';
 import { expectPlainMessage, runCliCapture } from '../support/cli';
@@ -109,12 +110,8 @@ describe('kpi-tracker map', () => {
 
     test('the task pane reads the same saved mapping', async () => {
       const { workbook } = await readXlsxFile(mapped);
-      const result = await new MemoryPaneHost(workbook).preview({
-        today: { year: 2025, month: 3, day: 26 },
-        now: '2025-03-26T09:00:00.000Z',
-        command: 'preview',
-        steps: { statuses: true, actionPlan: false, committee: false },
-      });
+      // The pane's core, as the workbench and the add-in run it (there in a worker), loads what the host read.
+      const result = await new LocalPaneCore().load(await new MemoryPaneHost(workbook).read(), { year: 2025, month: 3, day: 26 }, 1);
       const table = result.detection.tables.find((t) => t.sheet === SHEET && t.headerRows[0] === 15)!;
       expect(table.confirmed).toBe(true);
       expect(table.columns.some((c) => c.role === 'status')).toBe(false);

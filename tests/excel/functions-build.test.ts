@@ -103,4 +103,14 @@ describe('npm run build', () => {
     expect(manifest).toMatch(/<bt:Url id="Functions\.Metadata\.Url" DefaultValue="https:\/\/[^"]+\/functions\.json"\/>/);
     expect(manifest).toMatch(/<bt:String id="Functions\.Namespace" DefaultValue="KPI"\/>/);
   });
+
+  it("builds the pane's worker beside the page, not as a script of the page; the page lets workers come only from its own origin", () => {
+    const worker = readFileSync(join(out, 'core-worker.js'), 'utf8');
+    const page = readFileSync(join(out, 'taskpane.html'), 'utf8');
+    expect(page).not.toContain('core-worker.js');
+    const policy = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(page)![1]!;
+    expect(policy.split(';').map((directive) => directive.trim())).toContain("worker-src 'self'");
+    // The core only: no React, no Office.js (those stay on the page).
+    expect(worker).not.toMatch(/react-dom|Office\.onReady/);
+  });
 });

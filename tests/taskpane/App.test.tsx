@@ -43,6 +43,7 @@ describe('task pane App', () => {
     await user.click(screen.getByRole('tab', { name: 'Indicators' }));
     expect(screen.getByRole('heading', { level: 2, name: 'Indicators' })).toBeInTheDocument();
     expect(screen.getByRole('tabpanel')).toHaveAccessibleName('Indicators');
+    expect(await screen.findByText(/^Showing 14 of 14 indicators/)).toBeInTheDocument();
   });
 
   it('a view requested by a ribbon command wins, when the pane opens and while it is open', async () => {
@@ -53,6 +54,7 @@ describe('task pane App', () => {
     expect(screen.getByRole('tab', { name: 'Set up', selected: true })).toBeInTheDocument();
     act(() => requestView('overview'));
     expect(screen.getByRole('tab', { name: 'Indicators', selected: true })).toBeInTheDocument();
+    expect(await screen.findByText(/^Showing 14 of 14 indicators/)).toBeInTheDocument();
   });
 
   it('notices left by ribbon commands are shown at the top and can be dismissed', async () => {

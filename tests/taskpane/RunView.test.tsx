@@ -4,6 +4,8 @@ import { waitFor } from '@testing-library/react';
 import { axe } from 'jest-axe';
 import { cellAt, findSheet, type Cell, type Workbook } from '../../src/core/model/workbook';
 import { runKpiTracker, type RunOptions, type RunResult } from '../../src/core/run/run-kpi-tracker';
+import { LocalPaneCore } from '../../src/taskpane/local-pane-core';
+import { RunCancelled, type PaneCore, type RunOutcome, type RunStage } from '../../src/taskpane/pane-core';
 import { detectWorkbook } from '../../src/core/detect/detect-workbook';
 import { savedTablesFrom, withConfirmedTables } from '../../src/core/settings/confirm-mapping';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/settings-schema';
@@ -37,8 +39,37 @@ function withCell(workbook: Workbook, address: string, cell: Cell): Workbook {
   };
 }
 
-async function openRun(host: MemoryPaneHost) {
-  const rendered = renderPane(host);
+/**
+ * The core as the worker is seen from the page: a run waits at "finding tables" until released,
+ * and Cancel stops it there (the worker is stopped; its call fails with RunCancelled).
+ */
+class GatedCore extends LocalPaneCore {
+  readonly calls: RunOptions[] = [];
+  private open!: () => void;
+  private stop!: (error: unknown) => void;
+  private readonly gate = new Promise<void>((resolve, reject) => {
+    this.open = resolve;
+    this.stop = reject;
+  });
+
+  release(): void {
+    this.open();
+  }
+
+  override async plan(workbook: Workbook, options: RunOptions, onStage?: (stage: RunStage) => void): Promise<RunOutcome> {
+    this.calls.push(options);
+    onStage?.('finding tables');
+    await this.gate;
+    return super.plan(workbook, options, onStage);
+  }
+
+  override cancel(): void {
+    this.stop(new RunCancelled());
+  }
+}
+
+async function openRun(host: MemoryPaneHost, core?: PaneCore) {
+  const rendered = renderPane(host, core);
   await screen.findByRole('tab', { name: 'Run', selected: true });
   await waitFor(() => expect(within(region('Preview')).getByText(/Recalculate status:/)).toBeInTheDocument());
   return rendered;
@@ -64,7 +95,8 @@ describe('Run view', () => {
     const commentaryCells = expected.plan.edits.filter((e) => e.purpose === 'commentary').length;
     const preview = region('Preview');
     expect(preview).toHaveTextContent(`${statusCells} status cells and ${commentaryCells} commentary cells would change`);
-    expect(preview).toHaveTextContent(`${expected.actions.length} block`);
+    expect(expected.actions.length).toBe(1);
+    expect(preview).toHaveTextContent(`Build action plan: 1 action on "KPI action plan"`);
     expect(preview).toHaveTextContent('"Committee Q2 2024-25" would be built');
     expect(cellNow(host, 'H4')).toBe('');
     expect(await axe(container)).toHaveNoViolations();
@@ -118,7 +150,7 @@ describe('Run view', () => {
     expect(['H4', 'H6', 'H12', 'H21', 'H25'].map((a) => cellNow(host, a))).toEqual(['Not met', 'Met', 'Not met', 'Met', 'Met']);
   });
 
-  it('"Generate committee sheet" and "Build action plan" build their sheets for the chosen period; "Do all three" does everything', async () => {
+  it('"Generate committee sheet" and "Build action plan" build their sheets for the chosen period; "Recalculate, plan and report" does everything', async () => {
     const host = await setUpHost();
     const { user } = await openRun(host);
     await user.click(screen.getByRole('button', { name: 'Generate committee sheet' }));
@@ -131,8 +163,8 @@ describe('Run view', () => {
     expect(host.current().sheets.map((s) => s.name)).toContain('KPI action plan');
     expect(cellNow(host, 'H4')).toBe('');
 
-    await user.click(screen.getByRole('button', { name: 'Do all three' }));
-    await screen.findByRole('heading', { name: 'Done: Do all three' });
+    await user.click(screen.getByRole('button', { name: 'Recalculate, plan and report' }));
+    await screen.findByRole('heading', { name: 'Done: Recalculate, plan and report' });
     expect(cellNow(host, 'H4')).toBe('Near miss');
     expect(cellNow(host, 'H9')).toBe('Not met');
   });
@@ -167,35 +199,57 @@ describe('Run view', () => {
     expect(readSettings(host.current()).settings.committee).toEqual({ name: 'Regulatory and Support Services Committee' });
   });
 
-  it('shows a progress bar while applying, and the steps it was asked for reach the host', async () => {
+  it('shows the stage a run has reached with a progress bar, and the steps asked for reach the core', async () => {
+    const host = await setUpHost();
+    const core = new GatedCore();
+    const { user, container } = await openRun(host, core);
+    await user.click(screen.getByRole('button', { name: 'Recalculate, plan and report' }));
+    const bar = await screen.findByRole('progressbar', { name: 'Recalculate, plan and report: finding the KPI tables…' });
+    expect(Number(bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0.25);
+    expect(Number(bar.getAttribute('aria-valuenow'))).toBeLessThan(0.5);
+    expect(screen.getByRole('button', { name: 'Recalculate status' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeEnabled();
+    expect(await axe(container)).toHaveNoViolations();
+    core.release();
+    await screen.findByRole('heading', { name: 'Done: Recalculate, plan and report' });
+    expect(screen.queryByRole('progressbar', { name: /Recalculate, plan and report:/ })).not.toBeInTheDocument();
+    expect(core.calls).toEqual([expect.objectContaining({ period: 'Q2 2024/25', steps: STEPS, today: TODAY })]);
+  });
+
+  it('Cancel stops a run before it writes: nothing is written, and it says so', async () => {
+    const host = await setUpHost();
+    const core = new GatedCore();
+    const { user } = await openRun(host, core);
+    await user.click(screen.getByRole('button', { name: 'Recalculate status' }));
+    await screen.findByRole('progressbar', { name: 'Recalculate status: finding the KPI tables…' });
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('Recalculate status was cancelled. Nothing was written.')).toBeInTheDocument();
+    expect(cellNow(host, 'H4')).toBe('');
+    expect(screen.getByRole('button', { name: 'Recalculate status' })).toBeEnabled();
+    expect(screen.queryByRole('heading', { name: /^Done:/ })).not.toBeInTheDocument();
+  });
+
+  it('once writing has started, Cancel is no longer offered: the run finishes', async () => {
     const host = await setUpHost();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const calls: RunOptions[] = [];
-    const apply = host.apply.bind(host);
-    host.apply = async (options, onProgress) => {
-      calls.push(options);
-      onProgress?.(0.3);
+    const write = host.write.bind(host);
+    host.write = async (plan) => {
       await gate;
-      return apply(options, onProgress);
+      return write(plan);
     };
-    const { user, container } = await openRun(host);
-    await user.click(screen.getByRole('button', { name: 'Do all three' }));
-    expect(await screen.findByRole('progressbar', { name: 'Do all three: writing to the workbook…' })).toHaveAttribute(
-      'aria-valuenow',
-      '0.3',
-    );
-    expect(screen.getByRole('button', { name: 'Recalculate status' })).toBeDisabled();
-    expect(await axe(container)).toHaveNoViolations();
+    const { user } = await openRun(host);
+    await user.click(screen.getByRole('button', { name: 'Recalculate status' }));
+    await screen.findByRole('progressbar', { name: 'Recalculate status: writing to the workbook…' });
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeDisabled();
     release();
-    await screen.findByRole('heading', { name: 'Done: Do all three' });
-    expect(screen.queryByRole('progressbar', { name: /writing to the workbook/ })).not.toBeInTheDocument();
-    expect(calls).toEqual([expect.objectContaining({ period: 'Q2 2024/25', steps: STEPS, today: TODAY })]);
+    await screen.findByRole('heading', { name: 'Done: Recalculate status' });
+    expect(cellNow(host, 'H4')).toBe('Near miss');
   });
 
   it('an error from Excel is shown in plain words with what to do next, and no result is claimed', async () => {
     const host = await setUpHost();
-    host.apply = async () => {
+    host.write = async () => {
       throw new ExcelRunError({
         code: 'AccessDenied',
         message: "Excel refused the change: a sheet or the workbook's structure may be protected, or the workbook is read-only.",

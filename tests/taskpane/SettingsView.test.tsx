@@ -7,7 +7,7 @@ import { savedTablesFrom, withConfirmedTables } from '../../src/core/settings/co
 import { DEFAULT_SETTINGS } from '../../src/core/settings/settings-schema';
 import { readSettings } from '../../src/core/settings/settings-store';
 import { MemoryPaneHost } from '../../src/hosts/memory/memory-pane-host';
-import { cellNow, layoutA, region, renderPane, screen, TODAY, within } from './pane-test-kit';
+import { cellNow, layoutA, region, renderPane, runInHost, screen, TODAY, within } from './pane-test-kit';
 
 jest.setTimeout(60_000);
 
@@ -16,7 +16,7 @@ async function setUpHost(options: { recalculated?: boolean } = {}): Promise<Memo
   const host = new MemoryPaneHost(workbook);
   await host.saveSettings(withConfirmedTables(DEFAULT_SETTINGS, savedTablesFrom(detectWorkbook(workbook).tables)));
   if (options.recalculated) {
-    await host.apply({
+    await runInHost(host, {
       today: TODAY,
       now: '2025-01-15T09:00:00Z',
       command: 'test',

@@ -6,7 +6,10 @@ import { cellText } from '../../src/core/model/cell-text';
 import { cellAt, findSheet, type Workbook } from '../../src/core/model/workbook';
 import { MemoryPaneHost } from '../../src/hosts/memory/memory-pane-host';
 import { readXlsxFile } from '../../src/hosts/xlsx/read-xlsx';
+import { runKpiTracker, type RunOptions } from '../../src/core/run/run-kpi-tracker';
 import { App } from '../../src/taskpane/App';
+import { LocalPaneCore } from '../../src/taskpane/local-pane-core';
+import type { PaneCore } from '../../src/taskpane/pane-core';
 import { samplePath } from '../support/samples';
 
 export const TODAY = { year: 2025, month: 1, day: 15 };
@@ -20,14 +23,23 @@ export function layoutA(): Promise<Workbook> {
   return sample;
 }
 
-export function renderPane(host: MemoryPaneHost) {
+/**
+ * Renders the pane on `host`. The core runs in place (a Web Worker in the add-in and the
+ * workbench answers the same calls alike; the browser tests run that one).
+ */
+export function renderPane(host: MemoryPaneHost, core: PaneCore = new LocalPaneCore()) {
   const user = userEvent.setup({ delay: null });
   const view = render(
     <FluentProvider theme={webLightTheme}>
-      <App host={host} today={TODAY} />
+      <App host={host} core={core} today={TODAY} />
     </FluentProvider>,
   );
-  return { user, ...view };
+  return { user, core, ...view };
+}
+
+/** A run written into the host as the pane would write it, for setting a test up. */
+export async function runInHost(host: MemoryPaneHost, options: RunOptions): Promise<void> {
+  await host.write(runKpiTracker(host.current(), options).plan);
 }
 
 /** Renders the pane on the layout A sample and waits for it to read the workbook. */

@@ -1,4 +1,4 @@
-import type { IndicatorVerdict } from '../../core/engine/evaluate';
+import { reasonReadOnce, type IndicatorVerdict } from '../../core/engine/evaluate';
 import { STATUS_WORDS, type Polarity, type Status } from '../../core/engine/target-types';
 import { shortText } from '../../core/model/short-text';
 
@@ -23,8 +23,9 @@ export interface CheckJson {
   readonly trend: 'better' | 'worse' | 'same' | null;
 }
 
-export function checkJson(verdicts: readonly IndicatorVerdict[]): CheckJson[] {
-  return verdicts.map((v) => ({
+/** One verdict as `check --json` gives it. */
+export function checkJsonItem(v: IndicatorVerdict): CheckJson {
+  return {
     sheet: v.sheet,
     ref: v.ref,
     indicator: v.indicator,
@@ -35,45 +36,122 @@ export function checkJson(verdicts: readonly IndicatorVerdict[]): CheckJson[] {
     polarityAssumed: v.polarityAssumed,
     status: v.status,
     variance: v.variance,
-    reason: v.reason,
+    reason: reasonReadOnce(v),
     row: v.row + 1,
     cell: v.actualCell,
     owner: v.owner,
     trend: v.trend,
-  }));
+  };
+}
+
+/** Text is handed on in pieces about this long: few writes, and little held at once. */
+const CHUNK_CHARS = 1 << 20;
+
+/**
+ * Collects lines and hands them on a chunk at a time (`emit` ends each chunk with a newline, as
+ * the command line's `out` does).
+ */
+function chunkedLines(emit: (text: string) => void): { line: (text: string) => boolean; end: () => void } {
+  let pending: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    emit(pending.join('\n'));
+    pending = [];
+    size = 0;
+  };
+  return {
+    /** True when a chunk was handed on. */
+    line(text) {
+      pending.push(text);
+      size += text.length + 1;
+      if (size < CHUNK_CHARS) return false;
+      flush();
+      return true;
+    },
+    end: flush,
+  };
+}
+
+/** Verdicts written out at a time: a few hundred kilobytes of text. */
+const BATCH = 1000;
+
+/**
+ * Writes the verdicts as `JSON.stringify(array, null, 2)` would, a batch at a time, taking each
+ * verdict off the list once written: at 50,000 indicators × 12 months the whole text is 300 MB,
+ * and every verdict keeps its worded reason for as long as it is held.
+ */
+export async function writeCheckJson(
+  verdicts: IndicatorVerdict[],
+  emit: (text: string) => void,
+  drained: () => Promise<void> = async () => undefined,
+): Promise<void> {
+  if (verdicts.length === 0) {
+    emit('[]');
+    return;
+  }
+  emit('[');
+  verdicts.reverse();
+  while (verdicts.length > 0) {
+    const batch: CheckJson[] = [];
+    while (batch.length < BATCH && verdicts.length > 0) batch.push(checkJsonItem(verdicts.pop()!));
+    // A batch as an array, without its brackets, is its items as the whole array would indent them.
+    const items = JSON.stringify(batch, null, 2);
+    emit(`${items.slice(2, -2)}${verdicts.length > 0 ? ',' : ''}`);
+    // A pipe to a slower reader would otherwise hold the whole text in memory.
+    await drained();
+  }
+  emit(']');
 }
 
 function clip(text: string, max: number): string {
   return shortText(text, max);
 }
 
-/** What `kpi-tracker check` prints for a person: one line a verdict, then the reason. */
-export function checkText(file: string, verdicts: readonly IndicatorVerdict[], doubts: readonly string[] = []): string {
-  const lines: string[] = [];
+/**
+ * What `kpi-tracker check` prints for a person: one line a verdict, then the reason; written a
+ * piece at a time, taking each verdict off the list once written (see writeCheckJson).
+ */
+export async function writeCheckText(
+  file: string,
+  verdicts: IndicatorVerdict[],
+  emit: (text: string) => void,
+  drained: () => Promise<void> = async () => undefined,
+  doubts: readonly string[] = [],
+): Promise<void> {
+  const out = chunkedLines(emit);
+  // Whatever could not be judged, gathered as it goes by, to be listed again at the end.
+  const unjudged: string[] = [];
   const counts = new Map<Status, number>();
   for (const v of verdicts) counts.set(v.status, (counts.get(v.status) ?? 0) + 1);
   const summary = [...counts.entries()].map(([status, n]) => `${n} ${STATUS_WORDS[status].toLowerCase()}`).join(', ');
-  lines.push(`${file}: ${verdicts.length} verdict${verdicts.length === 1 ? '' : 's'}${summary ? ` (${summary})` : ''}`);
+  out.line(`${file}: ${verdicts.length} verdict${verdicts.length === 1 ? '' : 's'}${summary ? ` (${summary})` : ''}`);
   let sheet = '';
-  for (const v of verdicts) {
+  verdicts.reverse();
+  for (let v = verdicts.pop(); v !== undefined; v = verdicts.pop()) {
     if (v.sheet !== sheet) {
       sheet = v.sheet;
-      lines.push('', `Sheet "${sheet}"`);
+      out.line('');
+      out.line(`Sheet "${sheet}"`);
     }
     const name = `${v.ref ? `${v.ref} ` : ''}${clip(v.indicator, 50)}`;
     const figures = `${v.actualText.trim() ? clip(v.actualText, 24) : '(blank)'} vs ${v.targetText.trim() ? clip(v.targetText, 24) : '(none)'}`;
-    lines.push(
+    out.line(
       `  ${STATUS_WORDS[v.status].padEnd(11)} ${v.periodLabel.padEnd(11)} ${name} — ${figures}${v.variance ? ` (${v.variance})` : ''}${v.polarityAssumed ? ' [direction assumed]' : ''}`,
     );
-    lines.push(`              ${v.reason}`);
+    const reason = reasonReadOnce(v);
+    if (v.status === 'unreadable')
+      unjudged.push(
+        `  ! ${v.sheet} ${v.actualCell ?? `row ${v.row + 1}`} ${v.ref ?? clip(v.indicator, 40)} (${v.periodLabel || 'no period'}): ${reason}`,
+      );
+    if (out.line(`              ${reason}`)) await drained();
   }
-  // Whatever could not be judged or read, gathered at the end so none is lost in a long list.
-  const unjudged = verdicts.filter((v) => v.status === 'unreadable');
-  if (doubts.length > 0 || unjudged.length > 0) lines.push('', 'Not read or not judged');
-  for (const doubt of doubts) lines.push(`  ! ${doubt}`);
-  for (const v of unjudged)
-    lines.push(
-      `  ! ${v.sheet} ${v.actualCell ?? `row ${v.row + 1}`} ${v.ref ?? clip(v.indicator, 40)} (${v.periodLabel || 'no period'}): ${v.reason}`,
-    );
-  return lines.join('\n');
+  // Whatever could not be read or judged, at the end, so none is lost in a long list.
+  if (doubts.length > 0 || unjudged.length > 0) {
+    out.line('');
+    out.line('Not read or not judged');
+  }
+  for (const doubt of doubts) out.line(`  ! ${doubt}`);
+  for (const line of unjudged) out.line(line);
+  out.end();
 }

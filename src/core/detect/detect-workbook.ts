@@ -157,7 +157,10 @@ function headerFromSaved(grid: SheetGrid, saved: SavedTable): { header: HeaderCa
     });
   }
   if (columns.length === 0) return undefined;
-  return { header: { rows, columns: columns.sort((a, b) => a.col - b.col) }, doubts };
+  // The title is the sheet's, not the mapping's: a theme title in the measures column's header
+  // (layout B: "TA Reduction | Target | Actual") names the table whether its columns were saved or not.
+  const title = readHeader(grid, rows[0]!)?.title;
+  return { header: { rows, columns: columns.sort((a, b) => a.col - b.col), ...(title ? { title } : {}) }, doubts };
 }
 
 function buildTable(
@@ -416,7 +419,7 @@ function describeGaps(kind: DetectedTable['kind'], columns: readonly ColumnMappi
   if ((kind === 'period-table' || kind === 'measure-table') && !roles.has('target')) doubts.push('No target column was found.');
   if ((kind === 'period-table' || kind === 'measure-table') && !roles.has('status')) {
     doubts.push(
-      'There is no Status column: verdicts can be listed, but there is nowhere in this table to write them until you choose one.',
+      'There is no Status column: KPI Tracker can judge these indicators, but has nowhere in this table to write their statuses until you choose one.',
     );
   }
   for (const column of columns) {

@@ -608,7 +608,7 @@ export function planRecalculation(
       kind: 'no-status-column',
       sheet: table.sheet,
       cell: rangeAddress(table.range),
-      message: `this table has no Status or Commentary column, so its ${count} verdict${count === 1 ? ' is' : 's are'} reported but not written into the sheet.`,
+      message: `this table has no Status or Commentary column, so how its ${count === 1 ? 'indicator' : `${count} indicators`} did is reported but not written into the sheet.`,
     });
   }
 

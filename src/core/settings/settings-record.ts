@@ -34,6 +34,16 @@ export class SettingsRecord<T> {
     return new SettingsRecord(keys, values, indexKeys, inCodeUnitOrder(keys, indexKeys));
   }
 
+  /**
+   * The record whose keys and values these are, in this order (as `keys()` and `values()` give
+   * them): how the task pane's worker hands a record to the page, where a class does not cross.
+   */
+  static fromKeysAndValues<T>(keys: readonly string[], values: readonly T[]): SettingsRecord<T> {
+    let indexKeys = 0;
+    while (indexKeys < keys.length && isArrayIndex(keys[indexKeys]!)) indexKeys++;
+    return new SettingsRecord([...keys], [...values], indexKeys, inCodeUnitOrder(keys, indexKeys));
+  }
+
   get size(): number {
     return this.keyList.length;
   }
@@ -49,6 +59,10 @@ export class SettingsRecord<T> {
 
   keys(): readonly string[] {
     return this.keyList;
+  }
+
+  values(): readonly T[] {
+    return this.valueList;
   }
 
   *entries(): IterableIterator<[string, T]> {

@@ -24,7 +24,7 @@ export const SavedTableSchema = z.object({
   ignored: z.boolean().optional(),
 });
 
-const HexColour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour written as #RRGGBB');
+const HexColour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'not a colour KPI Tracker can read');
 
 /** A period whose statuses a committee has seen: they stay as they were. */
 export const SignOffSchema = z.object({

@@ -20,10 +20,14 @@ export interface ExcelRun {
 
 /**
  * A large workbook's fills are not read with its values; read them now for the status cells
- * only, so a second run can see its own colours and change nothing.
+ * only, so a second run can see its own colours and change nothing. The task pane finds the
+ * tables in its worker and passes them in.
  */
-async function readStatusFills(context: Excel.RequestContext, workbook: Workbook): Promise<{ workbook: Workbook; detection: Detection }> {
-  const detection = detectWorkbook(workbook, readSettings(workbook).settings);
+export async function readStatusFills(
+  context: Excel.RequestContext,
+  workbook: Workbook,
+  detection: Detection = detectWorkbook(workbook, readSettings(workbook).settings),
+): Promise<{ workbook: Workbook; detection: Detection }> {
   const wanted: Array<{ sheet: string; col: number; top: number; bottom: number }> = [];
   for (const table of detection.tables) {
     const status = table.columns.find((column) => column.role === 'status');

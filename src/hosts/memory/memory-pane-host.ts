@@ -1,5 +1,5 @@
 import type { Workbook } from '../../core/model/workbook';
-import { runKpiTracker, type RunOptions, type RunResult } from '../../core/run/run-kpi-tracker';
+import type { Plan } from '../../core/plan/plan-types';
 import { planSettingsSave } from '../../core/run/settings-plan';
 import type { Settings } from '../../core/settings/settings-schema';
 import type { PaneHost } from '../../taskpane/pane-host';
@@ -7,7 +7,8 @@ import { applyPlanInMemory } from './apply-plan';
 
 /**
  * The workbench's host: an in-memory workbook in place of Excel. Changes are applied with the same
- * plans the Excel host writes; listeners (the grid) hear about every change.
+ * plans the Excel host writes; listeners (the grid) hear about every change. It returns the same
+ * workbook object until something is written, so the pane's worker is sent it only once.
  */
 export class MemoryPaneHost implements PaneHost {
   readonly kind = 'workbench' as const;
@@ -32,17 +33,14 @@ export class MemoryPaneHost implements PaneHost {
     return this.workbook;
   }
 
-  async preview(options: RunOptions): Promise<RunResult> {
-    return runKpiTracker(this.workbook, options);
-  }
-
-  async apply(options: RunOptions, onProgress?: (fraction: number) => void): Promise<RunResult> {
-    const result = runKpiTracker(this.workbook, options);
-    onProgress?.(0.5);
-    this.workbook = applyPlanInMemory(this.workbook, result.plan);
-    onProgress?.(1);
+  async write(plan: Plan): Promise<void> {
+    if (plan.refusals.length > 0) return;
+    // The cells first, then the sheets it owns (a change log of thousands of rows), each in a task
+    // of its own, as Excel takes a large plan in several requests: the page stays responsive.
+    const edited = applyPlanInMemory(this.workbook, { ...plan, sheets: [] });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    this.workbook = applyPlanInMemory(edited, { ...plan, edits: [] });
     this.emit();
-    return result;
   }
 
   async saveSettings(settings: Settings): Promise<void> {

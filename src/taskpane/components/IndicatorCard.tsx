@@ -4,7 +4,7 @@ import type { IndicatorVerdict } from '../../core/engine/evaluate';
 import { PolaritySchema, type Polarity } from '../../core/engine/target-types';
 import { usePaneStyles } from '../pane-styles';
 import type { TrendPoint } from '../trend';
-import { POLARITY_WORDS } from '../words';
+import { POLARITY_WORDS, varianceWords } from '../words';
 import { Sparkline } from './Sparkline';
 import { StatusChip } from './StatusChip';
 
@@ -14,7 +14,11 @@ const TREND_WORDS = {
   same: 'the same as the previous period',
 } as const;
 
-/** One indicator at a glance: status chip, actual against target, trend, and the reason for its verdict. */
+/**
+ * One indicator at a glance: status chip, actual against target, trend, and the reason for its
+ * verdict. Which way is better is asked only where KPI Tracker had to assume it; elsewhere the
+ * reason says it, and says why.
+ */
 export function IndicatorCard(props: {
   verdict: IndicatorVerdict;
   label: string;
@@ -30,9 +34,10 @@ export function IndicatorCard(props: {
   const name = verdict.ref ? `${verdict.ref} ${verdict.indicator}` : verdict.indicator;
   const actual = verdict.actualText.trim() || 'no figure';
   const target = verdict.targetText.trim() || 'no target';
+  const variance = varianceWords(verdict.variance, verdict.unit);
   return (
     <article className={styles.card} aria-labelledby={headingId}>
-      <Subtitle2 as="h3" id={headingId} className={mergeClasses(styles.heading, styles.wrapText)}>
+      <Subtitle2 as="h4" id={headingId} className={mergeClasses(styles.heading, styles.wrapText)}>
         {name}
       </Subtitle2>
       <div className={styles.row}>
@@ -40,7 +45,7 @@ export function IndicatorCard(props: {
         <Body1>
           {verdict.periodLabel ? `${verdict.periodLabel}: ` : ''}
           {actual} against a target of {target}
-          {verdict.variance ? ` (${verdict.variance})` : ''}
+          {variance ? ` (${variance})` : ''}
         </Body1>
       </div>
       <div className={styles.row}>
@@ -49,12 +54,13 @@ export function IndicatorCard(props: {
       </div>
       <Caption1 className={styles.wrapText}>{verdict.reason}</Caption1>
       {verdict.owner && <Caption1 className={styles.wrapText}>Owner: {verdict.owner}</Caption1>}
-      {props.onPolarity && verdict.ref ? (
+      {verdict.polarityAssumed && !(props.onPolarity && verdict.ref) && <Caption1>{POLARITY_WORDS[verdict.polarity]} (assumed)</Caption1>}
+      {props.onPolarity && verdict.ref && verdict.polarityAssumed && (
         <Field
           label={`Which way is better for ${verdict.ref}`}
           size="small"
           className={styles.field}
-          hint={verdict.polarityAssumed ? 'Assumed: KPI Tracker could not tell from the sheet. Correct it if it is wrong.' : undefined}
+          hint="Assumed: KPI Tracker could not tell from the sheet. Correct it if it is wrong."
         >
           <Select
             size="small"
@@ -70,11 +76,6 @@ export function IndicatorCard(props: {
             ))}
           </Select>
         </Field>
-      ) : (
-        <Caption1>
-          {POLARITY_WORDS[verdict.polarity]}
-          {verdict.polarityAssumed ? ' (assumed)' : ''}
-        </Caption1>
       )}
       <div>
         <Button size="small" onClick={props.onSelect}>

@@ -7,6 +7,9 @@ import type { PreviewSummary } from '../preview-summary';
 import { count, NOTICE_WORDS } from '../words';
 import { ErrorBar } from './ErrorBar';
 
+/** Places listed for each kind of thing left alone; the rest are counted. */
+const LISTED = 10;
+
 /** What a run would change for the chosen period, before anything is written. */
 export function PreviewRegion(props: { period: string | null; summary: PreviewSummary | null; loading: boolean; error: unknown }) {
   const { summary } = props;
@@ -54,7 +57,7 @@ export function PreviewRegion(props: { period: string | null; summary: PreviewSu
               change.
             </li>
             <li>
-              Build action plan: {count(summary.actionBlocks, 'block')} on &quot;{ACTION_PLAN_SHEET}&quot;
+              Build action plan: {count(summary.actionBlocks, 'action')} on &quot;{ACTION_PLAN_SHEET}&quot;
               {summary.actionPlanChanges ? '.' : ' (already up to date).'}
             </li>
             <li>
@@ -80,11 +83,12 @@ export function PreviewRegion(props: { period: string | null; summary: PreviewSu
                       {NOTICE_WORDS[kind]} ({messages.length})
                     </MessageBarTitle>
                     <ul className={styles.list}>
-                      {messages.map((message, i) => (
+                      {messages.slice(0, LISTED).map((message, i) => (
                         <li key={i} className={styles.wrapText}>
                           {message}
                         </li>
                       ))}
+                      {messages.length > LISTED && <li>…and {messages.length - LISTED} more.</li>}
                     </ul>
                   </MessageBarBody>
                 </MessageBar>

@@ -1,13 +1,16 @@
 import { Body1, Button, mergeClasses, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2 } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { RunResult } from '../../core/run/run-kpi-tracker';
+import type { Plan } from '../../core/plan/plan-types';
 import { changedRanges } from '../changed-ranges';
 import { usePaneStyles } from '../pane-styles';
 import { count } from '../words';
 
+/** Ranges listed with a Show button; the rest are counted (the change log sheet lists every cell). */
+const RANGES_LISTED = 20;
+
 /** What a run wrote, with a way to go to each changed range. */
-export function RunResultSummary(props: { label: string; result: RunResult; onShow: (sheet: string, address: string) => void }) {
-  const { plan } = props.result;
+export function RunResultSummary(props: { label: string; plan: Plan; onShow: (sheet: string, address: string) => void }) {
+  const { plan } = props;
   const styles = usePaneStyles();
   const headingId = useId();
   if (plan.refusals.length > 0) {
@@ -42,7 +45,7 @@ export function RunResultSummary(props: { label: string; result: RunResult; onSh
       <Body1 role="status">{summary}</Body1>
       {ranges.length > 0 && (
         <ul className={styles.plainList} aria-label="Changed ranges">
-          {ranges.map((range) => (
+          {ranges.slice(0, RANGES_LISTED).map((range) => (
             <li key={`${range.sheet}!${range.address}`} className={styles.spread}>
               <Body1 className={mergeClasses(styles.grow, styles.wrapText)}>
                 {range.what}: {range.sheet} {range.address === 'A1' ? '' : range.address}
@@ -57,6 +60,9 @@ export function RunResultSummary(props: { label: string; result: RunResult; onSh
             </li>
           ))}
         </ul>
+      )}
+      {ranges.length > RANGES_LISTED && (
+        <Body1>…and {count(ranges.length - RANGES_LISTED, 'more range')}: the change log sheet lists every cell that changed.</Body1>
       )}
     </section>
   );

@@ -2,10 +2,9 @@ import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarT
 import { useId, useState } from 'react';
 import type { CalendarDate } from '../../core/model/serial-dates';
 import type { Settings } from '../../core/settings/settings-schema';
-import type { PaneData } from '../pane-data';
+import type { PaneCore, PaneData } from '../pane-core';
 import { usePaneStyles } from '../pane-styles';
-import { periodsOf } from '../periods';
-import { signOffFor, withoutSignOff, withSignOff } from '../sign-off';
+import { withoutSignOff, withSignOff } from '../sign-off';
 import { count } from '../words';
 import { ErrorBar } from './ErrorBar';
 
@@ -17,6 +16,7 @@ type Message =
  * so a later change of target or tolerance does not quietly re-rate history.
  */
 export function SignOffSection(props: {
+  core: PaneCore;
   data: PaneData;
   period: string | null;
   today: CalendarDate;
@@ -26,7 +26,7 @@ export function SignOffSection(props: {
   const { data } = props;
   const styles = usePaneStyles();
   const headingId = useId();
-  const periods = periodsOf(data.verdicts);
+  const periods = data.periods;
   const [period, setPeriod] = useState<string>(props.period ?? periods[periods.length - 1] ?? '');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
@@ -44,16 +44,14 @@ export function SignOffSection(props: {
     }
   };
 
-  const signOff = () => {
-    const draft = signOffFor({
-      workbook: data.workbook,
-      detection: data.detection,
-      verdicts: data.verdicts,
-      labels: data.look.labels,
-      period,
-      today: props.today,
-      committee: props.committee,
-    });
+  const signOff = async () => {
+    let draft;
+    try {
+      draft = await props.core.signOff({ labels: data.look.labels, period, today: props.today, committee: props.committee });
+    } catch (error) {
+      setMessage({ intent: 'error', title: 'The sign-off was not saved', error, next: 'Nothing was changed. Try again.' });
+      return;
+    }
     const cells = Object.keys(draft.signOff.statuses).length;
     if (cells === 0) {
       setMessage({
@@ -91,7 +89,7 @@ export function SignOffSection(props: {
         </Select>
       </Field>
       <div className={styles.buttons}>
-        <Button disabled={busy || !period} onClick={signOff}>
+        <Button disabled={busy || !period} onClick={() => void signOff()}>
           Sign off period
         </Button>
       </div>

@@ -11,7 +11,7 @@ import {
   Subtitle2,
 } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import { COLUMN_ROLES, LAYOUT_OF_KIND, type ColumnRole, type DetectedTable } from '../../core/detect/types';
+import { COLUMN_ROLES, type ColumnRole, type DetectedTable } from '../../core/detect/types';
 import { columnLetter, rangeAddress } from '../../core/model/address';
 import { periodLabel } from '../../core/periods/period';
 import { columnSummary } from '../column-summary';
@@ -21,40 +21,64 @@ import { count, KIND_WORDS, ROLE_WORDS } from '../words';
 
 const NOT_USED = '';
 
-/** One table as it was found, with a role picker per column and a way to say it is not a KPI table. */
+/** Below this, KPI Tracker says it is unsure how a table was read. */
+const SURE = 0.8;
+
+/**
+ * One table as it was found, with a role picker per column and a way to say it is not a KPI
+ * table. A table whose header row is repeated above each block (layout A) is one card: `tables`
+ * are its blocks, top first, read alike, and a choice made here is made for all of them.
+ */
 export function TableMappingCard(props: {
-  table: DetectedTable;
+  tables: readonly DetectedTable[];
   number: number;
   choice: TableChoice;
   onChange: (choice: TableChoice) => void;
 }) {
-  const { table, number, choice } = props;
+  const { tables, number, choice } = props;
+  const table = tables[0]!;
+  const last = tables[tables.length - 1]!;
+  const doubts = [...new Set(tables.flatMap((t) => t.doubts))];
+  const unsure = doubts.length > 0 || tables.some((t) => t.confidence < SURE);
   const styles = usePaneStyles();
   const headingId = useId();
   const pickersId = useId();
   // Tables KPI Tracker is unsure of open with their pickers showing; the rest show a one-line summary.
-  const [open, setOpen] = useState(() => table.doubts.length > 0 || table.confidence < 0.8);
+  const [open, setOpen] = useState(unsure);
   const periods = [
     ...new Set(table.columns.filter((column) => column.role === 'actual' && column.period).map((column) => periodLabel(column.period!))),
   ];
-  const rows = table.kind === 'action-plan' ? count(table.actions.length, 'action') : count(table.indicators.length, 'indicator');
+  const rows =
+    table.kind === 'action-plan'
+      ? count(
+          tables.reduce((n, t) => n + t.actions.length, 0),
+          'action',
+        )
+      : count(
+          tables.reduce((n, t) => n + t.indicators.length, 0),
+          'indicator',
+        );
+  const range = rangeAddress({ ...table.range, bottom: last.range.bottom });
+  const kind = KIND_WORDS[table.kind];
+  const described = `${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
   return (
     <section className={styles.card} aria-labelledby={headingId}>
       <Subtitle2 as="h3" id={headingId} className={styles.heading}>
-        Table {number}: {table.sheet} {rangeAddress(table.range)}
+        Table {number}: {table.sheet} {range}
       </Subtitle2>
       {table.title && <Body1 className={styles.wrapText}>{table.title}</Body1>}
       <Caption1>
-        Layout {LAYOUT_OF_KIND[table.kind]}, {KIND_WORDS[table.kind]}. {rows}
-        {periods.length > 0 ? `; periods ${periods.join(', ')}` : ''}. Confidence {Math.round(table.confidence * 100)}%.
+        {described}
+        {tables.length > 1 ? `, its header row repeated above ${tables.length} blocks` : ''}. {rows}
+        {periods.length > 0 ? `; periods ${periods.join(', ')}` : ''}.{unsure ? ' Some columns are a guess: please check them.' : ''}
         {table.confirmed ? ' Confirmed by you.' : ''}
       </Caption1>
-      {table.doubts.length > 0 && (
+      {doubts.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Please check</MessageBarTitle>
             <ul className={styles.list}>
-              {table.doubts.map((doubt, i) => (
+              {doubts.map((doubt, i) => (
                 <li key={i}>{doubt}</li>
               ))}
             </ul>

@@ -1,23 +1,33 @@
 import { Body1, Button, Field, MessageBar, MessageBarBody, ProgressBar, Title3 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CalendarDate } from '../../core/model/serial-dates';
-import { latestPeriodWithData, type RunOptions, type RunResult } from '../../core/run/run-kpi-tracker';
+import type { Plan } from '../../core/plan/plan-types';
+import type { RunOptions } from '../../core/run/run-kpi-tracker';
 import { ErrorBar } from '../components/ErrorBar';
 import { MeetingFields, type Meeting } from '../components/MeetingFields';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { PreviewRegion } from '../components/PreviewRegion';
 import { RunResultSummary } from '../components/RunResultSummary';
-import type { PaneData } from '../pane-data';
+import { RUN_STAGES, RunCancelled, type PaneCore, type PaneData, type RunStage } from '../pane-core';
 import type { PaneHost } from '../pane-host';
 import { usePaneStyles } from '../pane-styles';
-import { periodsOf } from '../periods';
-import { summarisePreview, type PreviewSummary } from '../preview-summary';
+import type { PreviewSummary } from '../preview-summary';
+import { runOnPane } from '../run-on-pane';
 import { ALL_STEPS, RUN_STEPS, type RunStep } from '../run-steps';
 
-type Applying = { readonly step: RunStep; readonly progress: number };
+type Applying = { readonly step: RunStep; readonly stage: RunStage };
 type Outcome =
-  | { readonly kind: 'done'; readonly label: string; readonly result: RunResult }
+  | { readonly kind: 'done'; readonly label: string; readonly plan: Plan }
+  | { readonly kind: 'cancelled'; readonly label: string }
   | { readonly kind: 'failed'; readonly label: string; readonly error: unknown };
+
+/** What the progress bar says each stage is doing. */
+const STAGE_WORDS: Record<RunStage, string> = {
+  reading: 'reading the workbook',
+  'finding tables': 'finding the KPI tables',
+  judging: 'judging each indicator',
+  writing: 'writing to the workbook',
+};
 
 function options(today: CalendarDate, period: string | null, steps: RunOptions['steps'], command: string, meeting?: Meeting): RunOptions {
   return {
@@ -37,6 +47,7 @@ function options(today: CalendarDate, period: string | null, steps: RunOptions['
  */
 export function RunView(props: {
   host: PaneHost;
+  core: PaneCore;
   data: PaneData;
   today: CalendarDate;
   period: string | null;
@@ -45,7 +56,7 @@ export function RunView(props: {
   onChanged: () => Promise<void>;
   onSetUp: () => void;
 }) {
-  const { host, data, today, period } = props;
+  const { host, core, data, today, period } = props;
   const styles = usePaneStyles();
   const [preview, setPreview] = useState<{ summary: PreviewSummary | null; loading: boolean; error: unknown }>({
     summary: null,
@@ -59,35 +70,47 @@ export function RunView(props: {
     name: data.settings.committee.name ?? '',
     meetingDate: data.settings.committee.meetingDate ?? '',
   });
+  const cancelled = useRef(false);
 
   useEffect(() => {
     let current = true;
     setPreview((p) => ({ ...p, loading: true, error: null }));
-    host.preview(options(today, period, ALL_STEPS, 'preview')).then(
-      (result) => current && setPreview({ summary: summarisePreview(result), loading: false, error: null }),
-      (error: unknown) => current && setPreview({ summary: null, loading: false, error }),
+    core.preview(options(today, period, ALL_STEPS, 'preview')).then(
+      (summary) => current && setPreview({ summary, loading: false, error: null }),
+      (error: unknown) => current && !(error instanceof RunCancelled) && setPreview({ summary: null, loading: false, error }),
     );
     return () => {
       current = false;
     };
-  }, [host, data, period, today]);
+  }, [core, data, period, today]);
 
   const apply = async (step: RunStep) => {
     setOutcome(null);
-    setApplying({ step, progress: 0 });
+    cancelled.current = false;
+    setApplying({ step, stage: 'reading' });
     try {
-      const result = await host.apply(options(today, period, step.steps, `${step.label} (task pane)`, meeting), (fraction) =>
-        setApplying({ step, progress: fraction }),
-      );
-      setOutcome({ kind: 'done', label: step.label, result });
+      const { plan } = await runOnPane(host, core, options(today, period, step.steps, `${step.label} (task pane)`, meeting), {
+        onStage: (stage) => setApplying({ step, stage }),
+        cancelled: () => cancelled.current,
+      });
+      setOutcome({ kind: 'done', label: step.label, plan });
       setApplying(null);
-      if (result.plan.refusals.length === 0) await props.onChanged();
+      if (plan.refusals.length === 0) await props.onChanged();
     } catch (error) {
-      setOutcome({ kind: 'failed', label: step.label, error });
       setApplying(null);
+      if (error instanceof RunCancelled) {
+        setOutcome({ kind: 'cancelled', label: step.label });
+        return;
+      }
+      setOutcome({ kind: 'failed', label: step.label, error });
       // What did get written shows when the workbook is read again.
       await props.onChanged().catch(() => undefined);
     }
+  };
+
+  const cancel = () => {
+    cancelled.current = true;
+    core.cancel();
   };
 
   const show = (sheet: string, address: string) => {
@@ -110,12 +133,7 @@ export function RunView(props: {
           </MessageBarBody>
         </MessageBar>
       )}
-      <PeriodPicker
-        periods={periodsOf(data.verdicts)}
-        value={period}
-        latest={latestPeriodWithData(data.verdicts)}
-        onChange={props.onPeriodChange}
-      />
+      <PeriodPicker periods={data.periods} value={period} latest={data.latestPeriod} onChange={props.onPeriodChange} />
       <PreviewRegion period={period} summary={preview.summary} loading={preview.loading} error={preview.error} />
       <MeetingFields meeting={meeting} onChange={setMeeting} />
       <div className={styles.buttons} role="group" aria-label="Run">
@@ -131,11 +149,24 @@ export function RunView(props: {
         ))}
       </div>
       {applying && (
-        <Field label={`${applying.step.label}: writing to the workbook…`} validationState="none">
-          <ProgressBar value={applying.progress} max={1} />
-        </Field>
+        <div className={styles.section}>
+          <Field label={`${applying.step.label}: ${STAGE_WORDS[applying.stage]}…`} validationState="none">
+            <ProgressBar value={(RUN_STAGES.indexOf(applying.stage) + 0.5) / RUN_STAGES.length} max={1} />
+          </Field>
+          <div>
+            {/* Once writing has started it finishes: a half-written run is worse than a whole one. */}
+            <Button size="small" disabled={applying.stage === 'writing'} onClick={cancel}>
+              Cancel
+            </Button>
+          </div>
+        </div>
       )}
-      {outcome?.kind === 'done' && <RunResultSummary label={outcome.label} result={outcome.result} onShow={show} />}
+      {outcome?.kind === 'done' && <RunResultSummary label={outcome.label} plan={outcome.plan} onShow={show} />}
+      {outcome?.kind === 'cancelled' && (
+        <MessageBar intent="info">
+          <MessageBarBody>{outcome.label} was cancelled. Nothing was written.</MessageBarBody>
+        </MessageBar>
+      )}
       {outcome?.kind === 'failed' && (
         <ErrorBar
           title={`${outcome.label} did not finish`}

@@ -1,8 +1,8 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Title3 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { IndicatorVerdict } from '../../core/engine/evaluate';
 import type { Status } from '../../core/engine/target-types';
 import type { CalendarDate } from '../../core/model/serial-dates';
-import { chooseVerdicts } from '../../core/plan/recalc-plan';
 import type { Settings } from '../../core/settings/settings-schema';
 import { CommitteeFields } from '../components/CommitteeFields';
 import { ErrorBar } from '../components/ErrorBar';
@@ -11,7 +11,7 @@ import { StatusStyleFields } from '../components/StatusStyleFields';
 import { TemplateFields } from '../components/TemplateFields';
 import { TemplatePreview } from '../components/TemplatePreview';
 import { ToleranceFields } from '../components/ToleranceFields';
-import type { PaneData } from '../pane-data';
+import type { PaneCore, PaneData } from '../pane-core';
 import { usePaneStyles } from '../pane-styles';
 import { formFromSettings, settingsFromForm, templatesFromForm, type FormProblem, type SettingsForm } from '../settings-form';
 
@@ -19,6 +19,7 @@ type Outcome = { kind: 'saved' } | { kind: 'invalid'; problems: FormProblem[] } 
 
 /** Settings: tolerance, labels and colours, commentary templates with a live preview, committee details, sign-off. */
 export function SettingsView(props: {
+  core: PaneCore;
   data: PaneData;
   period: string | null;
   today: CalendarDate;
@@ -30,7 +31,17 @@ export function SettingsView(props: {
   const [active, setActive] = useState<Status>('met');
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const indicators = useMemo(() => chooseVerdicts(data.verdicts, props.period ?? undefined), [data.verdicts, props.period]);
+  const [indicators, setIndicators] = useState<readonly IndicatorVerdict[]>([]);
+  useEffect(() => {
+    let current = true;
+    props.core.indicators(props.period).then(
+      (rows) => current && setIndicators(rows.map((row) => row.verdict)),
+      () => current && setIndicators([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [props.core, data.version, props.period]);
   const draftSettings = useMemo(() => ({ ...data.settings, templates: templatesFromForm(form) }), [data.settings, form]);
 
   const edit = (patch: Partial<SettingsForm>) => {
@@ -123,7 +134,14 @@ export function SettingsView(props: {
         </Button>
         {saving && <Spinner size="tiny" label="Saving…" />}
       </div>
-      <SignOffSection data={data} period={props.period} today={props.today} committee={form.committee.name} onSave={props.onSave} />
+      <SignOffSection
+        core={props.core}
+        data={data}
+        period={props.period}
+        today={props.today}
+        committee={form.committee.name}
+        onSave={props.onSave}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import {
   Body1,
   Button,
+  Caption1,
   Checkbox,
   MessageBar,
   MessageBarBody,
@@ -9,29 +10,39 @@ import {
   Subtitle2,
   Title3,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { Settings } from '../../core/settings/settings-schema';
 import { ErrorBar } from '../components/ErrorBar';
 import { TableMappingCard } from '../components/TableMappingCard';
+import { firstRunSummary } from '../first-run-summary';
 import { confirmedSettings, ignoredKey, initialChoices, type TableChoice } from '../mapping-edit';
-import type { PaneData } from '../pane-data';
+import { tableGroups } from '../table-groups';
+import type { PaneData } from '../pane-core';
 import { usePaneStyles } from '../pane-styles';
 import { count } from '../words';
 
 /**
  * Set up: what was found and how it was read; the officer corrects column roles or sets a table
  * aside, and confirms. The mapping is saved in the workbook, and every run uses it from then on.
+ * On a first run it opens with one line of what was found and Continue, which takes the tables
+ * as found: most workbooks need nothing more.
  */
 export function SetupView(props: { data: PaneData; onConfirm: (settings: Settings) => Promise<void> }) {
-  const { detection, settings } = props.data;
+  const { detection, settings, periods } = props.data;
   const styles = usePaneStyles();
   const [choices, setChoices] = useState<TableChoice[]>(() => initialChoices(detection.tables));
   const [includeAgain, setIncludeAgain] = useState<ReadonlySet<string>>(new Set());
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const summaryId = useId();
+  const groups = useMemo(() => tableGroups(detection.tables), [detection.tables]);
   const sheets = new Set(detection.tables.map((table) => table.sheet));
   const setAside = settings.tables.filter((table) => table.ignored);
   const kpiTables = detection.tables.filter((table, i) => table.kind !== 'action-plan' && !choices[i]?.ignored).length;
+  const firstRun = settings.tables.length === 0 && detection.tables.length > 0;
+  const needChecking = groups.filter((group) =>
+    group.indices.some((i) => detection.tables[i]!.doubts.length > 0 || detection.tables[i]!.confidence < 0.8),
+  ).length;
 
   const confirm = async () => {
     setSaving(true);
@@ -49,9 +60,23 @@ export function SetupView(props: { data: PaneData; onConfirm: (settings: Setting
       <Title3 as="h2" className={styles.heading}>
         Set up
       </Title3>
+      {firstRun && (
+        <section className={styles.card} aria-labelledby={summaryId}>
+          <Body1 id={summaryId} role="status">
+            {firstRunSummary(detection, periods)}
+            {needChecking > 0 ? ` ${count(needChecking, 'table')} ${needChecking === 1 ? 'needs' : 'need'} a check below.` : ''}
+          </Body1>
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={saving} onClick={() => void confirm()}>
+              Continue
+            </Button>
+          </div>
+          <Caption1>Continue saves the tables as shown below. If a column was read wrongly, correct it below first.</Caption1>
+        </section>
+      )}
       <Body1>
-        KPI Tracker found {count(detection.tables.length, 'table')} on {count(sheets.size, 'sheet')}. Check how each column was read,
-        correct any that are wrong, then confirm. The mapping is saved in the workbook, so this is needed only once.
+        KPI Tracker found {count(groups.length, 'table')} on {count(sheets.size, 'sheet')}. Check how each column was read, correct any that
+        are wrong, then confirm. The mapping is saved in the workbook, so this is needed only once.
       </Body1>
       {settings.tables.length > 0 && (
         <MessageBar intent="info">
@@ -79,13 +104,14 @@ export function SetupView(props: { data: PaneData; onConfirm: (settings: Setting
           </MessageBarBody>
         </MessageBar>
       )}
-      {detection.tables.map((table, i) => (
+      {groups.map((group, n) => (
         <TableMappingCard
-          key={`${table.sheet}!${table.range.top}`}
-          table={table}
-          number={i + 1}
-          choice={choices[i]!}
-          onChange={(choice) => setChoices((all) => all.map((c, j) => (j === i ? choice : c)))}
+          key={`${group.sheet}!${detection.tables[group.indices[0]!]!.range.top}`}
+          tables={group.indices.map((i) => detection.tables[i]!)}
+          number={n + 1}
+          choice={choices[group.indices[0]!]!}
+          // The blocks of one table are read alike: a correction is made for all of them.
+          onChange={(choice) => setChoices((all) => all.map((c, j) => (group.indices.includes(j) ? choice : c)))}
         />
       ))}
       {setAside.length > 0 && (

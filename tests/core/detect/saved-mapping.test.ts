@@ -4,10 +4,13 @@
  */
 import { detectWorkbook } from '../../../src/core/detect/detect-workbook';
 import type { Detection } from '../../../src/core/detect/types';
+import { savedTablesFrom, withConfirmedTables } from '../../../src/core/settings/confirm-mapping';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings-schema';
 import { SETTINGS_SHEET, settingsCells } from '../../../src/core/settings/settings-store';
 import { buildWorkbook, type SheetInput } from '../../../src/hosts/memory/build-workbook';
 import { readXlsxFile } from '../../../src/hosts/xlsx/read-xlsx';
 import { columnsOf, indicatorsOf, onlyTable, tableList } from '../../support/detection-view';
+import { samplePath } from '../../support/samples';
 import { rawSettingsSheet, settingsFrom, settingsSheet, type SettingsInput } from '../../support/settings-sheet';
 import { tempFolder, writeXlsx } from '../../support/xlsx-writer';
 
@@ -255,5 +258,16 @@ describe('a saved mapping wins over detection', () => {
     } finally {
       temp.cleanup();
     }
+  });
+});
+
+describe('a confirmed mapping keeps what the sheet itself says', () => {
+  it('layout B: each themed table keeps its theme title (the measures column’s header), not a line from above it', async () => {
+    const { workbook } = await readXlsxFile(samplePath('service-delivery-plan-annual'));
+    const found = detectWorkbook(workbook);
+    const confirmed = detectWorkbook(workbook, withConfirmedTables(DEFAULT_SETTINGS, savedTablesFrom(found.tables)));
+    expect(confirmed.tables.every((table) => table.confirmed)).toBe(true);
+    expect(confirmed.tables.map((table) => table.title)).toEqual(found.tables.map((table) => table.title));
+    expect(confirmed.tables[0]!.title).toBe('TA Reduction');
   });
 });
