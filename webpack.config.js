@@ -49,7 +49,8 @@ module.exports = async (env, options) => {
       functions: './src/functions/functions.ts',
       // The task pane's Web Worker (the core, off the page), loaded by the pane from this origin
       // as core-worker.js; not a script of the page, so not in HtmlWebpackPlugin's chunks.
-      'core-worker': './src/taskpane/core-worker.ts',
+      // Its runtime inside it (runtime: false), for the same reason: see optimization below.
+      'core-worker': { import: './src/taskpane/core-worker.ts', runtime: false },
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -80,9 +81,11 @@ module.exports = async (env, options) => {
       // The three entries run in one page (the shared runtime). One webpack runtime gives them one
       // module registry, so src/shared/pane-bridge.ts is a single module: a ribbon command's notice
       // reaches the pane. The code they share is split out once rather than bundled three times.
+      // The core's Web Worker is a page of its own: it keeps its runtime and every module it needs
+      // in core-worker.js, since a worker loads only the one script it is started with.
       runtimeChunk: 'single',
       splitChunks: {
-        chunks: 'all',
+        chunks: (chunk) => chunk.name !== 'core-worker',
         cacheGroups: {
           vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', priority: 10 },
           shared: { minChunks: 2, name: 'shared', priority: 0, reuseExistingChunk: true },

@@ -34,7 +34,9 @@ describe('kpi-tracker <command> --help prints that command’s own help', () => 
     const run = await runCliCapture([command, '--help']);
     expect(run.code).toBe(0);
     expect(run.err).toBe('');
-    expect(run.out.split('\n')[0]).toBe(`Usage: kpi-tracker ${command} <book.xlsx> [options]`);
+    expect(run.out.split('\n')[0]).toBe(
+      `Usage: kpi-tracker ${command} ${command === 'rollup' ? '<files or folders…> -o corporate.xlsx' : '<book.xlsx>'} [options]`,
+    );
     expect(run.out).toContain(commandHelp(command).about);
     const own = flagsOf(command);
     for (const flag of own) expect(run.out).toMatch(new RegExp(`^  ${flag}\\b`, 'm'));

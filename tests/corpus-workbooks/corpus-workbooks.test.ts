@@ -36,7 +36,7 @@ const TIME_LIMIT = 60;
 const SOFFICE = process.env.SOFFICE ?? '/usr/bin/soffice';
 
 const DAMAGED = /^The workbook .+ looks damaged: open it in Excel and save it again, then run KPI Tracker on the saved workbook\./;
-const ENCRYPTED = /is password-protected \(encrypted\) or an old-style \.xls file/;
+const ENCRYPTED = /is password-protected \(encrypted\)/;
 const STRICT = /saved as "Strict Open XML Spreadsheet", which KPI Tracker reads but does not write[\s\S]*Nothing was written/;
 
 /** The files KPI Tracker must refuse, by what is wrong with them (SOURCES.md), and the commands that refuse. */

@@ -18,7 +18,9 @@
  * - CustomFunctions.associate: CustomFunctionsRuntime 1.1; CustomFunctions.Error and ErrorCode: 1.2,
  *   https://learn.microsoft.com/javascript/api/requirement-sets/excel/custom-functions-requirement-sets
  * - Office.onReady, Office.HostType, Office.context.host and requirements.isSetSupported: the
- *   common API every Office version has (https://learn.microsoft.com/javascript/api/office).
+ *   common API every Office version has (https://learn.microsoft.com/javascript/api/office);
+ *   Office.context.officeTheme and document.addHandlerAsync likewise, in no set
+ *   (https://learn.microsoft.com/javascript/api/office/office.officetheme).
  * Where @types/office-js names a set for a member, the table must agree with it, so a slip in the
  * table shows; a member not in the table fails until someone has looked it up.
  */
@@ -158,6 +160,14 @@ const DOCUMENTED: Record<string, string> = {
   'Office.context': COMMON,
   'Office.Context.requirements': COMMON,
   'Office.RequirementSetSupport.isSetSupported': COMMON,
+  // The pane's theme: Office.context.officeTheme is in no requirement set and is supported by Excel
+  // on the web, Windows, Mac and iOS (https://learn.microsoft.com/javascript/api/office/office.officetheme);
+  // the change event is read only where the host raises it (src/taskpane/index.tsx guards both).
+  'Office.Context.officeTheme': COMMON,
+  'Office.Context.document': COMMON,
+  'Office.Document.addHandlerAsync': COMMON,
+  'Office.EventType': COMMON,
+  'Office.OfficeThemeChanged': COMMON,
 };
 
 const uses = officeApiUsage(FOLDERS);
