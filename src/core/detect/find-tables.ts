@@ -412,12 +412,21 @@ export function readBody(
   let bottom = header.rows[header.rows.length - 1]!;
   let blankRun = 0;
   // The indicator being read, which may run onto the rows below: its rows (undefined when there
-  // is none), reference, description and section. Plain variables, not an object per indicator,
-  // nor closures to start and finish one (the variables they share would live on the heap).
+  // is none), reference, description and section.
   let currentRows: number[] | undefined;
   let currentRef: string | undefined;
   let currentDescription = '';
   let currentSection: string | undefined;
+  const start = (r: number, ref: string | undefined, description: string): void => {
+    currentRows = [r];
+    currentRef = ref;
+    currentDescription = description;
+    currentSection = section;
+  };
+  const flush = (): void => {
+    if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
+    currentRows = undefined;
+  };
 
   for (let r = bottom + 1; r < stopBefore; r++) {
     // How many cells in the table's columns show something (0, 1 or more is all that is asked),
@@ -444,8 +453,7 @@ export function readBody(
     // A footnote starts with its star, a measure card's title with "Performance": most rows are neither by their first letter.
     const footnote = shown === 1 && firstText.charCodeAt(0) === 42 ? FOOTNOTE_PATTERN.exec(firstText) : null;
     if (footnote) {
-      if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
-      currentRows = undefined;
+      flush();
       footnotes.push({ row: r, marker: footnote[1]!, text: footnote[2]!.trim() });
       bottom = r;
       blankRun = 0;
@@ -464,20 +472,14 @@ export function readBody(
         if (!hasData && (afterBlank || shown === 1)) break;
         doubts.push(`Row ${r + 1}: "${shorten(ref)}" in the reference column does not look like an indicator reference.`);
       }
-      if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
-      currentRows = [r];
-      currentRef = ref;
-      currentDescription = description;
-      currentSection = section;
+      flush();
+      start(r, ref, description);
       bottom = r;
       continue;
     }
     if (description && hasData) {
-      if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
-      currentRows = [r];
-      currentRef = undefined;
-      currentDescription = description;
-      currentSection = section;
+      flush();
+      start(r, undefined, description);
       if (refCol !== undefined) doubts.push(`Row ${r + 1}: "${shorten(description)}" has no reference.`);
       bottom = r;
       continue;
@@ -495,18 +497,14 @@ export function readBody(
         continue;
       }
       if (refCol === undefined && shown === 1) {
-        if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
-        currentRows = undefined;
+        flush();
         section = description;
         bottom = r;
         continue;
       }
       if (refCol === undefined) {
-        if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
-        currentRows = [r];
-        currentRef = undefined;
-        currentDescription = description;
-        currentSection = section;
+        flush();
+        start(r, undefined, description);
         bottom = r;
         continue;
       }
@@ -520,7 +518,7 @@ export function readBody(
     if (afterBlank) break;
     bottom = r;
   }
-  if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
+  flush();
   return { indicators, footnotes, bottom, doubts };
 }
 
