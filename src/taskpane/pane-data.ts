@@ -1,5 +1,5 @@
 import type { Detection } from '../core/detect/types';
-import type { IndicatorVerdict } from '../core/engine/evaluate';
+import type { IndicatorVerdict } from '../core/engine/indicator-verdict';
 import type { CalendarDate } from '../core/model/serial-dates';
 import type { Workbook } from '../core/model/workbook';
 import { runKpiTracker } from '../core/run/run-kpi-tracker';

@@ -1,4 +1,4 @@
-import type { IndicatorVerdict } from '../core/engine/evaluate';
+import type { IndicatorVerdict } from '../core/engine/indicator-verdict';
 import { comparePeriods, periodLabel, type Period } from '../core/periods/period';
 import { latestPeriodWithData } from '../core/run/run-kpi-tracker';
 

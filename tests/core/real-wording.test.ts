@@ -8,7 +8,9 @@
 import { join } from 'node:path';
 import { detectWorkbook } from '../../src/core/detect/detect-workbook';
 import type { DetectedTable } from '../../src/core/detect/types';
-import { addsUpOverTheYear, evaluateWorkbook, type IndicatorVerdict } from '../../src/core/engine/evaluate';
+import { evaluateWorkbook } from '../../src/core/engine/evaluate';
+import { addsUpOverTheYear } from '../../src/core/engine/annual-count';
+import type { IndicatorVerdict } from '../../src/core/engine/indicator-verdict';
 import { judge } from '../../src/core/engine/judge';
 import { parseActualText } from '../../src/core/engine/parse-actual';
 import { parseTargetText } from '../../src/core/engine/parse-target';

@@ -1,4 +1,4 @@
-import type { IndicatorVerdict } from '../../core/engine/evaluate';
+import type { IndicatorVerdict } from '../../core/engine/indicator-verdict';
 import { STATUS_WORDS, type Polarity, type Status } from '../../core/engine/target-types';
 import { shortText } from '../../core/model/short-text';
 

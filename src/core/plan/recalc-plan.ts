@@ -1,5 +1,5 @@
 import type { Detection, DetectedTable } from '../detect/types';
-import type { IndicatorVerdict } from '../engine/evaluate';
+import type { IndicatorVerdict } from '../engine/indicator-verdict';
 import type { Status } from '../engine/target-types';
 import { judgedFigures, type JudgedFigures } from '../engine/judged-figures';
 import { cellAddress, quoteSheetName, rangeAddress } from '../model/address';
@@ -32,6 +32,15 @@ export interface ChosenVerdict {
   readonly commentary: string | null;
   readonly statusLabel: string;
   readonly statusColour: string;
+  /** The judged figures, where the commentary template needed them: the sheets read them rather than work them out again. */
+  readonly figures: JudgedFigures | undefined;
+  /**
+   * The officer's own commentary for the indicator, as `officerCommentary` tells it from the saved
+   * fingerprints (planning looks at the commentary cell anyway): null where the cell is empty or
+   * holds KPI Tracker's words; undefined where planning did not look at the cell (a signed-off
+   * period, a cell under another's merge).
+   */
+  readonly officerCommentary: string | null | undefined;
 }
 
 export interface PlanParts {
@@ -46,17 +55,6 @@ export interface RecalcResult {
   /** Refusals that stop any run, not only one that writes statuses (a mapping that no longer fits). */
   readonly mappingRefusals: readonly string[];
   readonly chosen: readonly ChosenVerdict[];
-  /**
-   * The judged figures planning worked out for each chosen verdict (same order as `chosen`), where
-   * its commentary template needed them; reports read them instead of working them out again.
-   */
-  readonly chosenFigures: ReadonlyArray<JudgedFigures | undefined>;
-  /**
-   * Whose words each chosen verdict's commentary cell holds (same order as `chosen`), as
-   * `officerCommentary` tells it from the saved fingerprints: planning looks at the cell anyway. Read
-   * it with `plannedOfficerCommentary`.
-   */
-  readonly commentaryOwners: Uint8Array;
   readonly settings: Settings;
   readonly labels: StatusLabels;
   readonly colours: StatusColours;
@@ -344,21 +342,6 @@ export function officerCommentary(workbook: Workbook, table: DetectedTable, verd
   return verdict.commentary;
 }
 
-/** What `RecalcResult.commentaryOwners` holds for a chosen verdict; 0 where planning did not look. */
-const OWNER_OFFICER = 1;
-const OWNER_KPI_TRACKER = 2;
-
-/**
- * `officerCommentary` for the verdict planning chose at `at`, or for any verdict of the same
- * indicator (the commentary cell is the indicator's, whatever the period); undefined where
- * planning did not look at the cell (a signed-off period, a cell under another's merge).
- */
-export function plannedOfficerCommentary(recalc: RecalcResult, at: number): string | null | undefined {
-  const owner = recalc.commentaryOwners[at];
-  if (owner === OWNER_OFFICER) return recalc.chosen[at]!.verdict.commentary;
-  return owner === OWNER_KPI_TRACKER ? null : undefined;
-}
-
 /**
  * Turns verdicts into a plan: status labels and colours, commentary where the cell is empty or
  * still holds KPI Tracker's own words, the change log, and the settings it must remember.
@@ -395,7 +378,6 @@ export function planRecalculation(
     for (const [cell, value] of Object.entries(signOff.statuses)) frozen.set(cell, { period: signOff.period, ...value });
 
   const chosen: ChosenVerdict[] = [];
-  const chosenFigures: Array<JudgedFigures | undefined> = [];
   const unwritable = new Map<number, number>();
   // Looked up once per table rather than once per indicator.
   const places = detection.tables.map((table) => ({
@@ -414,10 +396,7 @@ export function planRecalculation(
     }
     return known;
   };
-  const chosenVerdicts = chooseVerdicts(verdicts, options.period);
-  const commentaryOwners = new Uint8Array(chosenVerdicts.length);
-  for (const verdict of chosenVerdicts) {
-    // A verdict's values may be worked out on each read: each is read once here.
+  for (const verdict of chooseVerdicts(verdicts, options.period)) {
     const row = verdict.row;
     const status = verdict.status;
     const tableIndex = verdict.tableIndex;
@@ -429,8 +408,8 @@ export function planRecalculation(
     const template = settings.templates[status] ?? DEFAULT_TEMPLATES[status];
     const figures = template ? judgedFigures(verdict) : undefined;
     const commentary = template ? commentaryFrom(template, verdict, statusLabel, figures!) : null;
-    const at = chosen.push({ verdict, commentary, statusLabel, statusColour }) - 1;
-    chosenFigures.push(figures);
+    // Whose words the commentary cell holds: undefined until planning looks at the cell.
+    let officersCommentary: string | null | undefined;
 
     // A signed-off status, where there are sign-offs: they name cells by key.
     const freeze = statusCol !== undefined && frozen.size > 0 ? frozen.get(cellKey(table.sheet, row, statusCol)) : undefined;
@@ -505,7 +484,7 @@ export function planRecalculation(
         ours = (written.added(table.sheet, row, commentaryCol) ?? savedPrint) === print;
         officers = savedPrint !== print;
       }
-      commentaryOwners[at] = officers ? OWNER_OFFICER : OWNER_KPI_TRACKER;
+      officersCommentary = officers ? verdict.commentary : null;
       if (cell.formula !== undefined) {
         notices.push({
           kind: 'formula-left-alone',
@@ -541,9 +520,10 @@ export function planRecalculation(
       }
     } else {
       // No commentary column: the words are the verdict's own.
-      commentaryOwners[at] = OWNER_OFFICER;
+      officersCommentary = verdict.commentary;
       if (statusCol === undefined) unwritable.set(tableIndex, (unwritable.get(tableIndex) ?? 0) + 1);
     }
+    chosen.push({ verdict, commentary, statusLabel, statusColour, figures, officerCommentary: officersCommentary });
   }
   for (const [tableIndex, count] of unwritable) {
     const table = detection.tables[tableIndex]!;
@@ -574,8 +554,6 @@ export function planRecalculation(
     parts: { edits, notices, refusals },
     mappingRefusals,
     chosen,
-    chosenFigures,
-    commentaryOwners,
     settings: nextSettings,
     labels,
     colours,
