@@ -124,7 +124,7 @@ export function evaluateTargetTable(
       out.push(periods.record(line, index, judgement, judgement.unit ?? previousUnit, source, lastYear, projectedYearEnd));
       if (judgement.actualValue !== undefined) previousUnit = judgement.unit ?? previousUnit;
     }
-    const toDate = hasYearToDateColumn ? undefined : yearToDate.verdict(line.place, options.today, tolerance);
+    const toDate = hasYearToDateColumn ? undefined : yearToDate.verdict(line, options.today, tolerance);
     if (toDate) out.push(toDate);
   }
 }
@@ -229,7 +229,7 @@ function againstOtherFigures(
     return previous ? { previous } : {};
   }
   if (target.kind === 'benchmark') {
-    const benchmark = benchmarkFigure(table, line.grid, line.place.row, target);
+    const benchmark = benchmarkFigure(table, line.grid, line.row, target);
     return benchmark ? { benchmark } : {};
   }
   return {};
@@ -241,7 +241,7 @@ function periodWording(sheet: Sheet, table: DetectedTable): PeriodWording {
     reason(line: IndicatorLine, index: number): string {
       const { target, context } = line.source(index);
       const column = line.column(index).column;
-      const reason = assess(parseActualCell(cellAt(sheet, line.place.row, column.col)), target, {
+      const reason = assess(parseActualCell(cellAt(sheet, line.row, column.col)), target, {
         ...context,
         period: column.period,
         lastYear: line.lastYear(index),
@@ -261,7 +261,7 @@ function sheetDisagreement(table: DetectedTable, line: IndicatorLine, index: num
   const status = line.status(index);
   if (status === 'no-target') return '';
   const actualCol = line.column(index).column.col;
-  const published = publishedRating(table, line.grid, line.place.row, actualCol);
+  const published = publishedRating(table, line.grid, line.row, actualCol);
   if (!published || published.status === status) return '';
   const series = statusColumnFor(table, actualCol);
   for (let later = line.periodCount - 1; later > index; later--) {

@@ -302,14 +302,33 @@ function numberOrUndefined(value: number): number | undefined {
   return Number.isNaN(value) ? undefined : value;
 }
 
-/** One indicator of a target table: where it is, and its judged periods, by their index among the table's period columns. */
-export class IndicatorLine {
+/**
+ * One indicator of a target table: where it is (its place's fields kept on it, one read away for
+ * its periods' verdicts), and its judged periods, by their index among the table's period columns.
+ */
+export class IndicatorLine implements IndicatorPlace {
+  readonly sheet: string;
+  readonly tableIndex: number;
+  readonly ref: string | null;
+  readonly indicator: string;
+  readonly row: number;
+  readonly owner: string | null;
+  readonly commentary: string | null;
+
   constructor(
-    readonly place: IndicatorPlace,
+    place: IndicatorPlace,
     readonly periods: TablePeriods,
     /** The slot of its first period. */
     readonly first: number,
-  ) {}
+  ) {
+    this.sheet = place.sheet;
+    this.tableIndex = place.tableIndex;
+    this.ref = place.ref;
+    this.indicator = place.indicator;
+    this.row = place.row;
+    this.owner = place.owner;
+    this.commentary = place.commentary;
+  }
 
   get grid(): Sheet {
     return this.periods.grid;
@@ -360,7 +379,7 @@ export class IndicatorLine {
     }
     const previousColumn = this.periods.previousColumn;
     if (!previousColumn) return undefined;
-    const value = figureIn(this.grid, this.place.row, previousColumn);
+    const value = figureIn(this.grid, this.row, previousColumn);
     return value === undefined ? undefined : { value, label: `the "${previousColumn.header}" column` };
   }
 
@@ -406,13 +425,13 @@ class PeriodVerdict extends KeptVerdict {
   }
   /** As the cell shows it: the text every reading of an actual keeps. */
   get actualText(): string {
-    return cellText(cellAt(this.line.grid, this.place.row, this.actualColumn));
+    return cellText(cellAt(this.line.grid, this.line.row, this.actualColumn));
   }
   protected get actualColumn(): number {
     return this.line.column(this.index).column.col;
   }
   protected get place(): IndicatorPlace {
-    return this.line.place;
+    return this.line;
   }
   protected get source(): ReasonSource {
     return this.line.periods.source(this.slot);
