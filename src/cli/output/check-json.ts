@@ -1,6 +1,7 @@
 import type { IndicatorVerdict } from '../../core/engine/indicator-verdict';
 import { STATUS_WORDS, type Polarity, type Status } from '../../core/engine/target-types';
 import { shortText } from '../../core/model/short-text';
+import type { Issue } from '../../core/model/issue';
 
 export { STATUS_WORDS };
 
@@ -48,7 +49,7 @@ function clip(text: string, max: number): string {
 }
 
 /** What `kpi-tracker check` prints for a person: one line a verdict, then the reason. */
-export function checkText(file: string, verdicts: readonly IndicatorVerdict[], doubts: readonly string[] = []): string {
+export function checkText(file: string, verdicts: readonly IndicatorVerdict[], doubts: readonly Issue[] = []): string {
   const lines: string[] = [];
   const counts = new Map<Status, number>();
   for (const v of verdicts) counts.set(v.status, (counts.get(v.status) ?? 0) + 1);
@@ -70,7 +71,7 @@ export function checkText(file: string, verdicts: readonly IndicatorVerdict[], d
   // Whatever could not be judged or read, gathered at the end so none is lost in a long list.
   const unjudged = verdicts.filter((v) => v.status === 'unreadable');
   if (doubts.length > 0 || unjudged.length > 0) lines.push('', 'Not read or not judged');
-  for (const doubt of doubts) lines.push(`  ! ${doubt}`);
+  for (const doubt of doubts) lines.push(`  ! ${doubt.message}`);
   for (const v of unjudged)
     lines.push(
       `  ! ${v.sheet} ${v.actualCell ?? `row ${v.row + 1}`} ${v.ref ?? clip(v.indicator, 40)} (${v.periodLabel || 'no period'}): ${v.reason}`,

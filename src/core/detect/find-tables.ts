@@ -7,6 +7,7 @@ import type { ColumnMapping, ColumnRole, DetectedIndicator, DetectedTable, Footn
 import { shortText } from '../model/short-text';
 import { readHeaderByShape } from './shape-header';
 import { REFERENCE_PATTERN } from './reference-pattern';
+import { issue, type Issue } from '../model/issue';
 
 /** Roles that hold figures or words about an indicator's result. */
 const DATA_ROLES: ReadonlySet<ColumnRole> = new Set([
@@ -29,7 +30,7 @@ export interface HeaderCandidate {
   readonly columns: ColumnMapping[];
   readonly title?: string;
   /** What detection is unsure of about a header found from the table's shape (see shape-header). */
-  readonly shapeDoubts?: readonly string[];
+  readonly shapeDoubts?: readonly Issue[];
 }
 
 export { REFERENCE_PATTERN };
@@ -390,7 +391,7 @@ export function readBody(
   grid: SheetGrid,
   header: HeaderCandidate,
   stopBefore: number,
-): { indicators: DetectedIndicator[]; footnotes: Footnote[]; bottom: number; doubts: string[] } {
+): { indicators: DetectedIndicator[]; footnotes: Footnote[]; bottom: number; doubts: Issue[] } {
   const columns = header.columns;
   const refCol = roleColumn(columns, 'reference');
   const descCol = roleColumn(columns, 'description');
@@ -407,7 +408,7 @@ export function readBody(
 
   const indicators: DetectedIndicator[] = [];
   const footnotes: Footnote[] = [];
-  const doubts: string[] = [];
+  const doubts: Issue[] = [];
   let section: string | undefined;
   let bottom = header.rows[header.rows.length - 1]!;
   let blankRun = 0;
@@ -470,7 +471,12 @@ export function readBody(
       if (!REFERENCE_PATTERN.test(ref)) {
         // A heading or prose line under the table ("Definitions"), not an indicator.
         if (!hasData && (afterBlank || shown === 1)) break;
-        doubts.push(`Row ${r + 1}: "${shorten(ref)}" in the reference column does not look like an indicator reference.`);
+        doubts.push(
+          issue(
+            'reference-not-recognised',
+            `Row ${r + 1}: "${shorten(ref)}" in the reference column does not look like an indicator reference.`,
+          ),
+        );
       }
       flush();
       start(r, ref, description);
@@ -480,7 +486,8 @@ export function readBody(
     if (description && hasData) {
       flush();
       start(r, undefined, description);
-      if (refCol !== undefined) doubts.push(`Row ${r + 1}: "${shorten(description)}" has no reference.`);
+      if (refCol !== undefined)
+        doubts.push(issue('indicator-without-reference', `Row ${r + 1}: "${shorten(description)}" has no reference.`));
       bottom = r;
       continue;
     }

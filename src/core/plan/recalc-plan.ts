@@ -16,6 +16,7 @@ import { verdictWithoutFigure } from './no-figure-verdict';
 import { cellKey, WrittenCells } from './written-cells';
 import { planValueText, textValue, type CellEdit, type Notice, type OwnedSheet, type Plan, type PlanValue } from './plan-types';
 import { chooseColours, chooseLabels, isKnownStatusText, knownStatusTexts, type StatusColours, type StatusLabels } from './status-style';
+import { issue, type Issue, type IssueCode } from '../model/issue';
 
 export interface RecalcOptions {
   /** Judge and write this period (a label such as `Q2 2024/25`); default: each indicator's latest period with data. */
@@ -46,14 +47,14 @@ export interface ChosenVerdict {
 export interface PlanParts {
   readonly edits: readonly CellEdit[];
   readonly notices: readonly Notice[];
-  readonly refusals: readonly string[];
+  readonly refusals: readonly Issue[];
 }
 
 export interface RecalcResult {
   /** The cell edits, notes and refusals; `finalisePlan` turns them into a plan. */
   readonly parts: PlanParts;
   /** Refusals that stop any run, not only one that writes statuses (a mapping that no longer fits). */
-  readonly mappingRefusals: readonly string[];
+  readonly mappingRefusals: readonly Issue[];
   readonly chosen: readonly ChosenVerdict[];
   readonly settings: Settings;
   readonly labels: StatusLabels;
@@ -67,6 +68,9 @@ const DIRECTION_WORDS: Record<string, string> = {
 };
 
 export { cellKey };
+
+/** Doubts that stop every run, not only one that writes statuses: the saved mapping no longer fits the workbook. */
+const MAPPING_NO_LONGER_FITS: ReadonlySet<IssueCode> = new Set<IssueCode>(['saved-sheet-missing', 'saved-mapping-no-longer-fits']);
 
 function columnOf(table: DetectedTable, role: 'status' | 'commentary'): number | undefined {
   return table.columns.find((column) => column.role === role)?.col;
@@ -356,12 +360,12 @@ export function planRecalculation(
 ): RecalcResult {
   const edits: CellEdit[] = [];
   const notices: Notice[] = [];
-  const refusals: string[] = [];
+  const refusals: Issue[] = [];
   const written = new WrittenCells(settings.written);
   const seenCommentaryAdded = new Map<string, SeenCommentary>();
 
-  for (const doubt of detection.doubts) if (/no longer (fits|in the workbook)/.test(doubt)) refusals.push(doubt);
-  for (const table of detection.tables) for (const doubt of table.doubts) if (/no longer fits/.test(doubt)) refusals.push(doubt);
+  for (const doubt of detection.doubts) if (MAPPING_NO_LONGER_FITS.has(doubt.code)) refusals.push(doubt);
+  for (const table of detection.tables) for (const doubt of table.doubts) if (MAPPING_NO_LONGER_FITS.has(doubt.code)) refusals.push(doubt);
 
   const existingStatusTexts: string[] = [];
   for (const table of detection.tables) {
@@ -541,7 +545,10 @@ export function planRecalculation(
   const protectedSheets = [...editedSheets].filter((name) => findSheet(workbook, name)?.isProtected);
   for (const name of protectedSheets) {
     refusals.push(
-      `Sheet "${name}" is protected, so KPI Tracker can't write its statuses. Unprotect it (Review → Unprotect Sheet) and run again. Nothing was written.`,
+      issue(
+        'sheet-protected',
+        `Sheet "${name}" is protected, so KPI Tracker can't write its statuses. Unprotect it (Review → Unprotect Sheet) and run again. Nothing was written.`,
+      ),
     );
   }
 

@@ -17,7 +17,7 @@ export function RunResultSummary(props: { label: string; result: RunResult; onSh
           <MessageBarTitle>{props.label}: nothing was written</MessageBarTitle>
           <ul className={styles.list}>
             {plan.refusals.map((refusal, i) => (
-              <li key={i}>{refusal}</li>
+              <li key={i}>{refusal.message}</li>
             ))}
           </ul>
         </MessageBarBody>
