@@ -274,7 +274,11 @@ function unfoundTableChecks(table: z.infer<typeof ExpectedTable>, where: string)
  * no figure then has no data for it). Year-to-date verdicts KPI Tracker works out itself (no cell
  * of their own) are not the publisher's.
  */
-function reportedVerdict(own: readonly IndicatorVerdict[], table: readonly IndicatorVerdict[], period: string | undefined): IndicatorVerdict | undefined {
+function reportedVerdict(
+  own: readonly IndicatorVerdict[],
+  table: readonly IndicatorVerdict[],
+  period: string | undefined,
+): IndicatorVerdict | undefined {
   const wanted = period ? parsePeriodLabel(period) : undefined;
   if (wanted) {
     const match = own.find((v) => v.period && periodLabel(v.period) === periodLabel(wanted));
