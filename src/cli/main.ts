@@ -179,7 +179,7 @@ async function map(positional: readonly string[], flags: ReadonlyMap<string, str
     const reading = readSettings(workbook);
     const detection = detectWorkbook(workbook, reading.settings);
     io.out(JSON.stringify(mappingOf(detection), null, 2));
-    for (const doubt of [...(reading.ok ? [] : [reading.problem]), ...detection.doubts]) io.err(doubt);
+    for (const doubt of [...(reading.ok ? [] : [reading.problem]), ...detection.doubts]) io.err(doubt.message);
     return 0;
   }
   if (given === true) throw new UsageError('--set needs the mapping file: kpi-tracker map <book.xlsx> --set mapping.json');
@@ -195,13 +195,13 @@ async function map(positional: readonly string[], flags: ReadonlyMap<string, str
   }
   const parsed = readMappingJson(text);
   if (!parsed.ok) {
-    io.err(`${parsed.problem} (in ${given}). Nothing was written.`);
+    io.err(`${parsed.problem.message} (in ${given}). Nothing was written.`);
     return 1;
   }
   const { workbook, source, structureProtected } = await readXlsxFile(path);
   const misfits = mappingMisfits(workbook, parsed.mapping);
   if (misfits.length > 0) {
-    io.err([...misfits, 'Nothing was written.'].join('\n'));
+    io.err([...misfits.map((misfit) => misfit.message), 'Nothing was written.'].join('\n'));
     return 1;
   }
   if (structureProtected) {
@@ -251,7 +251,7 @@ async function check(
     io.err(
       [
         `No KPI table was found in ${path}, so there is nothing to check. Run "kpi-tracker scan ${path}" to see what KPI Tracker looks for.`,
-        ...found.doubts,
+        ...found.doubts.map((doubt) => doubt.message),
       ].join('\n'),
     );
     return 1;
@@ -265,7 +265,7 @@ async function check(
   if (flags.has('--json')) {
     await writeCheckJson(verdicts, io.out, io.drained);
     // The JSON is the contract; what could not be read is said beside it, never left out.
-    for (const doubt of detection.doubts) io.err(doubt);
+    for (const doubt of detection.doubts) io.err(doubt.message);
   } else await writeCheckText(path, verdicts, io.out, io.drained, detection.doubts);
   if (period && none) io.err(`No indicator in ${path} has figures for ${period}.`);
   return 0;

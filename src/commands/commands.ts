@@ -43,7 +43,11 @@ export async function runFromRibbon(label: string, steps: Steps): Promise<void> 
       return;
     }
     if (run.result.plan.refusals.length > 0) {
-      postNotice({ intent: 'error', title: `${label}: nothing was written`, message: run.result.plan.refusals.join(' ') });
+      postNotice({
+        intent: 'error',
+        title: `${label}: nothing was written`,
+        message: run.result.plan.refusals.map((refusal) => refusal.message).join(' '),
+      });
       await showPane();
       return;
     }

@@ -1,4 +1,4 @@
-import type { IndicatorVerdict } from '../core/engine/evaluate';
+import type { IndicatorVerdict } from '../core/engine/indicator-verdict';
 import { comparePeriods, periodLabel, type Period } from '../core/periods/period';
 
 /** The periods the verdicts cover, earliest first, as labels such as `Q2 2024/25`. */

@@ -2,6 +2,7 @@ import { ACTION_PLAN_SHEET } from '../core/sheets/action-plan-sheet';
 import type { Notice } from '../core/plan/plan-types';
 import type { RunResult } from '../core/run/run-kpi-tracker';
 import { committeeSheetName } from '../core/sheets/committee-sheet';
+import type { Issue } from '../core/model/issue';
 
 export interface PreviewSummary {
   readonly statusCells: number;
@@ -15,7 +16,7 @@ export interface PreviewSummary {
   readonly committeeChanges: boolean;
   readonly notices: readonly Notice[];
   /** Reasons nothing may be written. */
-  readonly refusals: readonly string[];
+  readonly refusals: readonly Issue[];
 }
 
 /** What a run of all three steps would do, counted from its plan. */

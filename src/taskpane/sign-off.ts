@@ -1,5 +1,5 @@
 import type { Detection } from '../core/detect/types';
-import type { IndicatorVerdict } from '../core/engine/evaluate';
+import type { IndicatorVerdict } from '../core/engine/indicator-verdict';
 import { STATUSES, type Status } from '../core/engine/target-types';
 import { cellText } from '../core/model/cell-text';
 import { isoFromDate, type CalendarDate } from '../core/model/serial-dates';

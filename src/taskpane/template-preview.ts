@@ -1,4 +1,4 @@
-import { verdictWithStatus, type IndicatorVerdict } from '../core/engine/evaluate';
+import { verdictWith, type IndicatorVerdict } from '../core/engine/indicator-verdict';
 import type { Status } from '../core/engine/target-types';
 import { generatedCommentary } from '../core/plan/recalc-plan';
 import type { Settings } from '../core/settings/settings-schema';
@@ -17,5 +17,5 @@ export function previewCommentary(
   const templates = { ...settings.templates };
   if (template.trim()) templates[status] = template;
   else delete templates[status];
-  return generatedCommentary(verdictWithStatus(verdict, status), statusLabel, { ...settings, templates }) ?? '';
+  return generatedCommentary(verdictWith(verdict, { status }), statusLabel, { ...settings, templates }) ?? '';
 }

@@ -1,4 +1,4 @@
-import type { IndicatorVerdict } from '../core/engine/evaluate';
+import type { IndicatorVerdict } from '../core/engine/indicator-verdict';
 import { formatFigure } from '../core/engine/format-figure';
 import { comparePeriods } from '../core/periods/period';
 

@@ -8,7 +8,9 @@
 import { join } from 'node:path';
 import { detectWorkbook } from '../../src/core/detect/detect-workbook';
 import type { DetectedTable } from '../../src/core/detect/types';
-import { addsUpOverTheYear, evaluateWorkbook, type IndicatorVerdict } from '../../src/core/engine/evaluate';
+import { evaluateWorkbook } from '../../src/core/engine/evaluate';
+import { addsUpOverTheYear } from '../../src/core/engine/annual-count';
+import type { IndicatorVerdict } from '../../src/core/engine/indicator-verdict';
 import { judge } from '../../src/core/engine/judge';
 import { parseActualText } from '../../src/core/engine/parse-actual';
 import { parseTargetText } from '../../src/core/engine/parse-target';
@@ -16,6 +18,7 @@ import { decidePolarity, parsePolarityText } from '../../src/core/engine/polarit
 import { readStatusWord } from '../../src/core/engine/status-words';
 import { formatVariance, varianceValue } from '../../src/core/engine/variance';
 import { columnIndex } from '../../src/core/model/address';
+import type { Issue } from '../../src/core/model/issue';
 import { CASES_DIR, readCase, type RealCase } from '../corpus-real/real-corpus';
 
 const TODAY = { year: 2026, month: 12, day: 6 };
@@ -24,7 +27,7 @@ function corpusCase(name: string): {
   realCase: RealCase;
   tables: readonly DetectedTable[];
   verdicts: IndicatorVerdict[];
-  doubts: readonly string[];
+  doubts: readonly Issue[];
 } {
   const realCase = readCase(join(CASES_DIR, name), name);
   const detection = detectWorkbook(realCase.workbook);
@@ -96,9 +99,10 @@ describe('tables that were missed in silence', () => {
 
   test('a grid that nothing could read is named with its sheet and range (Sandwell parking report: the PCN counts)', () => {
     const { doubts } = corpusCase('council-sandwell-parking-annual-report-2015-16.txt');
-    expect(doubts).toContain(
-      "'Sheet1'!A2:B10 looks like KPIs, but no table could be read there: choose its columns (or mark it as not a KPI table).",
-    );
+    expect(doubts).toContainEqual({
+      code: 'grid-not-read',
+      message: "'Sheet1'!A2:B10 looks like KPIs, but no table could be read there: choose its columns (or mark it as not a KPI table).",
+    });
   });
 });
 

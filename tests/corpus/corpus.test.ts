@@ -293,7 +293,8 @@ describe('a protected sheet', () => {
   it('the in-memory host and Excel refuse too, and Excel receives not one write', async () => {
     const { workbook } = await readXlsxFile(paths.protected);
     const { result } = memoryGuarded(workbook);
-    expect(result.plan.refusals.join(' ')).toMatch(/Sheet "KPIs 2024-25" is protected/);
+    expect(result.plan.refusals.map((refusal) => refusal.code)).toEqual(['sheet-protected']);
+    expect(result.plan.refusals[0]!.message).toMatch(/Sheet "KPIs 2024-25" is protected/);
     expect(result.plan.edits).toEqual([]);
     const { fake, run } = await inFakeExcel(workbook, runOptions('recalc'));
     expect(run.write).toBeNull();

@@ -336,7 +336,8 @@ describe('Recalculate status on the 14-indicator layout A sample', () => {
     });
     const fake = install(workbook);
     const run: ExcelRun = await runInExcel(RECALC, true);
-    expect(run.result.plan.refusals.join(' ')).toMatch(/protected/);
+    expect(run.result.plan.refusals.map((refusal) => refusal.code)).toEqual(['sheet-protected']);
+    expect(run.result.plan.refusals[0]!.message).toMatch(/protected/);
     expect(run.write).toBeNull();
     expect(fake.requests.reduce((sum, r) => sum + r.writes, 0)).toBe(0);
   });

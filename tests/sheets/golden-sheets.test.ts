@@ -12,7 +12,7 @@
 import type ExcelJS from 'exceljs';
 import { ACTION_COLUMNS, ACTION_PLAN_SHEET } from '../../src/core/sheets/action-plan-sheet';
 import { actionStatus } from '../../src/core/sheets/action-due-text';
-import type { IndicatorVerdict } from '../../src/core/engine/evaluate';
+import type { IndicatorVerdict } from '../../src/core/engine/indicator-verdict';
 import { STATUSES, type Status } from '../../src/core/engine/target-types';
 import { chooseVerdicts } from '../../src/core/plan/recalc-plan';
 import { JUDGED, NO_ACTION_YET } from '../../src/core/sheets/committee-key';

@@ -1,6 +1,8 @@
-import { reasonReadOnce, type IndicatorVerdict } from '../../core/engine/evaluate';
+import { reasonReadOnce } from '../../core/engine/evaluate';
+import type { IndicatorVerdict } from '../../core/engine/indicator-verdict';
 import { STATUS_WORDS, type Polarity, type Status } from '../../core/engine/target-types';
 import { shortText } from '../../core/model/short-text';
+import type { Issue } from '../../core/model/issue';
 
 export { STATUS_WORDS };
 
@@ -117,7 +119,7 @@ export async function writeCheckText(
   verdicts: IndicatorVerdict[],
   emit: (text: string) => void,
   drained: () => Promise<void> = async () => undefined,
-  doubts: readonly string[] = [],
+  doubts: readonly Issue[] = [],
 ): Promise<void> {
   const out = chunkedLines(emit);
   // Whatever could not be judged, gathered as it goes by, to be listed again at the end.
@@ -151,7 +153,7 @@ export async function writeCheckText(
     out.line('');
     out.line('Not read or not judged');
   }
-  for (const doubt of doubts) out.line(`  ! ${doubt}`);
+  for (const doubt of doubts) out.line(`  ! ${doubt.message}`);
   for (const line of unjudged) out.line(line);
   out.end();
 }

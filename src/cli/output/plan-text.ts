@@ -23,7 +23,7 @@ export function planText(plan: Plan, dryRun: boolean): string {
   const lines: string[] = [];
   if (plan.refusals.length > 0) {
     lines.push('Nothing was written:');
-    for (const refusal of plan.refusals) lines.push(`  ${refusal}`);
+    for (const refusal of plan.refusals) lines.push(`  ${refusal.message}`);
     return lines.join('\n');
   }
   const statuses = plan.edits.filter((edit) => edit.purpose === 'status').length;

@@ -2,6 +2,7 @@ import type { Detection, DetectedTable } from '../../core/detect/types';
 import { LAYOUT_OF_KIND } from '../../core/detect/types';
 import { columnLetter, rangeAddress } from '../../core/model/address';
 import { periodLabel } from '../../core/periods/period';
+import type { IssueCode } from '../../core/model/issue';
 
 /**
  * The stable shape of `kpi-tracker scan --json` (documented in the README).
@@ -11,6 +12,8 @@ export interface ScanJson {
   readonly file: string;
   readonly tables: readonly ScanTableJson[];
   readonly doubts: readonly string[];
+  /** Each doubt's code, in the same order: what a program should decide by (the words may be reworded). */
+  readonly doubtCodes: readonly IssueCode[];
 }
 
 export interface ScanTableJson {
@@ -60,6 +63,7 @@ export interface ScanTableJson {
     readonly successMeasure: string | null;
   }>;
   readonly doubts: readonly string[];
+  readonly doubtCodes: readonly IssueCode[];
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;
@@ -67,7 +71,8 @@ const round = (n: number): number => Math.round(n * 100) / 100;
 export function scanJson(file: string, detection: Detection): ScanJson {
   return {
     file,
-    doubts: detection.doubts,
+    doubts: detection.doubts.map((doubt) => doubt.message),
+    doubtCodes: detection.doubts.map((doubt) => doubt.code),
     tables: detection.tables.map((table) => ({
       sheet: table.sheet,
       range: rangeAddress(table.range),
@@ -118,7 +123,8 @@ export function scanJson(file: string, detection: Detection): ScanJson {
         progress: action.progress ?? null,
         successMeasure: action.successMeasure ?? null,
       })),
-      doubts: table.doubts,
+      doubts: table.doubts.map((doubt) => doubt.message),
+      doubtCodes: table.doubts.map((doubt) => doubt.code),
     })),
   };
 }

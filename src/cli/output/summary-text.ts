@@ -1,4 +1,4 @@
-import type { IndicatorVerdict } from '../../core/engine/evaluate';
+import type { IndicatorVerdict } from '../../core/engine/indicator-verdict';
 import { STATUSES, STATUS_WORDS, type Status } from '../../core/engine/target-types';
 import { JUDGED } from '../../core/sheets/committee-key';
 

@@ -23,13 +23,14 @@ import { readMeasureCards, wordingOverlap } from './measure-cards';
 import { SheetGrid } from './sheet-grid';
 import { unreadGridDoubt, unreadGrids } from './unread-grids';
 import type { ColumnMapping, ColumnRole, Detection, DetectedIndicator, DetectedTable, Footnote, MeasureCard } from './types';
+import { issue, type Issue } from '../model/issue';
 
 /**
  * Finds every KPI table in a workbook and maps its columns to roles. The officer's saved
  * mapping wins over detection; where detection is unsure it says so in `doubts`.
  */
 export function detectWorkbook(workbook: Workbook, settingsOverride?: Settings): Detection {
-  const doubts: string[] = [];
+  const doubts: Issue[] = [];
   let settings = settingsOverride;
   if (!settings) {
     const reading = readSettings(workbook);
@@ -51,15 +52,15 @@ export function detectWorkbook(workbook: Workbook, settingsOverride?: Settings):
   const used = new Set(tables.map((table) => table.sheet));
   for (const savedTable of settings.tables) {
     if (!workbook.sheets.some((sheet) => sheet.name === savedTable.sheet)) {
-      doubts.push(`The saved mapping names a sheet "${savedTable.sheet}" that is no longer in the workbook.`);
+      doubts.push(issue('saved-sheet-missing', `The saved mapping names a sheet "${savedTable.sheet}" that is no longer in the workbook.`));
     } else if (!used.has(savedTable.sheet) && !savedTable.ignored) {
-      doubts.push(`The saved mapping for sheet "${savedTable.sheet}" found no table there.`);
+      doubts.push(issue('saved-table-not-found', `The saved mapping for sheet "${savedTable.sheet}" found no table there.`));
     }
   }
   return { tables, cards, doubts };
 }
 
-function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: DetectedTable[]; cards: MeasureCard[]; unread: string[] } {
+function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: DetectedTable[]; cards: MeasureCard[]; unread: Issue[] } {
   const grid = new SheetGrid(sheet);
   const tables: DetectedTable[] = [];
   const savedByRow = new Map(saved.map((table) => [table.headerRows[0]! - 1, table]));
@@ -131,9 +132,9 @@ function nextHeaderRow(
   return { row: nextSaved };
 }
 
-function headerFromSaved(grid: SheetGrid, saved: SavedTable): { header: HeaderCandidate; doubts: string[] } | undefined {
+function headerFromSaved(grid: SheetGrid, saved: SavedTable): { header: HeaderCandidate; doubts: Issue[] } | undefined {
   const rows = saved.headerRows.map((n) => n - 1);
-  const doubts: string[] = [];
+  const doubts: Issue[] = [];
   const columns: ColumnMapping[] = [];
   for (const column of saved.columns) {
     const col = columnIndex(column.column);
@@ -143,7 +144,10 @@ function headerFromSaved(grid: SheetGrid, saved: SavedTable): { header: HeaderCa
       .join(' ');
     if (normaliseHeader(header) !== normaliseHeader(column.header)) {
       doubts.push(
-        `The saved mapping no longer fits sheet "${grid.sheet.name}": column ${column.column} was "${column.header}" when you confirmed it and is now "${header || '(empty)'}". Check the mapping before running.`,
+        issue(
+          'saved-mapping-no-longer-fits',
+          `The saved mapping no longer fits sheet "${grid.sheet.name}": column ${column.column} was "${column.header}" when you confirmed it and is now "${header || '(empty)'}". Check the mapping before running.`,
+        ),
       );
     }
     const period = column.period ? parsePeriodLabel(column.period) : undefined;
@@ -168,10 +172,10 @@ function buildTable(
   header: HeaderCandidate,
   stopBefore: number,
   lastBottom: number,
-  fromSaved: { doubts: string[] } | undefined,
+  fromSaved: { doubts: Issue[] } | undefined,
 ): DetectedTable {
   const headerTop = header.rows[0]!;
-  const doubts: string[] = [...(fromSaved?.doubts ?? [])];
+  const doubts: Issue[] = [...(fromSaved?.doubts ?? [])];
   let columns = [...header.columns];
   const excelTable = grid.sheet.tables.find((t) => t.range.top === headerTop);
   const bodyLimit = excelTable ? Math.min(stopBefore, excelTable.range.bottom + 1 - (excelTable.hasTotalsRow ? 1 : 0)) : stopBefore;
@@ -180,7 +184,10 @@ function buildTable(
     const { recommendation, top } = readRecommendation(grid, headerTop, lastBottom);
     const { actions, bottom } = readActionRows(grid, header, bodyLimit);
     const cols = columns.map((column) => column.col);
-    if (!recommendation) doubts.push('No recommendation reference (such as R1 or R2.1) was found above this action plan.');
+    if (!recommendation)
+      doubts.push(
+        issue('action-plan-without-recommendation', 'No recommendation reference (such as R1 or R2.1) was found above this action plan.'),
+      );
     return {
       sheet: grid.sheet.name,
       range: { top, left: Math.min(...cols), bottom, right: Math.max(...cols) },
@@ -216,7 +223,10 @@ function buildTable(
   for (const c of grid.filledColumns(headerTop)) {
     if (!columns.some((column) => column.col === c) && c <= Math.max(...columns.map((column) => column.col))) {
       doubts.push(
-        `Column ${columnLetter(c)} "${shorten(grid.text(headerTop, c), 40)}" was not recognised; KPI Tracker will leave it alone.`,
+        issue(
+          'column-not-recognised',
+          `Column ${columnLetter(c)} "${shorten(grid.text(headerTop, c), 40)}" was not recognised; KPI Tracker will leave it alone.`,
+        ),
       );
     }
   }
@@ -413,26 +423,33 @@ function tieFootnotes(
   });
 }
 
-function describeGaps(kind: DetectedTable['kind'], columns: readonly ColumnMapping[], indicators: readonly DetectedIndicator[]): string[] {
+function describeGaps(kind: DetectedTable['kind'], columns: readonly ColumnMapping[], indicators: readonly DetectedIndicator[]): Issue[] {
   const roles = new Set(columns.map((column) => column.role));
-  const doubts: string[] = [];
-  if ((kind === 'period-table' || kind === 'measure-table') && !roles.has('target')) doubts.push('No target column was found.');
+  const doubts: Issue[] = [];
+  if ((kind === 'period-table' || kind === 'measure-table') && !roles.has('target'))
+    doubts.push(issue('no-target-column', 'No target column was found.'));
   if ((kind === 'period-table' || kind === 'measure-table') && !roles.has('status')) {
     doubts.push(
-      'There is no Status column: KPI Tracker can judge these indicators, but has nowhere in this table to write their statuses until you choose one.',
+      issue(
+        'no-status-column',
+        'There is no Status column: KPI Tracker can judge these indicators, but has nowhere in this table to write their statuses until you choose one.',
+      ),
     );
   }
   for (const column of columns) {
     if (column.confidence < 0.8 && column.reason !== 'confirmed by you')
-      doubts.push(`Column ${columnLetter(column.col)} taken as ${column.role}: ${column.reason}.`);
+      doubts.push(issue('column-role-unsure', `Column ${columnLetter(column.col)} taken as ${column.role}: ${column.reason}.`));
   }
-  if (indicators.length === 0) doubts.push('The table has a header but no indicator rows under it.');
+  if (indicators.length === 0) doubts.push(issue('no-indicator-rows', 'The table has a header but no indicator rows under it.'));
   if (referencesRise(indicators)) return doubts;
   const seen = new Map<string, number>();
   for (const indicator of indicators) {
     if (!indicator.ref) continue;
     const earlier = seen.get(indicator.ref);
-    if (earlier !== undefined) doubts.push(`Reference ${indicator.ref} is used twice (rows ${earlier + 1} and ${indicator.row + 1}).`);
+    if (earlier !== undefined)
+      doubts.push(
+        issue('reference-used-twice', `Reference ${indicator.ref} is used twice (rows ${earlier + 1} and ${indicator.row + 1}).`),
+      );
     else seen.set(indicator.ref, indicator.row);
   }
   return doubts;

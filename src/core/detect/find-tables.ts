@@ -7,6 +7,7 @@ import type { ColumnMapping, ColumnRole, DetectedIndicator, DetectedTable, Footn
 import { shortText } from '../model/short-text';
 import { readHeaderByShape } from './shape-header';
 import { REFERENCE_PATTERN } from './reference-pattern';
+import { issue, type Issue } from '../model/issue';
 
 /** Roles that hold figures or words about an indicator's result. */
 const DATA_ROLES: ReadonlySet<ColumnRole> = new Set([
@@ -29,7 +30,7 @@ export interface HeaderCandidate {
   readonly columns: ColumnMapping[];
   readonly title?: string;
   /** What detection is unsure of about a header found from the table's shape (see shape-header). */
-  readonly shapeDoubts?: readonly string[];
+  readonly shapeDoubts?: readonly Issue[];
 }
 
 export { REFERENCE_PATTERN };
@@ -390,7 +391,7 @@ export function readBody(
   grid: SheetGrid,
   header: HeaderCandidate,
   stopBefore: number,
-): { indicators: DetectedIndicator[]; footnotes: Footnote[]; bottom: number; doubts: string[] } {
+): { indicators: DetectedIndicator[]; footnotes: Footnote[]; bottom: number; doubts: Issue[] } {
   const columns = header.columns;
   const refCol = roleColumn(columns, 'reference');
   const descCol = roleColumn(columns, 'description');
@@ -407,17 +408,26 @@ export function readBody(
 
   const indicators: DetectedIndicator[] = [];
   const footnotes: Footnote[] = [];
-  const doubts: string[] = [];
+  const doubts: Issue[] = [];
   let section: string | undefined;
   let bottom = header.rows[header.rows.length - 1]!;
   let blankRun = 0;
   // The indicator being read, which may run onto the rows below: its rows (undefined when there
-  // is none), reference, description and section. Plain variables, not an object per indicator,
-  // nor closures to start and finish one (the variables they share would live on the heap).
+  // is none), reference, description and section.
   let currentRows: number[] | undefined;
   let currentRef: string | undefined;
   let currentDescription = '';
   let currentSection: string | undefined;
+  const start = (r: number, ref: string | undefined, description: string): void => {
+    currentRows = [r];
+    currentRef = ref;
+    currentDescription = description;
+    currentSection = section;
+  };
+  const flush = (): void => {
+    if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
+    currentRows = undefined;
+  };
 
   for (let r = bottom + 1; r < stopBefore; r++) {
     // How many cells in the table's columns show something (0, 1 or more is all that is asked),
@@ -444,8 +454,7 @@ export function readBody(
     // A footnote starts with its star, a measure card's title with "Performance": most rows are neither by their first letter.
     const footnote = shown === 1 && firstText.charCodeAt(0) === 42 ? FOOTNOTE_PATTERN.exec(firstText) : null;
     if (footnote) {
-      if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
-      currentRows = undefined;
+      flush();
       footnotes.push({ row: r, marker: footnote[1]!, text: footnote[2]!.trim() });
       bottom = r;
       blankRun = 0;
@@ -462,23 +471,23 @@ export function readBody(
       if (!REFERENCE_PATTERN.test(ref)) {
         // A heading or prose line under the table ("Definitions"), not an indicator.
         if (!hasData && (afterBlank || shown === 1)) break;
-        doubts.push(`Row ${r + 1}: "${shorten(ref)}" in the reference column does not look like an indicator reference.`);
+        doubts.push(
+          issue(
+            'reference-not-recognised',
+            `Row ${r + 1}: "${shorten(ref)}" in the reference column does not look like an indicator reference.`,
+          ),
+        );
       }
-      if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
-      currentRows = [r];
-      currentRef = ref;
-      currentDescription = description;
-      currentSection = section;
+      flush();
+      start(r, ref, description);
       bottom = r;
       continue;
     }
     if (description && hasData) {
-      if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
-      currentRows = [r];
-      currentRef = undefined;
-      currentDescription = description;
-      currentSection = section;
-      if (refCol !== undefined) doubts.push(`Row ${r + 1}: "${shorten(description)}" has no reference.`);
+      flush();
+      start(r, undefined, description);
+      if (refCol !== undefined)
+        doubts.push(issue('indicator-without-reference', `Row ${r + 1}: "${shorten(description)}" has no reference.`));
       bottom = r;
       continue;
     }
@@ -495,18 +504,14 @@ export function readBody(
         continue;
       }
       if (refCol === undefined && shown === 1) {
-        if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
-        currentRows = undefined;
+        flush();
         section = description;
         bottom = r;
         continue;
       }
       if (refCol === undefined) {
-        if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
-        currentRows = [r];
-        currentRef = undefined;
-        currentDescription = description;
-        currentSection = section;
+        flush();
+        start(r, undefined, description);
         bottom = r;
         continue;
       }
@@ -520,7 +525,7 @@ export function readBody(
     if (afterBlank) break;
     bottom = r;
   }
-  if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
+  flush();
   return { indicators, footnotes, bottom, doubts };
 }
 

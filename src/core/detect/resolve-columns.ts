@@ -12,6 +12,7 @@ import {
 } from './column-values';
 import type { SheetGrid } from './sheet-grid';
 import type { ColumnMapping, ColumnRole } from './types';
+import { issue, type Issue } from '../model/issue';
 
 /** A column of a candidate table: its header as written and what the header's words say, if anything. */
 export interface HeaderCell {
@@ -22,7 +23,7 @@ export interface HeaderCell {
 
 export interface Resolved {
   readonly columns: ColumnMapping[];
-  readonly doubts: string[];
+  readonly doubts: Issue[];
 }
 
 /** Roles a header may wrongly give a column that in fact names the measures. */
@@ -100,7 +101,7 @@ function holdsRowNumbers(grid: SheetGrid, col: number, rows: readonly number[]):
  * Every decision taken from values is said in the column's reason; every overruled header is a doubt.
  */
 export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bodyRows: readonly number[]): Resolved {
-  const doubts: string[] = [];
+  const doubts: Issue[] = [];
   const profiles = new Map(cells.map((cell) => [cell.col, profileColumn(grid, cell.col, bodyRows)]));
   const roles = new Map<number, ColumnMapping>();
   for (const cell of cells) {
@@ -132,7 +133,10 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
       if (own.filled >= 2 && shareOf(own, 'status') < 0.3) {
         roles.delete(cell.col);
         doubts.push(
-          `Column ${columnLetter(cell.col)} "${cell.header}" holds ${examples(own)}, not ratings; the ratings are in column ${columnLetter(ratingColumns[0]!.col)}, which KPI Tracker takes as the status column.`,
+          issue(
+            'status-column-holds-no-ratings',
+            `Column ${columnLetter(cell.col)} "${cell.header}" holds ${examples(own)}, not ratings; the ratings are in column ${columnLetter(ratingColumns[0]!.col)}, which KPI Tracker takes as the status column.`,
+          ),
         );
       }
     }
@@ -143,7 +147,10 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
       roles.set(cell.col, column(cell, 'status', 0.8, `its values are ratings (${examples(profile(cell.col))})`));
       if (was === 'actual')
         doubts.push(
-          `Column ${columnLetter(cell.col)} "${cell.header}" holds ratings (${examples(profile(cell.col))}), so it is read as the status column, not as figures.`,
+          issue(
+            'ratings-under-figures-header',
+            `Column ${columnLetter(cell.col)} "${cell.header}" holds ratings (${examples(profile(cell.col))}), so it is read as the status column, not as figures.`,
+          ),
         );
     }
   }
@@ -161,7 +168,10 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
       roles.set(names.col, column(names, 'description', 0.7, `it holds the measures' names (${examples(profile(names.col))})`));
       if (was)
         doubts.push(
-          `Column ${columnLetter(names.col)} "${names.header}" holds the measures' names, so it is read as the indicator column, not as ${was.role}.`,
+          issue(
+            'names-under-other-header',
+            `Column ${columnLetter(names.col)} "${names.header}" holds the measures' names, so it is read as the indicator column, not as ${was.role}.`,
+          ),
         );
     }
   }

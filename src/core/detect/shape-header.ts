@@ -4,6 +4,7 @@ import { holdsFigures, holdsNames, holdsStatuses, MEASURE_WORDS, profileColumn, 
 import type { HeaderCandidate } from './find-tables';
 import { bodyRowsBelow, resolveColumns, type HeaderCell } from './resolve-columns';
 import type { SheetGrid } from './sheet-grid';
+import { issue } from '../model/issue';
 
 /** Columns a header may use (see find-tables). */
 interface Span {
@@ -114,7 +115,10 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span): Hea
     rows: [row],
     columns,
     shapeDoubts: [
-      `The columns of this table were worked out from their contents, as their headings are not ones KPI Tracker knows${unread.length ? ` (column${unread.length > 1 ? 's' : ''} ${unread.map((cell) => columnLetter(cell.col)).join(', ')} left unread)` : ''}: check them before you run.`,
+      issue(
+        'columns-from-contents',
+        `The columns of this table were worked out from their contents, as their headings are not ones KPI Tracker knows${unread.length ? ` (column${unread.length > 1 ? 's' : ''} ${unread.map((cell) => columnLetter(cell.col)).join(', ')} left unread)` : ''}: check them before you run.`,
+      ),
       ...doubts,
     ],
   };

@@ -1,5 +1,6 @@
 import type { CellRange } from '../model/workbook';
 import type { Period } from '../periods/period';
+import type { Issue } from '../model/issue';
 
 export type ColumnRole =
   | 'reference'
@@ -163,7 +164,7 @@ export interface DetectedTable {
   /** An Excel table (ListObject) the rows come from, if any. */
   readonly excelTable?: string;
   readonly confidence: number;
-  readonly doubts: readonly string[];
+  readonly doubts: readonly Issue[];
   /** True when the columns come from the officer's saved mapping. */
   readonly confirmed: boolean;
 }
@@ -185,5 +186,5 @@ export interface Detection {
   readonly tables: readonly DetectedTable[];
   readonly cards: readonly MeasureCard[];
   /** Doubts about the workbook as a whole (settings that can't be read, sheets skipped). */
-  readonly doubts: readonly string[];
+  readonly doubts: readonly Issue[];
 }

@@ -2,6 +2,7 @@ import { rangeAddress } from '../model/address';
 import type { CellRange } from '../model/workbook';
 import { MEASURE_WORDS, valueKind } from './column-values';
 import type { SheetGrid } from './sheet-grid';
+import { issue, type Issue } from '../model/issue';
 
 /** A pivot table's output is a summary of data, not KPIs, and is left unnamed. */
 const PIVOT = /^(row labels|column labels|grand total)$/i;
@@ -75,6 +76,9 @@ function overlaps(a: CellRange, b: CellRange): boolean {
 }
 
 /** The doubt for a grid nothing could be read from. */
-export function unreadGridDoubt(sheet: string, range: CellRange): string {
-  return `'${sheet}'!${rangeAddress(range)} looks like KPIs, but no table could be read there: choose its columns (or mark it as not a KPI table).`;
+export function unreadGridDoubt(sheet: string, range: CellRange): Issue {
+  return issue(
+    'grid-not-read',
+    `'${sheet}'!${rangeAddress(range)} looks like KPIs, but no table could be read there: choose its columns (or mark it as not a KPI table).`,
+  );
 }

@@ -1,4 +1,4 @@
-import type { IndicatorVerdict } from './evaluate';
+import type { IndicatorVerdict } from './indicator-verdict';
 import { formatFigure } from './format-figure';
 
 const EXCEL_ERROR = /^#(N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
@@ -15,7 +15,6 @@ export interface JudgedFigures {
 }
 
 export function judgedFigures(verdict: IndicatorVerdict): JudgedFigures {
-  // A verdict's values may be worked out on each read: each is read once.
   const actualValue = verdict.actualValue;
   const targetValue = verdict.targetValue;
   const previousActual = verdict.previousActual;

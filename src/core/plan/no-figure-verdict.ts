@@ -1,4 +1,4 @@
-import type { IndicatorVerdict } from '../engine/evaluate';
+import { verdictWith, type IndicatorVerdict } from '../engine/indicator-verdict';
 import { judgedFigures } from '../engine/judged-figures';
 import type { Period } from '../periods/period';
 
@@ -14,22 +14,19 @@ export function verdictWithoutFigure(latest: IndicatorVerdict, period: Period, l
   const reason = figure
     ? `No figure for ${label}. The latest figure is ${figure}, for ${latest.periodLabel || 'an earlier period'}.`
     : `No figure for ${label} yet.`;
-  const own = (value: unknown): PropertyDescriptor => ({ value, enumerable: true });
-  // The verdict's getters read these in place of the latest verdict's own (variance, trend and
-  // the actual's cell follow from them: none).
-  return Object.create(latest, {
-    status: own('no-data'),
-    reason: own(reason),
-    period: own(period),
-    periodLabel: own(label),
-    actualText: own(''),
-    actualValue: own(undefined),
-    varianceValue: own(undefined),
-    targetValue: own(undefined),
-    previousActual: own(null),
-    actualColumn: own(undefined),
-    variance: own(null),
-    trend: own(null),
-    actualCell: own(null),
-  }) as IndicatorVerdict;
+  // The variance, the trend and the actual's cell follow from the figures: none.
+  return verdictWith(latest, {
+    status: 'no-data',
+    reason,
+    period,
+    periodLabel: label,
+    actualText: '',
+    actualValue: undefined,
+    varianceValue: undefined,
+    targetValue: undefined,
+    previousActual: null,
+    variance: null,
+    trend: null,
+    actualCell: null,
+  });
 }

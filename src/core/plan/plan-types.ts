@@ -1,3 +1,5 @@
+import type { Issue } from '../model/issue';
+
 /**
  * A plan of edits: what a run would change, computed by the pure core. Hosts only apply it;
  * a dry run prints it. Rows and columns are 0-based.
@@ -100,7 +102,7 @@ export interface Plan {
   readonly sheets: readonly OwnedSheet[];
   readonly notices: readonly Notice[];
   /** Reasons nothing may be written; a host applies nothing when there are any. */
-  readonly refusals: readonly string[];
+  readonly refusals: readonly Issue[];
 }
 
 /** Excel holds at most 32,767 characters in a cell; longer text is cut, and says so. */

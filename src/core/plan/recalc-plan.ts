@@ -1,5 +1,5 @@
 import type { Detection, DetectedTable } from '../detect/types';
-import type { IndicatorVerdict } from '../engine/evaluate';
+import type { IndicatorVerdict } from '../engine/indicator-verdict';
 import type { Status } from '../engine/target-types';
 import { judgedFigures, type JudgedFigures } from '../engine/judged-figures';
 import { cellAddress, quoteSheetName, rangeAddress } from '../model/address';
@@ -17,6 +17,7 @@ import { verdictWithoutFigure } from './no-figure-verdict';
 import { cellKey, WrittenCells } from './written-cells';
 import { planValueText, textValue, type CellEdit, type Notice, type OwnedSheet, type Plan, type PlanValue } from './plan-types';
 import { chooseColours, chooseLabels, isKnownStatusText, knownStatusTexts, type StatusColours, type StatusLabels } from './status-style';
+import { issue, type Issue, type IssueCode } from '../model/issue';
 
 export interface RecalcOptions {
   /** Judge and write this period (a label such as `Q2 2024/25`); default: each indicator's latest period with data. */
@@ -33,31 +34,29 @@ export interface ChosenVerdict {
   readonly commentary: string | null;
   readonly statusLabel: string;
   readonly statusColour: string;
+  /** The judged figures, where the commentary template needed them: the sheets read them rather than work them out again. */
+  readonly figures: JudgedFigures | undefined;
+  /**
+   * The officer's own commentary for the indicator, as `officerCommentary` tells it from the saved
+   * fingerprints (planning looks at the commentary cell anyway): null where the cell is empty or
+   * holds KPI Tracker's words; undefined where planning did not look at the cell (a signed-off
+   * period, a cell under another's merge).
+   */
+  readonly officerCommentary: string | null | undefined;
 }
 
 export interface PlanParts {
   readonly edits: readonly CellEdit[];
   readonly notices: readonly Notice[];
-  readonly refusals: readonly string[];
+  readonly refusals: readonly Issue[];
 }
 
 export interface RecalcResult {
   /** The cell edits, notes and refusals; `finalisePlan` turns them into a plan. */
   readonly parts: PlanParts;
   /** Refusals that stop any run, not only one that writes statuses (a mapping that no longer fits). */
-  readonly mappingRefusals: readonly string[];
+  readonly mappingRefusals: readonly Issue[];
   readonly chosen: readonly ChosenVerdict[];
-  /**
-   * The judged figures planning worked out for each chosen verdict (same order as `chosen`), where
-   * its commentary template needed them; reports read them instead of working them out again.
-   */
-  readonly chosenFigures: ReadonlyArray<JudgedFigures | undefined>;
-  /**
-   * Whose words each chosen verdict's commentary cell holds (same order as `chosen`), as
-   * `officerCommentary` tells it from the saved fingerprints: planning looks at the cell anyway. Read
-   * it with `plannedOfficerCommentary`.
-   */
-  readonly commentaryOwners: Uint8Array;
   readonly settings: Settings;
   readonly labels: StatusLabels;
   readonly colours: StatusColours;
@@ -70,6 +69,9 @@ const DIRECTION_WORDS: Record<string, string> = {
 };
 
 export { cellKey };
+
+/** Doubts that stop every run, not only one that writes statuses: the saved mapping no longer fits the workbook. */
+const MAPPING_NO_LONGER_FITS: ReadonlySet<IssueCode> = new Set<IssueCode>(['saved-sheet-missing', 'saved-mapping-no-longer-fits']);
 
 function columnOf(table: DetectedTable, role: 'status' | 'commentary'): number | undefined {
   return table.columns.find((column) => column.role === role)?.col;
@@ -361,21 +363,6 @@ export function officerCommentary(workbook: Workbook, table: DetectedTable, verd
   return verdict.commentary;
 }
 
-/** What `RecalcResult.commentaryOwners` holds for a chosen verdict; 0 where planning did not look. */
-const OWNER_OFFICER = 1;
-const OWNER_KPI_TRACKER = 2;
-
-/**
- * `officerCommentary` for the verdict planning chose at `at`, or for any verdict of the same
- * indicator (the commentary cell is the indicator's, whatever the period); undefined where
- * planning did not look at the cell (a signed-off period, a cell under another's merge).
- */
-export function plannedOfficerCommentary(recalc: RecalcResult, at: number): string | null | undefined {
-  const owner = recalc.commentaryOwners[at];
-  if (owner === OWNER_OFFICER) return recalc.chosen[at]!.verdict.commentary;
-  return owner === OWNER_KPI_TRACKER ? null : undefined;
-}
-
 /**
  * Turns verdicts into a plan: status labels and colours, commentary where the cell is empty or
  * still holds KPI Tracker's own words, the change log, and the settings it must remember.
@@ -390,12 +377,12 @@ export function planRecalculation(
 ): RecalcResult {
   const edits: CellEdit[] = [];
   const notices: Notice[] = [];
-  const refusals: string[] = [];
+  const refusals: Issue[] = [];
   const written = new WrittenCells(settings.written);
   const seenCommentaryAdded = new Map<string, SeenCommentary>();
 
-  for (const doubt of detection.doubts) if (/no longer (fits|in the workbook)/.test(doubt)) refusals.push(doubt);
-  for (const table of detection.tables) for (const doubt of table.doubts) if (/no longer fits/.test(doubt)) refusals.push(doubt);
+  for (const doubt of detection.doubts) if (MAPPING_NO_LONGER_FITS.has(doubt.code)) refusals.push(doubt);
+  for (const table of detection.tables) for (const doubt of table.doubts) if (MAPPING_NO_LONGER_FITS.has(doubt.code)) refusals.push(doubt);
 
   const existingStatusTexts: string[] = [];
   for (const table of detection.tables) {
@@ -412,7 +399,6 @@ export function planRecalculation(
     for (const [cell, value] of Object.entries(signOff.statuses)) frozen.set(cell, { period: signOff.period, ...value });
 
   const chosen: ChosenVerdict[] = [];
-  const chosenFigures: Array<JudgedFigures | undefined> = [];
   const unwritable = new Map<number, number>();
   // Looked up once per table rather than once per indicator.
   const places = detection.tables.map((table) => ({
@@ -431,10 +417,7 @@ export function planRecalculation(
     }
     return known;
   };
-  const chosenVerdicts = chooseVerdicts(verdicts, options.period);
-  const commentaryOwners = new Uint8Array(chosenVerdicts.length);
-  for (const verdict of chosenVerdicts) {
-    // A verdict's values may be worked out on each read: each is read once here.
+  for (const verdict of chooseVerdicts(verdicts, options.period)) {
     const row = verdict.row;
     const status = verdict.status;
     const tableIndex = verdict.tableIndex;
@@ -446,8 +429,8 @@ export function planRecalculation(
     const template = settings.templates[status] ?? DEFAULT_TEMPLATES[status];
     const figures = template ? judgedFigures(verdict) : undefined;
     const commentary = template ? commentaryFrom(template, verdict, statusLabel, figures!) : null;
-    const at = chosen.push({ verdict, commentary, statusLabel, statusColour }) - 1;
-    chosenFigures.push(figures);
+    // Whose words the commentary cell holds: undefined until planning looks at the cell.
+    let officersCommentary: string | null | undefined;
 
     // A signed-off status, where there are sign-offs: they name cells by key.
     const freeze = statusCol !== undefined && frozen.size > 0 ? frozen.get(cellKey(table.sheet, row, statusCol)) : undefined;
@@ -562,7 +545,7 @@ export function planRecalculation(
         ours = (written.added(table.sheet, row, commentaryCol) ?? savedPrint) === print;
         officers = savedPrint !== print;
       }
-      commentaryOwners[at] = officers ? OWNER_OFFICER : OWNER_KPI_TRACKER;
+      officersCommentary = officers ? verdict.commentary : null;
       if (cell.formula !== undefined) {
         notices.push({
           kind: 'formula-left-alone',
@@ -598,9 +581,10 @@ export function planRecalculation(
       }
     } else {
       // No commentary column: the words are the verdict's own.
-      commentaryOwners[at] = OWNER_OFFICER;
+      officersCommentary = verdict.commentary;
       if (statusCol === undefined) unwritable.set(tableIndex, (unwritable.get(tableIndex) ?? 0) + 1);
     }
+    chosen.push({ verdict, commentary, statusLabel, statusColour, figures, officerCommentary: officersCommentary });
   }
   for (const [tableIndex, count] of unwritable) {
     const table = detection.tables[tableIndex]!;
@@ -618,7 +602,10 @@ export function planRecalculation(
   const protectedSheets = [...editedSheets].filter((name) => findSheet(workbook, name)?.isProtected);
   for (const name of protectedSheets) {
     refusals.push(
-      `Sheet "${name}" is protected, so KPI Tracker can't write its statuses. Unprotect it (Review → Unprotect Sheet) and run again. Nothing was written.`,
+      issue(
+        'sheet-protected',
+        `Sheet "${name}" is protected, so KPI Tracker can't write its statuses. Unprotect it (Review → Unprotect Sheet) and run again. Nothing was written.`,
+      ),
     );
   }
 
@@ -631,8 +618,6 @@ export function planRecalculation(
     parts: { edits, notices, refusals },
     mappingRefusals,
     chosen,
-    chosenFigures,
-    commentaryOwners,
     settings: nextSettings,
     labels,
     colours,

@@ -1,7 +1,7 @@
 import type { IndicatorVerdict } from '../engine/evaluate';
 import { columnLetter } from '../model/address';
 import type { RunResult } from '../run/run-kpi-tracker';
-import { duplicatedRefs, keyWithRef, type ActionPlanRow } from '../sheets/action-plan-sheet';
+import { duplicatedRefs, indicatorKey, type ActionPlanRow } from '../sheets/action-plan-sheet';
 import { countStatuses, judgedCount, totalCount, type StatusCounts } from '../sheets/status-counts';
 
 /** A place in a service's workbook: the file as it was given or found, a sheet and a cell. */
@@ -117,7 +117,7 @@ export function summariseRun(
   const misses: Miss[] = [];
   for (const v of verdicts) {
     if (v.status !== 'missed' && v.status !== 'overdue') continue;
-    const actions = actionsByKey.get(keyWithRef(v.ref, v, duplicated)) ?? [];
+    const actions = actionsByKey.get(indicatorKey(v, duplicated)) ?? [];
     misses.push({
       source: { file, sheet: v.sheet, cell: cellOf(v, run) },
       ref: v.ref,

@@ -1,6 +1,7 @@
 import { detectWorkbook } from '../detect/detect-workbook';
 import type { Detection } from '../detect/types';
-import { evaluateWorkbook, type IndicatorVerdict } from '../engine/evaluate';
+import { evaluateWorkbook } from '../engine/evaluate';
+import type { IndicatorVerdict } from '../engine/indicator-verdict';
 import { DEFAULT_TOLERANCE } from '../engine/tolerance';
 import type { CalendarDate } from '../model/serial-dates';
 import type { Workbook } from '../model/workbook';

@@ -1,19 +1,12 @@
 import { buildActionPlan, type ActionPlanRow } from '../sheets/action-plan-sheet';
 import { actionStatusReader } from '../sheets/action-due-text';
 import type { Detection } from '../detect/types';
-import type { IndicatorVerdict } from '../engine/evaluate';
+import type { IndicatorVerdict } from '../engine/indicator-verdict';
 import { DEFAULT_TOLERANCE } from '../engine/tolerance';
 import type { CalendarDate } from '../model/serial-dates';
 import type { Workbook } from '../model/workbook';
 import type { OwnedSheet, Plan } from '../plan/plan-types';
-import {
-  finalisePlan,
-  latestPeriodWithData,
-  officerCommentary,
-  planRecalculation,
-  plannedOfficerCommentary,
-  type ChosenVerdict,
-} from '../plan/recalc-plan';
+import { finalisePlan, latestPeriodWithData, officerCommentary, planRecalculation, type ChosenVerdict } from '../plan/recalc-plan';
 import { buildCommitteeSheet, type CommitteeDetails } from '../sheets/committee-sheet';
 import { indicatorGroups } from '../sheets/committee-groups';
 import { lastYearFigures } from '../sheets/last-year';
@@ -83,6 +76,7 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
   // The verdicts the status cells show are the report period's: the reports read the same ones.
   const chosen: readonly IndicatorVerdict[] =
     options.steps.actionPlan || options.steps.committee ? recalc.chosen.map((choice) => choice.verdict) : [];
+  const chosenFigures = recalc.chosen.map((choice) => choice.figures);
   const sheets: OwnedSheet[] = [];
   let actions: ActionPlanRow[] = [];
   let duplicated: ReadonlySet<string> | undefined;
@@ -91,7 +85,7 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
       today: options.today,
       includeNearMisses: options.includeNearMisses ?? false,
       period: reportPeriod,
-      figures: recalc.chosenFigures,
+      figures: chosenFigures,
     });
     // The workbook's own action plans (layout E) are read and used, not copied.
     const existingRows = existingActionRows(detection, options.today);
@@ -109,17 +103,20 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
     // saved fingerprints): words it rewrites in this run were its own, not the officer's.
     const commentary = new Array<string | null>(chosen.length);
     for (let i = 0; i < chosen.length; i++) {
-      const v = chosen[i]!;
+      const choice = recalc.chosen[i]!;
+      const v = choice.verdict;
       // Planning looked at the commentary cells of the verdicts it chose, against the same saved fingerprints.
-      const planned = plannedOfficerCommentary(recalc, i);
-      const officers = planned !== undefined ? planned : officerCommentary(workbook, detection.tables[v.tableIndex]!, v, saved);
-      commentary[i] = officers ?? recalc.chosen[i]!.commentary;
+      const officers =
+        choice.officerCommentary !== undefined
+          ? choice.officerCommentary
+          : officerCommentary(workbook, detection.tables[v.tableIndex]!, v, saved);
+      commentary[i] = officers ?? choice.commentary;
     }
     const committee = buildCommitteeSheet({
       period: reportPeriod,
       verdicts: chosen,
       commentary,
-      figures: recalc.chosenFigures,
+      figures: chosenFigures,
       ...(duplicated ? { duplicated } : {}),
       groups: indicatorGroups(detection, chosen),
       lastYear: lastYearFigures(verdicts, chosen),

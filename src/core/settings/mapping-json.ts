@@ -6,6 +6,7 @@ import { cellAt, findSheet, type Workbook } from '../model/workbook';
 import { normaliseHeader } from '../detect/header-lexicon';
 import { savedTablesFrom } from './confirm-mapping';
 import { SavedTableSchema, type SavedTable, type Settings } from './settings-schema';
+import { issue, type Issue } from '../model/issue';
 
 /**
  * The mapping an officer confirms, as `kpi-tracker map` prints it and `map --set` reads it: the
@@ -21,7 +22,7 @@ export function mappingOf(detection: Detection): Mapping {
   return { tables: savedTablesFrom(detection.tables) };
 }
 
-export type MappingReading = { readonly ok: true; readonly mapping: Mapping } | { readonly ok: false; readonly problem: string };
+export type MappingReading = { readonly ok: true; readonly mapping: Mapping } | { readonly ok: false; readonly problem: Issue };
 
 /** Reads a mapping an officer wrote or corrected: every problem is a sentence naming where it is. */
 export function readMappingJson(text: string): MappingReading {
@@ -29,13 +30,19 @@ export function readMappingJson(text: string): MappingReading {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problem: `The mapping is not valid JSON (${error instanceof Error ? error.message : 'it could not be read'}).` };
+    return {
+      ok: false,
+      problem: issue(
+        'mapping-not-json',
+        `The mapping is not valid JSON (${error instanceof Error ? error.message : 'it could not be read'}).`,
+      ),
+    };
   }
   const parsed = MappingSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? issue.path.join('.') : 'the mapping';
-    return { ok: false, problem: `The mapping can't be used: ${where}: ${issue.message}.` };
+    const first = parsed.error.issues[0]!;
+    const where = first.path.length ? first.path.join('.') : 'the mapping';
+    return { ok: false, problem: issue('mapping-invalid', `The mapping can't be used: ${where}: ${first.message}.`) };
   }
   return { ok: true, mapping: parsed.data };
 }
@@ -44,12 +51,12 @@ export function readMappingJson(text: string): MappingReading {
  * Why a mapping does not fit this workbook (a sheet that is not there, a header that says
  * something else now), one sentence each; none when it fits.
  */
-export function mappingMisfits(workbook: Workbook, mapping: Mapping): string[] {
-  const problems: string[] = [];
+export function mappingMisfits(workbook: Workbook, mapping: Mapping): Issue[] {
+  const problems: Issue[] = [];
   for (const table of mapping.tables) {
     const sheet = findSheet(workbook, table.sheet);
     if (!sheet) {
-      problems.push(`The mapping names a sheet "${table.sheet}" that is not in the workbook.`);
+      problems.push(issue('mapping-sheet-missing', `The mapping names a sheet "${table.sheet}" that is not in the workbook.`));
       continue;
     }
     if (table.ignored) continue;
@@ -61,7 +68,10 @@ export function mappingMisfits(workbook: Workbook, mapping: Mapping): string[] {
         .join(' ');
       if (normaliseHeader(shown) !== normaliseHeader(column.header)) {
         problems.push(
-          `Sheet "${table.sheet}" column ${column.column} is headed "${shown || '(empty)'}", not "${column.header}" as the mapping says: give the header as the sheet shows it.`,
+          issue(
+            'mapping-header-differs',
+            `Sheet "${table.sheet}" column ${column.column} is headed "${shown || '(empty)'}", not "${column.header}" as the mapping says: give the header as the sheet shows it.`,
+          ),
         );
       }
     }

@@ -2,6 +2,7 @@ import { cellText } from '../model/cell-text';
 import { cellAt, findSheet, type Workbook } from '../model/workbook';
 import { SettingsRecord } from './settings-record';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from './settings-schema';
+import { issue, type Issue } from '../model/issue';
 
 /**
  * KPI Tracker keeps its settings and the confirmed mapping inside the workbook, on a very hidden
@@ -14,7 +15,7 @@ export const SETTINGS_CHUNK = 30_000;
 
 export type SettingsReading =
   | { readonly ok: true; readonly settings: Settings; readonly found: boolean }
-  | { readonly ok: false; readonly settings: Settings; readonly problem: string };
+  | { readonly ok: false; readonly settings: Settings; readonly problem: Issue };
 
 export function readSettings(workbook: Workbook): SettingsReading {
   const sheet = findSheet(workbook, SETTINGS_SHEET);
@@ -32,7 +33,10 @@ export function readSettings(workbook: Workbook): SettingsReading {
     return {
       ok: false,
       settings: DEFAULT_SETTINGS,
-      problem: `The saved KPI Tracker settings on the hidden sheet "${SETTINGS_SHEET}" can't be read (they are not valid JSON); detection was used instead.`,
+      problem: issue(
+        'settings-not-json',
+        `The saved KPI Tracker settings on the hidden sheet "${SETTINGS_SHEET}" can't be read (they are not valid JSON); detection was used instead.`,
+      ),
     };
   }
   const parsed = SettingsSchema.safeParse(raw);
@@ -42,7 +46,7 @@ export function readSettings(workbook: Workbook): SettingsReading {
     return {
       ok: false,
       settings: DEFAULT_SETTINGS,
-      problem: `The saved KPI Tracker settings can't be used (${where}); detection was used instead.`,
+      problem: issue('settings-invalid', `The saved KPI Tracker settings can't be used (${where}); detection was used instead.`),
     };
   }
   return { ok: true, settings: parsed.data, found: true };

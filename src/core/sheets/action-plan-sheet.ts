@@ -2,7 +2,7 @@ import { cellText } from '../model/cell-text';
 import type { CalendarDate } from '../model/serial-dates';
 import { formatDateGB } from '../model/serial-dates';
 import { findSheet, type Workbook } from '../model/workbook';
-import type { IndicatorVerdict } from '../engine/evaluate';
+import type { IndicatorVerdict } from '../engine/indicator-verdict';
 import { planValueText, textValue, type OwnedSheet, type PlanCell, type PlanValue } from '../plan/plan-types';
 import { judgedFigures, type JudgedFigures } from '../engine/judged-figures';
 import type { Status } from '../engine/target-types';
@@ -57,11 +57,7 @@ export interface ActionPlanRow {
  * stay unique when several sheets hold unreferenced measures.
  */
 export function indicatorKey(verdict: IndicatorVerdict, duplicated: ReadonlySet<string> = NO_DUPLICATES): string {
-  return keyWithRef(verdict.ref, verdict, duplicated);
-}
-
-/** `indicatorKey` where the verdict's reference has been read already. */
-export function keyWithRef(ref: string | null, verdict: IndicatorVerdict, duplicated: ReadonlySet<string>): string {
+  const ref = verdict.ref;
   if (ref === null) return `${verdict.sheet} row ${verdict.row + 1}`;
   // Two indicators numbered alike each keep a block of their own.
   return duplicated.has(ref) ? `${ref} (${verdict.sheet} row ${verdict.row + 1})` : ref;
@@ -75,9 +71,6 @@ export function duplicatedRefs(verdicts: readonly IndicatorVerdict[]): Set<strin
 }
 
 interface RefIndex {
-  /** Each indicator's reference and status, as read in the pass (a verdict's fields are getters). */
-  readonly refs: ReadonlyArray<string | null>;
-  readonly statuses: readonly Status[];
   readonly duplicated: Set<string>;
   /** Where the indicator a key names is: the last with that key, as a map filled from every indicator's key would hold; -1 for none. */
   indexFor(key: string): number;
@@ -93,13 +86,9 @@ function indexRefs(verdicts: readonly IndicatorVerdict[]): RefIndex {
   // one before, all match the first. Compared by sheet and row, with no key string to build.
   const lastByRef = new Map<string, number>();
   const duplicated = new Set<string>();
-  const refs = new Array<string | null>(verdicts.length);
-  const statuses = new Array<Status>(verdicts.length);
   for (let i = 0; i < verdicts.length; i++) {
     const v = verdicts[i]!;
     const ref = v.ref;
-    refs[i] = ref;
-    statuses[i] = v.status;
     if (ref === null) continue;
     const last = lastByRef.get(ref);
     if (last !== undefined) {
@@ -114,14 +103,12 @@ function indexRefs(verdicts: readonly IndicatorVerdict[]): RefIndex {
     if (otherKeys) return otherKeys;
     otherKeys = new Map();
     for (let i = 0; i < verdicts.length; i++) {
-      const ref = refs[i]!;
-      if (ref === null || (duplicated.size > 0 && duplicated.has(ref))) otherKeys.set(keyWithRef(ref, verdicts[i]!, duplicated), i);
+      const ref = verdicts[i]!.ref;
+      if (ref === null || (duplicated.size > 0 && duplicated.has(ref))) otherKeys.set(indicatorKey(verdicts[i]!, duplicated), i);
     }
     return otherKeys;
   };
   return {
-    refs,
-    statuses,
     duplicated,
     indexFor(key: string): number {
       const asRef = duplicated.has(key) ? undefined : lastByRef.get(key);
@@ -223,9 +210,9 @@ export function buildActionPlan(
     }),
   );
   const known = new Set(blocks.map((block) => block.key));
-  for (let i = 0; i < verdicts.length; i++) {
-    if (!isFailing(index.statuses[i]!)) continue;
-    const key = keyWithRef(index.refs[i]!, verdicts[i]!, index.duplicated);
+  for (const verdict of verdicts) {
+    if (!isFailing(verdict.status)) continue;
+    const key = indicatorKey(verdict, index.duplicated);
     if (!known.has(key)) {
       known.add(key);
       blocks.push({ key, rows: NEW_BLOCK_ROWS, at: index.indexFor(key) });
@@ -271,8 +258,7 @@ export function buildActionPlan(
   for (const block of blocks) {
     const { key, at } = block;
     const verdict = at < 0 ? undefined : verdicts[at];
-    // Each of the indicator's fields is read once: a verdict's fields are getters.
-    const status = at < 0 ? undefined : index.statuses[at];
+    const status = verdict?.status;
     const failsNow = status !== undefined && isFailing(status);
     for (let r = 0; r < block.rows.length; r++) {
       const cells = block.rows[r]!;

@@ -1,5 +1,5 @@
 import type { Detection } from '../detect/types';
-import type { IndicatorVerdict } from '../engine/evaluate';
+import type { IndicatorVerdict } from '../engine/indicator-verdict';
 
 /**
  * The group each indicator is reported under on the committee sheet, in the order of `verdicts`:

@@ -1,11 +1,11 @@
-import type { IndicatorVerdict } from '../engine/evaluate';
+import type { IndicatorVerdict } from '../engine/indicator-verdict';
 import { judgedFigures, type JudgedFigures } from '../engine/judged-figures';
-import { STATUSES, type Status } from '../engine/target-types';
+import { STATUSES } from '../engine/target-types';
 import type { Tolerance } from '../engine/tolerance';
 import { formatDateGB, type CalendarDate } from '../model/serial-dates';
 import { columnLetter } from '../model/address';
 import type { ActionPlanRow } from './action-plan-sheet';
-import { ACTION_STATUS_FILL, duplicatedRefs, keyWithRef } from './action-plan-sheet';
+import { ACTION_STATUS_FILL, duplicatedRefs, indicatorKey } from './action-plan-sheet';
 import { DIRECTION_MEANING, DIRECTION_WORDS, JUDGED, NO_ACTION_YET, statusMeaning } from './committee-key';
 import { countStatuses, judgedCount } from './status-counts';
 import { numberValue, planValueText, textValue, type OwnedSheet, type PlanCell, type PlanValue } from '../plan/plan-types';
@@ -145,42 +145,15 @@ export function buildCommitteeSheet(input: {
 }): CommitteeBuild {
   const { verdicts, labels, colours, period } = input;
   const count = verdicts.length;
-  // One pass over the indicators reads all the rest needs of them, each field once (a verdict's
-  // fields are getters, and the verdicts lie scattered in memory among every period's): each one's
-  // printed figures and texts, where the exceptions are, and which optional columns are wanted.
-  const figures = new Array<JudgedFigures>(count);
-  const statuses = new Array<Status>(count);
-  const refs = new Array<string | null>(count);
-  const owners = new Array<string>(count);
-  const names = new Array<string>(count);
-  const directions = new Array<string>(count);
-  const commentaries = new Array<string>(count);
+  const figures = verdicts.map((v, i) => input.figures?.[i] ?? judgedFigures(v));
   const lastYear = input.lastYear ?? [];
-  const exceptions: number[] = [];
-  let anyRef = false;
-  let anyOwner = false;
-  let anyPrevious = false;
-  let anyLastYear = false;
-  for (let i = 0; i < count; i++) {
-    const v = verdicts[i]!;
-    const judged = input.figures?.[i] ?? judgedFigures(v);
-    figures[i] = judged;
-    const status = v.status;
-    statuses[i] = status;
-    if (status === 'missed' || status === 'overdue') exceptions.push(i);
-    const ref = v.ref;
-    refs[i] = ref;
-    if (ref !== null && ref !== '') anyRef = true;
-    const owner = v.owner?.trim() ?? '';
-    owners[i] = owner;
-    if (owner !== '') anyOwner = true;
-    if (judged.previous !== '') anyPrevious = true;
-    if (lastYear[i]) anyLastYear = true;
-    names[i] = v.indicator.trim();
-    directions[i] = directionText(v);
-    commentaries[i] = input.commentary[i] ?? v.commentary ?? '';
-  }
-  const wanted: Partial<Record<Column, boolean>> = { ref: anyRef, owner: anyOwner, previous: anyPrevious, lastYear: anyLastYear };
+  // Columns with nothing in them for these indicators are left out.
+  const wanted: Partial<Record<Column, boolean>> = {
+    ref: verdicts.some((v) => v.ref !== null && v.ref !== ''),
+    owner: verdicts.some((v) => (v.owner?.trim() ?? '') !== ''),
+    previous: figures.some((judged) => judged.previous !== ''),
+    lastYear: lastYear.some(Boolean),
+  };
   // Direction stays even when empty: the exceptions table uses its place for the action.
   const columns = ALL_COLUMNS.filter((column) => wanted[column] ?? true);
   const widths = columns.map((column) => COLUMN_WIDTHS[column]);
@@ -201,11 +174,10 @@ export function buildCommitteeSheet(input: {
   };
   const text = (value: string, extra: Partial<PlanCell> = {}): PlanCell => ({ value: textValue(value), ...extra });
 
-  // Two rows for each indicator (more for exceptions), so their cells are built without spreads
-  // or closures over columns, and sized as they are placed. Cells that repeat down a column
-  // (names, owners, targets, statuses, directions) are built once and shared. Actual and previous
-  // figures and commentary are not: each is a newly formatted string, mostly the indicator's own, and
-  // hashing it to find a shared cell cost more than the cell (profiled at 50,000 indicators).
+  // Cells that repeat down a column (names, owners, targets, statuses, directions) are built once
+  // and shared. Actual and previous figures and commentary are not: each is a newly formatted
+  // string, mostly the indicator's own, and hashing it to find a shared cell cost more than the
+  // cell (profiled at 50,000 indicators).
   const at = (column: Column): number => columns.indexOf(column);
   const refAt = at('ref');
   const indicatorAt = at('indicator');
@@ -230,31 +202,31 @@ export function buildCommitteeSheet(input: {
     STATUSES.map((status) => [status, { cell: { value: textValue(labels[status]), fill: colours[status], border: true } }]),
   );
 
-  // The all-indicators row of each indicator; an exception's row is a copy with the action in
-  // place of the direction, so the lines of the other cells are kept for it.
-  const indicatorRows = new Array<PlanCell[]>(count);
-  // Typed arrays: a height is as often fractional as not, and these never change their kind of element.
-  const linesBesideDirection = new Uint32Array(count);
-  const indicatorHeights = new Float64Array(count);
+  // The all-indicators row of each indicator, with its height; an exception's row is a copy with
+  // the action in place of the direction, so the lines of the other cells are kept for it.
+  const indicatorRows: PlanCell[][] = [];
+  const indicatorHeights: number[] = [];
+  const linesBesideDirection: number[] = [];
   for (let i = 0; i < count; i++) {
+    const v = verdicts[i]!;
     const judged = figures[i]!;
     const row = new Array<PlanCell>(columns.length);
-    if (refAt >= 0) row[refAt] = { value: textValue(refs[i] ?? ''), wrap: false, border: true };
-    const indicator = indicatorCells.get(names[i]!);
+    if (refAt >= 0) row[refAt] = { value: textValue(v.ref ?? ''), wrap: false, border: true };
+    const indicator = indicatorCells.get(v.indicator.trim());
     const target = targetCells.get(judged.target);
-    const commentary: PlanCell = { value: textValue(commentaries[i]!), wrap: true, border: true };
-    const direction = directionCells.get(directions[i]!);
+    const commentary: PlanCell = { value: textValue(input.commentary[i] ?? v.commentary ?? ''), wrap: true, border: true };
+    const direction = directionCells.get(directionText(v));
     row[indicatorAt] = indicator.cell;
     row[targetAt] = target.cell;
     const actual: PlanCell = { value: textValue(judged.actual), wrap: true, border: true };
     row[actualAt] = actual;
-    const status = byStatus.get(statuses[i]!)!;
+    const status = byStatus.get(v.status)!;
     row[statusAt] = status.cell;
     row[directionAt] = direction.cell;
     row[commentaryAt] = commentary;
     let lines = Math.max(indicator.lines, target.lines, linesIn(actual, actualAt), linesIn(commentary, commentaryAt));
     if (ownerAt >= 0) {
-      const owner = ownerCells.get(owners[i]!);
+      const owner = ownerCells.get(v.owner?.trim() ?? '');
       row[ownerAt] = owner.cell;
       lines = Math.max(lines, owner.lines);
     }
@@ -268,9 +240,9 @@ export function buildCommitteeSheet(input: {
       row[lastYearAt] = earlier;
       lines = Math.max(lines, linesIn(earlier, lastYearAt));
     }
-    linesBesideDirection[i] = lines;
-    indicatorHeights[i] = heightOfLines(Math.max(lines, direction.lines));
-    indicatorRows[i] = row;
+    indicatorRows.push(row);
+    indicatorHeights.push(heightOfLines(Math.max(lines, direction.lines)));
+    linesBesideDirection.push(lines);
   }
 
   // Who it is for: lines that are not set are left out, never filled with a placeholder.
@@ -295,7 +267,7 @@ export function buildCommitteeSheet(input: {
   const indent = indicatorAt;
   const pad = (cells: PlanCell[]): PlanCell[] => [...Array<PlanCell | undefined>(indent).fill(undefined), ...cells] as PlanCell[];
   // Counted as the corporate roll-up counts them (status-counts), so a workbook's numbers agree in both.
-  const counts = countStatuses(statuses);
+  const counts = countStatuses(verdicts.map((v) => v.status));
   const present = STATUSES.filter((status) => counts[status] > 0);
   push([text('Key', { bold: true, size: 12 })]);
   const meaningWidth = sheetWidth - totalWidth(widths.slice(0, indent + 1));
@@ -345,6 +317,10 @@ export function buildCommitteeSheet(input: {
   push([]);
 
   push([text('Exceptions: indicators not meeting target', { bold: true, size: 12 })]);
+  const exceptions: number[] = [];
+  verdicts.forEach((v, i) => {
+    if (v.status === 'missed' || v.status === 'overdue') exceptions.push(i);
+  });
   if (exceptions.length === 0) {
     push([text('None: every indicator with a figure met its target or was within the tolerance.', { italic: true })]);
   } else {
@@ -353,7 +329,7 @@ export function buildCommitteeSheet(input: {
     const actionOf = actionsByKey(input.actions);
     const duplicated = input.duplicated ?? duplicatedRefs(verdicts);
     for (const i of exceptions) {
-      const key = keyWithRef(refs[i]!, verdicts[i]!, duplicated);
+      const key = indicatorKey(verdicts[i]!, duplicated);
       const row = indicatorRows[i]!.slice();
       // Unique to the indicator: not worth sharing.
       row[directionAt] = { value: textValue(actionOf.get(key) ?? NO_ACTION_YET), wrap: true, border: true };

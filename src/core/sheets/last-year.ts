@@ -1,4 +1,4 @@
-import type { IndicatorVerdict } from '../engine/evaluate';
+import type { IndicatorVerdict } from '../engine/indicator-verdict';
 import { formatFigure } from '../engine/format-figure';
 import { periodLabel, type Period } from '../periods/period';
 

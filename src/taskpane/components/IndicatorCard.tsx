@@ -1,6 +1,6 @@
 import { Body1, Button, Caption1, Field, Select, Subtitle2, mergeClasses } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { IndicatorVerdict } from '../../core/engine/evaluate';
+import type { IndicatorVerdict } from '../../core/engine/indicator-verdict';
 import { PolaritySchema, type Polarity } from '../../core/engine/target-types';
 import { usePaneStyles } from '../pane-styles';
 import type { TrendPoint } from '../trend';

@@ -45,7 +45,7 @@ export function PreviewRegion(props: { period: string | null; summary: PreviewSu
                 <MessageBarTitle>Nothing can be written yet</MessageBarTitle>
                 <ul className={styles.list}>
                   {summary.refusals.map((refusal, i) => (
-                    <li key={i}>{refusal}</li>
+                    <li key={i}>{refusal.message}</li>
                   ))}
                 </ul>
               </MessageBarBody>

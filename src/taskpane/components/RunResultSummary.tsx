@@ -20,7 +20,7 @@ export function RunResultSummary(props: { label: string; plan: Plan; onShow: (sh
           <MessageBarTitle>{props.label}: nothing was written</MessageBarTitle>
           <ul className={styles.list}>
             {plan.refusals.map((refusal, i) => (
-              <li key={i}>{refusal}</li>
+              <li key={i}>{refusal.message}</li>
             ))}
           </ul>
         </MessageBarBody>

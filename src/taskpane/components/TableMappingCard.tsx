@@ -79,7 +79,7 @@ export function TableMappingCard(props: {
             <MessageBarTitle>Please check</MessageBarTitle>
             <ul className={styles.list}>
               {doubts.map((doubt, i) => (
-                <li key={i}>{doubt}</li>
+                <li key={i}>{doubt.message}</li>
               ))}
             </ul>
           </MessageBarBody>

@@ -1,6 +1,6 @@
 import { Body1, Caption1, Field, Select, Subtitle2, mergeClasses } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import type { IndicatorVerdict } from '../../core/engine/evaluate';
+import type { IndicatorVerdict } from '../../core/engine/indicator-verdict';
 import { STATUS_WORDS, type Status } from '../../core/engine/target-types';
 import type { Settings } from '../../core/settings/settings-schema';
 import { usePaneStyles } from '../pane-styles';

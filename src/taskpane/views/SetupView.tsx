@@ -89,7 +89,7 @@ export function SetupView(props: { data: PaneData; onConfirm: (settings: Setting
             <MessageBarTitle>About the workbook</MessageBarTitle>
             <ul className={styles.list}>
               {detection.doubts.map((doubt, i) => (
-                <li key={i}>{doubt}</li>
+                <li key={i}>{doubt.message}</li>
               ))}
             </ul>
           </MessageBarBody>

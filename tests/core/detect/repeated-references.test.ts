@@ -12,7 +12,7 @@ function doubtsFor(refs: string[]): string[] {
   ];
   const detection = detectWorkbook(buildWorkbook([{ name: 'KPIs', rows }]));
   expect(detection.tables).toHaveLength(1);
-  return detection.tables[0]!.doubts.filter((doubt) => doubt.includes('is used twice'));
+  return detection.tables[0]!.doubts.filter((doubt) => doubt.code === 'reference-used-twice').map((doubt) => doubt.message);
 }
 
 test('references in order, none repeated: no doubt', () => {

@@ -77,7 +77,8 @@ describe('a saved mapping wins over detection', () => {
     const guessed = onlyTable(detect(FIGURES));
     expect(guessed.confirmed).toBe(false);
     expect(columnsOf(guessed)).toEqual(['A reference', 'B description', 'C actual', 'D actual']);
-    expect(guessed.doubts.join(' ')).toMatch(/worked out from their contents/);
+    expect(guessed.doubts.map((doubt) => doubt.code)).toContain('columns-from-contents');
+    expect(guessed.doubts.map((doubt) => doubt.message).join(' ')).toMatch(/worked out from their contents/);
 
     const detection = detect(FIGURES, settingsSheet(FIGURES_MAPPING));
     const table = onlyTable(detection);
@@ -137,10 +138,11 @@ describe('a saved mapping wins over detection', () => {
     const table = onlyTable(detect(renamed, settingsSheet(quarterlyMapping())));
     expect(table.confirmed).toBe(true);
     expect(table.doubts).toHaveLength(1);
-    expect(table.doubts[0]).toMatch(/column E/);
-    expect(table.doubts[0]).toMatch(/"Target"/);
-    expect(table.doubts[0]).toMatch(/"Annual target"/);
-    expect(table.doubts[0]).toMatch(/"KPIs"/);
+    expect(table.doubts[0]!.code).toBe('saved-mapping-no-longer-fits');
+    expect(table.doubts[0]!.message).toMatch(/column E/);
+    expect(table.doubts[0]!.message).toMatch(/"Target"/);
+    expect(table.doubts[0]!.message).toMatch(/"Annual target"/);
+    expect(table.doubts[0]!.message).toMatch(/"KPIs"/);
   });
 
   test('header differences of case or spacing are not a change', () => {
@@ -156,7 +158,11 @@ describe('a saved mapping wins over detection', () => {
     const shifted: SheetInput = { ...QUARTERLY, rows: [['Housing KPIs 2024/25'], ...QUARTERLY.rows] };
     const detection = detect(shifted, settingsSheet(quarterlyMapping()));
     const doubts = detection.tables.flatMap((table) => table.doubts);
-    expect(doubts.some((doubt) => /no longer fits/.test(doubt) && /column A/.test(doubt))).toBe(true);
+    expect(
+      doubts.some(
+        (doubt) => doubt.code === 'saved-mapping-no-longer-fits' && /no longer fits/.test(doubt.message) && /column A/.test(doubt.message),
+      ),
+    ).toBe(true);
     const withIndicators = detection.tables.filter((table) => table.indicators.length > 0);
     expect(withIndicators.map(indicatorsOf)).toEqual([['A1 Rent collected', 'A2 Void rent loss']]);
   });
@@ -164,8 +170,9 @@ describe('a saved mapping wins over detection', () => {
   test('unreadable settings JSON: a workbook-level doubt, and detection still works', () => {
     const detection = detect(QUARTERLY, rawSettingsSheet(['{"version":1,"tables":[{"sheet":"KPIs",']));
     expect(detection.doubts).toHaveLength(1);
-    expect(detection.doubts[0]).toMatch(/can't be read/);
-    expect(detection.doubts[0]).toContain(SETTINGS_SHEET);
+    expect(detection.doubts[0]!.code).toBe('settings-not-json');
+    expect(detection.doubts[0]!.message).toMatch(/can't be read/);
+    expect(detection.doubts[0]!.message).toContain(SETTINGS_SHEET);
     const table = onlyTable(detection);
     expect(table.confirmed).toBe(false);
     expect(columnsOf(table)).toEqual([
@@ -183,7 +190,8 @@ describe('a saved mapping wins over detection', () => {
   test('settings that are JSON but not valid settings: a workbook-level doubt, and detection still works', () => {
     const detection = detect(QUARTERLY, rawSettingsSheet([JSON.stringify({ version: 2, tables: 'all of them' })]));
     expect(detection.doubts).toHaveLength(1);
-    expect(detection.doubts[0]).toMatch(/can't be used/);
+    expect(detection.doubts[0]!.code).toBe('settings-invalid');
+    expect(detection.doubts[0]!.message).toMatch(/can't be used/);
     expect(onlyTable(detection).confirmed).toBe(false);
   });
 
@@ -228,7 +236,7 @@ describe('a saved mapping wins over detection', () => {
   test('a mapping saved for a sheet that has gone: a workbook-level doubt naming it', () => {
     const settings: SettingsInput = { ...FIGURES_MAPPING, tables: [{ ...FIGURES_MAPPING.tables![0]!, sheet: 'Old figures' }] };
     const detection = detect(QUARTERLY, settingsSheet(settings));
-    expect(detection.doubts).toEqual([expect.stringContaining('"Old figures"')]);
+    expect(detection.doubts).toEqual([{ code: 'saved-sheet-missing', message: expect.stringContaining('"Old figures"') }]);
     expect(tableList(detection)).toEqual(['KPIs!A1:H3']);
   });
 

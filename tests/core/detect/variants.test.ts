@@ -282,7 +282,10 @@ describe('like layout A (period tables)', () => {
     ]);
     expect(indicatorsOf(table)).toEqual(['1 Rent collected', '2 Void rent loss']);
     expect(table.doubts).toEqual(
-      expect.arrayContaining([expect.stringMatching(/Column C "Notes for finance"/), expect.stringMatching(/Column E "Last updated"/)]),
+      expect.arrayContaining([
+        { code: 'column-not-recognised', message: expect.stringMatching(/Column C "Notes for finance"/) },
+        { code: 'column-not-recognised', message: expect.stringMatching(/Column E "Last updated"/) },
+      ]),
     );
   });
 

@@ -6,7 +6,8 @@
  */
 import { join } from 'node:path';
 import { detectWorkbook } from '../../../src/core/detect/detect-workbook';
-import { evaluateWorkbook, type IndicatorVerdict } from '../../../src/core/engine/evaluate';
+import { evaluateWorkbook } from '../../../src/core/engine/evaluate';
+import type { IndicatorVerdict } from '../../../src/core/engine/indicator-verdict';
 import type { CalendarDate } from '../../../src/core/model/serial-dates';
 import type { Workbook } from '../../../src/core/model/workbook';
 import { readXlsxFile } from '../../../src/hosts/xlsx/read-xlsx';

@@ -46,7 +46,7 @@ interface JudgeOptions {
   baseline?: Actual;
 }
 
-/** Judges two phrases the way evaluate.ts does: the unit refined and the polarity decided from the description. */
+/** Judges two phrases as a target table does (target-table.ts): the unit refined and the polarity decided from the description. */
 function verdict(actualText: string, targetText: string, options: JudgeOptions = {}): Verdict {
   const t = refineTargetUnit(target(targetText), options.description ?? '');
   const polarity = decidePolarity({ description: options.description ?? '', target: t });
@@ -365,7 +365,7 @@ describe('actual phrases of the seeds', () => {
     if (error.kind === 'no-data') expect(error.why).toMatch(/#N\/A/);
   });
 
-  it('"See table below" is unreadable on its own and quotes the text (evaluate.ts fetches the table\'s share instead)', () => {
+  it('"See table below" is unreadable on its own and quotes the text (kpi-return.ts fetches the table\'s share instead)', () => {
     const a = actual('See table below');
     if (a.kind === 'unreadable') expect(a.why).toContain('See table below');
     const v = verdict('See table below', '75%');

@@ -1,5 +1,6 @@
 import { detectWorkbook } from '../../../src/core/detect/detect-workbook';
-import { evaluateWorkbook, verdictWithStatus, type IndicatorVerdict } from '../../../src/core/engine/evaluate';
+import { evaluateWorkbook } from '../../../src/core/engine/evaluate';
+import { verdictWith, type IndicatorVerdict } from '../../../src/core/engine/indicator-verdict';
 import { parseActualCell } from '../../../src/core/engine/parse-actual';
 import { chooseVerdicts } from '../../../src/core/plan/recalc-plan';
 import { buildWorkbook } from '../../../src/hosts/memory/build-workbook';
@@ -86,7 +87,7 @@ describe('the verdicts of a target table', () => {
 
   it('keep every other field when shown with another status', () => {
     const june = find(all, 'R1', 'Jun 2024');
-    const shown = verdictWithStatus(june, 'near');
+    const shown = verdictWith(june, { status: 'near' });
     expect(shown.status).toBe('near');
     expect([shown.actualText, shown.previousActual, shown.periodLabel, shown.reason]).toEqual([
       june.actualText,

@@ -1,5 +1,6 @@
 import { detectWorkbook } from '../../../src/core/detect/detect-workbook';
-import { evaluateWorkbook, type IndicatorVerdict } from '../../../src/core/engine/evaluate';
+import { evaluateWorkbook } from '../../../src/core/engine/evaluate';
+import type { IndicatorVerdict } from '../../../src/core/engine/indicator-verdict';
 import type { Tolerance } from '../../../src/core/engine/tolerance';
 import { buildWorkbook } from '../../../src/hosts/memory/build-workbook';
 

@@ -5,7 +5,8 @@
  * Valley District Council's published figures (see tests/support/mole-valley.ts).
  */
 import { detectWorkbook } from '../../../src/core/detect/detect-workbook';
-import { evaluateWorkbook, type IndicatorVerdict } from '../../../src/core/engine/evaluate';
+import { evaluateWorkbook } from '../../../src/core/engine/evaluate';
+import type { IndicatorVerdict } from '../../../src/core/engine/indicator-verdict';
 import { chooseVerdicts, latestPeriodWithData } from '../../../src/core/plan/recalc-plan';
 import { runKpiTracker } from '../../../src/core/run/run-kpi-tracker';
 import { lastYearFigures } from '../../../src/core/sheets/last-year';

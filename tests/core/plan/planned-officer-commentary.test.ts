@@ -1,7 +1,7 @@
 import { detectWorkbook } from '../../../src/core/detect/detect-workbook';
 import { evaluateWorkbook } from '../../../src/core/engine/evaluate';
 import { findSheet, type Workbook } from '../../../src/core/model/workbook';
-import { officerCommentary, planRecalculation, plannedOfficerCommentary } from '../../../src/core/plan/recalc-plan';
+import { officerCommentary, planRecalculation } from '../../../src/core/plan/recalc-plan';
 import { runKpiTracker } from '../../../src/core/run/run-kpi-tracker';
 import { readSettings } from '../../../src/core/settings/settings-store';
 import { applyPlanInMemory } from '../../../src/hosts/memory/apply-plan';
@@ -42,15 +42,15 @@ function expectSameAsOfficerCommentary(workbook: Workbook): Array<string | null 
   const verdicts = evaluateWorkbook(workbook, detection, { today });
   const recalc = planRecalculation(workbook, detection, verdicts, settings, { now: '2025-01-15T09:30:00.000Z', command: 'recalc' });
   expect(recalc.chosen.length).toBeGreaterThan(0);
-  return recalc.chosen.map((choice, at) => {
+  return recalc.chosen.map((choice) => {
     const v = choice.verdict;
-    const planned = plannedOfficerCommentary(recalc, at);
+    const planned = choice.officerCommentary;
     expect(planned).toBe(officerCommentary(workbook, detection.tables[v.tableIndex]!, v, settings));
     return planned;
   });
 }
 
-describe('plannedOfficerCommentary', () => {
+describe('the officer commentary planning records for each chosen verdict', () => {
   it("says what officerCommentary says, on a first run and after KPI Tracker's and an officer's words", () => {
     const first = kpis([null, 'The officer wrote this.', '   ', null]);
     expectSameAsOfficerCommentary(first);

@@ -10,6 +10,7 @@ import { readXlsxBytes } from '../../../src/hosts/xlsx/read-xlsx';
 import { readZip } from '../../../src/hosts/xlsx/zip-archive';
 import { numberValue, textValue, EMPTY_PLAN_VALUE, type CellEdit, type OwnedSheet, type Plan } from '../../../src/core/plan/plan-types';
 import { MAIN_NS, REL_NS, worksheet, xlsxFromParts } from './excel-parts';
+import { issue } from '../../../src/core/model/issue';
 
 const edit = (row: number, col: number, value: CellEdit['value'], fill?: string, sheet = 'KPIs'): CellEdit => ({
   sheet,
@@ -229,7 +230,12 @@ it('a sheet with no rows at all (<sheetData/>) takes the edits', async () => {
 it('a plan with refusals writes the file back unchanged', async () => {
   const input = await book();
   const { source } = await readXlsxBytes(input, 'book.xlsx');
-  const out = (await applyPlanToXlsx(source, { ...plan([edit(1, 2, textValue('Met'))]), refusals: ['Sheet "KPIs" is protected'] })).bytes;
+  const out = (
+    await applyPlanToXlsx(source, {
+      ...plan([edit(1, 2, textValue('Met'))]),
+      refusals: [issue('sheet-protected', 'Sheet "KPIs" is protected')],
+    })
+  ).bytes;
   expect(readZip(out).map((entry) => [entry.name, Buffer.from(entry.raw).toString('hex')])).toEqual(
     readZip(input).map((entry) => [entry.name, Buffer.from(entry.raw).toString('hex')]),
   );

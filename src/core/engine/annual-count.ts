@@ -1,0 +1,43 @@
+import type { ColumnMapping } from '../detect/types';
+import type { Target } from './target-types';
+
+/*
+ * Counts of things done in the year ("Number of …", "… per year") against an annual target: a
+ * quarter or a month is judged against its share of the year, and the year to date is added up.
+ */
+
+export type AnnualTarget = Extract<Target, { kind: 'threshold' }>;
+
+/** Whether a target column's target is an annual count for this indicator. */
+export function isAnnualCount(target: Target, targetColumn: ColumnMapping | undefined, description: string): target is AnnualTarget {
+  if (target.kind !== 'threshold' || target.unit !== 'count') return false;
+  const annualColumn =
+    targetColumn !== undefined &&
+    (targetColumn.period?.kind === 'year' || /annual|year|p\.?\s?a\.?\b|per annum/i.test(targetColumn.header));
+  return annualColumn && addsUpOverTheYear(description);
+}
+
+/**
+ * Whether an indicator's figures add up across the year: a count of things done ("Number of …",
+ * "… issued", "… prevented"), never an average, a rate or a share, whatever else its name says.
+ */
+export function addsUpOverTheYear(description: string): boolean {
+  const flow =
+    /\b(number|no\.)\s+of\b|\bper (year|annum)\b|\ba year\b|\beach year\b|\bannual(ly)?\b|\btotal\b|\bprevent(ed|ing)?\b|\bdelivered\b|\bcompleted\b|\bissued\b/i.test(
+      description,
+    );
+  const notAdditive = /\b(average|mean|median|rate|ratio|percentage|proportion|per cent|satisf\w*|index|score)\b|%/i.test(description);
+  return flow && !notAdditive;
+}
+
+/** An annual count as a rate a year, for judging a period shorter than a year against its share. */
+export function annualAsRate(annual: AnnualTarget): Target {
+  return {
+    kind: 'rate',
+    text: `${annual.text.trim()} a year`,
+    value: annual.value,
+    unit: 'count',
+    per: 'year',
+    ...(annual.direction ? { direction: annual.direction } : {}),
+  };
+}

@@ -1,0 +1,96 @@
+import type { DetectedIndicator, DetectedTable } from '../detect/types';
+import { cellText } from '../model/cell-text';
+import { getOrInsert } from '../model/memo';
+import { cellAt, type Sheet } from '../model/workbook';
+import { financialYearInName } from '../periods/parse-period-label';
+import type { Period } from '../periods/period';
+import type { EvaluateOptions } from './evaluate';
+import { decidePolarity, type PolarityDecision } from './polarity';
+import type { Target } from './target-types';
+import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
+import { columnsOf, textAt } from './table-columns';
+import type { IndicatorPlace } from './verdict-store';
+
+/** One indicator of a table, with where it is and what the run was asked. */
+export interface RowContext {
+  readonly sheet: Sheet;
+  readonly table: DetectedTable;
+  readonly tableIndex: number;
+  readonly indicator: DetectedIndicator;
+  readonly options: EvaluateOptions;
+}
+
+/** Where the indicator is, and what its row says of it besides figures: every period of it shares these. */
+export function placeOf(ctx: RowContext): IndicatorPlace {
+  return {
+    sheet: ctx.table.sheet,
+    tableIndex: ctx.tableIndex,
+    ref: ctx.indicator.ref ?? null,
+    indicator: ctx.indicator.description,
+    row: ctx.indicator.row,
+    owner: ownerOf(ctx),
+    commentary: commentaryOf(ctx),
+  };
+}
+
+function ownerOf(ctx: RowContext): string | null {
+  const col = columnsOf(ctx.table, 'owner')[0]?.col;
+  const own = col === undefined ? '' : textAt(ctx.sheet, ctx.indicator.row, col);
+  return own || ctx.indicator.card?.owner || null;
+}
+
+/** The commentary column's words on each of the indicator's rows, and its footnote. */
+function commentaryOf(ctx: RowContext): string | null {
+  const col = columnsOf(ctx.table, 'commentary')[0]?.col;
+  const own =
+    col === undefined
+      ? ''
+      : ctx.indicator.rows
+          .map((r) => textAt(ctx.sheet, r, col))
+          .filter(Boolean)
+          .join('\n');
+  const footnote = ctx.indicator.footnote?.text ?? '';
+  const text = [own, footnote].filter(Boolean).join('\n');
+  return text || null;
+}
+
+/** Which way is better for the indicator, judged against `target`. */
+export function polarityFor(ctx: RowContext, target: Target): PolarityDecision {
+  const polarityCol = columnsOf(ctx.table, 'polarity')[0]?.col;
+  return decidePolarity({
+    column: polarityCol !== undefined ? textAt(ctx.sheet, ctx.indicator.row, polarityCol) : undefined,
+    officer: ctx.indicator.ref ? ctx.options.polarityByRef?.get(ctx.indicator.ref) : undefined,
+    ref: ctx.indicator.ref || undefined,
+    description: ctx.indicator.description,
+    target,
+    tableContext: tableContextOf(ctx.table),
+  });
+}
+
+/** A table's title and the headings of its figures, read once per table. */
+const TABLE_CONTEXT = new WeakMap<DetectedTable, string>();
+function tableContextOf(table: DetectedTable): string {
+  return getOrInsert(TABLE_CONTEXT, table, () =>
+    [table.title ?? '', ...columnsOf(table, 'actual').map((column) => column.header)].join(' | '),
+  );
+}
+
+/** The run's tolerance, or the indicator's own where its row has a tolerance column ("10%"). */
+export function toleranceFor(ctx: RowContext): Tolerance {
+  const col = columnsOf(ctx.table, 'tolerance')[0]?.col;
+  const base = ctx.options.tolerance ?? DEFAULT_TOLERANCE;
+  if (col === undefined) return base;
+  const cell = cellAt(ctx.sheet, ctx.indicator.row, col);
+  if (cell.value.kind === 'number') {
+    const percent = cell.format && cell.format.includes('%') ? cell.value.value * 100 : cell.value.value;
+    if (percent >= 0 && percent <= 100) return { ...base, percent } as Tolerance;
+  }
+  const match = /^(\d+(?:\.\d+)?)\s*%$/.exec(cellText(cell).trim());
+  return match ? ({ ...base, percent: Number(match[1]) } as Tolerance) : base;
+}
+
+/** The year a one-period table reports (a KPI return, a case list): the one its sheet is named after. */
+export function yearOfSheet(sheet: Sheet): Period | undefined {
+  const fy = financialYearInName(sheet.name);
+  return fy === undefined ? undefined : { kind: 'year', fy };
+}
