@@ -230,7 +230,7 @@ async function main(): Promise<void> {
   const bundleLine = existsSync(pageHtml)
     ? (() => {
         const scripts = [...readFileSync(pageHtml, 'utf8').matchAll(/<script[^>]*\ssrc="([^"]+)"/g)]
-          .map((m) => m[1])
+          .map((m) => m[1] ?? '')
           .filter((src) => !/^[a-z]+:/i.test(src) && existsSync(join(ROOT, 'dist', src)));
         const sizes = scripts.map((src) => ({ src, ...sizeOf(src) }));
         const raw = sizes.reduce((sum, s) => sum + s.raw, 0);
