@@ -69,6 +69,33 @@ describe('tables that were missed in silence', () => {
     expect(new Set(judged.map((v) => v.status))).toEqual(new Set(['no-target']));
   });
 
+  test('small tables stacked with no blank row between, each with its own header; "Network" and "National" beside the trust are comparators (National Bowel Cancer Audit, Hillingdon)', () => {
+    const { tables } = corpusCase('data-nboca-hillingdon-trust-results-2020-21.txt');
+    expect(tables.map((t) => t.headerRows[0]! + 1)).toEqual([5, 11, 26, 29, 34, 41]);
+    for (const table of tables) expect(roles(table)).toEqual({ A: 'description', B: 'actual', C: 'benchmark', D: 'benchmark' });
+    // "All patients deemed potentially curative | Trust | Network | National" straight under a row of figures.
+    expect(tables[3]!.columns[0]!.header).toBe('All patients deemed potentially curative');
+    expect(tables[3]!.indicators.map((i) => i.description)).toEqual([
+      'Number of potentially curative patients',
+      'Undergoing major resection (%)',
+    ]);
+    // "Case ascertainment (%) | Fair | Good | Good" is an indicator rated in words, not a satisfaction table's header.
+    expect(tables[0]!.indicators.map((i) => i.row + 1)).toEqual([6, 7, 9, 10]);
+  });
+
+  test('a gender pay gap block: "Mean | Median" over "(Average) | (Middle)", then "Female | Male" tables straight under the figures (Calderdale and Huddersfield NHS FT)', () => {
+    const { tables, verdicts } = corpusCase('nhs-calderdale-huddersfield-gender-pay-gap-2023-24.txt');
+    expect(tables.map((t) => t.headerRows.map((r) => r + 1))).toEqual([[4, 5], [8], [11]]);
+    expect(tables[0]!.columns.map((c) => [c.role, c.header])).toEqual([
+      ['description', 'Difference between Men and Women'],
+      ['actual', 'Mean (Average)'],
+      ['actual', 'Median (Middle)'],
+    ]);
+    expect(tables.map((t) => t.indicators.length)).toEqual([2, 2, 4]);
+    expect(roles(tables[2]!)).toEqual({ A: 'description', B: 'actual', C: 'actual' });
+    expect(new Set(verdicts.map((v) => v.status))).toEqual(new Set(['no-target']));
+  });
+
   test('"Status and narrative" first, reference and wording in one cell ("PMF-01: …"), a Tolerance column, a "Quarter 4 Result" (Cheshire West and Chester)', () => {
     const { tables } = corpusCase('council-cheshire-west-housing-kpis-quarter-4.txt');
     const table = tables.find((t) => t.headerRows[0] === 4)!;

@@ -11,6 +11,7 @@ import {
   kindOf,
   readBody,
   readHeader,
+  repeatedHeader,
   REFERENCE_PATTERN,
   segmentsOf,
   shorten,
@@ -75,7 +76,7 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
     const found = headerBelow?.row === r ? headerBelow.header : undefined;
     const header = fromSaved?.header ?? (ignoredRows.has(r) ? undefined : (found ?? readHeader(grid, r)));
     if (header) {
-      headerBelow = nextHeaderRow(grid, header.rows[header.rows.length - 1]! + 1, savedByRow);
+      headerBelow = nextHeaderRow(grid, header.rows[header.rows.length - 1]! + 1, savedByRow, undefined, fromSaved ? undefined : header);
       const table = buildTable(grid, header, headerBelow.row, lastBottom, fromSaved);
       tables.push(table);
       lastBottom = table.range.bottom;
@@ -90,7 +91,7 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
     for (const span of spans) {
       const part = readHeader(grid, r, span);
       if (!part) continue;
-      const stopBefore = nextHeaderRow(grid, part.rows[part.rows.length - 1]! + 1, savedByRow, span).row;
+      const stopBefore = nextHeaderRow(grid, part.rows[part.rows.length - 1]! + 1, savedByRow, span, part).row;
       const table = buildTable(grid, part, stopBefore, lastBottom, undefined);
       tables.push(table);
       bottom = Math.max(bottom, table.range.bottom);
@@ -119,6 +120,7 @@ function nextHeaderRow(
   from: number,
   savedByRow: Map<number, SavedTable>,
   span?: ColumnSpan,
+  current?: HeaderCandidate,
 ): { row: number; header?: HeaderCandidate } {
   let nextSaved = grid.rows;
   for (const row of savedByRow.keys()) if (row >= from && row < nextSaved) nextSaved = row;
@@ -126,7 +128,7 @@ function nextHeaderRow(
     // A whole row whose counts rule it out is no header: such rows are passed over without a call each.
     if (span === undefined) r = grid.nextRowOfWords(r);
     if (r >= nextSaved) break;
-    const header = readHeader(grid, r, span);
+    const header = readHeader(grid, r, span) ?? (current && repeatedHeader(grid, r, current));
     if (header) return { row: r, header };
   }
   return { row: nextSaved };

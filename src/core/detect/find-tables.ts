@@ -339,6 +339,10 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, twoRows: bool
     if (seenRoles.has(column.role) && !REPEATABLE_ROLES.has(column.role)) return undefined;
     seenRoles.add(column.role);
   }
+  // A satisfaction table's header names each answer once; "Case ascertainment (%) | Fair | Good |
+  // Good" is an indicator whose figures are ratings (NBOCA's trust results), not a header.
+  const answers = columns.filter((column) => column.role === 'rating').map((column) => normaliseHeader(column.rating ?? column.header));
+  if (new Set(answers).size < answers.length) return undefined;
   // A status alone is not enough: a list of staff with an "Active" column is not a KPI table.
   const hasData = [...roles].some((role) => DATA_ROLES.has(role) && role !== 'status');
   const isActionPlan = roles.has('keyOutcome') && (roles.has('keyActions') || roles.has('due'));
@@ -361,6 +365,32 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, twoRows: bool
     });
   }
   return { rows, columns: columns.sort((a, b) => a.col - b.col), ...(title ? { title } : {}) };
+}
+
+/**
+ * A table's header written again lower down, with a new name over the measures ("All Patients: |
+ * Trust | Network | National", then "Patients having major resection: | Trust | Network |
+ * National" straight under the last figures): it starts a table of its own with the same columns.
+ */
+export function repeatedHeader(grid: SheetGrid, row: number, current: HeaderCandidate): HeaderCandidate | undefined {
+  if (current.rows.length !== 1 || grid.figureCount(row) > 0) return undefined;
+  const headerRow = current.rows[0]!;
+  if (row <= headerRow) return undefined;
+  let repeated = 0;
+  for (const column of current.columns) {
+    if (NAME_ROLES.has(column.role)) continue;
+    const here = grid.headerText(row, column.col);
+    if (!here) continue;
+    if (normaliseHeader(here) !== normaliseHeader(grid.headerText(headerRow, column.col))) return undefined;
+    repeated++;
+  }
+  if (repeated < 2) return undefined;
+  // Nothing else on the row: a body row that happens to hold the same words has more to say.
+  for (const c of grid.filledColumns(row)) if (!current.columns.some((column) => column.col === c)) return undefined;
+  const columns = current.columns.map((column) =>
+    NAME_ROLES.has(column.role) && grid.headerText(row, column.col) ? { ...column, header: grid.headerText(row, column.col) } : column,
+  );
+  return { ...current, rows: [row], columns };
 }
 
 export function kindOf(columns: readonly ColumnMapping[]): TableKind {

@@ -1,5 +1,5 @@
 import { columnLetter } from '../model/address';
-import type { HeaderGuess } from './header-lexicon';
+import { normaliseHeader, type HeaderGuess } from './header-lexicon';
 import {
   holdsCodes,
   holdsFigures,
@@ -28,6 +28,13 @@ export interface Resolved {
 
 /** Roles a header may wrongly give a column that in fact names the measures. */
 const NAMEABLE: ReadonlySet<ColumnRole> = new Set(['target', 'benchmark', 'actual', 'previous', 'rank', 'count']);
+
+/**
+ * A column headed by a wider area or body than the table's own ("Trust | Network | National",
+ * "Council | Region | England"): the figures to compare with, once the body's own column is to its left.
+ */
+const COMPARATOR_HEADER =
+  /^(national|nationally|england|uk|great britain|gb|wales|scotland|london|regional|region|network|cancer alliance|all trusts|all england|nhs england|peer group|peers|sector|family group|similar councils|nearest neighbours?|cipfa (group|family|neighbours?)|comparator( group)?|benchmark group)$/;
 
 /** Roles whose values a column of figures can hold. */
 const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set([
@@ -195,6 +202,22 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
       ![...roles.values()].some((c) => c.role === 'target')
     ) {
       roles.set(cell.col, column(cell, 'target', 0.7, `its values read as targets (${examples(own)})`));
+    } else if (
+      descriptionCol !== undefined &&
+      cell.col > descriptionCol &&
+      holdsFigures(own) &&
+      COMPARATOR_HEADER.test(normaliseHeader(cell.header).replace(/[:()]/g, '').trim()) &&
+      [...roles.values()].some((c) => c.role === 'actual')
+    ) {
+      roles.set(
+        cell.col,
+        column(
+          cell,
+          'benchmark',
+          0.7,
+          `header "${cell.header}" names a wider area to compare with, beside the column of the body's own figures`,
+        ),
+      );
     } else if (descriptionCol !== undefined && cell.col > descriptionCol && holdsFigures(own)) {
       roles.set(cell.col, column(cell, 'actual', 0.7, `its values are figures (${examples(own)})`));
     } else if (descriptionCol !== undefined && cell.col > descriptionCol && shareOf(own, 'polarity') >= 0.7 && own.filled >= 2) {
@@ -203,6 +226,19 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
       if (![...roles.values()].some((c) => c.role === 'commentary'))
         roles.set(cell.col, column(cell, 'commentary', 0.6, `it holds sentences (${examples(own)})`));
     }
+  }
+
+  // "Mean | Median" side by side (a gender pay gap report) are two measures of the same pay, both
+  // the body's own figures; "Median" alone beside an actual stays a benchmark.
+  const meanCol = cells.find((cell) => /^mean\b/.test(normaliseHeader(cell.header)));
+  for (const cell of cells) {
+    const mapping = roles.get(cell.col);
+    if (!meanCol || mapping?.role !== 'benchmark' || !/^median\b/.test(normaliseHeader(cell.header))) continue;
+    if (!holdsFigures(profile(cell.col))) continue;
+    roles.set(
+      cell.col,
+      column(cell, 'actual', 0.7, `header "${cell.header}" beside "${meanCol.header}": two measures of the same figures`),
+    );
   }
 
   // A header that names figures over a column of words is no actual: "Quarter 4 Result" over sentences stays an actual

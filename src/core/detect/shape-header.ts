@@ -5,6 +5,7 @@ import type { HeaderCandidate } from './find-tables';
 import { bodyRowsBelow, resolveColumns, type HeaderCell } from './resolve-columns';
 import type { SheetGrid } from './sheet-grid';
 import { issue } from '../model/issue';
+import { normaliseHeader } from './header-lexicon';
 
 /** Columns a header may use (see find-tables). */
 interface Span {
@@ -36,6 +37,38 @@ function isYearNumber(grid: SheetGrid, row: number, col: number): boolean {
   return cell.value.kind === 'number' && Number.isInteger(cell.value.value) && cell.value.value >= 1990 && cell.value.value <= 2100;
 }
 
+/** How often a measure is taken, written where its target or figure would be ("Yearly", "Quarterly"). */
+const HOW_OFTEN =
+  /^(daily|weekly|fortnightly|monthly|quarterly|yearly|annually|annual|half[- ]yearly|six[- ]monthly|termly|ongoing|on-going)$/i;
+
+/**
+ * Whether a row of labels straight under a row of figures starts a new table in a stack of small
+ * tables ("Gender Bonus Pay | 50.7% | 95.1%" then "Proportion of staff receiving a bonus | Female |
+ * Male"): the row holds no figures, its labels over the figure columns are short plain
+ * words, each different, and the row above has figures under them. A body row that happens to be words
+ * ("Annual measure | Annual measure") repeats itself, or reads as no data, and is left in its table.
+ */
+function startsAStackedTable(grid: SheetGrid, row: number, span: Span): boolean {
+  if (grid.figureCount(row) > 0) return false;
+  const filled = grid.filledColumns(row).filter((c) => c >= span.left && c <= span.right);
+  if (filled.length < 3) return false;
+  const labels = filled.slice(1).map((c) => normaliseHeader(grid.headerText(row, c)));
+  if (labels.some((label) => label.length === 0 || label.length > 30) || new Set(labels).size < labels.length) return false;
+  // Headings are plain words; "Yearly | Achieved" is a measure's target and its rating.
+  if (filled.slice(1).some((c) => valueKind(grid.cell(row, c)) !== 'words' || HOW_OFTEN.test(grid.text(row, c).trim()))) return false;
+  return filled.slice(1).some((c) => valueKind(grid.cell(row - 1, c)) === 'figure');
+}
+
+/**
+ * Whether the row under a header holds only short sub-labels under its labels, with nothing under
+ * the names: "(Average) | (Middle)" under "Mean | Median".
+ */
+function isSubLabelRow(grid: SheetGrid, row: number, labels: readonly number[]): boolean {
+  const filled = grid.filledColumns(row);
+  if (filled.length === 0 || filled.includes(labels[0]!)) return false;
+  return filled.every((c) => labels.includes(c) && valueKind(grid.cell(row, c)) === 'words' && grid.headerText(row, c).length <= 30);
+}
+
 /**
  * A header row found from the grid's shape rather than its words: a row of short labels over rows
  * in which a column of names stands beside columns of figures or ratings ("Description | SSHA |
@@ -47,7 +80,9 @@ function isYearNumber(grid: SheetGrid, row: number, col: number): boolean {
 export function readHeaderByShape(grid: SheetGrid, row: number, span: Span): HeaderCandidate | undefined {
   // A table found by its shape stands apart: the row above is blank, a title, or the sheet's top,
   // never a row of a table (whose next row would otherwise split it in two).
-  if (row > 0 && grid.filledCount(row - 1) > 1) return undefined;
+  // The one exception is a stack of small tables with no blank row between them: a row of labels
+  // straight under a row of figures starts the next table (see startsAStackedTable).
+  if (row > 0 && grid.filledCount(row - 1) > 1 && !startsAStackedTable(grid, row, span)) return undefined;
   const left = Math.max(span.left, 0);
   const right = Math.min(span.right, grid.rowLength(row) - 1);
   const labels: number[] = [];
@@ -70,8 +105,11 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span): Hea
   if (span.right === Number.MAX_SAFE_INTEGER && labels.some((c, i) => i > 0 && c > labels[i - 1]! + 1)) return undefined;
   if (labels.filter((c) => RATING_NAMES.test(grid.text(row, c))).length >= 2) return undefined;
 
-  const bodyRows = bodyRowsBelow(grid, row, grid.rows);
+  let bodyRows = bodyRowsBelow(grid, row, grid.rows);
   if (bodyRows.length === 0) return undefined;
+  // A second header row of sub-labels under the labels ("Mean | Median" over "(Average) | (Middle)").
+  const subLabels = bodyRows[0] === row + 1 && bodyRows.length > 1 && isSubLabelRow(grid, row + 1, labels);
+  if (subLabels) bodyRows = bodyRows.slice(1);
   // The row below must bring figures under some label: a header heads figures.
   const next = bodyRows[0]!;
   let figuresBelow = 0;
@@ -93,7 +131,8 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span): Hea
   }
   const cells: HeaderCell[] = [];
   for (let c = first; c <= last; c++) {
-    const header = grid.headerText(row, c);
+    const below = subLabels ? grid.headerText(row + 1, c) : '';
+    const header = [grid.headerText(row, c), below].filter(Boolean).join(' ');
     cells.push({ col: c, header, guess: header ? grid.classify(header) : undefined });
   }
   // The shape of a KPI table: a column of names with figures or ratings to its right.
@@ -112,7 +151,7 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span): Hea
   if (!roles.has('description') || !(roles.has('actual') || roles.has('target') || roles.has('status'))) return undefined;
   const unread = cells.filter((cell) => cell.header && !columns.some((c) => c.col === cell.col));
   return {
-    rows: [row],
+    rows: subLabels ? [row, row + 1] : [row],
     columns,
     shapeDoubts: [
       issue(
