@@ -96,6 +96,31 @@ describe('tables that were missed in silence', () => {
     expect(new Set(verdicts.map((v) => v.status))).toEqual(new Set(['no-target']));
   });
 
+  test('no header row at all: each measure\'s name and figure in one cell, "Target: …" beside it, footnotes between, the period in the line above (Network Homes, quarter three 2020/21)', () => {
+    const { tables, verdicts } = corpusCase('ha-network-homes-our-performance-q3-2020-21.txt');
+    expect(tables).toHaveLength(1);
+    const table = tables[0]!;
+    expect(table.headerRows.map((r) => r + 1)).toEqual([5]);
+    expect(roles(table)).toEqual({ A: 'actual', B: 'target' });
+    expect(table.columns[0]!.period).toEqual({ kind: 'quarter', quarter: 3, fy: 2020 });
+    expect(table.doubts.map((doubt) => doubt.code)).toContain('figures-after-names');
+    expect(table.indicators.map((i) => i.description)).toEqual([
+      'Overall satisfaction',
+      'Overall satisfaction with repairs',
+      'Satisfaction with customer service centre',
+      'New resident satisfaction with re-lets',
+      'Rent collected as % due',
+      'Current tenant arrears as % of annual rent debit',
+      'Rent lost due to empty homes as % of rent roll',
+    ]);
+    const byRow = new Map(verdicts.map((v) => [v.row + 1, v]));
+    expect(byRow.get(6)).toMatchObject({ actualText: '90%', status: 'met' });
+    expect(byRow.get(7)).toMatchObject({ actualText: '82.9%', status: 'near' });
+    expect(byRow.get(11)).toMatchObject({ status: 'no-target' });
+    // "1.78%*" against "Target: 0.85%. We aim to minimise our rent loss…": lower is better, not met.
+    expect(byRow.get(13)).toMatchObject({ actualText: '1.78%*', polarity: 'lower', status: 'missed' });
+  });
+
   test('"Status and narrative" first, reference and wording in one cell ("PMF-01: …"), a Tolerance column, a "Quarter 4 Result" (Cheshire West and Chester)', () => {
     const { tables } = corpusCase('council-cheshire-west-housing-kpis-quarter-4.txt');
     const table = tables.find((t) => t.headerRows[0] === 4)!;
@@ -183,6 +208,12 @@ describe('which way is better, in the publisher’s words', () => {
 describe('targets as published', () => {
   test.each<[string, Record<string, unknown>, string]>([
     ['Target: No official target. We aim to collect as much rent due as we can.', { kind: 'none' }, 'Network Homes'],
+    ['Target: 0.85%. We aim to minimise our rent loss as much as', { kind: 'threshold', value: 0.85, unit: 'percent' }, 'Network Homes'],
+    [
+      "Target: 4.25% (For our General rented and Older people's homes)",
+      { kind: 'threshold', value: 4.25, unit: 'percent' },
+      'Network Homes',
+    ],
     ['for info only', { kind: 'none' }, 'Hart (the key of its tiles)'],
     ['No target set', { kind: 'none' }, 'issue 14'],
     ['Data Only', { kind: 'none' }, 'Maidstone (its key)'],

@@ -23,6 +23,7 @@ import { classifyHeader, normaliseHeader } from './header-lexicon';
 import { readMeasureCards, wordingOverlap } from './measure-cards';
 import { SheetGrid } from './sheet-grid';
 import { unreadGridDoubt, unreadGrids } from './unread-grids';
+import { readLabelledFigureTables } from './labelled-figures';
 import type { ColumnMapping, ColumnRole, Detection, DetectedIndicator, DetectedTable, Footnote, MeasureCard } from './types';
 import { issue, type Issue } from '../model/issue';
 
@@ -100,6 +101,15 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
       lastBottom = bottom;
       r = bottom;
     }
+  }
+  // Tables with no header row, each figure after its measure's name: read where no table stands.
+  const labelled = readLabelledFigureTables(
+    grid,
+    tables.map((table) => table.range),
+  );
+  if (labelled.length > 0) {
+    tables.push(...labelled);
+    tables.sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
   }
   attachDefinitions(grid, tables);
   const cards = readMeasureCards(grid);

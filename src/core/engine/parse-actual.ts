@@ -1,4 +1,5 @@
 import { cellText, numberFormatKind } from '../model/cell-text';
+import { splitLabelledFigure } from '../model/labelled-figure';
 import { dateFromSerial } from '../model/serial-dates';
 import type { Cell } from '../model/workbook';
 import { normaliseText, readDate, roundFloat } from './parse-target';
@@ -62,6 +63,16 @@ function takeStatedVariance(text: string): { variance?: number; rest: string } {
 }
 
 /**
+ * An actual as a verdict shows it: the cell's text, or for a figure written after its measure's
+ * name ("Rent collected as % due: 97.86% ***") the figure alone, as parseActualText reads it.
+ */
+export function shownActualText(shown: string): string {
+  if (!shown.includes(': ')) return shown;
+  const actual = readActualText(shown);
+  return actual.kind === 'number' ? actual.text : shown;
+}
+
+/**
  * Reads an actual the way officers type them. Never throws: unreadable text becomes
  * an `unreadable` actual carrying the text and the reason.
  */
@@ -74,6 +85,12 @@ export function parseActualText(raw: string): Actual {
   }
   // "..", "-", "[c]": the statistical releases' marks for a figure withheld or not available.
   if (NO_DATA.test(normal.toLowerCase())) return { kind: 'no-data', text, why: `it reads "${raw.trim()}"` };
+  // "Customer satisfaction (LCRA)*: 58.5%": the measure's name written in front of its figure.
+  const labelled = splitLabelledFigure(normal);
+  if (labelled) {
+    const figure = parseActualText(labelled.figure);
+    if (figure.kind === 'number') return figure;
+  }
   const { marker, rest: unmarked } = takeMarker(normal);
   const { provisional, rest: final } = takeProvisional(unmarked);
   const lower = final.toLowerCase().replace(/[.;]+$/, '');

@@ -157,6 +157,13 @@ export function parseTargetText(raw: string): Target {
   if (NO_TARGET.test(t)) return { kind: 'none', text, why: `the target reads "${raw.trim()}"` };
   if (/^(annual (indicator|measure|kpi|target)|reported (annually|yearly)|year end (only|measure)|measured (annually|yearly))$/.test(t))
     return { kind: 'not-due', text, why: `the target reads "${raw.trim()}": it is reported once a year` };
+  // "Target: 0.85%. We aim to minimise our rent loss as much as we can" (Network Homes): a target,
+  // then a sentence about it.
+  const explained = /^(.*?\d.*?)\.\s+[a-z][a-z' ,]{6,}/.exec(t);
+  if (explained) {
+    const inner = parseTargetText(explained[1]!);
+    if (inner.kind !== 'unreadable' && inner.kind !== 'none') return { ...inner, text };
+  }
   // "Target: 70%", "A maximum of 30 weeks", "Achieve 95%": the words around a target say nothing more.
   const bare = t.replace(/^target\s*[:=-]\s*/, '').replace(/^(an?|to|achieve|to achieve|aim for|aim to be)\s+(?=\S)/, '');
   if (bare !== t) {

@@ -5,6 +5,7 @@ import { cellAt, type Sheet } from '../model/workbook';
 import { comparePeriods, periodLabel, type Period } from '../periods/period';
 import { trendOf, verdictWith, type IndicatorVerdict, type Trend } from './indicator-verdict';
 import { assess, type JudgeContext, type Judgement } from './judge';
+import { shownActualText } from './parse-actual';
 import { figureIn } from './table-columns';
 import { STATUSES, UnitSchema, type Actual, type Polarity, type Status, type Target, type Unit } from './target-types';
 import { formatVariance } from './variance';
@@ -429,7 +430,7 @@ class PeriodVerdict extends KeptVerdict {
   }
   /** As the cell shows it: the text every reading of an actual keeps. */
   get actualText(): string {
-    return cellText(cellAt(this.line.grid, this.line.row, this.actualColumn));
+    return shownActualText(cellText(cellAt(this.line.grid, this.line.row, this.actualColumn)));
   }
   protected get actualColumn(): number {
     return this.line.column(this.index).column.col;

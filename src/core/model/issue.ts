@@ -32,6 +32,8 @@ export const ISSUE_CODES = [
   'grid-not-read',
   /** A table's columns were worked out from their contents, its headings being ones KPI Tracker does not know. */
   'columns-from-contents',
+  /** Each figure is written after its measure's name in one cell ("Rent collected: 97.86%"), the target beside it. */
+  'figures-after-names',
   /** A column headed as the status holds no ratings; another column does. */
   'status-column-holds-no-ratings',
   /** A column headed as figures holds ratings, so it is read as the status column. */

@@ -1,0 +1,113 @@
+import { columnLetter } from '../model/address';
+import { issue } from '../model/issue';
+import { splitLabelledFigure } from '../model/labelled-figure';
+import { periodInText } from '../periods/parse-period-label';
+import { valueKind } from './column-values';
+import type { SheetGrid } from './sheet-grid';
+import type { CellRange } from '../model/workbook';
+import { shortText } from '../model/short-text';
+import type { ColumnMapping, DetectedIndicator, DetectedTable, Footnote } from './types';
+
+/**
+ * Tables with no header row, as a landlord's "Our performance" page prints them and an officer
+ * pastes them into a sheet: each measure's name and figure in one cell, its target in the next.
+ *
+ *   Here's our results for quarter two, 2024/25 which is July to September 2024:
+ *   Customer satisfaction (LCRA)*: 58.5%    Target: 70%
+ *   Complaints responded to on time**: 92%  Target: 95%
+ *   * General Needs and Housing for older people, …
+ *
+ * The line above the first measure is the table's title (and its period); footnote lines and a
+ * single blank row may come between the measures. The figure column holds the names too, so the
+ * table is read with an actual and a target column, and each indicator's name is the cell's text
+ * before its colon.
+ */
+export function readLabelledFigureTables(grid: SheetGrid, covered: readonly CellRange[]): DetectedTable[] {
+  const tables: DetectedTable[] = [];
+  const isCovered = (row: number): boolean => covered.some((range) => row >= range.top && row <= range.bottom);
+  for (let r = 0; r < grid.rows; r++) {
+    if (isCovered(r)) continue;
+    const col = labelledColumn(grid, r);
+    if (col === undefined) continue;
+    const table = readFrom(grid, r, col, isCovered);
+    if (table) {
+      tables.push(table);
+      r = table.range.bottom;
+    }
+  }
+  return tables;
+}
+
+/** The column of a row's "name: figure" cell, where the cell to its right is a target ("Target: 70%"). */
+function labelledColumn(grid: SheetGrid, row: number): number | undefined {
+  const filled = grid.filledColumns(row);
+  if (filled.length !== 2 || filled[1] !== filled[0]! + 1) return undefined;
+  const col = filled[0]!;
+  if (!splitLabelledFigure(grid.text(row, col))) return undefined;
+  return /^target\s*[:=-]/i.test(grid.text(row, col + 1)) || valueKind(grid.cell(row, col + 1)) === 'target' ? col : undefined;
+}
+
+const FOOTNOTE = /^(\*+)\s*(.*)$/s;
+
+function readFrom(grid: SheetGrid, first: number, col: number, isCovered: (row: number) => boolean): DetectedTable | undefined {
+  const titleRow = first - 1;
+  if (titleRow < 0 || grid.filledCount(titleRow) !== 1) return undefined;
+  const title = grid.text(titleRow, grid.firstFilledColumn(titleRow));
+  const indicators: DetectedIndicator[] = [];
+  const footnotes: Footnote[] = [];
+  let bottom = first;
+  let blankRun = 0;
+  for (let r = first; r < grid.rows && !isCovered(r); r++) {
+    if (grid.filledCount(r) === 0) {
+      if (++blankRun >= 2) break;
+      continue;
+    }
+    if (labelledColumn(grid, r) === col) {
+      const label = splitLabelledFigure(grid.text(r, col))!.label;
+      indicators.push({ row: r, rows: [r], description: label, hidden: grid.isHidden(r) });
+      bottom = r;
+      blankRun = 0;
+      continue;
+    }
+    const footnote = grid.filledCount(r) === 1 ? FOOTNOTE.exec(grid.text(r, grid.firstFilledColumn(r))) : null;
+    if (footnote && footnote[1]) {
+      footnotes.push({ row: r, marker: footnote[1], text: footnote[2]!.trim() });
+      bottom = r;
+      blankRun = 0;
+      continue;
+    }
+    break;
+  }
+  if (indicators.length < 2) return undefined;
+  const period = periodInText(title);
+  const columns: ColumnMapping[] = [
+    {
+      col,
+      header: title,
+      role: 'actual',
+      confidence: 0.7,
+      reason: `each cell holds a measure's name and its figure ("${shortText(grid.text(first, col), 50)}")`,
+      ...(period ? { period } : {}),
+    },
+    { col: col + 1, header: 'Target', role: 'target', confidence: 0.8, reason: 'each cell reads "Target: …"' },
+  ];
+  return {
+    sheet: grid.sheet.name,
+    range: { top: titleRow, left: col, bottom, right: col + 1 },
+    kind: 'measure-table',
+    title,
+    headerRows: [titleRow],
+    columns,
+    indicators,
+    footnotes,
+    actions: [],
+    confidence: 0.7,
+    doubts: [
+      issue(
+        'figures-after-names',
+        `Column ${columnLetter(col)} holds each measure's name and its figure in one cell, with the target in column ${columnLetter(col + 1)} and no header row: KPI Tracker reads the name before the colon and the figure after it${period ? '' : ', and found no period in the line above'}. Check it before you run.`,
+      ),
+    ],
+    confirmed: false,
+  };
+}
