@@ -49,14 +49,18 @@ const HOW_OFTEN =
  * ("Annual measure | Annual measure") repeats itself, or reads as no data, and is left in its table.
  */
 function startsAStackedTable(grid: SheetGrid, row: number, span: Span): boolean {
-  if (grid.figureCount(row) > 0) return false;
+  // Asked of every row under a table's first row of figures, so the counts that rule most rows out come first.
+  if (grid.figureCount(row) > 0 || grid.figureCount(row - 1) === 0) return false;
   const filled = grid.filledColumns(row).filter((c) => c >= span.left && c <= span.right);
   if (filled.length < 3) return false;
-  const labels = filled.slice(1).map((c) => normaliseHeader(grid.headerText(row, c)));
-  if (labels.some((label) => label.length === 0 || label.length > 30) || new Set(labels).size < labels.length) return false;
+  const labelled = filled.slice(1);
+  // A measure's name or a comment on a body row of words is longer than a heading.
+  if (labelled.some((c) => grid.headerText(row, c).length > 30)) return false;
+  if (!labelled.some((c) => valueKind(grid.cell(row - 1, c)) === 'figure')) return false;
   // Headings are plain words; "Yearly | Achieved" is a measure's target and its rating.
-  if (filled.slice(1).some((c) => valueKind(grid.cell(row, c)) !== 'words' || HOW_OFTEN.test(grid.text(row, c).trim()))) return false;
-  return filled.slice(1).some((c) => valueKind(grid.cell(row - 1, c)) === 'figure');
+  if (labelled.some((c) => valueKind(grid.cell(row, c)) !== 'words' || HOW_OFTEN.test(grid.text(row, c).trim()))) return false;
+  const labels = labelled.map((c) => normaliseHeader(grid.headerText(row, c)));
+  return labels.every((label) => label.length > 0) && new Set(labels).size === labels.length;
 }
 
 /**
