@@ -92,6 +92,16 @@ export default defineConfig(
         { name: 'window', message: 'src/core runs in Node, a worker and a page alike.' },
         { name: 'document', message: 'src/core runs in Node, a worker and a page alike.' },
       ],
+      // The clock is input like any other: a run's "today" and "now" come in from the host, so the
+      // same workbook and options always give the same plan.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'src/core must not read the clock: take today or now as a parameter.',
+        },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'src/core must not read the clock.' },
+      ],
     },
   },
   {

@@ -211,7 +211,7 @@ async function map(positional: readonly string[], flags: ReadonlyMap<string, str
     return 1;
   }
   const settings = withMapping(readSettings(workbook).settings, parsed.mapping);
-  const { bytes, notes } = await applyPlanToXlsx(source, planSettingsSave(workbook, settings));
+  const { bytes, notes } = await applyPlanToXlsx(source, planSettingsSave(workbook, settings, new Date().toISOString()));
   for (const note of notes) io.out(note);
   await writeXlsxFile(bytes, output);
   const count = parsed.mapping.tables.length;

@@ -3,6 +3,13 @@ import '../shared/zod-no-eval';
  * JSDoc below into functions.json and adds the CustomFunctions.associate calls at build time. */
 import { statusFormula, varianceFormula, workdaysFormula, type FormulaValue } from '../core/engine/formula-functions';
 import { formulaInput, plainErrors } from './formula-input';
+import type { CalendarDate } from '../core/model/serial-dates';
+
+/** Today on this computer's clock: the day KPI.STATUS judges a deadline against. */
+function todayHere(): CalendarDate {
+  const now = new Date();
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
 
 /**
  * Judges an actual against a target: Met, Near miss, Not met, No data, No target or Can't read.
@@ -18,7 +25,13 @@ import { formulaInput, plainErrors } from './formula-input';
  */
 export function kpiStatus(actual: number | string | boolean, target: number | string, polarity?: string, tolerance?: number): string {
   return plainErrors('KPI.STATUS', () =>
-    statusFormula(formulaInput(actual, 'KPI.STATUS', 'actual'), formulaInput(target, 'KPI.STATUS', 'target'), polarity, tolerance),
+    statusFormula(
+      todayHere(),
+      formulaInput(actual, 'KPI.STATUS', 'actual'),
+      formulaInput(target, 'KPI.STATUS', 'target'),
+      polarity,
+      tolerance,
+    ),
   );
 }
 
@@ -31,7 +44,7 @@ export function kpiStatus(actual: number | string | boolean, target: number | st
  */
 export function kpiVariance(actual: number | string, target: number | string): string {
   return plainErrors('KPI.VARIANCE', () =>
-    varianceFormula(formulaInput(actual, 'KPI.VARIANCE', 'actual'), formulaInput(target, 'KPI.VARIANCE', 'target')),
+    varianceFormula(todayHere(), formulaInput(actual, 'KPI.VARIANCE', 'actual'), formulaInput(target, 'KPI.VARIANCE', 'target')),
   );
 }
 

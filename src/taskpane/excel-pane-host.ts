@@ -37,7 +37,7 @@ export class ExcelPaneHost implements PaneHost {
   async saveSettings(settings: Settings): Promise<void> {
     await runExcel(async (context) => {
       const { workbook } = await readWorkbookFromExcel(context);
-      await applyPlanToExcel(context, planSettingsSave(workbook, settings), workbook);
+      await applyPlanToExcel(context, planSettingsSave(workbook, settings, new Date().toISOString()), workbook);
     });
   }
 

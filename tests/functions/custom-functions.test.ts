@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { statusFormula, varianceFormula, workdaysFormula } from '../../src/core/engine/formula-functions';
 import { serialFromDate } from '../../src/core/model/serial-dates';
 
+const TODAY = { year: 2026, month: 12, day: 6 };
+
 const serial = (iso: string): number => {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   return serialFromDate({ year, month, day });
@@ -9,34 +11,34 @@ const serial = (iso: string): number => {
 
 describe('=KPI.STATUS', () => {
   it('gives the brief reference verdicts from plain cell values', () => {
-    expect(statusFormula(0.902, '92%')).toBe('Near miss');
-    expect(statusFormula(83, '92%')).toBe('Not met');
-    expect(statusFormula('2.1%', '2%', 'lower')).toBe('Near miss');
-    expect(statusFormula('5.5%', '4%', 'lower')).toBe('Not met');
-    expect(statusFormula('3.27%', 'no more than 3.5%')).toBe('Met');
-    expect(statusFormula('TBC', 14)).toBe('No data');
-    expect(statusFormula(29, '15 per quarter')).toBe('Met');
-    expect(statusFormula('Achieved', 'Yearly')).toBe('Met');
+    expect(statusFormula(TODAY, 0.902, '92%')).toBe('Near miss');
+    expect(statusFormula(TODAY, 83, '92%')).toBe('Not met');
+    expect(statusFormula(TODAY, '2.1%', '2%', 'lower')).toBe('Near miss');
+    expect(statusFormula(TODAY, '5.5%', '4%', 'lower')).toBe('Not met');
+    expect(statusFormula(TODAY, '3.27%', 'no more than 3.5%')).toBe('Met');
+    expect(statusFormula(TODAY, 'TBC', 14)).toBe('No data');
+    expect(statusFormula(TODAY, 29, '15 per quarter')).toBe('Met');
+    expect(statusFormula(TODAY, 'Achieved', 'Yearly')).toBe('Met');
   });
 
   it('takes a tolerance as a fraction or a percentage', () => {
-    expect(statusFormula(85, '92%', 'higher', 0.1)).toBe('Near miss');
-    expect(statusFormula(85, '92%', 'higher', 10)).toBe('Near miss');
-    expect(statusFormula(85, '92%', 'higher')).toBe('Not met');
+    expect(statusFormula(TODAY, 85, '92%', 'higher', 0.1)).toBe('Near miss');
+    expect(statusFormula(TODAY, 85, '92%', 'higher', 10)).toBe('Near miss');
+    expect(statusFormula(TODAY, 85, '92%', 'higher')).toBe('Not met');
   });
 
   it("says Can't read rather than guessing", () => {
-    expect(statusFormula('lots', '92%')).toBe("Can't read");
-    expect(statusFormula(90, 'when pigs fly')).toBe("Can't read");
+    expect(statusFormula(TODAY, 'lots', '92%')).toBe("Can't read");
+    expect(statusFormula(TODAY, 90, 'when pigs fly')).toBe("Can't read");
   });
 });
 
 describe('=KPI.VARIANCE', () => {
   it('writes variances as the papers do', () => {
-    expect(varianceFormula(364, 264)).toBe('+38%');
-    expect(varianceFormula('82%', '75%')).toBe('+7%');
-    expect(varianceFormula('22 per quarter', '15 per quarter')).toBe('+47%');
-    expect(varianceFormula('TBC', '75%')).toBe('');
+    expect(varianceFormula(TODAY, 364, 264)).toBe('+38%');
+    expect(varianceFormula(TODAY, '82%', '75%')).toBe('+7%');
+    expect(varianceFormula(TODAY, '22 per quarter', '15 per quarter')).toBe('+47%');
+    expect(varianceFormula(TODAY, 'TBC', '75%')).toBe('');
   });
 });
 

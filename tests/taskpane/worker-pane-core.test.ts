@@ -149,14 +149,18 @@ describe('the core in its worker', () => {
   it('a workbook set up and run: its settings arrive whole, so saving them again keeps every fingerprint', async () => {
     const setUp = applyPlanInMemory(
       workbook,
-      planSettingsSave(workbook, withConfirmedTables(DEFAULT_SETTINGS, savedTablesFrom(detectWorkbook(workbook).tables))),
+      planSettingsSave(
+        workbook,
+        withConfirmedTables(DEFAULT_SETTINGS, savedTablesFrom(detectWorkbook(workbook).tables)),
+        '2026-12-06T09:00:00.000Z',
+      ),
     );
     const run = applyPlanInMemory(setUp, (await local.plan(setUp, RUN)).plan);
     const here = await local.load(run, TODAY, 2);
     const there = await worker.load(run, TODAY, 2);
     expect(here.settings.written.size).toBeGreaterThan(2_500);
     expect(there.settings).toStrictEqual(here.settings);
-    const saved = readSettings(applyPlanInMemory(run, planSettingsSave(run, there.settings)));
+    const saved = readSettings(applyPlanInMemory(run, planSettingsSave(run, there.settings, '2026-12-06T09:00:00.000Z')));
     expect(saved.ok).toBe(true);
     expect(saved.settings.written.json()).toBe(here.settings.written.json());
   });

@@ -28,25 +28,27 @@ function toleranceFrom(value: FormulaValue): Tolerance {
   return Number.isFinite(percent) && percent >= 0 && percent <= 100 ? { rule: 'relative', percent } : DEFAULT_TOLERANCE;
 }
 
-function today(): CalendarDate {
-  const now = new Date();
-  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
-}
-
 /** =KPI.STATUS(actual, target, [polarity], [tolerance]) → "Met", "Near miss", "Not met", … */
-export function statusFormula(actual: FormulaValue, target: FormulaValue, polarity?: FormulaValue, tolerance?: FormulaValue): string {
+export function statusFormula(
+  /** The day a deadline is judged against: the host's clock, read outside the core. */
+  today: CalendarDate,
+  actual: FormulaValue,
+  target: FormulaValue,
+  polarity?: FormulaValue,
+  tolerance?: FormulaValue,
+): string {
   const parsedTarget = targetFrom(target);
   const column = typeof polarity === 'string' && parsePolarityText(polarity) ? polarity : undefined;
   const decision = decidePolarity({ ...(column ? { column } : {}), description: '', target: parsedTarget });
-  const verdict = judge(actualFrom(actual), parsedTarget, { polarity: decision, today: today(), tolerance: toleranceFrom(tolerance) });
+  const verdict = judge(actualFrom(actual), parsedTarget, { polarity: decision, today, tolerance: toleranceFrom(tolerance) });
   return STATUS_WORDS[verdict.status];
 }
 
 /** =KPI.VARIANCE(actual, target) → "+38%", or "" where there is nothing to compare. */
-export function varianceFormula(actual: FormulaValue, target: FormulaValue): string {
+export function varianceFormula(today: CalendarDate, actual: FormulaValue, target: FormulaValue): string {
   const parsedTarget = targetFrom(target);
   const decision = decidePolarity({ description: '', target: parsedTarget });
-  return judge(actualFrom(actual), parsedTarget, { polarity: decision, today: today() }).variance ?? '';
+  return judge(actualFrom(actual), parsedTarget, { polarity: decision, today }).variance ?? '';
 }
 
 /** =KPI.WORKDAYS(start, end, [region]): working days after start up to end, skipping bank holidays. */

@@ -3,10 +3,10 @@ import type { Plan } from '../plan/plan-types';
 import { finalisePlan } from '../plan/recalc-plan';
 import type { Settings } from '../settings/settings-schema';
 
-/** A plan that only saves settings into the workbook (nothing else changes). */
-export function planSettingsSave(workbook: Workbook, settings: Settings): Plan {
+/** A plan that only saves settings into the workbook (nothing else changes), stamped with the host's `now`. */
+export function planSettingsSave(workbook: Workbook, settings: Settings, now: string): Plan {
   return finalisePlan(workbook, { edits: [], notices: [], refusals: [], sheets: [] }, settings, {
-    now: new Date().toISOString(),
+    now,
     command: 'settings',
   });
 }

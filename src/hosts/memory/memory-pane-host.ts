@@ -44,7 +44,7 @@ export class MemoryPaneHost implements PaneHost {
   }
 
   async saveSettings(settings: Settings): Promise<void> {
-    this.workbook = applyPlanInMemory(this.workbook, planSettingsSave(this.workbook, settings));
+    this.workbook = applyPlanInMemory(this.workbook, planSettingsSave(this.workbook, settings, new Date().toISOString()));
     this.emit();
   }
 
