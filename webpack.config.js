@@ -9,7 +9,6 @@
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
-const { EsbuildPlugin } = require('esbuild-loader');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { productionAddress, productionManifest } = require('./scripts/webpack/production-manifest.cjs');
 
@@ -77,7 +76,13 @@ module.exports = async (env, options) => {
       ],
     },
     optimization: {
-      minimizer: [new EsbuildPlugin({ target: 'es2020' })],
+      // webpack's own minifier (Terser, '...'): the page it ships is 9% smaller than esbuild's
+      // (959,589 bytes against 1,050,475 on 2026-12-06), which keeps the pane under the 1 MiB below,
+      // for 11 s more of build.
+      minimizer: ['...'],
+      // The page's HTML is minified by HtmlWebpackPlugin, as before; webpack's own HTML minifier
+      // (part of '...') would strip its attributes' quotes too.
+      minimizeOptions: { html: false },
       // The three entries run in one page (the shared runtime). One webpack runtime gives them one
       // module registry, so src/shared/pane-bridge.ts is a single module: a ribbon command's notice
       // reaches the pane. The code they share is split out once rather than bundled three times.
