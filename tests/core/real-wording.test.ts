@@ -149,6 +149,15 @@ describe('tables that were missed in silence', () => {
     expect(doubts).toEqual([]);
   });
 
+  test('a grid with quarters down its side is one measure over time, not indicators: named with its range, never judged (South Cambridgeshire waste service)', () => {
+    const { tables, doubts } = corpusCase('council-south-cambridgeshire-waste-performance-2019-20.txt');
+    expect(tables.map((t) => t.headerRows[0]! + 1)).toEqual([5]);
+    expect(doubts.filter((doubt) => doubt.code === 'rows-are-periods').map((doubt) => doubt.message)).toEqual([
+      `'Sheet1'!A14:D19 has periods down its side ("Q1 (April to June)", "Q2 (July to September)", …), not indicators, so it was not judged: KPI Tracker reads one indicator to a row. Choose its columns if it is a KPI table, or mark it as not a KPI table.`,
+      `'Sheet1'!A25:C30 has periods down its side ("Q1 (April to June)", "Q2 (July to September)", …), not indicators, so it was not judged: KPI Tracker reads one indicator to a row. Choose its columns if it is a KPI table, or mark it as not a KPI table.`,
+    ]);
+  });
+
   test('a grid that nothing could read is named with its sheet and range (Sandwell parking report: the PCN counts)', () => {
     const { doubts } = corpusCase('council-sandwell-parking-annual-report-2015-16.txt');
     expect(doubts).toContainEqual({

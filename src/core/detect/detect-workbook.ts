@@ -1,4 +1,4 @@
-import { columnIndex, columnLetter } from '../model/address';
+import { columnIndex, columnLetter, rangeAddress } from '../model/address';
 import type { Sheet, Workbook } from '../model/workbook';
 import { financialYearInName, parsePeriodLabel, periodInText } from '../periods/parse-period-label';
 import type { Period } from '../periods/period';
@@ -24,6 +24,7 @@ import { readMeasureCards, wordingOverlap } from './measure-cards';
 import { SheetGrid } from './sheet-grid';
 import { unreadGridDoubt, unreadGrids } from './unread-grids';
 import { readLabelledFigureTables } from './labelled-figures';
+import { MEASURE_WORDS } from './column-values';
 import type { ColumnMapping, ColumnRole, Detection, DetectedIndicator, DetectedTable, Footnote, MeasureCard } from './types';
 import { issue, type Issue } from '../model/issue';
 
@@ -68,6 +69,14 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
   const savedByRow = new Map(saved.map((table) => [table.headerRows[0]! - 1, table]));
   const ignoredRows = new Set(saved.filter((table) => table.ignored).map((table) => table.headerRows[0]! - 1));
   let lastBottom = -1;
+  // A grid with periods down its side ("Q1 (April to June)", "Yearly total") is one measure's
+  // figures over time, not a table of indicators: named, with its periods, and not judged.
+  const periodGrids: DetectedTable[] = [];
+  const setAsideIfPeriodGrid = (table: DetectedTable): boolean => {
+    if (!rowsArePeriods(table)) return false;
+    periodGrids.push(table);
+    return true;
+  };
   // The header that ended the table before, read when looking for where that table stops.
   let headerBelow: { row: number; header?: HeaderCandidate } | undefined;
 
@@ -79,7 +88,7 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
     if (header) {
       headerBelow = nextHeaderRow(grid, header.rows[header.rows.length - 1]! + 1, savedByRow, undefined, fromSaved ? undefined : header);
       const table = buildTable(grid, header, headerBelow.row, lastBottom, fromSaved);
-      tables.push(table);
+      if (fromSaved || !setAsideIfPeriodGrid(table)) tables.push(table);
       lastBottom = table.range.bottom;
       r = table.range.bottom;
       continue;
@@ -94,7 +103,7 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
       if (!part) continue;
       const stopBefore = nextHeaderRow(grid, part.rows[part.rows.length - 1]! + 1, savedByRow, span, part).row;
       const table = buildTable(grid, part, stopBefore, lastBottom, undefined);
-      tables.push(table);
+      if (!setAsideIfPeriodGrid(table)) tables.push(table);
       bottom = Math.max(bottom, table.range.bottom);
     }
     if (bottom > r) {
@@ -115,10 +124,40 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
   const cards = readMeasureCards(grid);
   const covered = [
     ...tables.map((table) => table.range),
+    ...periodGrids.map((table) => table.range),
     ...cards.map((card) => ({ top: card.row, left: 0, bottom: card.row + 8, right: 1 })),
   ];
-  const unread = unreadGrids(grid, covered, ignoredRows).map((range) => unreadGridDoubt(sheet.name, range));
+  const unread = [
+    ...periodGrids.map((table) => periodGridDoubt(sheet.name, table)),
+    ...unreadGrids(grid, covered, ignoredRows).map((range) => unreadGridDoubt(sheet.name, range)),
+  ];
   return { tables, cards, unread };
+}
+
+/** Totals that close a grid of periods ("Yearly total", "Year to date"). */
+const PERIOD_TOTAL = /^((yearly|annual|full[- ]year|year[- ]end)\s+)?total$|^year to date$|^ytd$/i;
+
+/** Whether most of a table's rows are named by a period rather than a measure. */
+function rowsArePeriods(table: DetectedTable): boolean {
+  // A year of weeks is the longest such grid; a table of thousands of indicators is not asked.
+  if (table.indicators.length < 2 || table.indicators.length > 60 || table.kind === 'action-plan') return false;
+  const periods = table.indicators.filter((indicator) => {
+    const name = indicator.description.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
+    if (PERIOD_TOTAL.test(name)) return true;
+    if (MEASURE_WORDS.test(name)) return false;
+    // "Q1 April to June": a period first, then its months in words.
+    const words = name.split(' ');
+    return [name, words[0]!, words.slice(0, 2).join(' ')].some((start) => parsePeriodLabel(start) !== undefined);
+  }).length;
+  return periods * 3 >= table.indicators.length * 2;
+}
+
+function periodGridDoubt(sheet: string, table: DetectedTable): Issue {
+  const names = table.indicators.slice(0, 2).map((indicator) => `"${shorten(indicator.description, 30)}"`);
+  return issue(
+    'rows-are-periods',
+    `'${sheet}'!${rangeAddress(table.range)} has periods down its side (${names.join(', ')}, …), not indicators, so it was not judged: KPI Tracker reads one indicator to a row. Choose its columns if it is a KPI table, or mark it as not a KPI table.`,
+  );
 }
 
 /**

@@ -30,6 +30,8 @@ export const ISSUE_CODES = [
   // Detection: what it read, and how sure it is.
   /** A grid of words and figures no table could be read from. */
   'grid-not-read',
+  /** A grid with periods down its side (one measure over time), not indicators: named, not judged. */
+  'rows-are-periods',
   /** A table's columns were worked out from their contents, its headings being ones KPI Tracker does not know. */
   'columns-from-contents',
   /** Each figure is written after its measure's name in one cell ("Rent collected: 97.86%"), the target beside it. */
