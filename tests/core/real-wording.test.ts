@@ -136,6 +136,16 @@ describe('tables that were missed in silence', () => {
     expect(roles(rotherham)).toMatchObject({ A: 'description', B: 'target', C: 'previous', F: 'status', G: 'trend', H: 'commentary' });
   });
 
+  test('"2023/24 Performance" beside "Current Performance" is last year\'s figure, and a coloured "Direction of Travel" stays the trend beside the "Performance" RAG (Northumberland County Council)', () => {
+    const { tables, verdicts } = corpusCase('council-northumberland-public-protection-oct-2024.txt');
+    const table = tables[0]!;
+    expect(roles(table)).toMatchObject({ D: 'previous', E: 'target', F: 'actual', I: 'trend', J: 'status' });
+    // The report is "at 19 October 2024": the current figures are October 2024's, not 2023/24's.
+    expect(table.columns.find((c) => c.role === 'actual')!.period).toEqual({ kind: 'month', month: 10, fy: 2024 });
+    const buildingRegs = verdicts.find((v) => v.row + 1 === 4)!;
+    expect(buildingRegs).toMatchObject({ actualText: '43', status: 'missed', previousActual: 43 });
+  });
+
   test('a Previous value column is used for direction of travel (Hart District Council KPI tiles)', () => {
     const { verdicts } = corpusCase('council-hart-kpi-tiles-q1-2014-15.txt');
     const sickness = verdicts.find((v) => v.ref === 'HR11')!;

@@ -265,6 +265,7 @@ function buildTable(
     doubts.push(...resolved.doubts);
   }
   doubts.push(...(header.shapeDoubts ?? []));
+  if (!fromSaved) columns = lastYearBesideCurrent(columns);
   const body = readBody(grid, { ...header, columns }, bodyLimit);
   doubts.push(...body.doubts);
   columns = fillPeriods(grid, headerTop, lastBottom, columns);
@@ -303,6 +304,28 @@ function buildTable(
     doubts,
     confirmed: fromSaved !== undefined,
   };
+}
+
+const CURRENT_HEADER = /^(current|latest|this)\b/;
+
+/**
+ * "2023/24 Performance | Current Target | Current Performance" (Northumberland): beside the one
+ * column of the current figures, a column dated with a year is last year's outturn, read for
+ * direction of travel and never judged as this period's figure.
+ */
+function lastYearBesideCurrent(columns: ColumnMapping[]): ColumnMapping[] {
+  const actuals = columns.filter((column) => column.role === 'actual');
+  const current = actuals.filter((column) => CURRENT_HEADER.test(normaliseHeader(column.header)));
+  if (current.length !== 1 || current[0]!.period) return columns;
+  return columns.map((column) =>
+    column.role === 'actual' && column.period?.kind === 'year' && !CURRENT_HEADER.test(normaliseHeader(column.header))
+      ? {
+          ...column,
+          role: 'previous' as const,
+          reason: `header "${column.header}": a past year's figure beside "${current[0]!.header}", read for direction of travel`,
+        }
+      : column,
+  );
 }
 
 /** A "Key Performance Indicator" column that holds `1a`, `2`, `3` is the reference, not the wording. */

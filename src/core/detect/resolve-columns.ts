@@ -147,10 +147,14 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
         );
       }
     }
+    // A trend coloured by the publisher ("Direction of Travel: Green") stays the trend where another
+    // column of ratings is there to be the status (Northumberland: "Direction of Travel | Performance").
+    const otherRatings = (cell: HeaderCell): boolean => ratingColumns.some((other) => other !== cell && roleOf(other.col) !== 'trend');
     for (const cell of ratingColumns) {
       const was = roleOf(cell.col);
       if (was === 'status' || was === 'polarity') continue;
       if (was !== undefined && was !== 'actual' && was !== 'trend') continue;
+      if (was === 'trend' && otherRatings(cell)) continue;
       roles.set(cell.col, column(cell, 'status', 0.8, `its values are ratings (${examples(profile(cell.col))})`));
       if (was === 'actual')
         doubts.push(
