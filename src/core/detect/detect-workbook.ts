@@ -141,6 +141,9 @@ const PERIOD_TOTAL = /^((yearly|annual|full[- ]year|year[- ]end)\s+)?total$|^yea
 function rowsArePeriods(table: DetectedTable): boolean {
   // A year of weeks is the longest such grid; a table of thousands of indicators is not asked.
   if (table.indicators.length < 2 || table.indicators.length > 60 || table.kind === 'action-plan') return false;
+  // "Month | Target | Actual", a month to a row, is one KPI's sheet and is judged month by month;
+  // only a grid with nothing to judge against is set aside.
+  if (table.columns.some((column) => column.role === 'target' || column.role === 'status')) return false;
   const periods = table.indicators.filter((indicator) => {
     const name = indicator.description.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
     if (PERIOD_TOTAL.test(name)) return true;
@@ -177,7 +180,7 @@ function nextHeaderRow(
     // A whole row whose counts rule it out is no header: such rows are passed over without a call each.
     if (span === undefined) r = grid.nextRowOfWords(r);
     if (r >= nextSaved) break;
-    const header = readHeader(grid, r, span) ?? (current && repeatedHeader(grid, r, current));
+    const header = readHeader(grid, r, span, current?.shapeDoubts !== undefined) ?? (current && repeatedHeader(grid, r, current));
     if (header) return { row: r, header };
   }
   return { row: nextSaved };

@@ -251,10 +251,18 @@ function recognisedCells(grid: SheetGrid, row: number, left: number, right: numb
  * Decides whether `row` (with perhaps the row under it) is a table header, and maps its columns:
  * by its words where they are known header words, otherwise by the shape of the grid below it.
  */
-export function readHeader(grid: SheetGrid, row: number, span: ColumnSpan = WHOLE_ROW): HeaderCandidate | undefined {
+export function readHeader(
+  grid: SheetGrid,
+  row: number,
+  span: ColumnSpan = WHOLE_ROW,
+  /** Under a table read from its shape, a row of labels straight under its figures may start the next (see shape-header). */
+  underShapeTable = false,
+): HeaderCandidate | undefined {
   // A row with a figure in it is a body row (years heading columns aside), so most rows of a big
   // sheet never get as far as the shape of what lies under them.
-  return readHeaderByWords(grid, row, span) ?? (grid.figureCount(row) <= 4 ? readHeaderByShape(grid, row, span) : undefined);
+  return (
+    readHeaderByWords(grid, row, span) ?? (grid.figureCount(row) <= 4 ? readHeaderByShape(grid, row, span, underShapeTable) : undefined)
+  );
 }
 
 function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): HeaderCandidate | undefined {

@@ -1,6 +1,6 @@
 import { columnLetter } from '../model/address';
 import { issue } from '../model/issue';
-import { splitLabelledFigure } from '../model/labelled-figure';
+import { splitLabelledFigure } from '../engine/labelled-figure';
 import { periodInText } from '../periods/parse-period-label';
 import { valueKind } from './column-values';
 import type { SheetGrid } from './sheet-grid';
@@ -24,7 +24,10 @@ import type { ColumnMapping, DetectedIndicator, DetectedTable, Footnote } from '
  */
 export function readLabelledFigureTables(grid: SheetGrid, covered: readonly CellRange[]): DetectedTable[] {
   const tables: DetectedTable[] = [];
-  const isCovered = (row: number): boolean => covered.some((range) => row >= range.top && row <= range.bottom);
+  // Which rows the tables already found stand on, marked once: a sheet may hold thousands of tables.
+  const taken = new Uint8Array(grid.rows);
+  for (const range of covered) taken.fill(1, Math.max(0, range.top), Math.min(grid.rows, range.bottom + 1));
+  const isCovered = (row: number): boolean => taken[row] === 1;
   for (let r = 0; r < grid.rows; r++) {
     if (isCovered(r)) continue;
     const col = labelledColumn(grid, r);

@@ -31,10 +31,11 @@ const NAMEABLE: ReadonlySet<ColumnRole> = new Set(['target', 'benchmark', 'actua
 
 /**
  * A column headed by a wider area or body than the table's own ("Trust | Network | National",
- * "Council | Region | England"): the figures to compare with, once the body's own column is to its left.
+ * "Council | Region"): the figures to compare with, once the body's own column is to its left. A
+ * country alone is not one: "England | Wales" are a landlord's two areas.
  */
 const COMPARATOR_HEADER =
-  /^(national|nationally|england|uk|great britain|gb|wales|scotland|london|regional|region|network|cancer alliance|all trusts|all england|nhs england|peer group|peers|sector|family group|similar councils|nearest neighbours?|cipfa (group|family|neighbours?)|comparator( group)?|benchmark group)$/;
+  /^(national|nationally|regional|region|network|cancer alliance|all trusts|all england|nhs england|peer group|peers|sector|family group|similar councils|nearest neighbours?|cipfa (group|family|neighbours?)|comparator( group)?|benchmark group)$/;
 
 /** Roles whose values a column of figures can hold. */
 const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set([
@@ -234,7 +235,10 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
 
   // "Mean | Median" side by side (a gender pay gap report) are two measures of the same pay, both
   // the body's own figures; "Median" alone beside an actual stays a benchmark.
-  const meanCol = cells.find((cell) => /^mean\b/.test(normaliseHeader(cell.header)));
+  // Only where "Mean" is the first column of figures: beside a council's own value ("Our value |
+  // Mean | Median"), both are comparators.
+  const firstFigures = cells.find((cell) => cell.col > (descriptionCol ?? -1) && holdsFigures(profile(cell.col)));
+  const meanCol = firstFigures && /^mean\b/.test(normaliseHeader(firstFigures.header)) ? firstFigures : undefined;
   for (const cell of cells) {
     const mapping = roles.get(cell.col);
     if (!meanCol || mapping?.role !== 'benchmark' || !/^median\b/.test(normaliseHeader(cell.header))) continue;

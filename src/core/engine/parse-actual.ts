@@ -1,5 +1,5 @@
 import { cellText, numberFormatKind } from '../model/cell-text';
-import { splitLabelledFigure } from '../model/labelled-figure';
+import { splitLabelledFigure } from './labelled-figure';
 import { dateFromSerial } from '../model/serial-dates';
 import type { Cell } from '../model/workbook';
 import { normaliseText, readDate, roundFloat } from './parse-target';
@@ -67,7 +67,8 @@ function takeStatedVariance(text: string): { variance?: number; rest: string } {
  * name ("Rent collected as % due: 97.86% ***") the figure alone, as parseActualText reads it.
  */
 export function shownActualText(shown: string): string {
-  if (!shown.includes(': ')) return shown;
+  // Any space after the colon, a non-breaking one from a web page included (parseActualText reads those as spaces).
+  if (!/:\s/.test(shown)) return shown;
   const actual = readActualText(shown);
   return actual.kind === 'number' ? actual.text : shown;
 }

@@ -159,8 +159,9 @@ export function parseTargetText(raw: string): Target {
     return { kind: 'not-due', text, why: `the target reads "${raw.trim()}": it is reported once a year` };
   // "Target: 0.85%. We aim to minimise our rent loss as much as we can" (Network Homes): a target,
   // then a sentence about it.
-  const explained = /^(.*?\d.*?)\.\s+[a-z][a-z' ,]{6,}/.exec(t);
-  if (explained) {
+  const explained = t.length <= 300 ? /^(.*?\d.*?)\.\s+[a-z][a-z' ,]{6,}/.exec(t) : null;
+  // "1. Reduce by 5%" is a numbered list, not a target of 1.
+  if (explained && !/^\d+$/.test(explained[1]!.trim())) {
     const inner = parseTargetText(explained[1]!);
     if (inner.kind !== 'unreadable' && inner.kind !== 'none') return { ...inner, text };
   }

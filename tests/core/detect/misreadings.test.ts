@@ -1,0 +1,101 @@
+/**
+ * The opposite mistakes of the shapes read in real-wording.test.ts: ordinary tables that the rules
+ * for stacked tables, comparators, figures after names and grids of periods must leave as they
+ * were. These grids are built for the shape alone (a review of those rules found each of them
+ * misread); the figures in them are placeholders, not any organisation's.
+ */
+import { detectWorkbook } from '../../../src/core/detect/detect-workbook';
+import type { DetectedTable } from '../../../src/core/detect/types';
+import { evaluateWorkbook } from '../../../src/core/engine/evaluate';
+import { parseActualText } from '../../../src/core/engine/parse-actual';
+import { parseTargetText } from '../../../src/core/engine/parse-target';
+import { buildWorkbook, type CellInput } from '../../../src/hosts/memory/build-workbook';
+import { referenceVerdicts } from '../engine/reference-evaluator';
+
+const TODAY = { year: 2025, month: 6, day: 1 };
+
+function read(rows: CellInput[][]) {
+  const workbook = buildWorkbook([{ name: 'KPIs', rows }]);
+  const detection = detectWorkbook(workbook);
+  return { workbook, detection, verdicts: evaluateWorkbook(workbook, detection, { today: TODAY }) };
+}
+
+const roles = (table: DetectedTable): string[] => table.columns.map((column) => `${String.fromCharCode(65 + column.col)}:${column.role}`);
+
+describe('ordinary tables stay whole', () => {
+  test('an indicator judged in words under "Indicator | Target | Actual | Comment" is an indicator, not the header of a new table', () => {
+    const { detection, verdicts } = read([
+      ['Indicator', 'Target', 'Actual', 'Comment'],
+      ['Rent collected', '98%', '97.5%', 'Slightly below'],
+      ['Void turnaround (days)', 20, 24, 'Contractor delays'],
+      ['Implement new CRM', 'Go live', 'Delayed', 'Supplier issue'],
+      ['Complaints answered on time', '90%', '93%', 'Good'],
+      ['Repairs right first time', '85%', '88%', 'Improving'],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    expect(detection.tables[0]!.indicators.map((i) => i.row + 1)).toEqual([2, 3, 4, 5, 6]);
+    expect(verdicts.map((v) => v.status)).toEqual(['near', 'missed', 'unreadable', 'met', 'met']);
+  });
+
+  test('one KPI with a month to a row and a target is judged month by month, not set aside as a grid of periods', () => {
+    const { detection, verdicts } = read([
+      ['Rent collection rate 2024/25'],
+      [],
+      ['Month', 'Target', 'Actual'],
+      ['April 2024', '95%', '94.1%'],
+      ['May 2024', '95%', '95.6%'],
+      ['June 2024', '95%', '96.0%'],
+    ]);
+    expect(detection.doubts.map((doubt) => doubt.code)).not.toContain('rows-are-periods');
+    expect(verdicts.map((v) => v.status)).toEqual(['near', 'met', 'met']);
+  });
+
+  test('beside the council\'s own value, "Mean" and "Median" are comparators; the median is never judged against the target', () => {
+    const { detection } = read([
+      ['Indicator', 'Our value', 'Mean', 'Median', 'Target'],
+      ['Household waste recycled (%)', '45.2%', '42.0%', '43.1%', '50%'],
+      ['Council tax collected (%)', '96.1%', '95.8%', '96.0%', '97%'],
+    ]);
+    expect(roles(detection.tables[0]!)).toContain('D:benchmark');
+  });
+
+  test('"England | Wales" are a landlord\'s two areas, each judged, not a figure and its comparator', () => {
+    const { detection } = read([
+      ['Measure', 'England', 'Wales', 'Target'],
+      ['Rent collected (%)', '98.1%', '97.4%', '98%'],
+      ['Repairs completed on time (%)', '91%', '88%', '90%'],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:actual', 'C:actual', 'D:target']);
+  });
+});
+
+describe('a figure after a name is read only where the cell is just that', () => {
+  test.each<[string, string, number | undefined]>([
+    ['58% vs target: 70%', 'unreadable', undefined],
+    ['Q1: 58%, YTD: 92%', 'unreadable', undefined],
+    ['Achieved 58% against target: 70%', 'achieved', undefined],
+    ['Not achieved: 85%', 'not-achieved', undefined],
+    ['On track: 45', 'in-progress', undefined],
+    ['Rent collected: 97%', 'number', 97],
+    ['Rent collected:\u00a097%', 'number', 97],
+  ])('%s reads as %s', (text, kind, value) => {
+    const actual = parseActualText(text);
+    expect(actual.kind).toBe(kind);
+    if (value !== undefined) expect(actual).toMatchObject({ value, text: '97%' });
+  });
+
+  test('both evaluators show the figure alone, a non-breaking space after the colon included', () => {
+    const { workbook, detection, verdicts } = read([
+      ['Indicator', 'Target', 'Actual'],
+      ['Rent collected', '95%', 'Rent collected:\u00a097%'],
+      ['Complaints on time', '90%', '88%'],
+    ]);
+    const reference = referenceVerdicts(workbook, detection, { today: TODAY });
+    expect(verdicts.map((v) => v.actualText)).toEqual(['97%', '88%']);
+    expect(reference.map((v) => v.actualText)).toEqual(['97%', '88%']);
+  });
+
+  test('"1. Reduce by 5%" is a numbered list, not a target of 1', () => {
+    expect(parseTargetText('1. Reduce by 5%').kind).toBe('unreadable');
+  });
+});
