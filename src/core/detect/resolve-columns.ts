@@ -233,10 +233,9 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
     }
   }
 
-  // "Mean | Median" side by side (a gender pay gap report) are two measures of the same pay, both
-  // the body's own figures; "Median" alone beside an actual stays a benchmark.
-  // Only where "Mean" is the first column of figures: beside a council's own value ("Our value |
-  // Mean | Median"), both are comparators.
+  // "Mean | Median" as the first columns of figures (a gender pay gap report) are two measures of
+  // the same pay, both the body's own figures; beside a council's own value ("Our value | Mean |
+  // Median"), or alone beside an actual, a median stays a benchmark.
   const firstFigures = cells.find((cell) => cell.col > (descriptionCol ?? -1) && holdsFigures(profile(cell.col)));
   const meanCol = firstFigures && /^mean\b/.test(normaliseHeader(firstFigures.header)) ? firstFigures : undefined;
   for (const cell of cells) {

@@ -84,10 +84,10 @@ function isSubLabelRow(grid: SheetGrid, row: number, labels: readonly number[]):
 export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, underShapeTable = false): HeaderCandidate | undefined {
   // A table found by its shape stands apart: the row above is blank, a title, or the sheet's top,
   // never a row of a table (whose next row would otherwise split it in two).
-  // The one exception is a stack of small tables with no blank row between them: a row of labels
-  // straight under a row of figures starts the next table (see startsAStackedTable).
-  // Only under a table that was itself read from its shape: under a header of known words
-  // ("Indicator | Target | Actual"), a row of words is one of its indicators ("Implement new CRM | Go live | Delayed").
+  // The one exception is a stack of small tables with no blank row between them, under a table
+  // that was itself read from its shape: a row of labels straight under its figures starts the
+  // next (see startsAStackedTable). Under a header of known words ("Indicator | Target | Actual"),
+  // a row of words is one of its indicators ("Implement new CRM | Go live | Delayed").
   if (row > 0 && grid.filledCount(row - 1) > 1 && !(underShapeTable && startsAStackedTable(grid, row, span))) return undefined;
   const left = Math.max(span.left, 0);
   const right = Math.min(span.right, grid.rowLength(row) - 1);
