@@ -274,7 +274,7 @@ function buildTable(
   columns = fillPeriods(grid, headerTop, lastBottom, columns);
   const kind = kindOf(columns);
   const indicators = tieFootnotes(grid, columns, body.indicators, body.footnotes);
-  doubts.push(...describeGaps(kind, columns, indicators));
+  doubts.push(...describeGaps(kind, columns, indicators), ...seriesReportedFirstOnly(columns));
   for (const c of grid.filledColumns(headerTop)) {
     if (!columns.some((column) => column.col === c) && c <= Math.max(...columns.map((column) => column.col))) {
       doubts.push(
@@ -498,6 +498,32 @@ function tieFootnotes(
     const note = footnotes.find((footnote) => footnote.marker === marker && footnote.row > indicator.row);
     return note ? { ...indicator, footnote: note } : indicator;
   });
+}
+
+/**
+ * Figures for the same period side by side, each headed by who or where they are for ("SSHA |
+ * MMHA"): each is judged (`check --json` lists every verdict), but a run writes and reports one status an
+ * indicator, the first series', so the officer is told which and what is left as it is.
+ */
+function seriesReportedFirstOnly(columns: readonly ColumnMapping[]): Issue[] {
+  const series = columns.filter((column) => column.role === 'actual' && column.series !== undefined);
+  if (series.length < 2) return [];
+  const statuses = columns.filter((column) => column.role === 'status');
+  const [first, ...others] = series;
+  const named = others.map((column) => `${columnLetter(column.col)} "${column.series}"`).join(', ');
+  const untouched =
+    statuses.length > 1
+      ? ` Column ${statuses
+          .slice(1)
+          .map((column) => columnLetter(column.col))
+          .join(', ')} is left as it is.`
+      : '';
+  return [
+    issue(
+      'series-reported-first-only',
+      `Columns ${columnLetter(first!.col)} "${first!.series}" and ${named} hold figures side by side for the same period. KPI Tracker judges each, but writes and reports the status of the first, "${first!.series}", only.${untouched}`,
+    ),
+  ];
 }
 
 function describeGaps(kind: DetectedTable['kind'], columns: readonly ColumnMapping[], indicators: readonly DetectedIndicator[]): Issue[] {

@@ -46,6 +46,8 @@ export const ISSUE_CODES = [
   'column-role-unsure',
   /** A header KPI Tracker does not know, inside the table: the column is left alone. */
   'column-not-recognised',
+  /** Several series of figures for one period ("SSHA | MMHA"): all judged, the first written and reported. */
+  'series-reported-first-only',
   'no-target-column',
   'no-status-column',
   'no-indicator-rows',
