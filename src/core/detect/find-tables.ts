@@ -415,7 +415,8 @@ export function kindOf(columns: readonly ColumnMapping[]): TableKind {
 
 /** A measure card's title ("Performance measure- …" alone on its row) ends the table above it. */
 const MEASURE_CARD_TITLE = /^performance measures?\s*[-\u2013:]\s*\S/i;
-const FOOTNOTE_PATTERN = /^(\*+)\s*(.*)$/s;
+/** A footnote line under a table: its stars, then its words ("* General Needs and …"). */
+export const FOOTNOTE_PATTERN = /^(\*+)\s*(.*)$/s;
 
 function roleColumn(columns: readonly ColumnMapping[], role: ColumnRole): number | undefined {
   return columns.find((column) => column.role === role)?.col;

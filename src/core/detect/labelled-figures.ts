@@ -3,6 +3,7 @@ import { issue } from '../model/issue';
 import { splitLabelledFigure } from '../engine/labelled-figure';
 import { periodInText } from '../periods/parse-period-label';
 import { valueKind } from './column-values';
+import { FOOTNOTE_PATTERN } from './find-tables';
 import type { SheetGrid } from './sheet-grid';
 import type { CellRange } from '../model/workbook';
 import { shortText } from '../model/short-text';
@@ -50,8 +51,6 @@ function labelledColumn(grid: SheetGrid, row: number): number | undefined {
   return /^target\s*[:=-]/i.test(grid.text(row, col + 1)) || valueKind(grid.cell(row, col + 1)) === 'target' ? col : undefined;
 }
 
-const FOOTNOTE = /^(\*+)\s*(.*)$/s;
-
 function readFrom(grid: SheetGrid, first: number, col: number, isCovered: (row: number) => boolean): DetectedTable | undefined {
   const titleRow = first - 1;
   if (titleRow < 0 || grid.filledCount(titleRow) !== 1) return undefined;
@@ -72,7 +71,7 @@ function readFrom(grid: SheetGrid, first: number, col: number, isCovered: (row: 
       blankRun = 0;
       continue;
     }
-    const footnote = grid.filledCount(r) === 1 ? FOOTNOTE.exec(grid.text(r, grid.firstFilledColumn(r))) : null;
+    const footnote = grid.filledCount(r) === 1 ? FOOTNOTE_PATTERN.exec(grid.text(r, grid.firstFilledColumn(r))) : null;
     if (footnote && footnote[1]) {
       footnotes.push({ row: r, marker: footnote[1], text: footnote[2]!.trim() });
       bottom = r;
