@@ -1,5 +1,6 @@
 import { dateFromIso, isRealDate, type CalendarDate } from '../core/model/serial-dates';
 import { UsageError } from './args';
+import { todayHere } from '../shared/today';
 
 /**
  * A date as an officer in the UK writes it, day first (`15/10/2025`, `15/10/25`, `15.10.2025`,
@@ -27,6 +28,5 @@ export function todayFrom(flags: ReadonlyMap<string, string | true>): CalendarDa
       );
     return date;
   }
-  const now = new Date();
-  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+  return todayHere();
 }

@@ -11,15 +11,11 @@ import type { RunOptions } from '../core/run/run-kpi-tracker';
 import { runInExcel } from '../hosts/excel/excel-run';
 import { ExcelRunError } from '../hosts/excel/excel-errors';
 import { postNotice, requestView } from '../shared/pane-bridge';
+import { todayHere } from '../shared/today';
 
 export type RibbonCommand = (event: Office.AddinCommands.Event) => Promise<void>;
 
 type Steps = RunOptions['steps'];
-
-function today(): RunOptions['today'] {
-  const now = new Date();
-  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
-}
 
 async function showPane(): Promise<void> {
   if (typeof Office !== 'undefined' && Office.addin?.showAsTaskpane) await Office.addin.showAsTaskpane();
@@ -31,7 +27,7 @@ async function showPane(): Promise<void> {
  */
 export async function runFromRibbon(label: string, steps: Steps): Promise<void> {
   try {
-    const run = await runInExcel({ today: today(), now: new Date().toISOString(), command: `${label} (ribbon)`, steps }, true);
+    const run = await runInExcel({ today: todayHere(), now: new Date().toISOString(), command: `${label} (ribbon)`, steps }, true);
     if (run.needsMapping) {
       requestView('mapping');
       postNotice({

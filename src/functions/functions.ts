@@ -3,13 +3,7 @@ import '../shared/zod-no-eval';
  * JSDoc below into functions.json and adds the CustomFunctions.associate calls at build time. */
 import { statusFormula, varianceFormula, workdaysFormula, type FormulaValue } from '../core/engine/formula-functions';
 import { formulaInput, plainErrors } from './formula-input';
-import type { CalendarDate } from '../core/model/serial-dates';
-
-/** Today on this computer's clock: the day KPI.STATUS judges a deadline against. */
-function todayHere(): CalendarDate {
-  const now = new Date();
-  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
-}
+import { todayHere } from '../shared/today';
 
 /**
  * Judges an actual against a target: Met, Near miss, Not met, No data, No target or Can't read.

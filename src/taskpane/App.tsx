@@ -21,7 +21,7 @@ import type { PaneCore } from './pane-core';
 import type { PaneHost } from './pane-host';
 import { PANE_TABS, TAB_OF_VIEW, type PaneTab } from './pane-tabs';
 import { effectivePeriod } from './periods';
-import { todayHere } from './today';
+import { todayHere } from '../shared/today';
 import { usePaneData } from './use-pane-data';
 import { IndicatorsView } from './views/IndicatorsView';
 import { RunView } from './views/RunView';
