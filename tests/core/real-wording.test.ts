@@ -136,6 +136,27 @@ describe('tables that were missed in silence', () => {
     expect(roles(rotherham)).toMatchObject({ A: 'description', B: 'target', C: 'previous', F: 'status', G: 'trend', H: 'commentary' });
   });
 
+  test('"Actuals | Aim | Year to date" over a row of years: each year dates its column, "Aim" over figures is the target, and the year to date is 2019/20\'s (Warwickshire Fire and Rescue)', () => {
+    const { tables, verdicts } = corpusCase('fire-warwickshire-frs-targets-and-measures-2019-20.txt');
+    const table = tables[0]!;
+    expect(table.headerRows.map((r) => r + 1)).toEqual([6, 7]);
+    expect(roles(table)).toMatchObject({ B: 'description', C: 'actual', G: 'actual', H: 'target', I: 'actual' });
+    expect(table.columns.find((c) => c.col === columnIndex('C'))!.period).toEqual({ kind: 'year', fy: 2013 });
+    expect(table.columns.find((c) => c.col === columnIndex('I'))!.period).toEqual({ kind: 'ytd', fy: 2019 });
+    // "% life risk and property emergency calls handled within 90 seconds": 88.75 against an aim of 85.
+    const calls = verdicts.find((v) => v.row + 1 === 9 && v.actualCell === 'I9')!;
+    expect(calls).toMatchObject({ status: 'met', polarity: 'higher' });
+  });
+
+  test('figures headed by dates ("31 March 2020 | 31 March 2019") are each for their own date, not the title\'s (Regulator of Social Housing)', () => {
+    const { tables } = corpusCase('data-rsh-gender-pay-gap-2019-20.txt');
+    const actuals = tables[0]!.columns.filter((c) => c.role === 'actual');
+    expect(actuals.map((c) => c.period)).toEqual([
+      { kind: 'month', month: 3, fy: 2019 },
+      { kind: 'month', month: 3, fy: 2018 },
+    ]);
+  });
+
   test('"2023/24 Performance" beside "Current Performance" is last year\'s figure, and a coloured "Direction of Travel" stays the trend beside the "Performance" RAG (Northumberland County Council)', () => {
     const { tables, verdicts } = corpusCase('council-northumberland-public-protection-oct-2024.txt');
     const table = tables[0]!;

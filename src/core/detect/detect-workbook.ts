@@ -408,6 +408,9 @@ function fillPeriods(grid: SheetGrid, headerTop: number, lastBottom: number, col
   const dated = columns.some((column) => column.role === 'actual' && column.period);
   const named = columns.map((column) => {
     if (column.role !== 'actual' || column.period) return column;
+    // A figures column headed by a date ("31 March 2020 | 31 March 2019") is for that date, whatever the title says.
+    const headed = column.header.length <= 30 ? periodInText(column.header) : undefined;
+    if (headed) return { ...column, period: headed };
     const byValues = column.reason.startsWith('its values');
     if (!byValues && (dated || undated.length > 1)) return column;
     return {

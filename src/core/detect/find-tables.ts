@@ -58,14 +58,26 @@ function guessesFor(grid: SheetGrid, rows: number[], cols: readonly number[]): M
     const reversed = parts.length > 1 ? [...parts].reverse().join(' ') : undefined;
     // A dated period underneath ("Actuals 2024/25" over "Q1 2024/25") is the column's own period.
     const lower = parts.length > 1 ? grid.classify(parts[parts.length - 1]!) : undefined;
+    const dated = lower?.role === 'actual' && lower.period?.fy !== undefined ? datedUnder(grid.classify(parts[0]!), lower) : undefined;
     const guess =
-      (lower?.role === 'actual' && lower.period?.fy !== undefined ? lower : undefined) ??
+      dated ??
       grid.classify(header) ??
       (reversed ? grid.classify(reversed) : undefined) ??
       (parts.length > 1 ? grid.classify(parts[parts.length - 1]!) : undefined);
     result.set(c, { header: guess?.role === 'actual' && reversed && grid.classify(reversed) ? reversed : header, guess });
   }
   return result;
+}
+
+/**
+ * A heading over a year: the year dates the figure the heading names. "Aim" over "2019/20" is the
+ * aim for 2019/20, not a figure; "Year to date" over "2019/20" is the year to date of 2019/20.
+ */
+function datedUnder(upper: HeaderGuess | undefined, year: HeaderGuess): HeaderGuess {
+  if (!upper || (upper.role === 'actual' && upper.period?.kind !== 'ytd')) return year;
+  if (upper.role === 'actual') return { ...upper, period: { kind: 'ytd', fy: year.period!.fy } };
+  if (upper.role === 'description') return year;
+  return { ...upper, period: year.period! };
 }
 
 /**
@@ -116,13 +128,13 @@ function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boo
   // classification, and under a table's body row (a reference above a reference) it fails at once,
   // at the first label, which the row's counts give without looking at the cells before it.
   const firstLabel = grid.firstFilledColumn(below);
-  if (firstLabel >= span.left && firstLabel <= span.right && !mayStandAboveALabel(grid, row, firstLabel)) return false;
+  if (firstLabel >= span.left && firstLabel <= span.right && !mayStandAboveALabel(grid, row, firstLabel, below)) return false;
   const right = lastColumnIn(grid, below, span);
   let labels = 0;
   for (let c = span.left; c <= right; c++) {
     if (!grid.filledCell(below, c)) continue;
     labels++;
-    if (!mayStandAboveALabel(grid, row, c)) return false;
+    if (!mayStandAboveALabel(grid, row, c, below)) return false;
   }
   if (labels === 0) return false;
   for (let c = span.left; c <= right; c++) if (grid.filledCell(below, c) && grid.text(below, c).length > 40) return false;
@@ -136,11 +148,18 @@ function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boo
   return true;
 }
 
-/** A cell above a second header row's label: blank, merged, a group heading or a year. */
-function mayStandAboveALabel(grid: SheetGrid, row: number, col: number): boolean {
+/**
+ * A cell above a second header row's label: blank, merged, a group heading or a year; or, over a
+ * year, any header word but the measures' ("Actuals | Aim | Year to date" over "2013/14 | 2019/20
+ * | 2019/20": the kind of figure above, its year below).
+ */
+function mayStandAboveALabel(grid: SheetGrid, row: number, col: number, labelRow: number): boolean {
   const text = grid.text(row, col);
   // A cell not merged away shows its own text.
-  return !text || grid.isMergedAway(row, col) || grid.isMergeOrigin(row, col) || GROUP_HEADING.test(text) || namesAYear(text);
+  if (!text || grid.isMergedAway(row, col) || grid.isMergeOrigin(row, col) || GROUP_HEADING.test(text) || namesAYear(text)) return true;
+  if (!namesAYear(grid.text(labelRow, col))) return false;
+  const kind = grid.classify(text);
+  return kind !== undefined && kind.role !== 'description';
 }
 
 const YEAR_SEPARATOR = /[-/\u2013\u2014]/;

@@ -167,6 +167,21 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
     }
   }
 
+  // "Aim" over figures is the aim itself, the target (Warwickshire's "Actuals … | Aim | Year to
+  // date"); over "Up" and "Down" it says which way is better.
+  for (const cell of cells) {
+    const mapping = roles.get(cell.col);
+    if (mapping?.role !== 'polarity' || [...roles.values()].some((c) => c.role === 'target')) continue;
+    const own = profile(cell.col);
+    if (own.filled < 2 || shareOf(own, 'polarity') > 0 || !(holdsFigures(own) || holdsTargets(own))) continue;
+    roles.set(cell.col, {
+      ...mapping,
+      role: 'target',
+      confidence: 0.8,
+      reason: `header "${cell.header}", and its values are figures to reach (${examples(own)})`,
+    });
+  }
+
   // The measures: the leftmost column of names, where no header named one. A header naming
   // something else over the names ("National standard" over "A&E: Trust overall") gives way to them.
   const firstFigureCol = Math.min(...cells.filter((cell) => holdsFigures(profile(cell.col))).map((cell) => cell.col));
