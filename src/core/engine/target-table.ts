@@ -161,7 +161,9 @@ function withoutFigures(ctx: RowContext, hasActualColumns: boolean, tolerance: T
   const noActual: Actual = {
     kind: 'no-data',
     text: '',
-    why: hasActualColumns ? 'no figures have been entered yet' : 'this table has no actual column (it sets the baseline and target)',
+    why: hasActualColumns
+      ? 'no figures have been entered yet'
+      : `this table has no actual column (it sets ${table.columns.some((c) => c.role === 'baseline') ? 'the baseline and target' : 'targets only'})`,
   };
   const context: JudgeContext = {
     polarity: polarityFor(ctx, target),

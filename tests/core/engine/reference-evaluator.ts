@@ -238,8 +238,8 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
     if (judgedColumns.length === 0) {
       const targetColumn = targetColumnFor(table, undefined);
       const target = targetIn(where, indicator, targetColumn);
-      const why =
-        actualColumns.length > 0 ? 'no figures have been entered yet' : 'this table has no actual column (it sets the baseline and target)';
+      const sets = baselineCol === undefined ? 'targets only' : 'the baseline and target';
+      const why = actualColumns.length > 0 ? 'no figures have been entered yet' : `this table has no actual column (it sets ${sets})`;
       verdicts.push(
         verdictOf(where, indicator, {
           period: targetColumn?.period,
