@@ -245,7 +245,11 @@ export function scoreCase(realCase: RealCase): CaseScore {
     }
     if (table.period) {
       const wanted = parsePeriodLabel(table.period);
-      const actualPeriods = found.columns.filter((c) => c.role === 'actual' && c.period).map((c) => c.period!);
+      // A table of targets alone reports on the period its verdicts are for ("No data for 2022/23").
+      const hasActuals = found.columns.some((c) => c.role === 'actual');
+      const actualPeriods = hasActuals
+        ? found.columns.filter((c) => c.role === 'actual' && c.period).map((c) => c.period!)
+        : verdicts.filter((v) => v.tableIndex === tableIndex && v.period).map((v) => v.period!);
       const periods = [...new Set(actualPeriods.map(periodLabel))];
       // A year to date of 2019/20 reports on 2019/20.
       const ok =
