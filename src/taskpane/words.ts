@@ -31,6 +31,7 @@ export const ROLE_WORDS: Record<ColumnRole, string> = {
   caseEnd: 'Case answered (date)',
   previous: 'Previous figure (for the trend)',
   rank: 'Rank (not judged)',
+  longTermTarget: 'Long-term target (not judged this period)',
   benchmark: 'Comparison figure (such as the national average)',
   trend: 'Direction of travel (as published)',
   unit: 'Unit of measure',

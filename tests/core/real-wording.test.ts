@@ -157,6 +157,20 @@ describe('tables that were missed in silence', () => {
     ]);
   });
 
+  test('two tables side by side with no empty column between, sharing a header row, and a "5-year target" beside this year\'s (GreenSquare Group, 2017/18)', () => {
+    const { tables, verdicts } = corpusCase('ha-greensquare-key-performance-targets-2017-18.txt');
+    expect(tables.map((t) => [t.headerRows[0]! + 1, t.columns[0]!.header])).toEqual([
+      [5, 'Customer'],
+      [5, 'Financial'],
+      [9, 'Delivery'],
+      [9, 'Colleagues'],
+    ]);
+    for (const table of tables) expect(table.columns.map((c) => c.role)).toEqual(['description', 'target', 'longTermTarget']);
+    expect(tables[1]!.indicators.map((i) => i.description)).toEqual(['Operating Margin (RP only) *', 'Group management cost per unit *']);
+    // A targets-only page: every measure is No data for the year its targets are set for.
+    expect(new Set(verdicts.map((v) => `${v.status} ${v.period?.fy}`))).toEqual(new Set(['no-data 2017']));
+  });
+
   test('"2023/24 Performance" beside "Current Performance" is last year\'s figure, and a coloured "Direction of Travel" stays the trend beside the "Performance" RAG (Northumberland County Council)', () => {
     const { tables, verdicts } = corpusCase('council-northumberland-public-protection-oct-2024.txt');
     const table = tables[0]!;

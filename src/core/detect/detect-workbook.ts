@@ -14,6 +14,7 @@ import {
   repeatedHeader,
   REFERENCE_PATTERN,
   segmentsOf,
+  repeatedBlocks,
   shorten,
   yearAbove,
   type ColumnSpan,
@@ -84,7 +85,8 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
     const savedTable = savedByRow.get(r);
     const fromSaved = savedTable && !savedTable.ignored ? headerFromSaved(grid, savedTable) : undefined;
     const found = headerBelow?.row === r ? headerBelow.header : undefined;
-    const header = fromSaved?.header ?? (ignoredRows.has(r) ? undefined : (found ?? readHeader(grid, r)));
+    const blocks = fromSaved || found || ignoredRows.has(r) ? undefined : repeatedBlocks(grid, r);
+    const header = fromSaved?.header ?? (ignoredRows.has(r) || blocks ? undefined : (found ?? readHeader(grid, r)));
     if (header) {
       headerBelow = nextHeaderRow(grid, header.rows[header.rows.length - 1]! + 1, savedByRow, undefined, fromSaved ? undefined : header);
       const table = buildTable(grid, header, headerBelow.row, lastBottom, fromSaved);
@@ -95,7 +97,7 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
     }
     if (ignoredRows.has(r)) continue;
     // Tables side by side: a row that is no header as a whole may be one per run of columns.
-    const spans = segmentsOf(grid, r);
+    const spans = blocks ?? segmentsOf(grid, r);
     if (spans.length < 2) continue;
     let bottom = r;
     for (const span of spans) {

@@ -102,6 +102,41 @@ export function segmentsOf(grid: SheetGrid, row: number): ColumnSpan[] {
   return spans;
 }
 
+/**
+ * Tables side by side with no empty column between, sharing one header row: the same headings
+ * written again after a new name ("Customer | 2017/18 targets | 5-year target | Financial |
+ * 2017/18 targets | 5-year target", GreenSquare). Each block is a table of its own; undefined
+ * where the row is not made of such blocks.
+ */
+export function repeatedBlocks(grid: SheetGrid, row: number): ColumnSpan[] | undefined {
+  const filled = grid.filledColumns(row);
+  const count = filled.length;
+  if (count < 4 || filled[count - 1]! - filled[0]! !== count - 1 || grid.figureCount(row) > 0) return undefined;
+  const left = filled[0]!;
+  const same = (a: number, b: number): boolean => normaliseHeader(grid.headerText(row, a)) === normaliseHeader(grid.headerText(row, b));
+  for (let width = 2; width * 2 <= count; width++) {
+    if (count % width !== 0) continue;
+    let repeats = true;
+    for (let start = left + width; start < left + count && repeats; start += width) {
+      if (same(start, left)) repeats = false;
+      for (let offset = 1; offset < width && repeats; offset++) if (!same(start + offset, left + offset)) repeats = false;
+    }
+    // The repeated headings are header words; a row of names repeated is no header.
+    for (let offset = 1; offset < width && repeats; offset++) {
+      const guess = singleGuess(grid, row, left + offset);
+      if (!guess || guess.role === 'description') repeats = false;
+    }
+    // Each block starts with a name over its measures, not a figure's heading: "2023/24 | Target |
+    // 2024/25 | Target" is one table of two years.
+    for (let start = left; start < left + count && repeats; start += width) {
+      const guess = singleGuess(grid, row, start);
+      if (guess && guess.role !== 'description') repeats = false;
+    }
+    if (repeats) return Array.from({ length: count / width }, (_, i) => ({ left: left + i * width, right: left + i * width + width - 1 }));
+  }
+  return undefined;
+}
+
 /** Roles a header may name more than once: periods and rating answers. */
 const REPEATABLE_ROLES: ReadonlySet<ColumnRole> = new Set([
   'actual',
@@ -112,6 +147,7 @@ const REPEATABLE_ROLES: ReadonlySet<ColumnRole> = new Set([
   'trend',
   'benchmark',
   'rank',
+  'longTermTarget',
 ]);
 
 /** A group heading over a second header row ("Target Met" over "Yes | No", "Rating" over "Good | Poor"). */

@@ -86,6 +86,12 @@ const RULES: readonly Rule[] = [
       /^(previous|prior|last) (value|period|quarter|month|year|result|outturn|figure|performance)\b(?! available).*$|^previous$|^same (period|quarter|month) last year$|^(year end|year-end)( outturn| result| figure)?$|^last year$/,
     confidence: 0.9,
   },
+  // A target for years ahead beside this year's ("2017/18 targets | 5-year target", GreenSquare).
+  {
+    role: 'longTermTarget',
+    pattern: /^((\d+|three|five|ten)[- ]years?|long[- ]term|longer[- ]term|end of plan|multi[- ]year) (targets?|aims?|ambitions?)$/,
+    confidence: 0.9,
+  },
   { role: 'rank', pattern: /^(rank|ranking|position|league position|quartile position)\b.*$|^.* (rank|ranking)$/, confidence: 0.9 },
   {
     role: 'benchmark',

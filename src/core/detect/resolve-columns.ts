@@ -49,6 +49,7 @@ const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set([
   'previous',
   'benchmark',
   'rank',
+  'longTermTarget',
   'tolerance',
   'rating',
 ]);

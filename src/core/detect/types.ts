@@ -31,6 +31,8 @@ export type ColumnRole =
   | 'previous'
   /** A rank among other organisations: never a target. */
   | 'rank'
+  /** A target for years ahead ("5-year target", "Long-term target"): shown, never judged against this period's figure. */
+  | 'longTermTarget'
   /** A comparator's figure (national average, top quartile) a benchmark target is judged against. */
   | 'benchmark'
   /** The publisher's own direction of travel. */
@@ -65,6 +67,7 @@ export const COLUMN_ROLES: readonly ColumnRole[] = [
   'caseEnd',
   'previous',
   'rank',
+  'longTermTarget',
   'benchmark',
   'trend',
   'unit',

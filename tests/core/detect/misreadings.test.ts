@@ -37,6 +37,16 @@ describe('ordinary tables stay whole', () => {
     expect(verdicts.map((v) => v.status)).toEqual(['near', 'missed', 'unreadable', 'met', 'met']);
   });
 
+  test('a year and its target written twice over one table ("2023/24 | Target | 2024/25 | Target") is one table, not two side by side', () => {
+    const { detection } = read([
+      [null, '2023/24', 'Target', '2024/25', 'Target'],
+      ['Rent collected', '97%', '98%', '97.5%', '98%'],
+      ['Repairs right first time', '84%', '85%', '88%', '85%'],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:actual', 'C:target', 'D:actual', 'E:target']);
+  });
+
   test('one KPI with a month to a row and a target is judged month by month, not set aside as a grid of periods', () => {
     const { detection, verdicts } = read([
       ['Rent collection rate 2024/25'],
