@@ -157,6 +157,28 @@ describe('tables that were missed in silence', () => {
     ]);
   });
 
+  test('a row of dates over "Pay quartile | Female % | Male % | Female % | Male %", each date over the first of its two columns (Regulator of Social Housing)', () => {
+    const { tables, verdicts } = corpusCase('data-rsh-gender-pay-gap-2019-20.txt');
+    const quartiles = tables[1]!;
+    expect(quartiles.headerRows.map((r) => r + 1)).toEqual([10, 11]);
+    expect(quartiles.indicators.map((i) => i.description)).toEqual([
+      'Top quartile',
+      'Upper middle quartile',
+      'Lower middle quartile',
+      'Bottom quartile',
+      'Total',
+    ]);
+    const actuals = quartiles.columns.filter((c) => c.role === 'actual');
+    expect(actuals.map((c) => [c.series, c.period?.kind === 'month' ? `${c.period.month}/${c.period.fy}` : undefined])).toEqual([
+      ['Female %', '3/2019'],
+      ['Male %', '3/2019'],
+      ['Female %', '3/2018'],
+      ['Male %', '3/2018'],
+    ]);
+    // No target is set for a quartile's share: reported for information.
+    expect(new Set(verdicts.filter((v) => v.tableIndex === 1).map((v) => v.status))).toEqual(new Set(['no-target']));
+  });
+
   test('two tables side by side with no empty column between, sharing a header row, and a "5-year target" beside this year\'s (GreenSquare Group, 2017/18)', () => {
     const { tables, verdicts } = corpusCase('ha-greensquare-key-performance-targets-2017-18.txt');
     expect(tables.map((t) => [t.headerRows[0]! + 1, t.columns[0]!.header])).toEqual([

@@ -1,7 +1,9 @@
 import { columnLetter } from '../model/address';
-import { parsePeriodLabel } from '../periods/parse-period-label';
+import { parsePeriodLabel, periodInText } from '../periods/parse-period-label';
+import type { Period } from '../periods/period';
 import { holdsFigures, holdsNames, holdsStatuses, MEASURE_WORDS, profileColumn, valueKind } from './column-values';
 import type { HeaderCandidate } from './find-tables';
+import type { ColumnMapping } from './types';
 import { bodyRowsBelow, resolveColumns, type HeaderCell } from './resolve-columns';
 import type { SheetGrid } from './sheet-grid';
 import { issue } from '../model/issue';
@@ -74,6 +76,25 @@ function isSubLabelRow(grid: SheetGrid, row: number, labels: readonly number[]):
 }
 
 /**
+ * A row of dates over the labels, each over the first of its group of columns ("31 March 2020 |
+ * | 31 March 2019 |" over "Pay quartile | Female % | Male % | Female % | Male %", the Regulator of
+ * Social Housing's quartiles): each column's period, from the date at or to its left. Undefined
+ * unless every cell of the row is a short date or period, two at least, none over the first label.
+ */
+function periodsAbove(grid: SheetGrid, row: number, span: Span, firstLabel: number): Map<number, Period> | undefined {
+  if (row < 0) return undefined;
+  const dated = new Map<number, Period>();
+  for (const c of grid.filledColumns(row)) {
+    if (c < span.left || c > span.right) continue;
+    const text = grid.headerText(row, c);
+    const period = text.length <= 30 && c > firstLabel ? periodInText(text) : undefined;
+    if (!period) return undefined;
+    dated.set(c, period);
+  }
+  return dated.size >= 2 ? dated : undefined;
+}
+
+/**
  * A header row found from the grid's shape rather than its words: a row of short labels over rows
  * in which a column of names stands beside columns of figures or ratings ("Description | SSHA |
  * Target Met? | MMHA …", "Code | Measure | Percentage", months across with an unheaded column of
@@ -88,8 +109,9 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   // that was itself read from its shape: a row of labels straight under its figures starts the
   // next (see startsAStackedTable). Under a header of known words ("Indicator | Target | Actual"),
   // a row of words is one of its indicators ("Implement new CRM | Go live | Delayed").
-  if (row > 0 && grid.filledCount(row - 1) > 1 && !(underShapeTable && startsAStackedTable(grid, row, span))) return undefined;
   const left = Math.max(span.left, 0);
+  const dates = row > 0 && grid.filledCount(row - 1) > 1 ? periodsAbove(grid, row - 1, span, grid.firstFilledColumn(row)) : undefined;
+  if (row > 0 && grid.filledCount(row - 1) > 1 && !dates && !(underShapeTable && startsAStackedTable(grid, row, span))) return undefined;
   const right = Math.min(span.right, grid.rowLength(row) - 1);
   const labels: number[] = [];
   for (let c = left; c <= right; c++) {
@@ -114,7 +136,7 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   let bodyRows = bodyRowsBelow(grid, row, grid.rows);
   if (bodyRows.length === 0) return undefined;
   // A second header row of sub-labels under the labels ("Mean | Median" over "(Average) | (Middle)").
-  const subLabels = bodyRows[0] === row + 1 && bodyRows.length > 1 && isSubLabelRow(grid, row + 1, labels);
+  const subLabels = !dates && bodyRows[0] === row + 1 && bodyRows.length > 1 && isSubLabelRow(grid, row + 1, labels);
   if (subLabels) bodyRows = bodyRows.slice(1);
   // The row below must bring figures under some label: a header heads figures.
   const next = bodyRows[0]!;
@@ -138,7 +160,8 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   const cells: HeaderCell[] = [];
   for (let c = first; c <= last; c++) {
     const below = subLabels ? grid.headerText(row + 1, c) : '';
-    const header = [grid.headerText(row, c), below].filter(Boolean).join(' ');
+    const above = dates ? grid.headerText(row - 1, c) : '';
+    const header = [above, grid.headerText(row, c), below].filter(Boolean).join(' ');
     cells.push({ col: c, header, guess: header ? grid.classify(header) : undefined });
   }
   // The shape of a KPI table: a column of names with figures or ratings to its right.
@@ -152,12 +175,14 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   if (!MEASURE_WORDS.test(namesHeader) && !namesMeasures(grid, names.col, bodyRows)) return undefined;
   if (!profiles.some((profile) => profile.col > names.col && (holdsFigures(profile) || holdsStatuses(profile)))) return undefined;
 
-  const { columns, doubts } = resolveColumns(grid, cells, bodyRows);
+  const resolved = resolveColumns(grid, cells, bodyRows);
+  const columns = dates ? datedByRowAbove(grid, row, resolved.columns, dates) : resolved.columns;
+  const doubts = resolved.doubts;
   const roles = new Set(columns.map((c) => c.role));
   if (!roles.has('description') || !(roles.has('actual') || roles.has('target') || roles.has('status'))) return undefined;
   const unread = cells.filter((cell) => cell.header && !columns.some((c) => c.col === cell.col));
   return {
-    rows: subLabels ? [row, row + 1] : [row],
+    rows: dates ? [row - 1, row] : subLabels ? [row, row + 1] : [row],
     columns,
     shapeDoubts: [
       issue(
@@ -167,4 +192,15 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
       ...doubts,
     ],
   };
+}
+
+/** Each figures column under a row of dates takes the date at or to its left; its own label names the series ("Female %", "Male %"). */
+function datedByRowAbove(grid: SheetGrid, row: number, columns: ColumnMapping[], dates: Map<number, Period>): ColumnMapping[] {
+  const starts = [...dates.keys()].sort((a, b) => a - b);
+  return columns.map((column) => {
+    const start = starts.filter((c) => c <= column.col).pop();
+    if (column.role !== 'actual' || start === undefined) return column;
+    const label = grid.headerText(row, column.col);
+    return { ...column, period: dates.get(start)!, ...(label ? { series: label } : {}) };
+  });
 }
