@@ -348,7 +348,9 @@ export function assess(actual: Actual, target: Target, ctx: JudgeContext): Judge
     );
   // No figure at all: no data for the period, even where the target is missing or unreadable (said too).
   // A broken target cell (#REF!) stays "Can't read": it is a fault to mend, figure or not.
-  if (actual.kind === 'no-data' && (target.kind === 'none' || (target.kind === 'unreadable' && !target.text.trim().startsWith('#')))) {
+  // A table that sets no targets at all (a benchmarking table) leaves its rows No target, figure or not.
+  const noTarget = target.kind === 'none' && !target.wholeTable;
+  if (actual.kind === 'no-data' && (noTarget || (target.kind === 'unreadable' && !target.text.trim().startsWith('#')))) {
     return worded('no-data', () =>
       sentence(
         `no data: ${actual.why}`,
@@ -364,7 +366,7 @@ export function assess(actual: Actual, target: Target, ctx: JudgeContext): Judge
     return worded('no-target', () =>
       sentence(
         `no target: ${target.why}`,
-        `${actual.kind === 'no-data' ? 'no figure yet' : `the actual is ${actual.text.trim()}`}; reported for information`,
+        `${actual.kind === 'no-data' ? `no figure either (${actual.why})` : `the actual is ${actual.text.trim()}`}; reported for information`,
       ),
     );
   }

@@ -7,7 +7,8 @@ import type { IndicatorVerdict } from './indicator-verdict';
 import { placeOf, polarityFor, toleranceFor, type RowContext } from './indicator-row';
 import { assess, type JudgeContext } from './judge';
 import { parseActualCell } from './parse-actual';
-import { parseTargetCell, parseTargetText } from './parse-target';
+import { parseTargetCell } from './parse-target';
+import { targetWithoutColumn } from './no-target-column';
 import type { PolarityDecision } from './polarity';
 import { disagreement, monitoredOnly, publishedRating, statusColumnFor, tableRatesOnlyMetOrNotMet } from './published-rating';
 import { refineTargetUnit } from './refine-target';
@@ -138,7 +139,7 @@ function indicatorTarget(ctx: RowContext, targetColumn: ColumnMapping | undefine
     indicator.row,
     targetColumn
       ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description)
-      : parseTargetText(''),
+      : targetWithoutColumn(table),
   );
   return {
     target,
@@ -157,7 +158,7 @@ function withoutFigures(ctx: RowContext, hasActualColumns: boolean, tolerance: T
   const targetColumn = targetColumnFor(table, undefined);
   const target = targetColumn
     ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description)
-    : parseTargetText('');
+    : targetWithoutColumn(table);
   const noActual: Actual = {
     kind: 'no-data',
     text: '',

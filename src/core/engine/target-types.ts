@@ -76,7 +76,13 @@ export const TargetSchema = z.discriminatedUnion('kind', [
     /** "At or below the national average": lower. Otherwise at or above. */
     direction: DirectionSchema.optional(),
   }),
-  z.object({ kind: z.literal('none'), text: z.string(), why: z.string() }),
+  z.object({
+    kind: z.literal('none'),
+    text: z.string(),
+    why: z.string(),
+    /** No row of the table has a target (a benchmarking table): No target, figure or not. */
+    wholeTable: z.literal(true).optional(),
+  }),
   /** "Annual Indicator": reported once a year, so not due in a quarter. */
   z.object({ kind: z.literal('not-due'), text: z.string(), why: z.string() }),
   z.object({ kind: z.literal('unreadable'), text: z.string(), why: z.string() }),

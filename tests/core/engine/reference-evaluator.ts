@@ -20,7 +20,7 @@ import type { IndicatorVerdict, Trend } from '../../../src/core/engine/indicator
 import { judge, type JudgeContext } from '../../../src/core/engine/judge';
 import { timeStandardIn } from '../../../src/core/engine/kpi-return';
 import { parseActualCell } from '../../../src/core/engine/parse-actual';
-import { parseTargetCell, parseTargetText } from '../../../src/core/engine/parse-target';
+import { parseTargetCell } from '../../../src/core/engine/parse-target';
 import { decidePolarity, type PolarityDecision } from '../../../src/core/engine/polarity';
 import {
   disagreement,
@@ -30,6 +30,7 @@ import {
   statusColumnFor,
 } from '../../../src/core/engine/published-rating';
 import { refineTargetUnit } from '../../../src/core/engine/refine-target';
+import { targetWithoutColumn } from '../../../src/core/engine/no-target-column';
 import type { Actual, Target, Unit } from '../../../src/core/engine/target-types';
 import { describeTimeTarget, satisfactionShare, timeliness } from '../../../src/core/engine/timeliness';
 import { DEFAULT_TOLERANCE, type Tolerance } from '../../../src/core/engine/tolerance';
@@ -214,7 +215,7 @@ function targetColumnFor(table: DetectedTable, period: Period | undefined): Colu
 }
 
 function targetIn(where: TableWhere, indicator: DetectedIndicator, targetColumn: ColumnMapping | undefined): Target {
-  if (!targetColumn) return parseTargetText('');
+  if (!targetColumn) return targetWithoutColumn(where.table);
   return refineTargetUnit(parseTargetCell(cellAt(where.sheet, indicator.row, targetColumn.col)), indicator.description);
 }
 
