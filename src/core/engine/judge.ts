@@ -132,14 +132,27 @@ function readFigure(actual: Actual, target: Target, targetValue: number | undefi
   return flagged;
 }
 
-/** Says in the reason that a figure is provisional or revised ("58.5% p", "1,234 (r)"). */
+/**
+ * Says in the reason that a figure is provisional or revised ("58.5% p", "1,234 (r)"), or was read
+ * from a sentence ("Performance at 99.31% is slightly short of…").
+ */
 function withProvisionalNote(
   actual: Extract<Actual, { kind: 'number' }>,
   read: ReadFigure | { problem: string },
 ): ReadFigure | { problem: string } {
-  if (!actual.provisional || 'problem' in read) return read;
+  if ((!actual.provisional && !actual.fromSentence) || 'problem' in read) return read;
   const own = read.note;
-  return { ...read, note: () => [own?.(), `${actual.text.trim()} is marked ${actual.provisional}`].filter(Boolean).join('; ') };
+  return {
+    ...read,
+    note: () =>
+      [
+        actual.fromSentence ? `the figure is read from the words "${shortText(actual.text.trim(), 60)}"` : undefined,
+        own?.(),
+        actual.provisional ? `${actual.text.trim()} is marked ${actual.provisional}` : undefined,
+      ]
+        .filter(Boolean)
+        .join('; '),
+  };
 }
 
 function readNumberFigure(

@@ -77,6 +77,10 @@ export function shownActualText(shown: string): string {
  * Reads an actual the way officers type them. Never throws: unreadable text becomes
  * an `unreadable` actual carrying the text and the reason.
  */
+/** A sentence that opens by stating the result: "Performance at 99.31% is…", "The outturn was 87.2%, …". */
+const STATED_FIGURE =
+  /^(?:(?:the |our )?(?:current |overall |year[- ]end )?(?:performance|result|outturn|collection rate|figure)\s+(?:is|was|at|of|stands at|stood at|reached))\s+([+-]?\d[\d,]*(?:\.\d+)?\s*%?)(?=[\s,.;]|$)/;
+
 export function parseActualText(raw: string): Actual {
   const text = raw;
   const normal = normaliseText(raw);
@@ -139,6 +143,13 @@ export function parseActualText(raw: string): Actual {
       const notePart = words && !timeUnit ? { note: words } : {};
       return { kind: 'number', text, value, ...unitPart, ...markerPart, ...statedPart, ...notePart, ...alternativePart };
     }
+  }
+  // "Performance at 99.31% is slightly short of 100% target…" (Cheshire West): a result written as a
+  // sentence whose opening words state the figure.
+  const stated = STATED_FIGURE.exec(lower);
+  if (stated) {
+    const figure = parseActualText(stated[1]!);
+    if (figure.kind === 'number') return { ...figure, text, fromSentence: true };
   }
   if (IN_PROGRESS.test(lower)) return { kind: 'in-progress', text };
   if (NOT_ACHIEVED.test(lower)) return { kind: 'not-achieved', text };

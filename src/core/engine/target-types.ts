@@ -109,6 +109,8 @@ export const ActualSchema = z.discriminatedUnion('kind', [
     alternative: z.object({ value: z.number(), unit: UnitSchema.optional() }).optional(),
     /** "p", "(r)", "provisional": the figure is not final. */
     provisional: z.string().optional(),
+    /** The figure was stated in a sentence ("Performance at 99.31% is slightly short of…") and read from it. */
+    fromSentence: z.literal(true).optional(),
   }),
   z.object({
     kind: z.literal('rate'),
