@@ -35,6 +35,16 @@ describe('the real corpus', () => {
     for (const verdict of score.verdicts) expect(verdict.reason.trim()).not.toBe('');
   });
 
+  test.each([
+    ['council-hart-kpi-tiles-q1-2014-15.txt', 'Hart: "IT03 80.6% against 90: above target"'],
+    ['ha-shropshire-housing-performance-jan-2018.txt', 'Shropshire Housing: a happy face beside "N/A"'],
+  ])("where the figures contradict the publisher's own status, the run shows the officer, never silently (%s; %s)", (name) => {
+    const realCase = working.find((c) => c.name === name)!;
+    const disagreeing = scoreCase(realCase).checks.filter((check) => check.what === 'status' && !check.ok);
+    expect(disagreeing.length).toBeGreaterThan(0);
+    expect(disagreeing.filter((check) => !check.shown)).toEqual([]);
+  });
+
   test(`agrees with the publishers on at least ${FLOOR.working * 100}% of the working set`, () => {
     const { passed, total } = summarise(working.map(scoreCase));
     expect(passed / total).toBeGreaterThanOrEqual(FLOOR.working);

@@ -17,6 +17,7 @@ import type { Workbook } from '../../src/core/model/workbook';
 import { parsePeriodLabel } from '../../src/core/periods/parse-period-label';
 import { comparePeriods, periodLabel, type Period } from '../../src/core/periods/period';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings/settings-schema';
+import { latestPeriodWithData, planRecalculation } from '../../src/core/plan/recalc-plan';
 import { buildWorkbook, type CellInput } from '../../src/hosts/memory/build-workbook';
 import { dateFromSerial, isoFromDate } from '../../src/core/model/serial-dates';
 import type { XlsxCell, XlsxSheet } from '../support/xlsx-writer';
@@ -174,6 +175,12 @@ export interface Check {
   readonly expected: string;
   readonly got: string;
   readonly ok: boolean;
+  /**
+   * A status that disagrees with the publisher's own, where the run shows the officer that the
+   * sheet's status contradicts its figures (a `status-disagrees` notice on that row): not silent,
+   * though still not the publisher's reading.
+   */
+  readonly shown?: boolean;
 }
 
 export interface CaseScore {
@@ -209,6 +216,20 @@ export function scoreCase(realCase: RealCase): CaseScore {
     ...(settings.tolerance ? { tolerance: settings.tolerance } : {}),
   });
   const checks: Check[] = [];
+  // The notices a recalculation gives: which rows' printed statuses the figures contradict.
+  const period = latestPeriodWithData(verdicts);
+  const recalc = planRecalculation(realCase.workbook, detection, verdicts, settings, {
+    ...(period ? { period } : {}),
+    now: '2026-12-06T00:00:00Z',
+    command: 'corpus',
+  });
+  const contradicted = recalc.parts.notices
+    .filter((notice) => notice.kind === 'status-disagrees' && notice.cell)
+    .map((notice) => ({
+      sheet: notice.sheet,
+      row: Number(/\d+$/.exec(notice.cell!)![0]),
+      col: columnIndex(notice.cell!.replace(/\d+$/, '')),
+    }));
   for (const table of realCase.expect.tables) {
     const where = `'${table.sheet}' row ${table.header}`;
     // Tables side by side share a header row: the one holding the expectation's columns is meant.
@@ -283,7 +304,27 @@ export function scoreCase(realCase: RealCase): CaseScore {
         const got = verdict?.status ?? 'no verdict';
         // A period column nobody has filled in is a future period: nothing to judge, so no data.
         const ok = got === status || (status === 'no-data' && verdict === undefined);
-        checks.push({ what: 'status', where: `${at}${letter ? ` column ${letter}` : ''}`, expected: status, got, ok });
+        // A series' status is the first status column after its figures (Shropshire: B then C, D then E).
+        const nextActual = letter
+          ? Math.min(
+              ...Object.entries(table.columns)
+                .filter(([l, role]) => role === 'actual' && columnIndex(l) > columnIndex(letter))
+                .map(([l]) => columnIndex(l)),
+            )
+          : Infinity;
+        const shown =
+          !ok &&
+          contradicted.some(
+            (n) => n.sheet === table.sheet && n.row === indicator.row && (!letter || (n.col > columnIndex(letter) && n.col < nextActual)),
+          );
+        checks.push({
+          what: 'status',
+          where: `${at}${letter ? ` column ${letter}` : ''}`,
+          expected: status,
+          got,
+          ok,
+          ...(shown ? { shown } : {}),
+        });
       }
     }
   }
@@ -366,12 +407,19 @@ function reportedVerdict(
   return candidates[candidates.length - 1] ?? own[own.length - 1];
 }
 
-export function summarise(scores: readonly CaseScore[]): { passed: number; total: number; byWhat: Record<string, [number, number]> } {
+export function summarise(scores: readonly CaseScore[]): {
+  passed: number;
+  total: number;
+  shown: number;
+  byWhat: Record<string, [number, number]>;
+} {
   const byWhat: Record<string, [number, number]> = {};
   let passed = 0;
   let total = 0;
+  let shown = 0;
   for (const score of scores) {
     for (const check of score.checks) {
+      if (check.shown) shown++;
       const entry = (byWhat[check.what] ??= [0, 0]);
       entry[1]++;
       total++;
@@ -381,7 +429,7 @@ export function summarise(scores: readonly CaseScore[]): { passed: number; total
       }
     }
   }
-  return { passed, total, byWhat };
+  return { passed, total, shown, byWhat };
 }
 
 export { columnLetter };
