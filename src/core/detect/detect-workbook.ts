@@ -1,6 +1,6 @@
 import { columnIndex, columnLetter, rangeAddress } from '../model/address';
 import type { Sheet, Workbook } from '../model/workbook';
-import { financialYearInName, parsePeriodLabel, periodInText } from '../periods/parse-period-label';
+import { dateAlone, financialYearInName, parsePeriodLabel, periodInText } from '../periods/parse-period-label';
 import type { Period } from '../periods/period';
 import { bodyRowsBelow, resolveColumns, type HeaderCell } from './resolve-columns';
 import type { SavedTable, Settings } from '../settings/settings-schema';
@@ -410,10 +410,11 @@ function fillPeriods(grid: SheetGrid, headerTop: number, lastBottom: number, col
   const dated = columns.some((column) => column.role === 'actual' && column.period);
   const named = columns.map((column) => {
     if (column.role !== 'actual' || column.period) return column;
-    // A figures column headed by a date ("31 March 2020 | 31 March 2019") is for that date, whatever the title says.
-    const headed = column.header.length <= 30 ? periodInText(column.header) : undefined;
-    if (headed) return { ...column, period: headed };
     const byValues = column.reason.startsWith('its values');
+    // A figures column headed by a date alone ("31 March 2020 | 31 March 2019") is for that date,
+    // whatever the title says; a date among other words ("Result (reported May 2025)") may date the report.
+    const headed = byValues ? dateAlone(column.header) : undefined;
+    if (headed) return { ...column, period: headed };
     if (!byValues && (dated || undated.length > 1)) return column;
     return {
       ...column,

@@ -74,8 +74,9 @@ function guessesFor(grid: SheetGrid, rows: number[], cols: readonly number[]): M
  * aim for 2019/20, not a figure; "Year to date" over "2019/20" is the year to date of 2019/20.
  */
 function datedUnder(upper: HeaderGuess | undefined, year: HeaderGuess): HeaderGuess {
-  if (!upper || (upper.role === 'actual' && upper.period?.kind !== 'ytd')) return year;
-  if (upper.role === 'actual') return { ...upper, period: { kind: 'ytd', fy: year.period!.fy } };
+  if (!upper || (upper.role === 'actual' && !upper.period)) return year;
+  // "Q1" over "2024/25" is Q1 2024/25; "Year to date" over it, the year to date of 2024/25.
+  if (upper.role === 'actual') return { ...upper, period: { ...upper.period!, fy: upper.period!.fy ?? year.period!.fy } };
   if (upper.role === 'description') return year;
   return { ...upper, period: year.period! };
 }

@@ -89,7 +89,8 @@ const RULES: readonly Rule[] = [
   // A target for years ahead beside this year's ("2017/18 targets | 5-year target", GreenSquare).
   {
     role: 'longTermTarget',
-    pattern: /^((\d+|three|five|ten)[- ]years?|long[- ]term|longer[- ]term|end of plan|multi[- ]year) (targets?|aims?|ambitions?)$/,
+    pattern:
+      /^(([2-9]|\d{2,}|two|three|four|five|ten)[- ]years?|long[- ]term|longer[- ]term|end of plan|multi[- ]year) (targets?|aims?|ambitions?)$/,
     confidence: 0.9,
   },
   { role: 'rank', pattern: /^(rank|ranking|position|league position|quartile position)\b.*$|^.* (rank|ranking)$/, confidence: 0.9 },

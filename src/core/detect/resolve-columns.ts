@@ -172,7 +172,12 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
   // date"); over "Up" and "Down" it says which way is better.
   for (const cell of cells) {
     const mapping = roles.get(cell.col);
-    if (mapping?.role !== 'polarity' || [...roles.values()].some((c) => c.role === 'target')) continue;
+    if (
+      mapping?.role !== 'polarity' ||
+      !/^aims?( \d{4}([/-]\d{2,4})?)?$/.test(normaliseHeader(cell.header)) ||
+      [...roles.values()].some((c) => c.role === 'target')
+    )
+      continue;
     const own = profile(cell.col);
     if (own.filled < 2 || shareOf(own, 'polarity') > 0 || !(holdsFigures(own) || holdsTargets(own))) continue;
     roles.set(cell.col, {

@@ -1,5 +1,5 @@
 import { columnLetter } from '../model/address';
-import { parsePeriodLabel, periodInText } from '../periods/parse-period-label';
+import { dateAlone, parsePeriodLabel } from '../periods/parse-period-label';
 import type { Period } from '../periods/period';
 import { holdsFigures, holdsNames, holdsStatuses, MEASURE_WORDS, profileColumn, valueKind } from './column-values';
 import type { HeaderCandidate } from './find-tables';
@@ -76,22 +76,28 @@ function isSubLabelRow(grid: SheetGrid, row: number, labels: readonly number[]):
 }
 
 /**
- * A row of dates over the labels, each over the first of its group of columns ("31 March 2020 |
- * | 31 March 2019 |" over "Pay quartile | Female % | Male % | Female % | Male %", the Regulator of
- * Social Housing's quartiles): each column's period, from the date at or to its left. Undefined
- * unless every cell of the row is a short date or period, two at least, none over the first label.
+ * A row of dates over the labels, each over the first of an equal group of columns ("31 March 2020
+ * | | 31 March 2019 |" over "Pay quartile | Female % | Male % | Female % | Male %", the Regulator
+ * of Social Housing's quartiles): each column's period, from the date over its group. Undefined
+ * unless every cell of the row is a date or period alone, all of one kind, the first over the
+ * first label after the names, and each over a group of two or more labels that ends the row.
  */
-function periodsAbove(grid: SheetGrid, row: number, span: Span, firstLabel: number): Map<number, Period> | undefined {
+function periodsAbove(grid: SheetGrid, row: number, span: Span, labelRow: number): Map<number, Period> | undefined {
   if (row < 0) return undefined;
+  const labels = grid.filledColumns(labelRow).filter((c) => c >= span.left && c <= span.right);
   const dated = new Map<number, Period>();
   for (const c of grid.filledColumns(row)) {
     if (c < span.left || c > span.right) continue;
-    const text = grid.headerText(row, c);
-    const period = text.length <= 30 && c > firstLabel ? periodInText(text) : undefined;
+    const period = dateAlone(grid.headerText(row, c));
     if (!period) return undefined;
     dated.set(c, period);
   }
-  return dated.size >= 2 ? dated : undefined;
+  const starts = [...dated.keys()];
+  if (starts.length < 2 || labels.length < 3 || starts[0] !== labels[1]) return undefined;
+  if (new Set([...dated.values()].map((period) => period.kind)).size > 1) return undefined;
+  const width = starts[1]! - starts[0]!;
+  if (width < 2 || starts.some((c, i) => i > 0 && c - starts[i - 1]! !== width)) return undefined;
+  return labels[labels.length - 1]! - starts[starts.length - 1]! + 1 === width ? dated : undefined;
 }
 
 /**
@@ -110,7 +116,7 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   // next (see startsAStackedTable). Under a header of known words ("Indicator | Target | Actual"),
   // a row of words is one of its indicators ("Implement new CRM | Go live | Delayed").
   const left = Math.max(span.left, 0);
-  const dates = row > 0 && grid.filledCount(row - 1) > 1 ? periodsAbove(grid, row - 1, span, grid.firstFilledColumn(row)) : undefined;
+  const dates = row > 0 && grid.filledCount(row - 1) > 1 ? periodsAbove(grid, row - 1, span, row) : undefined;
   if (row > 0 && grid.filledCount(row - 1) > 1 && !dates && !(underShapeTable && startsAStackedTable(grid, row, span))) return undefined;
   const right = Math.min(span.right, grid.rowLength(row) - 1);
   const labels: number[] = [];

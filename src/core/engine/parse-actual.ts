@@ -81,6 +81,10 @@ export function shownActualText(shown: string): string {
 const STATED_FIGURE =
   /^(?:(?:the |our )?(?:current |overall |year[- ]end )?(?:performance|result|outturn|collection rate|figure)\s+(?:is|was|at|of|stands at|stood at|reached))\s+([+-]?\d[\d,]*(?:\.\d+)?\s*%?)(?=[\s,.;]|$)/;
 
+/** What follows a figure that makes it a gap or a change: "above target", "(days) better than", "improvement". */
+const COMPARED =
+  /^\s*(?:(?:working |calendar )?(?:days?|weeks?|months?|years?|points?|pp|percentage points?)\s+)?(?:above|below|higher|lower|better|worse|more|less|fewer|greater|improvement|increase|decrease|reduction|rise|fall|drop|up|down|over|under|short|ahead|behind|change|off|on)\b/;
+
 export function parseActualText(raw: string): Actual {
   const text = raw;
   const normal = normaliseText(raw);
@@ -147,7 +151,8 @@ export function parseActualText(raw: string): Actual {
   // "Performance at 99.31% is slightly short of 100% target…" (Cheshire West): a result written as a
   // sentence whose opening words state the figure.
   const stated = STATED_FIGURE.exec(lower);
-  if (stated) {
+  // "Performance is 0.5% above target", "4 days better than target": a gap or a change, not the result.
+  if (stated && !COMPARED.test(lower.slice(stated[0].length))) {
     const figure = parseActualText(stated[1]!);
     if (figure.kind === 'number') return { ...figure, text, fromSentence: true };
   }

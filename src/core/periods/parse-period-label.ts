@@ -180,3 +180,10 @@ export function periodInText(text: string): Period | undefined {
   const rank = (period: Period): number => (period.kind === 'year' ? 0 : period.kind === 'ytd' ? 1 : 2);
   return pool.sort((a, b) => rank(b) - rank(a))[0];
 }
+
+/** A date or period written alone, "31 March 2020", "As at 31 March 2020", "Q2 2024/25": its period. */
+export function dateAlone(text: string): Period | undefined {
+  const t = text.trim();
+  if (t.length > 30) return undefined;
+  return parsePeriodLabel(t) ?? (/^(as at\s+)?\d{1,2}(st|nd|rd|th)?\s+[a-z]+\s+\d{4}$/i.test(t) ? periodInText(t) : undefined);
+}

@@ -109,3 +109,85 @@ describe('a figure after a name is read only where the cell is just that', () =>
     expect(parseTargetText('1. Reduce by 5%').kind).toBe('unreadable');
   });
 });
+
+// The second review, of the rules added for Warwickshire, the Regulator of Social Housing,
+// GreenSquare, the National Bowel Cancer Audit and Cheshire West: each grid below was misread by
+// a first version of those rules.
+describe('headings over a row of years keep what they say', () => {
+  test('"Q1 | Q2 | Q3 | Q4" over a row of "2024/25" are the quarters of 2024/25, not four whole years', () => {
+    const { detection } = read([
+      ['Indicator', 'Q1', 'Q2', 'Q3', 'Q4', 'Target'],
+      [null, '2024/25', '2024/25', '2024/25', '2024/25', '2024/25'],
+      ['Rent collected (%)', '96%', '97%', '98%', '95%', '97%'],
+    ]);
+    const actuals = detection.tables[0]!.columns.filter((c) => c.role === 'actual');
+    expect(actuals.map((c) => c.period)).toEqual([1, 2, 3, 4].map((quarter) => ({ kind: 'quarter', quarter, fy: 2024 })));
+  });
+
+  test('a polarity column coded 1 and -1 stays which way is better, never a target', () => {
+    const { detection, verdicts } = read([
+      ['Indicator', 'Actual', 'National average', 'Polarity'],
+      ['Rent collected (%)', '96%', '97%', 1],
+      ['Average days to relet', 30, 35, -1],
+    ]);
+    expect(detection.tables[0]!.columns.some((c) => c.role === 'target')).toBe(false);
+    expect(verdicts.map((v) => v.status)).toEqual(['no-target', 'no-target']);
+  });
+
+  test('"Result (reported May 2025)" under a "Quarter 4 2024/25" title is for Q4 2024/25, not for the month it was reported', () => {
+    const { detection } = read([
+      ['Quarter 4 2024/25 performance'],
+      [],
+      ['Indicator', 'Target', 'Result (reported May 2025)'],
+      ['Rent collected (%)', '98%', '97.5%'],
+    ]);
+    expect(detection.tables[0]!.columns.find((c) => c.role === 'actual')!.period).toEqual({ kind: 'quarter', quarter: 4, fy: 2024 });
+  });
+
+  test('a "1 year target" is this year\'s target and is judged; a "3 year target" is not', () => {
+    const { detection, verdicts } = read([
+      ['Indicator', 'Actual', '1 year target', '3 year target'],
+      ['Rent collected (%)', '97%', '98%', '99%'],
+    ]);
+    expect(detection.tables[0]!.columns.map((c) => c.role)).toEqual(['description', 'actual', 'target', 'longTermTarget']);
+    expect(verdicts[0]!.status).toBe('near');
+  });
+
+  test.each([
+    ['"Quarter 1 | 2024/25" typed in two cells', [null, 'Quarter 1', '2024/25']],
+    ['a date range', [null, 'From 1 April 2024', 'To 30 June 2024']],
+    ['two months, one over each column', [null, 'April 2024', 'March 2025']],
+  ])('%s over "Tenants | Leaseholders" does not date the two columns differently', (_what, above) => {
+    const { detection } = read([
+      above,
+      ['Scheme', 'Tenants', 'Leaseholders'],
+      ['Satisfied with repairs', '76%', '61%'],
+      ['Satisfied with the home', '80%', '70%'],
+    ]);
+    const periods = detection.tables.flatMap((t) => t.columns.filter((c) => c.role === 'actual').map((c) => JSON.stringify(c.period)));
+    expect(new Set(periods).size).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('a result in words is read only where the words state it', () => {
+  test.each([
+    'Performance is 0.5% above target',
+    'Performance is 4 days better than target',
+    'Result of 3% improvement on last year',
+    'Performance was 1.2% higher than last quarter',
+  ])('"%s" states a gap or a change, not the result: Can\'t read', (text) => {
+    expect(parseActualText(text).kind).toBe('unreadable');
+  });
+});
+
+describe('a table that rates its rows has targets, written or not', () => {
+  test("the sheet's own RAG beside a missing figure is No data, and the reason names the rating, though the table has a comparator and no target column", () => {
+    const { verdicts } = read([
+      ['Indicator', 'Actual', 'National average', 'RAG'],
+      ['Repairs on time (%)', null, '90%', 'Red'],
+      ['Voids (days)', 'N/A', 30, 'Green'],
+    ]);
+    expect(verdicts.map((v) => v.status)).toEqual(['no-data', 'no-data']);
+    expect(verdicts[0]!.reason).toContain('"Red"');
+  });
+});
