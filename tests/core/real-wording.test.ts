@@ -196,6 +196,16 @@ describe('tables that were missed in silence', () => {
     expect(new Set(verdicts.map((v) => `${v.status} ${v.period?.fy}`))).toEqual(new Set(['no-data 2017']));
   });
 
+  test('one measure by district: "District | Year to 31 Dec 2013" under "Less crime: % reduction in recorded offences", each district an indicator, "Increase | Decrease | No change" its trend, and said (New Zealand Police)', () => {
+    const { tables, verdicts } = corpusCase('police-new-zealand-police-less-crime-kpi-dec-2013.txt');
+    const table = tables[0]!;
+    expect(roles(table)).toEqual({ A: 'description', B: 'actual', C: 'trend' });
+    expect(table.indicators.map((i) => i.description).slice(0, 3)).toEqual(['Auckland', 'Wellington', 'Bay Of Plenty']);
+    expect(table.columns[1]!.period).toEqual({ kind: 'month', month: 12, fy: 2013 });
+    expect(table.doubts.find((d) => d.code === 'rows-are-areas')!.message).toContain('"Less crime: % reduction in recorded offences"');
+    expect(new Set(verdicts.map((v) => v.status))).toEqual(new Set(['no-target']));
+  });
+
   test('"2023/24 Performance" beside "Current Performance" is last year\'s figure, and a coloured "Direction of Travel" stays the trend beside the "Performance" RAG (Northumberland County Council)', () => {
     const { tables, verdicts } = corpusCase('council-northumberland-public-protection-oct-2024.txt');
     const table = tables[0]!;

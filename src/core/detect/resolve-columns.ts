@@ -86,6 +86,14 @@ export function bodyRowsBelow(grid: SheetGrid, headerBottom: number, stopBefore:
   return rows;
 }
 
+/** Words that only a trend says: a polarity column never reads "No change". */
+const TREND_ONLY = /^(no change|unchanged|same|stable|static|no movement)$/i;
+
+/** Whether any body cell of a column reads as `pattern`. */
+function profileHoldsText(grid: SheetGrid, col: number, rows: readonly number[], pattern: RegExp): boolean {
+  return rows.some((r) => pattern.test(grid.text(r, col).trim()));
+}
+
 /** Small whole numbers running down the first column (1, 2, 3, 5): the indicators' numbers. */
 function holdsRowNumbers(grid: SheetGrid, col: number, rows: readonly number[]): boolean {
   let seen = 0;
@@ -247,7 +255,14 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
     } else if (descriptionCol !== undefined && cell.col > descriptionCol && holdsFigures(own)) {
       roles.set(cell.col, column(cell, 'actual', 0.7, `its values are figures (${examples(own)})`));
     } else if (descriptionCol !== undefined && cell.col > descriptionCol && shareOf(own, 'polarity') >= 0.7 && own.filled >= 2) {
-      roles.set(cell.col, column(cell, 'polarity', 0.7, `its values say which way is better (${examples(own)})`));
+      // "Increase | Decrease | No change" tells what happened, not which way is better.
+      const happened = profileHoldsText(grid, cell.col, bodyRows, TREND_ONLY);
+      roles.set(
+        cell.col,
+        happened
+          ? column(cell, 'trend', 0.7, `its values say which way the figure moved (${examples(own)})`)
+          : column(cell, 'polarity', 0.7, `its values say which way is better (${examples(own)})`),
+      );
     } else if (descriptionCol !== undefined && cell.col > descriptionCol && shareOf(own, 'words') >= 0.6 && own.averageLength >= 20) {
       if (![...roles.values()].some((c) => c.role === 'commentary'))
         roles.set(cell.col, column(cell, 'commentary', 0.6, `it holds sentences (${examples(own)})`));

@@ -1,5 +1,5 @@
 import { columnLetter } from '../model/address';
-import { dateAlone, parsePeriodLabel } from '../periods/parse-period-label';
+import { dateAlone, parsePeriodLabel, periodInText } from '../periods/parse-period-label';
 import type { Period } from '../periods/period';
 import { holdsFigures, holdsNames, holdsStatuses, MEASURE_WORDS, profileColumn, valueKind } from './column-values';
 import type { HeaderCandidate } from './find-tables';
@@ -100,6 +100,29 @@ function periodsAbove(grid: SheetGrid, row: number, span: Span, labelRow: number
   return labels[labels.length - 1]! - starts[starts.length - 1]! + 1 === width ? dated : undefined;
 }
 
+/** A heading over names that are areas, sites or landlords rather than measures. */
+const AREA_HEADER =
+  /^(district|districts|area|areas|region|regions|ward|wards|division|divisions|bcu|basic command unit|locality|localities|borough|boroughs|neighbourhood|neighbourhoods|county|counties|patch|site|sites|hospital|hospitals|station|stations)$/;
+
+/**
+ * "District | Year to 31 Dec 2013" under "Less crime: % reduction in recorded offences" (New
+ * Zealand Police): the rows are areas, each with its figure for the one measure the line above
+ * names, and the columns are periods. The measure's words, where the table is that; otherwise
+ * undefined, and rows of places stay a comparison, not a KPI table.
+ */
+function oneMeasureByArea(grid: SheetGrid, row: number, namesCol: number, labels: readonly number[]): string | undefined {
+  if (!AREA_HEADER.test(normaliseHeader(grid.headerText(row, namesCol)))) return undefined;
+  const figureLabels = labels.filter((c) => c > namesCol);
+  if (figureLabels.length === 0 || !figureLabels.every((c) => periodInText(grid.headerText(row, c)) !== undefined)) return undefined;
+  for (let r = row - 1; r >= Math.max(0, row - 3); r--) {
+    const filled = grid.filledColumns(r);
+    if (filled.length === 0) continue;
+    const line = filled.length === 1 ? grid.text(r, filled[0]!) : '';
+    return line && MEASURE_WORDS.test(line) ? line : undefined;
+  }
+  return undefined;
+}
+
 /**
  * A header row found from the grid's shape rather than its words: a row of short labels over rows
  * in which a column of names stands beside columns of figures or ratings ("Description | SSHA |
@@ -178,7 +201,11 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   // June)") with the measures across the top are a comparison or a data set, not a KPI table.
   // A heading over the names that names a measure ("Quartile", "Pay quartile") vouches for bands as names.
   const namesHeader = grid.headerText(row, names.col);
-  if (!MEASURE_WORDS.test(namesHeader) && !namesMeasures(grid, names.col, bodyRows)) return undefined;
+  const measure =
+    MEASURE_WORDS.test(namesHeader) || namesMeasures(grid, names.col, bodyRows)
+      ? undefined
+      : oneMeasureByArea(grid, row, names.col, labels);
+  if (!MEASURE_WORDS.test(namesHeader) && !namesMeasures(grid, names.col, bodyRows) && !measure) return undefined;
   if (!profiles.some((profile) => profile.col > names.col && (holdsFigures(profile) || holdsStatuses(profile)))) return undefined;
 
   const resolved = resolveColumns(grid, cells, bodyRows);
@@ -191,6 +218,14 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
     rows: dates ? [row - 1, row] : subLabels ? [row, row + 1] : [row],
     columns,
     shapeDoubts: [
+      ...(measure
+        ? [
+            issue(
+              'rows-are-areas',
+              `Each row of this table is an area's figure for one measure, "${measure}" (the line above it): KPI Tracker reads each area as an indicator. Check this before you run.`,
+            ),
+          ]
+        : []),
       issue(
         'columns-from-contents',
         `The columns of this table were worked out from their contents, as their headings are not ones KPI Tracker knows${unread.length ? ` (column${unread.length > 1 ? 's' : ''} ${unread.map((cell) => columnLetter(cell.col)).join(', ')} left unread)` : ''}: check them before you run.`,

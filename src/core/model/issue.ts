@@ -32,6 +32,8 @@ export const ISSUE_CODES = [
   'grid-not-read',
   /** A grid with periods down its side (one measure over time), not indicators: named, not judged. */
   'rows-are-periods',
+  /** A table whose rows are areas' figures for one measure named above it: read, each area an indicator, and said. */
+  'rows-are-areas',
   /** A table's columns were worked out from their contents, its headings being ones KPI Tracker does not know. */
   'columns-from-contents',
   /** Each figure is written after its measure's name in one cell ("Rent collected: 97.86%"), the target beside it. */
