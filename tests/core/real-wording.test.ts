@@ -206,6 +206,14 @@ describe('tables that were missed in silence', () => {
     expect(new Set(verdicts.map((v) => v.status))).toEqual(new Set(['no-target']));
   });
 
+  test('"Measure | Target | Achieved" over percentages: "Achieved" is the figure achieved, and a wait measured as a percentage is better higher (Ashford and St Peter\'s NHS FT)', () => {
+    const { tables, verdicts } = corpusCase('nhs-ashford-st-peters-monitor-key-targets.txt');
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'target', C: 'actual' });
+    // "Cancer: 62 day wait for first treatment from urgent GP referral***": 78.8% against 85%.
+    const cancer = verdicts.find((v) => v.row + 1 === 8)!;
+    expect(cancer).toMatchObject({ polarity: 'higher', status: 'missed' });
+  });
+
   test('"2023/24 Performance" beside "Current Performance" is last year\'s figure, and a coloured "Direction of Travel" stays the trend beside the "Performance" RAG (Northumberland County Council)', () => {
     const { tables, verdicts } = corpusCase('council-northumberland-public-protection-oct-2024.txt');
     const table = tables[0]!;

@@ -176,6 +176,21 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
     }
   }
 
+  // "Measure | Target | Achieved" over percentages: "Achieved" heads the figures achieved, not a
+  // rating (Ashford and St Peter's), where no other column holds them.
+  for (const cell of cells) {
+    const mapping = roles.get(cell.col);
+    if (mapping?.role !== 'status' || [...roles.values()].some((c) => c.role === 'actual')) continue;
+    const own = profile(cell.col);
+    if (own.filled < 2 || shareOf(own, 'status') > 0 || !holdsFigures(own)) continue;
+    roles.set(cell.col, {
+      ...mapping,
+      role: 'actual',
+      confidence: 0.8,
+      reason: `header "${cell.header}", and its values are figures (${examples(own)})`,
+    });
+  }
+
   // "Aim" over figures is the aim itself, the target (Warwickshire's "Actuals … | Aim | Year to
   // date"); over "Up" and "Down" it says which way is better.
   for (const cell of cells) {

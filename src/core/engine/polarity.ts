@@ -209,6 +209,15 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
       reason: 'no better direction (a balance between men and women, best at parity, not simply higher or lower)',
     };
   const worded = fromDescription(inputs.description);
+  // "Cancer: 62 day wait for first treatment" against 85%: a wait measured as a percentage is the
+  // share seen within the standard, so more is better (Ashford and St Peter's).
+  if (worded?.reason === 'lower is better (time taken)' && target.kind === 'threshold' && target.unit === 'percent')
+    return {
+      polarity: 'higher',
+      source: 'description',
+      assumed: false,
+      reason: 'higher is better (a wait measured as a percentage: the share seen within the standard)',
+    };
   if (worded) return worded;
   if (
     target.kind === 'threshold' &&
