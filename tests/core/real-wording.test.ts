@@ -214,6 +214,24 @@ describe('tables that were missed in silence', () => {
     expect(cancer).toMatchObject({ polarity: 'higher', status: 'missed' });
   });
 
+  test('a second header row under years and comparators: "2021/2022" over "Target" is a target, "Peer group" over "median" a comparator (CHP regulatory metrics)', () => {
+    const { tables } = corpusCase('ha-chp-regulatory-metrics-2020-21.txt');
+    expect(tables[0]!.headerRows.map((r) => r + 1)).toEqual([4, 5]);
+    expect(roles(tables[0]!)).toEqual({
+      A: 'description',
+      B: 'actual',
+      C: 'actual',
+      D: 'actual',
+      E: 'target',
+      F: 'benchmark',
+      G: 'benchmark',
+    });
+  });
+
+  test('"Rent written off that cannot be collected" is better lower (Mansfield District Council)', () => {
+    expect(polarityOf('Rent written off that cannot be collected')).toBe('lower');
+  });
+
   test('"2023/24 Performance" beside "Current Performance" is last year\'s figure, and a coloured "Direction of Travel" stays the trend beside the "Performance" RAG (Northumberland County Council)', () => {
     const { tables, verdicts } = corpusCase('council-northumberland-public-protection-oct-2024.txt');
     const table = tables[0]!;

@@ -186,15 +186,20 @@ function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boo
 }
 
 /**
- * A cell above a second header row's label: blank, merged, a group heading or a year; or, over a
+ * A cell above a second header row's label: blank, merged, a group heading or a year; over a
  * year, any header word but the measures' ("Actuals | Aim | Year to date" over "2013/14 | 2019/20
- * | 2019/20": the kind of figure above, its year below).
+ * | 2019/20": the kind of figure above, its year below); over another label, words that make one
+ * heading with it ("Peer group" over "median").
  */
 function mayStandAboveALabel(grid: SheetGrid, row: number, col: number, labelRow: number): boolean {
   const text = grid.text(row, col);
   // A cell not merged away shows its own text.
   if (!text || grid.isMergedAway(row, col) || grid.isMergeOrigin(row, col) || GROUP_HEADING.test(text) || namesAYear(text)) return true;
-  if (!namesAYear(grid.text(labelRow, col))) return false;
+  if (!namesAYear(grid.text(labelRow, col))) {
+    // A heading that reads as one with its label: "Peer group" over "median" (CHP's regulatory metrics).
+    const together = grid.classify(`${text} ${grid.text(labelRow, col)}`);
+    return together !== undefined && together.role !== 'description' && together.role !== 'actual';
+  }
   const kind = grid.classify(text);
   return kind !== undefined && kind.role !== 'description';
 }

@@ -97,7 +97,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'benchmark',
     pattern:
-      /^(national|england|regional|uk|peer|family group|nearest neighbours?|comparator|sector|cipfa|london|welsh|wales|scottish|scotland) (average|median|mean|benchmark|figure|rate|value)$|^(median|benchmark|top quartile|upper quartile|lower quartile)( value| figure)?$/,
+      /^(national|england|regional|uk|peer|peer group|family group|nearest neighbours?|comparator|sector|cipfa|london|welsh|wales|scottish|scotland) (average|median|mean|benchmark|figure|rate|value)$|^(median|benchmark|top quartile|upper quartile|lower quartile)( value| figure)?$/,
     confidence: 0.9,
   },
   {

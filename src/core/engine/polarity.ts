@@ -54,7 +54,7 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\b(re-?let|relet) times?\b|\bturnaround\b/i, 're-let time'],
   [/\bsickness\b|\babsence\b|\bdays lost\b/i, 'sickness absence'],
   [/\bevictions?\b/i, 'evictions'],
-  [/\bwrite[- ]?offs?\b/i, 'write-offs'],
+  [/\bwrite[- ]?offs?\b|\bwritten[- ]off\b/i, 'write-offs'],
   [/\bnon-?decent\b|\bnot meeting\b|\bfalling below\b|\bbelow (the )?standard\b/i, 'falling short of a standard'],
   [/\bbacklog\b|\boverdue\b|\boutstanding (repairs|cases|debt|balance|jobs|work|items)\b/i, 'backlog'],
   [/\bin (temporary accommodation|b&b)\b|\bbed and breakfast\b|\bb&b\b/i, 'use of temporary accommodation'],
