@@ -228,6 +228,13 @@ describe('tables that were missed in silence', () => {
     });
   });
 
+  test('next year\'s target never judges this year\'s figure: "2021/2022 Target" beside the 2020/21 actuals leaves them No target, and says why (CHP)', () => {
+    const { verdicts } = corpusCase('ha-chp-regulatory-metrics-2020-21.txt');
+    const reinvestment = verdicts.find((v) => v.row + 1 === 7 && v.actualCell === 'B7')!;
+    expect(reinvestment.status).toBe('no-target');
+    expect(reinvestment.reason).toContain("the table's target is for 2021/22, not this period's year");
+  });
+
   test('"Rent written off that cannot be collected" is better lower (Mansfield District Council)', () => {
     expect(polarityOf('Rent written off that cannot be collected')).toBe('lower');
   });

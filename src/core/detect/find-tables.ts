@@ -73,12 +73,13 @@ function guessesFor(grid: SheetGrid, rows: number[], cols: readonly number[]): M
  * A heading over a year: the year dates the figure the heading names. "Aim" over "2019/20" is the
  * aim for 2019/20, not a figure; "Year to date" over "2019/20" is the year to date of 2019/20.
  */
-function datedUnder(upper: HeaderGuess | undefined, year: HeaderGuess): HeaderGuess {
-  if (!upper || (upper.role === 'actual' && !upper.period)) return year;
-  // "Q1" over "2024/25" is Q1 2024/25; "Year to date" over it, the year to date of 2024/25.
-  if (upper.role === 'actual') return { ...upper, period: { ...upper.period!, fy: upper.period!.fy ?? year.period!.fy } };
-  if (upper.role === 'description') return year;
-  return { ...upper, period: year.period! };
+function datedUnder(upper: HeaderGuess | undefined, dated: HeaderGuess): HeaderGuess {
+  if (!upper || upper.role === 'description') return dated;
+  if (upper.role !== 'actual') return { ...upper, period: dated.period! };
+  // "Q1" or "Year to date" over "2024/25" is that part of 2024/25; "Actuals 2024/25" over "Q1
+  // 2024/25", or "Actuals" over "2013/14", is the period below.
+  const part = upper.period && upper.period.kind !== 'year' && dated.period!.kind === 'year' ? upper.period : undefined;
+  return part ? { ...upper, period: { ...part, fy: part.fy ?? dated.period!.fy } } : dated;
 }
 
 /**

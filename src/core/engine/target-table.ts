@@ -8,7 +8,7 @@ import { placeOf, polarityFor, toleranceFor, type RowContext } from './indicator
 import { assess, type JudgeContext } from './judge';
 import { parseActualCell } from './parse-actual';
 import { parseTargetCell } from './parse-target';
-import { targetWithoutColumn } from './no-target-column';
+import { targetColumnFor, targetWithoutColumn } from './target-column';
 import type { PolarityDecision } from './polarity';
 import { disagreement, monitoredOnly, publishedRating, statusColumnFor, tableRatesOnlyMetOrNotMet } from './published-rating';
 import { refineTargetUnit } from './refine-target';
@@ -173,12 +173,6 @@ function withoutFigures(ctx: RowContext, hasActualColumns: boolean, tolerance: T
     ...(baseline ? { baseline } : {}),
   };
   return keptVerdict(placeOf(ctx), targetColumn?.period, undefined, noActual, { target, context });
-}
-
-function targetColumnFor(table: DetectedTable, period: Period | undefined): ColumnMapping | undefined {
-  const targets = columnsOf(table, 'target');
-  if (targets.length <= 1 || !period) return targets[0];
-  return targets.find((t) => t.period && t.period.fy === period.fy) ?? targets[0];
 }
 
 function periodColumnsOf(

@@ -30,7 +30,7 @@ import {
   statusColumnFor,
 } from '../../../src/core/engine/published-rating';
 import { refineTargetUnit } from '../../../src/core/engine/refine-target';
-import { targetWithoutColumn } from '../../../src/core/engine/no-target-column';
+import { targetColumnFor, targetWithoutColumn } from '../../../src/core/engine/target-column';
 import type { Actual, Target, Unit } from '../../../src/core/engine/target-types';
 import { describeTimeTarget, satisfactionShare, timeliness } from '../../../src/core/engine/timeliness';
 import { DEFAULT_TOLERANCE, type Tolerance } from '../../../src/core/engine/tolerance';
@@ -207,12 +207,6 @@ function verdictOf(where: TableWhere, indicator: DetectedIndicator, judged: Judg
 }
 
 // ---------------------------------------------------------------- target tables (layouts A and B)
-
-function targetColumnFor(table: DetectedTable, period: Period | undefined): ColumnMapping | undefined {
-  const targets = columns(table, 'target');
-  if (targets.length > 1 && period) return targets.find((t) => t.period && t.period.fy === period.fy) ?? targets[0];
-  return targets[0];
-}
 
 function targetIn(where: TableWhere, indicator: DetectedIndicator, targetColumn: ColumnMapping | undefined): Target {
   if (!targetColumn) return targetWithoutColumn(where.table);
