@@ -239,6 +239,17 @@ describe('tables that were missed in silence', () => {
     expect(polarityOf('Rent written off that cannot be collected')).toBe('lower');
   });
 
+  test('"Service Area | Standard | Standard achieved?": the standards are the indicators, not the service areas, and the table is found (South Tyneside Homes)', () => {
+    const { tables, verdicts } = corpusCase('ha-south-tyneside-homes-tenancy-standard-2019-20.txt');
+    expect(roles(tables[0]!)).toEqual({ A: 'owner', B: 'description', C: 'status' });
+    expect(tables[0]!.indicators[0]!.description).toBe(
+      'We will carry out a Tenancy Support Visit within one month of your tenancy starting',
+    );
+    expect(verdicts[0]!.reason).toBe(
+      "No data: this table has no figures, only the sheet's own status for each row. There is no target either (the table has no target column).",
+    );
+  });
+
   test('"2023/24 Performance" beside "Current Performance" is last year\'s figure, and a coloured "Direction of Travel" stays the trend beside the "Performance" RAG (Northumberland County Council)', () => {
     const { tables, verdicts } = corpusCase('council-northumberland-public-protection-oct-2024.txt');
     const table = tables[0]!;

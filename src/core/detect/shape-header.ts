@@ -195,7 +195,10 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   }
   // The shape of a KPI table: a column of names with figures or ratings to its right.
   const profiles = cells.map((cell) => profileColumn(grid, cell.col, bodyRows));
-  const names = profiles.find((profile) => holdsNames(profile));
+  // The measures are the names that read as measures: "Service Area | Standard | Standard
+  // achieved?" names its services first, then the standards (South Tyneside Homes).
+  const nameColumns = profiles.filter((profile) => holdsNames(profile));
+  const names = nameColumns.find((profile) => namesMeasures(grid, profile.col, bodyRows)) ?? nameColumns[0];
   if (!names) return undefined;
   // Rows that are places, organisations or periods ("Aberdeen City", "Kent FRS", "Q1 (April to
   // June)") with the measures across the top are a comparison or a data set, not a KPI table.

@@ -1,6 +1,5 @@
 import type { ColumnMapping, DetectedTable } from '../detect/types';
 import { periodLabel, type Period } from '../periods/period';
-import { parseTargetText } from './parse-target';
 import type { Target } from './target-types';
 
 /**
@@ -12,6 +11,15 @@ export function targetColumnFor(table: DetectedTable, period: Period | undefined
   const targets = table.columns.filter((column) => column.role === 'target');
   if (!period || period.fy === undefined) return targets[0];
   return targets.find((t) => t.period?.fy === period.fy) ?? targets.find((t) => t.period?.fy === undefined);
+}
+
+/** Why a table with no actual column gives No data: what it holds instead. */
+export function noActualColumnWhy(table: DetectedTable): string {
+  const has = (role: string): boolean => table.columns.some((column) => column.role === role);
+  if (has('baseline')) return 'this table has no actual column (it sets the baseline and target)';
+  if (has('target') || has('longTermTarget')) return 'this table has no actual column (it sets targets only)';
+  if (has('status')) return "this table has no figures, only the sheet's own status for each row";
+  return 'this table has no actual column';
 }
 
 /**
@@ -35,5 +43,5 @@ export function targetWithoutColumn(table: DetectedTable): Target {
     !table.columns.some((column) => column.role === 'status');
   return comparesOnly
     ? { kind: 'none', text: '', why: 'the table sets no targets, only comparisons with others', wholeTable: true }
-    : parseTargetText('');
+    : { kind: 'none', text: '', why: 'the table has no target column' };
 }

@@ -8,7 +8,7 @@ import { placeOf, polarityFor, toleranceFor, type RowContext } from './indicator
 import { assess, type JudgeContext } from './judge';
 import { parseActualCell } from './parse-actual';
 import { parseTargetCell } from './parse-target';
-import { targetColumnFor, targetWithoutColumn } from './target-column';
+import { noActualColumnWhy, targetColumnFor, targetWithoutColumn } from './target-column';
 import type { PolarityDecision } from './polarity';
 import { disagreement, monitoredOnly, publishedRating, statusColumnFor, tableRatesOnlyMetOrNotMet } from './published-rating';
 import { refineTargetUnit } from './refine-target';
@@ -162,9 +162,7 @@ function withoutFigures(ctx: RowContext, hasActualColumns: boolean, tolerance: T
   const noActual: Actual = {
     kind: 'no-data',
     text: '',
-    why: hasActualColumns
-      ? 'no figures have been entered yet'
-      : `this table has no actual column (it sets ${table.columns.some((c) => c.role === 'baseline') ? 'the baseline and target' : 'targets only'})`,
+    why: hasActualColumns ? 'no figures have been entered yet' : noActualColumnWhy(table),
   };
   const context: JudgeContext = {
     polarity: polarityFor(ctx, target),

@@ -30,7 +30,7 @@ import {
   statusColumnFor,
 } from '../../../src/core/engine/published-rating';
 import { refineTargetUnit } from '../../../src/core/engine/refine-target';
-import { targetColumnFor, targetWithoutColumn } from '../../../src/core/engine/target-column';
+import { noActualColumnWhy, targetColumnFor, targetWithoutColumn } from '../../../src/core/engine/target-column';
 import type { Actual, Target, Unit } from '../../../src/core/engine/target-types';
 import { describeTimeTarget, satisfactionShare, timeliness } from '../../../src/core/engine/timeliness';
 import { DEFAULT_TOLERANCE, type Tolerance } from '../../../src/core/engine/tolerance';
@@ -233,8 +233,7 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
     if (judgedColumns.length === 0) {
       const targetColumn = targetColumnFor(table, undefined);
       const target = targetIn(where, indicator, targetColumn);
-      const sets = baselineCol === undefined ? 'targets only' : 'the baseline and target';
-      const why = actualColumns.length > 0 ? 'no figures have been entered yet' : `this table has no actual column (it sets ${sets})`;
+      const why = actualColumns.length > 0 ? 'no figures have been entered yet' : noActualColumnWhy(table);
       verdicts.push(
         verdictOf(where, indicator, {
           period: targetColumn?.period,
