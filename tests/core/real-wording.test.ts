@@ -250,6 +250,12 @@ describe('tables that were missed in silence', () => {
     );
   });
 
+  test('"Code & Name" is the reference and wording in one cell, "Latest Note" the commentary, never a figure (Moray Council)', () => {
+    const { tables } = corpusCase('council-moray-corporate-services-pis-q1-2018-19.txt');
+    expect(roles(tables[0]!)).toMatchObject({ B: 'description', C: 'target', K: 'actual', L: 'commentary', M: 'status' });
+    expect(tables[0]!.indicators.map((i) => i.ref)).toEqual(['FICT055', 'FICT056']);
+  });
+
   test('"2023/24 Performance" beside "Current Performance" is last year\'s figure, and a coloured "Direction of Travel" stays the trend beside the "Performance" RAG (Northumberland County Council)', () => {
     const { tables, verdicts } = corpusCase('council-northumberland-public-protection-oct-2024.txt');
     const table = tables[0]!;

@@ -38,6 +38,11 @@ export { REFERENCE_PATTERN };
 /** A reference and the wording after it, in one cell: "PMF-01: Current rent …", "BV66a - Rent collected". */
 const REF_IN_DESCRIPTION = /^([A-Za-z]{0,5}[ -]?\d[\w.-]{0,10})\s*(?::|\s[-–]\s)\s*(\S.*)$/s;
 
+/** A header over references and wording together: "Code & Name", "Ref and description". */
+const CODE_AND_NAME_HEADER = /^(code|ref|reference|(kpi|pi|indicator|measure) (ref|reference|no\.?))( and | & )(name|description|title)$/;
+/** Under such a header: the code, a space, the wording ("FICT055 Percentage of Delivery of Audit Plan"). */
+const CODE_THEN_NAME = /^([A-Za-z]{1,6}[ -]?\d[\w.-]{0,10})\s+(\S.*)$/s;
+
 /** What one cell alone would be guessed as, the same as `guessesFor` with a single row gives. */
 function singleGuess(grid: SheetGrid, row: number, col: number): HeaderGuess | undefined {
   const shown = grid.headerText(row, col);
@@ -496,6 +501,8 @@ export function readBody(
   const columns = header.columns;
   const refCol = roleColumn(columns, 'reference');
   const descCol = roleColumn(columns, 'description');
+  // "Code & Name" over "FICT055 Percentage of Delivery of Audit Plan": each cell starts with its code (Moray).
+  const codeFirst = CODE_AND_NAME_HEADER.test(normaliseHeader(columns.find((column) => column.col === descCol)?.header ?? ''));
   // Listed by a plain loop: an array that `map` or `filter` makes is of a different kind once they
   // are optimised, and the reading of every body row would be thrown away when it met one.
   const dataCols: number[] = [];
@@ -526,7 +533,7 @@ export function readBody(
     currentSection = section;
   };
   const flush = (): void => {
-    if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid));
+    if (currentRows) indicators.push(indicatorOf(currentRows, currentRef, currentDescription, currentSection, grid, codeFirst));
     currentRows = undefined;
   };
 
@@ -640,11 +647,16 @@ function indicatorOf(
   givenDescription: string,
   section: string | undefined,
   grid: SheetGrid,
+  codeFirst: boolean,
 ): DetectedIndicator {
   const row = rows[0]!;
   const hidden = grid.isHidden(row);
-  // "PMF-01: Current rent collected …": a reference written in front of the wording, in one cell.
-  const inOne = givenRef === undefined ? REF_IN_DESCRIPTION.exec(givenDescription) : null;
+  // "PMF-01: Current rent collected …": a reference written in front of the wording, in one cell;
+  // under a "Code & Name" header, a space is enough between them.
+  const inOne =
+    givenRef === undefined
+      ? (REF_IN_DESCRIPTION.exec(givenDescription) ?? (codeFirst ? CODE_THEN_NAME.exec(givenDescription) : null))
+      : null;
   const ref = inOne && REFERENCE_PATTERN.test(inOne[1]!) ? inOne[1]! : givenRef;
   const description = inOne && ref !== undefined ? inOne[2]! : givenDescription;
   if (ref !== undefined) return section ? { row, rows, ref, description, section, hidden } : { row, rows, ref, description, hidden };

@@ -109,7 +109,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'commentary',
     pattern:
-      /^(commentary|comments?|notes?|narrative|explanation|remarks|variance (commentary|explanation)|performance commentary|officer commentary)$/,
+      /^(commentary|comments?|notes?|narrative|explanation|remarks|variance (commentary|explanation)|performance commentary|officer commentary|latest (notes?|comments?|commentary|update))$/,
     confidence: 1,
   },
   {
@@ -139,7 +139,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'description',
     pattern:
-      /^(kpi|pi|indicator|measure|performance indicator|performance measure|key performance indicator)s? (description|name|title|measurement)$|^(kpi|pi|indicator|measure) (ref|reference|no\.?) (and|&) (description|name|title)$|^(description|definition|indicator definition|indicator|indicators|measure|measures|kpi|kpis|performance measures?|performance indicators?|key performance indicators?|title|criteria|metrics?|performance metrics?|key metrics?)$/,
+      /^(kpi|pi|indicator|measure|performance indicator|performance measure|key performance indicator)s? (description|name|title|measurement)$|^(kpi|pi|indicator|measure) (ref|reference|no\.?) (and|&) (description|name|title)$|^(code|ref|reference) (and|&) (description|name|title)$|^(description|definition|indicator definition|indicator|indicators|measure|measures|kpi|kpis|performance measures?|performance indicators?|key performance indicators?|title|criteria|metrics?|performance metrics?|key metrics?)$/,
     confidence: 1,
   },
 ];
