@@ -239,12 +239,25 @@ describe('tables that were missed in silence', () => {
     expect(polarityOf('Rent written off that cannot be collected')).toBe('lower');
   });
 
-  test('"Service Area | Standard | Standard achieved?": the standards are the indicators, not the service areas, and the table is found (South Tyneside Homes)', () => {
+  test('"Service Area | Standard | Standard achieved?": the standards are the indicators, and the sheet\'s own Yes or No is the reading, saying there is no figure to check it (South Tyneside Homes)', () => {
     const { tables, verdicts } = corpusCase('ha-south-tyneside-homes-tenancy-standard-2019-20.txt');
     expect(roles(tables[0]!)).toEqual({ A: 'owner', B: 'description', C: 'status' });
     expect(tables[0]!.indicators[0]!.description).toBe(
       'We will carry out a Tenancy Support Visit within one month of your tenancy starting',
     );
+    expect(verdicts[0]).toMatchObject({
+      status: 'missed',
+      reason: 'The sheet\'s own answer is "No", with no figure in the table to check it against: not met.',
+    });
+    expect(verdicts[2]!.status).toBe('met');
+  });
+
+  test('a standard whose answer is left blank is No data, and says what the table holds', () => {
+    const { realCase } = corpusCase('ha-south-tyneside-homes-tenancy-standard-2019-20.txt');
+    const sheet = realCase.workbook.sheets[0]!;
+    const rows = sheet.rows.map((row, r) => (r === 4 && row ? row.map((cell, c) => (c === 2 ? undefined : cell)) : row));
+    const blanked = { ...realCase.workbook, sheets: [{ ...sheet, rows }] } as typeof realCase.workbook;
+    const verdicts = evaluateWorkbook(blanked, detectWorkbook(blanked), { today: TODAY });
     expect(verdicts[0]!.reason).toBe(
       "No data: this table has no figures, only the sheet's own status for each row. There is no target either (the table has no target column).",
     );

@@ -167,12 +167,16 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   // A second header row of sub-labels under the labels ("Mean | Median" over "(Average) | (Middle)").
   const subLabels = !dates && bodyRows[0] === row + 1 && bodyRows.length > 1 && isSubLabelRow(grid, row + 1, labels);
   if (subLabels) bodyRows = bodyRows.slice(1);
-  // The row below must bring figures under some label: a header heads figures.
-  const next = bodyRows[0]!;
+  // The rows below must bring figures under some label: a header heads figures. The first three
+  // are asked where the first leaves a label's cell empty (its figure not in yet); a first row of
+  // words under every label is a second header ("Scheme | Tenants | Leaseholders"), not a body row.
+  const firstLeavesAGap = labels.some((c) => !grid.filledCell(bodyRows[0]!, c));
   let figuresBelow = 0;
-  for (let c = left; c <= Math.min(right + 1, grid.rowLength(next) - 1); c++) {
-    const kind = valueKind(grid.cell(next, c));
-    if (kind === 'figure' || kind === 'no-data' || kind === 'status') figuresBelow++;
+  for (const next of bodyRows.slice(0, firstLeavesAGap ? 3 : 1)) {
+    for (let c = left; c <= Math.min(right + 1, grid.rowLength(next) - 1); c++) {
+      const kind = valueKind(grid.cell(next, c));
+      if (kind === 'figure' || kind === 'no-data' || kind === 'status') figuresBelow++;
+    }
   }
   if (figuresBelow === 0) return undefined;
 

@@ -359,6 +359,15 @@ export function assess(actual: Actual, target: Target, ctx: JudgeContext): Judge
     return worded('no-target', () =>
       sentence(`no target to judge against: ${target.why}; the figure is ${actual.text.trim()}, reported for information`),
     );
+  // A table of the sheet's own answers and no figures: the answer is the reading, and says so.
+  if (target.kind === 'answered') {
+    const kept = actual.kind === 'achieved';
+    return worded(kept ? 'met' : 'missed', () =>
+      sentence(
+        `the sheet's own answer is "${shortQuote(target.answer)}", with no figure in the table to check it against: ${kept ? 'met' : 'not met'}`,
+      ),
+    );
+  }
   // No figure at all: no data for the period, even where the target is missing or unreadable (said too).
   // A broken target cell (#REF!) stays "Can't read": it is a fault to mend, figure or not.
   // A table that sets no targets at all (a benchmarking table) leaves its rows No target, figure or not.

@@ -1,6 +1,8 @@
 import type { ColumnMapping, DetectedTable } from '../detect/types';
 import { periodLabel, type Period } from '../periods/period';
-import type { Target } from './target-types';
+import type { Sheet } from '../model/workbook';
+import { publishedRating } from './published-rating';
+import type { Actual, Target } from './target-types';
 
 /**
  * The target column that judges a period: the one for the period's year, else one for no year in
@@ -11,6 +13,22 @@ export function targetColumnFor(table: DetectedTable, period: Period | undefined
   const targets = table.columns.filter((column) => column.role === 'target');
   if (!period || period.fy === undefined) return targets[0];
   return targets.find((t) => t.period?.fy === period.fy) ?? targets.find((t) => t.period?.fy === undefined);
+}
+
+/**
+ * A table with no figures and no targets, only its own answers ("Standard | Standard achieved?"
+ * over "We will … within one month | No", South Tyneside Homes): the answer is the reading, met or
+ * not met, and the reason says there was nothing to check it against. Undefined elsewhere.
+ */
+export function answeredWithoutFigures(table: DetectedTable, sheet: Sheet, row: number): { actual: Actual; target: Target } | undefined {
+  const has = (role: string): boolean => table.columns.some((column) => column.role === role);
+  if (has('actual') || has('target') || has('baseline')) return undefined;
+  const answer = publishedRating(table, sheet, row, undefined);
+  if (answer?.status !== 'met' && answer?.status !== 'missed') return undefined;
+  return {
+    actual: { kind: answer.status === 'met' ? 'achieved' : 'not-achieved', text: answer.text },
+    target: { kind: 'answered', text: '', answer: answer.text },
+  };
 }
 
 /** Why a table with no actual column gives No data: what it holds instead. */

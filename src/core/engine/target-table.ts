@@ -8,7 +8,7 @@ import { placeOf, polarityFor, toleranceFor, type RowContext } from './indicator
 import { assess, type JudgeContext } from './judge';
 import { parseActualCell } from './parse-actual';
 import { parseTargetCell } from './parse-target';
-import { noActualColumnWhy, targetColumnFor, targetWithoutColumn } from './target-column';
+import { answeredWithoutFigures, noActualColumnWhy, targetColumnFor, targetWithoutColumn } from './target-column';
 import type { PolarityDecision } from './polarity';
 import { disagreement, monitoredOnly, publishedRating, statusColumnFor, tableRatesOnlyMetOrNotMet } from './published-rating';
 import { refineTargetUnit } from './refine-target';
@@ -155,6 +155,11 @@ function indicatorTarget(ctx: RowContext, targetColumn: ColumnMapping | undefine
 /** An indicator of a table with no figures in any period yet (or no actual column at all): one verdict, No data. */
 function withoutFigures(ctx: RowContext, hasActualColumns: boolean, tolerance: Tolerance, baseline: Actual | undefined): IndicatorVerdict {
   const { sheet, table, indicator, options } = ctx;
+  const answered = answeredWithoutFigures(table, sheet, indicator.row);
+  if (answered) {
+    const context: JudgeContext = { polarity: polarityFor(ctx, answered.target), today: options.today, tolerance };
+    return keptVerdict(placeOf(ctx), undefined, undefined, answered.actual, { target: answered.target, context });
+  }
   const targetColumn = targetColumnFor(table, undefined);
   const target = targetColumn
     ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description)

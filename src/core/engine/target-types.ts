@@ -83,6 +83,11 @@ export const TargetSchema = z.discriminatedUnion('kind', [
     /** No row of the table has a target (a benchmarking table): No target, figure or not. */
     wholeTable: z.literal(true).optional(),
   }),
+  /**
+   * A standard written into the measure's own words ("We will carry out a Tenancy Support Visit
+   * within one month…") in a table with no figures: the sheet's own Yes or No says if it was kept.
+   */
+  z.object({ kind: z.literal('answered'), text: z.string(), answer: z.string() }),
   /** "Annual Indicator": reported once a year, so not due in a quarter. */
   z.object({ kind: z.literal('not-due'), text: z.string(), why: z.string() }),
   z.object({ kind: z.literal('unreadable'), text: z.string(), why: z.string() }),

@@ -30,7 +30,7 @@ import {
   statusColumnFor,
 } from '../../../src/core/engine/published-rating';
 import { refineTargetUnit } from '../../../src/core/engine/refine-target';
-import { noActualColumnWhy, targetColumnFor, targetWithoutColumn } from '../../../src/core/engine/target-column';
+import { answeredWithoutFigures, noActualColumnWhy, targetColumnFor, targetWithoutColumn } from '../../../src/core/engine/target-column';
 import type { Actual, Target, Unit } from '../../../src/core/engine/target-types';
 import { describeTimeTarget, satisfactionShare, timeliness } from '../../../src/core/engine/timeliness';
 import { DEFAULT_TOLERANCE, type Tolerance } from '../../../src/core/engine/tolerance';
@@ -230,6 +230,19 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
     const baseline = baselineCol === undefined ? undefined : parseActualCell(cellAt(sheet, indicator.row, baselineCol));
     const tolerance = toleranceOf(where, indicator);
 
+    const answered = judgedColumns.length === 0 ? answeredWithoutFigures(table, sheet, indicator.row) : undefined;
+    if (answered) {
+      verdicts.push(
+        verdictOf(where, indicator, {
+          period: undefined,
+          actualCol: undefined,
+          actual: answered.actual,
+          target: answered.target,
+          context: { polarity: polarityOf(where, indicator, answered.target), today: options.today, tolerance },
+        }),
+      );
+      continue;
+    }
     if (judgedColumns.length === 0) {
       const targetColumn = targetColumnFor(table, undefined);
       const target = targetIn(where, indicator, targetColumn);
