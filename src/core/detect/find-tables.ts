@@ -202,13 +202,19 @@ function mayStandAboveALabel(grid: SheetGrid, row: number, col: number, labelRow
   // A cell not merged away shows its own text.
   if (!text || grid.isMergedAway(row, col) || grid.isMergeOrigin(row, col) || GROUP_HEADING.test(text) || namesAYear(text)) return true;
   if (!namesAYear(grid.text(labelRow, col))) {
-    // A heading that reads as one with its label: "Peer group" over "median" (CHP's regulatory metrics).
+    // A comparator's name over its measure: "Peer group" over "median" (CHP's regulatory metrics).
+    // Tested on the words above first: every body row above another is asked, and classifying
+    // each new pair of texts doubled the time detection takes.
+    if (!COMPARATOR_OVER_LABEL.test(text.trim())) return false;
     const together = grid.classify(`${text} ${grid.text(labelRow, col)}`);
-    return together !== undefined && together.role !== 'description' && together.role !== 'actual';
+    return together?.role === 'benchmark';
   }
   const kind = grid.classify(text);
   return kind !== undefined && kind.role !== 'description';
 }
+
+/** Who a figure is for, written over what it is: "Peer group" over "median", "National" over "average". */
+const COMPARATOR_OVER_LABEL = /^(peer group|peers?|sector|national|regional|england|family group|nearest neighbours?|cipfa|comparator)$/i;
 
 const YEAR_SEPARATOR = /[-/\u2013\u2014]/;
 

@@ -139,8 +139,11 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   // next (see startsAStackedTable). Under a header of known words ("Indicator | Target | Actual"),
   // a row of words is one of its indicators ("Implement new CRM | Go live | Delayed").
   const left = Math.max(span.left, 0);
-  const dates = row > 0 && grid.filledCount(row - 1) > 1 ? periodsAbove(grid, row - 1, span, row) : undefined;
-  if (row > 0 && grid.filledCount(row - 1) > 1 && !dates && !(underShapeTable && startsAStackedTable(grid, row, span))) return undefined;
+  // A row of dates over the labels fills at most half as many cells (each date over two or more
+  // labels): a body row above another, as full as it, is ruled out by its counts alone.
+  const aboveFilled = row > 0 ? grid.filledCount(row - 1) : 0;
+  const dates = aboveFilled > 1 && aboveFilled * 2 <= grid.filledCount(row) ? periodsAbove(grid, row - 1, span, row) : undefined;
+  if (aboveFilled > 1 && !dates && !(underShapeTable && startsAStackedTable(grid, row, span))) return undefined;
   const right = Math.min(span.right, grid.rowLength(row) - 1);
   const labels: number[] = [];
   for (let c = left; c <= right; c++) {
