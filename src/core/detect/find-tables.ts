@@ -1,6 +1,6 @@
 import { parsePeriodLabel } from '../periods/parse-period-label';
 import type { Period } from '../periods/period';
-import { normaliseHeader, type HeaderGuess } from './header-lexicon';
+import { COMPARATOR_HEADER, normaliseHeader, type HeaderGuess } from './header-lexicon';
 import type { Cell } from '../model/workbook';
 import type { SheetGrid } from './sheet-grid';
 import type { ColumnMapping, ColumnRole, DetectedIndicator, DetectedTable, Footnote, TableKind } from './types';
@@ -205,16 +205,13 @@ function mayStandAboveALabel(grid: SheetGrid, row: number, col: number, labelRow
     // A comparator's name over its measure: "Peer group" over "median" (CHP's regulatory metrics).
     // Tested on the words above first: every body row above another is asked, and classifying
     // each new pair of texts doubled the time detection takes.
-    if (!COMPARATOR_OVER_LABEL.test(text.trim())) return false;
+    if (!COMPARATOR_HEADER.test(normaliseHeader(text))) return false;
     const together = grid.classify(`${text} ${grid.text(labelRow, col)}`);
     return together?.role === 'benchmark';
   }
   const kind = grid.classify(text);
   return kind !== undefined && kind.role !== 'description';
 }
-
-/** Who a figure is for, written over what it is: "Peer group" over "median", "National" over "average". */
-const COMPARATOR_OVER_LABEL = /^(peer group|peers?|sector|national|regional|england|family group|nearest neighbours?|cipfa|comparator)$/i;
 
 const YEAR_SEPARATOR = /[-/\u2013\u2014]/;
 

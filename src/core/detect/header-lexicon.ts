@@ -211,3 +211,11 @@ function parseMonthYear(text: string): Period | undefined {
   if (!match) return undefined;
   return parsePeriodLabel(`${match[1]} ${match[2]!.slice(2)}`) ?? parsePeriodLabel(`${match[1]}-${match[2]}`);
 }
+
+/**
+ * A column headed by a wider area or body than the table's own ("Trust | Network | National",
+ * "Council | Region"): the figures to compare with, once the body's own column is to its left. A
+ * country alone is not one: "England | Wales" are a landlord's two areas.
+ */
+export const COMPARATOR_HEADER =
+  /^(national|nationally|regional|region|network|cancer alliance|all trusts|all england|nhs england|peer group|peers|sector|family group|similar councils|nearest neighbours?|cipfa (group|family|neighbours?)|comparator( group)?|benchmark group)$/;

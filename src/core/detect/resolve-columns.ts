@@ -1,5 +1,5 @@
 import { columnLetter } from '../model/address';
-import { normaliseHeader, type HeaderGuess } from './header-lexicon';
+import { COMPARATOR_HEADER, normaliseHeader, type HeaderGuess } from './header-lexicon';
 import {
   holdsCodes,
   holdsFigures,
@@ -28,14 +28,6 @@ export interface Resolved {
 
 /** Roles a header may wrongly give a column that in fact names the measures. */
 const NAMEABLE: ReadonlySet<ColumnRole> = new Set(['target', 'benchmark', 'actual', 'previous', 'rank', 'count']);
-
-/**
- * A column headed by a wider area or body than the table's own ("Trust | Network | National",
- * "Council | Region"): the figures to compare with, once the body's own column is to its left. A
- * country alone is not one: "England | Wales" are a landlord's two areas.
- */
-const COMPARATOR_HEADER =
-  /^(national|nationally|regional|region|network|cancer alliance|all trusts|all england|nhs england|peer group|peers|sector|family group|similar councils|nearest neighbours?|cipfa (group|family|neighbours?)|comparator( group)?|benchmark group)$/;
 
 /** Roles whose values a column of figures can hold. */
 const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set([
