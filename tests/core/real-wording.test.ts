@@ -269,6 +269,14 @@ describe('tables that were missed in silence', () => {
     expect(tables[0]!.indicators.map((i) => i.ref)).toEqual(['FICT055', 'FICT056']);
   });
 
+  test('"Annual result" beside the quarters is the year\'s figure, for the table\'s year (Manchester City Council, benefits)', () => {
+    const { tables } = corpusCase('council-manchester-benefits-processing-2023-24.txt');
+    expect(tables[0]!.columns.find((c) => c.header === 'Annual result')).toMatchObject({
+      role: 'actual',
+      period: { kind: 'year', fy: 2023 },
+    });
+  });
+
   test('"2023/24 Performance" beside "Current Performance" is last year\'s figure, and a coloured "Direction of Travel" stays the trend beside the "Performance" RAG (Northumberland County Council)', () => {
     const { tables, verdicts } = corpusCase('council-northumberland-public-protection-oct-2024.txt');
     const table = tables[0]!;

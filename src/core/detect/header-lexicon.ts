@@ -183,6 +183,9 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   }
   const period = parsePeriodLabel(text);
   if (period) return { role: 'actual', period, confidence: 1, reason: `header "${raw.trim()}" is a period` };
+  // "Annual result", "Full year outturn": the whole year's figure, its year taken from the table's.
+  if (/^(annual|full[- ]year|whole[- ]year) (results?|outturn|actual|performance|figure)$/.test(text))
+    return { role: 'actual', period: { kind: 'year' }, confidence: 0.9, reason: `header "${raw.trim()}" is the year's figure` };
   // "Year End Group 2023/24 Actual", "2019/20 outturn": a period, then the word for an actual.
   if (/\b(actuals?|outturn|result|performance)$/.test(text)) {
     const named = periodInText(text);
