@@ -1,7 +1,8 @@
-import type { ColumnMapping, DetectedTable } from '../detect/types';
+import type { ColumnMapping, ColumnRole, DetectedTable } from '../detect/types';
 import { periodLabel, type Period } from '../periods/period';
 import type { Sheet } from '../model/workbook';
 import { publishedRating } from './published-rating';
+import { columnsOf } from './table-columns';
 import type { Actual, Target } from './target-types';
 
 /**
@@ -10,7 +11,7 @@ import type { Actual, Target } from './target-types';
  * 2020/21 actuals, CHP) has none for it: next year's target never judges this year's figure.
  */
 export function targetColumnFor(table: DetectedTable, period: Period | undefined): ColumnMapping | undefined {
-  const targets = table.columns.filter((column) => column.role === 'target');
+  const targets = columnsOf(table, 'target');
   if (!period || period.fy === undefined) return targets[0];
   return targets.find((t) => t.period?.fy === period.fy) ?? targets.find((t) => t.period?.fy === undefined);
 }
@@ -21,8 +22,7 @@ export function targetColumnFor(table: DetectedTable, period: Period | undefined
  * not met, and the reason says there was nothing to check it against. Undefined elsewhere.
  */
 export function answeredWithoutFigures(table: DetectedTable, sheet: Sheet, row: number): { actual: Actual; target: Target } | undefined {
-  const has = (role: string): boolean => table.columns.some((column) => column.role === role);
-  if (has('actual') || has('target') || has('baseline')) return undefined;
+  if (hasColumn(table, 'actual') || hasColumn(table, 'target') || hasColumn(table, 'baseline')) return undefined;
   const answer = publishedRating(table, sheet, row, undefined);
   if (answer?.status !== 'met' && answer?.status !== 'missed') return undefined;
   return {
@@ -33,10 +33,9 @@ export function answeredWithoutFigures(table: DetectedTable, sheet: Sheet, row: 
 
 /** Why a table with no actual column gives No data: what it holds instead. */
 export function noActualColumnWhy(table: DetectedTable): string {
-  const has = (role: string): boolean => table.columns.some((column) => column.role === role);
-  if (has('baseline')) return 'this table has no actual column (it sets the baseline and target)';
-  if (has('target') || has('longTermTarget')) return 'this table has no actual column (it sets targets only)';
-  if (has('status')) return "this table has no figures, only the sheet's own status for each row";
+  if (hasColumn(table, 'baseline')) return 'this table has no actual column (it sets the baseline and target)';
+  if (hasColumn(table, 'target') || hasColumn(table, 'longTermTarget')) return 'this table has no actual column (it sets targets only)';
+  if (hasColumn(table, 'status')) return "this table has no figures, only the sheet's own status for each row";
   return 'this table has no actual column';
 }
 
@@ -48,7 +47,7 @@ export function noActualColumnWhy(table: DetectedTable): string {
  * and a missing figure is No data.
  */
 export function targetWithoutColumn(table: DetectedTable): Target {
-  const otherYears = table.columns.filter((column) => column.role === 'target' && column.period?.fy !== undefined);
+  const otherYears = columnsOf(table, 'target').filter((column) => column.period?.fy !== undefined);
   if (otherYears.length > 0)
     return {
       kind: 'none',
@@ -56,10 +55,12 @@ export function targetWithoutColumn(table: DetectedTable): Target {
       why: `the table's target${otherYears.length > 1 ? 's are' : ' is'} for ${otherYears.map((c) => periodLabel(c.period!)).join(' and ')}, not this period's year`,
     };
   // A status column says the publisher rates its rows: they have targets, written or not.
-  const comparesOnly =
-    table.columns.some((column) => column.role === 'benchmark' || column.role === 'rank') &&
-    !table.columns.some((column) => column.role === 'status');
+  const comparesOnly = (hasColumn(table, 'benchmark') || hasColumn(table, 'rank')) && !hasColumn(table, 'status');
   return comparesOnly
     ? { kind: 'none', text: '', why: 'the table sets no targets, only comparisons with others', wholeTable: true }
     : { kind: 'none', text: '', why: 'the table has no target column' };
+}
+
+function hasColumn(table: DetectedTable, role: ColumnRole): boolean {
+  return columnsOf(table, role).length > 0;
 }
