@@ -52,6 +52,9 @@ describe('tables that were missed in silence', () => {
     const rent = tables[0]!;
     expect(roles(rent)).toMatchObject({ A: 'description', B: 'actual', C: 'status', D: 'actual', E: 'status', F: 'target' });
     expect(rent.columns.filter((c) => c.role === 'actual').map((c) => c.series)).toEqual(['SSHA', 'MMHA']);
+    expect(rent.doubts.find((d) => d.code === 'series-reported-first-only')!.message).toBe(
+      'Columns B "SSHA" and D "MMHA" hold figures side by side for the same period (Jan 2018). KPI Tracker judges each, but writes and reports the status of the first, "SSHA", only. Column E is left as it is.',
+    );
     expect(rent.columns.filter((c) => c.role === 'actual').map((c) => c.period)).toEqual([
       { kind: 'month', month: 1, fy: 2017 },
       { kind: 'month', month: 1, fy: 2017 },
@@ -180,6 +183,10 @@ describe('tables that were missed in silence', () => {
     ]);
     // No target is set for a quartile's share: reported for information.
     expect(new Set(verdicts.filter((v) => v.tableIndex === 1).map((v) => v.status))).toEqual(new Set(['no-target']));
+    // Two series a date: the officer is told only the first is written, each date's pair apart.
+    expect(quartiles.doubts.find((d) => d.code === 'series-reported-first-only')!.message).toBe(
+      'Columns B "Female %" and C "Male %" hold figures side by side for the same period (Mar 2020), and so do the columns of 1 other period. KPI Tracker judges each, but writes and reports the status of the first, "Female %", only.',
+    );
   });
 
   test('two tables side by side with no empty column between, sharing a header row, and a "5-year target" beside this year\'s (GreenSquare Group, 2017/18)', () => {

@@ -1,7 +1,7 @@
 import { columnIndex, columnLetter, rangeAddress } from '../model/address';
 import type { Sheet, Workbook } from '../model/workbook';
 import { dateAlone, financialYearInName, parsePeriodLabel, periodInText } from '../periods/parse-period-label';
-import type { Period } from '../periods/period';
+import { periodLabel, type Period } from '../periods/period';
 import { bodyRowsBelow, resolveColumns, type HeaderCell } from './resolve-columns';
 import type { SavedTable, Settings } from '../settings/settings-schema';
 import { readSettings, SETTINGS_SHEET } from '../settings/settings-store';
@@ -512,8 +512,17 @@ function tieFootnotes(
  * indicator, the first series', so the officer is told which and what is left as it is.
  */
 function seriesReportedFirstOnly(columns: readonly ColumnMapping[]): Issue[] {
-  const series = columns.filter((column) => column.role === 'actual' && column.series !== undefined);
-  if (series.length < 2) return [];
+  // Series of different dates ("Female % | Male %" under 31 March 2020, then under 31 March 2019)
+  // stand side by side only with those of their own date.
+  const byPeriod = new Map<string, ColumnMapping[]>();
+  for (const column of columns) {
+    if (column.role !== 'actual' || column.series === undefined) continue;
+    const key = column.period ? periodLabel(column.period) : '';
+    byPeriod.set(key, [...(byPeriod.get(key) ?? []), column]);
+  }
+  const sideBySide = [...byPeriod.entries()].filter(([, group]) => group.length > 1);
+  if (sideBySide.length === 0) return [];
+  const [[label, series]] = sideBySide as [[string, ColumnMapping[]]];
   const statuses = columns.filter((column) => column.role === 'status');
   const [first, ...others] = series;
   const named = others.map((column) => `${columnLetter(column.col)} "${column.series}"`).join(', ');
@@ -527,7 +536,7 @@ function seriesReportedFirstOnly(columns: readonly ColumnMapping[]): Issue[] {
   return [
     issue(
       'series-reported-first-only',
-      `Columns ${columnLetter(first!.col)} "${first!.series}" and ${named} hold figures side by side for the same period. KPI Tracker judges each, but writes and reports the status of the first, "${first!.series}", only.${untouched}`,
+      `Columns ${columnLetter(first!.col)} "${first!.series}" and ${named} hold figures side by side for the same period${label ? ` (${label})` : ''}${sideBySide.length > 1 ? `, and so do the columns of ${sideBySide.length - 1} other period${sideBySide.length > 2 ? 's' : ''}` : ''}. KPI Tracker judges each, but writes and reports the status of the first, "${first!.series}", only.${untouched}`,
     ),
   ];
 }
