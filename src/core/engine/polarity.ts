@@ -44,13 +44,16 @@ export function parsePolarityText(text: string): Polarity | undefined {
   return undefined;
 }
 
+/** The word a wait or a time taken is named by in a reason, which a percentage target turns round. */
+const TIME_TAKEN = 'time taken';
+
 const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\barrears?\b/i, 'arrears'],
   [/\brent lost\b|\brent loss\b|\bvoid loss\b/i, 'rent lost'],
   [/\bvoids?\b|\bvacant\b/i, 'void'],
-  [/\btime taken\b/i, 'time taken'],
+  [/\btime taken\b/i, TIME_TAKEN],
   [/\b(average|mean|median) (number of )?(days|time|weeks|hours|wait|waiting time|length|response time)\b|\baverage of\b/i, 'average time'],
-  [/\bwaiting time\b|\bwait(ing)? (for|times?)\b|\blength of stay\b|\bresponse times?\b|\btime to\b|\bdays to\b/i, 'time taken'],
+  [/\bwaiting time\b|\bwait(ing)? (for|times?)\b|\blength of stay\b|\bresponse times?\b|\btime to\b|\bdays to\b/i, TIME_TAKEN],
   [/\b(re-?let|relet) times?\b|\bturnaround\b/i, 're-let time'],
   [/\bsickness\b|\babsence\b|\bdays lost\b/i, 'sickness absence'],
   [/\bevictions?\b/i, 'evictions'],
@@ -211,7 +214,7 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
   const worded = fromDescription(inputs.description);
   // "Cancer: 62 day wait for first treatment" against 85%: a wait measured as a percentage is the
   // share seen within the standard, so more is better (Ashford and St Peter's).
-  if (worded?.reason === 'lower is better (time taken)' && target.kind === 'threshold' && target.unit === 'percent')
+  if (worded?.reason === describe('lower', TIME_TAKEN) && target.kind === 'threshold' && target.unit === 'percent')
     return {
       polarity: 'higher',
       source: 'description',
