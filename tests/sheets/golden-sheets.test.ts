@@ -98,15 +98,16 @@ const get = (sample: SampleName): Packed => packed.get(sample)!;
 const label = (status: Status): string => DEFAULT_LABELS[status];
 
 /**
- * The columns of each sample's full indicator table. Ref, Owner and Previous are left out where
- * no indicator of the period has one: layout B has no references and a single year, but owners on
- * its measure cards; layout C has no owners; layouts C and E have no previous period to compare
- * with. No sample has the same period last year. Direction always stays: exceptions use its place.
+ * The columns of each sample's full indicator table. Ref and Previous are left out where no
+ * indicator of the period has one: layout B has no references and a single year; layouts C and E
+ * have no previous period to compare with. Owner stays where an indicator has one or where one
+ * missed: layouts A and C name no owners but have reds, layout B has owners on its measure cards.
+ * No sample has the same period last year. Direction always stays: exceptions use its place.
  */
 const COLUMNS: Record<SampleName, readonly string[]> = {
-  'service-plan-quarterly': ['Ref', 'Indicator', 'Target', 'Actual', 'Previous', 'Status', 'Direction', 'Commentary'],
+  'service-plan-quarterly': ['Ref', 'Indicator', 'Owner', 'Target', 'Actual', 'Previous', 'Status', 'Direction', 'Commentary'],
   'service-delivery-plan-annual': ['Indicator', 'Owner', 'Target', 'Actual', 'Status', 'Direction', 'Commentary'],
-  'kpi-return': ['Ref', 'Indicator', 'Target', 'Actual', 'Status', 'Direction', 'Commentary'],
+  'kpi-return': ['Ref', 'Indicator', 'Owner', 'Target', 'Actual', 'Status', 'Direction', 'Commentary'],
   'inspection-action-plan': ['Ref', 'Indicator', 'Owner', 'Target', 'Actual', 'Status', 'Direction', 'Commentary'],
 };
 
@@ -182,13 +183,16 @@ describe.each(SAMPLE_RUNS.map((run) => [`${run.layout} ${run.sample}`, run] as c
     const key: string[][] = [];
     for (let r = keyRow + 1; rows[r]!.some(Boolean); r++) key.push(rows[r]!.slice(offset, offset + 2));
     const present = STATUSES.filter((status) => forPeriod.some((v) => v.status === status));
-    expect(key.map(([name]) => name)).toEqual([...present.map(label), 'Direction']);
+    // The owner line is there only where a miss has no owner named.
+    const unowned = forPeriod.some((v) => (v.status === 'missed' || v.status === 'overdue') && !(v.owner ?? '').trim());
+    expect(key.map(([name]) => name)).toEqual([...present.map(label), 'Direction', ...(unowned ? ['Owner'] : [])]);
     for (const [name, meaning] of key) expect({ name, meaning: meaning!.length > 20 }).toEqual({ name, meaning: true });
     const near = key.find(([name]) => name === 'Near miss');
     if (near) expect(near[1]).toContain('within 5% of the target');
     const noData = key.find(([name]) => name === 'No data');
     if (noData) expect(noData[1]).toBe(`No figure for ${result.reportPeriod} yet. Not counted in the shares.`);
-    expect(key[key.length - 1]![1]).toMatch(/▲ better, ▼ worse, ► the same/);
+    expect(key.find(([name]) => name === 'Direction')![1]).toMatch(/▲ better, ▼ worse, ► the same/);
+    if (unowned) expect(key[key.length - 1]![1]).toContain('“Not named” beside a miss means the workbook names no one for it.');
   });
 
   it('lists exactly the Not met and Overdue indicators as exceptions, with their commentary and the action being taken', () => {
@@ -236,15 +240,18 @@ describe.each(SAMPLE_RUNS.map((run) => [`${run.layout} ${run.sample}`, run] as c
       const v = forPeriod.find((f) => f.indicator.trim() === by.Indicator && (f.ref ?? '') === (hasRef ? by.Ref : ''))!;
       expect(by.Status).toBe(label(v.status));
       expect(cellFill(committee, row, statusColumn)).toBe(DEFAULT_COLOURS[v.status]);
-      if (all.header.includes('Owner')) expect(by.Owner).toBe(v.owner?.trim() ?? '');
+      const missed = v.status === 'missed' || v.status === 'overdue';
+      if (all.header.includes('Owner')) expect(by.Owner).toBe(v.owner?.trim() || (missed ? 'Not named' : ''));
     }
   });
 
-  it('leaves out Ref, Owner and Previous only where no indicator of the period has one, and always keeps Direction', () => {
+  it('leaves out Ref and Previous only where no indicator of the period has one, Owner where none has one and none missed, and always keeps Direction', () => {
     const { forPeriod } = get(run.sample);
     const columns = COLUMNS[run.sample];
     expect(columns.includes('Ref')).toBe(forPeriod.some((v) => v.ref !== null && v.ref !== ''));
-    expect(columns.includes('Owner')).toBe(forPeriod.some((v) => (v.owner ?? '').trim() !== ''));
+    expect(columns.includes('Owner')).toBe(
+      forPeriod.some((v) => (v.owner ?? '').trim() !== '' || v.status === 'missed' || v.status === 'overdue'),
+    );
     expect(columns.includes('Previous')).toBe(forPeriod.some((v) => v.previousActual !== null));
     // A direction is an arrow (a previous figure to compare with) or "not rated" (no polarity).
     expect(columns.includes('Direction')).toBe(true);
@@ -373,34 +380,37 @@ describe('layout A (service plan, quarterly), Q2 2024/25: the facts by hand', ()
 
   it('draws the arrows by polarity, as shape and word: up means better', () => {
     // 01 rent collected 83% → 90.2%, higher is better.
-    expect(row('01').slice(2, 7)).toEqual(['92%', '90.2%', '83%', 'Near miss', '▲ better']);
+    expect(row('01').slice(3, 8)).toEqual(['92%', '90.2%', '83%', 'Near miss', '▲ better']);
     // 02 rent lost 3.2% → 3.27%: the figure rose, but lower is better.
-    expect(row('02').slice(2, 7)).toEqual(['3.5%', '3.27%', '3.2%', 'Met', '▼ worse']);
+    expect(row('02').slice(3, 8)).toEqual(['3.5%', '3.27%', '3.2%', 'Met', '▼ worse']);
     // 03 former tenants' arrears 2% → 2.1%, lower is better.
-    expect(row('03').slice(2, 7)).toEqual(['2%', '2.1%', '2%', 'Near miss', '▼ worse']);
+    expect(row('03').slice(3, 8)).toEqual(['2%', '2.1%', '2%', 'Near miss', '▼ worse']);
     // 04 current arrears 5% → 5.5%.
-    expect(row('04').slice(2, 7)).toEqual(['4%', '5.5%', '5%', 'Not met', '▼ worse']);
+    expect(row('04').slice(2, 8)).toEqual(['Not named', '4%', '5.5%', '5%', 'Not met', '▼ worse']);
     // 06 prevention 84% → 79%, higher is better.
-    expect(row('06').slice(4, 7)).toEqual(['84%', 'Met', '▼ worse']);
-    expect(row('08')[6]).toBe('► same');
+    expect(row('06').slice(5, 8)).toEqual(['84%', 'Met', '▼ worse']);
+    expect(row('08')[7]).toBe('► same');
     // 05 has no Q2 figure (TBC): no arrow. Its previous figure keeps its unit.
-    expect(row('05').slice(3, 7)).toEqual(['TBC', '20 working days', 'No data', '']);
+    expect(row('05').slice(4, 8)).toEqual(['TBC', '20 working days', 'No data', '']);
+    // Owners: the workbook names none, and only the miss says so.
+    expect(row('05')[2]).toBe('');
   });
 
   it("lists 04 as the one exception, with the officer's commentary and, beside it, that no action is recorded yet", () => {
     const { committee } = get('service-plan-quarterly');
-    const exceptions = tableUnder(committee, 'Exceptions: indicators not meeting target').rows.map(({ cells }) => cells);
+    const exceptions = tableUnder(committee, 'Exceptions: indicators not meeting target', 9).rows.map(({ cells }) => cells);
     expect(exceptions).toHaveLength(1);
-    expect(exceptions[0]!.slice(0, 7)).toEqual([
+    expect(exceptions[0]!.slice(0, 8)).toEqual([
       '04',
       'Current tenants arrears as a % of rent due in the financial year',
+      'Not named',
       '4%',
       '5.5%',
       '5%',
       'Not met',
       'No action recorded yet — owner to add',
     ]);
-    expect(exceptions[0]![7]).toMatch(
+    expect(exceptions[0]![8]).toMatch(
       /^Although we are still above the target we are still seeing a gradual decrease in the number of cases\./,
     );
   });

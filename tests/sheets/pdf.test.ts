@@ -3,8 +3,9 @@
  * with --pdf; this does the same into a temporary folder and reads the PDF the command line wrote
  * through LibreOffice: A4 landscape, one page wide, the key at the top, the action beside each red,
  * the chart of statuses drawn, the table's header repeated and "Page x of y" on every page. The
- * layout A seed names no owners, so the owner column is checked on the layout E sample's PDF, whose
- * table has a Responsible column. PNGs of the pages are made with pdftoppm for a person to look at;
+ * layout A seed names no owners: its owner column says "Not named" beside its red, and the key says
+ * why. Owners the workbook does name are checked on the layout E sample's PDF, whose table has a
+ * Responsible column. PNGs of the pages are made with pdftoppm for a person to look at;
  * set REPORTS_PDF_DIR=/some/folder to keep the PDFs and the PNGs.
  */
 import { spawnSync } from 'node:child_process';
@@ -76,7 +77,7 @@ beforeAll(async () => {
 
 afterAll(() => folder.cleanup());
 
-const TABLE_HEADER = /^\s*Ref\s+Indicator\s+Target\s+Actual\s+Previous\s+Status\s+Direction\s+Commentary\s*$/m;
+const TABLE_HEADER = /^\s*Ref\s+Indicator\s+Owner\s+Target\s+Actual\s+Previous\s+Status\s+Direction\s+Commentary\s*$/m;
 
 describe('pack --pdf on the demo workbook (layout A, Q2 2024/25)', () => {
   it('says where the PDF is, and it is the committee sheet for Q2 2024/25 alone', () => {
@@ -120,9 +121,21 @@ describe('pack --pdf on the demo workbook (layout A, Q2 2024/25)', () => {
   });
 
   it('prints beside the one red (04) what is being done about it', () => {
-    expect(demo.pages[0]).toMatch(/^\s*Ref\s+Indicator\s+Target\s+Actual\s+Previous\s+Status\s+Action being taken\s+Commentary\s*$/m);
-    expect(demo.pages[0]).toMatch(/^\s*04\s+Current tenants arrears.*\s4%\s+5\.5%\s+5%\s+Not met\s+No action recorded yet —\s+Although/m);
+    expect(demo.pages[0]).toMatch(
+      /^\s*Ref\s+Indicator\s+Owner\s+Target\s+Actual\s+Previous\s+Status\s+Action being taken\s+Commentary\s*$/m,
+    );
+    expect(demo.pages[0]).toMatch(
+      /^\s*04\s+Current tenants arrears.*\sNot named\s+4%\s+5\.5%\s+5%\s+Not met\s+No action recorded yet —\s+Although/m,
+    );
     expect(demo.pages[0]).toMatch(/^\s+.*owner to add/m);
+  });
+
+  it('keeps the owner column, saying "Not named" beside the red the workbook names no one for, and why', () => {
+    const all = demo.pages.join('\n');
+    expect(all).toMatch(/^\s*04\s+Current tenants arrears.*\sNot named\s+4%\s+5\.5%\s+5%\s+Not met\s+▼ worse/m);
+    // Only the miss: an indicator that met its target has a blank owner cell, not a reproach.
+    expect(all).not.toMatch(/^\s*0[1-3]\s+.*Not named/m);
+    expect(demo.pages[0]).toMatch(/Owner\s+Who answers for the indicator, from the workbook’s own owner or lead officer column/);
   });
 
   it('prints one page wide, repeating the table header on every page the table runs onto', () => {

@@ -48,3 +48,12 @@ export const DIRECTION_MEANING =
 
 /** Beside an indicator that missed, where its block on the action plan has no action written yet. */
 export const NO_ACTION_YET = 'No action recorded yet — owner to add';
+
+/**
+ * In the Owner column beside an indicator that missed, where the workbook names no one for it: the
+ * committee asks who answers for each miss, and a blank cell would not say that nobody is named.
+ */
+export const OWNER_NOT_NAMED = 'Not named';
+
+export const OWNER_MEANING =
+  'Who answers for the indicator, from the workbook’s own owner or lead officer column. “Not named” beside a miss means the workbook names no one for it.';

@@ -6,7 +6,7 @@ import { formatDateGB, type CalendarDate } from '../model/serial-dates';
 import { columnLetter } from '../model/address';
 import type { ActionPlanRow } from './action-plan-sheet';
 import { ACTION_STATUS_FILL, duplicatedRefs, indicatorKey } from './action-plan-sheet';
-import { DIRECTION_MEANING, DIRECTION_WORDS, JUDGED, NO_ACTION_YET, statusMeaning } from './committee-key';
+import { DIRECTION_MEANING, DIRECTION_WORDS, JUDGED, NO_ACTION_YET, OWNER_MEANING, OWNER_NOT_NAMED, statusMeaning } from './committee-key';
 import { countStatuses, judgedCount } from './status-counts';
 import { numberValue, planValueText, textValue, type OwnedSheet, type PlanCell, type PlanValue } from '../plan/plan-types';
 import { estimateRowHeight, heightOfLines, SharedCells, totalWidth, wrappedLineCount } from '../plan/row-heights';
@@ -120,8 +120,9 @@ function actionsByKey(actions: readonly ActionPlanRow[]): Map<string, string> {
  * indicator (the table whose header repeats on each printed page), grouped by section where the
  * workbook has sections, with its owner, status colour and word, direction of travel as shape and
  * word, and last year's figure where the workbook has it.
- * Columns with nothing in them for this workbook (no references, no owners, no previous period, no
- * last year) are left out.
+ * Columns with nothing in them for this workbook (no references, no previous period, no last year)
+ * are left out. The owner column is too, unless an indicator missed: then it stays, and says
+ * "Not named" beside each miss the workbook names no one for.
  */
 export function buildCommitteeSheet(input: {
   readonly period: string;
@@ -147,10 +148,12 @@ export function buildCommitteeSheet(input: {
   const count = verdicts.length;
   const figures = verdicts.map((v, i) => input.figures?.[i] ?? judgedFigures(v));
   const lastYear = input.lastYear ?? [];
+  const isException = verdicts.map((v) => v.status === 'missed' || v.status === 'overdue');
+  const ownerOf = verdicts.map((v, i) => v.owner?.trim() || (isException[i] ? OWNER_NOT_NAMED : ''));
   // Columns with nothing in them for these indicators are left out.
   const wanted: Partial<Record<Column, boolean>> = {
     ref: verdicts.some((v) => v.ref !== null && v.ref !== ''),
-    owner: verdicts.some((v) => (v.owner?.trim() ?? '') !== ''),
+    owner: ownerOf.some(Boolean),
     previous: figures.some((judged) => judged.previous !== ''),
     lastYear: lastYear.some(Boolean),
   };
@@ -226,7 +229,7 @@ export function buildCommitteeSheet(input: {
     row[commentaryAt] = commentary;
     let lines = Math.max(indicator.lines, target.lines, linesIn(actual, actualAt), linesIn(commentary, commentaryAt));
     if (ownerAt >= 0) {
-      const owner = ownerCells.get(v.owner?.trim() ?? '');
+      const owner = ownerCells.get(ownerOf[i]!);
       row[ownerAt] = owner.cell;
       lines = Math.max(lines, owner.lines);
     }
@@ -280,6 +283,7 @@ export function buildCommitteeSheet(input: {
   };
   for (const status of present) keyRow(byStatus.get(status)!.cell, statusMeaning(status, period, input.tolerance));
   keyRow(text('Direction', { border: true }), DIRECTION_MEANING);
+  if (ownerOf.includes(OWNER_NOT_NAMED)) keyRow(text('Owner', { border: true }), OWNER_MEANING);
   push([]);
 
   // Shares are of the indicators judged against a target: missing figures do not water them down.
@@ -318,8 +322,8 @@ export function buildCommitteeSheet(input: {
 
   push([text('Exceptions: indicators not meeting target', { bold: true, size: 12 })]);
   const exceptions: number[] = [];
-  verdicts.forEach((v, i) => {
-    if (v.status === 'missed' || v.status === 'overdue') exceptions.push(i);
+  isException.forEach((exception, i) => {
+    if (exception) exceptions.push(i);
   });
   if (exceptions.length === 0) {
     push([text('None: every indicator with a figure met its target or was within the tolerance.', { italic: true })]);
