@@ -18,6 +18,7 @@ import { decidePolarity, parsePolarityText } from '../../src/core/engine/polarit
 import { readStatusWord } from '../../src/core/engine/status-words';
 import { formatVariance, varianceValue } from '../../src/core/engine/variance';
 import { columnIndex } from '../../src/core/model/address';
+import { periodLabel } from '../../src/core/periods/period';
 import type { Issue } from '../../src/core/model/issue';
 import { CASES_DIR, readCase, type RealCase } from '../corpus-real/real-corpus';
 
@@ -257,6 +258,11 @@ describe('tables that were missed in silence', () => {
       reason: 'The sheet\'s own answer is "No", with no figure in the table to check it against: not met.',
     });
     expect(verdicts[2]!.status).toBe('met');
+  });
+
+  test('the answers are for the year the line above the table names ("Our annual performance for the 2019/20 financial year", South Tyneside Homes)', () => {
+    const { verdicts } = corpusCase('ha-south-tyneside-homes-tenancy-standard-2019-20.txt');
+    expect(new Set(verdicts.map((v) => v.period && periodLabel(v.period)))).toEqual(new Set(['2019/20']));
   });
 
   test('a standard whose answer is left blank is No data, and says what the table holds', () => {

@@ -422,7 +422,12 @@ function fillPeriods(grid: SheetGrid, headerTop: number, lastBottom: number, col
       ...(titled ? { period: titled } : {}),
     };
   });
-  return fillYears(grid, headerTop, named, titled?.fy);
+  const filled = fillYears(grid, headerTop, named, titled?.fy);
+  // A table of answers alone ("Standard | Standard achieved?" under "Our annual performance for the
+  // 2019/20 financial year"): its answers are for the period the title names.
+  if (filled.some((column) => column.role === 'actual' || column.role === 'target')) return filled;
+  const answersFor = titled ?? yearAbove(grid, headerTop);
+  return answersFor ? filled.map((column) => (column.role === 'status' ? { ...column, period: answersFor } : column)) : filled;
 }
 
 /** The period a page's opening lines name, for every table on it ("This is the key performance data for quarter 3, 2024 to 2025."). */

@@ -21,13 +21,19 @@ export function targetColumnFor(table: DetectedTable, period: Period | undefined
  * over "We will … within one month | No", South Tyneside Homes): the answer is the reading, met or
  * not met, and the reason says there was nothing to check it against. Undefined elsewhere.
  */
-export function answeredWithoutFigures(table: DetectedTable, sheet: Sheet, row: number): { actual: Actual; target: Target } | undefined {
+export function answeredWithoutFigures(
+  table: DetectedTable,
+  sheet: Sheet,
+  row: number,
+): { actual: Actual; target: Target; period: Period | undefined } | undefined {
   if (hasColumn(table, 'actual') || hasColumn(table, 'target') || hasColumn(table, 'baseline')) return undefined;
   const answer = publishedRating(table, sheet, row, undefined);
   if (answer?.status !== 'met' && answer?.status !== 'missed') return undefined;
   return {
     actual: { kind: answer.status === 'met' ? 'achieved' : 'not-achieved', text: answer.text },
     target: { kind: 'answered', text: '', answer: answer.text },
+    // The period the title names for the answers, which detection gives the status column.
+    period: columnsOf(table, 'status').find((column) => column.period)?.period,
   };
 }
 

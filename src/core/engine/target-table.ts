@@ -158,7 +158,7 @@ function withoutFigures(ctx: RowContext, hasActualColumns: boolean, tolerance: T
   const answered = answeredWithoutFigures(table, sheet, indicator.row);
   if (answered) {
     const context: JudgeContext = { polarity: polarityFor(ctx, answered.target), today: options.today, tolerance };
-    return keptVerdict(placeOf(ctx), undefined, undefined, answered.actual, { target: answered.target, context });
+    return keptVerdict(placeOf(ctx), answered.period, undefined, answered.actual, { target: answered.target, context });
   }
   const targetColumn = targetColumnFor(table, undefined);
   const target = targetColumn

@@ -234,7 +234,7 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
     if (answered) {
       verdicts.push(
         verdictOf(where, indicator, {
-          period: undefined,
+          period: answered.period,
           actualCol: undefined,
           actual: answered.actual,
           target: answered.target,
