@@ -23,6 +23,7 @@ import {
 import { classifyHeader, normaliseHeader } from './header-lexicon';
 import { readMeasureCards, wordingOverlap } from './measure-cards';
 import { SheetGrid } from './sheet-grid';
+import { pairTargetRows } from './target-rows';
 import { unreadGridDoubt, unreadGrids } from './unread-grids';
 import { readLabelledFigureTables } from './labelled-figures';
 import { MEASURE_WORDS } from './column-values';
@@ -275,8 +276,8 @@ function buildTable(
   doubts.push(...body.doubts);
   columns = fillPeriods(grid, headerTop, lastBottom, columns);
   const kind = kindOf(columns);
-  const indicators = tieFootnotes(grid, columns, body.indicators, body.footnotes);
-  doubts.push(...describeGaps(kind, columns, indicators), ...seriesReportedFirstOnly(columns));
+  const { indicators, paired } = pairTargetRows(grid, columns, tieFootnotes(grid, columns, body.indicators, body.footnotes));
+  doubts.push(...describeGaps(kind, columns, indicators, paired), ...seriesReportedFirstOnly(columns));
   for (const c of grid.filledColumns(headerTop)) {
     if (!columns.some((column) => column.col === c) && c <= Math.max(...columns.map((column) => column.col))) {
       doubts.push(
@@ -546,10 +547,23 @@ function seriesReportedFirstOnly(columns: readonly ColumnMapping[]): Issue[] {
   ];
 }
 
-function describeGaps(kind: DetectedTable['kind'], columns: readonly ColumnMapping[], indicators: readonly DetectedIndicator[]): Issue[] {
+function describeGaps(
+  kind: DetectedTable['kind'],
+  columns: readonly ColumnMapping[],
+  indicators: readonly DetectedIndicator[],
+  pairedTargetRows: number,
+): Issue[] {
   const roles = new Set(columns.map((column) => column.role));
   const doubts: Issue[] = [];
-  if ((kind === 'period-table' || kind === 'measure-table') && !roles.has('target'))
+  const unpaired = indicators.length - pairedTargetRows;
+  if (pairedTargetRows > 0 && unpaired > 0)
+    doubts.push(
+      issue(
+        'no-target-column',
+        `Targets are read from each indicator's Target row, but ${unpaired} indicator${unpaired === 1 ? ' has' : 's have'} no Target row beside ${unpaired === 1 ? 'its' : 'their'} figures.`,
+      ),
+    );
+  else if ((kind === 'period-table' || kind === 'measure-table') && !roles.has('target') && pairedTargetRows === 0)
     doubts.push(issue('no-target-column', 'No target column was found.'));
   if ((kind === 'period-table' || kind === 'measure-table') && !roles.has('status')) {
     doubts.push(

@@ -116,10 +116,15 @@ export interface Footnote {
 }
 
 export interface DetectedIndicator {
-  /** The indicator's first row (where its status goes). */
+  /**
+   * The row its figures are read from and its status goes: its first, or its Actual row where the
+   * indicator has a Target row and an Actual row.
+   */
   readonly row: number;
   /** Every row it spans, the first included (descriptions spill onto a second row). */
   readonly rows: readonly number[];
+  /** Where its targets are written in a row of their own under the period columns: that row. */
+  readonly targetRow?: number;
   readonly ref?: string;
   readonly description: string;
   /** The sub-heading it sits under, if the table has several. */

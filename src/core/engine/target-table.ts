@@ -85,10 +85,18 @@ export function evaluateTargetTable(
     const line = periods.line(placeOf(ctx), at);
     const targets: Array<IndicatorTarget | undefined> = [];
     let noColumnTarget: IndicatorTarget | undefined;
+    // Targets written in a row of their own: one per period column.
+    const targetRow = indicator.targetRow;
+    const rowTargets: Array<IndicatorTarget | undefined> = [];
     const yearToDate = new YearToDate();
     for (let index = 0; index < periodColumns.length; index++) {
       const { column, targetIndex, lastYearColumn, shorterThanYear } = periodColumns[index]!;
-      let judged = targetIndex < 0 ? noColumnTarget : targets[targetIndex];
+      let judged =
+        targetRow !== undefined
+          ? (rowTargets[index] ??= targetOf(ctx, cellAt(sheet, targetRow, column.col)))
+          : targetIndex < 0
+            ? noColumnTarget
+            : targets[targetIndex];
       if (!judged) {
         judged = indicatorTarget(ctx, targetIndex < 0 ? undefined : targetColumns[targetIndex]);
         if (targetIndex < 0) noColumnTarget = judged;
@@ -141,10 +149,24 @@ function indicatorTarget(ctx: RowContext, targetColumn: ColumnMapping | undefine
       ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description)
       : targetWithoutColumn(table),
   );
+  return withPolarity(ctx, target, isAnnualCount(target, targetColumn, indicator.description) ? target : undefined);
+}
+
+/** The target written for one period in the indicator's Target row: that period's own, never a year's count to share out. */
+function targetOf(ctx: RowContext, cell: ReturnType<typeof cellAt>): IndicatorTarget {
+  const { sheet, table, indicator } = ctx;
+  return withPolarity(
+    ctx,
+    monitoredOnly(table, sheet, indicator.row, refineTargetUnit(parseTargetCell(cell), indicator.description)),
+    undefined,
+  );
+}
+
+function withPolarity(ctx: RowContext, target: Target, annual: AnnualTarget | undefined): IndicatorTarget {
   return {
     target,
     polarity: polarityFor(ctx, target),
-    annual: isAnnualCount(target, targetColumn, indicator.description) ? target : undefined,
+    annual,
     annualRate: undefined,
     context: undefined,
     source: undefined,
@@ -163,7 +185,9 @@ function withoutFigures(ctx: RowContext, hasActualColumns: boolean, tolerance: T
   const targetColumn = targetColumnFor(table, undefined);
   const target = targetColumn
     ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description)
-    : targetWithoutColumn(table);
+    : indicator.targetRow !== undefined
+      ? latestTargetInRow(sheet, table, indicator.targetRow, indicator.description)
+      : targetWithoutColumn(table);
   const noActual: Actual = {
     kind: 'no-data',
     text: '',
@@ -176,6 +200,13 @@ function withoutFigures(ctx: RowContext, hasActualColumns: boolean, tolerance: T
     ...(baseline ? { baseline } : {}),
   };
   return keptVerdict(placeOf(ctx), targetColumn?.period, undefined, noActual, { target, context });
+}
+
+/** The latest period's target in a Target row, for an indicator with no figures yet. */
+function latestTargetInRow(sheet: Sheet, table: DetectedTable, targetRow: number, description: string): Target {
+  const cells = columnsOf(table, 'actual').map((column) => cellAt(sheet, targetRow, column.col));
+  const latest = cells.filter((cell) => !isEmptyCell(cell)).pop() ?? cells[cells.length - 1]!;
+  return refineTargetUnit(parseTargetCell(latest), description);
 }
 
 function periodColumnsOf(

@@ -208,7 +208,20 @@ function verdictOf(where: TableWhere, indicator: DetectedIndicator, judged: Judg
 
 // ---------------------------------------------------------------- target tables (layouts A and B)
 
-function targetIn(where: TableWhere, indicator: DetectedIndicator, targetColumn: ColumnMapping | undefined): Target {
+/** An indicator's target for a period: from its target column, or from its Target row under the period's own column. */
+function targetIn(
+  where: TableWhere,
+  indicator: DetectedIndicator,
+  targetColumn: ColumnMapping | undefined,
+  periodColumn: ColumnMapping | undefined,
+): Target {
+  if (indicator.targetRow !== undefined && !targetColumn) {
+    const written = periodColumn
+      ? [cellAt(where.sheet, indicator.targetRow, periodColumn.col)]
+      : columns(where.table, 'actual').map((column) => cellAt(where.sheet, indicator.targetRow!, column.col));
+    const latest = written.filter((cell) => !isEmptyCell(cell)).pop() ?? written[written.length - 1]!;
+    return refineTargetUnit(parseTargetCell(latest), indicator.description);
+  }
   if (!targetColumn) return targetWithoutColumn(where.table);
   return refineTargetUnit(parseTargetCell(cellAt(where.sheet, indicator.row, targetColumn.col)), indicator.description);
 }
@@ -245,7 +258,7 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
     }
     if (judgedColumns.length === 0) {
       const targetColumn = targetColumnFor(table, undefined);
-      const target = targetIn(where, indicator, targetColumn);
+      const target = targetIn(where, indicator, targetColumn, undefined);
       const why = actualColumns.length > 0 ? 'no figures have been entered yet' : noActualColumnWhy(table);
       verdicts.push(
         verdictOf(where, indicator, {
@@ -267,7 +280,7 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
     for (const column of judgedColumns) {
       const period = column.period;
       const targetColumn = targetColumnFor(table, period);
-      const columnTarget = monitoredOnly(table, sheet, indicator.row, targetIn(where, indicator, targetColumn));
+      const columnTarget = monitoredOnly(table, sheet, indicator.row, targetIn(where, indicator, targetColumn, column));
       const polarity = polarityOf(where, indicator, columnTarget);
       const annual = isAnnualCount(columnTarget, targetColumn, indicator.description) ? columnTarget : undefined;
       const shorterThanYear = period !== undefined && monthsIn(period) < 12;
