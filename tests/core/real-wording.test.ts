@@ -47,6 +47,24 @@ function roles(table: DetectedTable): Record<string, string> {
 const polarityOf = (description: string, target = ''): string => decidePolarity({ description, target: parseTargetText(target) }).polarity;
 
 describe('tables that were missed in silence', () => {
+  test('one KPI over three rows of figures, each row its own measure ("45% within 90 days", "78% within 180 days"): three indicators, none lost (Legal Ombudsman, 2019/20)', () => {
+    const { tables, verdicts } = corpusCase('data-legal-ombudsman-timeliness-kpis-2019-20.txt');
+    expect(tables[0]!.indicators.map((i) => [i.row + 1, i.description])).toEqual([
+      [8, '1) % All legal cases concluded (45% within 90 days)'],
+      [9, '1) % All legal cases concluded (78% within 180 days)'],
+      [10, '1) % All legal cases concluded (95% within 365 days)'],
+    ]);
+    expect(tables[1]!.indicators).toHaveLength(9);
+    // The third row's March figure is read, where before only the first row's were.
+    expect(verdicts.find((v) => v.actualCell === 'N10')?.actualText).toBe('98%');
+  });
+
+  test('month columns take the year another header cell names ("KPI | Measure (2019/20) | April | … | Mar", Legal Ombudsman)', () => {
+    const { tables } = corpusCase('data-legal-ombudsman-timeliness-kpis-2019-20.txt');
+    const months = tables[0]!.columns.filter((c) => c.role === 'actual');
+    expect([months[0]!.period, months[11]!.period].map((p) => p && periodLabel(p))).toEqual(['Apr 2019', 'Mar 2020']);
+  });
+
   test('figure columns headed by landlord, with the month only in a title row, several small tables on one sheet (Shropshire Housing, January 2018)', () => {
     const { tables } = corpusCase('ha-shropshire-housing-performance-jan-2018.txt');
     expect(tables.map((t) => t.headerRows[0]! + 1)).toEqual([9, 18, 26, 34]);

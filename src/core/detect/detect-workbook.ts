@@ -24,6 +24,7 @@ import { classifyHeader, normaliseHeader } from './header-lexicon';
 import { readMeasureCards, wordingOverlap } from './measure-cards';
 import { SheetGrid } from './sheet-grid';
 import { pairTargetRows } from './target-rows';
+import { splitRowsWithOwnFigures } from './figure-rows';
 import { unreadGridDoubt, unreadGrids } from './unread-grids';
 import { readLabelledFigureTables } from './labelled-figures';
 import { MEASURE_WORDS } from './column-values';
@@ -276,7 +277,9 @@ function buildTable(
   doubts.push(...body.doubts);
   columns = fillPeriods(grid, headerTop, lastBottom, columns);
   const kind = kindOf(columns);
-  const { indicators, paired } = pairTargetRows(grid, columns, tieFootnotes(grid, columns, body.indicators, body.footnotes));
+  const tied = tieFootnotes(grid, columns, body.indicators, body.footnotes);
+  const { indicators: pairedRows, paired } = pairTargetRows(grid, columns, tied);
+  const indicators = splitRowsWithOwnFigures(grid, columns, pairedRows);
   doubts.push(...describeGaps(kind, columns, indicators, paired), ...seriesReportedFirstOnly(columns));
   for (const c of grid.filledColumns(headerTop)) {
     if (!columns.some((column) => column.col === c) && c <= Math.max(...columns.map((column) => column.col))) {
@@ -457,6 +460,23 @@ function periodAboveTable(grid: SheetGrid, headerTop: number, lastBottom: number
   return undefined;
 }
 
+/**
+ * The one financial year the header's other cells name, for month columns that name none:
+ * "KPI | Measure (2019/20) | April | May | …" (the Legal Ombudsman) is April 2019 onwards.
+ */
+function yearInHeaderRow(grid: SheetGrid, headerTop: number, columns: readonly ColumnMapping[]): number | undefined {
+  const figures = new Set(columns.filter((column) => column.role === 'actual').map((column) => column.col));
+  const cols = columns.map((column) => column.col);
+  const years = new Set<number>();
+  for (let c = Math.min(...cols); c <= Math.max(...cols); c++) {
+    if (figures.has(c)) continue;
+    const text = grid.text(headerTop, c);
+    const fy = /\d{4}\s*[-/]\s*\d{2}/.test(text) ? financialYearInName(text) : undefined;
+    if (fy !== undefined) years.add(fy);
+  }
+  return years.size === 1 ? [...years][0] : undefined;
+}
+
 /** Undated actual and target columns take the financial year written above the table, if any. */
 function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[], titledYear?: number): ColumnMapping[] {
   // The year most dated actual columns share (last year's outturn column must not win).
@@ -467,7 +487,12 @@ function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[],
   const dated =
     [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ??
     columns.find((column) => column.period?.fy !== undefined)?.period?.fy;
-  const year = dated ?? titledYear ?? yearAbove(grid, headerTop)?.fy ?? financialYearInName(grid.sheet.name);
+  const year =
+    dated ??
+    titledYear ??
+    yearInHeaderRow(grid, headerTop, columns) ??
+    yearAbove(grid, headerTop)?.fy ??
+    financialYearInName(grid.sheet.name);
   return columns.map((column) => {
     if (column.role === 'actual' && !column.period) {
       return year === undefined ? column : { ...column, period: { kind: 'year', fy: year } };

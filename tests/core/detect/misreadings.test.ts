@@ -191,3 +191,27 @@ describe('a table that rates its rows has targets, written or not', () => {
     expect(verdicts[0]!.reason).toContain('"Red"');
   });
 });
+
+describe('rows of figures under one name stay one indicator where they do not say what they measure', () => {
+  test('a second row of figures with no words of its own is the same indicator carried on, not a new one', () => {
+    const { detection } = read([
+      ['Indicator', 'Note', 'Q1 2024/25', 'Q2 2024/25'],
+      ['Rent collected', '', '97%', '98%'],
+      ['', '', 1200, 1300],
+      ['Complaints answered on time', '', '90%', '93%'],
+    ]);
+    expect(detection.tables[0]!.indicators.map((i) => [i.row + 1, i.description])).toEqual([
+      [2, 'Rent collected'],
+      [4, 'Complaints answered on time'],
+    ]);
+  });
+
+  test("two rows labelled alike are one indicator's lines, not two indicators of the same name", () => {
+    const { detection } = read([
+      ['Indicator', 'Note', 'Q1 2024/25', 'Q2 2024/25'],
+      ['Rent collected', 'see note', '97%', '98%'],
+      ['', 'see note', 1200, 1300],
+    ]);
+    expect(detection.tables[0]!.indicators.map((i) => i.row + 1)).toEqual([2]);
+  });
+});
