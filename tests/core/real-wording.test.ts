@@ -19,6 +19,7 @@ import { readStatusWord } from '../../src/core/engine/status-words';
 import { formatVariance, varianceValue } from '../../src/core/engine/variance';
 import { columnIndex } from '../../src/core/model/address';
 import { periodLabel } from '../../src/core/periods/period';
+import { periodInText } from '../../src/core/periods/parse-period-label';
 import type { Issue } from '../../src/core/model/issue';
 import { CASES_DIR, readCase, type RealCase } from '../corpus-real/real-corpus';
 
@@ -47,6 +48,31 @@ function roles(table: DetectedTable): Record<string, string> {
 const polarityOf = (description: string, target = ''): string => decidePolarity({ description, target: parseTargetText(target) }).polarity;
 
 describe('tables that were missed in silence', () => {
+  test('measures written as sentences with their figure ("Rent Collection for Quarter three was 90%" | "Our target is 98%"), a note and a heading between them (Horton Housing, Q3 2023/24)', () => {
+    const { tables, verdicts } = corpusCase('ha-horton-housing-kpis-q3-2023-24.txt');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.indicators.map((i) => i.row + 1)).toEqual([5, 6, 8, 9, 11, 12, 13, 14]);
+    // The heading names the repairs measures under it; the note stays with the measure above it.
+    expect(tables[0]!.indicators[4]).toMatchObject({
+      description: 'Emergency – this quarter',
+      section: 'Repairs completed in target time',
+    });
+    expect(tables[0]!.indicators[1]!.rows.map((r) => r + 1)).toEqual([6, 7]);
+    expect(verdicts[0]).toMatchObject({ actualText: '90%', targetText: 'Our target is 98%', status: 'missed', polarity: 'higher' });
+    expect(verdicts[0]!.periodLabel).toBe('Q3 2023/24');
+  });
+
+  test('"from 1 October to 31 December 2023" names the quarter, "Our target is 98%" and "our target 100%" are targets', () => {
+    expect(periodInText('figures for quarter three from 1 October to 31 December 2023.')).toEqual({
+      kind: 'quarter',
+      quarter: 3,
+      fy: 2023,
+    });
+    expect(parseTargetText('Our target is 98%')).toMatchObject({ kind: 'threshold', value: 98 });
+    expect(parseTargetText('our target 100%')).toMatchObject({ kind: 'threshold', value: 100 });
+    expect(polarityOf('Rent Collection for Quarter three')).toBe('higher');
+  });
+
   test('one KPI over three rows of figures, each row its own measure ("45% within 90 days", "78% within 180 days"): three indicators, none lost (Legal Ombudsman, 2019/20)', () => {
     const { tables, verdicts } = corpusCase('data-legal-ombudsman-timeliness-kpis-2019-20.txt');
     expect(tables[0]!.indicators.map((i) => [i.row + 1, i.description])).toEqual([

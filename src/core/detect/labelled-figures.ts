@@ -48,7 +48,9 @@ function labelledColumn(grid: SheetGrid, row: number): number | undefined {
   if (filled.length !== 2 || filled[1] !== filled[0]! + 1) return undefined;
   const col = filled[0]!;
   if (!splitLabelledFigure(grid.text(row, col))) return undefined;
-  return /^target\s*[:=-]/i.test(grid.text(row, col + 1)) || valueKind(grid.cell(row, col + 1)) === 'target' ? col : undefined;
+  return /^(our\s+)?target(\s*[:=-]|\s+is\b|\s+\d)/i.test(grid.text(row, col + 1)) || valueKind(grid.cell(row, col + 1)) === 'target'
+    ? col
+    : undefined;
 }
 
 function readFrom(grid: SheetGrid, first: number, col: number, isCovered: (row: number) => boolean): DetectedTable | undefined {
@@ -59,6 +61,7 @@ function readFrom(grid: SheetGrid, first: number, col: number, isCovered: (row: 
   const footnotes: Footnote[] = [];
   let bottom = first;
   let blankRun = 0;
+  let section: string | undefined;
   for (let r = first; r < grid.rows && !isCovered(r); r++) {
     if (grid.filledCount(r) === 0) {
       if (++blankRun >= 2) break;
@@ -66,14 +69,26 @@ function readFrom(grid: SheetGrid, first: number, col: number, isCovered: (row: 
     }
     if (labelledColumn(grid, r) === col) {
       const label = splitLabelledFigure(grid.text(r, col))!.label;
-      indicators.push({ row: r, rows: [r], description: label, hidden: grid.isHidden(r) });
+      indicators.push({ row: r, rows: [r], description: label, ...(section ? { section } : {}), hidden: grid.isHidden(r) });
       bottom = r;
       blankRun = 0;
       continue;
     }
-    const footnote = grid.filledCount(r) === 1 ? FOOTNOTE_PATTERN.exec(grid.text(r, grid.firstFilledColumn(r))) : null;
+    const lone = grid.filledCount(r) === 1 ? grid.text(r, grid.firstFilledColumn(r)) : '';
+    const footnote = lone ? FOOTNOTE_PATTERN.exec(lone) : null;
     if (footnote && footnote[1]) {
       footnotes.push({ row: r, marker: footnote[1], text: footnote[2]!.trim() });
+      bottom = r;
+      blankRun = 0;
+      continue;
+    }
+    // A line of words between measures: a note on the one above ("This is not a good result - …")
+    // or a heading for those below ("Repairs completed in target time"), where measures follow.
+    if (lone && indicators.length > 0 && labelledColumn(grid, r + 1) === col) {
+      if (/[.!?]$/.test(lone) || lone.length > 80) {
+        const above = indicators[indicators.length - 1]!;
+        indicators[indicators.length - 1] = { ...above, rows: [...above.rows, r] };
+      } else section = lone;
       bottom = r;
       blankRun = 0;
       continue;

@@ -15,6 +15,9 @@ export interface LabelledFigure {
 /** What may follow the name: a figure, perhaps signed, in pounds or a percentage, with footnote stars. */
 const FIGURE_AFTER_NAME = /^[<>≤≥~]?\s*[+-]?£?\s*\d[\d,]*(\.\d+)?\s*(%|per ?cent|days?|weeks?|wks?|hours?|mins?|minutes?)?\s*\**$/i;
 
+/** A name, then "was" or "is", then the figure that ends the cell. */
+const STATED_AFTER_NAME = /^(.*\S)\s+(?:was|is|were|are)\s+(\S+(?:\s*\*+)?)$/i;
+
 /** Names that say what the figure is rather than what is measured: "Target: 70%", "58% vs target: 70%". */
 const NOT_A_MEASURE =
   /^(target|aim|goal|standard|benchmark|tolerance|baseline|previous|last year|national)\b|\b(target|aim|goal|standard)s?$/i;
@@ -28,10 +31,13 @@ const FIGURE_IN_NAME = /\d\s*(%|per ?cent)|£\s*\d/i;
  * figure after it. Anything else is not split, and is read as the cell's text.
  */
 export function splitLabelledFigure(text: string): LabelledFigure | undefined {
-  const parts = text.replace(/\u00a0/g, ' ').split(/:\s+/);
-  if (parts.length !== 2) return undefined;
-  const label = parts[0]!.trim();
-  const figure = parts[1]!.trim();
+  const normal = text.replace(/\u00a0/g, ' ');
+  const parts = normal.split(/:\s+/);
+  // "Rent Collection for Quarter three was 90%" (Horton Housing): the name, "was", the figure.
+  const stated = parts.length === 1 ? STATED_AFTER_NAME.exec(normal) : null;
+  if (parts.length !== 2 && !stated) return undefined;
+  const label = (stated ? stated[1]! : parts[0]!).trim();
+  const figure = (stated ? stated[2]! : parts[1]!).trim();
   if (label.length < 3 || label.length > 200 || !/[a-z]{3}/i.test(label)) return undefined;
   if (NOT_A_MEASURE.test(label) || FIGURE_IN_NAME.test(label) || readStatusWord(label) !== undefined) return undefined;
   return FIGURE_AFTER_NAME.test(figure) ? { label, figure } : undefined;

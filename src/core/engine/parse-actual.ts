@@ -67,8 +67,9 @@ function takeStatedVariance(text: string): { variance?: number; rest: string } {
  * name ("Rent collected as % due: 97.86% ***") the figure alone, as parseActualText reads it.
  */
 export function shownActualText(shown: string): string {
-  // Any space after the colon, a non-breaking one from a web page included (parseActualText reads those as spaces).
-  if (!/:\s/.test(shown)) return shown;
+  // Any space after the colon, a non-breaking one from a web page included (parseActualText reads
+  // those as spaces); or a name, "was" and the figure ("Rent Collection for Quarter three was 90%").
+  if (!/:\s|\s(?:was|is|were|are)\s/i.test(shown)) return shown;
   const actual = readActualText(shown);
   return actual.kind === 'number' ? actual.text : shown;
 }

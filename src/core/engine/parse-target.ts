@@ -166,7 +166,10 @@ export function parseTargetText(raw: string): Target {
     if (inner.kind !== 'unreadable' && inner.kind !== 'none') return { ...inner, text };
   }
   // "Target: 70%", "A maximum of 30 weeks", "Achieve 95%": the words around a target say nothing more.
-  const bare = t.replace(/^target\s*[:=-]\s*/, '').replace(/^(an?|to|achieve|to achieve|aim for|aim to be)\s+(?=\S)/, '');
+  // "Our target is 98%", "our target 100%" (Horton Housing) say no more than "Target: 98%".
+  const bare = t
+    .replace(/^(?:our\s+)?target(?:\s+is\b|\s*[:=-])\s*|^our\s+target\s+(?=\d)/, '')
+    .replace(/^(an?|to|achieve|to achieve|aim for|aim to be)\s+(?=\S)/, '');
   if (bare !== t) {
     const inner = parseTargetText(bare);
     if (inner.kind === 'unreadable')

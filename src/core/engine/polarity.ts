@@ -77,7 +77,7 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
 
 const HIGHER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bwithin\s+\d+/i, 'within a time'],
-  [/\bcollected\b/i, 'collected'],
+  [/\bcollected\b|\b(rent|tax|rates|debt|income) collection\b/i, 'collected'],
   [/\bsatisf(ied|action)\b/i, 'satisfied'],
   [/\bprevent(ed|ion|ing)?\b/i, 'prevented'],
   [/\bsuccessful(ly)?\b/i, 'successful'],

@@ -152,8 +152,8 @@ function withFy<P extends Period>(period: P, first: string | undefined, second: 
 const IN_TEXT: readonly RegExp[] = [
   // "quarter two, 2024/25", "Q2 2024-25", "Quarter 4 2022/23"
   /\b(?:q|qtr|quarter)\s*(?:[1-4]|one|two|three|four)\b,?\s*(?:of\s+)?(?:\d{4}\s*(?:[/-]|\bto\b)\s*\d{2,4})?/gi,
-  // "April to June 2019", "July to September 2024"
-  /\b[a-z]{3,9}\.?\s*(?:\d{4})?\s*(?:-|to)\s*[a-z]{3,9}\.?\s*\d{4}(?:\s*[/-]\s*\d{2,4})?\b/gi,
+  // "April to June 2019", "July to September 2024", "1 October to 31 December 2023"
+  /\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[a-z]{3,9}\.?\s*(?:\d{4})?\s*(?:-|to)\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[a-z]{3,9}\.?\s*\d{4}(?:\s*[/-]\s*\d{2,4})?\b/gi,
   // "January 2018", "Dec 2023" (not "March 2017/18", a financial year)
   /\b[a-z]{3,9}\.?\s+\d{4}\b(?!\s*[/-]\s*\d)/gi,
   // "2024/25", "2011/12", "2016 to 2017"
@@ -171,7 +171,12 @@ export function periodInText(text: string): Period | undefined {
   const found: Period[] = [];
   for (const pattern of IN_TEXT) {
     for (const match of text.matchAll(pattern)) {
-      const period = parsePeriodLabel(match[0].replace(/,/g, ' ').replace(/\bof\b/g, ' '));
+      // The days of a span ("1 October to 31 December 2023") say no more than its months.
+      const words = match[0]
+        .replace(/,/g, ' ')
+        .replace(/\bof\b/g, ' ')
+        .replace(/\b\d{1,2}(?:st|nd|rd|th)?\s+(?=[a-z]{3})/gi, '');
+      const period = parsePeriodLabel(words);
       if (period) found.push(period);
     }
   }
