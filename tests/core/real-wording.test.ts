@@ -48,6 +48,28 @@ function roles(table: DetectedTable): Record<string, string> {
 const polarityOf = (description: string, target = ''): string => decidePolarity({ description, target: parseTargetText(target) }).polarity;
 
 describe('tables that were missed in silence', () => {
+  test('a quarter over two series, then "Change from Quarter 3" over the same two ("Complainant feedback | Organisations we investigate"): both series are the quarter\'s figures, the changes are direction of travel (Parliamentary and Health Service Ombudsman, Q4 2021/22)', () => {
+    const { tables, verdicts } = corpusCase('data-phso-service-charter-open-fair-process-q4-2021-22.txt');
+    const table = tables[0]!;
+    expect(table.headerRows.map((r) => r + 1)).toEqual([3, 4]);
+    expect(roles(table)).toEqual({ A: 'description', B: 'actual', C: 'actual', D: 'trend', E: 'trend' });
+    expect(table.columns.filter((c) => c.role === 'actual').map((c) => [c.series, c.period && periodLabel(c.period)])).toEqual([
+      ['Complainant feedback', 'Q4 2021/22'],
+      ['Organisations we investigate', 'Q4 2021/22'],
+    ]);
+    // Before, only the complainants' figures were read: the organisations' column was missed in silence.
+    expect(verdicts.filter((v) => v.actualCell?.startsWith('C')).map((v) => v.actualText)).toEqual([
+      '84%',
+      '92%',
+      '95%',
+      '91%',
+      '80%',
+      '89%',
+      '83%',
+      '88%',
+    ]);
+  });
+
   test('measures written as sentences with their figure ("Rent Collection for Quarter three was 90%" | "Our target is 98%"), a note and a heading between them (Horton Housing, Q3 2023/24)', () => {
     const { tables, verdicts } = corpusCase('ha-horton-housing-kpis-q3-2023-24.txt');
     expect(tables).toHaveLength(1);

@@ -20,7 +20,8 @@ import { detectWorkbook } from '../../src/core/detect/detect-workbook';
 import type { Detection } from '../../src/core/detect/types';
 import { evaluateWorkbook } from '../../src/core/engine/evaluate';
 import { parseActualCell, parseActualText } from '../../src/core/engine/parse-actual';
-import { parseTargetCell, parseTargetText } from '../../src/core/engine/parse-target';
+import { normaliseText, parseTargetCell, parseTargetText } from '../../src/core/engine/parse-target';
+import { splitLabelledFigure } from '../../src/core/engine/labelled-figure';
 import { ActualSchema, STATUSES, TargetSchema } from '../../src/core/engine/target-types';
 import { columnCount, type Cell, type CellRange, type Sheet, type Workbook } from '../../src/core/model/workbook';
 import { parsePeriodLabel } from '../../src/core/periods/parse-period-label';
@@ -450,12 +451,13 @@ describe('the parsers on any text', () => {
     );
   });
 
-  it('parseActualText never throws; its result passes ActualSchema and quotes the text', () => {
+  it('parseActualText never throws; its result passes ActualSchema and quotes the text (a name and its figure: the figure as written)', () => {
     fc.assert(
       fc.property(anyText, (text) => {
         const actual = parseActualText(text);
         expect(ActualSchema.safeParse(actual).success).toBe(true);
-        expect(actual.text).toBe(text);
+        const labelled = splitLabelledFigure(normaliseText(text));
+        expect(labelled && actual.kind === 'number' ? labelled.figure : text).toBe(actual.text);
       }),
       RUNS,
     );

@@ -268,7 +268,7 @@ function buildTable(
   if (!fromSaved && !header.shapeDoubts) {
     // Headers found by their words: the values settle what the words left open or got wrong.
     const resolved = resolveColumns(grid, headerCellsOf(grid, header, columns), bodyRowsBelow(grid, headerBottom, bodyLimit));
-    columns = resolved.columns;
+    columns = keepSeries(resolved.columns, header.columns);
     doubts.push(...resolved.doubts);
   }
   doubts.push(...(header.shapeDoubts ?? []));
@@ -363,6 +363,16 @@ function refineFromContents(grid: SheetGrid, header: HeaderCandidate, columns: C
     );
   }
   return columns;
+}
+
+/** The series a two-row header named ("Complainant feedback" under "Quarter 4"), kept through the values' reading of the columns. */
+function keepSeries(columns: ColumnMapping[], named: readonly ColumnMapping[]): ColumnMapping[] {
+  const seriesAt = new Map(named.filter((column) => column.series !== undefined).map((column) => [column.col, column.series!]));
+  if (seriesAt.size === 0) return columns;
+  return columns.map((column) => {
+    const series = seriesAt.get(column.col);
+    return series !== undefined && column.role === 'actual' && column.series === undefined ? { ...column, series } : column;
+  });
 }
 
 /**

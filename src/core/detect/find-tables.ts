@@ -49,9 +49,24 @@ function singleGuess(grid: SheetGrid, row: number, col: number): HeaderGuess | u
   return shown ? grid.classify(shown) : undefined;
 }
 
-function guessesFor(grid: SheetGrid, rows: number[], cols: readonly number[]): Map<number, { header: string; guess?: HeaderGuess }> {
-  const result = new Map<number, { header: string; guess?: HeaderGuess }>();
+function guessesFor(
+  grid: SheetGrid,
+  rows: number[],
+  cols: readonly number[],
+  seriesGroups = false,
+): Map<number, { header: string; guess?: HeaderGuess; series?: string }> {
+  const result = new Map<number, { header: string; guess?: HeaderGuess; series?: string }>();
   for (const c of cols) {
+    // Under groups of the same labels (seriesUnderPeriods): each label is a series of its group's
+    // heading ("Complainant feedback" under "Quarter 4" is that quarter's figure for complainants).
+    const label = seriesGroups ? grid.headerText(rows[1]!, c) : '';
+    const heading = label ? groupHeadingAt(grid, rows[0]!, c, cols[0]!) : undefined;
+    const headingText = heading === undefined ? '' : grid.headerText(rows[0]!, heading);
+    const kind = headingText ? grid.classify(headingText) : undefined;
+    if (kind && kind.role !== 'description') {
+      result.set(c, { header: `${headingText} ${label}`, guess: kind, series: label });
+      continue;
+    }
     const parts: string[] = [];
     for (const r of rows) {
       const shown = grid.headerText(r, c);
@@ -167,6 +182,7 @@ const GROUP_HEADING = /target met|met|rating/i;
 function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boolean {
   const below = row + 1;
   if (below >= grid.rows) return false;
+  if (seriesUnderPeriods(grid, row, span)) return true;
   // Each cell above a label is blank, merged, a group heading or a year. Asked first: it needs no
   // classification, and under a table's body row (a reference above a reference) it fails at once,
   // at the first label, which the row's counts give without looking at the cells before it.
@@ -189,6 +205,40 @@ function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boo
     if (guess === undefined || guess.role === 'description') return false;
   }
   return true;
+}
+
+/** The heading a period group's columns share: the period's own cell, or the nearest filled cell to its left in the row. */
+function groupHeadingAt(grid: SheetGrid, row: number, col: number, leftmost: number): number | undefined {
+  for (let c = col; c >= leftmost; c--) if (grid.filledCell(row, c)) return c;
+  return undefined;
+}
+
+/**
+ * Periods over groups of the same labels ("Quarter 4 (January - March 2022) | | Change from
+ * Quarter 3 |" over "Complainant feedback | Organisations we investigate | Complainant feedback |
+ * Organisations we investigate", the Parliamentary and Health Service Ombudsman): each heading
+ * stands over the first of its group, every group repeats the same labels, and at least one
+ * heading is a period. The labels are the series; a heading that is no period (a change) is left
+ * unread. Merged or not: an exported sheet often leaves the rest of a group's heading blank.
+ */
+function seriesUnderPeriods(grid: SheetGrid, row: number, span: ColumnSpan): boolean {
+  const below = row + 1;
+  const labels = filledInSpan(grid, below, span);
+  if (labels.length < 2) return false;
+  // The shape first, which needs no words read: a body row under a body row fails here.
+  const starts = filledInSpan(grid, row, span).filter((c) => c >= labels[0]!);
+  if (starts[0] !== labels[0] || starts.some((c) => !labels.includes(c))) return false;
+  const groups = starts.map((start, i) => labels.filter((c) => c >= start && c < (starts[i + 1] ?? Infinity)));
+  const names = (group: readonly number[]): string => group.map((c) => normaliseHeader(grid.text(below, c))).join('|');
+  if (groups[0]!.length < 2 || groups.some((group) => names(group) !== names(groups[0]!))) return false;
+  if (labels.some((c) => grid.text(below, c).length > 40 || grid.classify(grid.text(below, c)) !== undefined)) return false;
+  return starts.some((c) => periodHeading(grid, row, c) !== undefined);
+}
+
+/** A heading that is a period and nothing more ("Quarter 4 (January - March 2022)", "2021/22"). */
+function periodHeading(grid: SheetGrid, row: number, col: number): HeaderGuess | undefined {
+  const guess = grid.classify(grid.text(row, col));
+  return guess?.role === 'actual' && guess.period ? guess : undefined;
 }
 
 /**
@@ -382,7 +432,7 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, twoRows: bool
   // A header has most of its cells recognised (below); one row alone can have no more than it had.
   if (rows.length === 1 && recognised * 2 < filled.length) return undefined;
   const allCols = rows.length > 1 ? [...new Set([...filled, ...below])].sort((a, b) => a - b) : filled;
-  const combined = guessesFor(grid, rows, allCols);
+  const combined = guessesFor(grid, rows, allCols, rows.length > 1 && seriesUnderPeriods(grid, row, span));
 
   const columns: ColumnMapping[] = [];
   let title: string | undefined;
@@ -402,6 +452,7 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, twoRows: bool
       reason: guess.reason,
       ...(guess.period ? { period: guess.period } : {}),
       ...(guess.rating ? { rating: guess.rating } : {}),
+      ...(entry.series ? { series: entry.series } : {}),
     });
     previousRole = guess.role;
   }

@@ -102,7 +102,8 @@ const RULES: readonly Rule[] = [
   },
   {
     role: 'trend',
-    pattern: /^(trend|direction of travel|dot|d\.o\.t\.?|((short|long)( term)?) trend\b.*|year on year change|change)$/,
+    pattern:
+      /^(trend|direction of travel|dot|d\.o\.t\.?|((short|long)( term)?) trend\b.*|year on year change|change|change (from|on|since|compared (to|with)) .{1,40})$/,
     confidence: 0.9,
   },
   { role: 'unit', pattern: /^(unit|units|unit of measure(ment)?|measure type)$/, confidence: 0.9 },

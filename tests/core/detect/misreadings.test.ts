@@ -215,3 +215,27 @@ describe('rows of figures under one name stay one indicator where they do not sa
     expect(detection.tables[0]!.indicators.map((i) => i.row + 1)).toEqual([2]);
   });
 });
+
+describe('a second header row of series is read only where every group repeats it under a period', () => {
+  test('"2024/25" over "Q1 | Q2" keeps the quarters: labels that are periods are no series', () => {
+    const { detection } = read([
+      ['Indicator', '2024/25', '', 'Target'],
+      ['', 'Q1', 'Q2', ''],
+      ['Rent collected', '97%', '98%', '98%'],
+    ]);
+    const actuals = detection.tables[0]!.columns.filter((c) => c.role === 'actual');
+    expect(actuals.map((c) => [c.period?.kind, c.series])).toEqual([
+      ['quarter', undefined],
+      ['quarter', undefined],
+    ]);
+  });
+
+  test('groups whose labels differ are not read as series of the period above them', () => {
+    const { detection } = read([
+      ['Indicator', 'Q4 2024/25', '', 'Q3 2024/25', ''],
+      ['', 'Tenants', 'Leaseholders', 'Owners', 'Shared owners'],
+      ['Satisfied with repairs', '76%', '61%', '70%', '65%'],
+    ]);
+    expect(detection.tables.flatMap((t) => t.columns).some((c) => c.series === 'Tenants' && c.period?.kind === 'quarter')).toBe(false);
+  });
+});
