@@ -48,6 +48,33 @@ function roles(table: DetectedTable): Record<string, string> {
 const polarityOf = (description: string, target = ''): string => decidePolarity({ description, target: parseTargetText(target) }).polarity;
 
 describe('tables that were missed in silence', () => {
+  test('"Indicator | Target | Update | Rating": headings of no known kind after the known ones are read by their values, and the sheet\'s own Green or Amber is the reading where no figure is given (Cairngorms National Park Authority, June 2019)', () => {
+    const { tables, verdicts } = corpusCase('data-cairngorms-npa-corporate-kpis-jun-2019.txt');
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'target', C: 'commentary', D: 'status' });
+    expect(verdicts.map((v) => [v.targetText, v.status])).toEqual([
+      ['1000 ha pa', 'met'],
+      ['1000 ha pa', 'met'],
+      ['Reductions towards 10 per km² or less', 'near'],
+      ['1200 by 2022', 'near'],
+    ]);
+    expect(verdicts[3]!.reason).toBe('The sheet\'s own rating is "Amber", with no figure in the table to check it against: a near miss.');
+  });
+
+  test('a table of targets whose rating is left blank stays No data, saying it sets targets only', () => {
+    const { realCase } = corpusCase('data-cairngorms-npa-corporate-kpis-jun-2019.txt');
+    const sheet = realCase.workbook.sheets[0]!;
+    // The ratings under the header (row 3) are blanked: an empty column of no known heading is said to be left alone.
+    const rows = sheet.rows.map((row, r) => (row && r > 2 ? row.map((cell, c) => (c === 3 ? undefined : cell)) : row));
+    const blanked = { ...realCase.workbook, sheets: [{ ...sheet, rows }] } as typeof realCase.workbook;
+    const detection = detectWorkbook(blanked);
+    expect(detection.tables[0]!.doubts.map((d) => d.message)).toContain(
+      'Column D "Rating" was not recognised; KPI Tracker will leave it alone.',
+    );
+    const verdicts = evaluateWorkbook(blanked, detection, { today: TODAY });
+    expect(new Set(verdicts.map((v) => v.status))).toEqual(new Set(['no-data']));
+    expect(verdicts[0]!.reason).toContain('this table has no actual column (it sets targets only)');
+  });
+
   test('a quarter over two series, then "Change from Quarter 3" over the same two ("Complainant feedback | Organisations we investigate"): both series are the quarter\'s figures, the changes are direction of travel (Parliamentary and Health Service Ombudsman, Q4 2021/22)', () => {
     const { tables, verdicts } = corpusCase('data-phso-service-charter-open-fair-process-q4-2021-22.txt');
     const table = tables[0]!;

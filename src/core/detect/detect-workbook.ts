@@ -106,7 +106,7 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
       const part = readHeader(grid, r, span);
       if (!part) continue;
       const stopBefore = nextHeaderRow(grid, part.rows[part.rows.length - 1]! + 1, savedByRow, span, part).row;
-      const table = buildTable(grid, part, stopBefore, lastBottom, undefined);
+      const table = buildTable(grid, part, stopBefore, lastBottom, undefined, span.right);
       if (!setAsideIfPeriodGrid(table)) tables.push(table);
       bottom = Math.max(bottom, table.range.bottom);
     }
@@ -231,6 +231,8 @@ function buildTable(
   stopBefore: number,
   lastBottom: number,
   fromSaved: { doubts: Issue[] } | undefined,
+  /** The last column a table standing beside others may take. */
+  spanRight = Number.MAX_SAFE_INTEGER,
 ): DetectedTable {
   const headerTop = header.rows[0]!;
   const doubts: Issue[] = [...(fromSaved?.doubts ?? [])];
@@ -267,7 +269,7 @@ function buildTable(
   const headerBottom = header.rows[header.rows.length - 1]!;
   if (!fromSaved && !header.shapeDoubts) {
     // Headers found by their words: the values settle what the words left open or got wrong.
-    const resolved = resolveColumns(grid, headerCellsOf(grid, header, columns), bodyRowsBelow(grid, headerBottom, bodyLimit));
+    const resolved = resolveColumns(grid, headerCellsOf(grid, header, columns, spanRight), bodyRowsBelow(grid, headerBottom, bodyLimit));
     columns = keepSeries(resolved.columns, header.columns);
     doubts.push(...resolved.doubts);
   }
@@ -281,8 +283,9 @@ function buildTable(
   const { indicators: pairedRows, paired } = pairTargetRows(grid, columns, tied);
   const indicators = splitRowsWithOwnFigures(grid, columns, pairedRows);
   doubts.push(...describeGaps(kind, columns, indicators, paired), ...seriesReportedFirstOnly(columns));
+  const headedTo = lastHeadedColumn(grid, header, Math.max(...columns.map((column) => column.col)), spanRight);
   for (const c of grid.filledColumns(headerTop)) {
-    if (!columns.some((column) => column.col === c) && c <= Math.max(...columns.map((column) => column.col))) {
+    if (!columns.some((column) => column.col === c) && c <= headedTo) {
       doubts.push(
         issue(
           'column-not-recognised',
@@ -365,6 +368,17 @@ function refineFromContents(grid: SheetGrid, header: HeaderCandidate, columns: C
   return columns;
 }
 
+/**
+ * The last column of the header's run of headings from `from`: headings of no known kind straight
+ * after the mapped ones ("Indicator | Target | Update | Rating", Cairngorms National Park
+ * Authority) are columns of the table too, for their values to settle or a doubt to name.
+ */
+function lastHeadedColumn(grid: SheetGrid, header: HeaderCandidate, from: number, spanRight: number): number {
+  let last = from;
+  while (last < spanRight && header.rows.some((r) => grid.shownText(r, last + 1) !== '')) last++;
+  return last;
+}
+
 /** The series a two-row header named ("Complainant feedback" under "Quarter 4"), kept through the values' reading of the columns. */
 function keepSeries(columns: ColumnMapping[], named: readonly ColumnMapping[]): ColumnMapping[] {
   const seriesAt = new Map(named.filter((column) => column.series !== undefined).map((column) => [column.col, column.series!]));
@@ -380,11 +394,11 @@ function keepSeries(columns: ColumnMapping[], named: readonly ColumnMapping[]): 
  * (an unheaded column of references, a landlord's name over figures) with none, for their values
  * to settle. The columns run from one left of the first mapped column to one right of the last.
  */
-function headerCellsOf(grid: SheetGrid, header: HeaderCandidate, columns: readonly ColumnMapping[]): HeaderCell[] {
+function headerCellsOf(grid: SheetGrid, header: HeaderCandidate, columns: readonly ColumnMapping[], spanRight: number): HeaderCell[] {
   const mapped = new Map(columns.map((column) => [column.col, column]));
   const cols = columns.map((column) => column.col);
   const first = Math.max(0, Math.min(...cols) - 1);
-  const last = Math.max(...cols) + 1;
+  const last = lastHeadedColumn(grid, header, Math.max(...cols), spanRight) + 1;
   const cells: HeaderCell[] = [];
   for (let c = first; c <= last; c++) {
     const column = mapped.get(c);

@@ -359,13 +359,12 @@ export function assess(actual: Actual, target: Target, ctx: JudgeContext): Judge
     return worded('no-target', () =>
       sentence(`no target to judge against: ${target.why}; the figure is ${actual.text.trim()}, reported for information`),
     );
-  // A table of the sheet's own answers and no figures: the answer is the reading, and says so.
+  // A table of the sheet's own answers or ratings and no figures: that is the reading, and says so.
   if (target.kind === 'answered') {
-    const kept = actual.kind === 'achieved';
-    return worded(kept ? 'met' : 'missed', () =>
-      sentence(
-        `the sheet's own answer is "${shortQuote(target.answer)}", with no figure in the table to check it against: ${kept ? 'met' : 'not met'}`,
-      ),
+    const said = target.rated === 'met' ? 'met' : target.rated === 'near' ? 'a near miss' : 'not met';
+    const what = /^(yes|no|y|n)$/i.test(target.answer.trim()) ? 'answer' : 'rating';
+    return worded(target.rated, () =>
+      sentence(`the sheet's own ${what} is "${shortQuote(target.answer)}", with no figure in the table to check it against: ${said}`),
     );
   }
   // No figure at all: no data for the period, even where the target is missing or unreadable (said too).

@@ -2,7 +2,7 @@ import type { ColumnMapping, ColumnRole, DetectedTable } from '../detect/types';
 import { periodLabel, type Period } from '../periods/period';
 import type { Sheet } from '../model/workbook';
 import { publishedRating } from './published-rating';
-import { columnsOf } from './table-columns';
+import { columnsOf, textAt } from './table-columns';
 import type { Actual, Target } from './target-types';
 
 /**
@@ -17,23 +17,32 @@ export function targetColumnFor(table: DetectedTable, period: Period | undefined
 }
 
 /**
- * A table with no figures and no targets, only its own answers ("Standard | Standard achieved?"
- * over "We will … within one month | No", South Tyneside Homes): the answer is the reading, met or
- * not met, and the reason says there was nothing to check it against. Undefined elsewhere.
+ * A table with no figures, only its own answers or ratings: "Standard | Standard achieved?" over
+ * "We will … within one month | No" (South Tyneside Homes), or "Indicator | Target | Update |
+ * Rating" over "Number of Capercaillie | 1200 by 2022 | No change. … | Amber" (Cairngorms National
+ * Park Authority). The sheet's own reading is the reading, met, near miss or not met, and the
+ * reason says there was no figure to check it against. Undefined elsewhere.
  */
 export function answeredWithoutFigures(
   table: DetectedTable,
   sheet: Sheet,
   row: number,
 ): { actual: Actual; target: Target; period: Period | undefined } | undefined {
-  if (hasColumn(table, 'actual') || hasColumn(table, 'target') || hasColumn(table, 'baseline')) return undefined;
+  if (hasColumn(table, 'actual') || hasColumn(table, 'baseline')) return undefined;
   const answer = publishedRating(table, sheet, row, undefined);
-  if (answer?.status !== 'met' && answer?.status !== 'missed') return undefined;
+  const rated = answer?.status;
+  if (rated !== 'met' && rated !== 'near' && rated !== 'missed') return undefined;
+  const targetColumn = columnsOf(table, 'target')[0];
   return {
-    actual: { kind: answer.status === 'met' ? 'achieved' : 'not-achieved', text: answer.text },
-    target: { kind: 'answered', text: '', answer: answer.text },
+    actual: { kind: rated === 'missed' ? 'not-achieved' : 'achieved', text: answer!.text },
+    target: {
+      kind: 'answered',
+      text: textAt(sheet, row, targetColumn?.col).trim(),
+      answer: answer!.text,
+      rated,
+    },
     // The period the title names for the answers, which detection gives the status column.
-    period: columnsOf(table, 'status').find((column) => column.period)?.period,
+    period: columnsOf(table, 'status').find((column) => column.period)?.period ?? targetColumn?.period,
   };
 }
 

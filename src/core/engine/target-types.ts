@@ -85,9 +85,15 @@ export const TargetSchema = z.discriminatedUnion('kind', [
   }),
   /**
    * A standard written into the measure's own words ("We will carry out a Tenancy Support Visit
-   * within one month…") in a table with no figures: the sheet's own Yes or No says if it was kept.
+   * within one month…") in a table with no figures: the sheet's own Yes or No says if it was kept,
+   * or its own rating ("Green", "Amber") how the target written beside it is going.
    */
-  z.object({ kind: z.literal('answered'), text: z.string(), answer: z.string() }),
+  z.object({
+    kind: z.literal('answered'),
+    text: z.string(),
+    answer: z.string(),
+    rated: z.enum(['met', 'near', 'missed']),
+  }),
   /** "Annual Indicator": reported once a year, so not due in a quarter. */
   z.object({ kind: z.literal('not-due'), text: z.string(), why: z.string() }),
   z.object({ kind: z.literal('unreadable'), text: z.string(), why: z.string() }),
