@@ -30,6 +30,8 @@ export function splitRowsWithOwnFigures(
   columns: readonly ColumnMapping[],
   indicators: DetectedIndicator[],
 ): DetectedIndicator[] {
+  // Most tables give each indicator one row: nothing to look at.
+  if (!indicators.some((indicator) => indicator.rows.length > 1)) return indicators;
   const figureCols = columns.filter((column) => FIGURE_ROLES.has(column.role)).map((column) => column.col);
   if (figureCols.length === 0) return indicators;
   const firstFigure = Math.min(...figureCols);
@@ -43,7 +45,11 @@ export function splitRowsWithOwnFigures(
   let split = false;
   const out: DetectedIndicator[] = [];
   for (const indicator of indicators) {
-    const withFigures = indicator.targetRow === undefined ? indicator.rows.filter(hasFigures) : [];
+    if (indicator.rows.length < 2 || indicator.targetRow !== undefined) {
+      out.push(indicator);
+      continue;
+    }
+    const withFigures = indicator.rows.filter(hasFigures);
     const labels = withFigures.map((row) => labelOf(grid, row, labelColumns));
     // Every row of figures must say what it measures; unlabelled rows may be one figure's second line.
     if (withFigures.length < 2 || labels.some((label) => label === '') || new Set(labels).size < labels.length) {

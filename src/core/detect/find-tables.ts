@@ -223,6 +223,8 @@ function groupHeadingAt(grid: SheetGrid, row: number, col: number, leftmost: num
  */
 function seriesUnderPeriods(grid: SheetGrid, row: number, span: ColumnSpan): boolean {
   const below = row + 1;
+  // Rows of labels hold no figures, and the row's own counts say so without a cell looked at.
+  if (grid.figureCount(below) > 0 || grid.filledCount(below) < 2 || grid.filledCount(row) >= grid.filledCount(below)) return false;
   const labels = filledInSpan(grid, below, span);
   if (labels.length < 2) return false;
   // The shape first, which needs no words read: a body row under a body row fails here.
