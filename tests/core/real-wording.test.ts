@@ -48,6 +48,16 @@ function roles(table: DetectedTable): Record<string, string> {
 const polarityOf = (description: string, target = ''): string => decidePolarity({ description, target: parseTargetText(target) }).polarity;
 
 describe('tables that were missed in silence', () => {
+  test('"LA Average 20/21" beside the council\'s own years is a comparison, never the figure judged (North Lanarkshire Council, housing)', () => {
+    const { tables } = corpusCase('council-north-lanarkshire-housing-quality-maintenance-2020-21.txt');
+    expect(roles(tables[0]!)).toMatchObject({ E: 'actual', F: 'benchmark' });
+  });
+
+  test('a table of targets alone takes the year its title names ("Companies House Public Targets 2013-14")', () => {
+    const { verdicts } = corpusCase('data-companies-house-public-targets-2013-14.txt');
+    expect(new Set(verdicts.map((v) => v.periodLabel))).toEqual(new Set(['2013/14']));
+  });
+
   test('"Indicator | Target | Update | Rating": headings of no known kind after the known ones are read by their values, and the sheet\'s own Green or Amber is the reading where no figure is given (Cairngorms National Park Authority, June 2019)', () => {
     const { tables, verdicts } = corpusCase('data-cairngorms-npa-corporate-kpis-jun-2019.txt');
     expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'target', C: 'commentary', D: 'status' });
@@ -425,6 +435,21 @@ describe('tables that were missed in silence', () => {
 });
 
 describe('which way is better, in the publisher’s words', () => {
+  test('"Ideal direction" over "Performance arrow - up" is the polarity column; "Actual 2018/19 and Progress Status" is the 2018/19 figure (North Lanarkshire Council, council tax)', () => {
+    const { tables, verdicts } = corpusCase('council-north-lanarkshire-council-tax-collection-2018-19.txt');
+    expect(roles(tables[0]!)).toMatchObject({ A: 'description', B: 'polarity', K: 'actual', M: 'target' });
+    expect(parsePolarityText('Performance arrow - down')).toBe('lower');
+    const year = verdicts.find((v) => v.actualCell === 'K5')!;
+    expect([year.periodLabel, year.targetText, year.status]).toEqual(['2018/19', '94%', 'met']);
+  });
+
+  test('measures the Scottish housing charter and councils report are better lower: "gas safety regulations not met", "rent due lost through properties being empty", homelessness presentations, roads "considered for maintenance treatment" (North Lanarkshire, West Dunbartonshire)', () => {
+    expect(polarityOf('Number of gas safety regulations not met')).toBe('lower');
+    expect(polarityOf('Percentage of rent due lost through properties being empty')).toBe('lower');
+    expect(polarityOf('Number of incidences of homelessness in West Dunbartonshire (presentations)')).toBe('lower');
+    expect(polarityOf('Overall percentage of road network that should be considered for maintenance treatment')).toBe('lower');
+  });
+
   test.each([
     ['Percentage of homes not meeting the Decent Homes Standard (Lower is better)', 'lower', 'Rotherham housing'],
     ['Reports about non-collection of waste (Minimise)', 'lower', 'Wandsworth'],
@@ -532,6 +557,13 @@ describe('targets as published', () => {
 });
 
 describe('actuals as published', () => {
+  test('"Not available until 2018" is No data; "2 hours and 32 minutes" is 152 minutes, inside "3 hours" (West Dunbartonshire, Ardenglen HA)', () => {
+    expect(parseActualText('Not available until 2018').kind).toBe('no-data');
+    expect(parseActualText('2 hours and 32 minutes')).toMatchObject({ kind: 'number', value: 152, unit: 'minutes' });
+    const { verdicts } = corpusCase('ha-ardenglen-kpis-q1-2021-22.txt');
+    expect(verdicts[0]).toMatchObject({ actualText: '2 hours and 32 minutes', targetText: '3 hours', status: 'met' });
+  });
+
   test.each([
     ['N/A', 'ARHAG, Shropshire'],
     ['Not available', 'Aberdeenshire'],
@@ -625,6 +657,11 @@ describe('actuals as published', () => {
 });
 
 describe('the publisher’s own status words', () => {
+  test('"×" is not on target, and "Performance status - green" is green (Ardenglen HA, North Lanarkshire Council)', () => {
+    expect(readStatusWord('×')).toBe('missed');
+    expect(readStatusWord('Performance status - green')).toBe('met');
+  });
+
   test.each([
     ['above target', 'met', 'Hart'],
     ['close to target', 'near', 'Hart'],

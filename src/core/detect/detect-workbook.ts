@@ -517,8 +517,12 @@ function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[],
     yearInHeaderRow(grid, headerTop, columns) ??
     yearAbove(grid, headerTop)?.fy ??
     financialYearInName(grid.sheet.name);
+  // A table of targets alone ("Companies House Public Targets 2013-14" over "Public Target |
+  // Proposed2013-14 Target"): its targets are for the year written above it. A plan's baselines
+  // and targets (layout B) keep the year of the figures the plan reports on.
+  const targetsOnly = !columns.some((column) => column.role === 'actual' || column.role === 'baseline');
   return columns.map((column) => {
-    if (column.role === 'actual' && !column.period) {
+    if ((column.role === 'actual' || (targetsOnly && column.role === 'target')) && !column.period) {
       return year === undefined ? column : { ...column, period: { kind: 'year', fy: year } };
     }
     if ((column.role === 'actual' || column.role === 'target') && column.period && column.period.fy === undefined && year !== undefined) {

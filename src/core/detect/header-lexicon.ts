@@ -97,7 +97,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'benchmark',
     pattern:
-      /^(national|england|regional|uk|peer|peer group|family group|nearest neighbours?|comparator|sector|cipfa|london|welsh|wales|scottish|scotland) (average|median|mean|benchmark|figure|rate|value)$|^(median|benchmark|top quartile|upper quartile|lower quartile)( value| figure)?$/,
+      /^(national|england|regional|uk|peer|peer group|family group|nearest neighbours?|comparator|sector|cipfa|london|welsh|wales|scottish|scotland|la|local authority|council|landlord) (average|median|mean|benchmark|figure|rate|value)( \d{2}(\/\d{2})?| \d{4}(\/\d{2,4})?)?$|^(median|benchmark|top quartile|upper quartile|lower quartile)( value| figure)?$/,
     confidence: 0.9,
   },
   {
@@ -122,7 +122,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'polarity',
     pattern:
-      /^(polarity|good is|good performance is|direction|better if|better is|aim|higher or lower( is better)?\??|(higher|lower) is better\??)$/,
+      /^(polarity|good is|good performance is|direction|ideal direction|desired direction|better if|better is|aim|higher or lower( is better)?\??|(higher|lower) is better\??)$/,
     confidence: 1,
   },
   { role: 'tolerance', pattern: /^tolerance( band)?( %)?$/, confidence: 1 },
@@ -193,15 +193,16 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
     if (named) return { role: 'actual', period: named, confidence: 0.9, reason: `header "${raw.trim()}" names a period's actual` };
   }
   const actual =
-    /^(actual|actuals|outturn|result|results|performance|value|current value|current performance|latest|latest actual|this (quarter|month|period|year)|current (quarter|month|period|year)|latest (quarter|month|period|figure|result|data)|achieved|actual performance|performance achieved|percentage)(\s+(.+))?$/.exec(
+    /^(actual|actuals|outturn|result|results|performance|value|current value|current performance|latest|latest actual|this (quarter|month|period|year)|current (quarter|month|period|year)|latest (quarter|month|period|figure|result|data)|achieved|actual performance|performance achieved|percentage)(?:\s+(?<suffix>.+))?$/.exec(
       text,
     );
   if (actual) {
-    const suffix = actual[3];
+    // "Actual 2018/19 and Progress Status" (North Lanarkshire): the status is in the column beside.
+    const suffix = actual.groups?.suffix?.replace(/\s+and\s+(progress\s+)?(status|rag)(\s+status)?$/, '');
     const suffixPeriod = suffix ? (parsePeriodLabel(suffix) ?? parseMonthYear(suffix)) : undefined;
     return {
       role: 'actual',
-      confidence: suffix && !suffixPeriod ? 0.7 : 1,
+      confidence: 1,
       reason: `header "${raw.trim()}"`,
       ...(suffixPeriod ? { period: suffixPeriod } : {}),
     };

@@ -18,8 +18,10 @@ export function parsePolarityText(text: string): Polarity | undefined {
   const t = text
     .trim()
     .toLowerCase()
-    .replace(/^(polarity|good is|good performance is|better if|better is|aim)\s*[:=-]?\s*/, (prefix) =>
-      prefix.startsWith('good') ? 'good is ' : '',
+    // "Performance arrow - up" (North Lanarkshire): the arrow's alt text names the way.
+    .replace(
+      /^(polarity|good is|good performance is|better if|better is|aim|(performance |ideal )?(arrow|direction))\s*[:=-]?\s*/,
+      (prefix) => (prefix.startsWith('good') ? 'good is ' : ''),
     )
     .trim();
   if (t === '') return undefined;
@@ -49,7 +51,7 @@ const TIME_TAKEN = 'time taken';
 
 const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\barrears?\b/i, 'arrears'],
-  [/\brent lost\b|\brent loss\b|\bvoid loss\b/i, 'rent lost'],
+  [/\brent lost\b|\brent loss\b|\bvoid loss\b|\brent (due )?lost through\b/i, 'rent lost'],
   [/\bvoids?\b|\bvacant\b/i, 'void'],
   [/\btime taken\b/i, TIME_TAKEN],
   [/\b(average|mean|median) (number of )?(days|time|weeks|hours|wait|waiting time|length|response time)\b|\baverage of\b/i, 'average time'],
@@ -58,14 +60,16 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bsickness\b|\babsence\b|\bdays lost\b/i, 'sickness absence'],
   [/\bevictions?\b/i, 'evictions'],
   [/\bwrite[- ]?offs?\b|\bwritten[- ]off\b/i, 'write-offs'],
-  [/\bnon-?decent\b|\bnot meeting\b|\bfalling below\b|\bbelow (the )?standard\b/i, 'falling short of a standard'],
+  [/\bnon-?decent\b|\bnot meeting\b|\bnot met\b|\bfalling below\b|\bbelow (the )?standard\b/i, 'falling short of a standard'],
   [/\bbacklog\b|\boverdue\b|\boutstanding (repairs|cases|debt|balance|jobs|work|items)\b/i, 'backlog'],
   [/\bin (temporary accommodation|b&b)\b|\bbed and breakfast\b|\bb&b\b/i, 'use of temporary accommodation'],
   [/\bcomplaints? (received|upheld)\b|\bupheld\b/i, 'complaints upheld'],
   [/\bcost(s)? (of|per)\b/i, 'cost'],
   [/\bmissed\b|\bnon-collection\b|\bcontamination\b/i, 'missed collections'],
   [/\bnot in education, employment or training\b|\bneet\b/i, 'not in education, employment or training'],
-  [/\bhomeless(ness)? acceptances?\b|\bacceptances\b/i, 'homelessness acceptances'],
+  [/\bhomeless(ness)? (acceptances?|presentations|applications)\b|\bacceptances\b|\bincidences? of homelessness\b/i, 'homelessness'],
+  // Roads "that should be considered for maintenance treatment" (the Scottish road condition index).
+  [/\broad(s| network)?\b.*\b(considered for|in need of|requiring|needing) (maintenance|repair|treatment)\b/i, 'roads needing repair'],
   [/\bincidents?\b|\bfires\b|\bdeaths?\b|\binjur(y|ies)\b|\baccidents?\b|\bcollisions?\b|\bcasualties\b/i, 'incidents and harm'],
   [
     /^(?!.*\b(issued|detected|solved|prosecut\w*|enforcement|action taken)\b).*(\bcrimes?\b|\boffen(c|s)es\b|\banti-?social behaviour\b|\bfly[- ]?tipping (incidents|reports)\b)/i,

@@ -27,7 +27,7 @@ const WHOLE: ReadonlyArray<[RegExp, Status]> = [
     'near',
   ],
   [
-    /^(red|r|off target|off track|target not met|not met|not achieved|missed|below target|worse than target|cross|✗|✘|☒|☹|🙁|😞|no|n|red octagon|octagon)$/,
+    /^(red|r|off target|off track|target not met|not met|not achieved|missed|below target|worse than target|cross|✗|✘|×|☒|☹|🙁|😞|no|n|red octagon|octagon)$/,
     'missed',
   ],
   [/^(for info(rmation)? only|data only|information only|monitoring only|contextual|not rated|no target)$/, 'no-target'],
@@ -45,7 +45,9 @@ function readWord(raw: string): Status | undefined {
     .trim()
     .toLowerCase()
     .replace(/[.!:;]+$/, '')
-    .replace(/\s+/g, ' ');
+    .replace(/\s+/g, ' ')
+    // "Performance status - green" (North Lanarkshire, an icon's alt text): the word after the label.
+    .replace(/^(performance |progress |rag )?status\s*[-:\u2013]\s*(?=\S)/, '');
   if (text === '' || text.length > 120) return undefined;
   for (const [pattern, status] of WHOLE) if (pattern.test(text)) return status;
   for (const family of LABEL_FAMILIES) {

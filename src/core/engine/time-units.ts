@@ -46,7 +46,7 @@ export function readDuration(text: string): number | undefined {
   let m = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/.exec(t);
   if (m) return m[3] === undefined ? Number(m[1]) + Number(m[2]) / 60 : Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) / 60;
   m =
-    /^(?:(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\s*)?(?:(\d+(?:\.\d+)?)\s*(?:m|mins?|minutes?)\s*)?(?:(\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?))?$/.exec(
+    /^(?:(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\s*(?:(?:and|,)\s*)?)?(?:(\d+(?:\.\d+)?)\s*(?:m|mins?|minutes?)\s*(?:(?:and|,)\s*)?)?(?:(\d+(?:\.\d+)?)\s*(?:s|secs?|seconds?))?$/.exec(
       t,
     );
   if (!m || (m[1] === undefined && m[2] === undefined && m[3] === undefined)) return undefined;
