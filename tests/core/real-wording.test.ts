@@ -48,6 +48,23 @@ function roles(table: DetectedTable): Record<string, string> {
 const polarityOf = (description: string, target = ''): string => decidePolarity({ description, target: parseTargetText(target) }).polarity;
 
 describe('tables that were missed in silence', () => {
+  test("a Target row over each named row of results, under one heading over the figures' labels (South Yorkshire Fire and Rescue, response standards 2022/23)", () => {
+    const { tables, verdicts } = corpusCase('fire-south-yorkshire-frs-response-standards-2022-23.txt');
+    const table = tables[0]!;
+    // "Incident category risk" over "High | Medium | Low" is the header's first row.
+    expect(table.headerRows.map((r) => r + 1)).toEqual([12, 13]);
+    expect(table.indicators.map((i) => [i.row + 1, i.targetRow! + 1, i.description])).toEqual([
+      [15, 14, 'Community risk: High'],
+      [17, 16, 'Community risk: Medium'],
+      [19, 18, 'Community risk: Low'],
+    ]);
+    expect(verdicts.slice(0, 3).map((v) => [v.actualText, v.targetText, v.status, v.polarity])).toEqual([
+      ['6 minutes 44 seconds', '7 minutes', 'met', 'lower'],
+      ['7 minutes 29 seconds', '9 minutes', 'met', 'lower'],
+      ['8 minutes 13 seconds', '11 minutes', 'met', 'lower'],
+    ]);
+  });
+
   test('"LA Average 20/21" beside the council\'s own years is a comparison, never the figure judged (North Lanarkshire Council, housing)', () => {
     const { tables } = corpusCase('council-north-lanarkshire-housing-quality-maintenance-2020-21.txt');
     expect(roles(tables[0]!)).toMatchObject({ E: 'actual', F: 'benchmark' });
@@ -497,6 +514,13 @@ describe('which way is better, in the publisher’s words', () => {
 });
 
 describe('targets as published', () => {
+  test('"7 minutes" and "30 mins" are minutes, not millions; "£2.5m per year" is millions a year (South Yorkshire Fire and Rescue)', () => {
+    expect(parseTargetText('7 minutes')).toMatchObject({ kind: 'threshold', value: 7, unit: 'minutes' });
+    expect(parseTargetText('30 mins')).toMatchObject({ kind: 'threshold', value: 30, unit: 'minutes' });
+    expect(parseTargetText('£1.2m')).toMatchObject({ kind: 'threshold', value: 1_200_000, unit: 'money' });
+    expect(parseTargetText('£2.5m per year')).toMatchObject({ kind: 'rate', value: 2_500_000, per: 'year' });
+  });
+
   test.each<[string, Record<string, unknown>, string]>([
     ['Target: No official target. We aim to collect as much rent due as we can.', { kind: 'none' }, 'Network Homes'],
     ['Target: 0.85%. We aim to minimise our rent loss as much as', { kind: 'threshold', value: 0.85, unit: 'percent' }, 'Network Homes'],

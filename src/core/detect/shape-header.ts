@@ -224,8 +224,22 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   const roles = new Set(columns.map((c) => c.role));
   if (!roles.has('description') || !(roles.has('actual') || roles.has('target') || roles.has('status'))) return undefined;
   const unread = cells.filter((cell) => cell.header && !columns.some((c) => c.col === cell.col));
+  // One heading over the figures' labels, none over the names ("Incident category risk" over
+  // "High | Medium | Low", South Yorkshire Fire and Rescue): it names what the labels are, and is
+  // the header's first row. A title over the names column stays a title.
+  const heading =
+    !dates &&
+    !subLabels &&
+    aboveFilled === 1 &&
+    labels[0]! > names.col &&
+    !grid.filledCell(row, names.col) &&
+    grid.filledCell(row - 1, labels[0]!) !== undefined &&
+    valueKind(grid.cell(row - 1, labels[0]!)) === 'words' &&
+    grid.headerText(row - 1, labels[0]!).length <= 60 &&
+    // "Rent collection January 2018" over "North | South" is a title that dates the figures.
+    periodInText(grid.headerText(row - 1, labels[0]!)) === undefined;
   return {
-    rows: dates ? [row - 1, row] : subLabels ? [row, row + 1] : [row],
+    rows: dates || heading ? [row - 1, row] : subLabels ? [row, row + 1] : [row],
     columns,
     shapeDoubts: [
       ...(measure

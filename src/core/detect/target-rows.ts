@@ -70,8 +70,12 @@ export function pairTargetRows(grid: SheetGrid, columns: readonly ColumnMapping[
 /** "Rent collected | Target | …" over " | Actual | …": the rows of one indicator, labelled in a column of their own. */
 function pairedWithin(grid: SheetGrid, indicators: DetectedIndicator[], labelColumns: readonly number[]): PairedRows | undefined {
   let paired = 0;
-  const out = indicators.map((indicator) => {
-    if (indicator.rows.length < 2) return indicator;
+  const out: DetectedIndicator[] = [];
+  for (const indicator of indicators) {
+    if (indicator.rows.length < 2) {
+      out.push(indicator);
+      continue;
+    }
     let targetRow: number | undefined;
     let actualRow: number | undefined;
     for (const r of indicator.rows) {
@@ -79,11 +83,36 @@ function pairedWithin(grid: SheetGrid, indicators: DetectedIndicator[], labelCol
       if (label === 'target') targetRow ??= r;
       else if (label === 'actual') actualRow ??= r;
     }
-    if (targetRow === undefined || actualRow === undefined) return indicator;
-    paired++;
-    return { ...indicator, row: actualRow, targetRow };
-  });
+    if (targetRow !== undefined && actualRow !== undefined) {
+      paired++;
+      out.push({ ...indicator, row: actualRow, targetRow });
+      continue;
+    }
+    const named = targetsOverNamedRows(grid, indicator, labelColumns);
+    paired += named.length;
+    out.push(...(named.length > 0 ? named : [indicator]));
+  }
   return paired > 0 ? { indicators: out, paired } : undefined;
+}
+
+/**
+ * "Community risk | Target | 7 minutes …" over " | High | 6 minutes 44 seconds …", then Target and
+ * Medium, Target and Low (South Yorkshire Fire and Rescue's response standards): each Target row
+ * sets the targets of the named row under it, and each pair is an indicator of its own, named by
+ * the rows' heading and its own name. Empty where the rows do not alternate so.
+ */
+function targetsOverNamedRows(grid: SheetGrid, indicator: DetectedIndicator, labelColumns: readonly number[]): DetectedIndicator[] {
+  const rows = indicator.rows;
+  if (rows.length < 2 || rows.length % 2 !== 0) return [];
+  const pairs: DetectedIndicator[] = [];
+  for (let i = 0; i < rows.length; i += 2) {
+    const [targetRow, namedRow] = [rows[i]!, rows[i + 1]!];
+    if (rowLabel(grid, targetRow, labelColumns) !== 'target' || namedRow !== targetRow + 1) return [];
+    const name = labelColumns.map((c) => grid.text(namedRow, c).trim()).find(Boolean);
+    if (!name || labelOf(name)) return [];
+    pairs.push({ ...indicator, row: namedRow, rows: [targetRow, namedRow], targetRow, description: `${indicator.description}: ${name}` });
+  }
+  return pairs;
 }
 
 /**

@@ -51,7 +51,8 @@ const LOWER_STRICT_PREFIX = /^(<|less than|fewer than|under|below)\s*/;
 const HIGHER_SUFFIX = /\s*(or (above|more|higher|better|greater|over)|\+|plus|and above|and over|minimum|min)$/;
 const LOWER_SUFFIX = /\s*(or (below|less|lower|fewer|under)|and below|maximum|max)$/;
 
-const NUMBER = String.raw`(£)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?|-?\.\d+)\s*(k|m|%)?`;
+// "£1.2m" is a million and "5k" a thousand; the "m" of "7 minutes" is no million.
+const NUMBER = String.raw`(£)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?|-?\.\d+)\s*((?:k|m)(?![a-z])|%)?`;
 
 const NUMBER_THEN_WORDS = new RegExp(String.raw`^${NUMBER}\s*(.*)$`);
 const RANGE = new RegExp(String.raw`^(?:between\s+)?${NUMBER}\s*(?:-|to|and)\s*${NUMBER}$`);
@@ -314,7 +315,8 @@ export function parseTargetText(raw: string): Target {
   m = RATE.exec(body);
   if (m) {
     const per = RATE_WORDS.find((r) => r.pattern.test(m![5]!.replace(/\s+/g, ' ').trim()))?.per;
-    const value = Number(m[2]!.replace(/,/g, ''));
+    // "£2.5m per year" is two and a half million a year.
+    const value = Number(m[2]!.replace(/,/g, '')) * (m[3] === 'k' ? 1_000 : m[3] === 'm' ? 1_000_000 : 1);
     if (per && Number.isFinite(value) && Math.abs(value) <= 1e15) {
       const unit: Unit = m[3] === '%' ? 'percent' : m[1] ? 'money' : 'count';
       return { kind: 'rate', text, value, unit, per, ...(direction ? { direction } : {}) };

@@ -10,6 +10,7 @@ import { evaluateWorkbook } from '../../../src/core/engine/evaluate';
 import { parseActualText } from '../../../src/core/engine/parse-actual';
 import { parseTargetText } from '../../../src/core/engine/parse-target';
 import { buildWorkbook, type CellInput } from '../../../src/hosts/memory/build-workbook';
+import { periodLabel } from '../../../src/core/periods/period';
 import { referenceVerdicts } from '../engine/reference-evaluator';
 
 const TODAY = { year: 2025, month: 6, day: 1 };
@@ -237,5 +238,22 @@ describe('a second header row of series is read only where every group repeats i
       ['Satisfied with repairs', '76%', '61%', '70%', '65%'],
     ]);
     expect(detection.tables.flatMap((t) => t.columns).some((c) => c.series === 'Tenants' && c.period?.kind === 'quarter')).toBe(false);
+  });
+});
+
+describe("a heading over the figures' labels joins the header only where it names no period", () => {
+  test('"Rent collection January 2018" written over "North | South" stays the title that dates the figures', () => {
+    const { detection } = read([
+      ['', 'Rent collection January 2018', ''],
+      ['', 'North', 'South'],
+      ['Current tenant arrears %', 1.36, 1.76],
+      ['Rent collected %', 99.1, 98.7],
+    ]);
+    const table = detection.tables[0]!;
+    expect(table.headerRows.map((r) => r + 1)).toEqual([2]);
+    expect(table.columns.filter((c) => c.role === 'actual').map((c) => c.period && periodLabel(c.period))).toEqual([
+      'Jan 2018',
+      'Jan 2018',
+    ]);
   });
 });
