@@ -96,6 +96,7 @@ export function scanJson(file: string, detection: Detection): ScanJson {
         description: indicator.description,
         row: indicator.row + 1,
         rows: indicator.rows.map((r) => r + 1),
+        targetRow: indicator.targetRow === undefined ? null : indicator.targetRow + 1,
         section: indicator.section ?? null,
         definition: indicator.definition ?? null,
         footnote: indicator.footnote

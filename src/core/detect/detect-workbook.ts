@@ -609,6 +609,13 @@ function describeGaps(
   const roles = new Set(columns.map((column) => column.role));
   const doubts: Issue[] = [];
   const unpaired = indicators.length - pairedTargetRows;
+  if (pairedTargetRows > 0)
+    doubts.push(
+      issue(
+        'targets-in-rows',
+        `Each indicator's targets are read from its Target row, period by period, and its figures from the row beside it (${pairedTargetRows} indicator${pairedTargetRows === 1 ? '' : 's'}): check them before you run.`,
+      ),
+    );
   if (pairedTargetRows > 0 && unpaired > 0)
     doubts.push(
       issue(

@@ -54,6 +54,10 @@ describe('an indicator with a Target row and an Actual row', () => {
     // The status and colour go on the Actual row, where the figure is.
     expect(verdicts[0]!.actualCell).toBe('C3');
     expect(table.doubts.map((d) => d.code)).not.toContain('no-target-column');
+    // Never silent: the officer is told where the targets were read from.
+    expect(table.doubts.find((d) => d.code === 'targets-in-rows')?.message).toBe(
+      "Each indicator's targets are read from its Target row, period by period, and its figures from the row beside it (2 indicators): check them before you run.",
+    );
   });
 
   test('named as rows under the indicator\'s heading ("Target", "Plan", "Actual"): the heading names the indicator', () => {
