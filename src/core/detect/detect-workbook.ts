@@ -270,8 +270,9 @@ function buildTable(
   if (!fromSaved && !header.shapeDoubts) {
     // Headers found by their words: the values settle what the words left open or got wrong.
     const resolved = resolveColumns(grid, headerCellsOf(grid, header, columns, spanRight), bodyRowsBelow(grid, headerBottom, bodyLimit));
-    columns = keepSeries(resolved.columns, header.columns);
-    doubts.push(...resolved.doubts);
+    columns = keepSeries(wordsOnlyAfterTheRun(resolved.columns, header.columns), header.columns);
+    const kept = new Set(columns.map((column) => column.col));
+    doubts.push(...resolved.doubts.filter((doubt) => !doubtAboutColumnLeftOut(doubt.message, kept)));
   }
   doubts.push(...(header.shapeDoubts ?? []));
   if (!fromSaved) columns = lastYearBesideCurrent(columns);
@@ -377,6 +378,32 @@ function lastHeadedColumn(grid: SheetGrid, header: HeaderCandidate, from: number
   let last = from;
   while (last < spanRight && header.rows.some((r) => grid.shownText(r, last + 1) !== '')) last++;
   return last;
+}
+
+/** Roles a column after the header's known headings may take from its values alone: words, never figures. */
+const WORDS_AFTER_THE_RUN: ReadonlySet<ColumnRole> = new Set(['status', 'commentary']);
+
+/**
+ * The columns after the last the header's words mapped keep a role their values gave only where it
+ * is words: "Update" full of sentences, "Rating" of Greens and Ambers (Cairngorms National Park
+ * Authority). Counts headed "Tenants surveyed | Responses" are never the period's figures; they are
+ * left alone, and the doubt for headings not recognised names them.
+ */
+function wordsOnlyAfterTheRun(columns: ColumnMapping[], named: readonly ColumnMapping[]): ColumnMapping[] {
+  const lastNamed = Math.max(...named.map((column) => column.col));
+  return columns.filter(
+    (column) =>
+      column.col <= lastNamed ||
+      // An unheaded column straight after the run was always the values' to settle.
+      (column.col === lastNamed + 1 && column.header.trim() === '') ||
+      WORDS_AFTER_THE_RUN.has(column.role),
+  );
+}
+
+/** Whether a doubt the values' reading raised is about a column that was then left out ("Column F taken as …"). */
+function doubtAboutColumnLeftOut(message: string, kept: ReadonlySet<number>): boolean {
+  const about = /^Column ([A-Z]{1,3}) /.exec(message);
+  return about !== null && !kept.has(columnIndex(about[1]!));
 }
 
 /** The series a two-row header named ("Complainant feedback" under "Quarter 4"), kept through the values' reading of the columns. */
@@ -495,7 +522,11 @@ function yearInHeaderRow(grid: SheetGrid, headerTop: number, columns: readonly C
   for (let c = Math.min(...cols); c <= Math.max(...cols); c++) {
     if (figures.has(c)) continue;
     const text = grid.text(headerTop, c);
-    const fy = /\d{4}\s*[-/]\s*\d{2}/.test(text) ? financialYearInName(text) : undefined;
+    if (!/\d{4}\s*[-/]\s*\d{2}/.test(text)) continue;
+    // "Last year (2023/24)", "Baseline 2023/24", "Scottish average 2023/24" date another figure, not the months.
+    const kind = classifyHeader(text)?.role;
+    if (kind !== undefined && kind !== 'description' && kind !== 'commentary') continue;
+    const fy = financialYearInName(text);
     if (fy !== undefined) years.add(fy);
   }
   return years.size === 1 ? [...years][0] : undefined;

@@ -52,7 +52,9 @@ export interface PairedRows {
  * indicator has both, so a table with a "Standard" column is not touched.
  */
 export function pairTargetRows(grid: SheetGrid, columns: readonly ColumnMapping[], indicators: DetectedIndicator[]): PairedRows {
-  if (columns.some((column) => column.role === 'target')) return { indicators, paired: 0 };
+  // Rows labelled Target and Actual are that whatever else the table has ("Annual target" beside the
+  // quarters); a Target row over a row of another name is read so only where no column holds targets.
+  const hasTargetColumn = columns.some((column) => column.role === 'target');
   const actualCols = columns.filter((column) => column.role === 'actual').map((column) => column.col);
   if (actualCols.length === 0) return { indicators, paired: 0 };
   const firstFigure = Math.min(...actualCols);
@@ -62,13 +64,18 @@ export function pairTargetRows(grid: SheetGrid, columns: readonly ColumnMapping[
   const labelColumns: number[] = [];
   for (let c = left; c < firstFigure; c++) if (c !== descCol) labelColumns.push(c);
 
-  const byLabelColumn = labelColumns.length > 0 ? pairedWithin(grid, indicators, labelColumns) : undefined;
+  const byLabelColumn = labelColumns.length > 0 ? pairedWithin(grid, indicators, labelColumns, !hasTargetColumn) : undefined;
   if (byLabelColumn) return byLabelColumn;
   return descCol === undefined ? { indicators, paired: 0 } : pairedByName(indicators);
 }
 
 /** "Rent collected | Target | …" over " | Actual | …": the rows of one indicator, labelled in a column of their own. */
-function pairedWithin(grid: SheetGrid, indicators: DetectedIndicator[], labelColumns: readonly number[]): PairedRows | undefined {
+function pairedWithin(
+  grid: SheetGrid,
+  indicators: DetectedIndicator[],
+  labelColumns: readonly number[],
+  overNamedRows: boolean,
+): PairedRows | undefined {
   let paired = 0;
   const out: DetectedIndicator[] = [];
   for (const indicator of indicators) {
@@ -88,7 +95,7 @@ function pairedWithin(grid: SheetGrid, indicators: DetectedIndicator[], labelCol
       out.push({ ...indicator, row: actualRow, targetRow });
       continue;
     }
-    const named = targetsOverNamedRows(grid, indicator, labelColumns);
+    const named = overNamedRows ? targetsOverNamedRows(grid, indicator, labelColumns) : [];
     paired += named.length;
     out.push(...(named.length > 0 ? named : [indicator]));
   }

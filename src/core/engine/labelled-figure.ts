@@ -15,6 +15,10 @@ export interface LabelledFigure {
 /** What may follow the name: a figure, perhaps signed, in pounds or a percentage, with footnote stars. */
 const FIGURE_AFTER_NAME = /^[<>≤≥~]?\s*[+-]?£?\s*\d[\d,]*(\.\d+)?\s*(%|per ?cent|days?|weeks?|wks?|hours?|mins?|minutes?)?\s*\**$/i;
 
+/** Words before "was" that make the cell a note about another period's figure, not a measure's name and its figure. */
+const NOTE_NOT_NAME =
+  /\d|\b(last|previous|prior|same period|not available|unavailable|awaiting|pending|tbc|n\/a|result|figure|outturn|target|baseline)\b/i;
+
 /** A name, then "was" or "is", then the figure that ends the cell. */
 const STATED_AFTER_NAME = /^(.*\S)\s+(?:was|is|were|are)\s+(\S+(?:\s*\*+)?)$/i;
 
@@ -38,6 +42,8 @@ export function splitLabelledFigure(text: string): LabelledFigure | undefined {
   if (parts.length !== 2 && !stated) return undefined;
   const label = (stated ? stated[1]! : parts[0]!).trim();
   const figure = (stated ? stated[2]! : parts[1]!).trim();
+  // "Not available - last year was 97%", "Awaiting data; Q4 was 32": a note about another figure.
+  if (stated && NOTE_NOT_NAME.test(label)) return undefined;
   if (label.length < 3 || label.length > 200 || !/[a-z]{3}/i.test(label)) return undefined;
   if (NOT_A_MEASURE.test(label) || FIGURE_IN_NAME.test(label) || readStatusWord(label) !== undefined) return undefined;
   return FIGURE_AFTER_NAME.test(figure) ? { label, figure } : undefined;

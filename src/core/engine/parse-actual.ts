@@ -124,12 +124,16 @@ export function parseActualText(raw: string): Actual {
   // A figure, perhaps with a unit, a rate or words after it: "364", "90.2%", "22 per quarter", "1 delivered",
   // "82.51 per cent", "12 Days", "11 wks", and a second figure in brackets: "41 (63%)", "5.8% (1720)".
   const { alternative, rest: figureAlone } = takeBracketedFigure(figureText);
-  const m = /^(£)?\s*([+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?|[+-]?\.\d+)\s*(%|k|per ?cent\b)?\s*(.*)$/.exec(figureAlone);
+  // "£0.7m" is seven hundred thousand and "5k" five thousand, as targets read them; the "m" of "7 mins" is a unit.
+  const m = /^(£)?\s*([+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?|[+-]?\.\d+)\s*(%|(?:k|m)(?![a-z])|per ?cent\b)?\s*(.*)$/.exec(
+    figureAlone,
+  );
   if (m) {
     let value = Number(m[2]!.replace(/,/g, ''));
     if (!Number.isFinite(value) || Math.abs(value) > 1e15)
       return { kind: 'unreadable', text, why: `"${shortText(raw, 60)}" holds a number too large to use` };
     if (m[3] === 'k') value *= 1000;
+    if (m[3] === 'm') value *= 1_000_000;
     const words = m[4]!.trim();
     const rate = RATE_WORDS.find(([pattern]) => pattern.test(words));
     const statedPart = figureText === rest ? varPart : {};

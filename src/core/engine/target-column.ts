@@ -16,6 +16,21 @@ export function targetColumnFor(table: DetectedTable, period: Period | undefined
   return targets.find((t) => t.period?.fy === period.fy) ?? targets.find((t) => t.period?.fy === undefined);
 }
 
+/** Columns of figures: where a table has any, its own rating is not the only reading there is. */
+const FIGURES_ELSEWHERE: readonly ColumnRole[] = [
+  'actual',
+  'baseline',
+  'previous',
+  'rank',
+  'benchmark',
+  'count',
+  'metShare',
+  'notMetShare',
+];
+
+/** Headings that say the column is the sheet's own rating of progress. */
+const RATING_HEADING = /\b(rag|rating|status|achieved|met|on target|on track|progress)\b/i;
+
 /**
  * A table with no figures, only its own answers or ratings: "Standard | Standard achieved?" over
  * "We will … within one month | No" (South Tyneside Homes), or "Indicator | Target | Update |
@@ -28,7 +43,9 @@ export function answeredWithoutFigures(
   sheet: Sheet,
   row: number,
 ): { actual: Actual; target: Target; period: Period | undefined } | undefined {
-  if (hasColumn(table, 'actual') || hasColumn(table, 'baseline')) return undefined;
+  if (FIGURES_ELSEWHERE.some((role) => hasColumn(table, role))) return undefined;
+  // Beside a target, only a column headed as the sheet's rating is taken for one: "Risk" may be Red.
+  if (hasColumn(table, 'target') && !columnsOf(table, 'status').some((column) => RATING_HEADING.test(column.header))) return undefined;
   const answer = publishedRating(table, sheet, row, undefined);
   const rated = answer?.status;
   if (rated !== 'met' && rated !== 'near' && rated !== 'missed') return undefined;

@@ -257,3 +257,70 @@ describe("a heading over the figures' labels joins the header only where it name
     ]);
   });
 });
+
+describe("a second review of the day's rules: ordinary tables they had misread", () => {
+  test('counts after the RAG and officer columns ("Tenants surveyed | Responses") are never judged as the period\'s figures', () => {
+    const { detection, verdicts } = read([
+      ['Indicator', 'Target', 'Actual', 'RAG', 'Responsible officer', 'Tenants surveyed', 'Responses'],
+      ['Tenant satisfaction with repairs', '85%', '82%', 'Amber', 'J Smith', 400, 212],
+      ['Tenant satisfaction overall', '80%', '83%', 'Green', 'A Jones', 1200, 640],
+    ]);
+    expect(verdicts.map((v) => [v.actualText, v.status])).toEqual([
+      ['82%', 'near'],
+      ['83%', 'met'],
+    ]);
+    expect(detection.tables[0]!.doubts.map((d) => d.message)).toContain(
+      'Column F "Tenants surveyed" was not recognised; KPI Tracker will leave it alone.',
+    );
+  });
+
+  test('"Last year (2023/24)" dates last year\'s figure, not this year\'s quarters', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Last year (2023/24)', 'Target', 'Q1', 'Q2', 'Q3', 'Q4'],
+      ['Rent collected', '97.5%', '98%', '96%', '97%', '98.5%', ''],
+    ]);
+    expect(verdicts.map((v) => v.periodLabel)).toEqual(['Q1', 'Q2', 'Q3']);
+  });
+
+  test('a note in a figure\'s cell about another period ("Not available - last year was 97%", "Awaiting data; Q4 was 32") is not this period\'s figure', () => {
+    expect(parseActualText('Not available - last year was 97%').kind).not.toBe('number');
+    expect(parseActualText('Awaiting data; Q4 was 32').kind).not.toBe('number');
+    expect(parseActualText('Annual measure - 2023/24 result was 81%').kind).not.toBe('number');
+  });
+
+  test('"£0.7m" is read in millions as "£2.5m per year" is', () => {
+    expect(parseActualText('£0.7m')).toMatchObject({ kind: 'number', value: 700_000, unit: 'money' });
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Q1 2024/25'],
+      ['Savings delivered', '£2.5m per year', '£0.7m'],
+    ]);
+    expect(verdicts[0]!.status).toBe('met');
+  });
+
+  test('the sheet\'s own rating is not the reading where figures stand beside it, nor where the column is headed as something else ("Risk")', () => {
+    const beside = read([
+      ['Indicator', 'Target', 'Position at 30 June', 'RAG'],
+      ['Rent collected', '98%', '99%', 'Red'],
+    ]);
+    expect(beside.verdicts[0]!.reason).not.toContain("sheet's own rating");
+    const risk = read([
+      ['Indicator', 'Target', 'Risk'],
+      ['Rent collected', '98%', 'Red'],
+      ['Average days to relet', 30, 'Green'],
+    ]);
+    expect(risk.verdicts.map((v) => v.status)).toEqual(['no-data', 'no-data']);
+  });
+
+  test('Target and Actual rows beside an "Annual target" column: the Actual row is judged against the Target row', () => {
+    const { verdicts } = read([
+      ['Indicator', '', 'Annual target', 'Q1', 'Q2', 'Q3', 'Q4'],
+      ['Affordable homes delivered', 'Target', 200, 40, 90, 140, 200],
+      ['', 'Actual', '', 35, 95, 150, ''],
+    ]);
+    expect(verdicts.map((v) => [v.indicator, v.actualText, v.targetText, v.status])).toEqual([
+      ['Affordable homes delivered', '35', '40', 'missed'],
+      ['Affordable homes delivered', '95', '90', 'met'],
+      ['Affordable homes delivered', '150', '140', 'met'],
+    ]);
+  });
+});

@@ -95,18 +95,15 @@ describe('an indicator with a Target row and an Actual row', () => {
 });
 
 describe('tables that only look like it stay as they were', () => {
-  test('a table with a target column keeps it, even where a row is labelled "Actual" beside the name', () => {
+  test('beside a target column, a row labelled "Target" over a row of another name is no pair: the column sets the targets', () => {
     const { detection, verdicts } = read([
       ['Indicator', '', 'Target', 'Apr 2025', 'May 2025'],
-      ['Repairs completed on time', 'Target', '95%', '96%', '97%'],
-      ['', 'Actual', '', '', ''],
+      ['Response times', 'Target', '95%', '96%', '97%'],
+      ['', 'Urgent', '', '', ''],
       ['Gas safety certificates', '', '100%', '100%', '99%'],
     ]);
-    expect(detection.tables[0]!.indicators.map((i) => [i.row + 1, i.targetRow])).toEqual([
-      [2, undefined],
-      [4, undefined],
-    ]);
-    expect(verdicts.map((v) => v.status)).toEqual(['met', 'met', 'met', 'near']);
+    expect(detection.tables[0]!.indicators.map((i) => i.targetRow)).toEqual([undefined, undefined]);
+    expect(verdicts.map((v) => v.targetText)).toEqual(['95%', '95%', '100%', '100%']);
   });
 
   test('indicators named "Performance" and "Target" under different headings are not paired across them', () => {
