@@ -25,6 +25,8 @@ const ACTUAL_LABEL = /^(actuals?|actual performance|results?|outturn|out-turn|pe
 type Label = 'target' | 'actual';
 
 function labelOf(text: string): Label | undefined {
+  // A label is a word or two: an indicator's wording is passed over unread.
+  if (text.length > 40) return undefined;
   const words = normaliseHeader(text).replace(/[:.]$/, '');
   if (TARGET_LABEL.test(words)) return 'target';
   if (ACTUAL_LABEL.test(words)) return 'actual';
@@ -133,9 +135,9 @@ function pairedByName(indicators: DetectedIndicator[]): PairedRows {
   for (let i = 0; i < indicators.length; i++) {
     const here = indicators[i]!;
     const next = indicators[i + 1];
-    const hereLabel = labelOf(here.description);
-    const nextLabel = next ? labelOf(next.description) : undefined;
     const together = next !== undefined && next.section === here.section && here.section !== undefined;
+    const hereLabel = together ? labelOf(here.description) : undefined;
+    const nextLabel = hereLabel ? labelOf(next!.description) : undefined;
     if (together && hereLabel && nextLabel && hereLabel !== nextLabel) {
       const [target, actual] = hereLabel === 'target' ? [here, next] : [next, here];
       const { section: _heading, ...rest } = actual;
