@@ -639,6 +639,18 @@ describe('actuals as published', () => {
     expect(verdict.status).toBe('met');
   });
 
+  test('a target in months or years is a time too: "10 weeks" against "3 months" is 2.3 months, and the reason says so', () => {
+    const target = parseTargetText('3 months');
+    expect(target).toMatchObject({ kind: 'threshold', value: 3, unit: 'months' });
+    const verdict = judge(parseActualText('10 weeks'), target, {
+      polarity: decidePolarity({ description: 'Average time to process planning appeals', target }),
+      today: TODAY,
+    });
+    expect(verdict.reason).toContain('10 weeks is 2.3 months');
+    expect(verdict.status).toBe('met');
+    expect(parseTargetText('1 year')).toMatchObject({ kind: 'threshold', value: 1, unit: 'years' });
+  });
+
   test('times as published: "32.7 weeks" (Aberdeenshire), "11 wks" (East Ayrshire), "4m 40s" (Winchester), "4 minutes 22 seconds" (Enfield)', () => {
     expect(parseActualText('32.7 weeks')).toMatchObject({ kind: 'number', value: 32.7, unit: 'weeks' });
     expect(parseActualText('11 wks')).toMatchObject({ kind: 'number', value: 11, unit: 'weeks' });

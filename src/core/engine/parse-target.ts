@@ -24,6 +24,8 @@ const UNIT_WORDS: ReadonlyArray<{ pattern: RegExp; unit: Unit }> = [
   { pattern: /^(hours?|hrs?|h)$/, unit: 'hours' },
   { pattern: /^(minutes?|mins?)$/, unit: 'minutes' },
   { pattern: /^(weeks?|wks?)$/, unit: 'weeks' },
+  { pattern: /^(months?|mths?)$/, unit: 'months' },
+  { pattern: /^(years?|yrs?)$/, unit: 'years' },
   { pattern: /^(points?|score|out of \d+)$/, unit: 'score' },
 ];
 
