@@ -25,6 +25,7 @@ import { readMeasureCards, wordingOverlap } from './measure-cards';
 import { SheetGrid } from './sheet-grid';
 import { pairTargetRows } from './target-rows';
 import { splitRowsWithOwnFigures } from './figure-rows';
+import { leaveOutCountsAndComplements } from './shares-and-counts';
 import { unreadGridDoubt, unreadGrids } from './unread-grids';
 import { readLabelledFigureTables } from './labelled-figures';
 import { MEASURE_WORDS } from './column-values';
@@ -279,14 +280,18 @@ function buildTable(
   const body = readBody(grid, { ...header, columns }, bodyLimit);
   doubts.push(...body.doubts);
   columns = fillPeriods(grid, headerTop, lastBottom, columns);
-  const kind = kindOf(columns);
   const tied = tieFootnotes(grid, columns, body.indicators, body.footnotes);
   const { indicators: pairedRows, paired } = pairTargetRows(grid, columns, tied);
   const indicators = splitRowsWithOwnFigures(grid, columns, pairedRows);
-  doubts.push(...describeGaps(kind, columns, indicators, paired), ...seriesReportedFirstOnly(columns));
+  const shares = leaveOutCountsAndComplements(grid, columns, indicators);
+  // The table still spans the columns left alone: they are its own, only not judged.
+  const spanned = columns.map((column) => column.col);
+  columns = shares.columns;
+  const kind = kindOf(columns);
+  doubts.push(...shares.doubts, ...describeGaps(kind, columns, indicators, paired), ...seriesReportedFirstOnly(columns));
   const headedTo = lastHeadedColumn(grid, header, Math.max(...columns.map((column) => column.col)), spanRight);
   for (const c of grid.filledColumns(headerTop)) {
-    if (!columns.some((column) => column.col === c) && c <= headedTo) {
+    if (!columns.some((column) => column.col === c) && c <= headedTo && !shares.leftOut.has(c)) {
       doubts.push(
         issue(
           'column-not-recognised',
@@ -295,7 +300,7 @@ function buildTable(
       );
     }
   }
-  const cols = columns.map((column) => column.col);
+  const cols = spanned;
   const titleRow = header.title === undefined ? titleAbove(grid, headerTop, lastBottom) : undefined;
   return {
     sheet: grid.sheet.name,

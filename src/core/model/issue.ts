@@ -48,6 +48,8 @@ export const ISSUE_CODES = [
   'column-role-unsure',
   /** A header KPI Tracker does not know, inside the table: the column is left alone. */
   'column-not-recognised',
+  /** A headcount beside its share ("Female" beside "Female %"), or a share that is another taken from 100: left alone. */
+  'share-beside-its-parts',
   /** Each indicator's targets are read from a Target row of its own under the period columns, not from a column. */
   'targets-in-rows',
   /** Several series of figures for one period ("SSHA | MMHA"): all judged, the first written and reported. */

@@ -324,3 +324,18 @@ describe("a second review of the day's rules: ordinary tables they had misread",
     ]);
   });
 });
+
+describe('shares and what they are shares of: only a headcount of the same name, or a share taken from 100, is left alone', () => {
+  test('"Satisfied % | Responses" keep both: the counts are of something else, and one share is no other\'s complement', () => {
+    const { detection } = read([
+      ['Measure', 'Tenants %', 'Leaseholders %', 'Responses'],
+      ['Satisfied with repairs', '76%', '61%', 400],
+      ['Satisfied with the home', '80%', '70%', 380],
+    ]);
+    const table = detection.tables[0]!;
+    expect(table.columns.filter((c) => c.role === 'actual').map((c) => c.header)).toEqual(
+      expect.arrayContaining(['Tenants %', 'Leaseholders %']),
+    );
+    expect(table.doubts.map((d) => d.code)).not.toContain('share-beside-its-parts');
+  });
+});
