@@ -38,6 +38,9 @@ export function leaveOutCountsAndComplements(
   columns: readonly ColumnMapping[],
   indicators: readonly DetectedIndicator[],
 ): { columns: ColumnMapping[]; doubts: Issue[]; leftOut: ReadonlySet<number> } {
+  // Most tables have no share among their headings, which a glance at them says.
+  if (!columns.some((column) => column.role === 'actual' && /%|percent/i.test(column.header)))
+    return { columns: [...columns], doubts: [], leftOut: new Set() };
   const actuals = columns.filter((column) => column.role === 'actual');
   const shares = actuals.filter((column) => shareOf(column.header) !== undefined);
   if (shares.length === 0 || indicators.length < 2) return { columns: [...columns], doubts: [], leftOut: new Set() };

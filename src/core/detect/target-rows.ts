@@ -57,6 +57,8 @@ export function pairTargetRows(grid: SheetGrid, columns: readonly ColumnMapping[
   // Rows labelled Target and Actual are that whatever else the table has ("Annual target" beside the
   // quarters); a Target row over a row of another name is read so only where no column holds targets.
   const hasTargetColumn = columns.some((column) => column.role === 'target');
+  // A pair is rows of one indicator, or indicators under a heading: most tables have neither.
+  if (!indicators.some((indicator) => indicator.rows.length > 1 || indicator.section !== undefined)) return { indicators, paired: 0 };
   const actualCols = columns.filter((column) => column.role === 'actual').map((column) => column.col);
   if (actualCols.length === 0) return { indicators, paired: 0 };
   const firstFigure = Math.min(...actualCols);
