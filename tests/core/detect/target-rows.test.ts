@@ -85,8 +85,13 @@ describe('an indicator with a Target row and an Actual row', () => {
     expect(verdicts.filter((v) => v.indicator === 'Complaints received').map((v) => v.status)).toEqual(['no-target', 'no-target']);
   });
 
-  test('the fast evaluator and the plain reference evaluator agree on both layouts', () => {
-    for (const rows of [LABELLED_IN_A_COLUMN, NAMED_UNDER_A_HEADING]) {
+  test('the fast evaluator and the plain reference evaluator agree on both layouts, and beside an "Annual target" column', () => {
+    const besideAnnualTarget: CellInput[][] = [
+      ['Indicator', '', 'Annual target', 'Q1', 'Q2', 'Q3', 'Q4'],
+      ['Affordable homes delivered', 'Target', 200, 40, 90, 140, 200],
+      ['', 'Actual', '', 35, 95, 150, ''],
+    ];
+    for (const rows of [LABELLED_IN_A_COLUMN, NAMED_UNDER_A_HEADING, besideAnnualTarget]) {
       const { workbook, detection, verdicts } = read(rows);
       const fields = (v: IndicatorVerdict) => [v.row, v.actualCell, v.actualText, v.targetText, v.status, v.reason, v.variance, v.trend];
       expect(verdicts.map(fields)).toEqual(referenceVerdicts(workbook, detection, { today: TODAY }).map(fields));

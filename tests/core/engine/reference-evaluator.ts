@@ -208,14 +208,18 @@ function verdictOf(where: TableWhere, indicator: DetectedIndicator, judged: Judg
 
 // ---------------------------------------------------------------- target tables (layouts A and B)
 
-/** An indicator's target for a period: from its target column, or from its Target row under the period's own column. */
+/**
+ * An indicator's target for a period: from its Target row under the period's own column where it
+ * has one (whatever target column the table has), else from its target column. With no period
+ * (no figures yet) the target column comes first, then the Target row's latest target.
+ */
 function targetIn(
   where: TableWhere,
   indicator: DetectedIndicator,
   targetColumn: ColumnMapping | undefined,
   periodColumn: ColumnMapping | undefined,
 ): Target {
-  if (indicator.targetRow !== undefined && !targetColumn) {
+  if (indicator.targetRow !== undefined && (periodColumn !== undefined || !targetColumn)) {
     const written = periodColumn
       ? [cellAt(where.sheet, indicator.targetRow, periodColumn.col)]
       : columns(where.table, 'actual').map((column) => cellAt(where.sheet, indicator.targetRow!, column.col));
@@ -282,7 +286,9 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
       const targetColumn = targetColumnFor(table, period);
       const columnTarget = monitoredOnly(table, sheet, indicator.row, targetIn(where, indicator, targetColumn, column));
       const polarity = polarityOf(where, indicator, columnTarget);
-      const annual = isAnnualCount(columnTarget, targetColumn, indicator.description) ? columnTarget : undefined;
+      // A Target row's figure is that period's own target, never a year's count to share out.
+      const annual =
+        indicator.targetRow === undefined && isAnnualCount(columnTarget, targetColumn, indicator.description) ? columnTarget : undefined;
       const shorterThanYear = period !== undefined && monthsIn(period) < 12;
       const target = annual && shorterThanYear ? annualAsRate(annual) : columnTarget;
       const actual = parseActualCell(cellAt(sheet, indicator.row, column.col));
