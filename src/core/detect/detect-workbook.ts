@@ -271,9 +271,9 @@ function buildTable(
   if (!fromSaved && !header.shapeDoubts) {
     // Headers found by their words: the values settle what the words left open or got wrong.
     const resolved = resolveColumns(grid, headerCellsOf(grid, header, columns, spanRight), bodyRowsBelow(grid, headerBottom, bodyLimit));
+    // The resolver's doubts are all about columns the header's words mapped, which are all kept.
     columns = keepSeries(wordsOnlyAfterTheRun(resolved.columns, header.columns), header.columns);
-    const kept = new Set(columns.map((column) => column.col));
-    doubts.push(...resolved.doubts.filter((doubt) => !doubtAboutColumnLeftOut(doubt.message, kept)));
+    doubts.push(...resolved.doubts);
   }
   doubts.push(...(header.shapeDoubts ?? []));
   if (!fromSaved) columns = lastYearBesideCurrent(columns);
@@ -403,12 +403,6 @@ function wordsOnlyAfterTheRun(columns: ColumnMapping[], named: readonly ColumnMa
       (column.col === lastNamed + 1 && column.header.trim() === '') ||
       WORDS_AFTER_THE_RUN.has(column.role),
   );
-}
-
-/** Whether a doubt the values' reading raised is about a column that was then left out ("Column F taken as …"). */
-function doubtAboutColumnLeftOut(message: string, kept: ReadonlySet<number>): boolean {
-  const about = /^Column ([A-Z]{1,3}) /.exec(message);
-  return about !== null && !kept.has(columnIndex(about[1]!));
 }
 
 /** The series a two-row header named ("Complainant feedback" under "Quarter 4"), kept through the values' reading of the columns. */
