@@ -17,7 +17,7 @@ import type { ColumnMapping, ColumnRole, DetectedIndicator } from './types';
 const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set(['actual', 'target', 'count', 'metShare', 'notMetShare']);
 
 /** The words a row has left of its figures, in no column that names the indicator or holds figures. */
-function labelOf(grid: SheetGrid, row: number, labelColumns: readonly number[]): string {
+function wordsBeside(grid: SheetGrid, row: number, labelColumns: readonly number[]): string {
   for (const c of labelColumns) {
     const text = grid.text(row, c).trim();
     if (/[a-z]/i.test(text)) return text;
@@ -50,7 +50,7 @@ export function splitRowsWithOwnFigures(
       continue;
     }
     const withFigures = indicator.rows.filter(hasFigures);
-    const labels = withFigures.map((row) => labelOf(grid, row, labelColumns));
+    const labels = withFigures.map((row) => wordsBeside(grid, row, labelColumns));
     // Every row of figures must say what it measures; unlabelled rows may be one figure's second line.
     if (withFigures.length < 2 || labels.some((label) => label === '') || new Set(labels).size < labels.length) {
       out.push(indicator);

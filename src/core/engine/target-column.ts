@@ -54,7 +54,7 @@ export function answeredWithoutFigures(
     actual: { kind: rated === 'missed' ? 'not-achieved' : 'achieved', text: answer!.text },
     target: {
       kind: 'answered',
-      text: textAt(sheet, row, targetColumn?.col).trim(),
+      text: textAt(sheet, row, targetColumn?.col),
       answer: answer!.text,
       rated,
     },
