@@ -2,7 +2,7 @@ import { columnIndex, columnLetter, rangeAddress } from '../model/address';
 import type { Sheet, Workbook } from '../model/workbook';
 import { dateAlone, financialYearInName, parsePeriodLabel, periodInText } from '../periods/parse-period-label';
 import { periodLabel, type Period } from '../periods/period';
-import { bodyRowsBelow, resolveColumns, type HeaderCell } from './resolve-columns';
+import { bodyRowsBelow, MAX_SPACER, resolveColumns, type HeaderCell } from './resolve-columns';
 import type { SavedTable, Settings } from '../settings/settings-schema';
 import { readSettings, SETTINGS_SHEET } from '../settings/settings-store';
 import { readActionRows, readRecommendation } from './action-plan-table';
@@ -107,7 +107,7 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
       const part = readHeader(grid, r, span);
       if (!part) continue;
       const stopBefore = nextHeaderRow(grid, part.rows[part.rows.length - 1]! + 1, savedByRow, span, part).row;
-      const table = buildTable(grid, part, stopBefore, lastBottom, undefined, span.right);
+      const table = buildTable(grid, part, stopBefore, lastBottom, undefined, span);
       if (!setAsideIfPeriodGrid(table)) tables.push(table);
       bottom = Math.max(bottom, table.range.bottom);
     }
@@ -232,9 +232,10 @@ function buildTable(
   stopBefore: number,
   lastBottom: number,
   fromSaved: { doubts: Issue[] } | undefined,
-  /** The last column a table standing beside others may take. */
-  spanRight = Number.MAX_SAFE_INTEGER,
+  /** The columns a table standing beside others may take. */
+  span: { left: number; right: number } = { left: 0, right: Number.MAX_SAFE_INTEGER },
 ): DetectedTable {
+  const spanRight = span.right;
   const headerTop = header.rows[0]!;
   const doubts: Issue[] = [...(fromSaved?.doubts ?? [])];
   let columns = [...header.columns];
@@ -270,7 +271,8 @@ function buildTable(
   const headerBottom = header.rows[header.rows.length - 1]!;
   if (!fromSaved && !header.shapeDoubts) {
     // Headers found by their words: the values settle what the words left open or got wrong.
-    const resolved = resolveColumns(grid, headerCellsOf(grid, header, columns, spanRight), bodyRowsBelow(grid, headerBottom, bodyLimit));
+    const bodyRows = bodyRowsBelow(grid, headerBottom, bodyLimit);
+    const resolved = resolveColumns(grid, headerCellsOf(grid, header, columns, spanRight, bodyRows), bodyRows);
     // The resolver's doubts are all about columns the header's words mapped, which are all kept.
     columns = keepSeries(wordsOnlyAfterTheRun(resolved.columns, header.columns), header.columns);
     doubts.push(...resolved.doubts);
@@ -291,7 +293,7 @@ function buildTable(
   doubts.push(...shares.doubts, ...describeGaps(kind, columns, indicators, paired), ...seriesReportedFirstOnly(columns));
   const headedTo = lastHeadedColumn(grid, header, Math.max(...columns.map((column) => column.col)), spanRight);
   for (const c of grid.filledColumns(headerTop)) {
-    if (!columns.some((column) => column.col === c) && c <= headedTo && !shares.leftOut.has(c)) {
+    if (!columns.some((column) => column.col === c) && c >= span.left && c <= headedTo && !shares.leftOut.has(c)) {
       doubts.push(
         issue(
           'column-not-recognised',
@@ -420,10 +422,20 @@ function keepSeries(columns: ColumnMapping[], named: readonly ColumnMapping[]): 
  * (an unheaded column of references, a landlord's name over figures) with none, for their values
  * to settle. The columns run from one left of the first mapped column to one right of the last.
  */
-function headerCellsOf(grid: SheetGrid, header: HeaderCandidate, columns: readonly ColumnMapping[], spanRight: number): HeaderCell[] {
+function headerCellsOf(
+  grid: SheetGrid,
+  header: HeaderCandidate,
+  columns: readonly ColumnMapping[],
+  spanRight: number,
+  bodyRows: readonly number[],
+): HeaderCell[] {
   const mapped = new Map(columns.map((column) => [column.col, column]));
   const cols = columns.map((column) => column.col);
-  const first = Math.max(0, Math.min(...cols) - 1);
+  const firstMapped = Math.min(...cols);
+  // An unheaded column of references may stand across a spacer column ("1 | | Council tax collected").
+  let first = Math.max(0, firstMapped - 1);
+  while (first > 0 && first > firstMapped - 1 - MAX_SPACER && grid.isEmptyDown(first, header.rows) && grid.isEmptyDown(first, bodyRows))
+    first--;
   const last = lastHeadedColumn(grid, header, Math.max(...cols), spanRight) + 1;
   const cells: HeaderCell[] = [];
   for (let c = first; c <= last; c++) {

@@ -4,6 +4,7 @@ import { splitLabelledFigure } from '../engine/labelled-figure';
 import { periodInText } from '../periods/parse-period-label';
 import { valueKind } from './column-values';
 import { FOOTNOTE_PATTERN } from './find-tables';
+import { MAX_SPACER } from './resolve-columns';
 import type { SheetGrid } from './sheet-grid';
 import type { CellRange } from '../model/workbook';
 import { shortText } from '../model/short-text';
@@ -31,9 +32,9 @@ export function readLabelledFigureTables(grid: SheetGrid, covered: readonly Cell
   const isCovered = (row: number): boolean => taken[row] === 1;
   for (let r = 0; r < grid.rows; r++) {
     if (isCovered(r)) continue;
-    const col = labelledColumn(grid, r);
-    if (col === undefined) continue;
-    const table = readFrom(grid, r, col, isCovered);
+    const cols = labelledColumns(grid, r);
+    if (cols === undefined) continue;
+    const table = readFrom(grid, r, cols, isCovered);
     if (table) {
       tables.push(table);
       r = table.range.bottom;
@@ -42,18 +43,30 @@ export function readLabelledFigureTables(grid: SheetGrid, covered: readonly Cell
   return tables;
 }
 
-/** The column of a row's "name: figure" cell, where the cell to its right is a target ("Target: 70%"). */
-function labelledColumn(grid: SheetGrid, row: number): number | undefined {
+/** Where a row holds a "name: figure" cell, its column and that of the target to its right ("Target: 70%"). */
+interface LabelledColumns {
+  readonly col: number;
+  readonly targetCol: number;
+}
+
+function labelledColumns(grid: SheetGrid, row: number): LabelledColumns | undefined {
   const filled = grid.filledColumns(row);
-  if (filled.length !== 2 || filled[1] !== filled[0]! + 1) return undefined;
-  const col = filled[0]!;
+  if (filled.length !== 2 || filled[1]! > filled[0]! + 1 + MAX_SPACER) return undefined;
+  const [col, targetCol] = filled as [number, number];
   if (!splitLabelledFigure(grid.text(row, col))) return undefined;
-  return /^(our\s+)?target(\s*[:=-]|\s+is\b|\s+\d)/i.test(grid.text(row, col + 1)) || valueKind(grid.cell(row, col + 1)) === 'target'
-    ? col
+  return /^(our\s+)?target(\s*[:=-]|\s+is\b|\s+\d)/i.test(grid.text(row, targetCol)) || valueKind(grid.cell(row, targetCol)) === 'target'
+    ? { col, targetCol }
     : undefined;
 }
 
-function readFrom(grid: SheetGrid, first: number, col: number, isCovered: (row: number) => boolean): DetectedTable | undefined {
+/** Whether a row holds a "name: figure" cell and its target in the same columns as the table's first. */
+function sameColumns(grid: SheetGrid, row: number, first: LabelledColumns): boolean {
+  const here = labelledColumns(grid, row);
+  return here !== undefined && here.col === first.col && here.targetCol === first.targetCol;
+}
+
+function readFrom(grid: SheetGrid, first: number, cols: LabelledColumns, isCovered: (row: number) => boolean): DetectedTable | undefined {
+  const { col, targetCol } = cols;
   const titleRow = first - 1;
   if (titleRow < 0 || grid.filledCount(titleRow) !== 1) return undefined;
   const title = grid.text(titleRow, grid.firstFilledColumn(titleRow));
@@ -67,7 +80,7 @@ function readFrom(grid: SheetGrid, first: number, col: number, isCovered: (row: 
       if (++blankRun >= 2) break;
       continue;
     }
-    if (labelledColumn(grid, r) === col) {
+    if (sameColumns(grid, r, cols)) {
       const label = splitLabelledFigure(grid.text(r, col))!.label;
       indicators.push({ row: r, rows: [r], description: label, ...(section ? { section } : {}), hidden: grid.isHidden(r) });
       bottom = r;
@@ -84,7 +97,7 @@ function readFrom(grid: SheetGrid, first: number, col: number, isCovered: (row: 
     }
     // A line of words between measures: a note on the one above ("This is not a good result - …")
     // or a heading for those below ("Repairs completed in target time"), where measures follow.
-    if (lone && indicators.length > 0 && labelledColumn(grid, r + 1) === col) {
+    if (lone && indicators.length > 0 && sameColumns(grid, r + 1, cols)) {
       if (/[.!?]$/.test(lone) || lone.length > 80) {
         const above = indicators[indicators.length - 1]!;
         indicators[indicators.length - 1] = { ...above, rows: [...above.rows, r] };
@@ -106,11 +119,11 @@ function readFrom(grid: SheetGrid, first: number, col: number, isCovered: (row: 
       reason: `each cell holds a measure's name and its figure ("${shortText(grid.text(first, col), 50)}")`,
       ...(period ? { period } : {}),
     },
-    { col: col + 1, header: 'Target', role: 'target', confidence: 0.8, reason: 'each cell reads "Target: …"' },
+    { col: targetCol, header: 'Target', role: 'target', confidence: 0.8, reason: 'each cell reads "Target: …"' },
   ];
   return {
     sheet: grid.sheet.name,
-    range: { top: titleRow, left: col, bottom, right: col + 1 },
+    range: { top: titleRow, left: col, bottom, right: targetCol },
     kind: 'measure-table',
     title,
     headerRows: [titleRow],
@@ -122,7 +135,7 @@ function readFrom(grid: SheetGrid, first: number, col: number, isCovered: (row: 
     doubts: [
       issue(
         'figures-after-names',
-        `Column ${columnLetter(col)} holds each measure's name and its figure in one cell, with the target in column ${columnLetter(col + 1)} and no header row: KPI Tracker reads the name before the colon and the figure after it${period ? '' : ', and found no period in the line above'}. Check it before you run.`,
+        `Column ${columnLetter(col)} holds each measure's name and its figure in one cell, with the target in column ${columnLetter(targetCol)} and no header row: KPI Tracker reads the name before the colon and the figure after it${period ? '' : ', and found no period in the line above'}. Check it before you run.`,
       ),
     ],
     confirmed: false,

@@ -4,7 +4,7 @@ import type { Period } from '../periods/period';
 import { holdsFigures, holdsNames, holdsStatuses, MEASURE_WORDS, profileColumn, valueKind } from './column-values';
 import type { HeaderCandidate } from './find-tables';
 import type { ColumnMapping } from './types';
-import { bodyRowsBelow, resolveColumns, type HeaderCell } from './resolve-columns';
+import { bodyRowsBelow, MAX_SPACER, resolveColumns, type HeaderCell } from './resolve-columns';
 import type { SheetGrid } from './sheet-grid';
 import { issue } from '../model/issue';
 import { normaliseHeader } from './header-lexicon';
@@ -100,6 +100,36 @@ function periodsAbove(grid: SheetGrid, row: number, span: Span, labelRow: number
   return labels[labels.length - 1]! - starts[starts.length - 1]! + 1 === width ? dated : undefined;
 }
 
+/** Whether columns `from`..`to` are empty in the header row and every body row (true when from > to). */
+function emptyDown(grid: SheetGrid, from: number, to: number, headerRow: number, bodyRows: readonly number[]): boolean {
+  for (let c = from; c <= to; c++) if (!grid.isEmptyDown(c, [headerRow]) || !grid.isEmptyDown(c, bodyRows)) return false;
+  return true;
+}
+
+/**
+ * Whether every gap between a header's labels is a spacer: one or two columns left empty all the
+ * way down, officers' way of setting figures apart from the names ("Measure | | Apr | May"). A run
+ * after a gap that starts with names of its own, with figures beside them, is a second table
+ * standing beside the first ("Indicator | Q1 | | Indicator | Q1"), and the row is no one header.
+ */
+function spacersOnly(grid: SheetGrid, labels: readonly number[], bodyRows: readonly number[]): boolean {
+  for (let i = 1; i < labels.length; i++) {
+    const before = labels[i - 1]!;
+    const after = labels[i]!;
+    if (after === before + 1) continue;
+    if (after - before - 1 > MAX_SPACER) return false;
+    for (let c = before + 1; c < after; c++) if (!grid.isEmptyDown(c, bodyRows)) return false;
+    const next = labels[i + 1];
+    if (
+      next === after + 1 &&
+      holdsNames(profileColumn(grid, after, bodyRows)) &&
+      (holdsFigures(profileColumn(grid, next, bodyRows)) || holdsStatuses(profileColumn(grid, next, bodyRows)))
+    )
+      return false;
+  }
+  return true;
+}
+
 /** A heading over names that are areas, sites or landlords rather than measures. */
 const AREA_HEADER =
   /^(district|districts|area|areas|region|regions|ward|wards|division|divisions|bcu|basic command unit|locality|localities|borough|boroughs|neighbourhood|neighbourhoods|county|counties|patch|site|sites|hospital|hospitals|station|stations)$/;
@@ -161,12 +191,14 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
     labels.push(c);
   }
   if (labels.length < 2) return undefined;
-  // Labels with a gap between them are tables side by side: each run is tried on its own.
-  if (span.right === Number.MAX_SAFE_INTEGER && labels.some((c, i) => i > 0 && c > labels[i - 1]! + 1)) return undefined;
+  const gapped = span.right === Number.MAX_SAFE_INTEGER && labels.some((c, i) => i > 0 && c > labels[i - 1]! + 1);
   if (labels.filter((c) => RATING_NAMES.test(grid.text(row, c))).length >= 2) return undefined;
 
   let bodyRows = bodyRowsBelow(grid, row, grid.rows);
   if (bodyRows.length === 0) return undefined;
+  // Labels with a gap between them are tables side by side, each run tried on its own, unless
+  // the gap is a narrow spacer column left empty all the way down (see spacersOnly).
+  if (gapped && !spacersOnly(grid, labels, bodyRows)) return undefined;
   // A second header row of sub-labels under the labels ("Mean | Median" over "(Average) | (Middle)").
   const subLabels = !dates && bodyRows[0] === row + 1 && bodyRows.length > 1 && isSubLabelRow(grid, row + 1, labels);
   if (subLabels) bodyRows = bodyRows.slice(1);
@@ -189,7 +221,9 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   for (const r of bodyRows) {
     const firstFilled = grid.firstFilledColumn(r);
     const lastFilled = grid.lastFilledColumn(r);
-    if (firstFilled >= left && firstFilled < first && firstFilled >= first - 1) first = firstFilled;
+    // An unheaded column of measures, straight left of the labels or across a spacer column.
+    const besideLabels = firstFilled >= first - 1 - MAX_SPACER && emptyDown(grid, firstFilled + 1, first - 1, row, bodyRows);
+    if (firstFilled >= left && firstFilled < first && besideLabels) first = firstFilled;
     if (lastFilled <= (span.right === Number.MAX_SAFE_INTEGER ? lastFilled : span.right) && lastFilled > last && lastFilled <= last + 1)
       last = lastFilled;
   }

@@ -333,6 +333,12 @@ export class SheetGrid {
     return showsWordOrFigure(this.cell(row, col));
   }
 
+  /** Whether a column is empty in every one of these rows: a spacer column, where a table has one. */
+  isEmptyDown(col: number, rows: readonly number[]): boolean {
+    for (const r of rows) if (this.filledCell(r, col)) return false;
+    return true;
+  }
+
   isBlankRow(row: number): boolean {
     return this.filledCount(row) === 0;
   }

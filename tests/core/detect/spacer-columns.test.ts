@@ -1,0 +1,94 @@
+/**
+ * Officers often leave a narrow empty column between a table's names and its figures, to set them
+ * apart. These tables are real ones (wording and figures as published, sources beside each) with
+ * such a spacer column put in: they must read as they do without it. Two tables standing side by
+ * side, each with names of its own, must still read as two.
+ */
+import { detectWorkbook } from '../../../src/core/detect/detect-workbook';
+import type { DetectedTable } from '../../../src/core/detect/types';
+import { evaluateWorkbook } from '../../../src/core/engine/evaluate';
+import { buildWorkbook, type CellInput } from '../../../src/hosts/memory/build-workbook';
+
+const TODAY = { year: 2026, month: 12, day: 6 };
+
+function read(rows: CellInput[][]) {
+  const workbook = buildWorkbook([{ name: 'Performance', rows }]);
+  const detection = detectWorkbook(workbook);
+  return { detection, verdicts: evaluateWorkbook(workbook, detection, { today: TODAY }) };
+}
+
+const roles = (table: DetectedTable): string[] => table.columns.map((column) => `${String.fromCharCode(65 + column.col)}:${column.role}`);
+const pct = (v: number): CellInput => ({ v, fmt: '0.0%' });
+
+// Lewisham and Greenwich NHS Trust, "How the Trust is performing", performance against key targets (April 2018).
+const lewisham: CellInput[][] = [
+  ['Performance against key targets'],
+  ['National standard', null, 'Dec 17', 'Jan 18', 'Feb 18', 'Mar 18', 'Apr 18'],
+  ['A&E: Trust overall', null, pct(0.86), pct(0.833), pct(0.856), pct(0.837), pct(0.876)],
+  ['A&E: UHL', null, pct(0.869), pct(0.867), pct(0.892), pct(0.871), pct(0.903)],
+  ['18-week referral', null, pct(0.8864), pct(0.889), pct(0.887), pct(0.881), pct(0.882)],
+  ['Cases of MRSA', null, 0, 0, 0, 0, 0],
+];
+
+describe('a spacer column inside a table', () => {
+  test('months across with an empty column before them are still read, one figure a month', () => {
+    const { detection } = read(lewisham);
+    expect(detection.tables).toHaveLength(1);
+    const table = detection.tables[0]!;
+    expect(roles(table)).toEqual(['A:description', 'C:actual', 'D:actual', 'E:actual', 'F:actual', 'G:actual']);
+    expect(table.indicators.map((indicator) => indicator.description)).toEqual([
+      'A&E: Trust overall',
+      'A&E: UHL',
+      '18-week referral',
+      'Cases of MRSA',
+    ]);
+    expect(detection.doubts.map((doubt) => doubt.code)).not.toContain('grid-not-read');
+  });
+
+  test('an unheaded column of numbers across a spacer is still the reference column', () => {
+    // Northumberland County Council, "NCC Current Performance Report at 18 May 2024 for Transactional Services".
+    const { detection, verdicts } = read([
+      ['NCC Current Performance Report at 18 May 2024 for'],
+      ['Transactional Services'],
+      [null, null, 'Measure', 'Unit', '2023/24 Performance', 'Current Target', 'Current Performance', 'Performance'],
+      [1, null, 'Percentage of Council Tax collected in-year to date', 'Percentage', 96.7, 96.6, 96.7, 'Green'],
+      [2, null, 'Percentage of National Non Domestic Rates collected in-year', 'Percentage', 96.4, 96.4, 96.4, 'Green'],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    expect(roles(detection.tables[0]!).slice(0, 2)).toEqual(['A:reference', 'C:description']);
+    expect(detection.tables[0]!.indicators.map((indicator) => indicator.ref)).toEqual(['1', '2']);
+    expect(verdicts.map((verdict) => verdict.status)).toEqual(['met', 'met']);
+  });
+
+  test('a "Target:" cell across a spacer from its "name: figure" cell is still its target', () => {
+    // Network Homes, "Our performance", quarter two 2024/25.
+    const { detection, verdicts } = read([
+      ["Here's our results for quarter two, 2024/25 which is July to September 2024:"],
+      ['Customer satisfaction (LCRA)*: 58.5%', null, 'Target: 70%'],
+      ['Complaints responded to on time**: 92%', null, 'Target: 95%'],
+      ["Residents' trust in us: 58.1%", null, 'Target: 60%'],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    expect(roles(detection.tables[0]!)).toEqual(['A:actual', 'C:target']);
+    expect(verdicts.map((verdict) => verdict.status)).toEqual(['missed', 'near', 'near']);
+  });
+
+  test('two tables side by side with an empty column between, each naming its own measures, stay two tables', () => {
+    const { detection } = read([
+      ['National standard', 'Mar 18', 'Apr 18', null, 'National standard', 'Mar 18', 'Apr 18'],
+      ['A&E: Trust overall', pct(0.837), pct(0.876), null, 'A&E: UHL', pct(0.871), pct(0.903)],
+      ['18-week referral', pct(0.881), pct(0.882), null, 'Cases of MRSA', 0, 0],
+    ]);
+    expect(detection.tables).toHaveLength(2);
+    expect(detection.tables.map((table) => table.indicators.map((indicator) => indicator.description))).toEqual([
+      ['A&E: Trust overall', '18-week referral'],
+      ['A&E: UHL', 'Cases of MRSA'],
+    ]);
+    expect(detection.tables.map(roles)).toEqual([
+      ['A:description', 'B:actual', 'C:actual'],
+      ['E:description', 'F:actual', 'G:actual'],
+    ]);
+    // Each table's headings are its own: the other's are not "not recognised".
+    expect(detection.tables.flatMap((table) => table.doubts).map((doubt) => doubt.code)).not.toContain('column-not-recognised');
+  });
+});
