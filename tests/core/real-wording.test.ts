@@ -460,6 +460,23 @@ describe('tables that were missed in silence', () => {
   });
 });
 
+describe('headings as published', () => {
+  test('"2017-18 Quarter 4" over pairs of series, with the commitments in an unheaded first column, is read (Parliamentary and Health Service Ombudsman, Service Charter 2017/18 Q4)', () => {
+    const { tables, verdicts, doubts } = corpusCase('data-phso-service-charter-information-you-need-q4-2017-18.txt');
+    expect(doubts.map((doubt) => doubt.code)).not.toContain('grid-not-read');
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'actual', C: 'actual', D: 'trend', E: 'trend' });
+    expect(tables[0]!.indicators[0]!.description).toBe('1. We will explain our role and what we can and cannot do');
+    expect(new Set(verdicts.map((v) => v.periodLabel))).toEqual(new Set(['Q4 2017/18']));
+    expect(periodInText('Performance against our Service Charter 2017-18 Quarter 4')).toEqual({ kind: 'quarter', quarter: 4, fy: 2017 });
+  });
+
+  test('"Housemark London median benchmark" is a benchmark beside "Westminster Year-end 2023/24", the 2023/24 figure (Westminster City Council, TSMs 2023/24)', () => {
+    const { tables, verdicts } = corpusCase('council-westminster-tenant-satisfaction-measures-2023-24.txt');
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'actual', C: 'benchmark' });
+    expect(verdicts[0]).toMatchObject({ actualCell: 'B3', periodLabel: '2023/24', status: 'no-target' });
+  });
+});
+
 describe('which way is better, in the publisher’s words', () => {
   test('"Ideal direction" over "Performance arrow - up" is the polarity column; "Actual 2018/19 and Progress Status" is the 2018/19 figure (North Lanarkshire Council, council tax)', () => {
     const { tables, verdicts } = corpusCase('council-north-lanarkshire-council-tax-collection-2018-19.txt');
@@ -474,6 +491,27 @@ describe('which way is better, in the publisher’s words', () => {
     expect(polarityOf('Percentage of rent due lost through properties being empty')).toBe('lower');
     expect(polarityOf('Number of incidences of homelessness in West Dunbartonshire (presentations)')).toBe('lower');
     expect(polarityOf('Overall percentage of road network that should be considered for maintenance treatment')).toBe('lower');
+  });
+
+  test('the wording\'s own limit says which way: "No more than 20 per cent of calls … to be abandoned" is lower, collecting "child maintenance and arrears" is higher (Child Support Agency, targets to March 2002)', () => {
+    expect(
+      polarityOf(
+        'Calls abandoned: No more than 20 per cent of calls to Client Helpline/National Enquiry Line to be abandoned by the caller.',
+        '20%',
+      ),
+    ).toBe('lower');
+    expect(
+      polarityOf(
+        "Case Compliance: To collect child maintenance and arrears from 71 per cent of Non Resident Parents with maintenance liability due to be paid through the Agency's collection service.",
+        '71%',
+      ),
+    ).toBe('higher');
+    expect(polarityOf('More than 80% of calls to be answered in two minutes')).toBe('higher');
+    expect(polarityOf('Less than 1% of case decisions* to be issued later than eight weeks after the case has been accepted')).toBe(
+      'lower',
+    );
+    const { verdicts } = corpusCase('data-child-support-agency-targets-performance-to-march-2002.txt');
+    expect(verdicts.find((v) => v.actualCell === 'C11')).toMatchObject({ actualText: '10%', targetText: '20%', status: 'met' });
   });
 
   test.each([
@@ -595,6 +633,13 @@ describe('actuals as published', () => {
     expect(parseActualText('2 hours and 32 minutes')).toMatchObject({ kind: 'number', value: 152, unit: 'minutes' });
     const { verdicts } = corpusCase('ha-ardenglen-kpis-q1-2021-22.txt');
     expect(verdicts[0]).toMatchObject({ actualText: '2 hours and 32 minutes', targetText: '3 hours', status: 'met' });
+  });
+
+  test('"Due Mar 2018" is No data, not a figure that cannot be read (Fife Council, responsiveness to communities 2016/17)', () => {
+    expect(parseActualText('Due Mar 2018').kind).toBe('no-data');
+    expect(parseActualText('Due to staff absence').kind).not.toBe('no-data');
+    const { verdicts } = corpusCase('council-fife-responsiveness-to-communities-2016-17.txt');
+    expect(verdicts.find((v) => v.actualText === 'Due Mar 2018')).toMatchObject({ status: 'no-data' });
   });
 
   test.each([

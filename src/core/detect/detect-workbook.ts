@@ -479,7 +479,9 @@ function fillPeriods(grid: SheetGrid, headerTop: number, lastBottom: number, col
     const byValues = column.reason.startsWith('its values');
     // A figures column headed by a date alone ("31 March 2020 | 31 March 2019") is for that date,
     // whatever the title says; a date among other words ("Result (reported May 2025)") may date the report.
-    const headed = byValues ? dateAlone(column.header) : undefined;
+    // "Westminster Year-end 2023/24": the one figures column, headed by a name and the period it is
+    // for. Among several, a period in the words may be a heading's over some of them only.
+    const headed = byValues ? (dateAlone(column.header) ?? (undated.length === 1 ? periodInText(column.header) : undefined)) : undefined;
     if (headed) return { ...column, period: headed };
     if (!byValues && (dated || undated.length > 1)) return column;
     return {

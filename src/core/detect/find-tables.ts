@@ -6,6 +6,7 @@ import type { SheetGrid } from './sheet-grid';
 import type { ColumnMapping, ColumnRole, DetectedIndicator, DetectedTable, Footnote, TableKind } from './types';
 import { shortText } from '../model/short-text';
 import { readHeaderByShape } from './shape-header';
+import { valueKind } from './column-values';
 import { REFERENCE_PATTERN } from './reference-pattern';
 import { issue, type Issue } from '../model/issue';
 
@@ -484,7 +485,19 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, twoRows: bool
   if (!isActionPlan && ![...roles].some((role) => NAME_ROLES.has(role))) {
     const firstData = Math.min(...columns.map((column) => column.col));
     const leftmost = allCols.find((c) => c < firstData && combined.has(c) && !combined.get(c)!.guess);
-    if (leftmost === undefined) return undefined;
+    if (leftmost === undefined) {
+      // An unheaded column of words just left of the figures ("| 2017-18 Quarter 4 |" over "|
+      // Casework process assurance |", the Ombudsman's charter): the values will say it holds the names.
+      // Only straight over a body row: words beside figures, not a second row of headings.
+      const unheaded = firstData - 1;
+      const firstBody = rows[rows.length - 1]! + 1;
+      const namesBeside =
+        unheaded >= Math.max(span.left, 0) &&
+        rows.every((r) => !grid.filledCell(r, unheaded)) &&
+        valueKind(grid.cell(firstBody, unheaded)) === 'words' &&
+        columns.some((column) => valueKind(grid.cell(firstBody, column.col)) === 'figure');
+      return namesBeside ? { rows, columns } : undefined;
+    }
     const header = combined.get(leftmost)!.header;
     title = header;
     columns.unshift({

@@ -100,6 +100,8 @@ const RULES: readonly Rule[] = [
       /^(national|england|regional|uk|peer|peer group|family group|nearest neighbours?|comparator|sector|cipfa|london|welsh|wales|scottish|scotland|la|local authority|council|landlord) (average|median|mean|benchmark|figure|rate|value)( \d{2}(\/\d{2})?| \d{4}(\/\d{2,4})?)?$|^(median|benchmark|top quartile|upper quartile|lower quartile)( value| figure)?$/,
     confidence: 0.9,
   },
+  // "Housemark London median benchmark", "HouseMark upper quartile": a benchmarking club's figure, or any benchmark.
+  { role: 'benchmark', pattern: /^(housemark|scottish housing network|shn)\b.*$|^.{1,50} benchmark$/, confidence: 0.85 },
   {
     role: 'trend',
     pattern:

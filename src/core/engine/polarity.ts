@@ -105,6 +105,11 @@ const IN_NAME: ReadonlyArray<[RegExp, Polarity, string]> = [
 const BALANCE =
   /\b(gender|ethnicity|disability) pay gap\b|\bpay gap\b|\bbonus gap\b|\b(male|female|men|women)\b.*\b(quartile|proportion|share|%)|\b(quartile|proportion|share)\b.*\b(male|female|men|women)\b/i;
 
+/** A share the wording caps or floors: "no more than 20 per cent", "less than 1%"; "at least 78 per cent", "more than 80%". */
+const SHARE_CEILING =
+  /\b(no more than|not more than|(?<!no |not )less than|fewer than|maximum( of)?|max\.?|at most)\s+\d+(\.\d+)?\s*(%|per ?cent)/i;
+const SHARE_FLOOR = /\b(at least|no less than|not less than|(?<!no |not )more than|minimum( of)?|min\.?)\s+\d+(\.\d+)?\s*(%|per ?cent)/i;
+
 function readDescription(description: string): PolarityDecision | undefined {
   for (const [pattern, polarity, why] of IN_NAME) {
     if (pattern.test(description)) return { polarity, source: 'description', assumed: false, reason: `${polarity} is better (${why})` };
@@ -116,6 +121,17 @@ function readDescription(description: string): PolarityDecision | undefined {
       assumed: false,
       reason: 'no better direction (a balance measure, best at parity or zero, not simply higher or lower)',
     };
+  // The wording holds its own limit ("No more than 20 per cent of calls … abandoned", "at least
+  // 78 per cent of cases"): the limit says which way, whatever else the words name.
+  const ceiling = SHARE_CEILING.test(description);
+  const floor = SHARE_FLOOR.test(description);
+  if (ceiling !== floor)
+    return ceiling
+      ? { polarity: 'lower', source: 'description', assumed: false, reason: 'lower is better (the wording sets a most)' }
+      : { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (the wording sets a least)' };
+  // Collecting arrears is collection: "To collect child maintenance and arrears from 71 per cent".
+  if (/\bcollect(ed|ion|ing)?\b.{0,60}\barrears\b|\barrears\b.{0,30}\b(collected|recovered|collection)\b/i.test(description))
+    return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (arrears collected)' };
   // "within N days" is about meeting a time, so it wins over the time words around it; being satisfied
   // with a time ("satisfied with the time taken") is about satisfaction.
   const share = /%|percentage|proportion|number of|\bno\.? of\b/i.test(description);

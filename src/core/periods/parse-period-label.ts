@@ -5,6 +5,8 @@ const QUARTER = new RegExp(String.raw`^(?:q|qtr|quarter)\s*([1-4])${FY_PART}$`);
 const ORDINAL_QUARTER = new RegExp(String.raw`^([1-4])(?:st|nd|rd|th)\s+(?:quarter|qtr)${FY_PART}$`);
 const HALF = new RegExp(String.raw`^(?:h|half)\s*([12])${FY_PART}$`);
 const YEAR_TO_DATE = new RegExp(String.raw`^(?:ytd|year to date|cumulative|cumulative ytd|to date|actual to date)${FY_PART}$`);
+const YEAR_THEN_PART =
+  /^(\d{4}\s*[/-]\s*(?:\d{4}|\d{2}))[\s,:]+((?:q|qtr|quarter|h|half|m|month)\s*\d.*|ytd\b.*|[1-4](?:st|nd|rd|th)\s.*)$/;
 const MONTH_NUMBER = new RegExp(String.raw`^(?:m|month)\s*(1[0-2]|[1-9])${FY_PART}$`);
 
 /**
@@ -27,7 +29,14 @@ export function parsePeriodLabel(text: string): Period | undefined {
   // A label longer than any period label cannot be one (descriptions reach here from detection).
   if (t.length > 40) return undefined;
 
-  let m = QUARTER.exec(t);
+  // "2017-18 Quarter 4", "2023/24 Q3": the year first, then the part of it.
+  let m = YEAR_THEN_PART.exec(t);
+  if (m) {
+    const part = parsePeriodLabel(m[2]!);
+    if (part && part.fy === undefined && part.kind !== 'year') return parsePeriodLabel(`${m[2]} ${m[1]}`);
+  }
+
+  m = QUARTER.exec(t);
   if (m) return withFy({ kind: 'quarter', quarter: Number(m[1]) as 1 | 2 | 3 | 4 }, m[2], m[3]);
 
   m = ORDINAL_QUARTER.exec(t);
@@ -150,6 +159,8 @@ function withFy<P extends Period>(period: P, first: string | undefined, second: 
 }
 
 const IN_TEXT: readonly RegExp[] = [
+  // "2017-18 Quarter 4", "2023/24 Q3"
+  /\b\d{4}\s*[/-]\s*\d{2,4},?\s+(?:q|qtr|quarter)\s*(?:[1-4]|one|two|three|four)\b/gi,
   // "quarter two, 2024/25", "Q2 2024-25", "Quarter 4 2022/23"
   /\b(?:q|qtr|quarter)\s*(?:[1-4]|one|two|three|four)\b,?\s*(?:of\s+)?(?:\d{4}\s*(?:[/-]|\bto\b)\s*\d{2,4})?/gi,
   // "April to June 2019", "July to September 2024", "1 October to 31 December 2023"
@@ -171,11 +182,12 @@ export function periodInText(text: string): Period | undefined {
   const found: Period[] = [];
   for (const pattern of IN_TEXT) {
     for (const match of text.matchAll(pattern)) {
-      // The days of a span ("1 October to 31 December 2023") say no more than its months.
+      // The days of a span ("1 October to 31 December 2023") say no more than its months (the
+      // "18" of "2017-18 Quarter 4" is a year's).
       const words = match[0]
         .replace(/,/g, ' ')
         .replace(/\bof\b/g, ' ')
-        .replace(/\b\d{1,2}(?:st|nd|rd|th)?\s+(?=[a-z]{3})/gi, '');
+        .replace(/(?<![/-])\b\d{1,2}(?:st|nd|rd|th)?\s+(?=[a-z]{3})/gi, '');
       const period = parsePeriodLabel(words);
       if (period) found.push(period);
     }

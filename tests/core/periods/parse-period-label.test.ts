@@ -18,6 +18,11 @@ describe('parsePeriodLabel: periods', () => {
     ['Quarter 2', { kind: 'quarter', quarter: 2 }],
     ['Qtr 3 2023/24', { kind: 'quarter', quarter: 3, fy: 2023 }],
     ['quarter 4 2023/24', { kind: 'quarter', quarter: 4, fy: 2023 }],
+    // the year first (the Ombudsman's "2017-18 Quarter 4")
+    ['2017-18 Quarter 4', { kind: 'quarter', quarter: 4, fy: 2017 }],
+    ['2023/24 Q3', { kind: 'quarter', quarter: 3, fy: 2023 }],
+    ['2024/25 H1', { kind: 'half', half: 1, fy: 2024 }],
+    ['2024/25 YTD', { kind: 'ytd', fy: 2024 }],
     ['2nd Quarter', { kind: 'quarter', quarter: 2 }],
     ['Q1\n2024/25', { kind: 'quarter', quarter: 1, fy: 2024 }],
     ['  q2  ', { kind: 'quarter', quarter: 2 }],
