@@ -480,8 +480,10 @@ function fillPeriods(grid: SheetGrid, headerTop: number, lastBottom: number, col
     // A figures column headed by a date alone ("31 March 2020 | 31 March 2019") is for that date,
     // whatever the title says; a date among other words ("Result (reported May 2025)") may date the report.
     // "Westminster Year-end 2023/24": the one figures column, headed by a name and the period it is
-    // for. Among several, a period in the words may be a heading's over some of them only.
-    const headed = byValues ? (dateAlone(column.header) ?? (undated.length === 1 ? periodInText(column.header) : undefined)) : undefined;
+    // for, where no title dates the table. Among several, a period in the words may be a
+    // heading's over some of them only.
+    const inWords = undated.length === 1 && !titled ? periodInText(column.header) : undefined;
+    const headed = byValues ? (dateAlone(column.header) ?? inWords) : undefined;
     if (headed) return { ...column, period: headed };
     if (!byValues && (dated || undated.length > 1)) return column;
     return {

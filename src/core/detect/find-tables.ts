@@ -435,7 +435,8 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, twoRows: bool
   // A header has most of its cells recognised (below); one row alone can have no more than it had.
   if (rows.length === 1 && recognised * 2 < filled.length) return undefined;
   const allCols = rows.length > 1 ? [...new Set([...filled, ...below])].sort((a, b) => a - b) : filled;
-  const combined = guessesFor(grid, rows, allCols, rows.length > 1 && seriesUnderPeriods(grid, row, span));
+  const seriesGroups = rows.length > 1 && seriesUnderPeriods(grid, row, span);
+  const combined = guessesFor(grid, rows, allCols, seriesGroups);
 
   const columns: ColumnMapping[] = [];
   let title: string | undefined;
@@ -486,12 +487,15 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, twoRows: bool
     const firstData = Math.min(...columns.map((column) => column.col));
     const leftmost = allCols.find((c) => c < firstData && combined.has(c) && !combined.get(c)!.guess);
     if (leftmost === undefined) {
-      // An unheaded column of words just left of the figures ("| 2017-18 Quarter 4 |" over "|
-      // Casework process assurance |", the Ombudsman's charter): the values will say it holds the names.
+      // Periods over groups of series with an unheaded column of words just left of the figures
+      // ("| 2017-18 Quarter 4 |" over "| Casework process assurance |", the Ombudsman's charter):
+      // the values will say it holds the names. One header row with a blank first cell is the
+      // shape reader's, which also asks whether the names are measures.
       // Only straight over a body row: words beside figures, not a second row of headings.
       const unheaded = firstData - 1;
       const firstBody = rows[rows.length - 1]! + 1;
       const namesBeside =
+        seriesGroups &&
         unheaded >= Math.max(span.left, 0) &&
         rows.every((r) => !grid.filledCell(r, unheaded)) &&
         valueKind(grid.cell(firstBody, unheaded)) === 'words' &&

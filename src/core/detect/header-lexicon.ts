@@ -100,8 +100,14 @@ const RULES: readonly Rule[] = [
       /^(national|england|regional|uk|peer|peer group|family group|nearest neighbours?|comparator|sector|cipfa|london|welsh|wales|scottish|scotland|la|local authority|council|landlord) (average|median|mean|benchmark|figure|rate|value)( \d{2}(\/\d{2})?| \d{4}(\/\d{2,4})?)?$|^(median|benchmark|top quartile|upper quartile|lower quartile)( value| figure)?$/,
     confidence: 0.9,
   },
-  // "Housemark London median benchmark", "HouseMark upper quartile": a benchmarking club's figure, or any benchmark.
-  { role: 'benchmark', pattern: /^(housemark|scottish housing network|shn)\b.*$|^.{1,50} benchmark$/, confidence: 0.85 },
+  // "Housemark London median benchmark", "Housemark upper quartile": a benchmarking club's figure.
+  // Only the club, an area and a statistic: "Target / benchmark" stays a target.
+  {
+    role: 'benchmark',
+    pattern:
+      /^((housemark|scottish housing network|shn) )?((london|national|regional|sector|peer( group)?|england|english|scottish|welsh|uk) )?((median|average|mean|upper quartile|lower quartile|top quartile) )?benchmark$|^(housemark|scottish housing network|shn)( (london|national|regional|sector|peer( group)?|england|english|scottish|welsh|uk))?( (median|average|mean|upper quartile|lower quartile|top quartile))?$/,
+    confidence: 0.85,
+  },
   {
     role: 'trend',
     pattern:

@@ -170,6 +170,29 @@ describe('headings over a row of years keep what they say', () => {
   });
 });
 
+describe('benchmarks and periods named in headings stay in their place', () => {
+  test('"Target / benchmark" is the target; only a benchmarking club, an area and a statistic ("Housemark London median benchmark") make a benchmark', () => {
+    const { detection, verdicts } = read([
+      ['Indicator', 'Target / benchmark', 'Actual', 'Housemark median'],
+      ['Rent collected (%)', '98%', '97.5%', '99%'],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:target', 'C:actual', 'D:benchmark']);
+    expect(verdicts[0]!.status).toBe('near');
+  });
+
+  test('a figures column headed with a date in its words ("Since April 2025") is for the period the title names, where one does', () => {
+    const { detection } = read([
+      ['Quarter 1 2025/26 performance'],
+      [],
+      ['Indicator', 'Since April 2025'],
+      ['Rent collected (%)', '97.5%'],
+      ['Repairs right first time', '88%'],
+    ]);
+    const actual = detection.tables[0]!.columns.find((c) => c.role === 'actual')!;
+    expect(periodLabel(actual.period!)).toBe('Q1 2025/26');
+  });
+});
+
 describe('a result in words is read only where the words state it', () => {
   test.each([
     'Performance is 0.5% above target',
