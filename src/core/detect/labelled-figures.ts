@@ -67,7 +67,8 @@ function sameColumns(grid: SheetGrid, row: number, first: LabelledColumns): bool
 
 function readFrom(grid: SheetGrid, first: number, cols: LabelledColumns, isCovered: (row: number) => boolean): DetectedTable | undefined {
   const { col, targetCol } = cols;
-  const titleRow = first - 1;
+  // The title is the line above the first measure, or above a blank line there.
+  const titleRow = first >= 2 && grid.isBlankRow(first - 1) ? first - 2 : first - 1;
   if (titleRow < 0 || grid.filledCount(titleRow) !== 1) return undefined;
   const title = grid.text(titleRow, grid.firstFilledColumn(titleRow));
   const indicators: DetectedIndicator[] = [];

@@ -52,7 +52,10 @@ const HOW_OFTEN =
  */
 function startsAStackedTable(grid: SheetGrid, row: number, span: Span): boolean {
   // Asked of every row under a table's first row of figures, so the counts that rule most rows out come first.
-  if (grid.figureCount(row) > 0 || grid.figureCount(row - 1) === 0) return false;
+  if (grid.figureCount(row) > 0) return false;
+  // Figures typed as text ("27.6%" with Excel's green triangle) are figures too, looked for only where no number is.
+  if (grid.figureCount(row - 1) === 0 && !grid.filledColumns(row - 1).some((c) => valueKind(grid.cell(row - 1, c)) === 'figure'))
+    return false;
   const filled = grid.filledColumns(row).filter((c) => c >= span.left && c <= span.right);
   if (filled.length < 3) return false;
   const labelled = filled.slice(1);

@@ -1,8 +1,9 @@
 /**
- * Officers often leave a narrow empty column between a table's names and its figures, to set them
- * apart. These tables are real ones (wording and figures as published, sources beside each) with
- * such a spacer column put in: they must read as they do without it. Two tables standing side by
- * side, each with names of its own, must still read as two.
+ * The same published table laid out the ways officers' workbooks vary: a narrow empty spacer
+ * column between names and figures, a blank line under the header or the title, figures typed as
+ * text. Each table here is a real one (wording and figures as published, sources beside each) with
+ * that one change made: it must read as it does without it. Two tables standing side by side,
+ * each with names of its own, must still read as two.
  */
 import { detectWorkbook } from '../../../src/core/detect/detect-workbook';
 import type { DetectedTable } from '../../../src/core/detect/types';
@@ -90,5 +91,59 @@ describe('a spacer column inside a table', () => {
     ]);
     // Each table's headings are its own: the other's are not "not recognised".
     expect(detection.tables.flatMap((table) => table.doubts).map((doubt) => doubt.code)).not.toContain('column-not-recognised');
+  });
+});
+
+describe('a blank line under the header or the title', () => {
+  test('a table of financial measures with a blank line under its row of years is still read (Southern Housing, key financial indicators 2023/24)', () => {
+    const money = (v: number): CellInput => ({ v, fmt: '"£"#,##0.0' });
+    const { detection } = read([
+      ['Key Financial Indicators'],
+      ['Please see below our key financial indicators and value for money metrics:'],
+      [null, '2023/24', '2022/23', '2021/22'],
+      [],
+      ['Number of homes', 79820, 78760, 77178],
+      ['Turnover', money(609), money(642.3), money(592.4)],
+      ['Turnover from Social Housing', money(401.4), money(481.1), money(448.8)],
+      ['Operating Surplus', money(108), money(136), money(165)],
+      ['Lender Interest Cover', { v: 1.9, fmt: '0%' }, { v: 2.03, fmt: '0%' }, { v: 2.04, fmt: '0%' }],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    expect(detection.tables[0]!.indicators.map((indicator) => indicator.description)).toEqual([
+      'Number of homes',
+      'Turnover',
+      'Turnover from Social Housing',
+      'Operating Surplus',
+      'Lender Interest Cover',
+    ]);
+  });
+
+  test('"name: figure" cells with a blank line under their title are still read, dated by it (Network Homes, quarter two 2024/25)', () => {
+    const { detection } = read([
+      ["Here's our results for quarter two, 2024/25 which is July to September 2024:"],
+      [],
+      ['Customer satisfaction (LCRA)*: 58.5%', 'Target: 70%'],
+      ['Complaints responded to on time**: 92%', 'Target: 95%'],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    expect(detection.tables[0]!.columns[0]!.period).toEqual({ kind: 'quarter', quarter: 2, fy: 2024 });
+  });
+});
+
+describe('figures typed as text', () => {
+  test('small tables stacked with no blank line between still split where figures typed as text end (Calderdale and Huddersfield NHS FT, gender pay gap 2023/24)', () => {
+    const { detection } = read([
+      ['Difference between Men and Women', 'Mean', 'Median'],
+      [null, '(Average)', '(Middle)'],
+      ['Gender Pay Gap', '27.6%', '18.9%'],
+      ['Gender Bonus Pay', '50.7%', '95.1%'],
+      ['Proportion of staff receiving a bonus', 'Female', 'Male'],
+      ['Received a bonus', '3.2%', '11.8%'],
+      ['No bonus received', '96.8%', '88.2%'],
+    ]);
+    expect(detection.tables.map((table) => table.indicators.map((indicator) => indicator.description))).toEqual([
+      ['Gender Pay Gap', 'Gender Bonus Pay'],
+      ['Received a bonus', 'No bonus received'],
+    ]);
   });
 });
