@@ -228,8 +228,10 @@ function seriesUnderPeriods(grid: SheetGrid, row: number, span: ColumnSpan): boo
   if (grid.figureCount(below) > 0 || grid.filledCount(below) < 2 || grid.filledCount(row) >= grid.filledCount(below)) return false;
   const labels = filledInSpan(grid, below, span);
   if (labels.length < 2) return false;
-  // The shape first, which needs no words read: a body row under a body row fails here.
-  const starts = filledInSpan(grid, row, span).filter((c) => c >= labels[0]!);
+  // The shape first, which needs no words read: a body row under a body row fails here. A heading
+  // after the last label stands over its own column alone ("Comments", merged down the two rows).
+  const lastLabel = labels[labels.length - 1]!;
+  const starts = filledInSpan(grid, row, span).filter((c) => c >= labels[0]! && c <= lastLabel);
   if (starts[0] !== labels[0] || starts.some((c) => !labels.includes(c))) return false;
   const groups = starts.map((start, i) => labels.filter((c) => c >= start && c < (starts[i + 1] ?? Infinity)));
   const names = (group: readonly number[]): string => group.map((c) => normaliseHeader(grid.text(below, c))).join('|');

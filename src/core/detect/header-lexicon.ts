@@ -167,6 +167,9 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
     .replace(/\s+/g, ' ')
     .trim();
   if (text === '' || text.length > 160) return undefined;
+  // A sentence ("Performance is being monitored by the service manager.") is a comment, never a
+  // heading; a question can be ("How do we know when we've achieved this?").
+  if (/[a-z]\.$/.test(raw.trim()) && text.split(' ').length >= 6) return undefined;
 
   if (RATING_WORDS.includes(text)) {
     return { role: 'rating', rating: raw.trim(), confidence: 0.9, reason: `"${raw.trim()}" is a satisfaction rating` };

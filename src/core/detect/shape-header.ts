@@ -91,6 +91,8 @@ function periodsAbove(grid: SheetGrid, row: number, span: Span, labelRow: number
   const dated = new Map<number, Period>();
   for (const c of grid.filledColumns(row)) {
     if (c < span.left || c > span.right) continue;
+    // A heading after the last label stands over its own column alone ("Comments", merged down).
+    if (labels.length > 0 && c > labels[labels.length - 1]!) continue;
     const period = dateAlone(grid.headerText(row, c));
     if (!period) return undefined;
     dated.set(c, period);
@@ -131,6 +133,12 @@ function spacersOnly(grid: SheetGrid, labels: readonly number[], bodyRows: reado
       return false;
   }
   return true;
+}
+
+/** How many cells of the row above `row` stand over its labels, up to its last. */
+function headingsUpTo(grid: SheetGrid, row: number): number {
+  const last = grid.lastFilledColumn(row);
+  return grid.filledColumns(row - 1).filter((c) => c <= last).length;
 }
 
 /** A heading over names that are areas, sites or landlords rather than measures. */
@@ -175,8 +183,10 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   // A row of dates over the labels fills at most half as many cells (each date over two or more
   // labels): a body row above another, as full as it, is ruled out by its counts alone.
   const aboveFilled = row > 0 ? grid.filledCount(row - 1) : 0;
-  const dates = aboveFilled > 1 && aboveFilled * 2 <= grid.filledCount(row) ? periodsAbove(grid, row - 1, span, row) : undefined;
-  if (aboveFilled > 1 && !dates && !(underShapeTable && startsAStackedTable(grid, row, span))) return undefined;
+  // A heading past the last label ("Comments", merged down) is no date's and is not counted.
+  const overLabels = aboveFilled > 1 && grid.lastFilledColumn(row - 1) > grid.lastFilledColumn(row) ? headingsUpTo(grid, row) : aboveFilled;
+  const dates = aboveFilled > 1 && overLabels * 2 <= grid.filledCount(row) ? periodsAbove(grid, row - 1, span, row) : undefined;
+  if (overLabels > 1 && !dates && !(underShapeTable && startsAStackedTable(grid, row, span))) return undefined;
   const right = Math.min(span.right, grid.rowLength(row) - 1);
   const labels: number[] = [];
   for (let c = left; c <= right; c++) {
@@ -267,7 +277,7 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   const heading =
     !dates &&
     !subLabels &&
-    aboveFilled === 1 &&
+    overLabels === 1 &&
     labels[0]! > names.col &&
     !grid.filledCell(row, names.col) &&
     grid.filledCell(row - 1, labels[0]!) !== undefined &&

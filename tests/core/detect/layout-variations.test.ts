@@ -1,7 +1,7 @@
 /**
  * The same published table laid out the ways officers' workbooks vary: a narrow empty spacer
  * column between names and figures, a blank line under the header or the title, figures typed as
- * text. Each table here is a real one (wording and figures as published, sources beside each) with
+ * text, a comments column added at the end. Each table here is a real one (wording and figures as published, sources beside each) with
  * that one change made: it must read as it does without it. Two tables standing side by side,
  * each with names of its own, must still read as two.
  */
@@ -145,5 +145,46 @@ describe('figures typed as text', () => {
       ['Gender Pay Gap', 'Gender Bonus Pay'],
       ['Received a bonus', 'No bonus received'],
     ]);
+  });
+});
+
+describe('a comments column added at the end', () => {
+  const comment = 'Performance is being monitored by the service manager.';
+
+  test('a comment in a body row is never read as the header of a new table (South Tyneside Homes, tenancy standard 2019/20)', () => {
+    const { detection } = read([
+      ['Our annual performance for the 2019/20 financial year can be viewed below.'],
+      ['Service Area', 'Standard', 'Standard achieved?', 'Comments'],
+      ['Area Teams', 'We will carry out a Tenancy Support Visit within one month of your tenancy starting', 'No', comment],
+      ['Area Teams', 'We will carry out a Tenancy Support Visit 8 months after the start of your tenancy', 'No', comment],
+      [
+        'Empty Homes',
+        'We will complete a Lettable Standards checklist during your viewing and provide you with a signed copy',
+        'Yes',
+        comment,
+      ],
+      ['Income', 'We will contact you if you fall into arrears', 'Yes', comment],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    expect(detection.tables[0]!.indicators.map((indicator) => indicator.row + 1)).toEqual([3, 4, 5, 6]);
+  });
+
+  test('"Comments" past the last label of a two-row header stands over its own column (Regulator of Social Housing, pay quartiles; Ombudsman, charter)', () => {
+    const quartiles = read([
+      [null, '31 March 2020', null, '31 March 2019', null, 'Comments'],
+      ['Pay quartile', 'Female %', 'Male %', 'Female %', 'Male %'],
+      ['Top quartile', pct(0.55), pct(0.45), pct(0.47), pct(0.53), comment],
+      ['Upper middle quartile', pct(0.6), pct(0.4), pct(0.6), pct(0.4), comment],
+    ]);
+    expect(quartiles.detection.tables).toHaveLength(1);
+    expect(roles(quartiles.detection.tables[0]!)).toContain('F:commentary');
+    const charter = read([
+      [null, '2017-18 Quarter 4', null, 'Change from Quarter 3', null, 'Comments'],
+      [null, 'Casework process assurance', 'Complainant feedback', 'Casework process assurance', 'Complainant feedback'],
+      ['1. We will explain our role and what we can and cannot do', pct(0.97), pct(0.8), '-3%', '+2%', comment],
+      ['2. We will explain how we handle complaints and what information we need from you', pct(0.97), pct(0.8), '-3%', '-1%', comment],
+    ]);
+    expect(charter.detection.tables).toHaveLength(1);
+    expect(roles(charter.detection.tables[0]!)).toEqual(['A:description', 'B:actual', 'C:actual', 'D:trend', 'E:trend', 'F:commentary']);
   });
 });
