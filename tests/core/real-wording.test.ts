@@ -477,6 +477,31 @@ describe('headings as published', () => {
   });
 });
 
+describe('calendar years', () => {
+  test('survey years typed as numbers ("2023 | 2024") head their columns: 2024 is the year reported, 2023 the year before (Dover District Council, tenant perception survey)', () => {
+    const { tables, verdicts } = corpusCase('council-dover-tenant-perception-survey-2023-2024.txt');
+    const actuals = tables[0]!.columns.filter((column) => column.role === 'actual');
+    expect(actuals.map((column) => [column.header, periodLabel(column.period!)])).toEqual([
+      ['2023', '2023'],
+      ['2024', '2024'],
+    ]);
+    expect(verdicts.find((v) => v.actualCell === 'D4')).toMatchObject({ periodLabel: '2024', actualText: '77.3%' });
+  });
+
+  test('"% of tenants very and fairly satisfied in 2022 | Satisfaction % in 2020": each column is for the year its own label names (Perth & Kinross Council, tenant satisfaction survey 2022)', () => {
+    const { tables } = corpusCase('council-perth-kinross-tenant-satisfaction-survey-2022.txt');
+    const actuals = tables[0]!.columns.filter((column) => column.role === 'actual');
+    expect(actuals.map((column) => periodLabel(column.period!))).toEqual(['2022', '2020']);
+  });
+
+  test('a year alone in a title is a calendar year; a span of years or a financial year is not one', () => {
+    expect(periodInText('Our 2023 Results')).toEqual({ kind: 'year', fy: 2023, calendar: true });
+    expect(periodInText('Council Plan 2020-2025')).toBeUndefined();
+    expect(periodInText('Council Plan 2020 to 2025')).toBeUndefined();
+    expect(periodInText('Performance 2024/25 (published 2025)')).toEqual({ kind: 'year', fy: 2024 });
+  });
+});
+
 describe('which way is better, in the publisher’s words', () => {
   test('"Ideal direction" over "Performance arrow - up" is the polarity column; "Actual 2018/19 and Progress Status" is the 2018/19 figure (North Lanarkshire Council, council tax)', () => {
     const { tables, verdicts } = corpusCase('council-north-lanarkshire-council-tax-collection-2018-19.txt');

@@ -281,7 +281,7 @@ function buildTable(
   if (!fromSaved) columns = lastYearBesideCurrent(columns);
   const body = readBody(grid, { ...header, columns }, bodyLimit);
   doubts.push(...body.doubts);
-  columns = fillPeriods(grid, headerTop, lastBottom, columns);
+  columns = fillPeriods(grid, header.rows, lastBottom, columns);
   const tied = tieFootnotes(grid, columns, body.indicators, body.footnotes);
   const { indicators: pairedRows, paired } = pairTargetRows(grid, columns, tied);
   const indicators = splitRowsWithOwnFigures(grid, columns, pairedRows);
@@ -469,11 +469,20 @@ function headerCellsOf(
  * in the sheet's name, or a year written above. An actual column headed by a name rather than a
  * period ("SSHA", "North") keeps that name as its series.
  */
-function fillPeriods(grid: SheetGrid, headerTop: number, lastBottom: number, columns: ColumnMapping[]): ColumnMapping[] {
+function fillPeriods(grid: SheetGrid, headerRows: readonly number[], lastBottom: number, columns: ColumnMapping[]): ColumnMapping[] {
+  const headerTop = headerRows[0]!;
+  const labelRow = headerRows[headerRows.length - 1]!;
   const titled = periodAboveTable(grid, headerTop, lastBottom) ?? periodAtTopOfSheet(grid, headerTop) ?? periodInText(grid.sheet.name);
   // The one undated actual of a table ("This quarter", "Result", "SSHA") is for the period the title names.
   const undated = columns.filter((column) => column.role === 'actual' && !column.period);
   const dated = columns.some((column) => column.role === 'actual' && column.period);
+  // Figures columns that each name their own period in their own label ("% of tenants very and
+  // fairly satisfied in 2022 | Satisfaction % in 2020") are for those periods, whatever the title.
+  const ownPeriods = undated.map((column) => periodInText(grid.headerText(labelRow, column.col)));
+  const eachOwn =
+    undated.length > 1 &&
+    ownPeriods.every((period) => period !== undefined) &&
+    new Set(ownPeriods.map((period) => periodLabel(period!))).size === undated.length;
   const named = columns.map((column) => {
     if (column.role !== 'actual' || column.period) return column;
     const byValues = column.reason.startsWith('its values');
@@ -482,7 +491,11 @@ function fillPeriods(grid: SheetGrid, headerTop: number, lastBottom: number, col
     // "Westminster Year-end 2023/24": the one figures column, headed by a name and the period it is
     // for, where no title dates the table. Among several, a period in the words may be a
     // heading's over some of them only.
-    const inWords = undated.length === 1 && !titled ? periodInText(column.header) : undefined;
+    const inWords = eachOwn
+      ? ownPeriods[undated.indexOf(column)]
+      : undated.length === 1 && !titled
+        ? periodInText(column.header)
+        : undefined;
     const headed = byValues ? (dateAlone(column.header) ?? inWords) : undefined;
     if (headed) return { ...column, period: headed };
     if (!byValues && (dated || undated.length > 1)) return column;

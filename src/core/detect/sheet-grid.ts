@@ -65,6 +65,15 @@ export class SheetGrid {
     const cell = this.cell(row, col);
     if (cell.value.kind === 'text' || cell.value.kind === 'empty') return this.shownText(row, col);
     // Only dates shown as months ("mmm-yy"): a column of case dates is data, not headings.
+    // A year typed as a number heads its column as the year ("2023"), not as a count ("2,023").
+    if (
+      cell.value.kind === 'number' &&
+      !cell.format &&
+      Number.isInteger(cell.value.value) &&
+      cell.value.value >= 1990 &&
+      cell.value.value <= 2100
+    )
+      return String(cell.value.value);
     const monthShown = isMonthOnlyFormat(cell.format);
     const serial = !monthShown
       ? undefined

@@ -57,6 +57,10 @@ export function parsePeriodLabel(text: string): Period | undefined {
     return fy === undefined ? undefined : { kind: 'year', fy };
   }
 
+  // "2023", "Calendar year 2023": a calendar year (a survey's, a snapshot's).
+  m = /^(?:calendar year\s*|cy\s*)?((?:19|20)\d{2})$/.exec(t);
+  if (m) return { kind: 'year', fy: Number(m[1]), calendar: true };
+
   // "2016 to 2017": a financial year written out.
   m = /^(\d{4})\s+to\s+(\d{4})$/.exec(t);
   if (m) {
@@ -169,6 +173,9 @@ const IN_TEXT: readonly RegExp[] = [
   /\b[a-z]{3,9}\.?\s+\d{4}\b(?!\s*[/-]\s*\d)/gi,
   // "2024/25", "2011/12", "2016 to 2017"
   /\b\d{4}\s*(?:[/-]|to)\s*\d{2,4}\b/gi,
+  // "Our 2023 Results", "Tenant Satisfaction Survey 2022": a calendar year alone, not part of a
+  // financial year or a span ("2019/2020", "2020-2025", "2020 to 2025")
+  /(?<!(?:[\d/-]|\bto)\s*)\b(?:19|20)\d{2}\b(?!\s*(?:[/-]|to\b)\s*\d)/gi,
 ];
 
 /**
@@ -194,7 +201,8 @@ export function periodInText(text: string): Period | undefined {
   }
   const dated = found.filter((period) => period.fy !== undefined);
   const pool = dated.length > 0 ? dated : found;
-  const rank = (period: Period): number => (period.kind === 'year' ? 0 : period.kind === 'ytd' ? 1 : 2);
+  // A calendar year is the last resort: "2024/25 (published 2025)" reports on 2024/25.
+  const rank = (period: Period): number => (period.kind === 'year' ? (period.calendar ? -1 : 0) : period.kind === 'ytd' ? 1 : 2);
   return pool.sort((a, b) => rank(b) - rank(a))[0];
 }
 

@@ -3,12 +3,14 @@ import { daysInMonth, type CalendarDate } from '../model/serial-dates';
 /**
  * A reporting period on the UK financial year (April to March).
  * `fy` is the calendar year the financial year starts in: 2024 for 2024/25.
+ * A calendar year (a survey's "2023", a snapshot's year) is a year with `calendar` set: `fy` is
+ * then the year itself, so it sorts with the financial year that starts in it.
  */
 export type Period =
   | { readonly kind: 'month'; readonly month: number; readonly fy?: number }
   | { readonly kind: 'quarter'; readonly quarter: 1 | 2 | 3 | 4; readonly fy?: number }
   | { readonly kind: 'half'; readonly half: 1 | 2; readonly fy?: number }
-  | { readonly kind: 'year'; readonly fy?: number }
+  | { readonly kind: 'year'; readonly fy?: number; readonly calendar?: true }
   | { readonly kind: 'ytd'; readonly fy?: number };
 
 const MONTH_NAMES = [
@@ -74,6 +76,8 @@ function calendarOf(fy: number, financialMonth: number): { year: number; month: 
 /** First and last day of the period, when its year is known. */
 export function periodDates(period: Period): { start: CalendarDate; end: CalendarDate } | undefined {
   if (period.fy === undefined) return undefined;
+  if (period.kind === 'year' && period.calendar)
+    return { start: { year: period.fy, month: 1, day: 1 }, end: { year: period.fy, month: 12, day: 31 } };
   const span = financialMonthSpan(period);
   const first = calendarOf(period.fy, span.first);
   const last = calendarOf(period.fy, span.last);
@@ -96,7 +100,7 @@ export function periodLabel(period: Period): string {
     case 'half':
       return fy ? `H${period.half} ${fy}` : `H${period.half}`;
     case 'year':
-      return fy ?? 'Year';
+      return period.calendar && period.fy !== undefined ? String(period.fy) : (fy ?? 'Year');
     case 'ytd':
       return fy ? `YTD ${fy}` : 'YTD';
   }

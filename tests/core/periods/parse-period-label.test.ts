@@ -23,6 +23,9 @@ describe('parsePeriodLabel: periods', () => {
     ['2023/24 Q3', { kind: 'quarter', quarter: 3, fy: 2023 }],
     ['2024/25 H1', { kind: 'half', half: 1, fy: 2024 }],
     ['2024/25 YTD', { kind: 'ytd', fy: 2024 }],
+    // a calendar year (a survey's "2023")
+    ['2024', { kind: 'year', fy: 2024, calendar: true }],
+    ['Calendar year 2023', { kind: 'year', fy: 2023, calendar: true }],
     ['2nd Quarter', { kind: 'quarter', quarter: 2 }],
     ['Q1\n2024/25', { kind: 'quarter', quarter: 1, fy: 2024 }],
     ['  q2  ', { kind: 'quarter', quarter: 2 }],
@@ -72,7 +75,7 @@ describe('parsePeriodLabel: not periods', () => {
     'Marketing',
     '2014/2016',
     '2024/23',
-    '2024',
+    '1850',
     'Q5',
     'Q0',
     'M13',
