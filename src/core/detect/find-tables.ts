@@ -7,6 +7,7 @@ import type { ColumnMapping, ColumnRole, DetectedIndicator, DetectedTable, Footn
 import { shortText } from '../model/short-text';
 import { readHeaderByShape } from './shape-header';
 import { valueKind } from './column-values';
+import { MAX_SPACER } from './resolve-columns';
 import { REFERENCE_PATTERN } from './reference-pattern';
 import { issue, type Issue } from '../model/issue';
 
@@ -494,8 +495,16 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, twoRows: bool
       // the values will say it holds the names. One header row with a blank first cell is the
       // shape reader's, which also asks whether the names are measures.
       // Only straight over a body row: words beside figures, not a second row of headings.
-      const unheaded = firstData - 1;
       const firstBody = rows[rows.length - 1]! + 1;
+      // Across a spacer column, empty in the header and the first body row.
+      let unheaded = firstData - 1;
+      while (
+        unheaded > Math.max(span.left, 0) &&
+        unheaded >= firstData - MAX_SPACER &&
+        !grid.filledCell(firstBody, unheaded) &&
+        rows.every((r) => !grid.filledCell(r, unheaded))
+      )
+        unheaded--;
       const namesBeside =
         seriesGroups &&
         unheaded >= Math.max(span.left, 0) &&

@@ -170,15 +170,29 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   // A sentence ("Performance is being monitored by the service manager.") is a comment, never a
   // heading; a question can be ("How do we know when we've achieved this?").
   if (/[a-z]\.$/.test(raw.trim()) && text.split(' ').length >= 6) return undefined;
+  const guess = classifyText(raw, text);
+  if (guess) return guess;
+  // "Target (%)", "Dec 17 (%)", "Actual £m": the heading with its unit after it. An answer with
+  // a unit ("Satisfied %") is a share, not a count of answers, and is left to the values.
+  const bare = text.replace(UNIT_AFTER, '');
+  if (bare === text || bare === '') return undefined;
+  const unitless = classifyText(raw, bare);
+  return unitless?.role === 'rating' ? undefined : unitless;
+}
 
+/** A unit written after a heading, its brackets already spaces: " %", " £m", " days", " no.". */
+const UNIT_AFTER = /\s+(%|£|£m|£k|£000s?|£'000s?|days?|no\.?|nos\.?|number|hours?|hrs|mins|minutes|weeks?|per ?cent)$/;
+
+function classifyText(raw: string, text: string): HeaderGuess | undefined {
   if (RATING_WORDS.includes(text)) {
     return { role: 'rating', rating: raw.trim(), confidence: 0.9, reason: `"${raw.trim()}" is a satisfaction rating` };
   }
   for (const rule of RULES) {
     if (rule.pattern.test(text)) return { role: rule.role, confidence: rule.confidence, reason: `header "${raw.trim()}"` };
   }
-  if (/\btargets?\b/.test(text) && !/target met|target date|target hardening/.test(text)) {
-    const rest = text.replace(/\b(annual|targets?|yearly|year|full year|for|ytd)\b/g, ' ').trim();
+  // "Goal 2024/25", "Trajectory" (the NHS's planned figure), "Ambition": a target by another name.
+  if (/\b(targets?|goals?|trajector(y|ies)|ambitions?)\b/.test(text) && !/target met|target date|target hardening/.test(text)) {
+    const rest = text.replace(/\b(annual|targets?|goals?|trajector(y|ies)|ambitions?|yearly|year|full year|for|ytd)\b/g, ' ').trim();
     const period = rest ? parsePeriodLabel(rest) : undefined;
     return {
       role: 'target',

@@ -114,25 +114,31 @@ function emptyDown(grid: SheetGrid, from: number, to: number, headerRow: number,
 /**
  * Whether every gap between a header's labels is a spacer: one or two columns left empty all the
  * way down, officers' way of setting figures apart from the names ("Measure | | Apr | May"). A run
- * after a gap that starts with names of its own, with figures beside them, is a second table
- * standing beside the first ("Indicator | Q1 | | Indicator | Q1"), and the row is no one header.
+ * after a gap that repeats a heading from before it, or starts with names of its own (after a
+ * column of references, perhaps) with figures beside them, is a second table standing beside the
+ * first ("Indicator | Q1 | | Indicator | Q1"), and the row is no one header.
  */
-function spacersOnly(grid: SheetGrid, labels: readonly number[], bodyRows: readonly number[]): boolean {
+function spacersOnly(grid: SheetGrid, row: number, labels: readonly number[], bodyRows: readonly number[]): boolean {
   for (let i = 1; i < labels.length; i++) {
     const before = labels[i - 1]!;
     const after = labels[i]!;
     if (after === before + 1) continue;
     if (after - before - 1 > MAX_SPACER) return false;
     for (let c = before + 1; c < after; c++) if (!grid.isEmptyDown(c, bodyRows)) return false;
-    const next = labels[i + 1];
-    if (
-      next === after + 1 &&
-      holdsNames(profileColumn(grid, after, bodyRows)) &&
-      (holdsFigures(profileColumn(grid, next, bodyRows)) || holdsStatuses(profileColumn(grid, next, bodyRows)))
-    )
-      return false;
+    const headingsBefore = new Set(labels.slice(0, i).map((c) => normaliseHeader(grid.headerText(row, c))));
+    const run = labels.slice(i);
+    if (run.some((c) => headingsBefore.has(normaliseHeader(grid.headerText(row, c))))) return false;
+    if (startsWithNames(grid, run, bodyRows) || startsWithNames(grid, run.slice(1), bodyRows)) return false;
   }
   return true;
+}
+
+/** Whether a run of columns starts with a column of names with figures or ratings beside it. */
+function startsWithNames(grid: SheetGrid, run: readonly number[], bodyRows: readonly number[]): boolean {
+  const [first, next] = run;
+  if (first === undefined || next !== first + 1 || !holdsNames(profileColumn(grid, first, bodyRows))) return false;
+  const beside = profileColumn(grid, next, bodyRows);
+  return holdsFigures(beside) || holdsStatuses(beside);
 }
 
 /** How many cells of the row above `row` stand over its labels, up to its last. */
@@ -211,7 +217,7 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   if (bodyRows.length === 0) return undefined;
   // Labels with a gap between them are tables side by side, each run tried on its own, unless
   // the gap is a narrow spacer column left empty all the way down (see spacersOnly).
-  if (gapped && !spacersOnly(grid, labels, bodyRows)) return undefined;
+  if (gapped && !spacersOnly(grid, row, labels, bodyRows)) return undefined;
   // A second header row of sub-labels under the labels ("Mean | Median" over "(Average) | (Middle)").
   const subLabels = !dates && bodyRows[0] === row + 1 && bodyRows.length > 1 && isSubLabelRow(grid, row + 1, labels);
   if (subLabels) bodyRows = bodyRows.slice(1);

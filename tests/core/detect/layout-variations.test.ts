@@ -1,7 +1,8 @@
 /**
  * The same published table laid out the ways officers' workbooks vary: a narrow empty spacer
  * column between names and figures, a blank line under the header or the title, figures typed as
- * text, a comments column added at the end. Each table here is a real one (wording and figures as published, sources beside each) with
+ * text, a comments column added at the end, a unit after each heading, another word for a target.
+ * Each table here is a real one (wording and figures as published, sources beside each) with
  * that one change made: it must read as it does without it. Two tables standing side by side,
  * each with names of its own, must still read as two.
  */
@@ -186,5 +187,32 @@ describe('a comments column added at the end', () => {
     ]);
     expect(charter.detection.tables).toHaveLength(1);
     expect(roles(charter.detection.tables[0]!)).toEqual(['A:description', 'B:actual', 'C:actual', 'D:trend', 'E:trend', 'F:commentary']);
+  });
+});
+
+describe('headings worded another way', () => {
+  test('a unit after each heading ("Dec 17 (%)") leaves the months as months', () => {
+    const withUnits = lewisham.map((row, i) =>
+      i === 1 ? row.map((cell, c) => (c >= 2 && typeof cell === 'string' ? `${cell} (%)` : cell)) : row,
+    );
+    const { detection } = read(withUnits);
+    const months = detection.tables[0]!.columns.filter((column) => column.role === 'actual');
+    expect(months.map((column) => column.period?.kind)).toEqual(['month', 'month', 'month', 'month', 'month']);
+  });
+
+  test('"Goal" and "Result (%)" are the target and the result (Cheshire West and Chester, housing KPIs quarter 1)', () => {
+    const { detection, verdicts } = read([
+      ['Quarter 1 Status and narrative', 'KPI ref and description', 'Goal', 'Tolerance', 'Quarter 1 Result (%)'],
+      ['Tick', 'PMF-01: Current rent collected as a % of rent owed (excl void rent loss)', pct(1), pct(0.02), pct(1.0114)],
+      [
+        'Tick',
+        'PMF-02: Rent arrears of current & former tenants as % of annual rent owed (excl void loss)',
+        pct(0.075),
+        pct(0.01),
+        pct(0.0556),
+      ],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(expect.arrayContaining(['C:target', 'E:actual']));
+    expect(verdicts.map((verdict) => verdict.status)).toEqual(['met', 'met']);
   });
 });

@@ -21,7 +21,7 @@ const FIGURES: SheetInput = {
   name: 'Team figures',
   rows: [
     ['Tenancy team – figures'],
-    ['Col1', 'Fig A', 'Fig B', 'Goal', 'Col5'],
+    ['Col1', 'Fig A', 'Fig B', 'Fig C', 'Col5'],
     ['X1', 'Rent collected as a % of rent due', 0.95, 0.97, null],
     ['X2', 'Void rent loss', 0.021, 0.02, null],
     ['X3', 'Days to re-let', 28, 25, null],
@@ -39,7 +39,7 @@ const FIGURES_MAPPING: SettingsInput = {
         { column: 'A', header: 'Col1', role: 'reference' },
         { column: 'B', header: 'Fig A', role: 'description' },
         { column: 'C', header: 'Fig B', role: 'actual', period: 'Q1 2024/25' },
-        { column: 'D', header: 'Goal', role: 'target', period: '2024/25' },
+        { column: 'D', header: 'Fig C', role: 'target', period: '2024/25' },
         { column: 'E', header: 'Col5', role: 'status' },
       ],
     },
@@ -71,7 +71,7 @@ const quarterlyMapping = (overrides: Partial<Record<string, { header?: string; r
 };
 
 describe('a saved mapping wins over detection', () => {
-  test('headers nobody could read ("Col1", "Fig A", "Goal") are read with the saved roles, confirmed', () => {
+  test('headers nobody could read ("Col1", "Fig A", "Fig C") are read with the saved roles, confirmed', () => {
     // Without the mapping the grid is still found from its shape (names beside figures), but its
     // columns are only a guess from their values, and detection says so.
     const guessed = onlyTable(detect(FIGURES));
