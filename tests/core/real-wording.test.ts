@@ -539,6 +539,11 @@ describe('which way is better, in the publisher’s words', () => {
     expect(verdicts.find((v) => v.actualCell === 'C11')).toMatchObject({ actualText: '10%', targetText: '20%', status: 'met' });
   });
 
+  test('what a measure leaves out says nothing of its direction: "Current rent collected as a % of rent owed (excl void rent loss)" is higher, typed as 100 or as 100% (Cheshire West and Chester)', () => {
+    expect(polarityOf('PMF-01: Current rent collected as a % of rent owed (excl void rent loss)', '100')).toBe('higher');
+    expect(polarityOf('PMF-02: Rent arrears of current & former tenants as % of annual rent owed (excl void loss)', '7.5')).toBe('lower');
+  });
+
   test.each([
     ['Percentage of homes not meeting the Decent Homes Standard (Lower is better)', 'lower', 'Rotherham housing'],
     ['Reports about non-collection of waste (Minimise)', 'lower', 'Wandsworth'],

@@ -110,7 +110,11 @@ const SHARE_CEILING =
   /\b(no more than|not more than|(?<!no |not )less than|fewer than|maximum( of)?|max\.?|at most)\s+\d+(\.\d+)?\s*(%|per ?cent)/i;
 const SHARE_FLOOR = /\b(at least|no less than|not less than|(?<!no |not )more than|minimum( of)?|min\.?)\s+\d+(\.\d+)?\s*(%|per ?cent)/i;
 
-function readDescription(description: string): PolarityDecision | undefined {
+/** What a measure leaves out says nothing of which way it is better: "(excl void rent loss)". */
+const LEFT_OUT = /\((excl\.?|excluding|exc\.?|not including|less)\s[^)]*\)/gi;
+
+function readDescription(named: string): PolarityDecision | undefined {
+  const description = named.replace(LEFT_OUT, ' ');
   for (const [pattern, polarity, why] of IN_NAME) {
     if (pattern.test(description)) return { polarity, source: 'description', assumed: false, reason: `${polarity} is better (${why})` };
   }
