@@ -35,6 +35,8 @@ export const ROLE_WORDS: Record<ColumnRole, string> = {
   benchmark: 'Comparison figure (such as the national average)',
   trend: 'Direction of travel (as published)',
   unit: 'Unit of measure',
+  variance: 'Variance as published (not judged)',
+  forecast: 'Forecast (not judged)',
 };
 
 export const KIND_WORDS: Record<TableKind, string> = {

@@ -477,6 +477,14 @@ describe('headings as published', () => {
   });
 });
 
+describe("the publisher's own variance", () => {
+  test('"Variance from Target" beside "2018-19 Target | 2018-19 Actual" is shown, never judged as a target (Ombudsman Western Australia, annual report 2018-19)', () => {
+    const { tables, verdicts } = corpusCase('data-wa-ombudsman-key-effectiveness-indicators-2018-19.txt');
+    expect(roles(tables[0]!)).toMatchObject({ C: 'target', D: 'actual', E: 'variance' });
+    expect(verdicts.find((v) => v.actualCell === 'D8')).toMatchObject({ actualText: '83', targetText: '100', status: 'missed' });
+  });
+});
+
 describe('calendar years', () => {
   test('survey years typed as numbers ("2023 | 2024") head their columns: 2024 is the year reported, 2023 the year before (Dover District Council, tenant perception survey)', () => {
     const { tables, verdicts } = corpusCase('council-dover-tenant-perception-survey-2023-2024.txt');

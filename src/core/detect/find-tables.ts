@@ -172,6 +172,8 @@ const REPEATABLE_ROLES: ReadonlySet<ColumnRole> = new Set([
   'benchmark',
   'rank',
   'longTermTarget',
+  'variance',
+  'forecast',
 ]);
 
 /** A group heading over a second header row ("Target Met" over "Yes | No", "Rating" over "Good | Poor"). */

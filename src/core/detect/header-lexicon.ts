@@ -73,6 +73,27 @@ const RULES: readonly Rule[] = [
     pattern: /^(percentage|%) (of )?(total )?(returned|responses|answers)|^% (good|satisfied)|^percentage (good|satisfied)/,
     confidence: 0.9,
   },
+  // "Status against target", "Performance v target": the status, though the words name the target.
+  {
+    role: 'status',
+    pattern:
+      /^(status|rag|rag status|rating|performance|progress|position)( status)? (against|v\.?|vs\.?|versus|compared (to|with)|to) target$|^(on|met|achieved|meeting|hit) target\??$|^met ?\/ ?not met$/,
+    confidence: 0.9,
+  },
+  // The publisher's own gap ("Variance from target", "Variance %"): shown, never the figure or the target.
+  {
+    role: 'variance',
+    pattern:
+      /^(variance|var\.?|difference|gap|over ?\/ ?under|under ?\/ ?over)( (from|to|against|v\.?|vs\.?|versus|on) (target|plan|budget|profile|last (year|quarter|month|period)|previous (year|quarter|month|period)))?( %)?$|^% (variance|difference)$/,
+    confidence: 0.9,
+  },
+  // A projected figure ("Forecast outturn", "Projected year end"): never the period's result.
+  {
+    role: 'forecast',
+    pattern:
+      /^(forecast|forecasted|projected|projection|predicted|estimated)( (outturn|out-turn|year[- ]end|position|figure|result|performance|actual|value))?( \d{4}.*)?$|^(year[- ]end|outturn|out-turn) (forecast|projection)$/,
+    confidence: 0.9,
+  },
   {
     role: 'status',
     pattern:
@@ -111,7 +132,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'trend',
     pattern:
-      /^(trend|direction of travel|dot|d\.o\.t\.?|((short|long)( term)?) trend\b.*|year on year change|change|change (from|on|since|compared (to|with)) .{1,40})$/,
+      /^(trend|direction of travel|dot|d\.o\.t\.?|((short|long)( term)?) trend\b.*|year on year change|change|change (from|on|since|compared (to|with)) .{1,40}|(better|worse) (or|\/) (worse|better)|improving ?\/ ?(declining|worsening)|comparison (with|to) (last|previous) (year|quarter|month|period))$/,
     confidence: 0.9,
   },
   { role: 'unit', pattern: /^(unit|units|unit of measure(ment)?|measure type)$/, confidence: 0.9 },

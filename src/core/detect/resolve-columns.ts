@@ -44,6 +44,8 @@ const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set([
   'longTermTarget',
   'tolerance',
   'rating',
+  'variance',
+  'forecast',
 ]);
 
 function examples(profile: ColumnProfile): string {

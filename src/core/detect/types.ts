@@ -38,7 +38,11 @@ export type ColumnRole =
   /** The publisher's own direction of travel. */
   | 'trend'
   /** What the figures are measured in ("Percentage", "Number"). */
-  | 'unit';
+  | 'unit'
+  /** The publisher's own gap from target or from last time ("Variance from target"): shown, never judged. */
+  | 'variance'
+  /** A projected figure ("Forecast outturn"): never judged as the period's result. */
+  | 'forecast';
 
 export const COLUMN_ROLES: readonly ColumnRole[] = [
   'reference',
@@ -71,6 +75,8 @@ export const COLUMN_ROLES: readonly ColumnRole[] = [
   'benchmark',
   'trend',
   'unit',
+  'variance',
+  'forecast',
 ];
 
 export interface ColumnMapping {

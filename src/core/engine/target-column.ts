@@ -26,6 +26,8 @@ const FIGURES_ELSEWHERE: readonly ColumnRole[] = [
   'count',
   'metShare',
   'notMetShare',
+  'variance',
+  'forecast',
 ];
 
 /** Headings that say the column is the sheet's own rating of progress. */

@@ -193,6 +193,21 @@ describe('benchmarks and periods named in headings stay in their place', () => {
   });
 });
 
+describe('headings that name the target without being it', () => {
+  test('"Status against target" is the status, "Variance from target" the publisher\'s gap and "Forecast outturn" a projection: none is the target or the result', () => {
+    const { detection, verdicts } = read([
+      ['Indicator', 'Target', 'Actual', 'Variance from target', 'Forecast outturn', 'Status against target'],
+      ['Rent collected (%)', '98%', '97.5%', '-0.5%', '98.2%', 'Amber'],
+      ['Repairs right first time', '85%', '88%', '3%', '86%', 'Green'],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:target', 'C:actual', 'D:variance', 'E:forecast', 'F:status']);
+    expect(verdicts.map((v) => [v.actualCell, v.status])).toEqual([
+      ['C2', 'near'],
+      ['C3', 'met'],
+    ]);
+  });
+});
+
 describe('a result in words is read only where the words state it', () => {
   test.each([
     'Performance is 0.5% above target',
