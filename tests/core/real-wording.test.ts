@@ -485,6 +485,51 @@ describe("the publisher's own variance", () => {
   });
 });
 
+describe('periods the words state outright', () => {
+  test('"6 months to 30 September 2018 (H1 2018/19) Actual" is the first half, "12 months to 31 March 2018 (FY 2017/18)" the year (Clarion Housing Group, half year at a glance 2018/19)', () => {
+    const { tables } = corpusCase('ha-clarion-half-year-at-a-glance-2018-19.txt');
+    expect(tables[0]!.columns.filter((c) => c.role === 'actual').map((c) => periodLabel(c.period!))).toEqual([
+      'H1 2018/19',
+      'H1 2017/18',
+      '2017/18',
+    ]);
+    expect(periodInText('the twelve months ended 31 March 2019')).toEqual({ kind: 'year', fy: 2018 });
+    expect(periodInText('9 months to 31 December 2023')).toEqual({ kind: 'ytd', fy: 2023 });
+  });
+
+  test('"2018-19 (unaudited)" is 2018/19 (Optivo, full year trading update 2018-19)', () => {
+    const { tables } = corpusCase('ha-optivo-full-year-trading-update-2018-19.txt');
+    expect(tables[0]!.columns.filter((c) => c.role === 'actual').map((c) => periodLabel(c.period!))).toEqual(['2018/19', '2017/18']);
+  });
+
+  test('"2004-05 Percentage Performance Against Category B Target" is that year\'s figure, not a target (Scottish Ambulance Service, Category B 2003-04 to 2005-06)', () => {
+    const { tables } = corpusCase('nhs-scottish-ambulance-service-category-b-2005-06.txt');
+    expect(roles(tables[0]!)).toMatchObject({ C: 'actual', D: 'actual', E: 'actual' });
+    expect(periodLabel(tables[0]!.columns.find((c) => c.col === 3)!.period!)).toBe('2004/05');
+  });
+
+  test('"08/09" and "Q3 23/24" in a title are financial years', () => {
+    expect(periodInText('08/09 TH Index Report - end of June')).toEqual({ kind: 'year', fy: 2008 });
+    expect(periodInText('Q3 23/24 report')).toEqual({ kind: 'quarter', quarter: 3, fy: 2023 });
+    expect(periodInText('As at 31/03/2024')).toBeUndefined();
+  });
+});
+
+describe('references as published', () => {
+  test('"BV008, RES038, SP506" is one indicator\'s references, and "Theme 1: One Tower Hamlets" in the reference column heads the indicators under it (Tower Hamlets Index, April to May 2008)', () => {
+    const { tables } = corpusCase('council-tower-hamlets-th-index-in-year-apr-may-2008.txt');
+    const indicators = tables[0]!.indicators;
+    expect(indicators.map((i) => i.ref)).toEqual([
+      'BV008, RES038, SP506',
+      'BV011a, CE045a, RES045a, SP517',
+      'BV011b, RES044a, SP516',
+      'BV011c, RES002',
+      'BV012, CE046a, RES046a, SP505',
+    ]);
+    expect(indicators[0]!.section).toBe('Theme 1: One Tower Hamlets');
+  });
+});
+
 describe('calendar years', () => {
   test('survey years typed as numbers ("2023 | 2024") head their columns: 2024 is the year reported, 2023 the year before (Dover District Council, tenant perception survey)', () => {
     const { tables, verdicts } = corpusCase('council-dover-tenant-perception-survey-2023-2024.txt');

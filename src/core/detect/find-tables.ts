@@ -663,6 +663,13 @@ export function readBody(
 
     if (ref) {
       if (!REFERENCE_PATTERN.test(ref)) {
+        // A heading in the reference column with indicators under it ("Theme 1: One Tower Hamlets").
+        if (!hasData && shown === 1 && descCol !== undefined && nextRowIsIndicator(grid, r + 1, stopBefore, descCol, dataCols)) {
+          flush();
+          section = ref;
+          bottom = r;
+          continue;
+        }
         // A heading or prose line under the table ("Definitions"), not an indicator.
         if (!hasData && (afterBlank || shown === 1)) break;
         doubts.push(

@@ -211,6 +211,17 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
   for (const rule of RULES) {
     if (rule.pattern.test(text)) return { role: rule.role, confidence: rule.confidence, reason: `header "${raw.trim()}"` };
   }
+  // "2004-05 Percentage Performance Against Category B Target": the figure measured against a
+  // target, for the period it names, not the target.
+  if (/\b(performance|percentage|result|achieved|achievement)\b.{0,40}\bagainst\b.{0,40}\btargets?$/.test(text)) {
+    const named = periodInText(text);
+    return {
+      role: 'actual',
+      confidence: 0.9,
+      reason: `header "${raw.trim()}" is the figure against a target`,
+      ...(named ? { period: named } : {}),
+    };
+  }
   // "Goal 2024/25", "Trajectory" (the NHS's planned figure), "Ambition": a target by another name.
   if (/\b(targets?|goals?|trajector(y|ies)|ambitions?)\b/.test(text) && !/target met|target date|target hardening/.test(text)) {
     const rest = text.replace(/\b(annual|targets?|goals?|trajector(y|ies)|ambitions?|yearly|year|full year|for|ytd)\b/g, ' ').trim();

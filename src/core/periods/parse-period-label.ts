@@ -22,6 +22,8 @@ export function parsePeriodLabel(text: string): Period | undefined {
     .toLowerCase()
     .replace(/^(actuals?|outturn|performance|result|figures?|value)\s+/, '')
     .replace(/\s+(actuals?|outturn|performance|results?|figures?|value)$/, '')
+    // "2018-19 (unaudited)": how final the figure is says nothing of its period.
+    .replace(/\s*\(?(unaudited|audited|provisional|draft|validated|unvalidated)\)?$/, '')
     // "Quarter two", "2nd quarter": a quarter's number in words.
     .replace(/\b(quarter|qtr)\s+(one|two|three|four)\b/, (_, word: string, n: string) => `${word} ${QUARTER_WORDS[n]}`);
   if (t === '') return undefined;
@@ -166,13 +168,15 @@ const IN_TEXT: readonly RegExp[] = [
   // "2017-18 Quarter 4", "2023/24 Q3"
   /\b\d{4}\s*[/-]\s*\d{2,4},?\s+(?:q|qtr|quarter)\s*(?:[1-4]|one|two|three|four)\b/gi,
   // "quarter two, 2024/25", "Q2 2024-25", "Quarter 4 2022/23"
-  /\b(?:q|qtr|quarter)\s*(?:[1-4]|one|two|three|four)\b,?\s*(?:of\s+)?(?:\d{4}\s*(?:[/-]|\bto\b)\s*\d{2,4})?/gi,
+  /\b(?:q|qtr|quarter)\s*(?:[1-4]|one|two|three|four)\b,?\s*(?:of\s+)?(?:\d{4}\s*(?:[/-]|\bto\b)\s*\d{2,4}|\d{2}\/\d{2}(?![\d/]))?/gi,
   // "April to June 2019", "July to September 2024", "1 October to 31 December 2023"
   /\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[a-z]{3,9}\.?\s*(?:\d{4})?\s*(?:-|to)\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[a-z]{3,9}\.?\s*\d{4}(?:\s*[/-]\s*\d{2,4})?\b/gi,
   // "January 2018", "Dec 2023" (not "March 2017/18", a financial year)
   /\b[a-z]{3,9}\.?\s+\d{4}\b(?!\s*[/-]\s*\d)/gi,
   // "2024/25", "2011/12", "2016 to 2017"
   /\b\d{4}\s*(?:[/-]|to)\s*\d{2,4}\b/gi,
+  // "08/09 TH Index Report": a financial year in two digits each, not part of a date ("31/03/2024")
+  /(?<![\d/])\d{2}\/\d{2}(?![\d/])/g,
   // "Our 2023 Results", "Tenant Satisfaction Survey 2022": a calendar year alone, not part of a
   // financial year or a span ("2019/2020", "2020-2025", "2020 to 2025")
   /(?<!(?:[\d/-]|\bto)\s*)\b(?:19|20)\d{2}\b(?!\s*(?:[/-]|to\b)\s*\d)/gi,
@@ -186,6 +190,8 @@ const IN_TEXT: readonly RegExp[] = [
  */
 export function periodInText(text: string): Period | undefined {
   if (text.length > 300) return undefined;
+  const stated = statedSpan(text);
+  if (stated) return stated;
   const found: Period[] = [];
   for (const pattern of IN_TEXT) {
     for (const match of text.matchAll(pattern)) {
@@ -204,6 +210,41 @@ export function periodInText(text: string): Period | undefined {
   // A calendar year is the last resort: "2024/25 (published 2025)" reports on 2024/25.
   const rank = (period: Period): number => (period.kind === 'year' ? (period.calendar ? -1 : 0) : period.kind === 'ytd' ? 1 : 2);
   return pool.sort((a, b) => rank(b) - rank(a))[0];
+}
+
+const LABELLED_SPAN = /\b(h[12]|fy)\s*(\d{4}\s*[/-]\s*\d{2,4})\b/i;
+const MONTHS_TO =
+  /\b(\d{1,2}|three|six|nine|twelve)\s+months?\s+(?:to|ended|ending|up to)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?([a-z]{3,9})\.?,?\s+(\d{4})\b/i;
+const MONTH_COUNT: Record<string, number> = { three: 3, six: 6, nine: 9, twelve: 12 };
+
+/**
+ * A span the words state outright, which outranks any month or year inside them: "(H1 2018/19)",
+ * "(FY 2017/18)", "6 months to 30 September 2018" (the first half), "twelve months ended 31 March
+ * 2019" (the year), "9 months to 31 December 2023" (the year to date).
+ */
+function statedSpan(text: string): Period | undefined {
+  const labelled = LABELLED_SPAN.exec(text);
+  if (labelled) {
+    const part = labelled[1]!.toLowerCase();
+    const period = parsePeriodLabel(part === 'fy' ? labelled[2]! : `${part} ${labelled[2]}`);
+    if (period) return period;
+  }
+  const m = MONTHS_TO.exec(text);
+  if (!m) return undefined;
+  const count = MONTH_COUNT[m[1]!.toLowerCase()] ?? Number(m[1]);
+  const month = monthFromName(m[2]!.toLowerCase());
+  if (month === undefined) return undefined;
+  const fy = financialYearOf({ year: Number(m[3]), month, day: 1 });
+  const last = financialMonthOf(month);
+  if (count === last) {
+    if (count === 12) return { kind: 'year', fy };
+    if (count === 6) return { kind: 'half', half: 1, fy };
+    if (count === 3) return { kind: 'quarter', quarter: 1, fy };
+    return { kind: 'ytd', fy };
+  }
+  if (count === 3 && last % 3 === 0) return { kind: 'quarter', quarter: (last / 3) as 1 | 2 | 3 | 4, fy };
+  if (count === 6 && last === 12) return { kind: 'half', half: 2, fy };
+  return undefined;
 }
 
 /** A date or period written alone, "31 March 2020", "As at 31 March 2020", "Q2 2024/25": its period. */
