@@ -515,6 +515,17 @@ describe('periods the words state outright', () => {
   });
 });
 
+describe("a title's year over last year's outturn", () => {
+  test('"08/09 TH Index Report - end of June" over "Actual 07/08 | June Target | June Actual": June is June 2008 (Tower Hamlets Index, end of June 2008)', () => {
+    const { tables } = corpusCase('council-tower-hamlets-th-index-end-june-2008.txt');
+    const actuals = tables[0]!.columns.filter((c) => c.role === 'actual');
+    expect(actuals.map((c) => [c.header, periodLabel(c.period!)])).toEqual([
+      ['Actual 07/08', '2007/08'],
+      ['June Actual', 'Jun 2008'],
+    ]);
+  });
+});
+
 describe('references as published', () => {
   test('"BV008, RES038, SP506" is one indicator\'s references, and "Theme 1: One Tower Hamlets" in the reference column heads the indicators under it (Tower Hamlets Index, April to May 2008)', () => {
     const { tables } = corpusCase('council-tower-hamlets-th-index-in-year-apr-may-2008.txt');

@@ -570,8 +570,10 @@ function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[],
   const dated =
     [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ??
     columns.find((column) => column.period?.fy !== undefined)?.period?.fy;
+  // A title's later year ("08/09 TH Index Report" over "Actual 07/08 | June target | June actual")
+  // dates the undated months: a lone dated column is last year's outturn.
   const year =
-    dated ??
+    (titledYear !== undefined && dated !== undefined && titledYear > dated ? titledYear : dated) ??
     titledYear ??
     yearInHeaderRow(grid, headerTop, columns) ??
     yearAbove(grid, headerTop)?.fy ??

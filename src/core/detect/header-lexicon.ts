@@ -195,7 +195,8 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   if (guess) return guess;
   // "Target (%)", "Dec 17 (%)", "Actual £m": the heading with its unit after it. An answer with
   // a unit ("Satisfied %") is a share, not a count of answers, and is left to the values.
-  const bare = text.replace(UNIT_AFTER, '');
+  // "2012/13 (%) Value" (two header rows joined): a "%" between the words as well.
+  const bare = text.replace(UNIT_AFTER, '').replace(/\s+%(?=\s)/g, '');
   if (bare === text || bare === '') return undefined;
   const unitless = classifyText(raw, bare);
   return unitless?.role === 'rating' ? undefined : unitless;
@@ -224,7 +225,10 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
   }
   // "Goal 2024/25", "Trajectory" (the NHS's planned figure), "Ambition": a target by another name.
   if (/\b(targets?|goals?|trajector(y|ies)|ambitions?)\b/.test(text) && !/target met|target date|target hardening/.test(text)) {
-    const rest = text.replace(/\b(annual|targets?|goals?|trajector(y|ies)|ambitions?|yearly|year|full year|for|ytd)\b/g, ' ').trim();
+    const rest = text
+      .replace(/\b(annual|targets?|goals?|trajector(y|ies)|ambitions?|yearly|year|full year|for|ytd)\b/g, ' ')
+      .replace(/\s*%(?=\s|$)/g, ' ')
+      .trim();
     const period = rest ? parsePeriodLabel(rest) : undefined;
     return {
       role: 'target',

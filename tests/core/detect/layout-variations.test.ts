@@ -10,6 +10,7 @@ import { detectWorkbook } from '../../../src/core/detect/detect-workbook';
 import type { DetectedTable } from '../../../src/core/detect/types';
 import { evaluateWorkbook } from '../../../src/core/engine/evaluate';
 import { buildWorkbook, type CellInput } from '../../../src/hosts/memory/build-workbook';
+import { periodLabel } from '../../../src/core/periods/period';
 
 const TODAY = { year: 2026, month: 12, day: 6 };
 
@@ -198,6 +199,29 @@ describe('headings worded another way', () => {
     const { detection } = read(withUnits);
     const months = detection.tables[0]!.columns.filter((column) => column.role === 'actual');
     expect(months.map((column) => column.period?.kind)).toEqual(['month', 'month', 'month', 'month', 'month']);
+  });
+
+  test('"2015/16 (%)" over "Value" and "2016/17 (%)" over "Target" keep their years (Fife Council, responsiveness to communities)', () => {
+    const { detection } = read([
+      ['Performance', '2014/15 (%)', '2015/16 (%)', '2016/17 (%)', '2016/17 (%)'],
+      [null, 'Value', 'Value', 'Value', 'Target'],
+      [
+        'Percentage of users satisfied with the overall quality of FifeDirect (SOCITM/Neilson user survey)',
+        pct(0.691),
+        pct(0.677),
+        pct(0.65),
+        pct(0.8),
+      ],
+      [
+        "Percentage of Solace/LGBF benchmarked indicators in the top half of all councils' performance",
+        pct(0.463),
+        52.55,
+        'Due Mar 2018',
+        pct(0.5),
+      ],
+    ]);
+    const dated = detection.tables[0]!.columns.filter((c) => c.period).map((c) => `${c.role} ${periodLabel(c.period!)}`);
+    expect(dated).toEqual(['actual 2014/15', 'actual 2015/16', 'actual 2016/17', 'target 2016/17']);
   });
 
   test('"Goal" and "Result (%)" are the target and the result (Cheshire West and Chester, housing KPIs quarter 1)', () => {
