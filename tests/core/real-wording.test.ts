@@ -526,6 +526,19 @@ describe("a title's year over last year's outturn", () => {
   });
 });
 
+describe('a list of targets with no header row', () => {
+  test('"1: Average annual score on Road User Satisfaction Surveys. | At least 84%" under "Targets" is a list of targets for 2003/04, each with no data yet (Highways Agency, key targets 2003-04)', () => {
+    const { tables, verdicts, doubts } = corpusCase('data-highways-agency-key-targets-2003-04.txt');
+    expect(doubts.map((d) => d.code)).not.toContain('grid-not-read');
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'target' });
+    expect(tables[0]!.indicators.map((i) => i.row + 1)).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 15, 16]);
+    expect(tables[0]!.doubts.map((d) => d.code)).toContain('targets-without-header');
+    expect(new Set(verdicts.map((v) => `${v.status} ${v.periodLabel}`))).toEqual(new Set(['no-data 2003/04']));
+    expect(verdicts.find((v) => v.row === 15)!.targetText).toBe('31 Mar 04');
+    expect(parseTargetText('31 Mar 04')).toMatchObject({ kind: 'deadline', due: { year: 2004, month: 3, day: 31 } });
+  });
+});
+
 describe('references as published', () => {
   test('"BV008, RES038, SP506" is one indicator\'s references, and "Theme 1: One Tower Hamlets" in the reference column heads the indicators under it (Tower Hamlets Index, April to May 2008)', () => {
     const { tables } = corpusCase('council-tower-hamlets-th-index-in-year-apr-may-2008.txt');

@@ -28,6 +28,7 @@ import { splitRowsWithOwnFigures } from './figure-rows';
 import { leaveOutCountsAndComplements } from './shares-and-counts';
 import { unreadGridDoubt, unreadGrids } from './unread-grids';
 import { readLabelledFigureTables } from './labelled-figures';
+import { readTargetLists } from './target-list';
 import { MEASURE_WORDS } from './column-values';
 import type { ColumnMapping, ColumnRole, Detection, DetectedIndicator, DetectedTable, Footnote, MeasureCard } from './types';
 import { issue, type Issue } from '../model/issue';
@@ -121,8 +122,14 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
     grid,
     tables.map((table) => table.range),
   );
-  if (labelled.length > 0) {
-    tables.push(...labelled);
+  // Lists of targets with no header row ("1: Average annual score …  At least 84%").
+  const targetLists = readTargetLists(
+    grid,
+    [...tables, ...labelled].map((table) => table.range),
+    (row) => periodAboveTable(grid, row, -1) ?? periodAtTopOfSheet(grid, row) ?? periodInText(grid.sheet.name),
+  );
+  if (labelled.length > 0 || targetLists.length > 0) {
+    tables.push(...labelled, ...targetLists);
     tables.sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
   }
   attachDefinitions(grid, tables);

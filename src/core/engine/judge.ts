@@ -515,6 +515,8 @@ function judgeMilestone(actual: Actual, due: CalendarDate, targetText: string, c
   };
   const passed = compareDates(ctx.today, due) > 0;
   const today = (): string => formatDateGB(ctx.today);
+  // A list of targets has nowhere to record that the work was done: not overdue, only no data.
+  if (actual.kind === 'no-data' && actual.nowhere) return worded('no-data', () => sentence(`no data: ${actual.why}; ${dueWords()}`));
   switch (actual.kind) {
     case 'achieved':
       return worded('met', () => sentence(`recorded as "${shortQuote(actual.text)}"; ${dueWords()}: met`));

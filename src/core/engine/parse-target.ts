@@ -116,10 +116,12 @@ export function readDate(text: string): CalendarDate | undefined {
     const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
     return isRealDate(date) ? date : undefined;
   }
-  m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$/.exec(t);
+  // "31 March 2004", and "31 Mar 04" with the year in two digits.
+  m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4}|\d{2})$/.exec(t);
   if (m) {
     const month = monthIndex(m[2]!);
-    const date = month ? { year: Number(m[3]), month, day: Number(m[1]) } : undefined;
+    const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    const date = month ? { year, month, day: Number(m[1]) } : undefined;
     return date && isRealDate(date) ? date : undefined;
   }
   m = /^([a-z]+)\.?,?\s*[-']?\s*(\d{4}|\d{2})$/.exec(t);

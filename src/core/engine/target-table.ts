@@ -188,11 +188,9 @@ function withoutFigures(ctx: RowContext, hasActualColumns: boolean, tolerance: T
     : indicator.targetRow !== undefined
       ? latestTargetInRow(sheet, table, indicator.targetRow, indicator.description)
       : targetWithoutColumn(table);
-  const noActual: Actual = {
-    kind: 'no-data',
-    text: '',
-    why: hasActualColumns ? 'no figures have been entered yet' : noActualColumnWhy(table),
-  };
+  const noActual: Actual = hasActualColumns
+    ? { kind: 'no-data', text: '', why: 'no figures have been entered yet' }
+    : { kind: 'no-data', text: '', why: noActualColumnWhy(table), nowhere: true };
   const context: JudgeContext = {
     polarity: polarityFor(ctx, target),
     today: options.today,

@@ -138,7 +138,8 @@ export const ActualSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('in-progress'), text: z.string() }),
   z.object({ kind: z.literal('none-undertaken'), text: z.string(), marker: z.string().optional() }),
   z.object({ kind: z.literal('date'), text: z.string(), date: CalendarDateSchema }),
-  z.object({ kind: z.literal('no-data'), text: z.string(), why: z.string() }),
+  // `nowhere`: the table has no column for a result at all (a list of targets), so nothing can be overdue either.
+  z.object({ kind: z.literal('no-data'), text: z.string(), why: z.string(), nowhere: z.literal(true).optional() }),
   /** Not reported this period by design: "Annual Indicator", "Measured twice per year". */
   z.object({ kind: z.literal('not-due'), text: z.string(), why: z.string() }),
   z.object({ kind: z.literal('unreadable'), text: z.string(), why: z.string() }),

@@ -38,6 +38,8 @@ export const ISSUE_CODES = [
   'columns-from-contents',
   /** Each figure is written after its measure's name in one cell ("Rent collected: 97.86%"), the target beside it. */
   'figures-after-names',
+  /** Measures listed with their targets beside them and no header row ("1: Average annual score …  At least 84%"). */
+  'targets-without-header',
   /** A column headed as the status holds no ratings; another column does. */
   'status-column-holds-no-ratings',
   /** A column headed as figures holds ratings, so it is read as the status column. */

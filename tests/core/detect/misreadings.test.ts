@@ -193,6 +193,19 @@ describe('benchmarks and periods named in headings stay in their place', () => {
   });
 });
 
+describe('a list of results is no list of targets', () => {
+  test('measures with plain figures beside them and no header are named as a grid not read, never taken for targets', () => {
+    const { detection } = read([
+      ['Results'],
+      ['Rent collected as a percentage of rent due', '97.5%'],
+      ['Repairs completed right first time', '88%'],
+      ['Complaints answered within ten working days', '93%'],
+    ]);
+    expect(detection.tables).toHaveLength(0);
+    expect(detection.doubts.map((d) => d.code)).toContain('grid-not-read');
+  });
+});
+
 describe('headings that name the target without being it', () => {
   test('"Status against target" is the status, "Variance from target" the publisher\'s gap and "Forecast outturn" a projection: none is the target or the result', () => {
     const { detection, verdicts } = read([

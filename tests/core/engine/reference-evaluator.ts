@@ -263,12 +263,15 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
     if (judgedColumns.length === 0) {
       const targetColumn = targetColumnFor(table, undefined);
       const target = targetIn(where, indicator, targetColumn, undefined);
-      const why = actualColumns.length > 0 ? 'no figures have been entered yet' : noActualColumnWhy(table);
+      const actual: Actual =
+        actualColumns.length > 0
+          ? { kind: 'no-data', text: '', why: 'no figures have been entered yet' }
+          : { kind: 'no-data', text: '', why: noActualColumnWhy(table), nowhere: true };
       verdicts.push(
         verdictOf(where, indicator, {
           period: targetColumn?.period,
           actualCol: undefined,
-          actual: { kind: 'no-data', text: '', why },
+          actual,
           target,
           context: { polarity: polarityOf(where, indicator, target), today: options.today, tolerance, ...(baseline ? { baseline } : {}) },
         }),

@@ -1,0 +1,133 @@
+import { columnLetter } from '../model/address';
+import { issue } from '../model/issue';
+import type { CellRange } from '../model/workbook';
+import type { Period } from '../periods/period';
+import { valueKind } from './column-values';
+import { MAX_SPACER } from './resolve-columns';
+import type { SheetGrid } from './sheet-grid';
+import type { ColumnMapping, DetectedIndicator, DetectedTable } from './types';
+
+/** Fewest measures a list of targets holds before it is read as one. */
+const FEWEST = 3;
+
+/**
+ * A list of targets with no header row, as a minister's statement or a business plan prints
+ * them (the Highways Agency's key targets for 2003-04):
+ *
+ *   Targets
+ *   1: Average annual score on Road User Satisfaction Surveys.   At least 84%
+ *   2: Meet all 13 annual Road Users' Charter targets …          100%
+ *
+ * Each row is a measure's words and, in the next cell, its target; at least half the targets are
+ * written as targets ("At least 84%", "Between 7% and 8%"), which no column of results is. A
+ * lone line above is the list's heading; the same line again between measures (a page break) is
+ * passed over. The list has no figures, so each measure has no data yet for its targets' year.
+ */
+export function readTargetLists(
+  grid: SheetGrid,
+  covered: readonly CellRange[],
+  yearAbove: (row: number) => Period | undefined,
+): DetectedTable[] {
+  const taken = new Uint8Array(grid.rows);
+  for (const range of covered) taken.fill(1, Math.max(0, range.top), Math.min(grid.rows, range.bottom + 1));
+  const lists: DetectedTable[] = [];
+  for (let r = 0; r < grid.rows; r++) {
+    if (taken[r] || pairAt(grid, r) === undefined) continue;
+    const list = readFrom(grid, r, taken, yearAbove);
+    if (list) {
+      lists.push(list);
+      r = list.range.bottom;
+    }
+  }
+  return lists;
+}
+
+/** Where a row is a measure's words and one value beside them (perhaps across a spacer column), their columns. */
+function pairAt(grid: SheetGrid, row: number): { names: number; value: number } | undefined {
+  if (grid.filledCount(row) !== 2) return undefined;
+  const [names, value] = grid.filledColumns(row) as [number, number];
+  if (value > names + 1 + MAX_SPACER || valueKind(grid.cell(row, names)) !== 'words' || grid.text(row, names).length < 20) return undefined;
+  return { names, value };
+}
+
+function samePair(grid: SheetGrid, row: number, first: { names: number; value: number }): boolean {
+  const pair = pairAt(grid, row);
+  return pair !== undefined && pair.names === first.names && pair.value === first.value;
+}
+
+function readFrom(
+  grid: SheetGrid,
+  first: number,
+  taken: Uint8Array,
+  yearAbove: (row: number) => Period | undefined,
+): DetectedTable | undefined {
+  const pair = pairAt(grid, first)!;
+  const col = pair.names;
+  const valueCol = pair.value;
+  const headingRow = first - 1;
+  const heading = headingRow >= 0 && grid.filledCount(headingRow) === 1 ? grid.text(headingRow, grid.firstFilledColumn(headingRow)) : '';
+  const rows: number[] = [];
+  let bottom = first;
+  for (let r = first; r < grid.rows && !taken[r]; r++) {
+    if (samePair(grid, r, pair)) {
+      rows.push(r);
+      bottom = r;
+      continue;
+    }
+    // The heading again where the list runs over a page.
+    if (heading && grid.filledCount(r) === 1 && grid.text(r, grid.firstFilledColumn(r)) === heading && samePair(grid, r + 1, pair))
+      continue;
+    break;
+  }
+  if (rows.length < FEWEST) return undefined;
+  const written = rows.filter((r) => valueKind(grid.cell(r, valueCol)) === 'target').length;
+  if (written * 2 < rows.length) return undefined;
+
+  const period = yearOf(yearAbove(heading ? headingRow : first));
+  const indicators: DetectedIndicator[] = rows.map((r) => ({
+    row: r,
+    rows: [r],
+    description: grid.text(r, col),
+    hidden: grid.isHidden(r),
+  }));
+  const columns: ColumnMapping[] = [
+    { col, header: heading, role: 'description', confidence: 0.7, reason: "it holds the measures' words" },
+    {
+      col: valueCol,
+      header: heading,
+      role: 'target',
+      confidence: 0.7,
+      reason: `its values are written as targets ("${grid.text(
+        rows.find((r) => valueKind(grid.cell(r, valueCol)) === 'target')!,
+        valueCol,
+      )}")`,
+      ...(period ? { period } : {}),
+    },
+  ];
+  const top = heading ? headingRow : first;
+  return {
+    sheet: grid.sheet.name,
+    range: { top, left: col, bottom, right: valueCol },
+    kind: 'measure-table',
+    ...(heading ? { title: heading } : {}),
+    headerRows: [top],
+    columns,
+    indicators,
+    footnotes: [],
+    actions: [],
+    confidence: 0.7,
+    doubts: [
+      issue(
+        'targets-without-header',
+        `Rows ${first + 1} to ${bottom + 1} list measures with their targets beside them and no header row: KPI Tracker reads column ${columnLetter(col)} as the measures and column ${columnLetter(valueCol)} as their targets${period ? '' : ', and found no year for them above'}. There are no figures to judge yet. Check it before you run.`,
+      ),
+    ],
+    confirmed: false,
+  };
+}
+
+/** Targets are set for a year: the year a month or quarter named above falls in. */
+function yearOf(period: Period | undefined): Period | undefined {
+  if (!period || period.fy === undefined) return period;
+  return period.kind === 'year' ? period : { kind: 'year', fy: period.fy };
+}
