@@ -22,6 +22,8 @@ import { periodLabel } from '../../src/core/periods/period';
 import { periodInText } from '../../src/core/periods/parse-period-label';
 import type { Issue } from '../../src/core/model/issue';
 import { CASES_DIR, readCase, type RealCase } from '../corpus-real/real-corpus';
+import { SheetGrid } from '../../src/core/detect/sheet-grid';
+import { buildWorkbook } from '../../src/hosts/memory/build-workbook';
 
 const TODAY = { year: 2026, month: 12, day: 6 };
 
@@ -569,6 +571,35 @@ describe('calendar years', () => {
     const { tables } = corpusCase('council-perth-kinross-tenant-satisfaction-survey-2022.txt');
     const actuals = tables[0]!.columns.filter((column) => column.role === 'actual');
     expect(actuals.map((column) => periodLabel(column.period!))).toEqual(['2022', '2020']);
+  });
+
+  test('"NHT Public Satisfaction | 2020 | 2021 | 2022 | 2023 | 2024", the years typed as numbers, is a header and 2024 the year reported (Warwickshire County Council, highways dashboard)', () => {
+    const { tables } = corpusCase('council-warwickshire-highways-performance-dashboard-2024-25.txt');
+    const survey = tables.find((t) => t.headerRows[0] === 13)!;
+    expect([survey.indicators[0]!.ref, survey.indicators[0]!.description]).toEqual(['HMBI 06', 'Speed of repair to street lights']);
+    expect(survey.columns.filter((c) => c.role === 'actual').map((c) => periodLabel(c.period!))).toEqual([
+      '2020',
+      '2021',
+      '2022',
+      '2023',
+      '2024',
+    ]);
+  });
+
+  test('counts that happen to fall among the years ("2034 | 1998 | 2050") stay an indicator\'s figures', () => {
+    const grid = new SheetGrid(
+      buildWorkbook([
+        {
+          name: 'S',
+          rows: [
+            ['Homes built', 2034, 1998, 2050],
+            ['Years', 2020, 2021, 2022],
+          ],
+        },
+      ]).sheets[0]!,
+    );
+    expect(grid.figuresBesideYears(0)).toBe(3);
+    expect(grid.figuresBesideYears(1)).toBe(0);
   });
 
   test('a year alone in a title is a calendar year; a span of years or a financial year is not one', () => {

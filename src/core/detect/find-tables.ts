@@ -389,7 +389,8 @@ export function readHeader(
   // A row with a figure in it is a body row (years heading columns aside), so most rows of a big
   // sheet never get as far as the shape of what lies under them.
   return (
-    readHeaderByWords(grid, row, span) ?? (grid.figureCount(row) <= 4 ? readHeaderByShape(grid, row, span, underShapeTable) : undefined)
+    readHeaderByWords(grid, row, span) ??
+    (grid.figuresBesideYears(row) <= 4 ? readHeaderByShape(grid, row, span, underShapeTable) : undefined)
   );
 }
 
@@ -403,7 +404,7 @@ function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): Head
   if (span === WHOLE_ROW || (span.left <= grid.firstFilledColumn(row) && grid.lastFilledColumn(row) <= span.right)) {
     // The span holds the whole row: the row's own counts serve.
     filledCount = grid.filledCount(row);
-    figures = grid.figureCount(row);
+    figures = grid.figuresBesideYears(row);
   } else {
     filledCount = 0;
     figures = 0;

@@ -212,6 +212,29 @@ export class SheetGrid {
     return this.inSheet(row) ? this.figureCounts[row]! : 0;
   }
 
+  /**
+   * A row's figures that could not head a column: years typed as numbers, one after another
+   * ("2020 | 2021 | 2022"), are headings; counts that happen to fall among the years ("2034 |
+   * 1998") are not. Rows whose first figure is no year (nearly every body row) are not looked at
+   * any further.
+   */
+  figuresBesideYears(row: number): number {
+    const figures = this.figureCount(row);
+    if (figures < 2) return figures;
+    const years: number[] = [];
+    for (const c of this.filledColumns(row)) {
+      const cell = this.cell(row, c);
+      if (cell.value.kind !== 'number') continue;
+      const value = cell.value.value;
+      if (!Number.isInteger(value) || value < 1990 || value > 2100 || cell.format) return figures;
+      years.push(value);
+    }
+    if (years.length < 2) return figures;
+    const step = years[1]! - years[0]!;
+    if (Math.abs(step) !== 1 || years.some((year, i) => i > 0 && year - years[i - 1]! !== step)) return figures;
+    return figures - years.length;
+  }
+
   /** How many filled cells of a row count as content in a table's body (see `showsWordOrFigure`). */
   wordOrFigureCount(row: number): number {
     return this.inSheet(row) ? this.wordOrFigureCounts[row]! : 0;
