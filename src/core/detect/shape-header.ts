@@ -141,6 +141,15 @@ function startsWithNames(grid: SheetGrid, run: readonly number[], bodyRows: read
   return holdsFigures(beside) || holdsStatuses(beside);
 }
 
+/** A row's first filled column at or after `from` (-1 if none). */
+function firstFilledFrom(grid: SheetGrid, row: number, from: number): number {
+  return grid.filledColumns(row).find((c) => c >= from) ?? -1;
+}
+
+function filledWithin(grid: SheetGrid, row: number, span: Span): number {
+  return grid.filledColumns(row).filter((c) => c >= span.left && c <= span.right).length;
+}
+
 /** How many cells of the row above `row` stand over its labels, up to its last. */
 function headingsUpTo(grid: SheetGrid, row: number): number {
   const last = grid.lastFilledColumn(row);
@@ -188,7 +197,9 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   const left = Math.max(span.left, 0);
   // A row of dates over the labels fills at most half as many cells (each date over two or more
   // labels): a body row above another, as full as it, is ruled out by its counts alone.
-  const aboveFilled = row > 0 ? grid.filledCount(row - 1) : 0;
+  // Only the cells over the span count: a table beside this one has a title of its own.
+  const aboveFilled =
+    row === 0 ? 0 : span.right === Number.MAX_SAFE_INTEGER ? grid.filledCount(row - 1) : filledWithin(grid, row - 1, span);
   // A heading past the last label ("Comments", merged down) is no date's and is not counted.
   const overLabels = aboveFilled > 1 && grid.lastFilledColumn(row - 1) > grid.lastFilledColumn(row) ? headingsUpTo(grid, row) : aboveFilled;
   const dates = aboveFilled > 1 && overLabels * 2 <= grid.filledCount(row) ? periodsAbove(grid, row - 1, span, row) : undefined;
@@ -237,12 +248,14 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   // The table spans the labels and whatever the body fills next to them (an unheaded column of measures).
   let first = labels[0]!;
   let last = labels[labels.length - 1]!;
+  const wholeRow = span.right === Number.MAX_SAFE_INTEGER;
   for (const r of bodyRows) {
-    const firstFilled = grid.firstFilledColumn(r);
+    // An unheaded column of measures, straight left of the labels or across a spacer column; beside
+    // another table, the column left of this one's run of labels (its header cell is blank).
+    const firstFilled = wholeRow ? grid.firstFilledColumn(r) : firstFilledFrom(grid, r, Math.max(span.left - 1, 0));
     const lastFilled = grid.lastFilledColumn(r);
-    // An unheaded column of measures, straight left of the labels or across a spacer column.
     const besideLabels = firstFilled >= first - 1 - MAX_SPACER && emptyDown(grid, firstFilled + 1, first - 1, row, bodyRows);
-    if (firstFilled >= left && firstFilled < first && besideLabels) first = firstFilled;
+    if (firstFilled >= (wholeRow ? left : span.left - 1) && firstFilled < first && besideLabels) first = firstFilled;
     if (lastFilled <= (span.right === Number.MAX_SAFE_INTEGER ? lastFilled : span.right) && lastFilled > last && lastFilled <= last + 1)
       last = lastFilled;
   }

@@ -76,6 +76,20 @@ describe('a spacer column inside a table', () => {
     expect(verdicts.map((verdict) => verdict.status)).toEqual(['missed', 'near', 'near']);
   });
 
+  test('two tables side by side, each with its own title and an unheaded column of measures, are both read (Manchester City Council benefits 2023/24, Lewisham and Greenwich NHS Trust)', () => {
+    const { detection } = read([
+      ['How the Benefits service is performing in 2023/24:', null, null, null, null, 'Performance against key targets'],
+      [null, 'Target for the year', 'April to June 2023', 'July to September 2023', null, 'National standard', 'Mar 18', 'Apr 18'],
+      ['Days to process new claims', 'less than 20 days', 20.6, 18.4, null, 'A&E: Trust overall', pct(0.837), pct(0.876)],
+      ['Days to process changes', 'less than 9 days', 6.8, 8, null, '18-week referral', pct(0.881), pct(0.882)],
+    ]);
+    expect(detection.tables.map((table) => table.indicators.map((indicator) => indicator.description))).toEqual([
+      ['Days to process new claims', 'Days to process changes'],
+      ['A&E: Trust overall', '18-week referral'],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:target', 'C:actual', 'D:actual']);
+  });
+
   test('two tables side by side with an empty column between, each naming its own measures, stay two tables', () => {
     const { detection } = read([
       ['National standard', 'Mar 18', 'Apr 18', null, 'National standard', 'Mar 18', 'Apr 18'],
