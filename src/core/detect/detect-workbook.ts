@@ -512,7 +512,7 @@ function fillPeriods(grid: SheetGrid, headerRows: readonly number[], lastBottom:
       ...(titled ? { period: titled } : {}),
     };
   });
-  const filled = fillYears(grid, headerTop, named, titled?.fy);
+  const filled = fillYears(grid, headerTop, named, titled);
   // A table of answers alone ("Standard | Standard achieved?" under "Our annual performance for the
   // 2019/20 financial year"): its answers are for the period the title names.
   if (filled.some((column) => column.role === 'actual' || column.role === 'target')) return filled;
@@ -568,7 +568,11 @@ function yearInHeaderRow(grid: SheetGrid, headerTop: number, columns: readonly C
 }
 
 /** Undated actual and target columns take the financial year written above the table, if any. */
-function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[], titledYear?: number): ColumnMapping[] {
+function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[], titled?: Period): ColumnMapping[] {
+  // A calendar year named above ("Performance Report 2024") dates months, not quarters or years of
+  // the financial year: January 2024 is in 2023/24.
+  const calendarYear = titled?.kind === 'year' && titled.calendar ? titled.fy : undefined;
+  const titledYear = calendarYear === undefined ? titled?.fy : undefined;
   // The year most dated actual columns share (last year's outturn column must not win).
   const years = new Map<number, number>();
   for (const column of columns) {
@@ -577,10 +581,12 @@ function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[],
   const dated =
     [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ??
     columns.find((column) => column.period?.fy !== undefined)?.period?.fy;
-  // A title's later year ("08/09 TH Index Report" over "Actual 07/08 | June target | June actual")
-  // dates the undated months: a lone dated column is last year's outturn.
+  // A title naming a later financial year ("08/09 TH Index Report" over "Actual 07/08 | June
+  // target | June actual") dates the undated months: a lone dated actual is last year's outturn.
+  // A month or date in a title ("Report to Cabinet, July 2025") says when it was written, not this.
+  const laterYear = titled?.kind === 'year' && titledYear !== undefined && years.size > 0 && dated !== undefined && titledYear > dated;
   const year =
-    (titledYear !== undefined && dated !== undefined && titledYear > dated ? titledYear : dated) ??
+    (laterYear ? titledYear : dated) ??
     titledYear ??
     yearInHeaderRow(grid, headerTop, columns) ??
     yearAbove(grid, headerTop)?.fy ??
@@ -593,8 +599,10 @@ function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[],
     if ((column.role === 'actual' || (targetsOnly && column.role === 'target')) && !column.period) {
       return year === undefined ? column : { ...column, period: { kind: 'year', fy: year } };
     }
-    if ((column.role === 'actual' || column.role === 'target') && column.period && column.period.fy === undefined && year !== undefined) {
-      return { ...column, period: { ...column.period, fy: year } };
+    if ((column.role === 'actual' || column.role === 'target') && column.period && column.period.fy === undefined) {
+      if (year !== undefined) return { ...column, period: { ...column.period, fy: year } };
+      if (calendarYear !== undefined && column.period.kind === 'month')
+        return { ...column, period: { ...column.period, fy: column.period.month >= 4 ? calendarYear : calendarYear - 1 } };
     }
     return column;
   });

@@ -84,7 +84,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'variance',
     pattern:
-      /^(variance|var\.?|difference|gap|over ?\/ ?under|under ?\/ ?over)( (from|to|against|v\.?|vs\.?|versus|on) (target|plan|budget|profile|last (year|quarter|month|period)|previous (year|quarter|month|period)))?( %)?$|^% (variance|difference)$/,
+      /^(variance|var\.?|difference|gap|over ?\/ ?under|under ?\/ ?over)( (from|to|against|v\.?|vs\.?|versus|on) (target|plan|budget|profile|last (year|quarter|month|period)|previous (year|quarter|month|period)))?( %)?$|^% (variance|difference)$|^(%|percentage|per cent)( of)?( target)? (achieved|achievement|delivered)( (against|of|vs\.?) target)?$|^(%|percentage|per cent) (against|of|v\.?|vs\.?) target$/,
     confidence: 0.9,
   },
   // A projected figure ("Forecast outturn", "Projected year end"): never the period's result.
@@ -213,23 +213,28 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
     if (rule.pattern.test(text)) return { role: rule.role, confidence: rule.confidence, reason: `header "${raw.trim()}"` };
   }
   // "2004-05 Percentage Performance Against Category B Target": the figure measured against a
-  // target, for the period it names, not the target.
-  if (/\b(performance|percentage|result|achieved|achievement)\b.{0,40}\bagainst\b.{0,40}\btargets?$/.test(text)) {
-    const named = periodInText(text);
-    return {
-      role: 'actual',
-      confidence: 0.9,
-      reason: `header "${raw.trim()}" is the figure against a target`,
-      ...(named ? { period: named } : {}),
-    };
-  }
-  // "Goal 2024/25", "Trajectory" (the NHS's planned figure), "Ambition": a target by another name.
-  if (/\b(targets?|goals?|trajector(y|ies)|ambitions?)\b/.test(text) && !/target met|target date|target hardening/.test(text)) {
+  // target, for the period it names, not the target. Without a period ("% achieved against
+  // target") it is the publisher's ratio of the two (see the variance rule).
+  const againstTarget = /\b(performance|percentage|result|achieved|achievement)\b.{0,40}\bagainst\b.{0,40}\btargets?$/.test(text)
+    ? periodInText(text)
+    : undefined;
+  if (againstTarget)
+    return { role: 'actual', confidence: 0.9, reason: `header "${raw.trim()}" is the figure against a target`, period: againstTarget };
+  // "Goal 2024/25", "Annual ambition", "Trajectory" (the NHS's planned figure): a target by another
+  // name. "Goal" or "Ambition" alone heads a column of themes as often ("A thriving economy").
+  const byAnotherName = !/\btargets?\b|\btrajector(y|ies)\b/.test(text);
+  if (
+    /\b(targets?|goals?|trajector(y|ies)|ambitions?)\b/.test(text) &&
+    !/target met|target date|target hardening/.test(text) &&
+    !(byAnotherName && !/\b(annual|yearly|year|ytd|\d{2}\/?\d{2})\b/.test(text))
+  ) {
     const rest = text
       .replace(/\b(annual|targets?|goals?|trajector(y|ies)|ambitions?|yearly|year|full year|for|ytd)\b/g, ' ')
       .replace(/\s*%(?=\s|$)/g, ' ')
       .trim();
-    const period = rest ? parsePeriodLabel(rest) : undefined;
+    // "Target 2025" may be for 2024/25, 2025/26 or the calendar year: it dates nothing.
+    const named = rest ? parsePeriodLabel(rest) : undefined;
+    const period = named?.kind === 'year' && named.calendar ? undefined : named;
     return {
       role: 'target',
       confidence: rest === '' || period ? 1 : 0.8,

@@ -3,9 +3,14 @@ import { issue } from '../model/issue';
 import type { CellRange } from '../model/workbook';
 import type { Period } from '../periods/period';
 import { valueKind } from './column-values';
+import { classifyHeader } from './header-lexicon';
 import { MAX_SPACER } from './resolve-columns';
 import type { SheetGrid } from './sheet-grid';
 import type { ColumnMapping, DetectedIndicator, DetectedTable } from './types';
+
+/** A value that says it is a target: a limit or a range, in words or signs. */
+const TARGET_WORDING =
+  /^\s*(at least|no more than|no less than|not more than|not less than|between|minimum|maximum|min\.?|max\.?|up to|at most|≥|≤|>=|<=|target)\b/i;
 
 /** Fewest measures a list of targets holds before it is read as one. */
 const FEWEST = 3;
@@ -80,8 +85,12 @@ function readFrom(
     break;
   }
   if (rows.length < FEWEST) return undefined;
-  const written = rows.filter((r) => valueKind(grid.cell(r, valueCol)) === 'target').length;
-  if (written * 2 < rows.length) return undefined;
+  // The heading names them targets ("Targets", "Key targets"), or at least half say so themselves
+  // ("At least 84%", "No more than 2%"): "Over 1,200" beside "New tenancies started" is a result.
+  const namedTargets = heading !== '' && classifyHeader(heading)?.role === 'target';
+  const written = rows.filter((r) => TARGET_WORDING.test(grid.text(r, valueCol))).length;
+  if (!namedTargets && written * 2 < rows.length) return undefined;
+  if (namedTargets && rows.every((r) => valueKind(grid.cell(r, valueCol)) === 'words')) return undefined;
 
   const period = yearOf(yearAbove(heading ? headingRow : first));
   const indicators: DetectedIndicator[] = rows.map((r) => ({
@@ -97,10 +106,12 @@ function readFrom(
       header: heading,
       role: 'target',
       confidence: 0.7,
-      reason: `its values are written as targets ("${grid.text(
-        rows.find((r) => valueKind(grid.cell(r, valueCol)) === 'target')!,
-        valueCol,
-      )}")`,
+      reason: namedTargets
+        ? `the heading "${heading}" names them targets`
+        : `its values are written as targets ("${grid.text(
+            rows.find((r) => TARGET_WORDING.test(grid.text(r, valueCol)))!,
+            valueCol,
+          )}")`,
       ...(period ? { period } : {}),
     },
   ];

@@ -106,12 +106,17 @@ const BALANCE =
   /\b(gender|ethnicity|disability) pay gap\b|\bpay gap\b|\bbonus gap\b|\b(male|female|men|women)\b.*\b(quartile|proportion|share|%)|\b(quartile|proportion|share)\b.*\b(male|female|men|women)\b/i;
 
 /** A share the wording caps or floors: "no more than 20 per cent", "less than 1%"; "at least 78 per cent", "more than 80%". */
-const SHARE_CEILING =
-  /\b(no more than|not more than|(?<!no |not )less than|fewer than|maximum( of)?|max\.?|at most)\s+\d+(\.\d+)?\s*(%|per ?cent)/i;
-const SHARE_FLOOR = /\b(at least|no less than|not less than|(?<!no |not )more than|minimum( of)?|min\.?)\s+\d+(\.\d+)?\s*(%|per ?cent)/i;
+// Only where the wording opens with its limit (or after a label and a colon), or where the limit
+// is on a share of the people or cases served ("for at least 90% of patients"): "owing more than
+// 5% of annual rent" defines who is counted, it sets no limit.
+const LIMITED = String.raw`\s+\d+(\.\d+)?\s*(%|per ?cent)`;
+const OF_THOSE_SERVED = String.raw`\s+of\s+(the\s+|all\s+)?(\w+\s+)?(patients|cases|calls|customers|tenants|residents|people|users|decisions|letters|claims|applications|complaints|requests|households|clients|recommendations|responses|enquiries|appointments|referrals|reports|visits|jobs|repairs|invoices|payments|parents)\b`;
+const limit = (words: string): RegExp => new RegExp(String.raw`(^|:\s*)(${words})${LIMITED}|\b(${words})${LIMITED}${OF_THOSE_SERVED}`, 'i');
+const SHARE_CEILING = limit('no more than|not more than|(?<!no |not )less than|fewer than|maximum( of)?|max\\.?|at most');
+const SHARE_FLOOR = limit('at least|no less than|not less than|(?<!no |not )more than|minimum( of)?|min\\.?');
 
 /** What a measure leaves out says nothing of which way it is better: "(excl void rent loss)". */
-const LEFT_OUT = /\((excl\.?|excluding|exc\.?|not including|less)\s[^)]*\)/gi;
+const LEFT_OUT = /\((excl\.?|excluding|exc\.?|not including)\s[^)]*\)/gi;
 
 function readDescription(named: string): PolarityDecision | undefined {
   const description = named.replace(LEFT_OUT, ' ');
@@ -134,7 +139,11 @@ function readDescription(named: string): PolarityDecision | undefined {
       ? { polarity: 'lower', source: 'description', assumed: false, reason: 'lower is better (the wording sets a most)' }
       : { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (the wording sets a least)' };
   // Collecting arrears is collection: "To collect child maintenance and arrears from 71 per cent".
-  if (/\bcollect(ed|ion|ing)?\b.{0,60}\barrears\b|\barrears\b.{0,30}\b(collected|recovered|collection)\b/i.test(description))
+  if (
+    /\b(to collect|collect(ed|ing)|collection of|recover(ed|ing)?)\s+(\S+\s+){0,8}arrears\b|\barrears\s+(collected|recovered)\b/i.test(
+      description,
+    )
+  )
     return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (arrears collected)' };
   // "within N days" is about meeting a time, so it wins over the time words around it; being satisfied
   // with a time ("satisfied with the time taken") is about satisfaction.

@@ -179,7 +179,8 @@ const IN_TEXT: readonly RegExp[] = [
   /(?<![\d/])\d{2}\/\d{2}(?![\d/])/g,
   // "Our 2023 Results", "Tenant Satisfaction Survey 2022": a calendar year alone, not part of a
   // financial year or a span ("2019/2020", "2020-2025", "2020 to 2025")
-  /(?<!(?:[\d/-]|\bto)\s*)\b(?:19|20)\d{2}\b(?!\s*(?:[/-]|to\b)\s*\d)/gi,
+  // nor a plan's horizon ("Vision 2030", "Council Plan 2023", "by 2030", "2030 strategy")
+  /(?<!(?:[\d/-]|\bto|\bby|\buntil|\bvision|\bplan|\bstrategy|\bambition|\bgoals?|\btargets?|\bzero)\s*)\b(?:19|20)\d{2}\b(?!\s*(?:(?:[/-]|to\b)\s*\d|vision|plan|strategy|ambition))/gi,
 ];
 
 /**

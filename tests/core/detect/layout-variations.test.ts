@@ -238,9 +238,9 @@ describe('headings worded another way', () => {
     expect(dated).toEqual(['actual 2014/15', 'actual 2015/16', 'actual 2016/17', 'target 2016/17']);
   });
 
-  test('"Goal" and "Result (%)" are the target and the result (Cheshire West and Chester, housing KPIs quarter 1)', () => {
+  test('"Annual goal" and "Result (%)" are the target and the result (Cheshire West and Chester, housing KPIs quarter 1)', () => {
     const { detection, verdicts } = read([
-      ['Quarter 1 Status and narrative', 'KPI ref and description', 'Goal', 'Tolerance', 'Quarter 1 Result (%)'],
+      ['Quarter 1 Status and narrative', 'KPI ref and description', 'Annual goal', 'Tolerance', 'Quarter 1 Result (%)'],
       ['Tick', 'PMF-01: Current rent collected as a % of rent owed (excl void rent loss)', pct(1), pct(0.02), pct(1.0114)],
       [
         'Tick',

@@ -9,6 +9,7 @@ import type { DetectedTable } from '../../../src/core/detect/types';
 import { evaluateWorkbook } from '../../../src/core/engine/evaluate';
 import { parseActualText } from '../../../src/core/engine/parse-actual';
 import { parseTargetText } from '../../../src/core/engine/parse-target';
+import { decidePolarity } from '../../../src/core/engine/polarity';
 import { buildWorkbook, type CellInput } from '../../../src/hosts/memory/build-workbook';
 import { periodLabel } from '../../../src/core/periods/period';
 import { referenceVerdicts } from '../engine/reference-evaluator';
@@ -193,7 +194,84 @@ describe('benchmarks and periods named in headings stay in their place', () => {
   });
 });
 
+describe("years named above a table, and targets by other names (a review of this session's rules)", () => {
+  test('a month in the title ("Report to Cabinet, July 2025") says when it was written: the quarters stay those of the target\'s year and are judged', () => {
+    const { detection, verdicts } = read([
+      ['Annual performance report to Cabinet, July 2025'],
+      [],
+      ['Indicator', 'Target 2024/25', 'Q1', 'Q2', 'Q3', 'Q4'],
+      ['Rent collected (%)', '98%', '97%', '98.5%', '97.2%', '99%'],
+    ]);
+    const quarters = detection.tables[0]!.columns.filter((c) => c.role === 'actual').map((c) => periodLabel(c.period!));
+    expect(quarters).toEqual(['Q1 2024/25', 'Q2 2024/25', 'Q3 2024/25', 'Q4 2024/25']);
+    expect(verdicts.map((v) => v.status)).not.toContain('no-target');
+  });
+
+  test('"Target 2025" dates nothing: the 2024/25 figure is judged against it', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Target 2025', '2024/25'],
+      ['Rent collected (%)', '98%', '98.5%'],
+    ]);
+    expect(verdicts[0]!.status).toBe('met');
+  });
+
+  test('a calendar year in a title dates months by the calendar ("Performance Report 2024": January is January 2024); a plan\'s horizon ("Vision 2030") dates nothing', () => {
+    const months = read([['Performance Report 2024'], [], ['Indicator', 'Jan', 'Feb', 'Mar'], ['Rent collected (%)', '97%', '98%', '99%']]);
+    expect(months.detection.tables[0]!.columns.filter((c) => c.role === 'actual').map((c) => periodLabel(c.period!))).toEqual([
+      'Jan 2024',
+      'Feb 2024',
+      'Mar 2024',
+    ]);
+    const vision = read([
+      ['Vision 2030 key performance indicators'],
+      [],
+      ['Indicator', 'Target', 'Actual'],
+      ['Rent collected (%)', '98%', '97.5%'],
+    ]);
+    const actual = vision.detection.tables[0]!.columns.find((c) => c.role === 'actual')!;
+    expect(actual.period ? periodLabel(actual.period) : 'none').not.toMatch(/2030/);
+  });
+
+  test('"Ambition" or "Goal" over themes is no target column: each row is judged against its Target', () => {
+    const { detection, verdicts } = read([
+      ['Ambition', 'Measure', 'Target', 'Actual'],
+      ['A thriving economy', 'Business rates collected (%)', '97%', '98%'],
+      ['Safe and healthy communities', 'Rent collected (%)', '98%', '97.5%'],
+    ]);
+    expect(detection.tables[0]!.columns.filter((c) => c.role === 'target').map((c) => c.header)).toEqual(['Target']);
+    expect(verdicts.map((v) => v.status)).toEqual(['met', 'near']);
+  });
+
+  test('"% achieved against target" is the publisher\'s ratio, never a second result', () => {
+    const { detection, verdicts } = read([
+      ['Indicator', 'Annual target', 'Actual to date', '% achieved against target'],
+      ['New homes built', 50, 55, '110%'],
+    ]);
+    expect(detection.tables[0]!.columns.find((c) => c.col === 3)!.role).toBe('variance');
+    expect(verdicts).toHaveLength(1);
+  });
+
+  test.each([
+    ['Staff turnover (less is better)', 'lower'],
+    ['% of tenants in arrears owing more than 5% of annual rent', 'lower'],
+    ['Calls answered within 20 seconds, with less than 5% abandoned (%)', 'higher'],
+    ['Rent arrears as a % of rent collected', 'lower'],
+  ])('"%s" is %s is better: a limit inside a definition, or a word in brackets, does not turn it round', (description, polarity) => {
+    expect(decidePolarity({ description, target: parseTargetText('10%') }).polarity).toBe(polarity);
+  });
+});
+
 describe('a list of results is no list of targets', () => {
+  test('"New tenancies started during the year | Over 1,200" under a year\'s title is results, not targets: named as a grid not read', () => {
+    const { detection } = read([
+      ['Our year at a glance 2024/25'],
+      ['New tenancies started during the year', 'Over 1,200'],
+      ['Repairs completed across all our homes', 'Over 45,000'],
+      ['Tenants who told us they were satisfied overall', 'Over 80%'],
+    ]);
+    expect(detection.tables.filter((t) => t.columns.some((c) => c.role === 'target'))).toHaveLength(0);
+  });
+
   test('measures with plain figures beside them and no header are named as a grid not read, never taken for targets', () => {
     const { detection } = read([
       ['Results'],
