@@ -221,18 +221,21 @@ export class SheetGrid {
   figuresBesideYears(row: number): number {
     const figures = this.figureCount(row);
     if (figures < 2) return figures;
-    const years: number[] = [];
-    for (const c of this.filledColumns(row)) {
-      const cell = this.cell(row, c);
+    // Cells looked at in place, not listed: every row of a sheet is asked, and few go past the first figure.
+    let years = 0;
+    let previous = 0;
+    let step = 0;
+    for (let c = this.firstFilledColumn(row), last = this.lastFilledColumn(row); c <= last; c++) {
+      const cell = cellAt(this.sheet, row, c);
       if (cell.value.kind !== 'number') continue;
       const value = cell.value.value;
       if (!Number.isInteger(value) || value < 1990 || value > 2100 || cell.format) return figures;
-      years.push(value);
+      if (years === 1) step = value - previous;
+      if (years > 0 && (Math.abs(value - previous) !== 1 || value - previous !== step)) return figures;
+      previous = value;
+      years++;
     }
-    if (years.length < 2) return figures;
-    const step = years[1]! - years[0]!;
-    if (Math.abs(step) !== 1 || years.some((year, i) => i > 0 && year - years[i - 1]! !== step)) return figures;
-    return figures - years.length;
+    return years < 2 ? figures : figures - years;
   }
 
   /** How many filled cells of a row count as content in a table's body (see `showsWordOrFigure`). */
