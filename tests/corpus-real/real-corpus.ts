@@ -131,7 +131,12 @@ export function excelTyped(raw: string): CellInput {
 }
 
 export function readCase(path: string, name: string): RealCase {
-  const lines = readFileSync(path, 'utf8').replace(/\r\n/g, '\n').split('\n');
+  return readCaseText(readFileSync(path, 'utf8'), name);
+}
+
+/** A case from its file's text (layout-variations.ts reads cases it has laid out anew). */
+export function readCaseText(text: string, name: string): RealCase {
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
   const sheets: Array<{ name: string; rows: CellInput[][] }> = [];
   let source = '';
   let kind = '';
