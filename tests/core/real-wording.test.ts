@@ -541,6 +541,15 @@ describe('a list of targets with no header row', () => {
   });
 });
 
+describe('a total after the months', () => {
+  test('"April | … | Mar | TOTAL": the total is the year\'s figure, not another month (Office of the Public Guardian (Scotland), guardianship orders 2015/16)', () => {
+    const { tables } = corpusCase('data-public-guardian-scotland-guardianship-orders-2015-16.txt');
+    const total = tables[0]!.columns.find((c) => c.header === 'TOTAL')!;
+    expect([total.role, periodLabel(total.period!)]).toEqual(['actual', '2015/16']);
+    expect(polarityOf('NHL208 Customer Service Centre: % of calls abandoned', '5.0%')).toBe('lower');
+  });
+});
+
 describe('references as published', () => {
   test('"BV008, RES038, SP506" is one indicator\'s references, and "Theme 1: One Tower Hamlets" in the reference column heads the indicators under it (Tower Hamlets Index, April to May 2008)', () => {
     const { tables } = corpusCase('council-tower-hamlets-th-index-in-year-apr-may-2008.txt');

@@ -512,12 +512,36 @@ function fillPeriods(grid: SheetGrid, headerRows: readonly number[], lastBottom:
       ...(titled ? { period: titled } : {}),
     };
   });
-  const filled = fillYears(grid, headerTop, named, titled);
+  const filled = totalsOfPeriods(fillYears(grid, headerTop, named, titled));
   // A table of answers alone ("Standard | Standard achieved?" under "Our annual performance for the
   // 2019/20 financial year"): its answers are for the period the title names.
   if (filled.some((column) => column.role === 'actual' || column.role === 'target')) return filled;
   const answersFor = titled ?? yearAbove(grid, headerTop);
   return answersFor ? filled.map((column) => (column.role === 'status' ? { ...column, period: answersFor } : column)) : filled;
+}
+
+/** A "Total" after a year's months or quarters ("April | … | Mar | TOTAL"). */
+const TOTAL_HEADER = /^(total|totals|year total|annual total|yearly total|full year total|total for (the )?year)$/i;
+
+/**
+ * A "Total" column straight after month or quarter columns of one financial year is that year's
+ * figure (all twelve months or four quarters) or its year to date, not another month: the
+ * title's period, which an undated figures column would otherwise take, is not its period.
+ */
+function totalsOfPeriods(columns: ColumnMapping[]): ColumnMapping[] {
+  return columns.map((column, i) => {
+    if (column.role !== 'actual' || !TOTAL_HEADER.test(column.header.trim())) return column;
+    const parts: Period[] = [];
+    for (let j = i - 1; j >= 0; j--) {
+      const period = columns[j]!.role === 'actual' ? columns[j]!.period : undefined;
+      if (!period || (period.kind !== 'month' && period.kind !== 'quarter')) break;
+      parts.unshift(period);
+    }
+    const fy = parts[0]?.fy;
+    if (parts.length < 2 || fy === undefined || parts.some((part) => part.kind !== parts[0]!.kind || part.fy !== fy)) return column;
+    const whole = parts.length === (parts[0]!.kind === 'month' ? 12 : 4);
+    return { ...column, period: whole ? { kind: 'year', fy } : { kind: 'ytd', fy } };
+  });
 }
 
 /** The period a page's opening lines name, for every table on it ("This is the key performance data for quarter 3, 2024 to 2025."). */

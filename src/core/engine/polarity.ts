@@ -76,6 +76,7 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
     'crime',
   ],
   [/\berrors?\b|\bcancell?ed due to\b/i, 'errors'],
+  [/\babandon(ed|ment)\b/i, 'calls abandoned'],
   [/\binfections?\b|\bmrsa\b|\bc\.? ?diff(icile)?\b/i, 'infections'],
 ];
 
