@@ -107,7 +107,7 @@ function periodsAbove(grid: SheetGrid, row: number, span: Span, labelRow: number
 
 /** Whether columns `from`..`to` are empty in the header row and every body row (true when from > to). */
 function emptyDown(grid: SheetGrid, from: number, to: number, headerRow: number, bodyRows: readonly number[]): boolean {
-  for (let c = from; c <= to; c++) if (!grid.isEmptyDown(c, [headerRow]) || !grid.isEmptyDown(c, bodyRows)) return false;
+  for (let c = from; c <= to; c++) if (grid.filledCell(headerRow, c) || !grid.isEmptyDown(c, bodyRows)) return false;
   return true;
 }
 
@@ -146,6 +146,7 @@ function firstFilledFrom(grid: SheetGrid, row: number, from: number): number {
   return grid.filledColumns(row).find((c) => c >= from) ?? -1;
 }
 
+/** How many cells of a row a span holds. */
 function filledWithin(grid: SheetGrid, row: number, span: Span): number {
   return grid.filledColumns(row).filter((c) => c >= span.left && c <= span.right).length;
 }
@@ -256,8 +257,7 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
     const lastFilled = grid.lastFilledColumn(r);
     const besideLabels = firstFilled >= first - 1 - MAX_SPACER && emptyDown(grid, firstFilled + 1, first - 1, row, bodyRows);
     if (firstFilled >= (wholeRow ? left : span.left - 1) && firstFilled < first && besideLabels) first = firstFilled;
-    if (lastFilled <= (span.right === Number.MAX_SAFE_INTEGER ? lastFilled : span.right) && lastFilled > last && lastFilled <= last + 1)
-      last = lastFilled;
+    if ((wholeRow || lastFilled <= span.right) && lastFilled > last && lastFilled <= last + 1) last = lastFilled;
   }
   const cells: HeaderCell[] = [];
   for (let c = first; c <= last; c++) {
