@@ -37,6 +37,7 @@ export const ROLE_WORDS: Record<ColumnRole, string> = {
   unit: 'Unit of measure',
   variance: 'Variance as published (not judged)',
   forecast: 'Forecast (not judged)',
+  otherAnswers: 'Share giving another answer (not judged)',
 };
 
 export const KIND_WORDS: Record<TableKind, string> = {

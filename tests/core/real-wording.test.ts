@@ -541,6 +541,14 @@ describe('a list of targets with no header row', () => {
   });
 });
 
+describe('shares of each answer', () => {
+  test('"Satisfied (%) | Neither /Don\'t Know (%) | Dissatisfied (%)": the satisfied share is the figure, the others are shown and never judged (West Lancashire, 2023 results)', () => {
+    const { tables, verdicts } = corpusCase('council-west-lancashire-tenant-satisfaction-measures-2023.txt');
+    expect(roles(tables[0]!)).toMatchObject({ A: 'description', B: 'actual', C: 'otherAnswers', D: 'otherAnswers' });
+    expect(verdicts.filter((v) => v.tableIndex === 0).every((v) => v.actualCell?.startsWith('B'))).toBe(true);
+  });
+});
+
 describe('a total after the months', () => {
   test('"April | … | Mar | TOTAL": the total is the year\'s figure, not another month (Office of the Public Guardian (Scotland), guardianship orders 2015/16)', () => {
     const { tables } = corpusCase('data-public-guardian-scotland-guardianship-orders-2015-16.txt');

@@ -174,6 +174,7 @@ const REPEATABLE_ROLES: ReadonlySet<ColumnRole> = new Set([
   'longTermTarget',
   'variance',
   'forecast',
+  'otherAnswers',
 ]);
 
 /** A group heading over a second header row ("Target Met" over "Yes | No", "Rating" over "Good | Poor"). */

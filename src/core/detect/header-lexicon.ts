@@ -198,9 +198,17 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   // "2012/13 (%) Value" (two header rows joined): a "%" between the words as well.
   const bare = text.replace(UNIT_AFTER, '').replace(/\s+%(?=\s)/g, '');
   if (bare === text || bare === '') return undefined;
-  const unitless = classifyText(raw, bare);
-  return unitless?.role === 'rating' ? undefined : unitless;
+  // An answer with a unit ("Satisfied (%)", "Neither /Don't Know (%)") is the share that gave it:
+  // a good answer's share is the figure, any other answer's is shown and never judged (it is no
+  // figure to hold against a satisfaction target).
+  if (GOOD_ANSWER.test(bare)) return { role: 'actual', confidence: 0.9, reason: `header "${raw.trim()}" is the share that answered so` };
+  if (OTHER_ANSWER.test(bare) || RATING_WORDS.includes(bare))
+    return { role: 'otherAnswers', confidence: 0.9, reason: `header "${raw.trim()}" is the share giving another answer` };
+  return classifyText(raw, bare);
 }
+
+const GOOD_ANSWER = /^((very|fairly|quite) )?(satisfied|good|agree)$|^(strongly agree|excellent|very good)$/;
+const OTHER_ANSWER = /^neither\b.{0,40}$|^(don'?t know|no opinion|neutral|((very|fairly|quite|strongly) )?(dissatisfied|disagree|poor))$/;
 
 /** A unit written after a heading, its brackets already spaces: " %", " £m", " days", " no.". */
 const UNIT_AFTER = /\s+(%|£|£m|£k|£000s?|£'000s?|days?|no\.?|nos\.?|number|hours?|hrs|mins|minutes|weeks?|per ?cent)$/;

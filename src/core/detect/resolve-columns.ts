@@ -46,6 +46,7 @@ const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set([
   'rating',
   'variance',
   'forecast',
+  'otherAnswers',
 ]);
 
 function examples(profile: ColumnProfile): string {

@@ -42,7 +42,9 @@ export type ColumnRole =
   /** The publisher's own gap from target or from last time ("Variance from target"): shown, never judged. */
   | 'variance'
   /** A projected figure ("Forecast outturn"): never judged as the period's result. */
-  | 'forecast';
+  | 'forecast'
+  /** The share giving an answer other than a good one ("Neither %", "Dissatisfied %"): shown, never judged. */
+  | 'otherAnswers';
 
 export const COLUMN_ROLES: readonly ColumnRole[] = [
   'reference',
@@ -77,6 +79,7 @@ export const COLUMN_ROLES: readonly ColumnRole[] = [
   'unit',
   'variance',
   'forecast',
+  'otherAnswers',
 ];
 
 export interface ColumnMapping {

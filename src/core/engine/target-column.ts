@@ -28,6 +28,7 @@ const FIGURES_ELSEWHERE: readonly ColumnRole[] = [
   'notMetShare',
   'variance',
   'forecast',
+  'otherAnswers',
 ];
 
 /** Headings that say the column is the sheet's own rating of progress. */

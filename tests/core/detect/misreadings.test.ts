@@ -261,6 +261,17 @@ describe("years named above a table, and targets by other names (a review of thi
   });
 });
 
+describe('shares of each answer beside a target', () => {
+  test('"Neither %" and "Dissatisfied %" are never judged against a satisfaction target: only the satisfied share is', () => {
+    const { detection, verdicts } = read([
+      ['Measure', 'Satisfied (%)', 'Neither (%)', 'Dissatisfied (%)', 'Target'],
+      ['Overall satisfaction with service provided', 72, 15, 13, '70%'],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:actual', 'C:otherAnswers', 'D:otherAnswers', 'E:target']);
+    expect(verdicts.map((v) => [v.actualCell, v.status])).toEqual([['B2', 'met']]);
+  });
+});
+
 describe('a list of results is no list of targets', () => {
   test('"New tenancies started during the year | Over 1,200" under a year\'s title is results, not targets: named as a grid not read', () => {
     const { detection } = read([
