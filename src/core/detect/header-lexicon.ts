@@ -193,9 +193,8 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   if (/[a-z]\.$/.test(raw.trim()) && text.split(' ').length >= 6) return undefined;
   const guess = classifyText(raw, text);
   if (guess) return guess;
-  // "Target (%)", "Dec 17 (%)", "Actual £m": the heading with its unit after it. An answer with
-  // a unit ("Satisfied %") is a share, not a count of answers, and is left to the values.
-  // "2012/13 (%) Value" (two header rows joined): a "%" between the words as well.
+  // "Target (%)", "Dec 17 (%)", "Actual £m": the heading with its unit after it; "2012/13 (%)
+  // Value" (two header rows joined): a "%" between the words as well.
   const bare = text.replace(UNIT_AFTER, '').replace(/\s+%(?=\s)/g, '');
   if (bare === text || bare === '') return undefined;
   // An answer with a unit ("Satisfied (%)", "Neither /Don't Know (%)") is the share that gave it:

@@ -68,13 +68,13 @@ function column(cell: HeaderCell, role: ColumnRole, confidence: number, reason: 
   };
 }
 
-/** The body rows a table's columns are read from: under the header, up to the first blank row (at most 60). */
 /**
  * The widest run of empty columns read as a spacer inside one table (setting its figures apart
  * from its names) rather than a gap between two tables.
  */
 export const MAX_SPACER = 2;
 
+/** The body rows a table's columns are read from: under the header, up to the first blank row (at most 60). */
 export function bodyRowsBelow(grid: SheetGrid, headerBottom: number, stopBefore: number): number[] {
   const rows: number[] = [];
   for (let r = headerBottom + 1; r < Math.min(stopBefore, grid.rows) && rows.length < 60; r++) {

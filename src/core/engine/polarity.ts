@@ -106,10 +106,10 @@ const IN_NAME: ReadonlyArray<[RegExp, Polarity, string]> = [
 const BALANCE =
   /\b(gender|ethnicity|disability) pay gap\b|\bpay gap\b|\bbonus gap\b|\b(male|female|men|women)\b.*\b(quartile|proportion|share|%)|\b(quartile|proportion|share)\b.*\b(male|female|men|women)\b/i;
 
-/** A share the wording caps or floors: "no more than 20 per cent", "less than 1%"; "at least 78 per cent", "more than 80%". */
-// Only where the wording opens with its limit (or after a label and a colon), or where the limit
-// is on a share of the people or cases served ("for at least 90% of patients"): "owing more than
-// 5% of annual rent" defines who is counted, it sets no limit.
+// A share the wording caps or floors ("no more than 20 per cent", "at least 78 per cent"), only
+// where the wording opens with its limit (or after a label and a colon), or where the limit is on
+// a share of the people or cases served ("for at least 90% of patients"): "owing more than 5% of
+// annual rent" defines who is counted, it sets no limit.
 const LIMITED = String.raw`\s+\d+(\.\d+)?\s*(%|per ?cent)`;
 const OF_THOSE_SERVED = String.raw`\s+of\s+(the\s+|all\s+)?(\w+\s+)?(patients|cases|calls|customers|tenants|residents|people|users|decisions|letters|claims|applications|complaints|requests|households|clients|recommendations|responses|enquiries|appointments|referrals|reports|visits|jobs|repairs|invoices|payments|parents)\b`;
 const limit = (words: string): RegExp => new RegExp(String.raw`(^|:\s*)(${words})${LIMITED}|\b(${words})${LIMITED}${OF_THOSE_SERVED}`, 'i');
