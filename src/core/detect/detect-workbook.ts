@@ -126,7 +126,7 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
   const targetLists = readTargetLists(
     grid,
     [...tables, ...labelled].map((table) => table.range),
-    (row) => periodAboveTable(grid, row, -1) ?? periodAtTopOfSheet(grid, row) ?? periodInText(grid.sheet.name),
+    (row) => titledPeriod(grid, row, -1),
   );
   if (labelled.length > 0 || targetLists.length > 0) {
     tables.push(...labelled, ...targetLists);
@@ -479,7 +479,7 @@ function headerCellsOf(
 function fillPeriods(grid: SheetGrid, headerRows: readonly number[], lastBottom: number, columns: ColumnMapping[]): ColumnMapping[] {
   const headerTop = headerRows[0]!;
   const labelRow = headerRows[headerRows.length - 1]!;
-  const titled = periodAboveTable(grid, headerTop, lastBottom) ?? periodAtTopOfSheet(grid, headerTop) ?? periodInText(grid.sheet.name);
+  const titled = titledPeriod(grid, headerTop, lastBottom);
   // The one undated actual of a table ("This quarter", "Result", "SSHA") is for the period the title names.
   const undated = columns.filter((column) => column.role === 'actual' && !column.period);
   const dated = columns.some((column) => column.role === 'actual' && column.period);
@@ -556,6 +556,11 @@ function periodAtTopOfSheet(grid: SheetGrid, headerTop: number): Period | undefi
     if (period) return period;
   }
   return undefined;
+}
+
+/** The period a table's title names: the line above it, else the page's opening lines, else the sheet's name. */
+function titledPeriod(grid: SheetGrid, headerTop: number, lastBottom: number): Period | undefined {
+  return periodAboveTable(grid, headerTop, lastBottom) ?? periodAtTopOfSheet(grid, headerTop) ?? periodInText(grid.sheet.name);
 }
 
 /** The period named in the nearest title line above a table (within twelve rows, below the table before). */
