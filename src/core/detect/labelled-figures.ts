@@ -26,9 +26,7 @@ import type { ColumnMapping, DetectedIndicator, DetectedTable, Footnote } from '
  */
 export function readLabelledFigureTables(grid: SheetGrid, covered: readonly CellRange[]): DetectedTable[] {
   const tables: DetectedTable[] = [];
-  // Which rows the tables already found stand on, marked once: a sheet may hold thousands of tables.
-  const taken = new Uint8Array(grid.rows);
-  for (const range of covered) taken.fill(1, Math.max(0, range.top), Math.min(grid.rows, range.bottom + 1));
+  const taken = grid.rowsUnder(covered);
   const isCovered = (row: number): boolean => taken[row] === 1;
   for (let r = 0; r < grid.rows; r++) {
     if (isCovered(r)) continue;

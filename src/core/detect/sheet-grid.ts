@@ -1,7 +1,7 @@
 import { cellText, isDateFormat, isMonthOnlyFormat } from '../model/cell-text';
 import { dateFromSerial } from '../model/serial-dates';
 import { MONTH_NAMES } from '../periods/period';
-import { cellAt, columnCount, rowCount, type Cell, type Sheet } from '../model/workbook';
+import { cellAt, columnCount, rowCount, type Cell, type CellRange, type Sheet } from '../model/workbook';
 import { classifyHeader, type HeaderGuess } from './header-lexicon';
 
 /**
@@ -372,6 +372,13 @@ export class SheetGrid {
   isEmptyDown(col: number, rows: readonly number[]): boolean {
     for (const r of rows) if (this.filledCell(r, col)) return false;
     return true;
+  }
+
+  /** Which rows these ranges stand on (1 for each), marked once: a sheet may hold thousands of tables. */
+  rowsUnder(ranges: readonly CellRange[]): Uint8Array {
+    const taken = new Uint8Array(this.rows);
+    for (const range of ranges) taken.fill(1, Math.max(0, range.top), Math.min(this.rows, range.bottom + 1));
+    return taken;
   }
 
   isBlankRow(row: number): boolean {

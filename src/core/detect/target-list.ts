@@ -33,8 +33,7 @@ export function readTargetLists(
   covered: readonly CellRange[],
   yearAbove: (row: number) => Period | undefined,
 ): DetectedTable[] {
-  const taken = new Uint8Array(grid.rows);
-  for (const range of covered) taken.fill(1, Math.max(0, range.top), Math.min(grid.rows, range.bottom + 1));
+  const taken = grid.rowsUnder(covered);
   const lists: DetectedTable[] = [];
   for (let r = 0; r < grid.rows; r++) {
     if (taken[r] || pairAt(grid, r) === undefined) continue;
