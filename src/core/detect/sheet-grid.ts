@@ -66,14 +66,7 @@ export class SheetGrid {
     if (cell.value.kind === 'text' || cell.value.kind === 'empty') return this.shownText(row, col);
     // Only dates shown as months ("mmm-yy"): a column of case dates is data, not headings.
     // A year typed as a number heads its column as the year ("2023"), not as a count ("2,023").
-    if (
-      cell.value.kind === 'number' &&
-      !cell.format &&
-      Number.isInteger(cell.value.value) &&
-      cell.value.value >= 1990 &&
-      cell.value.value <= 2100
-    )
-      return String(cell.value.value);
+    if (isTypedYear(cell)) return String(cell.value.value);
     const monthShown = isMonthOnlyFormat(cell.format);
     const serial = !monthShown
       ? undefined
@@ -228,8 +221,8 @@ export class SheetGrid {
     for (let c = this.firstFilledColumn(row), last = this.lastFilledColumn(row); c <= last; c++) {
       const cell = cellAt(this.sheet, row, c);
       if (cell.value.kind !== 'number') continue;
+      if (!isTypedYear(cell)) return figures;
       const value = cell.value.value;
-      if (!Number.isInteger(value) || value < 1990 || value > 2100 || cell.format) return figures;
       if (years === 1) step = value - previous;
       if (years > 0 && (Math.abs(value - previous) !== 1 || value - previous !== step)) return figures;
       previous = value;
@@ -391,6 +384,12 @@ export class SheetGrid {
 }
 
 type Row = Sheet['rows'][number];
+
+/** A year typed as a plain number, with no format of its own ("2023", not "2,023" or "£2,023"). */
+function isTypedYear(cell: Cell): cell is Cell & { value: { kind: 'number'; value: number } } {
+  const value = cell.value;
+  return value.kind === 'number' && !cell.format && Number.isInteger(value.value) && value.value >= 1990 && value.value <= 2100;
+}
 
 /**
  * A row's width. Every read of a row's cells goes through `cellAt`, and every width through this:
