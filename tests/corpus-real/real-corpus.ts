@@ -260,12 +260,19 @@ export function scoreCase(realCase: RealCase): CaseScore {
       // each run judges one period, and the earlier ones give only the direction of travel.
       const earlier =
         got === 'actual' && column?.period !== undefined && reporting !== undefined && comparePeriods(column.period, reporting) < 0;
-      const ok = role === 'other' ? !['actual', 'target', 'status'].includes(got) || earlier : got === role;
+      // Likewise a target for another year ("2019-20 target" beside 2018-19's): the engine judges a
+      // period only by its own year's target (targetColumnFor), so that column never judges it.
+      const otherYear =
+        got === 'target' &&
+        column?.period?.fy !== undefined &&
+        reporting?.fy !== undefined &&
+        column.period.fy !== reporting.fy;
+      const ok = role === 'other' ? !['actual', 'target', 'status'].includes(got) || earlier || otherYear : got === role;
       checks.push({
         what: 'column',
         where: `${where} column ${letter}`,
         expected: role,
-        got: earlier ? `actual for ${periodLabel(column!.period!)}` : got,
+        got: earlier || otherYear ? `${got} for ${periodLabel(column!.period!)}` : got,
         ok,
       });
     }
