@@ -19,7 +19,7 @@ import { readStatusWord } from '../../src/core/engine/status-words';
 import { formatVariance, varianceValue } from '../../src/core/engine/variance';
 import { columnIndex } from '../../src/core/model/address';
 import { periodLabel } from '../../src/core/periods/period';
-import { periodInText } from '../../src/core/periods/parse-period-label';
+import { parsePeriodLabel, periodInText } from '../../src/core/periods/parse-period-label';
 import type { Issue } from '../../src/core/model/issue';
 import { CASES_DIR, readCase, type RealCase } from '../corpus-real/real-corpus';
 import { SheetGrid } from '../../src/core/detect/sheet-grid';
@@ -514,6 +514,24 @@ describe('periods the words state outright', () => {
     expect(periodInText('08/09 TH Index Report - end of June')).toEqual({ kind: 'year', fy: 2008 });
     expect(periodInText('Q3 23/24 report')).toEqual({ kind: 'quarter', quarter: 3, fy: 2023 });
     expect(periodInText('As at 31/03/2024')).toBeUndefined();
+  });
+});
+
+describe('quarters named by their months', () => {
+  test('"Results" over "Apr.–June | July–Sept. | Oct.–Dec. | Jan.–Mar." under "2023–24 Service standards" is the four quarters of 2023/24 (Commissioner of Lobbying of Canada, service standards 2023–24)', () => {
+    const { tables, verdicts } = corpusCase('data-commissioner-of-lobbying-canada-service-standards-2023-24.txt');
+    expect(tables[0]!.headerRows).toEqual([1, 2]);
+    const actuals = tables[0]!.columns.filter((c) => c.role === 'actual');
+    expect(actuals.map((c) => periodLabel(c.period!))).toEqual(['Q1 2023/24', 'Q2 2023/24', 'Q3 2023/24', 'Q4 2023/24']);
+    // "Respond to incoming telephone calls within 30 seconds": 78.5% in January to March against 80%.
+    expect(verdicts.find((v) => v.row === 5 && v.actualCell === 'F6')).toMatchObject({ status: 'near' });
+  });
+
+  test('"Oct-Dec 23" and "April to June" are quarters, "Apr-May" is no period', () => {
+    expect(parsePeriodLabel('Oct-Dec 23')).toEqual({ kind: 'quarter', quarter: 3, fy: 2023 });
+    expect(periodInText('Performance April to June')).toBeUndefined();
+    expect(parsePeriodLabel('April to June')).toEqual({ kind: 'quarter', quarter: 1 });
+    expect(parsePeriodLabel('Apr-May Actual')).toBeUndefined();
   });
 });
 

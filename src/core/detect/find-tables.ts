@@ -252,7 +252,7 @@ function periodHeading(grid: SheetGrid, row: number, col: number): HeaderGuess |
 
 /**
  * A cell above a second header row's label: blank, merged, a group heading or a year; over a
- * year, any header word but the measures' ("Actuals | Aim | Year to date" over "2013/14 | 2019/20
+ * period, any header word but the measures' ("Actuals | Aim | Year to date" over "2013/14 | 2019/20
  * | 2019/20": the kind of figure above, its year below); over another label, words that make one
  * heading with it ("Peer group" over "median").
  */
@@ -260,7 +260,8 @@ function mayStandAboveALabel(grid: SheetGrid, row: number, col: number, labelRow
   const text = grid.text(row, col);
   // A cell not merged away shows its own text.
   if (!text || grid.isMergedAway(row, col) || grid.isMergeOrigin(row, col) || GROUP_HEADING.test(text) || namesAYear(text)) return true;
-  if (!namesAYear(grid.text(labelRow, col))) {
+  // A row of labels holds no figures: its row count rules out a body row before any words are read.
+  if (!namesAYear(grid.text(labelRow, col)) && (grid.figureCount(labelRow) > 0 || !namesAPeriod(grid.text(labelRow, col)))) {
     // A comparator's name over its measure: "Peer group" over "median" (CHP's regulatory metrics).
     // Tested on the words above first: every body row above another is asked, and classifying
     // each new pair of texts doubled the time detection takes.
@@ -270,6 +271,15 @@ function mayStandAboveALabel(grid: SheetGrid, row: number, col: number, labelRow
   }
   const kind = grid.classify(text);
   return kind !== undefined && kind.role !== 'description';
+}
+
+/**
+ * A label that is a period: a year, or a part of one ("Results" over "Apr.–June | July–Sept. |
+ * …", the Commissioner of Lobbying of Canada). Body cells reach here too, so a long one or a
+ * figure is ruled out before the period is read.
+ */
+function namesAPeriod(text: string): boolean {
+  return text.length > 0 && text.length <= 40 && !/^[\d.,%£$\s-]+$/.test(text) && parsePeriodLabel(text) !== undefined;
 }
 
 const YEAR_SEPARATOR = /[-/\u2013\u2014]/;

@@ -88,40 +88,47 @@ export function parsePeriodLabel(text: string): Period | undefined {
 const QUARTER_WORDS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4' };
 
 /**
- * A span of months with its year ("April to June 2019", "q1 april to june 2019", "Jul-Sep 2024"):
- * a month, a financial quarter or half, or the financial year, when the span is one of those.
+ * A span of months ("April to June 2019", "q1 april to june 2019", "Jul-Sep 2024", "Oct-Dec 23",
+ * or "Apr.–June" under a year named elsewhere): a month, a financial quarter or half, or the
+ * financial year, when the span is one of those. Without a year the period has none, and the
+ * table's title or sheet dates it as it dates "Q1".
  */
 function monthRange(text: string): Period | undefined {
   const m =
-    /^(?:(?:q|qtr|quarter)\s*([1-4])\s+)?([a-z]{3,9})\.?\s*(\d{4})?\s*(?:-|to)\s*([a-z]{3,9})\.?\s*(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))?$/.exec(
+    /^(?:(?:q|qtr|quarter)\s*([1-4])\s+)?([a-z]{3,9})\.?\s*(\d{4})?\s*(?:-|to)\s*([a-z]{3,9})\.?(?:\s*'?(\d{4}|\d{2})(?:\s*[/-]\s*(\d{2}|\d{4}))?)?$/.exec(
       text,
     );
   if (!m) return undefined;
   const from = monthFromName(m[2]!);
   const to = monthFromName(m[4]!);
   if (from === undefined || to === undefined) return undefined;
-  // "April to March 2017/18": the year written is the financial year.
-  const writtenFy = m[6] !== undefined ? financialYearFrom(m[5]!, m[6]) : undefined;
-  if (m[6] !== undefined && writtenFy === undefined) return undefined;
-  const endYear = writtenFy !== undefined ? (to >= 4 ? writtenFy : writtenFy + 1) : Number(m[5]);
-  const startYear = m[3]
-    ? Number(m[3])
-    : writtenFy !== undefined
-      ? from >= 4
-        ? writtenFy
-        : writtenFy + 1
-      : from <= to
-        ? endYear
-        : endYear - 1;
-  const fy = financialYearOf({ year: startYear, month: from, day: 1 });
   const first = financialMonthOf(from);
   const last = financialMonthOf(to);
-  if (financialYearOf({ year: endYear, month: to, day: 1 }) !== fy || last < first) return undefined;
+  if (last < first) return undefined;
+  let fy: number | undefined;
+  if (m[5] !== undefined) {
+    // "April to March 2017/18": the year written is the financial year.
+    const writtenFy = m[6] !== undefined ? financialYearFrom(m[5], m[6]) : undefined;
+    if (m[6] !== undefined && writtenFy === undefined) return undefined;
+    const endYear = writtenFy !== undefined ? (to >= 4 ? writtenFy : writtenFy + 1) : fullYear(m[5]);
+    const startYear = m[3]
+      ? Number(m[3])
+      : writtenFy !== undefined
+        ? from >= 4
+          ? writtenFy
+          : writtenFy + 1
+        : from <= to
+          ? endYear
+          : endYear - 1;
+    fy = financialYearOf({ year: startYear, month: from, day: 1 });
+    if (financialYearOf({ year: endYear, month: to, day: 1 }) !== fy) return undefined;
+  } else if (m[3] !== undefined) return undefined;
+  const dated = fy === undefined ? {} : { fy };
   let period: Period | undefined;
-  if (first === last) period = { kind: 'month', month: from, fy };
-  else if (last - first === 2 && first % 3 === 1) period = { kind: 'quarter', quarter: ((first + 2) / 3) as 1 | 2 | 3 | 4, fy };
-  else if (last - first === 5 && (first === 1 || first === 7)) period = { kind: 'half', half: first === 1 ? 1 : 2, fy };
-  else if (first === 1 && last === 12) period = { kind: 'year', fy };
+  if (first === last) period = { kind: 'month', month: from, ...dated };
+  else if (last - first === 2 && first % 3 === 1) period = { kind: 'quarter', quarter: ((first + 2) / 3) as 1 | 2 | 3 | 4, ...dated };
+  else if (last - first === 5 && (first === 1 || first === 7)) period = { kind: 'half', half: first === 1 ? 1 : 2, ...dated };
+  else if (first === 1 && last === 12) period = { kind: 'year', ...dated };
   // A quarter number written beside its months must agree with them.
   if (period && m[1] && !(period.kind === 'quarter' && period.quarter === Number(m[1]))) return undefined;
   return period;
@@ -138,7 +145,7 @@ function monthFromName(word: string): number | undefined {
  * Detection and judging both ask, and must get the same answer for the same sheet.
  */
 export function financialYearInName(name: string): number | undefined {
-  const match = /(\d{4}|\d{2})\s*[-/]\s*(\d{2,4})/.exec(name);
+  const match = /(\d{4}|\d{2})\s*[-/\u2013\u2014]\s*(\d{2,4})/.exec(name);
   return match ? financialYearFrom(match[1]!, match[2]!) : undefined;
 }
 
@@ -189,8 +196,10 @@ const IN_TEXT: readonly RegExp[] = [
  * name. The most specific period named wins (a quarter with its year over the year alone); a
  * span of years ("2024-28") names none.
  */
-export function periodInText(text: string): Period | undefined {
-  if (text.length > 300) return undefined;
+export function periodInText(written: string): Period | undefined {
+  if (written.length > 300) return undefined;
+  // "2023–24": typeset dashes are the hyphens the patterns look for.
+  const text = written.replace(/[\u2013\u2014]/g, '-');
   const stated = statedSpan(text);
   if (stated) return stated;
   const found: Period[] = [];
