@@ -535,6 +535,20 @@ describe('quarters named by their months', () => {
   });
 });
 
+describe("an organisation's own target and result", () => {
+  test('"Agency target | Agency result", a note and a heading over the first indicators, "15% by 2007–08" a target in the body (Valuation Office Agency, national targets 2004/05)', () => {
+    const { tables, verdicts, doubts } = corpusCase('data-valuation-office-agency-national-targets-2004-05.txt');
+    expect(doubts.map((d) => d.code)).not.toContain('grid-not-read');
+    expect(tables).toHaveLength(1);
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'target', C: 'actual' });
+    expect(tables[0]!.indicators.map((i) => i.row + 1)).toEqual([5, 6, 8, 10, 14, 15]);
+    // "Contain reductions … to less than 7.5%": 9.7% is over the limit.
+    expect(verdicts.find((v) => v.row === 13)).toMatchObject({ polarity: 'lower', status: 'missed' });
+    expect(polarityOf('And to a maximum of 4.7% of the total compiled list rateable value')).toBe('lower');
+    expect(polarityOf('Customers owing more than 5% of annual rent')).not.toBe('lower');
+  });
+});
+
 describe("a title's year over last year's outturn", () => {
   test('"08/09 TH Index Report - end of June" over "Actual 07/08 | June Target | June Actual": June is June 2008 (Tower Hamlets Index, end of June 2008)', () => {
     const { tables } = corpusCase('council-tower-hamlets-th-index-end-june-2008.txt');

@@ -777,10 +777,23 @@ function anyHasContent(grid: SheetGrid, row: number, cols: readonly number[]): b
   return false;
 }
 
+/**
+ * Whether an indicator follows within the next three rows, past blank rows and lone lines: a note
+ * then a heading ("National result—apportionment … not applicable", then "Value for money", the
+ * Valuation Office Agency) stand over indicators as one heading does.
+ */
 function nextRowIsIndicator(grid: SheetGrid, from: number, stopBefore: number, descCol: number, dataCols: number[]): boolean {
+  let pastALoneLine = false;
   for (let r = from; r < Math.min(stopBefore, from + 3); r++) {
     if (grid.isBlankRow(r)) continue;
-    return grid.text(r, descCol) !== '' && anyHasContent(grid, r, dataCols);
+    const hasData = anyHasContent(grid, r, dataCols);
+    if (!hasData && grid.wordOrFigureCount(r) === 1 && !pastALoneLine) {
+      pastALoneLine = true;
+      continue;
+    }
+    // Past a lone line, only figures vouch for an indicator: a row of words or of years is as
+    // likely the header of the next table, under its title ("NHT Public Satisfaction | 2020 | 2021").
+    return grid.text(r, descCol) !== '' && hasData && (!pastALoneLine || grid.figuresBesideYears(r) > 0);
   }
   return false;
 }

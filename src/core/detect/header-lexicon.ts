@@ -265,6 +265,10 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
     const named = periodInText(text);
     if (named) return { role: 'actual', period: named, confidence: 0.9, reason: `header "${raw.trim()}" names a period's actual` };
   }
+  // "Agency result", "Council performance", "Our actual": the organisation's own figure, beside its
+  // own target ("Agency target | Agency result", the Valuation Office Agency).
+  if (/^(our|agency|council|trust|force|group|organisation|organization|authority|service|company|board|partnership|association) (actuals?|outturn|results?|performance)$/.test(text))
+    return { role: 'actual', confidence: 0.9, reason: `header "${raw.trim()}" is the organisation's own figure` };
   const actual =
     /^(actual|actuals|outturn|result|results|performance|value|current value|current performance|latest|latest actual|this (quarter|month|period|year)|current (quarter|month|period|year)|latest (quarter|month|period|figure|result|data)|achieved|actual performance|performance achieved|percentage)(?:\s+(?<suffix>.+))?$/.exec(
       text,

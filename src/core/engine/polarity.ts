@@ -107,14 +107,17 @@ const BALANCE =
   /\b(gender|ethnicity|disability) pay gap\b|\bpay gap\b|\bbonus gap\b|\b(male|female|men|women)\b.*\b(quartile|proportion|share|%)|\b(quartile|proportion|share)\b.*\b(male|female|men|women)\b/i;
 
 // A share the wording caps or floors ("no more than 20 per cent", "at least 78 per cent"), only
-// where the wording opens with its limit (or after a label and a colon), or where the limit is on
-// a share of the people or cases served ("for at least 90% of patients"): "owing more than 5% of
+// where the wording opens with its limit (or after a label and a colon), brings something to it,
+// or where the limit is on a share of the people or cases served ("for at least 90% of patients"): "owing more than 5% of
 // annual rent" defines who is counted, it sets no limit.
 const LIMITED = String.raw`\s+\d+(\.\d+)?\s*(%|per ?cent)`;
 const OF_THOSE_SERVED = String.raw`\s+of\s+(the\s+|all\s+)?(\w+\s+)?(patients|cases|calls|customers|tenants|residents|people|users|decisions|letters|claims|applications|complaints|requests|households|clients|recommendations|responses|enquiries|appointments|referrals|reports|visits|jobs|repairs|invoices|payments|parents)\b`;
-const limit = (words: string): RegExp => new RegExp(String.raw`(^|:\s*)(${words})${LIMITED}|\b(${words})${LIMITED}${OF_THOSE_SERVED}`, 'i');
-const SHARE_CEILING = limit('no more than|not more than|(?<!no |not )less than|fewer than|maximum( of)?|max\\.?|at most');
-const SHARE_FLOOR = limit('at least|no less than|not less than|(?<!no |not )more than|minimum( of)?|min\\.?');
+// A goal brought to a limit ("contain reductions … to less than 7.5%", "to a maximum of 4.7%", the
+// Valuation Office Agency) is one too.
+const limit = (words: string): RegExp =>
+  new RegExp(String.raw`(^|:\s*)(${words})${LIMITED}|\b(${words})${LIMITED}${OF_THOSE_SERVED}|\bto\s+(${words})${LIMITED}`, 'i');
+const SHARE_CEILING = limit('no more than|not more than|(?<!no |not )less than|fewer than|(a )?maximum( of)?|max\\.?|at most');
+const SHARE_FLOOR = limit('at least|no less than|not less than|(?<!no |not )more than|(a )?minimum( of)?|min\\.?');
 
 /** What a measure leaves out says nothing of which way it is better: "(excl void rent loss)". */
 const LEFT_OUT = /\((excl\.?|excluding|exc\.?|not including)\s[^)]*\)/gi;
