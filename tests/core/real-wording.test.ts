@@ -535,6 +535,16 @@ describe('quarters named by their months', () => {
   });
 });
 
+describe('a heading of figures over the months', () => {
+  test('"No. | Promise | % Achievement of client charter" over "Jan | … | Dec": the promises are the measures, each month a figure of 2021 (Kelantan Public Library Corporation, client charter 2021)', () => {
+    const { tables } = corpusCase('kelantan-public-library-corporation-client-charter-2021.txt');
+    expect(tables[0]!.headerRows).toEqual([2, 3]);
+    expect(roles(tables[0]!)).toMatchObject({ A: 'reference', B: 'description', C: 'actual', N: 'actual' });
+    const months = tables[0]!.columns.filter((c) => c.role === 'actual').map((c) => periodLabel(c.period!));
+    expect([months[0], months[11]]).toEqual(['Jan 2021', 'Dec 2021']);
+  });
+});
+
 describe("an organisation's own target and result", () => {
   test('"Agency target | Agency result", a note and a heading over the first indicators, "15% by 2007–08" a target in the body (Valuation Office Agency, national targets 2004/05)', () => {
     const { tables, verdicts, doubts } = corpusCase('data-valuation-office-agency-national-targets-2004-05.txt');

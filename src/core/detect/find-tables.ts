@@ -80,7 +80,14 @@ function guessesFor(
     const reversed = parts.length > 1 ? [...parts].reverse().join(' ') : undefined;
     // A dated period underneath ("Actuals 2024/25" over "Q1 2024/25") is the column's own period.
     const lower = parts.length > 1 ? grid.classify(parts[parts.length - 1]!) : undefined;
-    const dated = lower?.role === 'actual' && lower.period?.fy !== undefined ? datedUnder(grid.classify(parts[0]!), lower) : undefined;
+    const upper = lower?.role === 'actual' && lower.period ? grid.classify(parts[0]!) : undefined;
+    // An undated part ("Jan") under a heading of undated figures ("% Achievement of client
+    // charter") is that part too, its year from the title; under a year it takes the year (below).
+    const undatedUnderFigures = upper?.role === 'actual' && !upper.period;
+    const dated =
+      lower?.role === 'actual' && (lower.period?.fy !== undefined || (lower.period && undatedUnderFigures))
+        ? datedUnder(upper, lower)
+        : undefined;
     const guess =
       dated ??
       grid.classify(header) ??
@@ -536,6 +543,24 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, twoRows: bool
       confidence: 0.7,
       reason: `the first column holds the measures; its header "${header}" reads as a theme title`,
     });
+  }
+  // "No. | Promise | % Achievement …": beside a reference column, an unknown heading over words,
+  // before the figures, names the measures (Kelantan Public Library Corporation's client charter).
+  if (!isActionPlan && roles.has('reference') && !roles.has('description')) {
+    const reference = columns.find((column) => column.role === 'reference')!.col;
+    const firstData = Math.min(...columns.filter((column) => DATA_ROLES.has(column.role)).map((column) => column.col));
+    const named = allCols.find((c) => c > reference && c < firstData && combined.has(c) && !combined.get(c)!.guess);
+    const firstBody = rows[rows.length - 1]! + 1;
+    if (named !== undefined && valueKind(grid.cell(firstBody, named)) === 'words') {
+      const header = combined.get(named)!.header;
+      columns.push({
+        col: named,
+        header,
+        role: 'description',
+        confidence: 0.7,
+        reason: `its header "${header}" is not one KPI Tracker knows, but it stands between the references and the figures and holds words`,
+      });
+    }
   }
   return { rows, columns: columns.sort((a, b) => a.col - b.col), ...(title ? { title } : {}) };
 }

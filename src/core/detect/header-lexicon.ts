@@ -265,6 +265,9 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
     const named = periodInText(text);
     if (named) return { role: 'actual', period: named, confidence: 0.9, reason: `header "${raw.trim()}" names a period's actual` };
   }
+  // "% Achievement of client charter" over the months (Kelantan Public Library Corporation): a share achieved.
+  if (/^(% ?|percentage |per ?cent )(of )?achieve(ment|d)\b/.test(text))
+    return { role: 'actual', confidence: 0.9, reason: `header "${raw.trim()}" is the share achieved` };
   // "Agency result", "Council performance", "Our actual": the organisation's own figure, beside its
   // own target ("Agency target | Agency result", the Valuation Office Agency).
   if (/^(our|agency|council|trust|force|group|organisation|organization|authority|service|company|board|partnership|association) (actuals?|outturn|results?|performance)$/.test(text))
