@@ -545,6 +545,17 @@ describe('a heading of figures over the months', () => {
   });
 });
 
+describe('areas across, notes under the table', () => {
+  test('districts across "Priority 1 (minutes)" and "Priority 2 (minutes)", with numbered notes straight under them, is a table of two measures, better lower (Western Australia Police, response times 2021/22)', () => {
+    const { tables, verdicts, doubts } = corpusCase('police-wa-police-metro-district-response-times-2021-22.txt');
+    expect(doubts.map((d) => d.code)).not.toContain('grid-not-read');
+    expect(tables[0]!.indicators.map((i) => i.description)).toEqual(['Priority 1 (minutes)', 'Priority 2 (minutes)']);
+    expect(tables[0]!.columns.filter((c) => c.role === 'actual')).toHaveLength(9);
+    expect(new Set(verdicts.map((v) => v.polarity))).toEqual(new Set(['lower']));
+    expect(polarityOf('Training delivered (days)')).toBe('higher');
+  });
+});
+
 describe("an organisation's own target and result", () => {
   test('"Agency target | Agency result", a note and a heading over the first indicators, "15% by 2007–08" a target in the body (Valuation Office Agency, national targets 2004/05)', () => {
     const { tables, verdicts, doubts } = corpusCase('data-valuation-office-agency-national-targets-2004-05.txt');

@@ -21,13 +21,19 @@ const PIVOT_WORDS = /^(row labels|column labels|grand total|(sum|count|average|m
 const RATING_NAMES =
   /^(green|amber|red|blue|grey|gray|g|a|r|n\/a(\[\d+\])?|total|up|down|no change|not rated|met|not met|achieved|not achieved)$/i;
 
-/** Whether most names down a column read as measures rather than as places, bodies or periods. */
+/** A note under a table, alone in its row: "*Notes:", "1. Statistics are provisional …", "• was transmitted …". */
+const NOTE_LINE = /^(\*|•|-\s|\d{1,2}[.)]\s|notes?\b|source\b)/i;
+
+/**
+ * Whether most names down a column read as measures rather than as places, bodies or periods.
+ * Notes straight under the figures (Western Australia Police) are no names and are not counted.
+ */
 function namesMeasures(grid: SheetGrid, col: number, rows: readonly number[]): boolean {
   let names = 0;
   let measures = 0;
   for (const r of rows) {
     const text = grid.text(r, col);
-    if (!text) continue;
+    if (!text || (grid.filledCount(r) === 1 && NOTE_LINE.test(text))) continue;
     names++;
     if (MEASURE_WORDS.test(text) && parsePeriodLabel(text.replace(/[()]/g, ' ').replace(/\s+/g, ' ')) === undefined) measures++;
   }

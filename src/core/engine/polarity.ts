@@ -171,6 +171,10 @@ function readDescription(named: string): PolarityDecision | undefined {
     if (pattern.test(description))
       return { polarity: 'higher', source: 'description', assumed: false, reason: `higher is better (${word})` };
   }
+  // A measure counted in minutes or days and named for nothing better ("Priority 1 (minutes)",
+  // Western Australia Police's response times): a time taken.
+  if (/\((in )?(seconds|secs|minutes|mins|days|working days|calendar days)\)\s*$/i.test(description))
+    return { polarity: 'lower', source: 'description', assumed: false, reason: `lower is better (${TIME_TAKEN}, counted in time)` };
   return undefined;
 }
 
