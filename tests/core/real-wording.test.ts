@@ -515,6 +515,11 @@ describe('periods the words state outright', () => {
     expect(periodInText('Q3 23/24 report')).toEqual({ kind: 'quarter', quarter: 3, fy: 2023 });
     expect(periodInText('As at 31/03/2024')).toBeUndefined();
   });
+
+  test('"the end of year performance for April 2023-March 2024" is the year 2023/24, not April 2023 (Tamworth Borough Council, tenant satisfaction measures 2023/24)', () => {
+    const { tables } = corpusCase('council-tamworth-tenant-satisfaction-measures-2023-24.txt');
+    expect(periodLabel(tables[0]!.columns.find((c) => c.header === '%')!.period!)).toBe('2023/24');
+  });
 });
 
 describe('quarters named by their months', () => {

@@ -203,8 +203,13 @@ export function periodInText(written: string): Period | undefined {
   const stated = statedSpan(text);
   if (stated) return stated;
   const found: Period[] = [];
+  // A month inside a span already read ("April 2023-March 2024", Tamworth) is part of it, not a period of its own.
+  const read: Array<[number, number]> = [];
   for (const pattern of IN_TEXT) {
     for (const match of text.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (read.some(([from, to]) => from <= start && end <= to)) continue;
       // The days of a span ("1 October to 31 December 2023") say no more than its months (the
       // "18" of "2017-18 Quarter 4" is a year's).
       const words = match[0]
@@ -212,7 +217,10 @@ export function periodInText(written: string): Period | undefined {
         .replace(/\bof\b/g, ' ')
         .replace(/(?<![/-])\b\d{1,2}(?:st|nd|rd|th)?\s+(?=[a-z]{3})/gi, '');
       const period = parsePeriodLabel(words);
-      if (period) found.push(period);
+      if (period) {
+        found.push(period);
+        read.push([start, end]);
+      }
     }
   }
   const dated = found.filter((period) => period.fy !== undefined);
