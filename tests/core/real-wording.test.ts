@@ -561,6 +561,16 @@ describe('areas across, notes under the table', () => {
   });
 });
 
+describe('figures with no heading beside the names', () => {
+  test('" | | Quarter 1 | Quarter 2 | Quarter 3 | Target to meet by 2020" over the measures and an unheaded column of figures: the table is read, the unheaded figures are left unread and said to be (GreenSquare, key performance targets)', () => {
+    const { tables, verdicts, doubts } = corpusCase('ha-greensquare-key-performance-targets-quarters.txt');
+    expect(doubts.map((d) => d.code)).not.toContain('grid-not-read');
+    expect(roles(tables[0]!)).toEqual({ A: 'description', C: 'actual', D: 'actual', E: 'actual', F: 'target' });
+    expect(tables[0]!.doubts.find((d) => d.code === 'columns-from-contents')?.message).toContain('B');
+    expect(verdicts.some((v) => v.actualCell?.startsWith('B'))).toBe(false);
+  });
+});
+
 describe("an organisation's own target and result", () => {
   test('"Agency target | Agency result", a note and a heading over the first indicators, "15% by 2007–08" a target in the body (Valuation Office Agency, national targets 2004/05)', () => {
     const { tables, verdicts, doubts } = corpusCase('data-valuation-office-agency-national-targets-2004-05.txt');

@@ -111,6 +111,16 @@ function periodsAbove(grid: SheetGrid, row: number, span: Span, labelRow: number
   return labels[labels.length - 1]! - starts[starts.length - 1]! + 1 === width ? dated : undefined;
 }
 
+/**
+ * Whether the one or two columns between a body row's first cell (words: the measure) and the
+ * first label have no heading: figures nobody headed, beside the names (GreenSquare).
+ */
+function unheadedBetween(grid: SheetGrid, headerRow: number, bodyRow: number, namesCol: number, firstLabel: number): boolean {
+  if (firstLabel - namesCol - 1 > MAX_SPACER || valueKind(grid.cell(bodyRow, namesCol)) !== 'words') return false;
+  for (let c = namesCol + 1; c < firstLabel; c++) if (grid.filledCell(headerRow, c)) return false;
+  return true;
+}
+
 /** Whether columns `from`..`to` are empty in the header row and every body row (true when from > to). */
 function emptyDown(grid: SheetGrid, from: number, to: number, headerRow: number, bodyRows: readonly number[]): boolean {
   for (let c = from; c <= to; c++) if (grid.filledCell(headerRow, c) || !grid.isEmptyDown(c, bodyRows)) return false;
@@ -261,7 +271,9 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
     // another table, the column left of this one's run of labels (its header cell is blank).
     const firstFilled = wholeRow ? grid.firstFilledColumn(r) : firstFilledFrom(grid, r, Math.max(span.left - 1, 0));
     const lastFilled = grid.lastFilledColumn(r);
-    const besideLabels = firstFilled >= first - 1 - MAX_SPACER && emptyDown(grid, firstFilled + 1, first - 1, row, bodyRows);
+    const besideLabels =
+      firstFilled >= first - 1 - MAX_SPACER &&
+      (emptyDown(grid, firstFilled + 1, first - 1, row, bodyRows) || unheadedBetween(grid, row, r, firstFilled, first));
     if (firstFilled >= (wholeRow ? left : span.left - 1) && firstFilled < first && besideLabels) first = firstFilled;
     if ((wholeRow || lastFilled <= span.right) && lastFilled > last && lastFilled <= last + 1) last = lastFilled;
   }
@@ -291,11 +303,18 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   if (!profiles.some((profile) => profile.col > names.col && (holdsFigures(profile) || holdsStatuses(profile)))) return undefined;
 
   const resolved = resolveColumns(grid, cells, bodyRows);
-  const columns = dates ? datedByRowAbove(grid, row, resolved.columns, dates) : resolved.columns;
+  // Figures with no heading between the names and the labelled figures ("Customer satisfaction |
+  // 86% | 82.76% …" under " | | Quarter 1 | …", GreenSquare): what they are, a target or last year's
+  // figure, nothing says, so they are left unread rather than judged.
+  const unheaded = cells.filter(
+    (cell) => !cell.header && cell.col > names.col && cell.col < labels[0]! && !grid.isEmptyDown(cell.col, bodyRows),
+  );
+  const kept = resolved.columns.filter((column) => !unheaded.some((cell) => cell.col === column.col));
+  const columns = dates ? datedByRowAbove(grid, row, kept, dates) : kept;
   const doubts = resolved.doubts;
   const roles = new Set(columns.map((c) => c.role));
   if (!roles.has('description') || !(roles.has('actual') || roles.has('target') || roles.has('status'))) return undefined;
-  const unread = cells.filter((cell) => cell.header && !columns.some((c) => c.col === cell.col));
+  const unread = cells.filter((cell) => (cell.header || unheaded.includes(cell)) && !columns.some((c) => c.col === cell.col));
   // One heading over the figures' labels, none over the names ("Incident category risk" over
   // "High | Medium | Low", South Yorkshire Fire and Rescue): it names what the labels are, and is
   // the header's first row. A title over the names column stays a title.
