@@ -571,6 +571,18 @@ describe('figures with no heading beside the names', () => {
   });
 });
 
+describe('fiscal years written "FY"', () => {
+  test('"| FY21 | FY22 | FY23" over "Key Measures | Actual | Actual | Target | Desired Level": two years\' actuals, next year\'s target, and the level hoped for in the end (Fort Worth Fire Department, FY23 budget)', () => {
+    const { tables, verdicts } = corpusCase('fire-fort-worth-fire-performance-measures-fy23.txt');
+    expect(tables[0]!.headerRows).toEqual([2, 3]);
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'actual', C: 'actual', D: 'target', E: 'longTermTarget' });
+    expect(tables[0]!.columns.filter((c) => c.period).map((c) => periodLabel(c.period!))).toEqual(['2020/21', '2021/22', '2022/23']);
+    // "… contained to the room of origin 55% of the time": the share of fires kept small, better higher.
+    expect(verdicts.find((v) => v.row === 9)).toMatchObject({ polarity: 'higher' });
+    expect(periodInText('FY23 adopted budget')).toEqual({ kind: 'year', fy: 2022 });
+  });
+});
+
 describe("an organisation's own target and result", () => {
   test('"Agency target | Agency result", a note and a heading over the first indicators, "15% by 2007–08" a target in the body (Valuation Office Agency, national targets 2004/05)', () => {
     const { tables, verdicts, doubts } = corpusCase('data-valuation-office-agency-national-targets-2004-05.txt');

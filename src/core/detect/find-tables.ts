@@ -209,12 +209,14 @@ function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boo
   }
   if (labels === 0) return false;
   for (let c = span.left; c <= right; c++) if (grid.filledCell(below, c) && grid.text(below, c).length > 40) return false;
-  // Each labelled cell below reads as a header other than a description (blank headings aside).
+  // Each labelled cell below reads as a header other than a description (blank headings aside),
+  // save the names' own heading under a blank cell ("| FY21 | FY22" over "Key Measures | Actual |
+  // Actual", Fort Worth).
   for (let c = span.left; c <= right; c++) {
     const shown = grid.filledHeaderText(below, c);
     if (!shown) continue;
     const guess = grid.classify(shown);
-    if (guess === undefined || guess.role === 'description') return false;
+    if (guess === undefined || (guess.role === 'description' && grid.filledCell(row, c))) return false;
   }
   return true;
 }
@@ -291,9 +293,9 @@ function namesAPeriod(text: string): boolean {
 
 const YEAR_SEPARATOR = /[-/\u2013\u2014]/;
 
-/** `parsePeriodLabel(text)?.kind === 'year'`; a year label always has a "/" or a dash, so most text is ruled out unread. */
+/** `parsePeriodLabel(text)?.kind === 'year'`; a year label has a "/" or a dash, or starts "FY", so most text is ruled out unread. */
 function namesAYear(text: string): boolean {
-  return YEAR_SEPARATOR.test(text) && parsePeriodLabel(text)?.kind === 'year';
+  return (YEAR_SEPARATOR.test(text) || /^fy/i.test(text)) && parsePeriodLabel(text)?.kind === 'year';
 }
 
 /** Text, or a month ("Apr-24" typed in is a date shown as a month); other figures cannot head a column. */

@@ -107,11 +107,12 @@ const RULES: readonly Rule[] = [
       /^(previous|prior|last) (value|period|quarter|month|year|result|outturn|figure|performance)\b(?! available).*$|^previous$|^same (period|quarter|month) last year$|^(year end|year-end)( outturn| result| figure)?$|^last year$/,
     confidence: 0.9,
   },
-  // A target for years ahead beside this year's ("2017/18 targets | 5-year target", GreenSquare).
+  // A target for years ahead beside this year's ("2017/18 targets | 5-year target", GreenSquare), or
+  // the level hoped for in the end beside this year's target ("Target | Desired Level", Fort Worth).
   {
     role: 'longTermTarget',
     pattern:
-      /^(([2-9]|\d{2,}|two|three|four|five|ten)[- ]years?|long[- ]term|longer[- ]term|end of plan|multi[- ]year) (targets?|aims?|ambitions?)$/,
+      /^(([2-9]|\d{2,}|two|three|four|five|ten)[- ]years?|long[- ]term|longer[- ]term|end of plan|multi[- ]year) (targets?|aims?|ambitions?)$|^desired (level|performance|outcome)$/,
     confidence: 0.9,
   },
   { role: 'rank', pattern: /^(rank|ranking|position|league position|quartile position)\b.*$|^.* (rank|ranking)$/, confidence: 0.9 },
@@ -169,7 +170,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'description',
     pattern:
-      /^(kpi|pi|indicator|measure|performance indicator|performance measure|key performance indicator)s? (description|name|title|measurement)$|^(kpi|pi|indicator|measure) (ref|reference|no\.?) (and|&) (description|name|title)$|^(code|ref|reference) (and|&) (description|name|title)$|^(description|definition|indicator definition|indicator|indicators|measure|measures|kpi|kpis|performance measures?|performance indicators?|key performance indicators?|title|criteria|metrics?|performance metrics?|key metrics?)$/,
+      /^(kpi|pi|indicator|measure|performance indicator|performance measure|key performance indicator)s? (description|name|title|measurement)$|^(kpi|pi|indicator|measure) (ref|reference|no\.?) (and|&) (description|name|title)$|^(code|ref|reference) (and|&) (description|name|title)$|^(description|definition|indicator definition|indicator|indicators|measure|measures|kpi|kpis|performance measures?|performance indicators?|key performance indicators?|title|criteria|metrics?|performance metrics?|key metrics?|key measures?|key indicators?|key performance measures?)$/,
     confidence: 1,
   },
 ];
@@ -270,7 +271,11 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
     return { role: 'actual', confidence: 0.9, reason: `header "${raw.trim()}" is the share achieved` };
   // "Agency result", "Council performance", "Our actual": the organisation's own figure, beside its
   // own target ("Agency target | Agency result", the Valuation Office Agency).
-  if (/^(our|agency|council|trust|force|group|organisation|organization|authority|service|company|board|partnership|association) (actuals?|outturn|results?|performance)$/.test(text))
+  if (
+    /^(our|agency|council|trust|force|group|organisation|organization|authority|service|company|board|partnership|association) (actuals?|outturn|results?|performance)$/.test(
+      text,
+    )
+  )
     return { role: 'actual', confidence: 0.9, reason: `header "${raw.trim()}" is the organisation's own figure` };
   const actual =
     /^(actual|actuals|outturn|result|results|performance|value|current value|current performance|latest|latest actual|this (quarter|month|period|year)|current (quarter|month|period|year)|latest (quarter|month|period|figure|result|data)|achieved|actual performance|performance achieved|percentage)(?:\s+(?<suffix>.+))?$/.exec(

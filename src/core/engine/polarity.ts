@@ -159,6 +159,15 @@ function readDescription(named: string): PolarityDecision | undefined {
     )
   )
     return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (share done within a time)' };
+  // "Fire turnout time 80 seconds or less 90% of the time", "fires contained to the room of origin
+  // 55% of the time" (Fort Worth Fire): the share of occasions a standard is met.
+  if (/\b\d+(\.\d+)?\s*(%|per ?cent) of (the )?(time|occasions|incidents|calls)\b/i.test(description))
+    return {
+      polarity: 'higher',
+      source: 'description',
+      assumed: false,
+      reason: 'higher is better (share of occasions meeting a standard)',
+    };
   // "% Reduction in antisocial behaviour": the reduction is what is wanted.
   if (/\breduction (in|of)\b/i.test(description))
     return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (a reduction achieved)' };

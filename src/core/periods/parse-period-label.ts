@@ -59,6 +59,11 @@ export function parsePeriodLabel(text: string): Period | undefined {
     return fy === undefined ? undefined : { kind: 'year', fy };
   }
 
+  // "FY21", "FY 2023": the financial year ending in that year (Fort Worth's budget book, and most
+  // British annual reports: "FY24" ends on 31 March 2024).
+  m = /^fy\s*'?(\d{4}|\d{2})$/.exec(t);
+  if (m) return { kind: 'year', fy: fullYear(m[1]!) - 1 };
+
   // "2023", "Calendar year 2023": a calendar year (a survey's, a snapshot's).
   m = /^(?:calendar year\s*|cy\s*)?((?:19|20)\d{2})$/.exec(t);
   if (m) return { kind: 'year', fy: Number(m[1]), calendar: true };
@@ -184,10 +189,12 @@ const IN_TEXT: readonly RegExp[] = [
   /\b\d{4}\s*(?:[/-]|to)\s*\d{2,4}\b/gi,
   // "08/09 TH Index Report": a financial year in two digits each, not part of a date ("31/03/2024")
   /(?<![\d/])\d{2}\/\d{2}(?![\d/])/g,
+  // "FY23 budget", "FY 2023": the financial year ending in that year
+  /\bfy\s*'?(?:\d{4}|\d{2})\b(?!\s*[/-]\s*\d)/gi,
   // "Our 2023 Results", "Tenant Satisfaction Survey 2022": a calendar year alone, not part of a
   // financial year or a span ("2019/2020", "2020-2025", "2020 to 2025")
   // nor a plan's horizon ("Vision 2030", "Council Plan 2023", "by 2030", "2030 strategy")
-  /(?<!(?:[\d/-]|\bto|\bby|\buntil|\bvision|\bplan|\bstrategy|\bambition|\bgoals?|\btargets?|\bzero)\s*)\b(?:19|20)\d{2}\b(?!\s*(?:(?:[/-]|to\b)\s*\d|vision|plan|strategy|ambition))/gi,
+  /(?<!(?:[\d/-]|\bfy|\bto|\bby|\buntil|\bvision|\bplan|\bstrategy|\bambition|\bgoals?|\btargets?|\bzero)\s*)\b(?:19|20)\d{2}\b(?!\s*(?:(?:[/-]|to\b)\s*\d|vision|plan|strategy|ambition))/gi,
 ];
 
 /**
