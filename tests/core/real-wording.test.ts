@@ -621,6 +621,19 @@ describe('a list of targets with no header row', () => {
   });
 });
 
+describe('a list of figures with no header row', () => {
+  test('"Percentage of new tenants with a disability | 25%" and "Complaints received | 18" under their headings, with no table on the sheet, are February 2023\'s figures with no target, and said to be (East Lothian Housing Association, Performance 365)', () => {
+    const { tables, verdicts, doubts } = corpusCase('ha-elha-performance-365-feb-2023.txt');
+    expect(doubts.map((d) => d.code)).not.toContain('grid-not-read');
+    expect(tables.map((t) => [t.title, t.indicators.length])).toEqual([
+      ['Ethnic breakdown of new tenants', 3],
+      [expect.stringContaining('tenants and other customers find it easy'), 5],
+    ]);
+    expect(tables.every((t) => t.doubts.some((d) => d.code === 'figures-without-header'))).toBe(true);
+    expect(new Set(verdicts.map((v) => `${v.status} ${v.periodLabel}`))).toEqual(new Set(['no-target Feb 2023']));
+  });
+});
+
 describe('shares of each answer', () => {
   test('"Satisfied (%) | Neither /Don\'t Know (%) | Dissatisfied (%)": the satisfied share is the figure, the others are shown and never judged (West Lancashire, 2023 results)', () => {
     const { tables, verdicts } = corpusCase('council-west-lancashire-tenant-satisfaction-measures-2023.txt');

@@ -28,7 +28,7 @@ import { splitRowsWithOwnFigures } from './figure-rows';
 import { leaveOutCountsAndComplements } from './shares-and-counts';
 import { unreadGridDoubt, unreadGrids } from './unread-grids';
 import { readLabelledFigureTables } from './labelled-figures';
-import { readTargetLists } from './target-list';
+import { readHeaderlessLists } from './headerless-lists';
 import { MEASURE_WORDS } from './column-values';
 import type { ColumnMapping, ColumnRole, Detection, DetectedIndicator, DetectedTable, Footnote, MeasureCard } from './types';
 import { issue, type Issue } from '../model/issue';
@@ -122,14 +122,17 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
     grid,
     tables.map((table) => table.range),
   );
-  // Lists of targets with no header row ("1: Average annual score …  At least 84%").
-  const targetLists = readTargetLists(
+  // Lists of targets or figures with no header row ("1: Average annual score …  At least 84%").
+  // Figures are read so only on a sheet with no table of its own: beside a KPI table, a list of
+  // counts is the report's background ("Number of PCNs paid  21,407", Sandwell), named, not judged.
+  const lists = readHeaderlessLists(
     grid,
     [...tables, ...labelled].map((table) => table.range),
     (row) => titledPeriod(grid, row, -1),
+    tables.length === 0 && labelled.length === 0,
   );
-  if (labelled.length > 0 || targetLists.length > 0) {
-    tables.push(...labelled, ...targetLists);
+  if (labelled.length > 0 || lists.length > 0) {
+    tables.push(...labelled, ...lists);
     tables.sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
   }
   attachDefinitions(grid, tables);

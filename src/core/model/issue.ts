@@ -40,6 +40,8 @@ export const ISSUE_CODES = [
   'figures-after-names',
   /** Measures listed with their targets beside them and no header row ("1: Average annual score …  At least 84%"). */
   'targets-without-header',
+  /** Measures listed with a figure beside each and no header row ("Complaints received  18"): read as figures with no target. */
+  'figures-without-header',
   /** A column headed as the status holds no ratings; another column does. */
   'status-column-holds-no-ratings',
   /** A column headed as figures holds ratings, so it is read as the status column. */

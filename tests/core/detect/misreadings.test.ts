@@ -283,14 +283,28 @@ describe('a list of results is no list of targets', () => {
     expect(detection.tables.filter((t) => t.columns.some((c) => c.role === 'target'))).toHaveLength(0);
   });
 
-  test('measures with plain figures beside them and no header are named as a grid not read, never taken for targets', () => {
+  test('measures with plain figures beside them and no header, alone on their sheet, are figures with no target, said to be, never targets', () => {
     const { detection } = read([
       ['Results'],
       ['Rent collected as a percentage of rent due', '97.5%'],
       ['Repairs completed right first time', '88%'],
       ['Complaints answered within ten working days', '93%'],
     ]);
-    expect(detection.tables).toHaveLength(0);
+    expect(detection.tables.map((t) => t.columns.map((c) => c.role))).toEqual([['description', 'actual']]);
+    expect(detection.tables[0]!.doubts.map((d) => d.code)).toEqual(['figures-without-header']);
+  });
+
+  test('the same list beside a KPI table is its background, named as a grid not read', () => {
+    const { detection } = read([
+      ['Rent collected as a percentage of rent due', '97.5%'],
+      ['Repairs completed right first time', '88%'],
+      ['Complaints answered within ten working days', '93%'],
+      [],
+      ['Indicator', 'Target', 'Actual'],
+      ['Rent arrears', '2%', '1.8%'],
+      ['Empty homes relet in 28 days', '90%', '85%'],
+    ]);
+    expect(detection.tables).toHaveLength(1);
     expect(detection.doubts.map((d) => d.code)).toContain('grid-not-read');
   });
 });

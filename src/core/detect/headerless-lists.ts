@@ -1,0 +1,178 @@
+import { columnLetter } from '../model/address';
+import { issue } from '../model/issue';
+import type { CellRange } from '../model/workbook';
+import { periodLabel, type Period } from '../periods/period';
+import { MEASURE_WORDS, valueKind } from './column-values';
+import { classifyHeader } from './header-lexicon';
+import { MAX_SPACER } from './resolve-columns';
+import type { SheetGrid } from './sheet-grid';
+import type { ColumnMapping, DetectedIndicator, DetectedTable } from './types';
+
+/** A value that says it is a target: a limit or a range, in words or signs. */
+const TARGET_WORDING =
+  /^\s*(at least|no more than|no less than|not more than|not less than|between|minimum|maximum|min\.?|max\.?|up to|at most|≥|≤|>=|<=|target)\b/i;
+
+/** Fewest measures a list holds before it is read as one. */
+const FEWEST = 3;
+
+/**
+ * Lists of measures with no header row, each measure's words and one value beside them.
+ *
+ * A list of targets, as a minister's statement or a business plan prints them (the Highways
+ * Agency's key targets for 2003-04):
+ *
+ *   Targets
+ *   1: Average annual score on Road User Satisfaction Surveys.   At least 84%
+ *   2: Meet all 13 annual Road Users' Charter targets …          100%
+ *
+ * at least half the values written as targets ("At least 84%", "Between 7% and 8%"), which no
+ * column of results is, or the heading naming them targets. The list has no figures, so each
+ * measure has no data yet for its targets' year.
+ *
+ * A list of figures, as a landlord's monthly page prints them (East Lothian Housing Association's
+ * Performance 365, February 2023):
+ *
+ *   Ethnic breakdown of new tenants
+ *   Percentage of new tenants with a disability   25%
+ *   Medical adaptations completed                  0
+ *
+ * every value a figure and at least half the names reading as measures: each is that period's
+ * figure, with no target, on a sheet where no other table stands. A lone line above is the list's heading; the same line again between
+ * measures (a page break) is passed over. Either kind is said in a doubt, to be checked.
+ */
+export function readHeaderlessLists(
+  grid: SheetGrid,
+  covered: readonly CellRange[],
+  periodAbove: (row: number) => Period | undefined,
+  /** Whether lists of figures are read, not only lists of targets. */
+  figures: boolean,
+): DetectedTable[] {
+  const taken = grid.rowsUnder(covered);
+  const lists: DetectedTable[] = [];
+  for (let r = 0; r < grid.rows; r++) {
+    if (taken[r] || pairAt(grid, r) === undefined) continue;
+    const list = readFrom(grid, r, taken, periodAbove, figures);
+    if (list) {
+      lists.push(list);
+      r = list.range.bottom;
+    }
+  }
+  return lists;
+}
+
+/** Where a row is a measure's words and one value beside them (perhaps across a spacer column), their columns. */
+function pairAt(grid: SheetGrid, row: number): { names: number; value: number } | undefined {
+  if (grid.filledCount(row) !== 2) return undefined;
+  const [names, value] = grid.filledColumns(row) as [number, number];
+  if (value > names + 1 + MAX_SPACER || valueKind(grid.cell(row, names)) !== 'words' || grid.text(row, names).length < 8) return undefined;
+  return { names, value };
+}
+
+function samePair(grid: SheetGrid, row: number, first: { names: number; value: number }): boolean {
+  const pair = pairAt(grid, row);
+  return pair !== undefined && pair.names === first.names && pair.value === first.value;
+}
+
+type ListKind = { kind: 'targets'; reason: string } | { kind: 'figures' };
+
+/** What a list's values are: targets, figures, or neither (then it is no list of measures). */
+function listKind(grid: SheetGrid, rows: readonly number[], col: number, valueCol: number, heading: string): ListKind | undefined {
+  // The heading names them targets ("Targets", "Key targets"), or at least half say so themselves
+  // ("At least 84%", "No more than 2%"): "Over 1,200" beside "New tenancies started" is a result.
+  const namedTargets = heading !== '' && classifyHeader(heading)?.role === 'target';
+  const written = rows.filter((r) => TARGET_WORDING.test(grid.text(r, valueCol)));
+  if (namedTargets && rows.every((r) => valueKind(grid.cell(r, valueCol)) === 'words')) return undefined;
+  if (namedTargets) return { kind: 'targets', reason: `the heading "${heading}" names them targets` };
+  if (written.length * 2 >= rows.length)
+    return { kind: 'targets', reason: `its values are written as targets ("${grid.text(written[0]!, valueCol)}")` };
+  // Names of the list's own length are 20 characters and more for targets; figures need measures' words.
+  const figures = rows.every((r) => valueKind(grid.cell(r, valueCol)) === 'figure');
+  const measures = rows.filter((r) => MEASURE_WORDS.test(grid.text(r, col))).length;
+  return figures && measures * 2 >= rows.length ? { kind: 'figures' } : undefined;
+}
+
+function readFrom(
+  grid: SheetGrid,
+  first: number,
+  taken: Uint8Array,
+  periodAbove: (row: number) => Period | undefined,
+  figures: boolean,
+): DetectedTable | undefined {
+  const pair = pairAt(grid, first)!;
+  const col = pair.names;
+  const valueCol = pair.value;
+  const headingRow = first - 1;
+  const heading = headingRow >= 0 && grid.filledCount(headingRow) === 1 ? grid.text(headingRow, grid.firstFilledColumn(headingRow)) : '';
+  const rows: number[] = [];
+  let bottom = first;
+  for (let r = first; r < grid.rows && !taken[r]; r++) {
+    if (samePair(grid, r, pair)) {
+      rows.push(r);
+      bottom = r;
+      continue;
+    }
+    // The heading again where the list runs over a page.
+    if (heading && grid.filledCount(r) === 1 && grid.text(r, grid.firstFilledColumn(r)) === heading && samePair(grid, r + 1, pair))
+      continue;
+    break;
+  }
+  if (rows.length < FEWEST) return undefined;
+  const kind = listKind(grid, rows, col, valueCol, heading);
+  if (!kind || (kind.kind === 'figures' && !figures)) return undefined;
+  // A list of targets needs its measures written out in full: short names beside targets are as often a table's stray rows.
+  if (kind.kind === 'targets' && rows.some((r) => grid.text(r, col).length < 20)) return undefined;
+
+  const named = periodAbove(heading ? headingRow : first);
+  const period = kind.kind === 'targets' ? yearOf(named) : named;
+  const indicators: DetectedIndicator[] = rows.map((r) => ({
+    row: r,
+    rows: [r],
+    description: grid.text(r, col),
+    hidden: grid.isHidden(r),
+  }));
+  const columns: ColumnMapping[] = [
+    { col, header: heading, role: 'description', confidence: 0.7, reason: "it holds the measures' words" },
+    kind.kind === 'targets'
+      ? { col: valueCol, header: heading, role: 'target', confidence: 0.7, reason: kind.reason, ...(period ? { period } : {}) }
+      : {
+          col: valueCol,
+          header: heading,
+          role: 'actual',
+          confidence: 0.6,
+          reason: 'each value beside a measure is a figure',
+          ...(period ? { period } : {}),
+        },
+  ];
+  const top = heading ? headingRow : first;
+  const where = `Rows ${first + 1} to ${bottom + 1} list measures with ${kind.kind === 'targets' ? 'their targets' : 'a figure'} beside them and no header row`;
+  const doubt =
+    kind.kind === 'targets'
+      ? issue(
+          'targets-without-header',
+          `${where}: KPI Tracker reads column ${columnLetter(col)} as the measures and column ${columnLetter(valueCol)} as their targets${period ? '' : ', and found no year for them above'}. There are no figures to judge yet. Check it before you run.`,
+        )
+      : issue(
+          'figures-without-header',
+          `${where}: KPI Tracker reads column ${columnLetter(col)} as the measures and column ${columnLetter(valueCol)} as their figures${period ? ` for ${periodLabel(period)}` : ', and found no period for them above'}, with no targets. Check it before you run.`,
+        );
+  return {
+    sheet: grid.sheet.name,
+    range: { top, left: col, bottom, right: valueCol },
+    kind: 'measure-table',
+    ...(heading ? { title: heading } : {}),
+    headerRows: [top],
+    columns,
+    indicators,
+    footnotes: [],
+    actions: [],
+    confidence: 0.7,
+    doubts: [doubt],
+    confirmed: false,
+  };
+}
+
+/** Targets are set for a year: the year a month or quarter named above falls in. */
+function yearOf(period: Period | undefined): Period | undefined {
+  if (!period || period.fy === undefined) return period;
+  return period.kind === 'year' ? period : { kind: 'year', fy: period.fy };
+}
