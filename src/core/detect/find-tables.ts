@@ -805,22 +805,25 @@ function anyHasContent(grid: SheetGrid, row: number, cols: readonly number[]): b
 }
 
 /**
- * Whether an indicator follows within the next three rows, past blank rows and lone lines: a note
- * then a heading ("National result—apportionment … not applicable", then "Value for money", the
- * Valuation Office Agency) stand over indicators as one heading does.
+ * Whether an indicator follows within the next few rows, past blank rows and up to two lone
+ * lines: a note then a heading ("National result—apportionment … not applicable", then "Value for
+ * money", the Valuation Office Agency), or a heading then a group's words ("Quality", then "Number
+ * of vehicles monitored per offences for:", Queensland Police), stand over indicators as one
+ * heading does.
  */
 function nextRowIsIndicator(grid: SheetGrid, from: number, stopBefore: number, descCol: number, dataCols: number[]): boolean {
-  let pastALoneLine = false;
-  for (let r = from; r < Math.min(stopBefore, from + 3); r++) {
+  let loneLines = 0;
+  for (let r = from; r < Math.min(stopBefore, from + 4); r++) {
     if (grid.isBlankRow(r)) continue;
     const hasData = anyHasContent(grid, r, dataCols);
-    if (!hasData && grid.wordOrFigureCount(r) === 1 && !pastALoneLine) {
-      pastALoneLine = true;
+    if (!hasData && grid.wordOrFigureCount(r) === 1 && loneLines < 2) {
+      loneLines++;
       continue;
     }
-    // Past a lone line, only figures vouch for an indicator: a row of words or of years is as
-    // likely the header of the next table, under its title ("NHT Public Satisfaction | 2020 | 2021").
-    return grid.text(r, descCol) !== '' && hasData && (!pastALoneLine || grid.figuresBesideYears(r) > 0);
+    if (grid.text(r, descCol) === '' || !hasData) return false;
+    // Past a lone line, a header is as likely: the next table's, under its title ("NHT Public
+    // Satisfaction | 2020 | 2021", Warwickshire), which is no indicator of this one.
+    return loneLines === 0 || readHeader(grid, r) === undefined;
   }
   return false;
 }
