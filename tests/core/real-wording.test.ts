@@ -621,6 +621,23 @@ describe('a list of targets with no header row', () => {
   });
 });
 
+describe('headings over the indicators', () => {
+  test('"Quality", then "Number of vehicles monitored per offences for:", over "Speed cameras | | 152:1 | 130-160:1 | 110:1": both are headings, and the indicators under them are read (Queensland Police Service, traffic management 2007-08)', () => {
+    const { tables, doubts } = corpusCase('police-queensland-police-traffic-management-2007-08.txt');
+    expect(doubts.map((d) => d.code)).not.toContain('grid-not-read');
+    expect(tables[0]!.indicators.map((i) => i.row + 1)).toEqual([4, 7, 8, 10, 11, 12, 13, 14, 15, 17, 18, 19, 20, 21, 22]);
+  });
+
+  test('"Speed", "Alcohol" under "Number and rate (per 100 000) of road crash fatalities by crash causal factor" are better lower, as the heading says (Queensland Police Service)', () => {
+    const { verdicts } = corpusCase('police-queensland-police-traffic-management-2007-08.txt');
+    const speed = verdicts.find((v) => v.row === 10)!;
+    expect([speed.polarity, speed.polarityAssumed]).toEqual(['lower', false]);
+    expect(
+      decidePolarity({ description: 'Speed', target: parseTargetText('100'), section: 'Number of road crash fatalities' }).reason,
+    ).toBe('lower is better (incidents and harm, from the heading "Number of road crash fatalities")');
+  });
+});
+
 describe('a list of figures with no header row', () => {
   test('"Percentage of new tenants with a disability | 25%" and "Complaints received | 18" under their headings, with no table on the sheet, are February 2023\'s figures with no target, and said to be (East Lothian Housing Association, Performance 365)', () => {
     const { tables, verdicts, doubts } = corpusCase('ha-elha-performance-365-feb-2023.txt');

@@ -64,6 +64,7 @@ export function polarityFor(ctx: RowContext, target: Target): PolarityDecision {
     description: ctx.indicator.description,
     target,
     tableContext: tableContextOf(ctx.table),
+    ...(ctx.indicator.section ? { section: ctx.indicator.section } : {}),
   });
 }
 

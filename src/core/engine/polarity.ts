@@ -70,7 +70,10 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bhomeless(ness)? (acceptances?|presentations|applications)\b|\bacceptances\b|\bincidences? of homelessness\b/i, 'homelessness'],
   // Roads "that should be considered for maintenance treatment" (the Scottish road condition index).
   [/\broad(s| network)?\b.*\b(considered for|in need of|requiring|needing) (maintenance|repair|treatment)\b/i, 'roads needing repair'],
-  [/\bincidents?\b|\bfires\b|\bdeaths?\b|\binjur(y|ies)\b|\baccidents?\b|\bcollisions?\b|\bcasualties\b/i, 'incidents and harm'],
+  [
+    /\bincidents?\b|\bfires\b|\bdeaths?\b|\bfatalit(y|ies)\b|\binjur(y|ies)\b|\baccidents?\b|\bcollisions?\b|\bcrash(es)?\b|\bcasualties\b/i,
+    'incidents and harm',
+  ],
   [
     /^(?!.*\b(issued|detected|solved|prosecut\w*|enforcement|action taken)\b).*(\bcrimes?\b|\boffen(c|s)es\b|\banti-?social behaviour\b|\bfly[- ]?tipping (incidents|reports)\b)/i,
     'crime',
@@ -198,6 +201,8 @@ export interface PolarityInputs {
   readonly target: Target;
   /** What the indicator's table says around it: its title and the headings of its figures ("Male (2023)"). */
   readonly tableContext?: string;
+  /** The heading the indicator stands under ("Number and rate … of road crash fatalities by crash causal factor" over "Speed"). */
+  readonly section?: string;
 }
 
 /**
@@ -272,6 +277,10 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
       reason: 'higher is better (a wait measured as a percentage: the share seen within the standard)',
     };
   if (worded) return worded;
+  // A row named only by a part ("Speed", "Alcohol") under a heading that names the measure
+  // (Queensland Police's road crash fatalities by causal factor): the heading's words say which way.
+  const headed = inputs.section ? fromDescription(inputs.section) : undefined;
+  if (headed) return { ...headed, reason: headed.reason.replace(/\)$/, `, from the heading "${shortHeading(inputs.section!)}")`) };
   if (
     target.kind === 'threshold' &&
     ['days', 'working days', 'hours', 'minutes', 'weeks', 'seconds', 'months', 'years'].includes(target.unit)
@@ -289,6 +298,10 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
     assumed: true,
     reason: 'higher is better (assumed: nothing in the workbook says which way; set it if this is wrong)',
   };
+}
+
+function shortHeading(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 function describe(polarity: Polarity, why: string): string {

@@ -130,6 +130,7 @@ function polarityOf(where: TableWhere, indicator: DetectedIndicator, target: Tar
     description: indicator.description,
     target,
     tableContext: [table.title ?? '', ...columns(table, 'actual').map((column) => column.header)].join(' | '),
+    ...(indicator.section ? { section: indicator.section } : {}),
   });
 }
 
