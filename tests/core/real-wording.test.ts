@@ -638,6 +638,18 @@ describe('headings over the indicators', () => {
   });
 });
 
+describe('the heading over the figures names the measure', () => {
+  test('"Incident Response Times | Average Response Time" over "Priority One | 9 min 24 seconds": each priority\'s average time is better lower (ACT Policing, response times 2000-01 to 2002-03)', () => {
+    const { verdicts } = corpusCase('police-act-policing-incident-response-times-2000-01-to-2002-03.txt');
+    const priorityOne = verdicts.find((v) => v.row === 3)!;
+    expect([priorityOne.polarity, priorityOne.polarityAssumed]).toEqual(['lower', false]);
+    expect(
+      decidePolarity({ description: 'Priority One', target: parseTargetText('10 minutes'), figureHeadings: 'Average Response Time' })
+        .reason,
+    ).toBe('lower is better (average time, from the figures\' heading "Average Response Time")');
+  });
+});
+
 describe('a list of figures with no header row', () => {
   test('"Percentage of new tenants with a disability | 25%" and "Complaints received | 18" under their headings, with no table on the sheet, are February 2023\'s figures with no target, and said to be (East Lothian Housing Association, Performance 365)', () => {
     const { tables, verdicts, doubts } = corpusCase('ha-elha-performance-365-feb-2023.txt');

@@ -65,6 +65,7 @@ export function polarityFor(ctx: RowContext, target: Target): PolarityDecision {
     target,
     tableContext: tableContextOf(ctx.table),
     ...(ctx.indicator.section ? { section: ctx.indicator.section } : {}),
+    ...figureHeadingsOf(ctx.table),
   });
 }
 
@@ -74,6 +75,17 @@ function tableContextOf(table: DetectedTable): string {
   return getOrInsert(TABLE_CONTEXT, table, () =>
     [table.title ?? '', ...columnsOf(table, 'actual').map((column) => column.header)].join(' | '),
   );
+}
+
+/** The headings of a table's figures, where they are words ("Average Response Time"), read once per table. */
+const FIGURE_HEADINGS = new WeakMap<DetectedTable, { figureHeadings?: string }>();
+function figureHeadingsOf(table: DetectedTable): { figureHeadings?: string } {
+  return getOrInsert(FIGURE_HEADINGS, table, () => {
+    const headings = columnsOf(table, 'actual')
+      .map((column) => column.header)
+      .filter((header) => /[a-z]{3}/i.test(header));
+    return headings.length > 0 ? { figureHeadings: headings.join(' | ') } : {};
+  });
 }
 
 /** The run's tolerance, or the indicator's own where its row has a tolerance column ("10%"). */

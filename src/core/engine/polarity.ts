@@ -203,6 +203,8 @@ export interface PolarityInputs {
   readonly tableContext?: string;
   /** The heading the indicator stands under ("Number and rate … of road crash fatalities by crash causal factor" over "Speed"). */
   readonly section?: string;
+  /** The headings of the table's figures ("Average Response Time" over "Priority One | 9 min 24 seconds"). */
+  readonly figureHeadings?: string;
 }
 
 /**
@@ -281,6 +283,14 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
   // (Queensland Police's road crash fatalities by causal factor): the heading's words say which way.
   const headed = inputs.section ? fromDescription(inputs.section) : undefined;
   if (headed) return { ...headed, reason: headed.reason.replace(/\)$/, `, from the heading "${shortHeading(inputs.section!)}")`) };
+  // Or the heading over the figures names it ("Incident Response Times | Average Response Time",
+  // ACT Policing): the figures are that measure's.
+  const overFigures = inputs.figureHeadings ? fromDescription(inputs.figureHeadings) : undefined;
+  if (overFigures)
+    return {
+      ...overFigures,
+      reason: overFigures.reason.replace(/\)$/, `, from the figures' heading "${shortHeading(inputs.figureHeadings!)}")`),
+    };
   if (
     target.kind === 'threshold' &&
     ['days', 'working days', 'hours', 'minutes', 'weeks', 'seconds', 'months', 'years'].includes(target.unit)

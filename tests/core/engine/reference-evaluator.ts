@@ -123,6 +123,9 @@ function commentaryOf(where: TableWhere, indicator: DetectedIndicator): string |
 function polarityOf(where: TableWhere, indicator: DetectedIndicator, target: Target): PolarityDecision {
   const { table, sheet, options } = where;
   const polarityCol = columns(table, 'polarity')[0]?.col;
+  const figureHeadings = columns(table, 'actual')
+    .map((column) => column.header)
+    .filter((header) => /[a-z]{3}/i.test(header));
   return decidePolarity({
     column: polarityCol === undefined ? undefined : textIn(sheet, indicator.row, polarityCol),
     officer: indicator.ref ? options.polarityByRef?.get(indicator.ref) : undefined,
@@ -131,6 +134,7 @@ function polarityOf(where: TableWhere, indicator: DetectedIndicator, target: Tar
     target,
     tableContext: [table.title ?? '', ...columns(table, 'actual').map((column) => column.header)].join(' | '),
     ...(indicator.section ? { section: indicator.section } : {}),
+    ...(figureHeadings.length > 0 ? { figureHeadings: figureHeadings.join(' | ') } : {}),
   });
 }
 
