@@ -497,6 +497,15 @@ describe('periods the words state outright', () => {
     ]);
     expect(periodInText('the twelve months ended 31 March 2019')).toEqual({ kind: 'year', fy: 2018 });
     expect(periodInText('9 months to 31 December 2023')).toEqual({ kind: 'ytd', fy: 2023 });
+    // ACT Policing's three small tables, each under "Financial year ending 30 June 2001 (source: …)".
+    const act = corpusCase('police-act-policing-incident-response-times-2000-01-to-2002-03.txt');
+    expect(act.tables.map((t) => periodLabel(t.columns.find((c) => c.role === 'actual')!.period!))).toEqual([
+      '2000/01',
+      '2001/02',
+      '2002/03',
+    ]);
+    expect(periodInText('for the year ended 31 March 2019')).toEqual({ kind: 'year', fy: 2018 });
+    expect(periodInText('Year to Dec 2013')).toEqual({ kind: 'month', month: 12, fy: 2013 });
   });
 
   test('"2018-19 (unaudited)" is 2018/19 (Optivo, full year trading update 2018-19)', () => {

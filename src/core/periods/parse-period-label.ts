@@ -241,11 +241,13 @@ const LABELLED_SPAN = /\b(h[12]|fy)\s*(\d{4}\s*[/-]\s*\d{2,4})\b/i;
 const MONTHS_TO =
   /\b(\d{1,2}|three|six|nine|twelve)\s+months?\s+(?:to|ended|ending|up to)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?([a-z]{3,9})\.?,?\s+(\d{4})\b/i;
 const MONTH_COUNT: Record<string, number> = { three: 3, six: 6, nine: 9, twelve: 12 };
+const YEAR_ENDING =
+  /\b(?:(?:financial|fiscal) year\s+(?:ending|ended|to)|year\s+(?:ending|ended))\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?([a-z]{3,9})\.?,?\s+(\d{4})\b/i;
 
 /**
  * A span the words state outright, which outranks any month or year inside them: "(H1 2018/19)",
  * "(FY 2017/18)", "6 months to 30 September 2018" (the first half), "twelve months ended 31 March
- * 2019" (the year), "9 months to 31 December 2023" (the year to date).
+ * 2019" (the year), "9 months to 31 December 2023" (the year to date), "year ending 30 June 2001".
  */
 function statedSpan(text: string): Period | undefined {
   const labelled = LABELLED_SPAN.exec(text);
@@ -253,6 +255,14 @@ function statedSpan(text: string): Period | undefined {
     const part = labelled[1]!.toLowerCase();
     const period = parsePeriodLabel(part === 'fy' ? labelled[2]! : `${part} ${labelled[2]}`);
     if (period) return period;
+  }
+  // "Financial year ending 30 June 2001" (ACT Policing), "year ended 31 March 2019": the year that
+  // ends then, labelled as the financial year it closes (2000/01); one ending in December is that calendar year.
+  const ending = YEAR_ENDING.exec(text);
+  const endMonth = ending ? monthFromName(ending[1]!.toLowerCase()) : undefined;
+  if (ending && endMonth !== undefined) {
+    const year = Number(ending[2]);
+    return endMonth === 12 ? { kind: 'year', fy: year, calendar: true } : { kind: 'year', fy: year - 1 };
   }
   const m = MONTHS_TO.exec(text);
   if (!m) return undefined;
