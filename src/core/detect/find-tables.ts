@@ -639,6 +639,7 @@ export function readBody(
     lastCol = Math.max(lastCol, column.col);
   }
 
+  const tableColumns: ColumnSpan = { left: firstCol, right: lastCol };
   const indicators: DetectedIndicator[] = [];
   const footnotes: Footnote[] = [];
   const doubts: Issue[] = [];
@@ -703,7 +704,12 @@ export function readBody(
     if (ref) {
       if (!REFERENCE_PATTERN.test(ref)) {
         // A heading in the reference column with indicators under it ("Theme 1: One Tower Hamlets").
-        if (!hasData && shown === 1 && descCol !== undefined && nextRowIsIndicator(grid, r + 1, stopBefore, descCol, dataCols)) {
+        if (
+          !hasData &&
+          shown === 1 &&
+          descCol !== undefined &&
+          nextRowIsIndicator(grid, r + 1, stopBefore, descCol, dataCols, tableColumns)
+        ) {
           flush();
           section = ref;
           bottom = r;
@@ -734,7 +740,7 @@ export function readBody(
     if (description && !hasData) {
       if (refCol === undefined && shown === 1) {
         // A lone line is a sub-heading only if indicators follow it; otherwise the table has ended.
-        if (!nextRowIsIndicator(grid, r + 1, stopBefore, descCol!, dataCols)) break;
+        if (!nextRowIsIndicator(grid, r + 1, stopBefore, descCol!, dataCols, tableColumns)) break;
       }
       if (refCol !== undefined && currentRows && !afterBlank) {
         // A description that spills onto a second row, under an empty reference.
@@ -811,12 +817,20 @@ function anyHasContent(grid: SheetGrid, row: number, cols: readonly number[]): b
  * of vehicles monitored per offences for:", Queensland Police), stand over indicators as one
  * heading does.
  */
-function nextRowIsIndicator(grid: SheetGrid, from: number, stopBefore: number, descCol: number, dataCols: number[]): boolean {
+function nextRowIsIndicator(
+  grid: SheetGrid,
+  from: number,
+  stopBefore: number,
+  descCol: number,
+  dataCols: number[],
+  columns: ColumnSpan,
+): boolean {
   let loneLines = 0;
   for (let r = from; r < Math.min(stopBefore, from + 4); r++) {
-    if (grid.isBlankRow(r)) continue;
+    const shown = shownIn(grid, r, columns);
+    if (shown === 0) continue;
     const hasData = anyHasContent(grid, r, dataCols);
-    if (!hasData && grid.wordOrFigureCount(r) === 1 && loneLines < 2) {
+    if (!hasData && shown === 1 && loneLines < 2) {
       loneLines++;
       continue;
     }
@@ -826,6 +840,16 @@ function nextRowIsIndicator(grid: SheetGrid, from: number, stopBefore: number, d
     return loneLines === 0 || readHeader(grid, r) === undefined;
   }
   return false;
+}
+
+/** How many cells of a row within a table's columns show a word or figure: 0, 1, or 2 for more. */
+function shownIn(grid: SheetGrid, row: number, columns: ColumnSpan): number {
+  // A row whose cells all lie in the columns: its own count serves (a table beside is another's).
+  if (columns.left <= grid.firstFilledColumn(row) && grid.lastFilledColumn(row) <= columns.right) return grid.wordOrFigureCount(row);
+  let shown = 0;
+  for (let c = columns.left, right = Math.min(columns.right, grid.rowLength(row) - 1); c <= right && shown < 2; c++)
+    if (grid.filledCell(row, c) && grid.showsWordOrFigure(row, c)) shown++;
+  return shown;
 }
 
 export function shorten(text: string, max = 60): string {

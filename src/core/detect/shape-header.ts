@@ -21,7 +21,7 @@ const PIVOT_WORDS = /^(row labels|column labels|grand total|(sum|count|average|m
 const RATING_NAMES =
   /^(green|amber|red|blue|grey|gray|g|a|r|n\/a(\[\d+\])?|total|up|down|no change|not rated|met|not met|achieved|not achieved)$/i;
 
-/** A note under a table, alone in its row: "*Notes:", "1. Statistics are provisional …", "• was transmitted …". */
+/** A note under a table, with nothing beside it: "*Notes:", "1. Statistics are provisional …", "• was transmitted …". */
 const NOTE_LINE = /^(\*|•|-\s|\d{1,2}[.)]\s|notes?\b|source\b)/i;
 
 /**
@@ -33,7 +33,7 @@ function namesMeasures(grid: SheetGrid, col: number, rows: readonly number[]): b
   let measures = 0;
   for (const r of rows) {
     const text = grid.text(r, col);
-    if (!text || (grid.filledCount(r) === 1 && NOTE_LINE.test(text))) continue;
+    if (!text || (NOTE_LINE.test(text) && !grid.filledCell(r, col + 1))) continue;
     names++;
     if (MEASURE_WORDS.test(text) && parsePeriodLabel(text.replace(/[()]/g, ' ').replace(/\s+/g, ' ')) === undefined) measures++;
   }
@@ -183,12 +183,13 @@ const AREA_HEADER =
  * names, and the columns are periods. The measure's words, where the table is that; otherwise
  * undefined, and rows of places stay a comparison, not a KPI table.
  */
-function oneMeasureByArea(grid: SheetGrid, row: number, namesCol: number, labels: readonly number[]): string | undefined {
+function oneMeasureByArea(grid: SheetGrid, row: number, namesCol: number, labels: readonly number[], span: Span): string | undefined {
   if (!AREA_HEADER.test(normaliseHeader(grid.headerText(row, namesCol)))) return undefined;
   const figureLabels = labels.filter((c) => c > namesCol);
   if (figureLabels.length === 0 || !figureLabels.every((c) => periodInText(grid.headerText(row, c)) !== undefined)) return undefined;
   for (let r = row - 1; r >= Math.max(0, row - 3); r--) {
-    const filled = grid.filledColumns(r);
+    // Only the cells over this table count: a table beside it has a title of its own.
+    const filled = grid.filledColumns(r).filter((c) => c >= span.left && c <= span.right);
     if (filled.length === 0) continue;
     const line = filled.length === 1 ? grid.text(r, filled[0]!) : '';
     return line && MEASURE_WORDS.test(line) ? line : undefined;
@@ -298,7 +299,7 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   const measure =
     MEASURE_WORDS.test(namesHeader) || namesMeasures(grid, names.col, bodyRows)
       ? undefined
-      : oneMeasureByArea(grid, row, names.col, labels);
+      : oneMeasureByArea(grid, row, names.col, labels, span);
   if (!MEASURE_WORDS.test(namesHeader) && !namesMeasures(grid, names.col, bodyRows) && !measure) return undefined;
   if (!profiles.some((profile) => profile.col > names.col && (holdsFigures(profile) || holdsStatuses(profile)))) return undefined;
 
