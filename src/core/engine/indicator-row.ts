@@ -78,13 +78,13 @@ function tableContextOf(table: DetectedTable): string {
 }
 
 /** The headings of a table's figures, where they are words ("Average Response Time"), read once per table. */
-const FIGURE_HEADINGS = new WeakMap<DetectedTable, { figureHeadings?: string }>();
-function figureHeadingsOf(table: DetectedTable): { figureHeadings?: string } {
+const FIGURE_HEADINGS = new WeakMap<DetectedTable, { figureHeadings?: readonly string[] }>();
+function figureHeadingsOf(table: DetectedTable): { figureHeadings?: readonly string[] } {
   return getOrInsert(FIGURE_HEADINGS, table, () => {
     const headings = columnsOf(table, 'actual')
       .map((column) => column.header)
       .filter((header) => /[a-z]{3}/i.test(header));
-    return headings.length > 0 ? { figureHeadings: headings.join(' | ') } : {};
+    return headings.length > 0 ? { figureHeadings: headings } : {};
   });
 }
 

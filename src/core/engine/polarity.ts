@@ -204,7 +204,7 @@ export interface PolarityInputs {
   /** The heading the indicator stands under ("Number and rate … of road crash fatalities by crash causal factor" over "Speed"). */
   readonly section?: string;
   /** The headings of the table's figures ("Average Response Time" over "Priority One | 9 min 24 seconds"). */
-  readonly figureHeadings?: string;
+  readonly figureHeadings?: readonly string[];
 }
 
 /**
@@ -283,14 +283,11 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
   // (Queensland Police's road crash fatalities by causal factor): the heading's words say which way.
   const headed = inputs.section ? fromDescription(inputs.section) : undefined;
   if (headed) return { ...headed, reason: headed.reason.replace(/\)$/, `, from the heading "${shortHeading(inputs.section!)}")`) };
-  // Or the heading over the figures names it ("Incident Response Times | Average Response Time",
-  // ACT Policing): the figures are that measure's.
-  const overFigures = inputs.figureHeadings ? fromDescription(inputs.figureHeadings) : undefined;
-  if (overFigures)
-    return {
-      ...overFigures,
-      reason: overFigures.reason.replace(/\)$/, `, from the figures' heading "${shortHeading(inputs.figureHeadings!)}")`),
-    };
+  // Or the headings over the figures name it ("Incident Response Times | Average Response Time",
+  // ACT Policing): the figures are that measure's. Headings that disagree ("Average response time
+  // | Percentage within target time", St John WA) are different measures, and say nothing of the row.
+  const overFigures = fromFigureHeadings(inputs.figureHeadings ?? []);
+  if (overFigures) return overFigures;
   if (
     target.kind === 'threshold' &&
     ['days', 'working days', 'hours', 'minutes', 'weeks', 'seconds', 'months', 'years'].includes(target.unit)
@@ -307,6 +304,17 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
     source: 'assumed',
     assumed: true,
     reason: 'higher is better (assumed: nothing in the workbook says which way; set it if this is wrong)',
+  };
+}
+
+/** The direction the headings of a table's figures agree on, where at least one names one and none differs. */
+function fromFigureHeadings(headings: readonly string[]): PolarityDecision | undefined {
+  const read = headings.map((heading) => ({ heading, decision: fromDescription(heading) })).filter((h) => h.decision !== undefined);
+  if (read.length === 0 || read.some((h) => h.decision!.polarity !== read[0]!.decision!.polarity)) return undefined;
+  const first = read[0]!;
+  return {
+    ...first.decision!,
+    reason: first.decision!.reason.replace(/\)$/, `, from the figures' heading "${shortHeading(first.heading)}")`),
   };
 }
 

@@ -134,7 +134,7 @@ function polarityOf(where: TableWhere, indicator: DetectedIndicator, target: Tar
     target,
     tableContext: [table.title ?? '', ...columns(table, 'actual').map((column) => column.header)].join(' | '),
     ...(indicator.section ? { section: indicator.section } : {}),
-    ...(figureHeadings.length > 0 ? { figureHeadings: figureHeadings.join(' | ') } : {}),
+    ...(figureHeadings.length > 0 ? { figureHeadings } : {}),
   });
 }
 
