@@ -653,9 +653,31 @@ describe('the heading over the figures names the measure', () => {
     const priorityOne = verdicts.find((v) => v.row === 3)!;
     expect([priorityOne.polarity, priorityOne.polarityAssumed]).toEqual(['lower', false]);
     expect(
-      decidePolarity({ description: 'Priority One', target: parseTargetText('10 minutes'), figureHeadings: 'Average Response Time' })
+      decidePolarity({ description: 'Priority One', target: parseTargetText('10 minutes'), figureHeadings: ['Average Response Time'] })
         .reason,
     ).toBe('lower is better (average time, from the figures\' heading "Average Response Time")');
+  });
+});
+
+describe("the publisher's verdicts alone", () => {
+  test('"Performance Measures | Result | Comment" over "… | Target not met | 89.5% of calls answered.", each measure under its level-of-service statement: the measures are read and the sheet\'s own verdict is the reading (Palmerston North City Council, annual report 2011-12)', () => {
+    const { tables, verdicts } = corpusCase('council-palmerston-north-customer-services-2011-12.txt');
+    expect(tables[0]!.indicators.map((i) => i.row + 1)).toEqual([5, 7, 9, 11, 13]);
+    expect(tables[0]!.indicators[0]!.section).toBe('The Council provides a 24 hours a day, seven days a week phone service for customers.');
+    expect(verdicts.map((v) => v.status)).toEqual(['missed', 'missed', 'met', 'met', 'met']);
+  });
+
+  test('"Percentage of cases responded to within target time" is the share that met the target, not a second target (St John WA)', () => {
+    const { tables } = corpusCase('data-st-john-wa-metro-ambulance-response-times-5-jun-2020.txt');
+    expect(roles(tables[0]!)).toMatchObject({ C: 'target', D: 'actual' });
+    // Its row's figures are an average time and a share within a time: their headings disagree, so neither sets the direction.
+    expect(
+      decidePolarity({
+        description: '1',
+        target: parseTargetText(''),
+        figureHeadings: ['Average ambulance response time', 'Percentage of cases responded to within target time'],
+      }).assumed,
+    ).toBe(true);
   });
 });
 

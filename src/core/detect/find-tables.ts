@@ -638,6 +638,9 @@ export function readBody(
     firstCol = Math.min(firstCol, column.col);
     lastCol = Math.max(lastCol, column.col);
   }
+  // A table of measures and the publisher's verdicts alone ("Performance Measures | Result |
+  // Comment" over "… | Target not met | 89.5% of calls answered.", Palmerston North): its status is its data.
+  if (dataCols.length === 0) for (const column of columns) if (column.role === 'status') dataCols.push(column.col);
 
   const tableColumns: ColumnSpan = { left: firstCol, right: lastCol };
   const indicators: DetectedIndicator[] = [];

@@ -228,6 +228,13 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
     : undefined;
   if (againstTarget)
     return { role: 'actual', confidence: 0.9, reason: `header "${raw.trim()}" is the figure against a target`, period: againstTarget };
+  // "Percentage of cases responded to within target time" (St John WA): the share that met it.
+  if (
+    /^(%|percentage|proportion|share|number)\b.*\b(within|inside|in|on|meeting|met|achieving)( the)? targets?( times?| timescales?| dates?)?$/.test(
+      text,
+    )
+  )
+    return { role: 'actual', confidence: 0.9, reason: `header "${raw.trim()}" is the share that met the target` };
   // "Goal 2024/25", "Annual ambition", "Trajectory" (the NHS's planned figure): a target by another
   // name. "Goal" or "Ambition" alone heads a column of themes as often ("A thriving economy").
   const byAnotherName = !/\btargets?\b|\btrajector(y|ies)\b/.test(text);
