@@ -168,8 +168,9 @@ export function repeatedBlocks(grid: SheetGrid, row: number): ColumnSpan[] | und
   return undefined;
 }
 
-/** Roles a header may name more than once: periods and rating answers. */
+/** Roles a header may name more than once: periods and rating answers; notes and comments (see commentaryColumn). */
 const REPEATABLE_ROLES: ReadonlySet<ColumnRole> = new Set([
+  'commentary',
   'actual',
   'rating',
   'target',

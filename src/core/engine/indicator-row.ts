@@ -8,7 +8,7 @@ import type { EvaluateOptions } from './evaluate';
 import { decidePolarity, type PolarityDecision } from './polarity';
 import type { Target } from './target-types';
 import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
-import { columnsOf, textAt } from './table-columns';
+import { columnsOf, commentaryColumn, textAt } from './table-columns';
 import type { IndicatorPlace } from './verdict-store';
 
 /** One indicator of a table, with where it is and what the run was asked. */
@@ -41,7 +41,7 @@ function ownerOf(ctx: RowContext): string | null {
 
 /** The commentary column's words on each of the indicator's rows, and its footnote. */
 function commentaryOf(ctx: RowContext): string | null {
-  const col = columnsOf(ctx.table, 'commentary')[0]?.col;
+  const col = commentaryColumn(ctx.table)?.col;
   const own =
     col === undefined
       ? ''

@@ -13,6 +13,16 @@ export function columnsOf(table: DetectedTable, role: ColumnRole): readonly Colu
   return getOrInsert(byRole, role, () => table.columns.filter((column) => column.role === role));
 }
 
+/**
+ * The column a table's commentary is read from and written to: its comments where a header has
+ * notes too ("Notes" of footnote numbers beside "Comments", Queensland Police with an officer's
+ * comments column), otherwise its first.
+ */
+export function commentaryColumn(table: DetectedTable): ColumnMapping | undefined {
+  const all = columnsOf(table, 'commentary');
+  return all.length > 1 ? (all.find((column) => /comment|narrative|explanation|update/i.test(column.header)) ?? all[0]) : all[0];
+}
+
 /** A cell's text as the sheet shows it, trimmed; '' for no column. */
 export function textAt(sheet: Sheet, row: number, col: number | undefined): string {
   return col === undefined ? '' : cellText(cellAt(sheet, row, col)).trim();

@@ -18,6 +18,7 @@ import { cellKey, WrittenCells } from './written-cells';
 import { planValueText, textValue, type CellEdit, type Notice, type OwnedSheet, type Plan, type PlanValue } from './plan-types';
 import { chooseColours, chooseLabels, isKnownStatusText, knownStatusTexts, type StatusColours, type StatusLabels } from './status-style';
 import { issue, type Issue, type IssueCode } from '../model/issue';
+import { commentaryColumn } from '../engine/table-columns';
 
 export interface RecalcOptions {
   /** Judge and write this period (a label such as `Q2 2024/25`); default: each indicator's latest period with data. */
@@ -74,7 +75,7 @@ export { cellKey };
 const MAPPING_NO_LONGER_FITS: ReadonlySet<IssueCode> = new Set<IssueCode>(['saved-sheet-missing', 'saved-mapping-no-longer-fits']);
 
 function columnOf(table: DetectedTable, role: 'status' | 'commentary'): number | undefined {
-  return table.columns.find((column) => column.role === role)?.col;
+  return role === 'commentary' ? commentaryColumn(table)?.col : table.columns.find((column) => column.role === role)?.col;
 }
 
 /**

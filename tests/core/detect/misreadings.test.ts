@@ -10,6 +10,7 @@ import { evaluateWorkbook } from '../../../src/core/engine/evaluate';
 import { parseActualText } from '../../../src/core/engine/parse-actual';
 import { parseTargetText } from '../../../src/core/engine/parse-target';
 import { decidePolarity } from '../../../src/core/engine/polarity';
+import { commentaryColumn } from '../../../src/core/engine/table-columns';
 import { buildWorkbook, type CellInput } from '../../../src/hosts/memory/build-workbook';
 import { periodLabel } from '../../../src/core/periods/period';
 import { referenceVerdicts } from '../engine/reference-evaluator';
@@ -491,5 +492,19 @@ describe('shares and what they are shares of: only a headcount of the same name,
       expect.arrayContaining(['Tenants %', 'Leaseholders %']),
     );
     expect(table.doubts.map((d) => d.code)).not.toContain('share-beside-its-parts');
+  });
+});
+
+describe('notes and comments in one header', () => {
+  test('"Measures | Notes | 2006-07 | 2007-08 MPS target | 2007-08 Actual | Comments" (Queensland Police\'s header with an officer\'s comments column): the table is read, and its commentary is the comments, not the footnote numbers', () => {
+    const { detection } = read([
+      ['Measures', 'Notes', '2006-07', '2007-08 MPS target', '2007-08 Actual', 'Comments'],
+      ['Percentage of resources allocated to this output', '1', '20.72%', '21%', '20.55%', 'On plan.'],
+      ['Road crash fatalities', '2', '365', '370', '332', 'Fewer than last year.'],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    const table = detection.tables[0]!;
+    expect(table.columns.find((c) => c.col === 1)?.role).toBe('commentary');
+    expect(commentaryColumn(table)?.header).toBe('Comments');
   });
 });
