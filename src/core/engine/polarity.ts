@@ -163,8 +163,9 @@ function readDescription(named: string): PolarityDecision | undefined {
   )
     return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (share done within a time)' };
   // "Fire turnout time 80 seconds or less 90% of the time", "fires contained to the room of origin
-  // 55% of the time" (Fort Worth Fire): the share of occasions a standard is met.
-  if (/\b\d+(\.\d+)?\s*(%|per ?cent) of (the )?(time|occasions|incidents|calls)\b/i.test(description))
+  // 55% of the time" (Fort Worth Fire): the share of occasions a standard is met. A limit on it
+  // ("sickness absence below 4% of the time") is a most, read above.
+  if (/(?<!\b(below|under|than|most|maximum|max\.?|of)\s+)\b\d+(\.\d+)?\s*(%|per ?cent) of the time\b/i.test(description))
     return {
       polarity: 'higher',
       source: 'description',
@@ -183,9 +184,10 @@ function readDescription(named: string): PolarityDecision | undefined {
     if (pattern.test(description))
       return { polarity: 'higher', source: 'description', assumed: false, reason: `higher is better (${word})` };
   }
-  // A measure counted in minutes or days and named for nothing better ("Priority 1 (minutes)",
-  // Western Australia Police's response times): a time taken.
-  if (/\((in )?(seconds|secs|minutes|mins|days|working days|calendar days)\)\s*$/i.test(description))
+  // A measure counted in minutes and named for nothing better ("Priority 1 (minutes)", Western
+  // Australia Police's response times): a time taken. Not days: "cash in hand (days)" and
+  // "volunteering (days)" are better higher.
+  if (/\((in )?(seconds|secs|minutes|mins)\)\s*$/i.test(description))
     return { polarity: 'lower', source: 'description', assumed: false, reason: `lower is better (${TIME_TAKEN}, counted in time)` };
   return undefined;
 }
@@ -281,12 +283,13 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
   if (worded) return worded;
   // A row named only by a part ("Speed", "Alcohol") under a heading that names the measure
   // (Queensland Police's road crash fatalities by causal factor): the heading's words say which way.
-  const headed = inputs.section ? fromDescription(inputs.section) : undefined;
+  const partOnly = !NAMES_A_QUANTITY.test(inputs.description);
+  const headed = partOnly && inputs.section && NAMES_A_QUANTITY.test(inputs.section) ? fromDescription(inputs.section) : undefined;
   if (headed) return { ...headed, reason: headed.reason.replace(/\)$/, `, from the heading "${shortHeading(inputs.section!)}")`) };
   // Or the headings over the figures name it ("Incident Response Times | Average Response Time",
   // ACT Policing): the figures are that measure's. Headings that disagree ("Average response time
   // | Percentage within target time", St John WA) are different measures, and say nothing of the row.
-  const overFigures = fromFigureHeadings(inputs.figureHeadings ?? []);
+  const overFigures = partOnly ? fromFigureHeadings(inputs.figureHeadings ?? []) : undefined;
   if (overFigures) return overFigures;
   if (
     target.kind === 'threshold' &&
@@ -306,6 +309,14 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
     reason: 'higher is better (assumed: nothing in the workbook says which way; set it if this is wrong)',
   };
 }
+
+/**
+ * Words that name a quantity: a section heading naming one ("Number and rate … of road crash
+ * fatalities") names a measure whose direction its rows share; one that names a topic
+ * ("Anti-social behaviour", "Void properties") says nothing of "Cases closed" under it. A row that
+ * names a quantity itself ("Number of lettings") is its own measure, whatever stands over it.
+ */
+const NAMES_A_QUANTITY = /%|\b(number|numbers|rate|rates|percentage|proportion|average|mean|median|count|per cent|share)\b|\bno\.? of\b/i;
 
 /** The direction the headings of a table's figures agree on, where at least one names one and none differs. */
 function fromFigureHeadings(headings: readonly string[]): PolarityDecision | undefined {
