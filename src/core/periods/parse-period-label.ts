@@ -25,7 +25,9 @@ export function parsePeriodLabel(text: string): Period | undefined {
     // "2018-19 (unaudited)": how final the figure is says nothing of its period.
     .replace(/\s*\(?(unaudited|audited|provisional|draft|validated|unvalidated)\)?$/, '')
     // "Quarter two", "2nd quarter": a quarter's number in words.
-    .replace(/\b(quarter|qtr)\s+(one|two|three|four)\b/, (_, word: string, n: string) => `${word} ${QUARTER_WORDS[n]}`);
+    .replace(/\b(quarter|qtr)\s+(one|two|three|four)\b/, (_, word: string, n: string) => `${word} ${QUARTER_WORDS[n]}`)
+    // "FY25", "Q1 FY25": the financial year written out.
+    .replace(FY_ENDING, fyWrittenOut);
   if (t === '') return undefined;
 
   // A label longer than any period label cannot be one (descriptions reach here from detection).
@@ -59,11 +61,6 @@ export function parsePeriodLabel(text: string): Period | undefined {
     return fy === undefined ? undefined : { kind: 'year', fy };
   }
 
-  // "FY21", "FY 2023": the financial year ending in that year (Fort Worth's budget book, and most
-  // British annual reports: "FY24" ends on 31 March 2024).
-  m = /^fy\s*'?(\d{4}|\d{2})$/.exec(t);
-  if (m) return { kind: 'year', fy: fullYear(m[1]!) - 1 };
-
   // "2023", "Calendar year 2023": a calendar year (a survey's, a snapshot's).
   m = /^(?:calendar year\s*|cy\s*)?((?:19|20)\d{2})$/.exec(t);
   if (m) return { kind: 'year', fy: Number(m[1]), calendar: true };
@@ -91,6 +88,17 @@ export function parsePeriodLabel(text: string): Period | undefined {
 }
 
 const QUARTER_WORDS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4' };
+
+/**
+ * "FY21", "FY 2023": the financial year ending in that year (Fort Worth's budget book, and most
+ * British annual reports: "FY24" ends on 31 March 2024), written out as "2020/21" so that "Q1 FY25"
+ * reads as "Q1 2024/25". A year pair after it ("FY 2023/24") is left alone.
+ */
+const FY_ENDING = /\bfy\s*'?(\d{4}|\d{2})\b(?!\s*[/-]\s*\d)/gi;
+function fyWrittenOut(_: string, year: string): string {
+  const end = fullYear(year);
+  return `${end - 1}/${String(end % 100).padStart(2, '0')}`;
+}
 
 /**
  * A span of months ("April to June 2019", "q1 april to june 2019", "Jul-Sep 2024", "Oct-Dec 23",
@@ -189,8 +197,6 @@ const IN_TEXT: readonly RegExp[] = [
   /\b\d{4}\s*(?:[/-]|to)\s*\d{2,4}\b/gi,
   // "08/09 TH Index Report": a financial year in two digits each, not part of a date ("31/03/2024")
   /(?<![\d/])\d{2}\/\d{2}(?![\d/])/g,
-  // "FY23 budget", "FY 2023": the financial year ending in that year
-  /\bfy\s*'?(?:\d{4}|\d{2})\b(?!\s*[/-]\s*\d)/gi,
   // "Our 2023 Results", "Tenant Satisfaction Survey 2022": a calendar year alone, not part of a
   // financial year or a span ("2019/2020", "2020-2025", "2020 to 2025")
   // nor a plan's horizon ("Vision 2030", "Council Plan 2023", "by 2030", "2030 strategy")
@@ -205,13 +211,19 @@ const IN_TEXT: readonly RegExp[] = [
  */
 export function periodInText(written: string): Period | undefined {
   if (written.length > 300) return undefined;
-  // "2023–24": typeset dashes are the hyphens the patterns look for.
-  const text = written.replace(/[\u2013\u2014]/g, '-');
+  // "2023–24": typeset dashes are the hyphens the patterns look for; "FY23" is 2022/23.
+  const text = written.replace(/[\u2013\u2014]/g, '-').replace(FY_ENDING, fyWrittenOut);
   const stated = statedSpan(text);
   if (stated) return stated;
   const found: Period[] = [];
   // A month inside a span already read ("April 2023-March 2024", Tamworth) is part of it, not a period of its own.
-  const read: Array<[number, number]> = [];
+  const read: Array<readonly [number, number]> = [];
+  // "Financial year ending 30 June 2001" names the year, which a quarter named beside it outranks.
+  const ending = yearEnding(text);
+  if (ending) {
+    found.push(ending.period);
+    read.push(ending.at);
+  }
   for (const pattern of IN_TEXT) {
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
@@ -242,7 +254,7 @@ const MONTHS_TO =
   /\b(\d{1,2}|three|six|nine|twelve)\s+months?\s+(?:to|ended|ending|up to)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?([a-z]{3,9})\.?,?\s+(\d{4})\b/i;
 const MONTH_COUNT: Record<string, number> = { three: 3, six: 6, nine: 9, twelve: 12 };
 const YEAR_ENDING =
-  /\b(?:(?:financial|fiscal) year\s+(?:ending|ended|to)|year\s+(?:ending|ended))\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?([a-z]{3,9})\.?,?\s+(\d{4})\b/i;
+  /(?<!\b(?:half|quarter|rolling|12[- ]month)[- ])\b(?:(?:financial|fiscal) year\s+(?:ending|ended|to)|year\s+(?:ending|ended))\s*(\d{1,2}(?:st|nd|rd|th)?\s+)?([a-z]{3,9})\.?,?\s+(\d{4})\b/i;
 
 /**
  * A span the words state outright, which outranks any month or year inside them: "(H1 2018/19)",
@@ -255,14 +267,6 @@ function statedSpan(text: string): Period | undefined {
     const part = labelled[1]!.toLowerCase();
     const period = parsePeriodLabel(part === 'fy' ? labelled[2]! : `${part} ${labelled[2]}`);
     if (period) return period;
-  }
-  // "Financial year ending 30 June 2001" (ACT Policing), "year ended 31 March 2019": the year that
-  // ends then, labelled as the financial year it closes (2000/01); one ending in December is that calendar year.
-  const ending = YEAR_ENDING.exec(text);
-  const endMonth = ending ? monthFromName(ending[1]!.toLowerCase()) : undefined;
-  if (ending && endMonth !== undefined) {
-    const year = Number(ending[2]);
-    return endMonth === 12 ? { kind: 'year', fy: year, calendar: true } : { kind: 'year', fy: year - 1 };
   }
   const m = MONTHS_TO.exec(text);
   if (!m) return undefined;
@@ -280,6 +284,22 @@ function statedSpan(text: string): Period | undefined {
   if (count === 3 && last % 3 === 0) return { kind: 'quarter', quarter: (last / 3) as 1 | 2 | 3 | 4, fy };
   if (count === 6 && last === 12) return { kind: 'half', half: 2, fy };
   return undefined;
+}
+
+/**
+ * "Financial year ending 30 June 2001" (ACT Policing), "year ended 31 March 2019": the year that
+ * closes then, labelled as the financial year it ends (2000/01). Without "financial" or "fiscal",
+ * only a year ended on a day in March is one: "Year ending Jun 2024" is a rolling year, left to its
+ * month; a half year ended is no year at all.
+ */
+function yearEnding(text: string): { period: Period; at: readonly [number, number] } | undefined {
+  const ending = YEAR_ENDING.exec(text);
+  if (!ending) return undefined;
+  const month = monthFromName(ending[2]!.toLowerCase());
+  // "Year ended 31 March 2019" is the financial year; "Year ending Mar 2024" over a column may be one of four rolling years.
+  const financial = /^(financial|fiscal)/i.test(ending[0]) || (month === 3 && ending[1] !== undefined);
+  if (month === undefined || month === 12 || !financial) return undefined;
+  return { period: { kind: 'year', fy: Number(ending[3]) - 1 }, at: [ending.index, ending.index + ending[0].length] };
 }
 
 /** A date or period written alone, "31 March 2020", "As at 31 March 2020", "Q2 2024/25": its period. */
