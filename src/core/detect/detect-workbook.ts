@@ -46,16 +46,25 @@ export function detectWorkbook(workbook: Workbook, settingsOverride?: Settings):
     settings = reading.settings;
   }
   const owned = new Set([SETTINGS_SHEET, ...settings.ownedSheets]);
-  const tables: DetectedTable[] = [];
-  const cards: MeasureCard[] = [];
-  for (const sheet of workbook.sheets) {
-    if (owned.has(sheet.name) || sheet.visibility === 'veryHidden') continue;
-    const saved = settings.tables.filter((table) => table.sheet === sheet.name);
-    const found = detectSheet(sheet, saved);
-    tables.push(...found.tables);
-    cards.push(...found.cards);
-    doubts.push(...found.unread);
-  }
+  const read = (figureLists: boolean): { tables: DetectedTable[]; cards: MeasureCard[]; unread: Issue[] } => {
+    const all = { tables: [] as DetectedTable[], cards: [] as MeasureCard[], unread: [] as Issue[] };
+    for (const sheet of workbook.sheets) {
+      if (owned.has(sheet.name) || sheet.visibility === 'veryHidden') continue;
+      const saved = settings.tables.filter((table) => table.sheet === sheet.name);
+      const found = detectSheet(sheet, saved, figureLists);
+      all.tables.push(...found.tables);
+      all.cards.push(...found.cards);
+      all.unread.push(...found.unread);
+    }
+    return all;
+  };
+  // Lists of figures with no header row ("Complaints received | 18") are read only in a workbook
+  // with no table at all: beside KPI tables, a list of counts, key facts or budget lines is the
+  // report's background (Sandwell's PCN counts), named as a grid not read, not judged.
+  let found = read(false);
+  if (found.tables.length === 0 && found.cards.length === 0) found = read(true);
+  const { tables, cards } = found;
+  doubts.push(...found.unread);
   linkCards(tables, cards);
   const used = new Set(tables.map((table) => table.sheet));
   for (const savedTable of settings.tables) {
@@ -68,7 +77,11 @@ export function detectWorkbook(workbook: Workbook, settingsOverride?: Settings):
   return { tables, cards, doubts };
 }
 
-function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: DetectedTable[]; cards: MeasureCard[]; unread: Issue[] } {
+function detectSheet(
+  sheet: Sheet,
+  saved: readonly SavedTable[],
+  figureLists: boolean,
+): { tables: DetectedTable[]; cards: MeasureCard[]; unread: Issue[] } {
   const grid = new SheetGrid(sheet);
   const tables: DetectedTable[] = [];
   const savedByRow = new Map(saved.map((table) => [table.headerRows[0]! - 1, table]));
@@ -123,13 +136,11 @@ function detectSheet(sheet: Sheet, saved: readonly SavedTable[]): { tables: Dete
     tables.map((table) => table.range),
   );
   // Lists of targets or figures with no header row ("1: Average annual score …  At least 84%").
-  // Figures are read so only on a sheet with no table of its own: beside a KPI table, a list of
-  // counts is the report's background ("Number of PCNs paid  21,407", Sandwell), named, not judged.
   const lists = readHeaderlessLists(
     grid,
     [...tables, ...labelled].map((table) => table.range),
     (row) => titledPeriod(grid, row, -1),
-    tables.length === 0 && labelled.length === 0,
+    figureLists,
   );
   if (labelled.length > 0 || lists.length > 0) {
     tables.push(...labelled, ...lists);

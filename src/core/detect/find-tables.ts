@@ -1,4 +1,4 @@
-import { parsePeriodLabel } from '../periods/parse-period-label';
+import { parsePeriodLabel, periodInText } from '../periods/parse-period-label';
 import type { Period } from '../periods/period';
 import { COMPARATOR_HEADER, normaliseHeader, type HeaderGuess } from './header-lexicon';
 import type { Cell } from '../model/workbook';
@@ -712,7 +712,7 @@ export function readBody(
           !hasData &&
           shown === 1 &&
           descCol !== undefined &&
-          nextRowIsIndicator(grid, r + 1, stopBefore, descCol, dataCols, tableColumns)
+          nextRowIsIndicator(grid, r + 1, stopBefore, descCol, dataCols, tableColumns, afterBlank)
         ) {
           flush();
           section = ref;
@@ -744,7 +744,7 @@ export function readBody(
     if (description && !hasData) {
       if (refCol === undefined && shown === 1) {
         // A lone line is a sub-heading only if indicators follow it; otherwise the table has ended.
-        if (!nextRowIsIndicator(grid, r + 1, stopBefore, descCol!, dataCols, tableColumns)) break;
+        if (!nextRowIsIndicator(grid, r + 1, stopBefore, descCol!, dataCols, tableColumns, afterBlank)) break;
       }
       if (refCol !== undefined && currentRows && !afterBlank) {
         // A description that spills onto a second row, under an empty reference.
@@ -815,11 +815,14 @@ function anyHasContent(grid: SheetGrid, row: number, cols: readonly number[]): b
 }
 
 /**
- * Whether an indicator follows within the next few rows, past blank rows and up to two lone
- * lines: a note then a heading ("National result—apportionment … not applicable", then "Value for
- * money", the Valuation Office Agency), or a heading then a group's words ("Quality", then "Number
- * of vehicles monitored per offences for:", Queensland Police), stand over indicators as one
- * heading does.
+ * Whether an indicator follows within the next few rows. Straight under the table's rows, past up
+ * to two lone lines: a note then a heading ("National result—apportionment … not applicable", then
+ * "Value for money", the Valuation Office Agency), or a heading then a group's words ("Quality",
+ * then "Number of vehicles monitored per offences for:", Queensland Police), stand over indicators
+ * as one heading does. After a blank row, two lone lines stand over more of the table only where
+ * figures follow and neither names a period ("Local taxation key targets", then "Valuation
+ * accuracy"): "Appendix A" then "Definitions", a source then a sign-off, "Notes" then a RAG key,
+ * or "Last year for comparison (2023/24)" then a note, start what lies under the table.
  */
 function nextRowIsIndicator(
   grid: SheetGrid,
@@ -828,20 +831,26 @@ function nextRowIsIndicator(
   descCol: number,
   dataCols: number[],
   columns: ColumnSpan,
+  afterBlank: boolean,
 ): boolean {
+  // The lone line being asked about (the row before `from`) counts as the first.
   let loneLines = 0;
+  let namesAPeriod = afterBlank && periodInText(grid.text(from - 1, grid.firstFilledColumn(from - 1))) !== undefined;
   for (let r = from; r < Math.min(stopBefore, from + 4); r++) {
     const shown = shownIn(grid, r, columns);
     if (shown === 0) continue;
     const hasData = anyHasContent(grid, r, dataCols);
-    if (!hasData && shown === 1 && loneLines < 2) {
+    if (!hasData && shown === 1 && loneLines < (afterBlank ? 1 : 2)) {
       loneLines++;
+      namesAPeriod ||= periodInText(grid.text(r, grid.firstFilledColumn(r))) !== undefined;
       continue;
     }
     if (grid.text(r, descCol) === '' || !hasData) return false;
+    if (loneLines === 0) return true;
+    if (afterBlank && (namesAPeriod || !dataCols.some((c) => valueKind(grid.cell(r, c)) === 'figure'))) return false;
     // Past a lone line, a header is as likely: the next table's, under its title ("NHT Public
     // Satisfaction | 2020 | 2021", Warwickshire), which is no indicator of this one.
-    return loneLines === 0 || readHeader(grid, r) === undefined;
+    return readHeader(grid, r) === undefined;
   }
   return false;
 }

@@ -112,7 +112,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'longTermTarget',
     pattern:
-      /^(([2-9]|\d{2,}|two|three|four|five|ten)[- ]years?|long[- ]term|longer[- ]term|end of plan|multi[- ]year) (targets?|aims?|ambitions?)$|^desired (level|performance|outcome)$/,
+      /^(([2-9]|\d{2,}|two|three|four|five|ten)[- ]years?|long[- ]term|longer[- ]term|end of plan|multi[- ]year) (targets?|aims?|ambitions?)$|^desired level$/,
     confidence: 0.9,
   },
   { role: 'rank', pattern: /^(rank|ranking|position|league position|quartile position)\b.*$|^.* (rank|ranking)$/, confidence: 0.9 },
@@ -279,7 +279,7 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
   // "Agency result", "Council performance", "Our actual": the organisation's own figure, beside its
   // own target ("Agency target | Agency result", the Valuation Office Agency).
   if (
-    /^(our|agency|council|trust|force|group|organisation|organization|authority|service|company|board|partnership|association) (actuals?|outturn|results?|performance)$/.test(
+    /^(our|agency|council|trust|force|group|organisation|organization|authority|service|company|board) (actuals?|outturn|results?|performance)$/.test(
       text,
     )
   )

@@ -12,6 +12,20 @@ import type { ColumnMapping, DetectedIndicator, DetectedTable } from './types';
 const TARGET_WORDING =
   /^\s*(at least|no more than|no less than|not more than|not less than|between|minimum|maximum|min\.?|max\.?|up to|at most|≥|≤|>=|<=|target)\b/i;
 
+const TARGETS_HEADING = /\b(targets?|standards?|goals?|aims?|aim to|ambitions?)\b/i;
+const CONTENTS_HEADING = /^(contents|table of contents|index|page)$/i;
+
+/** Whole numbers rising down the list: a contents page's page numbers. */
+function pageNumbers(grid: SheetGrid, rows: readonly number[], col: number): boolean {
+  let previous = 0;
+  for (const r of rows) {
+    const value = grid.cell(r, col).value;
+    if (value.kind !== 'number' || !Number.isInteger(value.value) || value.value <= previous) return false;
+    previous = value.value;
+  }
+  return true;
+}
+
 /** Fewest measures a list holds before it is read as one. */
 const FEWEST = 3;
 
@@ -37,14 +51,14 @@ const FEWEST = 3;
  *   Medical adaptations completed                  0
  *
  * every value a figure and at least half the names reading as measures: each is that period's
- * figure, with no target, on a sheet where no other table stands. A lone line above is the list's heading; the same line again between
+ * figure, with no target, in a workbook where no other table stands. A lone line above is the list's heading; the same line again between
  * measures (a page break) is passed over. Either kind is said in a doubt, to be checked.
  */
 export function readHeaderlessLists(
   grid: SheetGrid,
   covered: readonly CellRange[],
   periodAbove: (row: number) => Period | undefined,
-  /** Whether lists of figures are read, not only lists of targets. */
+  /** Whether lists of figures are read, not only lists of targets (see detectWorkbook). */
   figures: boolean,
 ): DetectedTable[] {
   const taken = grid.rowsUnder(covered);
@@ -79,13 +93,15 @@ type ListKind = { kind: 'targets'; reason: string } | { kind: 'figures' };
 function listKind(grid: SheetGrid, rows: readonly number[], col: number, valueCol: number, heading: string): ListKind | undefined {
   // The heading names them targets ("Targets", "Key targets"), or at least half say so themselves
   // ("At least 84%", "No more than 2%"): "Over 1,200" beside "New tenancies started" is a result.
-  const namedTargets = heading !== '' && classifyHeader(heading)?.role === 'target';
+  // "Service standards 2024/25", "What we aim to achieve in 2024/25": a heading naming them targets.
+  const namedTargets = heading !== '' && (classifyHeader(heading)?.role === 'target' || TARGETS_HEADING.test(heading));
   const written = rows.filter((r) => TARGET_WORDING.test(grid.text(r, valueCol)));
   if (namedTargets && rows.every((r) => valueKind(grid.cell(r, valueCol)) === 'words')) return undefined;
   if (namedTargets) return { kind: 'targets', reason: `the heading "${heading}" names them targets` };
   if (written.length * 2 >= rows.length)
     return { kind: 'targets', reason: `its values are written as targets ("${grid.text(written[0]!, valueCol)}")` };
-  // Names of the list's own length are 20 characters and more for targets; figures need measures' words.
+  // Figures need measures' words, and are no contents page's page numbers (4, 6, 9, 11).
+  if (CONTENTS_HEADING.test(heading) || pageNumbers(grid, rows, valueCol)) return undefined;
   const figures = rows.every((r) => valueKind(grid.cell(r, valueCol)) === 'figure');
   const measures = rows.filter((r) => MEASURE_WORDS.test(grid.text(r, col))).length;
   return figures && measures * 2 >= rows.length ? { kind: 'figures' } : undefined;

@@ -24,6 +24,12 @@ const RATING_NAMES =
 /** A note under a table, with nothing beside it: "*Notes:", "1. Statistics are provisional …", "• was transmitted …". */
 const NOTE_LINE = /^(\*|•|-\s|\d{1,2}[.)]\s|notes?\b|source\b)/i;
 
+/** Whether the few columns right of a name are empty (a spacer column aside, a figure would be there). */
+function nothingBeside(grid: SheetGrid, row: number, col: number): boolean {
+  for (let c = col + 1; c <= col + MAX_SPACER + 2; c++) if (grid.filledCell(row, c)) return false;
+  return true;
+}
+
 /**
  * Whether most names down a column read as measures rather than as places, bodies or periods.
  * Notes straight under the figures (Western Australia Police) are no names and are not counted.
@@ -33,7 +39,7 @@ function namesMeasures(grid: SheetGrid, col: number, rows: readonly number[]): b
   let measures = 0;
   for (const r of rows) {
     const text = grid.text(r, col);
-    if (!text || (NOTE_LINE.test(text) && !grid.filledCell(r, col + 1))) continue;
+    if (!text || (NOTE_LINE.test(text) && nothingBeside(grid, r, col))) continue;
     names++;
     if (MEASURE_WORDS.test(text) && parsePeriodLabel(text.replace(/[()]/g, ' ').replace(/\s+/g, ' ')) === undefined) measures++;
   }

@@ -13,6 +13,7 @@ import { decidePolarity } from '../../../src/core/engine/polarity';
 import { commentaryColumn } from '../../../src/core/engine/table-columns';
 import { buildWorkbook, type CellInput } from '../../../src/hosts/memory/build-workbook';
 import { periodLabel } from '../../../src/core/periods/period';
+import { periodInText } from '../../../src/core/periods/parse-period-label';
 import { referenceVerdicts } from '../engine/reference-evaluator';
 
 const TODAY = { year: 2025, month: 6, day: 1 };
@@ -506,5 +507,176 @@ describe('notes and comments in one header', () => {
     const table = detection.tables[0]!;
     expect(table.columns.find((c) => c.col === 1)?.role).toBe('commentary');
     expect(commentaryColumn(table)?.header).toBe('Comments');
+  });
+});
+
+// A reviewer ran ordinary grids through this stop's rules and found each of these misread; each
+// test fails without its mend.
+describe("the reviewer's grids for the rules of the lists, the years and the headings", () => {
+  const kpis = {
+    name: 'KPIs',
+    rows: [
+      ['Indicator', 'Target', 'Actual'],
+      ['Rent collected as % of rent due', '98.5%', '97.9%'],
+      ['Average days to re-let empty homes', 25, 31],
+    ] as CellInput[][],
+  };
+  const readSheets = (sheets: Array<{ name: string; rows: CellInput[][] }>) => {
+    const workbook = buildWorkbook(sheets);
+    const detection = detectWorkbook(workbook);
+    return { detection, verdicts: evaluateWorkbook(workbook, detection, { today: TODAY }) };
+  };
+
+  test('a limit "below 2% of calls" or "below 4% of the time" is lower-is-better; "90% of the time" alone is a standard met', () => {
+    const polarity = (description: string): string => decidePolarity({ description, target: parseTargetText('') }).polarity;
+    expect(polarity('Emergency calls abandoned (below 2% of calls)')).toBe('lower');
+    expect(polarity('Working time lost to sickness absence (below 4% of the time)')).toBe('lower');
+    expect(polarity('Fire turnout time 80 seconds or less 90% of the time')).toBe('higher');
+    expect(polarity('Liquidity: cash in hand (days)')).toBe('higher');
+    expect(decidePolarity({ description: 'Liquidity: cash in hand (days)', target: parseTargetText('') }).assumed).toBe(true);
+  });
+
+  test('"Q1 FY25 … Q4 FY25" are the four quarters of 2024/25; rolling "Year ending Jun 2024" columns stay their months', () => {
+    const quarters = read([
+      ['Indicator', 'Target', 'Q1 FY25', 'Q2 FY25', 'Q3 FY25', 'Q4 FY25'],
+      ['Rent collected as % of rent due', '98%', '97.1%', '97.8%', '98.2%', '98.6%'],
+    ]);
+    expect(quarters.detection.tables[0]!.columns.filter((c) => c.period).map((c) => periodLabel(c.period!))).toEqual([
+      'Q1 2024/25',
+      'Q2 2024/25',
+      'Q3 2024/25',
+      'Q4 2024/25',
+    ]);
+    const rolling = read([
+      ['Measure', 'Year ending Mar 2024', 'Year ending Jun 2024', 'Year ending Sep 2024', 'Year ending Dec 2024', 'Target'],
+      ['Total recorded crime', 10234, 10100, 9950, 9800, 9900],
+    ]);
+    expect(new Set(rolling.detection.tables[0]!.columns.filter((c) => c.period).map((c) => periodLabel(c.period!))).size).toBe(4);
+  });
+
+  test('a quarter named beside "the year ending 31 March 2025" is the quarter; a half year ended is no year', () => {
+    expect(periodInText('Q3 2024/25 performance against the plan for the year ending 31 March 2025')).toEqual({
+      kind: 'quarter',
+      quarter: 3,
+      fy: 2024,
+    });
+    expect(periodInText('Key performance indicators: half year ended 30 September 2024')).not.toMatchObject({ kind: 'year' });
+  });
+
+  test.each([
+    [
+      'definitions',
+      ['Appendix A'],
+      ['Definitions'],
+      ['Rent collected as % of rent due', 'Rent and service charges collected divided by the amount due'],
+    ],
+    [
+      'a sign-off',
+      ['Source: Housing management system, extracted 5 April 2025'],
+      ['Prepared by the Performance Team'],
+      ['Date of report', '10/04/2025'],
+    ],
+    ['a RAG key', ['Notes'], ['RAG key'], ['Green', 'On or above target']],
+    [
+      "last year's table",
+      ['Last year for comparison (2023/24)'],
+      ['Figures are audited'],
+      ['Rent collected as % of rent due', '97.5%', '97.2%'],
+    ],
+  ])('%s under the table, after a blank row and two lone lines, is not more of it', (_what, first, second, row) => {
+    const { detection } = read([
+      ['Indicator', 'Target', 'Actual'],
+      ['Rent collected as % of rent due', '98%', '97.6%'],
+      ['Repairs completed right first time', '90%', '92%'],
+      [],
+      first as CellInput[],
+      second as CellInput[],
+      row as CellInput[],
+    ]);
+    expect(detection.tables[0]!.indicators.map((i) => i.row + 1)).toEqual([2, 3]);
+  });
+
+  test('numbered indicators ("1. Rent collected") beside an empty spacer column are names, not notes', () => {
+    const { detection } = read([
+      [null, null, 'Q1', 'Q2', 'Q3', 'Target'],
+      ['1. Rent collected', null, '97.1%', '97.8%', '98.2%', '98%'],
+      ['2. Repairs right first time', null, '88%', '91%', '92%', '90%'],
+      ['3. Average re-let time (days)', null, 28, 27, 31, 25],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    expect(detection.tables[0]!.indicators).toHaveLength(3);
+  });
+
+  test('a section heading naming a topic ("Anti-social behaviour", "Void properties") sets no direction for the rows under it', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Actual'],
+      ['Anti-social behaviour'],
+      ['Cases closed', 450, 410],
+      ['Void properties'],
+      ['Number of lettings', 400, 380],
+    ]);
+    expect(verdicts.map((v) => v.polarityAssumed)).toEqual([true, true]);
+  });
+
+  test('"Desired performance" over High and Low is the polarity column', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Desired performance', 'Target', 'Actual'],
+      ['Households in temporary accommodation', 'Low', 120, 135],
+      ['Affordable homes delivered', 'High', 150, 162],
+      ['Staff turnover', 'Low', '12%', '10%'],
+    ]);
+    expect(verdicts[2]).toMatchObject({ polarity: 'lower', status: 'met' });
+  });
+
+  test('beside a KPIs sheet, lists of key facts, budget lines and a contents page are not read as figures', () => {
+    const { detection } = readSheets([
+      kpis,
+      {
+        name: 'About us',
+        rows: [
+          ['Key facts 2024/25'],
+          ['Homes owned and managed', 12500],
+          ['Customers living in our homes', 25300],
+          ['Repairs completed in the year', 38214],
+        ],
+      },
+      {
+        name: 'Contents',
+        rows: [
+          ['Contents'],
+          ['Rent collection and arrears', 4],
+          ['Repairs and maintenance performance', 6],
+          ['Complaints and customer satisfaction', 9],
+        ],
+      },
+    ]);
+    expect(detection.tables.map((t) => t.sheet)).toEqual(['KPIs']);
+    expect(detection.doubts.filter((d) => d.code === 'grid-not-read')).toHaveLength(2);
+  });
+
+  test('a sheet of "Service standards 2024/25" with a figure beside each is a list of targets, not results', () => {
+    const { detection } = readSheets([
+      kpis,
+      {
+        name: 'Standards',
+        rows: [
+          ['Service standards 2024/25'],
+          ['Rent collected as % of rent due', '98.5%'],
+          ['Repairs completed right first time', '90%'],
+          ['Complaints responded to within 10 working days', '95%'],
+        ],
+      },
+    ]);
+    const standards = detection.tables.find((t) => t.sheet === 'Standards')!;
+    expect(standards.columns.map((c) => c.role)).toEqual(['description', 'target']);
+  });
+
+  test('"Partnership performance" beside "Council performance" is not the council\'s figure', () => {
+    const { detection } = read([
+      ['Indicator', 'Target', 'Council performance', 'Partnership performance'],
+      ['Household waste recycled', '50%', '46%', '44%'],
+      ['Major planning applications decided in time', '90%', '91%', '87%'],
+    ]);
+    expect(detection.tables[0]!.columns.filter((c) => c.role === 'actual').map((c) => c.header)).toEqual(['Council performance']);
   });
 });
