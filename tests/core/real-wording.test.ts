@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { detectWorkbook } from '../../src/core/detect/detect-workbook';
+import { classifyHeader } from '../../src/core/detect/header-lexicon';
 import type { DetectedTable } from '../../src/core/detect/types';
 import { evaluateWorkbook } from '../../src/core/engine/evaluate';
 import { addsUpOverTheYear } from '../../src/core/engine/annual-count';
@@ -459,6 +460,15 @@ describe('tables that were missed in silence', () => {
       code: 'grid-not-read',
       message: "'Sheet1'!A2:B10 looks like KPIs, but no table could be read there: choose its columns (or mark it as not a KPI table).",
     });
+  });
+});
+
+describe("a dataset's field names", () => {
+  test('"target_met", "comments_en", "performance" are read as the words they join; the French copy "comments_fr" is left unread (Government of Canada service standards dataset, RCMP rows)', () => {
+    expect(classifyHeader('target_met')?.role).toBe('status');
+    expect(classifyHeader('comments_en')?.role).toBe('commentary');
+    expect(classifyHeader('comments_fr')).toBeUndefined();
+    expect(classifyHeader('service_standard_en')?.role).toBe(classifyHeader('Service standard')?.role);
   });
 });
 

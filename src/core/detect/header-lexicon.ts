@@ -183,8 +183,11 @@ const THEMED_MEASURE = [/^(.+?)\s+performance measures?$/i, /^performance measur
  * the detector then decides from the column's contents or its place in the row.
  */
 export function classifyHeader(raw: string): HeaderGuess | undefined {
-  // "Q1 (2024/25)" reads as "Q1 2024/25".
-  const text = normaliseHeader(raw)
+  // "Q1 (2024/25)" reads as "Q1 2024/25"; a dataset's field name "target_met" as "target met", and
+  // "comments_en" as "comments" (the English of a bilingual dataset; "_fr" is left unread).
+  const field = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/i.test(raw.trim());
+  const text = (field ? raw.trim().replace(/_en$/i, '').replace(/_/g, ' ') : normaliseHeader(raw))
+    .toLowerCase()
     .replace(/[()[\]]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
