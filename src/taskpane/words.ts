@@ -38,6 +38,7 @@ export const ROLE_WORDS: Record<ColumnRole, string> = {
   variance: 'Variance as published (not judged)',
   forecast: 'Forecast (not judged)',
   otherAnswers: 'Share giving another answer (not judged)',
+  reportingPeriod: 'Period each row reports (dates its figures)',
 };
 
 export const KIND_WORDS: Record<TableKind, string> = {

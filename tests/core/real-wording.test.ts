@@ -463,6 +463,19 @@ describe('tables that were missed in silence', () => {
   });
 });
 
+describe("a column naming each row's period", () => {
+  test('"Fiscal Year" over "FY2019-20" dates the figures beside it; "Mid-Year Result" is the first half, "Full-Year Result" the year (San Francisco Fire Department, citywide performance metrics)', () => {
+    const { tables } = corpusCase('fire-san-francisco-fire-department-performance-metrics-2019-20.txt');
+    expect(roles(tables[0]!)).toMatchObject({ G: 'reportingPeriod', I: 'target', J: 'actual', L: 'actual', M: 'commentary' });
+    expect(tables[0]!.columns.filter((c) => c.role === 'actual').map((c) => periodLabel(c.period!))).toEqual(['H1 2019/20', '2019/20']);
+  });
+
+  test('"Period | 2010/11 | 2011/12 | …" over "Major Applications | 48% | …": with the periods across, "Period" heads the names (Trafford Council, planning applications)', () => {
+    const { tables } = corpusCase('council-trafford-planning-application-performance.txt');
+    expect(roles(tables[0]!)).toMatchObject({ A: 'description', B: 'actual', F: 'target' });
+  });
+});
+
 describe("a dataset's field names", () => {
   test('"target_met", "comments_en", "performance" are read as the words they join; the French copy "comments_fr" is left unread (Government of Canada service standards dataset, RCMP rows)', () => {
     expect(classifyHeader('target_met')?.role).toBe('status');

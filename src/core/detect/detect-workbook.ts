@@ -493,7 +493,8 @@ function headerCellsOf(
 function fillPeriods(grid: SheetGrid, headerRows: readonly number[], lastBottom: number, columns: ColumnMapping[]): ColumnMapping[] {
   const headerTop = headerRows[0]!;
   const labelRow = headerRows[headerRows.length - 1]!;
-  const titled = titledPeriod(grid, headerTop, lastBottom);
+  // A column naming each row's period outranks any title: the rows say what they report.
+  const titled = periodInColumn(grid, labelRow, columns) ?? titledPeriod(grid, headerTop, lastBottom);
   // The one undated actual of a table ("This quarter", "Result", "SSHA") is for the period the title names.
   const undated = columns.filter((column) => column.role === 'actual' && !column.period);
   const dated = columns.some((column) => column.role === 'actual' && column.period);
@@ -532,6 +533,27 @@ function fillPeriods(grid: SheetGrid, headerRows: readonly number[], lastBottom:
   if (filled.some((column) => column.role === 'actual' || column.role === 'target')) return filled;
   const answersFor = titled ?? yearAbove(grid, headerTop);
   return answersFor ? filled.map((column) => (column.role === 'status' ? { ...column, period: answersFor } : column)) : filled;
+}
+
+/**
+ * The period a table's period column names, where every row names the same one ("FY2019-20" down
+ * "Fiscal Year", San Francisco's performance metrics). Rows naming different periods (a dataset of
+ * one row per measure per period) date nothing here: each run judges one period.
+ */
+function periodInColumn(grid: SheetGrid, labelRow: number, columns: readonly ColumnMapping[]): Period | undefined {
+  const column = columns.find((c) => c.role === 'reportingPeriod');
+  if (!column) return undefined;
+  const labels = new Set<string>();
+  let period: Period | undefined;
+  for (const r of bodyRowsBelow(grid, labelRow, grid.rows)) {
+    const text = grid.text(r, column.col).trim();
+    if (!text) continue;
+    const named = parsePeriodLabel(text) ?? periodInText(text);
+    if (!named) return undefined;
+    labels.add(periodLabel(named));
+    period = named;
+  }
+  return labels.size === 1 ? period : undefined;
 }
 
 /** A "Total" after a year's months or quarters ("April | … | Mar | TOTAL"). */

@@ -136,17 +136,26 @@ const RULES: readonly Rule[] = [
       /^(trend|direction of travel|dot|d\.o\.t\.?|((short|long)( term)?) trend\b.*|year on year change|change|change (from|on|since|compared (to|with)) .{1,40}|(better|worse) (or|\/) (worse|better)|improving ?\/ ?(declining|worsening)|comparison (with|to) (last|previous) (year|quarter|month|period))$/,
     confidence: 0.9,
   },
-  { role: 'unit', pattern: /^(unit|units|unit of measure(ment)?|measure type)$/, confidence: 0.9 },
+  { role: 'unit', pattern: /^(unit|units|unit of measure(ment)?|measure type|(measure )?data type)$/, confidence: 0.9 },
+  // A column naming each row's period ("Fiscal Year" over "FY2019-20", San Francisco's performance
+  // metrics): it dates the figures beside it (fillPeriods). "Year", "Quarter" or "Month" alone may
+  // head a column of periods down the side, which is read as the names.
+  {
+    role: 'reportingPeriod',
+    pattern:
+      /^(reporting period|time period|period|fiscal year|financial year|fiscal yr|reporting year|(end )?calendar year|period covered)$/,
+    confidence: 0.9,
+  },
   {
     role: 'commentary',
     pattern:
-      /^(commentary|comments?|notes?|narrative|explanation|remarks|variance (commentary|explanation)|performance commentary|officer commentary|latest (notes?|comments?|commentary|update))$/,
+      /^(commentary|comments?|notes?|data notes?|narrative|explanation|remarks|variance (commentary|explanation)|performance commentary|officer commentary|latest (notes?|comments?|commentary|update))$/,
     confidence: 1,
   },
   {
     role: 'owner',
     pattern:
-      /^(owner|kpi owner|lead|lead officer|responsible|responsible officer|accountable officer|named manager|responsible manager|manager|service lead|officer|directorate|lead directorate|team|owning team|responsible team|department|service area|slt lead|head of service|lead member)$/,
+      /^(owner|kpi owner|lead|lead officer|responsible|responsible officer|accountable officer|named manager|responsible manager|manager|service lead|officer|directorate|lead directorate|team|owning team|responsible team|department|department name|service area|slt lead|head of service|lead member)$/,
     confidence: 1,
   },
   {
@@ -271,6 +280,14 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
   // "Annual result", "Full year outturn": the whole year's figure, its year taken from the table's.
   if (/^(annual|full[- ]year|whole[- ]year) (results?|outturn|actual|performance|figure)$/.test(text))
     return { role: 'actual', period: { kind: 'year' }, confidence: 0.9, reason: `header "${raw.trim()}" is the year's figure` };
+  // "Mid-Year Result" beside "Full-Year Result" (San Francisco): the first half's figure.
+  if (/^(mid[- ]year|half[- ]year) (results?|outturn|actual|performance|figure)$/.test(text))
+    return {
+      role: 'actual',
+      period: { kind: 'half', half: 1 },
+      confidence: 0.9,
+      reason: `header "${raw.trim()}" is the first half's figure`,
+    };
   // "Year End Group 2023/24 Actual", "2019/20 outturn": a period, then the word for an actual.
   if (/\b(actuals?|outturn|result|performance)$/.test(text)) {
     const named = periodInText(text);

@@ -27,7 +27,7 @@ export interface Resolved {
 }
 
 /** Roles a header may wrongly give a column that in fact names the measures. */
-const NAMEABLE: ReadonlySet<ColumnRole> = new Set(['target', 'benchmark', 'actual', 'previous', 'rank', 'count']);
+const NAMEABLE: ReadonlySet<ColumnRole> = new Set(['target', 'benchmark', 'actual', 'previous', 'rank', 'count', 'reportingPeriod']);
 
 /** Roles whose values a column of figures can hold. */
 const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set([

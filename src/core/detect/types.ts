@@ -44,7 +44,9 @@ export type ColumnRole =
   /** A projected figure ("Forecast outturn"): never judged as the period's result. */
   | 'forecast'
   /** The share giving an answer other than a good one ("Neither %", "Dissatisfied %"): shown, never judged. */
-  | 'otherAnswers';
+  | 'otherAnswers'
+  /** The period each row reports ("Fiscal Year" over "FY2019-20"): it dates the figures beside it. */
+  | 'reportingPeriod';
 
 export const COLUMN_ROLES: readonly ColumnRole[] = [
   'reference',
@@ -80,6 +82,7 @@ export const COLUMN_ROLES: readonly ColumnRole[] = [
   'variance',
   'forecast',
   'otherAnswers',
+  'reportingPeriod',
 ];
 
 export interface ColumnMapping {

@@ -680,3 +680,26 @@ describe("the reviewer's grids for the rules of the lists, the years and the hea
     expect(detection.tables[0]!.columns.filter((c) => c.role === 'actual').map((c) => c.header)).toEqual(['Council performance']);
   });
 });
+
+describe('a period column', () => {
+  test('"Indicator | Period | Value | Previous value | Rank (family group) | Rank (national)" (the benchmarking layout of issue 14): the period column dates the values, ranks are never targets', () => {
+    const { detection, verdicts } = read([
+      ['Indicator', 'Period', 'Value', 'Previous value', 'Rank (family group)', 'Rank (national)'],
+      ['Average days to re-let empty homes', 'Q4 2013/14', 31, 34, 5, 120],
+      ['Rent collected as % of rent due', 'Q4 2013/14', '98.1%', '97.6%', 3, 88],
+    ]);
+    const table = detection.tables[0]!;
+    expect(roles(table)).toEqual(['A:description', 'B:reportingPeriod', 'C:actual', 'D:previous', 'E:rank', 'F:rank']);
+    expect(periodLabel(table.columns.find((c) => c.role === 'actual')!.period!)).toBe('Q4 2013/14');
+    expect(verdicts.map((v) => v.status)).toEqual(['no-target', 'no-target']);
+  });
+
+  test('rows naming different periods date nothing: each run judges one period', () => {
+    const { detection } = read([
+      ['Indicator', 'Period', 'Value'],
+      ['Average days to re-let empty homes', 'Q3 2013/14', 31],
+      ['Average days to re-let empty homes', 'Q4 2013/14', 29],
+    ]);
+    expect(detection.tables[0]!.columns.find((c) => c.role === 'actual')!.period).toBeUndefined();
+  });
+});
