@@ -481,7 +481,8 @@ const PeriodSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('month'), month: z.number().int().min(1).max(12), fy: FY }).strict(),
   z.object({ kind: z.literal('quarter'), quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), fy: FY }).strict(),
   z.object({ kind: z.literal('half'), half: z.union([z.literal(1), z.literal(2)]), fy: FY }).strict(),
-  z.object({ kind: z.literal('year'), fy: FY }).strict(),
+  // A calendar year ("2023", a survey's) is a year with `calendar` set.
+  z.object({ kind: z.literal('year'), fy: FY, calendar: z.literal(true).optional() }).strict(),
   z.object({ kind: z.literal('ytd'), fy: FY }).strict(),
 ]);
 
