@@ -263,10 +263,7 @@ export function scoreCase(realCase: RealCase): CaseScore {
       // Likewise a target for another year ("2019-20 target" beside 2018-19's): the engine judges a
       // period only by its own year's target (targetColumnFor), so that column never judges it.
       const otherYear =
-        got === 'target' &&
-        column?.period?.fy !== undefined &&
-        reporting?.fy !== undefined &&
-        column.period.fy !== reporting.fy;
+        got === 'target' && column?.period?.fy !== undefined && reporting?.fy !== undefined && column.period.fy !== reporting.fy;
       const ok = role === 'other' ? !['actual', 'target', 'status'].includes(got) || earlier || otherYear : got === role;
       checks.push({
         what: 'column',
