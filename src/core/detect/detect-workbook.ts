@@ -493,8 +493,9 @@ function headerCellsOf(
 function fillPeriods(grid: SheetGrid, headerRows: readonly number[], lastBottom: number, columns: ColumnMapping[]): ColumnMapping[] {
   const headerTop = headerRows[0]!;
   const labelRow = headerRows[headerRows.length - 1]!;
-  // A column naming each row's period outranks any title: the rows say what they report.
-  const titled = periodInColumn(grid, labelRow, columns) ?? titledPeriod(grid, headerTop, lastBottom);
+  // A title's period ("Quarter 2 2024/25" over a "Financial year" column of 2024/25) is the
+  // more precise; where there is none, a column naming each row's period dates the figures.
+  const titled = titledPeriod(grid, headerTop, lastBottom) ?? periodInColumn(grid, labelRow, columns);
   // The one undated actual of a table ("This quarter", "Result", "SSHA") is for the period the title names.
   const undated = columns.filter((column) => column.role === 'actual' && !column.period);
   const dated = columns.some((column) => column.role === 'actual' && column.period);
@@ -535,6 +536,8 @@ function fillPeriods(grid: SheetGrid, headerRows: readonly number[], lastBottom:
   return answersFor ? filled.map((column) => (column.role === 'status' ? { ...column, period: answersFor } : column)) : filled;
 }
 
+const FIGURE_ROLES_FOR_PERIOD: ReadonlySet<ColumnMapping['role']> = new Set(['actual', 'target', 'baseline', 'previous', 'benchmark']);
+
 /**
  * The period a table's period column names, where every row names the same one ("FY2019-20" down
  * "Fiscal Year", San Francisco's performance metrics). Rows naming different periods (a dataset of
@@ -542,14 +545,17 @@ function fillPeriods(grid: SheetGrid, headerRows: readonly number[], lastBottom:
  */
 function periodInColumn(grid: SheetGrid, labelRow: number, columns: readonly ColumnMapping[]): Period | undefined {
   const column = columns.find((c) => c.role === 'reportingPeriod');
-  if (!column) return undefined;
+  // Only a column before all the figures heads the rows' period: "Baseline | Period | Target" or
+  // "Target | Period ("By March 2027") | Actual" names the baseline's year or the target's date.
+  if (!column || columns.some((c) => FIGURE_ROLES_FOR_PERIOD.has(c.role) && c.col < column.col)) return undefined;
   const labels = new Set<string>();
   let period: Period | undefined;
   for (const r of bodyRowsBelow(grid, labelRow, grid.rows)) {
     const text = grid.text(r, column.col).trim();
     if (!text) continue;
-    const named = parsePeriodLabel(text) ?? periodInText(text);
-    if (!named) return undefined;
+    const named = /^by\b/i.test(text) ? undefined : (parsePeriodLabel(text) ?? periodInText(text));
+    // A year, or a part of a named year: "YTD" or "Q2" alone dates nothing.
+    if (!named || named.fy === undefined) return undefined;
     labels.add(periodLabel(named));
     period = named;
   }

@@ -491,19 +491,16 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, twoRows: bool
   // Most cells of a real header are recognised; a row of figures with a stray "Achieved" or
   // "March 2025" among them is an indicator, not a header.
   if (columns.length * 2 < allCols.length) return undefined;
-  // "Period | 2010/11 | 2011/12" over "Major Applications | 48% | …" (Trafford): with the periods
-  // running across, "Period" heads the measures' names, not each row's period.
+  // With no names column, a first column headed "Period" holds the rows' names: the measures
+  // where the periods run across ("Period | 2010/11 | 2011/12" over "Major Applications | 48%",
+  // Trafford), or the periods of a one-measure tracker ("Period | Target | Actual" over "Apr 2024").
   const periodFirst = columns[0]?.role === 'reportingPeriod' ? columns[0] : undefined;
-  if (
-    periodFirst &&
-    !columns.some((column) => NAME_ROLES.has(column.role)) &&
-    valueKind(grid.cell(rows[rows.length - 1]! + 1, periodFirst.col)) === 'words'
-  )
+  if (periodFirst && !columns.some((column) => NAME_ROLES.has(column.role)))
     columns[0] = {
       ...periodFirst,
       role: 'description',
       confidence: 0.7,
-      reason: `its header "${periodFirst.header}" stands over the measures' names, the periods running across`,
+      reason: `its header "${periodFirst.header}" stands over the rows' names`,
     };
   const roles = new Set(columns.map((column) => column.role));
   // A header names each role once (periods and rating answers aside); a row reading

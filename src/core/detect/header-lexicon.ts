@@ -155,7 +155,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'owner',
     pattern:
-      /^(owner|kpi owner|lead|lead officer|responsible|responsible officer|accountable officer|named manager|responsible manager|manager|service lead|officer|directorate|lead directorate|team|owning team|responsible team|department|department name|service area|slt lead|head of service|lead member)$/,
+      /^(owner|kpi owner|lead|lead officer|responsible|responsible officer|accountable officer|named manager|responsible manager|manager|service lead|officer|directorate|lead directorate|team|owning team|responsible team|department|service area|slt lead|head of service|lead member)$/,
     confidence: 1,
   },
   {

@@ -12,7 +12,9 @@ import type { ColumnMapping, DetectedIndicator, DetectedTable } from './types';
 const TARGET_WORDING =
   /^\s*(at least|no more than|no less than|not more than|not less than|between|minimum|maximum|min\.?|max\.?|up to|at most|≥|≤|>=|<=|target)\b/i;
 
-const TARGETS_HEADING = /\b(targets?|standards?|goals?|aims?|aim to|ambitions?)\b/i;
+// "Service standards 2024/25", "Our targets", "What we aim to achieve": targets as the subject,
+// not "Performance against our service standards" (results).
+const TARGETS_HEADING = /^((our|key|service|annual|corporate) )*(targets?|standards?|goals?|aims?|ambitions?)\b|^what we aim to\b/i;
 const CONTENTS_HEADING = /^(contents|table of contents|index|page)$/i;
 
 /** Whole numbers rising down the list: a contents page's page numbers. */

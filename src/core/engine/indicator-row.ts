@@ -41,7 +41,7 @@ function ownerOf(ctx: RowContext): string | null {
 
 /** The commentary column's words on each of the indicator's rows, and its footnote. */
 function commentaryOf(ctx: RowContext): string | null {
-  const col = commentaryColumn(ctx.table)?.col;
+  const col = commentaryColumn(ctx.table, ctx.sheet)?.col;
   const own =
     col === undefined
       ? ''

@@ -320,7 +320,11 @@ const NAMES_A_QUANTITY = /%|\b(number|numbers|rate|rates|percentage|proportion|a
 
 /** The direction the headings of a table's figures agree on, where at least one names one and none differs. */
 function fromFigureHeadings(headings: readonly string[]): PolarityDecision | undefined {
-  const read = headings.map((heading) => ({ heading, decision: fromDescription(heading) })).filter((h) => h.decision !== undefined);
+  // "Actual (average of months)" says how the figure is made, not what it measures: only headings naming the measure count.
+  const read = headings
+    .filter((heading) => !/^(actuals?|results?|outturn|performance|value|figure|current|latest|ytd|year to date)\b/i.test(heading.trim()))
+    .map((heading) => ({ heading, decision: fromDescription(heading) }))
+    .filter((h) => h.decision !== undefined);
   if (read.length === 0 || read.some((h) => h.decision!.polarity !== read[0]!.decision!.polarity)) return undefined;
   const first = read[0]!;
   return {

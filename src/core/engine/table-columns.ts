@@ -14,14 +14,22 @@ export function columnsOf(table: DetectedTable, role: ColumnRole): readonly Colu
 }
 
 /**
- * The column a table's commentary is read from and written to: its comments where a header has
- * notes too ("Notes" of footnote numbers beside "Comments", Queensland Police with an officer's
- * comments column), otherwise its first.
+ * The column a table's commentary is read from and written to, where a header names it twice
+ * ("Notes" beside "Comments"): the one whose cells hold the officer's words, most filled on the
+ * indicators' rows, so footnote numbers ("1", "2") are never it and an empty "Comments" never
+ * hides words typed under "Notes"; alike, the one headed as comments.
  */
-export function commentaryColumn(table: DetectedTable): ColumnMapping | undefined {
+export function commentaryColumn(table: DetectedTable, sheet: Sheet | undefined): ColumnMapping | undefined {
   const all = columnsOf(table, 'commentary');
-  return all.length > 1 ? (all.find((column) => /comment|narrative|explanation|update/i.test(column.header)) ?? all[0]) : all[0];
+  if (all.length < 2 || !sheet) return all[0];
+  return getOrInsert(COMMENTARY_COLUMN, table, () => {
+    const words = (column: ColumnMapping): number =>
+      table.indicators.filter((indicator) => /[a-z]{3}/i.test(textAt(sheet, indicator.row, column.col))).length;
+    const commentLike = (column: ColumnMapping): number => (/comment|narrative|explanation|update/i.test(column.header) ? 1 : 0);
+    return [...all].sort((a, b) => words(b) - words(a) || commentLike(b) - commentLike(a))[0]!;
+  });
 }
+const COMMENTARY_COLUMN = new WeakMap<DetectedTable, ColumnMapping>();
 
 /** A cell's text as the sheet shows it, trimmed; '' for no column. */
 export function textAt(sheet: Sheet, row: number, col: number | undefined): string {

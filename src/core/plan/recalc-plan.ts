@@ -74,8 +74,9 @@ export { cellKey };
 /** Doubts that stop every run, not only one that writes statuses: the saved mapping no longer fits the workbook. */
 const MAPPING_NO_LONGER_FITS: ReadonlySet<IssueCode> = new Set<IssueCode>(['saved-sheet-missing', 'saved-mapping-no-longer-fits']);
 
-function columnOf(table: DetectedTable, role: 'status' | 'commentary'): number | undefined {
-  return role === 'commentary' ? commentaryColumn(table)?.col : table.columns.find((column) => column.role === role)?.col;
+function columnOf(table: DetectedTable, role: 'status' | 'commentary', workbook?: Workbook): number | undefined {
+  if (role === 'status') return table.columns.find((column) => column.role === role)?.col;
+  return commentaryColumn(table, workbook ? findSheet(workbook, table.sheet) : undefined)?.col;
 }
 
 /**
@@ -355,7 +356,7 @@ export function generatedCommentary(verdict: IndicatorVerdict, statusLabel: stri
  * words KPI Tracker wrote (which may belong to another period).
  */
 export function officerCommentary(workbook: Workbook, table: DetectedTable, verdict: IndicatorVerdict, settings: Settings): string | null {
-  const col = columnOf(table, 'commentary');
+  const col = columnOf(table, 'commentary', workbook);
   const sheet = findSheet(workbook, table.sheet);
   if (col === undefined || !sheet) return verdict.commentary;
   const row = verdict.row;
@@ -406,7 +407,7 @@ export function planRecalculation(
     table,
     sheet: findSheet(workbook, table.sheet),
     statusCol: columnOf(table, 'status'),
-    commentaryCol: columnOf(table, 'commentary'),
+    commentaryCol: columnOf(table, 'commentary', workbook),
   }));
   // A run writes the same few labels into thousands of cells: one value and one fingerprint each.
   const labelValues = new Map<string, { value: PlanValue; print: string }>();

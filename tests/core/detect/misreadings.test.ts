@@ -498,7 +498,7 @@ describe('shares and what they are shares of: only a headcount of the same name,
 
 describe('notes and comments in one header', () => {
   test('"Measures | Notes | 2006-07 | 2007-08 MPS target | 2007-08 Actual | Comments" (Queensland Police\'s header with an officer\'s comments column): the table is read, and its commentary is the comments, not the footnote numbers', () => {
-    const { detection } = read([
+    const { detection, workbook } = read([
       ['Measures', 'Notes', '2006-07', '2007-08 MPS target', '2007-08 Actual', 'Comments'],
       ['Percentage of resources allocated to this output', '1', '20.72%', '21%', '20.55%', 'On plan.'],
       ['Road crash fatalities', '2', '365', '370', '332', 'Fewer than last year.'],
@@ -506,7 +506,7 @@ describe('notes and comments in one header', () => {
     expect(detection.tables).toHaveLength(1);
     const table = detection.tables[0]!;
     expect(table.columns.find((c) => c.col === 1)?.role).toBe('commentary');
-    expect(commentaryColumn(table)?.header).toBe('Comments');
+    expect(commentaryColumn(table, workbook.sheets[0])?.header).toBe('Comments');
   });
 });
 
@@ -701,5 +701,86 @@ describe('a period column', () => {
       ['Average days to re-let empty homes', 'Q4 2013/14', 29],
     ]);
     expect(detection.tables[0]!.columns.find((c) => c.role === 'actual')!.period).toBeUndefined();
+  });
+});
+
+// A second reviewer's grids for the period column, the commentary column and the headings.
+describe("the second reviewer's grids", () => {
+  const actualPeriods = (rows: CellInput[][]): string[] =>
+    read(rows)
+      .detection.tables[0]!.columns.filter((c) => c.role === 'actual')
+      .map((c) => (c.period ? periodLabel(c.period) : 'none'));
+
+  test('a "Financial year" column of 2024/25 under a "Quarter 2 2024/25" title leaves the figures Q2\'s', () => {
+    expect(
+      actualPeriods([
+        ['Quarter 2 2024/25 performance report'],
+        ['Indicator', 'Financial year', 'Annual target', 'Actual', 'Status'],
+        ['Affordable homes delivered', '2024/25', 150, 74, null],
+        ['Rent collected as % of rent due', '2024/25', '98%', '97.9%', null],
+      ]),
+    ).toEqual(['Q2 2024/25']);
+  });
+
+  test.each([
+    [
+      'after the baseline',
+      ['Indicator', 'Baseline', 'Period', 'Target', 'Actual'],
+      ['Affordable homes delivered per year', 120, '2022/23', 150, 74],
+    ],
+    ['a deadline', ['Indicator', 'Target', 'Period', 'Actual'], ['Affordable homes delivered', 600, 'By March 2027', 310]],
+  ])('a "Period" column %s does not date the figures', (_what, header, row) => {
+    expect(actualPeriods([['Q2 2024/25 progress'], header as CellInput[], row as CellInput[], row as CellInput[]])).toEqual(['Q2 2024/25']);
+  });
+
+  test('the officer\'s words under "Notes" are the commentary, not an empty "Comments" beside them', () => {
+    const { detection, workbook, verdicts } = read([
+      ['Indicator', 'Target', 'Actual', 'Status', 'Notes', 'Comments'],
+      ['Rent collected as % of rent due', '98%', '97.6%', null, 'Collection dipped after the Universal Credit migration in August.', null],
+      ['Repairs completed right first time', '90%', '92%', null, 'New contractor performing well.', null],
+    ]);
+    expect(commentaryColumn(detection.tables[0]!, workbook.sheets[0])?.header).toBe('Notes');
+    expect(verdicts[0]!.commentary).toContain('Universal Credit');
+  });
+
+  test.each(['Period', 'Reporting period', 'Financial year'])(
+    'a one-KPI tracker "%s | Target | Actual" is judged row by row',
+    (heading) => {
+      const { verdicts } = read([
+        ['KPI HM01: Rent collected as % of rent due'],
+        [heading, 'Target', 'Actual', 'RAG'],
+        ['Q1 2024/25', '98%', '96.5%', null],
+        ['Q2 2024/25', '98%', '97.4%', null],
+      ]);
+      expect(verdicts.map((v) => v.status)).toEqual(['near', 'near']);
+    },
+  );
+
+  test('"Actual (average of months)" says nothing of which way is better', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Actual (average of months)'],
+      ['Tenancy sustainment', '95%', '93%'],
+      ['Right first time', '90%', '86%'],
+    ]);
+    expect(verdicts.map((v) => v.polarityAssumed)).toEqual([true, true]);
+  });
+
+  test('"Performance against our service standards" over results is no list of targets', () => {
+    const { detection } = read([
+      ['Performance against our service standards - Q2 2024/25'],
+      ['Emergency repairs completed within 24 hours', '99.1%'],
+      ['Routine repairs completed within 28 days', '87.5%'],
+      ['Calls answered within 60 seconds', '81%'],
+    ]);
+    expect(detection.tables.flatMap((t) => t.columns).some((c) => c.role === 'target')).toBe(false);
+  });
+
+  test('"Department name" over the departments is the names column', () => {
+    const { detection } = read([
+      ['Department name', 'Target', 'Actual'],
+      ['Housing Services: rent collected', '98%', '97.6%'],
+      ['Environmental Services: missed bins per 100,000', 50, 61],
+    ]);
+    expect(detection.tables[0]!.columns.find((c) => c.col === 0)?.role).toBe('description');
   });
 });
