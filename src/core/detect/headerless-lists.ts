@@ -134,7 +134,8 @@ function readFrom(
       continue;
     break;
   }
-  if (rows.length < FEWEST) return undefined;
+  // The heading is the list's header row: with none, nothing stands apart from the measures.
+  if (rows.length < FEWEST || !heading) return undefined;
   const kind = listKind(grid, rows, col, valueCol, heading);
   if (!kind || (kind.kind === 'figures' && !figures)) return undefined;
   // A list of targets needs its measures written out in full: short names beside targets are as often a table's stray rows.
