@@ -64,8 +64,8 @@ export function polarityFor(ctx: RowContext, target: Target): PolarityDecision {
     description: ctx.indicator.description,
     target,
     tableContext: tableContextOf(ctx.table),
-    ...(ctx.indicator.section ? { section: ctx.indicator.section } : {}),
-    ...figureHeadingsOf(ctx.table),
+    section: ctx.indicator.section,
+    figureHeadings: figureHeadingsOf(ctx.table),
   });
 }
 
@@ -78,14 +78,16 @@ function tableContextOf(table: DetectedTable): string {
 }
 
 /** The headings of a table's figures, where they are words ("Average Response Time"), read once per table. */
-const FIGURE_HEADINGS = new WeakMap<DetectedTable, { figureHeadings?: readonly string[] }>();
-function figureHeadingsOf(table: DetectedTable): { figureHeadings?: readonly string[] } {
-  return getOrInsert(FIGURE_HEADINGS, table, () => {
-    const headings = columnsOf(table, 'actual')
-      .map((column) => column.header)
-      .filter((header) => /[a-z]{3}/i.test(header));
-    return headings.length > 0 ? { figureHeadings: headings } : {};
-  });
+const FIGURE_HEADINGS = new WeakMap<DetectedTable, readonly string[] | null>();
+function figureHeadingsOf(table: DetectedTable): readonly string[] | undefined {
+  return (
+    getOrInsert(FIGURE_HEADINGS, table, () => {
+      const headings = columnsOf(table, 'actual')
+        .map((column) => column.header)
+        .filter((header) => /[a-z]{3}/i.test(header));
+      return headings.length > 0 ? headings : null;
+    }) ?? undefined
+  );
 }
 
 /** The run's tolerance, or the indicator's own where its row has a tolerance column ("10%"). */

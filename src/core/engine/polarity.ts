@@ -1,6 +1,6 @@
 import { formatFigure } from './format-figure';
 import { findKnownIndicator } from './polarity-library';
-import { memoByText } from '../model/memo';
+import { getOrInsert, memoByText } from '../model/memo';
 import type { Polarity, Target } from './target-types';
 
 export type PolaritySource = 'column' | 'officer' | 'target wording' | 'library' | 'description' | 'target unit' | 'assumed';
@@ -204,9 +204,9 @@ export interface PolarityInputs {
   /** What the indicator's table says around it: its title and the headings of its figures ("Male (2023)"). */
   readonly tableContext?: string;
   /** The heading the indicator stands under ("Number and rate … of road crash fatalities by crash causal factor" over "Speed"). */
-  readonly section?: string;
+  readonly section?: string | undefined;
   /** The headings of the table's figures ("Average Response Time" over "Priority One | 9 min 24 seconds"). */
-  readonly figureHeadings?: readonly string[];
+  readonly figureHeadings?: readonly string[] | undefined;
 }
 
 /**
@@ -289,7 +289,7 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
   // Or the headings over the figures name it ("Incident Response Times | Average Response Time",
   // ACT Policing): the figures are that measure's. Headings that disagree ("Average response time
   // | Percentage within target time", St John WA) are different measures, and say nothing of the row.
-  const overFigures = partOnly ? fromFigureHeadings(inputs.figureHeadings ?? []) : undefined;
+  const overFigures = partOnly && inputs.figureHeadings ? fromFigureHeadingsOnce(inputs.figureHeadings) : undefined;
   if (overFigures) return overFigures;
   if (
     target.kind === 'threshold' &&
@@ -317,6 +317,12 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
  * names a quantity itself ("Number of lettings") is its own measure, whatever stands over it.
  */
 const NAMES_A_QUANTITY = /%|\b(number|numbers|rate|rates|percentage|proportion|average|mean|median|count|per cent|share)\b|\bno\.? of\b/i;
+
+// A table's headings come as one array for all its indicators (indicator-row.ts): read once per table.
+const BY_HEADINGS = new WeakMap<readonly string[], PolarityDecision | null>();
+function fromFigureHeadingsOnce(headings: readonly string[]): PolarityDecision | undefined {
+  return getOrInsert(BY_HEADINGS, headings, () => fromFigureHeadings(headings) ?? null) ?? undefined;
+}
 
 /** The direction the headings of a table's figures agree on, where at least one names one and none differs. */
 function fromFigureHeadings(headings: readonly string[]): PolarityDecision | undefined {
