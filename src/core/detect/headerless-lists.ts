@@ -77,10 +77,16 @@ export function readHeaderlessLists(
 }
 
 /** Where a row is a measure's words and one value beside them (perhaps across a spacer column), their columns. */
+/**
+ * Where a row is a measure's words and one value beside them (perhaps across a spacer column),
+ * and perhaps a comment straight after the value ("… | 18 | Up on last month"), their columns.
+ */
 function pairAt(grid: SheetGrid, row: number): { names: number; value: number } | undefined {
-  if (grid.filledCount(row) !== 2) return undefined;
-  const [names, value] = grid.filledColumns(row) as [number, number];
+  const count = grid.filledCount(row);
+  if (count !== 2 && count !== 3) return undefined;
+  const [names, value, comment] = grid.filledColumns(row) as [number, number, number | undefined];
   if (value > names + 1 + MAX_SPACER || valueKind(grid.cell(row, names)) !== 'words' || grid.text(row, names).length < 8) return undefined;
+  if (comment !== undefined && (comment !== value + 1 || valueKind(grid.cell(row, comment)) !== 'words')) return undefined;
   return { names, value };
 }
 
@@ -120,7 +126,16 @@ function readFrom(
   const col = pair.names;
   const valueCol = pair.value;
   const headingRow = first - 1;
-  const heading = headingRow >= 0 && grid.filledCount(headingRow) === 1 ? grid.text(headingRow, grid.firstFilledColumn(headingRow)) : '';
+  // The heading line alone, or with "Comments" over the comments beside the values.
+  const headedComments =
+    headingRow >= 0 &&
+    grid.filledCount(headingRow) === 2 &&
+    grid.lastFilledColumn(headingRow) === valueCol + 1 &&
+    classifyHeader(grid.text(headingRow, valueCol + 1))?.role === 'commentary';
+  const heading =
+    headingRow >= 0 && (grid.filledCount(headingRow) === 1 || headedComments)
+      ? grid.text(headingRow, grid.firstFilledColumn(headingRow))
+      : '';
   const rows: number[] = [];
   let bottom = first;
   for (let r = first; r < grid.rows && !taken[r]; r++) {
@@ -141,6 +156,8 @@ function readFrom(
   // A list of targets needs its measures written out in full: short names beside targets are as often a table's stray rows.
   if (kind.kind === 'targets' && rows.some((r) => grid.text(r, col).length < 20)) return undefined;
 
+  // A comment beside any of the values makes the column after them the list's commentary.
+  const commentCol = rows.some((r) => grid.filledCell(r, valueCol + 1)) ? valueCol + 1 : undefined;
   const named = periodAbove(heading ? headingRow : first);
   const period = kind.kind === 'targets' ? yearOf(named) : named;
   const indicators: DetectedIndicator[] = rows.map((r) => ({
@@ -161,6 +178,9 @@ function readFrom(
           reason: 'each value beside a measure is a figure',
           ...(period ? { period } : {}),
         },
+    ...(commentCol === undefined
+      ? []
+      : [{ col: commentCol, header: heading, role: 'commentary' as const, confidence: 0.6, reason: 'it holds words beside the values' }]),
   ];
   const top = heading ? headingRow : first;
   const where = `Rows ${first + 1} to ${bottom + 1} list measures with ${kind.kind === 'targets' ? 'their targets' : 'a figure'} beside them and no header row`;
@@ -176,7 +196,7 @@ function readFrom(
         );
   return {
     sheet: grid.sheet.name,
-    range: { top, left: col, bottom, right: valueCol },
+    range: { top, left: col, bottom, right: commentCol ?? valueCol },
     kind: 'measure-table',
     ...(heading ? { title: heading } : {}),
     headerRows: [top],

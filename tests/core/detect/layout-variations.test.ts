@@ -254,3 +254,21 @@ describe('headings worded another way', () => {
     expect(verdicts.map((verdict) => verdict.status)).toEqual(['met', 'met']);
   });
 });
+
+// East Lothian Housing Association, "Performance 365", February 2023: a list of figures under
+// each outcome's heading, with no header row. An officer's comments column added beside it.
+describe('a list of figures with a comment beside each', () => {
+  test('"Percentage of new tenants with a disability | 25% | …" with a comment after the figure, and "Comments" over them, is still the list', () => {
+    const { detection } = read([
+      ['Performance 365'],
+      ['February 2023'],
+      [],
+      ['Ethnic breakdown of new tenants', null, 'Comments'],
+      ['Percentage of new tenants with a disability', pct(0.25), 'Performance is being monitored by the service manager.'],
+      ['Medical adaptations completed', 0, 'Performance is being monitored by the service manager.'],
+      ['Medical transfers', 2, null],
+    ]);
+    expect(detection.tables.map(roles)).toEqual([['A:description', 'B:actual', 'C:commentary']]);
+    expect(periodLabel(detection.tables[0]!.columns[1]!.period!)).toBe('Feb 2023');
+  });
+});
