@@ -53,8 +53,9 @@ const FEWEST = 3;
  *   Medical adaptations completed                  0
  *
  * every value a figure and at least half the names reading as measures: each is that period's
- * figure, with no target, in a workbook where no other table stands. A lone line above is the list's heading; the same line again between
- * measures (a page break) is passed over. Either kind is said in a doubt, to be checked.
+ * figure, with no target, in a workbook where no other table stands. The lone line above is the
+ * list's heading and header row, and a list has one; the same line again between measures (a page
+ * break) is passed over. Either kind is said in a doubt, to be checked.
  */
 export function readHeaderlessLists(
   grid: SheetGrid,
@@ -66,8 +67,9 @@ export function readHeaderlessLists(
   const taken = grid.rowsUnder(covered);
   const lists: DetectedTable[] = [];
   for (let r = 0; r < grid.rows; r++) {
-    if (taken[r] || pairAt(grid, r) === undefined) continue;
-    const list = readFrom(grid, r, taken, periodAbove, figures);
+    const pair = taken[r] ? undefined : pairAt(grid, r);
+    if (!pair) continue;
+    const list = readFrom(grid, r, pair, taken, periodAbove, figures);
     if (list) {
       lists.push(list);
       r = list.range.bottom;
@@ -76,7 +78,6 @@ export function readHeaderlessLists(
   return lists;
 }
 
-/** Where a row is a measure's words and one value beside them (perhaps across a spacer column), their columns. */
 /**
  * Where a row is a measure's words and one value beside them (perhaps across a spacer column),
  * and perhaps a comment straight after the value ("… | 18 | Up on last month"), their columns.
@@ -99,10 +100,9 @@ type ListKind = { kind: 'targets'; reason: string } | { kind: 'figures' };
 
 /** What a list's values are: targets, figures, or neither (then it is no list of measures). */
 function listKind(grid: SheetGrid, rows: readonly number[], col: number, valueCol: number, heading: string): ListKind | undefined {
-  // The heading names them targets ("Targets", "Key targets"), or at least half say so themselves
-  // ("At least 84%", "No more than 2%"): "Over 1,200" beside "New tenancies started" is a result.
-  // "Service standards 2024/25", "What we aim to achieve in 2024/25": a heading naming them targets.
-  const namedTargets = heading !== '' && (classifyHeader(heading)?.role === 'target' || TARGETS_HEADING.test(heading));
+  // The heading names them targets ("Targets", "Service standards 2024/25"), or at least half say so
+  // themselves ("At least 84%", "No more than 2%"): "Over 1,200" beside "New tenancies started" is a result.
+  const namedTargets = classifyHeader(heading)?.role === 'target' || TARGETS_HEADING.test(heading);
   const written = rows.filter((r) => TARGET_WORDING.test(grid.text(r, valueCol)));
   if (namedTargets && rows.every((r) => valueKind(grid.cell(r, valueCol)) === 'words')) return undefined;
   if (namedTargets) return { kind: 'targets', reason: `the heading "${heading}" names them targets` };
@@ -118,11 +118,11 @@ function listKind(grid: SheetGrid, rows: readonly number[], col: number, valueCo
 function readFrom(
   grid: SheetGrid,
   first: number,
+  pair: { names: number; value: number },
   taken: Uint8Array,
   periodAbove: (row: number) => Period | undefined,
   figures: boolean,
 ): DetectedTable | undefined {
-  const pair = pairAt(grid, first)!;
   const col = pair.names;
   const valueCol = pair.value;
   const headingRow = first - 1;
@@ -136,6 +136,8 @@ function readFrom(
     headingRow >= 0 && (grid.filledCount(headingRow) === 1 || headedComments)
       ? grid.text(headingRow, grid.firstFilledColumn(headingRow))
       : '';
+  // The heading is the list's header row: with none, nothing stands apart from the measures.
+  if (!heading) return undefined;
   const rows: number[] = [];
   let bottom = first;
   for (let r = first; r < grid.rows && !taken[r]; r++) {
@@ -145,12 +147,10 @@ function readFrom(
       continue;
     }
     // The heading again where the list runs over a page.
-    if (heading && grid.filledCount(r) === 1 && grid.text(r, grid.firstFilledColumn(r)) === heading && samePair(grid, r + 1, pair))
-      continue;
+    if (grid.filledCount(r) === 1 && grid.text(r, grid.firstFilledColumn(r)) === heading && samePair(grid, r + 1, pair)) continue;
     break;
   }
-  // The heading is the list's header row: with none, nothing stands apart from the measures.
-  if (rows.length < FEWEST || !heading) return undefined;
+  if (rows.length < FEWEST) return undefined;
   const kind = listKind(grid, rows, col, valueCol, heading);
   if (!kind || (kind.kind === 'figures' && !figures)) return undefined;
   // A list of targets needs its measures written out in full: short names beside targets are as often a table's stray rows.
@@ -158,7 +158,7 @@ function readFrom(
 
   // A comment beside any of the values makes the column after them the list's commentary.
   const commentCol = rows.some((r) => grid.filledCell(r, valueCol + 1)) ? valueCol + 1 : undefined;
-  const named = periodAbove(heading ? headingRow : first);
+  const named = periodAbove(headingRow);
   const period = kind.kind === 'targets' ? yearOf(named) : named;
   const indicators: DetectedIndicator[] = rows.map((r) => ({
     row: r,
@@ -182,7 +182,6 @@ function readFrom(
       ? []
       : [{ col: commentCol, header: heading, role: 'commentary' as const, confidence: 0.6, reason: 'it holds words beside the values' }]),
   ];
-  const top = heading ? headingRow : first;
   const where = `Rows ${first + 1} to ${bottom + 1} list measures with ${kind.kind === 'targets' ? 'their targets' : 'a figure'} beside them and no header row`;
   const doubt =
     kind.kind === 'targets'
@@ -196,10 +195,10 @@ function readFrom(
         );
   return {
     sheet: grid.sheet.name,
-    range: { top, left: col, bottom, right: commentCol ?? valueCol },
+    range: { top: headingRow, left: col, bottom, right: commentCol ?? valueCol },
     kind: 'measure-table',
-    ...(heading ? { title: heading } : {}),
-    headerRows: [top],
+    title: heading,
+    headerRows: [headingRow],
     columns,
     indicators,
     footnotes: [],
