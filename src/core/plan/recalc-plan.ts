@@ -74,9 +74,8 @@ export { cellKey };
 /** Doubts that stop every run, not only one that writes statuses: the saved mapping no longer fits the workbook. */
 const MAPPING_NO_LONGER_FITS: ReadonlySet<IssueCode> = new Set<IssueCode>(['saved-sheet-missing', 'saved-mapping-no-longer-fits']);
 
-function columnOf(table: DetectedTable, role: 'status' | 'commentary', workbook?: Workbook): number | undefined {
-  if (role === 'status') return table.columns.find((column) => column.role === role)?.col;
-  return commentaryColumn(table, workbook ? findSheet(workbook, table.sheet) : undefined)?.col;
+function statusColumnOf(table: DetectedTable): number | undefined {
+  return table.columns.find((column) => column.role === 'status')?.col;
 }
 
 /**
@@ -356,8 +355,8 @@ export function generatedCommentary(verdict: IndicatorVerdict, statusLabel: stri
  * words KPI Tracker wrote (which may belong to another period).
  */
 export function officerCommentary(workbook: Workbook, table: DetectedTable, verdict: IndicatorVerdict, settings: Settings): string | null {
-  const col = columnOf(table, 'commentary', workbook);
   const sheet = findSheet(workbook, table.sheet);
+  const col = commentaryColumn(table, sheet)?.col;
   if (col === undefined || !sheet) return verdict.commentary;
   const row = verdict.row;
   const text = cellText(cellAt(sheet, row, col));
@@ -388,7 +387,7 @@ export function planRecalculation(
 
   const existingStatusTexts: string[] = [];
   for (const table of detection.tables) {
-    const statusCol = columnOf(table, 'status');
+    const statusCol = statusColumnOf(table);
     const sheet = findSheet(workbook, table.sheet);
     if (statusCol === undefined || !sheet) continue;
     for (const indicator of table.indicators) existingStatusTexts.push(cellText(cellAt(sheet, indicator.row, statusCol)));
@@ -403,12 +402,10 @@ export function planRecalculation(
   const chosen: ChosenVerdict[] = [];
   const unwritable = new Map<number, number>();
   // Looked up once per table rather than once per indicator.
-  const places = detection.tables.map((table) => ({
-    table,
-    sheet: findSheet(workbook, table.sheet),
-    statusCol: columnOf(table, 'status'),
-    commentaryCol: columnOf(table, 'commentary', workbook),
-  }));
+  const places = detection.tables.map((table) => {
+    const sheet = findSheet(workbook, table.sheet);
+    return { table, sheet, statusCol: statusColumnOf(table), commentaryCol: commentaryColumn(table, sheet)?.col };
+  });
   // A run writes the same few labels into thousands of cells: one value and one fingerprint each.
   const labelValues = new Map<string, { value: PlanValue; print: string }>();
   const labelValue = (label: string): { value: PlanValue; print: string } => {
