@@ -82,7 +82,7 @@ export function readActionRows(grid: SheetGrid, header: HeaderCandidate, stopBef
   let bottom = header.rows[header.rows.length - 1]!;
   let outcome: string | undefined;
   for (let r = bottom + 1; r < stopBefore; r++) {
-    const filled = grid.filledColumns(r).filter((c) => c >= first && c <= last);
+    const filled = grid.filledColumnsIn(r, first, last);
     if (filled.length === 0) break;
     if (END_OF_ACTIONS.test(grid.text(r, filled[0]!).replace(/\*\*/g, ''))) break;
     const rowOutcome = read(r, outcomeCol);

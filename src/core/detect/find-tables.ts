@@ -310,10 +310,9 @@ function lastColumnIn(grid: SheetGrid, row: number, span: ColumnSpan): number {
   return Math.min(span.right, grid.rowLength(row) - 1);
 }
 
-/** A row's filled columns within a span (the cached array itself for a whole row: callers only read it). */
+/** A row's filled columns within a span. */
 function filledInSpan(grid: SheetGrid, row: number, span: ColumnSpan): readonly number[] {
-  const filled = grid.filledColumns(row);
-  return span === WHOLE_ROW ? filled : filled.filter((c) => c >= span.left && c <= span.right);
+  return grid.filledColumnsIn(row, span.left, span.right);
 }
 
 /**
@@ -679,26 +678,15 @@ export function readBody(
   };
 
   for (let r = bottom + 1; r < stopBefore; r++) {
-    // How many cells in the table's columns show something (0, 1 or more is all that is asked),
-    // and the first: figures always count; text counts when it has a letter, a digit or a footnote star.
-    let shown = 0;
-    let firstShown = -1;
-    if (firstCol <= grid.firstFilledColumn(r) && grid.lastFilledColumn(r) <= lastCol) {
-      // Every filled cell of the row lies in the table's columns: the row's own counts serve.
-      shown = grid.wordOrFigureCount(r);
-      firstShown = grid.firstWordOrFigureColumn(r);
-    } else {
-      const right = Math.min(lastCol, grid.rowLength(r) - 1);
-      for (let c = firstCol; c <= right && shown < 2; c++) {
-        if (!grid.filledCell(r, c) || !grid.showsWordOrFigure(r, c)) continue;
-        if (shown++ === 0) firstShown = c;
-      }
-    }
+    // How many cells in the table's columns show something (0, 1 or more is all that is asked):
+    // figures always count; text counts when it has a letter, a digit or a footnote star.
+    const shown = shownIn(grid, r, tableColumns);
     if (shown === 0) {
       blankRun++;
       if (blankRun >= 2) break;
       continue;
     }
+    const firstShown = firstShownIn(grid, r, tableColumns);
     const firstText = grid.text(r, firstShown);
     // A footnote starts with its star, a measure card's title with "Performance": most rows are neither by their first letter.
     const footnote = shown === 1 && firstText.charCodeAt(0) === 42 ? FOOTNOTE_PATTERN.exec(firstText) : null;
@@ -846,19 +834,19 @@ function nextRowIsIndicator(
 ): boolean {
   // The lone line being asked about (the row before `from`) counts as the first.
   let loneLines = 0;
-  let namesAPeriod = afterBlank && periodInText(grid.text(from - 1, grid.firstFilledColumn(from - 1))) !== undefined;
+  let periodNamed = afterBlank && periodInText(grid.text(from - 1, grid.firstFilledColumn(from - 1))) !== undefined;
   for (let r = from; r < Math.min(stopBefore, from + 4); r++) {
     const shown = shownIn(grid, r, columns);
     if (shown === 0) continue;
     const hasData = anyHasContent(grid, r, dataCols);
     if (!hasData && shown === 1 && loneLines < (afterBlank ? 1 : 2)) {
       loneLines++;
-      namesAPeriod ||= periodInText(grid.text(r, grid.firstFilledColumn(r))) !== undefined;
+      periodNamed ||= periodInText(grid.text(r, grid.firstFilledColumn(r))) !== undefined;
       continue;
     }
     if (grid.text(r, descCol) === '' || !hasData) return false;
     if (loneLines === 0) return true;
-    if (afterBlank && (namesAPeriod || !dataCols.some((c) => valueKind(grid.cell(r, c)) === 'figure'))) return false;
+    if (afterBlank && (periodNamed || !dataCols.some((c) => valueKind(grid.cell(r, c)) === 'figure'))) return false;
     // Past a lone line, a header is as likely: the next table's, under its title ("NHT Public
     // Satisfaction | 2020 | 2021", Warwickshire), which is no indicator of this one.
     return readHeader(grid, r) === undefined;
@@ -866,14 +854,26 @@ function nextRowIsIndicator(
   return false;
 }
 
+/** Whether every filled cell of a row lies in a table's columns: then the row's own counts serve. */
+function rowWithin(grid: SheetGrid, row: number, columns: ColumnSpan): boolean {
+  return columns.left <= grid.firstFilledColumn(row) && grid.lastFilledColumn(row) <= columns.right;
+}
+
 /** How many cells of a row within a table's columns show a word or figure: 0, 1, or 2 for more. */
 function shownIn(grid: SheetGrid, row: number, columns: ColumnSpan): number {
-  // A row whose cells all lie in the columns: its own count serves (a table beside is another's).
-  if (columns.left <= grid.firstFilledColumn(row) && grid.lastFilledColumn(row) <= columns.right) return grid.wordOrFigureCount(row);
+  if (rowWithin(grid, row, columns)) return grid.wordOrFigureCount(row);
   let shown = 0;
   for (let c = columns.left, right = Math.min(columns.right, grid.rowLength(row) - 1); c <= right && shown < 2; c++)
     if (grid.filledCell(row, c) && grid.showsWordOrFigure(row, c)) shown++;
   return shown;
+}
+
+/** The first column of a row, within a table's columns, that shows a word or figure (-1 if none). */
+function firstShownIn(grid: SheetGrid, row: number, columns: ColumnSpan): number {
+  if (rowWithin(grid, row, columns)) return grid.firstWordOrFigureColumn(row);
+  for (let c = columns.left, right = Math.min(columns.right, grid.rowLength(row) - 1); c <= right; c++)
+    if (grid.filledCell(row, c) && grid.showsWordOrFigure(row, c)) return c;
+  return -1;
 }
 
 export function shorten(text: string, max = 60): string {

@@ -68,7 +68,7 @@ function startsAStackedTable(grid: SheetGrid, row: number, span: Span): boolean 
   // Figures typed as text ("27.6%" with Excel's green triangle) are figures too, looked for only where no number is.
   if (grid.figureCount(row - 1) === 0 && !grid.filledColumns(row - 1).some((c) => valueKind(grid.cell(row - 1, c)) === 'figure'))
     return false;
-  const filled = grid.filledColumns(row).filter((c) => c >= span.left && c <= span.right);
+  const filled = grid.filledColumnsIn(row, span.left, span.right);
   if (filled.length < 3) return false;
   const labelled = filled.slice(1);
   // A measure's name or a comment on a body row of words is longer than a heading.
@@ -163,16 +163,6 @@ function startsWithNames(grid: SheetGrid, run: readonly number[], bodyRows: read
   return holdsFigures(beside) || holdsStatuses(beside);
 }
 
-/** A row's first filled column at or after `from` (-1 if none). */
-function firstFilledFrom(grid: SheetGrid, row: number, from: number): number {
-  return grid.filledColumns(row).find((c) => c >= from) ?? -1;
-}
-
-/** How many cells of a row a span holds. */
-function filledWithin(grid: SheetGrid, row: number, span: Span): number {
-  return grid.filledColumns(row).filter((c) => c >= span.left && c <= span.right).length;
-}
-
 /** How many cells of the row above `row` stand over its labels, up to its last. */
 function headingsUpTo(grid: SheetGrid, row: number): number {
   const last = grid.lastFilledColumn(row);
@@ -195,7 +185,7 @@ function oneMeasureByArea(grid: SheetGrid, row: number, namesCol: number, labels
   if (figureLabels.length === 0 || !figureLabels.every((c) => periodInText(grid.headerText(row, c)) !== undefined)) return undefined;
   for (let r = row - 1; r >= Math.max(0, row - 3); r--) {
     // Only the cells over this table count: a table beside it has a title of its own.
-    const filled = grid.filledColumns(r).filter((c) => c >= span.left && c <= span.right);
+    const filled = grid.filledColumnsIn(r, span.left, span.right);
     if (filled.length === 0) continue;
     const line = filled.length === 1 ? grid.text(r, filled[0]!) : '';
     return line && MEASURE_WORDS.test(line) ? line : undefined;
@@ -222,8 +212,13 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   // A row of dates over the labels fills at most half as many cells (each date over two or more
   // labels): a body row above another, as full as it, is ruled out by its counts alone.
   // Only the cells over the span count: a table beside this one has a title of its own.
+  // The whole row's count is kept: listing every row's cells to count them made detection slower.
   const aboveFilled =
-    row === 0 ? 0 : span.right === Number.MAX_SAFE_INTEGER ? grid.filledCount(row - 1) : filledWithin(grid, row - 1, span);
+    row === 0
+      ? 0
+      : span.right === Number.MAX_SAFE_INTEGER
+        ? grid.filledCount(row - 1)
+        : grid.filledColumnsIn(row - 1, span.left, span.right).length;
   // A heading past the last label ("Comments", merged down) is no date's and is not counted.
   const overLabels = aboveFilled > 1 && grid.lastFilledColumn(row - 1) > grid.lastFilledColumn(row) ? headingsUpTo(grid, row) : aboveFilled;
   const dates = aboveFilled > 1 && overLabels * 2 <= grid.filledCount(row) ? periodsAbove(grid, row - 1, span, row) : undefined;
@@ -276,7 +271,7 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   for (const r of bodyRows) {
     // An unheaded column of measures, straight left of the labels or across a spacer column; beside
     // another table, the column left of this one's run of labels (its header cell is blank).
-    const firstFilled = wholeRow ? grid.firstFilledColumn(r) : firstFilledFrom(grid, r, Math.max(span.left - 1, 0));
+    const firstFilled = wholeRow ? grid.firstFilledColumn(r) : (grid.filledColumnsIn(r, span.left - 1, Infinity)[0] ?? -1);
     const lastFilled = grid.lastFilledColumn(r);
     const besideLabels =
       firstFilled >= first - 1 - MAX_SPACER &&

@@ -182,6 +182,16 @@ export class SheetGrid {
     return filled;
   }
 
+  /**
+   * A row's filled columns from `left` to `right`: a table's own among tables side by side. Where
+   * they are the whole row's, the cached list itself (callers only read it).
+   */
+  filledColumnsIn(row: number, left: number, right: number): readonly number[] {
+    const filled = this.filledColumns(row);
+    if (filled.length === 0 || (left <= filled[0]! && filled[filled.length - 1]! <= right)) return filled;
+    return filled.filter((c) => c >= left && c <= right);
+  }
+
   /** How many columns of a row hold something: `filledColumns(row).length`, without listing them. */
   filledCount(row: number): number {
     return this.inSheet(row) ? this.filledCounts[row]! : 0;

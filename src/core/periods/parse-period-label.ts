@@ -259,7 +259,8 @@ const YEAR_ENDING =
 /**
  * A span the words state outright, which outranks any month or year inside them: "(H1 2018/19)",
  * "(FY 2017/18)", "6 months to 30 September 2018" (the first half), "twelve months ended 31 March
- * 2019" (the year), "9 months to 31 December 2023" (the year to date), "year ending 30 June 2001".
+ * 2019" (the year), "9 months to 31 December 2023" (the year to date). A year ending on a date
+ * (yearEnding) is not among them: a quarter named beside it outranks it.
  */
 function statedSpan(text: string): Period | undefined {
   const labelled = LABELLED_SPAN.exec(text);
