@@ -483,6 +483,37 @@ describe("a dataset's field names", () => {
     expect(classifyHeader('comments_fr')).toBeUndefined();
     expect(classifyHeader('service_standard_en')?.role).toBe(classifyHeader('Service standard')?.role);
   });
+
+  test('the whole dataset is read: numeric keys are references, web addresses and the French copies are never figures, the counts behind the share are counts (Government of Canada service standards dataset, RCMP rows)', () => {
+    const { tables, verdicts, doubts } = corpusCase('police-rcmp-service-standards-2023-24.txt');
+    expect(doubts.map((doubt) => doubt.code)).not.toContain('grid-not-read');
+    expect(roles(tables[0]!)).toEqual({
+      A: 'reportingPeriod',
+      B: 'reference',
+      E: 'reference',
+      F: 'description',
+      L: 'target',
+      M: 'count',
+      N: 'count',
+      O: 'actual',
+      P: 'commentary',
+      R: 'status',
+      S: 'source',
+      U: 'source',
+    });
+    // "a service standard of 35 calendar days to complete the initial review" against 0.9: the share
+    // served within the standard, so 0.8734 is short of it, as the dataset's own "N" says.
+    expect(verdicts[0]).toMatchObject({ actualCell: 'O2', periodLabel: '2023/24', status: 'missed', polarity: 'higher' });
+  });
+});
+
+describe('a service standard beside its target', () => {
+  test('"Service standard | Metric | Number of programs reporting | Target | Performance": the standard names the service, the number counts what the figure covers (Transport Canada, report card 2014-15)', () => {
+    const { tables, verdicts } = corpusCase('transport-canada-gc-service-standard-report-card-2014-15.txt');
+    expect(roles(tables[0]!)).toMatchObject({ B: 'description', D: 'count', E: 'target', F: 'actual' });
+    expect(tables[0]!.indicators[0]!.description).toBe('Acknowledge receipt of application');
+    expect(verdicts.map((v) => v.status)).toEqual(['met', 'met', 'met', 'missed']);
+  });
 });
 
 describe('headings as published', () => {

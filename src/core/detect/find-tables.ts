@@ -587,19 +587,24 @@ export function repeatedHeader(grid: SheetGrid, row: number, current: HeaderCand
   if (current.rows.length !== 1 || grid.figureCount(row) > 0) return undefined;
   const headerRow = current.rows[0]!;
   if (row <= headerRow) return undefined;
-  let repeated = 0;
+  const sameAsHeader = (c: number): boolean => normaliseHeader(grid.headerText(row, c)) === normaliseHeader(grid.headerText(headerRow, c));
+  let same = 0;
+  let changed = 0;
   for (const column of current.columns) {
-    if (NAME_ROLES.has(column.role)) continue;
-    const here = grid.headerText(row, column.col);
-    if (!here) continue;
-    if (normaliseHeader(here) !== normaliseHeader(grid.headerText(headerRow, column.col))) return undefined;
-    repeated++;
+    if (NAME_ROLES.has(column.role) || !grid.headerText(row, column.col)) continue;
+    if (sameAsHeader(column.col)) same++;
+    else changed++;
   }
-  if (repeated < 2) return undefined;
-  // Nothing else on the row: a body row that happens to hold the same words has more to say.
-  for (const c of grid.filledColumns(row)) if (!current.columns.some((column) => column.col === c)) return undefined;
+  // A table printed in blocks, each under the header again, one label perhaps changed for its
+  // figures ("TSM | TSM Description | No. | No. | Stock" under "… | % | No. | Stock", Tamworth):
+  // the same columns. A changed label needs the names' headings repeated as they were.
+  if (same < 2 || changed >= same) return undefined;
+  if (changed > 0 && current.columns.some((column) => NAME_ROLES.has(column.role) && !sameAsHeader(column.col))) return undefined;
+  // Nothing else on the row but what the header row held there: a body row that happens to hold
+  // the same words has more to say.
+  for (const c of grid.filledColumns(row)) if (!current.columns.some((column) => column.col === c) && !sameAsHeader(c)) return undefined;
   const columns = current.columns.map((column) =>
-    NAME_ROLES.has(column.role) && grid.headerText(row, column.col) ? { ...column, header: grid.headerText(row, column.col) } : column,
+    grid.headerText(row, column.col) ? { ...column, header: grid.headerText(row, column.col) } : column,
   );
   return { ...current, rows: [row], columns };
 }

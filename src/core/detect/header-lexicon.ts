@@ -164,18 +164,33 @@ const RULES: readonly Rule[] = [
       /^(polarity|good is|good performance is|direction|ideal direction|desired direction|better if|better is|aim|higher or lower( is better)?\??|(higher|lower) is better\??)$/,
     confidence: 1,
   },
+  // Where the standard or the results are published ("performance_results_uri_en", "Web link"): an
+  // address, never a figure, though its words name the target or the results.
+  {
+    role: 'source',
+    pattern: /\b(uri|url|urls|hyperlinks?|web ?address(es)?|website|web ?page|web ?links?)$/,
+    confidence: 0.9,
+  },
   { role: 'tolerance', pattern: /^tolerance( band)?( %)?$/, confidence: 1 },
   { role: 'target', pattern: /^((national|operational|service|local) )?standard$/, confidence: 0.9 },
   { role: 'baseline', pattern: /^baseline\b/, confidence: 1 },
   { role: 'frequency', pattern: /^(reporting )?frequency( of reporting)?$|^how often$/, confidence: 1 },
   { role: 'source', pattern: /^(source of data|data source|source)$/, confidence: 1 },
-  { role: 'count', pattern: /^(numbers?|no\.? of cases|number of cases|cases|count|volume|total cases)$/, confidence: 0.9 },
+  // "volume_meeting_target | total_volume | performance", "% | No. | Stock": the counts behind a share.
+  {
+    role: 'count',
+    pattern:
+      /^(numbers?|no\.? of cases|number of cases|cases|count|volume|total (cases|volume|number|count)|(housing )?stock|numerator|denominator|base|sample size|(volume|number|no\.?) (meeting|within|inside|achieving) (the )?(target|standard)s?)$/,
+    confidence: 0.9,
+  },
   {
     role: 'reference',
     pattern:
       /^(case (ref|no|number|id)\.?|indicator no\.?|indicator number|indicator ref\.?|ind\.? (no|ref)\.?|ref\.?|reference|kpi (ref|no|number|code|id)\.?|pi (ref|no|number|code)\.?|measure (ref|no)\.?|no\.?|code|id|#|[a-z]{2,5} (no|ref|code|number)\.?)$/,
     confidence: 1,
   },
+  // A dataset's keys ("service_id", "service_standard_id"): references, though they are numbers.
+  { role: 'reference', pattern: /^([a-z]+ ){1,3}(id|identifier)$/, confidence: 0.8 },
   {
     role: 'description',
     pattern:
@@ -195,6 +210,7 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   // "Q1 (2024/25)" reads as "Q1 2024/25"; a dataset's field name "target_met" as "target met", and
   // "comments_en" as "comments" (the English of a bilingual dataset; "_fr" is left unread).
   const field = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/i.test(raw.trim());
+  if (field && /_fr$/i.test(raw.trim())) return undefined;
   const text = (field ? raw.trim().replace(/_en$/i, '').replace(/_/g, ' ') : normaliseHeader(raw))
     .toLowerCase()
     .replace(/[()[\]]/g, ' ')

@@ -212,9 +212,34 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
     });
   }
 
+  // "Service standard | … | Target | Performance" (Transport Canada, the RCMP): beside a column
+  // headed as the target, a "standard" over words names the service measured, not its target; a
+  // header naming the measures further right ("Metric" over "10 business days") says how it is measured.
+  const headedTarget = cells.some((cell) => roleOf(cell.col) === 'target' && /^targets?$/.test(normaliseHeader(cell.header)));
+  const namedCol = [...roles.values()].find((c) => c.role === 'description')?.col ?? Infinity;
+  if (headedTarget) {
+    const standard = cells.find(
+      (cell) =>
+        roleOf(cell.col) === 'target' &&
+        cell.col < namedCol &&
+        /\bstandards?$/.test(normaliseHeader(cell.header).replace(/_/g, ' ').replace(/ en$/, '')) &&
+        holdsNames(profile(cell.col)),
+    );
+    if (standard)
+      roles.set(
+        standard.col,
+        column(standard, 'description', 0.8, `header "${standard.header}" over words, beside a column headed as the target`),
+      );
+  }
+
   // The measures: the leftmost column of names, where no header named one. A header naming
   // something else over the names ("National standard" over "A&E: Trust overall") gives way to them.
-  const firstFigureCol = Math.min(...cells.filter((cell) => holdsFigures(profile(cell.col))).map((cell) => cell.col));
+  // A dataset's numeric keys ("service_id") are not its figures.
+  const firstFigureCol = Math.min(
+    ...cells
+      .filter((cell) => holdsFigures(profile(cell.col)) && !['reference', 'reportingPeriod'].includes(roleOf(cell.col) ?? ''))
+      .map((cell) => cell.col),
+  );
   if (![...roles.values()].some((c) => c.role === 'description')) {
     const names = cells.find(
       (cell) =>
@@ -233,6 +258,15 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
     }
   }
   const descriptionCol = [...roles.values()].find((c) => c.role === 'description')?.col;
+
+  // "TSM Description | % | No. | Stock" (Tamworth): "No." right of the names, over figures, is a
+  // number of things, not a reference.
+  for (const cell of cells) {
+    if (roleOf(cell.col) !== 'reference' || descriptionCol === undefined || cell.col < descriptionCol) continue;
+    const own = profile(cell.col);
+    if (!/^(no|nos|number)\.?$/.test(normaliseHeader(cell.header)) || !holdsFigures(own) || holdsCodes(own)) continue;
+    roles.set(cell.col, column(cell, 'count', 0.8, `header "${cell.header}" right of the names, over figures (${examples(own)})`));
+  }
 
   for (const cell of cells) {
     if (roles.has(cell.col)) continue;
@@ -268,6 +302,16 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
           `header "${cell.header}" names a wider area to compare with, beside the column of the body's own figures`,
         ),
       );
+    } else if (
+      descriptionCol !== undefined &&
+      cell.col > descriptionCol &&
+      holdsFigures(own) &&
+      /^(number|no\.?|total) (of )?\w/.test(normaliseHeader(cell.header)) &&
+      cells.some((other) => other.guess?.role === 'actual' && roleOf(other.col) === 'actual')
+    ) {
+      // "Number of programs reporting" beside "Performance" (Transport Canada): how many the
+      // figure covers, where a header names the figure itself.
+      roles.set(cell.col, column(cell, 'count', 0.7, `header "${cell.header}" counts what the figure beside it covers`));
     } else if (descriptionCol !== undefined && cell.col > descriptionCol && holdsFigures(own)) {
       roles.set(cell.col, column(cell, 'actual', 0.7, `its values are figures (${examples(own)})`));
     } else if (descriptionCol !== undefined && cell.col > descriptionCol && shareOf(own, 'polarity') >= 0.7 && own.filled >= 2) {

@@ -272,8 +272,10 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
     };
   const worded = fromDescription(inputs.description);
   // "Cancer: 62 day wait for first treatment" against 85%: a wait measured as a percentage is the
-  // share seen within the standard, so more is better (Ashford and St Peter's).
-  if (worded?.reason === describe('lower', TIME_TAKEN) && target.kind === 'threshold' && target.unit === 'percent')
+  // share seen within the standard, so more is better (Ashford and St Peter's). So is a proportion
+  // ("35 calendar days to complete the review" against 0.9, the RCMP's service standards dataset).
+  const proportion = target.kind === 'threshold' && target.unit === 'count' && target.value > 0 && target.value < 1;
+  if (worded?.reason === describe('lower', TIME_TAKEN) && target.kind === 'threshold' && (target.unit === 'percent' || proportion))
     return {
       polarity: 'higher',
       source: 'description',
