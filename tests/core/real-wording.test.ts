@@ -507,6 +507,54 @@ describe("a dataset's field names", () => {
   });
 });
 
+describe("budget books' headers", () => {
+  test('"FY 2022 … FY 2025" over "Dept. | Key Measures" over "Actual | Actual | Estimate | Target": one header over three rows (City of Arlington, scorecard FY 2025)', () => {
+    const { tables, verdicts } = corpusCase('council-arlington-financial-economic-development-scorecard-fy2025.txt');
+    expect(tables[0]!.headerRows.map((r) => r + 1)).toEqual([3, 4, 5]);
+    expect(roles(tables[0]!)).toEqual({ A: 'owner', B: 'description', C: 'actual', D: 'actual', E: 'forecast', F: 'target' });
+    expect(tables[0]!.indicators[0]!.description).toBe('Aviation Operating Cost Recovery');
+    // FY 2023's figure is the latest; the only target is FY 2025's, which never judges it.
+    expect(verdicts.find((v) => v.actualCell === 'D6')).toMatchObject({ periodLabel: '2022/23', status: 'no-target' });
+  });
+
+  test('"ACTUAL | TARGET | PROJECTED | TARGET" over "MEASURE | TYPE" over "20/21 | 21/22 | 21/22 | 22 /23": a projection is never the result (Bedford, library measures 2022-23)', () => {
+    const { tables } = corpusCase('council-bedford-library-performance-measures-2022-23.txt');
+    expect(roles(tables[0]!)).toMatchObject({ A: 'description', C: 'actual', D: 'target', E: 'forecast', F: 'target' });
+    expect(tables[0]!.columns.filter((c) => c.role === 'target').map((c) => periodLabel(c.period!))).toEqual(['2021/22', '2022/23']);
+  });
+
+  test('"Bench | 2018 | 2019 | 2020" over "Mark | Actual | Estimated | Target", the measures in an unheaded column: "2020 Target" is 2020\'s and never judges 2018 (Town of Westlake, FY20)', () => {
+    const { tables, verdicts } = corpusCase('council-westlake-finance-performance-measures-fy2020.txt');
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'benchmark', C: 'actual', D: 'forecast', E: 'target' });
+    expect(tables[0]!.indicators[0]!.description).toBe('1. Full Time Equivalents');
+    expect(verdicts[0]).toMatchObject({ actualCell: 'C8', status: 'no-target' });
+    expect(verdicts[0]!.reason).toContain("the table's target is for 2020");
+  });
+
+  test('"Targets" written once over "2016/17 | 2017/18" heads both; a table of targets alone is read against the later year (Wellington City Council, annual plan 2017/18)', () => {
+    const { tables, verdicts } = corpusCase('council-wellington-city-annual-plan-performance-targets-2017-18.txt');
+    expect(tables[0]!.columns.filter((c) => c.role === 'target').map((c) => periodLabel(c.period!))).toEqual(['2016/17', '2017/18']);
+    expect(verdicts[0]).toMatchObject({ periodLabel: '2017/18', status: 'no-data' });
+  });
+});
+
+describe('a scorecard with its traffic light last', () => {
+  test('"LINKED ITEMS | UNIT | TARGET | ACTUAL | INDICATOR": the first column names the measures, the empty "INDICATOR" is the light; "Period: Jul-19 - Jun-20" is 2019/20 (Waikato District Council)', () => {
+    const { tables, verdicts } = corpusCase('council-waikato-district-scorecard-governance-2019-20.txt');
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'unit', C: 'target', D: 'actual' });
+    expect(verdicts[0]).toMatchObject({ actualCell: 'D9', periodLabel: '2019/20', status: 'missed' });
+    expect(periodInText('January 2019 to December 2019')).toEqual({ kind: 'year', fy: 2019, calendar: true });
+  });
+});
+
+describe('a table printed in blocks', () => {
+  test('each block under the header again, one label changed, is read with the same columns; "No." and "Stock" right of the names are counts (Tamworth, TSMs 2023/24)', () => {
+    const { tables } = corpusCase('council-tamworth-tenant-satisfaction-measures-2023-24.txt');
+    expect(tables.map((table) => table.headerRows[0]! + 1)).toEqual([6, 12, 15]);
+    for (const table of tables) expect(roles(table)).toEqual({ B: 'description', C: 'actual', D: 'count', E: 'count' });
+  });
+});
+
 describe('a service standard beside its target', () => {
   test('"Service standard | Metric | Number of programs reporting | Target | Performance": the standard names the service, the number counts what the figure covers (Transport Canada, report card 2014-15)', () => {
     const { tables, verdicts } = corpusCase('transport-canada-gc-service-standard-report-card-2014-15.txt');

@@ -70,6 +70,8 @@ function guessesFor(
       continue;
     }
     const parts: string[] = [];
+    const spanning = seriesGroups ? undefined : headingOverPeriods(grid, rows, c, cols[0]!);
+    if (spanning !== undefined) parts.push(grid.headerText(rows[0]!, spanning));
     for (const r of rows) {
       const shown = grid.headerText(r, c);
       if (shown && parts[parts.length - 1] !== shown) parts.push(shown);
@@ -97,6 +99,26 @@ function guessesFor(
   }
   return result;
 }
+
+/**
+ * The heading a period label stands under where its own cell above is blank: a kind of figure
+ * written once over a run of periods ("Targets" over "2016/17 | 2017/18", Wellington City
+ * Council's annual plan), as a merged cell is when exported. Only across periods, each with a
+ * blank above, from a heading that is itself over a period.
+ */
+function headingOverPeriods(grid: SheetGrid, rows: readonly number[], col: number, leftmost: number): number | undefined {
+  if (rows.length !== 2 || grid.filledCell(rows[0]!, col) || !namesAPeriod(grid.text(rows[1]!, col))) return undefined;
+  for (let c = col - 1; c >= leftmost; c--) {
+    if (!namesAPeriod(grid.text(rows[1]!, c))) return undefined;
+    if (!grid.filledCell(rows[0]!, c)) continue;
+    const kind = grid.classify(grid.headerText(rows[0]!, c));
+    return kind && !kind.period && FIGURE_KINDS.has(kind.role) ? c : undefined;
+  }
+  return undefined;
+}
+
+/** Kinds of figure a heading may name over a run of periods. */
+const FIGURE_KINDS: ReadonlySet<ColumnRole> = new Set(['target', 'actual', 'forecast', 'benchmark', 'longTermTarget', 'previous']);
 
 /**
  * A heading over a year: the year dates the figure the heading names. "Aim" over "2019/20" is the
@@ -216,7 +238,7 @@ function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boo
   for (let c = span.left; c <= right; c++) {
     const shown = grid.filledHeaderText(below, c);
     if (!shown) continue;
-    const guess = grid.classify(shown);
+    const guess = grid.classify(shown) ?? splitHeading(grid, row, c, below);
     if (guess === undefined || (guess.role === 'description' && grid.filledCell(row, c))) return false;
   }
   return true;
@@ -270,17 +292,43 @@ function mayStandAboveALabel(grid: SheetGrid, row: number, col: number, labelRow
   const text = grid.text(row, col);
   // A cell not merged away shows its own text.
   if (!text || grid.isMergedAway(row, col) || grid.isMergeOrigin(row, col) || GROUP_HEADING.test(text) || namesAYear(text)) return true;
+  // A year alone ("2018" over "Actual", the Town of Westlake's budget book) dates the label under it.
+  if (isYearAlone(grid.cell(row, col)) && grid.figureCount(labelRow) === 0) return true;
   // A row of labels holds no figures: its row count rules out a body row before any words are read.
   if (!namesAYear(grid.text(labelRow, col)) && (grid.figureCount(labelRow) > 0 || !namesAPeriod(grid.text(labelRow, col)))) {
     // A comparator's name over its measure: "Peer group" over "median" (CHP's regulatory metrics).
     // Tested on the words above first: every body row above another is asked, and classifying
     // each new pair of texts doubled the time detection takes.
-    if (!COMPARATOR_HEADER.test(normaliseHeader(text))) return false;
+    if (!COMPARATOR_HEADER.test(normaliseHeader(text))) return splitHeading(grid, row, col, labelRow) !== undefined;
     const together = grid.classify(`${text} ${grid.text(labelRow, col)}`);
     return together?.role === 'benchmark';
   }
   const kind = grid.classify(text);
   return kind !== undefined && kind.role !== 'description';
+}
+
+/** A short word or two, nothing else: "Bench", "Mark". A figure typed as text ("98%") is none. */
+const PLAIN_WORD = /^[A-Za-z][A-Za-z'-]*( [A-Za-z'-]+)?$/;
+
+/** A year typed alone, as a number ("2018") or as text. */
+function isYearAlone(cell: Cell): boolean {
+  const value = cell.value;
+  if (value.kind === 'number') return Number.isInteger(value.value) && value.value >= 1990 && value.value <= 2100;
+  return value.kind === 'text' && /^(19|20)\d\d$/.test(value.value.trim());
+}
+
+/**
+ * One heading split over the two rows ("Bench" over "Mark", the Town of Westlake's budget book):
+ * what the two words make together, where the lower is not known alone. Only plain words over a
+ * row with no figures are joined, so body rows are ruled out unread.
+ */
+function splitHeading(grid: SheetGrid, row: number, col: number, labelRow: number): HeaderGuess | undefined {
+  if (grid.figureCount(labelRow) > 0) return undefined;
+  const upper = grid.text(row, col);
+  const lower = grid.text(labelRow, col);
+  if (!PLAIN_WORD.test(upper) || !PLAIN_WORD.test(lower) || grid.classify(lower) !== undefined) return undefined;
+  const together = grid.classify(`${upper} ${lower}`);
+  return together && together.role !== 'description' ? together : undefined;
 }
 
 /**
@@ -439,11 +487,37 @@ function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): Head
   // One row alone is a header only if at least half its cells are recognised and no role other
   // than a repeatable one is named twice; failing that, only a second header row below can save it.
   const recognisedAlone = recognisedIfHeaderAlone(grid, row, span.left, right, filledCount);
-  const twoRows = hasSecondHeaderRow(grid, row, span);
-  if (recognisedAlone === undefined && !twoRows) return undefined;
+  const extraRows = namesRowBetween(grid, row, span) ? 2 : hasSecondHeaderRow(grid, row, span) ? 1 : 0;
+  if (recognisedAlone === undefined && extraRows === 0) return undefined;
   const recognised = recognisedAlone ?? recognisedCells(grid, row, span.left, right);
   if (recognised < 1) return undefined;
-  return mapHeader(grid, row, span, twoRows, recognised);
+  return mapHeader(grid, row, span, extraRows, recognised);
+}
+
+/**
+ * A header printed over three rows with the names' headings on the middle one, as a budget book's
+ * table is when its text is copied out ("| | FY 2022 | … | FY 2025", then "Dept. | Key Measures",
+ * then "| | Actual | … | Target", the City of Arlington; or the kinds above and the years below,
+ * Bedford's library): the middle row heads only the columns left of the figures, and the rows
+ * either side head only the figures, one of them with a period, the other with a kind of figure.
+ */
+function namesRowBetween(grid: SheetGrid, row: number, span: ColumnSpan): boolean {
+  const middle = row + 1;
+  const last = row + 2;
+  if (last >= grid.rows || grid.figureCount(middle) > 0 || grid.figureCount(last) > 0) return false;
+  const top = filledInSpan(grid, row, span);
+  const names = filledInSpan(grid, middle, span);
+  const bottom = filledInSpan(grid, last, span);
+  if (top.length < 2 || names.length === 0 || bottom.length !== top.length) return false;
+  if (names[names.length - 1]! >= top[0]! || bottom.some((c, i) => c !== top[i])) return false;
+  if (!names.some((c) => NAME_ROLES.has(grid.classify(grid.headerText(middle, c))?.role ?? 'actual'))) return false;
+  const periods = (r: number): boolean => top.every((c) => namesAPeriod(grid.text(r, c)) || namesAYear(grid.text(r, c)));
+  const kinds = (r: number): boolean =>
+    top.every((c) => {
+      const kind = grid.classify(grid.headerText(r, c));
+      return kind !== undefined && !kind.period && kind.role !== 'description';
+    });
+  return (periods(row) && kinds(last)) || (kinds(row) && periods(last));
 }
 
 /**
@@ -451,17 +525,18 @@ function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): Head
  * or finds it is no header after all. Kept apart because its callbacks would otherwise cost
  * every row tried a closure context, though few rows get this far.
  */
-function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, twoRows: boolean, recognised: number): HeaderCandidate | undefined {
+function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, extraRows: number, recognised: number): HeaderCandidate | undefined {
   const filled = filledInSpan(grid, row, span);
   if (filled.some((c) => grid.text(row, c).length > 200)) return undefined;
 
-  // A second header row: short labels under a group heading ("Target Met" over "Yes | No").
-  const rows = twoRows ? [row, row + 1] : [row];
-  const below = rows.length > 1 ? filledInSpan(grid, row + 1, span) : [];
+  // A second header row: short labels under a group heading ("Target Met" over "Yes | No"); or a
+  // third, under the names' headings (namesRowBetween).
+  const rows = extraRows === 2 ? [row, row + 1, row + 2] : extraRows === 1 ? [row, row + 1] : [row];
+  const below = rows.slice(1).flatMap((r) => filledInSpan(grid, r, span));
   // A header has most of its cells recognised (below); one row alone can have no more than it had.
   if (rows.length === 1 && recognised * 2 < filled.length) return undefined;
   const allCols = rows.length > 1 ? [...new Set([...filled, ...below])].sort((a, b) => a - b) : filled;
-  const seriesGroups = rows.length > 1 && seriesUnderPeriods(grid, row, span);
+  const seriesGroups = rows.length === 2 && seriesUnderPeriods(grid, row, span);
   const combined = guessesFor(grid, rows, allCols, seriesGroups);
 
   const columns: ColumnMapping[] = [];
@@ -519,6 +594,28 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, twoRows: bool
   if (!isActionPlan && !hasData) return undefined;
   if (!isActionPlan && columns.length < 2) return undefined;
 
+  // "LINKED ITEMS | UNIT | TARGET | ACTUAL | INDICATOR" (Waikato District Council's scorecard): a
+  // heading naming the measures after the figures, over empty cells, heads the traffic light; an
+  // unknown heading first in the row, over the words beside the figures, names the measures.
+  const named = columns.find((column) => column.role === 'description');
+  const dataCols = columns.filter((column) => DATA_ROLES.has(column.role));
+  if (!isActionPlan && named && dataCols.length > 0 && dataCols.every((column) => column.col < named.col)) {
+    const firstData = dataCols[0]!.col;
+    const leftmost = allCols.find((c) => c < firstData && combined.has(c) && !combined.get(c)!.guess);
+    const bodyStart = rows[rows.length - 1]! + 1;
+    const firstBody = firstRowWithFigures(grid, bodyStart, 3, dataCols);
+    const below = [bodyStart, bodyStart + 1, bodyStart + 2, bodyStart + 3].filter((r) => r < grid.rows);
+    if (leftmost !== undefined && grid.isEmptyDown(named.col, below) && valueKind(grid.cell(firstBody, leftmost)) === 'words') {
+      const header = combined.get(leftmost)!.header;
+      columns.splice(columns.indexOf(named), 1, {
+        col: leftmost,
+        header,
+        role: 'description',
+        confidence: 0.7,
+        reason: `its header "${header}" is not one KPI Tracker knows, but it holds the words beside the figures; "${named.header}" after the figures is empty`,
+      });
+    }
+  }
   // A measures column whose header is a theme title ("Continually Adapting the Service … | Target | Actual").
   if (!isActionPlan && ![...roles].some((role) => NAME_ROLES.has(role))) {
     const firstData = Math.min(...columns.map((column) => column.col));
@@ -529,7 +626,9 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, twoRows: bool
       // the values will say it holds the names. One header row with a blank first cell is the
       // shape reader's, which also asks whether the names are measures.
       // Only straight over a body row: words beside figures, not a second row of headings.
-      const firstBody = rows[rows.length - 1]! + 1;
+      // Under a header of two rows, the first row with figures may come after a group's heading
+      // and its gloss ("INPUTS (the resources …)", the Town of Westlake's budget book).
+      const firstBody = firstRowWithFigures(grid, rows[rows.length - 1]! + 1, seriesGroups ? 1 : rows.length > 1 ? 3 : 0, columns);
       // Across a spacer column, empty in the header and the first body row.
       let unheaded = firstData - 1;
       while (
@@ -540,12 +639,12 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, twoRows: bool
       )
         unheaded--;
       const namesBeside =
-        seriesGroups &&
+        rows.length > 1 &&
         unheaded >= Math.max(span.left, 0) &&
         rows.every((r) => !grid.filledCell(r, unheaded)) &&
         valueKind(grid.cell(firstBody, unheaded)) === 'words' &&
         columns.some((column) => valueKind(grid.cell(firstBody, column.col)) === 'figure');
-      return namesBeside ? { rows, columns } : undefined;
+      return namesBeside ? { rows, columns: calendarTargets(columns) } : undefined;
     }
     const header = combined.get(leftmost)!.header;
     title = header;
@@ -575,7 +674,27 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, twoRows: bool
       });
     }
   }
-  return { rows, columns: columns.sort((a, b) => a.col - b.col), ...(title ? { title } : {}) };
+  return { rows, columns: calendarTargets(columns).sort((a, b) => a.col - b.col), ...(title ? { title } : {}) };
+}
+
+/**
+ * "2018 Actual | 2019 Estimated | 2020 Target" (the Town of Westlake's budget book): beside figures
+ * dated by calendar years, a target headed by a year alone is that calendar year's, and never
+ * judges 2018's figure. Elsewhere "Target 2025" dates nothing (it may be 2024/25 or 2025/26).
+ */
+function calendarTargets(columns: ColumnMapping[]): ColumnMapping[] {
+  if (!columns.some((column) => column.role === 'actual' && column.period?.kind === 'year' && column.period.calendar)) return columns;
+  return columns.map((column) => {
+    const year = column.role === 'target' && !column.period ? /^(?:\D*\s)?((?:19|20)\d\d)(?:\s\D*)?$/.exec(column.header) : null;
+    return year ? { ...column, period: { kind: 'year', fy: Number(year[1]), calendar: true } } : column;
+  });
+}
+
+/** The first of the next `count` rows with a figure under one of `columns` (the first row itself if none has). */
+function firstRowWithFigures(grid: SheetGrid, from: number, count: number, columns: readonly ColumnMapping[]): number {
+  for (let r = from; r < Math.min(from + count, grid.rows); r++)
+    if (columns.some((column) => valueKind(grid.cell(r, column.col)) === 'figure')) return r;
+  return from;
 }
 
 /**
@@ -587,26 +706,35 @@ export function repeatedHeader(grid: SheetGrid, row: number, current: HeaderCand
   if (current.rows.length !== 1 || grid.figureCount(row) > 0) return undefined;
   const headerRow = current.rows[0]!;
   if (row <= headerRow) return undefined;
-  const sameAsHeader = (c: number): boolean => normaliseHeader(grid.headerText(row, c)) === normaliseHeader(grid.headerText(headerRow, c));
-  let same = 0;
-  let changed = 0;
-  for (const column of current.columns) {
-    if (NAME_ROLES.has(column.role) || !grid.headerText(row, column.col)) continue;
-    if (sameAsHeader(column.col)) same++;
-    else changed++;
-  }
   // A table printed in blocks, each under the header again, one label perhaps changed for its
   // figures ("TSM | TSM Description | No. | No. | Stock" under "… | % | No. | Stock", Tamworth):
   // the same columns. A changed label needs the names' headings repeated as they were.
-  if (same < 2 || changed >= same) return undefined;
-  if (changed > 0 && current.columns.some((column) => NAME_ROLES.has(column.role) && !sameAsHeader(column.col))) return undefined;
+  let same = 0;
+  let changed = -1;
+  for (const column of current.columns) {
+    if (NAME_ROLES.has(column.role)) continue;
+    const here = grid.headerText(row, column.col);
+    if (!here) continue;
+    if (normaliseHeader(here) === normaliseHeader(grid.headerText(headerRow, column.col))) same++;
+    else if (changed === -1) changed = column.col;
+    else return undefined;
+  }
+  if (same < 2) return undefined;
+  if (changed !== -1)
+    for (const column of current.columns)
+      if (NAME_ROLES.has(column.role) && !sameHeaderText(grid, row, headerRow, column.col)) return undefined;
   // Nothing else on the row but what the header row held there: a body row that happens to hold
   // the same words has more to say.
-  for (const c of grid.filledColumns(row)) if (!current.columns.some((column) => column.col === c) && !sameAsHeader(c)) return undefined;
+  for (const c of grid.filledColumns(row))
+    if (!current.columns.some((column) => column.col === c) && !sameHeaderText(grid, row, headerRow, c)) return undefined;
   const columns = current.columns.map((column) =>
     grid.headerText(row, column.col) ? { ...column, header: grid.headerText(row, column.col) } : column,
   );
   return { ...current, rows: [row], columns };
+}
+
+function sameHeaderText(grid: SheetGrid, row: number, headerRow: number, col: number): boolean {
+  return normaliseHeader(grid.headerText(row, col)) === normaliseHeader(grid.headerText(headerRow, col));
 }
 
 export function kindOf(columns: readonly ColumnMapping[]): TableKind {

@@ -91,7 +91,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'forecast',
     pattern:
-      /^(forecast|forecasted|projected|projection|predicted|estimated)( (outturn|out-turn|year[- ]end|position|figure|result|performance|actual|value))?( \d{4}.*)?$|^(year[- ]end|outturn|out-turn) (forecast|projection)$/,
+      /^(forecast|forecasted|projected|projection|predicted|estimated?)( (outturn|out-turn|year[- ]end|position|figure|result|performance|actual|value))?( \d{4}.*)?$|^(year[- ]end|outturn|out-turn) (forecast|projection)$/,
     confidence: 0.9,
   },
   {
@@ -119,7 +119,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'benchmark',
     pattern:
-      /^(national|england|regional|uk|peer|peer group|family group|nearest neighbours?|comparator|sector|cipfa|london|welsh|wales|scottish|scotland|la|local authority|council|landlord) (average|median|mean|benchmark|figure|rate|value)( \d{2}(\/\d{2})?| \d{4}(\/\d{2,4})?)?$|^(median|benchmark|top quartile|upper quartile|lower quartile)( value| figure)?$/,
+      /^(national|england|regional|uk|peer|peer group|family group|nearest neighbours?|comparator|sector|cipfa|london|welsh|wales|scottish|scotland|la|local authority|council|landlord) (average|median|mean|benchmark|figure|rate|value)( \d{2}(\/\d{2})?| \d{4}(\/\d{2,4})?)?$|^(median|benchmark|bench mark|top quartile|upper quartile|lower quartile)( value| figure)?$/,
     confidence: 0.9,
   },
   // "Housemark London median benchmark", "Housemark upper quartile": a benchmarking club's figure.
@@ -155,7 +155,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'owner',
     pattern:
-      /^(owner|kpi owner|lead|lead officer|responsible|responsible officer|accountable officer|named manager|responsible manager|manager|service lead|officer|directorate|lead directorate|team|owning team|responsible team|department|service area|slt lead|head of service|lead member)$/,
+      /^(owner|kpi owner|lead|lead officer|responsible|responsible officer|accountable officer|named manager|responsible manager|manager|service lead|officer|directorate|lead directorate|team|owning team|responsible team|department|dept\.?|service area|slt lead|head of service|lead member)$/,
     confidence: 1,
   },
   {
@@ -293,6 +293,14 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
   }
   const period = parsePeriodLabel(text);
   if (period) return { role: 'actual', period, confidence: 1, reason: `header "${raw.trim()}" is a period` };
+  // "PROJECTED 21/22" (Bedford's budget book): a period's projected figure, never its result. An
+  // estimate may be judged ("03/04 target | 03/04 estimate | Status", Bath and North East Somerset).
+  const projected =
+    /^(forecast|projected|projection|predicted) (?<after>.+)$/.exec(text) ??
+    /^(?<before>.+) (forecast|projected|projection|predicted)$/.exec(text);
+  const projectedPeriod = projected ? parsePeriodLabel(projected.groups!.after ?? projected.groups!.before!) : undefined;
+  if (projectedPeriod)
+    return { role: 'forecast', period: projectedPeriod, confidence: 0.9, reason: `header "${raw.trim()}" is a projected figure` };
   // "Annual result", "Full year outturn": the whole year's figure, its year taken from the table's.
   if (/^(annual|full[- ]year|whole[- ]year) (results?|outturn|actual|performance|figure)$/.test(text))
     return { role: 'actual', period: { kind: 'year' }, confidence: 0.9, reason: `header "${raw.trim()}" is the year's figure` };

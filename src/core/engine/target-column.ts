@@ -1,5 +1,5 @@
 import type { ColumnMapping, ColumnRole, DetectedTable } from '../detect/types';
-import { periodLabel, type Period } from '../periods/period';
+import { comparePeriods, periodLabel, type Period } from '../periods/period';
 import type { Sheet } from '../model/workbook';
 import { publishedRating } from './published-rating';
 import { columnsOf, textAt } from './table-columns';
@@ -14,6 +14,18 @@ export function targetColumnFor(table: DetectedTable, period: Period | undefined
   const targets = columnsOf(table, 'target');
   if (!period || period.fy === undefined) return targets[0];
   return targets.find((t) => t.period?.fy === period.fy) ?? targets.find((t) => t.period?.fy === undefined);
+}
+
+/**
+ * The target a table with no figures yet is read against: the latest year's where its targets
+ * run over several ("Targets 2016/17 | 2017/18", Wellington City Council's annual plan for
+ * 2017/18), as the plan is for the year it ends with.
+ */
+export function latestTargetColumn(table: DetectedTable): ColumnMapping | undefined {
+  const targets = columnsOf(table, 'target');
+  let latest = targets[0];
+  for (const target of targets) if (target.period && (!latest?.period || comparePeriods(target.period, latest.period) > 0)) latest = target;
+  return latest;
 }
 
 /** Columns of figures: where a table has any, its own rating is not the only reading there is. */

@@ -8,7 +8,7 @@ import { placeOf, polarityFor, toleranceFor, type RowContext } from './indicator
 import { assess, type JudgeContext } from './judge';
 import { parseActualCell } from './parse-actual';
 import { parseTargetCell } from './parse-target';
-import { answeredWithoutFigures, noActualColumnWhy, targetColumnFor, targetWithoutColumn } from './target-column';
+import { answeredWithoutFigures, latestTargetColumn, noActualColumnWhy, targetColumnFor, targetWithoutColumn } from './target-column';
 import type { PolarityDecision } from './polarity';
 import { disagreement, monitoredOnly, publishedRating, statusColumnFor, tableRatesOnlyMetOrNotMet } from './published-rating';
 import { refineTargetUnit } from './refine-target';
@@ -182,7 +182,7 @@ function withoutFigures(ctx: RowContext, hasActualColumns: boolean, tolerance: T
     const context: JudgeContext = { polarity: polarityFor(ctx, answered.target), today: options.today, tolerance };
     return keptVerdict(placeOf(ctx), answered.period, undefined, answered.actual, { target: answered.target, context });
   }
-  const targetColumn = targetColumnFor(table, undefined);
+  const targetColumn = latestTargetColumn(table);
   const target = targetColumn
     ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description)
     : indicator.targetRow !== undefined

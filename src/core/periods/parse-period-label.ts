@@ -269,6 +269,8 @@ function statedSpan(text: string): Period | undefined {
     const period = parsePeriodLabel(part === 'fy' ? labelled[2]! : `${part} ${labelled[2]}`);
     if (period) return period;
   }
+  const twelve = twelveMonths(text);
+  if (twelve) return twelve;
   const m = MONTHS_TO.exec(text);
   if (!m) return undefined;
   const count = MONTH_COUNT[m[1]!.toLowerCase()] ?? Number(m[1]);
@@ -285,6 +287,27 @@ function statedSpan(text: string): Period | undefined {
   if (count === 3 && last % 3 === 0) return { kind: 'quarter', quarter: (last / 3) as 1 | 2 | 3 | 4, fy };
   if (count === 6 && last === 12) return { kind: 'half', half: 2, fy };
   return undefined;
+}
+
+/** "Jul-19 - Jun-20", "July 2019 to June 2020": a month and its year, to the month before it a year on (or December of the same year). */
+const TWELVE_MONTHS = /\b([a-z]{3,9})\.?[-' ]?(\d{4}|\d{2})\s*(?:-|to)\s*([a-z]{3,9})\.?[-' ]?(\d{4}|\d{2})\b/i;
+
+/**
+ * Twelve months from a month other than April ("Period: Jul-19 - Jun-20", Waikato District
+ * Council's scorecard): a year, labelled as the financial year it starts in (2019/20), as a
+ * financial year ending in June is; January to December is the calendar year. From April it is the
+ * financial year, read elsewhere.
+ */
+function twelveMonths(text: string): Period | undefined {
+  const m = TWELVE_MONTHS.exec(text);
+  if (!m) return undefined;
+  const from = monthFromName(m[1]!.toLowerCase());
+  const to = monthFromName(m[3]!.toLowerCase());
+  if (from === undefined || to === undefined || from === 4 || to !== (from === 1 ? 12 : from - 1)) return undefined;
+  const startYear = fullYear(m[2]!);
+  const endYear = fullYear(m[4]!);
+  if (endYear !== startYear + (from === 1 ? 0 : 1)) return undefined;
+  return from === 1 ? { kind: 'year', fy: startYear, calendar: true } : { kind: 'year', fy: startYear };
 }
 
 /**

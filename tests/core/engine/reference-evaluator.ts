@@ -30,7 +30,13 @@ import {
   statusColumnFor,
 } from '../../../src/core/engine/published-rating';
 import { refineTargetUnit } from '../../../src/core/engine/refine-target';
-import { answeredWithoutFigures, noActualColumnWhy, targetColumnFor, targetWithoutColumn } from '../../../src/core/engine/target-column';
+import {
+  answeredWithoutFigures,
+  latestTargetColumn,
+  noActualColumnWhy,
+  targetColumnFor,
+  targetWithoutColumn,
+} from '../../../src/core/engine/target-column';
 import type { Actual, Target, Unit } from '../../../src/core/engine/target-types';
 import { describeTimeTarget, satisfactionShare, timeliness } from '../../../src/core/engine/timeliness';
 import { DEFAULT_TOLERANCE, type Tolerance } from '../../../src/core/engine/tolerance';
@@ -266,7 +272,7 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
       continue;
     }
     if (judgedColumns.length === 0) {
-      const targetColumn = targetColumnFor(table, undefined);
+      const targetColumn = latestTargetColumn(table);
       const target = targetIn(where, indicator, targetColumn, undefined);
       const actual: Actual =
         actualColumns.length > 0
