@@ -14,6 +14,7 @@ import {
   repeatedHeader,
   REFERENCE_PATTERN,
   segmentsOf,
+  sideBySideSpans,
   repeatedBlocks,
   shorten,
   yearAbove,
@@ -114,7 +115,7 @@ function detectSheet(
     }
     if (ignoredRows.has(r)) continue;
     // Tables side by side: a row that is no header as a whole may be one per run of columns.
-    const spans = blocks ?? segmentsOf(grid, r);
+    const spans = blocks ?? sideBySideSpans(segmentsOf(grid, r));
     if (spans.length < 2) continue;
     let bottom = r;
     for (const span of spans) {

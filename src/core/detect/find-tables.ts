@@ -101,20 +101,40 @@ function guessesFor(
 }
 
 /**
- * The heading a period label stands under where its own cell above is blank: a kind of figure
- * written once over a run of periods ("Targets" over "2016/17 | 2017/18", Wellington City
- * Council's annual plan), as a merged cell is when exported. Only across periods, each with a
- * blank above, from a heading that is itself over a period.
+ * The heading a label stands under where its own cell above is blank, as a merged cell is when
+ * exported: a kind of figure written once, in the plural, over a run of periods of one kind
+ * ("Targets" over "2016/17 | 2017/18", Wellington City Council's annual plan); or a period written
+ * once over a run of kinds ("2023/24" over "Target | Actual", then "2024/25" over the next pair).
+ * Across labels each with a blank above, back to the heading's own column.
  */
 function headingOverPeriods(grid: SheetGrid, rows: readonly number[], col: number, leftmost: number): number | undefined {
-  if (rows.length !== 2 || grid.filledCell(rows[0]!, col) || !namesAPeriod(grid.text(rows[1]!, col))) return undefined;
+  if (rows.length !== 2 || grid.filledCell(rows[0]!, col)) return undefined;
+  const label = grid.text(rows[1]!, col);
+  const period = namesAPeriod(label) ? parsePeriodLabel(label) : undefined;
+  const kind = period ? undefined : figureKind(grid, rows[1]!, col);
+  if (!period && !kind) return undefined;
   for (let c = col - 1; c >= leftmost; c--) {
-    if (!namesAPeriod(grid.text(rows[1]!, c))) return undefined;
+    const other = grid.text(rows[1]!, c);
+    const sameSort = period
+      ? namesAPeriod(other) && parsePeriodLabel(other)?.kind === period.kind
+      : figureKind(grid, rows[1]!, c) !== undefined && !namesAPeriod(other);
+    if (!sameSort) return undefined;
     if (!grid.filledCell(rows[0]!, c)) continue;
-    const kind = grid.classify(grid.headerText(rows[0]!, c));
-    return kind && !kind.period && FIGURE_KINDS.has(kind.role) ? c : undefined;
+    const heading = grid.headerText(rows[0]!, c);
+    if (period) {
+      const over = grid.classify(heading);
+      return over && !over.period && FIGURE_KINDS.has(over.role) && /s$/i.test(heading.trim()) ? c : undefined;
+    }
+    return namesAPeriod(heading) ? c : undefined;
   }
   return undefined;
+}
+
+/** A label naming a kind of figure and no period ("Target", "Actual"). */
+function figureKind(grid: SheetGrid, row: number, col: number): HeaderGuess | undefined {
+  const text = grid.headerText(row, col);
+  const guess = text ? grid.classify(text) : undefined;
+  return guess && !guess.period && FIGURE_KINDS.has(guess.role) ? guess : undefined;
 }
 
 /** Kinds of figure a heading may name over a run of periods. */
@@ -153,6 +173,19 @@ export function segmentsOf(grid: SheetGrid, row: number): ColumnSpan[] {
     else spans.push({ left: c, right: c });
   }
   return spans;
+}
+
+/**
+ * The columns each table standing side by side may take: its run of headings, widened over the
+ * empty columns either side but the one that parts it from its neighbour, so that a header whose
+ * first column has no heading in this row ("| FY21 | FY22" over "Key Measures | Actual | Actual",
+ * Fort Worth, set beside another) keeps its names column.
+ */
+export function sideBySideSpans(segments: readonly ColumnSpan[]): ColumnSpan[] {
+  return segments.map((segment, i) => ({
+    left: i === 0 ? 0 : Math.max(segment.left, segments[i - 1]!.right + 2),
+    right: i === segments.length - 1 ? segment.right : Math.max(segment.right, segments[i + 1]!.left - 2),
+  }));
 }
 
 /**

@@ -168,7 +168,7 @@ const RULES: readonly Rule[] = [
   // address, never a figure, though its words name the target or the results.
   {
     role: 'source',
-    pattern: /\b(uri|url|urls|hyperlinks?|web ?address(es)?|website|web ?page|web ?links?)$/,
+    pattern: /\b(uri|url|urls|hyperlinks?|web ?address(es)?|web ?links?)$/,
     confidence: 0.9,
   },
   { role: 'tolerance', pattern: /^tolerance( band)?( %)?$/, confidence: 1 },
@@ -180,7 +180,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'count',
     pattern:
-      /^(numbers?|no\.? of cases|number of cases|cases|count|volume|total (cases|volume|number|count)|(housing )?stock|numerator|denominator|base|sample size|(volume|number|no\.?) (meeting|within|inside|achieving) (the )?(target|standard)s?)$/,
+      /^(numbers?|no\.? of cases|number of cases|cases|count|volume|total (cases|volume|number|count)|(housing )?stock|numerator|denominator|base|sample size|volume (meeting|within|inside|achieving) (the )?(target|standard)s?)$/,
     confidence: 0.9,
   },
   {

@@ -67,33 +67,64 @@ export function readHeaderlessLists(
   const taken = grid.rowsUnder(covered);
   const lists: DetectedTable[] = [];
   for (let r = 0; r < grid.rows; r++) {
-    const pair = taken[r] ? undefined : pairAt(grid, r);
-    if (!pair) continue;
-    const list = readFrom(grid, r, pair, taken, periodAbove, figures);
-    if (list) {
-      lists.push(list);
-      r = list.range.bottom;
+    if (taken[r]) continue;
+    for (const pair of pairsAt(grid, r)) {
+      if (lists.some(({ range }) => r <= range.bottom && range.left <= pair.names && pair.names <= range.right)) continue;
+      const list = readFrom(grid, r, pair, taken, periodAbove, figures);
+      if (list) lists.push(list);
     }
   }
   return lists;
 }
 
-/**
- * Where a row is a measure's words and one value beside them (perhaps across a spacer column),
- * and perhaps a comment straight after the value ("… | 18 | Up on last month"), their columns.
- */
-function pairAt(grid: SheetGrid, row: number): { names: number; value: number } | undefined {
-  const count = grid.filledCount(row);
-  if (count !== 2 && count !== 3) return undefined;
-  const [names, value, comment] = grid.filledColumns(row) as [number, number, number | undefined];
-  if (value > names + 1 + MAX_SPACER || valueKind(grid.cell(row, names)) !== 'words' || grid.text(row, names).length < 8) return undefined;
-  if (comment !== undefined && (comment !== value + 1 || valueKind(grid.cell(row, comment)) !== 'words')) return undefined;
-  return { names, value };
+/** A measure's words and its value in one row, and the columns its list may take beside others. */
+interface Pair {
+  readonly names: number;
+  readonly value: number;
+  readonly left: number;
+  readonly right: number;
 }
 
-function samePair(grid: SheetGrid, row: number, first: { names: number; value: number }): boolean {
-  const pair = pairAt(grid, row);
-  return pair !== undefined && pair.names === first.names && pair.value === first.value;
+/**
+ * Where a row is a measure's words and one value beside them (perhaps across a spacer column),
+ * and perhaps a comment straight after the value ("… | 18 | Up on last month"): their columns,
+ * for each list standing side by side in the row (a sheet laid out in two halves). Any other cell
+ * makes the row no list's.
+ */
+function pairsAt(grid: SheetGrid, row: number): Pair[] {
+  const count = grid.filledCount(row);
+  if (count < 2 || count > 12) return [];
+  const filled = grid.filledColumns(row);
+  const found: Array<{ names: number; value: number; end: number }> = [];
+  for (let i = 0; i < filled.length;) {
+    const names = filled[i]!;
+    const value = filled[i + 1];
+    if (
+      value === undefined ||
+      value > names + 1 + MAX_SPACER ||
+      valueKind(grid.cell(row, names)) !== 'words' ||
+      grid.text(row, names).length < 8
+    )
+      return [];
+    i += 2;
+    let end = value;
+    if (filled[i] === value + 1) {
+      if (valueKind(grid.cell(row, value + 1)) !== 'words') return [];
+      end = value + 1;
+      i++;
+    }
+    found.push({ names, value, end });
+  }
+  return found.map((pair, k) => ({
+    names: pair.names,
+    value: pair.value,
+    left: k === 0 ? 0 : found[k - 1]!.end + 1,
+    right: k === found.length - 1 ? Number.MAX_SAFE_INTEGER : found[k + 1]!.names - 1,
+  }));
+}
+
+function samePair(grid: SheetGrid, row: number, first: Pair): boolean {
+  return pairsAt(grid, row).some((pair) => pair.names === first.names && pair.value === first.value);
 }
 
 type ListKind = { kind: 'targets'; reason: string } | { kind: 'figures' };
@@ -118,7 +149,7 @@ function listKind(grid: SheetGrid, rows: readonly number[], col: number, valueCo
 function readFrom(
   grid: SheetGrid,
   first: number,
-  pair: { names: number; value: number },
+  pair: Pair,
   taken: Uint8Array,
   periodAbove: (row: number) => Period | undefined,
   figures: boolean,
@@ -126,16 +157,11 @@ function readFrom(
   const col = pair.names;
   const valueCol = pair.value;
   const headingRow = first - 1;
-  // The heading line alone, or with "Comments" over the comments beside the values.
+  // The heading line alone (in the list's own columns), or with "Comments" over the comments beside the values.
+  const above = headingRow >= 0 ? grid.filledColumnsIn(headingRow, pair.left, pair.right) : [];
   const headedComments =
-    headingRow >= 0 &&
-    grid.filledCount(headingRow) === 2 &&
-    grid.lastFilledColumn(headingRow) === valueCol + 1 &&
-    classifyHeader(grid.text(headingRow, valueCol + 1))?.role === 'commentary';
-  const heading =
-    headingRow >= 0 && (grid.filledCount(headingRow) === 1 || headedComments)
-      ? grid.text(headingRow, grid.firstFilledColumn(headingRow))
-      : '';
+    above.length === 2 && above[1] === valueCol + 1 && classifyHeader(grid.text(headingRow, valueCol + 1))?.role === 'commentary';
+  const heading = above.length === 1 || headedComments ? grid.text(headingRow, above[0]!) : '';
   // The heading is the list's header row: with none, nothing stands apart from the measures.
   if (!heading) return undefined;
   const rows: number[] = [];
@@ -147,7 +173,8 @@ function readFrom(
       continue;
     }
     // The heading again where the list runs over a page.
-    if (grid.filledCount(r) === 1 && grid.text(r, grid.firstFilledColumn(r)) === heading && samePair(grid, r + 1, pair)) continue;
+    const alone = grid.filledColumnsIn(r, pair.left, pair.right);
+    if (alone.length === 1 && grid.text(r, alone[0]!) === heading && samePair(grid, r + 1, pair)) continue;
     break;
   }
   if (rows.length < FEWEST) return undefined;

@@ -214,9 +214,11 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
 
   // "Service standard | … | Target | Performance" (Transport Canada, the RCMP): beside a column
   // headed as the target, a "standard" over words names the service measured, not its target; a
-  // header naming the measures further right ("Metric" over "10 business days") says how it is measured.
+  // header naming the measures further right over short words ("Metric" over "10 business days")
+  // says how it is measured. Beside a column of the indicators' names, it stays the standard.
   const headedTarget = cells.some((cell) => roleOf(cell.col) === 'target' && /^targets?$/.test(normaliseHeader(cell.header)));
-  const namedCol = [...roles.values()].find((c) => c.role === 'description')?.col ?? Infinity;
+  const named = cells.find((cell) => roleOf(cell.col) === 'description');
+  const namedCol = named === undefined ? Infinity : profile(named.col).averageLength < 20 ? named.col : -1;
   if (headedTarget) {
     const standard = cells.find(
       (cell) =>

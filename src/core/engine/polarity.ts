@@ -105,6 +105,11 @@ const IN_NAME: ReadonlyArray<[RegExp, Polarity, string]> = [
   [/\((higher|bigger|more) (is|are) better\)|\(maximi[sz]e\)|\(increase\)|\(higher\)/i, 'higher', 'the name says higher is better'],
 ];
 
+/** A time limit the wording states: "35 calendar days", "10 working days", "48 hours". */
+const TIME_LIMIT = /\b\d+\s+(calendar |working |business |clear )?(days?|hours?|minutes?|weeks?|months?)\b/i;
+/** A unit the figure is measured in: "(minutes)", "(in days)". */
+const TIME_UNIT_AFTER = /\((in )?(seconds|secs|minutes|mins|hours|hrs|days|weeks|months)\)/i;
+
 /** Measures best at a balance, not higher or lower: a gender pay gap (0), a share of women (50%). */
 const BALANCE =
   /\b(gender|ethnicity|disability) pay gap\b|\bpay gap\b|\bbonus gap\b|\b(male|female|men|women)\b.*\b(quartile|proportion|share|%)|\b(quartile|proportion|share)\b.*\b(male|female|men|women)\b/i;
@@ -273,8 +278,16 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
   const worded = fromDescription(inputs.description);
   // "Cancer: 62 day wait for first treatment" against 85%: a wait measured as a percentage is the
   // share seen within the standard, so more is better (Ashford and St Peter's). So is a proportion
-  // ("35 calendar days to complete the review" against 0.9, the RCMP's service standards dataset).
-  const proportion = target.kind === 'threshold' && target.unit === 'count' && target.value > 0 && target.value < 1;
+  // ("a service standard of 35 calendar days to complete the review" against 0.9, the RCMP's service
+  // standards dataset): the wording sets its own time limit. A time measured in a unit ("Time to
+  // answer calls (minutes)" against 0.5) stays a time.
+  const proportion =
+    target.kind === 'threshold' &&
+    target.unit === 'count' &&
+    target.value > 0 &&
+    target.value < 1 &&
+    TIME_LIMIT.test(inputs.description) &&
+    !TIME_UNIT_AFTER.test(inputs.description);
   if (worded?.reason === describe('lower', TIME_TAKEN) && target.kind === 'threshold' && (target.unit === 'percent' || proportion))
     return {
       polarity: 'higher',

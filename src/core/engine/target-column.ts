@@ -1,5 +1,6 @@
 import type { ColumnMapping, ColumnRole, DetectedTable } from '../detect/types';
-import { comparePeriods, periodLabel, type Period } from '../periods/period';
+import { comparePeriods, financialYearOf, periodLabel, type Period } from '../periods/period';
+import type { CalendarDate } from '../model/serial-dates';
 import type { Sheet } from '../model/workbook';
 import { publishedRating } from './published-rating';
 import { columnsOf, textAt } from './table-columns';
@@ -17,15 +18,19 @@ export function targetColumnFor(table: DetectedTable, period: Period | undefined
 }
 
 /**
- * The target a table with no figures yet is read against: the latest year's where its targets
- * run over several ("Targets 2016/17 | 2017/18", Wellington City Council's annual plan for
- * 2017/18), as the plan is for the year it ends with.
+ * The target a table with no figures yet is read against: the year of its (empty) figure
+ * columns where they are dated; otherwise, where its targets run over several years, the first
+ * not yet over ("Target 2024/25 | 2025/26 | 2026/27" in 2024/25), or the latest once all are
+ * ("Targets 2016/17 | 2017/18", Wellington City Council's annual plan for 2017/18).
  */
-export function latestTargetColumn(table: DetectedTable): ColumnMapping | undefined {
+export function targetForTableWithoutFigures(table: DetectedTable, today: CalendarDate): ColumnMapping | undefined {
+  const dated = columnsOf(table, 'actual').find((column) => column.period?.fy !== undefined);
+  if (dated) return targetColumnFor(table, dated.period);
   const targets = columnsOf(table, 'target');
-  let latest = targets[0];
-  for (const target of targets) if (target.period && (!latest?.period || comparePeriods(target.period, latest.period) > 0)) latest = target;
-  return latest;
+  const years = targets.filter((target) => target.period?.fy !== undefined).sort((a, b) => comparePeriods(a.period!, b.period!));
+  if (years.length < 2) return targets[0];
+  const thisYear = financialYearOf(today);
+  return years.find((target) => target.period!.fy! >= thisYear) ?? years[years.length - 1];
 }
 
 /** Columns of figures: where a table has any, its own rating is not the only reading there is. */

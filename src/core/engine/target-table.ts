@@ -8,7 +8,13 @@ import { placeOf, polarityFor, toleranceFor, type RowContext } from './indicator
 import { assess, type JudgeContext } from './judge';
 import { parseActualCell } from './parse-actual';
 import { parseTargetCell } from './parse-target';
-import { answeredWithoutFigures, latestTargetColumn, noActualColumnWhy, targetColumnFor, targetWithoutColumn } from './target-column';
+import {
+  answeredWithoutFigures,
+  noActualColumnWhy,
+  targetForTableWithoutFigures,
+  targetColumnFor,
+  targetWithoutColumn,
+} from './target-column';
 import type { PolarityDecision } from './polarity';
 import { disagreement, monitoredOnly, publishedRating, statusColumnFor, tableRatesOnlyMetOrNotMet } from './published-rating';
 import { refineTargetUnit } from './refine-target';
@@ -182,7 +188,7 @@ function withoutFigures(ctx: RowContext, hasActualColumns: boolean, tolerance: T
     const context: JudgeContext = { polarity: polarityFor(ctx, answered.target), today: options.today, tolerance };
     return keptVerdict(placeOf(ctx), answered.period, undefined, answered.actual, { target: answered.target, context });
   }
-  const targetColumn = latestTargetColumn(table);
+  const targetColumn = targetForTableWithoutFigures(table, options.today);
   const target = targetColumn
     ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description)
     : indicator.targetRow !== undefined

@@ -299,6 +299,8 @@ const TWELVE_MONTHS = /\b([a-z]{3,9})\.?[-' ]?(\d{4}|\d{2})\s*(?:-|to)\s*([a-z]{
  * financial year, read elsewhere.
  */
 function twelveMonths(text: string): Period | undefined {
+  // Named as the period ("Period: Jul-19 - Jun-20"), not a rolling year beside the years.
+  if (!/\b(period|year|financial|fiscal)\b/i.test(text) || /\brolling\b/i.test(text)) return undefined;
   const m = TWELVE_MONTHS.exec(text);
   if (!m) return undefined;
   const from = monthFromName(m[1]!.toLowerCase());

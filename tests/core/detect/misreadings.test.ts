@@ -784,3 +784,82 @@ describe("the second reviewer's grids", () => {
     expect(detection.tables[0]!.columns.find((c) => c.col === 0)?.role).toBe('description');
   });
 });
+
+describe("the third reviewer's grids: budget-book headers, datasets and time limits", () => {
+  test('"Target" over a year, then months with nothing above: only the year is the target, the months are figures', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', null, null, null],
+      [null, '2024/25', 'April', 'May', 'June'],
+      ['Rent collected (%)', '98%', '97%', '97.5%', '98.1%'],
+      ['Average days to re-let', 20, 24, 22, 19],
+    ]);
+    expect(verdicts.map((v) => v.actualCell)).toEqual(['C3', 'D3', 'E3', 'C4', 'D4', 'E4']);
+  });
+
+  test('a year written once over "Target | Actual", then the next year over the next pair: each pair is its own year', () => {
+    const { detection } = read([
+      [null, '2023/24', null, '2024/25', null],
+      ['Indicator', 'Target', 'Actual', 'Target', 'Actual'],
+      ['Emergency repairs in 24 hours (%)', '98%', '97%', '99%', '95%'],
+      ['Routine repairs in 28 days (%)', '90%', '92%', '91%', '88%'],
+    ]);
+    const dated = detection.tables[0]!.columns.filter((c) => c.period).map((c) => `${c.role} ${periodLabel(c.period!)}`);
+    expect(dated).toEqual(['target 2023/24', 'actual 2023/24', 'target 2024/25', 'actual 2024/25']);
+  });
+
+  test("a plan of targets with its quarters empty is read against the quarters' year, not the last target's", () => {
+    const { verdicts } = read([
+      ['Indicator', 'Target 2024/25', 'Target 2025/26', 'Target 2026/27', 'Q1 2024/25', 'Q2 2024/25'],
+      ['Rent collected (%)', '98%', '98.5%', '99%', null, null],
+    ]);
+    expect(verdicts[0]).toMatchObject({ status: 'no-data', targetValue: 98 });
+  });
+
+  test('a time in minutes or hours against a target under one stays better lower', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Actual'],
+      ['Time to answer calls (minutes)', 0.5, 0.4],
+      ['Waiting time in reception (hours)', 0.5, 0.75],
+    ]);
+    expect(verdicts.map((v) => [v.polarity, v.status])).toEqual([
+      ['lower', 'met'],
+      ['lower', 'missed'],
+    ]);
+  });
+
+  test('"Service standard" beside a column of the indicators\' names stays the standard; the indicator names the row', () => {
+    const { detection, verdicts } = read([
+      ['Service standard', 'Indicator', 'Target', 'Actual'],
+      ['We will re-let empty homes quickly', 'Average days to re-let (days)', 20, 18],
+      ['We will keep arrears low', 'Current tenant arrears as % of rent due', '2%', '2.4%'],
+      ['We will answer your calls promptly', 'Calls answered within 60 seconds (%)', '80%', '76%'],
+    ]);
+    expect(detection.tables[0]!.indicators[0]!.description).toBe('Average days to re-let (days)');
+    expect(verdicts[0]).toMatchObject({ polarity: 'lower', status: 'met' });
+  });
+
+  test('"Website" over figures is a channel\'s figures, not a web address; "Number meeting target" beside a target is the figure', () => {
+    const website = read([
+      ['Channel', 'Target', 'Website'],
+      ['Online transactions (%)', '60%', '64%'],
+      ['Self-service transactions (%)', '50%', '47%'],
+    ]);
+    expect(website.verdicts.map((v) => v.status)).toEqual(['met', 'missed']);
+    const meeting = read([
+      ['Indicator', 'Target', 'Number meeting target'],
+      ['Planning applications determined in time', 200, 230],
+      ['Licences issued within 10 days', 150, 140],
+    ]);
+    expect(meeting.verdicts.map((v) => v.status)).toEqual(['met', 'missed']);
+  });
+
+  test('a rolling twelve months beside the year is its own period, not the year again', () => {
+    const { detection } = read([
+      ['Indicator', '2023/24', 'Jul 2023 - Jun 2024', 'Target 2024/25'],
+      ['Sickness days per FTE', 9.5, 9.1, 8],
+      ['Staff turnover (%)', '13%', '12%', '12%'],
+    ]);
+    const actuals = detection.tables[0]!.columns.filter((c) => c.role === 'actual').map((c) => periodLabel(c.period!));
+    expect(new Set(actuals).size).toBe(actuals.length);
+  });
+});

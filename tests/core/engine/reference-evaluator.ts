@@ -32,7 +32,7 @@ import {
 import { refineTargetUnit } from '../../../src/core/engine/refine-target';
 import {
   answeredWithoutFigures,
-  latestTargetColumn,
+  targetForTableWithoutFigures,
   noActualColumnWhy,
   targetColumnFor,
   targetWithoutColumn,
@@ -272,7 +272,7 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
       continue;
     }
     if (judgedColumns.length === 0) {
-      const targetColumn = latestTargetColumn(table);
+      const targetColumn = targetForTableWithoutFigures(table, options.today);
       const target = targetIn(where, indicator, targetColumn, undefined);
       const actual: Actual =
         actualColumns.length > 0
