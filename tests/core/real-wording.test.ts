@@ -554,6 +554,29 @@ describe('a table printed in blocks', () => {
   });
 });
 
+describe("a minister's table of targets and results", () => {
+  test('"Annual performance targets | Target levels | Performance": the first heading names targets but holds the measures; "1.7 million" is 1,700,000 and "29.7 per cent. (556,600)" a share (Employment Service, 1994-95)', () => {
+    const { tables, verdicts } = corpusCase('data-employment-service-performance-against-target-1994-95.txt');
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'target', C: 'actual' });
+    expect(verdicts[0]).toMatchObject({ targetValue: 1_700_000, status: 'met', polarity: 'higher' });
+    expect(verdicts[1]).toMatchObject({ actualValue: 29.7, targetValue: 29.5, status: 'met' });
+  });
+
+  test('"PSA Target | Achievement" over "Met" and "Not yet assessed": the verdicts alone are read (Defence Committee, MoD PSA targets 2005-06)', () => {
+    const { tables, verdicts } = corpusCase('data-ministry-of-defence-psa-targets-summary-defence-committee-2005-06.txt');
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'status' });
+    expect(verdicts[0]).toMatchObject({ status: 'met' });
+  });
+
+  test.each([
+    ['Exclusion rates of Looked After Children attending all EDC schools', 'East Dunbartonshire'],
+    ['Difference between Insight tariff scores for SIMD 1 / 2 and SIMD 9 / 10 for school leavers', 'East Dunbartonshire'],
+    ['Rate of positive random drug tests', 'HM Prison Service, 2000-01'],
+  ])('"%s" is better lower (%s)', (description) => {
+    expect(polarityOf(description)).toBe('lower');
+  });
+});
+
 describe('a service standard beside its target', () => {
   test('"Service standard | Metric | Number of programs reporting | Target | Performance": the standard names the service, the number counts what the figure covers (Transport Canada, report card 2014-15)', () => {
     const { tables, verdicts } = corpusCase('transport-canada-gc-service-standard-report-card-2014-15.txt');

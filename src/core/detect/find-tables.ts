@@ -649,6 +649,31 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, extraRows: nu
       });
     }
   }
+  // "Annual performance targets | Target levels | Performance" (the Employment Service, 1994-95): a
+  // first heading that names targets, over the measures' words, beside headings of results or
+  // verdicts, names the measures. One header row: a key's "RAG Rating" over "Target not achieved"
+  // heads no table.
+  const firstColumn = columns[0];
+  if (
+    !isActionPlan &&
+    firstColumn &&
+    (firstColumn.role === 'target' || firstColumn.role === 'actual') &&
+    firstColumn.confidence < 1 &&
+    rows.length === 1 &&
+    !columns.some((column) => NAME_ROLES.has(column.role)) &&
+    columns.slice(1).some((column) => column.role === 'actual' || column.role === 'status')
+  ) {
+    const firstBody = firstRowWithFigures(grid, rows[rows.length - 1]! + 1, 3, columns.slice(1));
+    if (valueKind(grid.cell(firstBody, firstColumn.col)) === 'words' && grid.text(firstBody, firstColumn.col).length >= 20) {
+      columns[0] = {
+        ...firstColumn,
+        role: 'description',
+        confidence: 0.7,
+        reason: `its header "${firstColumn.header}" names ${firstColumn.role}s, but it holds the measures' words`,
+      };
+      roles.add('description');
+    }
+  }
   // A measures column whose header is a theme title ("Continually Adapting the Service … | Target | Actual").
   if (!isActionPlan && ![...roles].some((role) => NAME_ROLES.has(role))) {
     const firstData = Math.min(...columns.map((column) => column.col));

@@ -97,7 +97,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'status',
     pattern:
-      /^((quarter \d|q\d|year end|annual|current|performance|overall) )?(status|rag|rag status|rag rating|performance rating)( and (narrative|commentary|comments?))?$|^(on target|target achieved|target met|met target|achieved|met)\??$/,
+      /^((quarter \d|q\d|year end|annual|current|performance|overall) )?(status|rag|rag status|rag rating|performance rating)( and (narrative|commentary|comments?))?$|^(on target|target achieved|target met|met target|achieved|met)\??$|^((interim|final|overall|self) )?(achievement|assessment)$/,
     confidence: 1,
   },
   // Last period's or last year's figure: read for direction of travel, never judged.

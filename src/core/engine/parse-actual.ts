@@ -2,7 +2,7 @@ import { cellText, numberFormatKind } from '../model/cell-text';
 import { splitLabelledFigure } from './labelled-figure';
 import { dateFromSerial } from '../model/serial-dates';
 import type { Cell } from '../model/workbook';
-import { normaliseText, readDate, roundFloat } from './parse-target';
+import { normaliseText, readDate, roundFloat, SCALE_WORD, SCALES } from './parse-target';
 import type { Actual, RatePeriod } from './target-types';
 import { shortText } from '../model/short-text';
 import { memoByText } from '../model/memo';
@@ -48,7 +48,7 @@ function takeProvisional(text: string): { provisional?: string; rest: string } {
 
 /** A second figure in brackets after the first: "41 (63%)", "5.8% (1720)", "77.3% (330)". */
 function takeBracketedFigure(text: string): { alternative?: { value: number; unit?: 'percent' }; rest: string } {
-  const m = /^(.*?\d%?)\s*\(\s*([\d,]+(?:\.\d+)?)\s*(%)?\s*\)$/.exec(text);
+  const m = /^(.*?\d(?:%|\s*per ?cent\.?)?)\s*\(\s*([\d,]+(?:\.\d+)?)\s*(%)?\s*\)$/.exec(text);
   if (!m) return { rest: text };
   const value = Number(m[2]!.replace(/,/g, ''));
   if (!Number.isFinite(value)) return { rest: text };
@@ -134,7 +134,10 @@ export function parseActualText(raw: string): Actual {
       return { kind: 'unreadable', text, why: `"${shortText(raw, 60)}" holds a number too large to use` };
     if (m[3] === 'k') value *= 1000;
     if (m[3] === 'm') value *= 1_000_000;
-    const words = m[4]!.trim();
+    // "1.7 million" is the number written out; "29.7 per cent." ends its sentence.
+    const scale = SCALE_WORD.exec(m[4]!.trim());
+    if (scale) value *= SCALES[scale[1]!.toLowerCase()]!;
+    const words = (scale ? m[4]!.trim().slice(scale[0].length) : m[4]!).trim().replace(/^\.$/, '');
     const rate = RATE_WORDS.find(([pattern]) => pattern.test(words));
     const statedPart = figureText === rest ? varPart : {};
     const alternativePart = alternative ? { alternative } : {};

@@ -68,6 +68,10 @@ interface NumberWithUnit {
   unitWritten: boolean;
 }
 
+/** A number's size written after it in words. */
+export const SCALE_WORD = /^(thousand|million|billion|bn)\b/i;
+export const SCALES: Readonly<Record<string, number>> = { thousand: 1_000, million: 1_000_000, billion: 1_000_000_000, bn: 1_000_000_000 };
+
 function readNumber(text: string): NumberWithUnit | undefined {
   const match = NUMBER_THEN_WORDS.exec(text);
   if (!match) return undefined;
@@ -75,11 +79,14 @@ function readNumber(text: string): NumberWithUnit | undefined {
   // "95 per cent" is 95%.
   const perCent = /^per ?cent\b/.test(rawRest!.trim());
   const suffix = perCent ? '%' : rawSuffix;
-  const rest = perCent ? rawRest!.trim().replace(/^per ?cent\b/, '') : rawRest;
+  // "1.7 million", "2 billion": the number written out in full.
+  const scale = perCent ? undefined : SCALE_WORD.exec(rawRest!.trim());
+  const rest = perCent ? rawRest!.trim().replace(/^per ?cent\b/, '') : scale ? rawRest!.trim().slice(scale[0].length) : rawRest;
   let value = Number(digits!.replace(/,/g, ''));
   if (!Number.isFinite(value) || Math.abs(value) > 1e15) return undefined;
   if (suffix === 'k') value *= 1_000;
   if (suffix === 'm') value *= 1_000_000;
+  if (scale) value *= SCALES[scale[1]!.toLowerCase()]!;
   const words = rest!.trim().replace(/[.;]$/, '');
   if (suffix === '%') return words === '' ? { value, unit: 'percent', unitWritten: true } : undefined;
   if (pound) return words === '' ? { value, unit: 'money', unitWritten: true } : undefined;

@@ -64,7 +64,11 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bbacklog\b|\boverdue\b|\boutstanding (repairs|cases|debt|balance|jobs|work|items)\b/i, 'backlog'],
   [/\bin (temporary accommodation|b&b)\b|\bbed and breakfast\b|\bb&b\b/i, 'use of temporary accommodation'],
   [/\bcomplaints? (received|upheld)\b|\bupheld\b/i, 'complaints upheld'],
-  [/\bcost(s)? (of|per)\b/i, 'cost'],
+  // "at a planned unit cost of £188" is a condition on placing people into work, not the measure.
+  [/(?<!\bat an? (planned |target |unit |planned unit )*)\bcost(s)? (of|per)\b/i, 'cost'],
+  [/\bexclusions?\b|\bexcluded\b/i, 'exclusions'],
+  [/\bpositive (random |mandatory )?drugs? tests?\b/i, 'positive drug tests'],
+  [/\bdifference between\b|\battainment gap\b/i, 'a gap to close'],
   [/\bmissed\b|\bnon-collection\b|\bcontamination\b/i, 'missed collections'],
   [/\bnot in education, employment or training\b|\bneet\b/i, 'not in education, employment or training'],
   [/\bhomeless(ness)? (acceptances?|presentations|applications)\b|\bacceptances\b|\bincidences? of homelessness\b/i, 'homelessness'],
