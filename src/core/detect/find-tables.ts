@@ -1,3 +1,4 @@
+import { memoByText } from '../model/memo';
 import { parsePeriodLabel, periodInText } from '../periods/parse-period-label';
 import type { Period } from '../periods/period';
 import { COMPARATOR_HEADER, normaliseHeader, type HeaderGuess } from './header-lexicon';
@@ -773,7 +774,7 @@ export function repeatedHeader(grid: SheetGrid, row: number, current: HeaderCand
     if (NAME_ROLES.has(column.role)) continue;
     const here = grid.headerText(row, column.col);
     if (!here) continue;
-    if (normaliseHeader(here) === normaliseHeader(grid.headerText(headerRow, column.col))) same++;
+    if (normaliseHeader(here) === normalisedHeading(grid.headerText(headerRow, column.col))) same++;
     else if (changed === -1) changed = column.col;
     else return undefined;
   }
@@ -792,8 +793,11 @@ export function repeatedHeader(grid: SheetGrid, row: number, current: HeaderCand
 }
 
 function sameHeaderText(grid: SheetGrid, row: number, headerRow: number, col: number): boolean {
-  return normaliseHeader(grid.headerText(row, col)) === normaliseHeader(grid.headerText(headerRow, col));
+  return normaliseHeader(grid.headerText(row, col)) === normalisedHeading(grid.headerText(headerRow, col));
 }
+
+/** A header row's words, normalised once: every body row under it is compared with them. */
+const normalisedHeading = memoByText(normaliseHeader, 1_000);
 
 export function kindOf(columns: readonly ColumnMapping[]): TableKind {
   const roles = new Set(columns.map((column) => column.role));
