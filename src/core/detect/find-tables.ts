@@ -697,13 +697,26 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, extraRows: nu
         rows.every((r) => !grid.filledCell(r, unheaded))
       )
         unheaded--;
+      // Under one header row, a column of periods with nothing over it beside "Target | Actual" is
+      // one measure's tracker, a period to a row, as "Period | Target | Actual" is.
+      const periodsDown =
+        rows.length === 1 && namesAPeriod(grid.text(firstBody, unheaded)) && columns.some((column) => column.role === 'target');
       const namesBeside =
-        rows.length > 1 &&
+        (rows.length > 1 || periodsDown) &&
         unheaded >= Math.max(span.left, 0) &&
         rows.every((r) => !grid.filledCell(r, unheaded)) &&
-        valueKind(grid.cell(firstBody, unheaded)) === 'words' &&
+        (periodsDown || valueKind(grid.cell(firstBody, unheaded)) === 'words') &&
         columns.some((column) => valueKind(grid.cell(firstBody, column.col)) === 'figure');
-      return namesBeside ? { rows, columns: calendarTargets(columns) } : undefined;
+      if (!namesBeside) return undefined;
+      if (periodsDown)
+        columns.unshift({
+          col: unheaded,
+          header: '',
+          role: 'description',
+          confidence: 0.7,
+          reason: "it names each row's period, with nothing over it: one measure's figures, a period to a row",
+        });
+      return { rows, columns: calendarTargets(columns) };
     }
     const header = combined.get(leftmost)!.header;
     title = header;

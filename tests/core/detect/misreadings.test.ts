@@ -863,3 +863,22 @@ describe("the third reviewer's grids: budget-book headers, datasets and time lim
     expect(new Set(actuals).size).toBe(actuals.length);
   });
 });
+
+describe('one measure tracked by period, nothing over the periods', () => {
+  test('"| Target | Actual" over "2022/23 | 98% | 97%" is judged row by row, as "Period | Target | Actual" is', () => {
+    const rows: CellInput[][] = [
+      ['Rent collected as % of rent due'],
+      [null, 'Target', 'Actual'],
+      ['2022/23', '98%', '97%'],
+      ['2023/24', '98%', '98.5%'],
+    ];
+    const { detection, verdicts } = read(rows);
+    expect(detection.doubts.map((doubt) => doubt.code)).not.toContain('grid-not-read');
+    expect(verdicts.map((v) => [v.actualCell, v.status])).toEqual([
+      ['C3', 'near'],
+      ['C4', 'met'],
+    ]);
+    const headed = read([rows[0]!, ['Period', 'Target', 'Actual'], ...rows.slice(2)]);
+    expect(headed.verdicts.map((v) => v.status)).toEqual(verdicts.map((v) => v.status));
+  });
+});
