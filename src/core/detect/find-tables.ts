@@ -665,7 +665,12 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, extraRows: nu
     columns.slice(1).some((column) => column.role === 'actual' || column.role === 'status')
   ) {
     const firstBody = firstRowWithFigures(grid, rows[rows.length - 1]! + 1, 3, columns.slice(1));
-    if (valueKind(grid.cell(firstBody, firstColumn.col)) === 'words' && grid.text(firstBody, firstColumn.col).length >= 20) {
+    // Nothing left of it in the body: words in an unheaded column before it name the measures.
+    if (
+      grid.firstFilledColumn(firstBody) === firstColumn.col &&
+      valueKind(grid.cell(firstBody, firstColumn.col)) === 'words' &&
+      grid.text(firstBody, firstColumn.col).length >= 20
+    ) {
       columns[0] = {
         ...firstColumn,
         role: 'description',
@@ -697,10 +702,18 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, extraRows: nu
         rows.every((r) => !grid.filledCell(r, unheaded))
       )
         unheaded--;
-      // Under one header row, a column of periods with nothing over it beside "Target | Actual" is
-      // one measure's tracker, a period to a row, as "Period | Target | Actual" is.
+      // Under one header row, a column of periods with nothing over it beside one "Target | Actual"
+      // is one measure's tracker, a period to a row, as "Period | Target | Actual" is; measures
+      // across ("Rent collected target | … | Re-let days actual") are no such tracker.
+      // The periods stand first in their rows: beside a column of names ("… | YTD | 98% | 97.1%")
+      // they say which figure it is, and the names name the rows.
       const periodsDown =
-        rows.length === 1 && namesAPeriod(grid.text(firstBody, unheaded)) && columns.some((column) => column.role === 'target');
+        rows.length === 1 &&
+        columns.filter((column) => column.role === 'target').length === 1 &&
+        columns.filter((column) => column.role === 'actual').length <= 1 &&
+        [firstBody, firstBody + 1].every(
+          (r) => r < grid.rows && grid.firstFilledColumn(r) === unheaded && namesAPeriod(grid.text(r, unheaded)),
+        );
       const namesBeside =
         (rows.length > 1 || periodsDown) &&
         unheaded >= Math.max(span.left, 0) &&

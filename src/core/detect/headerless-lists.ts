@@ -68,9 +68,11 @@ export function readHeaderlessLists(
   const lists: DetectedTable[] = [];
   for (let r = 0; r < grid.rows; r++) {
     if (taken[r]) continue;
-    for (const pair of pairsAt(grid, r)) {
+    const pairs = pairsAt(grid, r);
+    for (const pair of pairs) {
       if (lists.some(({ range }) => r <= range.bottom && range.left <= pair.names && pair.names <= range.right)) continue;
-      const list = readFrom(grid, r, pair, taken, periodAbove, figures);
+      // Lists side by side ("Targets" beside "Results") are read together, figures as well as targets.
+      const list = readFrom(grid, r, pair, taken, periodAbove, figures || pairs.length > 1);
       if (list) lists.push(list);
     }
   }

@@ -139,6 +139,15 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
       );
   }
 
+  // "Target | Achievement" over "92%", "113%": the share of the target achieved, shown, never the
+  // figure judged nor a rating.
+  for (const cell of cells) {
+    if (roleOf(cell.col) !== 'status' || !/^achievement$/.test(normaliseHeader(cell.header))) continue;
+    const own = profile(cell.col);
+    if (holdsFigures(own) && !holdsStatuses(own))
+      roles.set(cell.col, column(cell, 'variance', 0.8, `header "${cell.header}" over figures: the share of the target achieved`));
+  }
+
   // A column the header calls an actual (or anything but a status) that holds ratings is the status column.
   const ratingColumns = cells.filter(
     (cell) =>

@@ -64,6 +64,7 @@ export function polarityFor(ctx: RowContext, target: Target): PolarityDecision {
     description: ctx.indicator.description,
     target,
     tableContext: tableContextOf(ctx.table),
+    title: ctx.table.title,
     section: ctx.indicator.section,
     figureHeadings: figureHeadingsOf(ctx.table),
   });

@@ -326,8 +326,12 @@ export function parseTargetText(raw: string): Target {
   m = RATE.exec(body);
   if (m) {
     const per = RATE_WORDS.find((r) => r.pattern.test(m![5]!.replace(/\s+/g, ' ').trim()))?.per;
-    // "£2.5m per year" is two and a half million a year.
-    const value = Number(m[2]!.replace(/,/g, '')) * (m[3] === 'k' ? 1_000 : m[3] === 'm' ? 1_000_000 : 1);
+    // "£2.5m per year" and "£2.5 million a year" are two and a half million a year.
+    const scale = SCALE_WORD.exec(m[4]!.trim());
+    const value =
+      Number(m[2]!.replace(/,/g, '')) *
+      (m[3] === 'k' ? 1_000 : m[3] === 'm' ? 1_000_000 : 1) *
+      (scale ? SCALES[scale[1]!.toLowerCase()]! : 1);
     if (per && Number.isFinite(value) && Math.abs(value) <= 1e15) {
       const unit: Unit = m[3] === '%' ? 'percent' : m[1] ? 'money' : 'count';
       return { kind: 'rate', text, value, unit, per, ...(direction ? { direction } : {}) };

@@ -1,3 +1,4 @@
+import { parsePeriodLabel } from '../periods/parse-period-label';
 import { formatFigure } from './format-figure';
 import { findKnownIndicator } from './polarity-library';
 import { getOrInsert, memoByText } from '../model/memo';
@@ -64,9 +65,9 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bbacklog\b|\boverdue\b|\boutstanding (repairs|cases|debt|balance|jobs|work|items)\b/i, 'backlog'],
   [/\bin (temporary accommodation|b&b)\b|\bbed and breakfast\b|\bb&b\b/i, 'use of temporary accommodation'],
   [/\bcomplaints? (received|upheld)\b|\bupheld\b/i, 'complaints upheld'],
-  // "at a planned unit cost of £188" is a condition on placing people into work, not the measure.
-  [/(?<!\bat an? (planned |target |unit |planned unit )*)\bcost(s)? (of|per)\b/i, 'cost'],
-  [/\bexclusions?\b|\bexcluded\b/i, 'exclusions'],
+  [/\bcost(s)? (of|per)\b/i, 'cost'],
+  // Pupils excluded from school; not "(exclusions apply)" or "digital exclusion".
+  [/\b(permanent|fixed[- ]term|school) exclusions?\b|\bexclusion rates?\b|\bexclusions? (from|of)\b|\bpupils? excluded\b/i, 'exclusions'],
   [/\bpositive (random |mandatory )?drugs? tests?\b/i, 'positive drug tests'],
   [/\bdifference between\b|\battainment gap\b/i, 'a gap to close'],
   [/\bmissed\b|\bnon-collection\b|\bcontamination\b/i, 'missed collections'],
@@ -212,6 +213,8 @@ export interface PolarityInputs {
   readonly target: Target;
   /** What the indicator's table says around it: its title and the headings of its figures ("Male (2023)"). */
   readonly tableContext?: string;
+  /** The table's title: the measure itself where the rows are its periods. */
+  readonly title?: string | undefined;
   /** The heading the indicator stands under ("Number and rate … of road crash fatalities by crash causal factor" over "Speed"). */
   readonly section?: string | undefined;
   /** The headings of the table's figures ("Average Response Time" over "Priority One | 9 min 24 seconds"). */
@@ -279,7 +282,15 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
       assumed: false,
       reason: 'no better direction (a balance between men and women, best at parity, not simply higher or lower)',
     };
-  const worded = fromDescription(inputs.description);
+  // "To place 1.7 million unemployed people into work at a planned unit cost of £188" against 1.7
+  // million: a count done at a cost, not the cost (the Employment Service); against £450 the
+  // cost is the measure ("Housing management delivered at a unit cost per home of").
+  const atACost =
+    target.kind === 'threshold' &&
+    target.unit === 'count' &&
+    /\bat an? ((planned|target|unit) )*costs? (of|per)\b/i.test(inputs.description);
+  const worded =
+    atACost && fromDescription(inputs.description)?.reason === describe('lower', 'cost') ? undefined : fromDescription(inputs.description);
   // "Cancer: 62 day wait for first treatment" against 85%: a wait measured as a percentage is the
   // share seen within the standard, so more is better (Ashford and St Peter's). So is a proportion
   // ("a service standard of 35 calendar days to complete the review" against 0.9, the RCMP's service
@@ -300,6 +311,11 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
       reason: 'higher is better (a wait measured as a percentage: the share seen within the standard)',
     };
   if (worded) return worded;
+  // A row named only by its period or a code ("Q1 | 120 | 131" under "Households in temporary
+  // accommodation"): one measure's tracker, whose title names the measure.
+  const trackerRow = inputs.title && (inputs.description.trim() === '' || parsePeriodLabel(inputs.description.trim()) !== undefined);
+  const titled = trackerRow ? fromDescription(inputs.title!) : undefined;
+  if (titled) return { ...titled, reason: titled.reason.replace(/\)$/, `, from the title "${shortHeading(inputs.title!)}")`) };
   // A row named only by a part ("Speed", "Alcohol") under a heading that names the measure
   // (Queensland Police's road crash fatalities by causal factor): the heading's words say which way.
   const partOnly = !NAMES_A_QUANTITY.test(inputs.description);

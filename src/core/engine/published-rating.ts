@@ -44,6 +44,9 @@ export function tableRatesOnlyMetOrNotMet(table: DetectedTable, sheet: Sheet): b
  */
 export function statusColumnFor(table: DetectedTable, actualCol: number | undefined): ColumnMapping | undefined {
   const statuses = columnsOf(table, 'status');
+  // "Interim assessment | Final assessment": the final word is the one to read.
+  if (statuses.length > 1 && actualCol === undefined)
+    return statuses.find((c) => /\b(final|overall|year[- ]end)\b/i.test(c.header)) ?? statuses[0];
   if (statuses.length <= 1 || actualCol === undefined) return statuses[0];
   const actuals = columnsOf(table, 'actual');
   const nextActual = Math.min(...actuals.filter((c) => c.col > actualCol).map((c) => c.col));

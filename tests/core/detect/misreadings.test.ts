@@ -24,6 +24,8 @@ function read(rows: CellInput[][]) {
   return { workbook, detection, verdicts: evaluateWorkbook(workbook, detection, { today: TODAY }) };
 }
 
+const polarityOf = (description: string): string => decidePolarity({ description, target: parseTargetText('') }).polarity;
+
 const roles = (table: DetectedTable): string[] => table.columns.map((column) => `${String.fromCharCode(65 + column.col)}:${column.role}`);
 
 describe('ordinary tables stay whole', () => {
@@ -880,5 +882,95 @@ describe('one measure tracked by period, nothing over the periods', () => {
     ]);
     const headed = read([rows[0]!, ['Period', 'Target', 'Actual'], ...rows.slice(2)]);
     expect(headed.verdicts.map((v) => v.status)).toEqual(verdicts.map((v) => v.status));
+  });
+});
+
+describe("the fourth reviewer's grids: trackers, verdict columns and numbers in words", () => {
+  test('a period column between the names and the figures says which figure it is; the names still name the rows', () => {
+    const { verdicts } = read([
+      [null, null, 'Target', 'Actual', 'RAG'],
+      ['Rent collected as % of rent due', 'YTD', '98%', '97.1%', 'Amber'],
+      ['Average days to re-let empty homes', 'YTD', 20, 24, 'Red'],
+      ['Complaints received', 'Month', 30, 41, 'Red'],
+    ]);
+    expect(verdicts.map((v) => [v.indicator, v.status])).toEqual([
+      ['Rent collected as % of rent due', 'near'],
+      ['Average days to re-let empty homes', 'missed'],
+      ['Complaints received', 'missed'],
+    ]);
+  });
+
+  test("a tracker's rows, named only by their quarters, take their direction from its title", () => {
+    const { verdicts } = read([['Households in temporary accommodation'], [null, 'Target', 'Actual'], ['Q1', 120, 131], ['Q2', 120, 118]]);
+    expect(verdicts.map((v) => [v.polarity, v.status])).toEqual([
+      ['lower', 'missed'],
+      ['lower', 'met'],
+    ]);
+  });
+
+  test('measures across and months down are no one-measure tracker: left for the officer to map', () => {
+    const { detection } = read([
+      [null, 'Rent collected target', 'Rent collected actual', 'Re-let days target', 'Re-let days actual'],
+      ['April', '95%', '94%', 20, 24],
+      ['May', '95%', '96%', 20, 19],
+    ]);
+    expect(detection.doubts.map((doubt) => doubt.code)).toContain('grid-not-read');
+  });
+
+  test('"£2.5 million a year" is scaled as "£2.1 million" is: 2.1 million is short of it', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Actual'],
+      ['Income from commercial rents', '£2.5 million a year', '£2.1 million'],
+    ]);
+    expect(verdicts[0]!.status).toBe('missed');
+  });
+
+  test('"excluded" and "exclusions apply" say nothing of direction; exclusion rates and costs at a unit cost are better lower', () => {
+    expect(polarityOf('Affordable homes delivered (shared ownership excluded)')).toBe('higher');
+    expect(polarityOf('Repairs completed on time (%) - exclusions apply')).toBe('higher');
+    expect(polarityOf('Housing management delivered at a unit cost per home of')).toBe('lower');
+  });
+
+  test('"Target | Achievement" over percentages is the share of the target achieved, not the figure nor a rating', () => {
+    const { detection, verdicts } = read([
+      ['Indicator', 'Target', 'Achievement', 'RAG'],
+      ['New affordable homes delivered', 250, '92%', 'Amber'],
+      ['Households prevented from homelessness', 400, '113%', 'Green'],
+    ]);
+    expect(detection.tables[0]!.columns.find((c) => c.col === 2)?.role).toBe('variance');
+    expect(detection.doubts.map((doubt) => doubt.code)).not.toContain('status-column-holds-no-ratings');
+    // 113% of the target is never judged as 113 against 400.
+    expect(verdicts.map((v) => v.status)).not.toContain('missed');
+  });
+
+  test('"Interim assessment | Final assessment": the final word is read', () => {
+    const { verdicts } = read([
+      ['Target', 'Interim assessment', 'Final assessment'],
+      ['Reduce rent arrears to below 2% of the annual rent debit', 'On track', 'Met'],
+      ['Re-let empty homes in an average of 20 days or fewer', 'At risk', 'Not met'],
+    ]);
+    expect(verdicts.map((v) => v.status)).toEqual(['met', 'missed']);
+  });
+
+  test('an unheaded column of names before "Local standard | Our performance" still names the rows', () => {
+    const { detection } = read([
+      [null, 'Local standard', 'Our performance', 'RAG'],
+      ['Average days to re-let empty homes', 'Empty homes re-let within 20 days', 22, 'Red'],
+      ['Average time to answer calls (seconds)', 'Calls answered within 60 seconds', 75, 'Red'],
+    ]);
+    expect(detection.tables[0]!.indicators[0]!.description).toBe('Average days to re-let empty homes');
+  });
+
+  test('a list of results beside a list of targets is read too, never left unread in silence', () => {
+    const { detection } = read([
+      ['Targets', null, null, 'Results', null],
+      ['Rent collected as % of rent due', '98%', null, 'Rent collected as % of rent due', '98.4%'],
+      ['Average days to re-let empty homes', 20, null, 'Average days to re-let empty homes', 22],
+      ['Current tenant arrears (%)', '2.5%', null, 'Current tenant arrears (%)', '2.3%'],
+    ]);
+    expect(detection.tables.map((table) => table.columns.map((c) => c.role).join(','))).toEqual([
+      'description,target',
+      'description,actual',
+    ]);
   });
 });

@@ -139,6 +139,7 @@ function polarityOf(where: TableWhere, indicator: DetectedIndicator, target: Tar
     description: indicator.description,
     target,
     tableContext: [table.title ?? '', ...columns(table, 'actual').map((column) => column.header)].join(' | '),
+    title: table.title,
     ...(indicator.section ? { section: indicator.section } : {}),
     ...(figureHeadings.length > 0 ? { figureHeadings } : {}),
   });
