@@ -45,19 +45,56 @@ export function unreadGrids(grid: SheetGrid, covered: readonly CellRange[], igno
     }
   }
   close(grid.rows - 1);
+  found.push(...besideTables(grid, covered, ignoredRows));
   return found;
 }
 
-function blockOf(grid: SheetGrid, top: number, bottom: number, measuresOnly: boolean): CellRange | undefined {
+/**
+ * Grids standing beside the tables read, on their rows: a second table side by side that could
+ * not be read is named as one below or above them is. Only the columns right of every table on a
+ * row are looked at, and a row reaching no further than its tables is passed over at a glance.
+ */
+function besideTables(grid: SheetGrid, covered: readonly CellRange[], ignoredRows: ReadonlySet<number>): CellRange[] {
+  const reach = new Int32Array(grid.rows).fill(-1);
+  for (const range of covered)
+    for (let r = Math.max(0, range.top); r <= Math.min(grid.rows - 1, range.bottom); r++) reach[r] = Math.max(reach[r]!, range.right);
+  const found: CellRange[] = [];
+  let top = -1;
+  let from = 0;
+  const close = (bottom: number): void => {
+    if (top >= 0 && bottom > top && ![...ignoredRows].some((r) => r >= top && r <= bottom)) {
+      const block = blockOf(grid, top, bottom, true, from);
+      if (block && !covered.some((range) => overlaps(range, block))) found.push(block);
+    }
+    top = -1;
+  };
+  for (let r = 0; r < grid.rows; r++) {
+    // Past the table's last column and the one that parts it from its neighbour.
+    const start = reach[r]! + 2;
+    const beside = reach[r]! >= 0 && grid.lastFilledColumn(r) >= start && grid.filledColumnsIn(r, start, Infinity).length >= 2;
+    if (beside) {
+      if (top < 0) {
+        top = r;
+        from = start;
+      } else from = Math.min(from, start);
+    } else close(r - 1);
+  }
+  close(grid.rows - 1);
+  return found;
+}
+
+function blockOf(grid: SheetGrid, top: number, bottom: number, measuresOnly: boolean, from = 0): CellRange | undefined {
   let left = Infinity;
   let right = -1;
   let words = 0;
   let figures = 0;
   let measures = 0;
   for (let r = top; r <= bottom; r++) {
-    left = Math.min(left, grid.firstFilledColumn(r));
-    right = Math.max(right, grid.lastFilledColumn(r));
-    for (const c of grid.filledColumns(r)) {
+    const cells = from === 0 ? grid.filledColumns(r) : grid.filledColumnsIn(r, from, Infinity);
+    if (cells.length === 0) continue;
+    left = Math.min(left, cells[0]!);
+    right = Math.max(right, cells[cells.length - 1]!);
+    for (const c of cells) {
       if (PIVOT.test(grid.text(r, c))) return undefined;
       const kind = valueKind(grid.cell(r, c));
       if (kind === 'figure') figures++;

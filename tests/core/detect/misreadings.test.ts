@@ -974,3 +974,16 @@ describe("the fourth reviewer's grids: trackers, verdict columns and numbers in 
     ]);
   });
 });
+
+describe('never silent beside a table', () => {
+  test('a grid of measures and figures beside a table read, that no table could be read from, is named with its range', () => {
+    const { detection } = read([
+      ['Indicator', 'Target', 'Actual', null, null, null],
+      ['Rent collected (%)', '98%', '97%', null, 'Recycling rate North (%)', 41, 'up'],
+      ['Average days to re-let', 20, 24, null, 'Recycling rate South (%)', 38, 'down'],
+      ['Complaints upheld (%)', '10%', '12%', null, 'Recycling rate East (%)', 44, 'up'],
+    ]);
+    expect(detection.tables.map((table) => table.range.right)).toEqual([2]);
+    expect(detection.doubts.map((doubt) => doubt.message)).toContainEqual(expect.stringContaining("'KPIs'!E2:G4"));
+  });
+});
