@@ -57,4 +57,5 @@ it('a workbook too large to read its fills with its values: the status fills are
   expect(first.outcome.plan.edits.length).toBeGreaterThan(0);
   const second = await paneRun(fake);
   expect(second.outcome.plan.edits).toEqual([]);
-});
+  // Two whole runs over 5,000 indicators: behaviour, not speed (npm run bench measures that).
+}, 60_000);
