@@ -2,7 +2,7 @@ import { cellText, numberFormatKind } from '../model/cell-text';
 import { splitLabelledFigure } from './labelled-figure';
 import { dateFromSerial } from '../model/serial-dates';
 import type { Cell } from '../model/workbook';
-import { normaliseText, readDate, roundFloat, SCALE_WORD, SCALES } from './parse-target';
+import { normaliseText, readDate, roundFloat, takeScaleWord } from './parse-target';
 import type { Actual, RatePeriod } from './target-types';
 import { shortText } from '../model/short-text';
 import { memoByText } from '../model/memo';
@@ -135,9 +135,9 @@ export function parseActualText(raw: string): Actual {
     if (m[3] === 'k') value *= 1000;
     if (m[3] === 'm') value *= 1_000_000;
     // "1.7 million" is the number written out; "29.7 per cent." ends its sentence.
-    const scale = SCALE_WORD.exec(m[4]!.trim());
-    if (scale) value *= SCALES[scale[1]!.toLowerCase()]!;
-    const words = (scale ? m[4]!.trim().slice(scale[0].length) : m[4]!).trim().replace(/^\.$/, '');
+    const scale = takeScaleWord(m[4]!);
+    value *= scale.factor;
+    const words = scale.rest.trim().replace(/^\.$/, '');
     const rate = RATE_WORDS.find(([pattern]) => pattern.test(words));
     const statedPart = figureText === rest ? varPart : {};
     const alternativePart = alternative ? { alternative } : {};

@@ -68,9 +68,15 @@ interface NumberWithUnit {
   unitWritten: boolean;
 }
 
-/** A number's size written after it in words. */
-export const SCALE_WORD = /^(thousand|million|billion|bn)\b/i;
-export const SCALES: Readonly<Record<string, number>> = { thousand: 1_000, million: 1_000_000, billion: 1_000_000_000, bn: 1_000_000_000 };
+const SCALE_WORD = /^(thousand|million|billion|bn)\b/i;
+const SCALES: Readonly<Record<string, number>> = { thousand: 1_000, million: 1_000_000, billion: 1_000_000_000, bn: 1_000_000_000 };
+
+/** A number's size written after it in words ("1.7 million", "2 billion"): its factor, and the words after it. */
+export function takeScaleWord(words: string): { factor: number; rest: string } {
+  const trimmed = words.trim();
+  const scale = SCALE_WORD.exec(trimmed);
+  return scale ? { factor: SCALES[scale[1]!.toLowerCase()]!, rest: trimmed.slice(scale[0].length) } : { factor: 1, rest: words };
+}
 
 function readNumber(text: string): NumberWithUnit | undefined {
   const match = NUMBER_THEN_WORDS.exec(text);
@@ -80,13 +86,13 @@ function readNumber(text: string): NumberWithUnit | undefined {
   const perCent = /^per ?cent\b/.test(rawRest!.trim());
   const suffix = perCent ? '%' : rawSuffix;
   // "1.7 million", "2 billion": the number written out in full.
-  const scale = perCent ? undefined : SCALE_WORD.exec(rawRest!.trim());
-  const rest = perCent ? rawRest!.trim().replace(/^per ?cent\b/, '') : scale ? rawRest!.trim().slice(scale[0].length) : rawRest;
+  const scale = perCent ? { factor: 1, rest: rawRest!.trim().replace(/^per ?cent\b/, '') } : takeScaleWord(rawRest!);
+  const rest = scale.rest;
   let value = Number(digits!.replace(/,/g, ''));
   if (!Number.isFinite(value) || Math.abs(value) > 1e15) return undefined;
   if (suffix === 'k') value *= 1_000;
   if (suffix === 'm') value *= 1_000_000;
-  if (scale) value *= SCALES[scale[1]!.toLowerCase()]!;
+  value *= scale.factor;
   const words = rest!.trim().replace(/[.;]$/, '');
   if (suffix === '%') return words === '' ? { value, unit: 'percent', unitWritten: true } : undefined;
   if (pound) return words === '' ? { value, unit: 'money', unitWritten: true } : undefined;
@@ -327,11 +333,7 @@ export function parseTargetText(raw: string): Target {
   if (m) {
     const per = RATE_WORDS.find((r) => r.pattern.test(m![5]!.replace(/\s+/g, ' ').trim()))?.per;
     // "£2.5m per year" and "£2.5 million a year" are two and a half million a year.
-    const scale = SCALE_WORD.exec(m[4]!.trim());
-    const value =
-      Number(m[2]!.replace(/,/g, '')) *
-      (m[3] === 'k' ? 1_000 : m[3] === 'm' ? 1_000_000 : 1) *
-      (scale ? SCALES[scale[1]!.toLowerCase()]! : 1);
+    const value = Number(m[2]!.replace(/,/g, '')) * (m[3] === 'k' ? 1_000 : m[3] === 'm' ? 1_000_000 : 1) * takeScaleWord(m[4]!).factor;
     if (per && Number.isFinite(value) && Math.abs(value) <= 1e15) {
       const unit: Unit = m[3] === '%' ? 'percent' : m[1] ? 'money' : 'count';
       return { kind: 'rate', text, value, unit, per, ...(direction ? { direction } : {}) };
