@@ -6,7 +6,7 @@ import type { Cell } from '../model/workbook';
 import type { SheetGrid } from './sheet-grid';
 import type { ColumnMapping, ColumnRole, DetectedIndicator, DetectedTable, Footnote, TableKind } from './types';
 import { shortText } from '../model/short-text';
-import { readHeaderByShape } from './shape-header';
+import { isYearNumber, readHeaderByShape } from './shape-header';
 import { valueKind } from './column-values';
 import { MAX_SPACER } from './resolve-columns';
 import { REFERENCE_PATTERN } from './reference-pattern';
@@ -327,7 +327,7 @@ function mayStandAboveALabel(grid: SheetGrid, row: number, col: number, labelRow
   // A cell not merged away shows its own text.
   if (!text || grid.isMergedAway(row, col) || grid.isMergeOrigin(row, col) || GROUP_HEADING.test(text) || namesAYear(text)) return true;
   // A year alone ("2018" over "Actual", the Town of Westlake's budget book) dates the label under it.
-  if (isYearAlone(grid.cell(row, col)) && grid.figureCount(labelRow) === 0) return true;
+  if (isYearAlone(grid, row, col) && grid.figureCount(labelRow) === 0) return true;
   // A row of labels holds no figures: its row count rules out a body row before any words are read.
   if (!namesAYear(grid.text(labelRow, col)) && (grid.figureCount(labelRow) > 0 || !namesAPeriod(grid.text(labelRow, col)))) {
     // A comparator's name over its measure: "Peer group" over "median" (CHP's regulatory metrics).
@@ -345,9 +345,9 @@ function mayStandAboveALabel(grid: SheetGrid, row: number, col: number, labelRow
 const PLAIN_WORD = /^[A-Za-z][A-Za-z'-]*( [A-Za-z'-]+)?$/;
 
 /** A year typed alone, as a number ("2018") or as text. */
-function isYearAlone(cell: Cell): boolean {
-  const value = cell.value;
-  if (value.kind === 'number') return Number.isInteger(value.value) && value.value >= 1990 && value.value <= 2100;
+function isYearAlone(grid: SheetGrid, row: number, col: number): boolean {
+  if (isYearNumber(grid, row, col)) return true;
+  const value = grid.cell(row, col).value;
   return value.kind === 'text' && /^(19|20)\d\d$/.test(value.value.trim());
 }
 
@@ -692,7 +692,7 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, extraRows: nu
       // Only straight over a body row: words beside figures, not a second row of headings.
       // Under a header of two rows, the first row with figures may come after a group's heading
       // and its gloss ("INPUTS (the resources …)", the Town of Westlake's budget book).
-      const firstBody = firstRowWithFigures(grid, rows[rows.length - 1]! + 1, seriesGroups ? 1 : rows.length > 1 ? 3 : 0, columns);
+      const firstBody = firstRowWithFigures(grid, rows[rows.length - 1]! + 1, rows.length > 1 && !seriesGroups ? 3 : 0, columns);
       // Across a spacer column, empty in the header and the first body row.
       let unheaded = firstData - 1;
       while (

@@ -46,7 +46,8 @@ function namesMeasures(grid: SheetGrid, col: number, rows: readonly number[]): b
   return names > 0 && measures * 2 >= names;
 }
 
-function isYearNumber(grid: SheetGrid, row: number, col: number): boolean {
+/** A year typed as a number ("2019 | 2020" heading columns). */
+export function isYearNumber(grid: SheetGrid, row: number, col: number): boolean {
   const cell = grid.cell(row, col);
   return cell.value.kind === 'number' && Number.isInteger(cell.value.value) && cell.value.value >= 1990 && cell.value.value <= 2100;
 }
