@@ -289,8 +289,8 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
     target.kind === 'threshold' &&
     target.unit === 'count' &&
     /\bat an? ((planned|target|unit) )*costs? (of|per)\b/i.test(inputs.description);
-  const worded =
-    atACost && fromDescription(inputs.description)?.reason === describe('lower', 'cost') ? undefined : fromDescription(inputs.description);
+  const read = fromDescription(inputs.description);
+  const worded = atACost && read?.reason === describe('lower', 'cost') ? undefined : read;
   // "Cancer: 62 day wait for first treatment" against 85%: a wait measured as a percentage is the
   // share seen within the standard, so more is better (Ashford and St Peter's). So is a proportion
   // ("a service standard of 35 calendar days to complete the review" against 0.9, the RCMP's service
