@@ -21,8 +21,7 @@ export function unreadGrids(grid: SheetGrid, covered: readonly CellRange[], igno
   const close = (bottom: number): void => {
     if (top >= 0 && bottom > top) {
       const block = blockOf(grid, top, bottom, measuresOnly);
-      if (block && !covered.some((range) => overlaps(range, block)) && ![...ignoredRows].some((r) => r >= top && r <= bottom))
-        found.push(block);
+      if (block && !covered.some((range) => overlaps(range, block)) && !ignoredBetween(ignoredRows, top, bottom)) found.push(block);
     }
     top = -1;
   };
@@ -62,7 +61,7 @@ function besideTables(grid: SheetGrid, covered: readonly CellRange[], ignoredRow
   let top = -1;
   let from = 0;
   const close = (bottom: number): void => {
-    if (top >= 0 && bottom > top && ![...ignoredRows].some((r) => r >= top && r <= bottom)) {
+    if (top >= 0 && bottom > top && !ignoredBetween(ignoredRows, top, bottom)) {
       const block = blockOf(grid, top, bottom, true, from);
       if (block && !covered.some((range) => overlaps(range, block))) found.push(block);
     }
@@ -106,6 +105,12 @@ function blockOf(grid: SheetGrid, top: number, bottom: number, measuresOnly: boo
   }
   if (measuresOnly && measures === 0) return undefined;
   return figures > 0 && words > 0 ? { top, left, bottom, right } : undefined;
+}
+
+/** Whether a row the officer marked as no KPI table lies in top..bottom. */
+function ignoredBetween(ignoredRows: ReadonlySet<number>, top: number, bottom: number): boolean {
+  for (const r of ignoredRows) if (r >= top && r <= bottom) return true;
+  return false;
 }
 
 function overlaps(a: CellRange, b: CellRange): boolean {
