@@ -1,6 +1,6 @@
 import { memoByText } from '../model/memo';
 import { parsePeriodLabel, periodInText } from '../periods/parse-period-label';
-import type { Period } from '../periods/period';
+import { periodLabel, type Period } from '../periods/period';
 import { COMPARATOR_HEADER, normaliseHeader, type HeaderGuess } from './header-lexicon';
 import type { Cell } from '../model/workbook';
 import type { SheetGrid } from './sheet-grid';
@@ -91,14 +91,27 @@ function guessesFor(
       lower?.role === 'actual' && (lower.period?.fy !== undefined || (lower.period && undatedUnderFigures))
         ? datedUnder(upper, lower)
         : undefined;
-    const guess =
+    const guess = ratingOfPeriod(
+      grid,
+      parts,
       dated ??
-      grid.classify(header) ??
-      (reversed ? grid.classify(reversed) : undefined) ??
-      (parts.length > 1 ? grid.classify(parts[parts.length - 1]!) : undefined);
+        grid.classify(header) ??
+        (reversed ? grid.classify(reversed) : undefined) ??
+        (parts.length > 1 ? grid.classify(parts[parts.length - 1]!) : undefined),
+    );
     result.set(c, { header: guess?.role === 'actual' && reversed && grid.classify(reversed) ? reversed : header, guess });
   }
   return result;
+}
+
+/**
+ * A status under a period's heading ("Q1 2024/25" over "Actual | RAG", "2005-2006" over "Interim
+ * Assessment") rates that period.
+ */
+function ratingOfPeriod(grid: SheetGrid, parts: readonly string[], guess: HeaderGuess | undefined): HeaderGuess | undefined {
+  if (guess?.role !== 'status' || guess.period || parts.length < 2) return guess;
+  const period = grid.classify(parts[0]!)?.period;
+  return period ? { ...guess, period } : guess;
 }
 
 /**
@@ -112,13 +125,13 @@ function headingOverPeriods(grid: SheetGrid, rows: readonly number[], col: numbe
   if (rows.length !== 2 || grid.filledCell(rows[0]!, col)) return undefined;
   const label = grid.text(rows[1]!, col);
   const period = namesAPeriod(label) ? parsePeriodLabel(label) : undefined;
-  const kind = period ? undefined : figureKind(grid, rows[1]!, col);
+  const kind = period ? undefined : figureOrRating(grid, rows[1]!, col);
   if (!period && !kind) return undefined;
   for (let c = col - 1; c >= leftmost; c--) {
     const other = grid.text(rows[1]!, c);
     const sameSort = period
       ? namesAPeriod(other) && parsePeriodLabel(other)?.kind === period.kind
-      : figureKind(grid, rows[1]!, c) !== undefined && !namesAPeriod(other);
+      : figureOrRating(grid, rows[1]!, c) !== undefined && !namesAPeriod(other);
     if (!sameSort) return undefined;
     if (!grid.filledCell(rows[0]!, c)) continue;
     const heading = grid.headerText(rows[0]!, c);
@@ -136,6 +149,15 @@ function figureKind(grid: SheetGrid, row: number, col: number): HeaderGuess | un
   const text = grid.headerText(row, col);
   const guess = text ? grid.classify(text) : undefined;
   return guess && !guess.period && FIGURE_KINDS.has(guess.role) ? guess : undefined;
+}
+
+/** A kind of figure, or the rating of one ("Actual | RAG" under "Q1 2024/25"). */
+function figureOrRating(grid: SheetGrid, row: number, col: number): HeaderGuess | undefined {
+  const kind = figureKind(grid, row, col);
+  if (kind) return kind;
+  const text = grid.headerText(row, col);
+  const guess = text ? grid.classify(text) : undefined;
+  return guess?.role === 'status' && !guess.period ? guess : undefined;
 }
 
 /** Kinds of figure a heading may name over a run of periods. */
@@ -326,8 +348,9 @@ function mayStandAboveALabel(grid: SheetGrid, row: number, col: number, labelRow
   const text = grid.text(row, col);
   // A cell not merged away shows its own text.
   if (!text || grid.isMergedAway(row, col) || grid.isMergeOrigin(row, col) || GROUP_HEADING.test(text) || namesAYear(text)) return true;
-  // A year alone ("2018" over "Actual", the Town of Westlake's budget book) dates the label under it.
-  if (isYearAlone(grid, row, col) && grid.figureCount(labelRow) === 0) return true;
+  // A year alone ("2018" over "Actual", the Town of Westlake's budget book) dates the label under it,
+  // as a quarter or month does ("Q1 2024/25" over "Actual | RAG", its merge lost on export).
+  if (grid.figureCount(labelRow) === 0 && (isYearAlone(grid, row, col) || namesAPeriod(text))) return true;
   // A row of labels holds no figures: its row count rules out a body row before any words are read.
   if (!namesAYear(grid.text(labelRow, col)) && (grid.figureCount(labelRow) > 0 || !namesAPeriod(grid.text(labelRow, col)))) {
     // A comparator's name over its measure: "Peer group" over "median" (CHP's regulatory metrics).
@@ -615,7 +638,7 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, extraRows: nu
   // "Achieved | On going | Achieved" is an indicator's figures, not a header.
   const seenRoles = new Set<ColumnRole>();
   for (const column of columns) {
-    if (seenRoles.has(column.role) && !REPEATABLE_ROLES.has(column.role)) return undefined;
+    if (seenRoles.has(column.role) && !REPEATABLE_ROLES.has(column.role) && !ratedEachPeriod(columns, column)) return undefined;
     seenRoles.add(column.role);
   }
   // A satisfaction table's header names each answer once; "Case ascertainment (%) | Fair | Good |
@@ -767,6 +790,19 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, extraRows: nu
  * dated by calendar years, a target headed by a year alone is that calendar year's, and never
  * judges 2018's figure. Elsewhere "Target 2025" dates nothing (it may be 2024/25 or 2025/26).
  */
+/**
+ * "Q1 2024/25 | Q2 2024/25" over "Actual | RAG | Actual | RAG": a status under each period's
+ * heading rates that period, so a header may name it once per period. A body row's repeated
+ * "Achieved" has no period over it.
+ */
+function ratedEachPeriod(columns: readonly ColumnMapping[], column: ColumnMapping): boolean {
+  if (column.role !== 'status' || !column.period) return false;
+  const label = periodLabel(column.period);
+  return columns.every(
+    (other) => other === column || other.role !== 'status' || (other.period !== undefined && periodLabel(other.period) !== label),
+  );
+}
+
 function calendarTargets(columns: ColumnMapping[]): ColumnMapping[] {
   if (!columns.some((column) => column.role === 'actual' && column.period?.kind === 'year' && column.period.calendar)) return columns;
   return columns.map((column) => {
