@@ -20,6 +20,7 @@ import { readStatusWord } from '../../src/core/engine/status-words';
 import { formatVariance, varianceValue } from '../../src/core/engine/variance';
 import { columnIndex } from '../../src/core/model/address';
 import { periodLabel } from '../../src/core/periods/period';
+import { latestPeriodWithData } from '../../src/core/plan/recalc-plan';
 import { parsePeriodLabel, periodInText } from '../../src/core/periods/parse-period-label';
 import type { Issue } from '../../src/core/model/issue';
 import { CASES_DIR, readCase, type RealCase } from '../corpus-real/real-corpus';
@@ -1227,6 +1228,31 @@ describe('the publisher’s own status words', () => {
     const info = verdicts.filter((v) => ['SNH03', 'SNH04', 'SNH06'].includes(v.ref ?? ''));
     expect(info.length).toBeGreaterThan(0);
     expect(new Set(info.map((v) => v.status))).toEqual(new Set(['no-target']));
+  });
+});
+
+describe('ratings given period by period, with no figures', () => {
+  test('"Outcome | 2018-19 | 2019-20 | …" over "Achieved | - | …" is 2018-19 met, and the later years not yet rated (Gippsland Water)', () => {
+    const { tables, verdicts } = corpusCase('data-gippsland-water-customer-outcomes-2018-19.txt');
+    const table = tables[0]!;
+    expect(table.columns.map((column) => `${column.role} ${column.period ? periodLabel(column.period) : ''}`.trim())).toEqual([
+      'description',
+      'status 2018/19',
+      'status 2019/20',
+      'status 2020/21',
+      'status 2021/22',
+      'status 2022/23',
+    ]);
+    const overall = verdicts.filter((v) => v.indicator === 'Overall');
+    expect(overall.map((v) => `${v.periodLabel} ${v.status}`)).toEqual([
+      '2018/19 met',
+      '2019/20 no-data',
+      '2020/21 no-data',
+      '2021/22 no-data',
+      '2022/23 no-data',
+    ]);
+    expect(overall[0]!.reason).toContain('The sheet\'s own rating is "Achieved"');
+    expect(latestPeriodWithData(verdicts)).toBe('2018/19');
   });
 });
 

@@ -534,7 +534,10 @@ function fillPeriods(grid: SheetGrid, headerRows: readonly number[], lastBottom:
   // 2019/20 financial year"): its answers are for the period the title names.
   if (filled.some((column) => column.role === 'actual' || column.role === 'target')) return filled;
   const answersFor = titled ?? yearAbove(grid, headerTop);
-  return answersFor ? filled.map((column) => (column.role === 'status' ? { ...column, period: answersFor } : column)) : filled;
+  // Answers headed by their own periods ("2018-19 | 2019-20") keep them.
+  return answersFor
+    ? filled.map((column) => (column.role === 'status' && !column.period ? { ...column, period: answersFor } : column))
+    : filled;
 }
 
 const FIGURE_ROLES_FOR_PERIOD: ReadonlySet<ColumnMapping['role']> = new Set(['actual', 'target', 'baseline', 'previous', 'benchmark']);

@@ -175,7 +175,12 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
       if (was === 'status' || was === 'polarity') continue;
       if (was !== undefined && was !== 'actual' && was !== 'trend') continue;
       if (was === 'trend' && otherRatings(cell)) continue;
-      roles.set(cell.col, column(cell, 'status', 0.8, `its values are ratings (${examples(profile(cell.col))})`));
+      // A period's heading over ratings ("Q1 2024/25" over Green, Amber) is that period's rating.
+      const period = was === 'actual' ? roles.get(cell.col)?.period : undefined;
+      roles.set(cell.col, {
+        ...column(cell, 'status', 0.8, `its values are ratings (${examples(profile(cell.col))})`),
+        ...(period ? { period } : {}),
+      });
       if (was === 'actual')
         doubts.push(
           issue(
@@ -185,6 +190,23 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
         );
     }
   }
+
+  // "2018-19 | 2019-20" over "Achieved | -": where the periods' columns hold ratings and no
+  // figures, a period with nothing in it yet is a rating still to give, not a figure missing.
+  const periodColumns = cells.filter((cell) => roles.get(cell.col)?.period);
+  if (
+    periodColumns.some((cell) => roleOf(cell.col) === 'status') &&
+    !periodColumns.some((cell) => roleOf(cell.col) === 'actual' && profile(cell.col).counts.figure > 0)
+  )
+    for (const cell of periodColumns) {
+      const mapping = roles.get(cell.col)!;
+      if (mapping.role === 'actual')
+        roles.set(cell.col, {
+          ...mapping,
+          role: 'status',
+          reason: `header "${cell.header}" beside other periods' ratings, with none given yet`,
+        });
+    }
 
   // "Measure | Target | Achieved" over percentages: "Achieved" heads the figures achieved, not a
   // rating (Ashford and St Peter's), where no other column holds them.

@@ -1,5 +1,6 @@
 import type { ColumnMapping, DetectedTable } from '../detect/types';
 import { getOrInsert } from '../model/memo';
+import { periodLabel, type Period } from '../periods/period';
 import type { Sheet } from '../model/workbook';
 import { readStatusWord } from './status-words';
 import { columnsOf, textAt } from './table-columns';
@@ -53,6 +54,37 @@ export function statusColumnFor(table: DetectedTable, actualCol: number | undefi
   return statuses.find((c) => c.col > actualCol && c.col < nextActual) ?? statuses[0];
 }
 
+/**
+ * The status columns of a table that rates its rows period by period: "Outcome | 2018-19 |
+ * 2019-20" over "Achieved | -" (Gippsland Water), or an officer's "Q1 | Q2" of Red, Amber and
+ * Green. Each is that period's reading; empty where there are not two.
+ */
+export function ratingsByPeriod(table: DetectedTable): ColumnMapping[] {
+  const rated = columnsOf(table, 'status').filter((column) => column.period);
+  return rated.length > 1 ? rated : [];
+}
+
+/**
+ * The status column a run writes an indicator's status for a period into: the one whose rating
+ * the engine reads, so a run never writes "Met" into the interim assessment while judging the
+ * final one, nor the second quarter's rating over the first's. Undefined where a table rating
+ * period by period has no column for the period.
+ */
+export function statusColumnToWrite(table: DetectedTable, period: Period | undefined): ColumnMapping | undefined {
+  const byPeriod = ratingsByPeriod(table);
+  if (byPeriod.length === 0) return statusColumnFor(table, undefined);
+  const wanted = period && periodLabel(period);
+  return byPeriod.find((column) => periodLabel(column.period!) === wanted);
+}
+
+/** Every status column a run may write into: what the sheet's status cells say now is read from these. */
+export function statusColumnsToWrite(table: DetectedTable): ColumnMapping[] {
+  const byPeriod = ratingsByPeriod(table);
+  if (byPeriod.length > 0) return byPeriod;
+  const column = statusColumnFor(table, undefined);
+  return column ? [column] : [];
+}
+
 export interface PublishedRating {
   readonly text: string;
   readonly status: Status;
@@ -66,7 +98,11 @@ export function publishedRating(
   actualCol: number | undefined,
 ): PublishedRating | undefined {
   const column = statusColumnFor(table, actualCol);
-  if (!column) return undefined;
+  return column ? ratingIn(sheet, row, column) : undefined;
+}
+
+/** The rating one status cell prints, if it is one KPI Tracker can read. */
+export function ratingIn(sheet: Sheet, row: number, column: ColumnMapping): PublishedRating | undefined {
   const text = textAt(sheet, row, column.col);
   const status = text ? readStatusWord(text) : undefined;
   return status ? { text, status } : undefined;

@@ -1,8 +1,10 @@
 import type { ColumnMapping, ColumnRole, DetectedTable } from '../detect/types';
 import { comparePeriods, financialYearOf, periodLabel, type Period } from '../periods/period';
 import type { CalendarDate } from '../model/serial-dates';
-import type { Sheet } from '../model/workbook';
-import { publishedRating } from './published-rating';
+import { cellText } from '../model/cell-text';
+import { cellAt, type Sheet } from '../model/workbook';
+import { parseActualCell } from './parse-actual';
+import { publishedRating, ratingIn } from './published-rating';
 import { columnsOf, textAt } from './table-columns';
 import type { Actual, Target } from './target-types';
 
@@ -62,11 +64,14 @@ export function answeredWithoutFigures(
   table: DetectedTable,
   sheet: Sheet,
   row: number,
+  periodRatings?: ColumnMapping,
 ): { actual: Actual; target: Target; period: Period | undefined } | undefined {
   if (FIGURES_ELSEWHERE.some((role) => hasColumn(table, role))) return undefined;
   // Beside a target, only a column headed as the sheet's rating is taken for one: "Risk" may be Red.
-  if (hasColumn(table, 'target') && !columnsOf(table, 'status').some((column) => RATING_HEADING.test(column.header))) return undefined;
-  const answer = publishedRating(table, sheet, row, undefined);
+  // A period's heading over ratings was read from its values as ratings already.
+  if (!periodRatings && hasColumn(table, 'target') && !columnsOf(table, 'status').some((column) => RATING_HEADING.test(column.header)))
+    return undefined;
+  const answer = periodRatings ? ratingIn(sheet, row, periodRatings) : publishedRating(table, sheet, row, undefined);
   const rated = answer?.status;
   if (rated !== 'met' && rated !== 'near' && rated !== 'missed') return undefined;
   const targetColumn = columnsOf(table, 'target')[0];
@@ -79,7 +84,19 @@ export function answeredWithoutFigures(
       rated,
     },
     // The period the title names for the answers, which detection gives the status column.
-    period: columnsOf(table, 'status').find((column) => column.period)?.period ?? targetColumn?.period,
+    period: periodRatings?.period ?? columnsOf(table, 'status').find((column) => column.period)?.period ?? targetColumn?.period,
+  };
+}
+
+/** A period a table rating period by period has not rated: blank or "-", or in words KPI Tracker cannot read as a rating. */
+export function unratedPeriod(sheet: Sheet, row: number, column: ColumnMapping): Actual {
+  const cell = cellAt(sheet, row, column.col);
+  const written = cellText(cell).trim();
+  const unread = written !== '' && parseActualCell(cell).kind !== 'no-data';
+  return {
+    kind: 'no-data',
+    text: written,
+    why: unread ? `the sheet's rating "${written}" is not one KPI Tracker can read` : 'the sheet gives no rating for it yet',
   };
 }
 

@@ -14,9 +14,17 @@ import {
   targetForTableWithoutFigures,
   targetColumnFor,
   targetWithoutColumn,
+  unratedPeriod,
 } from './target-column';
 import type { PolarityDecision } from './polarity';
-import { disagreement, monitoredOnly, publishedRating, statusColumnFor, tableRatesOnlyMetOrNotMet } from './published-rating';
+import {
+  disagreement,
+  monitoredOnly,
+  publishedRating,
+  ratingsByPeriod,
+  statusColumnFor,
+  tableRatesOnlyMetOrNotMet,
+} from './published-rating';
 import { refineTargetUnit } from './refine-target';
 import { columnsOf, figureIn } from './table-columns';
 import type { Actual, Target, Unit } from './target-types';
@@ -77,13 +85,15 @@ export function evaluateTargetTable(
     periodWording(sheet, table),
   );
   const metOrNotMet = tableRatesOnlyMetOrNotMet(table, sheet);
+  const periodRatings = ratingsByPeriod(table);
   for (let at = 0; at < table.indicators.length; at++) {
     const indicator = table.indicators[at]!;
     const ctx: RowContext = { sheet, table, tableIndex, indicator, options };
     const baseline = baselineCol === undefined ? undefined : parseActualCell(cellAt(sheet, indicator.row, baselineCol));
     const tolerance = toleranceFor(ctx);
     if (usedColumns.length === 0) {
-      out.push(withoutFigures(ctx, actualColumns.length > 0, tolerance, baseline));
+      if (periodRatings.length > 0) for (const column of periodRatings) out.push(ratedInPeriod(ctx, column, tolerance));
+      else out.push(withoutFigures(ctx, actualColumns.length > 0, tolerance, baseline));
       continue;
     }
     let previousUnit: Unit | undefined;
@@ -204,6 +214,25 @@ function withoutFigures(ctx: RowContext, hasActualColumns: boolean, tolerance: T
     ...(baseline ? { baseline } : {}),
   };
   return keptVerdict(placeOf(ctx), targetColumn?.period, undefined, noActual, { target, context });
+}
+
+/**
+ * An indicator's reading for one period of a table that rates its rows period by period: the
+ * sheet's rating, or No data where it gives none yet.
+ */
+function ratedInPeriod(ctx: RowContext, column: ColumnMapping, tolerance: Tolerance): IndicatorVerdict {
+  const { sheet, table, indicator, options } = ctx;
+  const answered = answeredWithoutFigures(table, sheet, indicator.row, column);
+  if (answered) {
+    const context: JudgeContext = { polarity: polarityFor(ctx, answered.target), today: options.today, tolerance };
+    return keptVerdict(placeOf(ctx), answered.period, undefined, answered.actual, { target: answered.target, context });
+  }
+  const target = targetWithoutColumn(table);
+  const actual = unratedPeriod(sheet, indicator.row, column);
+  return keptVerdict(placeOf(ctx), column.period, undefined, actual, {
+    target,
+    context: { polarity: polarityFor(ctx, target), today: options.today, tolerance },
+  });
 }
 
 /** The latest period's target in a Target row, for an indicator with no figures yet. */

@@ -36,6 +36,7 @@ import {
   noActualColumnWhy,
   targetColumnFor,
   targetWithoutColumn,
+  unratedPeriod,
 } from '../../../src/core/engine/target-column';
 import type { Actual, Target, Unit } from '../../../src/core/engine/target-types';
 import { describeTimeTarget, satisfactionShare, timeliness } from '../../../src/core/engine/timeliness';
@@ -259,6 +260,25 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
     const baseline = baselineCol === undefined ? undefined : parseActualCell(cellAt(sheet, indicator.row, baselineCol));
     const tolerance = toleranceOf(where, indicator);
 
+    // Ratings given period by period ("2018-19 | 2019-20" over "Achieved | -"): one reading per period.
+    const ratedPeriods = columns(table, 'status').filter((column) => column.period);
+    if (judgedColumns.length === 0 && ratedPeriods.length > 1) {
+      for (const column of ratedPeriods) {
+        const rated = answeredWithoutFigures(table, sheet, indicator.row, column);
+        const target = rated?.target ?? targetWithoutColumn(table);
+        const actual: Actual = rated?.actual ?? unratedPeriod(sheet, indicator.row, column);
+        verdicts.push(
+          verdictOf(where, indicator, {
+            period: column.period,
+            actualCol: undefined,
+            actual,
+            target,
+            context: { polarity: polarityOf(where, indicator, target), today: options.today, tolerance },
+          }),
+        );
+      }
+      continue;
+    }
     const answered = judgedColumns.length === 0 ? answeredWithoutFigures(table, sheet, indicator.row) : undefined;
     if (answered) {
       verdicts.push(
