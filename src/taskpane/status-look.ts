@@ -1,4 +1,5 @@
 import type { Detection } from '../core/detect/types';
+import { statusColumnsToWrite } from '../core/engine/published-rating';
 import { cellText } from '../core/model/cell-text';
 import { cellAt, findSheet, type Workbook } from '../core/model/workbook';
 import { chooseColours, chooseLabels, type StatusColours, type StatusLabels } from '../core/plan/status-style';
@@ -16,10 +17,10 @@ export interface StatusLook {
 export function statusCellTexts(workbook: Workbook, detection: Detection): string[] {
   const texts: string[] = [];
   for (const table of detection.tables) {
-    const col = table.columns.find((column) => column.role === 'status')?.col;
     const sheet = findSheet(workbook, table.sheet);
-    if (col === undefined || !sheet) continue;
-    for (const indicator of table.indicators) texts.push(cellText(cellAt(sheet, indicator.row, col)));
+    if (!sheet) continue;
+    for (const { col } of statusColumnsToWrite(table))
+      for (const indicator of table.indicators) texts.push(cellText(cellAt(sheet, indicator.row, col)));
   }
   return texts;
 }

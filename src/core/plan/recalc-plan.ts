@@ -19,6 +19,7 @@ import { planValueText, textValue, type CellEdit, type Notice, type OwnedSheet, 
 import { chooseColours, chooseLabels, isKnownStatusText, knownStatusTexts, type StatusColours, type StatusLabels } from './status-style';
 import { issue, type Issue, type IssueCode } from '../model/issue';
 import { commentaryColumn } from '../engine/table-columns';
+import { ratingsByPeriod, statusColumnsToWrite, statusColumnToWrite } from '../engine/published-rating';
 
 export interface RecalcOptions {
   /** Judge and write this period (a label such as `Q2 2024/25`); default: each indicator's latest period with data. */
@@ -74,8 +75,14 @@ export { cellKey };
 /** Doubts that stop every run, not only one that writes statuses: the saved mapping no longer fits the workbook. */
 const MAPPING_NO_LONGER_FITS: ReadonlySet<IssueCode> = new Set<IssueCode>(['saved-sheet-missing', 'saved-mapping-no-longer-fits']);
 
-function statusColumnOf(table: DetectedTable): number | undefined {
-  return table.columns.find((column) => column.role === 'status')?.col;
+/**
+ * Where a run writes a table's statuses: one column, or, where the table rates its rows period by
+ * period, the column of each period by its label.
+ */
+function statusColumnsOf(table: DetectedTable): { col: number | undefined; byPeriod: Map<string, number> | undefined } {
+  const byPeriod = ratingsByPeriod(table);
+  if (byPeriod.length === 0) return { col: statusColumnToWrite(table, undefined)?.col, byPeriod: undefined };
+  return { col: undefined, byPeriod: new Map(byPeriod.map((column) => [periodLabel(column.period!), column.col])) };
 }
 
 /**
@@ -387,10 +394,10 @@ export function planRecalculation(
 
   const existingStatusTexts: string[] = [];
   for (const table of detection.tables) {
-    const statusCol = statusColumnOf(table);
     const sheet = findSheet(workbook, table.sheet);
-    if (statusCol === undefined || !sheet) continue;
-    for (const indicator of table.indicators) existingStatusTexts.push(cellText(cellAt(sheet, indicator.row, statusCol)));
+    if (!sheet) continue;
+    for (const { col } of statusColumnsToWrite(table))
+      for (const indicator of table.indicators) existingStatusTexts.push(cellText(cellAt(sheet, indicator.row, col)));
   }
   const labels = chooseLabels(existingStatusTexts, settings.labels);
   const colours = chooseColours(settings.colours);
@@ -401,10 +408,12 @@ export function planRecalculation(
 
   const chosen: ChosenVerdict[] = [];
   const unwritable = new Map<number, number>();
+  // Tables rating period by period with no column for the run's period, and that period.
+  const noColumnForPeriod = new Map<number, string>();
   // Looked up once per table rather than once per indicator.
   const places = detection.tables.map((table) => {
     const sheet = findSheet(workbook, table.sheet);
-    return { table, sheet, statusCol: statusColumnOf(table), commentaryCol: commentaryColumn(table, sheet)?.col };
+    return { table, sheet, statusCols: statusColumnsOf(table), commentaryCol: commentaryColumn(table, sheet)?.col };
   });
   // A run writes the same few labels into thousands of cells: one value and one fingerprint each.
   const labelValues = new Map<string, { value: PlanValue; print: string }>();
@@ -420,7 +429,9 @@ export function planRecalculation(
     const row = verdict.row;
     const status = verdict.status;
     const tableIndex = verdict.tableIndex;
-    const { table, statusCol, commentaryCol } = places[tableIndex]!;
+    const { table, statusCols, commentaryCol } = places[tableIndex]!;
+    const statusCol = statusCols.byPeriod ? statusCols.byPeriod.get(verdict.periodLabel) : statusCols.col;
+    if (statusCols.byPeriod && statusCol === undefined) noColumnForPeriod.set(tableIndex, verdict.periodLabel);
     const sheet = places[tableIndex]!.sheet!;
     const statusLabel = labels[status];
     const statusColour = colours[status];
@@ -584,6 +595,15 @@ export function planRecalculation(
       if (statusCol === undefined) unwritable.set(tableIndex, (unwritable.get(tableIndex) ?? 0) + 1);
     }
     chosen.push({ verdict, commentary, statusLabel, statusColour, figures, officerCommentary: officersCommentary });
+  }
+  for (const [tableIndex, period] of noColumnForPeriod) {
+    const table = detection.tables[tableIndex]!;
+    notices.push({
+      kind: 'no-status-column',
+      sheet: table.sheet,
+      cell: rangeAddress(table.range),
+      message: `this table rates its indicators period by period and has no column for ${period || 'this period'}, so no status was written into it.`,
+    });
   }
   for (const [tableIndex, count] of unwritable) {
     const table = detection.tables[tableIndex]!;

@@ -1,6 +1,7 @@
 /* global Excel */
 import { detectWorkbook } from '../../core/detect/detect-workbook';
 import type { Detection } from '../../core/detect/types';
+import { statusColumnsToWrite } from '../../core/engine/published-rating';
 import { cellAddress } from '../../core/model/address';
 import type { Cell, Workbook } from '../../core/model/workbook';
 import { runKpiTracker, type RunOptions, type RunResult } from '../../core/run/run-kpi-tracker';
@@ -30,14 +31,14 @@ export async function readStatusFills(
 ): Promise<{ workbook: Workbook; detection: Detection }> {
   const wanted: Array<{ sheet: string; col: number; top: number; bottom: number }> = [];
   for (const table of detection.tables) {
-    const status = table.columns.find((column) => column.role === 'status');
-    if (!status || table.indicators.length === 0) continue;
-    wanted.push({
-      sheet: table.sheet,
-      col: status.col,
-      top: table.indicators[0]!.row,
-      bottom: table.indicators[table.indicators.length - 1]!.row,
-    });
+    if (table.indicators.length === 0) continue;
+    for (const status of statusColumnsToWrite(table))
+      wanted.push({
+        sheet: table.sheet,
+        col: status.col,
+        top: table.indicators[0]!.row,
+        bottom: table.indicators[table.indicators.length - 1]!.row,
+      });
   }
   if (wanted.length === 0) return { workbook, detection };
   const results = wanted.map((w) => ({
