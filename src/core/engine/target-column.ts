@@ -9,14 +9,23 @@ import { columnsOf, textAt } from './table-columns';
 import type { Actual, Target } from './target-types';
 
 /**
- * The target column that judges a period: the one for the period's year, else one for no year in
- * particular. A table whose only targets are for another year ("2021/2022 Target" beside the
+ * The target column that judges a period: the period's own ("Q2 Target" for Q2), else the one for
+ * its year, else one for no year in particular. A table whose only targets are for another year ("2021/2022 Target" beside the
  * 2020/21 actuals, CHP) has none for it: next year's target never judges this year's figure.
  */
 export function targetColumnFor(table: DetectedTable, period: Period | undefined): ColumnMapping | undefined {
   const targets = columnsOf(table, 'target');
-  if (!period || period.fy === undefined) return targets[0];
-  return targets.find((t) => t.period?.fy === period.fy) ?? targets.find((t) => t.period?.fy === undefined);
+  if (!period) return targets[0];
+  // "Q1 Target | Q1 Actual | Q2 Target | Q2 Actual": a quarter's or month's own target first.
+  const label = periodLabel(period);
+  const own = targets.find((t) => t.period && t.period.kind !== 'year' && periodLabel(t.period) === label);
+  if (own) return own;
+  if (period.fy === undefined) return targets[0];
+  return (
+    targets.find((t) => t.period?.fy === period.fy && t.period?.kind === 'year') ??
+    targets.find((t) => t.period?.fy === period.fy) ??
+    targets.find((t) => t.period?.fy === undefined)
+  );
 }
 
 /**
