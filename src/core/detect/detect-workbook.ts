@@ -529,7 +529,7 @@ function fillPeriods(grid: SheetGrid, headerRows: readonly number[], lastBottom:
       ...(titled ? { period: titled } : {}),
     };
   });
-  const filled = totalsOfPeriods(fillYears(grid, headerTop, named, titled));
+  const filled = statusesDatedByTheirFigures(totalsOfPeriods(fillYears(grid, headerTop, named, titled)));
   // A table of answers alone ("Standard | Standard achieved?" under "Our annual performance for the
   // 2019/20 financial year"): its answers are for the period the title names.
   if (filled.some((column) => column.role === 'actual' || column.role === 'target')) return filled;
@@ -538,6 +538,37 @@ function fillPeriods(grid: SheetGrid, headerRows: readonly number[], lastBottom:
   return answersFor
     ? filled.map((column) => (column.role === 'status' && !column.period ? { ...column, period: answersFor } : column))
     : filled;
+}
+
+/**
+ * "Q1 2024/25 | Q1 RAG | Q2 2024/25 | Q2 RAG": where each of several status columns follows its
+ * own period's figures, it rates that period, and a run writes each period's status there. Before,
+ * the second quarter's status went over the first quarter's rating. A status dated by a heading
+ * with no year ("Q1" over "Actual | RAG" under "Scorecard 2024/25") takes its figures' year.
+ */
+function statusesDatedByTheirFigures(columns: ColumnMapping[]): ColumnMapping[] {
+  const statuses = columns.filter((column) => column.role === 'status');
+  if (statuses.length < 2) return columns;
+  const figuresBefore = (status: ColumnMapping): Period | undefined => {
+    for (let at = columns.indexOf(status) - 1; at >= 0; at--) {
+      const column = columns[at]!;
+      if (column.role === 'status') return undefined;
+      if (column.role === 'actual') return column.period;
+    }
+    return undefined;
+  };
+  const dates = statuses.map(figuresBefore);
+  if (dates.some((period) => period === undefined) || new Set(dates.map((period) => periodLabel(period!))).size < dates.length)
+    return columns;
+  return columns.map((column) => {
+    const at = statuses.indexOf(column);
+    if (at < 0) return column;
+    const figures = dates[at]!;
+    const own = column.period;
+    // A status headed by a period of its own keeps it, unless it is the same period lacking its year.
+    if (own && (own.fy !== undefined || periodLabel({ ...own, fy: figures.fy } as Period) !== periodLabel(figures))) return column;
+    return { ...column, period: figures };
+  });
 }
 
 const FIGURE_ROLES_FOR_PERIOD: ReadonlySet<ColumnMapping['role']> = new Set(['actual', 'target', 'baseline', 'previous', 'benchmark']);
@@ -653,8 +684,20 @@ function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[],
   for (const column of columns) {
     if (column.role === 'actual' && column.period?.fy !== undefined) years.set(column.period.fy, (years.get(column.period.fy) ?? 0) + 1);
   }
+  const targetYears = new Set(
+    columns.flatMap((column) => (column.role === 'target' && column.period?.fy !== undefined ? [column.period.fy] : [])),
+  );
+  const targetYear = targetYears.size === 1 ? [...targetYears][0] : undefined;
+  const mostDated = [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+  // "2023/24 Outturn | Target 2024/25 | Q1 | Q2": where the only dated figures are whole years
+  // before the one year the targets name, they are last year's outturn, and the quarters are the
+  // targets' year. Before, they took the outturn's year and were judged against no target.
+  const outturnsOnly = columns.every(
+    (column) => column.role !== 'actual' || column.period?.fy === undefined || column.period.kind === 'year',
+  );
   const dated =
-    [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ??
+    (mostDated !== undefined && outturnsOnly && targetYear !== undefined && targetYear > mostDated ? targetYear : mostDated) ??
+    targetYear ??
     columns.find((column) => column.period?.fy !== undefined)?.period?.fy;
   // A title naming a later financial year ("08/09 TH Index Report" over "Actual 07/08 | June
   // target | June actual") dates the undated months: a lone dated actual is last year's outturn.
