@@ -127,15 +127,20 @@ function headingOverPeriods(grid: SheetGrid, rows: readonly number[], col: numbe
   const period = namesAPeriod(label) ? parsePeriodLabel(label) : undefined;
   const kind = period ? undefined : figureOrRating(grid, rows[1]!, col);
   if (!period && !kind) return undefined;
+  // "2024/25" over "Target | Q1 | Q2": a part of a year may follow the year's kinds of figure.
+  const partOfYear = period !== undefined && period.kind !== 'year' && period.fy === undefined;
+  let pastKinds = false;
   for (let c = col - 1; c >= leftmost; c--) {
     const other = grid.text(rows[1]!, c);
-    const sameSort = period
-      ? namesAPeriod(other) && parsePeriodLabel(other)?.kind === period.kind
-      : figureOrRating(grid, rows[1]!, c) !== undefined && !namesAPeriod(other);
-    if (!sameSort) return undefined;
+    const samePeriods = period !== undefined && namesAPeriod(other) && parsePeriodLabel(other)?.kind === period.kind;
+    const kinds = figureOrRating(grid, rows[1]!, c) !== undefined && !namesAPeriod(other);
+    if (period ? !samePeriods && !(partOfYear && kinds) : !kinds) return undefined;
+    if (period && kinds) pastKinds = true;
     if (!grid.filledCell(rows[0]!, c)) continue;
     const heading = grid.headerText(rows[0]!, c);
+    if (partOfYear && namesAYear(heading)) return c;
     if (period) {
+      if (pastKinds) return undefined;
       const over = grid.classify(heading);
       return over && !over.period && FIGURE_KINDS.has(over.role) && /s$/i.test(heading.trim()) ? c : undefined;
     }
