@@ -27,8 +27,16 @@ export function addsUpOverTheYear(description: string): boolean {
       description,
     );
   const notAdditive = /\b(average|mean|median|rate|ratio|percentage|proportion|per cent|satisf\w*|index|score)\b|%/i.test(description);
-  return flow && !notAdditive;
+  return flow && !notAdditive && !STOCK.test(description);
 }
+
+/**
+ * A count taken at a moment, not of things done: households in temporary accommodation, homes
+ * standing empty, complaints still open, rough sleepers on the night counted. Each quarter's
+ * figure is the count then, so it is held against the whole target, and never added up.
+ */
+const STOCK =
+  /\b(snapshot|as at|at (the )?(end|close) of|at any (one )?time|in (temporary accommodation|b ?& ?b|bed and breakfast)|on the (housing )?(register|waiting list)|waiting list|open|outstanding|backlog|caseload|live|current(ly)?|empty|vacant|void|rough sleep(ers|ing))\b/i;
 
 /** An annual count as a rate a year, for judging a period shorter than a year against its share. */
 export function annualAsRate(annual: AnnualTarget): Target {
