@@ -164,7 +164,14 @@ function readDescription(named: string): PolarityDecision | undefined {
     return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (arrears collected)' };
   // "within N days" is about meeting a time, so it wins over the time words around it; being satisfied
   // with a time ("satisfied with the time taken") is about satisfaction.
-  const share = /%|percentage|proportion|number of|\bno\.? of\b/i.test(description);
+  // "Fly-tipping incidents cleared within 5 days" against 90%: things done within a time are a
+  // share done in time, whatever they are; not the "Mean time for those completed within 20 days".
+  const share =
+    /%|percentage|proportion|number of|\bno\.? of\b/i.test(description) ||
+    (/\b(cleared|removed|completed|resolved|repaired|processed|answered|responded to|dealt with|determined|paid)\s+within\s+\d+/i.test(
+      description,
+    ) &&
+      !/\b(average|mean|median)\b/i.test(description));
   if (
     share &&
     /\bwithin\s+(\d+|agreed|the|target|prescribed|timescales?)\b|\bin (the )?(prescribed|agreed|target) time\b|\bresolved\b/i.test(
