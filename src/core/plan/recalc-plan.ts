@@ -244,11 +244,19 @@ function latestOfUnmatched(
  */
 export function latestPeriodWithData(verdicts: readonly IndicatorVerdict[]): string | null {
   let latest: Period | undefined;
+  // The year to date names no month it runs to, so it would outrank every quarter and month of its
+  // year: one count's year to date made the whole run about it, and every other indicator No data.
+  // It is the run's period only where no other period has figures.
+  let yearToDate: Period | undefined;
   // Verdicts share their period (a table's column), so each period is weighed once.
   const weighed = new Set<Period>();
   for (const v of verdicts) {
     const period = v.period;
     if (!period || period === latest || weighed.has(period) || v.status === 'no-data') continue;
+    if (period.kind === 'ytd') {
+      if ((!yearToDate || endsLater(period, yearToDate)) && hasFigures(v)) yearToDate = period;
+      continue;
+    }
     if (latest && !endsLater(period, latest)) {
       weighed.add(period);
       continue;
@@ -258,7 +266,8 @@ export function latestPeriodWithData(verdicts: readonly IndicatorVerdict[]): str
     latest = period;
     weighed.add(period);
   }
-  return latest ? periodLabel(latest) : null;
+  const chosen = latest ?? yearToDate;
+  return chosen ? periodLabel(chosen) : null;
 }
 
 /** Ends in a later month, or in the same month and is shorter. */

@@ -1,0 +1,143 @@
+/**
+ * The fifth reviewer's grids: quarterly trackers as officers keep them, each misread before these
+ * mends (silently, or with a status written over the officer's). The grids are built for the
+ * shape alone; their figures are placeholders, not any organisation's.
+ */
+import { detectWorkbook } from '../../../src/core/detect/detect-workbook';
+import type { DetectedTable } from '../../../src/core/detect/types';
+import { evaluateWorkbook } from '../../../src/core/engine/evaluate';
+import { periodLabel } from '../../../src/core/periods/period';
+import { runKpiTracker } from '../../../src/core/run/run-kpi-tracker';
+import { buildWorkbook, type CellInput } from '../../../src/hosts/memory/build-workbook';
+
+const roles = (table: DetectedTable): string[] =>
+  table.columns.map(
+    (column) => `${String.fromCharCode(65 + column.col)}:${column.role}${column.period ? ` ${periodLabel(column.period)}` : ''}`,
+  );
+
+describe("the fifth reviewer's grids: quarterly trackers", () => {
+  const NOVEMBER = { year: 2024, month: 11, day: 1 };
+  const judged = (rows: CellInput[][], merges?: string[]) => {
+    const workbook = buildWorkbook([{ name: 'KPIs', rows, ...(merges ? { merges } : {}) }]);
+    const detection = detectWorkbook(workbook);
+    const verdicts = evaluateWorkbook(workbook, detection, { today: NOVEMBER });
+    const run = runKpiTracker(workbook, {
+      today: NOVEMBER,
+      now: '2024-11-01T09:00:00Z',
+      command: 'recalc',
+      steps: { statuses: true, actionPlan: false, committee: false },
+    });
+    return {
+      detection,
+      verdicts,
+      run,
+      line: (v: { row: number; periodLabel: string; status: string }) => `${v.row} ${v.periodLabel} ${v.status}`,
+    };
+  };
+  const statusCells = (run: ReturnType<typeof runKpiTracker>) =>
+    run.plan.edits.filter((edit) => edit.purpose === 'status').map((edit) => `${String.fromCharCode(65 + edit.col)}${edit.row + 1}`);
+
+  test("bare quarters beside last year's outturn are the target's year, not the outturn's", () => {
+    const { detection, run } = judged([
+      ['Indicator', 'Target 2024/25', 'Q1', 'Q2', 'Q3', 'Q4', '2023/24 Outturn', 'Status'],
+      [
+        '% rent collected',
+        { v: 0.97, fmt: '0%' },
+        { v: 0.96, fmt: '0.0%' },
+        { v: 0.972, fmt: '0.0%' },
+        null,
+        null,
+        { v: 0.965, fmt: '0.0%' },
+        'Green',
+      ],
+      ['Average days to relet', 25, 28, 24, null, null, 27, 'Green'],
+    ]);
+    expect(roles(detection.tables[0]!).slice(2, 4)).toEqual(['C:actual Q1 2024/25', 'D:actual Q2 2024/25']);
+    expect(run.reportPeriod).toBe('Q2 2024/25');
+    expect(run.chosen.map((choice) => choice.verdict.status)).toEqual(['met', 'met']);
+  });
+
+  test('"2024/25" written once over "Target | Q1 | Q2", its merge lost, dates the quarters as well as the target', () => {
+    const { detection, verdicts } = judged([
+      ['Indicator', '2023/24', null, '2024/25', null, null, 'RAG'],
+      [null, 'Target', 'Outturn', 'Target', 'Q1', 'Q2', null],
+      ['Average days to relet', 30, 32, 28, 27, 26, 'Green'],
+    ]);
+    expect(roles(detection.tables[0]!).slice(3, 6)).toEqual(['D:target 2024/25', 'E:actual Q1 2024/25', 'F:actual Q2 2024/25']);
+    expect(verdicts.find((v) => v.periodLabel === 'Q2 2024/25')!.reason).toContain('26 is 2 below the target of 28: met');
+  });
+
+  test("one count's year to date never becomes the run's period, and a count taken at a moment is never shared out over the year", () => {
+    const { verdicts, run } = judged([
+      ['Indicator', 'Target 2024/25', 'Q1 2024/25', 'Q2 2024/25', 'Status'],
+      ['Number of households in temporary accommodation', 150, 160, 148, null],
+      ['% rent collected', { v: 0.97, fmt: '0%' }, { v: 0.96, fmt: '0.0%' }, { v: 0.972, fmt: '0.0%' }, 'Green'],
+    ]);
+    expect(run.reportPeriod).toBe('Q2 2024/25');
+    expect(run.chosen.map((choice) => choice.verdict.status)).toEqual(['met', 'met']);
+    expect(verdicts.find((v) => v.row === 1 && v.periodLabel === 'Q2 2024/25')!.reason).toContain('148 is 2 below the target of 150: met');
+    expect(verdicts.some((v) => v.periodLabel.startsWith('YTD'))).toBe(false);
+  });
+
+  test("\"Q1 RAG\" after each quarter's figures rates that quarter: the run writes Q2's status beside Q2 and leaves Q1's", () => {
+    const { detection, run } = judged([
+      ['Indicator', 'Target', 'Q1 2024/25', 'Q1 RAG', 'Q2 2024/25', 'Q2 RAG'],
+      [
+        '% of council homes meeting Decent Homes Standard',
+        { v: 0.95, fmt: '0%' },
+        { v: 0.93, fmt: '0%' },
+        'Amber',
+        { v: 0.955, fmt: '0.0%' },
+        null,
+      ],
+      ['Average days to process new housing benefit claims', 20, 24, 'Red', 19, null],
+    ]);
+    expect(roles(detection.tables[0]!).slice(3)).toEqual(['D:status Q1 2024/25', 'E:actual Q2 2024/25', 'F:status Q2 2024/25']);
+    expect(statusCells(run)).toEqual(['F2', 'F3']);
+  });
+
+  test('"Q1" over "Actual | RAG" under a title naming the year: each RAG takes the year with its quarter', () => {
+    const { run } = judged(
+      [
+        ['Scorecard 2024/25'],
+        ['Indicator', 'Annual Target', 'Q1', null, 'Q2', null],
+        [null, null, 'Actual', 'RAG', 'Actual', 'RAG'],
+        ['Days to process HB changes', 8, 9.5, 'Red', 7.8, null],
+        ['% FOIs answered in 20 days', { v: 0.9, fmt: '0%' }, { v: 0.85, fmt: '0%' }, 'Red', { v: 0.92, fmt: '0%' }, null],
+      ],
+      ['C2:D2', 'E2:F2'],
+    );
+    expect(run.reportPeriod).toBe('Q2 2024/25');
+    expect(statusCells(run)).toEqual(['F4', 'F5']);
+    expect(run.plan.notices.filter((notice) => notice.kind === 'no-status-column')).toEqual([]);
+  });
+
+  test("each quarter is judged against its own target, not the first quarter's", () => {
+    const { verdicts } = judged([
+      ['Indicator', 'Q1 Target', 'Q1 Actual', 'Q2 Target', 'Q2 Actual', 'Status'],
+      [
+        'Council tax collected (cumulative)',
+        { v: 0.29, fmt: '0%' },
+        { v: 0.292, fmt: '0.0%' },
+        { v: 0.57, fmt: '0%' },
+        { v: 0.55, fmt: '0.0%' },
+        'Amber',
+      ],
+    ]);
+    expect(verdicts.map((v) => `${v.periodLabel} ${v.status} ${v.targetText}`)).toEqual(['Q1 met 29%', 'Q2 near 57%']);
+  });
+
+  test('things "cleared within 5 days" against 90% are better higher; the mean time of those done within a time stays better lower', () => {
+    const { verdicts } = judged([
+      ['Indicator', 'Target', 'Q1 2024/25', 'Q2 2024/25', 'Status'],
+      ['Fly-tipping incidents cleared within 5 days', { v: 0.9, fmt: '0%' }, { v: 0.93, fmt: '0%' }, { v: 0.91, fmt: '0%' }, 'Green'],
+      ['Mean time for those completed within 20 days', 10, 9.25, 9, null],
+    ]);
+    expect(verdicts.map((v) => `${v.row} ${v.polarity} ${v.status}`)).toEqual([
+      '1 higher met',
+      '1 higher met',
+      '2 lower met',
+      '2 lower met',
+    ]);
+  });
+});
