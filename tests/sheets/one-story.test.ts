@@ -156,16 +156,19 @@ describe('the Mole Valley workbook, by hand', () => {
       'Owner',
       'Target',
       'Actual',
+      'Previous',
       'Same period last year',
       'Status',
       'Direction',
       'Commentary',
     ]);
-    expect(table.rows.map(({ by }) => [by.Ref, by.Actual, by['Same period last year'], by.Status])).toEqual([
-      ['2', '513', '534', 'No target'],
-      ['3', '20', '23', 'No target'],
-      ['4', '630', '', 'No target'],
-      ['1', '', '', 'No data'],
+    // "Data only" indicators are judged against nothing, but still show December's figure and
+    // which way they moved since it.
+    expect(table.rows.map(({ by }) => [by.Ref, by.Actual, by.Previous, by['Same period last year'], by.Status, by.Direction])).toEqual([
+      ['2', '513', '447', '534', 'No target', '▲ better'],
+      ['3', '20', '18', '23', 'No target', '▼ worse'],
+      ['4', '630', '626', '', 'No target', '▲ better'],
+      ['1', '', '', '', 'No data', ''],
     ]);
   });
 

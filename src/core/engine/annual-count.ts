@@ -23,7 +23,7 @@ export function isAnnualCount(target: Target, targetColumn: ColumnMapping | unde
  */
 export function addsUpOverTheYear(description: string): boolean {
   const flow =
-    /\b(number|no\.)\s+of\b|\bper (year|annum)\b|\ba year\b|\beach year\b|\bannual(ly)?\b|\btotal\b|\bprevent(ed|ing)?\b|\bdelivered\b|\bcompleted\b|\bissued\b/i.test(
+    /\b(number|no\.)\s+of\b|\bper (year|annum)\b|\ba year\b|\beach year\b|\bannual(ly)?\b|\btotal\b|\bprevent(ed|ing)?\b|\bdelivered\b|\bcompleted\b|\bissued\b|\bbrought back into use\b/i.test(
       description,
     );
   const notAdditive = /\b(average|mean|median|rate|ratio|percentage|proportion|per cent|satisf\w*|index|score)\b|%/i.test(description);
@@ -36,7 +36,7 @@ export function addsUpOverTheYear(description: string): boolean {
  * figure is the count then, so it is held against the whole target, and never added up.
  */
 const STOCK =
-  /\b(snapshot|as at|at (the )?(end|close) of|at any (one )?time|in (temporary accommodation|b ?& ?b|bed and breakfast)|on the (housing )?(register|waiting list)|waiting list|open|outstanding|backlog|caseload|live|current(ly)?|empty|vacant|void|rough sleep(ers|ing))\b/i;
+  /\b(snapshot|as at|at (the )?(end|close) of|at any (one )?time|in (temporary accommodation|b ?& ?b|bed and breakfast)|on the (housing )?(register|waiting list)|waiting list|open|outstanding|backlog|caseload|live|current(ly)?|(empty|vacant|void)(?!.*\b(brought back|returned)\b)|rough sleep(ers|ing))\b/i;
 
 /** An annual count as a rate a year, for judging a period shorter than a year against its share. */
 export function annualAsRate(annual: AnnualTarget): Target {

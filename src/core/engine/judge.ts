@@ -384,12 +384,15 @@ export function assess(actual: Actual, target: Target, ctx: JudgeContext): Judge
   if (actual.kind === 'unreadable' && target.kind !== 'none')
     return worded('unreadable', () => sentence(`can't read the actual: ${actual.why}`));
   if (target.kind === 'none') {
-    return worded('no-target', () =>
+    const reported = worded('no-target', () =>
       sentence(
         `no target: ${target.why}`,
         `${actual.kind === 'no-data' ? `no figure either (${actual.why})` : `the actual is ${actual.text.trim()}`}; reported for information`,
       ),
     );
+    // The figure is kept though nothing judges it: the next period's direction of travel, and a
+    // "Reduce" after last year's outturn, are read from it.
+    return actual.kind === 'number' ? { ...reported, actualValue: actual.value, unit: actual.unit } : reported;
   }
 
   if (target.kind === 'deadline') return judgeMilestone(actual, target.due, target.text, ctx);
@@ -597,11 +600,16 @@ function judgeAgainstOtherFigure(actual: Actual, target: Extract<Target, { kind:
       : `to be ${target.direction === 'lower' ? 'at or below' : 'at or above'} the ${target.comparator}`;
   if (!against) {
     const missing = target.kind === 'change' ? 'no earlier figure' : `no ${target.comparator} figure`;
-    return worded('no-data', () =>
+    const unjudged = worded('no-data', () =>
       sentence(`the target is ${what} ("${target.text.trim()}"), and the sheet gives ${missing} to compare with`),
     );
+    // The figure is kept though nothing judges it: it is the earlier figure the next period's
+    // "Reduce" is held against. Without it, no period of a "Reduce" row was ever judged.
+    return actual.kind === 'number' ? { ...unjudged, actualValue: actual.value, unit: actual.unit } : unjudged;
   }
-  const figure = readFigure(actual, { kind: 'threshold', text: target.text, value: against.value, unit: 'count' }, against.value);
+  // The earlier figure is the indicator's own, in the same unit: 96% against last year's 97%.
+  const sameUnit = actual.kind === 'number' && actual.unit ? actual.unit : 'count';
+  const figure = readFigure(actual, { kind: 'threshold', text: target.text, value: against.value, unit: sameUnit }, against.value);
   if ('problem' in figure) return worded('unreadable', () => sentence(`can't compare: ${figure.problem}`));
   const polarity: PolarityDecision =
     target.kind === 'change' && target.aim !== 'maintain'

@@ -289,7 +289,13 @@ function againstOtherFigures(
   index: number,
 ): Pick<JudgeContext, 'previous' | 'benchmark'> {
   if (target.kind === 'change') {
-    const previous = line.figureBefore(index);
+    // "Baseline 52 | Reduce | Q1 45": the first period is held against the baseline.
+    const baseline = columnsOf(table, 'baseline')[0];
+    const fromBaseline = (): { value: number; label: string } | undefined => {
+      const value = baseline ? figureIn(line.grid, line.row, baseline) : undefined;
+      return value === undefined ? undefined : { value, label: `the baseline ("${baseline!.header}")` };
+    };
+    const previous = line.figureBefore(index) ?? fromBaseline();
     return previous ? { previous } : {};
   }
   if (target.kind === 'benchmark') {

@@ -2,7 +2,8 @@ import type { ColumnMapping } from '../detect/types';
 import { columnLetter } from '../model/address';
 import { cellText } from '../model/cell-text';
 import { cellAt, type Sheet } from '../model/workbook';
-import { comparePeriods, periodLabel, type Period } from '../periods/period';
+import { comparePeriods, monthsIn, periodLabel, type Period } from '../periods/period';
+import { addsUpOverTheYear } from './annual-count';
 import { trendOf, verdictWith, type IndicatorVerdict, type Trend } from './indicator-verdict';
 import { assess, type JudgeContext, type Judgement } from './judge';
 import { shownActualText } from './parse-actual';
@@ -380,6 +381,9 @@ export class IndicatorLine implements IndicatorPlace {
       if (value === undefined) continue;
       const { column, label } = this.column(earlier);
       if (own.period && column.period && comparePeriods(column.period, own.period) >= 0) continue;
+      // A year's count is no figure before a quarter's: 40 homes let in 2023/24 come before 8 in
+      // Q1 2024/25, but 8 is no fall from 40.
+      if (own.period && column.period && monthsIn(column.period) > monthsIn(own.period) && addsUpOverTheYear(this.indicator)) continue;
       return { value, label: `the figure for ${label || `column ${letterOf(column.col)}`}` };
     }
     const previousColumn = this.periods.previousColumn;

@@ -140,4 +140,48 @@ describe("the fifth reviewer's grids: quarterly trackers", () => {
       '2 lower met',
     ]);
   });
+
+  test('"Reduce" and "Maintain" are held against the baseline, then each quarter against the one before', () => {
+    const { verdicts } = judged([
+      ['Ref', 'Indicator', 'Baseline', 'Target 2024/25', 'Q1', 'Q2', 'Status'],
+      ['H4', 'Number of households in B&B', 52, 'Reduce', 45, 38, null],
+      ['H5', '% of homes with valid EICR', { v: 0.97, fmt: '0%' }, 'Maintain', { v: 0.97, fmt: '0%' }, { v: 0.96, fmt: '0%' }, null],
+    ]);
+    expect(verdicts.map((v) => `${v.row} ${v.periodLabel} ${v.status}`)).toEqual([
+      '1 Q1 2024/25 met',
+      '1 Q2 2024/25 met',
+      '2 Q1 2024/25 met',
+      '2 Q2 2024/25 near',
+    ]);
+    expect(verdicts[0]!.reason).toContain('the figure to compare with is the baseline ("Baseline"), 52');
+    expect(verdicts[1]!.reason).toContain('the figure to compare with is the figure for Q1 2024/25, 45');
+  });
+
+  test("last year's outturn with no target is still the figure before: the first quarter's \"Reduce\" is held against it, a count's never", () => {
+    const { verdicts } = judged([
+      ['Ref', 'Indicator', '2023/24 Outturn', 'Target 2024/25', 'Q1', 'Q2', 'Status'],
+      ['H4', 'Households in B&B', 52, 'Reduce', 45, 38, null],
+      ['H8', 'Number of empty homes brought back into use', 40, 'Increase', 8, 15, null],
+    ]);
+    expect(verdicts.filter((v) => v.periodLabel === 'Q1 2024/25').map((v) => `${v.row} ${v.status}`)).toEqual(['1 met', '2 no-data']);
+    expect(verdicts.find((v) => v.row === 2 && v.periodLabel === 'Q1 2024/25')!.reason).toContain('no earlier figure');
+  });
+});
+
+describe('a table with no targets', () => {
+  test('still says which way each figure moved since the period before', () => {
+    const workbook = buildWorkbook([
+      {
+        name: 'KPIs',
+        rows: [
+          ['Indicator', '2022/23', '2023/24'],
+          ['Average days to re-let empty homes', 31, 27],
+          ['Rent collected as % of rent due', { v: 0.97, fmt: '0.0%' }, { v: 0.965, fmt: '0.0%' }],
+        ],
+      },
+    ]);
+    const verdicts = evaluateWorkbook(workbook, detectWorkbook(workbook), { today: { year: 2024, month: 6, day: 1 } });
+    const latest = verdicts.filter((v) => v.periodLabel === '2023/24');
+    expect(latest.map((v) => `${v.status} ${v.previousActual} ${v.trend}`)).toEqual(['no-target 31 better', 'no-target 97 worse']);
+  });
 });

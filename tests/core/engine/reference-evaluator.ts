@@ -13,7 +13,7 @@
  * checks its compiled parsers against its interpreted ones.
  */
 import type { ColumnMapping, ColumnRole, Detection, DetectedIndicator, DetectedTable } from '../../../src/core/detect/types';
-import { annualAsRate, isAnnualCount } from '../../../src/core/engine/annual-count';
+import { addsUpOverTheYear, annualAsRate, isAnnualCount } from '../../../src/core/engine/annual-count';
 import { casesOf, findTimeTarget } from '../../../src/core/engine/case-list';
 import type { EvaluateOptions } from '../../../src/core/engine/evaluate';
 import type { IndicatorVerdict, Trend } from '../../../src/core/engine/indicator-verdict';
@@ -350,7 +350,9 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
         projectedYearEnd,
         annualTarget: annual?.value,
         metOrNotMet,
-        ...(target.kind === 'change' && before ? { previous: before } : {}),
+        ...(target.kind === 'change' && (before ?? baselineFigure(where, indicator))
+          ? { previous: (before ?? baselineFigure(where, indicator))! }
+          : {}),
         ...(target.kind === 'benchmark' ? benchmarkOf(where, indicator, target) : {}),
       };
       const unitBefore = unitSoFar;
@@ -387,12 +389,27 @@ function figureBefore(where: TableWhere, indicator: DetectedIndicator, seen: rea
     const earlier = seen[at]!;
     if (earlier.actualValue === undefined) continue;
     if (column.period && earlier.column.period && comparePeriods(earlier.column.period, column.period) >= 0) continue;
+    // A year's count does not come before a quarter's.
+    if (
+      column.period &&
+      earlier.column.period &&
+      monthsIn(earlier.column.period) > monthsIn(column.period) &&
+      addsUpOverTheYear(indicator.description)
+    )
+      continue;
     const label = earlier.column.period ? periodLabel(earlier.column.period) : `column ${columnLetter(earlier.column.col)}`;
     return { value: earlier.actualValue, label: `the figure for ${label}` };
   }
   const previous = columns(where.table, 'previous')[0];
   const value = previous ? figureIn(where.sheet, indicator.row, previous.col) : undefined;
   return previous && value !== undefined ? { value, label: `the "${previous.header}" column` } : undefined;
+}
+
+/** The baseline a change is held against where no earlier period has a figure. */
+function baselineFigure(where: TableWhere, indicator: DetectedIndicator) {
+  const baseline = columns(where.table, 'baseline')[0];
+  const value = baseline ? figureIn(where.sheet, indicator.row, baseline.col) : undefined;
+  return baseline && value !== undefined ? { value, label: `the baseline ("${baseline.header}")` } : undefined;
 }
 
 /** The indicator's figure for the same period a year before, where the table has that period's column. */
