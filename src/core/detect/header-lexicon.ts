@@ -276,7 +276,8 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
       .replace(/\s*%(?=\s|$)/g, ' ')
       .trim();
     // "Target 2025" may be for 2024/25, 2025/26 or the calendar year: it dates nothing.
-    const named = rest ? parsePeriodLabel(rest) : undefined;
+    // "YTD Target" beside "Annual Target": the target for the year to date, never the year's.
+    const named = rest ? parsePeriodLabel(rest) : /\bytd\b/.test(text) ? ({ kind: 'ytd' } as const) : undefined;
     const period = named?.kind === 'year' && named.calendar ? undefined : named;
     return {
       role: 'target',

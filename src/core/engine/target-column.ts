@@ -23,7 +23,8 @@ export function targetColumnFor(table: DetectedTable, period: Period | undefined
   if (period.fy === undefined) return targets[0];
   return (
     targets.find((t) => t.period?.fy === period.fy && t.period?.kind === 'year') ??
-    targets.find((t) => t.period?.fy === period.fy) ??
+    // A year to date's target judges the year to date alone.
+    targets.find((t) => t.period?.fy === period.fy && t.period?.kind !== 'ytd') ??
     targets.find((t) => t.period?.fy === undefined)
   );
 }

@@ -168,6 +168,34 @@ describe("the fifth reviewer's grids: quarterly trackers", () => {
   });
 });
 
+describe('a monthly tracker with a target for the year to date', () => {
+  test('"YTD Target" judges the year to date, and the months keep their share of the annual target', () => {
+    const workbook = buildWorkbook([
+      {
+        name: 'KPIs',
+        rows: [
+          ['Indicator', 'Annual Target', 'YTD Target', 'Apr-24', 'May-24', 'Jun-24', 'YTD Actual', 'RAG'],
+          ['Number of affordable homes delivered', 200, 45, 12, 15, 20, 47, null],
+          [
+            '% rent collected',
+            { v: 0.98, fmt: '0%' },
+            { v: 0.97, fmt: '0%' },
+            { v: 0.96, fmt: '0%' },
+            { v: 0.97, fmt: '0%' },
+            { v: 0.975, fmt: '0.0%' },
+            { v: 0.968, fmt: '0.0%' },
+            null,
+          ],
+        ],
+      },
+    ]);
+    const verdicts = evaluateWorkbook(workbook, detectWorkbook(workbook), { today: { year: 2024, month: 7, day: 15 } });
+    const yearToDate = verdicts.filter((v) => v.periodLabel === 'YTD 2024/25');
+    expect(yearToDate.map((v) => `${v.status} ${v.targetText}`)).toEqual(['met 45', 'near 97%']);
+    expect(verdicts.find((v) => v.row === 1 && v.periodLabel === 'Jun 2024')!.reason).toContain('200 a year is 16.67 for Jun 2024');
+  });
+});
+
 describe('a table with no targets', () => {
   test('still says which way each figure moved since the period before', () => {
     const workbook = buildWorkbook([
