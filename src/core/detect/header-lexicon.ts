@@ -246,7 +246,14 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
     return { role: 'rating', rating: raw.trim(), confidence: 0.9, reason: `"${raw.trim()}" is a satisfaction rating` };
   }
   for (const rule of RULES) {
-    if (rule.pattern.test(text)) return { role: rule.role, confidence: rule.confidence, reason: `header "${raw.trim()}"` };
+    if (!rule.pattern.test(text)) continue;
+    // "Q1 status | Q2 status | Q3 status": each quarter's rating.
+    const quarter = rule.role === 'status' ? /^(?:quarter |q)(\d) /.exec(text) : null;
+    const period =
+      quarter && Number(quarter[1]) >= 1 && Number(quarter[1]) <= 4
+        ? { kind: 'quarter' as const, quarter: Number(quarter[1]) as 1 | 2 | 3 | 4 }
+        : undefined;
+    return { role: rule.role, confidence: rule.confidence, reason: `header "${raw.trim()}"`, ...(period ? { period } : {}) };
   }
   // "2004-05 Percentage Performance Against Category B Target": the figure measured against a
   // target, for the period it names, not the target. Without a period ("% achieved against
