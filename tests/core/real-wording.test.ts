@@ -1204,6 +1204,9 @@ describe('the publisher’s own status words', () => {
     ['G', 'met', 'issue 14'],
     ['A', 'near', 'issue 14'],
     ['R', 'missed', 'issue 14'],
+    ['On course', 'met', 'Ministry of Defence'],
+    ['On course with some risk', 'near', 'Ministry of Defence'],
+    ['Some risk', 'near', 'Ministry of Defence'],
   ])('"%s" → %s (%s)', (text, status) => {
     expect(readStatusWord(text)).toBe(status);
   });

@@ -196,6 +196,25 @@ describe('a monthly tracker with a target for the year to date', () => {
   });
 });
 
+describe('an action tracker rated quarter by quarter', () => {
+  test('"Q1 status | Q2 status | Q3 status" over "On track", "Delayed", "At risk" is each quarter\'s rating', () => {
+    const workbook = buildWorkbook([
+      {
+        name: 'Actions',
+        rows: [
+          ['Ref', 'Action', 'Lead', 'Due date', 'Q1 status', 'Q2 status', 'Q3 status'],
+          ['A1', 'Launch new repairs portal', 'ICT Lead', { date: '2024-12-31' }, 'On track', 'Delayed', 'Delayed'],
+          ['A2', 'Procure repairs contract', 'Procurement Lead', { date: '2025-06-30' }, 'On track', 'On track', 'At risk'],
+        ],
+      },
+    ]);
+    const detection = detectWorkbook(workbook);
+    expect(roles(detection.tables[0]!).slice(4)).toEqual(['E:status Q1', 'F:status Q2', 'G:status Q3']);
+    const verdicts = evaluateWorkbook(workbook, detection, { today: { year: 2025, month: 1, day: 20 } });
+    expect(verdicts.filter((v) => v.periodLabel === 'Q3').map((v) => `${v.ref} ${v.status}`)).toEqual(['A1 missed', 'A2 near']);
+  });
+});
+
 describe('a table with no targets', () => {
   test('still says which way each figure moved since the period before', () => {
     const workbook = buildWorkbook([
