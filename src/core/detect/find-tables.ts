@@ -59,6 +59,14 @@ function guessesFor(
   seriesGroups = false,
 ): Map<number, { header: string; guess?: HeaderGuess; series?: string }> {
   const result = new Map<number, { header: string; guess?: HeaderGuess; series?: string }>();
+  // The row of labels and the row over it where a heading may be written once over several:
+  // under a year and a row of quarters, the quarters' row ("2024/25", "Q1 | Q2", "Actual | RAG").
+  const overLabels =
+    rows.length === 2
+      ? rows
+      : rows.length === 3 && cols.every((c) => !grid.filledCell(rows[1]!, c) || namesAPeriod(grid.text(rows[1]!, c)))
+        ? rows.slice(1)
+        : undefined;
   for (const c of cols) {
     // Under groups of the same labels (seriesUnderPeriods): each label is a series of its group's
     // heading ("Complainant feedback" under "Quarter 4" is that quarter's figure for complainants).
@@ -71,8 +79,8 @@ function guessesFor(
       continue;
     }
     const parts: string[] = [];
-    const spanning = seriesGroups ? undefined : headingOverPeriods(grid, rows, c, cols[0]!);
-    if (spanning !== undefined) parts.push(grid.headerText(rows[0]!, spanning));
+    const spanning = seriesGroups || !overLabels ? undefined : headingOverPeriods(grid, overLabels, c, cols[0]!);
+    if (spanning !== undefined) parts.push(grid.headerText(overLabels![0]!, spanning));
     for (const r of rows) {
       const shown = grid.headerText(r, c);
       if (shown && parts[parts.length - 1] !== shown) parts.push(shown);
@@ -549,11 +557,25 @@ function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): Head
   // One row alone is a header only if at least half its cells are recognised and no role other
   // than a repeatable one is named twice; failing that, only a second header row below can save it.
   const recognisedAlone = recognisedIfHeaderAlone(grid, row, span.left, right, filledCount);
-  const extraRows = namesRowBetween(grid, row, span) ? 2 : hasSecondHeaderRow(grid, row, span) ? 1 : 0;
+  // "2024/25", then "Q1 | Q2", then "Actual | RAG | Actual | RAG": a third row of labels under
+  // the second is the header's too.
+  const extraRows = namesRowBetween(grid, row, span)
+    ? 2
+    : hasSecondHeaderRow(grid, row, span)
+      ? hasSecondHeaderRow(grid, row + 1, span) && periodsOver(grid, row + 1, span)
+        ? 2
+        : 1
+      : 0;
   if (recognisedAlone === undefined && extraRows === 0) return undefined;
   const recognised = recognisedAlone ?? recognisedCells(grid, row, span.left, right);
   if (recognised < 1) return undefined;
   return mapHeader(grid, row, span, extraRows, recognised);
+}
+
+/** Whether every filled cell of a header row within the span names a period ("Q1 | Q2 | Q3"). */
+function periodsOver(grid: SheetGrid, row: number, span: ColumnSpan): boolean {
+  const filled = filledInSpan(grid, row, span);
+  return filled.length > 0 && filled.every((c) => namesAPeriod(grid.text(row, c)));
 }
 
 /**

@@ -112,6 +112,42 @@ describe("the fifth reviewer's grids: quarterly trackers", () => {
     expect(run.plan.notices.filter((notice) => notice.kind === 'no-status-column')).toEqual([]);
   });
 
+  test.each([
+    ['unmerged', undefined],
+    ['merged', ['D1:I1', 'D2:E2', 'F2:G2', 'H2:I2']],
+  ])('a header over three rows, "2024/25", then "Q1 | Q2 | Q3", then "Actual | RAG" (%s), reads every RAG', (_, merges) => {
+    const { detection, run } = judged(
+      [
+        ['Ref', 'Indicator', 'Target', '2024/25', null, null, null, null, null],
+        [null, null, null, 'Q1', null, 'Q2', null, 'Q3', null],
+        [null, null, null, 'Actual', 'RAG', 'Actual', 'RAG', 'Actual', 'RAG'],
+        [
+          'SP1',
+          '% major planning apps determined in time',
+          { v: 0.6, fmt: '0%' },
+          { v: 0.75, fmt: '0%' },
+          'Green',
+          { v: 0.58, fmt: '0%' },
+          null,
+          null,
+          null,
+        ],
+        ['SP2', 'Days to process HB change of circumstances', 8, 9.5, 'Red', 7.8, null, null, null],
+      ],
+      merges,
+    );
+    expect(detection.tables[0]!.headerRows).toEqual([0, 1, 2]);
+    expect(roles(detection.tables[0]!).slice(3)).toEqual([
+      'D:actual Q1 2024/25',
+      'E:status Q1 2024/25',
+      'F:actual Q2 2024/25',
+      'G:status Q2 2024/25',
+      'H:actual Q3 2024/25',
+      'I:status Q3 2024/25',
+    ]);
+    expect(statusCells(run)).toEqual(['G4', 'G5']);
+  });
+
   test("each quarter is judged against its own target, not the first quarter's", () => {
     const { verdicts } = judged([
       ['Indicator', 'Q1 Target', 'Q1 Actual', 'Q2 Target', 'Q2 Actual', 'Status'],
