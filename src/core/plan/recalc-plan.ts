@@ -605,24 +605,24 @@ export function planRecalculation(
     }
     chosen.push({ verdict, commentary, statusLabel, statusColour, figures, officerCommentary: officersCommentary });
   }
-  for (const [tableIndex, period] of noColumnForPeriod) {
+  const nowhereToWrite = (tableIndex: number, message: string): Notice => {
     const table = detection.tables[tableIndex]!;
-    notices.push({
-      kind: 'no-status-column',
-      sheet: table.sheet,
-      cell: rangeAddress(table.range),
-      message: `this table rates its indicators period by period and has no column for ${period || 'this period'}, so no status was written into it.`,
-    });
-  }
-  for (const [tableIndex, count] of unwritable) {
-    const table = detection.tables[tableIndex]!;
-    notices.push({
-      kind: 'no-status-column',
-      sheet: table.sheet,
-      cell: rangeAddress(table.range),
-      message: `this table has no Status or Commentary column, so how its ${count === 1 ? 'indicator' : `${count} indicators`} did is reported but not written into the sheet.`,
-    });
-  }
+    return { kind: 'no-status-column', sheet: table.sheet, cell: rangeAddress(table.range), message };
+  };
+  for (const [tableIndex, period] of noColumnForPeriod)
+    notices.push(
+      nowhereToWrite(
+        tableIndex,
+        `this table rates its indicators period by period and has no column for ${period || 'this period'}, so no status was written into it.`,
+      ),
+    );
+  for (const [tableIndex, count] of unwritable)
+    notices.push(
+      nowhereToWrite(
+        tableIndex,
+        `this table has no Status or Commentary column, so how its ${count === 1 ? 'indicator' : `${count} indicators`} did is reported but not written into the sheet.`,
+      ),
+    );
 
   const mappingRefusals = [...refusals];
   const editedSheets = new Set<string>();
