@@ -2,6 +2,7 @@ import type { Detection } from '../core/detect/types';
 import type { IndicatorVerdict } from '../core/engine/indicator-verdict';
 import { statusColumnToWrite } from '../core/engine/published-rating';
 import { STATUSES, type Status } from '../core/engine/target-types';
+import { parseCellAddress } from '../core/model/address';
 import { cellText } from '../core/model/cell-text';
 import { isoFromDate, type CalendarDate } from '../core/model/serial-dates';
 import { cellAt, findSheet, type Workbook } from '../core/model/workbook';
@@ -37,7 +38,8 @@ export function signOffFor(input: {
   for (const verdict of chooseVerdicts(input.verdicts, input.period)) {
     if (verdict.periodLabel !== input.period) continue;
     const table = input.detection.tables[verdict.tableIndex];
-    const col = table ? statusColumnToWrite(table, verdict.period)?.col : undefined;
+    const judged = verdict.actualCell ? parseCellAddress(verdict.actualCell)?.col : undefined;
+    const col = table ? statusColumnToWrite(table, verdict.period, judged)?.col : undefined;
     const sheet = table ? findSheet(input.workbook, table.sheet) : undefined;
     if (!table || col === undefined || !sheet) continue;
     const label = cellText(cellAt(sheet, verdict.row, col)).trim();

@@ -689,16 +689,28 @@ function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[],
   );
   const targetYear = targetYears.size === 1 ? [...targetYears][0] : undefined;
   const mostDated = [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
-  // "2023/24 Outturn | Target 2024/25 | Q1 | Q2": where the only dated figures are whole years
-  // before the one year the targets name, they are last year's outturn, and the quarters are the
-  // targets' year. Before, they took the outturn's year and were judged against no target.
+  // "Target 2024/25 | Q1 | Q2 | Q3 | Q4 | 2023/24 Outturn" with Q3 and Q4 still empty: where the
+  // only dated figures are whole years before the one year the targets name, and the undated
+  // periods are still being filled in, the dated figures are last year's outturn and the quarters
+  // are the targets' year. A year reported whole ("Q1 … Q4 | 2023/24 Outturn | 2024/25 Target")
+  // is the outturn's, with next year's target beside it; a title naming the year says which.
   const outturnsOnly = columns.every(
     (column) => column.role !== 'actual' || column.period?.fy === undefined || column.period.kind === 'year',
   );
+  const undatedParts = columns.filter((column) => column.role === 'actual' && column.period && column.period.fy === undefined);
+  const partsInYear: Partial<Record<string, number>> = { quarter: 4, month: 12, half: 2 };
+  const stillFillingIn =
+    undatedParts.length < (partsInYear[undatedParts[0]?.period?.kind ?? ''] ?? 0) ||
+    undatedParts.some((column) => !figuresBelow(grid, headerTop, column.col));
+  const targetsYearNow =
+    mostDated !== undefined &&
+    titledYear === undefined &&
+    outturnsOnly &&
+    stillFillingIn &&
+    targetYear !== undefined &&
+    targetYear > mostDated;
   const dated =
-    (mostDated !== undefined && outturnsOnly && targetYear !== undefined && targetYear > mostDated ? targetYear : mostDated) ??
-    targetYear ??
-    columns.find((column) => column.period?.fy !== undefined)?.period?.fy;
+    (targetsYearNow ? targetYear : mostDated) ?? targetYear ?? columns.find((column) => column.period?.fy !== undefined)?.period?.fy;
   // A title naming a later financial year ("08/09 TH Index Report" over "Actual 07/08 | June
   // target | June actual") dates the undated months: a lone dated actual is last year's outturn.
   // A month or date in a title ("Report to Cabinet, July 2025") says when it was written, not this.
@@ -724,6 +736,13 @@ function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[],
     }
     return column;
   });
+}
+
+/** Whether a column holds a figure in the rows under a header (looked at as far as a table runs). */
+function figuresBelow(grid: SheetGrid, headerTop: number, col: number): boolean {
+  const last = Math.min(grid.rows - 1, headerTop + 60);
+  for (let row = headerTop + 1; row <= last; row++) if (grid.cell(row, col).value.kind === 'number') return true;
+  return false;
 }
 
 function titleAbove(grid: SheetGrid, headerTop: number, lastBottom: number): string | undefined {

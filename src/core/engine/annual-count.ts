@@ -1,5 +1,5 @@
 import type { ColumnMapping } from '../detect/types';
-import type { Target } from './target-types';
+import type { Target, Unit } from './target-types';
 
 /*
  * Counts of things done in the year ("Number of …", "… per year") against an annual target: a
@@ -26,17 +26,38 @@ export function addsUpOverTheYear(description: string): boolean {
     /\b(number|no\.)\s+of\b|\bper (year|annum)\b|\ba year\b|\beach year\b|\bannual(ly)?\b|\btotal\b|\bprevent(ed|ing)?\b|\bdelivered\b|\bcompleted\b|\bissued\b|\bbrought back into use\b/i.test(
       description,
     );
-  const notAdditive = /\b(average|mean|median|rate|ratio|percentage|proportion|per cent|satisf\w*|index|score)\b|%/i.test(description);
-  return flow && !notAdditive && !STOCK.test(description);
+  return flow && !isShareOrAverage(description) && !isCountAtAMoment(description);
+}
+
+/** A count taken at a moment (see STOCK), unless its words say something was done to them. */
+function isCountAtAMoment(description: string): boolean {
+  return STOCK.test(description) && !THINGS_DONE.test(description);
+}
+
+/** An average, a rate or a share: never added up. */
+export function isShareOrAverage(description: string): boolean {
+  return /\b(average|mean|median|rate|ratio|percentage|proportion|per cent|satisf\w*|index|score)\b|%/i.test(description);
+}
+
+/**
+ * Whether a quarter's figure may be held against a year's: a share, an average or a count taken at
+ * a moment may; a count of things done may not.
+ */
+export function comparesAcrossLengths(description: string, unit: Unit | undefined): boolean {
+  return unit === 'percent' || isShareOrAverage(description) || isCountAtAMoment(description);
 }
 
 /**
  * A count taken at a moment, not of things done: households in temporary accommodation, homes
  * standing empty, complaints still open, rough sleepers on the night counted. Each quarter's
- * figure is the count then, so it is held against the whole target, and never added up.
+ * figure is the count then, so it is held against the whole target, and never added up. Where
+ * the words say something was done to them ("void properties let", "households placed in
+ * temporary accommodation", "open days held"), it is a count of things done after all.
  */
 const STOCK =
-  /\b(snapshot|as at|at (the )?(end|close) of|at any (one )?time|in (temporary accommodation|b ?& ?b|bed and breakfast)|on the (housing )?(register|waiting list)|waiting list|open|outstanding|backlog|caseload|live|current(ly)?|(empty|vacant|void)(?!.*\b(brought back|returned)\b)|rough sleep(ers|ing))\b/i;
+  /\b(snapshot|as at|at (the )?(end|close) of|at any (one )?time|in (temporary accommodation|b ?& ?b|bed and breakfast)|on the (housing )?(register|waiting list)|waiting list|open|outstanding|backlog|caseload|current(ly)?|empty|vacant|void|rough sleep(ers|ing))\b/i;
+const THINGS_DONE =
+  /\b(let|handled|held|supported|placed|filled|inspected|built|completed|processed|helped|delivered|issued|prevented|brought back|returned|resolved|answered|received|made|carried out|undertaken|provided|approved|determined|collected|cleared|removed|repaired|visited|attended|recruited|trained|rehoused|housed|moved|closed|started|created|awarded|paid|installed|improved|refurbished)\b/i;
 
 /** An annual count as a rate a year, for judging a period shorter than a year against its share. */
 export function annualAsRate(annual: AnnualTarget): Target {

@@ -172,8 +172,15 @@ function readDescription(named: string): PolarityDecision | undefined {
       description,
     ) &&
       !/\b(average|mean|median)\b/i.test(description));
+  // Not for what was not done in time: "repairs not completed within 28 days", a backlog, calls
+  // abandoned before being answered within 60 seconds.
+  const notDoneInTime =
+    /\bnot\s+(\w+\s+)?(cleared|removed|completed|resolved|repaired|processed|answered|responded|dealt|determined|paid|done|within)\b|\b(backlog|overdue|abandon\w*)\b.*\bwithin\b/i.test(
+      description,
+    );
   if (
     share &&
+    !notDoneInTime &&
     /\bwithin\s+(\d+|agreed|the|target|prescribed|timescales?)\b|\bin (the )?(prescribed|agreed|target) time\b|\bresolved\b/i.test(
       description,
     )

@@ -41,48 +41,68 @@ export function tableRatesOnlyMetOrNotMet(table: DetectedTable, sheet: Sheet): b
 
 /**
  * The status column an actual column reports to: the nearest to its right, before the next
- * actual, where a table has one per series ("SSHA | Target Met? | MMHA | Target Met?").
+ * actual, where a table has one per series ("SSHA | Target Met? | MMHA | Target Met?"). Where
+ * several follow one actual, the one dated to its period ("Q4 status | Overall status") or the
+ * final word ("Interim assessment | Final assessment"), else the first ("Current status | Year
+ * end status", "RAG | Overall RAG").
  */
 export function statusColumnFor(table: DetectedTable, actualCol: number | undefined): ColumnMapping | undefined {
   const statuses = columnsOf(table, 'status');
-  // "Interim assessment | Final assessment": the final word is the one to read.
-  if (statuses.length > 1 && actualCol === undefined)
-    return statuses.find((c) => /\b(final|overall|year[- ]end)\b/i.test(c.header)) ?? statuses[0];
-  if (statuses.length <= 1 || actualCol === undefined) return statuses[0];
+  if (statuses.length <= 1) return statuses[0];
+  if (actualCol === undefined) return statuses.find(isFinal) ?? statuses[0];
   const actuals = columnsOf(table, 'actual');
   const nextActual = Math.min(...actuals.filter((c) => c.col > actualCol).map((c) => c.col));
-  return statuses.find((c) => c.col > actualCol && c.col < nextActual) ?? statuses[0];
+  const after = statuses.filter((c) => c.col > actualCol && c.col < nextActual);
+  if (after.length <= 1) return after[0] ?? statuses[0];
+  const period = actuals.find((c) => c.col === actualCol)?.period;
+  const label = period && periodLabel(period);
+  return after.find((c) => c.period && periodLabel(c.period) === label) ?? after.find(isFinal) ?? after[0];
 }
+
+/** "Final assessment": the last word on a row, where an interim one stands beside it. */
+const isFinal = (column: ColumnMapping): boolean => /\bfinal\b/i.test(column.header);
 
 /**
  * The status columns of a table that rates its rows period by period: "Outcome | 2018-19 |
  * 2019-20" over "Achieved | -" (Gippsland Water), or an officer's "Q1 | Q2" of Red, Amber and
- * Green. Each is that period's reading; empty where there are not two.
+ * Green. Each is that period's reading. Empty where there are not two, or where a status column
+ * for no period stands among them ("RAG" beside "Q2 RAG | Q1 RAG" is the current one).
  */
-export function ratingsByPeriod(table: DetectedTable): ColumnMapping[] {
-  const rated = columnsOf(table, 'status').filter((column) => column.period);
-  return rated.length > 1 ? rated : [];
+export function ratingsByPeriod(table: DetectedTable): readonly ColumnMapping[] {
+  const statuses = columnsOf(table, 'status');
+  return statuses.length > 1 && statuses.every((column) => column.period) ? statuses : [];
 }
 
 /**
  * The status column a run writes an indicator's status for a period into: the one whose rating
- * the engine reads, so a run never writes "Met" into the interim assessment while judging the
- * final one, nor the second quarter's rating over the first's. Undefined where a table rating
- * period by period has no column for the period.
+ * the engine reads beside the figure judged, so a run never writes "Met" into the interim
+ * assessment while judging the final one, nor the second quarter's rating over the first's.
+ * Undefined where a table rating period by period has no column for the period.
  */
-export function statusColumnToWrite(table: DetectedTable, period: Period | undefined): ColumnMapping | undefined {
+export function statusColumnToWrite(
+  table: DetectedTable,
+  period: Period | undefined,
+  actualCol: number | undefined,
+): ColumnMapping | undefined {
   const byPeriod = ratingsByPeriod(table);
-  if (byPeriod.length === 0) return statusColumnFor(table, undefined);
+  if (byPeriod.length === 0) return statusColumnFor(table, actualCol ?? actualColumnOf(table, period));
   const wanted = period && periodLabel(period);
   return byPeriod.find((column) => periodLabel(column.period!) === wanted);
 }
 
+/** The actual column of a period, for a status to be written where no figure was read. */
+function actualColumnOf(table: DetectedTable, period: Period | undefined): number | undefined {
+  if (!period) return undefined;
+  const label = periodLabel(period);
+  return columnsOf(table, 'actual').find((column) => column.period && periodLabel(column.period) === label)?.col;
+}
+
 /** Every status column a run may write into: what the sheet's status cells say now is read from these. */
-export function statusColumnsToWrite(table: DetectedTable): ColumnMapping[] {
+export function statusColumnsToWrite(table: DetectedTable): readonly ColumnMapping[] {
   const byPeriod = ratingsByPeriod(table);
   if (byPeriod.length > 0) return byPeriod;
-  const column = statusColumnFor(table, undefined);
-  return column ? [column] : [];
+  const columns = columnsOf(table, 'status');
+  return columns.length > 1 ? columns : columns.slice(0, 1);
 }
 
 export interface PublishedRating {

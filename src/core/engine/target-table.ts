@@ -1,7 +1,7 @@
 import type { ColumnMapping, DetectedTable } from '../detect/types';
 import { cellAt, isEmptyCell, type Sheet } from '../model/workbook';
 import { monthsIn, periodLabel, type Period } from '../periods/period';
-import { annualAsRate, isAnnualCount, type AnnualTarget } from './annual-count';
+import { annualAsRate, comparesAcrossLengths, isAnnualCount, type AnnualTarget } from './annual-count';
 import type { EvaluateOptions } from './evaluate';
 import type { IndicatorVerdict } from './indicator-verdict';
 import { placeOf, polarityFor, toleranceFor, type RowContext } from './indicator-row';
@@ -291,8 +291,14 @@ function againstOtherFigures(
   if (target.kind === 'change') {
     // "Baseline 52 | Reduce | Q1 45": the first period is held against the baseline.
     const baseline = columnsOf(table, 'baseline')[0];
+    // A baseline is a year's figure: a quarter's count is never held against it.
+    const own = line.column(index).column.period;
+    const shorterThanYear = own !== undefined && monthsIn(own) < 12;
     const fromBaseline = (): { value: number; label: string } | undefined => {
-      const value = baseline ? figureIn(line.grid, line.row, baseline) : undefined;
+      if (!baseline) return undefined;
+      const share = cellAt(line.grid, line.row, baseline.col).format?.includes('%') ? 'percent' : undefined;
+      if (shorterThanYear && !comparesAcrossLengths(line.indicator, share)) return undefined;
+      const value = figureIn(line.grid, line.row, baseline);
       return value === undefined ? undefined : { value, label: `the baseline ("${baseline!.header}")` };
     };
     const previous = line.figureBefore(index) ?? fromBaseline();

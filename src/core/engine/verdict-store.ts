@@ -3,7 +3,7 @@ import { columnLetter } from '../model/address';
 import { cellText } from '../model/cell-text';
 import { cellAt, type Sheet } from '../model/workbook';
 import { comparePeriods, monthsIn, periodLabel, type Period } from '../periods/period';
-import { addsUpOverTheYear } from './annual-count';
+import { comparesAcrossLengths } from './annual-count';
 import { trendOf, verdictWith, type IndicatorVerdict, type Trend } from './indicator-verdict';
 import { assess, type JudgeContext, type Judgement } from './judge';
 import { shownActualText } from './parse-actual';
@@ -380,10 +380,11 @@ export class IndicatorLine implements IndicatorPlace {
       const value = this.actualValue(earlier);
       if (value === undefined) continue;
       const { column, label } = this.column(earlier);
-      if (own.period && column.period && comparePeriods(column.period, own.period) >= 0) continue;
-      // A year's count is no figure before a quarter's: 40 homes let in 2023/24 come before 8 in
-      // Q1 2024/25, but 8 is no fall from 40.
-      if (own.period && column.period && monthsIn(column.period) > monthsIn(own.period) && addsUpOverTheYear(this.indicator)) continue;
+      // Only a period comes before another: "Tenants | Leaseholders" are two series, not two times.
+      if (!own.period || !column.period || comparePeriods(column.period, own.period) >= 0) continue;
+      // A year's count is no figure before a quarter's: 1,200 incidents in 2023/24 come before 290
+      // in Q1 2024/25, but 290 is no fall from 1,200. A share or an average compares at any length.
+      if (monthsIn(column.period) !== monthsIn(own.period) && !comparesAcrossLengths(this.indicator, this.unit(earlier))) continue;
       return { value, label: `the figure for ${label || `column ${letterOf(column.col)}`}` };
     }
     const previousColumn = this.periods.previousColumn;

@@ -2,7 +2,7 @@ import type { Detection, DetectedTable } from '../detect/types';
 import type { IndicatorVerdict } from '../engine/indicator-verdict';
 import type { Status } from '../engine/target-types';
 import { judgedFigures, type JudgedFigures } from '../engine/judged-figures';
-import { cellAddress, quoteSheetName, rangeAddress } from '../model/address';
+import { cellAddress, parseCellAddress, quoteSheetName, rangeAddress } from '../model/address';
 import { cellText } from '../model/cell-text';
 import { cellAt, findSheet, type Cell, type Sheet, type Workbook } from '../model/workbook';
 import { parsePeriodLabel } from '../periods/parse-period-label';
@@ -79,10 +79,17 @@ const MAPPING_NO_LONGER_FITS: ReadonlySet<IssueCode> = new Set<IssueCode>(['save
  * Where a run writes a table's statuses: one column, or, where the table rates its rows period by
  * period, the column of each period by its label.
  */
-function statusColumnsOf(table: DetectedTable): { col: number | undefined; byPeriod: Map<string, number> | undefined } {
+function statusColumnsOf(table: DetectedTable): { col: number | undefined; byPeriod: Map<string, number> | undefined; several: boolean } {
   const byPeriod = ratingsByPeriod(table);
-  if (byPeriod.length === 0) return { col: statusColumnToWrite(table, undefined)?.col, byPeriod: undefined };
-  return { col: undefined, byPeriod: new Map(byPeriod.map((column) => [periodLabel(column.period!), column.col])) };
+  if (byPeriod.length > 0)
+    return { col: undefined, byPeriod: new Map(byPeriod.map((column) => [periodLabel(column.period!), column.col])), several: true };
+  const statuses = statusColumnsToWrite(table);
+  return { col: statuses[0]?.col, byPeriod: undefined, several: statuses.length > 1 };
+}
+
+/** The column of the figure a verdict judged, where it judged one. */
+function judgedColumn(verdict: IndicatorVerdict): number | undefined {
+  return verdict.actualCell ? parseCellAddress(verdict.actualCell)?.col : undefined;
 }
 
 /**
@@ -439,7 +446,12 @@ export function planRecalculation(
     const status = verdict.status;
     const tableIndex = verdict.tableIndex;
     const { table, statusCols, commentaryCol } = places[tableIndex]!;
-    const statusCol = statusCols.byPeriod ? statusCols.byPeriod.get(verdict.periodLabel) : statusCols.col;
+    // Several status columns: the one the engine read beside the figure judged.
+    const statusCol = statusCols.byPeriod
+      ? statusCols.byPeriod.get(verdict.periodLabel)
+      : statusCols.several
+        ? statusColumnToWrite(table, verdict.period, judgedColumn(verdict))?.col
+        : statusCols.col;
     if (statusCols.byPeriod && statusCol === undefined) noColumnForPeriod.set(tableIndex, verdict.periodLabel);
     const sheet = places[tableIndex]!.sheet!;
     const statusLabel = labels[status];

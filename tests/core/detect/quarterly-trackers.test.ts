@@ -268,3 +268,126 @@ describe('a table with no targets', () => {
     expect(latest.map((v) => `${v.status} ${v.previousActual} ${v.trend}`)).toEqual(['no-target 31 better', 'no-target 97 worse']);
   });
 });
+
+/**
+ * The sixth reviewer's grids: ordinary tables the rules above first misread (the opposite
+ * mistakes), each read as an officer would now. Placeholder figures.
+ */
+describe("the sixth reviewer's grids: the rules' opposite mistakes", () => {
+  const read = (rows: CellInput[][], today = { year: 2024, month: 11, day: 1 }) => {
+    const workbook = buildWorkbook([{ name: 'KPIs', rows }]);
+    const detection = detectWorkbook(workbook);
+    const verdicts = evaluateWorkbook(workbook, detection, { today });
+    const run = runKpiTracker(workbook, {
+      today,
+      now: '2024-11-01T09:00:00Z',
+      command: 'recalc',
+      steps: { statuses: true, actionPlan: false, committee: false },
+    });
+    const written = run.plan.edits
+      .filter((edit) => edit.purpose === 'status')
+      .map((edit) => `${String.fromCharCode(65 + edit.col)}${edit.row + 1}`);
+    return { detection, verdicts, run, written };
+  };
+
+  test('counts of things done to empty, open or live things still add up over the year', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Annual Target 2024/25', 'Q1', 'Q2', 'Q3', 'Q4', 'RAG'],
+      ['Number of void properties let', 400, 105, 98, null, null, ''],
+      ['Number of live chat sessions handled', 2000, 520, 530, null, null, ''],
+      ['Number of open days held', 12, 3, 3, null, null, ''],
+    ]);
+    expect(verdicts.filter((v) => v.periodLabel === 'Q2 2024/25').map((v) => v.reason.split('.')[0])).toEqual([
+      '400 a year is 100 for Q2 2024/25',
+      '2,000 a year is 500 for Q2 2024/25',
+      '12 a year is 3 for Q2 2024/25',
+    ]);
+  });
+
+  test('a year reported whole, "Q1 … Q4 | 2023/24 Outturn | 2024/25 Target", stays the outturn\'s year', () => {
+    const { detection } = read(
+      [
+        ['Indicator', 'Q1', 'Q2', 'Q3', 'Q4', '2023/24 Outturn', '2024/25 Target', 'RAG'],
+        [
+          '% rent collected',
+          { v: 0.95, fmt: '0%' },
+          { v: 0.96, fmt: '0%' },
+          { v: 0.97, fmt: '0%' },
+          { v: 0.98, fmt: '0%' },
+          { v: 0.98, fmt: '0%' },
+          { v: 0.99, fmt: '0%' },
+          'Green',
+        ],
+        ['Average days to re-let', 32, 30, 29, 27, 29, 25, 'Amber'],
+      ],
+      { year: 2024, month: 5, day: 15 },
+    );
+    expect(roles(detection.tables[0]!).slice(1, 5)).toEqual([
+      'B:actual Q1 2023/24',
+      'C:actual Q2 2023/24',
+      'D:actual Q3 2023/24',
+      'E:actual Q4 2023/24',
+    ]);
+  });
+
+  test('"Current status | Year end status": the run writes the current one, where the engine reads it', () => {
+    const { written, verdicts } = read([
+      ['Indicator', 'Target', 'Q2 2024/25', 'Current status', 'Year end status'],
+      ['% rent collected', { v: 0.97, fmt: '0%' }, { v: 0.95, fmt: '0%' }, 'Green', 'Amber'],
+      ['Average days to re-let', 30, 34, 'Green', 'Green'],
+    ]);
+    expect(written).toEqual(['D2', 'D3']);
+    expect(verdicts[0]!.reason).toContain('The sheet itself says "Green"');
+  });
+
+  test('an undated "RAG" beside "Q2 RAG | Q1 RAG" is the current quarter\'s, and is written', () => {
+    const { written } = read(
+      [
+        ['Indicator', 'Target', 'Q3 2024/25', 'RAG', 'Direction of travel', 'Q2 RAG', 'Q1 RAG'],
+        ['% rent collected', { v: 0.97, fmt: '0%' }, { v: 0.95, fmt: '0%' }, '', '', 'Amber', 'Green'],
+        ['Average days to re-let', 30, 34, '', '', 'Green', 'Red'],
+      ],
+      { year: 2025, month: 2, day: 1 },
+    );
+    expect(written).toEqual(['D2', 'D3']);
+  });
+
+  test('what was not done within a time, a backlog or calls abandoned, stays better lower', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Q2 2024/25', 'RAG'],
+      ['Backlog of repairs not completed within 28 days', 50, 60, ''],
+      ['Calls abandoned before being answered within 60 seconds', 200, 260, ''],
+    ]);
+    expect(verdicts.map((v) => `${v.polarity} ${v.status}`)).toEqual(['lower missed', 'lower missed']);
+  });
+
+  test("a sheet's only target, for the year to date, still judges the cumulative months", () => {
+    const { verdicts } = read(
+      [
+        ['Indicator', 'YTD Target', 'Apr-24', 'May-24', 'Jun-24', 'Status'],
+        ['Number of affordable homes delivered (cumulative)', 45, 10, 25, 45, ''],
+      ],
+      { year: 2024, month: 7, day: 15 },
+    );
+    expect(verdicts.find((v) => v.periodLabel === 'Jun 2024')!.status).toBe('met');
+  });
+
+  test("a quarter's count is never held against a year's baseline; a share is", () => {
+    const { verdicts } = read([
+      ['Indicator', 'Baseline 2023/24', 'Target', 'Q1', 'Q2', 'Q3', 'Q4', 'Status'],
+      ['Number of fly-tipping incidents', 1200, 'Reduce', 290, 310, null, null, ''],
+      ['% rent collected', { v: 0.97, fmt: '0%' }, 'Increase', { v: 0.95, fmt: '0%' }, { v: 0.96, fmt: '0%' }, null, null, ''],
+    ]);
+    const first = verdicts.filter((v) => v.periodLabel.startsWith('Q1'));
+    expect(first.map((v) => v.status)).toEqual(['no-data', 'missed']);
+    expect(first[1]!.reason).toContain('the baseline ("Baseline 2023/24"), 97%');
+  });
+
+  test('two series side by side are not two times: no direction of travel between them', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Tenants', 'Leaseholders', 'Comments'],
+      ['Satisfaction with repairs', { v: 0.78, fmt: '0%' }, { v: 0.55, fmt: '0%' }, ''],
+    ]);
+    expect(verdicts.map((v) => v.trend)).toEqual([null, null]);
+  });
+});

@@ -13,7 +13,7 @@
  * checks its compiled parsers against its interpreted ones.
  */
 import type { ColumnMapping, ColumnRole, Detection, DetectedIndicator, DetectedTable } from '../../../src/core/detect/types';
-import { addsUpOverTheYear, annualAsRate, isAnnualCount } from '../../../src/core/engine/annual-count';
+import { annualAsRate, comparesAcrossLengths, isAnnualCount } from '../../../src/core/engine/annual-count';
 import { casesOf, findTimeTarget } from '../../../src/core/engine/case-list';
 import type { EvaluateOptions } from '../../../src/core/engine/evaluate';
 import type { IndicatorVerdict, Trend } from '../../../src/core/engine/indicator-verdict';
@@ -247,6 +247,7 @@ function targetIn(
 interface Seen {
   readonly column: ColumnMapping;
   readonly actualValue: number | undefined;
+  readonly unit: Unit | undefined;
 }
 
 function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
@@ -350,8 +351,8 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
         projectedYearEnd,
         annualTarget: annual?.value,
         metOrNotMet,
-        ...(target.kind === 'change' && (before ?? baselineFigure(where, indicator))
-          ? { previous: (before ?? baselineFigure(where, indicator))! }
+        ...(target.kind === 'change' && (before ?? baselineFigure(where, indicator, period))
+          ? { previous: (before ?? baselineFigure(where, indicator, period))! }
           : {}),
         ...(target.kind === 'benchmark' ? benchmarkOf(where, indicator, target) : {}),
       };
@@ -365,7 +366,7 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
         previousActual: before?.value ?? null,
         unit: (judgedUnit) => judgedUnit ?? unitBefore,
       });
-      seen.push({ column, actualValue: verdict.actualValue });
+      seen.push({ column, actualValue: verdict.actualValue, unit: verdict.unit });
       if (verdict.actualValue !== undefined) unitSoFar = verdict.unit;
       own.push(verdict);
     }
@@ -388,14 +389,9 @@ function figureBefore(where: TableWhere, indicator: DetectedIndicator, seen: rea
   for (let at = seen.length - 1; at >= 0; at--) {
     const earlier = seen[at]!;
     if (earlier.actualValue === undefined) continue;
-    if (column.period && earlier.column.period && comparePeriods(earlier.column.period, column.period) >= 0) continue;
-    // A year's count does not come before a quarter's.
-    if (
-      column.period &&
-      earlier.column.period &&
-      monthsIn(earlier.column.period) > monthsIn(column.period) &&
-      addsUpOverTheYear(indicator.description)
-    )
+    // Only a period comes before another, and a count only one of its own length.
+    if (!column.period || !earlier.column.period || comparePeriods(earlier.column.period, column.period) >= 0) continue;
+    if (monthsIn(earlier.column.period) !== monthsIn(column.period) && !comparesAcrossLengths(indicator.description, earlier.unit))
       continue;
     const label = earlier.column.period ? periodLabel(earlier.column.period) : `column ${columnLetter(earlier.column.col)}`;
     return { value: earlier.actualValue, label: `the figure for ${label}` };
@@ -406,9 +402,12 @@ function figureBefore(where: TableWhere, indicator: DetectedIndicator, seen: rea
 }
 
 /** The baseline a change is held against where no earlier period has a figure. */
-function baselineFigure(where: TableWhere, indicator: DetectedIndicator) {
+function baselineFigure(where: TableWhere, indicator: DetectedIndicator, period: Period | undefined) {
   const baseline = columns(where.table, 'baseline')[0];
-  const value = baseline ? figureIn(where.sheet, indicator.row, baseline.col) : undefined;
+  if (!baseline) return undefined;
+  const share = cellAt(where.sheet, indicator.row, baseline.col).format?.includes('%') ? 'percent' : undefined;
+  if (period && monthsIn(period) < 12 && !comparesAcrossLengths(indicator.description, share)) return undefined;
+  const value = figureIn(where.sheet, indicator.row, baseline.col);
   return baseline && value !== undefined ? { value, label: `the baseline ("${baseline.header}")` } : undefined;
 }
 

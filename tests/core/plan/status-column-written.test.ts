@@ -36,9 +36,10 @@ describe('the status column a run writes into', () => {
   it('is the final assessment, and the interim words the officer typed are left as they were', () => {
     const run = recalc(['Indicator', 'Target 2024/25', 'Actual 2024/25', 'Interim assessment', 'Final assessment']);
     const statuses = run.plan.edits.filter((edit) => edit.purpose === 'status');
+    // In the words the interim column uses ("On track"): the workbook's own for its statuses.
     expect(statuses.map((edit) => [edit.row, edit.col, planValueText(edit.value)])).toEqual([
-      [1, 4, 'Met'],
-      [2, 4, 'Not met'],
+      [1, 4, 'On track'],
+      [2, 4, 'Off track'],
     ]);
     expect(run.plan.edits.some((edit) => edit.col === 3)).toBe(false);
   });
