@@ -52,11 +52,15 @@ export function statusColumnFor(table: DetectedTable, actualCol: number | undefi
   if (actualCol === undefined) return statuses.find(isFinal) ?? statuses[0];
   const actuals = columnsOf(table, 'actual');
   const nextActual = Math.min(...actuals.filter((c) => c.col > actualCol).map((c) => c.col));
-  const after = statuses.filter((c) => c.col > actualCol && c.col < nextActual);
-  if (after.length <= 1) return after[0] ?? statuses[0];
+  const following = statuses.filter((c) => c.col > actualCol && c.col < nextActual);
+  if (following.length <= 1) return following[0] ?? statuses[0];
   const period = actuals.find((c) => c.col === actualCol)?.period;
   const label = period && periodLabel(period);
-  return after.find((c) => c.period && periodLabel(c.period) === label) ?? after.find(isFinal) ?? after[0];
+  // "Q2 2024/25 | Q1 status | Current status": another quarter's rating is not this one's.
+  const dated = (c: ColumnMapping): string | undefined => c.period && periodLabel({ ...c.period, fy: c.period.fy ?? period?.fy } as Period);
+  const forThisPeriod = following.filter((c) => !c.period || !label || dated(c) === label);
+  const after = forThisPeriod.length > 0 ? forThisPeriod : following;
+  return after.find((c) => c.period && dated(c) === label) ?? after.find(isFinal) ?? after[0];
 }
 
 /** "Final assessment": the last word on a row, where an interim one stands beside it. */

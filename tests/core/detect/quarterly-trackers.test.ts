@@ -352,6 +352,18 @@ describe("the sixth reviewer's grids: the rules' opposite mistakes", () => {
     expect(written).toEqual(['D2', 'D3']);
   });
 
+  test('"Q2 2024/25 | Q1 status | Current status": the run writes the current status, never over the first quarter\'s', () => {
+    const { written } = read(
+      [
+        ['Indicator', 'Target', 'Q2 2024/25', 'Q1 status', 'Current status'],
+        ['% rent collected', { v: 0.97, fmt: '0%' }, { v: 0.95, fmt: '0%' }, 'Green', ''],
+        ['Average days to re-let', 30, 34, 'Red', ''],
+      ],
+      { year: 2025, month: 2, day: 1 },
+    );
+    expect(written).toEqual(['E2', 'E3']);
+  });
+
   test('what was not done within a time, a backlog or calls abandoned, stays better lower', () => {
     const { verdicts } = read([
       ['Indicator', 'Target', 'Q2 2024/25', 'RAG'],
