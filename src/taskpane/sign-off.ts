@@ -2,11 +2,10 @@ import type { Detection } from '../core/detect/types';
 import type { IndicatorVerdict } from '../core/engine/indicator-verdict';
 import { statusColumnToWrite } from '../core/engine/published-rating';
 import { STATUSES, type Status } from '../core/engine/target-types';
-import { parseCellAddress } from '../core/model/address';
 import { cellText } from '../core/model/cell-text';
 import { isoFromDate, type CalendarDate } from '../core/model/serial-dates';
 import { cellAt, findSheet, type Workbook } from '../core/model/workbook';
-import { cellKey, chooseVerdicts } from '../core/plan/recalc-plan';
+import { cellKey, chooseVerdicts, judgedColumn } from '../core/plan/recalc-plan';
 import type { StatusLabels } from '../core/plan/status-style';
 import type { Settings, SignOff } from '../core/settings/settings-schema';
 
@@ -38,8 +37,7 @@ export function signOffFor(input: {
   for (const verdict of chooseVerdicts(input.verdicts, input.period)) {
     if (verdict.periodLabel !== input.period) continue;
     const table = input.detection.tables[verdict.tableIndex];
-    const judged = verdict.actualCell ? parseCellAddress(verdict.actualCell)?.col : undefined;
-    const col = table ? statusColumnToWrite(table, verdict.period, judged)?.col : undefined;
+    const col = table ? statusColumnToWrite(table, verdict.period, judgedColumn(verdict))?.col : undefined;
     const sheet = table ? findSheet(input.workbook, table.sheet) : undefined;
     if (!table || col === undefined || !sheet) continue;
     const label = cellText(cellAt(sheet, verdict.row, col)).trim();

@@ -105,8 +105,7 @@ function actualColumnOf(table: DetectedTable, period: Period | undefined): numbe
 export function statusColumnsToWrite(table: DetectedTable): readonly ColumnMapping[] {
   const byPeriod = ratingsByPeriod(table);
   if (byPeriod.length > 0) return byPeriod;
-  const columns = columnsOf(table, 'status');
-  return columns.length > 1 ? columns : columns.slice(0, 1);
+  return columnsOf(table, 'status');
 }
 
 export interface PublishedRating {

@@ -88,7 +88,7 @@ function statusColumnsOf(table: DetectedTable): { col: number | undefined; byPer
 }
 
 /** The column of the figure a verdict judged, where it judged one. */
-function judgedColumn(verdict: IndicatorVerdict): number | undefined {
+export function judgedColumn(verdict: IndicatorVerdict): number | undefined {
   return verdict.actualCell ? parseCellAddress(verdict.actualCell)?.col : undefined;
 }
 
