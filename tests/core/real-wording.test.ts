@@ -1207,6 +1207,8 @@ describe('the publisher’s own status words', () => {
     ['On course', 'met', 'Ministry of Defence'],
     ['On course with some risk', 'near', 'Ministry of Defence'],
     ['Some risk', 'near', 'Ministry of Defence'],
+    ['Partly met', 'near', 'Ministry of Defence'],
+    ['Broadly on course with minor slippage', 'near', 'Ministry of Defence'],
   ])('"%s" → %s (%s)', (text, status) => {
     expect(readStatusWord(text)).toBe(status);
   });
@@ -1256,6 +1258,19 @@ describe('ratings given period by period, with no figures', () => {
     ]);
     expect(overall[0]!.reason).toContain('The sheet\'s own rating is "Achieved"');
     expect(latestPeriodWithData(verdicts)).toBe('2018/19');
+  });
+
+  test('"PSA Target | 2005-2006 | 2006-2007 | 2007-2008" over "Interim Assessment | … | Final Assessment": each year\'s assessment is read, and the final one judges 2007-08 (Defence Committee, MoD PSA performance 2005-2008)', () => {
+    const { tables, verdicts } = corpusCase('data-ministry-of-defence-psa-performance-2005-2008-defence-committee-2008-09.txt');
+    expect(tables[0]!.columns.map((column) => `${column.role} ${column.period ? periodLabel(column.period) : ''}`.trim())).toEqual([
+      'description',
+      'status 2005/06',
+      'status 2006/07',
+      'status 2007/08',
+    ]);
+    const final = verdicts.filter((v) => v.periodLabel === '2007/08');
+    expect(final.map((v) => `${v.row + 1} ${v.status}`)).toEqual(['9 met', '10 near', '12 missed']);
+    expect(latestPeriodWithData(verdicts)).toBe('2007/08');
   });
 });
 

@@ -492,8 +492,9 @@ class OneRowHeaderTally {
   add(guess: HeaderGuess | undefined): boolean {
     if (!guess) return ++this.unrecognised * 2 <= this.filledCount;
     this.recognised++;
-    // notMetShare may yet be dropped (it needs metShare before it), so it proves nothing here.
-    if (REPEATABLE_ROLES.has(guess.role) || guess.role === 'notMetShare') return true;
+    // notMetShare may yet be dropped (it needs metShare before it), so it proves nothing here; a
+    // status may come once per period ("2005-06 status | 2006-07 status"), tested in mapHeader.
+    if (REPEATABLE_ROLES.has(guess.role) || guess.role === 'notMetShare' || (guess.role === 'status' && guess.period)) return true;
     for (let i = 0; i < this.singleRoleCount; i++) if (this.singleRoles[i] === guess.role) return false;
     this.singleRoles[this.singleRoleCount++] = guess.role;
     return true;
@@ -672,8 +673,13 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, extraRows: nu
   // Good" is an indicator whose figures are ratings (NBOCA's trust results), not a header.
   const answers = columns.filter((column) => column.role === 'rating').map((column) => normaliseHeader(column.rating ?? column.header));
   if (new Set(answers).size < answers.length) return undefined;
-  // A status alone is not enough: a list of staff with an "Active" column is not a KPI table.
-  const hasData = [...roles].some((role) => DATA_ROLES.has(role) && role !== 'status');
+  // A status alone is not enough: a list of staff with an "Active" column is not a KPI table. But
+  // ratings given period by period ("2005-06 status | 2006-07 status"), or ratings under a status
+  // heading beside the measures' own heading ("Indicator | RAG" over "Green"), are the table's data.
+  const hasData =
+    [...roles].some((role) => DATA_ROLES.has(role) && role !== 'status') ||
+    statusesOfPeriods(columns) ||
+    ratingsBesideMeasures(grid, rows[rows.length - 1]! + 1, columns);
   const isActionPlan = roles.has('keyOutcome') && (roles.has('keyActions') || roles.has('due'));
   if (!isActionPlan && !hasData) return undefined;
   if (!isActionPlan && columns.length < 2) return undefined;
@@ -702,15 +708,16 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, extraRows: nu
   }
   // "Annual performance targets | Target levels | Performance" (the Employment Service, 1994-95): a
   // first heading that names targets, over the measures' words, beside headings of results or
-  // verdicts, names the measures. One header row: a key's "RAG Rating" over "Target not achieved"
-  // heads no table.
+  // verdicts, names the measures. One header row, or ratings by period ("PSA Target | 2005-2006 |
+  // 2006-2007" over "| Interim Assessment | …", the Ministry of Defence): a key's "RAG Rating" over
+  // "Target not achieved" heads no table.
   const firstColumn = columns[0];
   if (
     !isActionPlan &&
     firstColumn &&
     (firstColumn.role === 'target' || firstColumn.role === 'actual') &&
     firstColumn.confidence < 1 &&
-    rows.length === 1 &&
+    (rows.length === 1 || statusesOfPeriods(columns)) &&
     !columns.some((column) => NAME_ROLES.has(column.role)) &&
     columns.slice(1).some((column) => column.role === 'actual' || column.role === 'status')
   ) {
@@ -813,11 +820,6 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, extraRows: nu
 }
 
 /**
- * "2018 Actual | 2019 Estimated | 2020 Target" (the Town of Westlake's budget book): beside figures
- * dated by calendar years, a target headed by a year alone is that calendar year's, and never
- * judges 2018's figure. Elsewhere "Target 2025" dates nothing (it may be 2024/25 or 2025/26).
- */
-/**
  * "Q1 2024/25 | Q2 2024/25" over "Actual | RAG | Actual | RAG": a status under each period's
  * heading rates that period, so a header may name it once per period. A body row's repeated
  * "Achieved" has no period over it.
@@ -829,6 +831,30 @@ function ratedEachPeriod(columns: readonly ColumnMapping[], column: ColumnMappin
     (other) => other === column || other.role !== 'status' || (other.period !== undefined && periodLabel(other.period) !== label),
   );
 }
+
+/** Statuses headed by two periods or more: a tracker of ratings alone. */
+function statusesOfPeriods(columns: readonly ColumnMapping[]): boolean {
+  const periods = columns.filter((column) => column.role === 'status' && column.period).map((column) => periodLabel(column.period!));
+  return new Set(periods).size >= 2;
+}
+
+/**
+ * "Indicator | RAG status" over "Green", "Amber": a column headed as the measures' names, and a
+ * status column whose first rows hold ratings. A staff list's "Name | Status" over "Active" is not.
+ */
+function ratingsBesideMeasures(grid: SheetGrid, bodyStart: number, columns: readonly ColumnMapping[]): boolean {
+  if (!columns.some((column) => NAME_ROLES.has(column.role) && column.confidence >= 1)) return false;
+  const rows = Array.from({ length: 6 }, (_, i) => bodyStart + i).filter((r) => r < grid.rows);
+  return columns.some(
+    (column) => column.role === 'status' && rows.filter((r) => valueKind(grid.cell(r, column.col)) === 'status').length >= 2,
+  );
+}
+
+/**
+ * "2018 Actual | 2019 Estimated | 2020 Target" (the Town of Westlake's budget book): beside figures
+ * dated by calendar years, a target headed by a year alone is that calendar year's, and never
+ * judges 2018's figure. Elsewhere "Target 2025" dates nothing (it may be 2024/25 or 2025/26).
+ */
 
 function calendarTargets(columns: ColumnMapping[]): ColumnMapping[] {
   if (!columns.some((column) => column.role === 'actual' && column.period?.kind === 'year' && column.period.calendar)) return columns;

@@ -241,6 +241,9 @@ const OTHER_ANSWER = /^neither\b.{0,40}$|^(don'?t know|no opinion|neutral|((very
 /** A unit written after a heading, its brackets already spaces: " %", " £m", " days", " no.". */
 const UNIT_AFTER = /\s+(%|£|£m|£k|£000s?|£'000s?|days?|no\.?|nos\.?|number|hours?|hrs|mins|minutes|weeks?|per ?cent)$/;
 
+const RATING_HEADING = '(?:rag|rag status|rag rating|status|rating|assessment|performance rating)';
+const STATUS_OF_PERIOD = [new RegExp(`^(?<period>.+) ${RATING_HEADING}$`), new RegExp(`^${RATING_HEADING} (?<period>.+)$`)];
+
 function classifyText(raw: string, text: string): HeaderGuess | undefined {
   if (RATING_WORDS.includes(text)) {
     return { role: 'rating', rating: raw.trim(), confidence: 0.9, reason: `"${raw.trim()}" is a satisfaction rating` };
@@ -255,6 +258,11 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
         : undefined;
     return { role: rule.role, confidence: rule.confidence, reason: `header "${raw.trim()}"`, ...(period ? { period } : {}) };
   }
+  // "2024/25 status", "Q2 2024/25 RAG", "RAG Mar 2025": one period's rating, as a tracker gives one
+  // for each period side by side.
+  const rated = STATUS_OF_PERIOD.map((pattern) => pattern.exec(text)?.groups?.period).find(Boolean);
+  const ratedPeriod = rated ? parsePeriodLabel(rated) : undefined;
+  if (ratedPeriod) return { role: 'status', period: ratedPeriod, confidence: 1, reason: `header "${raw.trim()}" is a period's rating` };
   // "2004-05 Percentage Performance Against Category B Target": the figure measured against a
   // target, for the period it names, not the target. Without a period ("% achieved against
   // target") it is the publisher's ratio of the two (see the variance rule).

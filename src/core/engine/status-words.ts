@@ -16,14 +16,18 @@ export const LABEL_FAMILIES: ReadonlyArray<Partial<Record<Status, string>> & { m
   { met: 'Target met', missed: 'Target not met' },
 ];
 
-/** Whole texts a publisher prints for a rating, beyond the families above. */
+/**
+ * Whole texts a publisher prints for a rating, beyond the families above. A Public Service
+ * Agreement's "Partly met" and "Broadly on course with minor slippage" (the Ministry of Defence)
+ * sit between met and not met, as "Partially achieved" does.
+ */
 const WHOLE: ReadonlyArray<[RegExp, Status]> = [
   [
     /^(green|g|on target|on track|target met|met|achieved|exceeded|target exceeded|above target|better than target|tick|✓|✔|☑|☺|🙂|😀|😊|yes|y|complete|completed|on course|on schedule)$/,
     'met',
   ],
   [
-    /^(amber|a|near target|close to target|within tolerance|slightly off track|partially achieved|near miss|triangle|⚠|◆|▲?\s*amber|at risk|some risk|on course with some risk)$/,
+    /^(amber|a|near target|close to target|within tolerance|slightly off track|partially achieved|near miss|triangle|⚠|◆|▲?\s*amber|at risk|some risk|on course with some risk|partly met|partially met|broadly on course( with minor slippage)?)$/,
     'near',
   ],
   [

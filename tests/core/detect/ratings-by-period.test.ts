@@ -95,6 +95,40 @@ describe('a quarter written once over "Actual | RAG"', () => {
   });
 });
 
+describe('ratings headed by their periods, and ratings beside the measures', () => {
+  test('"2023/24 status | 2024/25 status": one rating per year, the latest year the run\'s', () => {
+    const { detection, verdicts } = read([
+      ['Priority action', '2023/24 status', '2024/25 status'],
+      ['Adopt the new tenancy strategy', 'Green', 'Amber'],
+      ['Open the second housing options hub', 'Red', 'Green'],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:status 2023/24', 'C:status 2024/25']);
+    expect(verdicts.filter((v) => v.periodLabel === '2024/25').map((v) => v.status)).toEqual(['near', 'met']);
+    expect(latestPeriodWithData(verdicts)).toBe('2024/25');
+  });
+
+  test.each(['Status', 'RAG status'])('"Indicator | %s" over Green, Amber and Red is read as each row\'s rating', (heading) => {
+    const { detection, verdicts } = read([
+      ['Indicator', heading],
+      ['Rent collected as % of rent due', 'Green'],
+      ['Average days to re-let empty homes', 'Red'],
+      ['Repairs completed right first time', 'Amber'],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:status']);
+    expect(verdicts.map((v) => v.status)).toEqual(['met', 'missed', 'near']);
+  });
+
+  test('a staff list\'s "Name | Status" over "Active" is not a KPI table', () => {
+    const { detection } = read([
+      ['Name', 'Status'],
+      ['Priya Shah', 'Active'],
+      ['Tom Evans', 'On leave'],
+      ['Ann Moss', 'Active'],
+    ]);
+    expect(detection.tables).toEqual([]);
+  });
+});
+
 describe('a tracker of ratings alone, one column per quarter', () => {
   test("each quarter's rating is that quarter's reading, and the empty quarter is not yet rated", () => {
     const { detection, verdicts } = read(RATINGS_ALONE);
