@@ -587,6 +587,18 @@ describe('a service standard beside its target', () => {
   });
 });
 
+describe('a quarter named with its last day, and aims written as the measures', () => {
+  test('"Q2 performance (30 September 2013) | Q3 performance (31 December 2013)" are Q2 and Q3 of 2013/14, and "Reduce …" is better lower, "Increase …" higher (West Yorkshire PCC, Community Safety Fund indicators)', () => {
+    const { tables, verdicts } = corpusCase('police-west-yorkshire-pcc-community-safety-fund-indicators-q3-2013-14.txt');
+    const figures = tables[0]!.columns.filter((column) => column.role === 'actual');
+    expect(figures.map((column) => periodLabel(column.period!))).toEqual(['Q2 2013/14', 'Q3 2013/14']);
+    const polarity = (name: string) => verdicts.find((v) => v.indicator === name)!.polarity;
+    expect(polarity('Reduce domestic burglary')).toBe('lower');
+    expect(polarity('Reduce DV repeat victimisation')).toBe('lower');
+    expect(polarity('Increase the number of people exiting drug programmes with a successful outcome')).toBe('higher');
+  });
+});
+
 describe('headings as published', () => {
   test('"2017-18 Quarter 4" over pairs of series, with the commitments in an unheaded first column, is read (Parliamentary and Health Service Ombudsman, Service Charter 2017/18 Q4)', () => {
     const { tables, verdicts, doubts } = corpusCase('data-phso-service-charter-information-you-need-q4-2017-18.txt');

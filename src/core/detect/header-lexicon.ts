@@ -241,6 +241,8 @@ const OTHER_ANSWER = /^neither\b.{0,40}$|^(don'?t know|no opinion|neutral|((very
 /** A unit written after a heading, its brackets already spaces: " %", " £m", " days", " no.". */
 const UNIT_AFTER = /\s+(%|£|£m|£k|£000s?|£'000s?|days?|no\.?|nos\.?|number|hours?|hrs|mins|minutes|weeks?|per ?cent)$/;
 
+const QUARTER_PERFORMANCE_ON_DAY =
+  /^(q|quarter )[1-4] (actual|outturn|result|performance) (as at )?\d{1,2}(st|nd|rd|th)? [a-z]{3,9} \d{4}$/;
 const RATING_HEADING = '(?:rag|rag status|rag rating|status|rating|assessment|performance rating)';
 const STATUS_OF_PERIOD = [new RegExp(`^(?<period>.+) ${RATING_HEADING}$`), new RegExp(`^${RATING_HEADING} (?<period>.+)$`)];
 
@@ -328,8 +330,9 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
       confidence: 0.9,
       reason: `header "${raw.trim()}" is the first half's figure`,
     };
-  // "Year End Group 2023/24 Actual", "2019/20 outturn": a period, then the word for an actual.
-  if (/\b(actuals?|outturn|result|performance)$/.test(text)) {
+  // "Year End Group 2023/24 Actual", "2019/20 outturn": a period, then the word for an actual; or
+  // the word between a quarter and its last day ("Q2 performance (30 September 2013)", West Yorkshire).
+  if (/\b(actuals?|outturn|result|performance)$/.test(text) || QUARTER_PERFORMANCE_ON_DAY.test(text)) {
     const named = periodInText(text);
     if (named) return { role: 'actual', period: named, confidence: 0.9, reason: `header "${raw.trim()}" names a period's actual` };
   }

@@ -208,6 +208,23 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
         });
     }
 
+  // "Indicator | Latest period | Target | Actual" over "Q2 2024/25", "Sep 2024": a column of the
+  // periods the figures beside it are for, though "Latest …" heads a figure as often.
+  for (const cell of cells) {
+    const mapping = roles.get(cell.col);
+    if (mapping?.role !== 'actual' || mapping.period) continue;
+    const own = profile(cell.col);
+    const periods = own.counts.period + (/\bperiod\b/.test(normaliseHeader(cell.header)) ? own.counts.date : 0);
+    if (periods < 2 || periods < own.filled * 0.7) continue;
+    if (!cells.some((other) => other !== cell && roleOf(other.col) === 'actual' && holdsFigures(profile(other.col)))) continue;
+    roles.set(cell.col, {
+      ...mapping,
+      role: 'reportingPeriod',
+      confidence: 0.8,
+      reason: `header "${cell.header}", and its values are periods (${examples(own)})`,
+    });
+  }
+
   // "Measure | Target | Achieved" over percentages: "Achieved" heads the figures achieved, not a
   // rating (Ashford and St Peter's), where no other column holds them.
   for (const cell of cells) {

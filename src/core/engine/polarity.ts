@@ -132,6 +132,9 @@ const limit = (words: string): RegExp =>
 const SHARE_CEILING = limit('no more than|not more than|(?<!no |not )less than|fewer than|(a )?maximum( of)?|max\\.?|at most');
 const SHARE_FLOOR = limit('at least|no less than|not less than|(?<!no |not )more than|(a )?minimum( of)?|min\\.?');
 
+/** A measure named by its aim: "Reduce total crime", "Increase the number of …". */
+const AIM_FIRST = /^(reduce|decrease|cut|minimi[sz]e|lower|increase|raise|maximi[sz]e|grow)\s+(the\s+)?\w/i;
+
 /** What a measure leaves out says nothing of which way it is better: "(excl void rent loss)". */
 const LEFT_OUT = /\((excl\.?|excluding|exc\.?|not including)\s[^)]*\)/gi;
 
@@ -139,6 +142,14 @@ function readDescription(named: string): PolarityDecision | undefined {
   const description = named.replace(LEFT_OUT, ' ');
   for (const [pattern, polarity, why] of IN_NAME) {
     if (pattern.test(description)) return { polarity, source: 'description', assumed: false, reason: `${polarity} is better (${why})` };
+  }
+  // An aim written as the measure ("Reduce domestic burglary", "Increase the number of people
+  // exiting drug programmes …", West Yorkshire's Community Safety Fund): the verb says which way.
+  // Not "Improve": improving a time taken lowers it.
+  const aim = AIM_FIRST.exec(description.trim())?.[1]?.toLowerCase();
+  if (aim) {
+    const polarity: Polarity = /^(reduce|decrease|cut|minimi[sz]e|lower)$/.test(aim) ? 'lower' : 'higher';
+    return { polarity, source: 'description', assumed: false, reason: `${polarity} is better (the aim is to ${aim})` };
   }
   if (BALANCE.test(description))
     return {

@@ -242,6 +242,12 @@ export function periodInText(written: string): Period | undefined {
       }
     }
   }
+  // "Q2 performance (30 September 2013)": a quarter named with a day inside it is that quarter of
+  // the day's financial year, not the day's month.
+  const quarter = found.find((period) => period.kind === 'quarter' && period.fy === undefined);
+  const day = found.find((period) => period.kind === 'month' && period.fy !== undefined);
+  if (quarter?.kind === 'quarter' && day?.kind === 'month' && Math.ceil(financialMonthOf(day.month) / 3) === quarter.quarter)
+    return { ...quarter, fy: day.fy };
   const dated = found.filter((period) => period.fy !== undefined);
   const pool = dated.length > 0 ? dated : found;
   // A calendar year is the last resort: "2024/25 (published 2025)" reports on 2024/25.
