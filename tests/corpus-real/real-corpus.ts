@@ -229,7 +229,8 @@ export function scoreCase(realCase: RealCase): CaseScore {
     command: 'corpus',
   });
   const contradicted = recalc.parts.notices
-    .filter((notice) => notice.kind === 'status-disagrees' && notice.cell)
+    // A typed rating kept beside figures that can't be judged is shown too ("officer-words-kept").
+    .filter((notice) => (notice.kind === 'status-disagrees' || notice.kind === 'officer-words-kept') && notice.cell)
     .map((notice) => ({
       sheet: notice.sheet,
       row: Number(/\d+$/.exec(notice.cell!)![0]),

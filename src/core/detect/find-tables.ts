@@ -839,11 +839,15 @@ function statusesOfPeriods(columns: readonly ColumnMapping[]): boolean {
 }
 
 /**
- * "Indicator | RAG status" over "Green", "Amber": a column headed as the measures' names, and a
- * status column whose first rows hold ratings. A staff list's "Name | Status" over "Active" is not.
+ * "Indicator | RAG status" over "Green", "Amber", or an action tracker: a column headed as the
+ * measures' names (or a lead and a due date), and a status column whose first rows hold ratings.
+ * A staff list's "Name | Status" over "Active" is not.
  */
 function ratingsBesideMeasures(grid: SheetGrid, bodyStart: number, columns: readonly ColumnMapping[]): boolean {
-  if (!columns.some((column) => NAME_ROLES.has(column.role) && column.confidence >= 1)) return false;
+  // An action tracker ("Action | Lead | Due date | Status | Update") names its actions under a
+  // heading of its own; its lead and due date say what the rows are.
+  const tracker = columns.some((column) => column.role === 'due') && columns.some((column) => column.role === 'owner');
+  if (!tracker && !columns.some((column) => NAME_ROLES.has(column.role) && column.confidence >= 1)) return false;
   const rows = Array.from({ length: 6 }, (_, i) => bodyStart + i).filter((r) => r < grid.rows);
   return columns.some(
     (column) => column.role === 'status' && rows.filter((r) => valueKind(grid.cell(r, column.col)) === 'status').length >= 2,

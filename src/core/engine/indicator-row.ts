@@ -6,6 +6,7 @@ import { financialYearInName } from '../periods/parse-period-label';
 import type { Period } from '../periods/period';
 import type { EvaluateOptions } from './evaluate';
 import { decidePolarity, type PolarityDecision } from './polarity';
+import { polarityFromRating } from './polarity-from-rating';
 import type { Target } from './target-types';
 import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
 import { columnsOf, commentaryColumn, textAt } from './table-columns';
@@ -57,7 +58,7 @@ function commentaryOf(ctx: RowContext): string | null {
 /** Which way is better for the indicator, judged against `target`. */
 export function polarityFor(ctx: RowContext, target: Target): PolarityDecision {
   const polarityCol = columnsOf(ctx.table, 'polarity')[0]?.col;
-  return decidePolarity({
+  const decision = decidePolarity({
     column: polarityCol !== undefined ? textAt(ctx.sheet, ctx.indicator.row, polarityCol) : undefined,
     officer: ctx.indicator.ref ? ctx.options.polarityByRef?.get(ctx.indicator.ref) : undefined,
     ref: ctx.indicator.ref || undefined,
@@ -68,6 +69,7 @@ export function polarityFor(ctx: RowContext, target: Target): PolarityDecision {
     section: ctx.indicator.section,
     figureHeadings: figureHeadingsOf(ctx.table),
   });
+  return decision.assumed ? (polarityFromRating(ctx.table, ctx.sheet, ctx.indicator.row, target) ?? decision) : decision;
 }
 
 /** A table's title and the headings of its figures, read once per table. */

@@ -195,6 +195,9 @@ export function parseTargetText(raw: string): Target {
     if (inner.kind === 'none') return { ...inner, text, why: `the target reads "${raw.trim()}"` };
     return { ...inner, text };
   }
+  // "All" (every council meeting webcast) is all of them; "Zero" none at all.
+  if (t === 'all') return { kind: 'threshold', text, value: 100, unit: 'percent', direction: 'higher' };
+  if (t === 'zero') return { kind: 'threshold', text, value: 0, unit: 'count', direction: 'lower' };
   const change =
     /^(maintain|keep|sustain|reduce|decrease|lower|increase|improve|raise|grow)(\s+(performance|the (figure|level|rate)|current (level|performance)|or improve|and improve|levels?))*$/.exec(
       t,

@@ -4,7 +4,8 @@ import { findKnownIndicator } from './polarity-library';
 import { getOrInsert, memoByText } from '../model/memo';
 import type { Polarity, Target } from './target-types';
 
-export type PolaritySource = 'column' | 'officer' | 'target wording' | 'library' | 'description' | 'target unit' | 'assumed';
+export type PolaritySource =
+  'column' | 'officer' | 'target wording' | 'library' | 'description' | 'target unit' | 'sheet rating' | 'assumed';
 
 export interface PolarityDecision {
   readonly polarity: Polarity;

@@ -106,6 +106,10 @@ function sameWords(a: string, b: string): boolean {
   return a === b || a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
+/** Verdicts that judge nothing, and the ratings that do. */
+const UNJUDGED: ReadonlySet<Status> = new Set(['no-data', 'no-target', 'unreadable']);
+const RATED: ReadonlySet<Status> = new Set(['met', 'near', 'missed']);
+
 /** Whether a rating typed in a status cell means something other than the status the figures give. */
 function disagrees(typed: string, status: Status): boolean {
   const rating = readStatusWord(typed);
@@ -491,6 +495,20 @@ export function planRecalculation(
             message: `${verdict.ref ?? verdict.indicator}: ${freeze.period} was signed off as "${freeze.label}"; recalculating now would make it "${statusLabel}". Left as signed off.`,
           });
         }
+      } else if (
+        UNJUDGED.has(status) &&
+        current !== '' &&
+        RATED.has(readStatusWord(current) ?? 'no-data') &&
+        written.get(table.sheet, row, statusCol) !== fingerprint(current)
+      ) {
+        // Figures that can't be judged say nothing against a rating someone typed ("A" beside "See
+        // commentary", or last quarter's table kept under this one's): it stays, and is said.
+        notices.push({
+          kind: 'officer-words-kept',
+          sheet: table.sheet,
+          cell: cellAddress(row, statusCol),
+          message: `${cellAddress(row, statusCol)} says "${current}", typed in the sheet; the figures for ${figuresFor(verdict)} give ${statusLabel}, which says nothing against it, so it was kept.`,
+        });
       } else if (
         current !== '' &&
         !isKnownStatusText(current, known) &&

@@ -6,9 +6,26 @@ import { detectWorkbook } from '../../../src/core/detect/detect-workbook';
 import type { DetectedTable } from '../../../src/core/detect/types';
 import { evaluateWorkbook } from '../../../src/core/engine/evaluate';
 import { periodLabel } from '../../../src/core/periods/period';
+import { planValueText } from '../../../src/core/plan/plan-types';
+import { runKpiTracker } from '../../../src/core/run/run-kpi-tracker';
 import { buildWorkbook, type CellInput } from '../../../src/hosts/memory/build-workbook';
 
 const TODAY = { year: 2025, month: 1, day: 15 };
+
+const pct = (v: number): CellInput => ({ v, fmt: '0%' });
+
+function recalc(rows: CellInput[][], period?: string) {
+  return runKpiTracker(buildWorkbook([{ name: 'KPIs', rows }]), {
+    today: TODAY,
+    ...(period ? { period } : {}),
+    now: '2025-01-15T09:00:00Z',
+    command: 'recalc',
+    steps: { statuses: true, actionPlan: false, committee: false },
+  });
+}
+
+const statusEdits = (run: ReturnType<typeof recalc>): string[] =>
+  run.plan.edits.filter((edit) => edit.purpose === 'status').map((edit) => `${String.fromCharCode(65 + edit.col)}${edit.row + 1}`);
 
 function read(rows: CellInput[][]) {
   const workbook = buildWorkbook([{ name: 'KPIs', rows }]);
@@ -39,5 +56,85 @@ describe('a column of the periods the figures are for', () => {
       ['Average days to re-let empty homes', 30, 28, 'Green'],
     ]);
     expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:target', 'C:actual', 'D:status']);
+  });
+});
+
+describe('an action tracker with no reference column', () => {
+  test('"Action | Lead | Due date | Status | Update" is found, each action read by its status', () => {
+    const { detection, verdicts } = read([
+      ['Climate Emergency Action Plan - progress January 2025'],
+      ['Action', 'Lead', 'Due date', 'Status', 'Update'],
+      ['Install solar PV on the civic centre', 'Estates Manager', '31/03/2025', 'On track', 'Contractor appointed'],
+      ['Replace fleet vans with electric vehicles', 'Fleet Manager', '31/12/2024', 'Delayed', 'Supply issues; 6 of 12 delivered'],
+      ['Plant 5,000 trees', 'Parks Manager', '31/03/2025', 'Complete', '5,240 planted'],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:owner', 'C:due', 'D:status Jan 2025', 'E:commentary']);
+    expect(verdicts.map((v) => v.status)).toEqual(['met', 'missed', 'met']);
+  });
+});
+
+describe('a rating someone typed, beside figures that judge nothing', () => {
+  test("last quarter's table kept under this quarter's keeps its A and G: No data for Q3 says nothing against them", () => {
+    const run = recalc([
+      ['Quarter 3 2024/25'],
+      ['Indicator', 'Target', 'Actual', 'RAG'],
+      ['Rent collected', pct(0.98), { v: 0.983, fmt: '0.0%' }, null],
+      ['Average relet days', 28, 31, null],
+      [],
+      ['Quarter 2 2024/25'],
+      ['Indicator', 'Target', 'Actual', 'RAG'],
+      ['Rent collected', pct(0.98), { v: 0.976, fmt: '0.0%' }, 'A'],
+      ['Average relet days', 28, 26, 'G'],
+    ]);
+    expect(statusEdits(run)).toEqual(['D3', 'D4']);
+    const kept = run.plan.notices.filter((notice) => notice.kind === 'officer-words-kept').map((notice) => notice.cell);
+    expect(kept).toEqual(['D8', 'D9']);
+  });
+
+  test('"See commentary" against £2.4m leaves the officer\'s A, and says so', () => {
+    const run = recalc([
+      ['Q3 2024/25 Corporate Scorecard'],
+      ['Ref', 'Indicator', 'Target', 'Q3', 'RAG'],
+      ['C1', 'Delivery of the Medium Term Financial Strategy savings', '£2.4m', 'See commentary', 'A'],
+      ['C5', 'Council meetings webcast', 'All', pct(1), null],
+    ]);
+    expect(statusEdits(run)).toEqual(['E4']);
+    expect(run.plan.notices.find((notice) => notice.cell === 'E3')!.message).toBe(
+      'E3 says "A", typed in the sheet; the figures for Q3 2024/25 (See commentary against £2.4m) give Can\'t read, which says nothing against it, so it was kept.',
+    );
+  });
+
+  test('a target of "All" is all of them: 100% meets it', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Actual'],
+      ['Council meetings webcast', 'All', pct(1)],
+      ['Freedom of information requests answered in 20 days', 'All', { v: 0.93, fmt: '0%' }],
+    ]);
+    expect(verdicts.map((v) => v.status)).toEqual(['met', 'missed']);
+  });
+});
+
+describe("which way is better, where only the sheet's own rating says", () => {
+  test('"Complaints escalated to stage 2" at 8% against 10%, rated G, is better lower; the G is not overwritten', () => {
+    const rows: CellInput[][] = [
+      ['KPI', 'Description', 'Target', 'Actual', 'RAG'],
+      ['KPI 03', 'Customer satisfaction (post-contact survey)', pct(0.85), pct(0.88), 'G'],
+      ['KPI 05', 'Complaints escalated to stage 2', pct(0.1), pct(0.08), 'G'],
+    ];
+    const { verdicts } = read(rows);
+    expect(verdicts[1]).toMatchObject({ polarity: 'lower', polarityAssumed: false, status: 'met' });
+    expect(verdicts[1]!.reason).toContain('Lower is better (the sheet rates 8% against 10% "G")');
+    // The G stays G (only its colour is filled in).
+    const written = recalc(rows).plan.edits.filter((edit) => edit.purpose === 'status');
+    expect(written.map((edit) => planValueText(edit.value))).toEqual(['G', 'G']);
+  });
+
+  test('a near miss says nothing of which way, so the assumption stays and is said', () => {
+    const { verdicts } = read([
+      ['KPI', 'Description', 'Target', 'Actual', 'RAG'],
+      ['KPI 07', 'Enquiries logged', 500, 480, 'A'],
+    ]);
+    expect(verdicts[0]).toMatchObject({ polarity: 'higher', polarityAssumed: true });
   });
 });

@@ -4,7 +4,7 @@
  * plain object with every field worked out on the spot, in the order the fast evaluator makes them.
  *
  * It shares the engine's rules (reading a target or an actual, judging one against the other,
- * deciding polarity, reading a sheet's own status word, what counts as an annual count) and
+ * deciding polarity, from the sheet's own rating too, reading a sheet's own status word, what counts as an annual count) and
  * states the rest again: which columns are judged, which target each period is judged against,
  * a year's share of an annual count and the year to date, the figure before, last year's and a
  * comparator's figures, the units a period without figures keeps, where the sheet's own rating
@@ -22,6 +22,7 @@ import { timeStandardIn } from '../../../src/core/engine/kpi-return';
 import { parseActualCell } from '../../../src/core/engine/parse-actual';
 import { parseTargetCell } from '../../../src/core/engine/parse-target';
 import { decidePolarity, type PolarityDecision } from '../../../src/core/engine/polarity';
+import { polarityFromRating } from '../../../src/core/engine/polarity-from-rating';
 import {
   disagreement,
   monitoredOnly,
@@ -133,7 +134,7 @@ function polarityOf(where: TableWhere, indicator: DetectedIndicator, target: Tar
   const figureHeadings = columns(table, 'actual')
     .map((column) => column.header)
     .filter((header) => /[a-z]{3}/i.test(header));
-  return decidePolarity({
+  const decision = decidePolarity({
     column: polarityCol === undefined ? undefined : textIn(sheet, indicator.row, polarityCol),
     officer: indicator.ref ? options.polarityByRef?.get(indicator.ref) : undefined,
     ref: indicator.ref || undefined,
@@ -144,6 +145,7 @@ function polarityOf(where: TableWhere, indicator: DetectedIndicator, target: Tar
     ...(indicator.section ? { section: indicator.section } : {}),
     ...(figureHeadings.length > 0 ? { figureHeadings } : {}),
   });
+  return decision.assumed ? (polarityFromRating(table, sheet, indicator.row, target) ?? decision) : decision;
 }
 
 function toleranceOf(where: TableWhere, indicator: DetectedIndicator): Tolerance {

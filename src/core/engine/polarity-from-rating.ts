@@ -1,0 +1,35 @@
+import type { DetectedTable } from '../detect/types';
+import { cellAt, type Sheet } from '../model/workbook';
+import { parseActualCell } from './parse-actual';
+import type { PolarityDecision } from './polarity';
+import { publishedRating } from './published-rating';
+import { columnsOf } from './table-columns';
+import type { Target } from './target-types';
+
+/**
+ * Where nothing in the workbook says which way is better, a rating the sheet gives the row may:
+ * "Planning appeals allowed" at 0% against 30%, rated R, is better lower. Before, such a row was
+ * judged higher-is-better by assumption, and the officer's own R overwritten with Met. Only a clear
+ * met or not met beside a figure on one side of a numeric target says it; a near miss does not.
+ */
+export function polarityFromRating(table: DetectedTable, sheet: Sheet, row: number, target: Target): PolarityDecision | undefined {
+  if (target.kind !== 'threshold') return undefined;
+  const actuals = columnsOf(table, 'actual');
+  for (let i = actuals.length - 1; i >= 0; i--) {
+    const col = actuals[i]!.col;
+    const actual = parseActualCell(cellAt(sheet, row, col));
+    if (actual.kind !== 'number') continue;
+    const rating = publishedRating(table, sheet, row, col);
+    if (!rating || (rating.status !== 'met' && rating.status !== 'missed')) return undefined;
+    if ((actual.unit ?? target.unit) !== target.unit || actual.value === target.value) return undefined;
+    const above = actual.value > target.value;
+    const polarity = above === (rating.status === 'met') ? 'higher' : 'lower';
+    return {
+      polarity,
+      source: 'sheet rating',
+      assumed: false,
+      reason: `${polarity} is better (the sheet rates ${actual.text.trim()} against ${target.text.trim()} "${rating.text}")`,
+    };
+  }
+  return undefined;
+}
