@@ -97,7 +97,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'status',
     pattern:
-      /^((quarter \d|q\d|year end|annual|current|performance|overall) )?(status|rag|rag status|rag rating|performance rating)( and (narrative|commentary|comments?))?$|^(on target|target achieved|target met|met target|achieved|met)\??$|^((interim|final|overall|self) )?(achievement|assessment)$/,
+      /^((quarter \d|q\d|year end|annual|current|performance|overall|month|monthly|in[- ]month|quarterly) )?(status|rag|rag status|rag rating|performance rating)( and (narrative|commentary|comments?))?$|^(on target|target achieved|target met|met target|achieved|met)\??$|^((interim|final|overall|self) )?(achievement|assessment)$/,
     confidence: 1,
   },
   // Last period's or last year's figure: read for direction of travel, never judged.
@@ -115,7 +115,12 @@ const RULES: readonly Rule[] = [
       /^(([2-9]|\d{2,}|two|three|four|five|ten)[- ]years?|long[- ]term|longer[- ]term|end of plan|multi[- ]year) (targets?|aims?|ambitions?)$|^desired level$/,
     confidence: 0.9,
   },
-  { role: 'rank', pattern: /^(rank|ranking|position|league position|quartile position)\b.*$|^.* (rank|ranking)$/, confidence: 0.9 },
+  // "Quartile" over 1 to 4: where the figure stands among its peers, never a figure or a target.
+  {
+    role: 'rank',
+    pattern: /^(rank|ranking|position|league position|quartile position|quartile)\b.*$|^.* (rank|ranking)$/,
+    confidence: 0.9,
+  },
   {
     role: 'benchmark',
     pattern:
@@ -171,7 +176,8 @@ const RULES: readonly Rule[] = [
     pattern: /\b(uri|url|urls|hyperlinks?|web ?address(es)?|web ?links?)$/,
     confidence: 0.9,
   },
-  { role: 'tolerance', pattern: /^tolerance( band)?( %)?$/, confidence: 1 },
+  // "Amber threshold" beside "Target (Green)": the figure at which a miss stops being a near one.
+  { role: 'tolerance', pattern: /^tolerance( band)?( %)?$|^amber (threshold|trigger|tolerance|limit)$/, confidence: 1 },
   { role: 'target', pattern: /^((national|operational|service|local) )?standard$/, confidence: 0.9 },
   { role: 'baseline', pattern: /^baseline\b/, confidence: 1 },
   { role: 'frequency', pattern: /^(reporting )?frequency( of reporting)?$|^how often$/, confidence: 1 },

@@ -1,7 +1,9 @@
 import type { DetectedIndicator, DetectedTable } from '../detect/types';
 import { cellText } from '../model/cell-text';
 import { getOrInsert } from '../model/memo';
-import { cellAt, type Sheet } from '../model/workbook';
+import { cellAt, type Cell, type Sheet } from '../model/workbook';
+import { normaliseHeader } from '../detect/header-lexicon';
+import { parseTargetCell } from './parse-target';
 import { financialYearInName } from '../periods/parse-period-label';
 import type { Period } from '../periods/period';
 import type { EvaluateOptions } from './evaluate';
@@ -95,16 +97,34 @@ function figureHeadingsOf(table: DetectedTable): readonly string[] | undefined {
 
 /** The run's tolerance, or the indicator's own where its row has a tolerance column ("10%"). */
 export function toleranceFor(ctx: RowContext): Tolerance {
-  const col = columnsOf(ctx.table, 'tolerance')[0]?.col;
+  const column = columnsOf(ctx.table, 'tolerance')[0];
   const base = ctx.options.tolerance ?? DEFAULT_TOLERANCE;
-  if (col === undefined) return base;
+  if (column === undefined) return base;
+  const col = column.col;
   const cell = cellAt(ctx.sheet, ctx.indicator.row, col);
+  if (AMBER_THRESHOLD.test(normaliseHeader(column.header))) return amberBand(ctx, cell) ?? base;
   if (cell.value.kind === 'number') {
     const percent = cell.format && cell.format.includes('%') ? cell.value.value * 100 : cell.value.value;
     if (percent >= 0 && percent <= 100) return { ...base, percent } as Tolerance;
   }
   const match = /^(\d+(?:\.\d+)?)\s*%$/.exec(cellText(cell).trim());
   return match ? ({ ...base, percent: Number(match[1]) } as Tolerance) : base;
+}
+
+const AMBER_THRESHOLD = /^amber\b/;
+
+/**
+ * "Target (Green) 85% | Amber threshold 75%": a miss down to 75% is a near one, so the band is the
+ * distance between the two, as a share of the target (10 points of 85%). Undefined where the two
+ * can't be set side by side (a blank, another unit, a target of nought).
+ */
+function amberBand(ctx: RowContext, cell: Cell): Tolerance | undefined {
+  const targetCol = columnsOf(ctx.table, 'target')[0]?.col;
+  if (targetCol === undefined) return undefined;
+  const target = parseTargetCell(cellAt(ctx.sheet, ctx.indicator.row, targetCol));
+  const amber = parseTargetCell(cell);
+  if (target.kind !== 'threshold' || amber.kind !== 'threshold' || target.unit !== amber.unit || target.value === 0) return undefined;
+  return { rule: 'relative', percent: Math.min(100, (Math.abs(target.value - amber.value) / Math.abs(target.value)) * 100) };
 }
 
 /** The year a one-period table reports (a KPI return, a case list): the one its sheet is named after. */

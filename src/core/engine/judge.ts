@@ -317,7 +317,7 @@ function comparisonWords(comparison: Comparison, actual: number, target: number,
   const bandWords =
     tolerance.rule === 'points' && unit === 'percent'
       ? `${tolerance.points} ${tolerance.points === 1 ? 'point' : 'points'}`
-      : `${tolerance.percent}% (${formatGap(Math.round(band * 1000) / 1000, unit)})`;
+      : `${Number(tolerance.percent.toFixed(1))}% (${formatGap(Math.round(band * 1000) / 1000, unit)})`;
   switch (comparison) {
     case 'within-tolerance':
       return `${offBy}, inside the ${bandWords} tolerance: near miss`;

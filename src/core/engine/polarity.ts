@@ -58,7 +58,7 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\btime taken\b/i, TIME_TAKEN],
   [/\b(average|mean|median) (number of )?(days|time|weeks|hours|wait|waiting time|length|response time)\b|\baverage of\b/i, 'average time'],
   [/\bwaiting time\b|\bwait(ing)? (for|times?)\b|\blength of stay\b|\bresponse times?\b|\btime to\b|\bdays to\b/i, TIME_TAKEN],
-  [/\b(re-?let|relet) times?\b|\bturnaround\b/i, 're-let time'],
+  [/\b(re-?let|relet) (times?|days|period)\b|\bturnaround\b/i, 're-let time'],
   [/\bsickness\b|\babsence\b|\bdays lost\b/i, 'sickness absence'],
   [/\bevictions?\b/i, 'evictions'],
   [/\bwrite[- ]?offs?\b|\bwritten[- ]off\b/i, 'write-offs'],
@@ -87,7 +87,33 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\berrors?\b|\bcancell?ed due to\b/i, 'errors'],
   [/\babandon(ed|ment)\b/i, 'calls abandoned'],
   [/\binfections?\b|\bmrsa\b|\bc\.? ?diff(icile)?\b/i, 'infections'],
+  [/\b(killed|seriously injured|ksi)\b/i, 'incidents and harm'],
+  [/\bsmok(ing|ers)\b|\bobes(e|ity)\b|\bexcess weight\b|\boverweight\b|\bfalls?\b.*\badmissions?\b/i, 'harm to health'],
+  [/\brough sleep(ers|ing)\b|\bsleeping rough\b/i, 'rough sleeping'],
+  [/\b(long[- ]term )?empty (homes|properties|dwellings)\b(?!.*\b(brought|returned|back)\b)/i, 'empty homes'],
+  [/\bcarbon\b|\bco2\b|\bemissions\b|\benergy (use|consumption)\b/i, 'emissions'],
+  [/\bturnover\b/i, 'staff turnover'],
+  [/\bagency (costs?|spend|staff)\b|\bovertime\b|\btemporary accommodation (spend|costs?)\b/i, 'costs'],
+  [/\bclaimant count\b|\bunemployment (rate|level)\b/i, 'unemployment'],
+  [/\bsundry debt\b|\bdebt (outstanding|owed)\b|\b(claims|debt) outstanding\b|\boutstanding claims\b/i, 'debt and claims owed'],
+  // Not "acceptable levels of litter" (the share of land kept clean), nor penalty notices issued for litter.
+  [/\bunacceptable\b.*\b(litter|detritus|graffiti)\b/i, 'litter'],
+  [/\bvacancy rate\b/i, 'vacancy rate'],
+  [/\bmaladministration\b/i, 'maladministration'],
+  [
+    /\bnot (\w+ )?(completed|resolved|answered|responded to|dealt with|paid|processed|cleared) (within|in time|on time)\b/i,
+    'not done in time',
+  ],
+  [/\brepeat (victims?|victimisation|incidents|referrals|homelessness)\b/i, 'repeat harm'],
 ];
+
+/**
+ * Something done about a harm ("ASB cases resolved", "Voids let within target time", "% of
+ * tenants in arrears with an agreed payment plan", "Rent loss recovered"): better higher, though
+ * the harm's word alone is better lower.
+ */
+const DONE_ABOUT_A_HARM =
+  /\b(cases? (resolved|closed)|resolved|closed|(re-?)?let within|returned to let|with an agreed (payment )?plan|with no absence|return to work interviews?|referred for (money|debt) advice|recovered|investigated within|brought back into use|duty was prevented)\b/i;
 
 const HIGHER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bwithin\s+\d+/i, 'within a time'],
@@ -213,6 +239,8 @@ function readDescription(named: string): PolarityDecision | undefined {
     return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (a reduction achieved)' };
   if (/\bsatisf(ied|action)\b/i.test(description) && !/\bdissatisf/i.test(description))
     return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (satisfied)' };
+  if (DONE_ABOUT_A_HARM.test(description) && !notDoneInTime)
+    return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (something done about it)' };
   for (const [pattern, word] of LOWER_WORDS) {
     if (pattern.test(description)) return { polarity: 'lower', source: 'description', assumed: false, reason: `lower is better (${word})` };
   }

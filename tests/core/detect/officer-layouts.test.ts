@@ -138,3 +138,72 @@ describe("which way is better, where only the sheet's own rating says", () => {
     expect(verdicts[0]).toMatchObject({ polarity: 'higher', polarityAssumed: true });
   });
 });
+
+describe('an amber threshold, and a status for each of the month and the year to date', () => {
+  test('"Target (Green) | Amber threshold | Actual": a miss down to the threshold is a near one, and the threshold is never a figure', () => {
+    const { detection, verdicts } = read([
+      ['Q3 2024/25 Performance Report'],
+      ['Indicator', 'Target (Green)', 'Amber threshold', 'Actual', 'RAG'],
+      ['Percentage of calls answered within 2 minutes', pct(0.85), pct(0.75), pct(0.79), null],
+      ['Average time to answer (seconds)', 60, 90, 85, null],
+      ['Percentage of emails responded to within 5 working days', pct(0.95), pct(0.9), pct(0.88), null],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:target', 'C:tolerance', 'D:actual Q3 2024/25', 'E:status']);
+    expect(verdicts.map((v) => v.status)).toEqual(['near', 'near', 'missed']);
+    expect(verdicts[0]!.reason).toContain('inside the 11.8% (10 points) tolerance');
+  });
+
+  test('"Dec-24 | Month RAG | YTD | YTD RAG": the month\'s status goes in Month RAG, the year to date\'s in YTD RAG', () => {
+    const run = recalc([
+      ['Resources Directorate Dashboard - December 2024'],
+      ['Indicator', 'Target', 'Dec-24', 'Month RAG', 'YTD', 'YTD RAG'],
+      ['Invoices paid within 30 days', pct(0.95), pct(0.97), null, { v: 0.935, fmt: '0.0%' }, null],
+    ]);
+    expect(statusEdits(run)).toEqual(['D3']);
+  });
+
+  test('a numeric "Quartile" beside the figures is where they stand, never a figure', () => {
+    const { detection } = read([
+      ['Annual Performance Report 2023/24 - Housing'],
+      ['Indicator', '2022/23', '2023/24', 'Target 2023/24', 'Quartile', 'National average'],
+      ['Average re-let time (calendar days)', 41, 38, 30, 3, 35],
+      ['Current tenant arrears as % of annual rent debit', { v: 0.031, fmt: '0.0%' }, { v: 0.029, fmt: '0.0%' }, pct(0.025), 2, pct(0.033)],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual([
+      'A:description',
+      'B:actual 2022/23',
+      'C:actual 2023/24',
+      'D:target 2023/24',
+      'E:rank',
+      'F:benchmark',
+    ]);
+  });
+});
+
+describe('which way is better, from what the measure counts', () => {
+  test.each([
+    ['Average relet days', 'lower'],
+    ['Children killed or seriously injured in road traffic accidents', 'lower'],
+    ['Smoking prevalence in adults', 'lower'],
+    ['Number of people sleeping rough', 'lower'],
+    ['Rough sleepers counted on a single night', 'lower'],
+    ['Long-term empty homes', 'lower'],
+    ['Empty homes brought back into use', 'higher'],
+    ['Staff turnover', 'lower'],
+    ['Maladministration findings', 'lower'],
+    ['Repeat victims of domestic abuse', 'lower'],
+    ['ASB cases resolved', 'higher'],
+    ['Voids let within target time', 'higher'],
+    ['% of tenants in arrears with an agreed payment plan', 'higher'],
+    ['Rent loss recovered', 'higher'],
+    ['Repairs not completed within 28 days', 'lower'],
+    ['The percentage of relevant land and highways that is assessed as having acceptable levels of litter', 'higher'],
+    ['To place 1.7 million unemployed people into work', 'higher'],
+  ])('"%s" is better %s', (description, polarity) => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Actual'],
+      [description, 10, 12],
+    ]);
+    expect(verdicts[0]!.polarity).toBe(polarity);
+  });
+});

@@ -150,9 +150,18 @@ function polarityOf(where: TableWhere, indicator: DetectedIndicator, target: Tar
 
 function toleranceOf(where: TableWhere, indicator: DetectedIndicator): Tolerance {
   const base = where.options.tolerance ?? DEFAULT_TOLERANCE;
-  const col = columns(where.table, 'tolerance')[0]?.col;
-  if (col === undefined) return base;
+  const column = columns(where.table, 'tolerance')[0];
+  if (column === undefined) return base;
+  const col = column.col;
   const cell = cellAt(where.sheet, indicator.row, col);
+  // An amber threshold: the band is its distance from the target, as a share of the target.
+  if (/^amber\b/i.test(column.header.trim())) {
+    const targetCol = columns(where.table, 'target')[0]?.col;
+    const target = targetCol === undefined ? undefined : parseTargetCell(cellAt(where.sheet, indicator.row, targetCol));
+    const amber = parseTargetCell(cell);
+    if (target?.kind !== 'threshold' || amber.kind !== 'threshold' || target.unit !== amber.unit || target.value === 0) return base;
+    return { rule: 'relative', percent: Math.min(100, (Math.abs(target.value - amber.value) / Math.abs(target.value)) * 100) };
+  }
   if (cell.value.kind === 'number') {
     const percent = cell.format?.includes('%') ? cell.value.value * 100 : cell.value.value;
     if (percent >= 0 && percent <= 100) return { ...base, percent } as Tolerance;
