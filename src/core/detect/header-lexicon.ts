@@ -73,11 +73,12 @@ const RULES: readonly Rule[] = [
     pattern: /^(percentage|%) (of )?(total )?(returned|responses|answers)|^% (good|satisfied)|^percentage (good|satisfied)/,
     confidence: 0.9,
   },
-  // "Status against target", "Performance v target": the status, though the words name the target.
+  // "Status against target", "Performance v target": the status, though the words name the target;
+  // so do a question ("Did we meet our target?", "On track?").
   {
     role: 'status',
     pattern:
-      /^(status|rag|rag status|rating|performance|progress|position)( status)? (against|v\.?|vs\.?|versus|compared (to|with)|to) target$|^(on|met|achieved|meeting|hit) target\??$|^met ?\/ ?not met$/,
+      /^(status|rag|rag status|rating|performance|progress|position)( status)? (against|v\.?|vs\.?|versus|compared (to|with)|to) target$|^(on|met|achieved|meeting|hit) target\??$|^met ?\/ ?not met$|^(did|have|has|was|were) (we|it|the council|they)( \w+)? (meet|met|achieve|achieved|hit|reach|reached) (our |the |its |their )?targets?\??$|^on track\??$/,
     confidence: 0.9,
   },
   // The publisher's own gap ("Variance from target", "Variance %"): shown, never the figure or the target.
@@ -295,7 +296,7 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
     !(byAnotherName && !/\b(annual|yearly|year|ytd|\d{2}\/?\d{2})\b/.test(text))
   ) {
     const rest = text
-      .replace(/\b(annual|targets?|goals?|trajector(y|ies)|ambitions?|yearly|year|full year|for|ytd)\b/g, ' ')
+      .replace(/\b(annual|targets?|goals?|trajector(y|ies)|ambitions?|yearly|year|full year|for|ytd|our)\b/g, ' ')
       .replace(/\s*%(?=\s|$)/g, ' ')
       .trim();
     // "Target 2025" may be for 2024/25, 2025/26 or the calendar year: it dates nothing.

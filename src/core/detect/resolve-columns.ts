@@ -208,6 +208,30 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
         });
     }
 
+  // "Notes" over "Lower is better", "Higher is better": which way is better, said for each row.
+  for (const cell of cells) {
+    const mapping = roles.get(cell.col);
+    if (mapping?.role !== 'commentary' || cells.some((other) => roleOf(other.col) === 'polarity')) continue;
+    const own = profile(cell.col);
+    if (own.counts.polarity < 2 || shareOf(own, 'polarity') < 0.7) continue;
+    roles.set(cell.col, { ...mapping, role: 'polarity', confidence: 0.8, reason: `its values say which way is better (${examples(own)})` });
+  }
+
+  // "Current performance | Previous quarter | Direction | Status": a bare "Direction" after the
+  // figures is their direction of travel, not which way is better (which stands with the measure).
+  for (const cell of cells) {
+    const mapping = roles.get(cell.col);
+    if (mapping?.role !== 'polarity' || normaliseHeader(cell.header) !== 'direction') continue;
+    const figures = cells.filter((other) => ['actual', 'previous'].includes(roleOf(other.col) ?? ''));
+    if (!cells.some((other) => roleOf(other.col) === 'previous') || figures.some((other) => other.col > cell.col)) continue;
+    roles.set(cell.col, {
+      ...mapping,
+      role: 'trend',
+      confidence: 0.8,
+      reason: `header "${cell.header}" after the figures and the previous one`,
+    });
+  }
+
   // "Indicator | Latest period | Target | Actual" over "Q2 2024/25", "Sep 2024": a column of the
   // periods the figures beside it are for, though "Latest …" heads a figure as often.
   for (const cell of cells) {

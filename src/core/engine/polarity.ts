@@ -90,6 +90,7 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\b(killed|seriously injured|ksi)\b/i, 'incidents and harm'],
   [/\bsmok(ing|ers)\b|\bobes(e|ity)\b|\bexcess weight\b|\boverweight\b|\bfalls?\b.*\badmissions?\b/i, 'harm to health'],
   [/\brough sleep(ers|ing)\b|\bsleeping rough\b/i, 'rough sleeping'],
+  [/^(?!.*\bout of\b).*\bpoverty\b|\bphysically inactive\b|\binactivity\b/i, 'poverty and inactivity'],
   [/\b(long[- ]term )?empty (homes|properties|dwellings)\b(?!.*\b(brought|returned|back)\b)/i, 'empty homes'],
   [/\bcarbon\b|\bco2\b|\bemissions\b|\benergy (use|consumption)\b/i, 'emissions'],
   [/\bturnover\b/i, 'staff turnover'],
@@ -104,7 +105,7 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
     /\bnot (\w+ )?(completed|resolved|answered|responded to|dealt with|paid|processed|cleared) (within|in time|on time)\b/i,
     'not done in time',
   ],
-  [/\brepeat (victims?|victimisation|incidents|referrals|homelessness)\b/i, 'repeat harm'],
+  [/\brepeat (victims?|victimisation|incidents|referrals|homelessness|repairs|calls|offend\w*)\b/i, 'repeat harm'],
 ];
 
 /**
@@ -391,6 +392,15 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
       reason: `lower is better (the target is a time: ${formatFigure(target.value, target.unit)})`,
     };
   }
+  // A count whose target is nought (no maladministration findings, no serious accidents) can only
+  // be met from below; not a figure that runs either side of nought ("days ahead / behind").
+  if (
+    target.kind === 'threshold' &&
+    target.value === 0 &&
+    target.unit === 'count' &&
+    !/\b(ahead|behind|variance|difference|change|net|balance|surplus|deficit)\b|\+\s*\/\s*-/i.test(inputs.description)
+  )
+    return { polarity: 'lower', source: 'target unit', assumed: false, reason: 'lower is better (the target is none at all)' };
   return {
     polarity: 'higher',
     source: 'assumed',

@@ -207,3 +207,50 @@ describe('which way is better, from what the measure counts', () => {
     expect(verdicts[0]!.polarity).toBe(polarity);
   });
 });
+
+describe('what a column says, read from its words and its place', () => {
+  test('"Notes" over "Lower is better" says which way is better for each row', () => {
+    const { detection, verdicts } = read([
+      ['Landlord Performance 2024/25'],
+      ['Measure', '2024/25', 'Target', 'Notes', 'Achieved?'],
+      ['Average days to complete damp and mould works', 41, 35, 'Lower is better', null],
+      ['Repeat repairs within 30 days', { v: 0.062, fmt: '0.0%' }, pct(0.05), 'Lower is better', null],
+      ['Tenancy fraud cases identified', 14, 10, 'Higher is better', null],
+    ]);
+    expect(roles(detection.tables[0]!)[3]).toBe('D:polarity');
+    expect(verdicts.map((v) => `${v.polarity} ${v.status}`)).toEqual(['lower missed', 'lower missed', 'higher met']);
+  });
+
+  test('a bare "Direction" after the figures and the previous quarter is their direction of travel, not which way is better', () => {
+    const { detection, verdicts } = read([
+      ['Quarter 3 2024/25 Performance'],
+      ['Indicator', 'Target', 'Current performance', 'Previous quarter', 'Direction', 'Status'],
+      ['Households in fuel poverty', pct(0.12), { v: 0.131, fmt: '0.0%' }, { v: 0.135, fmt: '0.0%' }, '↑', null],
+    ]);
+    expect(roles(detection.tables[0]!)[4]).toBe('E:trend');
+    expect(verdicts[0]).toMatchObject({ polarity: 'lower', status: 'missed' });
+  });
+
+  test.each(['Did we meet our target?', 'On track?'])('"%s" over Yes and No is the status column, never the target', (heading) => {
+    const { detection } = read([
+      ['How we performed', 'Our target 24/25', 'What we achieved 24/25', heading],
+      ['Rent collected', pct(0.99), { v: 0.993, fmt: '0.0%' }, 'Yes'],
+      ['Average days to re-let a home', '25 days', '31 days', 'No'],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:target 2024/25', 'C:actual 2024/25', 'D:status']);
+  });
+
+  test('a count with a target of nought is better lower; days ahead or behind a timetable are not', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Actual'],
+      ['Number of Housing Ombudsman determinations of maladministration', 0, 2],
+      ['Number of serious injuries to staff', 0, 1],
+      ['Number of days ahead / behind project timetable', 0, 5],
+    ]);
+    expect(verdicts.map((v) => `${v.polarity}${v.polarityAssumed ? ' (assumed)' : ''} ${v.status}`)).toEqual([
+      'lower missed',
+      'lower missed',
+      'higher (assumed) met',
+    ]);
+  });
+});
