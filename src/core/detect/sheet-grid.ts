@@ -30,6 +30,7 @@ export class SheetGrid {
   private readonly mergeOrigins = new Set<number>();
   /** Header guesses by text: every text row is tried as a header, and rows repeat their words. */
   private readonly guesses = new Map<string, HeaderGuess | null>();
+  private readonly monthEndRows = new Map<number, number>();
   private lastFormat: string | undefined;
   private lastFormatIsMonthOnly = false;
   private lastDateFormat: string | undefined;
@@ -67,17 +68,42 @@ export class SheetGrid {
     // Only dates shown as months ("mmm-yy"): a column of case dates is data, not headings.
     // A year typed as a number heads its column as the year ("2023"), not as a count ("2,023").
     if (isTypedYear(cell)) return String(cell.value.value);
-    const monthShown = isMonthOnlyFormat(cell.format);
-    const serial = !monthShown
-      ? undefined
-      : cell.value.kind === 'date'
-        ? cell.value.serial
-        : cell.value.kind === 'number' && isDateFormat(cell.format)
-          ? cell.value.value
-          : undefined;
+    const monthShown = isMonthOnlyFormat(cell.format) || this.monthEndsHeadRow(row);
+    const serial = !monthShown ? undefined : serialOf(cell);
     if (serial === undefined) return this.shownText(row, col);
     const date = dateFromSerial(serial);
     return `${MONTH_NAMES[date.month - 1]!.slice(0, 3)} ${date.year}`;
+  }
+
+  /**
+   * "30/09/2024 | 31/10/2024 | 30/11/2024": a row whose dates are each the first or last day of a
+   * different month heads its columns with those months, as a monthly report's does. A case list's
+   * dates run down a column, one or two to a row, and seldom fall so.
+   */
+  private monthEndsHeadRow(row: number): boolean {
+    return this.monthEndDates(row) > 0;
+  }
+
+  /** How many month-end dates head the row's columns (see `monthEndsHeadRow`), or 0. */
+  private monthEndDates(row: number): number {
+    let known = this.monthEndRows.get(row);
+    if (known === undefined) {
+      known = 0;
+      // Cells looked at in place: nearly every row asked has a plain figure first, and stops there.
+      let months: Set<number> | undefined;
+      for (let c = this.firstFilledColumn(row), last = this.lastFilledColumn(row); c <= last; c++) {
+        const month = monthEndOf(cellAt(this.sheet, row, c));
+        if (month === undefined) continue;
+        if (month < 0 || months?.has(month)) {
+          months = undefined;
+          break;
+        }
+        (months ??= new Set()).add(month);
+      }
+      if (months && months.size >= 2) known = months.size;
+      this.monthEndRows.set(row, known);
+    }
+    return known;
   }
 
   /**
@@ -224,6 +250,9 @@ export class SheetGrid {
   figuresBesideYears(row: number): number {
     const figures = this.figureCount(row);
     if (figures < 2) return figures;
+    // Month-end dates heading a monthly report's columns ("30/09/2024 | 31/10/2024") can head them.
+    const monthEnds = this.monthEndDates(row);
+    if (monthEnds > 0) return figures - monthEnds;
     // Cells looked at in place, not listed: every row of a sheet is asked, and few go past the first figure.
     let years = 0;
     let previous = 0;
@@ -442,4 +471,22 @@ const WORD_OR_STAR = /[\p{L}\p{N}*]/u;
  */
 function placeKey(row: number, col: number): number {
   return row * 16_384 + col;
+}
+
+/** The serial of a date cell, typed as a date or as a number shown as one. */
+function serialOf(cell: Cell): number | undefined {
+  if (cell.value.kind === 'date') return cell.value.serial;
+  return cell.value.kind === 'number' && isDateFormat(cell.format) ? cell.value.value : undefined;
+}
+
+/**
+ * The month (year × 12 + month) of a date on the first or last day of it; -1 for any other
+ * figure or date, undefined for a cell with no figure.
+ */
+function monthEndOf(cell: Cell): number | undefined {
+  if (cell.value.kind !== 'number' && cell.value.kind !== 'date') return undefined;
+  const serial = serialOf(cell);
+  if (serial === undefined) return -1;
+  const date = dateFromSerial(serial);
+  return date.day === 1 || dateFromSerial(serial + 1).month !== date.month ? date.year * 12 + date.month : -1;
 }

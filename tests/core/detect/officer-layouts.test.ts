@@ -254,3 +254,22 @@ describe('what a column says, read from its words and its place', () => {
     ]);
   });
 });
+
+describe('month-end dates heading a monthly report', () => {
+  const date = (iso: string): CellInput => ({ date: iso, fmt: 'dd/mm/yyyy' });
+  test.each([2, 4])('%i columns headed "30/09/2024 | 31/10/2024 …" are those months', (count) => {
+    const ends = ['2024-09-30', '2024-10-31', '2024-11-30', '2024-12-31'].slice(4 - count);
+    const { detection, verdicts } = read([
+      ['Customer Services Performance'],
+      ['Indicator', 'Target', ...ends.map(date), 'RAG'],
+      ['Calls answered', pct(0.9), ...ends.map((_, i) => pct(0.92 - i * 0.02)), null],
+      ['Webchat abandonment rate', pct(0.1), ...ends.map((_, i) => pct(0.08 + i * 0.02)), null],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    const months = ['Sep 2024', 'Oct 2024', 'Nov 2024', 'Dec 2024'].slice(4 - count);
+    expect(detection.tables[0]!.columns.filter((column) => column.role === 'actual').map((column) => periodLabel(column.period!))).toEqual(
+      months,
+    );
+    expect(new Set(verdicts.map((v) => v.periodLabel))).toEqual(new Set(months));
+  });
+});
