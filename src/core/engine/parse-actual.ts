@@ -9,7 +9,7 @@ import { memoByText } from '../model/memo';
 import { readDuration, timeUnitOfWord } from './time-units';
 
 const NO_DATA =
-  /^(tbc|tbd|tba|tb|to be confirmed|pending|awaited|awaiting data|not yet available|not available|not available until .{1,30}|information not available|data not (yet )?available|n\/?a|na|nil return|no data|-+|–|—|\.\.|\[[a-z]\]|x|\?+|not reported|not collected|cumulative figure pending|due|new|new kpi|new measure|new indicator|n\/a\s*[-–—:]\s*.+|data not yet validated|not yet validated|awaiting validation|unvalidated|due (in |by )?(q[1-4]|quarter [1-4]|year[- ]end|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?)( \d{4}(\/\d{2})?)?)$/;
+  /^(tbc|tbd|tba|tb|to be confirmed|pending|awaited|awaiting data|not yet available|not available|not available until .{1,30}|information not available|data not (yet )?available|n\/?a|na|nil return|no data|-+|–|—|\.\.|\[[a-z]\]|x|\?+|not reported|not collected|cumulative figure pending|due|new|new kpi|new measure|new indicator|n\/a\s*[-–—:]\s*.+|data not yet validated|not yet validated|awaiting validation|unvalidated|((data|figures?|results?|survey) )?(due|available|expected|reported|in) (in |by |from )?(q[1-4]|quarter [1-4]|year[- ]end|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?)( \d{4}(\/\d{2})?)?)$/;
 /** Figures that are not due this period by design. */
 const NOT_DUE =
   /^(annual (indicator|measure|figure|kpi)|reported (annually|yearly|six[- ]monthly|half[- ]yearly)|measured (annually|yearly|twice (per|a) year|six[- ]monthly|half[- ]yearly)|(annual|yearly|six[- ]monthly) (data|survey|return)|not due( yet| this (period|quarter|month))?|year end (figure|only)|reported at year end)$/;

@@ -23,15 +23,15 @@ export const LABEL_FAMILIES: ReadonlyArray<Partial<Record<Status, string>> & { m
  */
 const WHOLE: ReadonlyArray<[RegExp, Status]> = [
   [
-    /^(green|g|on target|on track|target met|met|achieved|exceeded|target exceeded|above target|better than target|tick|✓|✔|☑|☺|🙂|😀|😊|yes|y|complete|completed|on course|on schedule)$/,
+    /^(green|g|on target|on track|target met|met|achieved|exceeded|target exceeded|above target|better than target|tick|✓|✔|☑|☺|🙂|😀|😊|yes|y|complete|completed|on course|on schedule|✅|☺️)$/,
     'met',
   ],
   [
-    /^(amber|a|near target|close to target|within tolerance|slightly off track|partially achieved|near miss|triangle|⚠|◆|▲?\s*amber|at risk|some risk|on course with some risk|partly met|partially met|broadly on course( with minor slippage)?)$/,
+    /^(amber|a|near target|close to target|within tolerance|slightly off track|partially achieved|near miss|triangle|⚠|◆|▲?\s*amber|at risk|some risk|on course with some risk|partly met|partially met|broadly on course( with minor slippage)?|slightly (off|below|under|behind) (target|track))$/,
     'near',
   ],
   [
-    /^(red|r|off target|off track|target not met|not met|not achieved|missed|below target|worse than target|cross|✗|✘|×|☒|☹|🙁|😞|no|n|red octagon|octagon|delayed|behind schedule|off course|not on course)$/,
+    /^(red|r|off target|off track|target not met|not met|not achieved|missed|below target|worse than target|cross|✗|✘|✖|✖️|❌|×|☒|☹|🙁|😞|no|n|red octagon|octagon|delayed|behind schedule|off course|not on course)$/,
     'missed',
   ],
   [/^(for info(rmation)? only|data only|information only|monitoring only|contextual|not rated|no target)$/, 'no-target'],

@@ -269,13 +269,19 @@ function lastYearColumnOf(columns: readonly ColumnMapping[], column: ColumnMappi
   return columns.find((c) => c.period && c.period.fy === fy - 1 && periodLabel(c.period) === wanted);
 }
 
+/** A comparator column's heading as a target names it: "Upper quartile" is the top quartile. */
+function comparatorHeading(header: string): string {
+  return header.toLowerCase().replace(/\bupper quartile\b/, 'top quartile');
+}
+
 /** A comparator's figure on the indicator's row, for a benchmark target. */
 function benchmarkFigure(table: DetectedTable, sheet: Sheet, row: number, target: Target): { value: number; label: string } | undefined {
   if (target.kind !== 'benchmark') return undefined;
   const columns = columnsOf(table, 'benchmark');
   const words = target.comparator.split(' ');
   const column =
-    columns.find((c) => words.every((word) => c.header.toLowerCase().includes(word))) ?? (columns.length === 1 ? columns[0] : undefined);
+    columns.find((c) => words.every((word) => comparatorHeading(c.header).includes(word))) ??
+    (columns.length === 1 ? columns[0] : undefined);
   if (!column) return undefined;
   const value = figureIn(sheet, row, column);
   return value === undefined ? undefined : { value, label: `the "${column.header}" column` };

@@ -4,7 +4,9 @@ const FY_PART = String.raw`(?:\s*[-,]?\s*(?:fy\s*)?(\d{4}|\d{2})\s*(?:[/-]|\bto\
 const QUARTER = new RegExp(String.raw`^(?:q|qtr|quarter)\s*([1-4])${FY_PART}$`);
 const ORDINAL_QUARTER = new RegExp(String.raw`^([1-4])(?:st|nd|rd|th)\s+(?:quarter|qtr)${FY_PART}$`);
 const HALF = new RegExp(String.raw`^(?:h|half)\s*([12])${FY_PART}$`);
-const YEAR_TO_DATE = new RegExp(String.raw`^(?:ytd|year to date|cumulative|cumulative ytd|to date|actual to date)${FY_PART}$`);
+// "YTD (Q3)", "YTD to Dec": how far the year has run says no more than "YTD" (its kind has no end).
+const RUN_TO = String.raw`(?:\s*\(?(?:to\s+)?(?:q[1-4]|quarter [1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\)?)?`;
+const YEAR_TO_DATE = new RegExp(String.raw`^(?:ytd|year to date|cumulative|cumulative ytd|to date|actual to date)${RUN_TO}${FY_PART}$`);
 const YEAR_THEN_PART =
   /^(\d{4}\s*[/-]\s*(?:\d{4}|\d{2}))[\s,:]+((?:q|qtr|quarter|h|half|m|month)\s*\d.*|ytd\b.*|[1-4](?:st|nd|rd|th)\s.*)$/;
 const MONTH_NUMBER = new RegExp(String.raw`^(?:m|month)\s*(1[0-2]|[1-9])${FY_PART}$`);

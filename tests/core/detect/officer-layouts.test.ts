@@ -5,6 +5,7 @@
 import { detectWorkbook } from '../../../src/core/detect/detect-workbook';
 import type { DetectedTable } from '../../../src/core/detect/types';
 import { evaluateWorkbook } from '../../../src/core/engine/evaluate';
+import { readStatusWord } from '../../../src/core/engine/status-words';
 import { periodLabel } from '../../../src/core/periods/period';
 import { planValueText } from '../../../src/core/plan/plan-types';
 import { runKpiTracker } from '../../../src/core/run/run-kpi-tracker';
@@ -271,5 +272,43 @@ describe('month-end dates heading a monthly report', () => {
       months,
     );
     expect(new Set(verdicts.map((v) => v.periodLabel))).toEqual(new Set(months));
+  });
+});
+
+describe('words the ninth reviewer found unread', () => {
+  test('"2024/25 YTD (Q3)" is the year to date, not the whole year', () => {
+    const { detection } = read([
+      ['Indicator', '2023/24', '2024/25 YTD (Q3)', 'Target 2024/25', 'RAG'],
+      ['Rent collected', { v: 0.992, fmt: '0.0%' }, { v: 0.981, fmt: '0.0%' }, pct(0.99), null],
+    ]);
+    expect(roles(detection.tables[0]!)[2]).toBe('C:actual YTD 2024/25');
+  });
+
+  test.each(['Data due Q4', 'Survey in Q4', 'Results expected March 2025'])(
+    'an actual reading "%s" is No data, not Can\'t read',
+    (text) => {
+      const { verdicts } = read([
+        ['Indicator', 'Target', 'Actual'],
+        ["Residents' survey satisfaction with the council", pct(0.6), text],
+      ]);
+      expect(verdicts[0]!.status).toBe('no-data');
+    },
+  );
+
+  test.each([
+    ['✔', 'met'],
+    ['✖', 'missed'],
+    ['Slightly off target', 'near'],
+  ])('"%s" in a status column is %s', (word, status) => {
+    expect(readStatusWord(word)).toBe(status);
+  });
+
+  test('"Upper quartile" as the target is judged against the "Upper quartile" column beside it', () => {
+    const { verdicts } = read([
+      ['KPI', 'Target', 'Q3 performance', 'Peer median', 'Upper quartile', 'RAG'],
+      ['Current tenant arrears', 'Upper quartile', { v: 0.029, fmt: '0.0%' }, { v: 0.036, fmt: '0.0%' }, { v: 0.027, fmt: '0.0%' }, null],
+      ['Average re-let time (days)', 'Upper quartile', 24, 38, 26, null],
+    ]);
+    expect(verdicts.map((v) => v.status)).toEqual(['missed', 'met']);
   });
 });

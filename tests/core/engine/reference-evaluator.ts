@@ -435,8 +435,14 @@ function benchmarkOf(where: TableWhere, indicator: DetectedIndicator, target: Ex
   const comparators = columns(where.table, 'benchmark');
   const words = target.comparator.split(' ');
   const column =
-    comparators.find((c) => words.every((word) => c.header.toLowerCase().includes(word))) ??
-    (comparators.length === 1 ? comparators[0] : undefined);
+    comparators.find((c) =>
+      words.every((word) =>
+        c.header
+          .toLowerCase()
+          .replace(/\bupper quartile\b/, 'top quartile')
+          .includes(word),
+      ),
+    ) ?? (comparators.length === 1 ? comparators[0] : undefined);
   const value = column ? figureIn(where.sheet, indicator.row, column.col) : undefined;
   return column && value !== undefined ? { benchmark: { value, label: `the "${column.header}" column` } } : {};
 }
