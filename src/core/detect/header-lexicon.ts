@@ -116,6 +116,8 @@ const RULES: readonly Rule[] = [
       /^(([2-9]|\d{2,}|two|three|four|five|ten)[- ]years?|long[- ]term|longer[- ]term|end of plan|multi[- ]year) (targets?|aims?|ambitions?)$|^desired level$/,
     confidence: 0.9,
   },
+  // A budget on the row: the figure a target of "Within budget" holds the actual to.
+  { role: 'benchmark', pattern: /^(annual |approved |revised |original )?budget( %| £k| £m| £000s?| £'000s?)?$/, confidence: 0.8 },
   // "Quartile" over 1 to 4: where the figure stands among its peers, never a figure or a target.
   {
     role: 'rank',

@@ -16,7 +16,7 @@ export function normaliseText(text: string): string {
 }
 
 const NO_TARGET =
-  /^(n\/?a|na|none|no target( set)?|no official target\b.*|no target\b.*|not applicable|-+|tbc|tbd|to be confirmed|to be set|monitor(ing)?( only)?|for info(rmation)?( only)?|info only|data only|baseline( year)?|contextual|no target - monitoring only|new|new kpi|new measure|new indicator)$/;
+  /^(n\/?a|na|none|no target( set)?|no official target\b.*|no target\b.*|not applicable|-+|tbc|tbd|to be confirmed|to be set|monitor(ing)?( only)?|for info(rmation)?( only)?|info only|data only|baseline( year)?|contextual|no target - monitoring only|new|new kpi|new measure|new indicator|(to )?(establish|set)( a)? baseline)$/;
 
 const UNIT_WORDS: ReadonlyArray<{ pattern: RegExp; unit: Unit }> = [
   { pattern: /^(working days?|work days?|wd|business days?|clear working days?)$/, unit: 'working days' },
@@ -207,6 +207,16 @@ export function parseTargetText(raw: string): Target {
     const aim = /^(maintain|keep|sustain)$/.test(verb) ? 'maintain' : /^(reduce|decrease|lower)$/.test(verb) ? 'reduce' : 'increase';
     return { kind: 'change', text, aim };
   }
+  // "Within budget" beside a Budget column (spending), "Meet or exceed budget" (income): the
+  // budget on the row is the figure to hold the actual to.
+  const budget = /^(within|on|under|at or below|not over|meet or exceed|meet|exceed|at or above|above)( the)? budget$/.exec(t);
+  if (budget)
+    return {
+      kind: 'benchmark',
+      text,
+      comparator: 'budget',
+      direction: /^(within|on|under|at or below|not over)$/.test(budget[1]!) ? 'lower' : 'higher',
+    };
   const benchmark =
     /^(?:(at or above|at or below|above|below|better than|in|within|be in|achieve|reach|match|equal to|in line with)\s+(?:the\s+)?)?(top|upper|bottom|lower) quartile$|^(?:(at or above|at or below|above|below|better than|in line with|achieve|reach|match|equal to)\s+(?:the\s+)?)?((?:national|england|regional|welsh|scottish|uk|london|family group|nearest neighbours?|peer|comparator|sector|cipfa) (?:average|median|mean|rate|figure))$/.exec(
       t,

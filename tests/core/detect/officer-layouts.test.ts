@@ -312,3 +312,25 @@ describe('words the ninth reviewer found unread', () => {
     expect(verdicts.map((v) => v.status)).toEqual(['missed', 'met']);
   });
 });
+
+describe('a budget on the row', () => {
+  test('"Budget | Target: Within budget | Q3 actual": the budget is what the actual is held to, never a second actual', () => {
+    const { detection, verdicts } = read([
+      ['Finance KPIs Q3 2024/25'],
+      ['Indicator', 'Budget', 'Target', 'Q3 actual', 'RAG'],
+      ['Net revenue expenditure (£000)', 18450, 'Within budget', 18720, null],
+      ['Temporary accommodation net cost (£000)', 2100, 'Within budget', 1980, null],
+      ['Income from fees and charges (£000)', 4300, 'Meet or exceed budget', 4410, null],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:benchmark', 'C:target', 'D:actual Q3 2024/25', 'E:status']);
+    expect(verdicts.map((v) => `${v.polarity} ${v.status}`)).toEqual(['lower near', 'lower met', 'higher met']);
+  });
+
+  test('"Establish baseline" is no target yet', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Actual'],
+      ['Residents engaged through the new tenant panel', 'Establish baseline', 46],
+    ]);
+    expect(verdicts[0]!.status).toBe('no-target');
+  });
+});
