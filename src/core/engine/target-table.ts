@@ -7,6 +7,7 @@ import type { IndicatorVerdict } from './indicator-verdict';
 import { placeOf, polarityFor, toleranceFor, type RowContext } from './indicator-row';
 import { assess, type JudgeContext } from './judge';
 import { parseActualCell } from './parse-actual';
+import { actualInColumn } from './reporting-frequency';
 import { parseTargetCell } from './parse-target';
 import {
   answeredWithoutFigures,
@@ -121,7 +122,7 @@ export function evaluateTargetTable(
       const { polarity, annual } = judged;
       // An annual count judged in a quarter or a month is judged against its share of the year.
       const target: Target = annual && shorterThanYear ? (judged.annualRate ??= annualAsRate(annual)) : judged.target;
-      const actual = parseActualCell(cellAt(sheet, indicator.row, column.col));
+      const actual = actualInColumn(table, sheet, indicator.row, column);
       const lastYear = lastYearColumn ? figureIn(sheet, indicator.row, lastYearColumn) : undefined;
       // The year to date belongs to one financial year: last year's columns start it afresh.
       if (annual && shorterThanYear && actual.kind === 'number' && column.period?.fy !== undefined)
@@ -341,7 +342,7 @@ function periodWording(sheet: Sheet, table: DetectedTable): PeriodWording {
         lastYear: line.lastYear(index),
         projectedYearEnd: line.projectedYearEnd(index),
       };
-      const reason = assess(parseActualCell(cellAt(sheet, line.row, column.col)), target, context).explain();
+      const reason = assess(actualInColumn(table, sheet, line.row, column), target, context).explain();
       return `${reason}${sheetDisagreement(table, line, index)}`;
     },
   };

@@ -334,3 +334,18 @@ describe('a budget on the row', () => {
     expect(verdicts[0]!.status).toBe('no-target');
   });
 });
+
+describe('a Frequency column', () => {
+  test('an "Annual" measure with its quarters blank is not due before the year end; a quarterly one is No data', () => {
+    const { verdicts } = read([
+      ['Performance Indicators 2024/25'],
+      ['Indicator', 'Frequency', 'Target', 'Q1', 'Q2', 'Q3', 'Q4'],
+      ['Tenant satisfaction (STAR)', 'Annual', pct(0.8), null, null, null, null],
+      ['Rent collected', 'Quarterly', pct(0.98), { v: 0.972, fmt: '0.0%' }, { v: 0.978, fmt: '0.0%' }, null, null],
+    ]);
+    const line = (row: number) => verdicts.filter((v) => v.row === row).map((v) => `${v.periodLabel} ${v.status}`);
+    expect(line(2)).toEqual(['Q1 2024/25 not-due', 'Q2 2024/25 not-due']);
+    expect(line(3)).toEqual(['Q1 2024/25 near', 'Q2 2024/25 near']);
+    expect(verdicts.find((v) => v.row === 2)!.reason).toContain('it is reported once a year (its frequency is "Annual")');
+  });
+});

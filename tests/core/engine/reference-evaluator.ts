@@ -20,6 +20,7 @@ import type { IndicatorVerdict, Trend } from '../../../src/core/engine/indicator
 import { judge, type JudgeContext } from '../../../src/core/engine/judge';
 import { timeStandardIn } from '../../../src/core/engine/kpi-return';
 import { parseActualCell } from '../../../src/core/engine/parse-actual';
+import { actualInColumn } from '../../../src/core/engine/reporting-frequency';
 import { parseTargetCell } from '../../../src/core/engine/parse-target';
 import { decidePolarity, type PolarityDecision } from '../../../src/core/engine/polarity';
 import { polarityFromRating } from '../../../src/core/engine/polarity-from-rating';
@@ -338,7 +339,7 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
         indicator.targetRow === undefined && isAnnualCount(columnTarget, targetColumn, indicator.description) ? columnTarget : undefined;
       const shorterThanYear = period !== undefined && monthsIn(period) < 12;
       const target = annual && shorterThanYear ? annualAsRate(annual) : columnTarget;
-      const actual = parseActualCell(cellAt(sheet, indicator.row, column.col));
+      const actual = actualInColumn(table, sheet, indicator.row, column);
 
       if (annual && shorterThanYear && actual.kind === 'number' && period?.fy !== undefined) {
         const sameYear = yearToDate?.fy === period.fy;
