@@ -6,6 +6,11 @@ import { publishedRating } from './published-rating';
 import { columnsOf } from './table-columns';
 import type { Target } from './target-types';
 
+/** How close to its target a figure may be rated either way by a tolerance: the default 5%. */
+const NEAR_SHARE = 0.05;
+/** The words KPI Tracker writes itself (its default labels), which a past run may have left. */
+const OWN_WORDS = /^(met|near miss|not met)$/i;
+
 /**
  * Where nothing in the workbook says which way is better, a rating the sheet gives the row may:
  * "Planning appeals allowed" at 0% against 30%, rated R, is better lower. Before, such a row was
@@ -22,6 +27,10 @@ export function polarityFromRating(table: DetectedTable, sheet: Sheet, row: numb
     const rating = publishedRating(table, sheet, row, col);
     if (!rating || (rating.status !== 'met' && rating.status !== 'missed')) return undefined;
     if ((actual.unit ?? target.unit) !== target.unit || actual.value === target.value) return undefined;
+    // A figure near its target may be rated by a tolerance (a happy face for 98.9 against 99.2),
+    // and KPI Tracker's own words may be last quarter's run: neither says which way is better.
+    if (Math.abs(actual.value - target.value) <= Math.abs(target.value) * NEAR_SHARE) return undefined;
+    if (OWN_WORDS.test(rating.text.trim())) return undefined;
     const above = actual.value > target.value;
     const polarity = above === (rating.status === 'met') ? 'higher' : 'lower';
     return {
