@@ -713,8 +713,15 @@ function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[],
     (targetsYearNow ? targetYear : mostDated) ?? targetYear ?? columns.find((column) => column.period?.fy !== undefined)?.period?.fy;
   // A title naming a later financial year ("08/09 TH Index Report" over "Actual 07/08 | June
   // target | June actual") dates the undated months: a lone dated actual is last year's outturn.
+  // So does a quarter ("Quarter 3 2024/25" over "2023/24 outturn | 2024/25 target | Q1 | Q2 | Q3").
   // A month or date in a title ("Report to Cabinet, July 2025") says when it was written, not this.
-  const laterYear = titled?.kind === 'year' && titledYear !== undefined && years.size > 0 && dated !== undefined && titledYear > dated;
+  const laterYear =
+    titled !== undefined &&
+    titled.kind !== 'month' &&
+    titledYear !== undefined &&
+    years.size > 0 &&
+    dated !== undefined &&
+    titledYear > dated;
   const year =
     (laterYear ? titledYear : dated) ??
     titledYear ??

@@ -189,7 +189,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'count',
     pattern:
-      /^(numbers?|no\.? of cases|number of cases|cases|count|volume|total (cases|volume|number|count)|(housing )?stock|numerator|denominator|base|sample size|volume (meeting|within|inside|achieving) (the )?(target|standard)s?)$/,
+      /^(numbers?|no\.? of cases|number of cases|cases|count|volume|total (cases|volume|number|count)|(housing )?stock|numerator|denominator|base|sample size|volume (meeting|within|inside|achieving) (the )?(target|standard)s?|(non-?)?compliant|properties (requiring|in scope)( \w+)?|(number|no\.?) of properties|total properties)$/,
     confidence: 0.9,
   },
   {
@@ -269,6 +269,19 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
         : undefined;
     return { role: rule.role, confidence: rule.confidence, reason: `header "${raw.trim()}"`, ...(period ? { period } : {}) };
   }
+  // "Profile to date" beside "Actual to date", the NHS's "Threshold" and "YTD threshold": the
+  // target by another name, the year to date's where it says so.
+  const profile = /^(ytd |year to date )?(threshold|profile|profiled target|target profile)( to date| ytd)?$|^target to date$/.exec(text);
+  if (profile)
+    return {
+      role: 'target',
+      confidence: 0.9,
+      reason: `header "${raw.trim()}" is the target by another name`,
+      ...(/\b(ytd|to date)\b/.test(text) ? { period: { kind: 'ytd' as const } } : {}),
+    };
+  // "% compliant" beside "Compliant | Non-compliant" counts: the share, the figure judged.
+  if (/^(%|percentage|per ?cent) (compliant|compliance|in date|valid|complete|completed)$/.test(text))
+    return { role: 'actual', confidence: 0.9, reason: `header "${raw.trim()}" is the share` };
   // "2024/25 status", "Q2 2024/25 RAG", "RAG Mar 2025": one period's rating, as a tracker gives one
   // for each period side by side.
   const rated = STATUS_OF_PERIOD.map((pattern) => pattern.exec(text)?.groups?.period).find(Boolean);

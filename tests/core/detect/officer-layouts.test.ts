@@ -5,7 +5,9 @@
 import { detectWorkbook } from '../../../src/core/detect/detect-workbook';
 import type { DetectedTable } from '../../../src/core/detect/types';
 import { evaluateWorkbook } from '../../../src/core/engine/evaluate';
+import { classifyHeader } from '../../../src/core/detect/header-lexicon';
 import { readStatusWord } from '../../../src/core/engine/status-words';
+import { latestPeriodWithData } from '../../../src/core/plan/recalc-plan';
 import { periodLabel } from '../../../src/core/periods/period';
 import { planValueText } from '../../../src/core/plan/plan-types';
 import { runKpiTracker } from '../../../src/core/run/run-kpi-tracker';
@@ -347,5 +349,46 @@ describe('a Frequency column', () => {
     expect(line(2)).toEqual(['Q1 2024/25 not-due', 'Q2 2024/25 not-due']);
     expect(line(3)).toEqual(['Q1 2024/25 near', 'Q2 2024/25 near']);
     expect(verdicts.find((v) => v.row === 2)!.reason).toContain('it is reported once a year (its frequency is "Annual")');
+  });
+});
+
+describe("the tenth reviewer's grids", () => {
+  test('"Quarter 3 2024/25" over "2023/24 outturn | 2024/25 target | Q1 | Q2 | Q3": the quarters are 2024/25, and the run is about Q3', () => {
+    const { detection, verdicts } = read([
+      ['Borough Council Plan 2024-2028'],
+      ['Quarter 3 2024/25'],
+      [],
+      ['Measure', '2023/24 outturn', '2024/25 target', 'Q1', 'Q2', 'Q3', 'Status'],
+      ['Processing of major planning applications within 13 weeks', pct(0.91), pct(0.8), pct(0.88), pct(0.92), pct(0.79), null],
+    ]);
+    expect(roles(detection.tables[0]!).slice(3, 6)).toEqual(['D:actual Q1 2024/25', 'E:actual Q2 2024/25', 'F:actual Q3 2024/25']);
+    expect(latestPeriodWithData(verdicts)).toBe('Q3 2024/25');
+  });
+
+  test('"Properties requiring | Compliant | Non-compliant | % compliant | Target": the share is judged, the counts never', () => {
+    const { detection, verdicts } = read([
+      ['Building Safety Compliance - December 2024'],
+      ['Area', 'Properties requiring', 'Compliant', 'Non-compliant', '% compliant', 'Target', 'RAG'],
+      ['Electrical (EICR within 5 years)', 12980, 12511, 469, { v: 0.9639, fmt: '0.00%' }, pct(1), null],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual([
+      'A:description',
+      'B:count',
+      'C:count',
+      'D:count',
+      'E:actual Dec 2024',
+      'F:target',
+      'G:status',
+    ]);
+    expect(verdicts[0]!.actualValue).toBeCloseTo(96.39);
+  });
+
+  test.each([
+    ['Profile to date', 'target YTD'],
+    ['YTD threshold', 'target YTD'],
+    ['Threshold', 'target'],
+  ])('"%s" is the %s', (heading, role) => {
+    const guess = classifyHeader(heading)!;
+    expect(`${guess.role}${guess.period ? ` ${periodLabel(guess.period)}` : ''}`).toBe(role);
   });
 });
