@@ -10,10 +10,13 @@ import { CASES_DIR, HELD_BACK_DIR, caseFiles, isHeldBack, readCases, scoreCase, 
  * The share of the publishers' readings KPI Tracker agrees with, as last measured (npm run
  * corpus:score): working set 97.1%, held back 85.4%. Seventeen more tables joined on 6 December
  * (three held back by their names' hash), scored before any tuning: the new working files read
- * 363 of 432, the new held-back ones 78 of 85. Raise these as detection improves; a change that
- * lowers them has made KPI Tracker read real workbooks worse.
+ * 363 of 432, the new held-back ones 78 of 85. On 7 December eighteen more joined (five held
+ * back): the working thirteen are harder than the rest (two whole tables from datasets are not
+ * found), so the working share fell from 94.0% to 91.1% with no change to the code; the held
+ * back, 52 files, stand at 84.3%. Raise these as detection improves; a change that lowers them
+ * has made KPI Tracker read real workbooks worse.
  */
-const FLOOR = { working: 0.93, heldBack: 0.82 };
+const FLOOR = { working: 0.91, heldBack: 0.84 };
 
 describe('the real corpus', () => {
   const working = readCases(CASES_DIR, (name) => !isHeldBack(name));
