@@ -2,7 +2,7 @@ import type { Detection, DetectedTable } from '../detect/types';
 import type { IndicatorVerdict } from '../engine/indicator-verdict';
 import type { Status } from '../engine/target-types';
 import { judgedFigures, type JudgedFigures } from '../engine/judged-figures';
-import { cellAddress, parseCellAddress, quoteSheetName, rangeAddress } from '../model/address';
+import { cellAddress, columnLetter, parseCellAddress, quoteSheetName, rangeAddress } from '../model/address';
 import { cellText } from '../model/cell-text';
 import { cellAt, findSheet, type Cell, type Sheet, type Workbook } from '../model/workbook';
 import { parsePeriodLabel } from '../periods/parse-period-label';
@@ -430,6 +430,8 @@ export function planRecalculation(
   const unwritable = new Map<number, number>();
   // Tables rating period by period with no column for the run's period, and that period.
   const noColumnForPeriod = new Map<number, string>();
+  // Tables whose only status column rates the year to date, with the run's period.
+  const yearToDateColumns = new Map<number, { col: number; period: string }>();
   // Looked up once per table rather than once per indicator.
   const places = detection.tables.map((table) => {
     const sheet = findSheet(workbook, table.sheet);
@@ -451,12 +453,17 @@ export function planRecalculation(
     const tableIndex = verdict.tableIndex;
     const { table, statusCols, commentaryCol } = places[tableIndex]!;
     // Several status columns: the one the engine read beside the figure judged.
-    const statusCol = statusCols.byPeriod
+    const placeForStatus = statusCols.byPeriod
       ? statusCols.byPeriod.get(verdict.periodLabel)
       : statusCols.several
         ? statusColumnToWrite(table, verdict.period, judgedColumn(verdict))?.col
         : statusCols.col;
+    // A column rating the year to date ("RAG (YTD)") is no place for a month's or a quarter's status.
+    const yearToDateOnly =
+      placeForStatus !== undefined && !statusCols.byPeriod && verdict.period?.kind !== 'ytd' && ratesYearToDate(table, placeForStatus);
+    const statusCol = yearToDateOnly ? undefined : placeForStatus;
     if (statusCols.byPeriod && statusCol === undefined) noColumnForPeriod.set(tableIndex, verdict.periodLabel);
+    if (yearToDateOnly) yearToDateColumns.set(tableIndex, { col: placeForStatus, period: verdict.periodLabel });
     const sheet = places[tableIndex]!.sheet!;
     const statusLabel = labels[status];
     const statusColour = colours[status];
@@ -631,7 +638,7 @@ export function planRecalculation(
     } else {
       // No commentary column: the words are the verdict's own.
       officersCommentary = verdict.commentary;
-      if (statusCol === undefined) unwritable.set(tableIndex, (unwritable.get(tableIndex) ?? 0) + 1);
+      if (statusCol === undefined && !yearToDateOnly) unwritable.set(tableIndex, (unwritable.get(tableIndex) ?? 0) + 1);
     }
     chosen.push({ verdict, commentary, statusLabel, statusColour, figures, officerCommentary: officersCommentary });
   }
@@ -644,6 +651,13 @@ export function planRecalculation(
       nowhereToWrite(
         tableIndex,
         `this table rates its indicators period by period and has no column for ${period || 'this period'}, so no status was written into it.`,
+      ),
+    );
+  for (const [tableIndex, { col, period }] of yearToDateColumns)
+    notices.push(
+      nowhereToWrite(
+        tableIndex,
+        `column ${columnLetter(col)} rates the year to date, and this run is about ${period || 'another period'}, so no status was written into it.`,
       ),
     );
   for (const [tableIndex, count] of unwritable)
@@ -774,4 +788,9 @@ export function settingsSheetIfChanged(workbook: Workbook, settings: Settings): 
 
 export function sheetReference(sheet: string, row: number, col: number): string {
   return `${quoteSheetName(sheet)}!${cellAddress(row, col)}`;
+}
+
+/** Whether a table's status column is dated to the year to date ("RAG (YTD)", "YTD RAG"). */
+function ratesYearToDate(table: DetectedTable, col: number): boolean {
+  return table.columns.find((column) => column.col === col)?.period?.kind === 'ytd';
 }

@@ -392,3 +392,27 @@ describe("the tenth reviewer's grids", () => {
     expect(`${guess.role}${guess.period ? ` ${periodLabel(guess.period)}` : ''}`).toBe(role);
   });
 });
+
+describe('a status column for the year to date alone', () => {
+  test('"Oct-24 | Nov-24 | Dec-24 | YTD actual | YTD target | RAG (YTD)": December\'s statuses are never written into the year to date\'s column, and the run says so', () => {
+    const run = recalc([
+      ['Homelessness & Housing Options - December 2024'],
+      ['Indicator', 'Annual target', 'Oct-24', 'Nov-24', 'Dec-24', 'YTD actual', 'YTD target', 'RAG (YTD)'],
+      ['Homelessness preventions', 400, 31, 35, 28, 262, 300, null],
+      [
+        'Housing register applications assessed within 28 days',
+        pct(0.9),
+        pct(0.85),
+        pct(0.91),
+        pct(0.94),
+        { v: 0.895, fmt: '0.0%' },
+        pct(0.9),
+        null,
+      ],
+    ]);
+    expect(statusEdits(run)).toEqual([]);
+    expect(run.plan.notices.map((notice) => notice.message)).toContain(
+      'column H rates the year to date, and this run is about Dec 2024, so no status was written into it.',
+    );
+  });
+});
