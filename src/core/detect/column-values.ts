@@ -50,7 +50,8 @@ const POLARITY_PHRASE =
   /^(polarity:?\s*)?(higher|lower|high|low|up|down|↑|↓|▲|▼|△|▽|increase|decrease|reduce|bigger|smaller|maximi[sz]e|minimi[sz]e)( (is|are) (better|best|good))?$|^good is (high|low|higher|lower)$/i;
 
 function kindOfText(text: string): ValueKind {
-  const t = text.trim();
+  // A dagger marks a footnote ("198†"), as an asterisk does.
+  const t = text.trim().replace(/[†‡]+$/, '');
   if (NO_DATA_WORDS.test(t)) return 'no-data';
   if (readStatusWord(t) !== undefined) return 'status';
   if (/\d/.test(t) && (FIGURE_TEXT.test(t) || DURATION_TEXT.test(t))) return 'figure';

@@ -27,12 +27,18 @@ const RATE_WORDS: ReadonlyArray<[RegExp, RatePeriod]> = [
   [/^per (year|annum)$|^p\.?a\.?$/, 'year'],
 ];
 
-/** Pulls a footnote marker (`*`, `**`) off the front or middle of the text. */
+/** Pulls a footnote marker (`*`, `**`, a dagger `†`, `‡`) off the front or middle of the text. */
 function takeMarker(text: string): { marker?: string; rest: string } {
-  const runs = text.match(/\*+/g);
+  const runs = text.match(/\*+|[†‡]+/g);
   if (!runs) return { rest: text };
   const marker = runs.reduce((a, b) => (b.length > a.length ? b : a));
-  return { marker, rest: text.replace(/\*+/g, ' ').replace(/\s+/g, ' ').trim() };
+  return {
+    marker,
+    rest: text
+      .replace(/\*+|[†‡]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  };
 }
 
 /** "p", "(p)", "(r)", "provisional", "revised" after a figure: it is not final, and the reason says so. */

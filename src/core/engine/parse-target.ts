@@ -16,7 +16,7 @@ export function normaliseText(text: string): string {
 }
 
 const NO_TARGET =
-  /^(n\/?a|na|none|no target( set)?|no official target\b.*|no target\b.*|not applicable|-+|tbc|tbd|to be confirmed|to be set|monitor(ing)?( only)?|for info(rmation)?( only)?|info only|data only|baseline( year)?|contextual|no target - monitoring only|new|new kpi|new measure|new indicator|(to )?(establish|set)( a)? baseline)$/;
+  /^(n\/?a|na|none|no target( set)?|no official target\b.*|no target\b.*|not applicable|-+|tbc|tbd|to be confirmed|to be set|monitor(ing)?( only)?|for info(rmation)?( only)?|info only|data only|baseline( year)?|contextual|no target - monitoring only|new|new kpi|new measure|new indicator|(to )?(establish|set)( a)? baseline|new (kpi|measure|indicator)\s*[-–:]\s*baseline( year)?)$/;
 
 const UNIT_WORDS: ReadonlyArray<{ pattern: RegExp; unit: Unit }> = [
   { pattern: /^(working days?|work days?|wd|business days?|clear working days?)$/, unit: 'working days' },
@@ -195,6 +195,9 @@ export function parseTargetText(raw: string): Target {
     if (inner.kind === 'none') return { ...inner, text, why: `the target reads "${raw.trim()}"` };
     return { ...inner, text };
   }
+  // "5 per 1,000 homes", "50 per 100,000": a rate per so many, compared as the figure it is.
+  const perMany = /^(\d+(?:\.\d+)?) per (1,000|1000|10,000|10000|100,000|100000)( [a-z ]+)?$/.exec(t);
+  if (perMany) return { kind: 'threshold', text, value: Number(perMany[1]), unit: 'count' };
   // "All" (every council meeting webcast) is all of them; "Zero" none at all.
   if (t === 'all') return { kind: 'threshold', text, value: 100, unit: 'percent', direction: 'higher' };
   if (t === 'zero') return { kind: 'threshold', text, value: 0, unit: 'count', direction: 'lower' };

@@ -416,3 +416,37 @@ describe('a status column for the year to date alone', () => {
     );
   });
 });
+
+describe('more of what the tenth reviewer found', () => {
+  test.each([
+    ['Average attendance time to emergency incidents', 'lower'],
+    ['Domestic burglary rate per 1,000 households', 'lower'],
+    ['Proven reoffending rate', 'lower'],
+    ['First time entrants to the youth justice system', 'lower'],
+    ["Re-referrals to children's social care within 12 months", 'lower'],
+    ['Children becoming subject to a child protection plan for a second or subsequent time', 'lower'],
+    ['Residual household waste per household (kg)', 'lower'],
+    ['False alarms attended', 'lower'],
+    ['Planning appeals allowed', 'lower'],
+    ['Permanent admissions to residential and nursing care homes (65+) per 100,000', 'lower'],
+    ['Delayed transfers of care', 'lower'],
+    ['Abandoned vehicles removed within 24 hours', 'higher'],
+    ['Positive outcome rate for all crime', 'higher'],
+  ])('"%s" is better %s', (description, polarity) => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Actual'],
+      [description, 10, 12],
+    ]);
+    expect(verdicts[0]).toMatchObject({ polarity, polarityAssumed: false });
+  });
+
+  test('targets "5 per 1,000 homes" and "New measure - baseline year", and figures marked with a dagger, are read', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Actual'],
+      ['Category 1 hazards removed per 1,000 homes', '5 per 1,000 homes', '6.2'],
+      ['Tenancy sustainment at 12 months', 'New measure - baseline year', '84.2%†'],
+      ['Households helped to remain in their home', 180, '198†'],
+    ]);
+    expect(verdicts.map((v) => v.status)).toEqual(['met', 'no-target', 'met']);
+  });
+});
