@@ -78,7 +78,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'status',
     pattern:
-      /^(status|rag|rag status|rating|performance|progress|position)( status)? (against|v\.?|vs\.?|versus|compared (to|with)|to) target$|^(on|met|achieved|meeting|hit) target\??$|^met ?\/ ?not met$|^(did|have|has|was|were) (we|it|the council|they)( \w+)? (meet|met|achieve|achieved|hit|reach|reached) (our |the |its |their )?targets?\??$|^on track\??$/,
+      /^(status|rag|rag status|rating|performance|progress|position)( status)? (against|v\.?|vs\.?|versus|compared (to|with)|to) target$|^(on|met|achieved|meeting|hit) target\??$|^met ?\/ ?not met$|^(did|have|has|was|were) (we|it|the council|they)( \w+)? (meet|met|achieve|achieved|hit|reach|reached) (our |the |its |their )?targets?\??$|^on track\??$|^(trajectory|plan|standard) (met|achieved)\??$/,
     confidence: 0.9,
   },
   // The publisher's own gap ("Variance from target", "Variance %"): shown, never the figure or the target.
@@ -271,7 +271,8 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
   }
   // "Profile to date" beside "Actual to date", the NHS's "Threshold" and "YTD threshold": the
   // target by another name, the year to date's where it says so.
-  const profile = /^(ytd |year to date )?(threshold|profile|profiled target|target profile)( to date| ytd)?$|^target to date$/.exec(text);
+  const profile =
+    /^(ytd |year to date )?(threshold|profile|profiled target|target profile|plan|planned)( to date| ytd)?$|^target to date$/.exec(text);
   if (profile)
     return {
       role: 'target',
@@ -282,6 +283,18 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
   // "% compliant" beside "Compliant | Non-compliant" counts: the share, the figure judged.
   if (/^(%|percentage|per ?cent) (compliant|compliance|in date|valid|complete|completed)$/.test(text))
     return { role: 'actual', confidence: 0.9, reason: `header "${raw.trim()}" is the share` };
+  // "Our 2023/24 | Our 2024/25" beside "England 2023/24": the organisation's own figure for each year.
+  const own = /^(our|council|trust|force) (?<period>.+)$/.exec(text)?.groups?.period;
+  const ownPeriod = own ? parsePeriodLabel(own) : undefined;
+  if (ownPeriod)
+    return { role: 'actual', period: ownPeriod, confidence: 0.9, reason: `header "${raw.trim()}" is our own figure for a period` };
+  // "England 2023/24", "Statistical neighbours 2023/24": a wider area's figure for a period, to compare with.
+  const area =
+    /^(england|wales|scotland|northern ireland|uk|great britain|national|regional|region|london|statistical neighbours?|nearest neighbours?|family group|comparator group|peer group|similar councils|cipfa (family|neighbours?)) (?<period>.+)$/.exec(
+      text,
+    )?.groups?.period;
+  if (area && parsePeriodLabel(area))
+    return { role: 'benchmark', confidence: 0.9, reason: `header "${raw.trim()}" is a wider area's figure to compare with` };
   // "2024/25 status", "Q2 2024/25 RAG", "RAG Mar 2025": one period's rating, as a tracker gives one
   // for each period side by side.
   const rated = STATUS_OF_PERIOD.map((pattern) => pattern.exec(text)?.groups?.period).find(Boolean);

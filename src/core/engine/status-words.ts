@@ -27,7 +27,7 @@ const WHOLE: ReadonlyArray<[RegExp, Status]> = [
     'met',
   ],
   [
-    /^(amber|a|near target|close to target|within tolerance|slightly off track|partially achieved|near miss|triangle|⚠|◆|▲?\s*amber|at risk|some risk|on course with some risk|partly met|partially met|broadly on course( with minor slippage)?|slightly (off|below|under|behind) (target|track))$/,
+    /^(amber|a|near target|close to target|within tolerance|slightly off track|partially achieved|near miss|triangle|⚠|◆|▲?\s*amber|at risk|some risk|on course with some risk|partly met|partially met|broadly on course( with minor slippage)?|slightly (off|below|under|behind) (target|track)|nearly (achieved|met)|almost (achieved|met))$/,
     'near',
   ],
   [

@@ -450,3 +450,40 @@ describe('more of what the tenth reviewer found', () => {
     expect(verdicts.map((v) => v.status)).toEqual(['met', 'no-target', 'met']);
   });
 });
+
+describe('headings the tenth reviewer found unread', () => {
+  test('"Our 2023/24 | Our 2024/25 | Target 2024/25 | England 2023/24": last year is last year, and England is a comparator', () => {
+    const { detection } = read([
+      ['Measure', 'Description', 'Our 2023/24', 'Our 2024/25', 'Target 2024/25', 'England 2023/24', 'RAG'],
+      [
+        '2B(1)',
+        'Older people still at home 91 days after discharge into reablement',
+        pct(0.81),
+        { v: 0.842, fmt: '0.0%' },
+        pct(0.82),
+        { v: 0.838, fmt: '0.0%' },
+        null,
+      ],
+    ]);
+    expect(roles(detection.tables[0]!).slice(2)).toEqual([
+      'C:actual 2023/24',
+      'D:actual 2024/25',
+      'E:target 2024/25',
+      'F:benchmark',
+      'G:status',
+    ]);
+  });
+
+  test('"Plan | Actual | Variance to plan | Trajectory met?": the plan is the target, the question the status', () => {
+    const { detection } = read([
+      ['Elective Recovery - December 2024'],
+      ['Measure', 'Plan', 'Actual', 'Variance to plan', 'Trajectory met?'],
+      ['Patients waiting over 52 weeks', 420, 388, -32, null],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:target', 'C:actual Dec 2024', 'D:variance', 'E:status']);
+  });
+
+  test('"Nearly achieved" is a near miss', () => {
+    expect(readStatusWord('Nearly achieved')).toBe('near');
+  });
+});
