@@ -324,7 +324,7 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
     !(byAnotherName && !/\b(annual|yearly|year|ytd|\d{2}\/?\d{2})\b/.test(text))
   ) {
     const rest = text
-      .replace(/\b(annual|targets?|goals?|trajector(y|ies)|ambitions?|yearly|year|full year|for|ytd|our)\b/g, ' ')
+      .replace(/\b(annual|targets?|goals?|trajector(y|ies)|ambitions?|yearly|year|full year|for|ytd|our|profiled?)\b/g, ' ')
       .replace(/\s*%(?=\s|$)/g, ' ')
       .trim();
     // "Target 2025" may be for 2024/25, 2025/26 or the calendar year: it dates nothing.

@@ -487,3 +487,15 @@ describe('headings the tenth reviewer found unread', () => {
     expect(readStatusWord('Nearly achieved')).toBe('near');
   });
 });
+
+describe("a quarter's profiled target beside the annual one", () => {
+  test('"Annual target | Q3 target (profile) | Q3 YTD actual": the quarter is judged against its profile, not the year\'s target', () => {
+    const { verdicts } = read([
+      ['Economy and Regeneration KPIs - Quarter 3 2024/25'],
+      ['Indicator', 'Annual target', 'Q3 target (profile)', 'Q3 YTD actual', 'RAG'],
+      ['Businesses receiving advice or support', 400, 300, 322, null],
+      ['New jobs created through council support', 250, 185, 141, null],
+    ]);
+    expect(verdicts.map((v) => `${v.targetValue} ${v.status}`)).toEqual(['300 met', '185 missed']);
+  });
+});
