@@ -597,7 +597,7 @@ function judgeAgainstOtherFigure(actual: Actual, target: Extract<Target, { kind:
   const what =
     target.kind === 'change'
       ? `to ${target.aim} it`
-      : `to be ${target.direction === 'lower' ? 'at or below' : 'at or above'} the ${target.comparator}`;
+      : `to be ${(target.direction ?? ctx.polarity.polarity) === 'lower' ? 'at or below' : 'at or above'} the ${target.comparator}`;
   if (!against) {
     const missing = target.kind === 'change' ? 'no earlier figure' : `no ${target.comparator} figure`;
     const unjudged = worded('no-data', () =>

@@ -229,11 +229,13 @@ export function parseTargetText(raw: string): Target {
     const comparator = quartile ? `${quartile === 'upper' ? 'top' : quartile} quartile` : benchmark[4]!;
     const words = benchmark[1] ?? benchmark[3] ?? '';
     const lower = /below/.test(words) || quartile === 'bottom' || quartile === 'lower';
+    // "Better than national average" says better, not higher: arrears are better below it.
+    const higher = words !== '' && !/^better than$/.test(words);
     return {
       kind: 'benchmark',
       text,
       comparator,
-      ...(lower ? { direction: 'lower' as const } : words ? { direction: 'higher' as const } : {}),
+      ...(lower ? { direction: 'lower' as const } : higher ? { direction: 'higher' as const } : {}),
     };
   }
   // "100%+ of rent due for the year", "Max. 2.0% of gross rent for the year": a share, with what it is a share of.

@@ -499,3 +499,14 @@ describe("a quarter's profiled target beside the annual one", () => {
     expect(verdicts.map((v) => `${v.targetValue} ${v.status}`)).toEqual(['300 met', '185 missed']);
   });
 });
+
+describe('"Better than national average"', () => {
+  test('says better, not higher: tenant arrears of 2.9% against a national 3.6% meet it', () => {
+    const { verdicts } = read([
+      ['KPI', 'Target', 'Q3 performance', 'National average', 'RAG'],
+      ['Current tenant arrears', 'Better than national average', { v: 0.029, fmt: '0.0%' }, { v: 0.036, fmt: '0.0%' }, null],
+    ]);
+    expect(verdicts[0]).toMatchObject({ polarity: 'lower', status: 'met' });
+    expect(verdicts[0]!.reason).toContain('The target is to be at or below the national average');
+  });
+});
