@@ -141,7 +141,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'trend',
     pattern:
-      /^(trend|direction of travel|dot|d\.o\.t\.?|((short|long)( term)?) trend\b.*|year on year change|change|change (from|on|since|compared (to|with)) .{1,40}|(better|worse) (or|\/) (worse|better)|improving ?\/ ?(declining|worsening)|comparison (with|to) (last|previous) (year|quarter|month|period))$/,
+      /^(trend|direction of travel|travel|dot|d\.o\.t\.?|((short|long)( term)?) trend\b.*|year on year change|change|change (from|on|since|compared (to|with)) .{1,40}|(better|worse) (or|\/) (worse|better)|improving ?\/ ?(declining|worsening)|comparison (with|to) (last|previous) (year|quarter|month|period))$/,
     confidence: 0.9,
   },
   { role: 'unit', pattern: /^(unit|units|unit of measure(ment)?|measure type|(measure )?data type)$/, confidence: 0.9 },

@@ -221,7 +221,7 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
   // figures is their direction of travel, not which way is better (which stands with the measure).
   for (const cell of cells) {
     const mapping = roles.get(cell.col);
-    if (mapping?.role !== 'polarity' || normaliseHeader(cell.header) !== 'direction') continue;
+    if (mapping?.role !== 'polarity' || !/^(direction|travel)$/.test(normaliseHeader(cell.header))) continue;
     const figures = cells.filter((other) => ['actual', 'previous'].includes(roleOf(other.col) ?? ''));
     if (!cells.some((other) => roleOf(other.col) === 'previous') || figures.some((other) => other.col > cell.col)) continue;
     roles.set(cell.col, {

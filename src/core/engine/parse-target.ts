@@ -164,6 +164,15 @@ function readQuarterDeadline(text: string): CalendarDate | undefined {
  */
 export function parseTargetText(raw: string): Target {
   const text = raw;
+  // "Top quartile (97.3%)", "National average (3.6%)": the comparator's figure is written beside
+  // it, and is the figure to reach.
+  const stated = /^(.*\b(quartile|average|median))\s*\(\s*([<>≤≥]?\s*\d[\d,.]*\s*%?)\s*\)\s*$/i.exec(normaliseText(raw).trim());
+  if (stated) {
+    const comparator = parseTargetText(stated[1]!);
+    const figure = parseTargetText(stated[3]!);
+    if (comparator.kind === 'benchmark' && figure.kind === 'threshold')
+      return { ...figure, text, ...(comparator.direction ? { direction: comparator.direction } : {}) };
+  }
   const t = normaliseText(raw)
     .toLowerCase()
     // A footnote marker ("N/A **", "86% *") is not part of the target.

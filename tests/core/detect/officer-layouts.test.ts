@@ -510,3 +510,21 @@ describe('"Better than national average"', () => {
     expect(verdicts[0]!.reason).toContain('The target is to be at or below the national average');
   });
 });
+
+describe('a comparator\'s figure written beside it, and a "Travel" column', () => {
+  test('"Top quartile (97.3%)" is judged against 97.3%', () => {
+    const { verdicts } = read([
+      ['Measure', '2024/25 outturn', '2024/25 target', 'Met?'],
+      ['Council tax collection rate', { v: 0.962, fmt: '0.0%' }, 'Top quartile (97.3%)', null],
+    ]);
+    expect(verdicts[0]).toMatchObject({ targetValue: 97.3, status: 'missed' });
+  });
+
+  test('"Travel" after the current and previous figures is the direction of travel', () => {
+    const { detection } = read([
+      ['Indicator', 'Target', 'Current performance', 'Previous quarter', 'Travel', 'Status'],
+      ['Households in fuel poverty', pct(0.12), { v: 0.131, fmt: '0.0%' }, { v: 0.135, fmt: '0.0%' }, '↑', null],
+    ]);
+    expect(roles(detection.tables[0]!)[4]).toBe('E:trend');
+  });
+});
