@@ -208,6 +208,17 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
         });
     }
 
+  // "Red | Amber | Green | Actual" over "<75% | 75% - 84.9% | 85%+ | 79%": the bands of a rating
+  // scheme beside the figure. Green is the target; Amber the near-miss band, Red the band beyond it.
+  // A summary of RAG counts has no figure of its own beside them, and keeps its columns.
+  const band = (word: string): HeaderCell | undefined => cells.find((cell) => normaliseHeader(cell.header) === word);
+  const [red, amber, green] = [band('red'), band('amber'), band('green')];
+  if (red && amber && green && cells.some((cell) => roleOf(cell.col) === 'actual' && ![red, amber, green].includes(cell))) {
+    roles.set(green.col, column(green, 'target', 0.8, `header "${green.header}" beside "Red" and "Amber": the band that meets the target`));
+    roles.set(amber.col, column(amber, 'tolerance', 0.8, `header "${amber.header}": the near-miss band`));
+    roles.set(red.col, column(red, 'tolerance', 0.8, `header "${red.header}": the band that misses, read with Amber`));
+  }
+
   // "Notes" over "Lower is better", "Higher is better": which way is better, said for each row.
   for (const cell of cells) {
     const mapping = roles.get(cell.col);

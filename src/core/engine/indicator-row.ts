@@ -97,7 +97,8 @@ function figureHeadingsOf(table: DetectedTable): readonly string[] | undefined {
 
 /** The run's tolerance, or the indicator's own where its row has a tolerance column ("10%"). */
 export function toleranceFor(ctx: RowContext): Tolerance {
-  const column = columnsOf(ctx.table, 'tolerance')[0];
+  const tolerances = columnsOf(ctx.table, 'tolerance');
+  const column = tolerances.find((c) => AMBER_THRESHOLD.test(normaliseHeader(c.header))) ?? tolerances[0];
   const base = ctx.options.tolerance ?? DEFAULT_TOLERANCE;
   if (column === undefined) return base;
   const col = column.col;
@@ -123,8 +124,20 @@ function amberBand(ctx: RowContext, cell: Cell): Tolerance | undefined {
   if (targetCol === undefined) return undefined;
   const target = parseTargetCell(cellAt(ctx.sheet, ctx.indicator.row, targetCol));
   const amber = parseTargetCell(cell);
-  if (target.kind !== 'threshold' || amber.kind !== 'threshold' || target.unit !== amber.unit || target.value === 0) return undefined;
-  return { rule: 'relative', percent: Math.min(100, (Math.abs(target.value - amber.value) / Math.abs(target.value)) * 100) };
+  // An amber range ("75% - 84.9%") reaches as far as its bound furthest from the target.
+  const edge =
+    amber.kind === 'threshold'
+      ? amber.value
+      : amber.kind === 'range' && target.kind === 'threshold'
+        ? furthest(amber, target.value)
+        : undefined;
+  const amberUnit = amber.kind === 'threshold' || amber.kind === 'range' ? amber.unit : undefined;
+  if (target.kind !== 'threshold' || edge === undefined || target.unit !== amberUnit || target.value === 0) return undefined;
+  return { rule: 'relative', percent: Math.min(100, (Math.abs(target.value - edge) / Math.abs(target.value)) * 100) };
+}
+
+function furthest(range: { low: number; high: number }, from: number): number {
+  return Math.abs(range.low - from) > Math.abs(range.high - from) ? range.low : range.high;
 }
 
 /** The year a one-period table reports (a KPI return, a case list): the one its sheet is named after. */

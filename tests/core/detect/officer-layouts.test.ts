@@ -528,3 +528,33 @@ describe('a comparator\'s figure written beside it, and a "Travel" column', () =
     expect(roles(detection.tables[0]!)[4]).toBe('E:trend');
   });
 });
+
+describe("a rating scheme's bands beside the figure", () => {
+  test('"Red | Amber | Green | Actual": Green is the target, Amber the near-miss band, and no band is a figure', () => {
+    const { detection, verdicts } = read([
+      ['Q3 2024/25 Performance Report'],
+      ['Indicator', 'Red', 'Amber', 'Green', 'Actual', 'RAG'],
+      ['Percentage of calls answered within 2 minutes', '<75%', '75% - 84.9%', '85%+', pct(0.79), null],
+      ['Average time to answer (seconds)', '>90', '61-90', '60 or less', 85, null],
+      ['Percentage of emails responded to within 5 working days', '<90%', '90-94.9%', '95%+', pct(0.88), null],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual([
+      'A:description',
+      'B:tolerance',
+      'C:tolerance',
+      'D:target',
+      'E:actual Q3 2024/25',
+      'F:status',
+    ]);
+    expect(verdicts.map((v) => v.status)).toEqual(['near', 'near', 'missed']);
+  });
+
+  test('a summary of RAG counts ("Service | Red | Amber | Green") keeps its columns', () => {
+    const { detection } = read([
+      ['Service', 'Red', 'Amber', 'Green'],
+      ['Housing', 2, 3, 11],
+      ['Environment', 1, 4, 9],
+    ]);
+    expect(detection.tables.flatMap((table) => table.columns.filter((column) => column.role === 'target'))).toEqual([]);
+  });
+});

@@ -151,7 +151,8 @@ function polarityOf(where: TableWhere, indicator: DetectedIndicator, target: Tar
 
 function toleranceOf(where: TableWhere, indicator: DetectedIndicator): Tolerance {
   const base = where.options.tolerance ?? DEFAULT_TOLERANCE;
-  const column = columns(where.table, 'tolerance')[0];
+  const tolerances = columns(where.table, 'tolerance');
+  const column = tolerances.find((c) => /^amber\b/i.test(c.header.trim())) ?? tolerances[0];
   if (column === undefined) return base;
   const col = column.col;
   const cell = cellAt(where.sheet, indicator.row, col);
@@ -160,8 +161,14 @@ function toleranceOf(where: TableWhere, indicator: DetectedIndicator): Tolerance
     const targetCol = columns(where.table, 'target')[0]?.col;
     const target = targetCol === undefined ? undefined : parseTargetCell(cellAt(where.sheet, indicator.row, targetCol));
     const amber = parseTargetCell(cell);
-    if (target?.kind !== 'threshold' || amber.kind !== 'threshold' || target.unit !== amber.unit || target.value === 0) return base;
-    return { rule: 'relative', percent: Math.min(100, (Math.abs(target.value - amber.value) / Math.abs(target.value)) * 100) };
+    if (target?.kind !== 'threshold' || target.value === 0) return base;
+    // A range reaches as far as its bound furthest from the target.
+    let edge: number | undefined;
+    if (amber.kind === 'threshold' && amber.unit === target.unit) edge = amber.value;
+    if (amber.kind === 'range' && amber.unit === target.unit)
+      edge = Math.abs(amber.low - target.value) > Math.abs(amber.high - target.value) ? amber.low : amber.high;
+    if (edge === undefined) return base;
+    return { rule: 'relative', percent: Math.min(100, (Math.abs(target.value - edge) / Math.abs(target.value)) * 100) };
   }
   if (cell.value.kind === 'number') {
     const percent = cell.format?.includes('%') ? cell.value.value * 100 : cell.value.value;
