@@ -78,7 +78,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'status',
     pattern:
-      /^(status|rag|rag status|rating|performance|progress|position)( status)? (against|v\.?|vs\.?|versus|compared (to|with)|to) target$|^(on|met|achieved|meeting|hit) target\??$|^met ?\/ ?not met$|^(did|have|has|was|were) (we|it|the council|they)( \w+)? (meet|met|achieve|achieved|hit|reach|reached) (our |the |its |their )?targets?\??$|^on track\??$|^(trajectory|plan|standard) (met|achieved)\??$/,
+      /^(status|rag|rag status|rating|performance|progress|position)( status)? (against|v\.?|vs\.?|versus|compared (to|with)|to) target$|^(on|met|achieved|meeting|hit) target\??$|^met ?\/ ?not met$|^(did|have|has|was|were) (we|it|the council|they)( \w+)? (meet|met|achieve|achieved|hit|reach|reached) (our |the |its |their )?targets?\??$|^on track\??$|^(trajectory|plan|standard) (met|achieved)\??$|^(within|on|under) budget\??$/,
     confidence: 0.9,
   },
   // The publisher's own gap ("Variance from target", "Variance %"): shown, never the figure or the target.
@@ -117,7 +117,11 @@ const RULES: readonly Rule[] = [
     confidence: 0.9,
   },
   // A budget on the row: the figure a target of "Within budget" holds the actual to.
-  { role: 'benchmark', pattern: /^(annual |approved |revised |original )?budget( %| £k| £m| £000s?| £'000s?)?$/, confidence: 0.8 },
+  {
+    role: 'benchmark',
+    pattern: /^(annual |approved |revised |original |ytd |profiled )?budget( to date| ytd)?( %| £k| £m| £000s?| £'000s?)?$/,
+    confidence: 0.8,
+  },
   // "Quartile" over 1 to 4: where the figure stands among its peers, never a figure or a target.
   {
     role: 'rank',

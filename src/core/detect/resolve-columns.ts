@@ -219,6 +219,18 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
     roles.set(red.col, column(red, 'tolerance', 0.8, `header "${red.header}": the band that misses, read with Amber`));
   }
 
+  // "Annual budget | Budget to date | Actual to date | Within budget?": with no target of its own,
+  // a table's budget is what its figures are held to, the year to date's beside the year to date.
+  const budgets = cells.filter((cell) => roleOf(cell.col) === 'benchmark' && /\bbudget\b/.test(normaliseHeader(cell.header)));
+  if (budgets.length > 0 && !cells.some((cell) => roleOf(cell.col) === 'target')) {
+    const toDate = budgets.find((cell) => /\b(to date|ytd)\b/.test(normaliseHeader(cell.header)));
+    for (const cell of toDate ? [toDate] : budgets.slice(0, 1))
+      roles.set(cell.col, {
+        ...column(cell, 'target', 0.8, `header "${cell.header}": with no target column, the budget is what the figures are held to`),
+        ...(toDate ? { period: { kind: 'ytd' as const } } : {}),
+      });
+  }
+
   // "Notes" over "Lower is better", "Higher is better": which way is better, said for each row.
   for (const cell of cells) {
     const mapping = roles.get(cell.col);

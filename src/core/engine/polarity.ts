@@ -105,6 +105,8 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bunacceptable\b.*\b(litter|detritus|graffiti)\b/i, 'litter'],
   [/\bvacancy rate\b/i, 'vacancy rate'],
   [/\bmaladministration\b/i, 'maladministration'],
+  // Spending against a budget; not spend with local suppliers, which a council wants more of.
+  [/^(?!.*\b(local|sme|smes|small business(es)?|social value|voluntary sector)\b).*\b(spend|expenditure|overspend)\b/i, 'spending'],
   [/\bre-?offend\w*\b|\bfirst[- ]time entrants\b/i, 'reoffending'],
   [/\bre-?referrals?\b|\bfor a second (or subsequent )?time\b|\blasting (2|two) years or (more|longer)\b/i, 'repeat referrals'],
   [/\bresidual (household )?waste\b|\bfalse alarms?\b|\bunwanted fire signals\b/i, 'waste and false alarms'],
@@ -131,6 +133,7 @@ const DONE_ABOUT_A_HARM =
 const HIGHER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bwithin\s+\d+/i, 'within a time'],
   [/\bcollected\b|\b(rent|tax|rates|debt|income) collection\b/i, 'collected'],
+  [/\bincome\b/i, 'income'],
   [/\bsatisf(ied|action)\b/i, 'satisfied'],
   [/\bprevent(ed|ion|ing)?\b/i, 'prevented'],
   [/\bsuccessful(ly)?\b|\bpositive outcomes?\b/i, 'successful'],

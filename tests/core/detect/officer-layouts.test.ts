@@ -558,3 +558,23 @@ describe("a rating scheme's bands beside the figure", () => {
     expect(detection.tables.flatMap((table) => table.columns.filter((column) => column.role === 'target'))).toEqual([]);
   });
 });
+
+describe('a budget with no target column', () => {
+  test('"Annual budget | Budget to date | Actual to date | Within budget?": spending is held to the budget to date, below it', () => {
+    const { detection, verdicts } = read([
+      ['Housing Revenue Account KPIs 2024/25 - December'],
+      ['Indicator', 'Annual budget', 'Budget to date', 'Actual to date', 'Variance', 'Within budget?'],
+      ['Responsive repairs spend', '£14,200,000', '£10,650,000', '£11,320,000', '£670,000', null],
+      ['Rental income', '£96,500,000', '£72,375,000', '£72,010,000', '-£365,000', null],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual([
+      'A:description',
+      'B:benchmark',
+      'C:target YTD 2024/25',
+      'D:actual YTD 2024/25',
+      'E:variance',
+      'F:status',
+    ]);
+    expect(verdicts.map((v) => `${v.polarity} ${v.status}`)).toEqual(['lower missed', 'higher near']);
+  });
+});
