@@ -435,7 +435,15 @@ export function planRecalculation(
   // Looked up once per table rather than once per indicator.
   const places = detection.tables.map((table) => {
     const sheet = findSheet(workbook, table.sheet);
-    return { table, sheet, statusCols: statusColumnsOf(table), commentaryCol: commentaryColumn(table, sheet)?.col };
+    return {
+      table,
+      sheet,
+      statusCols: statusColumnsOf(table),
+      commentaryCol: commentaryColumn(table, sheet)?.col,
+      yearToDateStatusCols: table.columns
+        .filter((column) => column.role === 'status' && column.period?.kind === 'ytd')
+        .map((column) => column.col),
+    };
   });
   // A run writes the same few labels into thousands of cells: one value and one fingerprint each.
   const labelValues = new Map<string, { value: PlanValue; print: string }>();
@@ -451,7 +459,7 @@ export function planRecalculation(
     const row = verdict.row;
     const status = verdict.status;
     const tableIndex = verdict.tableIndex;
-    const { table, statusCols, commentaryCol } = places[tableIndex]!;
+    const { table, statusCols, commentaryCol, yearToDateStatusCols } = places[tableIndex]!;
     // Several status columns: the one the engine read beside the figure judged.
     const placeForStatus = statusCols.byPeriod
       ? statusCols.byPeriod.get(verdict.periodLabel)
@@ -460,10 +468,16 @@ export function planRecalculation(
         : statusCols.col;
     // A column rating the year to date ("RAG (YTD)") is no place for a month's or a quarter's status.
     const yearToDateOnly =
-      placeForStatus !== undefined && !statusCols.byPeriod && verdict.period?.kind !== 'ytd' && ratesYearToDate(table, placeForStatus);
+      placeForStatus !== undefined &&
+      !statusCols.byPeriod &&
+      verdict.period?.kind !== 'ytd' &&
+      yearToDateStatusCols.includes(placeForStatus);
     const statusCol = yearToDateOnly ? undefined : placeForStatus;
     if (statusCols.byPeriod && statusCol === undefined) noColumnForPeriod.set(tableIndex, verdict.periodLabel);
-    if (yearToDateOnly) yearToDateColumns.set(tableIndex, { col: placeForStatus, period: verdict.periodLabel });
+    // A year to date's status column left as it is ("Month RAG | … | YTD RAG"), said once per table.
+    if (verdict.period?.kind !== 'ytd')
+      for (const col of yearToDateStatusCols)
+        if (col !== statusCol) yearToDateColumns.set(tableIndex, { col, period: verdict.periodLabel });
     const sheet = places[tableIndex]!.sheet!;
     const statusLabel = labels[status];
     const statusColour = colours[status];
@@ -788,9 +802,4 @@ export function settingsSheetIfChanged(workbook: Workbook, settings: Settings): 
 
 export function sheetReference(sheet: string, row: number, col: number): string {
   return `${quoteSheetName(sheet)}!${cellAddress(row, col)}`;
-}
-
-/** Whether a table's status column is dated to the year to date ("RAG (YTD)", "YTD RAG"). */
-function ratesYearToDate(table: DetectedTable, col: number): boolean {
-  return table.columns.find((column) => column.col === col)?.period?.kind === 'ytd';
 }

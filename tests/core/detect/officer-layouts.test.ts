@@ -163,6 +163,10 @@ describe('an amber threshold, and a status for each of the month and the year to
       ['Invoices paid within 30 days', pct(0.95), pct(0.97), null, { v: 0.935, fmt: '0.0%' }, null],
     ]);
     expect(statusEdits(run)).toEqual(['D3']);
+    // The year to date's column is left as it is, and said.
+    expect(run.plan.notices.map((notice) => notice.message)).toContain(
+      'column F rates the year to date, and this run is about Dec 2024, so no status was written into it.',
+    );
   });
 
   test('a numeric "Quartile" beside the figures is where they stand, never a figure', () => {
