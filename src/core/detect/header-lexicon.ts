@@ -51,7 +51,12 @@ const RULES: readonly Rule[] = [
   { role: 'keyOutcome', pattern: /^key outcomes?( for (our )?customers)?$/, confidence: 1 },
   { role: 'keyActions', pattern: /^key actions?$/, confidence: 1 },
   { role: 'successMeasure', pattern: /^how (do|will) we know/, confidence: 1 },
-  { role: 'progress', pattern: /^progress( taken| made)?( to date)?$/, confidence: 1 },
+  // "% complete" beside an action's status and due date: how far along it is, not a figure to judge.
+  {
+    role: 'progress',
+    pattern: /^progress( taken| made)?( to date)?$|^(%|percentage|per ?cent) (complete|completed|progress|done)$/,
+    confidence: 1,
+  },
   { role: 'due', pattern: /^(by|by when|due|due date|deadline|completion date|timescales?)$/, confidence: 0.9 },
   // A case list (layout C's timeliness): when each case started and when it was answered.
   {
@@ -285,7 +290,7 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
       ...(/\b(ytd|to date)\b/.test(text) ? { period: { kind: 'ytd' as const } } : {}),
     };
   // "% compliant" beside "Compliant | Non-compliant" counts: the share, the figure judged.
-  if (/^(%|percentage|per ?cent) (compliant|compliance|in date|valid|complete|completed)$/.test(text))
+  if (/^(%|percentage|per ?cent) (compliant|compliance|in date|valid)$/.test(text))
     return { role: 'actual', confidence: 0.9, reason: `header "${raw.trim()}" is the share` };
   // "Our 2023/24 | Our 2024/25" beside "England 2023/24": the organisation's own figure for each year.
   const own = /^(our|council|trust|force) (?<period>.+)$/.exec(text)?.groups?.period;

@@ -582,3 +582,16 @@ describe('a budget with no target column', () => {
     expect(verdicts.map((v) => `${v.polarity} ${v.status}`)).toEqual(['lower missed', 'higher near']);
   });
 });
+
+describe('an action plan with how far along each action is', () => {
+  test('"% complete" is progress, never a figure with no target; "Overdue" is a rating, kept as the action\'s reading', () => {
+    const { detection, verdicts } = read([
+      ['Corporate Plan Delivery Plan 2024/25 - Q3 update'],
+      ['Ref', 'Action', 'Lead officer', 'Deadline', '% complete', 'Status', 'Q3 update'],
+      ['CP1.1', 'Adopt Local Plan review', 'Head of Planning', '31/03/2025', pct(0.8), 'On track', 'Examination hearings concluded'],
+      ['CP1.5', 'Digital customer portal phase 2', 'Head of ICT', '30/09/2024', pct(0.6), 'Overdue', 'Supplier issues'],
+    ]);
+    expect(roles(detection.tables[0]!)[4]).toBe('E:progress');
+    expect(verdicts.map((v) => v.status)).toEqual(['met', 'missed']);
+  });
+});
