@@ -2,7 +2,7 @@ import { compareDates, formatDateGB, type CalendarDate } from '../model/serial-d
 import { monthsIn, periodDates, periodLabel, type Period } from '../periods/period';
 import { formatFigure, formatGap } from './format-figure';
 import type { PolarityDecision } from './polarity';
-import type { Actual, RatePeriod, Status, Target, Unit } from './target-types';
+import { aimSaysWhichWay, type Actual, type RatePeriod, type Status, type Target, type Unit } from './target-types';
 import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
 import { formatVariance, varianceValue } from './variance';
 import { convertTime, isTimeUnit } from './time-units';
@@ -596,7 +596,7 @@ function judgeAgainstOtherFigure(actual: Actual, target: Extract<Target, { kind:
   const against = target.kind === 'change' ? ctx.previous : ctx.benchmark;
   const what =
     target.kind === 'change'
-      ? `to ${target.aim} it`
+      ? `to ${/^\s*improve\b/i.test(target.text) ? 'improve' : target.aim} it`
       : `to be ${(target.direction ?? ctx.polarity.polarity) === 'lower' ? 'at or below' : 'at or above'} the ${target.comparator}`;
   if (!against) {
     const missing = target.kind === 'change' ? 'no earlier figure' : `no ${target.comparator} figure`;
@@ -612,7 +612,7 @@ function judgeAgainstOtherFigure(actual: Actual, target: Extract<Target, { kind:
   const figure = readFigure(actual, { kind: 'threshold', text: target.text, value: against.value, unit: sameUnit }, against.value);
   if ('problem' in figure) return worded('unreadable', () => sentence(`can't compare: ${figure.problem}`));
   const polarity: PolarityDecision =
-    target.kind === 'change' && target.aim !== 'maintain'
+    target.kind === 'change' && aimSaysWhichWay(target)
       ? {
           polarity: target.aim === 'reduce' ? 'lower' : 'higher',
           source: 'target wording',
@@ -648,7 +648,7 @@ function judgeAgainstOtherFigure(actual: Actual, target: Extract<Target, { kind:
         `the target is ${what}; the figure to compare with is ${against.label}, ${formatFigure(against.value, unit)}`,
         polarity.reason,
         strict
-          ? `${formatFigure(figure.value, unit)} against ${formatFigure(against.value, unit)}: ${comparison === 'met' ? `${target.kind === 'change' && target.aim === 'reduce' ? 'reduced' : 'increased'}, met` : 'no change in the wanted direction, not met'}`
+          ? `${formatFigure(figure.value, unit)} against ${formatFigure(against.value, unit)}: ${comparison === 'met' ? `${polarity.polarity === 'lower' ? 'reduced' : 'increased'}, met` : 'no change in the wanted direction, not met'}`
           : comparisonWords(comparison, figure.value, against.value, unit, judgedCtx),
       ),
     varianceValue: varianceValue(figure.value, against.value, unit),

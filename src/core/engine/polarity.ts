@@ -2,7 +2,7 @@ import { parsePeriodLabel } from '../periods/parse-period-label';
 import { formatFigure } from './format-figure';
 import { findKnownIndicator } from './polarity-library';
 import { getOrInsert, memoByText } from '../model/memo';
-import type { Polarity, Target } from './target-types';
+import { aimSaysWhichWay, type Polarity, type Target } from './target-types';
 
 export type PolaritySource =
   'column' | 'officer' | 'target wording' | 'library' | 'description' | 'target unit' | 'sheet rating' | 'assumed';
@@ -325,7 +325,7 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
       reason: describe(polarity, `the target is ${target.percent}% ${target.direction} the baseline`),
     };
   }
-  if ((target.kind === 'change' && target.aim !== 'maintain') || (target.kind === 'benchmark' && target.direction)) {
+  if ((target.kind === 'change' && aimSaysWhichWay(target)) || (target.kind === 'benchmark' && target.direction)) {
     const polarity = target.kind === 'change' ? (target.aim === 'reduce' ? 'lower' : 'higher') : target.direction!;
     return { polarity, source: 'target wording', assumed: false, reason: describe(polarity, `the target says "${target.text.trim()}"`) };
   }

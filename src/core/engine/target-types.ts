@@ -164,3 +164,11 @@ export const STATUS_WORDS: Record<Status, string> = {
 
 export const PolaritySchema = z.enum(['higher', 'lower', 'none']);
 export type Polarity = z.infer<typeof PolaritySchema>;
+
+/**
+ * Whether a change target says which way is better: "Reduce" and "Increase" do; "Maintain" does
+ * not, nor does "Improve", which lowers a time taken and raises a share collected.
+ */
+export function aimSaysWhichWay(target: Extract<Target, { kind: 'change' }>): boolean {
+  return target.aim !== 'maintain' && !/^\s*improve\b/i.test(target.text);
+}

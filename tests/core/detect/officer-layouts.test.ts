@@ -595,3 +595,15 @@ describe('an action plan with how far along each action is', () => {
     expect(verdicts.map((v) => v.status)).toEqual(['met', 'missed']);
   });
 });
+
+describe('a target of "Improve"', () => {
+  test('follows the measure: fewer days to re-let is an improvement, a lower share collected is not', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Baseline', 'Target', 'Q3 2024/25'],
+      ['Average days to re-let empty homes', 41, 'Improve', 36],
+      ['Rent collected as % of rent due', pct(0.97), 'Improve', pct(0.96)],
+    ]);
+    expect(verdicts.map((v) => `${v.polarity} ${v.status}`)).toEqual(['lower met', 'higher missed']);
+    expect(verdicts[0]!.reason).toContain('36 against 41: reduced, met');
+  });
+});
