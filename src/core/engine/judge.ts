@@ -596,7 +596,7 @@ function judgeAgainstOtherFigure(actual: Actual, target: Extract<Target, { kind:
   const against = target.kind === 'change' ? ctx.previous : ctx.benchmark;
   const what =
     target.kind === 'change'
-      ? `to ${/^\s*improve\b/i.test(target.text) ? 'improve' : target.aim} it`
+      ? `to ${aimSaysWhichWay(target) || target.aim === 'maintain' ? target.aim : 'improve'} it`
       : `to be ${(target.direction ?? ctx.polarity.polarity) === 'lower' ? 'at or below' : 'at or above'} the ${target.comparator}`;
   if (!against) {
     const missing = target.kind === 'change' ? 'no earlier figure' : `no ${target.comparator} figure`;

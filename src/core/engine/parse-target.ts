@@ -207,6 +207,14 @@ export function parseTargetText(raw: string): Target {
   // "5 per 1,000 homes", "50 per 100,000": a rate per so many, compared as the figure it is.
   const perMany = /^(\d+(?:\.\d+)?) per (1,000|1000|10,000|10000|100,000|100000)( [a-z ]+)?$/.exec(t);
   if (perMany) return { kind: 'threshold', text, value: Number(perMany[1]), unit: 'count' };
+  // "Better than 2023/24", "Improve on last year": better than the figure before, whichever way
+  // the measure is better (see aimSaysWhichWay).
+  if (
+    /^(better than|improve on|improvement on|beat) (last year|the previous year|last year's( outturn| figure)?|\d{4}\s*[/-]\s*\d{2,4}( outturn)?)$/.test(
+      t,
+    )
+  )
+    return { kind: 'change', text, aim: 'increase' };
   // "All" (every council meeting webcast) is all of them; "Zero" none at all.
   if (t === 'all') return { kind: 'threshold', text, value: 100, unit: 'percent', direction: 'higher' };
   if (t === 'zero') return { kind: 'threshold', text, value: 0, unit: 'count', direction: 'lower' };

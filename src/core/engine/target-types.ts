@@ -167,8 +167,9 @@ export type Polarity = z.infer<typeof PolaritySchema>;
 
 /**
  * Whether a change target says which way is better: "Reduce" and "Increase" do; "Maintain" does
- * not, nor does "Improve", which lowers a time taken and raises a share collected.
+ * not, nor do "Improve" and "Better than 2023/24", which lower a time taken and raise a share
+ * collected.
  */
 export function aimSaysWhichWay(target: Extract<Target, { kind: 'change' }>): boolean {
-  return target.aim !== 'maintain' && !/^\s*improve\b/i.test(target.text);
+  return target.aim !== 'maintain' && !/^\s*(improve|better than|beat)\b/i.test(target.text);
 }

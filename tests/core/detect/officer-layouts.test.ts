@@ -606,4 +606,14 @@ describe('a target of "Improve"', () => {
     expect(verdicts.map((v) => `${v.polarity} ${v.status}`)).toEqual(['lower met', 'higher missed']);
     expect(verdicts[0]!.reason).toContain('36 against 41: reduced, met');
   });
+
+  test('"Better than 2023/24" is held against 2023/24\'s figure, whichever way the measure is better', () => {
+    const { verdicts } = read([
+      ['Measure', '2023/24 outturn', '2024/25 outturn', '2024/25 target'],
+      ['Planning applications determined within agreed timescales', pct(0.84), pct(0.88), 'Better than 2023/24'],
+      ['Average days to re-let empty homes', 41, 44, 'Better than 2023/24'],
+    ]);
+    const latest = verdicts.filter((v) => v.periodLabel === '2024/25');
+    expect(latest.map((v) => `${v.polarity} ${v.status}`)).toEqual(['higher met', 'lower missed']);
+  });
 });
