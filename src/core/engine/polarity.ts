@@ -92,12 +92,24 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\babandon(ed|ment)\b(?! vehicles?)/i, 'calls abandoned'],
   [/\binfections?\b|\bmrsa\b|\bc\.? ?diff(icile)?\b/i, 'infections'],
   [/\b(killed|seriously injured|ksi)\b/i, 'incidents and harm'],
-  [/\bsmok(ing|ers)\b|\bobes(e|ity)\b|\bexcess weight\b|\boverweight\b|\bfalls?\b.*\badmissions?\b/i, 'harm to health'],
+  // Not smokers who quit: helping them stop is better higher.
+  [
+    /^(?!.*\b(quit\w*|cessation|stop\w*)\b).*\bsmok(ing|ers)\b|\bobes(e|ity)\b|\bexcess weight\b|\boverweight\b|\bfalls?\b.*\badmissions?\b/i,
+    'harm to health',
+  ],
   [/\brough sleep(ers|ing)\b|\bsleeping rough\b/i, 'rough sleeping'],
-  [/^(?!.*\bout of\b).*\bpoverty\b|\bphysically inactive\b|\binactivity\b/i, 'poverty and inactivity'],
+  [
+    /^(?!.*\bout of\b).*\bpoverty\b|\blow[- ]income (families|households)\b|\bphysically inactive\b|\binactivity\b/i,
+    'poverty and inactivity',
+  ],
   [/\b(long[- ]term )?empty (homes|properties|dwellings)\b(?!.*\b(brought|returned|back)\b)/i, 'empty homes'],
-  [/\bcarbon\b|\bco2\b|\bemissions\b|\benergy (use|consumption)\b/i, 'emissions'],
-  [/\bturnover\b/i, 'staff turnover'],
+  // Not carbon saved or emissions avoided.
+  [
+    /^(?!.*\b(sav(ed|ings?)|avoided|offset)\b).*(\bcarbon (emissions|footprint)\b|\bco2\b|\bemissions\b|\benergy (use|consumption)\b)/i,
+    'emissions',
+  ],
+  // Staff turnover, not a business's turnover.
+  [/\b(staff|employee|workforce|voluntary|labour) turnover\b|^(voluntary )?turnover\b/i, 'staff turnover'],
   [/\bagency (costs?|spend|staff|workers)\b|\bovertime\b|\btemporary accommodation (spend|costs?)\b/i, 'costs'],
   [/\bclaimant count\b|\bunemployment (rate|level)\b/i, 'unemployment'],
   [/\bsundry debt\b|\bdebt (outstanding|owed)\b|\b(claims|debt) outstanding\b|\boutstanding claims\b/i, 'debt and claims owed'],
@@ -128,12 +140,13 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
  * the harm's word alone is better lower.
  */
 const DONE_ABOUT_A_HARM =
-  /\b(cases? (resolved|closed)|resolved|closed|(re-?)?let within|returned to let|with an agreed (payment )?plan|with no absence|return to work interviews?|referred for (money|debt) advice|recovered|investigated within|brought back into use|duty was prevented)\b/i;
+  /\b(cases? (resolved|closed)|resolved|closed (within|at stage|in)|(re-?)?let within|returned to let|with an agreed (payment )?plan|with no absence|return to work interviews?|referred for (money|debt) advice|recovered|investigated within|brought back into use|duty was prevented)\b/i;
 
 const HIGHER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bwithin\s+\d+/i, 'within a time'],
   [/\bcollected\b|\b(rent|tax|rates|debt|income) collection\b/i, 'collected'],
-  [/\bincome\b/i, 'income'],
+  // Income raised, not households on a low income.
+  [/^(?!.*\blow[- ]income\b).*\bincome\b/i, 'income'],
   [/\bsatisf(ied|action)\b/i, 'satisfied'],
   [/\bprevent(ed|ion|ing)?\b/i, 'prevented'],
   [/\bsuccessful(ly)?\b|\bpositive outcomes?\b/i, 'successful'],
@@ -176,7 +189,8 @@ const SHARE_CEILING = limit('no more than|not more than|(?<!no |not )less than|f
 const SHARE_FLOOR = limit('at least|no less than|not less than|(?<!no |not )more than|(a )?minimum( of)?|min\\.?');
 
 /** A measure named by its aim: "Reduce total crime", "Increase the number of …". */
-const AIM_FIRST = /^(reduce|decrease|cut|minimi[sz]e|lower|increase|raise|maximi[sz]e|grow)\s+(the\s+)?\w/i;
+// Not "Lower quartile rent" or "Lower Super Output Areas": "lower" starts a name as often as an aim.
+const AIM_FIRST = /^(reduce|decrease|minimi[sz]e|increase|raise|maximi[sz]e)\s+(the\s+)?\w/i;
 
 /** What a measure leaves out says nothing of which way it is better: "(excl void rent loss)". */
 const LEFT_OUT = /\((excl\.?|excluding|exc\.?|not including)\s[^)]*\)/gi;
@@ -191,7 +205,7 @@ function readDescription(named: string): PolarityDecision | undefined {
   // Not "Improve": improving a time taken lowers it.
   const aim = AIM_FIRST.exec(description.trim())?.[1]?.toLowerCase();
   if (aim) {
-    const polarity: Polarity = /^(reduce|decrease|cut|minimi[sz]e|lower)$/.test(aim) ? 'lower' : 'higher';
+    const polarity: Polarity = /^(reduce|decrease|minimi[sz]e)$/.test(aim) ? 'lower' : 'higher';
     return { polarity, source: 'description', assumed: false, reason: `${polarity} is better (the aim is to ${aim})` };
   }
   if (BALANCE.test(description))

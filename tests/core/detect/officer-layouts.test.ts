@@ -617,3 +617,26 @@ describe('a target of "Improve"', () => {
     expect(latest.map((v) => `${v.polarity} ${v.status}`)).toEqual(['higher met', 'lower missed']);
   });
 });
+
+describe("the opposite mistakes of the measures' own words", () => {
+  test.each([
+    ['Smokers who have quit at 4 weeks', 'higher'],
+    ['Carbon savings from council projects (tonnes)', 'higher'],
+    ['Business turnover of supported firms', 'higher'],
+    ['Children in low income families', 'lower'],
+  ])('"%s" is not read the wrong way round (%s)', (description, polarity) => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Actual'],
+      [description, 10, 12],
+    ]);
+    expect(verdicts[0]!.polarity).toBe(polarity);
+  });
+
+  test('"Lower quartile rent" names a measure, not an aim: its direction is left to the officer', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Actual'],
+      ['Lower quartile rent', 10, 12],
+    ]);
+    expect(verdicts[0]!.polarityAssumed).toBe(true);
+  });
+});
