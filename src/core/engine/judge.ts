@@ -587,6 +587,14 @@ function judgeRecurring(actual: Actual, every: RatePeriod, ctx: JudgeContext): J
   }
 }
 
+/** What a change target asks, in words: "reduce", "maintain or reduce", "improve". */
+function aimWords(target: Extract<Target, { kind: 'change' }>): string {
+  if (aimSaysWhichWay(target)) return target.aim;
+  if (target.aim !== 'maintain') return 'improve';
+  const orWay = /\bor (reduce|decrease|lower|increase|raise)\b/i.exec(target.text);
+  return orWay ? `maintain or ${orWay[1]!.toLowerCase()}` : 'maintain';
+}
+
 /**
  * "Maintain", "Reduce", "Increase" against the indicator's previous figure; "Top quartile",
  * "At or above national average" against the comparator's figure on its row. Without that figure
@@ -596,7 +604,7 @@ function judgeAgainstOtherFigure(actual: Actual, target: Extract<Target, { kind:
   const against = target.kind === 'change' ? ctx.previous : ctx.benchmark;
   const what =
     target.kind === 'change'
-      ? `to ${aimSaysWhichWay(target) || target.aim === 'maintain' ? target.aim : 'improve'} it`
+      ? `to ${aimWords(target)} it`
       : `to be ${(target.direction ?? ctx.polarity.polarity) === 'lower' ? 'at or below' : 'at or above'} the ${target.comparator}`;
   if (!against) {
     const missing = target.kind === 'change' ? 'no earlier figure' : `no ${target.comparator} figure`;

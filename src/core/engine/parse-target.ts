@@ -219,7 +219,7 @@ export function parseTargetText(raw: string): Target {
   if (t === 'all') return { kind: 'threshold', text, value: 100, unit: 'percent', direction: 'higher' };
   if (t === 'zero') return { kind: 'threshold', text, value: 0, unit: 'count', direction: 'lower' };
   const change =
-    /^(maintain|keep|sustain|reduce|decrease|lower|increase|improve|raise|grow)(\s+(performance|the (figure|level|rate)|current (level|performance)|or improve|and improve|levels?))*$/.exec(
+    /^(maintain|keep|sustain|reduce|decrease|lower|increase|improve|raise|grow)(\s+(performance|the (figure|level|rate)|current (level|performance)|(or|and) (improve|reduce|decrease|lower|increase|raise)|levels?))*$/.exec(
       t,
     );
   if (change) {

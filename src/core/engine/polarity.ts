@@ -339,6 +339,13 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
       reason: describe(polarity, `the target is ${target.percent}% ${target.direction} the baseline`),
     };
   }
+  // "Maintain or reduce": hold the level, and lower is better.
+  const orWay =
+    target.kind === 'change' && target.aim === 'maintain' ? /\bor (reduce|decrease|lower|increase|raise)\b/i.exec(target.text) : null;
+  if (orWay) {
+    const polarity: Polarity = /^(reduce|decrease|lower)$/i.test(orWay[1]!) ? 'lower' : 'higher';
+    return { polarity, source: 'target wording', assumed: false, reason: describe(polarity, `the target says "${target.text.trim()}"`) };
+  }
   if ((target.kind === 'change' && aimSaysWhichWay(target)) || (target.kind === 'benchmark' && target.direction)) {
     const polarity = target.kind === 'change' ? (target.aim === 'reduce' ? 'lower' : 'higher') : target.direction!;
     return { polarity, source: 'target wording', assumed: false, reason: describe(polarity, `the target says "${target.text.trim()}"`) };

@@ -640,3 +640,15 @@ describe("the opposite mistakes of the measures' own words", () => {
     expect(verdicts[0]!.polarityAssumed).toBe(true);
   });
 });
+
+describe('"Maintain or reduce"', () => {
+  test('holds the level and says lower is better: 118 households in temporary accommodation against 120 meets it', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Baseline', 'Target', 'Q3 2024/25'],
+      ['Households in temporary accommodation', 120, 'Maintain or reduce', 118],
+      ['Tenants engaged in scrutiny activities', pct(0.4), 'Maintain or increase', pct(0.3)],
+    ]);
+    expect(verdicts.map((v) => `${v.polarity} ${v.status}`)).toEqual(['lower met', 'higher missed']);
+    expect(verdicts[0]!.reason).toContain('The target is to maintain or reduce it');
+  });
+});
