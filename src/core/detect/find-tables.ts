@@ -859,7 +859,6 @@ function ratingsBesideMeasures(grid: SheetGrid, bodyStart: number, columns: read
  * dated by calendar years, a target headed by a year alone is that calendar year's, and never
  * judges 2018's figure. Elsewhere "Target 2025" dates nothing (it may be 2024/25 or 2025/26).
  */
-
 function calendarTargets(columns: ColumnMapping[]): ColumnMapping[] {
   if (!columns.some((column) => column.role === 'actual' && column.period?.kind === 'year' && column.period.calendar)) return columns;
   return columns.map((column) => {

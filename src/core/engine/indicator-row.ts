@@ -2,7 +2,6 @@ import type { DetectedIndicator, DetectedTable } from '../detect/types';
 import { cellText } from '../model/cell-text';
 import { getOrInsert } from '../model/memo';
 import { cellAt, type Cell, type Sheet } from '../model/workbook';
-import { normaliseHeader } from '../detect/header-lexicon';
 import { parseTargetCell } from './parse-target';
 import { financialYearInName } from '../periods/parse-period-label';
 import type { Period } from '../periods/period';
@@ -98,12 +97,12 @@ function figureHeadingsOf(table: DetectedTable): readonly string[] | undefined {
 /** The run's tolerance, or the indicator's own where its row has a tolerance column ("10%"). */
 export function toleranceFor(ctx: RowContext): Tolerance {
   const tolerances = columnsOf(ctx.table, 'tolerance');
-  const column = tolerances.find((c) => AMBER_THRESHOLD.test(normaliseHeader(c.header))) ?? tolerances[0];
   const base = ctx.options.tolerance ?? DEFAULT_TOLERANCE;
-  if (column === undefined) return base;
-  const col = column.col;
+  const amber = tolerances.find((c) => AMBER_THRESHOLD.test(c.header.trim()));
+  if (amber) return amberBand(ctx, cellAt(ctx.sheet, ctx.indicator.row, amber.col)) ?? base;
+  const col = tolerances[0]?.col;
+  if (col === undefined) return base;
   const cell = cellAt(ctx.sheet, ctx.indicator.row, col);
-  if (AMBER_THRESHOLD.test(normaliseHeader(column.header))) return amberBand(ctx, cell) ?? base;
   if (cell.value.kind === 'number') {
     const percent = cell.format && cell.format.includes('%') ? cell.value.value * 100 : cell.value.value;
     if (percent >= 0 && percent <= 100) return { ...base, percent } as Tolerance;
@@ -112,7 +111,7 @@ export function toleranceFor(ctx: RowContext): Tolerance {
   return match ? ({ ...base, percent: Number(match[1]) } as Tolerance) : base;
 }
 
-const AMBER_THRESHOLD = /^amber\b/;
+const AMBER_THRESHOLD = /^amber\b/i;
 
 /**
  * "Target (Green) 85% | Amber threshold 75%": a miss down to 75% is a near one, so the band is the
@@ -124,15 +123,10 @@ function amberBand(ctx: RowContext, cell: Cell): Tolerance | undefined {
   if (targetCol === undefined) return undefined;
   const target = parseTargetCell(cellAt(ctx.sheet, ctx.indicator.row, targetCol));
   const amber = parseTargetCell(cell);
+  if (target.kind !== 'threshold' || target.value === 0) return undefined;
+  if ((amber.kind !== 'threshold' && amber.kind !== 'range') || amber.unit !== target.unit) return undefined;
   // An amber range ("75% - 84.9%") reaches as far as its bound furthest from the target.
-  const edge =
-    amber.kind === 'threshold'
-      ? amber.value
-      : amber.kind === 'range' && target.kind === 'threshold'
-        ? furthest(amber, target.value)
-        : undefined;
-  const amberUnit = amber.kind === 'threshold' || amber.kind === 'range' ? amber.unit : undefined;
-  if (target.kind !== 'threshold' || edge === undefined || target.unit !== amberUnit || target.value === 0) return undefined;
+  const edge = amber.kind === 'threshold' ? amber.value : furthest(amber, target.value);
   return { rule: 'relative', percent: Math.min(100, (Math.abs(target.value - edge) / Math.abs(target.value)) * 100) };
 }
 

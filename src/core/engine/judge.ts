@@ -2,7 +2,7 @@ import { compareDates, formatDateGB, type CalendarDate } from '../model/serial-d
 import { monthsIn, periodDates, periodLabel, type Period } from '../periods/period';
 import { formatFigure, formatGap } from './format-figure';
 import type { PolarityDecision } from './polarity';
-import { aimSaysWhichWay, type Actual, type RatePeriod, type Status, type Target, type Unit } from './target-types';
+import { aimSaysWhichWay, maintainOrWay, type Actual, type RatePeriod, type Status, type Target, type Unit } from './target-types';
 import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
 import { formatVariance, varianceValue } from './variance';
 import { convertTime, isTimeUnit } from './time-units';
@@ -591,8 +591,8 @@ function judgeRecurring(actual: Actual, every: RatePeriod, ctx: JudgeContext): J
 function aimWords(target: Extract<Target, { kind: 'change' }>): string {
   if (aimSaysWhichWay(target)) return target.aim;
   if (target.aim !== 'maintain') return 'improve';
-  const orWay = /\bor (reduce|decrease|lower|increase|raise)\b/i.exec(target.text);
-  return orWay ? `maintain or ${orWay[1]!.toLowerCase()}` : 'maintain';
+  const orWay = maintainOrWay(target);
+  return orWay ? `maintain or ${orWay}` : 'maintain';
 }
 
 /**

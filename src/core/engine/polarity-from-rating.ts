@@ -4,12 +4,14 @@ import { parseActualCell } from './parse-actual';
 import type { PolarityDecision } from './polarity';
 import { publishedRating } from './published-rating';
 import { columnsOf } from './table-columns';
-import type { Target } from './target-types';
+import { STATUS_WORDS, type Target } from './target-types';
 
 /** How close to its target a figure may be rated either way by a tolerance: the default 5%. */
 const NEAR_SHARE = 0.05;
 /** The words KPI Tracker writes itself (its default labels), which a past run may have left. */
-const OWN_WORDS = /^(met|near miss|not met)$/i;
+const OWN_WORDS: ReadonlySet<string> = new Set(
+  [STATUS_WORDS.met, STATUS_WORDS.near, STATUS_WORDS.missed].map((word) => word.toLowerCase()),
+);
 
 /**
  * Where nothing in the workbook says which way is better, a rating the sheet gives the row may:
@@ -30,7 +32,7 @@ export function polarityFromRating(table: DetectedTable, sheet: Sheet, row: numb
     // A figure near its target may be rated by a tolerance (a happy face for 98.9 against 99.2),
     // and KPI Tracker's own words may be last quarter's run: neither says which way is better.
     if (Math.abs(actual.value - target.value) <= Math.abs(target.value) * NEAR_SHARE) return undefined;
-    if (OWN_WORDS.test(rating.text.trim())) return undefined;
+    if (OWN_WORDS.has(rating.text.trim().toLowerCase())) return undefined;
     const above = actual.value > target.value;
     const polarity = above === (rating.status === 'met') ? 'higher' : 'lower';
     return {

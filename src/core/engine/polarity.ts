@@ -2,7 +2,7 @@ import { parsePeriodLabel } from '../periods/parse-period-label';
 import { formatFigure } from './format-figure';
 import { findKnownIndicator } from './polarity-library';
 import { getOrInsert, memoByText } from '../model/memo';
-import { aimSaysWhichWay, type Polarity, type Target } from './target-types';
+import { aimSaysWhichWay, maintainOrWay, type Polarity, type Target } from './target-types';
 
 export type PolaritySource =
   'column' | 'officer' | 'target wording' | 'library' | 'description' | 'target unit' | 'sheet rating' | 'assumed';
@@ -340,10 +340,9 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
     };
   }
   // "Maintain or reduce": hold the level, and lower is better.
-  const orWay =
-    target.kind === 'change' && target.aim === 'maintain' ? /\bor (reduce|decrease|lower|increase|raise)\b/i.exec(target.text) : null;
+  const orWay = target.kind === 'change' ? maintainOrWay(target) : undefined;
   if (orWay) {
-    const polarity: Polarity = /^(reduce|decrease|lower)$/i.test(orWay[1]!) ? 'lower' : 'higher';
+    const polarity: Polarity = /^(reduce|decrease|lower)$/.test(orWay) ? 'lower' : 'higher';
     return { polarity, source: 'target wording', assumed: false, reason: describe(polarity, `the target says "${target.text.trim()}"`) };
   }
   if ((target.kind === 'change' && aimSaysWhichWay(target)) || (target.kind === 'benchmark' && target.direction)) {

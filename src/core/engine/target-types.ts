@@ -173,3 +173,8 @@ export type Polarity = z.infer<typeof PolaritySchema>;
 export function aimSaysWhichWay(target: Extract<Target, { kind: 'change' }>): boolean {
   return target.aim !== 'maintain' && !/^\s*(improve|better than|beat)\b/i.test(target.text);
 }
+
+/** The way a "Maintain or reduce" target also allows ("reduce"), lower-cased; undefined for any other. */
+export function maintainOrWay(target: Extract<Target, { kind: 'change' }>): string | undefined {
+  return target.aim === 'maintain' ? /\bor (reduce|decrease|lower|increase|raise)\b/i.exec(target.text)?.[1]?.toLowerCase() : undefined;
+}
