@@ -430,7 +430,7 @@ export function planRecalculation(
   const unwritable = new Map<number, number>();
   // Tables rating period by period with no column for the run's period, and that period.
   const noColumnForPeriod = new Map<number, string>();
-  // Tables whose only status column rates the year to date, with the run's period.
+  // Tables with a status column for the year to date that this run left alone, and the run's period.
   const yearToDateColumns = new Map<number, { col: number; period: string }>();
   // Looked up once per table rather than once per indicator.
   const places = detection.tables.map((table) => {
