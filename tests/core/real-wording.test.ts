@@ -455,6 +455,38 @@ describe('tables that were missed in silence', () => {
     ]);
   });
 
+  test("a data set's field names over short standards are a KPI table: its target, performance and target_met say so, and one organisation's name on every row names no measure (Canadian Food Inspection Agency, service standards 2023-24)", () => {
+    const { tables, verdicts } = corpusCase('data-canadian-food-inspection-agency-service-standards-2023-24.txt');
+    expect(tables).toHaveLength(1);
+    const columns = roles(tables[0]!);
+    expect([columns.E, columns.F, columns.L, columns.O, columns.R]).toEqual(['reference', 'description', 'target', 'actual', 'status']);
+    // "Import Live Animals" names no measure by its words; the header does.
+    expect(tables[0]!.indicators[0]!.description).toBe('Import Live Animals');
+    const first = verdicts.find((verdict) => verdict.row === 1)!;
+    expect(first.status).toBe('met');
+  });
+
+  test('a data set written out by R: "Desired.Direction", "Target.MMR", "Success" over "Did_Not_Meet", years in any order, "Avg3yr" (NYC Comptroller, FDNY indicators FY2023)', () => {
+    const { tables, verdicts } = corpusCase('data-nyc-comptroller-mmr-fdny-indicators-fy2023.txt');
+    expect(tables).toHaveLength(1);
+    const columns = roles(tables[0]!);
+    expect(columns.C).toBe('polarity');
+    expect(columns.R).toBe('status');
+    expect(columns.V).toBe('target');
+    expect(columns.U).toBe('description');
+    // "Critical" (Yes / No) beside "Success" answers another question: never written over.
+    expect(columns.D).toBeUndefined();
+    expect([columns.X, columns.Y]).toEqual(['previous', 'previous']);
+    const period = latestPeriodWithData(verdicts);
+    expect(period).toBe('2023');
+    const judged = (row: number): IndicatorVerdict =>
+      verdicts.find((verdict) => verdict.row === row - 1 && verdict.period && periodLabel(verdict.period) === period)!;
+    // 151,916.69 inspections against 161,000, "Did_Not_Meet"; 90% resolved within a day against 85%, "Met_Goal".
+    expect([judged(13).status, judged(14).status]).toEqual(['missed', 'met']);
+    // The sheet's status is met or not met: 4.3 minutes against 4.14 is not met, not a near miss.
+    expect(judged(5).status).toBe('missed');
+  });
+
   test('a grid that nothing could read is named with its sheet and range (Sandwell parking report: the PCN counts)', () => {
     const { doubts } = corpusCase('council-sandwell-parking-annual-report-2015-16.txt');
     expect(doubts).toContainEqual({

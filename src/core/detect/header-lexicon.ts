@@ -103,7 +103,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'status',
     pattern:
-      /^((quarter \d|q\d|year end|annual|current|performance|overall|month|monthly|in[- ]month|quarterly) )?(status|rag|rag status|rag rating|performance rating)( and (narrative|commentary|comments?))?$|^(on target|target achieved|target met|met target|achieved|met)\??$|^((interim|final|overall|self) )?(achievement|assessment)$/,
+      /^((quarter \d|q\d|year end|annual|current|performance|overall|month|monthly|in[- ]month|quarterly) )?(status|rag|rag status|rag rating|performance rating)( and (narrative|commentary|comments?))?$|^(on target|target achieved|target met|met target|achieved|met|success)\??$|^((interim|final|overall|self) )?(achievement|assessment)$/,
     confidence: 1,
   },
   // Last period's or last year's figure: read for direction of travel, never judged.
@@ -227,9 +227,10 @@ const THEMED_MEASURE = [/^(.+?)\s+performance measures?$/i, /^performance measur
 export function classifyHeader(raw: string): HeaderGuess | undefined {
   // "Q1 (2024/25)" reads as "Q1 2024/25"; a dataset's field name "target_met" as "target met", and
   // "comments_en" as "comments" (the English of a bilingual dataset; "_fr" is left unread).
-  const field = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/i.test(raw.trim());
+  // A field name with dots ("Desired.Direction", "Target.MMR": a data set written out by R) too.
+  const field = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$|^[a-z][a-z0-9]*(\.[a-z][a-z0-9]*)+$/i.test(raw.trim());
   if (field && /_fr$/i.test(raw.trim())) return undefined;
-  const text = (field ? raw.trim().replace(/_en$/i, '').replace(/_/g, ' ') : normaliseHeader(raw))
+  const text = (field ? raw.trim().replace(/_en$/i, '').replace(/[_.]/g, ' ') : normaliseHeader(raw))
     .toLowerCase()
     .replace(/[()[\]]/g, ' ')
     .replace(/\s+/g, ' ')
@@ -240,6 +241,8 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   if (/[a-z]\.$/.test(raw.trim()) && text.split(' ').length >= 6) return undefined;
   const guess = classifyText(raw, text);
   if (guess) return guess;
+  const camel = camelCaseWords(raw);
+  if (camel) return classifyHeader(camel);
   // "Target (%)", "Dec 17 (%)", "Actual £m": the heading with its unit after it; "2012/13 (%)
   // Value" (two header rows joined): a "%" between the words as well.
   const bare = text.replace(UNIT_AFTER, '').replace(/\s+%(?=\s)/g, '');
@@ -251,6 +254,14 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   if (OTHER_ANSWER.test(bare) || RATING_WORDS.includes(bare))
     return { role: 'otherAnswers', confidence: 0.9, reason: `header "${raw.trim()}" is the share giving another answer` };
   return classifyText(raw, bare);
+}
+
+/** A data set's field name in camel case ("YTDScaled", "Avg3yr"), as words: "YTD Scaled", "Avg 3yr". */
+function camelCaseWords(raw: string): string | undefined {
+  const trimmed = raw.trim();
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(trimmed) || !/[a-z]/.test(trimmed)) return undefined;
+  const words = trimmed.replace(/([a-z])(?=[A-Z0-9])|([A-Z])(?=[A-Z][a-z])|(\d)(?=[A-Z])/g, '$1$2$3 ');
+  return words === trimmed ? undefined : words;
 }
 
 const GOOD_ANSWER = /^((very|fairly|quite) )?(satisfied|good|agree)$|^(strongly agree|excellent|very good)$/;
@@ -297,6 +308,14 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
   const ownPeriod = own ? parsePeriodLabel(own) : undefined;
   if (ownPeriod)
     return { role: 'actual', period: ownPeriod, confidence: 0.9, reason: `header "${raw.trim()}" is our own figure for a period` };
+  // "3 year average", "Avg5yr", "Average of the last 3 years": the past's level, to compare the
+  // figure with, never the figure.
+  if (
+    /^(\d|three|five)[- ]?(yr|year) (rolling )?(average|avg)$|^(avg|average) (of )?((the )?(last|previous|past) )?(\d|three|five) ?(yrs?|years?)$/.test(
+      text,
+    )
+  )
+    return { role: 'previous', confidence: 0.9, reason: `header "${raw.trim()}" is an average of past years` };
   // "England 2023/24", "Statistical neighbours 2023/24": a wider area's figure for a period, to compare with.
   const area =
     /^(england|wales|scotland|northern ireland|uk|great britain|national|regional|region|london|statistical neighbours?|nearest neighbours?|family group|comparator group|peer group|similar councils|cipfa (family|neighbours?)) (?<period>.+)$/.exec(

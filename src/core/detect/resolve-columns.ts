@@ -95,6 +95,11 @@ function profileHoldsText(grid: SheetGrid, col: number, rows: readonly number[],
   return rows.some((r) => pattern.test(grid.text(r, col).trim()));
 }
 
+/** Whether every filled body cell of a column is a yes or a no ("Yes", "N"). */
+function onlyYesOrNo(grid: SheetGrid, col: number, rows: readonly number[]): boolean {
+  return rows.every((r) => /^(yes|no|y|n)?$/i.test(grid.text(r, col).trim()));
+}
+
 /** Small whole numbers running down the first column (1, 2, 3, 5): the indicators' numbers. */
 function holdsRowNumbers(grid: SheetGrid, col: number, rows: readonly number[]): boolean {
   let seen = 0;
@@ -170,9 +175,13 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
     // A trend coloured by the publisher ("Direction of Travel: Green") stays the trend where another
     // column of ratings is there to be the status (Northumberland: "Direction of Travel | Performance").
     const otherRatings = (cell: HeaderCell): boolean => ratingColumns.some((other) => other !== cell && roleOf(other.col) !== 'trend');
+    // Yes and No are ratings only where nothing else is: beside a column headed as the status
+    // ("Critical | … | Success", the NYC Comptroller's), they answer some other question.
+    const statusByHeader = cells.some((cell) => cell.guess?.role === 'status' && cell.guess.confidence >= 1);
     for (const cell of ratingColumns) {
       const was = roleOf(cell.col);
       if (was === 'status' || was === 'polarity') continue;
+      if (was === undefined && statusByHeader && onlyYesOrNo(grid, cell.col, bodyRows)) continue;
       if (was !== undefined && was !== 'actual' && was !== 'trend') continue;
       if (was === 'trend' && otherRatings(cell)) continue;
       // A period's heading over ratings ("Q1 2024/25" over Green, Amber) is that period's rating.

@@ -24,6 +24,8 @@ const RATING_NAMES =
 /** A note under a table, with nothing beside it: "*Notes:", "1. Statistics are provisional …", "• was transmitted …". */
 const NOTE_LINE = /^(\*|•|-\s|\d{1,2}[.)]\s|notes?\b|source\b)/i;
 
+const WEB_ADDRESS = /^(https?:\/\/|www\.)\S+$/i;
+
 /** Whether the few columns right of a name are empty (a spacer column aside, a figure would be there). */
 function nothingBeside(grid: SheetGrid, row: number, col: number): boolean {
   for (let c = col + 1; c <= col + MAX_SPACER + 2; c++) if (grid.filledCell(row, c)) return false;
@@ -37,12 +39,19 @@ function nothingBeside(grid: SheetGrid, row: number, col: number): boolean {
 function namesMeasures(grid: SheetGrid, col: number, rows: readonly number[]): boolean {
   let names = 0;
   let measures = 0;
+  const seen = new Set<string>();
   for (const r of rows) {
     const text = grid.text(r, col);
     if (!text || (NOTE_LINE.test(text) && nothingBeside(grid, r, col))) continue;
     names++;
+    seen.add(text);
+    // A web address ("…/inspection/…") names a page, not a measure, whatever words it holds.
+    if (WEB_ADDRESS.test(text)) continue;
     if (MEASURE_WORDS.test(text) && parsePeriodLabel(text.replace(/[()]/g, ' ').replace(/\s+/g, ' ')) === undefined) measures++;
   }
+  // One name on every row ("Canadian Food Inspection Agency", a data set's owner) names who
+  // published the rows, not what each measures.
+  if (names >= 3 && seen.size === 1) return false;
   return names > 0 && measures * 2 >= names;
 }
 
@@ -302,7 +311,12 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
     MEASURE_WORDS.test(namesHeader) || namesMeasures(grid, names.col, bodyRows)
       ? undefined
       : oneMeasureByArea(grid, row, names.col, labels, span);
-  if (!MEASURE_WORDS.test(namesHeader) && !namesMeasures(grid, names.col, bodyRows) && !measure) return undefined;
+  // A header that names a target beside a result or a verdict ("target | performance | target_met",
+  // the Government of Canada's service standards) says it heads KPIs, whatever its names read as.
+  const headerSaysKpis =
+    cells.some((cell) => cell.guess?.role === 'target' && cell.guess.confidence >= 1) &&
+    cells.some((cell) => (cell.guess?.role === 'actual' || cell.guess?.role === 'status') && cell.guess.confidence >= 1);
+  if (!MEASURE_WORDS.test(namesHeader) && !namesMeasures(grid, names.col, bodyRows) && !measure && !headerSaysKpis) return undefined;
   if (!profiles.some((profile) => profile.col > names.col && (holdsFigures(profile) || holdsStatuses(profile)))) return undefined;
 
   const resolved = resolveColumns(grid, cells, bodyRows);

@@ -242,8 +242,9 @@ export class SheetGrid {
   }
 
   /**
-   * A row's figures that could not head a column: years typed as numbers, one after another
-   * ("2020 | 2021 | 2022"), are headings; counts that happen to fall among the years ("2034 |
+   * A row's figures that could not head a column: years typed as numbers, a run of years with
+   * none missing, in order or not ("2020 | 2021 | 2022"; a data set's "2019 | 2023 | 2016 | …",
+   * the NYC Comptroller's), are headings; counts that happen to fall among the years ("2034 |
    * 1998") are not. Rows whose first figure is no year (nearly every body row) are not looked at
    * any further.
    */
@@ -254,20 +255,16 @@ export class SheetGrid {
     const monthEnds = this.monthEndDates(row);
     if (monthEnds > 0) return figures - monthEnds;
     // Cells looked at in place, not listed: every row of a sheet is asked, and few go past the first figure.
-    let years = 0;
-    let previous = 0;
-    let step = 0;
+    const years: number[] = [];
     for (let c = this.firstFilledColumn(row), last = this.lastFilledColumn(row); c <= last; c++) {
       const cell = cellAt(this.sheet, row, c);
       if (cell.value.kind !== 'number') continue;
       if (!isTypedYear(cell)) return figures;
-      const value = cell.value.value;
-      if (years === 1) step = value - previous;
-      if (years > 0 && (Math.abs(value - previous) !== 1 || value - previous !== step)) return figures;
-      previous = value;
-      years++;
+      years.push(cell.value.value);
     }
-    return years < 2 ? figures : figures - years;
+    if (years.length < 2) return figures;
+    years.sort((a, b) => a - b);
+    return years.every((year, i) => i === 0 || year - years[i - 1]! === 1) ? figures - years.length : figures;
   }
 
   /** How many filled cells of a row count as content in a table's body (see `showsWordOrFigure`). */

@@ -23,7 +23,7 @@ export const LABEL_FAMILIES: ReadonlyArray<Partial<Record<Status, string>> & { m
  */
 const WHOLE: ReadonlyArray<[RegExp, Status]> = [
   [
-    /^(green|g|on target|on track|target met|met|achieved|exceeded|target exceeded|above target|better than target|tick|✓|✔|☑|☺|🙂|😀|😊|yes|y|complete|completed|on course|on schedule|✅|☺️)$/,
+    /^(green|g|on target|on track|target met|met|met goal|goal met|achieved|exceeded|target exceeded|above target|better than target|tick|✓|✔|☑|☺|🙂|😀|😊|yes|y|complete|completed|on course|on schedule|✅|☺️)$/,
     'met',
   ],
   [
@@ -31,7 +31,7 @@ const WHOLE: ReadonlyArray<[RegExp, Status]> = [
     'near',
   ],
   [
-    /^(red|r|off target|off track|target not met|not met|not achieved|missed|below target|worse than target|cross|✗|✘|✖|✖️|❌|×|☒|☹|🙁|😞|no|n|red octagon|octagon|delayed|behind schedule|off course|not on course|overdue)$/,
+    /^(red|r|off target|off track|target not met|not met|not achieved|missed|below target|worse than target|cross|✗|✘|✖|✖️|❌|×|☒|☹|🙁|😞|no|n|red octagon|octagon|delayed|behind schedule|off course|not on course|overdue|did not meet|goal not met)$/,
     'missed',
   ],
   [/^(for info(rmation)? only|data only|information only|monitoring only|contextual|not rated|no target)$/, 'no-target'],
@@ -48,6 +48,8 @@ function readWord(raw: string): Status | undefined {
   const text = raw
     .trim()
     .toLowerCase()
+    // A data set's coded value ("Did_Not_Meet", "Met_Goal", the NYC Comptroller's) spelt with spaces.
+    .replace(/_/g, ' ')
     .replace(/[.!:;]+$/, '')
     .replace(/\s+/g, ' ')
     // "Performance status - green" (North Lanarkshire, an icon's alt text): the word after the label.
