@@ -487,6 +487,25 @@ describe('tables that were missed in silence', () => {
     expect(judged(5).status).toBe('missed');
   });
 
+  test('targets in three columns, one filled to a row: "MinTarget_num" a floor, "MaxTarget_num" a ceiling, "TargetResult_en" in words; "status_color" over success and failure (Transportation Safety Board of Canada, departmental results 2016-17)', () => {
+    const { tables, verdicts } = corpusCase('data-transportation-safety-board-canada-departmental-results-2016-17.txt');
+    const columns = roles(tables[0]!);
+    expect([columns.H, columns.I, columns.J]).toEqual(['target', 'target', 'target']);
+    // "DateToBeAcheivedYear" (sic) is when the target is due, never a figure; "ResultExp_en" explains.
+    expect([columns.D, columns.E, columns.F, columns.N]).toEqual(['due', 'due', 'commentary', 'status']);
+    const row = (n: number): IndicatorVerdict => verdicts.find((verdict) => verdict.row === n - 1)!;
+    // 656 days against a maximum of 450, "failure".
+    expect([row(2).targetText, row(2).status]).toEqual(['450', 'missed']);
+    // 64% against a minimum of 65%, "failure": the minimum says higher is better, and the sheet
+    // rates only success or failure, so there is no near miss.
+    expect([row(3).targetText, row(3).polarity, row(3).polarityAssumed, row(3).status]).toEqual(['65', 'higher', false, 'missed']);
+    expect(row(3).reason).toMatch(
+      /^Higher is better \(the target is a minimum \(column "MinTarget_num"\)\)\. 64 is 1 below the target of 65: not met/,
+    );
+    // "Continue downward trend in accident rate" is the row's target, quoted as one KPI Tracker can't read.
+    expect([row(6).targetText, row(6).status]).toEqual(['Continue downward trend in accident rate', 'unreadable']);
+  });
+
   test('a grid that nothing could read is named with its sheet and range (Sandwell parking report: the PCN counts)', () => {
     const { doubts } = corpusCase('council-sandwell-parking-annual-report-2015-16.txt');
     expect(doubts).toContainEqual({

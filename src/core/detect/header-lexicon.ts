@@ -57,7 +57,14 @@ const RULES: readonly Rule[] = [
     pattern: /^progress( taken| made)?( to date)?$|^(%|percentage|per ?cent) (complete|completed|progress|done)$/,
     confidence: 1,
   },
-  { role: 'due', pattern: /^(by|by when|due|due date|deadline|completion date|timescales?)$/, confidence: 0.9 },
+  // "Target date", "Date to be achieved" (a data set's "DateToBeAcheivedYear", sic): when, not how much.
+  {
+    role: 'due',
+    pattern: /^(by|by when|due|due date|deadline|completion date|timescales?|target date|date to be ach(ie|ei)ved( year| month)?)$/,
+    confidence: 0.9,
+  },
+  // "Result explanation" (a data set's "ResultExp_en"): words on the result, not the result.
+  { role: 'commentary', pattern: /^(results?|performance) (explanation|exp)$/, confidence: 0.9 },
   // A case list (layout C's timeliness): when each case started and when it was answered.
   {
     role: 'caseStart',
@@ -103,7 +110,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'status',
     pattern:
-      /^((quarter \d|q\d|year end|annual|current|performance|overall|month|monthly|in[- ]month|quarterly) )?(status|rag|rag status|rag rating|performance rating)( and (narrative|commentary|comments?))?$|^(on target|target achieved|target met|met target|achieved|met|success)\??$|^((interim|final|overall|self) )?(achievement|assessment)$/,
+      /^((quarter \d|q\d|year end|annual|current|performance|overall|month|monthly|in[- ]month|quarterly) )?(status|rag|rag status|rag rating|performance rating)( and (narrative|commentary|comments?))?$|^status colou?r$|^(on target|target achieved|target met|met target|achieved|met|success)\??$|^((interim|final|overall|self) )?(achievement|assessment)$/,
     confidence: 1,
   },
   // Last period's or last year's figure: read for direction of travel, never judged.
@@ -153,7 +160,7 @@ const RULES: readonly Rule[] = [
       /^(trend|direction of travel|travel|dot|d\.o\.t\.?|((short|long)( term)?) trend\b.*|year on year change|change|change (from|on|since|compared (to|with)) .{1,40}|(better|worse) (or|\/) (worse|better)|improving ?\/ ?(declining|worsening)|comparison (with|to) (last|previous) (year|quarter|month|period))$/,
     confidence: 0.9,
   },
-  { role: 'unit', pattern: /^(unit|units|unit of measure(ment)?|measure type|(measure )?data type)$/, confidence: 0.9 },
+  { role: 'unit', pattern: /^(unit|units|unit of measure(ment)?|measure type|((measure|actual|target) )?data ?type)$/, confidence: 0.9 },
   // A column naming each row's period ("Fiscal Year" over "FY2019-20", San Francisco's performance
   // metrics): it dates the figures beside it (fillPeriods). "Year", "Quarter" or "Month" alone may
   // head a column of periods down the side, which is read as the names.
@@ -230,7 +237,7 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   // A field name with dots ("Desired.Direction", "Target.MMR": a data set written out by R) too.
   const field = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$|^[a-z][a-z0-9]*(\.[a-z][a-z0-9]*)+$/i.test(raw.trim());
   if (field && /_fr$/i.test(raw.trim())) return undefined;
-  const text = (field ? raw.trim().replace(/_en$/i, '').replace(/[_.]/g, ' ') : normaliseHeader(raw))
+  const text = (field ? fieldWords(raw) : normaliseHeader(raw))
     .toLowerCase()
     .replace(/[()[\]]/g, ' ')
     .replace(/\s+/g, ' ')
@@ -254,6 +261,19 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   if (OTHER_ANSWER.test(bare) || RATING_WORDS.includes(bare))
     return { role: 'otherAnswers', confidence: 0.9, reason: `header "${raw.trim()}" is the share giving another answer` };
   return classifyText(raw, bare);
+}
+
+/**
+ * A field name's words: "target_met" is "target met", "comments_en" "comments" (the English of a
+ * bilingual data set), "MinTarget_num" "Min Target" (the type after the name says nothing more).
+ */
+function fieldWords(raw: string): string {
+  return raw
+    .trim()
+    .replace(/_(en|num|txt|text)$/i, '')
+    .split(/[_.]/)
+    .map((part) => camelCaseWords(part) ?? part)
+    .join(' ');
 }
 
 /** A data set's field name in camel case ("YTDScaled", "Avg3yr"), as words: "YTD Scaled", "Avg 3yr". */

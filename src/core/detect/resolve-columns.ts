@@ -100,6 +100,12 @@ function onlyYesOrNo(grid: SheetGrid, col: number, rows: readonly number[]): boo
   return rows.every((r) => /^(yes|no|y|n)?$/i.test(grid.text(r, col).trim()));
 }
 
+/** Whether no other target column is filled on a row where this one is ("MinTarget | MaxTarget | TargetResult"). */
+function targetsOnOtherRows(grid: SheetGrid, col: number, roles: ReadonlyMap<number, ColumnMapping>, rows: readonly number[]): boolean {
+  const others = [...roles.values()].filter((mapping) => mapping.role === 'target' && mapping.col !== col);
+  return rows.every((r) => !grid.filledCell(r, col) || others.every((other) => !grid.filledCell(r, other.col)));
+}
+
 /** Small whole numbers running down the first column (1, 2, 3, 5): the indicators' numbers. */
 function holdsRowNumbers(grid: SheetGrid, col: number, rows: readonly number[]): boolean {
   let seen = 0;
@@ -454,6 +460,10 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
   // only if some of it is a figure.
   for (const [col, mapping] of roles) {
     if (!FIGURE_ROLES.has(mapping.role) || mapping.role === 'rating') continue;
+    // A target in words ("Continue downward trend in accident rate") on the rows the other target
+    // columns leave empty is the rows' target (the Transportation Safety Board's results): read, or
+    // said to be unreadable. Beside a target on the same row ("Standard | Target"), it describes.
+    if (mapping.role === 'target' && targetsOnOtherRows(grid, col, roles, bodyRows)) continue;
     const own = profile(col);
     if (own.filled >= 3 && own.counts.figure === 0 && own.counts.target === 0 && shareOf(own, 'words') >= 0.8 && own.averageLength >= 30) {
       roles.set(col, { ...mapping, role: 'commentary', reason: `${mapping.reason}, but it holds sentences, not figures` });

@@ -327,7 +327,12 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
       polarity: target.direction,
       source: 'target wording',
       assumed: false,
-      reason: describe(target.direction, `the target says "${target.text.trim()}"`),
+      reason: describe(
+        target.direction,
+        target.kind === 'threshold' && target.directionFrom
+          ? `the target ${target.directionFrom}`
+          : `the target says "${target.text.trim()}"`,
+      ),
     };
   }
   if (target.kind === 'relative') {

@@ -31,7 +31,8 @@ export function ratesOnlyMetOrNotMet(table: DetectedTable, sheet: Sheet): boolea
   }
   return twoWay > 0;
 }
-const TWO_WAY_WORDS = /face|tick|cross|✓|✔|✗|✘|☺|☹|🙂|🙁|😀|😞|^(yes|no|y|n)$|target (not )?met|did[ _]not[ _]meet|met[ _]goal/i;
+const TWO_WAY_WORDS =
+  /face|tick|cross|✓|✔|✗|✘|☺|☹|🙂|🙁|😀|😞|^(yes|no|y|n)$|target (not )?met|did[ _]not[ _]meet|met[ _]goal|^(success|failure)$/i;
 
 /** `ratesOnlyMetOrNotMet`, read once per table. */
 const MET_OR_NOT_MET = new WeakMap<DetectedTable, boolean>();

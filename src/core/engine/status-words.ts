@@ -23,7 +23,7 @@ export const LABEL_FAMILIES: ReadonlyArray<Partial<Record<Status, string>> & { m
  */
 const WHOLE: ReadonlyArray<[RegExp, Status]> = [
   [
-    /^(green|g|on target|on track|target met|met|met goal|goal met|achieved|exceeded|target exceeded|above target|better than target|tick|✓|✔|☑|☺|🙂|😀|😊|yes|y|complete|completed|on course|on schedule|✅|☺️)$/,
+    /^(green|g|on target|on track|target met|met|met goal|goal met|success|achieved|exceeded|target exceeded|above target|better than target|tick|✓|✔|☑|☺|🙂|😀|😊|yes|y|complete|completed|on course|on schedule|✅|☺️)$/,
     'met',
   ],
   [
@@ -31,7 +31,7 @@ const WHOLE: ReadonlyArray<[RegExp, Status]> = [
     'near',
   ],
   [
-    /^(red|r|off target|off track|target not met|not met|not achieved|missed|below target|worse than target|cross|✗|✘|✖|✖️|❌|×|☒|☹|🙁|😞|no|n|red octagon|octagon|delayed|behind schedule|off course|not on course|overdue|did not meet|goal not met)$/,
+    /^(red|r|off target|off track|target not met|not met|not achieved|missed|below target|worse than target|cross|✗|✘|✖|✖️|❌|×|☒|☹|🙁|😞|no|n|red octagon|octagon|delayed|behind schedule|off course|not on course|overdue|did not meet|goal not met|failure)$/,
     'missed',
   ],
   [/^(for info(rmation)? only|data only|information only|monitoring only|contextual|not rated|no target)$/, 'no-target'],

@@ -2,7 +2,7 @@ import type { ColumnMapping, ColumnRole, DetectedTable } from '../detect/types';
 import { comparePeriods, financialYearOf, periodLabel, type Period } from '../periods/period';
 import type { CalendarDate } from '../model/serial-dates';
 import { cellText } from '../model/cell-text';
-import { cellAt, type Sheet } from '../model/workbook';
+import { cellAt, isEmptyCell, type Sheet } from '../model/workbook';
 import { parseActualCell } from './parse-actual';
 import { publishedRating, ratingIn } from './published-rating';
 import { columnsOf, textAt } from './table-columns';
@@ -29,6 +29,42 @@ export function targetColumnFor(table: DetectedTable, period: Period | undefined
     // The sheet's only target is for the year to date: it judges the cumulative figures too.
     (targets.every((t) => t.period?.kind === 'ytd') ? targets[0] : undefined)
   );
+}
+
+/**
+ * Where a table keeps its targets in several columns of no particular period, one filled to a
+ * row ("MinTarget_num | MaxTarget_num | TargetResult_en", the Transportation Safety Board's
+ * results), the one filled on the indicator's row; otherwise the period's own.
+ */
+export function targetColumnOnRow(
+  table: DetectedTable,
+  sheet: Sheet,
+  row: number,
+  column: ColumnMapping | undefined,
+): ColumnMapping | undefined {
+  if (!column || column.period || !isEmptyCell(cellAt(sheet, row, column.col))) return column;
+  const filled = columnsOf(table, 'target').find(
+    (other) => other !== column && !other.period && !isEmptyCell(cellAt(sheet, row, other.col)),
+  );
+  return filled ?? column;
+}
+
+/** A bare figure under "Minimum target" is a floor, under "Maximum target" a ceiling. */
+export function boundByHeading(column: ColumnMapping, target: Target): Target {
+  if (target.kind !== 'threshold' || target.direction) return target;
+  const words = column.header.replace(/([a-z])(?=[A-Z])/g, '$1 ').toLowerCase();
+  // "Min" alone may be minutes ("Target (min)"): only "Minimum" or "Min target" is a floor.
+  const direction = /\bminimum\b|\bmin\.? ?target/.test(words)
+    ? 'higher'
+    : /\bmaximum\b|\bmax\.? ?target/.test(words)
+      ? 'lower'
+      : undefined;
+  if (!direction) return target;
+  return {
+    ...target,
+    direction,
+    directionFrom: `is a ${direction === 'higher' ? 'minimum' : 'maximum'} (column "${column.header.trim()}")`,
+  };
 }
 
 /**

@@ -28,6 +28,7 @@ import {
 } from './published-rating';
 import { refineTargetUnit } from './refine-target';
 import { columnsOf, figureIn } from './table-columns';
+import { boundByHeading, targetColumnOnRow } from './target-column';
 import type { Actual, Target, Unit } from './target-types';
 import type { Tolerance } from './tolerance';
 import { keptVerdict, TablePeriods, type IndicatorLine, type PeriodWording, type StoredColumn } from './verdict-store';
@@ -156,14 +157,18 @@ export function evaluateTargetTable(
 }
 
 /** The target of one target column (or none) for an indicator, and the polarity it implies. */
-function indicatorTarget(ctx: RowContext, targetColumn: ColumnMapping | undefined): IndicatorTarget {
+function indicatorTarget(ctx: RowContext, periodTarget: ColumnMapping | undefined): IndicatorTarget {
   const { sheet, table, indicator } = ctx;
+  const targetColumn = targetColumnOnRow(table, sheet, indicator.row, periodTarget);
   const target = monitoredOnly(
     table,
     sheet,
     indicator.row,
     targetColumn
-      ? refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description)
+      ? boundByHeading(
+          targetColumn,
+          refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description),
+        )
       : targetWithoutColumn(table),
   );
   return withPolarity(ctx, target, isAnnualCount(target, targetColumn, indicator.description) ? target : undefined);

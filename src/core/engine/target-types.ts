@@ -40,6 +40,8 @@ export const TargetSchema = z.discriminatedUnion('kind', [
     unit: UnitSchema,
     /** Set when the wording says which way ("at least", "no more than"). */
     direction: DirectionSchema.optional(),
+    /** Where the direction came from when not the target's own words (a "Maximum target" heading). */
+    directionFrom: z.string().optional(),
     /** "less than 14 days": 14 itself does not meet it. */
     strict: z.boolean().optional(),
     /** The unit was not written but worked out (from the description or the number format). */

@@ -652,3 +652,26 @@ describe('"Maintain or reduce"', () => {
     expect(verdicts[0]!.reason).toContain('The target is to maintain or reduce it');
   });
 });
+
+describe('a minimum and a maximum target, one filled to a row', () => {
+  test('"Minimum target | Maximum target": each row is judged against the one it fills, a floor or a ceiling', () => {
+    const { detection, verdicts } = read([
+      ['Indicator', 'Minimum target', 'Maximum target', 'Actual'],
+      ['Satisfied with the repairs service', 85, '', 83],
+      ['Staff turnover', '', 12, 13],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:target', 'C:target', 'D:actual']);
+    expect(verdicts.map((v) => [v.targetText, v.polarity, v.polarityAssumed])).toEqual([
+      ['85', 'higher', false],
+      ['12', 'lower', false],
+    ]);
+  });
+
+  test('"Target (min)" is minutes, not a floor: an average response time is still lower-is-better', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Target (min)', 'Actual'],
+      ['Average response time to emergency calls', 8, 7],
+    ]);
+    expect([verdicts[0]!.polarity, verdicts[0]!.status]).toEqual(['lower', 'met']);
+  });
+});

@@ -36,7 +36,9 @@ import {
   answeredWithoutFigures,
   targetForTableWithoutFigures,
   noActualColumnWhy,
+  boundByHeading,
   targetColumnFor,
+  targetColumnOnRow,
   targetWithoutColumn,
   unratedPeriod,
 } from '../../../src/core/engine/target-column';
@@ -259,7 +261,8 @@ function targetIn(
     return refineTargetUnit(parseTargetCell(latest), indicator.description);
   }
   if (!targetColumn) return targetWithoutColumn(where.table);
-  return refineTargetUnit(parseTargetCell(cellAt(where.sheet, indicator.row, targetColumn.col)), indicator.description);
+  const onRow = targetColumnOnRow(where.table, where.sheet, indicator.row, targetColumn)!;
+  return boundByHeading(onRow, refineTargetUnit(parseTargetCell(cellAt(where.sheet, indicator.row, onRow.col)), indicator.description));
 }
 
 /** A period judged so far, for the figure before a later one and for the sheet's own rating. */
