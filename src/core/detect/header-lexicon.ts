@@ -85,6 +85,15 @@ const RULES: readonly Rule[] = [
     pattern: /^(percentage|%) (of )?(total )?(returned|responses|answers)|^% (good|satisfied)|^percentage (good|satisfied)/,
     confidence: 0.9,
   },
+  // "% in target", "% within timescale": the share done in the time allowed, the figure; "Completed
+  // in target" the number done so, a figure too (a count, beside the share: see resolve-columns).
+  // After a KPI return's "% within target", which pairs with "% outside target".
+  {
+    role: 'actual',
+    pattern:
+      /^((%|percentage|per ?cent|proportion)( \w+)?|(completed|closed|answered|responded to|dealt with|repaired|done)) (with)?in (target|time|timescales?|standard)( times?)?$/,
+    confidence: 0.9,
+  },
   // "Status against target", "Performance v target": the status, though the words name the target;
   // so do a question ("Did we meet our target?", "On track?").
   {

@@ -1,4 +1,6 @@
 import { columnLetter } from '../model/address';
+import { periodLabel } from '../periods/period';
+import { periodInText } from '../periods/parse-period-label';
 import { COMPARATOR_HEADER, normaliseHeader, type HeaderGuess } from './header-lexicon';
 import {
   holdsCodes,
@@ -8,6 +10,7 @@ import {
   holdsTargets,
   profileColumn,
   shareOf,
+  valueKind,
   type ColumnProfile,
 } from './column-values';
 import type { SheetGrid } from './sheet-grid';
@@ -104,6 +107,88 @@ function onlyYesOrNo(grid: SheetGrid, col: number, rows: readonly number[]): boo
 function targetsOnOtherRows(grid: SheetGrid, col: number, roles: ReadonlyMap<number, ColumnMapping>, rows: readonly number[]): boolean {
   const others = [...roles.values()].filter((mapping) => mapping.role === 'target' && mapping.col !== col);
   return rows.every((r) => !grid.filledCell(r, col) || others.every((other) => !grid.filledCell(r, other.col)));
+}
+
+/** A heading that names a share: "% in time", "Percentage within timescale", "Upheld (%)". */
+const SHARE_HEADING = /^(%|percentage|per ?cent|proportion|share)(?=\s|$)|\(%\)$|\s%$/;
+
+/** Whether every filled body cell of a column is a whole number of things (no share, no date). */
+function holdsWholeNumbers(grid: SheetGrid, col: number, rows: readonly number[]): boolean {
+  let seen = 0;
+  for (const r of rows) {
+    const cell = grid.cell(r, col);
+    if (cell.value.kind === 'empty') continue;
+    if (cell.value.kind !== 'number' || !Number.isInteger(cell.value.value) || cell.value.value < 0) return false;
+    if (cell.format?.includes('%') || valueKind(cell) !== 'figure') return false;
+    seen++;
+  }
+  return seen > 0;
+}
+
+/**
+ * "Decisions | Within 13/8 weeks | % in time | Target", "Received | Closed | Closed within
+ * timescale | % within timescale": where a share stands among columns of the same period, the
+ * whole numbers beside it are the counts it is worked out from, never the figure judged (before,
+ * 23 decisions was read as 23% against a 60% target). Counted "Received" and "Closed" are no
+ * case list's dates.
+ */
+function countsBesideTheShare(
+  grid: SheetGrid,
+  cells: readonly HeaderCell[],
+  roles: Map<number, ColumnMapping>,
+  bodyRows: readonly number[],
+): void {
+  // Headings that name no period ("Decisions", "% compliant") share the one the title gives.
+  const periodOf = (mapping: ColumnMapping): string => (mapping.period && periodInText(mapping.header) ? periodLabel(mapping.period) : '');
+  const shares = [...roles.values()].filter(
+    (mapping) =>
+      mapping.role === 'actual' && SHARE_HEADING.test(normaliseHeader(mapping.header)) && !holdsWholeNumbers(grid, mapping.col, bodyRows),
+  );
+  if (shares.length === 0) return;
+  for (const cell of cells) {
+    const mapping = roles.get(cell.col);
+    if (!mapping || shares.includes(mapping)) continue;
+    const counted =
+      (mapping.role === 'actual' && shares.some((share) => periodOf(share) === periodOf(mapping))) ||
+      mapping.role === 'caseStart' ||
+      mapping.role === 'caseEnd';
+    if (!counted || SHARE_HEADING.test(normaliseHeader(mapping.header)) || !holdsWholeNumbers(grid, cell.col, bodyRows)) continue;
+    // "Female" beside "Female %" is the share's own part, left alone and said (see shares-and-counts).
+    if (shares.some((share) => normaliseHeader(share.header).includes(normaliseHeader(mapping.header)))) continue;
+    roles.set(
+      cell.col,
+      column(
+        cell,
+        'count',
+        0.8,
+        `it holds counts (${examples(profileColumn(grid, cell.col, bodyRows))}) beside the share "${shares[0]!.header}"`,
+      ),
+    );
+  }
+}
+
+/** A time allowed, as written: "24 hours", "7 days", "10 working days". */
+const TIME_ALLOWED = /^\d+(\.\d+)?\s*(working |calendar )?(hours?|hrs|days?|weeks?|months?|minutes?|mins)$/i;
+
+/**
+ * "Priority | Target time | … | % in target | Target %" (a repairs report): beside a target for
+ * the share, a column of times allowed ("24 hours", "7 days") defines the measure, and is not the
+ * target its share is judged against.
+ */
+function timescalesBesideTheTarget(grid: SheetGrid, roles: Map<number, ColumnMapping>, bodyRows: readonly number[]): void {
+  const targets = [...roles.values()].filter((mapping) => mapping.role === 'target' && !mapping.period);
+  if (targets.length < 2) return;
+  const allowsTime = (col: number): boolean => {
+    const texts = bodyRows.map((r) => grid.text(r, col).trim()).filter(Boolean);
+    return texts.length > 0 && texts.every((text) => TIME_ALLOWED.test(text));
+  };
+  const timescales = targets.filter((mapping) => allowsTime(mapping.col));
+  if (timescales.length === 0 || timescales.length === targets.length) return;
+  const shareJudged = [...roles.values()].some(
+    (mapping) => mapping.role === 'actual' && bodyRows.some((r) => grid.cell(r, mapping.col).format?.includes('%')),
+  );
+  if (!shareJudged) return;
+  for (const mapping of timescales) roles.delete(mapping.col);
 }
 
 /** Small whole numbers running down the first column (1, 2, 3, 5): the indicators' numbers. */
@@ -455,6 +540,9 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
       column(cell, 'actual', 0.7, `header "${cell.header}" beside "${meanCol.header}": two measures of the same figures`),
     );
   }
+
+  countsBesideTheShare(grid, cells, roles, bodyRows);
+  timescalesBesideTheTarget(grid, roles, bodyRows);
 
   // A header that names figures over a column of words is no actual: "Quarter 4 Result" over sentences stays an actual
   // only if some of it is a figure.

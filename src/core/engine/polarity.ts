@@ -150,7 +150,10 @@ const HIGHER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bsatisf(ied|action)\b/i, 'satisfied'],
   [/\bprevent(ed|ion|ing)?\b/i, 'prevented'],
   [/\bsuccessful(ly)?\b|\bpositive outcomes?\b/i, 'successful'],
-  [/\bcompleted on time\b|\bon time\b/i, 'on time'],
+  [
+    /\bcompleted on time\b|\bon time\b|^%? ?(completed |closed |answered )?(with)?in (time|target|timescales?)( times?)?$|\bwithin (the )?timescales?$/i,
+    'on time',
+  ],
   [/\bresponded to\b|\banswered\b/i, 'responded to'],
   [/\battendance\b/i, 'attendance'],
   [/\bcompliance\b|\bcompliant\b|\bsafety certificates?\b|\bservic(ed|ing)\b/i, 'compliance'],

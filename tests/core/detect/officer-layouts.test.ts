@@ -675,3 +675,44 @@ describe('a minimum and a maximum target, one filled to a row', () => {
     expect([verdicts[0]!.polarity, verdicts[0]!.status]).toEqual(['lower', 'met']);
   });
 });
+
+describe('counts beside the share worked out from them', () => {
+  test('"Decisions | Within 13/8 weeks | % in time | Target": the share is judged, never 23 decisions read as 23%', () => {
+    const { detection, verdicts } = read([
+      ['Measure', 'Decisions', 'Within 13/8 weeks or agreed extension', '% in time', 'Target', 'RAG'],
+      ['Major', 23, 21, { v: 0.913, fmt: '0.0%' }, pct(0.6), ''],
+      ['Minor', 180, 150, { v: 0.833, fmt: '0.0%' }, pct(0.65), ''],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:count', 'C:count', 'D:actual', 'E:target', 'F:status']);
+    expect(verdicts.map((v) => [v.actualText, v.status, v.polarity])).toEqual([
+      ['91.3%', 'met', 'higher'],
+      ['83.3%', 'met', 'higher'],
+    ]);
+  });
+
+  test('"Received | Closed | Closed within timescale | % within timescale | Target": counted cases are no case list', () => {
+    const { detection, verdicts } = read([
+      ['Stage', 'Received', 'Closed', 'Closed within timescale', '% within timescale', 'Target', 'RAG'],
+      ['Stage 1 (10 working days)', 151, 143, 131, { v: 0.916, fmt: '0.0%' }, pct(0.95), ''],
+      ['Stage 2 (20 working days)', 24, 22, 17, { v: 0.773, fmt: '0.0%' }, pct(0.95), ''],
+    ]);
+    expect(roles(detection.tables[0]!).slice(1, 5)).toEqual(['B:count', 'C:count', 'D:count', 'E:actual']);
+    expect(verdicts.map((v) => [v.actualText, v.status])).toEqual([
+      ['91.6%', 'near'],
+      ['77.3%', 'missed'],
+    ]);
+  });
+
+  test('"Target time | Jobs completed | Completed in target | % in target | Target %": the time allowed defines the measure; the share is judged against "Target %"', () => {
+    const { detection, verdicts } = read([
+      ['Priority', 'Target time', 'Jobs completed', 'Completed in target', '% in target', 'Target %'],
+      ['Emergency', '24 hours', 412, 409, { v: 0.993, fmt: '0.0%' }, pct(0.99)],
+      ['Urgent', '7 days', 1108, 1041, { v: 0.94, fmt: '0.0%' }, pct(0.95)],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'C:count', 'D:count', 'E:actual', 'F:target']);
+    expect(verdicts.map((v) => [v.targetText, v.status, v.polarity])).toEqual([
+      ['99%', 'met', 'higher'],
+      ['95%', 'near', 'higher'],
+    ]);
+  });
+});
