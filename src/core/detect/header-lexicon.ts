@@ -231,6 +231,14 @@ const RULES: readonly Rule[] = [
       /^(kpi|pi|indicator|measure|performance indicator|performance measure|key performance indicator)s? (description|name|title|measurement)$|^(kpi|pi|indicator|measure) (ref|reference|no\.?) (and|&) (description|name|title)$|^(code|ref|reference) (and|&) (description|name|title)$|^(description|definition|indicator definition|indicator|indicators|measure|measures|kpi|kpis|performance measures?|performance indicators?|key performance indicators?|title|criteria|metrics?|performance metrics?|key metrics?|key measures?|key indicators?|key performance measures?)$/,
     confidence: 1,
   },
+  // "Charter indicator", "Local measure", "Corporate KPI": a kind of indicator, named. The kinds
+  // are listed: a body cell reading "Annual indicator" or "New measure" says something of its row.
+  {
+    role: 'description',
+    pattern:
+      /^(charter|local|corporate|national|statutory|service|council|strategic|core|tsm|outcome|operational|departmental|business plan) (indicator|measure|kpi|pi)s?$/,
+    confidence: 0.9,
+  },
 ];
 
 /** `Preventing Homelessness Performance Measure`, `Performance measure- Maximise income …` */

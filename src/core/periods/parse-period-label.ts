@@ -7,6 +7,8 @@ const HALF = new RegExp(String.raw`^(?:h|half)\s*([12])${FY_PART}$`);
 // "YTD (Q3)", "YTD to Dec": how far the year has run says no more than "YTD" (its kind has no end).
 const RUN_TO = String.raw`(?:\s*\(?(?:to\s+)?(?:q[1-4]|quarter [1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\)?)?`;
 const YEAR_TO_DATE = new RegExp(String.raw`^(?:ytd|year to date|cumulative|cumulative ytd|to date|actual to date)${RUN_TO}${FY_PART}$`);
+const PART_THEN_YEAR_TO_DATE =
+  /^(?:q[1-4]|qtr [1-4]|quarter [1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+(?:(\S.*?)\s+)?(?:ytd|year to date)$/;
 const YEAR_THEN_PART =
   /^(\d{4}\s*[/-]\s*(?:\d{4}|\d{2}))[\s,:]+((?:q|qtr|quarter|h|half|m|month)\s*\d.*|ytd\b.*|[1-4](?:st|nd|rd|th)\s.*)$/;
 const MONTH_NUMBER = new RegExp(String.raw`^(?:m|month)\s*(1[0-2]|[1-9])${FY_PART}$`);
@@ -29,7 +31,9 @@ export function parsePeriodLabel(text: string): Period | undefined {
     // "Quarter two", "2nd quarter": a quarter's number in words.
     .replace(/\b(quarter|qtr)\s+(one|two|three|four)\b/, (_, word: string, n: string) => `${word} ${QUARTER_WORDS[n]}`)
     // "FY25", "Q1 FY25": the financial year written out.
-    .replace(FY_ENDING, fyWrittenOut);
+    .replace(FY_ENDING, fyWrittenOut)
+    // "Q3 YTD", "Q3 2024/25 YTD", "Dec year to date": how far the year has run, as "YTD (Q3)" says it.
+    .replace(PART_THEN_YEAR_TO_DATE, (_, year: string | undefined) => `ytd${year ? ` ${year}` : ''}`);
   if (t === '') return undefined;
 
   // A label longer than any period label cannot be one (descriptions reach here from detection).

@@ -277,8 +277,25 @@ export function latestPeriodWithData(verdicts: readonly IndicatorVerdict[]): str
     latest = period;
     weighed.add(period);
   }
-  const chosen = latest ?? yearToDate;
+  // But a later year's year to date outranks a year already over, where as many indicators have
+  // figures for it: "2023/24 Outturn | 2024/25 Q3 YTD" reports on this year, not last year's
+  // outturn; one count's year to date beside a table of last year's results does not.
+  const laterYearToDate =
+    latest && yearToDate && yearBeginsAfter(yearToDate, latest) && withFigures(verdicts, yearToDate) >= withFigures(verdicts, latest);
+  const chosen = latest && !laterYearToDate ? latest : (yearToDate ?? latest);
   return chosen ? periodLabel(chosen) : null;
+}
+
+/** How many verdicts of a period (by its label) have figures. */
+function withFigures(verdicts: readonly IndicatorVerdict[], period: Period): number {
+  const label = periodLabel(period);
+  return verdicts.filter((v) => v.period && v.status !== 'no-data' && periodLabel(v.period) === label && hasFigures(v)).length;
+}
+
+/** Whether a year to date's financial year begins after `period` has ended. */
+function yearBeginsAfter(yearToDate: Period, period: Period): boolean {
+  if (yearToDate.fy === undefined || period.fy === undefined) return false;
+  return yearToDate.fy * 12 + 1 > period.fy * 12 + financialMonthSpan(period).last;
 }
 
 /** Ends in a later month, or in the same month and is shorter. */

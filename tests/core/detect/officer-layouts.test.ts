@@ -716,3 +716,57 @@ describe('counts beside the share worked out from them', () => {
     ]);
   });
 });
+
+describe('years written once over their columns, in a row above the headings', () => {
+  test('"2023/24 | | 2024/25" over "Target | Outturn | Target | Q3 YTD | RAG": this year\'s year to date is judged against this year\'s target', () => {
+    const run = recalc([
+      ['Housing Services Performance Report - Quarter 3 2024/25'],
+      ['', '2023/24', '', '2024/25', '', ''],
+      ['Measure', 'Target', 'Outturn', 'Target', 'Q3 YTD', 'RAG'],
+      ['Rent collected as % of rent due', pct(0.985), pct(0.989), pct(0.99), pct(0.982), ''],
+      ['Average days to re-let a standard void', 30, 34, 28, 26, ''],
+    ]);
+    expect(roles(run.detection.tables[0]!)).toEqual([
+      'A:description',
+      'B:target 2023/24',
+      'C:actual 2023/24',
+      'D:target 2024/25',
+      'E:actual YTD 2024/25',
+      'F:status',
+    ]);
+    expect(statusEdits(run)).toEqual(['F4', 'F5']);
+    expect(run.plan.edits.filter((edit) => edit.purpose === 'status').map((edit) => planValueText(edit.value))).toEqual([
+      'Near miss',
+      'Met',
+    ]);
+  });
+
+  test("one indicator's year to date does not make the run about a year the rest have no figures for", () => {
+    const { verdicts } = read([
+      ['Measure', '2023/24 Target', '2023/24 Outturn', '2024/25 YTD'],
+      ['Rent collected as % of rent due', pct(0.985), pct(0.989), ''],
+      ['Average days to re-let a standard void', 30, 34, ''],
+      ['Homes made decent', 200, 214, 96],
+    ]);
+    expect(latestPeriodWithData(verdicts)).toBe('2023/24');
+  });
+
+  test('"Charter indicator" names the measures under a row of years ("2023/24 | | 2024/25" over "Our result | Scottish average | Target | Our result | RAG")', () => {
+    const { detection } = read([
+      ['Charter Performance 2024/25 - Housing Committee'],
+      ['', '', '2023/24', '', '2024/25', '', ''],
+      ['No.', 'Charter indicator', 'Our result', 'Scottish average', 'Target', 'Our result', 'RAG'],
+      ['C1', 'Tenants satisfied with overall service', pct(0.824), pct(0.867), pct(0.85), pct(0.841), ''],
+      ['C15', 'Gross rent arrears as % of rent due', pct(0.068), pct(0.063), pct(0.06), pct(0.061), ''],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual([
+      'A:reference',
+      'B:description',
+      'C:actual 2023/24',
+      'D:benchmark',
+      'E:target 2024/25',
+      'F:actual 2024/25',
+      'G:status 2024/25',
+    ]);
+  });
+});
