@@ -126,7 +126,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'previous',
     pattern:
-      /^(previous|prior|last) (value|period|quarter|month|year|result|outturn|figure|performance)\b(?! available).*$|^previous$|^same (period|quarter|month) last year$|^(year end|year-end)( outturn| result| figure)?$|^last year$/,
+      /^(previous|prior|last) (value|period|quarter|month|year|result|outturn|figure|performance)\b(?! available).*$|^previous$|^same (period|point|quarter|month|time) (last year|in \d{4}([/-]\d{2,4})?|\d{4}([/-]\d{2,4})?)$|^(year end|year-end)( outturn| result| figure)?$|^last year$/,
     confidence: 0.9,
   },
   // A target for years ahead beside this year's ("2017/18 targets | 5-year target", GreenSquare), or
@@ -152,7 +152,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'benchmark',
     pattern:
-      /^(national|england|regional|uk|peer|peer group|family group|nearest neighbours?|comparator|sector|cipfa|london|welsh|wales|scottish|scotland|la|local authority|council|landlord) (average|median|mean|benchmark|figure|rate|value)( \d{2}(\/\d{2})?| \d{4}(\/\d{2,4})?)?$|^(median|benchmark|bench mark|top quartile|upper quartile|lower quartile)( value| figure)?$/,
+      /^(national|england|regional|uk|peer|peer group|family group|nearest neighbours?|comparator|sector|cipfa|london|welsh|wales|scottish|scotland|la|local authority|council|landlord) (average|median|mean|benchmark|figure|rate|value)( \d{2}([/-]\d{2})?| \d{4}([/-]\d{2,4})?)?$|^(median|benchmark|bench mark|top quartile|upper quartile|lower quartile)( value| figure)?$/,
     confidence: 0.9,
   },
   // "Housemark London median benchmark", "Housemark upper quartile": a benchmarking club's figure.
@@ -409,7 +409,9 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
       return { role: 'description', confidence: 0.9, reason: `header "${raw.trim()}" names the measures`, title: match[1]!.trim() };
     }
   }
-  const period = parsePeriodLabel(text);
+  // "P7 | P8 | P9" heading columns: a housing association's periods of its financial year. Only as
+  // a heading: in a body cell "P1" is as often a priority or a reference.
+  const period = parsePeriodLabel(text.replace(/^p(?=(1[0-2]|[1-9])\b)/, 'period '));
   if (period) return { role: 'actual', period, confidence: 1, reason: `header "${raw.trim()}" is a period` };
   // "PROJECTED 21/22" (Bedford's budget book): a period's projected figure, never its result. An
   // estimate may be judged ("03/04 target | 03/04 estimate | Status", Bath and North East Somerset).

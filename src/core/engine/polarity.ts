@@ -55,8 +55,11 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\barrears?\b/i, 'arrears'],
   [/\brent lost\b|\brent loss\b|\bvoid loss\b|\brent (due )?lost through\b/i, 'rent lost'],
   [/\bvoids?\b|\bvacant\b/i, 'void'],
-  [/\btime taken\b/i, TIME_TAKEN],
-  [/\b(average|mean|median) (number of )?(days|time|weeks|hours|wait|waiting time|length|response time)\b|\baverage of\b/i, 'average time'],
+  [/\btime taken\b|\bdays taken\b/i, TIME_TAKEN],
+  [
+    /\b(average|mean|median) (number of )?((calendar|working|clear) )?(days|time|weeks|hours|wait|waiting time|length|response time)\b|\baverage of\b/i,
+    'average time',
+  ],
   [
     /\bwaiting time\b|\bwait(ing)? (for|times?)\b|\blength of stay\b|\b(response|attendance|arrival) times?\b|\btime to\b|\bdays to\b/i,
     TIME_TAKEN,
@@ -65,7 +68,21 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bsickness\b|\babsence\b|\bdays lost\b/i, 'sickness absence'],
   [/\bevictions?\b/i, 'evictions'],
   [/\bwrite[- ]?offs?\b|\bwritten[- ]off\b/i, 'write-offs'],
-  [/\bnon-?decent\b|\bnot meeting\b|\bnot met\b|\bfalling below\b|\bbelow (the )?standard\b/i, 'falling short of a standard'],
+  [
+    /\bnon-?decent\b|\bnot meeting\b|\bnot met\b|\bdo(es)? not meet\b|\bfail(s|ing)? to meet\b|\bfalling below\b|\bbelow (the )?standard\b|\b(below|under) grade [a-d]\b|\bwithout (a |an )?(valid|current|in[- ]date|up[- ]to[- ]date)\b/i,
+    'falling short of a standard',
+  ],
+  // Offers turned down, cases taken further, a repair done twice: each a failure of the first try.
+  [/\b(offers?|tenancies|properties|homes) (refused|declined|turned down)\b|\brefusals?\b/i, 'refusals'],
+  // Not "complaints not escalated", households housed "from the waiting list", "no patient should wait longer than 12 weeks".
+  [/(?<!\b(not|without|no) )\bescalat(ed|ions?)\b/i, 'escalations'],
+  // A repair done twice; not a food recall's warnings posted on time.
+  [/^recalls?\b|\b(repairs?|jobs?) recalls?\b|\brecalls?\b.*\b(repairs?|visits?|jobs?)\b|\brepeat visits?\b/i, 'recalls'],
+  [
+    /(?<!\bfrom (the )?)\bwaiting lists?\b|(?<!\bshould )\bwait(s|ing)? (over|more than|longer than|of more than)\b|\bdelayed\b/i,
+    'waiting and delays',
+  ],
+  [/\bmore than \d+ (miles|km|kilometres)\b|\bout of (area|borough|county) (placements?|placed)\b/i, 'placed far from home'],
   [/\bbacklog\b|\boverdue\b|\boutstanding (repairs|cases|debt|balance|jobs|work|items)\b/i, 'backlog'],
   [/\bin (temporary accommodation|b&b)\b|\bbed and breakfast\b|\bb&b\b/i, 'use of temporary accommodation'],
   [/\bcomplaints? (received|upheld)\b|\bupheld\b/i, 'complaints upheld'],
@@ -109,7 +126,7 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
     'emissions',
   ],
   // Staff turnover, not a business's turnover.
-  [/\b(staff|employee|workforce|voluntary|labour) turnover\b|^(voluntary )?turnover\b/i, 'staff turnover'],
+  [/\b(staff|employee|workforce|voluntary|labour|tenancy) turnover\b|^(voluntary )?turnover\b/i, 'turnover'],
   [/\bagency (costs?|spend|staff|workers)\b|\bovertime\b|\btemporary accommodation (spend|costs?)\b/i, 'costs'],
   [/\bclaimant count\b|\bunemployment (rate|level)\b/i, 'unemployment'],
   [/\bsundry debt\b|\bdebt (outstanding|owed)\b|\b(claims|debt) outstanding\b|\boutstanding claims\b/i, 'debt and claims owed'],
@@ -140,11 +157,11 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
  * the harm's word alone is better lower.
  */
 const DONE_ABOUT_A_HARM =
-  /\b(cases? (resolved|closed)|resolved|closed (within|at stage|in)|(re-?)?let within|returned to let|with an agreed (payment )?plan|with no absence|return to work interviews?|referred for (money|debt) advice|recovered|investigated within|brought back into use|duty was prevented)\b/i;
+  /\b(cases? (resolved|closed)|resolved|closed (within|at stage|in)|(re-?)?let within|returned to let|with an agreed (payment )?plan|with no (sickness )?absence|returned within|return to work interviews?|referred for (money|debt) advice|recovered|investigated within|brought back into use|duty was prevented)\b/i;
 
 const HIGHER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bwithin\s+\d+/i, 'within a time'],
-  [/\bcollected\b|\b(rent|tax|rates|debt|income) collection\b/i, 'collected'],
+  [/\bcollected\b|\b(rent|tax|rates|debt|income) collection\b|\bcollection rates?\b/i, 'collected'],
   // Income raised, not households on a low income.
   [/^(?!.*\blow[- ]income\b).*\bincome\b/i, 'income'],
   [/\bsatisf(ied|action)\b/i, 'satisfied'],
@@ -239,7 +256,9 @@ function readDescription(named: string): PolarityDecision | undefined {
   // share done in time, whatever they are; not the "Mean time for those completed within 20 days".
   const share =
     /%|percentage|proportion|number of|\bno\.? of\b/i.test(description) ||
-    (/\b(cleared|removed|completed|resolved|repaired|processed|answered|responded to|dealt with|determined|paid)\s+within\s+\d+/i.test(
+    // "Emergency incidents attended within 15 minutes", "First appliance at life-risk incidents
+    // within 10 minutes": the share reached in time, though incidents alone are better fewer.
+    (/\b(cleared|removed|completed|resolved|repaired|processed|answered|responded to|dealt with|determined|paid|attended|reached)\s+within\s+\d+|\b(appliance|crew|ambulance)s?\b.*\bwithin\s+\d+/i.test(
       description,
     ) &&
       !/\b(average|mean|median)\b/i.test(description));

@@ -11,7 +11,8 @@ const PART_THEN_YEAR_TO_DATE =
   /^(?:q[1-4]|qtr [1-4]|quarter [1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+(?:(\S.*?)\s+)?(?:ytd|year to date)$/;
 const YEAR_THEN_PART =
   /^(\d{4}\s*[/-]\s*(?:\d{4}|\d{2}))[\s,:]+((?:q|qtr|quarter|h|half|m|month)\s*\d.*|ytd\b.*|[1-4](?:st|nd|rd|th)\s.*)$/;
-const MONTH_NUMBER = new RegExp(String.raw`^(?:m|month)\s*(1[0-2]|[1-9])${FY_PART}$`);
+// "M7", "Month 7", "Period 7": the financial year's seventh month (October).
+const MONTH_NUMBER = new RegExp(String.raw`^(?:m|month|period)\s*(1[0-2]|[1-9])${FY_PART}$`);
 
 /**
  * Reads the period a column header or a chosen period stands for:

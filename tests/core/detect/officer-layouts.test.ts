@@ -119,11 +119,11 @@ describe('a rating someone typed, beside figures that judge nothing', () => {
 });
 
 describe("which way is better, where only the sheet's own rating says", () => {
-  test('"Complaints escalated to stage 2" at 8% against 10%, rated G, is better lower; the G is not overwritten', () => {
+  test('"Stage 2 complaints as a share of all complaints" at 8% against 10%, rated G, is better lower; the G is not overwritten', () => {
     const rows: CellInput[][] = [
       ['KPI', 'Description', 'Target', 'Actual', 'RAG'],
       ['KPI 03', 'Customer satisfaction (post-contact survey)', pct(0.85), pct(0.88), 'G'],
-      ['KPI 05', 'Complaints escalated to stage 2', pct(0.1), pct(0.08), 'G'],
+      ['KPI 05', 'Stage 2 complaints as a share of all complaints', pct(0.1), pct(0.08), 'G'],
     ];
     const { verdicts } = read(rows);
     expect(verdicts[1]).toMatchObject({ polarity: 'lower', polarityAssumed: false, status: 'met' });
@@ -768,5 +768,72 @@ describe('years written once over their columns, in a row above the headings', (
       'F:actual 2024/25',
       'G:status 2024/25',
     ]);
+  });
+});
+
+describe('which way is better, from ordinary measures the words missed', () => {
+  test.each([
+    ['Tenancy offers refused (%)', 'lower'],
+    ['Complaints escalated to stage 2 (%)', 'lower'],
+    ['Recalls (repeat visit within 30 days)', 'lower'],
+    ['Repairs completed without a recall', 'higher'],
+    ['Food Recall Warning Postings - Class I (within 24 hours)', 'higher'],
+    ['Properties without a valid gas safety certificate', 'lower'],
+    ['Voids returned within 10 days', 'higher'],
+    ['Land with litter below grade B (%)', 'lower'],
+    ['Children placed more than 20 miles from home', 'lower'],
+    ['Total waiting list', 'lower'],
+    ['DM01 - patients waiting over 6 weeks for a diagnostic test', 'lower'],
+    ['People delayed in hospital (daily average)', 'lower'],
+    ['Staff with no sickness absence (%)', 'higher'],
+    ['Average number of calendar days taken to deliver a Disabled Facilities Grant', 'lower'],
+    ['Tenancy turnover (%)', 'lower'],
+    ['First appliance at life-risk incidents within 10 minutes', 'higher'],
+    ['Emergency incidents attended within 15 minutes', 'higher'],
+    ['Council tax in-year collection rate', 'higher'],
+    ['Homes that do not meet the Decent Homes Standard', 'lower'],
+  ])('"%s" is %s is better', (description, polarity) => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Actual'],
+      [description, 10, 12],
+    ]);
+    expect([verdicts[0]!.polarity, verdicts[0]!.polarityAssumed]).toEqual([polarity, false]);
+  });
+});
+
+describe("comparators, last year's figures and a housing association's periods, by their headings", () => {
+  test('"Wales median 2023-24" beside "Target 2024-25 | 2024-25" is a comparator, never the figure judged', () => {
+    const { detection } = read([
+      ['PAM', 'Description', '2022-23', '2023-24', 'Wales median 2023-24', 'Target 2024-25', '2024-25', 'Status'],
+      [
+        'PAM/012',
+        'Percentage of households for which homelessness was successfully prevented',
+        pct(0.613),
+        pct(0.589),
+        pct(0.63),
+        pct(0.65),
+        pct(0.664),
+        '',
+      ],
+    ]);
+    expect(roles(detection.tables[0]!).slice(3)).toEqual(['E:benchmark', 'F:target 2024/25', 'G:actual 2024/25', 'H:status']);
+  });
+
+  test('"Same point last year" and "Same period 2023/24" beside the year to date are last year\'s figures, never judged', () => {
+    const { detection } = read([
+      ['Indicator', 'Target to date', 'Actual to date', 'Same point last year', 'Same period 2023/24', 'RAG'],
+      ['Council tax in-year collection rate', pct(0.841), pct(0.836), pct(0.839), pct(0.839), ''],
+    ]);
+    expect(roles(detection.tables[0]!).slice(3, 5)).toEqual(['D:previous', 'E:previous']);
+  });
+
+  test('"P7 | P8 | P9" under "Period 9 2024/25" are October to December', () => {
+    const run = recalc([
+      ['Operations Committee - KPI Report, Period 9 2024/25'],
+      ['KPI', 'Target', 'P7', 'P8', 'P9', 'RAG'],
+      ['Rent collection (% of debit)', pct(0.99), pct(0.984), pct(0.989), pct(0.993), ''],
+    ]);
+    expect(roles(run.detection.tables[0]!).slice(2, 5)).toEqual(['C:actual Oct 2024', 'D:actual Nov 2024', 'E:actual Dec 2024']);
+    expect(run.plan.edits.filter((edit) => edit.purpose === 'status').map((edit) => planValueText(edit.value))).toEqual(['Met']);
   });
 });
