@@ -1,3 +1,4 @@
+import { keyTolerance } from './rag-key';
 import { columnIndex, columnLetter, rangeAddress } from '../model/address';
 import type { Sheet, Workbook } from '../model/workbook';
 import { dateAlone, financialYearInName, parsePeriodLabel, periodInText } from '../periods/parse-period-label';
@@ -148,6 +149,10 @@ function detectSheet(
     tables.sort((a, b) => a.range.top - b.range.top || a.range.left - b.range.left);
   }
   attachDefinitions(grid, tables);
+  for (let i = 0; i < tables.length; i++) {
+    const tolerance = keyTolerance(grid, tables[i]!);
+    if (tolerance) tables[i] = { ...tables[i]!, tolerance };
+  }
   const cards = readMeasureCards(grid);
   const covered = [
     ...tables.map((table) => table.range),

@@ -263,6 +263,9 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   // A sentence ("Performance is being monitored by the service manager.") is a comment, never a
   // heading; a question can be ("How do we know when we've achieved this?").
   if (/[a-z]\.$/.test(raw.trim()) && text.split(' ').length >= 6) return undefined;
+  // "RAG (Amber within 10%)": the heading, with its key after it (read for the band: see rag-key).
+  const keyless = text.replace(/\s+(amber|green|red)\s*(=|:|-|is|within|if|up to)\s.*$/, '');
+  if (keyless !== text && keyless) return classifyText(raw, keyless);
   const guess = classifyText(raw, text);
   if (guess) return guess;
   const camel = camelCaseWords(raw);

@@ -1,3 +1,4 @@
+import type { Tolerance } from '../engine/tolerance';
 import type { CellRange } from '../model/workbook';
 import type { Period } from '../periods/period';
 import type { Issue } from '../model/issue';
@@ -187,6 +188,8 @@ export interface DetectedTable {
   readonly doubts: readonly Issue[];
   /** True when the columns come from the officer's saved mapping. */
   readonly confirmed: boolean;
+  /** The near-miss band the table's own key states ("Amber = within 2% of target"), if any. */
+  readonly tolerance?: Tolerance;
 }
 
 export interface MeasureCard {

@@ -97,7 +97,8 @@ function figureHeadingsOf(table: DetectedTable): readonly string[] | undefined {
 /** The run's tolerance, or the indicator's own where its row has a tolerance column ("10%"). */
 export function toleranceFor(ctx: RowContext): Tolerance {
   const tolerances = columnsOf(ctx.table, 'tolerance');
-  const base = ctx.options.tolerance ?? DEFAULT_TOLERANCE;
+  // The officer's setting, else the band the table's own key states, else KPI Tracker's default.
+  const base = ctx.options.tolerance ?? ctx.table.tolerance ?? DEFAULT_TOLERANCE;
   const amber = tolerances.find((c) => AMBER_THRESHOLD.test(c.header.trim()));
   if (amber) return amberBand(ctx, cellAt(ctx.sheet, ctx.indicator.row, amber.col)) ?? base;
   const col = tolerances[0]?.col;

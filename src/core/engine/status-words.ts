@@ -31,7 +31,7 @@ const WHOLE: ReadonlyArray<[RegExp, Status]> = [
     'near',
   ],
   [
-    /^(red|r|off target|off track|target not met|not met|not achieved|missed|below target|worse than target|cross|✗|✘|✖|✖️|❌|×|☒|☹|🙁|😞|no|n|red octagon|octagon|delayed|behind schedule|off course|not on course|overdue|did not meet|goal not met|failure)$/,
+    /^(red|r|off target|off track|target not met|not met|not achieved|missed|below target|worse than target|cross|✗|✘|✖|✖️|❌|×|☒|☹|🙁|😞|no|n|red octagon|octagon|delayed|behind schedule|off course|not on course|not on track|not on target|overdue|did not meet|goal not met|failure)$/,
     'missed',
   ],
   [/^(for info(rmation)? only|data only|information only|monitoring only|contextual|not rated|no target)$/, 'no-target'],

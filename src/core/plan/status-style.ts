@@ -1,4 +1,5 @@
-import { LABEL_FAMILIES } from '../engine/status-words';
+import { LABEL_FAMILIES, readStatusWord } from '../engine/status-words';
+import { getOrInsert } from '../model/memo';
 import { STATUSES, STATUS_WORDS, type Status } from '../engine/target-types';
 
 export type StatusLabels = Readonly<Record<Status, string>>;
@@ -27,8 +28,9 @@ export const HEADER_FILL = '#DDE4EA';
 const normalise = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /**
- * The labels to write: the officer's own first, then the family the workbook already uses
- * (read from its status cells), then the defaults.
+ * The labels to write: the officer's own first, then the workbook's own word for each rating
+ * where its status cells use one ("At risk" beside "On track" and "Off track"; "Not on track"),
+ * then the family those words belong to, then the defaults.
  */
 export function chooseLabels(existingStatusTexts: readonly string[], officer: Partial<Record<Status, string>>): StatusLabels {
   const seen = new Set(existingStatusTexts.map(normalise).filter(Boolean));
@@ -43,8 +45,31 @@ export function chooseLabels(existingStatusTexts: readonly string[], officer: Pa
   }
   const labels = { ...DEFAULT_LABELS } as Record<Status, string>;
   if (family) for (const status of STATUSES) if (family[status]) labels[status] = family[status]!;
+  for (const [status, word] of workbookWords(existingStatusTexts)) labels[status] = word;
   for (const status of STATUSES) if (officer[status]) labels[status] = officer[status]!;
   return labels;
+}
+
+const ICON_WORDS = /\b(face|tick|cross|circle|dot|triangle|octagon|arrow)\b/i;
+
+/** The ratings a workbook's status cells give in words of their own: for each, its commonest word. */
+function workbookWords(texts: readonly string[]): Map<Status, string> {
+  const counts = new Map<Status, Map<string, number>>();
+  for (const raw of texts) {
+    const text = raw.trim();
+    // An icon's description ("sad face", "green tick") stands for a picture, not a word to write.
+    const status = text && !ICON_WORDS.test(text) ? readStatusWord(text) : undefined;
+    if (status !== 'met' && status !== 'near' && status !== 'missed') continue;
+    const words = getOrInsert(counts, status, () => new Map<string, number>());
+    words.set(text, (words.get(text) ?? 0) + 1);
+  }
+  const chosen = new Map<Status, string>();
+  for (const [status, words] of counts) {
+    let best = '';
+    for (const [word, count] of words) if (!best || count > words.get(best)!) best = word;
+    chosen.set(status, best);
+  }
+  return chosen;
 }
 
 /** Colours as hosts read them back (#RRGGBB in capitals), so a second run sees its own fills. */

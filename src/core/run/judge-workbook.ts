@@ -2,7 +2,6 @@ import { detectWorkbook } from '../detect/detect-workbook';
 import type { Detection } from '../detect/types';
 import { evaluateWorkbook } from '../engine/evaluate';
 import type { IndicatorVerdict } from '../engine/indicator-verdict';
-import { DEFAULT_TOLERANCE } from '../engine/tolerance';
 import type { CalendarDate } from '../model/serial-dates';
 import type { Workbook } from '../model/workbook';
 import type { Settings } from '../settings/settings-schema';
@@ -28,7 +27,7 @@ export function judgeWorkbook(
   const settings = reading.settings;
   const verdicts = evaluateWorkbook(workbook, detection, {
     today: options.today,
-    tolerance: settings.tolerance ?? DEFAULT_TOLERANCE,
+    ...(settings.tolerance ? { tolerance: settings.tolerance } : {}),
     polarityByRef: new Map(Object.entries(settings.polarity)),
     ...(options.period ? { period: options.period } : {}),
   });

@@ -2,7 +2,7 @@ import { buildActionPlan, type ActionPlanRow } from '../sheets/action-plan-sheet
 import { actionStatusReader } from '../sheets/action-due-text';
 import type { Detection } from '../detect/types';
 import type { IndicatorVerdict } from '../engine/indicator-verdict';
-import { DEFAULT_TOLERANCE } from '../engine/tolerance';
+import { DEFAULT_TOLERANCE, type Tolerance } from '../engine/tolerance';
 import type { CalendarDate } from '../model/serial-dates';
 import type { Workbook } from '../model/workbook';
 import type { OwnedSheet, Plan } from '../plan/plan-types';
@@ -123,7 +123,7 @@ export function runKpiTracker(workbook: Workbook, options: RunOptions): RunResul
       labels: recalc.labels,
       colours: recalc.colours,
       committee: committeeDetails,
-      tolerance: saved.tolerance ?? DEFAULT_TOLERANCE,
+      tolerance: saved.tolerance ?? tolerancesKeysAgreeOn(detection) ?? DEFAULT_TOLERANCE,
       actions,
       today: options.today,
     });
@@ -176,4 +176,15 @@ export function existingActionRows(detection: Detection, today: CalendarDate): A
 /** "Recalculate status": statuses and commentary only. */
 export function recalculate(workbook: Workbook, options: Omit<RunOptions, 'steps'>): RunResult {
   return runKpiTracker(workbook, { ...options, steps: { statuses: true, actionPlan: false, committee: false } });
+}
+
+/**
+ * The near-miss band every judged table's own key states, where they all state the same one: the
+ * committee sheet's key then says it, not KPI Tracker's default.
+ */
+function tolerancesKeysAgreeOn(detection: Detection): Tolerance | undefined {
+  const judged = detection.tables.filter((table) => table.indicators.length > 0);
+  const first = judged[0]?.tolerance;
+  if (!first) return undefined;
+  return judged.every((table) => JSON.stringify(table.tolerance) === JSON.stringify(first)) ? first : undefined;
 }

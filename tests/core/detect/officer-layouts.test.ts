@@ -837,3 +837,76 @@ describe("comparators, last year's figures and a housing association's periods, 
     expect(run.plan.edits.filter((edit) => edit.purpose === 'status').map((edit) => planValueText(edit.value))).toEqual(['Met']);
   });
 });
+
+describe("the workbook's own words for its ratings", () => {
+  test('"At risk" beside "On track" and "Off track" is the near miss KPI Tracker writes; "Not on track" is not on track', () => {
+    const run = recalc([
+      ['Ref', 'Measure', 'Target', 'Q3', 'Status'],
+      ['CP05', 'Residents satisfied with their area as a place to live', pct(0.8), pct(0.789), 'At risk'],
+      ['CP09', 'Major planning applications decided on time', pct(0.7), pct(0.61), 'Off track'],
+      ['CP11', 'Households prevented from becoming homeless', 450, 478, 'On track'],
+      ['CP14', 'Council homes let within 28 days', pct(0.8), pct(0.77), ''],
+      ['CP17', 'Potholes repaired within 5 working days', pct(0.95), pct(0.83), ''],
+    ]);
+    const written = run.plan.edits.filter((edit) => edit.purpose === 'status');
+    expect(written.map((edit) => [`${String.fromCharCode(65 + edit.col)}${edit.row + 1}`, planValueText(edit.value)])).toEqual([
+      ['E2', 'At risk'],
+      ['E3', 'Off track'],
+      ['E4', 'On track'],
+      ['E5', 'At risk'],
+      ['E6', 'Off track'],
+    ]);
+  });
+
+  test('"Not on track" is read as not met, and written where the sheet uses it', () => {
+    const run = recalc([
+      ['Measure', 'Target', 'Dec-24', 'Status'],
+      ['Reviews completed within 12 months', pct(0.8), pct(0.7), 'Not on track'],
+      ['Care Act assessments completed within 28 days', pct(0.75), pct(0.79), 'On track'],
+      ['Carers assessments completed', 120, 100, ''],
+    ]);
+    const written = run.plan.edits.filter((edit) => edit.purpose === 'status');
+    expect(written.map((edit) => planValueText(edit.value))).toEqual(['Not on track', 'On track', 'Not on track']);
+    expect(run.plan.notices.filter((notice) => notice.kind === 'officer-words-kept')).toEqual([]);
+  });
+});
+
+describe("a near-miss band the sheet's own key states", () => {
+  test('"RAG key: … Amber = within 2% of target" under the table: 87% against 90% is not met, as the officer rated it', () => {
+    const run = recalc([
+      ['KPI', 'Target', 'Q3 Actual', 'RAG'],
+      ['Rent arrears - current tenants', pct(0.025), { v: 0.0254, fmt: '0.00%' }, 'A'],
+      ['ASB cases resolved', pct(0.9), pct(0.87), 'R'],
+      ['RAG key: Green = target met; Amber = within 2% of target; Red = more than 2% below target'],
+    ]);
+    expect(run.detection.tables[0]!.tolerance).toEqual({ rule: 'relative', percent: 2 });
+    expect(run.verdicts.map((v) => v.status)).toEqual(['near', 'missed']);
+    // Both ratings stand: nothing to overwrite, nothing said.
+    expect(run.plan.notices.filter((notice) => notice.kind === 'status-disagrees')).toEqual([]);
+  });
+
+  test('"RAG (Amber within 10%)" heads the status column and gives the band', () => {
+    const { detection, verdicts } = read([
+      ['Indicator', 'Target', 'Q3', 'RAG (Amber within 10%)'],
+      ['Invoices paid within 30 days', pct(0.95), pct(0.88), ''],
+      ['Complaints responded to within 15 days', pct(0.9), pct(0.79), ''],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:target', 'C:actual Q3', 'D:status']);
+    expect(verdicts.map((v) => v.status)).toEqual(['near', 'missed']);
+  });
+
+  test("the officer's own tolerance setting still comes first", () => {
+    const workbook = buildWorkbook([
+      {
+        name: 'KPIs',
+        rows: [
+          ['Indicator', 'Target', 'Q3', 'RAG (Amber within 10%)'],
+          ['Invoices paid within 30 days', pct(0.95), pct(0.88), ''],
+        ],
+      },
+    ]);
+    const detection = detectWorkbook(workbook);
+    const verdicts = evaluateWorkbook(workbook, detection, { today: TODAY, tolerance: { rule: 'relative', percent: 5 } });
+    expect(verdicts[0]!.status).toBe('missed');
+  });
+});

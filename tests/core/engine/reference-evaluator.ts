@@ -152,7 +152,7 @@ function polarityOf(where: TableWhere, indicator: DetectedIndicator, target: Tar
 }
 
 function toleranceOf(where: TableWhere, indicator: DetectedIndicator): Tolerance {
-  const base = where.options.tolerance ?? DEFAULT_TOLERANCE;
+  const base = where.options.tolerance ?? where.table.tolerance ?? DEFAULT_TOLERANCE;
   const tolerances = columns(where.table, 'tolerance');
   const column = tolerances.find((c) => /^amber\b/i.test(c.header.trim())) ?? tolerances[0];
   if (column === undefined) return base;
