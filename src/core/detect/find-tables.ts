@@ -308,7 +308,8 @@ function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boo
     const shown = grid.filledHeaderText(below, c);
     if (!shown) continue;
     const guess = grid.classify(shown) ?? splitHeading(grid, row, c, below);
-    if (guess === undefined || (guess.role === 'description' && grid.filledCell(row, c))) return false;
+    if (guess === undefined) return false;
+    if (guess.role === 'description' && grid.filledCell(row, c) && !namesHeadingOverTwoRows(grid, row, c, below)) return false;
   }
   return true;
 }
@@ -369,12 +370,24 @@ function mayStandAboveALabel(grid: SheetGrid, row: number, col: number, labelRow
     // A comparator's name over its measure: "Peer group" over "median" (CHP's regulatory metrics).
     // Tested on the words above first: every body row above another is asked, and classifying
     // each new pair of texts doubled the time detection takes.
-    if (!COMPARATOR_HEADER.test(normaliseHeader(text))) return splitHeading(grid, row, col, labelRow) !== undefined;
+    if (!COMPARATOR_HEADER.test(normaliseHeader(text)))
+      return splitHeading(grid, row, col, labelRow) !== undefined || namesHeadingOverTwoRows(grid, row, col, labelRow);
     const together = grid.classify(`${text} ${grid.text(labelRow, col)}`);
     return together?.role === 'benchmark';
   }
   const kind = grid.classify(text);
   return kind !== undefined && kind.role !== 'description';
+}
+
+/**
+ * The measures' heading written over two rows, first in the row: "WORKLOAD" over "MEASURES" (Forest
+ * Hill's budget book), "Key" over "Measures". The lower word names the measures alone.
+ */
+function namesHeadingOverTwoRows(grid: SheetGrid, row: number, col: number, labelRow: number): boolean {
+  if (col !== grid.firstFilledColumn(labelRow) || grid.figureCount(labelRow) > 0) return false;
+  const upper = grid.text(row, col);
+  const lower = grid.text(labelRow, col);
+  return PLAIN_WORD.test(upper) && PLAIN_WORD.test(lower) && grid.classify(lower)?.role === 'description';
 }
 
 /** A short word or two, nothing else: "Bench", "Mark". A figure typed as text ("98%") is none. */
@@ -410,7 +423,7 @@ function namesAPeriod(text: string): boolean {
   return text.length > 0 && text.length <= 40 && !/^[\d.,%£$\s-]+$/.test(text) && parsePeriodLabel(text) !== undefined;
 }
 
-const YEAR_SEPARATOR = /[-/\u2013\u2014]/;
+const YEAR_SEPARATOR = /[-/\u2010-\u2015]/;
 
 /** `parsePeriodLabel(text)?.kind === 'year'`; a year label has a "/" or a dash, or starts "FY", so most text is ruled out unread. */
 function namesAYear(text: string): boolean {

@@ -15,7 +15,7 @@ export interface HeaderGuess {
 export function normaliseHeader(text: string): string {
   return text
     .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/[\u2010-\u2015]/g, '-')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
@@ -407,7 +407,7 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
     };
   }
   for (const pattern of THEMED_MEASURE) {
-    const match = pattern.exec(raw.replace(/[\u2013\u2014]/g, '-').trim());
+    const match = pattern.exec(raw.replace(/[\u2010-\u2015]/g, '-').trim());
     if (match) {
       return { role: 'description', confidence: 0.9, reason: `header "${raw.trim()}" names the measures`, title: match[1]!.trim() };
     }

@@ -74,6 +74,11 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   ],
   // Offers turned down, cases taken further, a repair done twice: each a failure of the first try.
   [/\b(offers?|tenancies|properties|homes) (refused|declined|turned down)\b|\brefusals?\b/i, 'refusals'],
+  // Paid or answered late: "% Value paid over 30 days" (the Better Payment Practice Code).
+  [
+    /\b(paid|processed|completed|answered|responded to|dealt with) (over|after|outside|later than|in more than)\b|\blate (payments?|returns?|responses?)\b/i,
+    'late',
+  ],
   // Not "complaints not escalated", households housed "from the waiting list", "no patient should wait longer than 12 weeks".
   [/(?<!\b(not|without|no) )\bescalat(ed|ions?)\b/i, 'escalations'],
   // A repair done twice; not a food recall's warnings posted on time.
@@ -160,7 +165,10 @@ const DONE_ABOUT_A_HARM =
   /\b(cases? (resolved|closed)|resolved|closed (within|at stage|in)|(re-?)?let within|returned to let|with an agreed (payment )?plan|with no (sickness )?absence|returned within|return to work interviews?|referred for (money|debt) advice|recovered|investigated within|brought back into use|duty was prevented)\b/i;
 
 const HIGHER_WORDS: ReadonlyArray<[RegExp, string]> = [
-  [/\bwithin\s+\d+/i, 'within a time'],
+  [
+    /\bwithin\s+\d+|\b(paid|answered|completed|processed|responded to|resolved|closed|dealt with) in \d+ (working |calendar )?(days?|hours?|minutes?|weeks?)\b/i,
+    'within a time',
+  ],
   [/\bcollected\b|\b(rent|tax|rates|debt|income) collection\b|\bcollection rates?\b/i, 'collected'],
   // Income raised, not households on a low income.
   [/^(?!.*\blow[- ]income\b).*\bincome\b/i, 'income'],

@@ -21,7 +21,7 @@ const MONTH_NUMBER = new RegExp(String.raw`^(?:m|month|period)\s*(1[0-2]|[1-9])$
  */
 export function parsePeriodLabel(text: string): Period | undefined {
   const t = text
-    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/[\u2010-\u2015]/g, '-')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase()
@@ -165,7 +165,7 @@ function monthFromName(word: string): number | undefined {
  * Detection and judging both ask, and must get the same answer for the same sheet.
  */
 export function financialYearInName(name: string): number | undefined {
-  const match = /(\d{4}|\d{2})\s*[-/\u2013\u2014]\s*(\d{2,4})/.exec(name);
+  const match = /(\d{4}|\d{2})\s*[-/\u2010-\u2015]\s*(\d{2,4})/.exec(name);
   return match ? financialYearFrom(match[1]!, match[2]!) : undefined;
 }
 
@@ -219,7 +219,7 @@ const IN_TEXT: readonly RegExp[] = [
 export function periodInText(written: string): Period | undefined {
   if (written.length > 300) return undefined;
   // "2023–24": typeset dashes are the hyphens the patterns look for; "FY23" is 2022/23.
-  const text = written.replace(/[\u2013\u2014]/g, '-').replace(FY_ENDING, fyWrittenOut);
+  const text = written.replace(/[\u2010-\u2015]/g, '-').replace(FY_ENDING, fyWrittenOut);
   const stated = statedSpan(text);
   if (stated) return stated;
   const found: Period[] = [];

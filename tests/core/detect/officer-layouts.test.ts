@@ -910,3 +910,30 @@ describe("a near-miss band the sheet's own key states", () => {
     expect(verdicts[0]!.status).toBe('missed');
   });
 });
+
+describe('a budget book of workload measures', () => {
+  test('"WORKLOAD" over "MEASURES", kinds over years written with a "‐" (U+2010): one table, its years read', () => {
+    const { detection } = read([
+      ['', '', '', '', 'ADOPTED'],
+      ['WORKLOAD', 'ACTUAL', 'BUDGET', 'ESTIMATED', 'BUDGET'],
+      ['MEASURES', '2016‐17', '2017‐18', '2017‐18', '2018‐19'],
+      ['Number of Fire Calls', 2196, 2240, 2400, 2400],
+      ['Number of Fire Inspections', 270, 300, 315, 315],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    expect(detection.tables[0]!.headerRows.map((r) => r + 1)).toEqual([2, 3]);
+    expect(roles(detection.tables[0]!).slice(0, 2)).toEqual(['A:description', 'B:actual 2016/17']);
+  });
+
+  test('"% Value paid over 30 days" is better lower, "% Value paid in 30 days" higher (the Better Payment Practice Code)', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Actual'],
+      ['% Value paid in 30 days', pct(0.95), pct(0.945)],
+      ['% Value paid over 30 days', pct(0.05), pct(0.055)],
+    ]);
+    expect(verdicts.map((v) => [v.polarity, v.polarityAssumed])).toEqual([
+      ['higher', false],
+      ['lower', false],
+    ]);
+  });
+});
