@@ -1,6 +1,7 @@
 import { columnLetter } from '../model/address';
 import { periodLabel } from '../periods/period';
 import { periodInText } from '../periods/parse-period-label';
+import { parseTargetText } from '../engine/parse-target';
 import { COMPARATOR_HEADER, normaliseHeader, type HeaderGuess } from './header-lexicon';
 import {
   holdsCodes,
@@ -164,6 +165,42 @@ function countsBesideTheShare(
         `it holds counts (${examples(profileColumn(grid, cell.col, bodyRows))}) beside the share "${shares[0]!.header}"`,
       ),
     );
+  }
+}
+
+/**
+ * "3-year average (Q3) | Target" over "104 | Below 3-year average", "MSG average" beside "Below MSG
+ * average": a column the targets name is the comparator they are held against, never a second
+ * figure of the period.
+ */
+function comparatorsTheTargetsName(grid: SheetGrid, roles: Map<number, ColumnMapping>, bodyRows: readonly number[]): void {
+  const comparators = new Set<string>();
+  for (const mapping of roles.values()) {
+    if (mapping.role !== 'target') continue;
+    for (const r of bodyRows) {
+      const text = grid.text(r, mapping.col).trim();
+      if (!/[a-z]/i.test(text)) continue;
+      const target = parseTargetText(text);
+      if (target.kind === 'benchmark') comparators.add(target.comparator);
+    }
+  }
+  if (comparators.size === 0) return;
+  for (const [col, mapping] of roles) {
+    if (mapping.role !== 'actual' && mapping.role !== 'previous') continue;
+    const heading = normaliseHeader(mapping.header);
+    const named = [...comparators].find((comparator) =>
+      comparator
+        .toLowerCase()
+        .split(' ')
+        .every((word) => heading.includes(word)),
+    );
+    if (!named) continue;
+    roles.set(col, {
+      ...mapping,
+      role: 'benchmark',
+      confidence: 0.8,
+      reason: `header "${mapping.header}" is the ${named} the targets name`,
+    });
   }
 }
 
@@ -542,6 +579,7 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
   }
 
   countsBesideTheShare(grid, cells, roles, bodyRows);
+  comparatorsTheTargetsName(grid, roles, bodyRows);
   timescalesBesideTheTarget(grid, roles, bodyRows);
 
   // A header that names figures over a column of words is no actual: "Quarter 4 Result" over sentences stays an actual

@@ -249,7 +249,7 @@ function targetFigure(target: Target, ctx: JudgeContext): ReadFigure | { problem
         value,
         unit: base.unit,
         note: () =>
-          `${target.percent}% ${target.direction} the baseline of ${formatFigure(base.value, base.unit)} is ${formatFigure(value, base.unit)}`,
+          `${target.percent}% ${target.direction} ${target.baselineLabel ? `the ${target.baselineLabel} figure` : 'the baseline'} of ${formatFigure(base.value, base.unit)} is ${formatFigure(value, base.unit)}`,
       };
     }
     default:

@@ -255,6 +255,22 @@ export function parseTargetText(raw: string): Target {
       ...(lower ? { direction: 'lower' as const } : higher ? { direction: 'higher' as const } : {}),
     };
   }
+  // "Below 3-year average", "Below MSG average" (a comparator of the sheet's own, named in a
+  // column beside): held against that column's figure on the row.
+  const ownComparator =
+    /^(at or above|at or below|above|below|over|under|lower than|higher than|better than|in line with)\s+(?:the\s+)?((?:[a-z0-9][a-z0-9-]*\s+){1,3}(?:average|median|mean))(?:\s*\([^)]*\))?$/.exec(
+      t,
+    );
+  if (ownComparator) {
+    const words = ownComparator[1]!;
+    const direction = /below|under|lower/.test(words) ? 'lower' : /above|over|higher/.test(words) ? 'higher' : undefined;
+    // The comparator as written ("MSG average"): the reason names it so.
+    const written = text
+      .trim()
+      .replace(/\s+/g, ' ')
+      .slice(t.indexOf(ownComparator[2]!), t.indexOf(ownComparator[2]!) + ownComparator[2]!.length);
+    return { kind: 'benchmark', text, comparator: written.trim() || ownComparator[2]!.trim(), ...(direction ? { direction } : {}) };
+  }
   // "100%+ of rent due for the year", "Max. 2.0% of gross rent for the year": a share, with what it is a share of.
   const share =
     /^(>=|≥|=>|at least|min(imum)?\.?( of)?|<=|≤|=<|at most|max(imum)?\.?( of)?|no more than|not more than|up to)?\s*(\d+(?:\.\d+)?)\s*%\s*(\+|or more|or less|and above|and below)?\s+of\s+[a-z].*$/.exec(
@@ -265,9 +281,17 @@ export function parseTargetText(raw: string): Target {
     return { kind: 'threshold', text, value: Number(share[6]), unit: 'percent', direction: lower ? 'lower' : 'higher' };
   }
   // "18% reduction by 2023": a cut of a share on a baseline the sheet may hold.
-  const cut = /^(\d+(?:\.\d+)?)\s*%\s*(reduction|decrease|cut|increase|rise|improvement)(\s+(by|in|on|from)\s+.*)?$/.exec(t);
+  // "5% reduction on 2023/24": on a year's figure the sheet may hold beside it.
+  const cut = /^(\d+(?:\.\d+)?)\s*%\s*(reduction|decrease|cut|increase|rise|improvement)(\s+(by|in|on|from)\s+(.*))?$/.exec(t);
   if (cut) {
-    return { kind: 'relative', text, percent: Number(cut[1]), direction: /reduction|decrease|cut/.test(cut[2]!) ? 'below' : 'above' };
+    const on = cut[4] === 'on' || cut[4] === 'from' ? cut[5]!.trim() : undefined;
+    return {
+      kind: 'relative',
+      text,
+      percent: Number(cut[1]),
+      direction: /reduction|decrease|cut/.test(cut[2]!) ? 'below' : 'above',
+      ...(on ? { baselineLabel: on } : {}),
+    };
   }
 
   for (const recurring of RECURRING) if (recurring.pattern.test(t)) return { kind: 'recurring', text, every: recurring.every };

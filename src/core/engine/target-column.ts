@@ -1,5 +1,6 @@
 import type { ColumnMapping, ColumnRole, DetectedTable } from '../detect/types';
 import { comparePeriods, financialYearOf, periodLabel, type Period } from '../periods/period';
+import { parsePeriodLabel } from '../periods/parse-period-label';
 import type { CalendarDate } from '../model/serial-dates';
 import { cellText } from '../model/cell-text';
 import { cellAt, isEmptyCell, type Sheet } from '../model/workbook';
@@ -65,6 +66,20 @@ export function boundByHeading(column: ColumnMapping, target: Target): Target {
     direction,
     directionFrom: `is a ${direction === 'higher' ? 'minimum' : 'maximum'} (column "${column.header.trim()}")`,
   };
+}
+
+/**
+ * The figure a relative target is held against where it names its year ("5% reduction on
+ * 2023/24") and the table has that year's column: its figure on the indicator's row.
+ */
+export function baselineTheTargetNames(table: DetectedTable, sheet: Sheet, row: number, target: Target): Actual | undefined {
+  if (target.kind !== 'relative' || !target.baselineLabel) return undefined;
+  const named = parsePeriodLabel(target.baselineLabel);
+  if (!named) return undefined;
+  const column = columnsOf(table, 'actual').find((c) => c.period && periodLabel(c.period) === periodLabel(named));
+  if (!column) return undefined;
+  const figure = parseActualCell(cellAt(sheet, row, column.col));
+  return figure.kind === 'number' ? figure : undefined;
 }
 
 /**

@@ -28,7 +28,7 @@ import {
 } from './published-rating';
 import { refineTargetUnit } from './refine-target';
 import { columnsOf, figureIn } from './table-columns';
-import { boundByHeading, targetColumnOnRow } from './target-column';
+import { baselineTheTargetNames, boundByHeading, targetColumnOnRow } from './target-column';
 import type { Actual, Target, Unit } from './target-types';
 import type { Tolerance } from './tolerance';
 import { keptVerdict, TablePeriods, type IndicatorLine, type PeriodWording, type StoredColumn } from './verdict-store';
@@ -134,14 +134,21 @@ export function evaluateTargetTable(
         today: options.today,
         tolerance,
         period: column.period,
-        baseline,
+        baseline: baseline ?? baselineTheTargetNames(table, sheet, indicator.row, target),
         lastYear,
         projectedYearEnd,
         annualTarget: annual?.value,
         metOrNotMet,
         ...againstOtherFigures(table, target, line, index),
       });
-      judged.context ??= { polarity, today: options.today, tolerance, baseline, annualTarget: annual?.value, metOrNotMet };
+      judged.context ??= {
+        polarity,
+        today: options.today,
+        tolerance,
+        baseline: baseline ?? baselineTheTargetNames(table, sheet, indicator.row, target),
+        annualTarget: annual?.value,
+        metOrNotMet,
+      };
       const context = judged.context;
       const source =
         target === judged.target
@@ -284,7 +291,7 @@ function comparatorHeading(header: string): string {
 function benchmarkFigure(table: DetectedTable, sheet: Sheet, row: number, target: Target): { value: number; label: string } | undefined {
   if (target.kind !== 'benchmark') return undefined;
   const columns = columnsOf(table, 'benchmark');
-  const words = target.comparator.split(' ');
+  const words = target.comparator.toLowerCase().split(' ');
   const column =
     columns.find((c) => words.every((word) => comparatorHeading(c.header).includes(word))) ??
     (columns.length === 1 ? columns[0] : undefined);

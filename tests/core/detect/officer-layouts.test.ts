@@ -937,3 +937,41 @@ describe('a budget book of workload measures', () => {
     ]);
   });
 });
+
+describe("targets held against a figure of the sheet's own", () => {
+  test('"Below 3-year average" beside "3-year average (Q3)": that column is the comparator, never a second figure', () => {
+    const { detection, verdicts } = read([
+      ['Measure', 'Q3 2024/25', '3-year average (Q3)', 'Target', 'RAG'],
+      ['Accidental dwelling fires', 98, 104, 'Below 3-year average', ''],
+      ['Deliberate secondary fires', 266, 231, 'Below 3-year average', ''],
+      ['Home Fire Safety Visits to vulnerable people', 2940, 2615, 'Above 3-year average', ''],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:actual Q3 2024/25', 'C:benchmark', 'D:target', 'E:status']);
+    expect(verdicts.map((v) => v.status)).toEqual(['met', 'missed', 'met']);
+    expect(verdicts[0]!.reason).toContain('the "3-year average (Q3)" column, 104');
+  });
+
+  test('"Below MSG average" beside "MSG average"', () => {
+    const { verdicts } = read([
+      ['Crime type', 'Rate per 1,000', 'MSG average', 'Target', 'RAG'],
+      ['All crime', 76.2, 81.4, 'Below MSG average', ''],
+      ['Shoplifting', 6.9, 5.4, 'Below MSG average', ''],
+    ]);
+    expect(verdicts.map((v) => [v.status, v.polarity])).toEqual([
+      ['met', 'lower'],
+      ['missed', 'lower'],
+    ]);
+    expect(verdicts[0]!.reason).toContain('MSG average');
+  });
+
+  test('"5% reduction on 2023/24" is held against the 2023/24 column\'s figure', () => {
+    const { verdicts } = read([
+      ['Indicator', '2023/24', '2024/25', 'Target', 'Achieved?'],
+      ['Primary fires', 1402, 1318, '5% reduction on 2023/24', ''],
+      ['Fire safety audits completed', 1150, 1231, '10% increase on 2023/24', ''],
+    ]);
+    const thisYear = verdicts.filter((v) => v.periodLabel === '2024/25');
+    expect(thisYear.map((v) => v.status)).toEqual(['met', 'missed']);
+    expect(thisYear[0]!.reason).toMatch(/^5% below the 2023\/24 figure of 1,402 is 1,331\.9/);
+  });
+});

@@ -36,6 +36,7 @@ import {
   answeredWithoutFigures,
   targetForTableWithoutFigures,
   noActualColumnWhy,
+  baselineTheTargetNames,
   boundByHeading,
   targetColumnFor,
   targetColumnOnRow,
@@ -368,7 +369,7 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
         today: options.today,
         tolerance,
         period,
-        baseline,
+        baseline: baseline ?? baselineTheTargetNames(where.table, where.sheet, indicator.row, target),
         lastYear: lastYearFigure(where, indicator, actualColumns, column),
         projectedYearEnd,
         annualTarget: annual?.value,
@@ -444,7 +445,7 @@ function lastYearFigure(where: TableWhere, indicator: DetectedIndicator, actualC
 
 function benchmarkOf(where: TableWhere, indicator: DetectedIndicator, target: Extract<Target, { kind: 'benchmark' }>) {
   const comparators = columns(where.table, 'benchmark');
-  const words = target.comparator.split(' ');
+  const words = target.comparator.toLowerCase().split(' ');
   const column =
     comparators.find((c) =>
       words.every((word) =>
