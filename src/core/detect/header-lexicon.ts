@@ -99,7 +99,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'status',
     pattern:
-      /^(status|rag|rag status|rating|performance|progress|position)( status)? (against|v\.?|vs\.?|versus|compared (to|with)|to) target$|^(on|met|achieved|meeting|hit) target\??$|^met ?\/ ?not met$|^(did|have|has|was|were) (we|it|the council|they)( \w+)? (meet|met|achieve|achieved|hit|reach|reached) (our |the |its |their )?targets?\??$|^on track\??$|^(trajectory|plan|standard) (met|achieved)\??$|^(within|on|under) budget\??$/,
+      /^(status|rag|rag status|rating|performance|progress|position)( status)? (against|v\.?|vs\.?|versus|compared (to|with)|to) target$|^(on|met|achieved|meeting|hit) target\??$|^(meets?|met|meeting) (the )?(objective|standard|target)\??$|^met ?\/ ?not met$|^(did|have|has|was|were) (we|it|the council|they)( \w+)? (meet|met|achieve|achieved|hit|reach|reached) (our |the |its |their )?targets?\??$|^on track\??$|^(trajectory|plan|standard) (met|achieved)\??$|^(within|on|under) budget\??$/,
     confidence: 0.9,
   },
   // The publisher's own gap ("Variance from target", "Variance %"): shown, never the figure or the target.
@@ -263,6 +263,14 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   // A sentence ("Performance is being monitored by the service manager.") is a comment, never a
   // heading; a question can be ("How do we know when we've achieved this?").
   if (/[a-z]\.$/.test(raw.trim()) && text.split(' ').length >= 6) return undefined;
+  // "Statws / Status", "Ch3 / Q3": a bilingual heading, Welsh and English, read by the one half
+  // KPI Tracker knows ("Apr / May" or "Target / Actual", both halves known, is read whole).
+  const halves = /^([^/]+?)\s+\/\s+([^/]+)$/.exec(text);
+  if (halves) {
+    const first = classifyText(raw, halves[1]!);
+    const second = classifyText(raw, halves[2]!);
+    if (!first !== !second) return first ?? second;
+  }
   // "RAG (Amber within 10%)": the heading, with its key after it (read for the band: see rag-key).
   const keyless = text.replace(/\s+(amber|green|red)\s*(=|:|-|is|within|if|up to)\s.*$/, '');
   if (keyless !== text && keyless) return classifyText(raw, keyless);

@@ -16,7 +16,7 @@ export function normaliseText(text: string): string {
 }
 
 const NO_TARGET =
-  /^(n\/?a|na|none|no target( set)?|no official target\b.*|no target\b.*|not applicable|-+|tbc|tbd|to be confirmed|to be set|monitor(ing)?( only)?|for info(rmation)?( only)?|info only|data only|baseline( year)?|contextual|no target - monitoring only|new|new kpi|new measure|new indicator|(to )?(establish|set)( a)? baseline|new (kpi|measure|indicator)\s*[-–:]\s*baseline( year)?)$/;
+  /^(n\/?a|na|none|no target( set)?|no official target\b.*|no target\b.*|not applicable|-+|tbc|tbd|to be confirmed|to be set|monitor(ing)?( only)?|for info(rmation)?( only)?|info only|data only|baseline( year)?|contextual|no target - monitoring only|new|new kpi|new measure|new indicator|(to )?(establish|set)( a)? baseline|new (kpi|measure|indicator)\s*[-–:]\s*baseline( year)?|(monitor(ing)?|for info(rmation)?|info|data)( only)?\s*[-–:(]\s*(baseline( year)?|no target|new (kpi|measure|indicator))\)?)$/;
 
 const UNIT_WORDS: ReadonlyArray<{ pattern: RegExp; unit: Unit }> = [
   { pattern: /^(working days?|work days?|wd|business days?|clear working days?)$/, unit: 'working days' },
@@ -253,6 +253,24 @@ export function parseTargetText(raw: string): Target {
       text,
       comparator,
       ...(lower ? { direction: 'lower' as const } : higher ? { direction: 'higher' as const } : {}),
+    };
+  }
+  // "Within 2% of budget (£14.6m)", "Within 5% of last year (61%)": a band either side of the figure in brackets.
+  const band =
+    /^within\s+(\d+(?:\.\d+)?)\s*%\s+(?:either side\s+)?of\s+[a-z][a-z0-9 /'-]*\(\s*(£?)(\d+(?:,\d{3})*(?:\.\d+)?)\s*(m|k|bn|%)?\s*\)$/.exec(
+      normaliseText(raw).toLowerCase().trim(),
+    );
+  if (band) {
+    const scale = band[4] === 'm' ? 1e6 : band[4] === 'k' ? 1e3 : band[4] === 'bn' ? 1e9 : 1;
+    const centre = Number(band[3]!.replace(/,/g, '')) * scale;
+    const share = Number(band[1]) / 100;
+    const round = (value: number): number => Math.round(value * 1e6) / 1e6;
+    return {
+      kind: 'range',
+      text,
+      low: round(centre * (1 - share)),
+      high: round(centre * (1 + share)),
+      unit: band[4] === '%' ? 'percent' : band[2] ? 'money' : 'count',
     };
   }
   // "Below 3-year average", "Below MSG average" (a comparator of the sheet's own, named in a

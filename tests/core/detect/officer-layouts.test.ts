@@ -975,3 +975,27 @@ describe("targets held against a figure of the sheet's own", () => {
     expect(thisYear[0]!.reason).toMatch(/^5% below the 2023\/24 figure of 1,402 is 1,331\.9/);
   });
 });
+
+describe('targets and headings in the words officers write', () => {
+  test('"Within 5% of last year (61%)" is a band either side of 61%; "Monitor only - baseline year" is no target', () => {
+    const { verdicts } = read([
+      ['KPI', 'Target', 'December', 'RAG'],
+      ['Tenants on Universal Credit with APA in place', 'Within 5% of last year (61%)', pct(0.58), ''],
+      ['Net spend against budget (£m)', 'Within 2% of budget (£14.6m)', { v: 14500000, fmt: '£#,##0' }, ''],
+      ['Customer portal registrations', 'Monitor only - baseline year', 1200, ''],
+    ]);
+    expect(verdicts.map((v) => [v.targetKind, v.status])).toEqual([
+      ['range', 'met'],
+      ['range', 'met'],
+      ['none', 'no-target'],
+    ]);
+  });
+
+  test('bilingual headings ("Dangosydd / Indicator", "Ch3 / Q3", "Statws / Status") and "Meets objective?" are read', () => {
+    const { detection } = read([
+      ['Dangosydd / Indicator', 'Targed / Target', 'Ch3 / Q3', 'Statws / Status', 'Meets objective?'],
+      ['Percentage of waste reused, recycled or composted', pct(0.7), pct(0.679), '', ''],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:target', 'C:actual Q3', 'D:status', 'E:status']);
+  });
+});
