@@ -506,6 +506,25 @@ describe('tables that were missed in silence', () => {
     expect([row(6).targetText, row(6).status]).toEqual(['Continue downward trend in accident rate', 'unreadable']);
   });
 
+  test('"Benefit | 1997–98 our targets are to pay the correct amount in": one heading of targets beside an unknown one over the measures (Benefits Agency, HC Deb 16 June 1997)', () => {
+    const { tables } = corpusCase('data-benefits-agency-secretary-of-state-targets-1997-98.txt');
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'target' });
+    expect(tables[0]!.indicators.map((indicator) => indicator.description)).toContain('Income Support');
+  });
+
+  test('"End of Sept | … | End of Jan" over "No.of outstanding jobs": month-end counts, found (Newlon Housing Trust, repairs, February 2026)', () => {
+    const { tables } = corpusCase('ha-newlon-repairs-outstanding-jobs-2025-26.txt');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.columns.map((column) => column.period && periodLabel(column.period))).toEqual([
+      undefined,
+      'Sep',
+      'Oct',
+      'Nov',
+      'Dec',
+      'Jan',
+    ]);
+  });
+
   test('a grid that nothing could read is named with its sheet and range (Sandwell parking report: the PCN counts)', () => {
     const { doubts } = corpusCase('council-sandwell-parking-annual-report-2015-16.txt');
     expect(doubts).toContainEqual({

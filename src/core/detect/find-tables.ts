@@ -695,7 +695,7 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, extraRows: nu
     ratingsBesideMeasures(grid, rows[rows.length - 1]! + 1, columns);
   const isActionPlan = roles.has('keyOutcome') && (roles.has('keyActions') || roles.has('due'));
   if (!isActionPlan && !hasData) return undefined;
-  if (!isActionPlan && columns.length < 2) return undefined;
+  if (!isActionPlan && columns.length < 2 && !namedBesideOneColumn(grid, rows, allCols, columns, combined)) return undefined;
 
   // "LINKED ITEMS | UNIT | TARGET | ACTUAL | INDICATOR" (Waikato District Council's scorecard): a
   // heading naming the measures after the figures, over empty cells, heads the traffic light; an
@@ -830,6 +830,27 @@ function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, extraRows: nu
     }
   }
   return { rows, columns: calendarTargets(columns).sort((a, b) => a.col - b.col), ...(title ? { title } : {}) };
+}
+
+/**
+ * "Benefit | 1997–98 our targets are to pay the correct amount in" (the Benefits Agency's targets):
+ * one known heading, of targets or a period's figures, after an unknown one over the measures' words, with a figure
+ * under it in the first body row. The unknown heading names the measures (see below).
+ */
+function namedBesideOneColumn(
+  grid: SheetGrid,
+  rows: readonly number[],
+  allCols: readonly number[],
+  columns: readonly ColumnMapping[],
+  combined: ReadonlyMap<number, { header: string; guess?: HeaderGuess }>,
+): boolean {
+  const only = columns[0];
+  // A target, or a period's figures: a bare "Value" beside "What" is a lookup, not a KPI table.
+  if (columns.length !== 1 || !only || !(only.role === 'target' || (only.role === 'actual' && only.period))) return false;
+  const first = allCols[0];
+  if (first === undefined || first >= only.col || combined.get(first)?.guess) return false;
+  const body = rows[rows.length - 1]! + 1;
+  return valueKind(grid.cell(body, first)) === 'words' && valueKind(grid.cell(body, only.col)) === 'figure';
 }
 
 /**

@@ -27,6 +27,8 @@ export function parsePeriodLabel(text: string): Period | undefined {
     .toLowerCase()
     .replace(/^(actuals?|outturn|performance|result|figures?|value)\s+/, '')
     .replace(/\s+(actuals?|outturn|performance|results?|figures?|value)$/, '')
+    // "End of Sept", "As at end of March 2025": a month's figure, counted at its end.
+    .replace(/^(?:(?:as )?at |position at )?(?:the )?end of\s+(?=[a-z]{3})/, '')
     // "2018-19 (unaudited)": how final the figure is says nothing of its period.
     .replace(/\s*\(?(unaudited|audited|provisional|draft|validated|unvalidated)\)?$/, '')
     // "Quarter two", "2nd quarter": a quarter's number in words.
