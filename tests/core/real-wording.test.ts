@@ -525,6 +525,16 @@ describe('tables that were missed in silence', () => {
     ]);
   });
 
+  test("a budget book's 'FY21 Actual | FY22 Actual | FY23 Target' beside a desired level reports on FY23, No data until its figures are in; a results page's '2017/18 value | 2018/19 target' reports on 2017/18 (Fort Worth Fire FY23 budget; Wandsworth waste)", () => {
+    const budget = corpusCase('fire-fort-worth-fire-performance-measures-fy23.txt');
+    expect(roles(budget.tables[0]!)).toMatchObject({ B: 'previous', C: 'previous', D: 'target' });
+    const first = budget.verdicts.find((verdict) => verdict.row === budget.tables[0]!.indicators[0]!.row)!;
+    expect([first.periodLabel, first.status]).toEqual(['2022/23', 'no-data']);
+    expect(first.reason).toContain('it has none yet for 2022/23, its target');
+    const results = corpusCase('council-wandsworth-waste-recycling-measures.txt');
+    expect(roles(results.tables[0]!)).toMatchObject({ B: 'actual', C: 'target' });
+  });
+
   test('a grid that nothing could read is named with its sheet and range (Sandwell parking report: the PCN counts)', () => {
     const { doubts } = corpusCase('council-sandwell-parking-annual-report-2015-16.txt');
     expect(doubts).toContainEqual({
@@ -582,24 +592,26 @@ describe("budget books' headers", () => {
   test('"FY 2022 … FY 2025" over "Dept. | Key Measures" over "Actual | Actual | Estimate | Target": one header over three rows (City of Arlington, scorecard FY 2025)', () => {
     const { tables, verdicts } = corpusCase('council-arlington-financial-economic-development-scorecard-fy2025.txt');
     expect(tables[0]!.headerRows.map((r) => r + 1)).toEqual([3, 4, 5]);
-    expect(roles(tables[0]!)).toEqual({ A: 'owner', B: 'description', C: 'actual', D: 'actual', E: 'forecast', F: 'target' });
+    // With an estimate for FY 2024 the book looks forward: FY 2022 and 2023 are history, and the
+    // table reports on FY 2025, its target's year, with no figure yet.
+    expect(roles(tables[0]!)).toEqual({ A: 'owner', B: 'description', C: 'previous', D: 'previous', E: 'forecast', F: 'target' });
     expect(tables[0]!.indicators[0]!.description).toBe('Aviation Operating Cost Recovery');
-    // FY 2023's figure is the latest; the only target is FY 2025's, which never judges it.
-    expect(verdicts.find((v) => v.actualCell === 'D6')).toMatchObject({ periodLabel: '2022/23', status: 'no-target' });
+    expect(verdicts.find((v) => v.row === 5)).toMatchObject({ periodLabel: '2024/25', status: 'no-data' });
   });
 
   test('"ACTUAL | TARGET | PROJECTED | TARGET" over "MEASURE | TYPE" over "20/21 | 21/22 | 21/22 | 22 /23": a projection is never the result (Bedford, library measures 2022-23)', () => {
     const { tables } = corpusCase('council-bedford-library-performance-measures-2022-23.txt');
-    expect(roles(tables[0]!)).toMatchObject({ A: 'description', C: 'actual', D: 'target', E: 'forecast', F: 'target' });
+    expect(roles(tables[0]!)).toMatchObject({ A: 'description', C: 'previous', D: 'target', E: 'forecast', F: 'target' });
     expect(tables[0]!.columns.filter((c) => c.role === 'target').map((c) => periodLabel(c.period!))).toEqual(['2021/22', '2022/23']);
   });
 
   test('"Bench | 2018 | 2019 | 2020" over "Mark | Actual | Estimated | Target", the measures in an unheaded column: "2020 Target" is 2020\'s and never judges 2018 (Town of Westlake, FY20)', () => {
     const { tables, verdicts } = corpusCase('council-westlake-finance-performance-measures-fy2020.txt');
-    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'benchmark', C: 'actual', D: 'forecast', E: 'target' });
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'benchmark', C: 'previous', D: 'forecast', E: 'target' });
     expect(tables[0]!.indicators[0]!.description).toBe('1. Full Time Equivalents');
-    expect(verdicts[0]).toMatchObject({ actualCell: 'C8', status: 'no-target' });
-    expect(verdicts[0]!.reason).toContain("the table's target is for 2020");
+    // 2018's figure is history beside 2019's estimate: the table reports on 2020, with no figure yet.
+    expect(verdicts[0]).toMatchObject({ periodLabel: '2020', status: 'no-data' });
+    expect(verdicts[0]!.reason).toContain('it has none yet for 2020');
   });
 
   test('"Targets" written once over "2016/17 | 2017/18" heads both; a table of targets alone is read against the later year (Wellington City Council, annual plan 2017/18)', () => {
@@ -791,7 +803,8 @@ describe('fiscal years written "FY"', () => {
   test('"| FY21 | FY22 | FY23" over "Key Measures | Actual | Actual | Target | Desired Level": two years\' actuals, next year\'s target, and the level hoped for in the end (Fort Worth Fire Department, FY23 budget)', () => {
     const { tables, verdicts } = corpusCase('fire-fort-worth-fire-performance-measures-fy23.txt');
     expect(tables[0]!.headerRows).toEqual([2, 3]);
-    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'actual', C: 'actual', D: 'target', E: 'longTermTarget' });
+    // Beside the level desired in the end, the budget book looks forward: FY21 and FY22 are history.
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'previous', C: 'previous', D: 'target', E: 'longTermTarget' });
     expect(tables[0]!.columns.filter((c) => c.period).map((c) => periodLabel(c.period!))).toEqual(['2020/21', '2021/22', '2022/23']);
     // "… contained to the room of origin 55% of the time": the share of fires kept small, better higher.
     expect(verdicts.find((v) => v.row === 9)).toMatchObject({ polarity: 'higher' });

@@ -1,4 +1,5 @@
 import { keyTolerance } from './rag-key';
+import { figuresBeforeTheTargetYear } from './target-year-history';
 import { columnIndex, columnLetter, rangeAddress } from '../model/address';
 import type { Sheet, Workbook } from '../model/workbook';
 import { dateAlone, financialYearInName, parsePeriodLabel, periodInText } from '../periods/parse-period-label';
@@ -150,6 +151,7 @@ function detectSheet(
   }
   attachDefinitions(grid, tables);
   for (let i = 0; i < tables.length; i++) {
+    if (!tables[i]!.confirmed) tables[i] = figuresBeforeTheTargetYear(tables[i]!);
     const tolerance = keyTolerance(grid, tables[i]!);
     if (tolerance) tables[i] = { ...tables[i]!, tolerance };
   }

@@ -166,6 +166,11 @@ export function unratedPeriod(sheet: Sheet, row: number, column: ColumnMapping):
 /** Why a table with no actual column gives No data: what it holds instead. */
 export function noActualColumnWhy(table: DetectedTable): string {
   if (hasColumn(table, 'baseline')) return 'this table has no actual column (it sets the baseline and target)';
+  // A budget book's earlier years beside the budget year's target (see target-year-history).
+  const target = columnsOf(table, 'target').find((column) => column.period);
+  const history = columnsOf(table, 'previous').filter((column) => column.period);
+  if (target?.period && history.length > 0)
+    return `the table's figures are for earlier years (${history.map((column) => periodLabel(column.period!)).join(', ')}); it has none yet for ${periodLabel(target.period)}, its target's year`;
   if (hasColumn(table, 'target') || hasColumn(table, 'longTermTarget')) return 'this table has no actual column (it sets targets only)';
   if (hasColumn(table, 'status')) return "this table has no figures, only the sheet's own status for each row";
   return 'this table has no actual column';
