@@ -106,7 +106,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'variance',
     pattern:
-      /^(variance|var\.?|difference|gap|over ?\/ ?under|under ?\/ ?over)( (from|to|against|v\.?|vs\.?|versus|on) (target|plan|budget|profile|last (year|quarter|month|period)|previous (year|quarter|month|period)))?( %)?$|^% (variance|difference)$|^(%|percentage|per cent)( of)?( target)? (achieved|achievement|delivered)( (against|of|vs\.?) target)?$|^(%|percentage|per cent) (against|of|v\.?|vs\.?) target$/,
+      /^(variance|var\.?|difference|gap|over ?\/ ?under|under ?\/ ?over)( (from|to|against|v\.?|vs\.?|versus|on) (target|plan|budget|profile|last (year|quarter|month|period)|previous (year|quarter|month|period)))?( %)?$|^% (variance|difference|change)$|^(%|percentage|per cent)( of)?( target)? (achieved|achievement|delivered)( (against|of|vs\.?) target)?$|^(%|percentage|per cent) (against|of|v\.?|vs\.?) target$/,
     confidence: 0.9,
   },
   // A projected figure ("Forecast outturn", "Projected year end"): never the period's result.
@@ -223,6 +223,8 @@ const RULES: readonly Rule[] = [
       /^(case (ref|no|number|id)\.?|indicator no\.?|indicator number|indicator ref\.?|ind\.? (no|ref)\.?|ref\.?|reference|kpi (ref|no|number|code|id)\.?|pi (ref|no|number|code)\.?|measure (ref|no)\.?|no\.?|code|id|#|[a-z]{2,5} (no|ref|code|number)\.?)$/,
     confidence: 1,
   },
+  // A national set's name over its codes: "TSM" over "RP01", "PAM" over "PAM/012", "NI" over "NI 157".
+  { role: 'reference', pattern: /^(tsm|tsms|pam|pams|ni|nis|ascof|lgbf|bvpi|phof|sspi)$/, confidence: 0.9 },
   // A dataset's keys ("service_id", "service_standard_id"): references, though they are numbers.
   { role: 'reference', pattern: /^([a-z]+ ){1,3}(id|identifier)$/, confidence: 0.8 },
   {

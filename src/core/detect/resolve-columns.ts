@@ -578,6 +578,16 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
     );
   }
 
+  // "Aim" over "Reduce | Increase | 90%": a polarity heading over figures holds the targets, each
+  // aim a change to judge against the figure before (a police and crime plan's scorecard).
+  for (const [col, mapping] of roles) {
+    if (mapping.role !== 'polarity') continue;
+    const own = profile(col);
+    if (own.counts.figure + own.counts.target === 0) continue;
+    // A polarity coded as numbers (1 and -1) stays a polarity.
+    if (bodyRows.every((r) => valueKind(grid.cell(r, col)) !== 'figure' || /^[+-]?[01]$/.test(grid.text(r, col).trim()))) continue;
+    roles.set(col, { ...mapping, role: 'target', confidence: 0.8, reason: `${mapping.reason}, but it holds targets (${examples(own)})` });
+  }
   countsBesideTheShare(grid, cells, roles, bodyRows);
   comparatorsTheTargetsName(grid, roles, bodyRows);
   timescalesBesideTheTarget(grid, roles, bodyRows);

@@ -27,6 +27,9 @@ export function parsePeriodLabel(text: string): Period | undefined {
     .toLowerCase()
     .replace(/^(actuals?|outturn|performance|result|figures?|value)\s+/, '')
     .replace(/\s+(actuals?|outturn|performance|results?|figures?|value)$/, '')
+    // "12 months to Dec 2023", "Rolling 12 months ending March 2025": the year to that month's
+    // end, dated by the month it ends with (a police force's rolling figures).
+    .replace(/^(?:rolling\s+)?(?:12|twelve)\s+months?\s+(?:to|ending|up to)\s+(?=[a-z]{3})/, '')
     // "End of Sept", "As at end of March 2025": a month's figure, counted at its end.
     .replace(/^(?:(?:as )?at |position at )?(?:the )?end of\s+(?=[a-z]{3})/, '')
     // "2018-19 (unaudited)": how final the figure is says nothing of its period.

@@ -816,7 +816,16 @@ describe("comparators, last year's figures and a housing association's periods, 
         '',
       ],
     ]);
-    expect(roles(detection.tables[0]!).slice(3)).toEqual(['E:benchmark', 'F:target 2024/25', 'G:actual 2024/25', 'H:status']);
+    expect(roles(detection.tables[0]!)).toEqual([
+      'A:reference',
+      'B:description',
+      'C:actual 2022/23',
+      'D:actual 2023/24',
+      'E:benchmark',
+      'F:target 2024/25',
+      'G:actual 2024/25',
+      'H:status',
+    ]);
   });
 
   test('"Same point last year" and "Same period 2023/24" beside the year to date are last year\'s figures, never judged', () => {
@@ -997,5 +1006,32 @@ describe('targets and headings in the words officers write', () => {
       ['Percentage of waste reused, recycled or composted', pct(0.7), pct(0.679), '', ''],
     ]);
     expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:target', 'C:actual Q3', 'D:status', 'E:status']);
+  });
+});
+
+describe("a police and crime plan's rolling years", () => {
+  test('"12 months to Dec 2023 | 12 months to Dec 2024 | % change | Aim": each year dated, the change shown, the aims the targets', () => {
+    const { detection, verdicts } = read([
+      ['Police and Crime Plan - Performance Summary'],
+      ['Measure', '12 months to Dec 2023', '12 months to Dec 2024', '% change', 'Aim', 'Assessment'],
+      ['Total recorded crime (excluding fraud)', 118402, 112930, { v: -0.046, fmt: '0.0%' }, 'Reduce', ''],
+      ['Charge/summons rate (all crime)', pct(0.069), pct(0.078), { v: 0.009, fmt: '0.0%' }, 'Increase', ''],
+      ['999 calls answered within 10 seconds', pct(0.881), pct(0.914), { v: 0.033, fmt: '0.0%' }, pct(0.9), ''],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual([
+      'A:description',
+      'B:actual Dec 2023',
+      'C:actual Dec 2024',
+      'D:variance',
+      'E:target',
+      'F:status',
+    ]);
+    const latest = verdicts.filter((v) => v.periodLabel === 'Dec 2024');
+    expect(latest.map((v) => v.status)).toEqual(['met', 'met', 'met']);
+  });
+
+  test('"TSM" and "PAM" over their codes are the references', () => {
+    expect(classifyHeader('TSM')?.role).toBe('reference');
+    expect(classifyHeader('PAM')?.role).toBe('reference');
   });
 });
