@@ -476,7 +476,7 @@ describe('tables that were missed in silence', () => {
     expect(columns.U).toBe('description');
     // "Critical" (Yes / No) beside "Success" answers another question: never written over.
     expect(columns.D).toBeUndefined();
-    expect([columns.X, columns.Y]).toEqual(['previous', 'previous']);
+    expect([columns.X, columns.Y]).toEqual(['benchmark', 'benchmark']);
     const period = latestPeriodWithData(verdicts);
     expect(period).toBe('2023');
     const judged = (row: number): IndicatorVerdict =>

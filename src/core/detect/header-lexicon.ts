@@ -1,3 +1,4 @@
+import { plainDashes } from '../model/dashes';
 import { parsePeriodLabel, periodInText } from '../periods/parse-period-label';
 import type { Period } from '../periods/period';
 import type { ColumnRole } from './types';
@@ -13,9 +14,8 @@ export interface HeaderGuess {
 }
 
 export function normaliseHeader(text: string): string {
-  return text
+  return plainDashes(text)
     .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u2010-\u2015]/g, '-')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
@@ -91,7 +91,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'actual',
     pattern:
-      /^((%|percentage|per ?cent|proportion)( \w+)?|(completed|closed|answered|responded to|dealt with|repaired|done)) (with)?in (target|time|timescales?|standard)( times?)?$/,
+      /^((%|percentage|per ?cent|proportion)( (?!target)\w+)?|(completed|closed|answered|responded to|dealt with|repaired|done)) (with)?in (target|time|timescales?|standard)( times?)?$/,
     confidence: 0.9,
   },
   // "Status against target", "Performance v target": the status, though the words name the target;
@@ -265,13 +265,15 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   // A sentence ("Performance is being monitored by the service manager.") is a comment, never a
   // heading; a question can be ("How do we know when we've achieved this?").
   if (/[a-z]\.$/.test(raw.trim()) && text.split(' ').length >= 6) return undefined;
-  // "Statws / Status", "Ch3 / Q3": a bilingual heading, Welsh and English, read by the one half
-  // KPI Tracker knows ("Apr / May" or "Target / Actual", both halves known, is read whole).
+  // "Statws / Status", "Ch3 / Q3": a bilingual heading, Welsh and English, read by its English
+  // half. Only beside a Welsh word: "Status / Update" is a column of words, not a status.
   const halves = /^([^/]+?)\s+\/\s+([^/]+)$/.exec(text);
   if (halves) {
-    const first = classifyText(raw, halves[1]!);
-    const second = classifyText(raw, halves[2]!);
-    if (!first !== !second) return first ?? second;
+    const [welsh, english] = WELSH_HEADING.test(halves[1]!) ? [halves[1]!, halves[2]!] : [halves[2]!, halves[1]!];
+    if (WELSH_HEADING.test(welsh)) {
+      const guess = classifyText(raw, english);
+      if (guess) return guess;
+    }
   }
   // "RAG (Amber within 10%)": the heading, with its key after it (read for the band: see rag-key).
   const keyless = text.replace(/\s+(amber|green|red)\s*(=|:|-|is|within|if|up to)\s.*$/, '');
@@ -305,6 +307,10 @@ function fieldWords(raw: string): string {
     .map((part) => camelCaseWords(part) ?? part)
     .join(' ');
 }
+
+/** Welsh headings a bilingual council's tables carry beside the English. */
+const WELSH_HEADING =
+  /^(statws|dangosydd(ion)?|mesur(au)?|targed(au)?|ch ?[1-4]|chwarter [1-4]|gwirioneddol|canlyniad(au)?|sylw(adau)?|perfformiad|cyf(eirnod)?|blwyddyn|tuedd|cyfeiriad teithio|disgrifiad)$/;
 
 /** A data set's field name in camel case ("YTDScaled", "Avg3yr"), as words: "YTD Scaled", "Avg 3yr". */
 function camelCaseWords(raw: string): string | undefined {
@@ -359,13 +365,13 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
   if (ownPeriod)
     return { role: 'actual', period: ownPeriod, confidence: 0.9, reason: `header "${raw.trim()}" is our own figure for a period` };
   // "3 year average", "Avg5yr", "Average of the last 3 years": the past's level, to compare the
-  // figure with, never the figure.
+  // figure with (a benchmark, not last period's figure), never the figure.
   if (
     /^(\d|three|five)[- ]?(yr|year) (rolling )?(average|avg)$|^(avg|average) (of )?((the )?(last|previous|past) )?(\d|three|five) ?(yrs?|years?)$/.test(
       text,
     )
   )
-    return { role: 'previous', confidence: 0.9, reason: `header "${raw.trim()}" is an average of past years` };
+    return { role: 'benchmark', confidence: 0.9, reason: `header "${raw.trim()}" is an average of past years, to compare with` };
   // "England 2023/24", "Statistical neighbours 2023/24": a wider area's figure for a period, to compare with.
   const area =
     /^(england|wales|scotland|northern ireland|uk|great britain|national|regional|region|london|statistical neighbours?|nearest neighbours?|family group|comparator group|peer group|similar councils|cipfa (family|neighbours?)) (?<period>.+)$/.exec(
@@ -417,7 +423,7 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
     };
   }
   for (const pattern of THEMED_MEASURE) {
-    const match = pattern.exec(raw.replace(/[\u2010-\u2015]/g, '-').trim());
+    const match = pattern.exec(plainDashes(raw).trim());
     if (match) {
       return { role: 'description', confidence: 0.9, reason: `header "${raw.trim()}" names the measures`, title: match[1]!.trim() };
     }

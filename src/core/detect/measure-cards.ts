@@ -1,3 +1,4 @@
+import { plainDashes } from '../model/dashes';
 import type { SheetGrid } from './sheet-grid';
 import type { MeasureCard } from './types';
 
@@ -21,7 +22,7 @@ export function readMeasureCards(grid: SheetGrid): MeasureCard[] {
   const cards: MeasureCard[] = [];
   // Every row is looked at, by its counts (a card's title row holds one or two cells).
   for (let r = grid.nextRowFilledUpTo(0, 2); r < grid.rows; r = grid.nextRowFilledUpTo(r + 1, 2)) {
-    const title = CARD_TITLE.exec(grid.text(r, grid.firstFilledColumn(r)).replace(/[\u2010-\u2015]/g, '-'));
+    const title = CARD_TITLE.exec(plainDashes(grid.text(r, grid.firstFilledColumn(r))));
     if (!title) continue;
     const card: Record<string, string> = {};
     let end = r;
@@ -29,7 +30,7 @@ export function readMeasureCards(grid: SheetGrid): MeasureCard[] {
       const cells = grid.filledColumns(k);
       if (cells.length === 0) break;
       const label = grid.text(k, cells[0]!);
-      if (CARD_TITLE.test(label.replace(/[\u2010-\u2015]/g, '-'))) break;
+      if (CARD_TITLE.test(plainDashes(label))) break;
       const value = cells.length > 1 ? grid.text(k, cells[1]!) : '';
       const field = FIELDS.find((f) => f.pattern.test(label.trim()));
       if (field && value) card[field.key] = value.replace(/\.$/, '').trim();

@@ -18,7 +18,8 @@ export function toleranceStatedIn(text: string): Tolerance | undefined {
   const match = AMBER_KEY.exec(text);
   if (!match) return undefined;
   const size = Number(match[1]);
-  if (!(size >= 0 && size <= 100)) return undefined;
+  // "Amber = within 80% of target" means at least 80% of it, a reading too unlike a band to guess at.
+  if (!(size >= 0 && size <= 50)) return undefined;
   return /point|pp/i.test(match[2]!) ? { rule: 'points', points: size, percent: size } : { rule: 'relative', percent: size };
 }
 

@@ -104,10 +104,23 @@ function onlyYesOrNo(grid: SheetGrid, col: number, rows: readonly number[]): boo
   return rows.every((r) => /^(yes|no|y|n)?$/i.test(grid.text(r, col).trim()));
 }
 
-/** Whether no other target column is filled on a row where this one is ("MinTarget | MaxTarget | TargetResult"). */
+/**
+ * Whether this target column fills the rows other, filled, target columns leave empty
+ * ("MinTarget | MaxTarget | TargetResult"), and never a row they fill.
+ */
 function targetsOnOtherRows(grid: SheetGrid, col: number, roles: ReadonlyMap<number, ColumnMapping>, rows: readonly number[]): boolean {
   const others = [...roles.values()].filter((mapping) => mapping.role === 'target' && mapping.col !== col);
+  // A lone target column of sentences is still the commentary it always was.
+  if (!others.some((other) => rows.some((r) => grid.filledCell(r, other.col)))) return false;
   return rows.every((r) => !grid.filledCell(r, col) || others.every((other) => !grid.filledCell(r, other.col)));
+}
+
+/** What a share's heading names with its "%" taken away: "Female %" → "female". */
+function shareNamed(header: string): string {
+  return normaliseHeader(header)
+    .replace(/\(%\)|%/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A heading that names a share: "% in time", "Percentage within timescale", "Upheld (%)". */
@@ -155,7 +168,7 @@ function countsBesideTheShare(
       mapping.role === 'caseEnd';
     if (!counted || SHARE_HEADING.test(normaliseHeader(mapping.header)) || !holdsWholeNumbers(grid, cell.col, bodyRows)) continue;
     // "Female" beside "Female %" is the share's own part, left alone and said (see shares-and-counts).
-    if (shares.some((share) => normaliseHeader(share.header).includes(normaliseHeader(mapping.header)))) continue;
+    if (shares.some((share) => shareNamed(share.header) === normaliseHeader(mapping.header))) continue;
     roles.set(
       cell.col,
       column(

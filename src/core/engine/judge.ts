@@ -16,6 +16,8 @@ export interface JudgeContext {
   readonly tolerance?: Tolerance;
   /** The indicator's baseline, for relative targets. */
   readonly baseline?: Actual;
+  /** What the baseline is where the target names it ("the 2023/24 figure"); "the baseline" otherwise. */
+  readonly baselineLabel?: string;
   /** The same period last year, for the "improving" tolerance rule. */
   readonly lastYear?: number;
   /** Projected year-end figure, for the "on course" tolerance rule. */
@@ -249,7 +251,7 @@ function targetFigure(target: Target, ctx: JudgeContext): ReadFigure | { problem
         value,
         unit: base.unit,
         note: () =>
-          `${target.percent}% ${target.direction} ${target.baselineLabel ? `the ${target.baselineLabel} figure` : 'the baseline'} of ${formatFigure(base.value, base.unit)} is ${formatFigure(value, base.unit)}`,
+          `${target.percent}% ${target.direction} ${ctx.baselineLabel ?? 'the baseline'} of ${formatFigure(base.value, base.unit)} is ${formatFigure(value, base.unit)}`,
       };
     }
     default:

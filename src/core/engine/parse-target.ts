@@ -4,11 +4,11 @@ import type { Cell } from '../model/workbook';
 import { MONTH_NAMES } from '../periods/period';
 import type { Direction, RatePeriod, Target, Unit } from './target-types';
 import { memoByText } from '../model/memo';
+import { plainDashes } from '../model/dashes';
 
 /** Unicode minus, dashes and odd spaces as they arrive from email and Word. */
 export function normaliseText(text: string): string {
-  return text
-    .replace(/[\u2212\u2012\u2013\u2014]/g, '-')
+  return plainDashes(text)
     .replace(/[\u00a0\u2007\u202f\u2009]/g, ' ')
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\s+/g, ' ')
@@ -283,10 +283,7 @@ export function parseTargetText(raw: string): Target {
     const words = ownComparator[1]!;
     const direction = /below|under|lower/.test(words) ? 'lower' : /above|over|higher/.test(words) ? 'higher' : undefined;
     // The comparator as written ("MSG average"): the reason names it so.
-    const written = text
-      .trim()
-      .replace(/\s+/g, ' ')
-      .slice(t.indexOf(ownComparator[2]!), t.indexOf(ownComparator[2]!) + ownComparator[2]!.length);
+    const written = normaliseText(raw).slice(t.indexOf(ownComparator[2]!), t.indexOf(ownComparator[2]!) + ownComparator[2]!.length);
     return { kind: 'benchmark', text, comparator: written.trim() || ownComparator[2]!.trim(), ...(direction ? { direction } : {}) };
   }
   // "100%+ of rent due for the year", "Max. 2.0% of gross rent for the year": a share, with what it is a share of.

@@ -68,26 +68,33 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bsickness\b|\babsence\b|\bdays lost\b/i, 'sickness absence'],
   [/\bevictions?\b/i, 'evictions'],
   [/\bwrite[- ]?offs?\b|\bwritten[- ]off\b/i, 'write-offs'],
+  // Not what is done about it: homes without a certificate "brought into compliance".
   [
-    /\bnon-?decent\b|\bnot meeting\b|\bnot met\b|\bdo(es)? not meet\b|\bfail(s|ing)? to meet\b|\bfalling below\b|\bbelow (the )?standard\b|\b(below|under) grade [a-d]\b|\bwithout (a |an )?(valid|current|in[- ]date|up[- ]to[- ]date)\b/i,
+    /^(?!.*\b(brought|made|returned|put right|rectified|remedied)\b).*(\bnon-?decent\b|\bnot meeting\b|\bnot met\b|\bdo(es)? not meet\b|\bfail(s|ing)? to meet\b|\bfalling below\b|\bbelow (the )?standard\b|\b(below|under) grade [a-d]\b|\bwithout (a |an )?(valid|current|in[- ]date|up[- ]to[- ]date)\b)/i,
     'falling short of a standard',
   ],
   // Offers turned down, cases taken further, a repair done twice: each a failure of the first try.
-  [/\b(offers?|tenancies|properties|homes) (refused|declined|turned down)\b|\brefusals?\b/i, 'refusals'],
+  [/\b(offers?|tenancies|properties|homes) (refused|declined|turned down)\b|\b(offer|tenancy) refusals?\b/i, 'refusals'],
   // Paid or answered late: "% Value paid over 30 days" (the Better Payment Practice Code).
   [
-    /\b(paid|processed|completed|answered|responded to|dealt with) (over|after|outside|later than|in more than)\b|\blate (payments?|returns?|responses?)\b/i,
+    /\b(paid|processed|completed|answered|responded to|dealt with) (over|after|outside|later than|in more than) (\d|(the )?(target|timescale|deadline|standard|agreed))|\b(paid|processed|completed|answered) in \d+ (working |calendar )?(days?|weeks?) or (more|longer)\b|\blate (payments?|returns?|responses?)\b/i,
     'late',
   ],
-  // Not "complaints not escalated", households housed "from the waiting list", "no patient should wait longer than 12 weeks".
-  [/(?<!\b(not|without|no) )\bescalat(ed|ions?)\b/i, 'escalations'],
-  // A repair done twice; not a food recall's warnings posted on time.
-  [/^recalls?\b|\b(repairs?|jobs?) recalls?\b|\brecalls?\b.*\b(repairs?|visits?|jobs?)\b|\brepeat visits?\b/i, 'recalls'],
+  // A complaint taken to its next stage; not a safeguarding referral escalated in time, nor one
+  // "not escalated".
+  [/(?<!\b(not|without|no) )\bescalat(ed|ions?)\b.*\bstage\b|\bstage (2|two) escalations?\b/i, 'escalations'],
+  // A repair done twice; not a food recall's warnings posted on time, nor visits to victims.
+  [/^recalls?\b|\b(repairs?|jobs?) recalls?\b|\brecalls?\b.*\brepairs?\b|\brepeat (repair )?visits?\b.*\brepairs?\b/i, 'recalls'],
+  // The size of a waiting list, people waiting over a time, people delayed; not lets to those on
+  // the list, reviews of it, patients who did "not wait more than 4 hours", discharges "not delayed".
   [
-    /(?<!\bfrom (the )?)\bwaiting lists?\b|(?<!\bshould )\bwait(s|ing)? (over|more than|longer than|of more than)\b|\bdelayed\b/i,
+    /^(total |number (of people |of households )?on (the )?|(people|households|applicants) on (the )?)?(housing |homecare |care |total )?waiting lists?\b(?!.*\b(reviews?|completed|lets?|rehoused|housed)\b)|^(?!.*\b(not|never|should|n't)\b.*\bwait).*\bwait(s|ing)? (over|more than|longer than|of more than)\b|\b(people|patients|residents|discharges?|transfers?)\b.*(?<!\bnot )\bdelayed\b/i,
     'waiting and delays',
   ],
-  [/\bmore than \d+ (miles|km|kilometres)\b|\bout of (area|borough|county) (placements?|placed)\b/i, 'placed far from home'],
+  [
+    /\bplace(d|ments?)\b.*\bmore than \d+ (miles|km|kilometres)\b|\bout of (area|borough|county) (placements?|placed)\b/i,
+    'placed far from home',
+  ],
   [/\bbacklog\b|\boverdue\b|\boutstanding (repairs|cases|debt|balance|jobs|work|items)\b/i, 'backlog'],
   [/\bin (temporary accommodation|b&b)\b|\bbed and breakfast\b|\bb&b\b/i, 'use of temporary accommodation'],
   [/\bcomplaints? (received|upheld)\b|\bupheld\b/i, 'complaints upheld'],
@@ -150,7 +157,7 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
     'admissions to care',
   ],
   [
-    /\bnot (\w+ )?(completed|resolved|answered|responded to|dealt with|paid|processed|cleared) (within|in time|on time)\b/i,
+    /\bnot (\w+ )?(completed|resolved|answered|responded to|dealt with|paid|processed|cleared|determined|decided) (within|in time|on time)\b/i,
     'not done in time',
   ],
   [/\brepeat (victims?|victimisation|incidents|referrals|homelessness|repairs|calls|offend\w*)\b/i, 'repeat harm'],
@@ -166,7 +173,7 @@ const DONE_ABOUT_A_HARM =
 
 const HIGHER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [
-    /\bwithin\s+\d+|\b(paid|answered|completed|processed|responded to|resolved|closed|dealt with) in \d+ (working |calendar )?(days?|hours?|minutes?|weeks?)\b/i,
+    /\bwithin\s+\d+|\b(paid|answered|completed|processed|responded to|resolved|closed|dealt with) in \d+ (working |calendar )?(days?|hours?|minutes?|weeks?)\b(?! or (more|longer))/i,
     'within a time',
   ],
   [/\bcollected\b|\b(rent|tax|rates|debt|income) collection\b|\bcollection rates?\b/i, 'collected'],

@@ -72,14 +72,19 @@ export function boundByHeading(column: ColumnMapping, target: Target): Target {
  * The figure a relative target is held against where it names its year ("5% reduction on
  * 2023/24") and the table has that year's column: its figure on the indicator's row.
  */
-export function baselineTheTargetNames(table: DetectedTable, sheet: Sheet, row: number, target: Target): Actual | undefined {
+export function baselineTheTargetNames(
+  table: DetectedTable,
+  sheet: Sheet,
+  row: number,
+  target: Target,
+): { readonly figure: Actual; readonly label: string } | undefined {
   if (target.kind !== 'relative' || !target.baselineLabel) return undefined;
   const named = parsePeriodLabel(target.baselineLabel);
   if (!named) return undefined;
   const column = columnsOf(table, 'actual').find((c) => c.period && periodLabel(c.period) === periodLabel(named));
   if (!column) return undefined;
   const figure = parseActualCell(cellAt(sheet, row, column.col));
-  return figure.kind === 'number' ? figure : undefined;
+  return figure.kind === 'number' ? { figure, label: `the ${periodLabel(named)} figure` } : undefined;
 }
 
 /**

@@ -129,12 +129,15 @@ export function evaluateTargetTable(
       if (annual && shorterThanYear && actual.kind === 'number' && column.period?.fy !== undefined)
         yearToDate.add(column.period as Period & { fy: number }, actual.value, annual, polarity);
       const projectedYearEnd = annual ? yearToDate.projectedYearEnd() : undefined;
+      // "5% reduction on 2023/24": the named year's figure first, then a baseline column's.
+      const named = baselineTheTargetNames(table, sheet, indicator.row, target);
       const judgement = assess(actual, target, {
         polarity,
         today: options.today,
         tolerance,
         period: column.period,
-        baseline: baseline ?? baselineTheTargetNames(table, sheet, indicator.row, target),
+        baseline: named?.figure ?? baseline,
+        ...(named ? { baselineLabel: named.label } : {}),
         lastYear,
         projectedYearEnd,
         annualTarget: annual?.value,
@@ -145,7 +148,8 @@ export function evaluateTargetTable(
         polarity,
         today: options.today,
         tolerance,
-        baseline: baseline ?? baselineTheTargetNames(table, sheet, indicator.row, target),
+        baseline: named?.figure ?? baseline,
+        ...(named ? { baselineLabel: named.label } : {}),
         annualTarget: annual?.value,
         metOrNotMet,
       };
@@ -346,6 +350,7 @@ function periodWording(sheet: Sheet, table: DetectedTable): PeriodWording {
         today: shared.today,
         tolerance: shared.tolerance,
         baseline: shared.baseline,
+        baselineLabel: shared.baselineLabel,
         annualTarget: shared.annualTarget,
         metOrNotMet: shared.metOrNotMet,
         previous: against.previous,

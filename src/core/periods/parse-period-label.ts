@@ -1,3 +1,4 @@
+import { plainDashes } from '../model/dashes';
 import { MONTH_NAMES, calendarMonthOf, financialMonthOf, financialYearOf, type Period } from './period';
 
 const FY_PART = String.raw`(?:\s*[-,]?\s*(?:fy\s*)?(\d{4}|\d{2})\s*(?:[/-]|\bto\b)\s*(\d{4}|\d{2}))?`;
@@ -20,8 +21,7 @@ const MONTH_NUMBER = new RegExp(String.raw`^(?:m|month|period)\s*(1[0-2]|[1-9])$
  * Returns undefined for text that is not a period, so headers can be told apart.
  */
 export function parsePeriodLabel(text: string): Period | undefined {
-  const t = text
-    .replace(/[\u2010-\u2015]/g, '-')
+  const t = plainDashes(text)
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase()
@@ -224,7 +224,7 @@ const IN_TEXT: readonly RegExp[] = [
 export function periodInText(written: string): Period | undefined {
   if (written.length > 300) return undefined;
   // "2023–24": typeset dashes are the hyphens the patterns look for; "FY23" is 2022/23.
-  const text = written.replace(/[\u2010-\u2015]/g, '-').replace(FY_ENDING, fyWrittenOut);
+  const text = plainDashes(written).replace(FY_ENDING, fyWrittenOut);
   const stated = statedSpan(text);
   if (stated) return stated;
   const found: Period[] = [];

@@ -16,7 +16,15 @@ import { fingerprint } from './fingerprint';
 import { verdictWithoutFigure } from './no-figure-verdict';
 import { cellKey, WrittenCells } from './written-cells';
 import { planValueText, textValue, type CellEdit, type Notice, type OwnedSheet, type Plan, type PlanValue } from './plan-types';
-import { chooseColours, chooseLabels, isKnownStatusText, knownStatusTexts, type StatusColours, type StatusLabels } from './status-style';
+import {
+  chooseColours,
+  chooseLabels,
+  familyLabels,
+  isKnownStatusText,
+  knownStatusTexts,
+  type StatusColours,
+  type StatusLabels,
+} from './status-style';
 import { issue, type Issue, type IssueCode } from '../model/issue';
 import { commentaryColumn } from '../engine/table-columns';
 import { ratingsByPeriod, statusColumnsToWrite, statusColumnToWrite } from '../engine/published-rating';
@@ -438,7 +446,7 @@ export function planRecalculation(
   }
   const labels = chooseLabels(existingStatusTexts, settings.labels);
   const colours = chooseColours(settings.colours);
-  const known = knownStatusTexts(labels);
+  const known = knownStatusTexts(familyLabels(existingStatusTexts, settings.labels));
   const frozen = new Map<string, { period: string; label: string; status: Status }>();
   for (const signOff of settings.signOffs)
     for (const [cell, value] of Object.entries(signOff.statuses)) frozen.set(cell, { period: signOff.period, ...value });

@@ -33,6 +33,22 @@ const normalise = (text: string): string => text.trim().toLowerCase().replace(/\
  * then the family those words belong to, then the defaults.
  */
 export function chooseLabels(existingStatusTexts: readonly string[], officer: Partial<Record<Status, string>>): StatusLabels {
+  const labels = { ...familyLabels(existingStatusTexts, {}) } as Record<Status, string>;
+  // Only where the family's own word for a rating is not in the sheet: "On track" beside
+  // "Complete" stays the word for met; "At risk" beside "On track | Off track" is the near miss.
+  const seen = new Set(existingStatusTexts.map(normalise));
+  for (const [status, word] of workbookWords(existingStatusTexts)) if (!seen.has(normalise(labels[status]))) labels[status] = word;
+  for (const status of STATUSES) if (officer[status]) labels[status] = officer[status]!;
+  return labels;
+}
+
+/**
+ * The labels of the family the workbook's status cells use, the officer's own over them, without
+ * the workbook's other words: what KPI Tracker may rewrite as its own. A word someone typed
+ * ("Not on track") is written into blank cells (see chooseLabels), but where the figures say
+ * otherwise it is kept as typed, unless KPI Tracker wrote it (see the plan's fingerprints).
+ */
+export function familyLabels(existingStatusTexts: readonly string[], officer: Partial<Record<Status, string>>): StatusLabels {
   const seen = new Set(existingStatusTexts.map(normalise).filter(Boolean));
   let family: Partial<Record<Status, string>> | undefined;
   let best = 0;
@@ -45,7 +61,6 @@ export function chooseLabels(existingStatusTexts: readonly string[], officer: Pa
   }
   const labels = { ...DEFAULT_LABELS } as Record<Status, string>;
   if (family) for (const status of STATUSES) if (family[status]) labels[status] = family[status]!;
-  for (const [status, word] of workbookWords(existingStatusTexts)) labels[status] = word;
   for (const status of STATUSES) if (officer[status]) labels[status] = officer[status]!;
   return labels;
 }

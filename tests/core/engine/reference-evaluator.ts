@@ -369,7 +369,7 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
         today: options.today,
         tolerance,
         period,
-        baseline: baseline ?? baselineTheTargetNames(where.table, where.sheet, indicator.row, target),
+        ...namedOrOwnBaseline(baselineTheTargetNames(where.table, where.sheet, indicator.row, target), baseline),
         lastYear: lastYearFigure(where, indicator, actualColumns, column),
         projectedYearEnd,
         annualTarget: annual?.value,
@@ -645,4 +645,13 @@ function caseListVerdict(where: TableWhere): IndicatorVerdict {
     context: { polarity: polarityOf(where, indicator, target), today: options.today, tolerance: toleranceOf(where, indicator), period },
     frame: (reason) => `${summary.reason.replace(/\.?$/, '.')} The standard comes from "${shortText(found.source, 90)}". ${reason}`,
   });
+}
+
+/** The year a relative target names, where the table has its figure; else the baseline column's. */
+function namedOrOwnBaseline(
+  named: { readonly figure: Actual; readonly label: string } | undefined,
+  baseline: Actual | undefined,
+): Pick<JudgeContext, 'baseline' | 'baselineLabel'> {
+  if (named) return { baseline: named.figure, baselineLabel: named.label };
+  return baseline ? { baseline } : {};
 }
