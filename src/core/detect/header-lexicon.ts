@@ -1,3 +1,4 @@
+import { camelCaseWords } from '../model/camel-case';
 import { plainDashes } from '../model/dashes';
 import { parsePeriodLabel, periodInText } from '../periods/parse-period-label';
 import type { Period } from '../periods/period';
@@ -312,14 +313,6 @@ function fieldWords(raw: string): string {
 const WELSH_HEADING =
   /^(statws|dangosydd(ion)?|mesur(au)?|targed(au)?|ch ?[1-4]|chwarter [1-4]|gwirioneddol|canlyniad(au)?|sylw(adau)?|perfformiad|cyf(eirnod)?|blwyddyn|tuedd|cyfeiriad teithio|disgrifiad)$/;
 
-/** A data set's field name in camel case ("YTDScaled", "Avg3yr"), as words: "YTD Scaled", "Avg 3yr". */
-function camelCaseWords(raw: string): string | undefined {
-  const trimmed = raw.trim();
-  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(trimmed) || !/[a-z]/.test(trimmed)) return undefined;
-  const words = trimmed.replace(/([a-z])(?=[A-Z0-9])|([A-Z])(?=[A-Z][a-z])|(\d)(?=[A-Z])/g, '$1$2$3 ');
-  return words === trimmed ? undefined : words;
-}
-
 const GOOD_ANSWER = /^((very|fairly|quite) )?(satisfied|good|agree)$|^(strongly agree|excellent|very good)$/;
 const OTHER_ANSWER = /^neither\b.{0,40}$|^(don'?t know|no opinion|neutral|((very|fairly|quite|strongly) )?(dissatisfied|disagree|poor))$/;
 
@@ -429,8 +422,8 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
     }
   }
   // "P7 | P8 | P9" heading columns: a housing association's periods of its financial year. Only as
-  // a heading: in a body cell "P1" is as often a priority or a reference.
-  const period = parsePeriodLabel(text.replace(/^p(?=(1[0-2]|[1-9])\b)/, 'period '));
+  // a heading, and only from P5: "P1 | P2 | P3 | P4" head repair priorities or call grades as often.
+  const period = parsePeriodLabel(text.replace(/^p(?=(1[0-2]|[5-9])\b)/, 'period '));
   if (period) return { role: 'actual', period, confidence: 1, reason: `header "${raw.trim()}" is a period` };
   // "PROJECTED 21/22" (Bedford's budget book): a period's projected figure, never its result. An
   // estimate may be judged ("03/04 target | 03/04 estimate | Status", Bath and North East Somerset).

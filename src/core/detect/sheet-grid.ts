@@ -254,15 +254,16 @@ export class SheetGrid {
     // Month-end dates heading a monthly report's columns ("30/09/2024 | 31/10/2024") can head them.
     const monthEnds = this.monthEndDates(row);
     if (monthEnds > 0) return figures - monthEnds;
-    // Cells looked at in place, not listed: every row of a sheet is asked, and few go past the first figure.
-    const years: number[] = [];
+    // Cells looked at in place: every row of a sheet is asked, and few go past the first figure,
+    // so the years are listed only once one is found.
+    let years: number[] | undefined;
     for (let c = this.firstFilledColumn(row), last = this.lastFilledColumn(row); c <= last; c++) {
       const cell = cellAt(this.sheet, row, c);
       if (cell.value.kind !== 'number') continue;
       if (!isTypedYear(cell)) return figures;
-      years.push(cell.value.value);
+      (years ??= []).push(cell.value.value);
     }
-    if (years.length < 2) return figures;
+    if (!years || years.length < 2) return figures;
     years.sort((a, b) => a - b);
     return years.every((year, i) => i === 0 || year - years[i - 1]! === 1) ? figures - years.length : figures;
   }

@@ -1,6 +1,7 @@
 import type { ColumnMapping, ColumnRole, DetectedTable } from '../detect/types';
 import { comparePeriods, financialYearOf, periodLabel, type Period } from '../periods/period';
 import { parsePeriodLabel } from '../periods/parse-period-label';
+import { camelCaseWords } from '../model/camel-case';
 import type { CalendarDate } from '../model/serial-dates';
 import { cellText } from '../model/cell-text';
 import { cellAt, isEmptyCell, type Sheet } from '../model/workbook';
@@ -53,7 +54,11 @@ export function targetColumnOnRow(
 /** A bare figure under "Minimum target" is a floor, under "Maximum target" a ceiling. */
 export function boundByHeading(column: ColumnMapping, target: Target): Target {
   if (target.kind !== 'threshold' || target.direction) return target;
-  const words = column.header.replace(/([a-z])(?=[A-Z])/g, '$1 ').toLowerCase();
+  const words = column.header
+    .split(/[\s_.]+/)
+    .map((part) => camelCaseWords(part) ?? part)
+    .join(' ')
+    .toLowerCase();
   // "Min" alone may be minutes ("Target (min)"): only "Minimum" or "Min target" is a floor.
   const direction = /\bminimum\b|\bmin\.? ?target/.test(words)
     ? 'higher'

@@ -9,7 +9,7 @@ const HALF = new RegExp(String.raw`^(?:h|half)\s*([12])${FY_PART}$`);
 const RUN_TO = String.raw`(?:\s*\(?(?:to\s+)?(?:q[1-4]|quarter [1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\)?)?`;
 const YEAR_TO_DATE = new RegExp(String.raw`^(?:ytd|year to date|cumulative|cumulative ytd|to date|actual to date)${RUN_TO}${FY_PART}$`);
 const PART_THEN_YEAR_TO_DATE =
-  /^(?:q[1-4]|qtr [1-4]|quarter [1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+(?:(\S.*?)\s+)?(?:ytd|year to date)$/;
+  /^(?:q[1-4]|qtr [1-4]|quarter [1-4]|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(?:(\S.*?)\s+)?(?:ytd|year to date)$/;
 const YEAR_THEN_PART =
   /^(\d{4}\s*[/-]\s*(?:\d{4}|\d{2}))[\s,:]+((?:q|qtr|quarter|h|half|m|month)\s*\d.*|ytd\b.*|[1-4](?:st|nd|rd|th)\s.*)$/;
 // "M7", "Month 7", "Period 7": the financial year's seventh month (October).

@@ -1117,3 +1117,9 @@ describe('the opposite mistakes of this stop’s rules (a review of the change)'
     expect(verdicts[0]!.polarity).toBe(polarity);
   });
 });
+
+describe('headings that only look like periods', () => {
+  test.each(['P1', 'P4', 'Decisions YTD', 'Marriages YTD'])('"%s" is no period', (heading) => {
+    expect(classifyHeader(heading)?.period).toBeUndefined();
+  });
+});
