@@ -187,6 +187,12 @@ function countsBesideTheShare(
  * figure of the period.
  */
 function comparatorsTheTargetsName(grid: SheetGrid, roles: Map<number, ColumnMapping>, bodyRows: readonly number[]): void {
+  // Headings first, which cost nothing: every comparator a target names is an average, a median
+  // or a mean, and most tables have no such column to look for.
+  const candidates = [...roles.values()].filter(
+    (mapping) => (mapping.role === 'actual' || mapping.role === 'previous') && /\b(average|median|mean)\b/i.test(mapping.header),
+  );
+  if (candidates.length === 0) return;
   const comparators = new Set<string>();
   for (const mapping of roles.values()) {
     if (mapping.role !== 'target') continue;
@@ -198,8 +204,8 @@ function comparatorsTheTargetsName(grid: SheetGrid, roles: Map<number, ColumnMap
     }
   }
   if (comparators.size === 0) return;
-  for (const [col, mapping] of roles) {
-    if (mapping.role !== 'actual' && mapping.role !== 'previous') continue;
+  for (const mapping of candidates) {
+    const col = mapping.col;
     const heading = normaliseHeader(mapping.header);
     const named = [...comparators].find((comparator) =>
       comparator
