@@ -153,7 +153,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'benchmark',
     pattern:
-      /^(national|england|regional|uk|peer|peer group|family group|nearest neighbours?|comparator|sector|cipfa|london|welsh|wales|scottish|scotland|la|local authority|council|landlord) (average|median|mean|benchmark|figure|rate|value)( \d{2}([/-]\d{2})?| \d{4}([/-]\d{2,4})?)?$|^(median|benchmark|bench mark|top quartile|upper quartile|lower quartile)( value| figure)?$/,
+      /^(national|england|regional|uk|peer|peer group|family group|nearest neighbours?|stat(istical)? neighbours?|comparator|sector|cipfa|london|welsh|wales|scottish|scotland|la|local authority|council|landlord) (average|median|mean|benchmark|figure|rate|value)( \d{2}([/-]\d{2})?| \d{4}([/-]\d{2,4})?)?$|^stat(istical)? neighbours?( \d{4}([/-]\d{2,4})?)?$|^(median|benchmark|bench mark|top quartile|upper quartile|lower quartile)( value| figure)?$/,
     confidence: 0.9,
   },
   // "Housemark London median benchmark", "Housemark upper quartile": a benchmarking club's figure.
@@ -492,4 +492,4 @@ function parseMonthYear(text: string): Period | undefined {
  * country alone is not one: "England | Wales" are a landlord's two areas.
  */
 export const COMPARATOR_HEADER =
-  /^(national|nationally|regional|region|network|cancer alliance|all trusts|all england|nhs england|peer group|peers|sector|family group|similar councils|nearest neighbours?|cipfa (group|family|neighbours?)|comparator( group)?|benchmark group)$/;
+  /^(national|nationally|regional|region|network|cancer alliance|all trusts|all england|nhs england|england|wales|scotland|northern ireland|uk|great britain|peer group|peers|sector|family group|similar councils|nearest neighbours?|stat(istical)? neighbours?|cipfa (group|family|neighbours?)|comparator( group)?|benchmark group)$/;

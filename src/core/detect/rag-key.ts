@@ -4,10 +4,10 @@ import type { DetectedTable } from './types';
 
 /**
  * "Amber = within 2% of target", "RAG (Amber within 10%)", "Amber: up to 5 percentage points
- * below target": the near-miss band a sheet's key states, in its words.
+ * below target", "A = within 10% of target": the near-miss band a sheet's key states, in its words.
  */
 const AMBER_KEY =
-  /\bamber\b[^.;\n]{0,20}?\b(?:within|up to|less than)\s+(\d+(?:\.\d+)?)\s*(%|per ?cent|percentage points?|points?|pp)(?![a-z])/i;
+  /(?:\bamber\b|(?:^|[\s;,(])a\s*[=:])[^.;\n]{0,20}?\b(?:within|up to|less than)\s+(\d+(?:\.\d+)?)\s*(%|per ?cent|percentage points?|points?|pp)(?![a-z])/i;
 
 /** How many rows under a table, and over its header, a key may stand. */
 const KEY_ROWS_BELOW = 6;

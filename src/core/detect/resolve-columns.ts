@@ -91,6 +91,8 @@ export function bodyRowsBelow(grid: SheetGrid, headerBottom: number, stopBefore:
   return rows;
 }
 
+const NATION = /^(england|wales|scotland|northern ireland|uk|great britain)$/;
+
 /** Words that only a trend says: a polarity column never reads "No change". */
 const TREND_ONLY = /^(no change|unchanged|same|stable|static|no movement)$/i;
 
@@ -544,7 +546,11 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
       cell.col > descriptionCol &&
       holdsFigures(own) &&
       COMPARATOR_HEADER.test(normaliseHeader(cell.header).replace(/[:()]/g, '').trim()) &&
-      [...roles.values()].some((c) => c.role === 'actual')
+      // A nation is a comparator only beside a column its heading makes the body's own figure
+      // ("Dec-24", "Actual"): "England | Wales" alone are a landlord's two areas.
+      (NATION.test(normaliseHeader(cell.header))
+        ? cells.some((other) => other.guess?.role === 'actual' && roleOf(other.col) === 'actual')
+        : [...roles.values()].some((c) => c.role === 'actual'))
     ) {
       roles.set(
         cell.col,

@@ -141,7 +141,13 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\b(staff|employee|workforce|voluntary|labour|tenancy) turnover\b|^(voluntary )?turnover\b/i, 'turnover'],
   [/\bagency (costs?|spend|staff|workers)\b|\bovertime\b|\btemporary accommodation (spend|costs?)\b/i, 'costs'],
   [/\bclaimant count\b|\bunemployment (rate|level)\b/i, 'unemployment'],
-  [/\bsundry debt\b|\bdebt (outstanding|owed)\b|\b(claims|debt) outstanding\b|\boutstanding claims\b/i, 'debt and claims owed'],
+  // Debt owed, not debt collected.
+  [
+    /^(?!.*\b(collected|recovered|paid)\b).*(\bsundry debt\b|\bdebt (outstanding|owed)\b|\b(claims|debt) outstanding\b|\boutstanding claims\b)/i,
+    'debt and claims owed',
+  ],
+  // Decisions overturned at appeal, inspections failed: the work was found wanting.
+  [/\b(overturned|lost) (at|on) appeal\b|\binspections? failed\b|\bfailed inspections?\b/i, 'found wanting'],
   // Not "acceptable levels of litter" (the share of land kept clean), nor penalty notices issued for litter.
   [/\bunacceptable\b.*\b(litter|detritus|graffiti)\b/i, 'litter'],
   [/\bvacancy rate\b/i, 'vacancy rate'],

@@ -306,11 +306,17 @@ function yearBeginsAfter(yearToDate: Period, period: Period): boolean {
   return yearToDate.fy * 12 + 1 > period.fy * 12 + financialMonthSpan(period).last;
 }
 
-/** Ends in a later month, or in the same month and is shorter. */
+/**
+ * Ends in a later month, or in the same month and is shorter; but a whole year outranks the
+ * quarter or month it ends with: a year-end report's "Q1 | … | Q4 | 2024/25 outturn | RAG" rates
+ * the year, not its last quarter.
+ */
 function endsLater(a: Period, b: Period): boolean {
   const endA = (a.fy ?? 0) * 12 + financialMonthSpan(a).last;
   const endB = (b.fy ?? 0) * 12 + financialMonthSpan(b).last;
-  return endA !== endB ? endA > endB : financialMonthSpan(a).first > financialMonthSpan(b).first;
+  if (endA !== endB) return endA > endB;
+  if ((a.kind === 'year') !== (b.kind === 'year')) return a.kind === 'year';
+  return financialMonthSpan(a).first > financialMonthSpan(b).first;
 }
 
 /** A longer period that ends with `wanted` and holds it: Q2 2024/25 for September 2024, the year for Q4. */

@@ -1123,3 +1123,50 @@ describe('headings that only look like periods', () => {
     expect(classifyHeader(heading)?.period).toBeUndefined();
   });
 });
+
+describe('from the twelfth reviewer', () => {
+  test('a year-end report rates the year, not its last quarter ("Q1 | … | Q4 | 2024/25 outturn | RAG")', () => {
+    const run = recalc([
+      ['Measure', 'Target', 'Q1', 'Q2', 'Q3', 'Q4', '2024/25 outturn', 'RAG'],
+      ['Complaints responded to within 10 working days', pct(0.9), pct(0.86), pct(0.87), pct(0.87), pct(0.92), pct(0.88), 'A'],
+      ['Sickness absence (days per FTE)', 9, 2.4, 2.3, 2.5, 2.5, 9.7, 'R'],
+    ]);
+    expect(latestPeriodWithData(run.verdicts)).toBe('2024/25');
+    expect(run.plan.notices.filter((notice) => notice.kind === 'status-disagrees')).toEqual([]);
+  });
+
+  test('"Stat neighbours | England" beside "Dec-24" are comparators; the December figure is judged', () => {
+    const { detection } = read([
+      ['Indicator', 'Good performance', 'Target', 'Stat neighbours', 'England', 'Dec-24', 'RAG'],
+      ['Initial child protection conferences within 15 working days', 'High', pct(0.85), pct(0.791), pct(0.782), pct(0.903), ''],
+    ]);
+    expect(roles(detection.tables[0]!).filter((column) => /^[DEF]:/.test(column))).toEqual([
+      'D:benchmark',
+      'E:benchmark',
+      'F:actual Dec 2024',
+    ]);
+  });
+
+  test('"A = within 10% of target" under the table is its band; "N/A - contextual" is no target', () => {
+    const run = recalc([
+      ['Measure', 'Target', 'Q3', 'RAG'],
+      ['Calls answered within 20 seconds', pct(0.9), pct(0.84), ''],
+      ['Households in temporary accommodation', 'N/A - contextual', 412, ''],
+      ['Key: G = on or better than target; A = within 10% of target; R = more than 10% worse than target'],
+    ]);
+    expect(run.detection.tables[0]!.tolerance).toEqual({ rule: 'relative', percent: 10 });
+    expect(run.verdicts.map((v) => v.status)).toEqual(['near', 'no-target']);
+  });
+
+  test.each([
+    ['Major applications overturned at appeal (% of major decisions)', 'lower'],
+    ['Streetworks inspections failed', 'lower'],
+    ['Sundry debt collected within 30 days', 'higher'],
+  ])('"%s" is %s is better', (description, polarity) => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Actual'],
+      [description, 10, 12],
+    ]);
+    expect(verdicts[0]!.polarity).toBe(polarity);
+  });
+});
