@@ -36,6 +36,14 @@ function read(rows: CellInput[][]) {
   return { detection, verdicts: evaluateWorkbook(workbook, detection, { today: TODAY }) };
 }
 
+/** The verdict of one measure alone under "Indicator | Target | Actual", for which way is better. */
+function polarityRead(description: string) {
+  return read([
+    ['Indicator', 'Target', 'Actual'],
+    [description, 10, 12],
+  ]).verdicts[0]!;
+}
+
 const roles = (table: DetectedTable): string[] =>
   table.columns.map(
     (column) => `${String.fromCharCode(65 + column.col)}:${column.role}${column.period ? ` ${periodLabel(column.period)}` : ''}`,
@@ -207,11 +215,7 @@ describe('which way is better, from what the measure counts', () => {
     ['The percentage of relevant land and highways that is assessed as having acceptable levels of litter', 'higher'],
     ['To place 1.7 million unemployed people into work', 'higher'],
   ])('"%s" is better %s', (description, polarity) => {
-    const { verdicts } = read([
-      ['Indicator', 'Target', 'Actual'],
-      [description, 10, 12],
-    ]);
-    expect(verdicts[0]!.polarity).toBe(polarity);
+    expect(polarityRead(description).polarity).toBe(polarity);
   });
 });
 
@@ -625,11 +629,7 @@ describe("the opposite mistakes of the measures' own words", () => {
     ['Business turnover of supported firms', 'higher'],
     ['Children in low income families', 'lower'],
   ])('"%s" is not read the wrong way round (%s)', (description, polarity) => {
-    const { verdicts } = read([
-      ['Indicator', 'Target', 'Actual'],
-      [description, 10, 12],
-    ]);
-    expect(verdicts[0]!.polarity).toBe(polarity);
+    expect(polarityRead(description).polarity).toBe(polarity);
   });
 
   test('"Lower quartile rent" names a measure, not an aim: its direction is left to the officer', () => {
@@ -793,11 +793,8 @@ describe('which way is better, from ordinary measures the words missed', () => {
     ['Council tax in-year collection rate', 'higher'],
     ['Homes that do not meet the Decent Homes Standard', 'lower'],
   ])('"%s" is %s is better', (description, polarity) => {
-    const { verdicts } = read([
-      ['Indicator', 'Target', 'Actual'],
-      [description, 10, 12],
-    ]);
-    expect([verdicts[0]!.polarity, verdicts[0]!.polarityAssumed]).toEqual([polarity, false]);
+    const verdict = polarityRead(description);
+    expect([verdict.polarity, verdict.polarityAssumed]).toEqual([polarity, false]);
   });
 });
 
@@ -1110,11 +1107,7 @@ describe('the opposite mistakes of this stop’s rules (a review of the change)'
     ['% of applications not determined within timescale', 'lower'],
     ['% of invoices paid in 60 days or more', 'lower'],
   ])('"%s" is %s is better', (description, polarity) => {
-    const { verdicts } = read([
-      ['Indicator', 'Target', 'Actual'],
-      [description, 10, 12],
-    ]);
-    expect(verdicts[0]!.polarity).toBe(polarity);
+    expect(polarityRead(description).polarity).toBe(polarity);
   });
 });
 
@@ -1163,10 +1156,6 @@ describe('from the twelfth reviewer', () => {
     ['Streetworks inspections failed', 'lower'],
     ['Sundry debt collected within 30 days', 'higher'],
   ])('"%s" is %s is better', (description, polarity) => {
-    const { verdicts } = read([
-      ['Indicator', 'Target', 'Actual'],
-      [description, 10, 12],
-    ]);
-    expect(verdicts[0]!.polarity).toBe(polarity);
+    expect(polarityRead(description).polarity).toBe(polarity);
   });
 });
