@@ -13,10 +13,12 @@ import { CASES_DIR, HELD_BACK_DIR, caseFiles, isHeldBack, readCases, scoreCase, 
  * 363 of 432, the new held-back ones 78 of 85. On 7 December eighteen more joined (five held
  * back): the working thirteen are harder than the rest (two whole tables from datasets are not
  * found), so the working share fell from 94.0% to 91.1% with no change to the code; the held
- * back, 52 files, stand at 84.3%. Raise these as detection improves; a change that lowers them
- * has made KPI Tracker read real workbooks worse.
+ * back, 52 files, stand at 84.3%. Later on 7 December, with both datasets' tables found and
+ * twenty more published tables joined (four held back), the working set, 183 files, stands at
+ * 95.4%, the held back, 56 files, at 84.9%. Raise these as detection improves; a change that
+ * lowers them has made KPI Tracker read real workbooks worse.
  */
-const FLOOR = { working: 0.91, heldBack: 0.84 };
+const FLOOR = { working: 0.95, heldBack: 0.84 };
 
 describe('the real corpus', () => {
   const working = readCases(CASES_DIR, (name) => !isHeldBack(name));
