@@ -216,8 +216,22 @@ function nextHeaderRow(
     if (r >= nextSaved) break;
     const header = readHeader(grid, r, span, current?.shapeDoubts !== undefined) ?? (current && repeatedHeader(grid, r, current));
     if (header) return { row: r, header };
+    if (current && namesHeadingAgain(grid, r, current)) return { row: r };
   }
   return { row: nextSaved };
+}
+
+/**
+ * A row of headings that starts with the table's own heading over its measures, though KPI
+ * Tracker can read no table under it ("Indicator | Budget (£000) | Forecast outturn (£000) |
+ * Variance (£000) | RAG", a budget table under the KPIs): the table above ends there, and the
+ * grid below is named as one not read, rather than its headings and figures taken for indicators.
+ */
+function namesHeadingAgain(grid: SheetGrid, row: number, current: HeaderCandidate): boolean {
+  const names = current.columns.find((column) => column.role === 'description');
+  if (!names || grid.figureCount(row) > 0 || grid.filledCount(row) < 3) return false;
+  const heading = current.rows.map((r) => grid.headerText(r, names.col)).find(Boolean);
+  return heading !== undefined && normaliseHeader(grid.headerText(row, names.col)) === normaliseHeader(heading);
 }
 
 function headerFromSaved(grid: SheetGrid, saved: SavedTable): { header: HeaderCandidate; doubts: Issue[] } | undefined {

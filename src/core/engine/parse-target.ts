@@ -257,7 +257,7 @@ export function parseTargetText(raw: string): Target {
   }
   // "Within 2% of budget (£14.6m)", "Within 5% of last year (61%)": a band either side of the figure in brackets.
   const band =
-    /^within\s+(\d+(?:\.\d+)?)\s*%\s+(?:either side\s+)?of\s+[a-z][a-z0-9 /'-]*\(\s*(£?)(\d+(?:,\d{3})*(?:\.\d+)?)\s*(m|k|bn|%)?\s*\)$/.exec(
+    /^within\s+(\d+(?:\.\d+)?)\s*%\s+(?:either side\s+)?of\s+[a-z0-9][a-z0-9 /'-]*\(\s*(£?)(\d+(?:,\d{3})*(?:\.\d+)?)\s*(m|k|bn|%)?\s*\)$/.exec(
       normaliseText(raw).toLowerCase().trim(),
     );
   if (band) {

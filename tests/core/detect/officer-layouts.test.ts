@@ -1159,3 +1159,31 @@ describe('from the twelfth reviewer', () => {
     expect(polarityRead(description).polarity).toBe(polarity);
   });
 });
+
+describe('a budget table under the KPIs', () => {
+  test('"Indicator | Budget (£000) | Forecast outturn (£000) | Variance (£000) | RAG" ends the table above, and is named as a grid not read', () => {
+    const run = recalc([
+      ['Quarterly Performance Report - Q3 2024/25'],
+      ['Housing'],
+      ['Indicator', 'Target', 'Q3', 'RAG'],
+      ['Average days to re-let council homes', 28, 26, ''],
+      ['Rent collected', { v: 0.975, fmt: '0.0%' }, { v: 0.969, fmt: '0.0%' }, ''],
+      ['Finance'],
+      ['Indicator', 'Budget (£000)', 'Forecast outturn (£000)', 'Variance (£000)', 'RAG'],
+      ['Adults and Health', 98412, 101230, 2818, ''],
+      ["Children's Services", 61004, 63950, 2946, ''],
+      ['Place', 44210, 43870, -340, ''],
+    ]);
+    expect(run.detection.tables.map((table) => table.indicators.length)).toEqual([2]);
+    expect(run.plan.notices.filter((notice) => notice.kind === 'officer-words-kept')).toEqual([]);
+    expect(run.detection.doubts.map((doubt) => doubt.code)).toContain('grid-not-read');
+  });
+
+  test('"Within 10% of 2023/24 (2.6%)" is a band either side of 2.6%', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', '2024/25', 'Status'],
+      ['Rent arrears as % of rent debit', 'Within 10% of 2023/24 (2.6%)', pct(0.028), ''],
+    ]);
+    expect([verdicts[0]!.targetKind, verdicts[0]!.status]).toEqual(['range', 'met']);
+  });
+});
