@@ -210,13 +210,14 @@ function nextHeaderRow(
 ): { row: number; header?: HeaderCandidate } {
   let nextSaved = grid.rows;
   for (const row of savedByRow.keys()) if (row >= from && row < nextSaved) nextSaved = row;
+  const names = current && namesHeading(grid, current);
   for (let r = from; r < nextSaved; r++) {
     // A whole row whose counts rule it out is no header: such rows are passed over without a call each.
     if (span === undefined) r = grid.nextRowOfWords(r);
     if (r >= nextSaved) break;
     const header = readHeader(grid, r, span, current?.shapeDoubts !== undefined) ?? (current && repeatedHeader(grid, r, current));
     if (header) return { row: r, header };
-    if (current && namesHeadingAgain(grid, r, current)) return { row: r };
+    if (names && namesHeadingAgain(grid, r, names)) return { row: r };
   }
   return { row: nextSaved };
 }
@@ -227,11 +228,18 @@ function nextHeaderRow(
  * Variance (£000) | RAG", a budget table under the KPIs): the table above ends there, and the
  * grid below is named as one not read, rather than its headings and figures taken for indicators.
  */
-function namesHeadingAgain(grid: SheetGrid, row: number, current: HeaderCandidate): boolean {
+function namesHeadingAgain(grid: SheetGrid, row: number, names: { col: number; heading: string }): boolean {
+  if (grid.figureCount(row) > 0 || grid.filledCount(row) < 3) return false;
+  const text = grid.text(row, names.col);
+  // The words compared only where their lengths could match: most rows are ruled out unread.
+  return Math.abs(text.length - names.heading.length) <= 2 && normaliseHeader(text) === names.heading;
+}
+
+/** The table's heading over its measures, as the rows under it are compared with it. */
+function namesHeading(grid: SheetGrid, current: HeaderCandidate): { col: number; heading: string } | undefined {
   const names = current.columns.find((column) => column.role === 'description');
-  if (!names || grid.figureCount(row) > 0 || grid.filledCount(row) < 3) return false;
-  const heading = current.rows.map((r) => grid.headerText(r, names.col)).find(Boolean);
-  return heading !== undefined && normaliseHeader(grid.headerText(row, names.col)) === normaliseHeader(heading);
+  const heading = names && current.rows.map((r) => grid.text(r, names.col)).find(Boolean);
+  return names && heading ? { col: names.col, heading: normaliseHeader(heading) } : undefined;
 }
 
 function headerFromSaved(grid: SheetGrid, saved: SavedTable): { header: HeaderCandidate; doubts: Issue[] } | undefined {
