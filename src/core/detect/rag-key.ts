@@ -34,10 +34,10 @@ export function keyTolerance(grid: SheetGrid, table: DetectedTable): Tolerance |
     const fromHeading = toleranceStatedIn(column.header);
     if (fromHeading) return fromHeading;
   }
-  const top = Math.max(0, (table.headerRows[0] ?? table.range.top) - KEY_ROWS_ABOVE);
+  const headerTop = table.headerRows[0] ?? table.range.top;
   const bottom = Math.min(grid.rows - 1, table.range.bottom + KEY_ROWS_BELOW);
-  for (let r = top; r <= bottom; r++) {
-    if (r >= (table.headerRows[0] ?? table.range.top) && r <= table.range.bottom) continue;
+  for (let r = Math.max(0, headerTop - KEY_ROWS_ABOVE); r <= bottom; r++) {
+    if (r >= headerTop && r <= table.range.bottom) continue;
     for (const c of grid.filledColumns(r)) {
       const found = toleranceStatedIn(grid.text(r, c));
       if (found) return found;

@@ -15,6 +15,7 @@ import {
   type ColumnProfile,
 } from './column-values';
 import type { SheetGrid } from './sheet-grid';
+import { whatAShareCounts } from './shares-and-counts';
 import type { ColumnMapping, ColumnRole } from './types';
 import { issue, type Issue } from '../model/issue';
 
@@ -117,14 +118,6 @@ function targetsOnOtherRows(grid: SheetGrid, col: number, roles: ReadonlyMap<num
   return rows.every((r) => !grid.filledCell(r, col) || others.every((other) => !grid.filledCell(r, other.col)));
 }
 
-/** What a share's heading names with its "%" taken away: "Female %" → "female". */
-function shareNamed(header: string): string {
-  return normaliseHeader(header)
-    .replace(/\(%\)|%/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** A heading that names a share: "% in time", "Percentage within timescale", "Upheld (%)". */
 const SHARE_HEADING = /^(%|percentage|per ?cent|proportion|share)(?=\s|$)|\(%\)$|\s%$/;
 
@@ -170,7 +163,7 @@ function countsBesideTheShare(
       mapping.role === 'caseEnd';
     if (!counted || SHARE_HEADING.test(normaliseHeader(mapping.header)) || !holdsWholeNumbers(grid, cell.col, bodyRows)) continue;
     // "Female" beside "Female %" is the share's own part, left alone and said (see shares-and-counts).
-    if (shares.some((share) => shareNamed(share.header) === normaliseHeader(mapping.header))) continue;
+    if (shares.some((share) => whatAShareCounts(share.header) === normaliseHeader(mapping.header))) continue;
     roles.set(
       cell.col,
       column(

@@ -18,7 +18,7 @@ import type { ColumnMapping, DetectedIndicator } from './types';
  */
 
 /** "Female %", "Female (%)", "% Female", "Female percentage": the share of what the bare heading counts. */
-function shareOf(header: string): string | undefined {
+export function whatAShareCounts(header: string): string | undefined {
   const h = normaliseHeader(header);
   const match = /^(.+?)\s*(?:%|\(%\)|percent(?:age)?)$/.exec(h) ?? /^%\s*(.+)$/.exec(h);
   return match ? match[1]!.trim() : undefined;
@@ -42,14 +42,14 @@ export function leaveOutCountsAndComplements(
   if (!columns.some((column) => column.role === 'actual' && /%|percent/i.test(column.header)))
     return { columns: [...columns], doubts: [], leftOut: new Set() };
   const actuals = columns.filter((column) => column.role === 'actual');
-  const shares = actuals.filter((column) => shareOf(column.header) !== undefined);
+  const shares = actuals.filter((column) => whatAShareCounts(column.header) !== undefined);
   if (shares.length === 0 || indicators.length < 2) return { columns: [...columns], doubts: [], leftOut: new Set() };
   const leftOut = new Map<number, string>();
 
   // The headcount beside its share: "Female" beside "Female %".
   for (const count of actuals) {
     const name = normaliseHeader(count.header);
-    const share = shares.find((column) => column !== count && shareOf(column.header) === name && samePeriod(column, count));
+    const share = shares.find((column) => column !== count && whatAShareCounts(column.header) === name && samePeriod(column, count));
     if (share)
       leftOut.set(
         count.col,
