@@ -10,6 +10,7 @@ import { isYearNumber, readHeaderByShape } from './shape-header';
 import { valueKind } from './column-values';
 import { MAX_SPACER } from './resolve-columns';
 import { REFERENCE_PATTERN } from './reference-pattern';
+import { stackedGuesses, stackedHeaderRows } from './stacked-header';
 import { issue, type Issue } from '../model/issue';
 
 /** Roles that hold figures or words about an indicator's result. */
@@ -542,8 +543,15 @@ export function readHeader(
   // sheet never get as far as the shape of what lies under them.
   return (
     readHeaderByWords(grid, row, span) ??
-    (grid.figuresBesideYears(row) <= 4 ? readHeaderByShape(grid, row, span, underShapeTable) : undefined)
+    (grid.figuresBesideYears(row) <= 4 ? readHeaderByShape(grid, row, span, underShapeTable) : undefined) ??
+    readStackedHeader(grid, row, span)
   );
+}
+
+/** A header over three or four rows, each column's heading read downwards (see stacked-header). */
+function readStackedHeader(grid: SheetGrid, row: number, span: ColumnSpan): HeaderCandidate | undefined {
+  const rows = span === WHOLE_ROW ? stackedHeaderRows(grid, row) : undefined;
+  return rows && mapHeader(grid, rows, span, 0, true);
 }
 
 function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): HeaderCandidate | undefined {
@@ -583,7 +591,7 @@ function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): Head
   if (recognisedAlone === undefined && extraRows === 0) return undefined;
   const recognised = recognisedAlone ?? recognisedCells(grid, row, span.left, right);
   if (recognised < 1) return undefined;
-  return mapHeader(grid, row, span, extraRows, recognised);
+  return mapHeader(grid, [row, row + 1, row + 2].slice(0, extraRows + 1), span, recognised);
 }
 
 /** Whether every filled cell of a header row within the span names a period ("Q1 | Q2 | Q3"). */
@@ -623,19 +631,28 @@ function namesRowBetween(grid: SheetGrid, row: number, span: ColumnSpan): boolea
  * or finds it is no header after all. Kept apart because its callbacks would otherwise cost
  * every row tried a closure context, though few rows get this far.
  */
-function mapHeader(grid: SheetGrid, row: number, span: ColumnSpan, extraRows: number, recognised: number): HeaderCandidate | undefined {
+function mapHeader(
+  grid: SheetGrid,
+  /**
+   * The header's rows: a second, short labels under a group heading ("Target Met" over "Yes | No");
+   * a third, under the names' headings (namesRowBetween).
+   */
+  rows: number[],
+  span: ColumnSpan,
+  recognised: number,
+  /** Rows of a stacked header (see stacked-header), each column's heading read downwards. */
+  stacked = false,
+): HeaderCandidate | undefined {
+  const row = rows[0]!;
   const filled = filledInSpan(grid, row, span);
   if (filled.some((c) => grid.text(row, c).length > 200)) return undefined;
 
-  // A second header row: short labels under a group heading ("Target Met" over "Yes | No"); or a
-  // third, under the names' headings (namesRowBetween).
-  const rows = extraRows === 2 ? [row, row + 1, row + 2] : extraRows === 1 ? [row, row + 1] : [row];
   const below = rows.slice(1).flatMap((r) => filledInSpan(grid, r, span));
   // A header has most of its cells recognised (below); one row alone can have no more than it had.
   if (rows.length === 1 && recognised * 2 < filled.length) return undefined;
   const allCols = rows.length > 1 ? [...new Set([...filled, ...below])].sort((a, b) => a - b) : filled;
   const seriesGroups = rows.length === 2 && seriesUnderPeriods(grid, row, span);
-  const combined = guessesFor(grid, rows, allCols, seriesGroups);
+  const combined = stacked ? stackedGuesses(grid, rows, allCols) : guessesFor(grid, rows, allCols, seriesGroups);
 
   const columns: ColumnMapping[] = [];
   let title: string | undefined;

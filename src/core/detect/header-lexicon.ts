@@ -110,11 +110,12 @@ const RULES: readonly Rule[] = [
       /^(variance|var\.?|difference|gap|over ?\/ ?under|under ?\/ ?over)( (from|to|against|v\.?|vs\.?|versus|on) (target|plan|budget|profile|last (year|quarter|month|period)|previous (year|quarter|month|period)))?( %)?$|^% (variance|difference|change)$|^(%|percentage|per cent)( of)?( target)? (achieved|achievement|delivered)( (against|of|vs\.?) target)?$|^(%|percentage|per cent) (against|of|v\.?|vs\.?) target$/,
     confidence: 0.9,
   },
-  // A projected figure ("Forecast outturn", "Projected year end"): never the period's result.
+  // A projected figure ("Forecast outturn", "Projected year end"; a budget book's "YE Proj.", the
+  // year-end projection): never the period's result.
   {
     role: 'forecast',
     pattern:
-      /^(forecast|forecasted|projected|projection|predicted|estimated?)( (outturn|out-turn|year[- ]end|position|figure|result|performance|actual|value))?( \d{4}.*)?$|^(year[- ]end|outturn|out-turn) (forecast|projection)$/,
+      /^(forecast|forecasted|projected|projection|predicted|estimated?)( (outturn|out-turn|year[- ]end|position|figure|result|performance|actual|value))?( \d{4}.*)?$|^(year[- ]end|outturn|out-turn|ye) (forecast|projection|projected|proj\.?)$/,
     confidence: 0.9,
   },
   {
@@ -138,10 +139,12 @@ const RULES: readonly Rule[] = [
       /^(([2-9]|\d{2,}|two|three|four|five|ten)[- ]years?|long[- ]term|longer[- ]term|end of plan|multi[- ]year) (targets?|aims?|ambitions?)$|^desired level$/,
     confidence: 0.9,
   },
-  // A budget on the row: the figure a target of "Within budget" holds the actual to.
+  // A budget on the row: the figure a target of "Within budget" holds the actual to. "Adopted"
+  // alone, under a year, is a budget book's adopted budget ("FY2024 | Adopted").
   {
     role: 'benchmark',
-    pattern: /^(annual |approved |revised |original |ytd |profiled )?budget( to date| ytd)?( %| £k| £m| £000s?| £'000s?)?$/,
+    pattern:
+      /^adopted$|^(annual |approved |adopted |proposed |amended |revised |original |ytd |profiled )?budget( to date| ytd)?( %| £k| £m| £000s?| £'000s?)?$/,
     confidence: 0.8,
   },
   // "Quartile" over 1 to 4: where the figure stands among its peers, never a figure or a target.
@@ -398,7 +401,7 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
   if (
     /\b(targets?|goals?|trajector(y|ies)|ambitions?)\b/.test(text) &&
     !/target met|target date|target hardening/.test(text) &&
-    !(byAnotherName && !/\b(annual|yearly|year|ytd|\d{2}\/?\d{2})\b/.test(text))
+    !(byAnotherName && !/\b(annual|yearly|year|ytd|\d{2}\/?\d{2})\b|\bfy ?\d{2}/.test(text))
   ) {
     const rest = text
       .replace(/\b(annual|targets?|goals?|trajector(y|ies)|ambitions?|yearly|year|full year|for|ytd|our|profiled?)\b/g, ' ')

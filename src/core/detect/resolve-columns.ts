@@ -375,11 +375,16 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
   const budgets = cells.filter((cell) => roleOf(cell.col) === 'benchmark' && /\bbudget\b/.test(normaliseHeader(cell.header)));
   if (budgets.length > 0 && !cells.some((cell) => roleOf(cell.col) === 'target')) {
     const toDate = budgets.find((cell) => /\b(to date|ytd)\b/.test(normaliseHeader(cell.header)));
-    for (const cell of toDate ? [toDate] : budgets.slice(0, 1))
+    // Budgets dated year by year ("Budget 2017‐18 | … | Adopted Budget 2018‐19", a budget book's
+    // workload measures) are each that year's planned figure.
+    const dated = budgets.every((cell) => roles.get(cell.col)?.period?.kind === 'year');
+    for (const cell of toDate ? [toDate] : dated ? budgets : budgets.slice(0, 1)) {
+      const period = toDate ? ({ kind: 'ytd' } as const) : dated ? roles.get(cell.col)?.period : undefined;
       roles.set(cell.col, {
         ...column(cell, 'target', 0.8, `header "${cell.header}": with no target column, the budget is what the figures are held to`),
-        ...(toDate ? { period: { kind: 'ytd' as const } } : {}),
+        ...(period ? { period } : {}),
       });
+    }
   }
 
   // "Notes" over "Lower is better", "Higher is better": which way is better, said for each row.

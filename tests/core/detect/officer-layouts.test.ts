@@ -918,8 +918,9 @@ describe("a near-miss band the sheet's own key states", () => {
 });
 
 describe('a budget book of workload measures', () => {
-  test('"WORKLOAD" over "MEASURES", kinds over years written with a "‐" (U+2010): one table, its years read', () => {
-    const { detection } = read([
+  test('"ADOPTED" over "WORKLOAD | ACTUAL | BUDGET | ESTIMATED | BUDGET" over "MEASURES | 2016‐17 …" (U+2010): one header of three rows, each column read downwards', () => {
+    // The City of Forest Hill's FY 19 budget book, Fire Operations.
+    const { detection, verdicts } = read([
       ['', '', '', '', 'ADOPTED'],
       ['WORKLOAD', 'ACTUAL', 'BUDGET', 'ESTIMATED', 'BUDGET'],
       ['MEASURES', '2016‐17', '2017‐18', '2017‐18', '2018‐19'],
@@ -927,8 +928,71 @@ describe('a budget book of workload measures', () => {
       ['Number of Fire Inspections', 270, 300, 315, 315],
     ]);
     expect(detection.tables).toHaveLength(1);
-    expect(detection.tables[0]!.headerRows.map((r) => r + 1)).toEqual([2, 3]);
-    expect(roles(detection.tables[0]!).slice(0, 2)).toEqual(['A:description', 'B:actual 2016/17']);
+    expect(detection.tables[0]!.headerRows.map((r) => r + 1)).toEqual([1, 2, 3]);
+    // The adopted budget for the year ahead beside an estimate of the year in progress: the table
+    // looks forward, and the actual 2016‐17 is its history.
+    expect(roles(detection.tables[0]!)).toEqual([
+      'A:description',
+      'B:previous 2016/17',
+      'C:target 2017/18',
+      'D:forecast 2017/18',
+      'E:target 2018/19',
+    ]);
+    expect(verdicts.map((verdict) => verdict.status)).toEqual(['no-data', 'no-data']);
+  });
+
+  test('"FY 2021-22" alone over the last column, three rows of headings under it, groups of cities under headings: one table', () => {
+    // The City of Keller's FY 2021-22 budget book, Public Safety Dispatch & Records.
+    const { detection } = read([
+      ['', '', '', '', 'FY 2021-22'],
+      ['', 'FY 2019-20', 'FY 2020-21', 'FY 2020-21'],
+      ['', 'Actual', 'Budget', 'YE Proj.', 'Adopted'],
+      ['SERVICES PROVIDED', '', '', '', 'Budget'],
+      ['Number of Fire/EMS calls for service:'],
+      ['Keller', 3752, 4000, 4700, 4500],
+      ['Southlake', 3258, 4000, 4000, 3500],
+      ['Number of in-coming phone calls', 120467, 127000, 87000, 90000],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    expect(detection.tables[0]!.headerRows.map((r) => r + 1)).toEqual([1, 2, 3, 4]);
+    expect(roles(detection.tables[0]!)).toEqual([
+      'A:description',
+      'B:previous 2019/20',
+      'C:target 2020/21',
+      'D:forecast 2020/21',
+      'E:target 2021/22',
+    ]);
+    expect(detection.tables[0]!.indicators.map((indicator) => indicator.row + 1)).toEqual([6, 7, 8]);
+  });
+
+  test('years over pairs of "Goal | Actual", the names\' headings on the middle row: each pair takes its year', () => {
+    // The City of Watauga's FY2025 budget book, Storm Drain Division.
+    const { detection, verdicts } = read([
+      ['', '', '', 'FY2023', '', 'FY2024', '', 'FY2025'],
+      ['Measurement', 'Strategic Goal', 'Measure'],
+      ['', '', 'Type', 'Goal', 'Actual', 'Goal', 'Actual', 'Goal'],
+      [
+        'Percentage of drainage channels maintained to satisfactory levels.',
+        '# 2. Expend public safety through non-enforcement',
+        'Efficiency',
+        pct(1),
+        pct(0.85),
+        pct(1),
+        pct(0.9),
+        pct(1),
+      ],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    expect(detection.tables[0]!.headerRows.map((r) => r + 1)).toEqual([1, 2, 3]);
+    expect(roles(detection.tables[0]!).slice(3)).toEqual([
+      'D:target 2022/23',
+      'E:actual 2022/23',
+      'F:target 2023/24',
+      'G:actual 2023/24',
+      'H:target 2024/25',
+    ]);
+    const latest = verdicts.filter((verdict) => verdict.period && periodLabel(verdict.period) === '2023/24');
+    expect(latest.map((verdict) => verdict.status)).toEqual(['missed']);
   });
 
   test('"% Value paid over 30 days" is better lower, "% Value paid in 30 days" higher (the Better Payment Practice Code)', () => {
