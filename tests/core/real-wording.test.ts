@@ -1381,6 +1381,38 @@ describe('variance as the seeds write it', () => {
   });
 });
 
+describe('which way is better, from more published wording', () => {
+  test.each([
+    ['Shootings', '', 'lower', 'City of Boston, FY19 budget'],
+    ['Part 1 Crime Clearance Rate %', '', 'higher', 'City of Boston, FY19 budget'],
+    ['Crime Rate per Capita (1,000) population (Outcome)⁴', '', 'lower', 'City of North Richland Hills, FY2021'],
+    ['Call Processing Time', '1', 'lower', 'Los Angeles Fire Department, 2020-21 budget'],
+    ['1. Fund balance 180 days or greater', '180 days', 'higher', 'Town of Westlake, FY2020 budget'],
+    ['Percentage of registrations processed free of any error', '98.5', 'higher', 'HM Land Registry, 2000-01'],
+    [
+      'At 31 March 1999 to have no more than 23 per cent of outstanding appeals more than 260 days old',
+      '',
+      'lower',
+      'War Pensions Agency, 1998-99',
+    ],
+    [
+      'Percentage of children with EHCP issued within a 20-week statutory timeframe (year to date)',
+      '50%',
+      'higher',
+      'Bracknell Forest, Q3 2024-25',
+    ],
+    [
+      'Notify registered victims of an offender’s transfer to a minimum-security facility 3 or more calendar days in advance.',
+      '0',
+      'higher',
+      'Correctional Service of Canada, service standards 2023-24',
+    ],
+  ])('"%s" against "%s" is better %s (%s)', (description, target, polarity) => {
+    const decision = decidePolarity({ description, target: parseTargetText(target) });
+    expect([decision.polarity, decision.assumed]).toEqual([polarity, false]);
+  });
+});
+
 test('column letters in these tests are Excel’s', () => {
   expect(columnIndex('E')).toBe(4);
 });

@@ -61,7 +61,7 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
     'average time',
   ],
   [
-    /\bwaiting time\b|\bwait(ing)? (for|times?)\b|\blength of stay\b|\b(response|attendance|arrival) times?\b|\btime to\b|\bdays to\b/i,
+    /\bwaiting time\b|\bwait(ing)? (for|times?)\b|\blength of stay\b|\b(response|attendance|arrival|processing|dispatch|turnout|handling) times?\b|\btime to\b|\bdays to\b/i,
     TIME_TAKEN,
   ],
   [/\b(re-?let|relet) (times?|days|period)\b|\bturnaround\b/i, 're-let time'],
@@ -113,10 +113,11 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
     'incidents and harm',
   ],
   [
-    /^(?!.*\b(issued|detected|solved|prosecut\w*|enforcement|action taken|outcomes?|charged|cleared up|reported|reporting)\b).*(\bcrimes?\b|\boffen(c|s)es\b|\banti-?social behaviour\b|\bfly[- ]?tipping (incidents|reports)\b|\bburglar(y|ies)\b|\brobber(y|ies)\b|\btheft\b|\bviolen(ce|t)\b|\bassaults?\b|\bshoplifting\b)/i,
+    /^(?!.*\b(issued|detected|solved|prosecut\w*|enforcement|action taken|outcomes?|charged|cleared up|clearance|reported|reporting)\b).*(\bcrimes?\b|\boffen(c|s)es\b|\banti-?social behaviour\b|\bfly[- ]?tipping (incidents|reports)\b|\bburglar(y|ies)\b|\brobber(y|ies)\b|\btheft\b|\bviolen(ce|t)\b|\bassaults?\b|\bshoplifting\b|\bshootings?\b|\bhomicides?\b|\bmurders?\b|\bstabbings?\b)/i,
     'crime',
   ],
-  [/\berrors?\b|\bcancell?ed due to\b/i, 'errors'],
+  // Not work done "free of any error" or "error-free", the share done right.
+  [/^(?!.*\b(free (of|from) (any )?errors?|without (any )?errors?|error[- ]free)\b).*(\berrors?\b|\bcancell?ed due to\b)/i, 'errors'],
   // Not "Abandoned vehicles removed within 24 hours".
   [/\babandon(ed|ment)\b(?! vehicles?)/i, 'calls abandoned'],
   [/\binfections?\b|\bmrsa\b|\bc\.? ?diff(icile)?\b/i, 'infections'],
@@ -193,11 +194,15 @@ const HIGHER_WORDS: ReadonlyArray<[RegExp, string]> = [
     'on time',
   ],
   [/\bresponded to\b|\banswered\b/i, 'responded to'],
+  // Notice given ahead: "Notify registered victims … 3 or more calendar days in advance".
+  [/\b(days?|hours?|weeks?|months?) in advance\b/i, 'notice given in time'],
   [/\battendance\b/i, 'attendance'],
   [/\bcompliance\b|\bcompliant\b|\bsafety certificates?\b|\bservic(ed|ing)\b/i, 'compliance'],
   [/\bresolved?\b/i, 'resolved'],
   [/\btake[- ]?up\b/i, 'take-up'],
   [/\bdelivered\b|\bcompleted\b/i, 'delivered'],
+  [/\bfree (of|from) (any )?errors?\b|\bwithout (any )?errors?\b|\berror[- ]free\b|\baccura(te|cy)\b/i, 'done right'],
+  [/\bclearance rates?\b|\bclear-?up rates?\b/i, 'crimes cleared'],
   [/\bgood or outstanding\b|\brated good\b/i, 'rated good'],
 ];
 
@@ -221,11 +226,14 @@ const BALANCE =
 // or where the limit is on a share of the people or cases served ("for at least 90% of patients"): "owing more than 5% of
 // annual rent" defines who is counted, it sets no limit.
 const LIMITED = String.raw`\s+\d+(\.\d+)?\s*(%|per ?cent)`;
-const OF_THOSE_SERVED = String.raw`\s+of\s+(the\s+|all\s+)?(\w+\s+)?(patients|cases|calls|customers|tenants|residents|people|users|decisions|letters|claims|applications|complaints|requests|households|clients|recommendations|responses|enquiries|appointments|referrals|reports|visits|jobs|repairs|invoices|payments|parents)\b`;
+const OF_THOSE_SERVED = String.raw`\s+of\s+(the\s+|all\s+)?(\w+\s+)?(patients|cases|calls|customers|tenants|residents|people|users|decisions|letters|claims|applications|complaints|requests|households|clients|recommendations|responses|enquiries|appointments|referrals|reports|visits|jobs|repairs|invoices|payments|parents|appeals)\b`;
 // A goal brought to a limit ("contain reductions … to less than 7.5%", "to a maximum of 4.7%", the
 // Valuation Office Agency) is one too.
 const limit = (words: string): RegExp =>
-  new RegExp(String.raw`(^|:\s*)(${words})${LIMITED}|\b(${words})${LIMITED}${OF_THOSE_SERVED}|\bto\s+(${words})${LIMITED}`, 'i');
+  new RegExp(
+    String.raw`(^|:\s*)(${words})${LIMITED}|\b(${words})${LIMITED}${OF_THOSE_SERVED}|\bto\s+((have|keep|hold)\s+)?(${words})${LIMITED}`,
+    'i',
+  );
 const SHARE_CEILING = limit('no more than|not more than|(?<!no |not )less than|fewer than|(a )?maximum( of)?|max\\.?|at most');
 const SHARE_FLOOR = limit('at least|no less than|not less than|(?<!no |not )more than|(a )?minimum( of)?|min\\.?');
 
@@ -233,8 +241,12 @@ const SHARE_FLOOR = limit('at least|no less than|not less than|(?<!no |not )more
 // Not "Lower quartile rent" or "Lower Super Output Areas": "lower" starts a name as often as an aim.
 const AIM_FIRST = /^(reduce|decrease|minimi[sz]e|increase|raise|maximi[sz]e)\s+(the\s+)?\w/i;
 
-/** What a measure leaves out says nothing of which way it is better: "(excl void rent loss)". */
-const LEFT_OUT = /\((excl\.?|excluding|exc\.?|not including)\s[^)]*\)/gi;
+/**
+ * What a measure leaves out says nothing of which way it is better: "(excl void rent loss)"; nor
+ * does the kind of measure a budget book tags it with ("Crime Rate per Capita (Outcome)").
+ */
+const LEFT_OUT =
+  /\((excl\.?|excluding|exc\.?|not including)\s[^)]*\)|\((outcome|output|input|efficiency|effectiveness|workload|quality)\)/gi;
 
 function readDescription(named: string): PolarityDecision | undefined {
   const description = named.replace(LEFT_OUT, ' ');
@@ -264,6 +276,17 @@ function readDescription(named: string): PolarityDecision | undefined {
     return ceiling
       ? { polarity: 'lower', source: 'description', assumed: false, reason: 'lower is better (the wording sets a most)' }
       : { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (the wording sets a least)' };
+  // A level the name says to stay at or above ("Fund balance 180 days or greater", the Town of
+  // Westlake): higher is better, whatever the unit. Not "or more", which a late payment's wording
+  // uses too ("paid in 30 days or more").
+  const orWay =
+    /\b\d[\d,.]*\s*(%|per ?cent|[a-z]+)?\s+or (greater|higher|above)\b|\b\d[\d,.]*\s*(%|per ?cent|[a-z]+)?\s+or (lower|below)\b/i.exec(
+      description,
+    );
+  if (orWay)
+    return orWay[2]
+      ? { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (the name says or greater)' }
+      : { polarity: 'lower', source: 'description', assumed: false, reason: 'lower is better (the name says or lower)' };
   // Collecting arrears is collection: "To collect child maintenance and arrears from 71 per cent".
   if (
     /\b(to collect|collect(ed|ing)|collection of|recover(ed|ing)?)\s+(\S+\s+){0,8}arrears\b|\barrears\s+(collected|recovered)\b/i.test(
@@ -292,7 +315,7 @@ function readDescription(named: string): PolarityDecision | undefined {
   if (
     share &&
     !notDoneInTime &&
-    /\bwithin\s+(\d+|agreed|the|target|prescribed|timescales?)\b|\bin (the )?(prescribed|agreed|target) time\b|\bresolved\b/i.test(
+    /\bwithin\s+(\d+|agreed|the|target|prescribed|timescales?)\b|\bwithin (a|an) [^,.;]{0,40}\b(timeframe|timescale|time ?limit|deadline)s?\b|\bin (the )?(prescribed|agreed|target) time\b|\bresolved\b/i.test(
       description,
     )
   )
