@@ -26,6 +26,7 @@ import {
 import { classifyHeader, normaliseHeader } from './header-lexicon';
 import { readMeasureCards, wordingOverlap } from './measure-cards';
 import { SheetGrid } from './sheet-grid';
+import { sideBySideSplit } from './side-by-side';
 import { pairTargetRows } from './target-rows';
 import { splitRowsWithOwnFigures } from './figure-rows';
 import { leaveOutCountsAndComplements } from './shares-and-counts';
@@ -106,7 +107,10 @@ function detectSheet(
     const fromSaved = savedTable && !savedTable.ignored ? headerFromSaved(grid, savedTable) : undefined;
     const found = headerBelow?.row === r ? headerBelow.header : undefined;
     const blocks = fromSaved || found || ignoredRows.has(r) ? undefined : repeatedBlocks(grid, r);
-    const header = fromSaved?.header ?? (ignoredRows.has(r) || blocks ? undefined : (found ?? readHeader(grid, r)));
+    const read = fromSaved?.header ?? (ignoredRows.has(r) || blocks ? undefined : (found ?? readHeader(grid, r)));
+    // One header row over two tables standing side by side: each read on its own (side-by-side).
+    const split = read && !fromSaved ? sideBySideSplit(grid, read) : undefined;
+    const header = split ? undefined : read;
     if (header) {
       headerBelow = nextHeaderRow(grid, header.rows[header.rows.length - 1]! + 1, savedByRow, undefined, fromSaved ? undefined : header);
       const table = buildTable(grid, header, headerBelow.row, lastBottom, fromSaved);
@@ -117,7 +121,7 @@ function detectSheet(
     }
     if (ignoredRows.has(r)) continue;
     // Tables side by side: a row that is no header as a whole may be one per run of columns.
-    const spans = blocks ?? sideBySideSpans(segmentsOf(grid, r));
+    const spans = split ?? blocks ?? sideBySideSpans(segmentsOf(grid, r));
     if (spans.length < 2) continue;
     let bottom = r;
     for (const span of spans) {

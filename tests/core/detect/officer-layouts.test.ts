@@ -8,6 +8,7 @@ import { evaluateWorkbook } from '../../../src/core/engine/evaluate';
 import { classifyHeader } from '../../../src/core/detect/header-lexicon';
 import { readStatusWord } from '../../../src/core/engine/status-words';
 import { latestPeriodWithData } from '../../../src/core/plan/recalc-plan';
+import { columnLetter } from '../../../src/core/model/address';
 import { periodLabel } from '../../../src/core/periods/period';
 import { planValueText } from '../../../src/core/plan/plan-types';
 import { runKpiTracker } from '../../../src/core/run/run-kpi-tracker';
@@ -1249,5 +1250,43 @@ describe('a budget table under the KPIs', () => {
       ['Rent arrears as % of rent debit', 'Within 10% of 2023/24 (2.6%)', pct(0.028), ''],
     ]);
     expect([verdicts[0]!.targetKind, verdicts[0]!.status]).toEqual(['range', 'met']);
+  });
+});
+
+describe('two tables side by side under one header row', () => {
+  test('an empty column between them, the second names column unheaded: two tables, not one with the second names as comments', () => {
+    // Rotherham's housing service measures (Quarter 1), set out twice across one sheet as an
+    // officer sets out two areas, the second table's names column left without a heading.
+    const { detection, verdicts } = read([
+      ['Criteria', 'Target', 'Quarter 1', '', '', 'Target', 'Quarter 1'],
+      [
+        'Percentage of homes not meeting the Decent Homes Standard (Lower is better)',
+        pct(0),
+        { v: 0.071, fmt: '0.0%' },
+        '',
+        'Percentage of homes not meeting the Decent Homes Standard (Lower is better)',
+        pct(0),
+        { v: 0.071, fmt: '0.0%' },
+      ],
+      [
+        'Percentage of emergency repairs completed in time',
+        pct(0.97),
+        { v: 0.997, fmt: '0.0%' },
+        '',
+        'Percentage of emergency repairs completed in time',
+        pct(0.97),
+        { v: 0.997, fmt: '0.0%' },
+      ],
+    ]);
+    expect(detection.tables.map((table) => [columnLetter(table.range.left), table.indicators.length])).toEqual([
+      ['A', 2],
+      ['E', 2],
+    ]);
+    expect(verdicts.map((verdict) => [verdict.actualText, verdict.status])).toEqual([
+      ['7.1%', 'missed'],
+      ['99.7%', 'met'],
+      ['7.1%', 'missed'],
+      ['99.7%', 'met'],
+    ]);
   });
 });

@@ -1,0 +1,49 @@
+import { valueKind } from './column-values';
+import type { ColumnSpan, HeaderCandidate } from './find-tables';
+import type { SheetGrid } from './sheet-grid';
+
+/**
+ * Two tables standing side by side whose header rows read as one ("| Bench | 2018 | 2019 | 2020 |
+ * | | Bench | 2018 | …", an officer's two services laid out across the sheet): an empty column
+ * runs down between them, through the header and the first rows of figures, each side has figures
+ * of its own, and the right side starts with its own column of measures' names. The columns each
+ * table may take; undefined where the header is one table's.
+ */
+export function sideBySideSplit(grid: SheetGrid, header: HeaderCandidate): ColumnSpan[] | undefined {
+  const figures = header.columns.filter((column) => column.role === 'actual' || column.role === 'target');
+  if (figures.length < 2) return undefined;
+  const first = figures[0]!.col;
+  const last = figures[figures.length - 1]!.col;
+  if (last - first < 3) return undefined;
+  const body = bodyRows(grid, header.rows[header.rows.length - 1]! + 1);
+  if (body.length < 2) return undefined;
+  const rows = [...header.rows, ...body];
+  for (let gap = first + 1; gap < last; gap++) {
+    if (rows.some((r) => grid.filledCell(r, gap))) continue;
+    if (!figures.some((column) => column.col > gap) || !figures.some((column) => column.col < gap)) continue;
+    // The right side's first column holds words on every body row: its measures' names.
+    const names = Math.min(...body.map((r) => grid.filledColumnsIn(r, gap + 1, last)[0] ?? Infinity));
+    if (!Number.isFinite(names) || names >= figures.find((column) => column.col > gap)!.col) continue;
+    if (!body.every((r) => valueKind(grid.cell(r, names)) === 'words')) continue;
+    // The right side ends where its rows do: a span with no end is the whole row's.
+    return [
+      { left: 0, right: gap - 1 },
+      { left: gap + 1, right: Math.max(...rows.map((r) => grid.lastFilledColumn(r))) },
+    ];
+  }
+  return undefined;
+}
+
+/** Up to the first five rows with figures under a header, stopping at the first empty row after one. */
+function bodyRows(grid: SheetGrid, from: number): number[] {
+  const rows: number[] = [];
+  for (let r = from; r < grid.rows && r < from + 12 && rows.length < 5; r++) {
+    if (grid.filledCount(r) === 0) {
+      if (rows.length > 0) break;
+      continue;
+    }
+    // Figures typed as text ("$287,895") are figures too.
+    if (grid.figureCount(r) > 0 || grid.filledColumns(r).some((c) => valueKind(grid.cell(r, c)) === 'figure')) rows.push(r);
+  }
+  return rows;
+}
