@@ -1413,6 +1413,39 @@ describe('which way is better, from more published wording', () => {
   });
 });
 
+describe('a seventh round of published tables, read untuned first', () => {
+  test('"Actual | Actual | Actual | Target" over "Engineering | Performance Measures | FY2022 | …": the names\' headings under nothing join the header (Haltom City, FY2025 budget)', () => {
+    const { tables } = corpusCase('council-haltom-city-engineering-performance-measures-fy2025.txt');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.headerRows.map((r) => r + 1)).toEqual([1, 2]);
+    expect(roles(tables[0]!)).toMatchObject({ B: 'description', C: 'actual', E: 'actual', F: 'target' });
+    expect(periodLabel(tables[0]!.columns.find((column) => column.role === 'target')!.period!)).toBe('2024/25');
+  });
+
+  test('"Unhappy-face" beside the figures is the sad face; "97#" and "259+" are figures with a note marker (Western Port Water, 2020-21)', () => {
+    const { tables, verdicts } = corpusCase('data-western-port-water-annual-watermark-2020-21.txt');
+    expect(roles(tables[0]!).F).toBe('status');
+    expect(readStatusWord('Unhappy-face')).toBe('missed');
+    const calls = verdicts.find(
+      (v) => v.indicator.startsWith('Telephone calls answered') && v.period && periodLabel(v.period) === '2020/21',
+    )!;
+    expect([calls.actualValue, calls.actualText]).toEqual([97, '97#']);
+    expect(parseActualText('259+')).toMatchObject({ kind: 'number', value: 259, marker: '+' });
+  });
+
+  test('KPI rows under section headings after a table ends are named, not passed over (Queensland Treasury, 2018-19)', () => {
+    const { doubts } = corpusCase('data-queensland-treasury-service-standards-2018-19.txt');
+    expect(doubts.map((doubt) => doubt.message)).toContain(
+      "'Our performance'!A24:D26 looks like KPIs, but no table could be read there: choose its columns (or mark it as not a KPI table).",
+    );
+  });
+
+  test('a data set\'s "name_en" names the rows; "target_year" and "target_month" say when, "target_type" in what unit (RCMP, GC InfoBase 2016-17)', () => {
+    const { tables } = corpusCase('police-rcmp-departmental-results-2016-17.txt');
+    expect(roles(tables[0]!)).toMatchObject({ C: 'description', E: 'due', F: 'due', I: 'unit', J: 'target', K: 'target' });
+  });
+});
+
 test('column letters in these tests are Excel’s', () => {
   expect(columnIndex('E')).toBe(4);
 });

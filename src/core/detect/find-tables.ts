@@ -305,10 +305,15 @@ function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boo
   // Each labelled cell below reads as a header other than a description (blank headings aside),
   // save the names' own heading under a blank cell ("| FY21 | FY22" over "Key Measures | Actual |
   // Actual", Fort Worth).
+  // Left of the row's first heading, under nothing, a label may be one KPI Tracker does not know:
+  // the names' own headings ("Actual | Actual | Target" over "Engineering | Performance Measures |
+  // FY2022 | …", Haltom City's budget book).
+  const firstHeading = grid.firstFilledColumn(row);
   for (let c = span.left; c <= right; c++) {
     const shown = grid.filledHeaderText(below, c);
     if (!shown) continue;
     const guess = grid.classify(shown) ?? splitHeading(grid, row, c, below);
+    if (guess === undefined && c < firstHeading && shown.length <= 30) continue;
     if (guess === undefined) return false;
     if (guess.role === 'description' && grid.filledCell(row, c) && !namesHeadingOverTwoRows(grid, row, c, below)) return false;
   }
@@ -541,10 +546,12 @@ export function readHeader(
 ): HeaderCandidate | undefined {
   // A row with a figure in it is a body row (years heading columns aside), so most rows of a big
   // sheet never get as far as the shape of what lies under them.
+  // A header of three or four rows is read whole first: its first two rows alone may read as a
+  // header too, and leave the third's labels out.
   return (
+    readStackedHeader(grid, row, span) ??
     readHeaderByWords(grid, row, span) ??
-    (grid.figuresBesideYears(row) <= 4 ? readHeaderByShape(grid, row, span, underShapeTable) : undefined) ??
-    readStackedHeader(grid, row, span)
+    (grid.figuresBesideYears(row) <= 4 ? readHeaderByShape(grid, row, span, underShapeTable) : undefined)
   );
 }
 

@@ -61,7 +61,8 @@ const RULES: readonly Rule[] = [
   // "Target date", "Date to be achieved" (a data set's "DateToBeAcheivedYear", sic): when, not how much.
   {
     role: 'due',
-    pattern: /^(by|by when|due|due date|deadline|completion date|timescales?|target date|date to be ach(ie|ei)ved( year| month)?)$/,
+    pattern:
+      /^(by|by when|due|due date|deadline|completion date|timescales?|target (date|year|month)|date to be ach(ie|ei)ved( year| month)?)$/,
     confidence: 0.9,
   },
   // "Result explanation" (a data set's "ResultExp_en"): words on the result, not the result.
@@ -173,7 +174,11 @@ const RULES: readonly Rule[] = [
       /^(trend|direction of travel|travel|dot|d\.o\.t\.?|((short|long)( term)?) trend\b.*|year on year change|change|change (from|on|since|compared (to|with)) .{1,40}|(better|worse) (or|\/) (worse|better)|improving ?\/ ?(declining|worsening)|comparison (with|to) (last|previous) (year|quarter|month|period))$/,
     confidence: 0.9,
   },
-  { role: 'unit', pattern: /^(unit|units|unit of measure(ment)?|measure type|((measure|actual|target) )?data ?type)$/, confidence: 0.9 },
+  {
+    role: 'unit',
+    pattern: /^(unit|units|unit of measure(ment)?|measure type|target type|((measure|actual|target) )?data ?type)$/,
+    confidence: 0.9,
+  },
   // A column naming each row's period ("Fiscal Year" over "FY2019-20", San Francisco's performance
   // metrics): it dates the figures beside it (fillPeriods). "Year", "Quarter" or "Month" alone may
   // head a column of periods down the side, which is read as the names.
@@ -245,6 +250,8 @@ const RULES: readonly Rule[] = [
       /^(charter|local|corporate|national|statutory|service|council|strategic|core|tsm|outcome|operational|departmental|business plan) (indicator|measure|kpi|pi)s?$/,
     confidence: 0.9,
   },
+  // "name_en" (the GC InfoBase's indicators): a data set's field naming each row.
+  { role: 'description', pattern: /^name$/, confidence: 0.8 },
 ];
 
 /** `Preventing Homelessness Performance Measure`, `Performance measure- Maximise income …` */
@@ -409,11 +416,13 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
       .trim();
     // "Target 2025" may be for 2024/25, 2025/26 or the calendar year: it dates nothing.
     // "YTD Target" beside "Annual Target": the target for the year to date, never the year's.
-    const named = rest ? parsePeriodLabel(rest) : /\bytd\b/.test(text) ? ({ kind: 'ytd' } as const) : undefined;
+    // "Target 2023/24 (days)": the unit after the period is no part of it.
+    const dated = rest.replace(UNIT_AFTER, '');
+    const named = dated ? parsePeriodLabel(dated) : /\bytd\b/.test(text) ? ({ kind: 'ytd' } as const) : undefined;
     const period = named?.kind === 'year' && named.calendar ? undefined : named;
     return {
       role: 'target',
-      confidence: rest === '' || period ? 1 : 0.8,
+      confidence: dated === '' || period ? 1 : 0.8,
       reason: `header "${raw.trim()}"`,
       ...(period ? { period } : {}),
     };

@@ -18,6 +18,7 @@ export function unreadGrids(grid: SheetGrid, covered: readonly CellRange[], igno
   const measuresOnly = covered.length > 0;
   const found: CellRange[] = [];
   let top = -1;
+  let last = -1;
   const close = (bottom: number): void => {
     if (top >= 0 && bottom > top) {
       const block = blockOf(grid, top, bottom, measuresOnly);
@@ -33,17 +34,21 @@ export function unreadGrids(grid: SheetGrid, covered: readonly CellRange[], igno
     while (next < spans.length && spans[next]![1] < r) next++;
     const span = spans[next];
     if (span && span[0] <= r) {
-      close(r - 1);
+      close(last);
       r = span[1];
       continue;
     }
-    if (grid.filledCount(r) >= 2) {
+    // A heading alone on its row ("Efficiency measure") between two KPI rows keeps the block
+    // open: the rows either side are one grid, though neither is two rows deep on its own.
+    const filled = grid.filledCount(r);
+    if (filled >= 2) {
       if (top < 0) top = r;
-    } else {
-      close(r - 1);
+      last = r;
+    } else if (filled === 0 || top < 0) {
+      close(last);
     }
   }
-  close(grid.rows - 1);
+  close(last);
   found.push(...besideTables(grid, covered, ignoredRows));
   return found;
 }

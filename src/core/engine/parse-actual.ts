@@ -27,8 +27,13 @@ const RATE_WORDS: ReadonlyArray<[RegExp, RatePeriod]> = [
   [/^per (year|annum)$|^p\.?a\.?$/, 'year'],
 ];
 
-/** Pulls a footnote marker (`*`, `**`, a dagger `†`, `‡`) off the front or middle of the text. */
+/**
+ * Pulls a footnote marker (`*`, `**`, a dagger `†`, `‡`) off the front or middle of the text; or a
+ * "#" or "+" straight after the figure ("97#", "259+", Western Port Water's notes below its table).
+ */
 function takeMarker(text: string): { marker?: string; rest: string } {
+  const after = /^([^#+]*[\d%])(#+|\+)$/.exec(text);
+  if (after) return { marker: after[2]!, rest: after[1]!.trim() };
   const runs = text.match(/\*+|[†‡]+/g);
   if (!runs) return { rest: text };
   const marker = runs.reduce((a, b) => (b.length > a.length ? b : a));

@@ -37,11 +37,14 @@ const WHOLE: ReadonlyArray<[RegExp, Status]> = [
   [/^(for info(rmation)? only|data only|information only|monitoring only|contextual|not rated|no target)$/, 'no-target'],
 ];
 
-/** Words inside a longer description of an icon ("Green happy face indicating meeting or exceeding the target"). */
+/**
+ * Words inside a longer description of an icon ("Green happy face indicating meeting or exceeding
+ * the target"; "Unhappy-face", Western Port Water's image name).
+ */
 const INSIDE: ReadonlyArray<[RegExp, Status]> = [
-  [/\b(sad|unhappy|frowning) face\b|\bnot (being )?on target\b|\btarget not met\b|\bred (octagon|circle|cross|dot)\b/, 'missed'],
-  [/\b(happy|smiling|smiley) face\b|\bgreen (tick|circle|dot)\b/, 'met'],
-  [/\b(neutral|straight) face\b|\bamber (triangle|circle|dot)\b|\bwithin tolerance\b/, 'near'],
+  [/\b(sad|unhappy|frowning)[- ]face\b|\bnot (being )?on target\b|\btarget not met\b|\bred (octagon|circle|cross|dot)\b/, 'missed'],
+  [/\b(happy|smiling|smiley)[- ]face\b|\bgreen (tick|circle|dot)\b/, 'met'],
+  [/\b(neutral|straight)[- ]face\b|\bamber (triangle|circle|dot)\b|\bwithin tolerance\b/, 'near'],
 ];
 
 function readWord(raw: string): Status | undefined {
