@@ -502,8 +502,9 @@ describe('tables that were missed in silence', () => {
     expect(row(3).reason).toMatch(
       /^Higher is better \(the target is a minimum \(column "MinTarget_num"\)\)\. 64 is 1 below the target of 65: not met/,
     );
-    // "Continue downward trend in accident rate" is the row's target, quoted as one KPI Tracker can't read.
-    expect([row(6).targetText, row(6).status]).toEqual(['Continue downward trend in accident rate', 'unreadable']);
+    // "Continue downward trend in accident rate" is the row's target in words, a way to move, held
+    // to the publisher's "Met: …".
+    expect([row(6).targetText, row(6).status]).toEqual(['Continue downward trend in accident rate', 'met']);
   });
 
   test('"Benefit | 1997–98 our targets are to pay the correct amount in": one heading of targets beside an unknown one over the measures (Benefits Agency, HC Deb 16 June 1997)', () => {
@@ -1443,6 +1444,23 @@ describe('a seventh round of published tables, read untuned first', () => {
   test('a data set\'s "name_en" names the rows; "target_year" and "target_month" say when, "target_type" in what unit (RCMP, GC InfoBase 2016-17)', () => {
     const { tables } = corpusCase('police-rcmp-departmental-results-2016-17.txt');
     expect(roles(tables[0]!)).toMatchObject({ C: 'description', E: 'due', F: 'due', I: 'unit', J: 'target', K: 'target' });
+  });
+});
+
+describe('targets named by the way to move, and tables of targets by year', () => {
+  test.each([
+    ['Continue downward trend in accident rate', 'reduce'],
+    ['Reduction in number of fatalities', 'reduce'],
+  ])('"%s" is a target to %s, read against the publisher\'s "Met: …" (Transportation Safety Board, 2016-17)', (text, aim) => {
+    expect(parseTargetText(text)).toMatchObject({ kind: 'change', aim });
+    const { verdicts } = corpusCase('data-transportation-safety-board-canada-departmental-results-2016-17.txt');
+    expect(verdicts.find((v) => v.targetText === text)).toMatchObject({ status: 'met' });
+  });
+
+  test('"FSS Agency Targets | 1999–2000 | 2000–01": the years\' columns are targets, and with no results each row has no data (the Forensic Science Service, 2000-01)', () => {
+    const { tables, verdicts } = corpusCase('data-forensic-science-service-agency-targets-2000-01.txt');
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'target', C: 'target' });
+    expect(new Set(verdicts.map((v) => v.status))).toEqual(new Set(['no-data']));
   });
 });
 

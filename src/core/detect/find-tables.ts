@@ -853,7 +853,25 @@ function mapHeader(
       });
     }
   }
-  return { rows, columns: calendarTargets(columns).sort((a, b) => a.col - b.col), ...(title ? { title } : {}) };
+  return { rows, columns: calendarTargets(yearsOfTargets(columns)).sort((a, b) => a.col - b.col), ...(title ? { title } : {}) };
+}
+
+/**
+ * "FSS Agency Targets | 1999–2000 | 2000–01" (the Forensic Science Service's targets, laid before
+ * Parliament): the measures' heading says its rows are targets, and the columns beside are headed
+ * by periods alone, so each is its period's targets, not its results.
+ */
+function yearsOfTargets(columns: ColumnMapping[]): ColumnMapping[] {
+  const names = columns.find((column) => column.role === 'description');
+  if (!names || !/\btargets$/i.test(names.header.trim())) return columns;
+  const figures = columns.filter((column) => DATA_ROLES.has(column.role));
+  if (figures.length === 0 || !figures.every((column) => column.role === 'actual' && column.period && namesAPeriod(column.header)))
+    return columns;
+  return columns.map((column) =>
+    figures.includes(column)
+      ? { ...column, role: 'target', reason: `its header "${column.header}" is a period, under the measures' heading "${names.header}"` }
+      : column,
+  );
 }
 
 /**

@@ -227,6 +227,16 @@ export function parseTargetText(raw: string): Target {
     const aim = /^(maintain|keep|sustain)$/.test(verb) ? 'maintain' : /^(reduce|decrease|lower)$/.test(verb) ? 'reduce' : 'increase';
     return { kind: 'change', text, aim };
   }
+  // "Continue downward trend in accident rate", "Reduction in number of fatalities" (the
+  // Transportation Safety Board's results): a way to move, named with what moves.
+  const trend =
+    /^(continue (the |a )?)?(?<way>downward|upward|decreasing|increasing|declining|rising) trend( (in|of) .{1,80})?$|^(an? )?(?<change>reduction|decrease|fall|increase|rise) in (the )?.{1,80}$/.exec(
+      t,
+    );
+  if (trend) {
+    const way = trend.groups!.way ?? trend.groups!.change!;
+    return { kind: 'change', text, aim: /^(downward|decreasing|declining|reduction|decrease|fall)$/.test(way) ? 'reduce' : 'increase' };
+  }
   // "Within budget" beside a Budget column (spending), "Meet or exceed budget" (income): the
   // budget on the row is the figure to hold the actual to.
   const budget = /^(within|on|under|at or below|not over|meet or exceed|meet|exceed|at or above|above)( the)? budget$/.exec(t);
