@@ -1464,6 +1464,23 @@ describe('targets named by the way to move, and tables of targets by year', () =
   });
 });
 
+describe('standards and pledges', () => {
+  test('"Assessment of Performance | 2018/19 Budget Standard": the standard is the year\'s target, and "Less than or equal to 5" or "Nil" under it are read (NZ Corrections, 2018/19)', () => {
+    expect(classifyHeader('2018/19 Budget Standard')).toMatchObject({ role: 'target', period: { kind: 'year', fy: 2018 } });
+    const { tables, verdicts } = corpusCase('data-nz-corrections-appropriation-standards-2018-19.txt');
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'target' });
+    const escapes = verdicts.find((v) => v.indicator === 'The number of non-breakout escapes')!;
+    expect([escapes.status, escapes.polarity]).toEqual(['no-data', 'lower']);
+  });
+
+  test('"Service | Pledge | Performance Target 2013-14 | End-year Achievement": the pledges are the measures, kept when the time is beaten (Drainage Services Department, Hong Kong)', () => {
+    const { tables, verdicts } = corpusCase('data-hk-drainage-services-performance-pledges-2013-14.txt');
+    expect(roles(tables[0]!)).toMatchObject({ B: 'description', C: 'target', D: 'actual' });
+    const sameDay = verdicts.find((v) => v.indicator.startsWith('Respond within the same day'))!;
+    expect([sameDay.actualText, sameDay.polarity, sameDay.status]).toEqual(['99.69%', 'higher', 'met']);
+  });
+});
+
 test('column letters in these tests are Excel’s', () => {
   expect(columnIndex('E')).toBe(4);
 });

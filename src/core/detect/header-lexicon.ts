@@ -250,8 +250,9 @@ const RULES: readonly Rule[] = [
       /^(charter|local|corporate|national|statutory|service|council|strategic|core|tsm|outcome|operational|departmental|business plan) (indicator|measure|kpi|pi)s?$/,
     confidence: 0.9,
   },
-  // "name_en" (the GC InfoBase's indicators): a data set's field naming each row.
-  { role: 'description', pattern: /^name$/, confidence: 0.8 },
+  // "name_en" (the GC InfoBase's indicators): a data set's field naming each row. "Pledge" (Hong
+  // Kong's Drainage Services): the promise each row's figures are held to, named.
+  { role: 'description', pattern: /^name$|^((performance|service|customer) )?pledges?$/, confidence: 0.8 },
 ];
 
 /** `Preventing Homelessness Performance Measure`, `Performance measure- Maximise income …` */
@@ -404,14 +405,20 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
     return { role: 'actual', confidence: 0.9, reason: `header "${raw.trim()}" is the share that met the target` };
   // "Goal 2024/25", "Annual ambition", "Trajectory" (the NHS's planned figure): a target by another
   // name. "Goal" or "Ambition" alone heads a column of themes as often ("A thriving economy").
+  // "2018/19 Budget Standard" (NZ Corrections' appropriation standards): the year's standard to meet.
   const byAnotherName = !/\btargets?\b|\btrajector(y|ies)\b/.test(text);
   if (
-    /\b(targets?|goals?|trajector(y|ies)|ambitions?)\b/.test(text) &&
-    !/target met|target date|target hardening/.test(text) &&
+    /\b(targets?|goals?|trajector(y|ies)|ambitions?|standards?)\b/.test(text) &&
+    !/target met|target date|target hardening|standards? (met|achieved)|(within|outside|meeting|meet) (the )?standard|against (our |the |its )?(\w+ )?standards?/.test(
+      text,
+    ) &&
     !(byAnotherName && !/\b(annual|yearly|year|ytd|\d{2}\/?\d{2})\b|\bfy ?\d{2}/.test(text))
   ) {
     const rest = text
-      .replace(/\b(annual|targets?|goals?|trajector(y|ies)|ambitions?|yearly|year|full year|for|ytd|our|profiled?)\b/g, ' ')
+      .replace(
+        /\b(annual|targets?|goals?|trajector(y|ies)|ambitions?|(budget )?standards?|yearly|year|full year|for|ytd|our|profiled?)\b/g,
+        ' ',
+      )
       .replace(/\s*%(?=\s|$)/g, ' ')
       .trim();
     // "Target 2025" may be for 2024/25, 2025/26 or the calendar year: it dates nothing.
@@ -474,7 +481,7 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
   )
     return { role: 'actual', confidence: 0.9, reason: `header "${raw.trim()}" is the organisation's own figure` };
   const actual =
-    /^(actual|actuals|outturn|result|results|performance|value|current value|current performance|latest|latest actual|this (quarter|month|period|year)|current (quarter|month|period|year)|latest (quarter|month|period|figure|result|data)|achieved|actual performance|performance achieved|percentage)(?:\s+(?<suffix>.+))?$/.exec(
+    /^(actual|actuals|outturn|result|results|performance|value|current value|current performance|latest|latest actual|this (quarter|month|period|year)|current (quarter|month|period|year)|latest (quarter|month|period|figure|result|data)|achieved|(end[- ]year|year[- ]end) achievement|actual performance|performance achieved|percentage)(?:\s+(?<suffix>.+))?$/.exec(
       text,
     );
   if (actual) {

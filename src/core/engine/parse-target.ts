@@ -48,7 +48,8 @@ const RECURRING: ReadonlyArray<{ pattern: RegExp; every: RatePeriod }> = [
 const HIGHER_PREFIX =
   /^(>=|≥|=>|at least|minimum( of)?|min\.?|not less than|no less than|no fewer than|greater than or equal to|equal to or (more|greater) than)\s*/;
 const HIGHER_STRICT_PREFIX = /^(>|more than|greater than|over|above|exceed(ing)?)\s*/;
-const LOWER_PREFIX = /^(<=|≤|=<|at most|maximum( of)?|max\.?|no more than|not more than|not to exceed|up to|within|no longer than|in)\s*/;
+const LOWER_PREFIX =
+  /^(<=|≤|=<|at most|maximum( of)?|max\.?|no more than|not more than|not to exceed|up to|within|no longer than|in|less than or equal to|equal to or (less|fewer) than)\s*/;
 const LOWER_STRICT_PREFIX = /^(<|less than|fewer than|under|below)\s*/;
 const HIGHER_SUFFIX = /\s*(or (above|more|higher|better|greater|over)|\+|plus|and above|and over|minimum|min)$/;
 const LOWER_SUFFIX = /\s*(or (below|less|lower|fewer|under)|and below|maximum|max)$/;
@@ -217,7 +218,8 @@ export function parseTargetText(raw: string): Target {
     return { kind: 'change', text, aim: 'increase' };
   // "All" (every council meeting webcast) is all of them; "Zero" none at all.
   if (t === 'all') return { kind: 'threshold', text, value: 100, unit: 'percent', direction: 'higher' };
-  if (t === 'zero') return { kind: 'threshold', text, value: 0, unit: 'count', direction: 'lower' };
+  // "Nil" (NZ Corrections' standards): none at all, as "Zero" is.
+  if (t === 'zero' || t === 'nil') return { kind: 'threshold', text, value: 0, unit: 'count', direction: 'lower' };
   const change =
     /^(maintain|keep|sustain|reduce|decrease|lower|increase|improve|raise|grow)(\s+(performance|the (figure|level|rate)|current (level|performance)|(or|and) (improve|reduce|decrease|lower|increase|raise)|levels?))*$/.exec(
       t,

@@ -335,6 +335,16 @@ function readDescription(named: string): PolarityDecision | undefined {
     return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (a reduction achieved)' };
   if (/\bsatisf(ied|action)\b/i.test(description) && !/\bdissatisf/i.test(description))
     return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (satisfied)' };
+  // A pledge to act within a time ("Respond within the same day for complaints received before 1
+  // pm", "Reply to the applicant within nine working days", Hong Kong's Drainage Services): the
+  // share kept to it, whatever the words after name.
+  if (
+    /^(initial )?(respond|reply|answer|acknowledge|process|issue|attend|pay|deal with)\w*\b[^.;]{0,60}\b(within|before)\b/i.test(
+      description,
+    ) &&
+    !notDoneInTime
+  )
+    return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (a pledge to act within a time)' };
   if (DONE_ABOUT_A_HARM.test(description) && !notDoneInTime)
     return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (something done about it)' };
   for (const [pattern, word] of LOWER_WORDS) {
