@@ -12,13 +12,14 @@ import { VARIATIONS, varied } from './layout-variations';
 // Lowered on 7 December only because thirteen harder published tables joined the working set
 // (the whole set's own share fell from 94.0% to 91.1% with them); measured then: 90.3%, 90.8%,
 // 89.3%, 88.1%, 82.4%. Raised later that day, when the working set read 95.4%: measured 94.8%,
-// 94.7%, 93.6%, 91.4%, 82.9%.
+// 94.7%, 93.6%, 91.4%, 82.9%. Raised on the next, with 196 working files: measured 96.0%, 95.1%,
+// 95.3%, 94.5%, 84.3%.
 const FLOOR: Record<string, number> = {
-  'an empty column after the names': 0.94,
-  'a blank line under the header': 0.94,
-  'a comments column at the end': 0.93,
-  'a unit after each figure heading': 0.91,
-  'the sheet twice, side by side': 0.82,
+  'an empty column after the names': 0.95,
+  'a blank line under the header': 0.95,
+  'a comments column at the end': 0.95,
+  'a unit after each figure heading': 0.94,
+  'the sheet twice, side by side': 0.84,
 };
 
 describe('the working cases, laid out as officers lay out their workbooks', () => {

@@ -426,14 +426,21 @@ function splitHeading(grid: SheetGrid, row: number, col: number, labelRow: numbe
  * figure is ruled out before the period is read.
  */
 function namesAPeriod(text: string): boolean {
-  return text.length > 0 && text.length <= 40 && !/^[\d.,%£$\s-]+$/.test(text) && parsePeriodLabel(text) !== undefined;
+  return text.length > 0 && text.length <= 40 && !/^[\d.,%£$\s-]+$/.test(text) && parsePeriodLabel(withoutUnit(text)) !== undefined;
+}
+
+/** A unit after a heading ("FY23 (%)", "2023/24 (£000)") is no part of the period it names. */
+const UNIT_AFTER_HEADING = /\s*\((%|£|£m|£k|£000s?|£'000s?|\$|\$000s?|days?|no\.?|number|hours?|mins|minutes|weeks?|per ?cent)\)$/i;
+
+function withoutUnit(text: string): string {
+  return text.endsWith(')') ? text.replace(UNIT_AFTER_HEADING, '') : text;
 }
 
 const YEAR_SEPARATOR = /[-/\u2010-\u2015]/;
 
 /** `parsePeriodLabel(text)?.kind === 'year'`; a year label has a "/" or a dash, or starts "FY", so most text is ruled out unread. */
 function namesAYear(text: string): boolean {
-  return (YEAR_SEPARATOR.test(text) || /^fy/i.test(text)) && parsePeriodLabel(text)?.kind === 'year';
+  return (YEAR_SEPARATOR.test(text) || /^fy/i.test(text)) && parsePeriodLabel(withoutUnit(text))?.kind === 'year';
 }
 
 /** Text, or a month ("Apr-24" typed in is a date shown as a month); other figures cannot head a column. */

@@ -1290,3 +1290,18 @@ describe('two tables side by side under one header row', () => {
     ]);
   });
 });
+
+describe('a unit after a year heading', () => {
+  test('"FY21 (%) | FY22 (%) | FY23 (%)" over "Actual | Actual | Target": the years still date the columns under them', () => {
+    // Fort Worth Fire's performance measures (FY23 budget), with the unit written after each year.
+    const { detection, verdicts } = read([
+      ['', 'FY21 (%)', 'FY22 (%)', 'FY23 (%)'],
+      ['Key Measures', 'Actual', 'Actual', 'Target', 'Desired Level'],
+      ['Fire turnout time 80 seconds or less 90% of the time', { v: 0.919, fmt: '0.0%' }, { v: 0.905, fmt: '0.0%' }, pct(0.9), pct(1)],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    expect(detection.tables[0]!.headerRows.map((r) => r + 1)).toEqual([1, 2]);
+    expect(roles(detection.tables[0]!).slice(1, 4)).toEqual(['B:previous 2020/21', 'C:previous 2021/22', 'D:target 2022/23']);
+    expect(verdicts.map((verdict) => verdict.status)).toEqual(['no-data']);
+  });
+});
