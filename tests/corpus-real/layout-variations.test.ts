@@ -20,6 +20,9 @@ const FLOOR: Record<string, number> = {
   'a comments column at the end': 0.95,
   'a unit after each figure heading': 0.94,
   'the sheet twice, side by side': 0.84,
+  // Added with 196 working files: measured 96.0% and 95.9%.
+  'headings in capitals': 0.95,
+  'a title straight over the header': 0.95,
 };
 
 describe('the working cases, laid out as officers lay out their workbooks', () => {

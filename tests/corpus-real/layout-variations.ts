@@ -153,6 +153,28 @@ const unitAfterHeadings: Vary = ({ lines, expect }) => {
   };
 };
 
+/** Every heading of a table's header row in capitals ("INDICATOR | TARGET | ACTUAL"). */
+const capitalHeadings: Vary = ({ lines, expect }) => {
+  const headers = new Set(expect.tables.map((table) => `${table.sheet}:${table.header}`));
+  return {
+    lines: lines.map(({ text, sheet, row }) => (headers.has(`${sheet}:${row}`) ? text.toUpperCase() : text)),
+    expect,
+  };
+};
+
+/** A title straight over each table's header, with no blank line between ("Quarterly performance report"). */
+const titleOverHeader: Vary = ({ lines, expect }) => {
+  const headers = new Set(expect.tables.map((table) => `${table.sheet}:${table.header}`));
+  const out: string[] = [];
+  for (const { text, sheet, row } of lines) {
+    if (row !== undefined && headers.has(`${sheet}:${row}`)) out.push('Quarterly performance report');
+    out.push(text);
+  }
+  const shift = (sheet: string, r: number): number =>
+    r + [...headers].filter((key) => key.startsWith(`${sheet}:`) && Number(key.slice(sheet.length + 1)) <= r).length;
+  return { lines: out, expect: moved(expect, (_sheet, letter) => letter, shift) };
+};
+
 /** The whole sheet written again to its right, one empty column apart (single-sheet cases). */
 const twiceSideBySide: Vary = ({ lines, expect }) => {
   const rows = lines.filter((line) => line.row !== undefined);
@@ -182,6 +204,8 @@ export const VARIATIONS: readonly Variation[] = [
   { name: 'a comments column at the end', vary: commentsColumn },
   { name: 'a unit after each figure heading', vary: unitAfterHeadings },
   { name: 'the sheet twice, side by side', vary: twiceSideBySide },
+  { name: 'headings in capitals', vary: capitalHeadings },
+  { name: 'a title straight over the header', vary: titleOverHeader },
 ];
 
 /** A case's text laid out by one variation, or undefined where the variation does not apply to it. */
