@@ -1403,6 +1403,24 @@ describe('which way is better, from more published wording', () => {
       'Bracknell Forest, Q3 2024-25',
     ],
     [
+      'Target ongoing reduction in Queensland’s relative debt burden, as measured by the General Government debt-to-revenue ratio',
+      '56%',
+      'lower',
+      'Queensland Treasury, 2018-19',
+    ],
+    [
+      'Maintain competitive taxation – own source revenue to remain at or below 8.5% as a proportion of nominal gross state product',
+      '8.2%',
+      'lower',
+      'Queensland Treasury, 2018-19',
+    ],
+    [
+      'Maintain a sustainable public service by ensuring overall growth in full time equivalent employees, on average over the forward estimates, does not exceed population growth',
+      '1.7%',
+      'lower',
+      'Queensland Treasury, 2018-19',
+    ],
+    [
       'Notify registered victims of an offender’s transfer to a minimum-security facility 3 or more calendar days in advance.',
       '0',
       'higher',

@@ -231,11 +231,13 @@ const OF_THOSE_SERVED = String.raw`\s+of\s+(the\s+|all\s+)?(\w+\s+)?(patients|ca
 // Valuation Office Agency) is one too.
 const limit = (words: string): RegExp =>
   new RegExp(
-    String.raw`(^|:\s*)(${words})${LIMITED}|\b(${words})${LIMITED}${OF_THOSE_SERVED}|\bto\s+((have|keep|hold)\s+)?(${words})${LIMITED}`,
+    String.raw`(^|:\s*)(${words})${LIMITED}|\b(${words})${LIMITED}${OF_THOSE_SERVED}|\bto\s+((have|keep|hold|remain|stay|be)\s+)?(${words})${LIMITED}`,
     'i',
   );
-const SHARE_CEILING = limit('no more than|not more than|(?<!no |not )less than|fewer than|(a )?maximum( of)?|max\\.?|at most');
-const SHARE_FLOOR = limit('at least|no less than|not less than|(?<!no |not )more than|(a )?minimum( of)?|min\\.?');
+const SHARE_CEILING = limit(
+  'no more than|not more than|(?<!no |not )less than|fewer than|(a )?maximum( of)?|max\\.?|at most|at or below|at or under',
+);
+const SHARE_FLOOR = limit('at least|no less than|not less than|(?<!no |not )more than|(a )?minimum( of)?|min\\.?|at or above|at or over');
 
 /** A measure named by its aim: "Reduce total crime", "Increase the number of …". */
 // Not "Lower quartile rent" or "Lower Super Output Areas": "lower" starts a name as often as an aim.
@@ -330,6 +332,20 @@ function readDescription(named: string): PolarityDecision | undefined {
       assumed: false,
       reason: 'higher is better (share of occasions meeting a standard)',
     };
+  // "Target ongoing reduction in Queensland's relative debt burden, as measured by the … debt-to-
+  // revenue ratio" (Queensland Treasury): an aim to bring the measure down, not a reduction counted.
+  const aimToMove =
+    /^(target|aim for|seek|deliver|achieve|continue|continued|ensure)\w*\s+(an?\s+)?(ongoing\s+|continued\s+|further\s+|sustained\s+)?(reduction|decrease|fall|increase|growth|improvement)s?\s+in\b/i.exec(
+      description,
+    );
+  if (aimToMove) {
+    const way = aimToMove[4]!.toLowerCase();
+    const polarity: Polarity = /^(reduction|decrease|fall)$/.test(way) ? 'lower' : 'higher';
+    return { polarity, source: 'description', assumed: false, reason: `${polarity} is better (the aim is a ${way})` };
+  }
+  // "Growth in staff … does not exceed population growth": kept within a limit.
+  if (/\b(does|do|should|must|will|to) not exceed\b|\bnot to exceed\b/i.test(description))
+    return { polarity: 'lower', source: 'description', assumed: false, reason: 'lower is better (kept within a limit)' };
   // "% Reduction in antisocial behaviour": the reduction is what is wanted.
   if (/\breduction (in|of)\b/i.test(description))
     return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (a reduction achieved)' };
