@@ -1499,6 +1499,25 @@ describe('standards and pledges', () => {
   });
 });
 
+describe('groups of figures named over their kinds', () => {
+  test('"| Standard | | Enhanced" over "Target (percentage) | Actual (percentage)" twice, a year to a row: each standard\'s target and result, "90 in 10 days" read (Criminal Records Bureau, 2003-04 to 2007-08)', () => {
+    expect(parseTargetText('90 in 10 days')).toMatchObject({ kind: 'threshold', value: 90, unit: 'percent', direction: 'higher' });
+    const { tables, verdicts } = corpusCase('data-criminal-records-bureau-published-service-standards-2003-04-to-2007-08.txt');
+    expect(tables).toHaveLength(1);
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'target', C: 'actual', D: 'target', E: 'actual' });
+    expect(tables[0]!.columns.filter((column) => column.role === 'actual').map((column) => column.series)).toEqual([
+      'Standard',
+      'Enhanced',
+    ]);
+    // 2006-07: standard disclosures 98.8% against 90 in 10 days; enhanced 84.9% against 90 in 28 days.
+    const year = verdicts.filter((v) => v.indicator === '2006-07');
+    expect(year.map((v) => [v.targetText, v.status])).toEqual([
+      ['90 in 10 days', 'met'],
+      ['90 in 28 days', 'missed'],
+    ]);
+  });
+});
+
 test('column letters in these tests are Excel’s', () => {
   expect(columnIndex('E')).toBe(4);
 });

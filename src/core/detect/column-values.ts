@@ -24,7 +24,7 @@ export type ValueKind =
   | 'period'
   /** A short reference: `01`, `PMF-01`, `TP01`, `BV66a`. */
   | 'code'
-  /** A target in words: `Max. 2.0% of gross rent`, `≥ 95%`, `Target: 70%`, `More than 95%`, `15% by 2007–08`. */
+  /** A target in words: `Max. 2.0% of gross rent`, `≥ 95%`, `Target: 70%`, `More than 95%`, `15% by 2007–08`, `90 in 10 days`. */
   | 'target'
   /** Words: a measure's name, a comment. */
   | 'words'
@@ -40,7 +40,7 @@ const FIGURE_TEXT =
 const DURATION_TEXT = /^(\d+\s*(h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\s*)+$|^\d{1,2}:\d{2}(:\d{2})?$/i;
 
 const TARGET_PHRASE =
-  /^(target\s*[:=-]|(at least|no less than|no more than|not more than|more than|less than|fewer than|greater than|minimum( of)?|maximum( of)?|min\.?|max\.?|a minimum of|a maximum of|within|below|above|under|over|up to|maintain|reduce|increase|improve|top quartile|upper quartile|at or above|at or below|national average|[<>≤≥]=?)\s*\S|\d[\d,.]*\s*%?\s*\+(\s+of\b.*)?$|\d[\d,.]*\s*%\s+of\s+\w|\d[\d,.]*\s*%?\s+by\s+(the\s+)?(end\s+of\s+)?([a-z]+\s+)?(19|20)\d{2}\b)/i;
+  /^(target\s*[:=-]|(at least|no less than|no more than|not more than|more than|less than|fewer than|greater than|minimum( of)?|maximum( of)?|min\.?|max\.?|a minimum of|a maximum of|within|below|above|under|over|up to|maintain|reduce|increase|improve|top quartile|upper quartile|at or above|at or below|national average|[<>≤≥]=?)\s*\S|\d[\d,.]*\s*%?\s*\+(\s+of\b.*)?$|\d[\d,.]*\s*%\s+of\s+\w|\d[\d,.]*\s*%?\s+by\s+(the\s+)?(end\s+of\s+)?([a-z]+\s+)?(19|20)\d{2}\b|\d[\d,.]*\s*%?\s+(with)?in\s+\d+\s+(working |calendar )?(days?|hours?|weeks?|minutes?)$)/i;
 
 /**
  * A whole cell saying which way is better ("Up", "▼", "Higher is better", "Good is low"), not

@@ -415,7 +415,10 @@ function refineFromContents(grid: SheetGrid, header: HeaderCandidate, columns: C
     if (text) values.push(text);
     else if (grid.isBlankRow(r)) break;
   }
-  const short = values.filter((text) => REFERENCE_PATTERN.test(text) && text.length <= 8).length;
+  // Years down the side ("2007-08", the Criminal Records Bureau's standards) name their rows' years.
+  const short = values.filter(
+    (text) => REFERENCE_PATTERN.test(text) && text.length <= 8 && !(/[-/]/.test(text) && parsePeriodLabel(text)?.kind === 'year'),
+  ).length;
   if (values.length > 0 && short / values.length >= 0.7) {
     return columns.map((column) =>
       column === desc

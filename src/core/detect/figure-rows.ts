@@ -16,7 +16,7 @@ import type { ColumnMapping, ColumnRole, DetectedIndicator } from './types';
 /** Columns whose cells are figures for a period: a row with something in one of them has figures. */
 const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set(['actual', 'target', 'count', 'metShare', 'notMetShare']);
 
-/** The words a row has left of its figures, in no column that names the indicator or holds figures. */
+/** The words a row has left of its figures, in no column that names the indicator or holds figures, or its own target. */
 function wordsBeside(grid: SheetGrid, row: number, labelColumns: readonly number[]): string {
   for (const c of labelColumns) {
     const text = grid.text(row, c).trim();
@@ -36,9 +36,12 @@ export function splitRowsWithOwnFigures(
   if (figureCols.length === 0) return indicators;
   const firstFigure = Math.min(...figureCols);
   const named = new Set(columns.filter((column) => column.role === 'description' || column.role === 'reference').map((c) => c.col));
-  // Mapped or not: a column the header left unrecognised may still hold the rows' labels.
+  // Mapped or not: a column the header left unrecognised may still hold the rows' labels. With
+  // none, each row's own target says what it measures ("45% within 90 days" read as the target).
   const labelColumns: number[] = [];
   for (let c = Math.min(...columns.map((column) => column.col)); c < firstFigure; c++) if (!named.has(c)) labelColumns.push(c);
+  const target = columns.find((column) => column.role === 'target');
+  if (labelColumns.length === 0 && target) labelColumns.push(target.col);
   if (labelColumns.length === 0) return indicators;
   const hasFigures = (row: number): boolean => figureCols.some((c) => grid.hasContent(row, c));
 

@@ -113,6 +113,25 @@ function guessesFor(
   return result;
 }
 
+/** Under groups named by who or what they are for (kindsUnderGroups): each label's kind, its group's name the series. */
+function kindsOfGroups(
+  grid: SheetGrid,
+  rows: number[],
+  cols: readonly number[],
+): Map<number, { header: string; guess?: HeaderGuess; series?: string }> {
+  const result = new Map<number, { header: string; guess?: HeaderGuess; series?: string }>();
+  for (const c of cols) {
+    const label = grid.headerText(rows[1]!, c);
+    const heading = groupHeadingAt(grid, rows[0]!, c, cols[0]!);
+    const series = heading === undefined ? '' : grid.headerText(rows[0]!, heading);
+    const guess = label ? grid.classify(label) : undefined;
+    const header = [series, label].filter(Boolean).join(' ');
+    if (!header) continue;
+    result.set(c, { header, ...(guess ? { guess } : {}), ...(series && guess ? { series } : {}) });
+  }
+  return result;
+}
+
 /**
  * A status under a period's heading ("Q1 2024/25" over "Actual | RAG", "2005-2006" over "Interim
  * Assessment") rates that period.
@@ -287,7 +306,7 @@ const GROUP_HEADING = /target met|met|rating/i;
 function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boolean {
   const below = row + 1;
   if (below >= grid.rows) return false;
-  if (seriesUnderPeriods(grid, row, span)) return true;
+  if (seriesUnderPeriods(grid, row, span) || kindsUnderGroups(grid, row, span)) return true;
   // Each cell above a label is blank, merged, a group heading or a year. Asked first: it needs no
   // classification, and under a table's body row (a reference above a reference) it fails at once,
   // at the first label, which the row's counts give without looking at the cells before it.
@@ -350,6 +369,31 @@ function seriesUnderPeriods(grid: SheetGrid, row: number, span: ColumnSpan): boo
   if (groups[0]!.length < 2 || groups.some((group) => names(group) !== names(groups[0]!))) return false;
   if (labels.some((c) => grid.text(below, c).length > 40 || grid.classify(grid.text(below, c)) !== undefined)) return false;
   return starts.some((c) => periodHeading(grid, row, c) !== undefined);
+}
+
+/**
+ * Who or what each group of figures is for, over the same kinds of figure repeated ("| Standard |
+ * | Enhanced" over "| Target (percentage) | Actual (percentage) | Target (percentage) | Actual
+ * (percentage)", the Criminal Records Bureau's service standards; "North | | South" over "Target |
+ * Actual | Target | Actual"): each heading stands over the first of its group, every group repeats
+ * the same labels, each a kind of figure, and no heading is one. The headings name the series.
+ */
+function kindsUnderGroups(grid: SheetGrid, row: number, span: ColumnSpan): boolean {
+  const below = row + 1;
+  if (grid.figureCount(below) > 0 || grid.filledCount(below) < 4 || grid.filledCount(row) >= grid.filledCount(below)) return false;
+  const labels = filledInSpan(grid, below, span).filter((c) => figureOrRating(grid, below, c) !== undefined);
+  if (labels.length < 4) return false;
+  const lastLabel = labels[labels.length - 1]!;
+  const starts = filledInSpan(grid, row, span).filter((c) => c >= labels[0]! && c <= lastLabel);
+  if (starts.length < 2 || starts[0] !== labels[0] || starts.some((c) => !labels.includes(c))) return false;
+  const groups = starts.map((start, i) => labels.filter((c) => c >= start && c < (starts[i + 1] ?? Infinity)));
+  const names = (group: readonly number[]): string => group.map((c) => normaliseHeader(grid.text(below, c))).join('|');
+  if (groups[0]!.length < 2 || groups.some((group) => names(group) !== names(groups[0]!))) return false;
+  // A period over the kinds is a period's group (ratingOfPeriod, datedUnder); "Standard" may name one.
+  return starts.every((c) => {
+    const heading = grid.classify(grid.headerText(row, c));
+    return grid.text(row, c).length <= 30 && (heading === undefined || (!heading.period && heading.role === 'target'));
+  });
 }
 
 /** A heading that is a period and nothing more ("Quarter 4 (January - March 2022)", "2021/22"). */
@@ -603,7 +647,10 @@ function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): Head
         : 1
       : 0;
   if (recognisedAlone === undefined && extraRows === 0) return undefined;
-  const recognised = recognisedAlone ?? recognisedCells(grid, row, span.left, right);
+  // Names of series over kinds of figure ("North | | South" over "Target | Actual | …"): the kinds
+  // below are what is recognised.
+  const recognised =
+    recognisedAlone ?? (recognisedCells(grid, row, span.left, right) || (extraRows === 1 && kindsUnderGroups(grid, row, span) ? 1 : 0));
   if (recognised < 1) return undefined;
   return mapHeader(grid, [row, row + 1, row + 2].slice(0, extraRows + 1), span, recognised);
 }
@@ -666,7 +713,12 @@ function mapHeader(
   if (rows.length === 1 && recognised * 2 < filled.length) return undefined;
   const allCols = rows.length > 1 ? [...new Set([...filled, ...below])].sort((a, b) => a - b) : filled;
   const seriesGroups = rows.length === 2 && seriesUnderPeriods(grid, row, span);
-  const combined = stacked ? stackedGuesses(grid, rows, allCols) : guessesFor(grid, rows, allCols, seriesGroups);
+  const kindGroups = rows.length === 2 && !seriesGroups && kindsUnderGroups(grid, row, span);
+  const combined = stacked
+    ? stackedGuesses(grid, rows, allCols)
+    : kindGroups
+      ? kindsOfGroups(grid, rows, allCols)
+      : guessesFor(grid, rows, allCols, seriesGroups);
 
   const columns: ColumnMapping[] = [];
   let title: string | undefined;
@@ -815,20 +867,25 @@ function mapHeader(
         [firstBody, firstBody + 1].every(
           (r) => r < grid.rows && grid.firstFilledColumn(r) === unheaded && namesAPeriod(grid.text(r, unheaded)),
         );
+      // Under two header rows, a column of years names the rows too: each year's own target and
+      // result ("2007-08 | 90 in 10 days | 99.7", the Criminal Records Bureau's standards).
+      const yearsDown = rows.length > 1 && namesAYear(grid.text(firstBody, unheaded));
       const namesBeside =
         (rows.length > 1 || periodsDown) &&
         unheaded >= Math.max(span.left, 0) &&
         rows.every((r) => !grid.filledCell(r, unheaded)) &&
-        (periodsDown || valueKind(grid.cell(firstBody, unheaded)) === 'words') &&
+        (periodsDown || yearsDown || valueKind(grid.cell(firstBody, unheaded)) === 'words') &&
         columns.some((column) => valueKind(grid.cell(firstBody, column.col)) === 'figure');
       if (!namesBeside) return undefined;
-      if (periodsDown)
+      if (periodsDown || yearsDown)
         columns.unshift({
           col: unheaded,
           header: '',
           role: 'description',
           confidence: 0.7,
-          reason: "it names each row's period, with nothing over it: one measure's figures, a period to a row",
+          reason: periodsDown
+            ? "it names each row's period, with nothing over it: one measure's figures, a period to a row"
+            : "it names each row's year, with nothing over it: each year's own targets and results, a year to a row",
         });
       return { rows, columns: calendarTargets(columns) };
     }

@@ -205,6 +205,16 @@ export function parseTargetText(raw: string): Target {
     if (inner.kind === 'none') return { ...inner, text, why: `the target reads "${raw.trim()}"` };
     return { ...inner, text };
   }
+  // "90 in 10 days", "93 in 14 days" (the Criminal Records Bureau's service standards): so many
+  // per cent of cases within the time; the share is the figure held to it.
+  const shareInTime =
+    /^(\d+(?:\.\d+)?)\s*(%|per ?cent)?\s+(?:with)?in\s+\d+\s+(?:working |calendar |clear )?(?:days?|hours?|weeks?|minutes?|months?)$/.exec(
+      t,
+    );
+  if (shareInTime) {
+    const value = Number(shareInTime[1]);
+    return { kind: 'threshold', text, value, unit: shareInTime[2] || value <= 100 ? 'percent' : 'count', direction: 'higher' };
+  }
   // "5 per 1,000 homes", "50 per 100,000": a rate per so many, compared as the figure it is.
   const perMany = /^(\d+(?:\.\d+)?) per (1,000|1000|10,000|10000|100,000|100000)( [a-z ]+)?$/.exec(t);
   if (perMany) return { kind: 'threshold', text, value: Number(perMany[1]), unit: 'count' };

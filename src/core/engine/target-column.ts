@@ -15,14 +15,18 @@ import type { Actual, Target } from './target-types';
  * its year, else one for no year in particular. A table whose only targets are for another year ("2021/2022 Target" beside the
  * 2020/21 actuals, CHP) has none for it: next year's target never judges this year's figure.
  */
-export function targetColumnFor(table: DetectedTable, period: Period | undefined): ColumnMapping | undefined {
+export function targetColumnFor(table: DetectedTable, period: Period | undefined, actualCol?: number): ColumnMapping | undefined {
   const targets = columnsOf(table, 'target');
-  if (!period) return targets[0];
+  // "Target | Actual | Target | Actual" under two groups' names (the Criminal Records Bureau's
+  // standard and enhanced checks): each figure's target is the nearest before it.
+  const undated = targets.filter((t) => !t.period);
+  const before = actualCol === undefined || undated.length < 2 ? undefined : undated.filter((t) => t.col < actualCol).pop();
+  if (!period) return before ?? targets[0];
   // "Q1 Target | Q1 Actual | Q2 Target | Q2 Actual": a quarter's or month's own target first.
   const label = periodLabel(period);
   const own = targets.find((t) => t.period && t.period.kind !== 'year' && periodLabel(t.period) === label);
   if (own) return own;
-  if (period.fy === undefined) return targets[0];
+  if (period.fy === undefined) return before ?? targets[0];
   return (
     targets.find((t) => t.period?.fy === period.fy && t.period?.kind === 'year') ??
     // A year to date's target judges the year to date alone.

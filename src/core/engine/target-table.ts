@@ -266,7 +266,7 @@ function periodColumnsOf(
 ): PeriodColumn[] {
   const targetColumns = columnsOf(table, 'target');
   return usedColumns.map((column) => {
-    const targetColumn = targetColumnFor(table, column.period);
+    const targetColumn = targetColumnFor(table, column.period, column.col);
     return {
       column,
       targetIndex: targetColumn ? targetColumns.indexOf(targetColumn) : -1,

@@ -342,7 +342,7 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
       { fy: number; sum: number; months: number; annual: Extract<Target, { kind: 'threshold' }>; polarity: PolarityDecision } | undefined;
     for (const column of judgedColumns) {
       const period = column.period;
-      const targetColumn = targetColumnFor(table, period);
+      const targetColumn = targetColumnFor(table, period, column.col);
       const columnTarget = monitoredOnly(table, sheet, indicator.row, targetIn(where, indicator, targetColumn, column));
       const polarity = polarityOf(where, indicator, columnTarget);
       // A Target row's figure is that period's own target, never a year's count to share out.
