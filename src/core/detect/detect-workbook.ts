@@ -745,8 +745,22 @@ function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[],
     stillFillingIn &&
     targetYear !== undefined &&
     targetYear > mostDated;
+  // "Target | Year end 2023/24 | Quarter 1 | Quarter 2" (Rotherham's housing service): last year's
+  // outturn stands before this year's quarters, which have no year of their own; they follow it.
+  const datedYears = columns.filter(
+    (column) => column.role === 'actual' && column.period?.kind === 'year' && column.period.fy !== undefined,
+  );
+  const outturnBeforeParts =
+    mostDated !== undefined &&
+    titledYear === undefined &&
+    targetYear === undefined &&
+    outturnsOnly &&
+    undatedParts.length > 0 &&
+    datedYears.every((column) => column.col < Math.min(...undatedParts.map((part) => part.col)));
   const dated =
-    (targetsYearNow ? targetYear : mostDated) ?? targetYear ?? columns.find((column) => column.period?.fy !== undefined)?.period?.fy;
+    (targetsYearNow ? targetYear : outturnBeforeParts ? mostDated + 1 : mostDated) ??
+    targetYear ??
+    columns.find((column) => column.period?.fy !== undefined)?.period?.fy;
   // A title naming a later financial year ("08/09 TH Index Report" over "Actual 07/08 | June
   // target | June actual") dates the undated months: a lone dated actual is last year's outturn.
   // So does a quarter ("Quarter 3 2024/25" over "2023/24 outturn | 2024/25 target | Q1 | Q2 | Q3").

@@ -1,4 +1,5 @@
 import type { Tolerance } from '../engine/tolerance';
+import { readStatusWord } from '../engine/status-words';
 import type { SheetGrid } from './sheet-grid';
 import type { DetectedTable } from './types';
 
@@ -8,6 +9,9 @@ import type { DetectedTable } from './types';
  */
 const AMBER_KEY =
   /(?:\bamber\b|(?:^|[\s;,(])a\s*[=:])[^.;\n]{0,20}?\b(?:within|up to|less than)\s+(\d+(?:\.\d+)?)\s*(%|per ?cent|percentage points?|points?|pp)(?![a-z])/i;
+
+/** A near miss's words with its band: "Target slightly missed (within 10%)". */
+const NEAR_WITHIN = /\(within (\d{1,2}(?:\.\d+)?)\s*%\)/i;
 
 /** How many rows under a table, and over its header, a key may stand. */
 const KEY_ROWS_BELOW = 6;
@@ -33,6 +37,12 @@ export function keyTolerance(grid: SheetGrid, table: DetectedTable): Tolerance |
     if (column.role !== 'status') continue;
     const fromHeading = toleranceStatedIn(column.header);
     if (fromHeading) return fromHeading;
+    // The near miss's own words say its band: "Target slightly missed (within 10%)" (Maidstone).
+    for (const indicator of table.indicators) {
+      const text = grid.text(indicator.row, column.col);
+      const band = NEAR_WITHIN.exec(text);
+      if (band && readStatusWord(text) === 'near') return { rule: 'relative', percent: Number(band[1]) };
+    }
   }
   const headerTop = table.headerRows[0] ?? table.range.top;
   const bottom = Math.min(grid.rows - 1, table.range.bottom + KEY_ROWS_BELOW);

@@ -10,11 +10,26 @@ export type AnnualTarget = Extract<Target, { kind: 'threshold' }>;
 
 /** Whether a target column's target is an annual count for this indicator. */
 export function isAnnualCount(target: Target, targetColumn: ColumnMapping | undefined, description: string): target is AnnualTarget {
-  if (target.kind !== 'threshold' || target.unit !== 'count') return false;
+  if (target.kind !== 'threshold') return false;
+  const days = target.unit === 'days' || target.unit === 'working days';
+  if (target.unit !== 'count' && !(days && isDaysLostPerHead(description))) return false;
   const annualColumn =
     targetColumn !== undefined &&
     (targetColumn.period?.kind === 'year' || /annual|year|p\.?\s?a\.?\b|per annum/i.test(targetColumn.header));
-  return annualColumn && addsUpOverTheYear(description);
+  return annualColumn && (days || addsUpOverTheYear(description));
+}
+
+/**
+ * Sickness days lost per employee ("Average number of days lost per employee", Bolsover): an
+ * average over staff, but of days that add up through the year, so a quarter's figure is held to a
+ * quarter of the year's target; not a rolling twelve months' figure, which is a whole year's.
+ */
+export function isDaysLostPerHead(description: string): boolean {
+  return (
+    /\b(days?|shifts?) lost\b|\bsickness (absence )?days\b|\bdays (of )?sick(ness)?\b/i.test(description) &&
+    /\bper\b|\beach\b/i.test(description) &&
+    !/\brolling\b|\b12 months?\b|\btwelve months?\b|\bannuali[sz]ed\b/i.test(description)
+  );
 }
 
 /**
@@ -65,7 +80,7 @@ export function annualAsRate(annual: AnnualTarget): Target {
     kind: 'rate',
     text: `${annual.text.trim()} a year`,
     value: annual.value,
-    unit: 'count',
+    unit: annual.unit,
     per: 'year',
     ...(annual.direction ? { direction: annual.direction } : {}),
   };

@@ -497,6 +497,17 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
       assumed: false,
       reason: 'higher is better (a wait measured as a percentage: the share seen within the standard)',
     };
+  // "Reply … within 5 working days on average" against "5 working days" (Clarion's pledges): where the
+  // target is written as a length of time, the figure is a time taken, and "within" names the
+  // standard. Not a bare "10" given its unit by the wording ("… within 10 minutes" against 90%'s figure).
+  const time = timeTarget(target);
+  if (worded && worded.polarity === 'higher' && WITHIN_A_TIME.test(worded.reason) && time && /[a-z]/i.test(time.text))
+    return {
+      polarity: 'lower',
+      source: 'target unit',
+      assumed: false,
+      reason: `lower is better (the target is a time: ${formatFigure(time.value, time.unit)})`,
+    };
   if (worded) return worded;
   // A row named only by its period or a code ("Q1 | 120 | 131" under "Households in temporary
   // accommodation"): one measure's tracker, whose title names the measure.
@@ -513,15 +524,12 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
   // | Percentage within target time", St John WA) are different measures, and say nothing of the row.
   const overFigures = partOnly && inputs.figureHeadings ? fromFigureHeadingsOnce(inputs.figureHeadings) : undefined;
   if (overFigures) return overFigures;
-  if (
-    target.kind === 'threshold' &&
-    ['days', 'working days', 'hours', 'minutes', 'weeks', 'seconds', 'months', 'years'].includes(target.unit)
-  ) {
+  if (time) {
     return {
       polarity: 'lower',
       source: 'target unit',
       assumed: false,
-      reason: `lower is better (the target is a time: ${formatFigure(target.value, target.unit)})`,
+      reason: `lower is better (the target is a time: ${formatFigure(time.value, time.unit)})`,
     };
   }
   // A count whose target is nought (no maladministration findings, no serious accidents) can only
@@ -539,6 +547,16 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
     assumed: true,
     reason: 'higher is better (assumed: nothing in the workbook says which way; set it if this is wrong)',
   };
+}
+
+/** The reasons the wording gives for a share done in time, which a time as the target turns round. */
+const WITHIN_A_TIME = /\((within a time|share done within a time|a pledge to act within a time)\)$/;
+
+const TIME_UNITS: ReadonlySet<string> = new Set(['days', 'working days', 'hours', 'minutes', 'weeks', 'seconds', 'months', 'years']);
+
+/** A target that is a length of time ("5 working days", "48 hours"). */
+function timeTarget(target: Target): Extract<Target, { kind: 'threshold' }> | undefined {
+  return target.kind === 'threshold' && TIME_UNITS.has(target.unit) ? target : undefined;
 }
 
 /**

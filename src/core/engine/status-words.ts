@@ -19,7 +19,9 @@ export const LABEL_FAMILIES: ReadonlyArray<Partial<Record<Status, string>> & { m
 /**
  * Whole texts a publisher prints for a rating, beyond the families above. A Public Service
  * Agreement's "Partly met" and "Broadly on course with minor slippage" (the Ministry of Defence)
- * sit between met and not met, as "Partially achieved" does.
+ * sit between met and not met, as "Partially achieved" does; so do Maidstone's "Target slightly
+ * missed (within 10%)" and Rother's "Improving towards target". "Out of target and tolerance"
+ * (Cheshire West and Chester) and "Behind target" (Cherwell) are misses.
  */
 const WHOLE: ReadonlyArray<[RegExp, Status]> = [
   [
@@ -27,11 +29,11 @@ const WHOLE: ReadonlyArray<[RegExp, Status]> = [
     'met',
   ],
   [
-    /^(amber|a|near target|close to target|within tolerance|slightly off track|partially achieved|near miss|triangle|⚠|◆|▲?\s*amber|at risk|some risk|on course with some risk|partly met|partially met|broadly on course( with minor slippage)?|slightly (off|below|under|behind) (target|track)|nearly (achieved|met)|almost (achieved|met))$/,
+    /^(amber|a|near target|close to target|within tolerance|slightly off track|partially achieved|near miss|triangle|⚠|◆|▲?\s*amber|at risk|some risk|on course with some risk|partly met|partially met|broadly on course( with minor slippage)?|slightly (off|below|under|behind) (target|track)|nearly (achieved|met)|almost (achieved|met)|target (slightly )?missed \(within \d+(\.\d+)?%\)|target slightly missed|improving towards target)$/,
     'near',
   ],
   [
-    /^(red|r|off target|off track|target not met|not met|not achieved|missed|below target|worse than target|cross|✗|✘|✖|✖️|❌|×|☒|☹|🙁|😞|no|n|red octagon|octagon|delayed|behind schedule|off course|not on course|not on track|not on target|overdue|did not meet|goal not met|failure)$/,
+    /^(red|r|off target|off track|target not met|not met|not achieved|missed|below target|worse than target|cross|✗|✘|✖|✖️|❌|×|☒|☹|🙁|😞|no|n|red octagon|octagon|delayed|behind schedule|off course|not on course|not on track|not on target|overdue|did not meet|goal not met|failure|target not achieved|target missed|not achieving target|behind target|out of target and tolerance|outside tolerance)$/,
     'missed',
   ],
   [/^(for info(rmation)? only|data only|information only|monitoring only|contextual|not rated|no target)$/, 'no-target'],

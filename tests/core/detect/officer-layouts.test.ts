@@ -1305,3 +1305,70 @@ describe('a unit after a year heading', () => {
     expect(verdicts.map((verdict) => verdict.status)).toEqual(['no-data']);
   });
 });
+
+describe("the thirteenth reviewer's grids", () => {
+  test('"Year end 2023/24 | Quarter 1 | Quarter 2": the quarters after last year\'s outturn are this year\'s, and the latest is judged (Rotherham, housing service performance)', () => {
+    const { detection, verdicts } = read([
+      ['Criteria', 'Target', 'Year end 2023/24', 'Quarter 1', 'Quarter 2', 'Target Met'],
+      [
+        'Percentage of emergency repairs completed in time',
+        pct(0.97),
+        { v: 0.991, fmt: '0.0%' },
+        { v: 0.997, fmt: '0.0%' },
+        { v: 0.994, fmt: '0.0%' },
+        '☺',
+      ],
+    ]);
+    expect(roles(detection.tables[0]!).slice(2, 5)).toEqual(['C:actual 2023/24', 'D:actual Q1 2024/25', 'E:actual Q2 2024/25']);
+    expect(latestPeriodWithData(verdicts)).toBe('Q2 2024/25');
+  });
+
+  test.each([
+    ['Target slightly missed (within 10%)', 'near'],
+    ['Target not achieved', 'missed'],
+    ['Out of target and tolerance', 'missed'],
+    ['Not achieving target', 'missed'],
+    ['Improving towards target', 'near'],
+    ['Behind target', 'missed'],
+  ])('a publisher\'s own status words: "%s" is %s (Maidstone, Cheshire West and Chester, Rother, Cherwell)', (word, status) => {
+    expect(readStatusWord(word)).toBe(status);
+  });
+
+  test('"Target slightly missed (within 10%)" in the Status column sets the near-miss band at 10% (Maidstone, Q3 2023/24)', () => {
+    const { verdicts } = read([
+      ['Performance Indicator', 'Value', 'Target', 'Status'],
+      ['Percentage of successful Prevention Duty outcomes', { v: 0.632, fmt: '0.0%' }, pct(0.65), 'Target slightly missed (within 10%)'],
+      ['Percentage of successful Relief Duty outcomes', { v: 0.5522, fmt: '0.00%' }, pct(0.4), 'Target met'],
+    ]);
+    expect(verdicts[0]).toMatchObject({ status: 'near' });
+    expect(verdicts[0]!.reason).toContain('10%');
+  });
+
+  test('"within 5 working days on average" against "5 working days": a time taken, better lower (Clarion, December 2025)', () => {
+    const { verdicts } = read([
+      ['Commitment', 'Target', 'Result', 'Status'],
+      [
+        'Reply to your emails and online enquiries to our central contact centre within 5 working days on average.',
+        '5 working days',
+        '*2.7 working days',
+        'Target exceeded',
+      ],
+      ['Acknowledge and record your complaint within 5 working days.', '5 working days', '**4 working days', 'Target exceeded'],
+    ]);
+    expect(verdicts.map((verdict) => [verdict.polarity, verdict.status])).toEqual([
+      ['lower', 'met'],
+      ['lower', 'met'],
+    ]);
+  });
+
+  test('sickness days lost per employee against an annual target: each quarter held to a quarter of the year (Bolsover, 2024/25)', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Annual target 2024/25', 'Q1', 'Q2', 'Q3', 'Q4', 'Outturn 2024/25'],
+      ['Average number of days lost per employee', '8.5 days', 2.24, 2.35, 2.09, 2.8, 9.5],
+    ]);
+    const q3 = verdicts.find((verdict) => verdict.period && periodLabel(verdict.period) === 'Q3 2024/25')!;
+    const q4 = verdicts.find((verdict) => verdict.period && periodLabel(verdict.period) === 'Q4 2024/25')!;
+    expect([q3.status, q4.status]).toEqual(['met', 'missed']);
+    expect(q4.reason).toContain('8.5 days a year is 2.13 days for Q4 2024/25');
+  });
+});
