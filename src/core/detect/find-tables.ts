@@ -634,6 +634,10 @@ function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): Head
     }
   }
   if (filledCount < 2 || figures * 2 > filledCount) return undefined;
+  // "Key | On target | Out of target but within tolerance | …": a legend, written as a row over the
+  // table (Cheshire West and Chester), is no header.
+  const firstText = grid.text(row, Math.max(span.left, grid.firstFilledColumn(row)));
+  if (firstText.length <= 12 && LEGEND.test(firstText)) return undefined;
   // One row alone is a header only if at least half its cells are recognised and no role other
   // than a repeatable one is named twice; failing that, only a second header row below can save it.
   const recognisedAlone = recognisedIfHeaderAlone(grid, row, span.left, right, filledCount);
@@ -654,6 +658,9 @@ function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): Head
   if (recognised < 1) return undefined;
   return mapHeader(grid, [row, row + 1, row + 2].slice(0, extraRows + 1), span, recognised);
 }
+
+/** The first word of a legend row. */
+const LEGEND = /^(key|legend|rag key|status key)\s*:?$/i;
 
 /** Whether every filled cell of a header row within the span names a period ("Q1 | Q2 | Q3"). */
 function periodsOver(grid: SheetGrid, row: number, span: ColumnSpan): boolean {

@@ -96,6 +96,13 @@ const RULES: readonly Rule[] = [
       /^((%|percentage|per ?cent|proportion)( (?!target)\w+)?|(completed|closed|answered|responded to|dealt with|repaired|done)) (with)?in (target|time|timescales?|standard)( times?)?$/,
     confidence: 0.9,
   },
+  // "% answered in under 10 seconds" (999 calls, a league table of police forces): the share done
+  // within a stated time is the figure.
+  {
+    role: 'actual',
+    pattern: /^(%|percentage|per ?cent|proportion)( of)?( \w+){0,4} (within|in under|under|in less than|in) \d+ (working |calendar )?(seconds?|secs?|minutes?|mins?|hours?|days?|weeks?)$/,
+    confidence: 0.9,
+  },
   // "Status against target", "Performance v target": the status, though the words name the target;
   // so do a question ("Did we meet our target?", "On track?").
   {

@@ -103,7 +103,8 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\b(permanent|fixed[- ]term|school) exclusions?\b|\bexclusion rates?\b|\bexclusions? (from|of)\b|\bpupils? excluded\b/i, 'exclusions'],
   [/\bpositive (random |mandatory )?drugs? tests?\b/i, 'positive drug tests'],
   [/\bdifference between\b|\battainment gap\b/i, 'a gap to close'],
-  [/\bmissed\b|\bnon-collection\b|\bcontamination\b/i, 'missed collections'],
+  [/\bmissed\b|\bnon-collection\b/i, 'missed collections'],
+  [/\bcontamination\b/i, 'contamination'],
   [/\bnot in education, employment or training\b|\bneet\b/i, 'not in education, employment or training'],
   [/\bhomeless(ness)? (acceptances?|presentations|applications)\b|\bacceptances\b|\bincidences? of homelessness\b/i, 'homelessness'],
   // Roads "that should be considered for maintenance treatment" (the Scottish road condition index).
@@ -314,14 +315,18 @@ function readDescription(named: string): PolarityDecision | undefined {
     /\bnot\s+(\w+\s+)?(cleared|removed|completed|resolved|repaired|processed|answered|responded|dealt|determined|paid|done|within)\b|\b(backlog|overdue|abandon\w*)\b.*\bwithin\b/i.test(
       description,
     );
-  if (
-    share &&
-    !notDoneInTime &&
-    /\bwithin\s+(\d+|agreed|the|target|prescribed|timescales?)\b|\bwithin (a|an) [^,.;]{0,40}\b(timeframe|timescale|time ?limit|deadline)s?\b|\bin (the )?(prescribed|agreed|target) time\b|\bresolved\b/i.test(
+  const inTime =
+    /\bwithin\s+(\d+|agreed|the|target|prescribed|timescales?)\b|\bwithin (a|an) [^,.;]{0,40}\b(timeframe|timescale|time ?limit|deadline)s?\b|\bin (the )?(prescribed|agreed|target) time\b/i.test(
       description,
-    )
-  )
-    return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (share done within a time)' };
+    );
+  if (share && !notDoneInTime && (inTime || /\bresolved\b/i.test(description)))
+    return {
+      polarity: 'higher',
+      source: 'description',
+      assumed: false,
+      // "% of complaints resolved" (Ardenglen) names no time: the reason says what it does name.
+      reason: inTime ? 'higher is better (share done within a time)' : 'higher is better (share resolved)',
+    };
   // "Fire turnout time 80 seconds or less 90% of the time", "fires contained to the room of origin
   // 55% of the time" (Fort Worth Fire): the share of occasions a standard is met. A limit on it
   // ("sickness absence below 4% of the time") is a most, read above.

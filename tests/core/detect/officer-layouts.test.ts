@@ -1361,6 +1361,38 @@ describe("the thirteenth reviewer's grids", () => {
     ]);
   });
 
+  test('"Force | % answered in under 10 seconds | National standard": a league table of forces against the standard is read (999 answering, 12 months to October 2024)', () => {
+    const { detection, verdicts } = read([
+      ['Force', '% answered in under 10 seconds', 'National standard'],
+      ['Lincolnshire', { v: 0.938, fmt: '0.0%' }, pct(0.9)],
+      ['Durham', pct(0.79), pct(0.9)],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:actual', 'C:target']);
+    expect(verdicts.map((verdict) => verdict.status)).toEqual(['met', 'missed']);
+  });
+
+  test('"Key | On target | Out of target but within tolerance | …" over the table is a legend, not a table (Cheshire West and Chester)', () => {
+    const { detection } = read([
+      ['Key', 'On target', 'Out of target but within tolerance', 'Out of target and tolerance'],
+      [],
+      ['Quarter 4 Status', 'KPI ref and description', 'Target', 'Tolerance', 'Quarter 4 Result'],
+      [
+        'Out of target but within tolerance',
+        'PMF-01: Current rent collected as a % of rent owed (excl void rent loss)',
+        pct(1),
+        { v: 0.02, fmt: '0.00%' },
+        { v: 0.9931, fmt: '0.00%' },
+      ],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    expect(detection.tables[0]!.headerRows).toEqual([2]);
+  });
+
+  test('reasons name what the words name: contamination is no missed collection, a share resolved names no time (Maidstone; Ardenglen)', () => {
+    expect(polarityRead('Contamination: Tonnage per month rejected').reason).toContain('(contamination)');
+    expect(polarityRead('% of complaints resolved (new complaint SPSO indicator)').reason).toContain('(share resolved)');
+  });
+
   test('sickness days lost per employee against an annual target: each quarter held to a quarter of the year (Bolsover, 2024/25)', () => {
     const { verdicts } = read([
       ['Indicator', 'Annual target 2024/25', 'Q1', 'Q2', 'Q3', 'Q4', 'Outturn 2024/25'],
