@@ -11,6 +11,7 @@ import { valueKind } from './column-values';
 import { MAX_SPACER } from './resolve-columns';
 import { REFERENCE_PATTERN } from './reference-pattern';
 import { stackedGuesses, stackedHeaderRows } from './stacked-header';
+import { FIGURE_KINDS, namesAPeriod, namesAYear } from './period-headings';
 import { issue, type Issue } from '../model/issue';
 
 /** Roles that hold figures or words about an indicator's result. */
@@ -192,9 +193,6 @@ function figureOrRating(grid: SheetGrid, row: number, col: number): HeaderGuess 
   const guess = text ? grid.classify(text) : undefined;
   return guess?.role === 'status' && !guess.period ? guess : undefined;
 }
-
-/** Kinds of figure a heading may name over a run of periods. */
-const FIGURE_KINDS: ReadonlySet<ColumnRole> = new Set(['target', 'actual', 'forecast', 'benchmark', 'longTermTarget', 'previous']);
 
 /**
  * A heading over a year: the year dates the figure the heading names. "Aim" over "2019/20" is the
@@ -462,29 +460,6 @@ function splitHeading(grid: SheetGrid, row: number, col: number, labelRow: numbe
   if (!PLAIN_WORD.test(upper) || !PLAIN_WORD.test(lower) || grid.classify(lower) !== undefined) return undefined;
   const together = grid.classify(`${upper} ${lower}`);
   return together && together.role !== 'description' ? together : undefined;
-}
-
-/**
- * A label that is a period: a year, or a part of one ("Results" over "Apr.–June | July–Sept. |
- * …", the Commissioner of Lobbying of Canada). Body cells reach here too, so a long one or a
- * figure is ruled out before the period is read.
- */
-function namesAPeriod(text: string): boolean {
-  return text.length > 0 && text.length <= 40 && !/^[\d.,%£$\s-]+$/.test(text) && parsePeriodLabel(withoutUnit(text)) !== undefined;
-}
-
-/** A unit after a heading ("FY23 (%)", "2023/24 (£000)") is no part of the period it names. */
-const UNIT_AFTER_HEADING = /\s*\((%|£|£m|£k|£000s?|£'000s?|\$|\$000s?|days?|no\.?|number|hours?|mins|minutes|weeks?|per ?cent)\)$/i;
-
-function withoutUnit(text: string): string {
-  return text.endsWith(')') ? text.replace(UNIT_AFTER_HEADING, '') : text;
-}
-
-const YEAR_SEPARATOR = /[-/\u2010-\u2015]/;
-
-/** `parsePeriodLabel(text)?.kind === 'year'`; a year label has a "/" or a dash, or starts "FY", so most text is ruled out unread. */
-function namesAYear(text: string): boolean {
-  return (YEAR_SEPARATOR.test(text) || /^fy/i.test(text)) && parsePeriodLabel(withoutUnit(text))?.kind === 'year';
 }
 
 /** Text, or a month ("Apr-24" typed in is a date shown as a month); other figures cannot head a column. */

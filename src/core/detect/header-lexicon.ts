@@ -100,7 +100,8 @@ const RULES: readonly Rule[] = [
   // within a stated time is the figure.
   {
     role: 'actual',
-    pattern: /^(%|percentage|per ?cent|proportion)( of)?( \w+){0,4} (within|in under|under|in less than|in) \d+ (working |calendar )?(seconds?|secs?|minutes?|mins?|hours?|days?|weeks?)$/,
+    pattern:
+      /^(%|percentage|per ?cent|proportion)( of)?( \w+){0,4} (within|in under|under|in less than|in) \d+ (working |calendar )?(seconds?|secs?|minutes?|mins?|hours?|days?|weeks?)$/,
     confidence: 0.9,
   },
   // "Status against target", "Performance v target": the status, though the words name the target;

@@ -1,5 +1,6 @@
 import { parsePeriodLabel } from '../periods/parse-period-label';
 import type { HeaderGuess } from './header-lexicon';
+import { FIGURE_KINDS, namesAnyPeriod } from './period-headings';
 import type { SheetGrid } from './sheet-grid';
 
 /**
@@ -61,7 +62,7 @@ export function stackedGuesses(
     for (const r of rows) {
       const shown =
         grid.headerText(r, c) ||
-        (grid.filledCell(labels, c) && !rows.some((other) => namesAPeriod(grid.headerText(other, c))) ? periodOfGroup(grid, r, c) : '');
+        (grid.filledCell(labels, c) && !rows.some((other) => namesAnyPeriod(grid.headerText(other, c))) ? periodOfGroup(grid, r, c) : '');
       if (shown && parts[parts.length - 1] !== shown) parts.push(shown);
     }
     if (parts.length === 0) continue;
@@ -81,7 +82,7 @@ function optional(guess: HeaderGuess | undefined): { guess?: HeaderGuess } {
  */
 function periodOfGroup(grid: SheetGrid, row: number, col: number): string {
   const filled = grid.filledColumns(row);
-  if (filled.length === 0 || !filled.every((c) => namesAPeriod(grid.headerText(row, c)))) return '';
+  if (filled.length === 0 || !filled.every((c) => namesAnyPeriod(grid.headerText(row, c)))) return '';
   const start = filled.filter((c) => c < col).pop();
   return start === undefined ? '' : grid.headerText(row, start);
 }
@@ -94,28 +95,15 @@ function periodOfGroup(grid: SheetGrid, row: number, col: number): string {
 function guessOf(grid: SheetGrid, parts: readonly string[]): HeaderGuess | undefined {
   const header = parts.join(' ');
   const whole = grid.classify(header);
-  const periods = parts.filter(namesAPeriod);
+  const periods = parts.filter(namesAnyPeriod);
   if (whole && (whole.period || periods.length === 0)) return whole;
   if (periods.length !== 1) return whole;
-  const kinds = parts.filter((part) => !namesAPeriod(part)).join(' ');
+  const kinds = parts.filter((part) => !namesAnyPeriod(part)).join(' ');
   if (!kinds) return whole;
   const reordered = grid.classify(`${kinds} ${periods[0]}`) ?? grid.classify(`${periods[0]} ${kinds}`);
   if (reordered?.period) return { ...reordered, reason: `header "${header}"` };
-  const period = parsePeriodLabel(periods[0]!)!;
+  const period = parsePeriodLabel(periods[0]!);
   const kind = whole ?? grid.classify(kinds);
-  if (kind && !kind.period && DATED_KINDS.has(kind.role)) return { ...kind, period, reason: `header "${header}"` };
+  if (period && kind && !kind.period && FIGURE_KINDS.has(kind.role)) return { ...kind, period, reason: `header "${header}"` };
   return kind ?? whole;
-}
-
-/** Kinds of figure a period dates. */
-const DATED_KINDS: ReadonlySet<string> = new Set(['target', 'actual', 'forecast', 'benchmark', 'longTermTarget', 'previous']);
-
-/** A heading that is a period: "FY2023", "2016‐17", "FY 2021-22", or a year typed alone. */
-function namesAPeriod(text: string): boolean {
-  return (
-    text.length > 0 &&
-    text.length <= 40 &&
-    (/^(19|20)\d\d$/.test(text) || !/^[\d.,%£$\s]+$/.test(text)) &&
-    parsePeriodLabel(text) !== undefined
-  );
 }
