@@ -1499,6 +1499,18 @@ describe('standards and pledges', () => {
   });
 });
 
+describe('a target column that also reports, and targets counted a year', () => {
+  test('"2011-2012 Target and Report on Performance" is 2011/12\'s target, and "Average 7 times per annum" beside a measure never starts a new table (Port Adelaide Enfield, 2011-12)', () => {
+    expect(classifyHeader('2011-2012 Target and Report on Performance')).toMatchObject({
+      role: 'target',
+      period: { kind: 'year', fy: 2011 },
+    });
+    const { tables } = corpusCase('council-port-adelaide-enfield-annual-report-city-services-2011-12.txt');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.indicators.map((indicator) => indicator.description)).toContain('Streets swept.');
+  });
+});
+
 describe('groups of figures named over their kinds', () => {
   test('"| Standard | | Enhanced" over "Target (percentage) | Actual (percentage)" twice, a year to a row: each standard\'s target and result, "90 in 10 days" read (Criminal Records Bureau, 2003-04 to 2007-08)', () => {
     expect(parseTargetText('90 in 10 days')).toMatchObject({ kind: 'threshold', value: 90, unit: 'percent', direction: 'higher' });

@@ -40,7 +40,7 @@ const FIGURE_TEXT =
 const DURATION_TEXT = /^(\d+\s*(h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\s*)+$|^\d{1,2}:\d{2}(:\d{2})?$/i;
 
 const TARGET_PHRASE =
-  /^(target\s*[:=-]|(at least|no less than|no more than|not more than|more than|less than|fewer than|greater than|minimum( of)?|maximum( of)?|min\.?|max\.?|a minimum of|a maximum of|within|below|above|under|over|up to|maintain|reduce|increase|improve|top quartile|upper quartile|at or above|at or below|national average|[<>≤≥]=?)\s*\S|\d[\d,.]*\s*%?\s*\+(\s+of\b.*)?$|\d[\d,.]*\s*%\s+of\s+\w|\d[\d,.]*\s*%?\s+by\s+(the\s+)?(end\s+of\s+)?([a-z]+\s+)?(19|20)\d{2}\b|\d[\d,.]*\s*%?\s+(with)?in\s+\d+\s+(working |calendar )?(days?|hours?|weeks?|minutes?)$)/i;
+  /^(target\s*[:=-]|(at least|no less than|no more than|not more than|more than|less than|fewer than|greater than|minimum( of)?|maximum( of)?|min\.?|max\.?|a minimum of|a maximum of|within|below|above|under|over|up to|maintain|reduce|increase|improve|top quartile|upper quartile|at or above|at or below|national average|[<>≤≥]=?)\s*\S|\d[\d,.]*\s*%?\s*\+(\s+of\b.*)?$|\d[\d,.]*\s*%\s+of\s+\w|\d[\d,.]*\s*%?\s+by\s+(the\s+)?(end\s+of\s+)?([a-z]+\s+)?(19|20)\d{2}\b|\d[\d,.]*\s*%?\s+(with)?in\s+\d+\s+(working |calendar )?(days?|hours?|weeks?|minutes?)$|(average|on average|minimum( of)?|maximum( of)?)\s+\d[\d,.]*\s+times\s+(per|a|each)\s+(annum|year|quarter|month|week)$)/i;
 
 /**
  * A whole cell saying which way is better ("Up", "▼", "Higher is better", "Good is low"), not

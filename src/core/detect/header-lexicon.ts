@@ -433,7 +433,13 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
     // "YTD Target" beside "Annual Target": the target for the year to date, never the year's.
     // "Target 2023/24 (days)": the unit after the period is no part of it.
     const dated = rest.replace(UNIT_AFTER, '');
-    const named = dated ? parsePeriodLabel(dated) : /\bytd\b/.test(text) ? ({ kind: 'ytd' } as const) : undefined;
+    // "2011-2012 Target and Report on Performance" (Port Adelaide Enfield): the year the words open with.
+    const opening = /^(\S+)\s/.exec(dated)?.[1];
+    const named = dated
+      ? (parsePeriodLabel(dated) ?? (opening && /\d/.test(opening) ? parsePeriodLabel(opening) : undefined))
+      : /\bytd\b/.test(text)
+        ? ({ kind: 'ytd' } as const)
+        : undefined;
     const period = named?.kind === 'year' && named.calendar ? undefined : named;
     return {
       role: 'target',
