@@ -2,6 +2,7 @@ import type { Cell } from '../model/workbook';
 import { isDateFormat, isMonthOnlyFormat } from '../model/cell-text';
 import { memoByText } from '../model/memo';
 import { parsePeriodLabel } from '../periods/parse-period-label';
+import { SHARE_IN_TIME } from '../engine/parse-target';
 import { readStatusWord } from '../engine/status-words';
 import { REFERENCE_PATTERN } from './reference-pattern';
 import type { SheetGrid } from './sheet-grid';
@@ -40,7 +41,7 @@ const FIGURE_TEXT =
 const DURATION_TEXT = /^(\d+\s*(h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\s*)+$|^\d{1,2}:\d{2}(:\d{2})?$/i;
 
 const TARGET_PHRASE =
-  /^(target\s*[:=-]|(at least|no less than|no more than|not more than|more than|less than|fewer than|greater than|minimum( of)?|maximum( of)?|min\.?|max\.?|a minimum of|a maximum of|within|below|above|under|over|up to|maintain|reduce|increase|improve|top quartile|upper quartile|at or above|at or below|national average|[<>≤≥]=?)\s*\S|\d[\d,.]*\s*%?\s*\+(\s+of\b.*)?$|\d[\d,.]*\s*%\s+of\s+\w|\d[\d,.]*\s*%?\s+by\s+(the\s+)?(end\s+of\s+)?([a-z]+\s+)?(19|20)\d{2}\b|\d[\d,.]*\s*%?\s+(with)?in\s+\d+\s+(working |calendar )?(days?|hours?|weeks?|minutes?)$|(average|on average|minimum( of)?|maximum( of)?)\s+\d[\d,.]*\s+times\s+(per|a|each)\s+(annum|year|quarter|month|week)$)/i;
+  /^(target\s*[:=-]|(at least|no less than|no more than|not more than|more than|less than|fewer than|greater than|minimum( of)?|maximum( of)?|min\.?|max\.?|a minimum of|a maximum of|within|below|above|under|over|up to|maintain|reduce|increase|improve|top quartile|upper quartile|at or above|at or below|national average|[<>≤≥]=?)\s*\S|\d[\d,.]*\s*%?\s*\+(\s+of\b.*)?$|\d[\d,.]*\s*%\s+of\s+\w|\d[\d,.]*\s*%?\s+by\s+(the\s+)?(end\s+of\s+)?([a-z]+\s+)?(19|20)\d{2}\b|(average|on average|minimum( of)?|maximum( of)?)\s+\d[\d,.]*\s+times\s+(per|a|each)\s+(annum|year|quarter|month|week)$)/i;
 
 /**
  * A whole cell saying which way is better ("Up", "▼", "Higher is better", "Good is low"), not
@@ -55,7 +56,7 @@ function kindOfText(text: string): ValueKind {
   if (NO_DATA_WORDS.test(t)) return 'no-data';
   if (readStatusWord(t) !== undefined) return 'status';
   if (/\d/.test(t) && (FIGURE_TEXT.test(t) || DURATION_TEXT.test(t))) return 'figure';
-  if (TARGET_PHRASE.test(t) && /\d|maintain|reduce|increase|improve|quartile|average/i.test(t)) return 'target';
+  if ((TARGET_PHRASE.test(t) && /\d|maintain|reduce|increase|improve|quartile|average/i.test(t)) || SHARE_IN_TIME.test(t)) return 'target';
   if (POLARITY_PHRASE.test(t)) return 'polarity';
   if (t.length <= 40 && parsePeriodLabel(t) !== undefined) return 'period';
   if (t.length <= 12 && REFERENCE_PATTERN.test(t)) return 'code';

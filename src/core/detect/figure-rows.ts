@@ -43,7 +43,9 @@ export function splitRowsWithOwnFigures(
   const target = columns.find((column) => column.role === 'target');
   if (labelColumns.length === 0 && target) labelColumns.push(target.col);
   if (labelColumns.length === 0) return indicators;
-  const hasFigures = (row: number): boolean => figureCols.some((c) => grid.hasContent(row, c));
+  // Figures of its own beside its label: a target that labels its row is no figure of the row's.
+  const ownFigures = figureCols.filter((c) => !labelColumns.includes(c));
+  const hasFigures = (row: number): boolean => ownFigures.some((c) => grid.hasContent(row, c));
 
   let split = false;
   const out: DetectedIndicator[] = [];

@@ -1,7 +1,7 @@
 import { memoByText } from '../model/memo';
 import { parsePeriodLabel, periodInText } from '../periods/parse-period-label';
 import { periodLabel, type Period } from '../periods/period';
-import { COMPARATOR_HEADER, normaliseHeader, type HeaderGuess } from './header-lexicon';
+import { COMPARATOR_HEADER, normaliseHeader, type ColumnGuesses, type HeaderGuess } from './header-lexicon';
 import type { Cell } from '../model/workbook';
 import type { SheetGrid } from './sheet-grid';
 import type { ColumnMapping, ColumnRole, DetectedIndicator, DetectedTable, Footnote, TableKind } from './types';
@@ -11,7 +11,7 @@ import { valueKind } from './column-values';
 import { MAX_SPACER } from './resolve-columns';
 import { REFERENCE_PATTERN } from './reference-pattern';
 import { stackedGuesses, stackedHeaderRows } from './stacked-header';
-import { FIGURE_KINDS, namesAPeriod, namesAYear } from './period-headings';
+import { FIGURE_KINDS, namesAnyPeriod, namesAPeriod, namesAYear } from './period-headings';
 import { issue, type Issue } from '../model/issue';
 
 /** Roles that hold figures or words about an indicator's result. */
@@ -54,13 +54,8 @@ function singleGuess(grid: SheetGrid, row: number, col: number): HeaderGuess | u
   return shown ? grid.classify(shown) : undefined;
 }
 
-function guessesFor(
-  grid: SheetGrid,
-  rows: number[],
-  cols: readonly number[],
-  seriesGroups = false,
-): Map<number, { header: string; guess?: HeaderGuess; series?: string }> {
-  const result = new Map<number, { header: string; guess?: HeaderGuess; series?: string }>();
+function guessesFor(grid: SheetGrid, rows: number[], cols: readonly number[], seriesGroups = false): ColumnGuesses {
+  const result: ColumnGuesses = new Map();
   // The row of labels and the row over it where a heading may be written once over several:
   // under a year and a row of quarters, the quarters' row ("2024/25", "Q1 | Q2", "Actual | RAG").
   const overLabels =
@@ -115,12 +110,8 @@ function guessesFor(
 }
 
 /** Under groups named by who or what they are for (kindsUnderGroups): each label's kind, its group's name the series. */
-function kindsOfGroups(
-  grid: SheetGrid,
-  rows: number[],
-  cols: readonly number[],
-): Map<number, { header: string; guess?: HeaderGuess; series?: string }> {
-  const result = new Map<number, { header: string; guess?: HeaderGuess; series?: string }>();
+function kindsOfGroups(grid: SheetGrid, rows: number[], cols: readonly number[]): ColumnGuesses {
+  const result: ColumnGuesses = new Map();
   for (const c of cols) {
     const label = grid.headerText(rows[1]!, c);
     const heading = groupHeadingAt(grid, rows[0]!, c, cols[0]!);
@@ -325,7 +316,9 @@ function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boo
   // Left of the row's first heading, under nothing, a label may be one KPI Tracker does not know:
   // the names' own headings ("Actual | Actual | Target" over "Engineering | Performance Measures |
   // FY2022 | …", Haltom City's budget book).
+  // Only beside labels it does know: a section's heading alone under the header ("Housing") is none.
   const firstHeading = grid.firstFilledColumn(row);
+  let known = 0;
   for (let c = span.left; c <= right; c++) {
     const shown = grid.filledHeaderText(below, c);
     if (!shown) continue;
@@ -333,8 +326,9 @@ function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boo
     if (guess === undefined && c < firstHeading && shown.length <= 30) continue;
     if (guess === undefined) return false;
     if (guess.role === 'description' && grid.filledCell(row, c) && !namesHeadingOverTwoRows(grid, row, c, below)) return false;
+    known++;
   }
-  return true;
+  return known > 0;
 }
 
 /** The heading a period group's columns share: the period's own cell, or the nearest filled cell to its left in the row. */
@@ -908,14 +902,15 @@ function mapHeader(
  * by periods alone, so each is its period's targets, not its results.
  */
 function yearsOfTargets(columns: ColumnMapping[]): ColumnMapping[] {
-  const names = columns.find((column) => column.role === 'description');
-  if (!names || !/\btargets$/i.test(names.header.trim())) return columns;
+  // The heading names targets and nothing done with them ("Performance against targets" heads results).
+  const heading = columns.find((column) => column.role === 'description')?.header.trim() ?? '';
+  if (!/^([\w&'-]+ ){0,3}targets$/i.test(heading) || /\b(against|versus|vs|performance|progress|results?)\b/i.test(heading)) return columns;
   const figures = columns.filter((column) => DATA_ROLES.has(column.role));
-  if (figures.length === 0 || !figures.every((column) => column.role === 'actual' && column.period && namesAPeriod(column.header)))
+  if (figures.length === 0 || !figures.every((column) => column.role === 'actual' && column.period && namesAnyPeriod(column.header)))
     return columns;
   return columns.map((column) =>
     figures.includes(column)
-      ? { ...column, role: 'target', reason: `its header "${column.header}" is a period, under the measures' heading "${names.header}"` }
+      ? { ...column, role: 'target', reason: `its header "${column.header}" is a period, under the measures' heading "${heading}"` }
       : column,
   );
 }
@@ -930,7 +925,7 @@ function namedBesideOneColumn(
   rows: readonly number[],
   allCols: readonly number[],
   columns: readonly ColumnMapping[],
-  combined: ReadonlyMap<number, { header: string; guess?: HeaderGuess }>,
+  combined: ColumnGuesses,
 ): boolean {
   const only = columns[0];
   // A target, or a period's figures: a bare "Value" beside "What" is a lookup, not a KPI table.

@@ -14,6 +14,9 @@ export interface HeaderGuess {
   readonly title?: string;
 }
 
+/** Each header column's heading, as its rows read together, and what it names; `series` the group it stands under. */
+export type ColumnGuesses = Map<number, { header: string; guess?: HeaderGuess; series?: string }>;
+
 export function normaliseHeader(text: string): string {
   return plainDashes(text)
     .replace(/[\u2018\u2019]/g, "'")
@@ -149,7 +152,7 @@ const RULES: readonly Rule[] = [
     confidence: 0.9,
   },
   // A budget on the row: the figure a target of "Within budget" holds the actual to. "Adopted"
-  // alone, under a year, is a budget book's adopted budget ("FY2024 | Adopted").
+  // alone, wherever it stands, is a budget book's adopted budget ("FY2024 | Adopted").
   {
     role: 'benchmark',
     pattern:
@@ -258,9 +261,8 @@ const RULES: readonly Rule[] = [
       /^(charter|local|corporate|national|statutory|service|council|strategic|core|tsm|outcome|operational|departmental|business plan) (indicator|measure|kpi|pi)s?$/,
     confidence: 0.9,
   },
-  // "name_en" (the GC InfoBase's indicators): a data set's field naming each row. "Pledge" (Hong
-  // Kong's Drainage Services): the promise each row's figures are held to, named.
-  { role: 'description', pattern: /^name$|^((performance|service|customer) )?pledges?$/, confidence: 0.8 },
+  // "Pledge" (Hong Kong's Drainage Services): the promise each row's figures are held to, named.
+  { role: 'description', pattern: /^((performance|service|customer) )?pledges?$/, confidence: 0.8 },
 ];
 
 /** `Preventing Homelessness Performance Measure`, `Performance measure- Maximise income …` */
@@ -282,6 +284,9 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
     .replace(/\s+/g, ' ')
     .trim();
   if (text === '' || text.length > 160) return undefined;
+  // "name_en" (the GC InfoBase's indicators): a data set's field naming each row. "Name" typed as
+  // a heading beside "Indicator" is as often a person's.
+  if (field && text === 'name') return { role: 'description', confidence: 0.8, reason: `header "${raw.trim()}" names each row` };
   // A sentence ("Performance is being monitored by the service manager.") is a comment, never a
   // heading; a question can be ("How do we know when we've achieved this?").
   if (/[a-z]\.$/.test(raw.trim()) && text.split(' ').length >= 6) return undefined;
@@ -336,7 +341,9 @@ const GOOD_ANSWER = /^((very|fairly|quite) )?(satisfied|good|agree)$|^(strongly 
 const OTHER_ANSWER = /^neither\b.{0,40}$|^(don'?t know|no opinion|neutral|((very|fairly|quite|strongly) )?(dissatisfied|disagree|poor))$/;
 
 /** A unit written after a heading, its brackets already spaces: " %", " £m", " days", " no.". */
-const UNIT_AFTER = /\s+(%|£|£m|£k|£000s?|£'000s?|days?|no\.?|nos\.?|number|hours?|hrs|mins|minutes|weeks?|per ?cent)$/;
+/** Units written after a heading ("Target (%)", "2023/24 (£000)", "Actual hrs"), as a pattern's alternatives. */
+export const HEADING_UNITS = String.raw`%|£|£m|£k|£000s?|£'000s?|\$|\$000s?|days?|no\.?|nos\.?|number|hours?|hrs|mins|minutes|weeks?|per ?cent`;
+const UNIT_AFTER = new RegExp(String.raw`\s+(${HEADING_UNITS})$`);
 
 const QUARTER_PERFORMANCE_ON_DAY =
   /^(q|quarter )[1-4] (actual|outturn|result|performance) (as at )?\d{1,2}(st|nd|rd|th)? [a-z]{3,9} \d{4}$/;
@@ -441,12 +448,16 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
         ? ({ kind: 'ytd' } as const)
         : undefined;
     const period = named?.kind === 'year' && named.calendar ? undefined : named;
-    return {
-      role: 'target',
-      confidence: dated === '' || period ? 1 : 0.8,
-      reason: `header "${raw.trim()}"`,
-      ...(period ? { period } : {}),
-    };
+    // A standard is a target only where nothing but its year is left ("Decent Homes Standard
+    // 2023/24" names a measure).
+    const standardOnly = /\bstandards?\b/.test(text) && !/\b(targets?|goals?|trajector(y|ies)|ambitions?)\b/.test(text);
+    if (!standardOnly || dated === '' || named)
+      return {
+        role: 'target',
+        confidence: dated === '' || period ? 1 : 0.8,
+        reason: `header "${raw.trim()}"`,
+        ...(period ? { period } : {}),
+      };
   }
   for (const pattern of THEMED_MEASURE) {
     const match = pattern.exec(plainDashes(raw).trim());

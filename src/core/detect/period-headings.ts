@@ -1,4 +1,5 @@
 import { parsePeriodLabel } from '../periods/parse-period-label';
+import { HEADING_UNITS } from './header-lexicon';
 import type { ColumnRole } from './types';
 
 /**
@@ -28,7 +29,7 @@ export function namesAnyPeriod(text: string): boolean {
 }
 
 /** A unit after a heading ("FY23 (%)", "2023/24 (£000)") is no part of the period it names. */
-const UNIT_AFTER_HEADING = /\s*\((%|£|£m|£k|£000s?|£'000s?|\$|\$000s?|days?|no\.?|number|hours?|mins|minutes|weeks?|per ?cent)\)$/i;
+const UNIT_AFTER_HEADING = new RegExp(String.raw`\s*\((${HEADING_UNITS})\)$`, 'i');
 
 function withoutUnit(text: string): string {
   return text.endsWith(')') ? text.replace(UNIT_AFTER_HEADING, '') : text;

@@ -1,16 +1,21 @@
 import { valueKind } from './column-values';
 import type { ColumnSpan, HeaderCandidate } from './find-tables';
+import { normaliseHeader } from './header-lexicon';
 import type { SheetGrid } from './sheet-grid';
+import type { ColumnMapping, ColumnRole } from './types';
+
+/** The roles of the figures each side of the gap must have. */
+const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set(['actual', 'target']);
 
 /**
  * Two tables standing side by side whose header rows read as one ("| Bench | 2018 | 2019 | 2020 |
  * | | Bench | 2018 | …", an officer's two services laid out across the sheet): an empty column
  * runs down between them, through the header and the first rows of figures, each side has figures
- * of its own, and the right side starts with its own column of measures' names. The columns each
- * table may take; undefined where the header is one table's.
+ * of its own, headed as the other's are, and the right side starts with its own column of measures'
+ * names. The columns each table may take; undefined where the header is one table's.
  */
 export function sideBySideSplit(grid: SheetGrid, header: HeaderCandidate): ColumnSpan[] | undefined {
-  const figures = header.columns.filter((column) => column.role === 'actual' || column.role === 'target');
+  const figures = header.columns.filter((column) => FIGURE_ROLES.has(column.role));
   if (figures.length < 2) return undefined;
   const first = figures[0]!.col;
   const last = figures[figures.length - 1]!.col;
@@ -25,6 +30,17 @@ export function sideBySideSplit(grid: SheetGrid, header: HeaderCandidate): Colum
     const names = Math.min(...body.map((r) => grid.filledColumnsIn(r, gap + 1, last)[0] ?? Infinity));
     if (!Number.isFinite(names) || names >= figures.find((column) => column.col > gap)!.col) continue;
     if (!body.every((r) => valueKind(grid.cell(r, names)) === 'words')) continue;
+    // A second table heads its figures as the first does; a column of words after a spacer in one
+    // table ("Lead Officer | Q1 | Q2 | Status") does not repeat them.
+    const labels = header.rows[header.rows.length - 1]!;
+    const headings = (columns: readonly ColumnMapping[]): string =>
+      columns.map((column) => normaliseHeader(grid.text(labels, column.col))).join('|');
+    const left = header.columns.filter((column) => column.col < gap && FIGURE_ROLES.has(column.role));
+    const right = header.columns.filter((column) => column.col > gap && FIGURE_ROLES.has(column.role));
+    if (headings(left) !== headings(right)) continue;
+    // Over the names, nothing, their own heading or a theme: never another column's ("Lead Officer").
+    const namesRole = grid.text(labels, names) ? grid.classify(grid.headerText(labels, names))?.role : undefined;
+    if (namesRole !== undefined && namesRole !== 'description') continue;
     // The right side ends where its rows do: a span with no end is the whole row's.
     return [
       { left: 0, right: gap - 1 },

@@ -1,5 +1,5 @@
 import { parsePeriodLabel } from '../periods/parse-period-label';
-import type { HeaderGuess } from './header-lexicon';
+import type { ColumnGuesses, HeaderGuess } from './header-lexicon';
 import { FIGURE_KINDS, namesAnyPeriod } from './period-headings';
 import type { SheetGrid } from './sheet-grid';
 
@@ -24,7 +24,9 @@ export function stackedHeaderRows(grid: SheetGrid, row: number): number[] | unde
   if (rows.length < 3) return undefined;
   const body = firstBodyRow(grid, rows[rows.length - 1]! + 1);
   if (body === undefined) return undefined;
-  if (grid.firstFilledColumn(row) <= grid.firstFilledColumn(body)) return undefined;
+  // The first row stands over the figures alone: a title, even one set in from the names, is no heading.
+  const firstFigure = grid.filledColumns(body).find((c) => grid.cell(body, c).value.kind === 'number');
+  if (firstFigure === undefined || grid.firstFilledColumn(row) < firstFigure) return undefined;
   for (const r of rows) for (const c of grid.filledColumns(r)) if (grid.text(r, c).length > MAX_HEADING) return undefined;
   // Every figure of the first body row has a heading.
   const headed = new Set(rows.flatMap((r) => grid.filledColumns(r)));
@@ -50,12 +52,8 @@ function firstBodyRow(grid: SheetGrid, from: number): number | undefined {
  * once over a group of columns ("FY2023" over "Goal | Actual"), a column of the group with no period
  * of its own takes it from the start of the group.
  */
-export function stackedGuesses(
-  grid: SheetGrid,
-  rows: readonly number[],
-  cols: readonly number[],
-): Map<number, { header: string; guess?: HeaderGuess; series?: string }> {
-  const result = new Map<number, { header: string; guess?: HeaderGuess }>();
+export function stackedGuesses(grid: SheetGrid, rows: readonly number[], cols: readonly number[]): ColumnGuesses {
+  const result: ColumnGuesses = new Map();
   const labels = rows[rows.length - 1]!;
   for (const c of cols) {
     const parts: string[] = [];

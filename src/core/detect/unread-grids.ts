@@ -39,7 +39,9 @@ export function unreadGrids(grid: SheetGrid, covered: readonly CellRange[], igno
       continue;
     }
     // A heading alone on its row ("Efficiency measure") between two KPI rows keeps the block
-    // open: the rows either side are one grid, though neither is two rows deep on its own.
+    // open: the rows either side are one grid, though neither is two rows deep on its own. Two
+    // grids parted only by a title line ("Table 2: Finance") are named as one range, which still
+    // names every cell left unread.
     const filled = grid.filledCount(r);
     if (filled >= 2) {
       if (top < 0) top = r;

@@ -22,13 +22,16 @@ export function isAnnualCount(target: Target, targetColumn: ColumnMapping | unde
 /**
  * Sickness days lost per employee ("Average number of days lost per employee", Bolsover): an
  * average over staff, but of days that add up through the year, so a quarter's figure is held to a
- * quarter of the year's target; not a rolling twelve months' figure, which is a whole year's.
+ * quarter of the year's target; not a rolling twelve months' figure, a projected year end or a
+ * cumulative one, each a whole year's or the year so far.
  */
-export function isDaysLostPerHead(description: string): boolean {
+function isDaysLostPerHead(description: string): boolean {
   return (
     /\b(days?|shifts?) lost\b|\bsickness (absence )?days\b|\bdays (of )?sick(ness)?\b/i.test(description) &&
     /\bper\b|\beach\b/i.test(description) &&
-    !/\brolling\b|\b12 months?\b|\btwelve months?\b|\bannuali[sz]ed\b/i.test(description)
+    !/\brolling\b|\b12 months?\b|\btwelve months?\b|\bannuali[sz]ed\b|\bprojected\b|\bforecast\b|\byear[- ]end\b|\boutturn\b|\bcumulative\b|\bytd\b|\byear to date\b/i.test(
+      description,
+    )
   );
 }
 

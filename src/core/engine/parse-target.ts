@@ -6,6 +6,10 @@ import type { Direction, RatePeriod, Target, Unit } from './target-types';
 import { memoByText } from '../model/memo';
 import { plainDashes } from '../model/dashes';
 
+/** A share within a time, written as the standard is: "90 in 10 days", "95% within 5 working days". */
+export const SHARE_IN_TIME =
+  /^(\d+(?:\.\d+)?)\s*(%|per ?cent)?\s+(?:with)?in\s+\d+\s+(?:working |calendar )?(?:days?|hours?|weeks?|minutes?)$/i;
+
 /** Unicode minus, dashes and odd spaces as they arrive from email and Word. */
 export function normaliseText(text: string): string {
   return plainDashes(text)
@@ -207,14 +211,9 @@ export function parseTargetText(raw: string): Target {
   }
   // "90 in 10 days", "93 in 14 days" (the Criminal Records Bureau's service standards): so many
   // per cent of cases within the time; the share is the figure held to it.
-  const shareInTime =
-    /^(\d+(?:\.\d+)?)\s*(%|per ?cent)?\s+(?:with)?in\s+\d+\s+(?:working |calendar |clear )?(?:days?|hours?|weeks?|minutes?|months?)$/.exec(
-      t,
-    );
-  if (shareInTime) {
-    const value = Number(shareInTime[1]);
-    return { kind: 'threshold', text, value, unit: shareInTime[2] || value <= 100 ? 'percent' : 'count', direction: 'higher' };
-  }
+  const shareInTime = SHARE_IN_TIME.exec(t);
+  if (shareInTime && (shareInTime[2] || Number(shareInTime[1]) >= 50))
+    return { kind: 'threshold', text, value: Number(shareInTime[1]), unit: 'percent', direction: 'higher' };
   // "5 per 1,000 homes", "50 per 100,000": a rate per so many, compared as the figure it is.
   const perMany = /^(\d+(?:\.\d+)?) per (1,000|1000|10,000|10000|100,000|100000)( [a-z ]+)?$/.exec(t);
   if (perMany) return { kind: 'threshold', text, value: Number(perMany[1]), unit: 'count' };

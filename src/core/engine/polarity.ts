@@ -1,6 +1,7 @@
 import { parsePeriodLabel } from '../periods/parse-period-label';
 import { formatFigure } from './format-figure';
 import { findKnownIndicator } from './polarity-library';
+import { isTimeUnit } from './time-units';
 import { getOrInsert, memoByText } from '../model/memo';
 import { aimSaysWhichWay, maintainOrWay, type Polarity, type Target } from './target-types';
 
@@ -282,14 +283,12 @@ function readDescription(named: string): PolarityDecision | undefined {
   // A level the name says to stay at or above ("Fund balance 180 days or greater", the Town of
   // Westlake): higher is better, whatever the unit. Not "or more", which a late payment's wording
   // uses too ("paid in 30 days or more").
-  const orWay =
-    /\b\d[\d,.]*\s*(%|per ?cent|[a-z]+)?\s+or (greater|higher|above)\b|\b\d[\d,.]*\s*(%|per ?cent|[a-z]+)?\s+or (lower|below)\b/i.exec(
-      description,
-    );
-  if (orWay)
-    return orWay[2]
-      ? { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (the name says or greater)' }
-      : { polarity: 'lower', source: 'description', assumed: false, reason: 'lower is better (the name says or lower)' };
+  // Not an age band ("adults aged 18 or above"), which says who is counted, not which way is better.
+  const orWay = /(?<!\bage[ds]?\s+)\b\d[\d,.]*\s*(?:%|per ?cent|[a-z]+)?\s+or (greater|higher|above|lower|below)\b/i.exec(description);
+  if (orWay) {
+    const polarity: Polarity = /^(greater|higher|above)$/i.test(orWay[1]!) ? 'higher' : 'lower';
+    return { polarity, source: 'description', assumed: false, reason: `${polarity} is better (the name says "${orWay[0].trim()}")` };
+  }
   // Collecting arrears is collection: "To collect child maintenance and arrears from 71 per cent".
   if (
     /\b(to collect|collect(ed|ing)|collection of|recover(ed|ing)?)\s+(\S+\s+){0,8}arrears\b|\barrears\s+(collected|recovered)\b/i.test(
@@ -337,20 +336,21 @@ function readDescription(named: string): PolarityDecision | undefined {
       assumed: false,
       reason: 'higher is better (share of occasions meeting a standard)',
     };
+  // "Growth in staff … does not exceed population growth": kept within a limit, whatever it aims at.
+  if (/\b(does|do|should|must|will|to) not exceed\b|\bnot to exceed\b/i.test(description))
+    return { polarity: 'lower', source: 'description', assumed: false, reason: 'lower is better (kept within a limit)' };
   // "Target ongoing reduction in Queensland's relative debt burden, as measured by the … debt-to-
   // revenue ratio" (Queensland Treasury): an aim to bring the measure down, not a reduction counted.
+  // Not "improvement": improving a time taken lowers it.
   const aimToMove =
-    /^(target|aim for|seek|deliver|achieve|continue|continued|ensure)\w*\s+(an?\s+)?(ongoing\s+|continued\s+|further\s+|sustained\s+)?(reduction|decrease|fall|increase|growth|improvement)s?\s+in\b/i.exec(
+    /^(target|aim for|seek|deliver|achieve|continue|continued|ensure)\w*\s+(an?\s+)?(ongoing\s+|continued\s+|further\s+|sustained\s+)?(reduction|decrease|fall|increase|growth)s?\s+in\b/i.exec(
       description,
     );
   if (aimToMove) {
-    const way = aimToMove[4]!.toLowerCase();
-    const polarity: Polarity = /^(reduction|decrease|fall)$/.test(way) ? 'lower' : 'higher';
-    return { polarity, source: 'description', assumed: false, reason: `${polarity} is better (the aim is a ${way})` };
+    const polarity: Polarity = /^(reduction|decrease|fall)$/i.test(aimToMove[4]!) ? 'lower' : 'higher';
+    const way = polarity === 'lower' ? 'bring it down' : 'raise it';
+    return { polarity, source: 'description', assumed: false, reason: `${polarity} is better (the aim is to ${way})` };
   }
-  // "Growth in staff … does not exceed population growth": kept within a limit.
-  if (/\b(does|do|should|must|will|to) not exceed\b|\bnot to exceed\b/i.test(description))
-    return { polarity: 'lower', source: 'description', assumed: false, reason: 'lower is better (kept within a limit)' };
   // "% Reduction in antisocial behaviour": the reduction is what is wanted.
   if (/\breduction (in|of)\b/i.test(description))
     return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (a reduction achieved)' };
@@ -360,7 +360,7 @@ function readDescription(named: string): PolarityDecision | undefined {
   // pm", "Reply to the applicant within nine working days", Hong Kong's Drainage Services): the
   // share kept to it, whatever the words after name.
   if (
-    /^(initial )?(respond|reply|answer|acknowledge|process|issue|attend|pay|deal with)\w*\b[^.;]{0,60}\b(within|before)\b/i.test(
+    /^(initial )?(respond|reply|answer|acknowledge|process|issue|attend|pay|deal with)(s|ed|ing)?\b(?!\s+errors?\b)[^.;]{0,60}\b(within|before)\b/i.test(
       description,
     ) &&
     !notDoneInTime
@@ -557,11 +557,9 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
 /** The reasons the wording gives for a share done in time, which a time as the target turns round. */
 const WITHIN_A_TIME = /\((within a time|share done within a time|a pledge to act within a time)\)$/;
 
-const TIME_UNITS: ReadonlySet<string> = new Set(['days', 'working days', 'hours', 'minutes', 'weeks', 'seconds', 'months', 'years']);
-
 /** A target that is a length of time ("5 working days", "48 hours"). */
 function timeTarget(target: Target): Extract<Target, { kind: 'threshold' }> | undefined {
-  return target.kind === 'threshold' && TIME_UNITS.has(target.unit) ? target : undefined;
+  return target.kind === 'threshold' && isTimeUnit(target.unit) ? target : undefined;
 }
 
 /**

@@ -31,6 +31,7 @@ export function targetColumnFor(table: DetectedTable, period: Period | undefined
     targets.find((t) => t.period?.fy === period.fy && t.period?.kind === 'year') ??
     // A year to date's target judges the year to date alone.
     targets.find((t) => t.period?.fy === period.fy && t.period?.kind !== 'ytd') ??
+    before ??
     targets.find((t) => t.period?.fy === undefined) ??
     // The sheet's only target is for the year to date: it judges the cumulative figures too.
     (targets.every((t) => t.period?.kind === 'ytd') ? targets[0] : undefined)

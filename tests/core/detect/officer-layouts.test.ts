@@ -1404,3 +1404,43 @@ describe("the thirteenth reviewer's grids", () => {
     expect(q4.reason).toContain('8.5 days a year is 2.13 days for Q4 2024/25');
   });
 });
+
+describe('ordinary layouts the new readings must leave alone (the code review)', () => {
+  test('a "Lead Officer" column after a spacer is no second table: the quarters beside it are still read', () => {
+    // Rotherham's housing service measures, with the officer's own columns.
+    const { detection, verdicts } = read([
+      ['Ref', 'Criteria', 'Target', '', 'Lead Officer', 'Quarter 1', 'Quarter 2', 'Status'],
+      [
+        'HS01',
+        'Percentage of emergency repairs completed in time',
+        pct(0.97),
+        '',
+        'Head of Housing',
+        { v: 0.997, fmt: '0.0%' },
+        { v: 0.994, fmt: '0.0%' },
+        '',
+      ],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    expect(verdicts.map((verdict) => verdict.status)).toEqual(['met', 'met']);
+  });
+
+  test('an age band says who is counted, not which way is better', () => {
+    // Public Health England's Public Health Outcomes Framework indicator.
+    expect(polarityRead('Smoking Prevalence in adults (aged 18 or over) - current smokers (APS)').polarity).toBe('lower');
+    expect(polarityRead('Smoking prevalence in adults aged 18 or above').polarity).toBe('lower');
+  });
+
+  test('"Performance against targets" over years heads results, not targets', () => {
+    // The Legal Ombudsman's heading over Rotherham's two years of emergency repairs.
+    const { detection } = read([
+      ['Performance against targets', '2023/24', '2024/25'],
+      ['Percentage of emergency repairs completed in time', { v: 0.991, fmt: '0.0%' }, { v: 0.994, fmt: '0.0%' }],
+    ]);
+    expect(roles(detection.tables[0]!).slice(1)).toEqual(['B:actual 2023/24', 'C:actual 2024/25']);
+  });
+
+  test('"Decent Homes Standard 2023/24" names a measure, not a target', () => {
+    expect(classifyHeader('Decent Homes Standard 2023/24')).toBeUndefined();
+  });
+});
