@@ -162,7 +162,8 @@ const RULES: readonly Rule[] = [
   // "Quartile" over 1 to 4: where the figure stands among its peers, never a figure or a target.
   {
     role: 'rank',
-    pattern: /^(rank|ranking|position|league position|quartile position|quartile)\b.*$|^.* (rank|ranking)$/,
+    // Not "Position" alone: a board paper's current figure ("Standard | Target | Position | Met?").
+    pattern: /^(rank|ranking|league position|quartile position|quartile)\b.*$|^position\b.+$|^.* (rank|ranking)$/,
     confidence: 0.9,
   },
   {
@@ -366,8 +367,12 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
   }
   // "Profile to date" beside "Actual to date", the NHS's "Threshold" and "YTD threshold": the
   // target by another name, the year to date's where it says so.
+  // An infection "Limit", "Control limit year to date", "Annual limit" or "Ceiling" (NHS trusts'
+  // board reports) is a target too, one not to go over.
   const profile =
-    /^(ytd |year to date )?(threshold|profile|profiled target|target profile|plan|planned)( to date| ytd)?$|^target to date$/.exec(text);
+    /^(ytd |year to date |annual )?(threshold|profile|profiled target|target profile|plan|planned|(control )?limit|ceiling)( to date| ytd| year to date)?$|^target to date$/.exec(
+      text,
+    );
   if (profile)
     return {
       role: 'target',

@@ -628,5 +628,24 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
       roles.set(col, { ...mapping, role: 'commentary', reason: `${mapping.reason}, but it holds sentences, not figures` });
     }
   }
+  countIsTheFigure(roles, profile);
   return { columns: [...roles.values()].sort((a, b) => a.col - b.col), doubts };
+}
+
+/**
+ * "Infection | Limit | Cases" (an NHS trust's infections against their limits): with a target and no
+ * other figure, the one count of figures is what the target is held to, not a count beside a share.
+ */
+function countIsTheFigure(roles: Map<number, ColumnMapping>, profile: (col: number) => ColumnProfile): void {
+  const mappings = [...roles.values()];
+  if (mappings.some((mapping) => mapping.role === 'actual') || !mappings.some((mapping) => mapping.role === 'target')) return;
+  const counts = mappings.filter((mapping) => mapping.role === 'count' && holdsFigures(profile(mapping.col)));
+  if (counts.length !== 1) return;
+  const count = counts[0]!;
+  roles.set(count.col, {
+    ...count,
+    role: 'actual',
+    confidence: 0.8,
+    reason: `${count.reason}: with a target and no other figure, the count is what the target is held to`,
+  });
 }

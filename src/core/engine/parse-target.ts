@@ -5,6 +5,7 @@ import { MONTH_NAMES } from '../periods/period';
 import type { Direction, RatePeriod, Target, Unit } from './target-types';
 import { memoByText } from '../model/memo';
 import { plainDashes } from '../model/dashes';
+import { readDuration } from './time-units';
 
 /** A share within a time, written as the standard is: "90 in 10 days", "95% within 5 working days". */
 export const SHARE_IN_TIME =
@@ -27,6 +28,8 @@ const UNIT_WORDS: ReadonlyArray<{ pattern: RegExp; unit: Unit }> = [
   { pattern: /^(calendar days?|days?|d)$/, unit: 'days' },
   { pattern: /^(hours?|hrs?|h)$/, unit: 'hours' },
   { pattern: /^(minutes?|mins?)$/, unit: 'minutes' },
+  // "90 seconds" (999 call handling, Warwickshire Fire), "30 seconds" (101 calls, West Mercia).
+  { pattern: /^(seconds?|secs?)$/, unit: 'seconds' },
   { pattern: /^(weeks?|wks?)$/, unit: 'weeks' },
   { pattern: /^(months?|mths?)$/, unit: 'months' },
   { pattern: /^(years?|yrs?)$/, unit: 'years' },
@@ -225,6 +228,10 @@ export function parseTargetText(raw: string): Target {
     )
   )
     return { kind: 'change', text, aim: 'increase' };
+  // "01:30", "08:00" (999 call handling and fire attendance, written as the times are): minutes and
+  // seconds, held as a time.
+  const duration = /^\d{1,3}:[0-5]\d(:[0-5]\d)?$/.test(t) ? readDuration(t) : undefined;
+  if (duration !== undefined) return { kind: 'threshold', text, value: Math.round(duration * 1e6) / 1e6, unit: 'minutes' };
   // "All" (every council meeting webcast) is all of them; "Zero" none at all.
   if (t === 'all') return { kind: 'threshold', text, value: 100, unit: 'percent', direction: 'higher' };
   // "Nil" (NZ Corrections' standards): none at all, as "Zero" is.

@@ -122,7 +122,14 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/^(?!.*\b(free (of|from) (any )?errors?|without (any )?errors?|error[- ]free)\b).*(\berrors?\b|\bcancell?ed due to\b)/i, 'errors'],
   // Not "Abandoned vehicles removed within 24 hours".
   [/\babandon(ed|ment)\b(?! vehicles?)/i, 'calls abandoned'],
-  [/\binfections?\b|\bmrsa\b|\bc\.? ?diff(icile)?\b/i, 'infections'],
+  // The NHS's healthcare-associated infections, however a board report names them.
+  [
+    /\binfections?\b|\bmrsa\b|\bmssa\b|\bc\.? ?diff(icile)?\b|\bclostridi(um|oides) difficile\b|\bcdi\b|\be\.? ?coli\b|\bbacteraemias?\b|\bklebsiella\b|\bpseudomonas\b/i,
+    'infections',
+  ],
+  [/\bpressure (ulcers?|sores?|damage)\b|\bfalls? (with|resulting in) (moderate |severe )?harm\b|\bnever events?\b/i, 'harm to patients'],
+  [/\bdid not attend\b|\bdna rate\b|\bwas not brought\b/i, 'missed appointments'],
+  [/\bcall attrition\b|\battrition rate\b/i, 'calls abandoned'],
   [/\b(killed|seriously injured|ksi)\b/i, 'incidents and harm'],
   // Not smokers who quit: helping them stop is better higher.
   [

@@ -67,7 +67,7 @@ export function boundByHeading(column: ColumnMapping, target: Target): Target {
   // "Min" alone may be minutes ("Target (min)"): only "Minimum" or "Min target" is a floor.
   const direction = /\bminimum\b|\bmin\.? ?target/.test(words)
     ? 'higher'
-    : /\bmaximum\b|\bmax\.? ?target/.test(words)
+    : /\bmaximum\b|\bmax\.? ?target|\blimit\b|\bceiling\b/.test(words)
       ? 'lower'
       : undefined;
   if (!direction) return target;

@@ -1444,3 +1444,48 @@ describe('ordinary layouts the new readings must leave alone (the code review)',
     expect(classifyHeader('Decent Homes Standard 2023/24')).toBeUndefined();
   });
 });
+
+describe("the fourteenth reviewer's grids (NHS, police, fire)", () => {
+  test.each([
+    ['Clostridium difficile', 'Plymouth Hospitals NHS Trust'],
+    ['E. coli bacteraemia', 'NHS integrated performance reports'],
+    ['MSSA bacteraemia', 'NHS integrated performance reports'],
+    ['101 call attrition', 'Kent PCC'],
+    ['Falls with harm', 'NHS integrated performance reports'],
+  ])('"%s" is better lower (%s)', (description) => {
+    const verdict = polarityRead(description);
+    expect([verdict.polarity, verdict.polarityAssumed]).toEqual(['lower', false]);
+  });
+
+  test('"Infection | Limit | Cases": the limit is a ceiling and the cases are held to it (Western Sussex Hospitals)', () => {
+    const { detection, verdicts } = read([
+      ['Infection', 'Limit', 'Cases', 'Note'],
+      ['MRSA bacteraemia', 9, 7, 'Includes a case subject to appeal'],
+      ['Clostridium difficile', 187, 125, 'Limit for 2011-12 is 90 cases'],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:target', 'C:actual', 'D:commentary']);
+    expect(verdicts.map((verdict) => [verdict.polarity, verdict.status])).toEqual([
+      ['lower', 'met'],
+      ['lower', 'met'],
+    ]);
+  });
+
+  test('a time in minutes and seconds against a target in seconds is compared in one unit (West Mercia, Kent, Warwickshire Fire)', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Q1 2024/25'],
+      ['Average time to answer 101 calls', '30 seconds', '1min 38secs'],
+      ['999 call handling time (mm:ss)', '01:30', '01:45'],
+    ]);
+    expect(verdicts.map((verdict) => verdict.status)).toEqual(['missed', 'missed']);
+    expect(verdicts[0]!.reason).toContain('98 seconds');
+  });
+
+  test('"Standard | Target | Position | Met?": the position is the current figure, not a league rank (Oxford University Hospitals, IPR May 2017)', () => {
+    const { detection } = read([
+      ['Standard', 'Target', 'Position', 'Met?'],
+      ['Four-hour wait', pct(0.95), { v: 0.864, fmt: '0.0%' }, 'Not met'],
+      ['RTT Incomplete', pct(0.92), { v: 0.9012, fmt: '0.00%' }, 'Not met'],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:target', 'C:actual', 'D:status']);
+  });
+});
