@@ -169,7 +169,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'benchmark',
     pattern:
-      /^(national|england|regional|uk|peer|peer group|family group|nearest neighbours?|stat(istical)? neighbours?|comparator|sector|cipfa|london|welsh|wales|scottish|scotland|la|local authority|council|landlord) (average|median|mean|benchmark|figure|rate|value)( \d{2}([/-]\d{2})?| \d{4}([/-]\d{2,4})?)?$|^stat(istical)? neighbours?( \d{4}([/-]\d{2,4})?)?$|^(median|benchmark|bench mark|top quartile|upper quartile|lower quartile)( value| figure)?$/,
+      /^(national|england|regional|uk|peer|peer group|family group|nearest neighbours?|stat(istical)? neighbours?|comparator|sector|cipfa|london|welsh|wales|scottish|scotland|la|local authority|council|landlord) (average|median|mean|benchmark|figure|rate|value)( \d{2}([/-]\d{2})?| \d{4}([/-]\d{2,4})?)?$|^stat(istical)? neighbours?( \d{4}([/-]\d{2,4})?)?$|^(median|benchmark|bench mark|top quartile|upper quartile|lower quartile|best quartile|worst quartile)( value| figure)?$/,
     confidence: 0.9,
   },
   // "Housemark London median benchmark", "Housemark upper quartile": a benchmarking club's figure.
@@ -180,10 +180,11 @@ const RULES: readonly Rule[] = [
       /^((housemark|scottish housing network|shn) )?((london|national|regional|sector|peer( group)?|england|english|scottish|welsh|uk) )?((median|average|mean|upper quartile|lower quartile|top quartile) )?benchmark$|^(housemark|scottish housing network|shn)( (london|national|regional|sector|peer( group)?|england|english|scottish|welsh|uk))?( (median|average|mean|upper quartile|lower quartile|top quartile))?$/,
     confidence: 0.85,
   },
+  // "Reduction on 2010-11" (Frimley Park's infections): the change since then, not that year's figure.
   {
     role: 'trend',
     pattern:
-      /^(trend|direction of travel|travel|dot|d\.o\.t\.?|((short|long)( term)?) trend\b.*|year on year change|change|change (from|on|since|compared (to|with)) .{1,40}|(better|worse) (or|\/) (worse|better)|improving ?\/ ?(declining|worsening)|comparison (with|to) (last|previous) (year|quarter|month|period))$/,
+      /^(trend|direction of travel|travel|dot|d\.o\.t\.?|((short|long)( term)?) trend\b.*|year on year change|change|(change|reduction|increase|improvement) (from|on|since|compared (to|with)) .{1,40}|(better|worse) (or|\/) (worse|better)|improving ?\/ ?(declining|worsening)|comparison (with|to) (last|previous) (year|quarter|month|period))$/,
     confidence: 0.9,
   },
   {

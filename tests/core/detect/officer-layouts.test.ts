@@ -937,7 +937,7 @@ describe('a budget book of workload measures', () => {
       'B:previous 2016/17',
       'C:target 2017/18',
       'D:forecast 2017/18',
-      'E:target 2018/19',
+      'E:target',
     ]);
     expect(verdicts.map((verdict) => verdict.status)).toEqual(['no-data', 'no-data']);
   });
@@ -1478,6 +1478,39 @@ describe("the fourteenth reviewer's grids (NHS, police, fire)", () => {
     ]);
     expect(verdicts.map((verdict) => verdict.status)).toEqual(['missed', 'missed']);
     expect(verdicts[0]!.reason).toContain('98 seconds');
+  });
+
+  test('"Best Quartile" and "Welsh Median" are comparators, "PAM/030" a reference (Carmarthenshire, PIMS Q3 2018/19)', () => {
+    const { detection, verdicts } = read([
+      [
+        'Ref',
+        'Measure Description',
+        '2018/19 Quarter 3 Target',
+        '2018/19 Quarter 3 Result',
+        'End of Year Target',
+        'Best Quartile',
+        'Welsh Median',
+      ],
+      ['PAM/030', 'Percentage of waste reused, recycled or composted', 64, 63.94, 64, 65.13, 63.24],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual([
+      'A:reference',
+      'B:description',
+      'C:target Q3 2018/19',
+      'D:actual Q3 2018/19',
+      'E:target',
+      'F:benchmark',
+      'G:benchmark',
+    ]);
+    expect(verdicts.map((verdict) => verdict.status)).toEqual(['near']);
+  });
+
+  test('"Reduction on 2010-11" beside the year\'s actual is the change, not a second actual (Frimley Park NHS FT)', () => {
+    const { detection } = read([
+      ['Indicator', 'Target 2011-12', 'Actual 2011-12', 'Reduction on 2010-11', 'Target 2012-13'],
+      ['C. difficile infection (post 72 hour)', 28, 15, pct(0.46), 14],
+    ]);
+    expect(roles(detection.tables[0]!)[3]).toBe('D:trend');
   });
 
   test('"Standard | Target | Position | Met?": the position is the current figure, not a league rank (Oxford University Hospitals, IPR May 2017)', () => {
