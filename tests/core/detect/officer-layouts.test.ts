@@ -937,7 +937,7 @@ describe('a budget book of workload measures', () => {
       'B:previous 2016/17',
       'C:target 2017/18',
       'D:forecast 2017/18',
-      'E:target',
+      'E:target 2018/19',
     ]);
     expect(verdicts.map((verdict) => verdict.status)).toEqual(['no-data', 'no-data']);
   });
