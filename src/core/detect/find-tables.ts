@@ -372,7 +372,10 @@ function seriesUnderPeriods(grid: SheetGrid, row: number, span: ColumnSpan): boo
  */
 function kindsUnderGroups(grid: SheetGrid, row: number, span: ColumnSpan): boolean {
   const below = row + 1;
-  if (grid.figureCount(below) > 0 || grid.filledCount(below) < 4 || grid.filledCount(row) >= grid.filledCount(below)) return false;
+  // Each name heads a group of two labels or more, so the row of names holds at most half as many
+  // cells, a heading over the measures aside: a body row over another is ruled out by the rows'
+  // counts, unread.
+  if (grid.figureCount(below) > 0 || grid.filledCount(below) < 4 || (grid.filledCount(row) - 1) * 2 > grid.filledCount(below)) return false;
   const labels = filledInSpan(grid, below, span).filter((c) => figureOrRating(grid, below, c) !== undefined);
   if (labels.length < 4) return false;
   const lastLabel = labels[labels.length - 1]!;
