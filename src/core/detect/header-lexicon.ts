@@ -181,10 +181,12 @@ const RULES: readonly Rule[] = [
     confidence: 0.85,
   },
   // "Reduction on 2010-11" (Frimley Park's infections): the change since then, not that year's figure.
+  // An SPC chart's "Variation" and "Assurance" (NHS England's Making Data Count): the publisher's own
+  // reading of the trend, never a column to write comments into.
   {
     role: 'trend',
     pattern:
-      /^(trend|direction of travel|travel|dot|d\.o\.t\.?|((short|long)( term)?) trend\b.*|year on year change|change|(change|reduction|increase|improvement) (from|on|since|compared (to|with)) .{1,40}|(better|worse) (or|\/) (worse|better)|improving ?\/ ?(declining|worsening)|comparison (with|to) (last|previous) (year|quarter|month|period))$/,
+      /^(trend|direction of travel|travel|dot|d\.o\.t\.?|((short|long)( term)?) trend\b.*|year on year change|change|(change|reduction|increase|improvement) (from|on|since|compared (to|with)) .{1,40}|(better|worse) (or|\/) (worse|better)|variation|assurance|improving ?\/ ?(declining|worsening)|comparison (with|to) (last|previous) (year|quarter|month|period))$/,
     confidence: 0.9,
   },
   {
@@ -426,10 +428,11 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
     return { role: 'actual', confidence: 0.9, reason: `header "${raw.trim()}" is the share that met the target` };
   // "Goal 2024/25", "Annual ambition", "Trajectory" (the NHS's planned figure): a target by another
   // name. "Goal" or "Ambition" alone heads a column of themes as often ("A thriving economy").
-  // "2018/19 Budget Standard" (NZ Corrections' appropriation standards): the year's standard to meet.
+  // "2018/19 Budget Standard" (NZ Corrections' appropriation standards), "Objective 2024/25" (an NHS
+  // trust's infection objective): the year's level to meet.
   const byAnotherName = !/\btargets?\b|\btrajector(y|ies)\b/.test(text);
   if (
-    /\b(targets?|goals?|trajector(y|ies)|ambitions?|standards?)\b/.test(text) &&
+    /\b(targets?|goals?|trajector(y|ies)|ambitions?|standards?|objectives?)\b/.test(text) &&
     !/target met|target date|target hardening|standards? (met|achieved)|(within|outside|meeting|meet) (the )?standard|against (our |the |its )?(\w+ )?standards?/.test(
       text,
     ) &&
@@ -437,7 +440,7 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
   ) {
     const rest = text
       .replace(
-        /\b(annual|targets?|goals?|trajector(y|ies)|ambitions?|(budget )?standards?|yearly|year|full year|for|ytd|our|profiled?)\b/g,
+        /\b(annual|targets?|goals?|trajector(y|ies)|ambitions?|(budget )?standards?|objectives?|yearly|year|full year|for|ytd|our|profiled?)\b/g,
         ' ',
       )
       .replace(/\s*%(?=\s|$)/g, ' ')
@@ -456,7 +459,7 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
     const period = named?.kind === 'year' && named.calendar ? undefined : named;
     // A standard is a target only where nothing but its year is left ("Decent Homes Standard
     // 2023/24" names a measure).
-    const standardOnly = /\bstandards?\b/.test(text) && !/\b(targets?|goals?|trajector(y|ies)|ambitions?)\b/.test(text);
+    const standardOnly = /\b(standards?|objectives?)\b/.test(text) && !/\b(targets?|goals?|trajector(y|ies)|ambitions?)\b/.test(text);
     if (!standardOnly || dated === '' || named)
       return {
         role: 'target',

@@ -95,22 +95,32 @@ function blockOf(grid: SheetGrid, top: number, bottom: number, measuresOnly: boo
   let words = 0;
   let figures = 0;
   let measures = 0;
+  // Rows with a name and a figure on them: two or more are a table's rows, whatever their words.
+  let namedFigures = 0;
   for (let r = top; r <= bottom; r++) {
     const cells = from === 0 ? grid.filledColumns(r) : grid.filledColumnsIn(r, from, Infinity);
     if (cells.length === 0) continue;
     left = Math.min(left, cells[0]!);
     right = Math.max(right, cells[cells.length - 1]!);
+    let rowWords = false;
+    let rowFigures = false;
     for (const c of cells) {
       if (PIVOT.test(grid.text(r, c))) return undefined;
       const kind = valueKind(grid.cell(r, c));
-      if (kind === 'figure') figures++;
-      else if (kind === 'words') {
+      if (kind === 'figure') {
+        figures++;
+        rowFigures = true;
+      } else if (kind === 'words') {
         words++;
+        rowWords = true;
         if (MEASURE_WORDS.test(grid.text(r, c))) measures++;
       }
     }
+    if (rowWords && rowFigures) namedFigures++;
   }
-  if (measuresOnly && measures === 0) return undefined;
+  // "MRSA bacteraemia | 0 | 1" under "Infection | Annual limit | Actual", above a table that was
+  // read: its names are no measure words, but its rows are a table's all the same.
+  if (measuresOnly && measures === 0 && namedFigures < 2) return undefined;
   return figures > 0 && words > 0 ? { top, left, bottom, right } : undefined;
 }
 

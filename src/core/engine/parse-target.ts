@@ -235,7 +235,8 @@ export function parseTargetText(raw: string): Target {
   // "All" (every council meeting webcast) is all of them; "Zero" none at all.
   if (t === 'all') return { kind: 'threshold', text, value: 100, unit: 'percent', direction: 'higher' };
   // "Nil" (NZ Corrections' standards): none at all, as "Zero" is.
-  if (t === 'zero' || t === 'nil') return { kind: 'threshold', text, value: 0, unit: 'count', direction: 'lower' };
+  if (t === 'zero' || t === 'nil' || t === 'zero tolerance')
+    return { kind: 'threshold', text, value: 0, unit: 'count', direction: 'lower' };
   const change =
     /^(maintain|keep|sustain|reduce|decrease|lower|increase|improve|raise|grow)(\s+(performance|the (figure|level|rate)|current (level|performance)|(or|and) (improve|reduce|decrease|lower|increase|raise)|levels?))*$/.exec(
       t,

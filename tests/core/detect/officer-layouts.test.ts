@@ -1522,3 +1522,31 @@ describe("the fourteenth reviewer's grids (NHS, police, fire)", () => {
     expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:target', 'C:actual', 'D:status']);
   });
 });
+
+describe('infection objectives and SPC columns', () => {
+  test('"Infection | Objective 2024/25 | Year to date" over infections: the objective is the target (an NHS trust\'s infection table)', () => {
+    expect(classifyHeader('Objective 2024/25')).toMatchObject({ role: 'target', period: { kind: 'year', fy: 2024 } });
+    expect(classifyHeader('Objective')).toBeUndefined();
+  });
+
+  test('an SPC chart\'s "Variation" and "Assurance" are the publisher\'s reading, never a commentary column to write into (NHS England, Making Data Count)', () => {
+    expect(classifyHeader('Variation')?.role).toBe('trend');
+    expect(classifyHeader('Assurance')?.role).toBe('trend');
+  });
+
+  test('infections whose names are no measure words, above a table that was read, are still named when unread (Plymouth Hospitals NHS Trust)', () => {
+    // Plymouth's December figures ("one case of Clostridium Difficile against trajectories of 1 and 8").
+    const { detection } = read([
+      ['Infection', 'Quota', 'December'],
+      ['Hospital apportioned MRSA bacteraemia', 1, 0],
+      ['Clostridium difficile', 8, 1],
+      [],
+      ['Standard', 'Target', 'Position'],
+      ['Four-hour wait', pct(0.95), { v: 0.864, fmt: '0.0%' }],
+    ]);
+    expect(detection.tables.map((table) => table.range.top + 1)).toEqual([5]);
+    expect(detection.doubts.map((doubt) => doubt.message)).toContain(
+      "'KPIs'!A1:C3 looks like KPIs, but no table could be read there: choose its columns (or mark it as not a KPI table).",
+    );
+  });
+});
