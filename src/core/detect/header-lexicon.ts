@@ -474,6 +474,10 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
       return { role: 'description', confidence: 0.9, reason: `header "${raw.trim()}" names the measures`, title: match[1]!.trim() };
     }
   }
+  // "Year to date (end of February)" (St Helens and Knowsley's board report): the year so far, to
+  // the month it names.
+  if (/^(year to date|ytd)( to)?( the)? end of [a-z]+( \d{4})?$|^(year to date|ytd) to [a-z]+( \d{4})?$/.test(text))
+    return { role: 'actual', period: { kind: 'ytd' }, confidence: 0.9, reason: `header "${raw.trim()}" is the year to date` };
   // "P7 | P8 | P9" heading columns: a housing association's periods of its financial year. Only as
   // a heading, and only from P5: "P1 | P2 | P3 | P4" head repair priorities or call grades as often.
   const period = parsePeriodLabel(text.replace(/^p(?=(1[0-2]|[5-9])\b)/, 'period '));

@@ -171,6 +171,20 @@ function readQuarterDeadline(text: string): CalendarDate | undefined {
  * `unreadable` with the reason, and the verdict shows it.
  */
 export function parseTargetText(raw: string): Target {
+  const read = parseTargetWords(raw);
+  // "no more than three for the year" (St Helens and Knowsley's MRSA target): a number written in
+  // words, read as the figure it names where the words alone could not be read.
+  if (read.kind !== 'unreadable' || !NUMBER_WORD.test(raw)) return read;
+  const inFigures = parseTargetWords(
+    raw.replace(new RegExp(NUMBER_WORD.source, 'gi'), (word) => String(NUMBER_WORDS.indexOf(word.toLowerCase()))),
+  );
+  return inFigures.kind === 'unreadable' ? read : { ...inFigures, text: raw };
+}
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const NUMBER_WORD = new RegExp(String.raw`\b(${NUMBER_WORDS.join('|')})\b`, 'i');
+
+function parseTargetWords(raw: string): Target {
   const text = raw;
   // "Top quartile (97.3%)", "National average (3.6%)": the comparator's figure is written beside
   // it, and is the figure to reach.

@@ -9,6 +9,7 @@ import { classifyHeader } from '../../../src/core/detect/header-lexicon';
 import { readStatusWord } from '../../../src/core/engine/status-words';
 import { latestPeriodWithData } from '../../../src/core/plan/recalc-plan';
 import { columnLetter } from '../../../src/core/model/address';
+import { parseTargetText } from '../../../src/core/engine/parse-target';
 import { periodLabel } from '../../../src/core/periods/period';
 import { planValueText } from '../../../src/core/plan/plan-types';
 import { runKpiTracker } from '../../../src/core/run/run-kpi-tracker';
@@ -1548,5 +1549,17 @@ describe('infection objectives and SPC columns', () => {
     expect(detection.doubts.map((doubt) => doubt.message)).toContain(
       "'KPIs'!A1:C3 looks like KPIs, but no table could be read there: choose its columns (or mark it as not a KPI table).",
     );
+  });
+});
+
+describe('a ceiling in words, already passed in the year to date', () => {
+  test('"no more than three for the year" against "Year to date (end of February)": 10 cases is not met (St Helens and Knowsley, MRSA 2012-13)', () => {
+    expect(parseTargetText('no more than three for the year')).toMatchObject({ kind: 'threshold', value: 3, direction: 'lower' });
+    const { detection, verdicts } = read([
+      ['Indicator', 'Target 2012-13', 'Year to date (end of February)'],
+      ['Hospital acquired MRSA bacteraemia', 'no more than three for the year', 10],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:target 2012/13', 'C:actual YTD 2012/13']);
+    expect(verdicts.map((verdict) => verdict.status)).toEqual(['missed']);
   });
 });
