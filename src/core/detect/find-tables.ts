@@ -606,10 +606,6 @@ function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): Head
     }
   }
   if (filledCount < 2 || figures * 2 > filledCount) return undefined;
-  // "Key | On target | Out of target but within tolerance | …": a legend, written as a row over the
-  // table (Cheshire West and Chester), is no header.
-  const firstText = grid.text(row, Math.max(span.left, grid.firstFilledColumn(row)));
-  if (firstText.length <= 12 && LEGEND.test(firstText)) return undefined;
   // One row alone is a header only if at least half its cells are recognised and no role other
   // than a repeatable one is named twice; failing that, only a second header row below can save it.
   const recognisedAlone = recognisedIfHeaderAlone(grid, row, span.left, right, filledCount);
@@ -623,6 +619,10 @@ function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): Head
         : 1
       : 0;
   if (recognisedAlone === undefined && extraRows === 0) return undefined;
+  // "Key | On target | Out of target but within tolerance | …": a legend, written as a row over the
+  // table (Cheshire West and Chester), is no header. Asked only of rows still in the running.
+  const firstText = grid.text(row, Math.max(span.left, grid.firstFilledColumn(row)));
+  if (firstText.length <= 12 && LEGEND.test(firstText)) return undefined;
   // Names of series over kinds of figure ("North | | South" over "Target | Actual | …"): the kinds
   // below are what is recognised.
   const recognised =

@@ -38,8 +38,12 @@ export function keyTolerance(grid: SheetGrid, table: DetectedTable): Tolerance |
     const fromHeading = toleranceStatedIn(column.header);
     if (fromHeading) return fromHeading;
     // The near miss's own words say its band: "Target slightly missed (within 10%)" (Maidstone).
+    // A status column repeats a few words down thousands of rows: each is read once.
+    const seen = new Set<string>();
     for (const indicator of table.indicators) {
       const text = grid.text(indicator.row, column.col);
+      if (seen.has(text)) continue;
+      seen.add(text);
       const band = NEAR_WITHIN.exec(text);
       if (band && readStatusWord(text) === 'near') return { rule: 'relative', percent: Number(band[1]) };
     }

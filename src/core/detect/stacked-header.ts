@@ -15,7 +15,9 @@ import type { SheetGrid } from './sheet-grid';
  * figures follows within a few rows, after at most a group's heading. Undefined for anything else.
  */
 export function stackedHeaderRows(grid: SheetGrid, row: number): number[] | undefined {
-  if (grid.filledCount(row) === 0 || grid.figuresBesideYears(row) > 0) return undefined;
+  // Asked of every row a header could start at: the row's own counts rule out body rows unread
+  // (a first row of years typed as numbers is the two-row readers' shape, not this one).
+  if (grid.filledCount(row) === 0 || grid.figureCount(row) > 0) return undefined;
   const rows = [row];
   for (let r = row + 1; r < grid.rows && rows.length < MAX_ROWS; r++) {
     if (grid.filledCount(r) < 2 || grid.figuresBesideYears(r) > 0) break;
