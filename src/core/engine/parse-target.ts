@@ -245,7 +245,8 @@ function parseTargetWords(raw: string): Target {
   // "01:30", "08:00" (999 call handling and fire attendance, written as the times are): minutes and
   // seconds, held as a time.
   const duration = /^\d{1,3}:[0-5]\d(:[0-5]\d)?$/.test(t) ? readDuration(t) : undefined;
-  if (duration !== undefined) return { kind: 'threshold', text, value: Math.round(duration * 1e6) / 1e6, unit: 'minutes' };
+  // Rounded as a figure's own time is (parse-actual), so "01:20" against "01:20" is met, not 0 above.
+  if (duration !== undefined) return { kind: 'threshold', text, value: roundFloat(duration), unit: 'minutes' };
   // "All" (every council meeting webcast) is all of them; "Zero" none at all.
   if (t === 'all') return { kind: 'threshold', text, value: 100, unit: 'percent', direction: 'higher' };
   // "Nil" (NZ Corrections' standards): none at all, as "Zero" is.
@@ -307,12 +308,11 @@ function parseTargetWords(raw: string): Target {
     const scale = band[4] === 'm' ? 1e6 : band[4] === 'k' ? 1e3 : band[4] === 'bn' ? 1e9 : 1;
     const centre = Number(band[3]!.replace(/,/g, '')) * scale;
     const share = Number(band[1]) / 100;
-    const round = (value: number): number => Math.round(value * 1e6) / 1e6;
     return {
       kind: 'range',
       text,
-      low: round(centre * (1 - share)),
-      high: round(centre * (1 + share)),
+      low: roundFloat(centre * (1 - share)),
+      high: roundFloat(centre * (1 + share)),
       unit: band[4] === '%' ? 'percent' : band[2] ? 'money' : 'count',
     };
   }

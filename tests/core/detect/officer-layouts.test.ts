@@ -1481,6 +1481,14 @@ describe("the fourteenth reviewer's grids (NHS, police, fire)", () => {
     expect(verdicts[0]!.reason).toContain('98 seconds');
   });
 
+  test('a time written as the target is, "01:20" against "01:20", meets it exactly (Warwickshire Fire\'s call handling)', () => {
+    const { verdicts } = read([
+      ['Indicator', 'Target', 'Q1 2024/25'],
+      ['999 call handling time (mm:ss)', '01:20', '01:20'],
+    ]);
+    expect(verdicts.map((verdict) => verdict.status)).toEqual(['met']);
+  });
+
   test('"Best Quartile" and "Welsh Median" are comparators, "PAM/030" a reference (Carmarthenshire, PIMS Q3 2018/19)', () => {
     const { detection, verdicts } = read([
       [
