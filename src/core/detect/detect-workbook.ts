@@ -756,7 +756,7 @@ function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[],
     targetYear === undefined &&
     outturnsOnly &&
     undatedParts.length > 0 &&
-    datedYears.every((column) => column.col < Math.min(...undatedParts.map((part) => part.col))) &&
+    datedYears.every((column) => undatedParts.every((part) => column.col < part.col)) &&
     // A bare "2023/24" before four full quarters may be that year's own: only an outturn named so,
     // or quarters still being filled in, say the year is over.
     (stillFillingIn || datedYears.every((column) => /\b(year[- ]end|outturn|out-turn|actual|previous|last year)\b/i.test(column.header)));

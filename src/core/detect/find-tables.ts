@@ -295,7 +295,7 @@ const GROUP_HEADING = /target met|met|rating/i;
 function hasSecondHeaderRow(grid: SheetGrid, row: number, span: ColumnSpan): boolean {
   const below = row + 1;
   if (below >= grid.rows) return false;
-  if (seriesUnderPeriods(grid, row, span) || kindsUnderGroups(grid, row, span)) return true;
+  if (seriesUnderPeriods(grid, row, span)) return true;
   // Each cell above a label is blank, merged, a group heading or a year. Asked first: it needs no
   // classification, and under a table's body row (a reference above a reference) it fails at once,
   // at the first label, which the row's counts give without looking at the cells before it.
@@ -581,7 +581,7 @@ export function readHeader(
 /** A header over three or four rows, each column's heading read downwards (see stacked-header). */
 function readStackedHeader(grid: SheetGrid, row: number, span: ColumnSpan): HeaderCandidate | undefined {
   const rows = span === WHOLE_ROW ? stackedHeaderRows(grid, row) : undefined;
-  return rows && mapHeader(grid, rows, span, 0, true);
+  return rows && mapHeader(grid, rows, span, 0, 'stacked');
 }
 
 function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): HeaderCandidate | undefined {
@@ -611,9 +611,13 @@ function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): Head
   const recognisedAlone = recognisedIfHeaderAlone(grid, row, span.left, right, filledCount);
   // "2024/25", then "Q1 | Q2", then "Actual | RAG | Actual | RAG": a third row of labels under
   // the second is the header's too.
-  const extraRows = namesRowBetween(grid, row, span)
+  // Names of series over kinds of figure ("North | | South" over "Target | Actual | …") are a second
+  // header row too, asked once here and handed on to map the columns.
+  const between = namesRowBetween(grid, row, span);
+  const kindGroups = !between && kindsUnderGroups(grid, row, span);
+  const extraRows = between
     ? 2
-    : hasSecondHeaderRow(grid, row, span)
+    : kindGroups || hasSecondHeaderRow(grid, row, span)
       ? hasSecondHeaderRow(grid, row + 1, span) && periodsOver(grid, row + 1, span)
         ? 2
         : 1
@@ -623,12 +627,11 @@ function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): Head
   // table (Cheshire West and Chester), is no header. Asked only of rows still in the running.
   const firstText = grid.text(row, Math.max(span.left, grid.firstFilledColumn(row)));
   if (firstText.length <= 12 && LEGEND.test(firstText)) return undefined;
-  // Names of series over kinds of figure ("North | | South" over "Target | Actual | …"): the kinds
-  // below are what is recognised.
-  const recognised =
-    recognisedAlone ?? (recognisedCells(grid, row, span.left, right) || (extraRows === 1 && kindsUnderGroups(grid, row, span) ? 1 : 0));
+  // Under names of series, the kinds below are what is recognised.
+  const groups = extraRows === 1 && kindGroups;
+  const recognised = recognisedAlone ?? (recognisedCells(grid, row, span.left, right) || (groups ? 1 : 0));
   if (recognised < 1) return undefined;
-  return mapHeader(grid, [row, row + 1, row + 2].slice(0, extraRows + 1), span, recognised);
+  return mapHeader(grid, [row, row + 1, row + 2].slice(0, extraRows + 1), span, recognised, groups ? 'groups' : 'rows');
 }
 
 /** The first word of a legend row. */
@@ -680,8 +683,12 @@ function mapHeader(
   rows: number[],
   span: ColumnSpan,
   recognised: number,
-  /** Rows of a stacked header (see stacked-header), each column's heading read downwards. */
-  stacked = false,
+  /**
+   * How the rows' words make each column's heading: together, as `guessesFor` reads them; a stacked
+   * header's, each column read downwards (see stacked-header); or names of series over kinds of
+   * figure (kindsUnderGroups), each kind its group's series.
+   */
+  reading: 'rows' | 'stacked' | 'groups' = 'rows',
 ): HeaderCandidate | undefined {
   const row = rows[0]!;
   const filled = filledInSpan(grid, row, span);
@@ -692,12 +699,12 @@ function mapHeader(
   if (rows.length === 1 && recognised * 2 < filled.length) return undefined;
   const allCols = rows.length > 1 ? [...new Set([...filled, ...below])].sort((a, b) => a - b) : filled;
   const seriesGroups = rows.length === 2 && seriesUnderPeriods(grid, row, span);
-  const kindGroups = rows.length === 2 && !seriesGroups && kindsUnderGroups(grid, row, span);
-  const combined = stacked
-    ? stackedGuesses(grid, rows, allCols)
-    : kindGroups
-      ? kindsOfGroups(grid, rows, allCols)
-      : guessesFor(grid, rows, allCols, seriesGroups);
+  const combined =
+    reading === 'stacked'
+      ? stackedGuesses(grid, rows, allCols)
+      : reading === 'groups'
+        ? kindsOfGroups(grid, rows, allCols)
+        : guessesFor(grid, rows, allCols, seriesGroups);
 
   const columns: ColumnMapping[] = [];
   let title: string | undefined;

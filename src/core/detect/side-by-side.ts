@@ -23,20 +23,20 @@ export function sideBySideSplit(grid: SheetGrid, header: HeaderCandidate): Colum
   const body = bodyRows(grid, header.rows[header.rows.length - 1]! + 1);
   if (body.length < 2) return undefined;
   const rows = [...header.rows, ...body];
+  const labels = header.rows[header.rows.length - 1]!;
+  const headings = (columns: readonly ColumnMapping[]): string =>
+    columns.map((column) => normaliseHeader(grid.text(labels, column.col))).join('|');
   for (let gap = first + 1; gap < last; gap++) {
     if (rows.some((r) => grid.filledCell(r, gap))) continue;
-    if (!figures.some((column) => column.col > gap) || !figures.some((column) => column.col < gap)) continue;
+    const left = figures.filter((column) => column.col < gap);
+    const right = figures.filter((column) => column.col > gap);
+    if (left.length === 0 || right.length === 0) continue;
     // The right side's first column holds words on every body row: its measures' names.
     const names = Math.min(...body.map((r) => grid.filledColumnsIn(r, gap + 1, last)[0] ?? Infinity));
-    if (!Number.isFinite(names) || names >= figures.find((column) => column.col > gap)!.col) continue;
+    if (!Number.isFinite(names) || names >= right[0]!.col) continue;
     if (!body.every((r) => valueKind(grid.cell(r, names)) === 'words')) continue;
     // A second table heads its figures as the first does; a column of words after a spacer in one
     // table ("Lead Officer | Q1 | Q2 | Status") does not repeat them.
-    const labels = header.rows[header.rows.length - 1]!;
-    const headings = (columns: readonly ColumnMapping[]): string =>
-      columns.map((column) => normaliseHeader(grid.text(labels, column.col))).join('|');
-    const left = header.columns.filter((column) => column.col < gap && FIGURE_ROLES.has(column.role));
-    const right = header.columns.filter((column) => column.col > gap && FIGURE_ROLES.has(column.role));
     if (headings(left) !== headings(right)) continue;
     // Over the names, nothing, their own heading or a theme: never another column's ("Lead Officer").
     const namesRole = grid.text(labels, names) ? grid.classify(grid.headerText(labels, names))?.role : undefined;
