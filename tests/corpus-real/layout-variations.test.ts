@@ -13,13 +13,14 @@ import { VARIATIONS, varied } from './layout-variations';
 // (the whole set's own share fell from 94.0% to 91.1% with them); measured then: 90.3%, 90.8%,
 // 89.3%, 88.1%, 82.4%. Raised later that day, when the working set read 95.4%: measured 94.8%,
 // 94.7%, 93.6%, 91.4%, 82.9%. Raised on the next, with 196 working files: measured 96.0%, 95.1%,
-// 95.3%, 94.5%, 84.3%.
+// 95.3%, 94.5%, 84.3%. Side by side raised when years repeated over two tables read as headings:
+// measured 86.8%.
 const FLOOR: Record<string, number> = {
   'an empty column after the names': 0.95,
   'a blank line under the header': 0.95,
   'a comments column at the end': 0.95,
   'a unit after each figure heading': 0.94,
-  'the sheet twice, side by side': 0.84,
+  'the sheet twice, side by side': 0.86,
   // Added with 196 working files: measured 96.0% and 95.9%.
   'headings in capitals': 0.95,
   'a title straight over the header': 0.95,

@@ -604,6 +604,8 @@ function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): Head
       filledCount++;
       if (!couldHeadAColumn(grid, cell)) figures++;
     }
+    // The years heading one of two tables side by side are its headings, as across a whole row.
+    if (figures >= 2) figures -= grid.yearHeadings(row, span.left, right);
   }
   if (filledCount < 2 || figures * 2 > filledCount) return undefined;
   // One row alone is a header only if at least half its cells are recognised and no role other

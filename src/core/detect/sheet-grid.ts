@@ -242,11 +242,9 @@ export class SheetGrid {
   }
 
   /**
-   * A row's figures that could not head a column: years typed as numbers, a run of years with
-   * none missing, in order or not ("2020 | 2021 | 2022"; a data set's "2019 | 2023 | 2016 | …",
-   * the NYC Comptroller's), are headings; counts that happen to fall among the years ("2034 |
-   * 1998") are not. Rows whose first figure is no year (nearly every body row) are not looked at
-   * any further.
+   * A row's figures that could not head a column: years typed as numbers (see `yearHeadings`) are
+   * headings. Rows whose first figure is no year (nearly every body row) are not looked at any
+   * further.
    */
   figuresBesideYears(row: number): number {
     const figures = this.figureCount(row);
@@ -254,18 +252,30 @@ export class SheetGrid {
     // Month-end dates heading a monthly report's columns ("30/09/2024 | 31/10/2024") can head them.
     const monthEnds = this.monthEndDates(row);
     if (monthEnds > 0) return figures - monthEnds;
+    return figures - this.yearHeadings(row, this.firstFilledColumn(row), this.lastFilledColumn(row));
+  }
+
+  /**
+   * How many of a row's figures from `left` to `right` are years heading columns: a run of years
+   * typed as numbers with none missing, in order or not ("2020 | 2021 | 2022"; a data set's "2019 |
+   * 2023 | 2016 | …", the NYC Comptroller's), or that run again for a table standing beside it
+   * ("2018 | 2019 | 2020 | | 2018 | 2019 | 2020"). Counts that happen to fall among the years
+   * ("2034 | 1998") are none, nor are years beside any other figure: 0 then.
+   */
+  yearHeadings(row: number, left: number, right: number): number {
     // Cells looked at in place: every row of a sheet is asked, and few go past the first figure,
     // so the years are listed only once one is found.
     let years: number[] | undefined;
-    for (let c = this.firstFilledColumn(row), last = this.lastFilledColumn(row); c <= last; c++) {
+    for (let c = left; c <= right; c++) {
       const cell = cellAt(this.sheet, row, c);
       if (cell.value.kind !== 'number') continue;
-      if (!isTypedYear(cell)) return figures;
+      if (!isTypedYear(cell)) return 0;
       (years ??= []).push(cell.value.value);
     }
-    if (!years || years.length < 2) return figures;
-    years.sort((a, b) => a - b);
-    return years.every((year, i) => i === 0 || year - years[i - 1]! === 1) ? figures - years.length : figures;
+    if (!years) return 0;
+    const distinct = [...new Set(years)].sort((a, b) => a - b);
+    if (distinct.length < 2) return 0;
+    return distinct.every((year, i) => i === 0 || year - distinct[i - 1]! === 1) ? years.length : 0;
   }
 
   /** How many filled cells of a row count as content in a table's body (see `showsWordOrFigure`). */

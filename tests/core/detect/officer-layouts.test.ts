@@ -1292,6 +1292,31 @@ describe('two tables side by side under one header row', () => {
   });
 });
 
+describe('years heading two tables side by side', () => {
+  test('"Bench | 2018 | 2019 | 2020" twice across the sheet over "Mark | Actual | Estimated | Target": both tables keep their two header rows and their years', () => {
+    // The City of Westlake finance department's performance measures (FY2020 budget), laid out
+    // twice across one sheet as an officer sets out two departments.
+    const years = ['', 'Bench', 2018, 2019, 2020];
+    const kinds = ['', 'Mark', 'Actual', 'Estimated', 'Target'];
+    const staff = ['1. Full Time Equivalents', 'n/a', 4, 4, 4.5];
+    const fundBalance = ['1. Fund balance 180 days or greater', '180 days', '428 days', '467 days', '435 days'];
+    const { detection } = read([
+      [...years, '', ...years],
+      [...kinds, '', ...kinds],
+      [...staff, '', ...staff],
+      [...fundBalance, '', ...fundBalance],
+    ]);
+    expect(detection.tables.map((table) => [columnLetter(table.range.left), table.headerRows.map((r) => r + 1)])).toEqual([
+      ['A', [1, 2]],
+      ['G', [1, 2]],
+    ]);
+    expect(detection.tables.map((table) => roles(table).slice(2, 5))).toEqual([
+      ['C:previous 2018', 'D:forecast', 'E:target 2020'],
+      ['I:previous 2018', 'J:forecast', 'K:target 2020'],
+    ]);
+  });
+});
+
 describe('a unit after a year heading', () => {
   test('"FY21 (%) | FY22 (%) | FY23 (%)" over "Actual | Actual | Target": the years still date the columns under them', () => {
     // Fort Worth Fire's performance measures (FY23 budget), with the unit written after each year.
