@@ -1530,6 +1530,52 @@ describe('groups of figures named over their kinds', () => {
   });
 });
 
+describe('an eighth round of published tables, read untuned first', () => {
+  test('"Input: | PY ACTUAL | CY ESTIMATE | PROJECTED": the prior and current years written short, and "2.1 million" is a figure, so the groups under it stay one table (City of Hurst, FY19 budget)', () => {
+    expect(classifyHeader('PY ACTUAL')).toMatchObject({ role: 'previous' });
+    expect(classifyHeader('CY Budget')).toMatchObject({ role: 'benchmark' });
+    const { tables } = corpusCase('council-hurst-non-departmental-performance-measures-fy2019.txt');
+    expect(tables).toHaveLength(1);
+    expect([tables[0]!.range.top + 1, tables[0]!.range.bottom + 1]).toEqual([5, 24]);
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'previous', C: 'actual', D: 'forecast' });
+  });
+
+  test('"Compliance with service standard" holds the charter\'s own verdicts: "Complied", and "Four incidences of non-compliance." (Attorney-General\'s Department, 2012-13)', () => {
+    expect(classifyHeader('Compliance with service standard')).toMatchObject({ role: 'status' });
+    expect(readStatusWord('Complied')).toBe('met');
+    expect(readStatusWord('Four incidences of non-compliance.')).toBe('missed');
+    const { verdicts } = corpusCase('data-attorney-generals-department-service-charters-2012-13.txt');
+    expect(verdicts[0]).toMatchObject({ status: 'missed' });
+  });
+
+  test('"Target met?" answered "Thumbs up" or "Thumbs down" is the publisher\'s verdict where the table has no figures (Tairāwhiti District Health)', () => {
+    const { verdicts } = corpusCase('data-tairawhiti-dhb-ministry-of-health-targets.txt');
+    expect(verdicts.map((v) => v.status)).toEqual(['met', 'met', 'missed']);
+  });
+
+  test('"| Our result | Our target" over a month to a row: each commitment is one measure\'s tracker, every month judged against its target (Landgate, 2018-19)', () => {
+    const { tables, verdicts } = corpusCase('data-landgate-customer-service-charter-monthly-2018-19.txt');
+    expect(tables.map((table) => [table.headerRows[0]! + 1, roles(table).B, roles(table).C])).toEqual([
+      [7, 'actual', 'target'],
+      [25, 'actual', 'target'],
+      [43, 'actual', 'target'],
+    ]);
+    // January 2019: 91% of calls answered within 60 seconds against 85%.
+    expect(verdicts.find((v) => v.actualText === '91%')).toMatchObject({ status: 'met' });
+  });
+
+  test('an unheaded column numbering the measures is their reference, though comment rows fall between them (Northumberland, October 2024)', () => {
+    const { tables } = corpusCase('council-northumberland-planning-oct-2024.txt');
+    expect(roles(tables[0]!).A).toBe('reference');
+  });
+
+  test('"Limit increase to 0.93 per cent., i.e. to £67.52." holds a cost down: lower is better, though the figure cannot be read (the Public Record Office, 1997-98)', () => {
+    const { verdicts } = corpusCase('data-public-record-office-key-performance-targets-1997-98.txt');
+    const storage = verdicts.find((v) => v.indicator.startsWith('(b) providing record storage space'))!;
+    expect(storage.polarity).toBe('lower');
+  });
+});
+
 test('column letters in these tests are Excel’s', () => {
   expect(columnIndex('E')).toBe(4);
 });

@@ -37,7 +37,7 @@ const NO_DATA_WORDS =
 
 /** `58.5%`, `£1,334`, `1,234.5`, `12 Days`, `15.41 days`, `4m 40s`, `4 minutes 22 seconds`, `77.3% (330)`, `41 (63%)`, `82.51 per cent`. */
 const FIGURE_TEXT =
-  /^[<>≤≥~]?\s*[+-]?(£|\$)?\s*(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?\s*(%|per ?cent|k|m|p|\(p\)|\(r\)|\*+)?\s*(\*+|p|\(p\)|\(r\)|provisional)?\s*(\(\s*[£]?\d[\d,.]*\s*%?\s*\)|(working |calendar )?days?|wks?|weeks?|hours?|hrs?|mins?|minutes?|secs?|seconds?|months?|years?|per \w+( \w+)?|pa|p\.a\.)?\s*(\*+)?$/i;
+  /^[<>≤≥~]?\s*[+-]?(£|\$)?\s*(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?\s*(%|per ?cent|k|m|p|\(p\)|\(r\)|\*+|million|billion|bn|thousand)?\s*(\*+|p|\(p\)|\(r\)|provisional)?\s*(\(\s*[£]?\d[\d,.]*\s*%?\s*\)|(working |calendar )?days?|wks?|weeks?|hours?|hrs?|mins?|minutes?|secs?|seconds?|months?|years?|per \w+( \w+)?|pa|p\.a\.)?\s*(\*+)?$/i;
 const DURATION_TEXT = /^(\d+\s*(h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\s*)+$|^\d{1,2}:\d{2}(:\d{2})?$/i;
 
 const TARGET_PHRASE =

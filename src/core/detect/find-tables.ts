@@ -833,7 +833,14 @@ function mapHeader(
       // Only straight over a body row: words beside figures, not a second row of headings.
       // Under a header of two rows, the first row with figures may come after a group's heading
       // and its gloss ("INPUTS (the resources …)", the Town of Westlake's budget book).
-      const firstBody = firstRowWithFigures(grid, rows[rows.length - 1]! + 1, rows.length > 1 && !seriesGroups ? 3 : 0, columns);
+      // A blank line under the header is passed over, as everywhere.
+      const under = rows[rows.length - 1]! + 1;
+      const firstBody = firstRowWithFigures(
+        grid,
+        grid.filledCount(under) === 0 ? under + 1 : under,
+        rows.length > 1 && !seriesGroups ? 3 : 0,
+        columns,
+      );
       // Across a spacer column, empty in the header and the first body row.
       let unheaded = firstData - 1;
       while (

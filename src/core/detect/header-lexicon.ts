@@ -112,7 +112,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'status',
     pattern:
-      /^(status|rag|rag status|rating|performance|progress|position)( status)? (against|v\.?|vs\.?|versus|compared (to|with)|to) target$|^(on|met|achieved|meeting|hit) target\??$|^(meets?|met|meeting) (the )?(objective|standard|target)\??$|^met ?\/ ?not met$|^(did|have|has|was|were) (we|it|the council|they)( \w+)? (meet|met|achieve|achieved|hit|reach|reached) (our |the |its |their )?targets?\??$|^on track\??$|^(trajectory|plan|standard) (met|achieved)\??$|^(within|on|under) budget\??$/,
+      /^(status|rag|rag status|rating|performance|progress|position)( status)? (against|v\.?|vs\.?|versus|compared (to|with)|to) target$|^(on|met|achieved|meeting|hit) target\??$|^(meets?|met|meeting) (the )?(objective|standard|target)\??$|^met ?\/ ?not met$|^(did|have|has|was|were) (we|it|the council|they)( \w+)? (meet|met|achieve|achieved|hit|reach|reached) (our |the |its |their )?targets?\??$|^on track\??$|^(trajectory|plan|standard) (met|achieved)\??$|^(within|on|under) budget\??$|^compliance with (the )?(service )?(standards?|targets?|charter)$|^(complied|compliant)( with (the )?(service )?(standards?|targets?|charter))?\?$/,
     confidence: 0.9,
   },
   // The publisher's own gap ("Variance from target", "Variance %"): shown, never the figure or the target.
@@ -156,7 +156,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'benchmark',
     pattern:
-      /^adopted$|^(annual |approved |adopted |proposed |amended |revised |original |ytd |profiled )?budget( to date| ytd)?( %| £k| £m| £000s?| £'000s?)?$/,
+      /^adopted$|^(annual |approved |adopted |proposed |amended |revised |original |ytd |profiled |current year |this year )?budget( to date| ytd)?( %| £k| £m| £000s?| £'000s?)?$/,
     confidence: 0.8,
   },
   // "Quartile" over 1 to 4: where the figure stands among its peers, never a figure or a target.
@@ -186,7 +186,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'trend',
     pattern:
-      /^(trend|direction of travel|travel|dot|d\.o\.t\.?|((short|long)( term)?) trend\b.*|year on year change|change|(change|reduction|increase|improvement) (from|on|since|compared (to|with)) .{1,40}|(better|worse) (or|\/) (worse|better)|variation|assurance|improving ?\/ ?(declining|worsening)|comparison (with|to) (last|previous) (year|quarter|month|period))$/,
+      /^(trend|direction of travel|travel|dot|d\.o\.t\.?|((short|long)( term)?) trend\b.*|year on year change|change|(change|reduction|increase|improvement) (from|on|since|compared (to|with)) .{1,40}|(better|worse) (or|\/) (worse|better)|variation|assurance|improving ?\/ ?(declining|worsening)|comparison (with|to) (last|previous) (year|quarter|month|period))$|^.{0,60}\b(compared (to|with)|comparison (with|to)|against) (the )?(last|previous|prior|same period last) (year|quarter|month|period)\??$/,
     confidence: 0.9,
   },
   {
@@ -288,6 +288,9 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
     .replace(/\s+/g, ' ')
     .trim();
   if (text === '' || text.length > 160) return undefined;
+  // "PY Actual | CY Estimate" (a US budget book): the prior year's and the current year's, written short.
+  const short = /^(py|cy) (?=[a-z])/.exec(text);
+  if (short) return classifyHeader(`${short[1] === 'py' ? 'prior year' : 'current year'} ${text.slice(short[0].length)}`);
   // "name_en" (the GC InfoBase's indicators): a data set's field naming each row. "Name" typed as
   // a heading beside "Indicator" is as often a person's.
   if (field && text === 'name') return { role: 'description', confidence: 0.8, reason: `header "${raw.trim()}" names each row` };

@@ -97,6 +97,18 @@ const NATION = /^(england|wales|scotland|northern ireland|uk|great britain)$/;
 /** Words that only a trend says: a polarity column never reads "No change". */
 const TREND_ONLY = /^(no change|unchanged|same|stable|static|no movement)$/i;
 
+/** "Similar to last year", "Better than the previous quarter", "Worse than same period last year". */
+const COMPARED_WITH_BEFORE =
+  /^(similar|same|better|worse|higher|lower|improved|improving|declined|declining|deteriorated|up|down|in line)\b.{0,30}\b(last|previous|the previous|prior) (year|quarter|month|period)$/i;
+
+/** Whether most filled body cells of a column compare the figure with an earlier period's. */
+function comparesWithBefore(grid: SheetGrid, col: number, rows: readonly number[]): boolean {
+  const filled = rows.map((r) => grid.text(r, col).trim()).filter(Boolean);
+  return (
+    filled.length > 0 && filled.filter((text) => COMPARED_WITH_BEFORE.test(text.replace(/[.!]+$/, ''))).length * 3 >= filled.length * 2
+  );
+}
+
 /** Whether any body cell of a column reads as `pattern`. */
 function profileHoldsText(grid: SheetGrid, col: number, rows: readonly number[], pattern: RegExp): boolean {
   return rows.some((r) => pattern.test(grid.text(r, col).trim()));
@@ -249,6 +261,8 @@ function holdsRowNumbers(grid: SheetGrid, col: number, rows: readonly number[]):
   for (const r of rows) {
     const cell = grid.cell(r, col);
     if (cell.value.kind === 'empty') continue;
+    // A comment row under an indicator ("COMMENTS: Strong performance …", Northumberland) is no row of the numbering.
+    if (cell.value.kind === 'text' && grid.filledCount(r) === 1) continue;
     if (cell.value.kind !== 'number' || !Number.isInteger(cell.value.value) || cell.value.value < 0 || cell.value.value > 9999)
       return false;
     if (cell.value.value <= previous) return false;
@@ -580,6 +594,10 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
           ? column(cell, 'trend', 0.7, `its values say which way the figure moved (${examples(own)})`)
           : column(cell, 'polarity', 0.7, `its values say which way is better (${examples(own)})`),
       );
+    } else if (descriptionCol !== undefined && cell.col > descriptionCol && comparesWithBefore(grid, cell.col, bodyRows)) {
+      // "Similar to last year", "Better than last quarter" (LiveWest's tenant satisfaction measures):
+      // the publisher's own direction of travel, never a column to write comments into.
+      roles.set(cell.col, column(cell, 'trend', 0.7, `its values compare the figure with an earlier one (${examples(own)})`));
     } else if (descriptionCol !== undefined && cell.col > descriptionCol && shareOf(own, 'words') >= 0.6 && own.averageLength >= 20) {
       if (![...roles.values()].some((c) => c.role === 'commentary'))
         roles.set(cell.col, column(cell, 'commentary', 0.6, `it holds sentences (${examples(own)})`));

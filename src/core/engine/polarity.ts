@@ -250,6 +250,7 @@ const SHARE_FLOOR = limit('at least|no less than|not less than|(?<!no |not )more
 
 /** A measure named by its aim: "Reduce total crime", "Increase the number of …". */
 // Not "Lower quartile rent" or "Lower Super Output Areas": "lower" starts a name as often as an aim.
+const HOLD_DOWN_A_RISE = /^(limit|cap|contain|restrict|keep down)( the)? (increase|rise|growth)\b/i;
 const AIM_FIRST = /^(reduce|decrease|minimi[sz]e|increase|raise|maximi[sz]e)\s+(the\s+)?\w/i;
 
 /**
@@ -457,6 +458,16 @@ export function decidePolarity(inputs: PolarityInputs): PolarityDecision {
   if ((target.kind === 'change' && aimSaysWhichWay(target)) || (target.kind === 'benchmark' && target.direction)) {
     const polarity = target.kind === 'change' ? (target.aim === 'reduce' ? 'lower' : 'higher') : target.direction!;
     return { polarity, source: 'target wording', assumed: false, reason: describe(polarity, `the target says "${target.text.trim()}"`) };
+  }
+  // "Limit increase to 0.93 per cent., i.e. to £67.52." (the Public Record Office's unit costs): a
+  // rise held down, though the figure itself cannot be read.
+  if (target.kind === 'unreadable' && HOLD_DOWN_A_RISE.test(target.text.trim())) {
+    return {
+      polarity: 'lower',
+      source: 'target wording',
+      assumed: false,
+      reason: describe('lower', `the target says "${target.text.trim()}"`),
+    };
   }
   if (target.kind === 'threshold' && target.unit === 'percent' && target.value === 100) {
     return { polarity: 'higher', source: 'target unit', assumed: false, reason: 'higher is better (the target is 100%: all of them)' };

@@ -21,19 +21,20 @@ export const LABEL_FAMILIES: ReadonlyArray<Partial<Record<Status, string>> & { m
  * Agreement's "Partly met" and "Broadly on course with minor slippage" (the Ministry of Defence)
  * sit between met and not met, as "Partially achieved" does; so do Maidstone's "Target slightly
  * missed (within 10%)" and Rother's "Improving towards target". "Out of target and tolerance"
- * (Cheshire West and Chester) and "Behind target" (Cherwell) are misses.
+ * (Cheshire West and Chester) and "Behind target" (Cherwell) are misses. A service charter's standard
+ * is "Complied" with or not (the Attorney-General's Department).
  */
 const WHOLE: ReadonlyArray<[RegExp, Status]> = [
   [
-    /^(green|g|on target|on track|target met|met|met goal|goal met|success|achieved|exceeded|target exceeded|above target|better than target|tick|✓|✔|☑|☺|🙂|😀|😊|yes|y|complete|completed|on course|on schedule|✅|☺️)$/,
+    /^(green|g|on target|on track|target met|met|met goal|goal met|success|achieved|exceeded|target exceeded|above target|better than target|tick|✓|✔|☑|☺|🙂|😀|😊|yes|y|complete|completed|on course|on schedule|✅|☺️|👍|(fully )?(complied|compliant))$/,
     'met',
   ],
   [
-    /^(amber|a|near target|close to target|within tolerance|slightly off track|partially achieved|near miss|triangle|⚠|◆|▲?\s*amber|at risk|some risk|on course with some risk|partly met|partially met|broadly on course( with minor slippage)?|slightly (off|below|under|behind) (target|track)|nearly (achieved|met)|almost (achieved|met)|target (slightly )?missed \(within \d+(\.\d+)?%\)|target slightly missed|improving towards target)$/,
+    /^(amber|a|near target|close to target|within tolerance|slightly off track|partially achieved|near miss|triangle|⚠|◆|▲?\s*amber|at risk|some risk|on course with some risk|partly met|partially met|broadly on course( with minor slippage)?|(partially|partly) (complied|compliant)|slightly (off|below|under|behind) (target|track)|nearly (achieved|met)|almost (achieved|met)|target (slightly )?missed \(within \d+(\.\d+)?%\)|target slightly missed|improving towards target)$/,
     'near',
   ],
   [
-    /^(red|r|off target|off track|target not met|not met|not achieved|missed|below target|worse than target|cross|✗|✘|✖|✖️|❌|×|☒|☹|🙁|😞|no|n|red octagon|octagon|delayed|behind schedule|off course|not on course|not on track|not on target|overdue|did not meet|goal not met|failure|target not achieved|target missed|not achieving target|behind target|out of target and tolerance|outside tolerance)$/,
+    /^(red|r|off target|off track|target not met|not met|not achieved|missed|below target|worse than target|cross|✗|✘|✖|✖️|❌|×|☒|☹|🙁|😞|👎|no|n|red octagon|octagon|delayed|behind schedule|off course|not on course|not on track|not on target|overdue|did not meet|goal not met|failure|target not achieved|target missed|not achieving target|behind target|out of target and tolerance|outside tolerance|not (complied|compliant)|non-?compliant)$/,
     'missed',
   ],
   [/^(for info(rmation)? only|data only|information only|monitoring only|contextual|not rated|no target)$/, 'no-target'],
@@ -41,11 +42,19 @@ const WHOLE: ReadonlyArray<[RegExp, Status]> = [
 
 /**
  * Words inside a longer description of an icon ("Green happy face indicating meeting or exceeding
- * the target"; "Unhappy-face", Western Port Water's image name).
+ * the target"; "Unhappy-face", Western Port Water's image name; "Thumbs up", Tairāwhiti's).
  */
 const INSIDE: ReadonlyArray<[RegExp, Status]> = [
-  [/\b(sad|unhappy|frowning)[- ]face\b|\bnot (being )?on target\b|\btarget not met\b|\bred (octagon|circle|cross|dot)\b/, 'missed'],
-  [/\b(happy|smiling|smiley)[- ]face\b|\bgreen (tick|circle|dot)\b/, 'met'],
+  // "Four incidences of non-compliance." (the Attorney-General's Department's service charters).
+  [
+    /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some) (incidences?|instances?|incidents?|breach(es)?) of non-?compliance\b/,
+    'missed',
+  ],
+  [
+    /\bthumbs?[- ]down\b|\b(sad|unhappy|frowning)[- ]face\b|\bnot (being )?on target\b|\btarget not met\b|\bred (octagon|circle|cross|dot)\b/,
+    'missed',
+  ],
+  [/\bthumbs?[- ]up\b|\b(happy|smiling|smiley)[- ]face\b|\bgreen (tick|circle|dot)\b/, 'met'],
   [/\b(neutral|straight)[- ]face\b|\bamber (triangle|circle|dot)\b|\bwithin tolerance\b/, 'near'],
 ];
 

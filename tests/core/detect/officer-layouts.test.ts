@@ -1292,6 +1292,44 @@ describe('two tables side by side under one header row', () => {
   });
 });
 
+describe("the fifteenth reviewer's grids", () => {
+  test('"How are we performing compared to last year?" over "Similar to last year" is the publisher\'s direction of travel: never written into, even where a cell is blank (LiveWest, tenant satisfaction measures, September 2024)', () => {
+    const rows: CellInput[][] = [
+      ['Measure', 'Our score', 'Our target', 'How are we performing compared to last year?'],
+      ['Proportion of homes for which all required gas safety checks have been carried out (BS01)', pct(1), pct(1), 'Similar to last year'],
+      [
+        'How many of our customers are satisfied that our home is safe to live in? (customers who rent their home)',
+        { v: 0.892, fmt: '0.0%' },
+        pct(0.89),
+        '',
+      ],
+      [
+        'How many of our customers are satisfied that our home is safe to live in? (shared owners)',
+        { v: 0.815, fmt: '0.0%' },
+        pct(0.86),
+        'Similar to last year',
+      ],
+    ];
+    expect(roles(read(rows).detection.tables[0]!)[3]).toBe('D:trend');
+    const run = recalc(rows);
+    expect(run.plan.edits.filter((edit) => edit.col === 3)).toEqual([]);
+  });
+
+  test('a column of "Similar to last year" with no heading is a trend too, not a column of comments to write into', () => {
+    const rows: CellInput[][] = [
+      ['Measure', 'Our score', 'Our target', ''],
+      ['Proportion of homes for which all required gas safety checks have been carried out (BS01)', pct(1), pct(1), 'Similar to last year'],
+      [
+        'How many of our customers are satisfied that our home is safe to live in? (shared owners)',
+        { v: 0.815, fmt: '0.0%' },
+        pct(0.86),
+        'Worse than last year',
+      ],
+    ];
+    expect(roles(read(rows).detection.tables[0]!)[3]).toBe('D:trend');
+  });
+});
+
 describe('years heading two tables side by side', () => {
   test('"Bench | 2018 | 2019 | 2020" twice across the sheet over "Mark | Actual | Estimated | Target": both tables keep their two header rows and their years', () => {
     // The City of Westlake finance department's performance measures (FY2020 budget), laid out
