@@ -75,6 +75,11 @@ function guessesFor(grid: SheetGrid, rows: number[], cols: readonly number[], se
       result.set(c, { header: `${headingText} ${label}`, guess: kind, series: label });
       continue;
     }
+    const change = rows.length === 2 ? changeOverTheLabel(grid, rows, c) : undefined;
+    if (change) {
+      result.set(c, change);
+      continue;
+    }
     const parts: string[] = [];
     const spanning = seriesGroups || !overLabels ? undefined : headingOverPeriods(grid, overLabels, c, cols[0]!);
     if (spanning !== undefined) parts.push(grid.headerText(overLabels![0]!, spanning));
@@ -108,6 +113,24 @@ function guessesFor(grid: SheetGrid, rows: number[], cols: readonly number[], se
   }
   return result;
 }
+
+/**
+ * "Change" written once over "Numeric | Percentage" (a police force's scrutiny pack, its merge lost
+ * on export): the label under the blank cell beside it is a change too, not a figure of its own.
+ */
+function changeOverTheLabel(grid: SheetGrid, rows: readonly number[], col: number): { header: string; guess: HeaderGuess } | undefined {
+  const [upper, labels] = [rows[0]!, rows[1]!];
+  const label = grid.headerText(labels, col);
+  if (!label || grid.headerText(upper, col) || col === 0 || !grid.headerText(labels, col - 1)) return undefined;
+  const heading = grid.headerText(upper, col - 1);
+  const headingRole = heading ? grid.classify(heading)?.role : undefined;
+  if (!headingRole || !CHANGE_ROLES.has(headingRole)) return undefined;
+  const header = `${heading} ${label}`;
+  const guess = grid.classify(header);
+  return guess && CHANGE_ROLES.has(guess.role) ? { header, guess } : undefined;
+}
+
+const CHANGE_ROLES: ReadonlySet<ColumnRole> = new Set(['variance', 'trend']);
 
 /** Under groups named by who or what they are for (kindsUnderGroups): each label's kind, its group's name the series. */
 function kindsOfGroups(grid: SheetGrid, rows: number[], cols: readonly number[]): ColumnGuesses {
@@ -420,9 +443,14 @@ function mayStandAboveALabel(grid: SheetGrid, row: number, col: number, labelRow
     const together = grid.classify(`${text} ${grid.text(labelRow, col)}`);
     return together?.role === 'benchmark';
   }
+  // "Earlier Period | Later Period" over "May-13 to Apr-14 | May-14 to Apr-15" (a police force's
+  // scrutiny pack): which of the periods under it each is.
+  if (PERIOD_OVER_A_PERIOD.test(text)) return true;
   const kind = grid.classify(text);
   return kind !== undefined && kind.role !== 'description';
 }
+
+const PERIOD_OVER_A_PERIOD = /^(earlier|later|current|this|last|previous|prior|comparison|base|reporting) (period|year|quarter|month)$/i;
 
 /**
  * The measures' heading written over two rows, first in the row: "WORKLOAD" over "MEASURES" (Forest

@@ -99,12 +99,13 @@ const RULES: readonly Rule[] = [
       /^((%|percentage|per ?cent|proportion)( (?!target)\w+)?|(completed|closed|answered|responded to|dealt with|repaired|done)) (with)?in (target|time|timescales?|standard)( times?)?$/,
     confidence: 0.9,
   },
-  // "% answered in under 10 seconds" (999 calls, a league table of police forces): the share done
-  // within a stated time is the figure.
+  // "% answered in under 10 seconds", "Answered in under 10 seconds" (999 calls, a league table of
+  // police forces): the share done within a stated time is the figure. Not a measure's name ("Calls
+  // answered within 10 seconds"), which a row of figures begins with as often.
   {
     role: 'actual',
     pattern:
-      /^(%|percentage|per ?cent|proportion)( of)?( \w+){0,4} (within|in under|under|in less than|in) \d+ (working |calendar )?(seconds?|secs?|minutes?|mins?|hours?|days?|weeks?)$/,
+      /^((%|percentage|per ?cent|proportion)( of)?( \w+){0,4}|(answered|responded to|resolved|closed|dealt with|processed|determined|seen|attended|replied to)) (within|in under|under|in less than|in) \d+ (working |calendar )?(seconds?|secs?|minutes?|mins?|hours?|days?|weeks?)$/,
     confidence: 0.9,
   },
   // "Status against target", "Performance v target": the status, though the words name the target;
@@ -119,7 +120,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'variance',
     pattern:
-      /^(variance|var\.?|difference|gap|over ?\/ ?under|under ?\/ ?over)( (from|to|against|v\.?|vs\.?|versus|on) (target|plan|budget|profile|last (year|quarter|month|period)|previous (year|quarter|month|period)))?( %)?$|^% (variance|difference|change)$|^(%|percentage|per cent)( of)?( target)? (achieved|achievement|delivered)( (against|of|vs\.?) target)?$|^(%|percentage|per cent) (against|of|v\.?|vs\.?) target$/,
+      /^(variance|var\.?|difference|gap|over ?\/ ?under|under ?\/ ?over)( (from|to|against|v\.?|vs\.?|versus|on) (target|plan|budget|profile|last (year|quarter|month|period)|previous (year|quarter|month|period)))?( %)?$|^(%|percentage|per ?cent|numeric|number|absolute|actual) (variance|difference|change)$|^(variance|difference|change) (%|percentage|per ?cent|numeric|number|absolute)$|^(%|percentage|per cent)( of)?( target)? (achieved|achievement|delivered)( (against|of|vs\.?) target)?$|^(%|percentage|per cent) (against|of|v\.?|vs\.?) target$/,
     confidence: 0.9,
   },
   // A projected figure ("Forecast outturn", "Projected year end"; a budget book's "YE Proj.", the

@@ -315,7 +315,7 @@ export function readHeaderByShape(grid: SheetGrid, row: number, span: Span, unde
   // the Government of Canada's service standards) says it heads KPIs, whatever its names read as.
   const headerSaysKpis =
     cells.some((cell) => cell.guess?.role === 'target' && cell.guess.confidence >= 1) &&
-    cells.some((cell) => (cell.guess?.role === 'actual' || cell.guess?.role === 'status') && cell.guess.confidence >= 1);
+    cells.some((cell) => (cell.guess?.role === 'actual' || cell.guess?.role === 'status') && cell.guess.confidence >= 0.9);
   if (!MEASURE_WORDS.test(namesHeader) && !namesMeasures(grid, names.col, bodyRows) && !measure && !headerSaysKpis) return undefined;
   if (!profiles.some((profile) => profile.col > names.col && (holdsFigures(profile) || holdsStatuses(profile)))) return undefined;
 

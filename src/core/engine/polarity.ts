@@ -128,6 +128,19 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
     'infections',
   ],
   [/\bpressure (ulcers?|sores?|damage)\b|\bfalls? (with|resulting in) (moderate |severe )?harm\b|\bnever events?\b/i, 'harm to patients'],
+  // A board report's falls rate ("Falls per 1000 occupied bed days", The Christie), not falls prevented.
+  [/^(?!.*\bprevent\w*\b)(.*\b(inpatient|patient)s? falls\b|falls (per|rate)\b)/i, 'harm to patients'],
+  [/\bhospital[- ]onset\b|\bcovid(-19)?\b.*\bcases\b/i, 'infections'],
+  [/\bhsmr\b|\bshmi\b|\bmortality\b/i, 'deaths'],
+  [/\bre-?admissions?\b|\bre-?admitted\b/i, 'readmissions'],
+  [/\bcancell?ed (operations?|appointments?|procedures?|surgery|elective)\b|\bcancellations?\b/i, 'cancellations'],
+  // "Ambulance handover over 60 minutes", "patients waiting more than 12 hours": waits past a limit.
+  // Not a guarantee that none should wait so long ("no patient … should wait longer than 12 weeks").
+  [
+    /^(?!.*\b(no (patient|one|person|child)s?|should not|must not|guarantee)\b).*\b(handovers?|wait(s|ing)?|delays?|breach(es)?|trolley)\b.*\b(over|more than|longer than|exceeding) \d+/i,
+    'waits past a limit',
+  ],
+  [/\bcomplaints per\b/i, 'complaints'],
   [/\bdid not attend\b|\bdna rate\b|\bwas not brought\b/i, 'missed appointments'],
   [/\bcall attrition\b|\battrition rate\b/i, 'calls abandoned'],
   [/\b(killed|seriously injured|ksi)\b/i, 'incidents and harm'],
@@ -184,8 +197,11 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
  * tenants in arrears with an agreed payment plan", "Rent loss recovered"): better higher, though
  * the harm's word alone is better lower.
  */
+const MEETS_A_STANDARD =
+  /\b(meeting|meets|achieving)\s+(the\s+|our\s+)?(\w+\s+){0,3}(standard|measure|target|apm)\b|\b(standard|target|apm) (was |were |is )?(met|achieved)\b|\bwithin (the )?(\w+ )?(response|attendance) (standard|time)\b/i;
+
 const DONE_ABOUT_A_HARM =
-  /\b(cases? (resolved|closed)|resolved|closed (within|at stage|in)|(re-?)?let within|returned to let|with an agreed (payment )?plan|with no (sickness )?absence|returned within|return to work interviews?|referred for (money|debt) advice|recovered|investigated within|brought back into use|duty was prevented)\b/i;
+  /\b(cases? (resolved|closed)|resolved|challenged|closed (within|at stage|in)|(re-?)?let within|returned to let|with an agreed (payment )?plan|with no (sickness )?absence|returned within|return to work interviews?|referred for (money|debt) advice|recovered|investigated within|brought back into use|duty was prevented)\b/i;
 
 const HIGHER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [
@@ -319,7 +335,7 @@ function readDescription(named: string): PolarityDecision | undefined {
   // Not for what was not done in time: "repairs not completed within 28 days", a backlog, calls
   // abandoned before being answered within 60 seconds.
   const notDoneInTime =
-    /\bnot\s+(\w+\s+)?(cleared|removed|completed|resolved|repaired|processed|answered|responded|dealt|determined|paid|done|within)\b|\b(backlog|overdue|abandon\w*)\b.*\bwithin\b/i.test(
+    /\bnot\s+(\w+\s+)?(cleared|removed|completed|resolved|repaired|processed|answered|responded|dealt|determined|paid|done|within|rebooked|treated|seen|offered)\b|\b(backlog|overdue|abandon\w*)\b.*\bwithin\b|\bre-?admi/i.test(
       description,
     );
   const inTime =
@@ -374,6 +390,10 @@ function readDescription(named: string): PolarityDecision | undefined {
     !notDoneInTime
   )
     return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (a pledge to act within a time)' };
+  // "Incidents meeting the Attendance Performance Measure", "% of incidents where the attendance
+  // standard was met" (fire authorities' headline response measures): the share meeting it.
+  if (MEETS_A_STANDARD.test(description) && !/\b(not|fail(ed|ing)? to) (meet|met|meeting|achiev)/i.test(description))
+    return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (the share meeting a standard)' };
   if (DONE_ABOUT_A_HARM.test(description) && !notDoneInTime)
     return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (something done about it)' };
   for (const [pattern, word] of LOWER_WORDS) {

@@ -29,7 +29,8 @@ export function parsePeriodLabel(text: string): Period | undefined {
     .replace(/\s+(actuals?|outturn|performance|results?|figures?|value)$/, '')
     // "12 months to Dec 2023", "Rolling 12 months ending March 2025": the year to that month's
     // end, dated by the month it ends with (a police force's rolling figures).
-    .replace(/^(?:rolling\s+)?(?:12|twelve)\s+months?\s+(?:to|ending|up to)\s+(?=[a-z]{3})/, '')
+    // "Year ending June 2024" over a column (the Home Office's fire statistics) is such a year too.
+    .replace(/^(?:rolling\s+)?(?:(?:12|twelve)\s+months?\s+(?:to|ending|ended|up to)|year\s+(?:ending|ended))\s+(?=[a-z]{3})/, '')
     // "End of Sept", "As at end of March 2025": a month's figure, counted at its end.
     .replace(/^(?:(?:as )?at |position at )?(?:the )?end of\s+(?=[a-z]{3})/, '')
     // "2018-19 (unaudited)": how final the figure is says nothing of its period.
@@ -63,6 +64,9 @@ export function parsePeriodLabel(text: string): Period | undefined {
 
   m = YEAR_TO_DATE.exec(t);
   if (m) return withFy({ kind: 'ytd' }, m[1], m[2]);
+
+  const span = partOfYearSpan(t);
+  if (span) return span;
 
   m = MONTH_NUMBER.exec(t);
   if (m) return withFy({ kind: 'month', month: calendarMonthOf(Number(m[1])) }, m[2], m[3]);
@@ -100,6 +104,65 @@ export function parsePeriodLabel(text: string): Period | undefined {
 }
 
 const QUARTER_WORDS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4' };
+
+const QUARTERS_SPAN = new RegExp(String.raw`^q([1-4])\s*(?:-|to)\s*q([1-4])${FY_PART}$`);
+const YEAR_TO_DATE_OF_MONTH = /^(?:ytd|year to date)\s+(?:to\s+)?(?:(?:the\s+)?end of\s+)?([a-z]{3,9})\.?[-' ]?(\d{4}|\d{2})$/;
+const MONTHS_TO_MONTH = /^(\d{1,2}|three|six|nine|twelve)\s+months?\s+(?:to|ending|ended|up to)\s+([a-z]{3,9})\.?[-' ]?(\d{4}|\d{2})$/;
+const MONTH_YEAR_SPAN = /^([a-z]{3,9})\.?[-' ](\d{4}|\d{2})\s*(?:-|to)\s*([a-z]{3,9})\.?[-' ](\d{4}|\d{2})$/;
+
+/**
+ * Part of a year, or a year, written as a span in a column's heading: "Q1-Q3 2023/24" and "YTD
+ * December 2023" (the year to date), "9 months to Dec-23" (the same, as statedSpan reads it in a
+ * title), and "May-14 to Apr-15" (a police force's rolling year, dated by the month it ends with,
+ * as "12 months to Apr-15" is). Spans of more than twelve months are none.
+ */
+function partOfYearSpan(t: string): Period | undefined {
+  let m = QUARTERS_SPAN.exec(t);
+  if (m) {
+    const [from, to] = [Number(m[1]), Number(m[2])];
+    if (from !== 1 || to <= from) return undefined;
+    return withFy(to === 4 ? { kind: 'year' } : { kind: 'ytd' }, m[3], m[4]);
+  }
+  m = YEAR_TO_DATE_OF_MONTH.exec(t);
+  if (m) {
+    const month = monthFromName(m[1]!);
+    return month === undefined ? undefined : { kind: 'ytd', fy: financialYearOf({ year: fullYear(m[2]!), month, day: 1 }) };
+  }
+  m = MONTHS_TO_MONTH.exec(t);
+  if (m) {
+    const month = monthFromName(m[2]!);
+    return month === undefined ? undefined : monthsTo(MONTH_COUNT[m[1]!] ?? Number(m[1]), month, fullYear(m[3]!));
+  }
+  m = MONTH_YEAR_SPAN.exec(t);
+  if (m) {
+    const [from, to] = [monthFromName(m[1]!), monthFromName(m[3]!)];
+    if (from === undefined || to === undefined) return undefined;
+    const [fromYear, toYear] = [fullYear(m[2]!), fullYear(m[4]!)];
+    const months = (toYear - fromYear) * 12 + to - from + 1;
+    if (months < 2 || months > 12) return undefined;
+    return monthsTo(months, to, toYear);
+  }
+  return undefined;
+}
+
+/**
+ * The span of `count` months ending with a month: the quarter, half, year or year to date it is
+ * where it starts in April or ends a quarter or half; any other span (a rolling year, "November
+ * 2021 to April 2022") is dated by its last month, as "12 months to Apr-15" is.
+ */
+function monthsTo(count: number, month: number, year: number): Period | undefined {
+  const fy = financialYearOf({ year, month, day: 1 });
+  const last = financialMonthOf(month);
+  if (count === last) {
+    if (count === 12) return { kind: 'year', fy };
+    if (count === 6) return { kind: 'half', half: 1, fy };
+    if (count === 3) return { kind: 'quarter', quarter: 1, fy };
+    return { kind: 'ytd', fy };
+  }
+  if (count === 3 && last % 3 === 0) return { kind: 'quarter', quarter: (last / 3) as 1 | 2 | 3 | 4, fy };
+  if (count === 6 && last === 12) return { kind: 'half', half: 2, fy };
+  return { kind: 'month', month, fy };
+}
 
 /**
  * "FY21", "FY 2023": the financial year ending in that year (Fort Worth's budget book, and most
@@ -154,6 +217,9 @@ function monthRange(text: string): Period | undefined {
   else if (last - first === 2 && first % 3 === 1) period = { kind: 'quarter', quarter: ((first + 2) / 3) as 1 | 2 | 3 | 4, ...dated };
   else if (last - first === 5 && (first === 1 || first === 7)) period = { kind: 'half', half: first === 1 ? 1 : 2, ...dated };
   else if (first === 1 && last === 12) period = { kind: 'year', ...dated };
+  // "April to December 2023": the year so far, as "9 months to December 2023" is. Only with its
+  // year: "Apr-May" alone is left to the table's title.
+  else if (first === 1 && fy !== undefined && !m[1]) period = { kind: 'ytd', fy };
   // A quarter number written beside its months must agree with them.
   if (period && m[1] && !(period.kind === 'quarter' && period.quarter === Number(m[1]))) return undefined;
   return period;
@@ -294,17 +360,9 @@ function statedSpan(text: string): Period | undefined {
   const count = MONTH_COUNT[m[1]!.toLowerCase()] ?? Number(m[1]);
   const month = monthFromName(m[2]!.toLowerCase());
   if (month === undefined) return undefined;
-  const fy = financialYearOf({ year: Number(m[3]), month, day: 1 });
-  const last = financialMonthOf(month);
-  if (count === last) {
-    if (count === 12) return { kind: 'year', fy };
-    if (count === 6) return { kind: 'half', half: 1, fy };
-    if (count === 3) return { kind: 'quarter', quarter: 1, fy };
-    return { kind: 'ytd', fy };
-  }
-  if (count === 3 && last % 3 === 0) return { kind: 'quarter', quarter: (last / 3) as 1 | 2 | 3 | 4, fy };
-  if (count === 6 && last === 12) return { kind: 'half', half: 2, fy };
-  return undefined;
+  const period = monthsTo(count, month, Number(m[3]));
+  // Twelve months to a month in a title are left to the month itself, read after.
+  return period?.kind === 'month' ? undefined : period;
 }
 
 /** "Jul-19 - Jun-20", "July 2019 to June 2020": a month and its year, to the month before it a year on (or December of the same year). */

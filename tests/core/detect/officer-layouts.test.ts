@@ -10,6 +10,7 @@ import { readStatusWord } from '../../../src/core/engine/status-words';
 import { latestPeriodWithData } from '../../../src/core/plan/recalc-plan';
 import { columnLetter } from '../../../src/core/model/address';
 import { parseTargetText } from '../../../src/core/engine/parse-target';
+import { decidePolarity } from '../../../src/core/engine/polarity';
 import { periodLabel } from '../../../src/core/periods/period';
 import { planValueText } from '../../../src/core/plan/plan-types';
 import { runKpiTracker } from '../../../src/core/run/run-kpi-tracker';
@@ -1313,6 +1314,54 @@ describe("the fifteenth reviewer's grids", () => {
     expect(roles(read(rows).detection.tables[0]!)[3]).toBe('D:trend');
     const run = recalc(rows);
     expect(run.plan.edits.filter((edit) => edit.col === 3)).toEqual([]);
+  });
+
+  test('"Target 2023/24 | April to December 2023": the year so far is the figure, judged against the year\'s target (Nottinghamshire Fire and Rescue Service, 1 April to 31 December 2023)', () => {
+    const { detection, verdicts } = read([
+      ['Measure', 'Target 2023/24', 'April to December 2023'],
+      ['On-call station availability', { v: 0.85, fmt: '0%' }, { v: 0.852, fmt: '0.0%' }],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:target 2023/24', 'C:actual YTD 2023/24']);
+    expect(verdicts.map((verdict) => verdict.status)).toEqual(['met']);
+  });
+
+  test('"Earlier Period | Later Period | Change" over "May-13 to Apr-14 | May-14 to Apr-15 | Numeric | Percentage": two rolling years, and both changes are changes (Lancashire Constabulary\'s scrutiny pack)', () => {
+    const { detection } = read([
+      ['Areas', 'Earlier Period', 'Later Period', 'Change', ''],
+      ['', 'May-13 to Apr-14', 'May-14 to Apr-15', 'Numeric', 'Percentage'],
+      ['Cheshire', 54721, 53036, '- 1,685', '- 3.1%'],
+      ['Cumbria', 23915, 25285, '+ 1,370', '+ 5.7%'],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    expect(roles(detection.tables[0]!)).toEqual(['A:description', 'B:actual Apr 2014', 'C:actual Apr 2015', 'D:variance', 'E:variance']);
+  });
+
+  test('"Force | Answered in under 10 seconds | Target": a league of forces held to one target is read, the share in time better higher (999 calls, November 2021 to April 2022)', () => {
+    const { detection, verdicts } = read([
+      ['Force', 'Answered in under 10 seconds', 'Target'],
+      ['Humberside', pct(0.02), pct(0.9)],
+      ['South Yorkshire', pct(0.17), pct(0.9)],
+      ['All forces', pct(0.71), pct(0.9)],
+    ]);
+    expect(detection.tables).toHaveLength(1);
+    expect(verdicts.map((verdict) => [verdict.status, verdict.polarity])).toEqual([
+      ['missed', 'higher'],
+      ['missed', 'higher'],
+      ['missed', 'higher'],
+    ]);
+  });
+
+  test.each([
+    ['Incidents meeting the Attendance Performance Measure (APM)', 'higher'],
+    ['% of incidents where the attendance standard was met', 'higher'],
+    ['Falls per 1000 occupied bed days', 'lower'],
+    ['Readmissions within 30 days', 'lower'],
+    ['Cancelled operations not rebooked within 28 days', 'lower'],
+    ['HSMR', 'lower'],
+    ['Ambulance handover over 60 minutes', 'lower'],
+  ])('"%s" is better %s, and says why', (description, polarity) => {
+    const decided = decidePolarity({ description, target: parseTargetText('80%') });
+    expect([decided.polarity, decided.assumed]).toEqual([polarity, false]);
   });
 
   test('a column of "Similar to last year" with no heading is a trend too, not a column of comments to write into', () => {

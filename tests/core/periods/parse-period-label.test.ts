@@ -62,6 +62,18 @@ describe('parsePeriodLabel: periods', () => {
     ['1999/00', { kind: 'year', fy: 1999 }],
     ['Actual 2023/24', { kind: 'year', fy: 2023 }],
     ['Outturn 2023/24', { kind: 'year', fy: 2023 }],
+    // the year so far, however a committee report writes it (Nottinghamshire FRS, "1 April to 31 December 2023")
+    ['April to December 2023', { kind: 'ytd', fy: 2023 }],
+    ['Apr-Dec 2023', { kind: 'ytd', fy: 2023 }],
+    ['April 2023 to December 2023', { kind: 'ytd', fy: 2023 }],
+    ['YTD December 2023', { kind: 'ytd', fy: 2023 }],
+    ['Year to date Dec 2023', { kind: 'ytd', fy: 2023 }],
+    ['Q1-Q3 2023/24', { kind: 'ytd', fy: 2023 }],
+    ['9 months to Dec-23', { kind: 'ytd', fy: 2023 }],
+    // a rolling year, dated by the month it ends with (Lancashire Constabulary's "May-14 to Apr-15")
+    ['May-14 to Apr-15', { kind: 'month', month: 4, fy: 2015 }],
+    ['Year ending June 2024', { kind: 'month', month: 6, fy: 2024 }],
+    ['November 2021 to April 2022', { kind: 'month', month: 4, fy: 2022 }],
   ])('%j → %j', (label, period) => {
     expect(parsePeriodLabel(label)).toEqual(period);
   });
