@@ -1576,6 +1576,49 @@ describe('an eighth round of published tables, read untuned first', () => {
   });
 });
 
+describe('a ninth round of published tables, read untuned first', () => {
+  test('"Goal | Result" answered "Yes; FY22 projected ending balance is 24%": the verdict before the semicolon is the publisher\'s (City of Grapevine, FY22 budget)', () => {
+    expect(readStatusWord('No; FY22 does not restore QOL funding')).toBe('missed');
+    const { tables, verdicts } = corpusCase('council-grapevine-long-range-financial-goals-key-accomplishments-fy22.txt');
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'status' });
+    expect(verdicts.slice(0, 3).map((v) => v.status)).toEqual(['met', 'met', 'met']);
+  });
+
+  test('"Partial" against a charter standard is a near miss, and a count of enquiries in a paragraph ("received 1945 enquiries") dates nothing (Attorney-General\'s Department, 2017-18)', () => {
+    expect(readStatusWord('Partial')).toBe('near');
+    const { tables } = corpusCase('data-attorney-generals-department-client-service-charter-2017-18.txt');
+    expect(tables[0]!.columns.some((column) => column.period)).toBe(false);
+  });
+
+  test('"Target | Near actual1" under "Right to buy", "Land sales" and "Total receipts2": footnote numbers run into the headings do not hide them (Hansard, capital receipts 1997)', () => {
+    expect(classifyHeader('Near actual1')).toMatchObject({ role: 'actual' });
+    expect(classifyHeader('Quarter1')).toMatchObject({ role: 'actual', period: { kind: 'quarter', quarter: 1 } });
+    const { tables } = corpusCase('data-scottish-office-council-capital-receipts-targets-1997.txt');
+    expect(roles(tables[0]!)).toMatchObject({ B: 'target', C: 'actual', D: 'target', E: 'actual', F: 'target', G: 'actual' });
+  });
+
+  test('"Target set for reply (working days) | Number of letter received | % of replies within target": the days are the standard the share is counted against, not its target (Cabinet Office, 2013)', () => {
+    const { tables, verdicts } = corpusCase('data-cabinet-office-members-correspondence-2013.txt');
+    expect(roles(tables[0]!)).toEqual({ A: 'description', C: 'count', D: 'actual' });
+    expect(verdicts[0]).toMatchObject({ actualText: '86', status: 'no-target' });
+  });
+
+  test('"2018 Target | 2018 Actual" under "the 2017–18 financial year" are that financial year\'s (Western Australia\'s Department of Mines, Industry Regulation and Safety)', () => {
+    const { tables } = corpusCase('data-wa-dmirs-financial-targets-2017-18.txt');
+    const actual = tables[0]!.columns.find((column) => column.role === 'actual')!;
+    expect(periodLabel(actual.period!)).toBe('2017/18');
+  });
+
+  test.each([
+    ['Maximum number of sewer blockages a customer may experience in any 12-month period', 'lower'],
+    ['Average duration of unplanned water supply interruptions', 'lower'],
+    ['Debt as a percentage of revenue raised (%)(a)', 'lower'],
+    ['Cap net debt service at 25% of the General Fund budget', 'lower'],
+  ])('"%s" is better %s (Gippsland Water, WA Department of Finance, Grapevine)', (description, polarity) => {
+    expect(decidePolarity({ description, target: parseTargetText('5') }).polarity).toBe(polarity);
+  });
+});
+
 test('column letters in these tests are Excel’s', () => {
   expect(columnIndex('E')).toBe(4);
 });

@@ -15,10 +15,12 @@ import { CASES_DIR, HELD_BACK_DIR, caseFiles, isHeldBack, readCases, scoreCase, 
  * found), so the working share fell from 94.0% to 91.1% with no change to the code; the held
  * back, 52 files, stand at 84.3%. Later on 7 December, with both datasets' tables found and
  * twenty more published tables joined (four held back), the working set, 183 files, stands at
- * 95.4%, the held back, 56 files, at 84.9%. Raise these as detection improves; a change that
- * lowers them has made KPI Tracker read real workbooks worse.
+ * 95.4%, the held back, 56 files, at 84.9%. On the next 7 December, twenty-seven more joined
+ * in two rounds (seven held back): the held-back ones read 66 of 74 and 54 of 113 on arrival, so
+ * the held back, 67 files, stand at 83.8%, the working set, 217 files, at 96.6%. Raise these as
+ * detection improves; a change that lowers them has made KPI Tracker read real workbooks worse.
  */
-const FLOOR = { working: 0.95, heldBack: 0.84 };
+const FLOOR = { working: 0.95, heldBack: 0.83 };
 
 describe('the real corpus', () => {
   const working = readCases(CASES_DIR, (name) => !isHeldBack(name));

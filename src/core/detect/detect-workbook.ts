@@ -565,7 +565,7 @@ function fillPeriods(grid: SheetGrid, headerRows: readonly number[], lastBottom:
       ...(titled ? { period: titled } : {}),
     };
   });
-  const filled = statusesDatedByTheirFigures(totalsOfPeriods(fillYears(grid, headerTop, named, titled)));
+  const filled = yearsEndingTheTitledYear(statusesDatedByTheirFigures(totalsOfPeriods(fillYears(grid, headerTop, named, titled))), titled);
   // A table of answers alone ("Standard | Standard achieved?" under "Our annual performance for the
   // 2019/20 financial year"): its answers are for the period the title names.
   if (filled.some((column) => column.role === 'actual' || column.role === 'target')) return filled;
@@ -574,6 +574,20 @@ function fillPeriods(grid: SheetGrid, headerRows: readonly number[], lastBottom:
   return answersFor
     ? filled.map((column) => (column.role === 'status' && !column.period ? { ...column, period: answersFor } : column))
     : filled;
+}
+
+/**
+ * "2018 Target | 2018 Actual" under "the financial targets set for the 2017–18 financial year"
+ * (Western Australia's Department of Mines): a year written alone over the figures is the one
+ * the financial year ends in, where the title names that financial year.
+ */
+function yearsEndingTheTitledYear(columns: ColumnMapping[], titled: Period | undefined): ColumnMapping[] {
+  if (titled?.kind !== 'year' || titled.calendar || titled.fy === undefined) return columns;
+  const endsIt = (period: Period | undefined): boolean =>
+    period?.kind === 'year' && period.calendar === true && period.fy === titled.fy! + 1;
+  return columns.some((column) => endsIt(column.period))
+    ? columns.map((column) => (endsIt(column.period) ? { ...column, period: titled } : column))
+    : columns;
 }
 
 /**

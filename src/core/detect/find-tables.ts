@@ -1086,7 +1086,7 @@ export function kindOf(columns: readonly ColumnMapping[]): TableKind {
   if (roles.has('keyOutcome')) return 'action-plan';
   if (roles.has('caseStart') && roles.has('caseEnd')) return 'case-list';
   if (roles.has('rating') || roles.has('ratingShare')) return 'satisfaction';
-  if (roles.has('metShare') || (roles.has('count') && !roles.has('target'))) return 'kpi-return';
+  if (roles.has('metShare') || (roles.has('count') && !roles.has('target') && !roles.has('actual'))) return 'kpi-return';
   if (roles.has('baseline') && !roles.has('actual')) return 'baseline-table';
   const actuals = columns.filter((column) => column.role === 'actual');
   if (actuals.length > 1 || actuals.some((column) => column.period && column.period.kind !== 'year')) return 'period-table';

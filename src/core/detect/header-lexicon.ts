@@ -96,7 +96,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'actual',
     pattern:
-      /^((%|percentage|per ?cent|proportion)( (?!target)\w+)?|(completed|closed|answered|responded to|dealt with|repaired|done)) (with)?in (target|time|timescales?|standard)( times?)?$/,
+      /^((%|percentage|per ?cent|proportion)( of)?( (?!target)\w+){0,3}|(completed|closed|answered|responded to|dealt with|repaired|done)) (with)?in (target|time|timescales?|standard)( times?)?$/,
     confidence: 0.9,
   },
   // "% answered in under 10 seconds", "Answered in under 10 seconds" (999 calls, a league table of
@@ -277,6 +277,10 @@ const THEMED_MEASURE = [/^(.+?)\s+performance measures?$/i, /^performance measur
  * Guesses what a header cell means. Returns undefined for text it does not recognise;
  * the detector then decides from the column's contents or its place in the row.
  */
+/** Words a number after them belongs to ("Quarter1", "Priority2", "Year3"). */
+const NUMBERED_WORD =
+  /^(quarter|qtr|month|period|year|week|phase|stage|level|tier|priority|category|grade|band|area|zone|ward|team|round|wave|half)$/;
+
 export function classifyHeader(raw: string): HeaderGuess | undefined {
   // "Q1 (2024/25)" reads as "Q1 2024/25"; a dataset's field name "target_met" as "target met", and
   // "comments_en" as "comments" (the English of a bilingual dataset; "_fr" is left unread).
@@ -313,6 +317,10 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   if (keyless !== text && keyless) return classifyText(raw, keyless);
   const guess = classifyText(raw, text);
   if (guess) return guess;
+  // "Near actual1", "Total receipts2" (a Hansard table): a footnote's number run into the heading's
+  // last word. Not "Quarter1" or "Priority2", where the number is the heading's own.
+  const marked = /\b([a-z]{4,})\d$/.exec(text);
+  if (marked && !NUMBERED_WORD.test(marked[1]!)) return classifyHeader(raw.trim().replace(/\d$/, ''));
   const camel = camelCaseWords(raw);
   if (camel) return classifyHeader(camel);
   // "Target (%)", "Dec 17 (%)", "Actual £m": the heading with its unit after it; "2012/13 (%)
@@ -523,7 +531,7 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
   )
     return { role: 'actual', confidence: 0.9, reason: `header "${raw.trim()}" is the organisation's own figure` };
   const actual =
-    /^(actual|actuals|outturn|result|results|performance|value|current value|current performance|latest|latest actual|this (quarter|month|period|year)|current (quarter|month|period|year)|latest (quarter|month|period|figure|result|data)|achieved|(end[- ]year|year[- ]end) achievement|actual performance|performance achieved|percentage)(?:\s+(?<suffix>.+))?$/.exec(
+    /^(actual|actuals|near actual|outturn|result|results|performance|value|current value|current performance|latest|latest actual|this (quarter|month|period|year)|current (quarter|month|period|year)|latest (quarter|month|period|figure|result|data)|achieved|(end[- ]year|year[- ]end) achievement|actual performance|performance achieved|percentage)(?:\s+(?<suffix>.+))?$/.exec(
       text,
     );
   if (actual) {

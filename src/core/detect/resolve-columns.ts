@@ -230,6 +230,11 @@ function comparatorsTheTargetsName(grid: SheetGrid, roles: Map<number, ColumnMap
   }
 }
 
+/** A share done within the time allowed, named as such: "% of replies within target", "% in time". */
+const SHARE_IN_TARGET_HEADING = /^(%|percentage|per ?cent|proportion) .*\b(with)?in (target|time|timescales?)$/;
+/** A heading naming a time allowed: "Target set for reply (working days)", "Target time (hours)". */
+const TIME_HEADING = /\b(target|standard) (time|set for \w+)\b|\((working |calendar )?(days|hours|weeks|minutes)\)$/;
+
 /** A time allowed, as written: "24 hours", "7 days", "10 working days". */
 const TIME_ALLOWED = /^\d+(\.\d+)?\s*(working |calendar )?(hours?|hrs|days?|weeks?|months?|minutes?|mins)$/i;
 
@@ -240,6 +245,15 @@ const TIME_ALLOWED = /^\d+(\.\d+)?\s*(working |calendar )?(hours?|hrs|days?|week
  */
 function timescalesBesideTheTarget(grid: SheetGrid, roles: Map<number, ColumnMapping>, bodyRows: readonly number[]): void {
   const targets = [...roles.values()].filter((mapping) => mapping.role === 'target' && !mapping.period);
+  // "Target set for reply (working days) | … | % of replies within target" (the Cabinet Office's
+  // correspondence tables): the share is counted against the time, which is no target for it.
+  const shareInTarget = [...roles.values()].some(
+    (mapping) => mapping.role === 'actual' && SHARE_IN_TARGET_HEADING.test(normaliseHeader(mapping.header)),
+  );
+  if (shareInTarget && targets.length === 1 && TIME_HEADING.test(normaliseHeader(targets[0]!.header))) {
+    roles.delete(targets[0]!.col);
+    return;
+  }
   if (targets.length < 2) return;
   const allowsTime = (col: number): boolean => {
     const texts = bodyRows.map((r) => grid.text(r, col).trim()).filter(Boolean);

@@ -141,6 +141,11 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
     'waits past a limit',
   ],
   [/\bcomplaints per\b/i, 'complaints'],
+  // A water company's service standards (Gippsland Water): supply lost, sewers blocked or spilt.
+  [/\b(supply )?interruptions?\b|\boutages?\b|\bblockages?\b|\bsewer spills?\b|\bbursts?\b/i, 'interruptions'],
+  // "Maximum number of sewer blockages a customer may experience", "Cap net debt service at 25%".
+  [/^(maximum|max\.?) (number|time|duration|wait|delay)\b|^(cap|limit)\b/i, 'a most allowed'],
+  [/\bdebt (as a (percentage|proportion|share)|to [a-z]+ ratio|ratio)\b/i, 'debt and claims owed'],
   [/\bdid not attend\b|\bdna rate\b|\bwas not brought\b/i, 'missed appointments'],
   [/\bcall attrition\b|\battrition rate\b/i, 'calls abandoned'],
   [/\b(killed|seriously injured|ksi)\b/i, 'incidents and harm'],

@@ -30,7 +30,7 @@ const WHOLE: ReadonlyArray<[RegExp, Status]> = [
     'met',
   ],
   [
-    /^(amber|a|near target|close to target|within tolerance|slightly off track|partially achieved|near miss|triangle|⚠|◆|▲?\s*amber|at risk|some risk|on course with some risk|partly met|partially met|broadly on course( with minor slippage)?|(partially|partly) (complied|compliant)|slightly (off|below|under|behind) (target|track)|nearly (achieved|met)|almost (achieved|met)|target (slightly )?missed \(within \d+(\.\d+)?%\)|target slightly missed|improving towards target)$/,
+    /^(amber|a|near target|close to target|within tolerance|slightly off track|partially achieved|near miss|triangle|⚠|◆|▲?\s*amber|at risk|some risk|on course with some risk|partly met|partially met|broadly on course( with minor slippage)?|(partially|partly) (complied|compliant)|partial|partially|slightly (off|below|under|behind) (target|track)|nearly (achieved|met)|almost (achieved|met)|target (slightly )?missed \(within \d+(\.\d+)?%\)|target slightly missed|improving towards target)$/,
     'near',
   ],
   [
@@ -68,7 +68,15 @@ function readWord(raw: string): Status | undefined {
     .replace(/\s+/g, ' ')
     // "Performance status - green" (North Lanarkshire, an icon's alt text): the word after the label.
     .replace(/^(performance |progress |rag )?status\s*[-:\u2013]\s*(?=\S)/, '');
-  if (text === '' || text.length > 120) return undefined;
+  if (text === '' || text.length > 200) return undefined;
+  // "Yes; FY22 projected ending balance is 24%" (Grapevine's budget book): the verdict, then why.
+  const verdict = /^([^;]{1,30});\s*\S/.exec(text);
+  if (verdict) return readVerdict(verdict[1]!.trim());
+  if (text.length > 120) return undefined;
+  return readVerdict(text);
+}
+
+function readVerdict(text: string): Status | undefined {
   for (const [pattern, status] of WHOLE) if (pattern.test(text)) return status;
   for (const family of LABEL_FAMILIES) {
     for (const [status, label] of Object.entries(family)) if (label.toLowerCase() === text) return status as Status;

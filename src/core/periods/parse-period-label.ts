@@ -330,7 +330,11 @@ export function periodInText(written: string): Period | undefined {
   const pool = dated.length > 0 ? dated : found;
   // A calendar year is the last resort: "2024/25 (published 2025)" reports on 2024/25.
   const rank = (period: Period): number => (period.kind === 'year' ? (period.calendar ? -1 : 0) : period.kind === 'ytd' ? 1 : 2);
-  return pool.sort((a, b) => rank(b) - rank(a))[0];
+  const best = pool.sort((a, b) => rank(b) - rank(a))[0];
+  // A four-digit number alone in a paragraph is as often a count ("the department received 1945
+  // enquiries", the Attorney-General's Department) as a year: only a title's or a short line's dates it.
+  if (best?.kind === 'year' && best.calendar && written.length > 100) return undefined;
+  return best;
 }
 
 const LABELLED_SPAN = /\b(h[12]|fy)\s*(\d{4}\s*[/-]\s*\d{2,4})\b/i;
