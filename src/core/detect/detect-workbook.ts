@@ -687,7 +687,22 @@ function periodAtTopOfSheet(grid: SheetGrid, headerTop: number): Period | undefi
 
 /** The period a table's title names: the line above it, else the page's opening lines, else the sheet's name. */
 function titledPeriod(grid: SheetGrid, headerTop: number, lastBottom: number): Period | undefined {
-  return periodAboveTable(grid, headerTop, lastBottom) ?? periodAtTopOfSheet(grid, headerTop) ?? periodInText(grid.sheet.name);
+  return periodAboveTable(grid, headerTop, lastBottom) ?? periodAtTopOfSheet(grid, headerTop) ?? periodOfSheetName(grid.sheet.name);
+}
+
+/**
+ * The period a sheet's name gives: in words ("Performance Q2 2024-25"), or as a tab named for its
+ * month the way officers name a month's tab ("Dec-23", "Nov 24", "M9 Dec-23").
+ */
+function periodOfSheetName(name: string): Period | undefined {
+  const inWords = periodInText(name);
+  if (inWords) return inWords;
+  const parts = name.trim().split(/\s+/);
+  for (let from = 0; from < parts.length; from++) {
+    const period = parsePeriodLabel(parts.slice(from).join(' '));
+    if (period?.fy !== undefined) return period;
+  }
+  return undefined;
 }
 
 /** The period named in the nearest title line above a table (within twelve rows, below the table before). */

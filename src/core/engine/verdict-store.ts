@@ -387,6 +387,19 @@ export class IndicatorLine implements IndicatorPlace {
       if (monthsIn(column.period) !== monthsIn(own.period) && !comparesAcrossLengths(this.indicator, this.unit(earlier))) continue;
       return { value, label: `the figure for ${label || `column ${letterOf(column.col)}`}` };
     }
+    // Latest first ("Target | 2023/24 | 2022/23", Mansfield's housing performance; "Q1 2024-25 |
+    // Q1 2023-24", Cheshire Fire): the earlier period stands to the right, not judged yet, so its
+    // cell is read. The latest of the earlier periods of the same length is the one before.
+    let before: { value: number; label: string; period: Period } | undefined;
+    for (let later = index + 1; own.period && later < this.periods.columns.length; later++) {
+      const { column, label } = this.column(later);
+      if (!column.period || comparePeriods(column.period, own.period) >= 0 || monthsIn(column.period) !== monthsIn(own.period)) continue;
+      if (before && comparePeriods(column.period, before.period) <= 0) continue;
+      const value = figureIn(this.grid, this.row, column);
+      if (value !== undefined)
+        before = { value, label: `the figure for ${label || `column ${letterOf(column.col)}`}`, period: column.period };
+    }
+    if (before) return { value: before.value, label: before.label };
     const previousColumn = this.periods.previousColumn;
     if (!previousColumn) return undefined;
     const value = figureIn(this.grid, this.row, previousColumn);

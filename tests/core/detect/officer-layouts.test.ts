@@ -1364,6 +1364,33 @@ describe("the fifteenth reviewer's grids", () => {
     expect([decided.polarity, decided.assumed]).toEqual([polarity, false]);
   });
 
+  test.each(['Dec-23', 'Dec 23', 'M9 Dec-23'])(
+    'a month\'s tab named "%s" dates its table December 2023 (probe: officers\' monthly tabs)',
+    (name) => {
+      const workbook = buildWorkbook([
+        {
+          name,
+          rows: [
+            ['Measure', 'Target', 'Actual'],
+            ['Sickness absence (days per FTE)', 4, 6.07],
+          ],
+        },
+      ]);
+      const detection = detectWorkbook(workbook);
+      const actual = detection.tables[0]!.columns.find((column) => column.role === 'actual')!;
+      expect(periodLabel(actual.period!)).toBe('Dec 2023');
+    },
+  );
+
+  test('"Target | 2023/24 | 2022/23", the latest year first (Mansfield\'s housing performance): "Reduce" is held to the year on the right (probe wording)', () => {
+    const { verdicts } = read([
+      ['Measure', 'Target', '2023/24', '2022/23'],
+      ['Missed bin collections', 'Reduce', 120, 150],
+    ]);
+    const latest = verdicts.find((verdict) => verdict.period && periodLabel(verdict.period) === '2023/24')!;
+    expect([latest.status, latest.previousActual]).toEqual(['met', 150]);
+  });
+
   test('a column of "Similar to last year" with no heading is a trend too, not a column of comments to write into', () => {
     const rows: CellInput[][] = [
       ['Measure', 'Our score', 'Our target', ''],

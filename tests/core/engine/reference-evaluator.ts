@@ -363,7 +363,7 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
         };
       }
       const projectedYearEnd = annual && yearToDate ? (yearToDate.sum / yearToDate.months) * 12 : undefined;
-      const before = figureBefore(where, indicator, seen, column);
+      const before = figureBefore(where, indicator, seen, column, actualColumns);
       const context: JudgeContext = {
         polarity,
         today: options.today,
@@ -408,7 +408,13 @@ function targetTableVerdicts(where: TableWhere): IndicatorVerdict[] {
  * The indicator's figure before a period's: the latest earlier period (to the left) with a figure,
  * passing over those of the same period or later (another series), or else a "Previous" column.
  */
-function figureBefore(where: TableWhere, indicator: DetectedIndicator, seen: readonly Seen[], column: ColumnMapping) {
+function figureBefore(
+  where: TableWhere,
+  indicator: DetectedIndicator,
+  seen: readonly Seen[],
+  column: ColumnMapping,
+  actualColumns: readonly ColumnMapping[],
+) {
   for (let at = seen.length - 1; at >= 0; at--) {
     const earlier = seen[at]!;
     if (earlier.actualValue === undefined) continue;
@@ -419,6 +425,16 @@ function figureBefore(where: TableWhere, indicator: DetectedIndicator, seen: rea
     const label = earlier.column.period ? periodLabel(earlier.column.period) : `column ${columnLetter(earlier.column.col)}`;
     return { value: earlier.actualValue, label: `the figure for ${label}` };
   }
+  // Latest first: an earlier period of the same length to the right, its cell read; the latest such.
+  let before: { value: number; label: string; period: Period } | undefined;
+  for (const later of actualColumns.slice(actualColumns.indexOf(column) + 1)) {
+    if (!column.period || !later.period || comparePeriods(later.period, column.period) >= 0) continue;
+    if (monthsIn(later.period) !== monthsIn(column.period)) continue;
+    if (before && comparePeriods(later.period, before.period) <= 0) continue;
+    const value = figureIn(where.sheet, indicator.row, later.col);
+    if (value !== undefined) before = { value, label: `the figure for ${periodLabel(later.period)}`, period: later.period };
+  }
+  if (before) return { value: before.value, label: before.label };
   const previous = columns(where.table, 'previous')[0];
   const value = previous ? figureIn(where.sheet, indicator.row, previous.col) : undefined;
   return previous && value !== undefined ? { value, label: `the "${previous.header}" column` } : undefined;
