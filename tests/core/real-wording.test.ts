@@ -1619,6 +1619,31 @@ describe('a ninth round of published tables, read untuned first', () => {
   });
 });
 
+describe('a tenth round of published tables, read untuned first', () => {
+  test('"target_min | target_max" both filled are a range, "status_key" holds the verdicts, and flags and French fields are never figures (National Defence, GC InfoBase 2017-18)', () => {
+    const { tables, verdicts } = corpusCase('data-national-defence-departmental-results-2017-18.txt');
+    expect(roles(tables[0]!)).toMatchObject({ K: 'target', L: 'target', Q: 'actual', U: 'status' });
+    expect(roles(tables[0]!).R).toBeUndefined();
+    expect(roles(tables[0]!).AA).toBeUndefined();
+    expect(verdicts[0]).toMatchObject({ targetText: '90–100', targetKind: 'range', status: 'met' });
+  });
+
+  test('"Baseline to be determined" and "To be determined" are no target yet; "target_explanation_en" is words on the target (Polar Knowledge Canada, Treasury Board Secretariat)', () => {
+    expect(parseTargetText('Baseline to be determined')).toMatchObject({ kind: 'none' });
+    expect(classifyHeader('target_explanation_en')).toMatchObject({ role: 'commentary' });
+    const { verdicts } = corpusCase('data-polar-knowledge-canada-departmental-results-2017-18.txt');
+    expect(verdicts[0]).toMatchObject({ status: 'no-target' });
+  });
+
+  test('"Type | Plan | | Perfomance": a heading one slip from a known word is read, and the share under the blank heading beside the time allowed is the target (Niagara EMS)', () => {
+    expect(classifyHeader('Perfomance')).toMatchObject({ role: 'actual', reason: 'header "Perfomance", read as "performance"' });
+    const { tables, verdicts } = corpusCase('council-niagara-region-ems-response-time-standard-results.txt');
+    expect(roles(tables[0]!)).toEqual({ A: 'description', C: 'target', D: 'actual' });
+    // CTAS 1: 83.07% against 90.00% within 2 minutes.
+    expect(verdicts[0]).toMatchObject({ actualText: '83.07%', status: 'missed' });
+  });
+});
+
 test('column letters in these tests are Excel’s', () => {
   expect(columnIndex('E')).toBe(4);
 });

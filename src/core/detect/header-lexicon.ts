@@ -68,8 +68,9 @@ const RULES: readonly Rule[] = [
       /^(by|by when|due|due date|deadline|completion date|timescales?|target (date|year|month)|date to be ach(ie|ei)ved( year| month)?)$/,
     confidence: 0.9,
   },
-  // "Result explanation" (a data set's "ResultExp_en"): words on the result, not the result.
-  { role: 'commentary', pattern: /^(results?|performance) (explanation|exp)$/, confidence: 0.9 },
+  // "Result explanation" (a data set's "ResultExp_en"), GC InfoBase's "target_explanation_en": words
+  // on the result or the target, not the result or the target.
+  { role: 'commentary', pattern: /^(results?|performance|target) (explanation|exp)$/, confidence: 0.9 },
   // A case list (layout C's timeliness): when each case started and when it was answered.
   {
     role: 'caseStart',
@@ -299,6 +300,10 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   // "name_en" (the GC InfoBase's indicators): a data set's field naming each row. "Name" typed as
   // a heading beside "Indicator" is as often a person's.
   if (field && text === 'name') return { role: 'description', confidence: 0.8, reason: `header "${raw.trim()}" names each row` };
+  // GC InfoBase's "status_key" (met, not_met, not_available): the publisher's verdict. Its
+  // "target_change" ("new_indicator") says how the target came about, and is no target.
+  if (field && text === 'status key') return { role: 'status', confidence: 0.9, reason: `header "${raw.trim()}" holds the verdicts` };
+  if (field && /^target changes?$/.test(text)) return undefined;
   // A sentence ("Performance is being monitored by the service manager.") is a comment, never a
   // heading; a question can be ("How do we know when we've achieved this?").
   if (/[a-z]\.$/.test(raw.trim()) && text.split(' ').length >= 6) return undefined;
@@ -323,6 +328,10 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   if (marked && !NUMBERED_WORD.test(marked[1]!)) return classifyHeader(raw.trim().replace(/\d$/, ''));
   const camel = camelCaseWords(raw);
   if (camel) return classifyHeader(camel);
+  // "Perfomance", "Tatrget" (published as typed): a heading word one slip from a known one.
+  const corrected = withoutSlips(text);
+  const read = corrected === text ? undefined : classifyText(raw, corrected);
+  if (read) return { ...read, confidence: Math.min(read.confidence, 0.8), reason: `${read.reason}, read as "${corrected}"` };
   // "Target (%)", "Dec 17 (%)", "Actual £m": the heading with its unit after it; "2012/13 (%)
   // Value" (two header rows joined): a "%" between the words as well.
   const bare = text.replace(UNIT_AFTER, '').replace(/\s+%(?=\s)/g, '');
@@ -334,6 +343,49 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   if (OTHER_ANSWER.test(bare) || RATING_WORDS.includes(bare))
     return { role: 'otherAnswers', confidence: 0.9, reason: `header "${raw.trim()}" is the share giving another answer` };
   return classifyText(raw, bare);
+}
+
+/** Heading words long enough that one slip in them cannot make another heading word. */
+const SLIP_WORDS = [
+  'performance',
+  'target',
+  'actual',
+  'indicator',
+  'description',
+  'commentary',
+  'comments',
+  'measure',
+  'status',
+  'quarter',
+  'achieved',
+  'outturn',
+  'benchmark',
+  'previous',
+  'direction',
+  'tolerance',
+  'baseline',
+  'forecast',
+  'variance',
+];
+
+/** A short heading with each long word's slip (a letter missing, extra, changed or two swapped) put right. */
+function withoutSlips(text: string): string {
+  const words = text.split(' ');
+  if (words.length > 3) return text;
+  return words.map((word) => (word.length < 6 ? word : (SLIP_WORDS.find((known) => oneSlipApart(word, known)) ?? word))).join(' ');
+}
+
+function oneSlipApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    // One letter changed, or two neighbours swapped.
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  return longer.slice(i + 1) === shorter.slice(i);
 }
 
 /**

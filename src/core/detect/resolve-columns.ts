@@ -230,6 +230,8 @@ function comparatorsTheTargetsName(grid: SheetGrid, roles: Map<number, ColumnMap
   }
 }
 
+const FIELD_NOT_READ = /^(is|has)_[a-z0-9_]+$|^[a-z0-9]+(_[a-z0-9]+)*_fr$/i;
+
 /** A share done within the time allowed, named as such: "% of replies within target", "% in time". */
 const SHARE_IN_TARGET_HEADING = /^(%|percentage|per ?cent|proportion) .*\b(with)?in (target|time|timescales?)$/;
 /** A heading naming a time allowed: "Target set for reply (working days)", "Target time (hours)". */
@@ -253,6 +255,28 @@ function timescalesBesideTheTarget(grid: SheetGrid, roles: Map<number, ColumnMap
   if (shareInTarget && targets.length === 1 && TIME_HEADING.test(normaliseHeader(targets[0]!.header))) {
     roles.delete(targets[0]!.col);
     return;
+  }
+  // "Plan" written once over "2 minutes | 90.00%" (Niagara EMS, its merge lost): the share under
+  // the blank heading is the target, held within the time beside it.
+  const allowsTimeOnEveryRow = (col: number): boolean => {
+    const texts = bodyRows.map((r) => grid.text(r, col).trim()).filter(Boolean);
+    return texts.length > 0 && texts.every((text) => TIME_ALLOWED.test(text));
+  };
+  if (targets.length === 1 && allowsTimeOnEveryRow(targets[0]!.col)) {
+    const time = targets[0]!;
+    const share = roles.get(time.col + 1);
+    const laterActual = [...roles.values()].some((mapping) => mapping.role === 'actual' && mapping.col > time.col + 1);
+    const percentages = bodyRows.every((r) => grid.cell(r, time.col + 1).format?.includes('%'));
+    if (share?.role === 'actual' && !share.header.trim() && laterActual && percentages) {
+      roles.set(share.col, {
+        ...share,
+        role: 'target',
+        confidence: 0.7,
+        reason: `under "${time.header}" beside the time allowed, it holds the share to reach`,
+      });
+      roles.delete(time.col);
+      return;
+    }
   }
   if (targets.length < 2) return;
   const allowsTime = (col: number): boolean => {
@@ -551,6 +575,9 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
 
   for (const cell of cells) {
     if (roles.has(cell.col)) continue;
+    // A data set's flags ("is_reporting_discontinued") and its French fields ("actual_result_fr")
+    // are never the figures, whatever their values.
+    if (FIELD_NOT_READ.test(cell.header.trim())) continue;
     const own = profile(cell.col);
     if (own.filled === 0) continue;
     const leftOfNames = descriptionCol !== undefined && cell.col < descriptionCol;

@@ -56,6 +56,39 @@ export function targetColumnOnRow(
   return filled ?? column;
 }
 
+/**
+ * "target_min | target_max" both filled on the row (GC InfoBase's departmental results: 90.00 and
+ * 100.00): the target is the range between them, whichever of the two columns judges the period.
+ */
+export function boundsAsRange(table: DetectedTable, sheet: Sheet, row: number, column: ColumnMapping, target: Target): Target {
+  if (target.kind !== 'threshold' || column.period) return target;
+  const side = boundOf(column.header);
+  if (!side) return target;
+  const partner = columnsOf(table, 'target').find(
+    (other) => other !== column && !other.period && boundOf(other.header) === (side === 'min' ? 'max' : 'min'),
+  );
+  if (!partner) return target;
+  const other = parseActualCell(cellAt(sheet, row, partner.col));
+  if (other.kind !== 'number') return target;
+  const [low, high] = side === 'min' ? [target.value, other.value] : [other.value, target.value];
+  if (!(low < high)) return target;
+  const unit = target.unit === 'percent' || target.unit === 'money' ? target.unit : 'count';
+  const shown = (value: number): string => `${value}${unit === 'percent' ? '%' : ''}`;
+  return { kind: 'range', text: `${shown(low)}–${shown(high)}`, low, high, unit };
+}
+
+/** Whether a target column's heading names the bottom or the top of a range ("target_min", "Max target"). */
+function boundOf(header: string): 'min' | 'max' | undefined {
+  const words = header
+    .split(/[\s_.]+/)
+    .map((part) => camelCaseWords(part) ?? part)
+    .join(' ')
+    .toLowerCase();
+  if (/\b(min|minimum|lower|floor)\b/.test(words)) return 'min';
+  if (/\b(max|maximum|upper|ceiling)\b/.test(words)) return 'max';
+  return undefined;
+}
+
 /** A bare figure under "Minimum target" is a floor, under "Maximum target" a ceiling. */
 export function boundByHeading(column: ColumnMapping, target: Target): Target {
   if (target.kind !== 'threshold' || target.direction) return target;

@@ -28,7 +28,7 @@ import {
 } from './published-rating';
 import { refineTargetUnit } from './refine-target';
 import { columnsOf, figureIn } from './table-columns';
-import { baselineTheTargetNames, boundByHeading, targetColumnOnRow } from './target-column';
+import { baselineTheTargetNames, boundByHeading, boundsAsRange, targetColumnOnRow } from './target-column';
 import type { Actual, Target, Unit } from './target-types';
 import type { Tolerance } from './tolerance';
 import { keptVerdict, TablePeriods, type IndicatorLine, type PeriodWording, type StoredColumn } from './verdict-store';
@@ -176,9 +176,15 @@ function indicatorTarget(ctx: RowContext, periodTarget: ColumnMapping | undefine
     sheet,
     indicator.row,
     targetColumn
-      ? boundByHeading(
+      ? boundsAsRange(
+          table,
+          sheet,
+          indicator.row,
           targetColumn,
-          refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description),
+          boundByHeading(
+            targetColumn,
+            refineTargetUnit(parseTargetCell(cellAt(sheet, indicator.row, targetColumn.col)), indicator.description),
+          ),
         )
       : targetWithoutColumn(table),
   );

@@ -38,6 +38,7 @@ import {
   noActualColumnWhy,
   baselineTheTargetNames,
   boundByHeading,
+  boundsAsRange,
   targetColumnFor,
   targetColumnOnRow,
   targetWithoutColumn,
@@ -263,7 +264,11 @@ function targetIn(
   }
   if (!targetColumn) return targetWithoutColumn(where.table);
   const onRow = targetColumnOnRow(where.table, where.sheet, indicator.row, targetColumn)!;
-  return boundByHeading(onRow, refineTargetUnit(parseTargetCell(cellAt(where.sheet, indicator.row, onRow.col)), indicator.description));
+  const bound = boundByHeading(
+    onRow,
+    refineTargetUnit(parseTargetCell(cellAt(where.sheet, indicator.row, onRow.col)), indicator.description),
+  );
+  return boundsAsRange(where.table, where.sheet, indicator.row, onRow, bound);
 }
 
 /** A period judged so far, for the figure before a later one and for the sheet's own rating. */
