@@ -1243,7 +1243,17 @@ export function readBody(
       }
     }
     if (currentRows && !afterBlank && !ref && !description) {
-      // Commentary or figures carried on the next row of the same indicator.
+      // Commentary or figures carried on the next row of the same indicator. Figures of its own
+      // where the indicator's row has some too are a second line the officer should know is not
+      // judged on its own (Christchurch's "358 m3 per property" under the total abstracted).
+      const first = currentRows[0]!;
+      if (dataCols.some((c) => valueKind(grid.cell(r, c)) === 'figure' && valueKind(grid.cell(first, c)) === 'figure'))
+        doubts.push(
+          issue(
+            'figures-without-a-name',
+            `Row ${r + 1} holds figures but no measure's name, so it is read as part of "${shorten(currentDescription)}" (row ${first + 1}) and not judged on its own: give it a name if it is an indicator of its own.`,
+          ),
+        );
       currentRows.push(r);
       bottom = r;
       continue;

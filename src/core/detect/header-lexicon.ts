@@ -234,7 +234,14 @@ const RULES: readonly Rule[] = [
   { role: 'tolerance', pattern: /^tolerance( band)?( %)?$|^amber (threshold|trigger|tolerance|limit)$/, confidence: 1 },
   { role: 'target', pattern: /^((national|operational|service|local) )?standard$/, confidence: 0.9 },
   { role: 'baseline', pattern: /^baseline\b/, confidence: 1 },
-  { role: 'frequency', pattern: /^(reporting )?frequency( of reporting)?$|^how often$/, confidence: 1 },
+  // "Time period to achieve target" over "Monthly | Annually | Financial year" (a council's annual
+  // performance indicators): how often the target falls due, not the target.
+  {
+    role: 'frequency',
+    pattern:
+      /^(reporting )?frequency( of reporting)?$|^how often$|^time ?(period|frame|scale) (to achieve|for achieving|for) (the )?target$/,
+    confidence: 1,
+  },
   { role: 'source', pattern: /^(source of data|data source|source)$/, confidence: 1 },
   // "volume_meeting_target | total_volume | performance", "% | No. | Stock": the counts behind a share.
   {
@@ -256,7 +263,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'description',
     pattern:
-      /^(kpi|pi|indicator|measure|performance indicator|performance measure|key performance indicator)s? (description|name|title|measurement)$|^(kpi|pi|indicator|measure) (ref|reference|no\.?) (and|&) (description|name|title)$|^(code|ref|reference) (and|&) (description|name|title)$|^(description|definition|indicator definition|indicator|indicators|measure|measures|kpi|kpis|performance measures?|performance indicators?|key performance indicators?|title|criteria|metrics?|performance metrics?|key metrics?|key measures?|key indicators?|key performance measures?)$/,
+      /^(kpi|pi|indicator|measure|performance indicator|performance measure|key performance indicator)s? (description|name|title|measurement)$|^(kpi|pi|indicator|measure) (ref|reference|no\.?) (and|&) (description|name|title)$|^(code|ref|reference) (and|&) (description|name|title)$|^(description|definition|indicator definition|indicator|indicators|measure|measures|kpi|kpis|performance measures?|performance indicators?|key performance indicators?|title|criteria|metrics?|performance metrics?|key metrics?|key measures?|key indicators?|key performance measures?|levels? of service|service levels?)$/,
     confidence: 1,
   },
   // "Charter indicator", "Local measure", "Corporate KPI": a kind of indicator, named. The kinds
@@ -582,6 +589,10 @@ function classifyText(raw: string, text: string): HeaderGuess | undefined {
     )
   )
     return { role: 'actual', confidence: 0.9, reason: `header "${raw.trim()}" is the organisation's own figure` };
+  // "Latest Scottish Average" (a charter report card): the comparator's latest figure, not ours.
+  const latestOf = /^latest (.+)$/.exec(text);
+  const comparator = latestOf ? classifyText(raw, latestOf[1]!) : undefined;
+  if (comparator?.role === 'benchmark') return comparator;
   const actual =
     /^(actual|actuals|near actual|outturn|result|results|performance|value|current value|current performance|latest|latest actual|this (quarter|month|period|year)|current (quarter|month|period|year)|latest (quarter|month|period|figure|result|data)|achieved|(end[- ]year|year[- ]end) achievement|actual performance|performance achieved|percentage)(?:\s+(?<suffix>.+))?$/.exec(
       text,

@@ -97,6 +97,16 @@ const NATION = /^(england|wales|scotland|northern ireland|uk|great britain)$/;
 /** Words that only a trend says: a polarity column never reads "No change". */
 const TREND_ONLY = /^(no change|unchanged|same|stable|static|no movement)$/i;
 
+/** Words for which way a figure moved since the time before. */
+const MOVEMENT =
+  /^(improved|improving|declined|declining|deteriorated|worsened|worse|better|maintained|stable|no change|unchanged|same|static|up|down)$/i;
+
+/** Whether every filled body cell of a column says only which way the figure moved ("Improved", "Declined"). */
+function onlyMovements(grid: SheetGrid, col: number, rows: readonly number[]): boolean {
+  const filled = rows.map((r) => grid.text(r, col).trim()).filter(Boolean);
+  return filled.length >= 2 && filled.every((text) => MOVEMENT.test(text.replace(/[.!]+$/, '')));
+}
+
 /** "Similar to last year", "Better than the previous quarter", "Worse than same period last year". */
 const COMPARED_WITH_BEFORE =
   /^(similar|same|better|worse|higher|lower|improved|improving|declined|declining|deteriorated|up|down|in line)\b.{0,30}\b(last|previous|the previous|prior) (year|quarter|month|period)$/i;
@@ -372,10 +382,14 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
     // Yes and No are ratings only where nothing else is: beside a column headed as the status
     // ("Critical | … | Success", the NYC Comptroller's), they answer some other question.
     const statusByHeader = cells.some((cell) => cell.guess?.role === 'status' && cell.guess.confidence >= 1);
+    // Before the measures' names, a column of Y flags ("SCC reported stat") marks which rows are
+    // reported elsewhere: it rates nothing.
+    const namesCol = [...roles.values()].find((mapping) => mapping.role === 'description')?.col;
     for (const cell of ratingColumns) {
       const was = roleOf(cell.col);
       if (was === 'status' || was === 'polarity') continue;
       if (was === undefined && statusByHeader && onlyYesOrNo(grid, cell.col, bodyRows)) continue;
+      if (was === undefined && namesCol !== undefined && cell.col < namesCol && onlyYesOrNo(grid, cell.col, bodyRows)) continue;
       if (was !== undefined && was !== 'actual' && was !== 'trend') continue;
       if (was === 'trend' && otherRatings(cell)) continue;
       // A period's heading over ratings ("Q1 2024/25" over Green, Amber) is that period's rating.
@@ -685,6 +699,10 @@ export function resolveColumns(grid: SheetGrid, cells: readonly HeaderCell[], bo
     const own = profile(col);
     if (own.filled >= 3 && own.counts.figure === 0 && own.counts.target === 0 && shareOf(own, 'words') >= 0.8 && own.averageLength >= 30) {
       roles.set(col, { ...mapping, role: 'commentary', reason: `${mapping.reason}, but it holds sentences, not figures` });
+    } else if (mapping.role === 'actual' && own.counts.figure === 0 && onlyMovements(grid, col, bodyRows)) {
+      // "Performance" over "Improved | Declined" (a Scottish landlord's charter report card): the
+      // publisher's direction of travel, never a figure.
+      roles.set(col, { ...mapping, role: 'trend', reason: `${mapping.reason}, but it says which way the figure moved (${examples(own)})` });
     }
   }
   countIsTheFigure(roles, profile);

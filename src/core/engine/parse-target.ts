@@ -21,7 +21,7 @@ export function normaliseText(text: string): string {
 }
 
 const NO_TARGET =
-  /^(n\/?a|na|none|no target( set)?|no official target\b.*|no target\b.*|not applicable|-+|tbc|tbd|tba|(baseline |target )?to be (confirmed|set|determined|agreed|established)|monitor(ing)?( only)?|for info(rmation)?( only)?|info only|data only|baseline( year)?|contextual|no target - monitoring only|new|new kpi|new measure|new indicator|(to )?(establish|set)( a)? baseline|new (kpi|measure|indicator)\s*[-–:]\s*baseline( year)?|(monitor(ing)?|for info(rmation)?|info|data)( only)?\s*[-–:(]\s*(baseline( year)?|no target|new (kpi|measure|indicator))\)?|n\/?a\s*[-–:(]\s*(contextual|context|for info(rmation)?( only)?|monitor(ing)?( only)?|no target( set)?|baseline( year)?)\)?)$/;
+  /^(n\/?a|na|none|no target( set)?|no tgt|no official target\b.*|no target\b.*|not applicable|-+|tbc|tbd|tba|(baseline |target )?to be (confirmed|set|determined|agreed|established)|monitor(ing)?( only)?|for info(rmation)?( only)?|info only|data only|baseline( year)?|contextual|no target - monitoring only|new|new kpi|new measure|new indicator|(to )?(establish|set)( a)? baseline|new (kpi|measure|indicator)\s*[-–:]\s*baseline( year)?|(monitor(ing)?|for info(rmation)?|info|data)( only)?\s*[-–:(]\s*(baseline( year)?|no target|new (kpi|measure|indicator))\)?|n\/?a\s*[-–:(]\s*(contextual|context|for info(rmation)?( only)?|monitor(ing)?( only)?|no target( set)?|baseline( year)?)\)?)$/;
 
 const UNIT_WORDS: ReadonlyArray<{ pattern: RegExp; unit: Unit }> = [
   { pattern: /^(working days?|work days?|wd|business days?|clear working days?)$/, unit: 'working days' },

@@ -145,7 +145,10 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\b(supply )?interruptions?\b|\boutages?\b|\bblockages?\b|\bsewer spills?\b|\bbursts?\b/i, 'interruptions'],
   // "Maximum number of sewer blockages a customer may experience", "Cap net debt service at 25%".
   [/^(maximum|max\.?) (number|time|duration|wait|delay)\b|^(cap|limit)\b/i, 'a most allowed'],
-  [/\bdebt (as a (percentage|proportion|share)|to [a-z]+ ratio|ratio)\b/i, 'debt and claims owed'],
+  [
+    /^(?!.*\b(collection|collected|recovered|recovery)\b).*\bdebt (as a (percentage|proportion|share)|to [a-z]+ ratio|ratio)\b/i,
+    'debt and claims owed',
+  ],
   [/\bdid not attend\b|\bdna rate\b|\bwas not brought\b/i, 'missed appointments'],
   [/\bcall attrition\b|\battrition rate\b/i, 'calls abandoned'],
   [/\b(killed|seriously injured|ksi)\b/i, 'incidents and harm'],
@@ -171,7 +174,7 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bclaimant count\b|\bunemployment (rate|level)\b/i, 'unemployment'],
   // Debt owed, not debt collected.
   [
-    /^(?!.*\b(collected|recovered|paid)\b).*(\bsundry debt\b|\bdebt (outstanding|owed)\b|\b(claims|debt) outstanding\b|\boutstanding claims\b)/i,
+    /^(?!.*\b(collected|collection|recovered|recovery|paid)\b).*(\bsundry debt\b|\bdebt (outstanding|owed)\b|\b(claims|debt) outstanding\b|\boutstanding claims\b)/i,
     'debt and claims owed',
   ],
   // Decisions overturned at appeal, inspections failed: the work was found wanting.
@@ -183,11 +186,21 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   // Spending against a budget; not spend with local suppliers, which a council wants more of.
   [/^(?!.*\b(local|sme|smes|small business(es)?|social value|voluntary sector)\b).*\b(spend|expenditure|overspend)\b/i, 'spending'],
   [/\bre-?offend\w*\b|\bfirst[- ]time entrants\b/i, 'reoffending'],
-  [/\bre-?referrals?\b|\bfor a second (or subsequent )?time\b|\blasting (2|two) years or (more|longer)\b/i, 'repeat referrals'],
+  [
+    /\bre-?referr(als?|ed)\b|\bfor a second (or subsequent )?time\b|\blasting (2|two) years or (more|longer)\b|\bplan for (2|two) or more years\b/i,
+    'repeat referrals',
+  ],
+  // Children's services' rates ("Rate of Looked After Children per 10,000", Cheshire West: "Reduce
+  // the rate"), and moves between placements.
+  [/\b(looked after children|children (in care|looked after))\b.*\bper \d|\b(3|three) or more placements\b/i, 'children in care'],
+  [/\bdid not meet\b|\bfailed to meet\b/i, 'falling short of a standard'],
+  [/\b(issued|decided|completed|answered|responded|processed)\b.*\b\d+ or more\b.*\b(days|weeks)\b/i, 'done late'],
+  // Waste thrown away per home (Mid Devon: a fall "supported this positive trend").
+  [/\bwaste (collected )?per (household|head|person|capita|property)\b/i, 'waste and false alarms'],
   [/\bresidual (household )?waste\b|\bfalse alarms?\b|\bunwanted fire signals\b/i, 'waste and false alarms'],
   [/\bappeals? (allowed|upheld|lost)\b/i, 'appeals allowed'],
   [
-    /\b(permanent )?admissions? (to|into) (residential|nursing|care)\b|\bcare home admissions?\b|\bdelayed (transfers|discharges?)\b/i,
+    /\badmissions?\b.{0,40}\b(to|into) (residential|nursing|care)\b|\bcare home admissions?\b|\bdelayed (transfers|discharges?)\b/i,
     'admissions to care',
   ],
   [
@@ -272,7 +285,7 @@ const SHARE_FLOOR = limit('at least|no less than|not less than|(?<!no |not )more
 /** A measure named by its aim: "Reduce total crime", "Increase the number of …". */
 // Not "Lower quartile rent" or "Lower Super Output Areas": "lower" starts a name as often as an aim.
 const HOLD_DOWN_A_RISE = /^(limit|cap|contain|restrict|keep down)( the)? (increase|rise|growth)\b/i;
-const AIM_FIRST = /^(reduce|decrease|minimi[sz]e|increase|raise|maximi[sz]e)\s+(the\s+)?\w/i;
+const AIM_FIRST = /^(reduce|decrease|minimi[sz]e|increase|raise|maximi[sz]e)\s+(the\s+)?[\w%]/i;
 
 /**
  * What a measure leaves out says nothing of which way it is better: "(excl void rent loss)"; nor
@@ -320,7 +333,7 @@ function readDescription(named: string): PolarityDecision | undefined {
   }
   // Collecting arrears is collection: "To collect child maintenance and arrears from 71 per cent".
   if (
-    /\b(to collect|collect(ed|ing)|collection of|recover(ed|ing)?)\s+(\S+\s+){0,8}arrears\b|\barrears\s+(collected|recovered)\b/i.test(
+    /\b(to collect|collect(ed|ing)|collection of|recover(ed|ing)?)\s+(\S+\s+){0,8}arrears\b|\barrears(\s+of\s+[a-z ]{1,25})?\s+(collected|recovered|retrieved)\b/i.test(
       description,
     )
   )
@@ -340,7 +353,7 @@ function readDescription(named: string): PolarityDecision | undefined {
   // Not for what was not done in time: "repairs not completed within 28 days", a backlog, calls
   // abandoned before being answered within 60 seconds.
   const notDoneInTime =
-    /\bnot\s+(\w+\s+)?(cleared|removed|completed|resolved|repaired|processed|answered|responded|dealt|determined|paid|done|within|rebooked|treated|seen|offered)\b|\b(backlog|overdue|abandon\w*)\b.*\bwithin\b|\bre-?admi/i.test(
+    /\bnot\s+(\w+\s+)?(cleared|removed|completed|resolved|repaired|processed|answered|responded|dealt|determined|paid|done|within|rebooked|treated|seen|offered)\b|\b(backlog|overdue|abandon\w*)\b.*\bwithin\b|\bre-?admi|\bre-?referr/i.test(
       description,
     );
   const inTime =

@@ -67,6 +67,8 @@ export const ISSUE_CODES = [
   'reference-not-recognised',
   /** An indicator has no reference where the table has a reference column. */
   'indicator-without-reference',
+  /** A row of figures with no measure's name, read as part of the indicator above. */
+  'figures-without-a-name',
   /** An action plan without a recommendation reference (R1, R2.1) above it. */
   'action-plan-without-recommendation',
 

@@ -1406,6 +1406,88 @@ describe("the fifteenth reviewer's grids", () => {
   });
 });
 
+describe("the sixteenth reviewer's grids", () => {
+  test('"2020/21 | 2021/22 | 2022/23 | Latest Scottish Average | Performance": the years are the figures, the average a comparator and "Improved" a trend (Angus, charter report card)', () => {
+    const { detection, verdicts } = read([
+      ['Housing Quality & Maintenance', '2020/21', '2021/22', '2022/23', 'Latest Scottish Average', 'Performance'],
+      [
+        'Average length of time taken to complete emergency repairs (Indicator 11)',
+        '12.85 hours',
+        '14.52 hours',
+        '9.32 hours',
+        '4.70 hours',
+        'Improved',
+      ],
+      [
+        'Average length of time taken to complete non-emergency repairs (Indicator 12)',
+        '13.83 days',
+        '14.16 days',
+        '9.34 days',
+        '9.68 days',
+        'Improved',
+      ],
+    ]);
+    expect(roles(detection.tables[0]!)).toEqual([
+      'A:description',
+      'B:actual 2020/21',
+      'C:actual 2021/22',
+      'D:actual 2022/23',
+      'E:benchmark',
+      'F:trend',
+    ]);
+    expect(latestPeriodWithData(verdicts)).toBe('2022/23');
+  });
+
+  test('"Target | Time period to achieve target" over "90% | Monthly": the target is the target; a column of Y flags before the names is never a status to write into (a council\'s annual performance indicators 2023/24)', () => {
+    const rows: CellInput[][] = [
+      ['PI No.', 'SCC reported stat', 'Service', 'Indicator', 'Target', 'Time period to achieve target', 'Q1', 'Comments'],
+      [1, '', 'Accountancy', '% of undisputed invoices paid within 30 days', pct(0.9), 'Monthly', { v: 0.9565, fmt: '0.00%' }, ''],
+      [2, 'Y', 'Accountancy', '% of undisputed invoices paid within 10 days', pct(0.6), 'Monthly', { v: 0.5085, fmt: '0.00%' }, ''],
+    ];
+    const { detection, verdicts } = read(rows);
+    expect(roles(detection.tables[0]!)).toEqual(expect.arrayContaining(['E:target', 'F:frequency']));
+    expect(roles(detection.tables[0]!).some((role) => role.startsWith('B:'))).toBe(false);
+    expect(verdicts.map((verdict) => verdict.status)).toEqual(['met', 'missed']);
+    expect(recalc(rows).plan.edits.filter((edit) => edit.col === 1)).toEqual([]);
+  });
+
+  test('"Activity | Level of service | Actual | Target", the activity written once: every level of service is a measure, and a line of figures with no name is said (Christchurch City Council, annual report 2010)', () => {
+    const { detection } = read([
+      ['Activity', 'Level of service', 'Actual', 'Target'],
+      [
+        'Water conservation',
+        'The water supply network is inspected for leaks',
+        '17.2% of water mains network surveyed for leaks',
+        '≥ 12.5% of the water supply network is inspected for leaks each year',
+      ],
+      ['', 'The public awareness of water conservation', pct(0.61), '≥ 70% public awareness / year'],
+      ['', '', pct(0.6), pct(0.7)],
+    ]);
+    expect(detection.tables[0]!.indicators.map((indicator) => indicator.description)).toEqual([
+      'The water supply network is inspected for leaks',
+      'The public awareness of water conservation',
+    ]);
+    expect(detection.tables[0]!.doubts.map((doubt) => doubt.code)).toContain('figures-without-a-name');
+  });
+
+  test.each([
+    ['Sundry Debt Collection Rates', 'higher'],
+    ['Arrears of Council Tax Retrieved (£Millions)', 'higher'],
+    ['Reduce % of calls lost to 5%', 'lower'],
+    ["% of children re-referred to Children's Social Care within 12 months of a previous referral", 'lower'],
+    ['Household waste collected per household', 'lower'],
+    ['Permanent admissions of adults (aged 65+) into residential/nursing care homes, per 100,000 population', 'lower'],
+    ['Rate of Looked After Children per 10,000', 'lower'],
+  ])('"%s" is better %s, and not assumed', (description, polarity) => {
+    const decided = decidePolarity({ description, target: parseTargetText('5') });
+    expect([decided.polarity, decided.assumed]).toEqual([polarity, false]);
+  });
+
+  test('"no tgt" is no target (Torbay, adult social care local account)', () => {
+    expect(parseTargetText('no tgt')).toMatchObject({ kind: 'none' });
+  });
+});
+
 describe('years heading two tables side by side', () => {
   test('"Bench | 2018 | 2019 | 2020" twice across the sheet over "Mark | Actual | Estimated | Target": both tables keep their two header rows and their years', () => {
     // The City of Westlake finance department's performance measures (FY2020 budget), laid out
