@@ -730,8 +730,10 @@ function yearInHeaderRow(grid: SheetGrid, headerTop: number, columns: readonly C
     const text = grid.text(headerTop, c);
     if (!/\d{4}\s*[-/]\s*\d{2}/.test(text)) continue;
     // "Last year (2023/24)", "Baseline 2023/24", "Scottish average 2023/24" date another figure, not the months.
+    // Over the names, a year is the months' own ("2020/2021 | Apr | May", East Ayrshire).
+    const overNames = columns.some((column) => column.col === c && column.role === 'description');
     const kind = classifyHeader(text)?.role;
-    if (kind !== undefined && kind !== 'description' && kind !== 'commentary') continue;
+    if (!overNames && kind !== undefined && kind !== 'description' && kind !== 'commentary') continue;
     const fy = financialYearInName(text);
     if (fy !== undefined) years.add(fy);
   }
@@ -939,6 +941,18 @@ function describeGaps(
     if (column.confidence < 0.8 && column.reason !== 'confirmed by you')
       doubts.push(issue('column-role-unsure', `Column ${columnLetter(column.col)} taken as ${column.role}: ${column.reason}.`));
   }
+  // "Q1 | Q2 | Q3 | Q4" under a title of "2022" alone (CEDR's tables, a year to a table): with no
+  // financial year anywhere, one table's Q4 cannot be told from another's.
+  const undated = columns.filter(
+    (column) => column.role === 'actual' && column.period && column.period.kind !== 'year' && column.period.fy === undefined,
+  );
+  if (undated.length >= 2)
+    doubts.push(
+      issue(
+        'periods-without-year',
+        `Columns ${columnLetter(undated[0]!.col)} to ${columnLetter(undated[undated.length - 1]!.col)} (${undated.map((column) => periodLabel(column.period!)).join(', ')}) name no year, and no financial year is written above the table or in the sheet's name: write it there, or the same periods of another year cannot be told apart.`,
+      ),
+    );
   if (indicators.length === 0) doubts.push(issue('no-indicator-rows', 'The table has a header but no indicator rows under it.'));
   if (referencesRise(indicators)) return doubts;
   const seen = new Map<string, number>();

@@ -67,6 +67,8 @@ export const ISSUE_CODES = [
   'reference-not-recognised',
   /** An indicator has no reference where the table has a reference column. */
   'indicator-without-reference',
+  /** Period columns ("Q1 | Q2") with no year in their headings, the table's title or the sheet's name. */
+  'periods-without-year',
   /** A row of figures with no measure's name, read as part of the indicator above. */
   'figures-without-a-name',
   /** An action plan without a recommendation reference (R1, R2.1) above it. */

@@ -1483,6 +1483,23 @@ describe("the sixteenth reviewer's grids", () => {
     expect([decided.polarity, decided.assumed]).toEqual([polarity, false]);
   });
 
+  test('"Performance Indicator | Target | Q1 | Q2 | Q3 | Q4" under a title of "2022" alone: the quarters have no financial year, and the officer is told (CEDR, WATRS KPIs)', () => {
+    const { detection } = read([
+      [2022],
+      ['Performance Indicator', 'Target', 'Q1', 'Q2', 'Q3', 'Q4'],
+      ['Decisions issued within 35 working days', pct(0.8), pct(0.83), pct(0.91), pct(0.87), pct(0.9)],
+    ]);
+    expect(detection.tables[0]!.doubts.map((doubt) => doubt.code)).toContain('periods-without-year');
+  });
+
+  test('"2020/2021 | Apr | May | …": the year over the names dates the months (East Ayrshire, building standards)', () => {
+    const { detection } = read([
+      ['2020/2021', 'Apr', 'May', 'Jun'],
+      ['% of Building Warrant applications processed within 15 working days (2)', pct(0.99), pct(1), pct(0.97)],
+    ]);
+    expect(roles(detection.tables[0]!).slice(1)).toEqual(['B:actual Apr 2020', 'C:actual May 2020', 'D:actual Jun 2020']);
+  });
+
   test('"no tgt" is no target (Torbay, adult social care local account)', () => {
     expect(parseTargetText('no tgt')).toMatchObject({ kind: 'none' });
   });
