@@ -59,6 +59,7 @@ export const NOTICE_WORDS: Record<NoticeKind, string> = {
   'no-status-column': 'Nowhere to write',
   'chart-left-out': 'Chart left out',
   'status-disagrees': 'Status typed in the sheet differs from the figures',
+  'other-period-left-alone': "Another period's table left alone",
 };
 
 export const POLARITY_WORDS: Record<Polarity, string> = {

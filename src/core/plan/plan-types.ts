@@ -88,7 +88,9 @@ export type NoticeKind =
   | 'no-status-column'
   | 'chart-left-out'
   /** A rating someone typed in the status column says otherwise than the figures: kept, and said. */
-  | 'status-disagrees';
+  | 'status-disagrees'
+  /** Last period's table, its indicators reported by this period's: not written into. */
+  | 'other-period-left-alone';
 
 export interface Notice {
   readonly kind: NoticeKind;

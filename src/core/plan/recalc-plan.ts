@@ -173,7 +173,9 @@ export function labelMatches(own: string, wantedLabel: string, withoutYear: bool
  * Each indicator's verdict for `period`, in the order indicators first appear. An indicator
  * reported over longer periods has its period that ends with this one, where it has a figure for
  * it (a quarterly indicator's Q2 in a report for September). An indicator with periods but none
- * of them this one is No data for it (see `verdictWithoutFigure`); an indicator
+ * of them this one is No data for it (see `verdictWithoutFigure`), unless its whole table has
+ * nothing for the period and another table reports it for the period (last quarter's table, kept
+ * beside this quarter's): that table reports another period, and is left out; an indicator
  * with no period at all (a case list, say) keeps its verdict where it has figures, as it is about
  * no period in particular, and is left out where it has none.
  */
@@ -211,8 +213,17 @@ function verdictsForPeriod(verdicts: readonly IndicatorVerdict[], wanted: Period
     }
     if (endsTogether && covering[slot] === undefined && verdict.status !== 'no-data' && hasFigures(verdict)) covering[slot] = verdict;
   }
+  // The tables with something for the period, and the indicators they report it for: last
+  // quarter's table (its own tab, or kept under this quarter's) has nothing for the period, and
+  // its indicators are reported by this quarter's; it is left as it is, not marked No data.
+  const tablesWithPeriod = new Set<number>();
+  const reported = new Set<string>();
   for (let slot = 0; slot < dated.length; slot++) {
     if (match[slot] === undefined && covering[slot] !== undefined) match[slot] = covering[slot];
+    if (match[slot] !== undefined) {
+      tablesWithPeriod.add(match[slot]!.tableIndex);
+      reported.add(match[slot]!.indicator);
+    }
     if (match[slot] === undefined && dated[slot] === 1) unmatched = true;
   }
   // Mostly every indicator has the period; the few that have not are looked for again.
@@ -223,6 +234,7 @@ function verdictsForPeriod(verdicts: readonly IndicatorVerdict[], wanted: Period
     if (found) chosen.push(found);
     else if (dated[slot] === 1) {
       const { verdict, withFigures } = latest!.get(slot)!;
+      if (!tablesWithPeriod.has(verdict.tableIndex) && reported.has(verdict.indicator)) continue;
       chosen.push(verdictWithoutFigure(verdict, wanted, wantedLabel, withFigures));
     } else {
       const alone = undated[slot];
@@ -486,7 +498,8 @@ export function planRecalculation(
     }
     return known;
   };
-  for (const verdict of chooseVerdicts(verdicts, options.period)) {
+  const forThePeriod = chooseVerdicts(verdicts, options.period);
+  for (const verdict of forThePeriod) {
     const row = verdict.row;
     const status = verdict.status;
     const tableIndex = verdict.tableIndex;
@@ -705,6 +718,20 @@ export function planRecalculation(
         `column ${columnLetter(col)} rates the year to date, and this run is about ${period || 'another period'}, so no status was written into it.`,
       ),
     );
+  // Last quarter's table, its indicators reported by this quarter's: left as it is, and said.
+  const judgedTables = new Set(forThePeriod.map((verdict) => verdict.tableIndex));
+  const otherPeriod = new Map<number, string>();
+  for (const verdict of verdicts)
+    if (options.period && verdict.period && !judgedTables.has(verdict.tableIndex)) otherPeriod.set(verdict.tableIndex, verdict.periodLabel);
+  for (const [tableIndex, period] of otherPeriod) {
+    const table = detection.tables[tableIndex]!;
+    notices.push({
+      kind: 'other-period-left-alone',
+      sheet: table.sheet,
+      cell: rangeAddress(table.range),
+      message: `this table reports ${period}, not ${options.period}, and its indicators are reported for ${options.period} by another table, so it was left as it is.`,
+    });
+  }
   for (const [tableIndex, count] of unwritable)
     notices.push(
       nowhereToWrite(

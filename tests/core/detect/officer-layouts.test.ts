@@ -89,7 +89,7 @@ describe('an action tracker with no reference column', () => {
 });
 
 describe('a rating someone typed, beside figures that judge nothing', () => {
-  test("last quarter's table kept under this quarter's keeps its A and G: No data for Q3 says nothing against them", () => {
+  test("last quarter's table kept under this quarter's is left as it is, its A and G untouched, and the run says so", () => {
     const run = recalc([
       ['Quarter 3 2024/25'],
       ['Indicator', 'Target', 'Actual', 'RAG'],
@@ -102,8 +102,27 @@ describe('a rating someone typed, beside figures that judge nothing', () => {
       ['Average relet days', 28, 26, 'G'],
     ]);
     expect(statusEdits(run)).toEqual(['D3', 'D4']);
-    const kept = run.plan.notices.filter((notice) => notice.kind === 'officer-words-kept').map((notice) => notice.cell);
-    expect(kept).toEqual(['D8', 'D9']);
+    expect(run.plan.notices.filter((notice) => notice.kind === 'officer-words-kept')).toEqual([]);
+    expect(run.plan.notices.filter((notice) => notice.kind === 'other-period-left-alone').map((notice) => notice.cell)).toEqual(['A7:D9']);
+  });
+
+  test("last quarter's tab beside this quarter's is not marked No data by this quarter's run (the seventeenth reviewer: Maidstone, homelessness duties, Q1 and Q2 2021/22)", () => {
+    const tab = (name: string, prevention: number, relief: number) => ({
+      name,
+      rows: [
+        ['Performance Indicator', 'Value', 'Target', 'Status'],
+        ['Percentage of successful Prevention Duty outcomes', { v: prevention, fmt: '0.00%' }, pct(0.6), ''],
+        ['Percentage of successful Relief Duty outcomes', { v: relief, fmt: '0.00%' }, pct(0.6), ''],
+      ] as CellInput[][],
+    });
+    const run = runKpiTracker(buildWorkbook([tab('Q1 2021-22', 0.7576, 0.3804), tab('Q2 2021-22', 0.7889, 0.5616)]), {
+      today: TODAY,
+      now: '2025-01-15T09:00:00Z',
+      command: 'recalc',
+      steps: { statuses: true, actionPlan: false, committee: false },
+    });
+    const written = run.plan.edits.filter((edit) => edit.purpose === 'status').map((edit) => `${edit.sheet}!${planValueText(edit.value)}`);
+    expect(written).toEqual(['Q2 2021-22!Met', 'Q2 2021-22!Not met']);
   });
 
   test('"See commentary" against £2.4m leaves the officer\'s A, and says so', () => {
