@@ -1644,6 +1644,34 @@ describe('a tenth round of published tables, read untuned first', () => {
   });
 });
 
+describe('an eleventh round of published tables, read untuned first', () => {
+  test('"| Target" alone over "Vehicle test appointments average waiting time | 21 days": one heading over the targets, nothing over the names, is a table; "Less than 0.15% of applications received" is a ceiling (Driver and Vehicle Testing Agency, 1998-99)', () => {
+    expect(parseTargetText('Less than 0.15% of applications received')).toMatchObject({
+      kind: 'threshold',
+      value: 0.15,
+      direction: 'lower',
+    });
+    const { tables } = corpusCase('data-ni-driver-vehicle-testing-agency-targets-1998-99.txt');
+    expect(tables).toHaveLength(1);
+    expect(roles(tables[0]!)).toEqual({ A: 'description', B: 'target' });
+  });
+
+  test('"Office | 2007/08 | Oct | … | Mar" under "… to 31 March 2009": the months after last year\'s outturn are the title\'s year (Nottingham City Homes)', () => {
+    const { tables } = corpusCase('ha-nottingham-city-homes-area-7-complaints-oct-2008-mar-2009.txt');
+    const months = tables[0]!.columns.filter((column) => column.role === 'actual').map((column) => periodLabel(column.period!));
+    expect(months).toEqual(['2007/08', 'Oct 2008', 'Nov 2008', 'Dec 2008', 'Jan 2009', 'Feb 2009', 'Mar 2009']);
+  });
+
+  test('"vs. Texas Benchmark Average of 4.61" names a comparator, not an average time; the reason names the year reported, the latest target\'s (City of Bedford, FY20 budget)', () => {
+    expect(
+      decidePolarity({ description: '# of Library Visits Per Capita vs. Texas Benchmark Average of 4.52', target: parseTargetText('4.35') })
+        .polarity,
+    ).toBe('higher');
+    const { verdicts } = corpusCase('council-bedford-library-performance-measures-2019-20.txt');
+    expect(verdicts[0]!.reason).toContain('it has none yet for 2019/20');
+  });
+});
+
 test('column letters in these tests are Excel’s', () => {
   expect(columnIndex('E')).toBe(4);
 });

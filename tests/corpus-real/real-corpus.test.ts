@@ -17,10 +17,12 @@ import { CASES_DIR, HELD_BACK_DIR, caseFiles, isHeldBack, readCases, scoreCase, 
  * twenty more published tables joined (four held back), the working set, 183 files, stands at
  * 95.4%, the held back, 56 files, at 84.9%. On the next 7 December, twenty-seven more joined
  * in two rounds (seven held back): the held-back ones read 66 of 74 and 54 of 113 on arrival, so
- * the held back, 67 files, stand at 83.8%, the working set, 217 files, at 96.6%. Raise these as
- * detection improves; a change that lowers them has made KPI Tracker read real workbooks worse.
+ * the held back, 67 files, stand at 83.8%, the working set, 217 files, at 96.6%. Two more rounds
+ * that day (six held back) arrived at 26 of 26 and 70 of 172: the held back, 73 files, stand at
+ * 81.4%, the working set, 239 files, at 95.6%. Raise these as detection improves; a change that
+ * lowers them has made KPI Tracker read real workbooks worse.
  */
-const FLOOR = { working: 0.95, heldBack: 0.83 };
+const FLOOR = { working: 0.95, heldBack: 0.81 };
 
 describe('the real corpus', () => {
   const working = readCases(CASES_DIR, (name) => !isHeldBack(name));

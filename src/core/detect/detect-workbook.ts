@@ -781,9 +781,11 @@ function fillYears(grid: SheetGrid, headerTop: number, columns: ColumnMapping[],
   const datedYears = columns.filter(
     (column) => column.role === 'actual' && column.period?.kind === 'year' && column.period.fy !== undefined,
   );
+  // A title dated in the year after the outturn ("… to 31 March 2009" over "2007/08 | Oct | …",
+  // Nottingham City Homes) says so too.
   const outturnBeforeParts =
     mostDated !== undefined &&
-    titledYear === undefined &&
+    (titledYear === undefined || titledYear === mostDated + 1) &&
     targetYear === undefined &&
     outturnsOnly &&
     undatedParts.length > 0 &&

@@ -635,6 +635,7 @@ function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): Head
     // The years heading one of two tables side by side are its headings, as across a whole row.
     if (figures >= 2) figures -= grid.yearHeadings(row, span.left, right);
   }
+  if (filledCount === 1 && figures === 0) return loneHeading(grid, row, span);
   if (filledCount < 2 || figures * 2 > filledCount) return undefined;
   // One row alone is a header only if at least half its cells are recognised and no role other
   // than a repeatable one is named twice; failing that, only a second header row below can save it.
@@ -662,6 +663,50 @@ function readHeaderByWords(grid: SheetGrid, row: number, span: ColumnSpan): Head
   const recognised = recognisedAlone ?? (recognisedCells(grid, row, span.left, right) || (groups ? 1 : 0));
   if (recognised < 1) return undefined;
   return mapHeader(grid, [row, row + 1, row + 2].slice(0, extraRows + 1), span, recognised, groups ? 'groups' : 'rows');
+}
+
+/**
+ * "| Target" alone over "Vehicle test appointments average waiting time | 21 days" (a Hansard
+ * table of an agency's targets): one heading over the figures, nothing over the measures' names.
+ * Only a target's or a result's heading, straight over a column of them, beside words on every row.
+ */
+function loneHeading(grid: SheetGrid, row: number, span: ColumnSpan): HeaderCandidate | undefined {
+  if (span !== WHOLE_ROW) return undefined;
+  const col = grid.firstFilledColumn(row);
+  if (col < 1) return undefined;
+  const guess = grid.classify(grid.text(row, col));
+  if (!guess || (guess.role !== 'target' && guess.role !== 'actual') || guess.confidence < 1) return undefined;
+  const body: number[] = [];
+  for (let r = row + 1; r < grid.rows && body.length < 3; r++) {
+    if (grid.filledCount(r) === 0) break;
+    body.push(r);
+  }
+  if (body.length < 2) return undefined;
+  const paired = body.every(
+    (r) => grid.filledCount(r) === 2 && valueKind(grid.cell(r, col - 1)) === 'words' && grid.filledCell(r, col) !== undefined,
+  );
+  if (!paired) return undefined;
+  const header = grid.text(row, col);
+  return {
+    rows: [row],
+    columns: [
+      {
+        col: col - 1,
+        header: '',
+        role: 'description',
+        confidence: 0.7,
+        reason: 'it holds the words beside the figures, with nothing over it',
+      },
+      {
+        col,
+        header,
+        role: guess.role,
+        confidence: guess.confidence,
+        reason: guess.reason,
+        ...(guess.period ? { period: guess.period } : {}),
+      },
+    ],
+  };
 }
 
 /** The first word of a legend row. */

@@ -172,6 +172,13 @@ function readQuarterDeadline(text: string): CalendarDate | undefined {
  */
 export function parseTargetText(raw: string): Target {
   const read = parseTargetWords(raw);
+  // "Less than 0.15% of applications received", "Not to exceed 0.01% of tests conducted" (the
+  // Driver and Vehicle Testing Agency's targets): a share of what it counts, the share the target.
+  const shareOf = read.kind === 'unreadable' ? SHARE_OF_WHAT.exec(raw.trim()) : null;
+  if (shareOf) {
+    const share = parseTargetWords(shareOf[1]!);
+    if (share.kind === 'threshold') return { ...share, text: raw };
+  }
   // "no more than three for the year" (St Helens and Knowsley's MRSA target): a number written in
   // words, read as the figure it names where the words alone could not be read.
   if (read.kind !== 'unreadable' || !NUMBER_WORD.test(raw)) return read;
@@ -180,6 +187,8 @@ export function parseTargetText(raw: string): Target {
   );
   return inFigures.kind === 'unreadable' ? read : { ...inFigures, text: raw };
 }
+
+const SHARE_OF_WHAT = /^(.*\d\s*(?:%|per ?cent\.?))\s+of\s+(?:the\s+|all\s+)?[a-z][a-z ]{2,60}$/i;
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const NUMBER_WORD = new RegExp(String.raw`\b(${NUMBER_WORDS.join('|')})\b`, 'i');

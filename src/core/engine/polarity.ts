@@ -58,7 +58,7 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bvoids?\b|\bvacant\b/i, 'void'],
   [/\btime taken\b|\bdays taken\b/i, TIME_TAKEN],
   [
-    /\b(average|mean|median) (number of )?((calendar|working|clear) )?(days|time|weeks|hours|wait|waiting time|length|response time)\b|\baverage of\b/i,
+    /\b(average|mean|median) (number of )?((calendar|working|clear) )?(days|time|weeks|hours|wait|waiting time|length|response time)\b|(?<!\b(benchmark|national|state|regional|peer|sector|group|county|england|scottish|welsh|texas) )\baverage of\b/i,
     'average time',
   ],
   [

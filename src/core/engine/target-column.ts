@@ -215,7 +215,11 @@ export function unratedPeriod(sheet: Sheet, row: number, column: ColumnMapping):
 export function noActualColumnWhy(table: DetectedTable): string {
   if (hasColumn(table, 'baseline')) return 'this table has no actual column (it sets the baseline and target)';
   // A budget book's earlier years beside the budget year's target (see target-year-history).
-  const target = columnsOf(table, 'target').find((column) => column.period);
+  // The latest target's year: "TARGET 18/19 | PROJECTED 18/19 | TARGET 19/20" reports on 2019/20.
+  const target = columnsOf(table, 'target')
+    .filter((column) => column.period)
+    .sort((a, b) => comparePeriods(a.period!, b.period!))
+    .pop();
   const history = columnsOf(table, 'previous').filter((column) => column.period);
   if (target?.period && history.length > 0)
     return `the table's figures are for earlier years (${history.map((column) => periodLabel(column.period!)).join(', ')}); it has none yet for ${periodLabel(target.period)}, its target's year`;
