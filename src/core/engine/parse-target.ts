@@ -62,10 +62,11 @@ const HIGHER_SUFFIX = /\s*(or (above|more|higher|better|greater|over)|\+|plus|an
 const LOWER_SUFFIX = /\s*(or (below|less|lower|fewer|under)|and below|maximum|max)$/;
 
 // "£1.2m" is a million and "5k" a thousand; the "m" of "7 minutes" is no million.
-const NUMBER = String.raw`(£)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?|-?\.\d+)\s*((?:k|m)(?![a-z])|%)?`;
+const NUMBER = String.raw`([£$])?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?|-?\.\d+)\s*((?:k|m)(?![a-z])|%)?`;
 
 const NUMBER_THEN_WORDS = new RegExp(String.raw`^${NUMBER}\s*(.*)$`);
-const RANGE = new RegExp(String.raw`^(?:between\s+)?${NUMBER}\s*(?:-|to|and)\s*${NUMBER}$`);
+// "5 to 10 days", "4-6 hours": a range may name its unit after it.
+const RANGE = new RegExp(String.raw`^(?:between\s+)?${NUMBER}\s*(?:-|to|and)\s*${NUMBER}(?:\s+([a-z][a-z ]*))?$`);
 const RATE = new RegExp(
   String.raw`^${NUMBER}\s*([a-z' -]*?)\s*(per\s+\S+(?:\s+year)?|a\s+(?:week|month|quarter|year)|each\s+\S+|every\s+\S+|/\s*\S+|p\.?\s?a\.?|pa|pcm|pq|pw|pm|annually|yearly|quarterly|monthly|weekly)$`,
 );
@@ -367,11 +368,16 @@ function parseTargetWords(raw: string): Target {
   let m = RANGE.exec(t);
   if (m) {
     // NUMBER has three groups (£, digits, suffix), so the second figure's digits are group 5.
-    const low = Number(m[2]!.replace(/,/g, ''));
-    const high = Number(m[5]!.replace(/,/g, ''));
+    // "£1m-£1.2m": each figure's k or m scales it (before, this read as £1 to £1.20).
+    const scaled = (digits: string, suffix: string | undefined): number =>
+      Number(digits.replace(/,/g, '')) * (suffix === 'm' ? 1e6 : suffix === 'k' ? 1e3 : 1);
+    const low = scaled(m[2]!, m[3]);
+    const high = scaled(m[5]!, m[6]);
     const percent = m[3] === '%' || m[6] === '%';
-    if (Number.isFinite(low) && Number.isFinite(high) && low < high) {
-      return { kind: 'range', text, low, high, unit: percent ? 'percent' : m[1] || m[4] ? 'money' : 'count' };
+    const unitWord = m[7] === undefined ? undefined : UNIT_WORDS.find((u) => u.pattern.test(m![7]!.trim()))?.unit;
+    if (Number.isFinite(low) && Number.isFinite(high) && low < high && (m[7] === undefined || unitWord)) {
+      const unit = percent ? 'percent' : m[1] || m[4] ? 'money' : (unitWord ?? 'count');
+      return { kind: 'range', text, low: roundFloat(low), high: roundFloat(high), unit };
     }
   }
 

@@ -141,6 +141,12 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
     'waits past a limit',
   ],
   [/\bcomplaints per\b/i, 'complaints'],
+  // "Deliver services within the £49.97m budget" (Nottinghamshire Fire and Rescue): spend held to it.
+  // Not "Projects delivered within budget", a share of projects.
+  [
+    /^(deliver|provide|run|operate|manage|keep|spend)\w*\b.*\bwithin (the |its |our |agreed )?([£$][\d.,]+\s*(m|k|bn|million)?\s+)?budget\b/i,
+    'spending',
+  ],
   // A water company's service standards (Gippsland Water): supply lost, sewers blocked or spilt.
   [/\b(supply )?interruptions?\b|\boutages?\b|\bblockages?\b|\bsewer spills?\b|\bbursts?\b/i, 'interruptions'],
   // "Maximum number of sewer blockages a customer may experience", "Cap net debt service at 25%".

@@ -1425,6 +1425,27 @@ describe("the fifteenth reviewer's grids", () => {
   });
 });
 
+describe("the seventeenth reviewer's grids", () => {
+  test.each([
+    ['£1m-£1.2m', { low: 1_000_000, high: 1_200_000, unit: 'money' }],
+    ['5 to 10 days', { low: 5, high: 10, unit: 'days' }],
+    ['4-6 hours', { low: 4, high: 6, unit: 'hours' }],
+  ])('a range target "%s" keeps its scale and unit (probe wordings)', (text, range) => {
+    expect(parseTargetText(text)).toMatchObject({ kind: 'range', ...range });
+  });
+
+  test('"$250,000" is a target in dollars (probe wording)', () => {
+    expect(parseTargetText('$250,000')).toMatchObject({ kind: 'threshold', value: 250_000, unit: 'money' });
+  });
+
+  test('"Deliver services within the £49.97m budget" holds spending down, but "Projects delivered within budget" is a share (Nottinghamshire Fire and Rescue)', () => {
+    expect(decidePolarity({ description: 'Deliver services within the £49.97m budget', target: parseTargetText('£49.97m') }).polarity).toBe(
+      'lower',
+    );
+    expect(decidePolarity({ description: 'Projects delivered within budget', target: parseTargetText('90%') }).polarity).toBe('higher');
+  });
+});
+
 describe("the sixteenth reviewer's grids", () => {
   test('"2020/21 | 2021/22 | 2022/23 | Latest Scottish Average | Performance": the years are the figures, the average a comparator and "Improved" a trend (Angus, charter report card)', () => {
     const { detection, verdicts } = read([
