@@ -1672,6 +1672,13 @@ describe('an eleventh round of published tables, read untuned first', () => {
   });
 });
 
+describe('the period a run reports on', () => {
+  test('"Actuals 2013/14 … 2017/18 | Aim 2019/20 | Year to date 2019/20": the year to date, judged against the aim, though one new measure gives 2017/18 a figure more (Warwickshire Fire and Rescue, the seventeenth reviewer)', () => {
+    const { verdicts } = corpusCase('fire-warwickshire-frs-targets-and-measures-2019-20.txt');
+    expect(latestPeriodWithData(verdicts)).toBe('YTD 2019/20');
+  });
+});
+
 test('column letters in these tests are Excel’s', () => {
   expect(columnIndex('E')).toBe(4);
 });

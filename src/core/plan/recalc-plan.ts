@@ -300,10 +300,22 @@ export function latestPeriodWithData(verdicts: readonly IndicatorVerdict[]): str
   // But a later year's year to date outranks a year already over, where as many indicators have
   // figures for it: "2023/24 Outturn | 2024/25 Q3 YTD" reports on this year, not last year's
   // outturn; one count's year to date beside a table of last year's results does not.
+  // So it does where more of its figures are judged against a target: "Actuals 2013/14 … 2017/18 |
+  // Aim 2019/20 | Year to date 2019/20" (Warwickshire Fire) reports on this year, though a new
+  // measure's one 2017/18 figure gives last year a figure more.
   const laterYearToDate =
-    latest && yearToDate && yearBeginsAfter(yearToDate, latest) && withFigures(verdicts, yearToDate) >= withFigures(verdicts, latest);
+    latest &&
+    yearToDate &&
+    yearBeginsAfter(yearToDate, latest) &&
+    (withFigures(verdicts, yearToDate) >= withFigures(verdicts, latest) || judgedIn(verdicts, yearToDate) > judgedIn(verdicts, latest));
   const chosen = latest && !laterYearToDate ? latest : (yearToDate ?? latest);
   return chosen ? periodLabel(chosen) : null;
+}
+
+/** How many verdicts of a period (by its label) are judged against a target: met, near or missed. */
+function judgedIn(verdicts: readonly IndicatorVerdict[], period: Period): number {
+  const label = periodLabel(period);
+  return verdicts.filter((v) => v.period && RATED.has(v.status) && periodLabel(v.period) === label).length;
 }
 
 /** How many verdicts of a period (by its label) have figures. */
