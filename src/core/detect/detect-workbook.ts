@@ -585,7 +585,9 @@ function yearsEndingTheTitledYear(columns: ColumnMapping[], titled: Period | und
   if (titled?.kind !== 'year' || titled.calendar || titled.fy === undefined) return columns;
   const endsIt = (period: Period | undefined): boolean =>
     period?.kind === 'year' && period.calendar === true && period.fy === titled.fy! + 1;
-  return columns.some((column) => endsIt(column.period))
+  // Only where every year written alone is that one: "2016 | 2017 | 2018" are calendar years.
+  const calendarYears = columns.filter((column) => column.period?.kind === 'year' && column.period.calendar);
+  return calendarYears.length > 0 && calendarYears.every((column) => endsIt(column.period))
     ? columns.map((column) => (endsIt(column.period) ? { ...column, period: titled } : column))
     : columns;
 }
@@ -692,14 +694,17 @@ function titledPeriod(grid: SheetGrid, headerTop: number, lastBottom: number): P
 
 /**
  * The period a sheet's name gives: in words ("Performance Q2 2024-25"), or as a tab named for its
- * month the way officers name a month's tab ("Dec-23", "Nov 24", "M9 Dec-23").
+ * month the way officers name a month's tab ("Dec-23", "M9 Dec-23").
  */
 function periodOfSheetName(name: string): Period | undefined {
   const inWords = periodInText(name);
   if (inWords) return inWords;
   const parts = name.trim().split(/\s+/);
   for (let from = 0; from < parts.length; from++) {
-    const period = parsePeriodLabel(parts.slice(from).join(' '));
+    const rest = parts.slice(from).join(' ');
+    // "June 30" names a day as often as a month of 2030: a two-digit year must be joined ("Dec-23").
+    if (/^[a-z]+\.?\s\d{2}$/i.test(rest)) continue;
+    const period = parsePeriodLabel(rest);
     if (period?.fy !== undefined) return period;
   }
   return undefined;

@@ -263,7 +263,7 @@ const RULES: readonly Rule[] = [
   {
     role: 'description',
     pattern:
-      /^(kpi|pi|indicator|measure|performance indicator|performance measure|key performance indicator)s? (description|name|title|measurement)$|^(kpi|pi|indicator|measure) (ref|reference|no\.?) (and|&) (description|name|title)$|^(code|ref|reference) (and|&) (description|name|title)$|^(description|definition|indicator definition|indicator|indicators|measure|measures|kpi|kpis|performance measures?|performance indicators?|key performance indicators?|title|criteria|metrics?|performance metrics?|key metrics?|key measures?|key indicators?|key performance measures?|levels? of service|service levels?)$/,
+      /^(kpi|pi|indicator|measure|performance indicator|performance measure|key performance indicator)s? (description|name|title|measurement)$|^(kpi|pi|indicator|measure) (ref|reference|no\.?) (and|&) (description|name|title)$|^(code|ref|reference) (and|&) (description|name|title)$|^(description|definition|indicator definition|indicator|indicators|measure|measures|kpi|kpis|performance measures?|performance indicators?|key performance indicators?|title|criteria|metrics?|performance metrics?|key metrics?|key measures?|key indicators?|key performance measures?|levels? of service)$/,
     confidence: 1,
   },
   // "Charter indicator", "Local measure", "Corporate KPI": a kind of indicator, named. The kinds
@@ -281,14 +281,14 @@ const RULES: readonly Rule[] = [
 /** `Preventing Homelessness Performance Measure`, `Performance measure- Maximise income …` */
 const THEMED_MEASURE = [/^(.+?)\s+performance measures?$/i, /^performance measures?\s*[-:]\s*(.+)$/i, /^criteria for (.+)$/i];
 
-/**
- * Guesses what a header cell means. Returns undefined for text it does not recognise;
- * the detector then decides from the column's contents or its place in the row.
- */
 /** Words a number after them belongs to ("Quarter1", "Priority2", "Year3"). */
 const NUMBERED_WORD =
   /^(quarter|qtr|month|period|year|week|phase|stage|level|tier|priority|category|grade|band|area|zone|ward|team|round|wave|half)$/;
 
+/**
+ * Guesses what a header cell means. Returns undefined for text it does not recognise;
+ * the detector then decides from the column's contents or its place in the row.
+ */
 export function classifyHeader(raw: string): HeaderGuess | undefined {
   // "Q1 (2024/25)" reads as "Q1 2024/25"; a dataset's field name "target_met" as "target met", and
   // "comments_en" as "comments" (the English of a bilingual dataset; "_fr" is left unread).
@@ -332,7 +332,7 @@ export function classifyHeader(raw: string): HeaderGuess | undefined {
   // "Near actual1", "Total receipts2" (a Hansard table): a footnote's number run into the heading's
   // last word. Not "Quarter1" or "Priority2", where the number is the heading's own.
   const marked = /\b([a-z]{4,})\d$/.exec(text);
-  if (marked && !NUMBERED_WORD.test(marked[1]!)) return classifyHeader(raw.trim().replace(/\d$/, ''));
+  if (marked && !NUMBERED_WORD.test(marked[1]!)) return classifyHeader(text.slice(0, -1));
   const camel = camelCaseWords(raw);
   if (camel) return classifyHeader(camel);
   // "Perfomance", "Tatrget" (published as typed): a heading word one slip from a known one.

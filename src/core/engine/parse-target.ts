@@ -189,7 +189,9 @@ export function parseTargetText(raw: string): Target {
   return inFigures.kind === 'unreadable' ? read : { ...inFigures, text: raw };
 }
 
-const SHARE_OF_WHAT = /^(.*\d\s*(?:%|per ?cent\.?))\s+of\s+(?:the\s+|all\s+)?[a-z][a-z ]{2,60}$/i;
+// Only a plain limit: "Within 2% of the national average" is a band around another figure.
+const SHARE_OF_WHAT =
+  /^((?:less than|fewer than|no more than|not more than|not to exceed|under|below|at most|maximum(?: of)?|max\.?|more than|at least|no less than|minimum(?: of)?|min\.?|over|above)\s.*\d\s*(?:%|per ?cent\.?))\s+of\s+(?:the\s+|all\s+)?[a-z][a-z ]{2,60}$/i;
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const NUMBER_WORD = new RegExp(String.raw`\b(${NUMBER_WORDS.join('|')})\b`, 'i');
@@ -371,7 +373,8 @@ function parseTargetWords(raw: string): Target {
     // "£1m-£1.2m": each figure's k or m scales it (before, this read as £1 to £1.20).
     const scaled = (digits: string, suffix: string | undefined): number =>
       Number(digits.replace(/,/g, '')) * (suffix === 'm' ? 1e6 : suffix === 'k' ? 1e3 : 1);
-    const low = scaled(m[2]!, m[3]);
+    // "£5-6m": a scale written once, after the second figure, scales both.
+    const low = scaled(m[2]!, m[3] ?? (m[6] === 'm' || m[6] === 'k' ? m[6] : undefined));
     const high = scaled(m[5]!, m[6]);
     const percent = m[3] === '%' || m[6] === '%';
     const unitWord = m[7] === undefined ? undefined : UNIT_WORDS.find((u) => u.pattern.test(m![7]!.trim()))?.unit;

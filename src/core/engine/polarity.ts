@@ -130,10 +130,14 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bpressure (ulcers?|sores?|damage)\b|\bfalls? (with|resulting in) (moderate |severe )?harm\b|\bnever events?\b/i, 'harm to patients'],
   // A board report's falls rate ("Falls per 1000 occupied bed days", The Christie), not falls prevented.
   [/^(?!.*\bprevent\w*\b)(.*\b(inpatient|patient)s? falls\b|falls (per|rate)\b)/i, 'harm to patients'],
-  [/\bhospital[- ]onset\b|\bcovid(-19)?\b.*\bcases\b/i, 'infections'],
+  [/^(?!.*\b(vaccin\w*|immunis\w*|uptake)\b).*(\bhospital[- ]onset\b|\bcovid(-19)?\b.*\bcases\b)/i, 'infections'],
   [/\bhsmr\b|\bshmi\b|\bmortality\b/i, 'deaths'],
   [/\bre-?admissions?\b|\bre-?admitted\b/i, 'readmissions'],
-  [/\bcancell?ed (operations?|appointments?|procedures?|surgery|elective)\b|\bcancellations?\b/i, 'cancellations'],
+  // Not "Cancelled operations rebooked within 28 days", what was done about them.
+  [
+    /^(?!.*(?<!\bnot )\b(re-?booked|re-?arranged|treated|offered)\b).*(\bcancell?ed (operations?|appointments?|procedures?|surgery|elective)\b|\bcancellations?\b)/i,
+    'cancellations',
+  ],
   // "Ambulance handover over 60 minutes", "patients waiting more than 12 hours": waits past a limit.
   // Not a guarantee that none should wait so long ("no patient … should wait longer than 12 weeks").
   [
@@ -142,13 +146,17 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   ],
   [/\bcomplaints per\b/i, 'complaints'],
   // "Deliver services within the £49.97m budget" (Nottinghamshire Fire and Rescue): spend held to it.
-  // Not "Projects delivered within budget", a share of projects.
+  // The service itself kept to its budget; not "Projects delivered within budget", a share of projects.
   [
-    /^(deliver|provide|run|operate|manage|keep|spend)\w*\b.*\bwithin (the |its |our |agreed )?([£$][\d.,]+\s*(m|k|bn|million)?\s+)?budget\b/i,
+    /^(deliver|provide|run|operate|manage|keep)\w*\s+((the |our |its |all )?services?\s+)?within (the |its |our |agreed )?([£$][\d.,]+\s*(m|k|bn|million)?\s+)?budget\b/i,
     'spending',
   ],
   // A water company's service standards (Gippsland Water): supply lost, sewers blocked or spilt.
-  [/\b(supply )?interruptions?\b|\boutages?\b|\bblockages?\b|\bsewer spills?\b|\bbursts?\b/i, 'interruptions'],
+  // Not "Water outages restored within 5 hours", what was done about them.
+  [
+    /^(?!.*\b(restored|repaired|resolved|fixed|cleared|attended)\b).*(\b(supply )?interruptions?\b|\boutages?\b|\bblockages?\b|\bsewer spills?\b|\bbursts?\b)/i,
+    'interruptions',
+  ],
   // "Maximum number of sewer blockages a customer may experience", "Cap net debt service at 25%".
   [/^(maximum|max\.?) (number|time|duration|wait|delay)\b|^(cap|limit)\b/i, 'a most allowed'],
   [
@@ -202,7 +210,10 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bdid not meet\b|\bfailed to meet\b/i, 'falling short of a standard'],
   [/\b(issued|decided|completed|answered|responded|processed)\b.*\b\d+ or more\b.*\b(days|weeks)\b/i, 'done late'],
   // Waste thrown away per home (Mid Devon: a fall "supported this positive trend").
-  [/\bwaste (collected )?per (household|head|person|capita|property)\b/i, 'waste and false alarms'],
+  [
+    /^(?!.*\b(recycl\w*|compost\w*|garden|reused?)\b).*\bwaste (collected )?per (household|head|person|capita|property)\b/i,
+    'waste and false alarms',
+  ],
   [/\bresidual (household )?waste\b|\bfalse alarms?\b|\bunwanted fire signals\b/i, 'waste and false alarms'],
   [/\bappeals? (allowed|upheld|lost)\b/i, 'appeals allowed'],
   [
@@ -225,7 +236,7 @@ const MEETS_A_STANDARD =
   /\b(meeting|meets|achieving)\s+(the\s+|our\s+)?(\w+\s+){0,3}(standard|measure|target|apm)\b|\b(standard|target|apm) (was |were |is )?(met|achieved)\b|\bwithin (the )?(\w+ )?(response|attendance) (standard|time)\b/i;
 
 const DONE_ABOUT_A_HARM =
-  /\b(cases? (resolved|closed)|resolved|challenged|closed (within|at stage|in)|(re-?)?let within|returned to let|with an agreed (payment )?plan|with no (sickness )?absence|returned within|return to work interviews?|referred for (money|debt) advice|recovered|investigated within|brought back into use|duty was prevented)\b/i;
+  /\b(cases? (resolved|closed)|resolved|false alarms?( \w+)? challenged|closed (within|at stage|in)|(re-?)?let within|returned to let|with an agreed (payment )?plan|with no (sickness )?absence|returned within|return to work interviews?|referred for (money|debt) advice|recovered|investigated within|brought back into use|duty was prevented)\b/i;
 
 const HIGHER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [
@@ -416,7 +427,13 @@ function readDescription(named: string): PolarityDecision | undefined {
     return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (a pledge to act within a time)' };
   // "Incidents meeting the Attendance Performance Measure", "% of incidents where the attendance
   // standard was met" (fire authorities' headline response measures): the share meeting it.
-  if (MEETS_A_STANDARD.test(description) && !/\b(not|fail(ed|ing)? to) (meet|met|meeting|achiev)/i.test(description))
+  if (
+    MEETS_A_STANDARD.test(description) &&
+    !notDoneInTime &&
+    !/\b(not|fail(ed|ing)? to) (meet|met|meeting|achiev|attended|within)|\b(below|under|outside) (the )?(\w+ )?(standard|target)/i.test(
+      description,
+    )
+  )
     return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (the share meeting a standard)' };
   if (DONE_ABOUT_A_HARM.test(description) && !notDoneInTime)
     return { polarity: 'higher', source: 'description', assumed: false, reason: 'higher is better (something done about it)' };

@@ -30,7 +30,11 @@ export function parsePeriodLabel(text: string): Period | undefined {
     // "12 months to Dec 2023", "Rolling 12 months ending March 2025": the year to that month's
     // end, dated by the month it ends with (a police force's rolling figures).
     // "Year ending June 2024" over a column (the Home Office's fire statistics) is such a year too.
-    .replace(/^(?:rolling\s+)?(?:(?:12|twelve)\s+months?\s+(?:to|ending|ended|up to)|year\s+(?:ending|ended))\s+(?=[a-z]{3})/, '')
+    // Not "Year ended March 2024", the financial year itself (read by yearEnding).
+    .replace(
+      /^(?:rolling\s+)?(?:(?:12|twelve)\s+months?\s+(?:to|ending|ended|up to)|year\s+(?:ending|ended)(?=\s+(?!mar)))\s+(?=[a-z]{3})/,
+      '',
+    )
     // "End of Sept", "As at end of March 2025": a month's figure, counted at its end.
     .replace(/^(?:(?:as )?at |position at )?(?:the )?end of\s+(?=[a-z]{3})/, '')
     // "2018-19 (unaudited)": how final the figure is says nothing of its period.
@@ -71,7 +75,12 @@ export function parsePeriodLabel(text: string): Period | undefined {
   m = MONTH_NUMBER.exec(t);
   if (m) return withFy({ kind: 'month', month: calendarMonthOf(Number(m[1])) }, m[2], m[3]);
 
-  m = /^(?:fy\s*|financial year\s*|year\s*)?(\d{4})\s*[/-]\s*(\d{4}|\d{2})$/.exec(t) ?? /^(?:fy\s*)?(\d{2})\s*\/\s*(\d{2})$/.exec(t);
+  // "FY 16-17" (a Texas budget book): two-digit years joined by a dash only after "FY", as "16-17"
+  // alone may be an age band.
+  m =
+    /^(?:fy\s*|financial year\s*|year\s*)?(\d{4})\s*[/-]\s*(\d{4}|\d{2})$/.exec(t) ??
+    /^(?:fy\s*)?(\d{2})\s*\/\s*(\d{2})$/.exec(t) ??
+    /^fy\s*(\d{2})\s*-\s*(\d{2})$/.exec(t);
   if (m) {
     const fy = financialYearFrom(m[1]!, m[2]!);
     return fy === undefined ? undefined : { kind: 'year', fy };

@@ -217,24 +217,35 @@ function verdictsForPeriod(verdicts: readonly IndicatorVerdict[], wanted: Period
   // quarter's table (its own tab, or kept under this quarter's) has nothing for the period, and
   // its indicators are reported by this quarter's; it is left as it is, not marked No data.
   const tablesWithPeriod = new Set<number>();
-  const reported = new Set<string>();
+  const reportedNames = new Set<string>();
   for (let slot = 0; slot < dated.length; slot++) {
     if (match[slot] === undefined && covering[slot] !== undefined) match[slot] = covering[slot];
     if (match[slot] !== undefined) {
       tablesWithPeriod.add(match[slot]!.tableIndex);
-      reported.add(match[slot]!.indicator);
+      reportedNames.add(match[slot]!.indicator);
     }
     if (match[slot] === undefined && dated[slot] === 1) unmatched = true;
   }
   // Mostly every indicator has the period; the few that have not are looked for again.
   const latest = unmatched ? latestOfUnmatched(verdicts, match, dated) : undefined;
+  // A table is left out only where every one of its indicators is reported elsewhere: an annual
+  // table sharing one name with this quarter's keeps its other rows, and so that one too.
+  const otherPeriodTables = new Set<number>();
+  if (latest) {
+    const partlyNew = new Set<number>();
+    for (const { verdict } of latest.values()) {
+      if (tablesWithPeriod.has(verdict.tableIndex)) continue;
+      (reportedNames.has(verdict.indicator) ? otherPeriodTables : partlyNew).add(verdict.tableIndex);
+    }
+    for (const table of partlyNew) otherPeriodTables.delete(table);
+  }
   const chosen: IndicatorVerdict[] = [];
   for (let slot = 0; slot < dated.length; slot++) {
     const found = match[slot];
     if (found) chosen.push(found);
     else if (dated[slot] === 1) {
       const { verdict, withFigures } = latest!.get(slot)!;
-      if (!tablesWithPeriod.has(verdict.tableIndex) && reported.has(verdict.indicator)) continue;
+      if (otherPeriodTables.has(verdict.tableIndex)) continue;
       chosen.push(verdictWithoutFigure(verdict, wanted, wantedLabel, withFigures));
     } else {
       const alone = undated[slot];

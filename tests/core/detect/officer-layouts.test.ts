@@ -1383,23 +1383,20 @@ describe("the fifteenth reviewer's grids", () => {
     expect([decided.polarity, decided.assumed]).toEqual([polarity, false]);
   });
 
-  test.each(['Dec-23', 'Dec 23', 'M9 Dec-23'])(
-    'a month\'s tab named "%s" dates its table December 2023 (probe: officers\' monthly tabs)',
-    (name) => {
-      const workbook = buildWorkbook([
-        {
-          name,
-          rows: [
-            ['Measure', 'Target', 'Actual'],
-            ['Sickness absence (days per FTE)', 4, 6.07],
-          ],
-        },
-      ]);
-      const detection = detectWorkbook(workbook);
-      const actual = detection.tables[0]!.columns.find((column) => column.role === 'actual')!;
-      expect(periodLabel(actual.period!)).toBe('Dec 2023');
-    },
-  );
+  test.each(['Dec-23', 'M9 Dec-23'])('a month\'s tab named "%s" dates its table December 2023 (probe: officers\' monthly tabs)', (name) => {
+    const workbook = buildWorkbook([
+      {
+        name,
+        rows: [
+          ['Measure', 'Target', 'Actual'],
+          ['Sickness absence (days per FTE)', 4, 6.07],
+        ],
+      },
+    ]);
+    const detection = detectWorkbook(workbook);
+    const actual = detection.tables[0]!.columns.find((column) => column.role === 'actual')!;
+    expect(periodLabel(actual.period!)).toBe('Dec 2023');
+  });
 
   test('"Target | 2023/24 | 2022/23", the latest year first (Mansfield\'s housing performance): "Reduce" is held to the year on the right (probe wording)', () => {
     const { verdicts } = read([
@@ -1432,6 +1429,24 @@ describe("the seventeenth reviewer's grids", () => {
     ['4-6 hours', { low: 4, high: 6, unit: 'hours' }],
   ])('a range target "%s" keeps its scale and unit (probe wordings)', (text, range) => {
     expect(parseTargetText(text)).toMatchObject({ kind: 'range', ...range });
+  });
+
+  test('a scale written once scales both ends of a range, and "Within 2% of the national average" stays unread rather than a 2% ceiling (a code review)', () => {
+    expect(parseTargetText('£5-6m')).toMatchObject({ kind: 'range', low: 5_000_000, high: 6_000_000 });
+    expect(parseTargetText('Within 2% of the national average')).toMatchObject({ kind: 'unreadable' });
+  });
+
+  test.each([
+    ['Cancelled operations rebooked within 28 days', 'higher'],
+    ['Cancelled operations not rebooked within 28 days', 'lower'],
+    ['Water outages restored within 5 hours', 'higher'],
+    ['Garden waste per household collected', 'higher'],
+  ])('"%s" is better %s: what was done about a harm is not the harm (a code review)', (description, polarity) => {
+    expect(decidePolarity({ description, target: parseTargetText('80%') }).polarity).toBe(polarity);
+  });
+
+  test('a heading ending in a bracket after a number never sends the reading round in circles (found by the random-sheet property test)', () => {
+    expect(classifyHeader('moOM5[')).toBeUndefined();
   });
 
   test('"$250,000" is a target in dollars (probe wording)', () => {

@@ -74,6 +74,8 @@ describe('parsePeriodLabel: periods', () => {
     ['May-14 to Apr-15', { kind: 'month', month: 4, fy: 2015 }],
     ['Year ending June 2024', { kind: 'month', month: 6, fy: 2024 }],
     ['November 2021 to April 2022', { kind: 'month', month: 4, fy: 2022 }],
+    // a Texas budget book's "FY 16-17" (City of Azle); "16-17" alone is left alone (an age band)
+    ['FY 16-17', { kind: 'year', fy: 2016 }],
   ])('%j → %j', (label, period) => {
     expect(parsePeriodLabel(label)).toEqual(period);
   });
@@ -86,6 +88,7 @@ describe('parsePeriodLabel: not periods', () => {
     'Commentary',
     'Marketing',
     '2014/2016',
+    '16-17',
     '2024/23',
     '1850',
     'Q5',
