@@ -101,9 +101,14 @@ const TREND_ONLY = /^(no change|unchanged|same|stable|static|no movement)$/i;
 const MOVEMENT =
   /^(improved|improving|declined|declining|deteriorated|worsened|worse|better|maintained|stable|no change|unchanged|same|static|up|down)$/i;
 
+/** A column's filled body cells, as their text reads. */
+function filledTexts(grid: SheetGrid, col: number, rows: readonly number[]): string[] {
+  return rows.map((r) => grid.text(r, col).trim()).filter(Boolean);
+}
+
 /** Whether every filled body cell of a column says only which way the figure moved ("Improved", "Declined"). */
 function onlyMovements(grid: SheetGrid, col: number, rows: readonly number[]): boolean {
-  const filled = rows.map((r) => grid.text(r, col).trim()).filter(Boolean);
+  const filled = filledTexts(grid, col, rows);
   return filled.length >= 2 && filled.every((text) => MOVEMENT.test(text.replace(/[.!]+$/, '')));
 }
 
@@ -113,7 +118,7 @@ const COMPARED_WITH_BEFORE =
 
 /** Whether most filled body cells of a column compare the figure with an earlier period's. */
 function comparesWithBefore(grid: SheetGrid, col: number, rows: readonly number[]): boolean {
-  const filled = rows.map((r) => grid.text(r, col).trim()).filter(Boolean);
+  const filled = filledTexts(grid, col, rows);
   return (
     filled.length > 0 && filled.filter((text) => COMPARED_WITH_BEFORE.test(text.replace(/[.!]+$/, ''))).length * 3 >= filled.length * 2
   );
@@ -266,13 +271,13 @@ function timescalesBesideTheTarget(grid: SheetGrid, roles: Map<number, ColumnMap
     roles.delete(targets[0]!.col);
     return;
   }
-  // "Plan" written once over "2 minutes | 90.00%" (Niagara EMS, its merge lost): the share under
-  // the blank heading is the target, held within the time beside it.
-  const allowsTimeOnEveryRow = (col: number): boolean => {
-    const texts = bodyRows.map((r) => grid.text(r, col).trim()).filter(Boolean);
+  const allowsTime = (col: number): boolean => {
+    const texts = filledTexts(grid, col, bodyRows);
     return texts.length > 0 && texts.every((text) => TIME_ALLOWED.test(text));
   };
-  if (targets.length === 1 && allowsTimeOnEveryRow(targets[0]!.col)) {
+  // "Plan" written once over "2 minutes | 90.00%" (Niagara EMS, its merge lost): the share under
+  // the blank heading is the target, held within the time beside it.
+  if (targets.length === 1 && allowsTime(targets[0]!.col)) {
     const time = targets[0]!;
     const share = roles.get(time.col + 1);
     const laterActual = [...roles.values()].some((mapping) => mapping.role === 'actual' && mapping.col > time.col + 1);
@@ -289,10 +294,6 @@ function timescalesBesideTheTarget(grid: SheetGrid, roles: Map<number, ColumnMap
     }
   }
   if (targets.length < 2) return;
-  const allowsTime = (col: number): boolean => {
-    const texts = bodyRows.map((r) => grid.text(r, col).trim()).filter(Boolean);
-    return texts.length > 0 && texts.every((text) => TIME_ALLOWED.test(text));
-  };
   const timescales = targets.filter((mapping) => allowsTime(mapping.col));
   if (timescales.length === 0 || timescales.length === targets.length) return;
   const shareJudged = [...roles.values()].some(

@@ -71,7 +71,7 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/\bwrite[- ]?offs?\b|\bwritten[- ]off\b/i, 'write-offs'],
   // Not what is done about it: homes without a certificate "brought into compliance".
   [
-    /^(?!.*\b(brought|made|returned|put right|rectified|remedied)\b).*(\bnon-?decent\b|\bnot meeting\b|\bnot met\b|\bdo(es)? not meet\b|\bfail(s|ing)? to meet\b|\bfalling below\b|\bbelow (the )?standard\b|\b(below|under) grade [a-d]\b|\bwithout (a |an )?(valid|current|in[- ]date|up[- ]to[- ]date)\b)/i,
+    /^(?!.*\b(brought|made|returned|put right|rectified|remedied)\b).*(\bnon-?decent\b|\bnot meeting\b|\bnot met\b|\b(do|does|did) not meet\b|\bfail(s|ing|ed)? to meet\b|\bfalling below\b|\bbelow (the )?standard\b|\b(below|under) grade [a-d]\b|\bwithout (a |an )?(valid|current|in[- ]date|up[- ]to[- ]date)\b)/i,
     'falling short of a standard',
   ],
   // Offers turned down, cases taken further, a repair done twice: each a failure of the first try.
@@ -207,7 +207,6 @@ const LOWER_WORDS: ReadonlyArray<[RegExp, string]> = [
   // Children's services' rates ("Rate of Looked After Children per 10,000", Cheshire West: "Reduce
   // the rate"), and moves between placements.
   [/\b(looked after children|children (in care|looked after))\b.*\bper \d|\b(3|three) or more placements\b/i, 'children in care'],
-  [/\bdid not meet\b|\bfailed to meet\b/i, 'falling short of a standard'],
   [/\b(issued|decided|completed|answered|responded|processed)\b.*\b\d+ or more\b.*\b(days|weeks)\b/i, 'done late'],
   // Waste thrown away per home (Mid Devon: a fall "supported this positive trend").
   [

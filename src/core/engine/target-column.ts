@@ -77,13 +77,18 @@ export function boundsAsRange(table: DetectedTable, sheet: Sheet, row: number, c
   return { kind: 'range', text: `${shown(low)}–${shown(high)}`, low, high, unit };
 }
 
-/** Whether a target column's heading names the bottom or the top of a range ("target_min", "Max target"). */
-function boundOf(header: string): 'min' | 'max' | undefined {
-  const words = header
+/** A heading's words, a field name's ("MinTarget_num", "target_min") split as written. */
+function headingWords(header: string): string {
+  return header
     .split(/[\s_.]+/)
     .map((part) => camelCaseWords(part) ?? part)
     .join(' ')
     .toLowerCase();
+}
+
+/** Whether a target column's heading names the bottom or the top of a range ("target_min", "Max target"). */
+function boundOf(header: string): 'min' | 'max' | undefined {
+  const words = headingWords(header);
   if (/\b(min|minimum|lower|floor)\b/.test(words)) return 'min';
   if (/\b(max|maximum|upper|ceiling)\b/.test(words)) return 'max';
   return undefined;
@@ -92,11 +97,7 @@ function boundOf(header: string): 'min' | 'max' | undefined {
 /** A bare figure under "Minimum target" is a floor, under "Maximum target" a ceiling. */
 export function boundByHeading(column: ColumnMapping, target: Target): Target {
   if (target.kind !== 'threshold' || target.direction) return target;
-  const words = column.header
-    .split(/[\s_.]+/)
-    .map((part) => camelCaseWords(part) ?? part)
-    .join(' ')
-    .toLowerCase();
+  const words = headingWords(column.header);
   // "Min" alone may be minutes ("Target (min)"): only "Minimum" or "Min target" is a floor.
   const direction = /\bminimum\b|\bmin\.? ?target/.test(words)
     ? 'higher'

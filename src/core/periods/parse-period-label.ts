@@ -159,7 +159,7 @@ function partOfYearSpan(t: string): Period | undefined {
  * where it starts in April or ends a quarter or half; any other span (a rolling year, "November
  * 2021 to April 2022") is dated by its last month, as "12 months to Apr-15" is.
  */
-function monthsTo(count: number, month: number, year: number): Period | undefined {
+function monthsTo(count: number, month: number, year: number): Period {
   const fy = financialYearOf({ year, month, day: 1 });
   const last = financialMonthOf(month);
   if (count === last) {
@@ -375,7 +375,7 @@ function statedSpan(text: string): Period | undefined {
   if (month === undefined) return undefined;
   const period = monthsTo(count, month, Number(m[3]));
   // Twelve months to a month in a title are left to the month itself, read after.
-  return period?.kind === 'month' ? undefined : period;
+  return period.kind === 'month' ? undefined : period;
 }
 
 /** "Jul-19 - Jun-20", "July 2019 to June 2020": a month and its year, to the month before it a year on (or December of the same year). */
